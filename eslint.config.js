@@ -1,0 +1,47 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/**
+ * The server may import only these parts of shared/crypto (an allow-list, so a new file is
+ * client-only until someone decides otherwise): signature checks, encodings, formats.
+ */
+const SERVER_SAFE_CRYPTO = [
+  '**/shared/crypto/*',
+  '!**/shared/crypto/verify-*',
+  '!**/shared/crypto/sodium',
+  '!**/shared/crypto/encoding',
+  '!**/shared/crypto/canonical-json',
+  '!**/shared/crypto/envelope-format',
+  '!**/shared/crypto/safety-number',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'client/dist/', '.tools/', 'data/', 'test-artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Habit 2: the server never decrypts. It may verify signatures (shared/crypto/verify*), nothing more.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: SERVER_SAFE_CRYPTO, message: 'The server never decrypts or handles private keys: it may import only signature checks, encodings and formats from shared/crypto.' },
+          { group: ['**/client/**'], message: 'Server code must not import client code.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** The four domains of the action plan, seeded at first start. */
+export const DOMAIN_CODES = ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'] as const;
+export const DomainCode = z.enum(DOMAIN_CODES);
+export type DomainCode = z.infer<typeof DomainCode>;
+
+/** Information categories (architecture: disclosure policy). */
+export const CATEGORY_CODES = [
+  'general',
+  'personal-data',
+  'criminal-intelligence',
+  'financial',
+  'travel-identity-documents',
+  'arms-wmd',
+] as const;
+export const CategoryCode = z.enum(CATEGORY_CODES);
+export type CategoryCode = z.infer<typeof CategoryCode>;
+
+/** Classifications, least to most restrictive. */
+export const CLASSIFICATIONS = ['public', 'restricted', 'confidential'] as const;
+export const Classification = z.enum(CLASSIFICATIONS);
+export type Classification = z.infer<typeof Classification>;
+
+/** Handling codes H0 (no restriction) to H3 (strictest), as in European law-enforcement practice. */
+export const HANDLING_CODES = ['H0', 'H1', 'H2', 'H3'] as const;
+export const HandlingCode = z.enum(HANDLING_CODES);
+export type HandlingCode = z.infer<typeof HandlingCode>;
+
+/** Evaluation: source reliability A/B/C/X × information accuracy 1–4, e.g. "B2". */
+export const EvaluationCode = z.string().regex(/^[ABCX][1-4]$/, 'evaluation is source A/B/C/X followed by accuracy 1-4');
+export type EvaluationCode = z.infer<typeof EvaluationCode>;
+
+/** What an exchange is: a free message, a request of a type, or a lifecycle step. */
+export const EXCHANGE_KINDS = [
+  'message',
+  'receipt',
+  'request:document-check',
+  'request:person-entity-check',
+  'request:route-information',
+  'request:financial-enquiry',
+  'request:arms-tracing',
+  'request:best-practice',
+  'request:consent',
+  'request:transition',
+] as const;
+export const ExchangeKind = z.enum(EXCHANGE_KINDS);
+export type ExchangeKind = z.infer<typeof ExchangeKind>;
+
+/** ISO 3166-1 alpha-2 code of a member state. */
+export const StateCode = z.string().regex(/^[A-Z]{2}$/, 'state is an ISO 3166-1 alpha-2 code');
+export type StateCode = z.infer<typeof StateCode>;
+
+/** Server-readable labels of an exchange: the only metadata the policy engine sees. */
+export const Labels = z.object({
+  domain: DomainCode,
+  category: CategoryCode,
+  classification: Classification,
+  handling: HandlingCode,
+  evaluation: EvaluationCode.optional(),
+}).strict();
+export type Labels = z.infer<typeof Labels>;
