@@ -1,0 +1,72 @@
+/**
+ * Installs the embedded database, FerretDB 1.24.2, into the git-ignored .tools/ folder.
+ *
+ * Run by `npm install` (postinstall). Never fails the install: without Go it explains how to
+ * proceed instead. Reuses the binary when it is already there.
+ *
+ * Why not a plain `go install …/cmd/ferretdb@v1.24.2`: the module as published has an empty
+ * build/version/version.txt, and a binary built from it panics at start-up ("Invalid
+ * build/version/version.txt file content"). So the script fetches exactly the same module
+ * through the Go module proxy (`go mod download`), writes the version file FerretDB's own
+ * release build would write, and builds ./cmd/ferretdb from that copy.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { FERRETDB_VERSION, ferretdbBinaryPath, toolsDir } from '../server/db/ferretdb-paths.js';
+
+const MODULE = 'github.com/FerretDB/FerretDB';
+
+function say(line: string): void {
+  console.log(`[ferretdb] ${line}`);
+}
+
+function installedVersion(binary: string): string | undefined {
+  const result = spawnSync(binary, ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? /version: (v\S+)/.exec(result.stdout)?.[1] : undefined;
+}
+
+function goAvailable(): boolean {
+  return spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
+}
+
+function install(): void {
+  if (process.env.MONGODB_URI) {
+    say('MONGODB_URI is set: the embedded database is not needed, skipping.');
+    return;
+  }
+  const binary = ferretdbBinaryPath();
+  if (existsSync(binary) && installedVersion(binary) === `v${FERRETDB_VERSION}`) {
+    say(`FerretDB v${FERRETDB_VERSION} already installed at ${binary}`);
+    return;
+  }
+  if (!goAvailable()) {
+    say('Go was not found, so the embedded database (FerretDB) cannot be built.');
+    say('Either install Go >= 1.24 and run `npm run install:db`,');
+    say('or set MONGODB_URI to a MongoDB >= 6 replica set and start the server with it.');
+    return;
+  }
+  say(`building FerretDB v${FERRETDB_VERSION} from the Go module proxy into ${toolsDir()}`);
+  say('the first build takes a few minutes; later installs reuse the binary.');
+  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `${MODULE}@v${FERRETDB_VERSION}`], { encoding: 'utf8' })) as { Dir?: string };
+  if (!info.Dir) throw new Error('go mod download did not report a module directory');
+
+  const src = path.join(toolsDir(), 'ferretdb-src');
+  rmSync(src, { recursive: true, force: true });
+  cpSync(info.Dir, src, { recursive: true });
+  chmodSync(path.join(src, 'build', 'version'), 0o755);
+  writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}\n`);
+  mkdirSync(path.dirname(binary), { recursive: true });
+  const build = spawnSync('go', ['build', '-trimpath', '-o', binary, './cmd/ferretdb'], { cwd: src, stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '0' } });
+  rmSync(src, { recursive: true, force: true });
+  if (build.status !== 0) throw new Error(`go build exited with ${build.status}`);
+  say(`installed ${installedVersion(binary) ?? 'unknown version'} at ${binary}`);
+}
+
+try {
+  install();
+} catch (error) {
+  say(`could not install the embedded database: ${error instanceof Error ? error.message : String(error)}`);
+  say('Retry with `npm run install:db`, or set MONGODB_URI to use an existing MongoDB.');
+  if (process.env.CI) process.exitCode = 1;
+}

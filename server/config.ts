@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(0).max(65535);
+
+/** Every environment variable the server reads. README's configuration table mirrors this. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: Port.default(3000),
+  PUBLIC_ORIGIN: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only').default('focalnet'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
+  EMBEDDED_DB_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicOrigin: string | undefined;
+  dataDir: string;
+  mongodbUri: string | undefined;
+  dbName: string;
+  jwtSecret: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  bodyLimitBytes: number;
+  embeddedDbMaxRestarts: number;
+}
+
+/** A configuration problem, reported to the operator as one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. Blank values count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration — ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new ConfigError('invalid configuration — JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicOrigin: e.PUBLIC_ORIGIN,
+    dataDir: e.DATA_DIR,
+    mongodbUri: e.MONGODB_URI,
+    dbName: e.DB_NAME,
+    jwtSecret: e.JWT_SECRET,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
+    embeddedDbMaxRestarts: e.EMBEDDED_DB_MAX_RESTARTS,
+  };
+}

@@ -1,0 +1,74 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { EmbeddedFerretDB } from './embedded-ferretdb.js';
+
+const PING_TIMEOUT_MS = 1_000;
+
+export interface Database {
+  kind: 'embedded-ferretdb' | 'mongodb';
+  connection: Connection;
+  /** True when the database answers a ping within a second. */
+  ping(): Promise<boolean>;
+  /** The embedded database supervisor's state, when there is one. */
+  processState(): string | undefined;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  logger: Logger;
+  /** Called when the embedded database cannot be kept running. */
+  onFatal: (reason: string) => void;
+}
+
+/** Connects mongoose to MONGODB_URI, or starts the embedded FerretDB and connects to it. */
+export async function openDatabase(config: Config, { logger, onFatal }: OpenDatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedFerretDB | undefined;
+  let uri = config.mongodbUri;
+  if (!uri) {
+    embedded = new EmbeddedFerretDB({ dataDir: config.dataDir, logger, maxRestarts: config.embeddedDbMaxRestarts, onGiveUp: onFatal });
+    await embedded.start();
+    uri = embedded.uri(config.dbName);
+  }
+  const connection = mongoose.createConnection(uri, {
+    dbName: config.dbName,
+    serverSelectionTimeoutMS: 5_000,
+    connectTimeoutMS: 5_000,
+    socketTimeoutMS: 30_000,
+    heartbeatFrequencyMS: 2_000,
+    maxPoolSize: 50,
+    // Production replica sets: an acknowledged write is on a majority of members.
+    ...(embedded ? {} : { writeConcern: { w: 'majority' as const, journal: true } }),
+    autoIndex: true,
+  });
+  try {
+    await connection.asPromise();
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  logger.info({ kind: embedded ? 'embedded-ferretdb' : 'mongodb', db: config.dbName }, 'database connected');
+
+  return {
+    kind: embedded ? 'embedded-ferretdb' : 'mongodb',
+    connection,
+    async ping() {
+      const db = connection.db;
+      if (!db) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS); });
+      try {
+        return await Promise.race([db.admin().ping({ maxTimeMS: PING_TIMEOUT_MS }).then(() => true), timeout]);
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    processState: () => embedded?.status,
+    async close() {
+      await connection.close(true);
+      await embedded?.stop();
+    },
+  };
+}

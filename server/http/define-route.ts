@@ -1,0 +1,70 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Request, Response, Router } from 'express';
+import type { z, ZodType } from 'zod';
+import { AppError, type FieldIssue } from '../../shared/errors.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** A route's contract: one declaration gives validation, types and the OpenAPI entry. */
+export interface RouteSpec<Body, Query, Params, Result> {
+  method: Method;
+  /** Express-style path, e.g. `/api/invitations/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  body?: ZodType<Body>;
+  query?: ZodType<Query>;
+  params?: ZodType<Params>;
+  response: ZodType<Result>;
+  /** Success status (default 200). */
+  status?: number;
+  /** Statuses other than success this route may answer with, for the OpenAPI document. */
+  errors?: number[];
+  handler: (input: { body: Body; query: Query; params: Params; req: Request; res: Response }) => Promise<Result> | Result;
+}
+
+export function toFieldIssues(where: string, error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: [where, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message }));
+}
+
+function parseOrThrow<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  // Routes that declare no schema for a part get `undefined` for it, never the raw input.
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('validation.failed', `invalid ${where}`, toFieldIssues(where, result.error));
+  return result.data;
+}
+
+const openApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+/** Mounts the route on the router and records it in the OpenAPI registry. */
+export function defineRoute<Body = undefined, Query = undefined, Params = undefined, Result = unknown>(
+  router: Router,
+  registry: OpenAPIRegistry,
+  spec: RouteSpec<Body, Query, Params, Result>,
+): void {
+  router[spec.method](spec.path, async (req, res) => {
+    const body = parseOrThrow(spec.body, req.body, 'body');
+    const query = parseOrThrow(spec.query, req.query, 'query');
+    const params = parseOrThrow(spec.params, req.params, 'params');
+    const result = await spec.handler({ body, query, params, req, res });
+    if (!res.headersSent) res.status(spec.status ?? 200).json(result);
+  });
+
+  const errorResponses = Object.fromEntries((spec.errors ?? []).map((status) => [status, { description: `error (code in body)` }]));
+  registry.registerPath({
+    method: spec.method,
+    path: openApiPath(spec.path),
+    summary: spec.summary,
+    tags: [spec.tag],
+    request: {
+      ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
+      ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
+      ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+    },
+    responses: {
+      [spec.status ?? 200]: { description: 'success', content: { 'application/json': { schema: spec.response } } },
+      ...errorResponses,
+    },
+  });
+}

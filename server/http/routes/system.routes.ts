@@ -1,0 +1,49 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import { z } from 'zod';
+import { HealthResponse, ReadyResponse } from '../../../shared/schemas/system.js';
+import type { ReadinessProbe } from '../../system/readiness.js';
+import { defineRoute } from '../define-route.js';
+
+export interface SystemRoutesDeps {
+  version: string;
+  readiness: ReadinessProbe;
+  openApiDocument: () => unknown;
+}
+
+export function systemRoutes(router: Router, registry: OpenAPIRegistry, deps: SystemRoutesDeps): void {
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/api/health',
+    tag: 'system',
+    summary: 'The process is alive (says nothing about the database).',
+    response: HealthResponse,
+    handler: () => ({ status: 'ok' as const, version: deps.version, uptimeSeconds: Math.round(process.uptime()) }),
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/api/ready',
+    tag: 'system',
+    summary: 'The server can serve requests: the database answers a ping. 503 when it does not.',
+    response: ReadyResponse,
+    errors: [503],
+    handler: async ({ res }) => {
+      const ready = await deps.readiness.check();
+      res.status(ready.status === 'ready' ? 200 : 503).json(ready);
+      return ready;
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'system',
+    summary: 'This API described as OpenAPI 3.1, generated from the shared zod schemas.',
+    response: z.record(z.string(), z.unknown()),
+    handler: ({ res }) => {
+      res.json(deps.openApiDocument());
+      return {};
+    },
+  });
+}

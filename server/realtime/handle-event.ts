@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import type { Socket } from 'socket.io';
+import type { ZodType } from 'zod';
+import { AppError, type Ack, type ErrorBody } from '../../shared/errors.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import { toFieldIssues } from '../http/define-route.js';
+
+export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1];
+type DataOf<E extends keyof ClientToServerEvents> = AckOf<E> extends (result: Ack<infer T>) => void ? T : never;
+
+function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+  logger.error({ err: error, event }, 'unexpected error in socket handler');
+  return { code: 'internal', message: 'internal error' };
+}
+
+/**
+ * Registers a handler that validates its input with the event's schema first and always
+ * answers through the ack as `{ ok, data | error }`. A missing ack is tolerated (fire-and-forget).
+ */
+export function handleEvent<E extends keyof ClientToServerEvents, In>(
+  socket: GatewaySocket,
+  logger: Logger,
+  event: E,
+  schema: ZodType<In>,
+  handler: (input: In) => Promise<DataOf<E>> | DataOf<E>,
+): void {
+  const listener = async (raw: unknown, ack: unknown): Promise<void> => {
+    const reply = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      reply({ ok: false, error: { code: 'validation.failed', message: `invalid ${event} input`, issues: toFieldIssues('input', parsed.error) } });
+      return;
+    }
+    try {
+      reply({ ok: true, data: await handler(parsed.data) });
+    } catch (error) {
+      reply({ ok: false, error: toErrorBody(error, logger, event) });
+    }
+  };
+  // socket.io's typed `on` cannot express "validated at run time"; the listener checks its input itself.
+  (socket as Socket).on(String(event), listener);
+}

@@ -1,0 +1,44 @@
+/**
+ * The closed union of error codes the API can answer with. HTTP maps each to a status in one
+ * table (server/http/error-status.ts); socket acks carry them as `{ ok: false, error }`.
+ */
+export const ERROR_CODES = [
+  'validation.failed',
+  'http.not-found',
+  'http.bad-json',
+  'http.payload-too-large',
+  'auth.unauthenticated',
+  'auth.forbidden',
+  'rate.limited',
+  'db.unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one input field: `path` is the field's location, e.g. ["body", "email"]. */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+  requestId?: string;
+}
+
+/** An expected failure: its code decides the answer; its message is safe to show a user. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Socket acknowledgements: the same success/error shape for every event. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };

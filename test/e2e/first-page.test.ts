@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const clientDir = path.join(process.cwd(), 'client', 'dist');
+
+describe('e2e: first page in Chromium', function () {
+  this.timeout(60_000);
+  let t: TestServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  before(async () => {
+    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
+    t = await startTestServer({}, { clientDir });
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  after(async () => {
+    await closeBrowser?.();
+    await t?.close();
+  });
+
+  it('shows the product, server and database status, and switches between English and Russian', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    await page.goto(t.url);
+
+    expect(await page.locator('h1').textContent()).to.equal('FocalNet');
+    await page.locator('[data-testid="database-status"][data-state="up"]').waitFor();
+    expect(await page.getByTestId('server-status').textContent()).to.contain('available');
+    expect(await page.getByTestId('database-status').textContent()).to.contain('available');
+    await page.locator('[data-testid="realtime-status"][data-state="up"]').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).to.equal('en');
+    await page.screenshot({ path: artifactPath('first-page-en.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('heading', { name: 'Состояние системы' }).waitFor();
+    expect(await page.getByTestId('database-status').textContent()).to.contain('работает');
+    expect(await page.locator('html').getAttribute('lang')).to.equal('ru');
+    await page.screenshot({ path: artifactPath('first-page-ru.png'), fullPage: true });
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Состояние системы' }).waitFor(); // the choice is remembered
+    expect(consoleErrors).to.deep.equal([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,19 @@
+import { Writable } from 'node:stream';
+import pino, { type Logger } from 'pino';
+
+/** A real pino logger whose JSON lines are kept in memory, so tests can assert on logs. */
+export function capturingLogger(level: pino.Level = 'debug'): { logger: Logger; lines: () => Record<string, unknown>[]; text: () => string } {
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      raw.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      callback();
+    },
+  });
+  const logger = pino({ level }, stream);
+  return {
+    logger,
+    lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>),
+    text: () => raw.join('\n'),
+  };
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import { loadConfig } from '../../server/config.js';
+import { startServer, type RunningServer, type StartOptions } from '../../server/start-server.js';
+import { capturingLogger } from './log-capture.js';
+import { testMongoUri, uniqueDbName } from './test-database.js';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  logs: ReturnType<typeof capturingLogger>;
+  /** A real socket.io client; closed by `close()`. */
+  connect(options?: { origin?: string; auth?: Record<string, unknown> }): TestSocket;
+  close(): Promise<void>;
+}
+
+/** The real server (same composition as main.ts) on port 0 over the shared test database. */
+export async function startTestServer(env: Record<string, string> = {}, options: Partial<StartOptions> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'focalnet-test-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    MONGODB_URI: testMongoUri(),
+    DB_NAME: uniqueDbName('srv'),
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const logs = capturingLogger();
+  const server = await startServer(config, { logger: logs.logger, clientDir: path.join(dataDir, 'no-client'), ...options });
+  const sockets: TestSocket[] = [];
+  return {
+    url: server.url,
+    server,
+    logs,
+    connect({ origin, auth } = {}) {
+      const socket: TestSocket = connectClient(server.url, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        ...(auth ? { auth } : {}),
+        ...(origin ? { extraHeaders: { origin } } : {}),
+      });
+      sockets.push(socket);
+      return socket;
+    },
+    async close() {
+      for (const socket of sockets) socket.close();
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves on the socket's first `connect`, rejects on `connect_error`. */
+export function connected(socket: TestSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
