@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { CategoryCode, Classification, DomainCode, ExchangeKind, HandlingCode, StateCode } from './labels.js';
+
+/** Rule ids the engine itself uses in reasons; a policy may not claim them. */
+export const RESERVED_RULE_IDS = ['default', 'no-policy'] as const;
+
+/** Largest number of rules one policy may hold. */
+export const MAX_POLICY_RULES = 5000;
+
+export const PolicyDirection = z.enum(['outbound', 'inbound']);
+export type PolicyDirection = z.infer<typeof PolicyDirection>;
+
+/** What a rule does, least to most strict: allow < conditions < approve (held for a national admin) < deny. */
+export const PolicyEffect = z.enum(['allow', 'deny', 'approve', 'conditions']);
+export type PolicyEffect = z.infer<typeof PolicyEffect>;
+
+/** A policy's fallback when none of its rules match; 'conditions' needs a rule to say which. */
+export const DefaultEffect = z.enum(['allow', 'deny', 'approve']);
+export type DefaultEffect = z.infer<typeof DefaultEffect>;
+
+/** Conditions attached to an exchange; also the shape of merged conditions (may be empty there). */
+export const PolicyConditions = z.strictObject({
+  minHandling: HandlingCode.exactOptional(),
+  noOnwardDissemination: z.boolean().exactOptional(),
+  notAsEvidence: z.boolean().exactOptional(),
+  /** Days the recipient may keep the information. */
+  retentionDays: z.int().positive().exactOptional(),
+});
+export type PolicyConditions = z.infer<typeof PolicyConditions>;
+
+export const LegalBasis = z.strictObject({
+  en: z.string().trim().min(1).max(2000),
+  ru: z.string().trim().min(1).max(2000).exactOptional(),
+});
+export type LegalBasis = z.infer<typeof LegalBasis>;
+
+/**
+ * A scope list: omitted means "any"; an empty list is rejected because it could mean either
+ * "nothing" or "anything". Duplicates are rejected so a signed policy has one spelling.
+ */
+function scopeList<T extends z.ZodType<string>>(item: T) {
+  return z.array(item).min(1, 'omit the list to match anything; an empty list is ambiguous')
+    .refine((list) => new Set(list).size === list.length, 'list entries must be unique')
+    .exactOptional();
+}
+
+/** ISO 8601 date-time with Z or an explicit offset (never local time, which would be ambiguous). */
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** Letters, digits and `._:-`, starting with a letter or digit: safe in logs, audit entries and URLs. */
+const RuleId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'rule id: 1-128 of A-Z a-z 0-9 . _ : -, starting with a letter or digit')
+  .refine((id) => !RESERVED_RULE_IDS.some((reserved) => reserved === id), 'rule id is reserved');
+
+/** A 'conditions' rule whose conditions change nothing would show "allowed with conditions" and impose none. */
+function restrictsSomething(c: PolicyConditions): boolean {
+  return (c.minHandling !== undefined && c.minHandling !== 'H0')
+    || c.noOnwardDissemination === true || c.notAsEvidence === true || c.retentionDays !== undefined;
+}
+
+export const PolicyRule = z.strictObject({
+  id: RuleId,
+  direction: PolicyDirection,
+  domains: scopeList(DomainCode),
+  categories: scopeList(CategoryCode),
+  classifications: scopeList(Classification),
+  /** The other state of the exchange: the recipient for outbound rules, the sender for inbound. */
+  counterparts: scopeList(StateCode),
+  kinds: scopeList(ExchangeKind),
+  effect: PolicyEffect,
+  conditions: PolicyConditions.exactOptional(),
+  legalBasis: LegalBasis,
+  /** Inclusive start of validity. */
+  validFrom: IsoDateTime.exactOptional(),
+  /** Exclusive end of validity. */
+  validUntil: IsoDateTime.exactOptional(),
+  /** Whether other states may read this rule. */
+  published: z.boolean().exactOptional(),
+}).superRefine((rule, ctx) => {
+  if (rule.effect === 'conditions') {
+    if (rule.conditions === undefined || !restrictsSomething(rule.conditions)) {
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: "effect 'conditions' needs at least one condition that restricts something" });
+    }
+  } else if (rule.conditions !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['conditions'], message: "conditions are allowed only with effect 'conditions'" });
+  }
+  if (rule.validFrom !== undefined && rule.validUntil !== undefined
+    && Date.parse(rule.validFrom) >= Date.parse(rule.validUntil)) {
+    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must be after validFrom' });
+  }
+});
+export type PolicyRule = z.infer<typeof PolicyRule>;
+
+/** The signed content of a state's disclosure policy (signature and signer travel beside it). */
+export const PolicyBody = z.strictObject({
+  state: StateCode,
+  version: z.int().positive(),
+  defaultEffect: DefaultEffect,
+  rules: z.array(PolicyRule).max(MAX_POLICY_RULES),
+}).superRefine((policy, ctx) => {
+  const seen = new Set<string>();
+  policy.rules.forEach((rule, index) => {
+    if (seen.has(rule.id)) {
+      ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
+    }
+    seen.add(rule.id);
+  });
+});
+export type PolicyBody = z.infer<typeof PolicyBody>;
