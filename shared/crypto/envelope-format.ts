@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { ExchangeKind, Labels, StateCode } from '../schemas/labels.js';
+import { getSodium } from './sodium.js';
+import { base64UrlBytes, base64UrlMax, concatBytes, domainTag, lengthPrefixed, utf8Encode } from './encoding.js';
+import { canonicalJsonBytes } from './canonical-json.js';
+import { ED25519_SIGNATURE_BYTES } from './verify-key-bundle.js';
+
+/** msgId: 128 random bits. */
+export const MSG_ID_BYTES = 16;
+/** Recipients per envelope (the sender's own copy comes on top). */
+export const MAX_RECIPIENTS = 64;
+/** Body limit: 256 KiB of base64url, i.e. 192 KiB of nonce ‖ ciphertext. Attachments travel apart. */
+export const MAX_BODY_CHARS = 256 * 1024;
+/** Content key (32 bytes) ‖ header hash (32 bytes), sealed to an X25519 key. */
+export const SEALED_KEY_PLAINTEXT_BYTES = 64;
+/** crypto_box_seal output for the 64-byte plaintext: + 32-byte ephemeral key + 16-byte tag. */
+export const SEALED_KEY_BYTES = SEALED_KEY_PLAINTEXT_BYTES + 48;
+/** XChaCha20-Poly1305 nonce at the start of the body. */
+export const BODY_NONCE_BYTES = 24;
+
+/** Message id: 16 random bytes as 22 base64url characters. */
+export const MsgId = base64UrlBytes(MSG_ID_BYTES);
+
+/** A user id or other server-issued reference: 1–128 printable ASCII characters, no spaces. */
+export const OpaqueId = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'expected 1-128 printable ASCII characters');
+
+/** A focal point taking part in an exchange. */
+export const Participant = z.object({ userId: OpaqueId, state: StateCode }).strict();
+export type Participant = z.infer<typeof Participant>;
+
+/** Server-readable header of Envelope v1. */
+export const EnvelopeHeader = z
+  .object({
+    v: z.literal(1),
+    msgId: MsgId,
+    /** ms since the Unix epoch, set by the sender's clock */
+    ts: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    kind: ExchangeKind,
+    threadId: OpaqueId.optional(),
+    from: Participant,
+    to: z.array(Participant).min(1).max(MAX_RECIPIENTS),
+    labels: Labels,
+    requestRef: OpaqueId.optional(),
+  })
+  .strict()
+  .superRefine((header, ctx) => {
+    const ids = new Set<string>();
+    for (const [i, recipient] of header.to.entries()) {
+      if (ids.has(recipient.userId)) ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'duplicate recipient' });
+      // The sender's copy is a key entry of its own; listing the sender as a recipient would duplicate it.
+      if (recipient.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'sender listed as recipient' });
+      ids.add(recipient.userId);
+    }
+  });
+export type EnvelopeHeader = z.infer<typeof EnvelopeHeader>;
+
+/** The content key sealed to one user: `sealed` is 112 bytes as base64url. */
+export const SealedKey = z.object({ userId: OpaqueId, sealed: base64UrlBytes(SEALED_KEY_BYTES) }).strict();
+export type SealedKey = z.infer<typeof SealedKey>;
+
+/**
+ * Envelope v1. `body`: nonce (24 bytes) ‖ XChaCha20-Poly1305 ciphertext, base64url;
+ * `keys`: one per recipient plus the sender's own; `sig`: Ed25519 (64 bytes) over
+ * `signedBytes`, base64url. Whether `keys` matches the header is checked by
+ * `checkEnvelopeKeys` (verify-envelope.ts).
+ */
+export const Envelope = z
+  .object({
+    v: z.literal(1),
+    header: EnvelopeHeader,
+    body: base64UrlMax(MAX_BODY_CHARS),
+    keys: z.array(SealedKey).min(2).max(MAX_RECIPIENTS + 1),
+    sig: base64UrlBytes(ED25519_SIGNATURE_BYTES),
+  })
+  .strict();
+export type Envelope = z.infer<typeof Envelope>;
+export type UnsignedEnvelope = Omit<Envelope, 'sig'>;
+
+const SIG_TAG = domainTag('focalnet/envelope-sig/v1');
+
+/** BLAKE2b-256 (32 bytes) of the header's canonical JSON: the body's associated data. */
+export async function headerHash(header: EnvelopeHeader): Promise<Uint8Array> {
+  const sodium = await getSodium();
+  return sodium.crypto_generichash(32, canonicalJsonBytes(header), null);
+}
+
+/**
+ * The bytes the sender signs: "focalnet/envelope-sig/v1" ‖ 0x00 ‖ BLAKE2b-512 of the
+ * length-prefixed sequence: headerHash (32 bytes); UTF-8 JSON of the key entries in order as
+ * [[userId, sealed], …]; body. Sealed keys and body are hashed as their base64url text, which
+ * binds the exact wire form and spares the server decoding a 256 KiB body to check a signature.
+ */
+export async function signedBytes(envelope: UnsignedEnvelope): Promise<Uint8Array> {
+  const sodium = await getSodium();
+  // An array of string pairs: JSON.stringify is deterministic for it, no canonicalisation needed.
+  const keys = utf8Encode(JSON.stringify(envelope.keys.map((key) => [key.userId, key.sealed])));
+  const framed = lengthPrefixed(await headerHash(envelope.header), keys, utf8Encode(envelope.body));
+  return concatBytes(SIG_TAG, sodium.crypto_generichash(64, framed, null));
+}
