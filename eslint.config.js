@@ -9,12 +9,8 @@ import globals from 'globals';
  */
 const SERVER_SAFE_CRYPTO = [
   '**/shared/crypto/*',
-  '!**/shared/crypto/verify-*',
-  '!**/shared/crypto/sodium',
-  '!**/shared/crypto/encoding',
-  '!**/shared/crypto/canonical-json',
-  '!**/shared/crypto/envelope-format',
-  '!**/shared/crypto/safety-number',
+  ...['verify-*', 'sodium', 'encoding', 'canonical-json', '*-format', 'safety-number', 'errors']
+    .flatMap((name) => [`!**/shared/crypto/${name}`, `!**/shared/crypto/${name}.js`]),
 ];
 
 export default tseslint.config(

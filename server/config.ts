@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   EMBEDDED_DB_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
+  TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-f.:/, ]+|loopback|linklocal|uniquelocal)$/, 'true, false, a hop count, or addresses').default('false'),
 });
 
 export interface Config {
@@ -31,6 +32,7 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
   embeddedDbMaxRestarts: number;
+  trustProxy: boolean | number | string;
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
     embeddedDbMaxRestarts: e.EMBEDDED_DB_MAX_RESTARTS,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };
 }

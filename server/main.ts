@@ -1,12 +1,12 @@
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { startServer } from './start-server.js';
+import { startServer, type RunningServer } from './start-server.js';
 
-/** Process entry: configuration errors and start-up failures are one clear line, exit 1. */
-async function main(): Promise<void> {
-  let config;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`FocalNet cannot start: ${error.message}`);
@@ -14,41 +14,49 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+/** Process entry: configuration errors and start-up failures are one clear line, exit 1. */
+async function main(): Promise<void> {
+  const config = configOrExit();
   const logger = createLogger(config);
+  let server: RunningServer | undefined;
+  let stopping = false;
+
+  /** Orderly stop, bounded in time: a hung close must not keep a dead server around. */
+  const stop = (exitCode: number): void => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => {
+      console.error(`FocalNet: stopping took longer than ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
+      process.exit(exitCode || 1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    void (server?.close() ?? Promise.resolve()).then(() => process.exit(exitCode), (error: unknown) => {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    });
+  };
   const fatal = (reason: string): void => {
     logger.fatal(reason);
     console.error(`FocalNet is stopping: ${reason}`);
-    void server?.close().finally(() => process.exit(1));
+    stop(1);
   };
 
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     server = await startServer(config, { logger, onFatal: fatal });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`FocalNet cannot start: ${message}`);
+    console.error(`FocalNet cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
   logger.info({ url: server.url, database: server.database.kind }, 'FocalNet is listening');
   console.log(`FocalNet is running at ${server.url} (database: ${server.database.kind})`);
 
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      console.error('FocalNet: shutdown took longer than 10 s, exiting');
-      process.exit(1);
-    }, 10_000);
-    force.unref();
-    void server?.close().then(() => process.exit(0), (error: unknown) => {
-      logger.error({ err: error }, 'error during shutdown');
-      process.exit(1);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      stop(0);
     });
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  }
 }
 
 void main();

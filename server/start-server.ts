@@ -4,10 +4,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import type { AccountsDeps } from './modules/accounts/accounts-deps.js';
 import { openDatabase, type Database } from './db/database.js';
+import { composeModules } from './compose-modules.js';
+import { createAuthenticator } from './http/authenticate.js';
 import { createApp } from './http/create-app.js';
+import { createRateLimits } from './http/rate-limits.js';
+import { authRoutes } from './http/routes/auth.routes.js';
+import { invitationRoutes } from './http/routes/invitations.routes.js';
+import { meRoutes } from './http/routes/me.routes.js';
+import type { RouteContext } from './http/routes/route-context.js';
+import { userRoutes } from './http/routes/users.routes.js';
+import { announceBootstrap } from './modules/accounts/announce-bootstrap.js';
 import { resolveJwtSecret } from './jwt-secret.js';
-import { createGateway, type Gateway } from './realtime/gateway.js';
+import { createGateway, socketRevocations, type Gateway } from './realtime/gateway.js';
 import { systemClock, type Clock } from './system/clock.js';
 import { databaseReadiness } from './system/readiness.js';
 
@@ -20,6 +30,8 @@ export interface StartOptions {
   /** Called when the server cannot keep running (the embedded database keeps dying). */
   onFatal?: (reason: string) => void;
   clientDir?: string;
+  /** Print the first network admin's invitation link when none exists (default true). */
+  announceBootstrap?: boolean;
 }
 
 export interface RunningServer {
@@ -27,6 +39,7 @@ export interface RunningServer {
   http: HttpServer;
   io: Gateway;
   database: Database;
+  accounts: AccountsDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -35,20 +48,45 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  resolveJwtSecret(config); // fail before listening when the secret is unusable; used by accounts
+  const jwtSecret = resolveJwtSecret(config);
   const database = await openDatabase(config, { logger, onFatal: options.onFatal ?? ((reason) => logger.fatal(reason)) });
 
+  // The gateway exists only once the HTTP server does; revocations reach it late-bound.
+  const late: { io?: Gateway } = {};
+  let url = '';
+  const modules = composeModules(database.connection, {
+    clock,
+    jwtSecret,
+    logger,
+    publicOrigin: () => config.publicOrigin ?? url,
+    revocations: { revokeUser: (userId) => late.io && socketRevocations(late.io).revokeUser(userId) },
+  });
+  await modules.ensureIndexes();
+
+  const routeContext = (router: RouteContext['router'], registry: RouteContext['registry']): RouteContext => ({
+    router,
+    registry,
+    accounts: modules.accounts,
+    auditEntries: modules.auditEntries,
+    authn: createAuthenticator(jwtSecret, modules.accounts.users, clock),
+    limits,
+  });
+  const limits = createRateLimits();
   const app = createApp({
     logger,
     version: VERSION,
     readiness: databaseReadiness(database),
     bodyLimitBytes: config.bodyLimitBytes,
     clientDir: options.clientDir ?? path.join(repoRoot, 'client', 'dist'),
+    trustProxy: config.trustProxy,
+    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
   });
   const http = createServer(app);
-  const io = createGateway(http, {
+  const gateway = createGateway(http, {
     logger,
     clock,
+    tokens: modules.accounts.tokens,
+    users: modules.accounts.users,
     allowedOrigins: (host) => [
       ...(config.publicOrigin ? [config.publicOrigin] : []),
       ...(host ? [`http://${host}`, `https://${host}`] : []),
@@ -66,14 +104,16 @@ export async function startServer(config: Config, options: StartOptions): Promis
     throw error;
   }
   const { port } = http.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  late.io = gateway;
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  if (options.announceBootstrap !== false) await announceBootstrap(modules.accounts, logger);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       // io.close() also closes the HTTP server; drop idle keep-alive connections so it can finish.
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
-      await io.close();
+      await gateway.close();
       http.closeIdleConnections();
       await httpClosed;
       await database.close();
@@ -81,5 +121,5 @@ export async function startServer(config: Config, options: StartOptions): Promis
     })();
     return closing;
   };
-  return { url, http, io, database, close };
+  return { url, http, io: gateway, database, accounts: modules.accounts, close };
 }

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { EmbeddedFerretDB } from './embedded-ferretdb.js';
 
 const PING_TIMEOUT_MS = 1_000;
+const CLOSE_TIMEOUT_MS = 2_000;
 
 export interface Database {
   kind: 'embedded-ferretdb' | 'mongodb';
@@ -67,7 +68,11 @@ export async function openDatabase(config: Config, { logger, onFatal }: OpenData
     },
     processState: () => embedded?.status,
     async close() {
-      await connection.close(true);
+      // With the database already gone the driver can wait long for it; do not let that block exit.
+      let timer: NodeJS.Timeout | undefined;
+      const giveUp = new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_TIMEOUT_MS); });
+      await Promise.race([connection.close(true).catch(() => undefined), giveUp]);
+      clearTimeout(timer);
       await embedded?.stop();
     },
   };

@@ -17,6 +17,10 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** Built web client (client/dist); served at / when present. */
   clientDir: string;
+  /** Module routes, mounted under /api after the system routes. */
+  modules: Array<(router: express.Router, registry: OpenAPIRegistry) => void>;
+  /** Express "trust proxy" setting, so rate limits see the client address behind a proxy. */
+  trustProxy: boolean | number | string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -26,6 +30,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
   app.use(pinoHttp({
     logger: deps.logger,
@@ -55,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
     return openApi;
   };
   systemRoutes(api, registry, { version: deps.version, readiness: deps.readiness, openApiDocument });
+  for (const mount of deps.modules) mount(api, registry);
   app.use(api);
   app.use('/api', notFoundHandler);
 

@@ -1,22 +1,28 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 import { PingRequest } from '../../shared/schemas/system.js';
+import type { UsersRepository } from '../db/repositories/users.repository.js';
+import type { AccessTokenSigner } from '../modules/accounts/access-tokens.js';
+import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
-import { handleEvent } from './handle-event.js';
+import type { Gateway } from './gateway-types.js';
+import { handleEvent, type EventContext } from './handle-event.js';
+import { installSocketAuth, revalidate, userRoom } from './socket-auth.js';
 
-export type Gateway = Server<ClientToServerEvents, ServerToClientEvents>;
+export type { Gateway } from './gateway-types.js';
 
 export interface GatewayDeps {
   logger: Logger;
   clock: Clock;
+  tokens: AccessTokenSigner;
+  users: UsersRepository;
   /** Browser origins allowed to open a socket; requests without Origin (Node SDK) are allowed. */
   allowedOrigins: (requestHost: string | undefined) => string[];
   maxPacketBytes: number;
 }
 
-/** socket.io on the same HTTP server as express: typed events, Origin checked at the handshake. */
+/** socket.io on the same HTTP server as express: typed events, Origin and token checked at the handshake. */
 export function createGateway(httpServer: HttpServer, deps: GatewayDeps): Gateway {
   const io: Gateway = new Server(httpServer, {
     serveClient: false,
@@ -28,9 +34,16 @@ export function createGateway(httpServer: HttpServer, deps: GatewayDeps): Gatewa
       callback(allowed ? null : 'origin not allowed', allowed);
     },
   });
+  installSocketAuth(io, deps);
+  const context: EventContext = { logger: deps.logger, revalidate: (socket) => revalidate(socket, deps) };
 
   io.on('connection', (socket) => {
-    handleEvent(socket, deps.logger, 'system:ping', PingRequest, (input) => ({ sentAt: input.sentAt, serverTime: deps.clock.now().getTime() }));
+    handleEvent(socket, context, 'system:ping', PingRequest, (input) => ({ sentAt: input.sentAt, serverTime: deps.clock.now().getTime() }));
   });
   return io;
+}
+
+/** Closes every socket of a user on every node (through the adapter when Redis is used). */
+export function socketRevocations(io: Gateway): SessionRevocations {
+  return { revokeUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true) };
 }

@@ -2,13 +2,19 @@ import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import { AppError, type Ack, type ErrorBody } from '../../shared/errors.js';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import type { ClientToServerEvents } from '../../shared/events.js';
+import type { User } from '../db/repositories/users.repository.js';
 import { toFieldIssues } from '../http/define-route.js';
-
-export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+import type { GatewaySocket } from './gateway-types.js';
 
 type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1];
 type DataOf<E extends keyof ClientToServerEvents> = AckOf<E> extends (result: Ack<infer T>) => void ? T : never;
+
+export interface EventContext {
+  logger: Logger;
+  /** Re-checks token expiry and account state; undefined means the socket must go. */
+  revalidate: (socket: GatewaySocket) => Promise<User | undefined>;
+}
 
 function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
@@ -17,27 +23,33 @@ function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
 }
 
 /**
- * Registers a handler that validates its input with the event's schema first and always
- * answers through the ack as `{ ok, data | error }`. A missing ack is tolerated (fire-and-forget).
+ * Registers a handler that re-checks the session, validates its input with the event's schema,
+ * and always answers through the ack as `{ ok, data | error }`. A missing ack is tolerated.
  */
 export function handleEvent<E extends keyof ClientToServerEvents, In>(
   socket: GatewaySocket,
-  logger: Logger,
+  context: EventContext,
   event: E,
   schema: ZodType<In>,
-  handler: (input: In) => Promise<DataOf<E>> | DataOf<E>,
+  handler: (input: In, actor: User) => Promise<DataOf<E>> | DataOf<E>,
 ): void {
   const listener = async (raw: unknown, ack: unknown): Promise<void> => {
     const reply = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
+    const actor = await context.revalidate(socket).catch(() => undefined);
+    if (!actor) {
+      reply({ ok: false, error: { code: 'auth.unauthenticated', message: 'the session has ended' } });
+      socket.disconnect(true);
+      return;
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       reply({ ok: false, error: { code: 'validation.failed', message: `invalid ${event} input`, issues: toFieldIssues('input', parsed.error) } });
       return;
     }
     try {
-      reply({ ok: true, data: await handler(parsed.data) });
+      reply({ ok: true, data: await handler(parsed.data, actor) });
     } catch (error) {
-      reply({ ok: false, error: toErrorBody(error, logger, event) });
+      reply({ ok: false, error: toErrorBody(error, context.logger, event) });
     }
   };
   // socket.io's typed `on` cannot express "validated at run time"; the listener checks its input itself.

@@ -6,7 +6,10 @@ export function capturingLogger(level: pino.Level = 'debug'): { logger: Logger; 
   const raw: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      raw.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      const lines = chunk.toString('utf8').split('\n').filter(Boolean);
+      raw.push(...lines);
+      // TEST_LOGS=1 shows the server's warnings and errors while debugging a test.
+      if (process.env.TEST_LOGS) for (const line of lines) if ((JSON.parse(line) as { level: number }).level >= 40) process.stderr.write(`${line}\n`);
       callback();
     },
   });

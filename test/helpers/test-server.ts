@@ -6,6 +6,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/ev
 import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start-server.js';
 import { capturingLogger } from './log-capture.js';
+import { TestClock } from './test-clock.js';
 import { testMongoUri, uniqueDbName } from './test-database.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -13,6 +14,7 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface TestServer {
   url: string;
   server: RunningServer;
+  clock: TestClock;
   logs: ReturnType<typeof capturingLogger>;
   /** A real socket.io client; closed by `close()`. */
   connect(options?: { origin?: string; auth?: Record<string, unknown> }): TestSocket;
@@ -32,11 +34,13 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     ...env,
   });
   const logs = capturingLogger();
-  const server = await startServer(config, { logger: logs.logger, clientDir: path.join(dataDir, 'no-client'), ...options });
+  const clock = new TestClock();
+  const server = await startServer(config, { logger: logs.logger, clock, announceBootstrap: false, clientDir: path.join(dataDir, 'no-client'), ...options });
   const sockets: TestSocket[] = [];
   return {
     url: server.url,
     server,
+    clock,
     logs,
     connect({ origin, auth } = {}) {
       const socket: TestSocket = connectClient(server.url, {

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { io, type Socket } from 'socket.io-client';
-import type { ServerToClientEvents, ClientToServerEvents } from '../../../shared/events';
 import type { HealthResponse, ReadyResponse } from '../../../shared/schemas/system';
 import { fetchHealth, fetchReadiness } from '../api/system';
 
@@ -37,24 +35,10 @@ function usePolled<T>(load: () => Promise<T>, isUp: (value: T) => boolean): [Pro
 const healthUp = (h: HealthResponse): boolean => h.status === 'ok';
 const readyUp = (r: ReadyResponse): boolean => r.database.state === 'up';
 
-function useRealtimeConnected(): boolean {
-  const [connected, setConnected] = useState(false);
-  useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
-    socket.on('connect', () => setConnected(true));
-    socket.on('disconnect', () => setConnected(false));
-    return () => {
-      socket.close();
-    };
-  }, []);
-  return connected;
-}
-
 export function StatusPanel() {
   const { t, i18n } = useTranslation();
   const [server, serverCheckedAt] = usePolled(fetchHealth, healthUp);
   const [database] = usePolled(fetchReadiness, readyUp);
-  const realtime = useRealtimeConnected();
   const word = (probe: Probe<unknown>): string => (probe.state === 'checking' ? t('status.checking') : t(`status.${probe.state}`));
 
   return (
@@ -70,10 +54,6 @@ export function StatusPanel() {
         <dd data-testid="database-status" data-state={database.state}>
           {word(database)}
           {database.state === 'up' && <span className="detail"> · {t(`status.kind.${database.value.database.kind}`)}</span>}
-        </dd>
-        <dt>{t('status.realtime')}</dt>
-        <dd data-testid="realtime-status" data-state={realtime ? 'up' : 'down'}>
-          {realtime ? t('status.connected') : t('status.disconnected')}
         </dd>
       </dl>
       {serverCheckedAt && <p className="checked">{t('status.lastChecked', { time: serverCheckedAt.toLocaleTimeString(i18n.language) })}</p>}

@@ -1,0 +1,40 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+
+const PublicKeysSchema = new Schema({
+  identityKey: { type: String, required: true },
+  encryptionKey: { type: String, required: true },
+  encryptionKeySig: { type: String, required: true },
+  keyVersion: { type: Number, required: true },
+  createdAt: { type: Date, required: true },
+  verifiedAt: { type: Date, default: null },
+  verifiedBy: { type: Schema.Types.ObjectId, default: null },
+}, { _id: false });
+
+const UserSchema = new Schema({
+  username: { type: String, required: true, unique: true },
+  displayName: { type: String, required: true },
+  role: { type: String, required: true, enum: ['network-admin', 'national-admin', 'focal-point'] },
+  state: { type: String, default: null },
+  domains: { type: [String], default: [] },
+  status: { type: String, required: true, enum: ['pending-verification', 'active', 'suspended', 'removed'] },
+  // Secrets: never selected unless asked for, so they cannot be serialised by accident.
+  passwordHash: { type: String, required: true, select: false },
+  totpSecret: { type: String, default: null, select: false },
+  totpPendingSecret: { type: String, default: null, select: false },
+  totpLastStep: { type: Number, default: 0, select: false },
+  totpEnabled: { type: Boolean, default: false },
+  requireTotp: { type: Boolean, default: false },
+  keys: { type: PublicKeysSchema, default: null },
+  /** Private keys wrapped in the client (opaque to the server): { passphrase, recovery }. */
+  wrappedKeys: { type: Schema.Types.Mixed, default: null, select: false },
+  /** Bumped on suspension, removal and key rotation: every access token with an older value dies. */
+  tokenVersion: { type: Number, default: 0 },
+  invitedBy: { type: Schema.Types.ObjectId, default: null },
+  createdAt: { type: Date, required: true },
+  updatedAt: { type: Date, required: true },
+}, { versionKey: false, minimize: false });
+UserSchema.index({ state: 1, role: 1, status: 1 });
+
+export type UserDoc = InferSchemaType<typeof UserSchema>;
+export type UserModel = Model<UserDoc>;
+export const userModel = (connection: Connection): UserModel => connection.model<UserDoc>('User', UserSchema, 'users');

@@ -1,0 +1,67 @@
+import type { AuditEntry } from '../../modules/audit/audit-chain.js';
+import type { AuditEntryModel } from '../models/audit-entry.model.js';
+
+export interface AuditQuery {
+  state?: string;
+  afterSeq?: number;
+  limit: number;
+}
+
+/** Plain objects in and out; the audit collection is only ever inserted into. */
+export class AuditRepository {
+  constructor(private readonly model: AuditEntryModel) {}
+
+  async head(): Promise<AuditEntry | undefined> {
+    const doc = await this.model.findOne().sort({ seq: -1 }).lean();
+    return doc ? toEntry(doc) : undefined;
+  }
+
+  /** Inserts; resolves false when another writer took this seq first (duplicate key). */
+  async tryInsert(entry: AuditEntry): Promise<boolean> {
+    try {
+      await this.model.create(entry);
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async list(query: AuditQuery): Promise<AuditEntry[]> {
+    const filter: Record<string, unknown> = {};
+    if (query.state) filter.state = query.state;
+    if (query.afterSeq !== undefined) filter.seq = { $gt: query.afterSeq };
+    const docs = await this.model.find(filter).sort({ seq: 1 }).limit(query.limit).lean();
+    return docs.map(toEntry);
+  }
+
+  /** Every entry in seq order, in pages, for the verifier. */
+  async *all(pageSize = 1000): AsyncGenerator<AuditEntry> {
+    let after = 0;
+    for (;;) {
+      const page = await this.model.find({ seq: { $gt: after } }).sort({ seq: 1 }).limit(pageSize).lean();
+      for (const doc of page) yield toEntry(doc);
+      const last = page.at(-1);
+      if (!last || page.length < pageSize) return;
+      after = last.seq;
+    }
+  }
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
+}
+
+function toEntry(doc: { seq: number; at: Date; type: string; actorId?: string | null; state?: string | null; subjectId?: string | null; data?: unknown; prevHash: string; hash: string }): AuditEntry {
+  return {
+    seq: doc.seq,
+    at: doc.at,
+    type: doc.type,
+    actorId: doc.actorId ?? null,
+    state: doc.state ?? null,
+    subjectId: doc.subjectId ?? null,
+    data: (doc.data ?? {}) as Record<string, unknown>,
+    prevHash: doc.prevHash,
+    hash: doc.hash,
+  };
+}

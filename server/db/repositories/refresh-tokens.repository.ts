@@ -1,0 +1,42 @@
+import { Types } from 'mongoose';
+import type { RefreshTokenModel } from '../models/refresh-token.model.js';
+
+export interface RefreshTokenRecord {
+  familyId: string;
+  userId: string;
+  status: 'active' | 'used' | 'revoked';
+  expiresAt: Date;
+}
+
+export class RefreshTokensRepository {
+  constructor(private readonly model: RefreshTokenModel) {}
+
+  async create(input: { tokenHash: string; familyId: string; userId: string; now: Date; expiresAt: Date }): Promise<void> {
+    await this.model.create({ tokenHash: input.tokenHash, familyId: input.familyId, userId: new Types.ObjectId(input.userId), status: 'active', createdAt: input.now, expiresAt: input.expiresAt });
+  }
+
+  async find(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
+    const doc = await this.model.findOne({ tokenHash }).lean();
+    return doc ? { familyId: doc.familyId, userId: doc.userId.toHexString(), status: doc.status as RefreshTokenRecord['status'], expiresAt: doc.expiresAt } : undefined;
+  }
+
+  /** Active → used, atomically: a token can be rotated once; the loser of a race sees reuse. */
+  async markUsed(tokenHash: string): Promise<boolean> {
+    const result = await this.model.updateOne({ tokenHash, status: 'active' }, { $set: { status: 'used' } });
+    return result.modifiedCount === 1;
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.model.updateMany({ familyId, status: { $ne: 'revoked' } }, { $set: { status: 'revoked' } });
+  }
+
+  async revokeAllOfUser(userId: string): Promise<void> {
+    await this.model.updateMany({ userId: new Types.ObjectId(userId), status: { $ne: 'revoked' } }, { $set: { status: 'revoked' } });
+  }
+
+  /** Expired tokens are useless; the sweeper deletes them (no TTL indexes on FerretDB). */
+  async deleteExpired(now: Date): Promise<number> {
+    const result = await this.model.deleteMany({ expiresAt: { $lt: now } });
+    return result.deletedCount;
+  }
+}

@@ -1,0 +1,173 @@
+import { Types } from 'mongoose';
+import type { UserStatus, Role } from '../../../shared/schemas/accounts.js';
+import type { UserModel } from '../models/user.model.js';
+
+export interface PublicKeys {
+  identityKey: string;
+  encryptionKey: string;
+  encryptionKeySig: string;
+  keyVersion: number;
+  createdAt: Date;
+  verifiedAt: Date | null;
+  verifiedBy: string | null;
+}
+
+/** A user as the modules see it: no password hash, no TOTP secret, no wrapped keys. */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  state: string | null;
+  domains: string[];
+  status: UserStatus;
+  totpEnabled: boolean;
+  requireTotp: boolean;
+  keys: PublicKeys | null;
+  tokenVersion: number;
+  invitedBy: string | null;
+  createdAt: Date;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  state: string | null;
+  domains: string[];
+  status: UserStatus;
+  passwordHash: string;
+  keys: Omit<PublicKeys, 'verifiedAt' | 'verifiedBy'> & { verifiedAt?: Date | null; verifiedBy?: string | null };
+  wrappedKeys: unknown;
+  invitedBy: string | null;
+  now: Date;
+}
+
+export interface UserSecrets {
+  passwordHash: string;
+  totpSecret: string | null;
+  totpPendingSecret: string | null;
+  totpLastStep: number;
+}
+
+type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requireTotp' | 'totpEnabled'>> & {
+  keys?: PublicKeys | null;
+  wrappedKeys?: unknown;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpLastStep?: number;
+};
+
+const validId = (id: string): boolean => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id);
+
+export class UsersRepository {
+  constructor(private readonly model: UserModel) {}
+
+  async create(input: NewUser): Promise<User> {
+    const { now, invitedBy, keys, ...rest } = input;
+    const doc = await this.model.create({
+      ...rest,
+      keys: { ...keys, verifiedAt: keys.verifiedAt ?? null, verifiedBy: keys.verifiedBy ? new Types.ObjectId(keys.verifiedBy) : null },
+      invitedBy: invitedBy ? new Types.ObjectId(invitedBy) : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return toUser(doc.toObject());
+  }
+
+  async findById(id: string): Promise<User | undefined> {
+    if (!validId(id)) return undefined;
+    const doc = await this.model.findById(id).lean();
+    return doc ? toUser(doc) : undefined;
+  }
+
+  async findByUsername(username: string): Promise<User | undefined> {
+    const doc = await this.model.findOne({ username }).lean();
+    return doc ? toUser(doc) : undefined;
+  }
+
+  async secrets(id: string): Promise<UserSecrets | undefined> {
+    const doc = await this.model.findById(id).select('+passwordHash +totpSecret +totpPendingSecret +totpLastStep').lean();
+    return doc ? { passwordHash: doc.passwordHash, totpSecret: doc.totpSecret ?? null, totpPendingSecret: doc.totpPendingSecret ?? null, totpLastStep: doc.totpLastStep ?? 0 } : undefined;
+  }
+
+  async wrappedKeys(id: string): Promise<unknown> {
+    const doc = await this.model.findById(id).select('+wrappedKeys').lean();
+    return doc?.wrappedKeys ?? null;
+  }
+
+  async list(filter: { state?: string; role?: Role; status?: UserStatus; roles?: Role[] }): Promise<User[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.state) query.state = filter.state;
+    if (filter.status) query.status = filter.status;
+    if (filter.role) query.role = filter.role;
+    else if (filter.roles) query.role = { $in: filter.roles };
+    const docs = await this.model.find(query).sort({ createdAt: 1 }).limit(1000).lean();
+    return docs.map(toUser);
+  }
+
+  async countByRole(role: Role, statuses: UserStatus[]): Promise<number> {
+    return this.model.countDocuments({ role, status: { $in: statuses } });
+  }
+
+  /** Updates and, when asked, invalidates every token issued so far (tokenVersion + 1). */
+  async update(id: string, patch: UserPatch, options: { revokeTokens?: boolean; now: Date }): Promise<User | undefined> {
+    const set: Record<string, unknown> = { ...patch, updatedAt: options.now };
+    if (patch.keys?.verifiedBy) set.keys = { ...patch.keys, verifiedBy: new Types.ObjectId(patch.keys.verifiedBy) };
+    // updateOne + read, not findOneAndUpdate: FerretDB 1.24 cannot project in findAndModify,
+    // and the secret fields' select:false makes mongoose send a projection.
+    const result = await this.model.updateOne({ _id: id }, { $set: set, ...(options.revokeTokens ? { $inc: { tokenVersion: 1 } } : {}) });
+    return result.matchedCount === 1 ? this.findById(id) : undefined;
+  }
+
+  /** Records a used TOTP time step only if it is newer than the last one (no code is accepted twice). */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.model.updateOne({ _id: id, totpLastStep: { $lt: step } }, { $set: { totpLastStep: step } });
+    return result.modifiedCount === 1;
+  }
+}
+
+interface UserLean {
+  _id: Types.ObjectId;
+  username: string;
+  displayName: string;
+  role: string;
+  state?: string | null;
+  domains?: string[];
+  status: string;
+  totpEnabled?: boolean;
+  requireTotp?: boolean;
+  keys?: { identityKey: string; encryptionKey: string; encryptionKeySig: string; keyVersion: number; createdAt: Date; verifiedAt?: Date | null; verifiedBy?: Types.ObjectId | null } | null;
+  tokenVersion?: number;
+  invitedBy?: Types.ObjectId | null;
+  createdAt: Date;
+}
+
+/** The one place a stored user becomes a domain object. */
+function toUser(doc: UserLean): User {
+  return {
+    id: doc._id.toHexString(),
+    username: doc.username,
+    displayName: doc.displayName,
+    role: doc.role as Role,
+    state: doc.state ?? null,
+    domains: doc.domains ?? [],
+    status: doc.status as UserStatus,
+    totpEnabled: doc.totpEnabled ?? false,
+    requireTotp: doc.requireTotp ?? false,
+    keys: doc.keys
+      ? {
+          identityKey: doc.keys.identityKey,
+          encryptionKey: doc.keys.encryptionKey,
+          encryptionKeySig: doc.keys.encryptionKeySig,
+          keyVersion: doc.keys.keyVersion,
+          createdAt: doc.keys.createdAt,
+          verifiedAt: doc.keys.verifiedAt ?? null,
+          verifiedBy: doc.keys.verifiedBy ? doc.keys.verifiedBy.toHexString() : null,
+        }
+      : null,
+    tokenVersion: doc.tokenVersion ?? 0,
+    invitedBy: doc.invitedBy ? doc.invitedBy.toHexString() : null,
+    createdAt: doc.createdAt,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Request } from 'express';
+import passport from 'passport';
+import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
+import { AppError } from '../../shared/errors.js';
+import type { User, UsersRepository } from '../db/repositories/users.repository.js';
+import type { Clock } from '../system/clock.js';
+import { AccessClaims, JWT_VERIFY_OPTIONS, isCurrent } from '../modules/accounts/access-tokens.js';
+import { resolveActor } from '../modules/accounts/resolve-actor.js';
+
+export interface Authenticator {
+  /** The signed-in user making this request; throws auth.unauthenticated (401) otherwise. */
+  actor(req: Request): Promise<User>;
+}
+
+/** passport-jwt with the algorithm pinned and issuer/audience checked; one instance per app. */
+export function createAuthenticator(secret: string, users: UsersRepository, clock: Clock): Authenticator {
+  const instance = new passport.Passport();
+  instance.use('jwt', new JwtStrategy({
+    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    secretOrKey: secret,
+    algorithms: [...JWT_VERIFY_OPTIONS.algorithms],
+    issuer: JWT_VERIFY_OPTIONS.issuer,
+    audience: JWT_VERIFY_OPTIONS.audience,
+    ignoreExpiration: true,
+    jsonWebTokenOptions: { ignoreNotBefore: true },
+  }, (payload: unknown, done: (error: unknown, user?: User | false) => void) => {
+    const claims = AccessClaims.safeParse(payload);
+    if (!claims.success || !isCurrent(claims.data, clock.now())) return done(null, false);
+    resolveActor(users, claims.data).then((user) => done(null, user ?? false), done);
+  }));
+
+  return {
+    actor(req) {
+      return new Promise((resolve, reject) => {
+        const middleware = instance.authenticate('jwt', { session: false }, (error: unknown, user: User | false) => {
+          if (error) reject(error instanceof Error ? error : new Error(String(error)));
+          else if (!user) reject(new AppError('auth.unauthenticated', 'sign in first (missing, expired or revoked access token)'));
+          else resolve(user);
+        });
+        middleware(req, req.res, () => undefined);
+      });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Request, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppError } from '../../shared/errors.js';
+
+/** Failed sign-ins per username and address: the next attempt after this many answers 429. */
+export const SIGN_IN_FAILURES_ALLOWED = 5;
+const WINDOW_SECONDS = 15 * 60;
+
+export interface RateLimits {
+  /** Throws rate.limited while the key is blocked. */
+  assertSignInAllowed(req: Request, res: Response, username: string): Promise<void>;
+  signInFailed(req: Request, username: string): Promise<void>;
+  signInSucceeded(req: Request, username: string): Promise<void>;
+  /** Invitation look-ups and redemptions per address (tokens are unguessable; this stops scanning). */
+  consumeInvitationAttempt(req: Request, res: Response): Promise<void>;
+}
+
+function tooMany(res: Response, retryAfterMs: number): AppError {
+  res.setHeader('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
+  return new AppError('rate.limited', 'too many attempts: wait and try again');
+}
+
+export function createRateLimits(): RateLimits {
+  const signIn = new RateLimiterMemory({ points: SIGN_IN_FAILURES_ALLOWED, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
+  const invitations = new RateLimiterMemory({ points: 30, duration: 10 * 60 });
+  const key = (req: Request, username: string): string => `${username}|${req.ip ?? 'unknown'}`;
+  return {
+    async assertSignInAllowed(req, res, username) {
+      const state = await signIn.get(key(req, username));
+      if (state && state.remainingPoints <= 0) throw tooMany(res, state.msBeforeNext);
+    },
+    async signInFailed(req, username) {
+      await signIn.consume(key(req, username)).catch((error: unknown) => {
+        if (!(error instanceof RateLimiterRes)) throw error;
+      });
+    },
+    async signInSucceeded(req, username) {
+      await signIn.delete(key(req, username));
+    },
+    async consumeInvitationAttempt(req, res) {
+      try {
+        await invitations.consume(req.ip ?? 'unknown');
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw tooMany(res, error.msBeforeNext);
+        throw error;
+      }
+    },
+  };
+}

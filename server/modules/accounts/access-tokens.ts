@@ -1,0 +1,71 @@
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import type { Role } from '../../../shared/schemas/accounts.js';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const JWT_ISSUER = 'focalnet';
+export const JWT_AUDIENCE = 'focalnet-api';
+/** The only algorithm accepted: no `none`, no RS/HS confusion. */
+export const JWT_ALGORITHM = 'HS256';
+
+/** Claims of an access token; `typ` keeps other token kinds from being used as one. */
+export const AccessClaims = z.object({
+  sub: z.string().regex(/^[0-9a-f]{24}$/),
+  typ: z.literal('access'),
+  role: z.enum(['network-admin', 'national-admin', 'focal-point']),
+  tv: z.number().int().nonnegative(),
+  iat: z.number(),
+  nbf: z.number(),
+  exp: z.number(),
+});
+export type AccessClaims = z.infer<typeof AccessClaims>;
+
+/** Allowed clock difference between server nodes for `nbf`, in seconds. */
+const NBF_LEEWAY_SECONDS = 5;
+
+/**
+ * Expiry and not-before against the injected clock (so tests and every node agree on one time
+ * source); the signature, algorithm, issuer and audience are checked by jsonwebtoken.
+ */
+export function isCurrent(claims: AccessClaims, now: Date): boolean {
+  const seconds = now.getTime() / 1000;
+  return claims.exp > seconds && claims.nbf <= seconds + NBF_LEEWAY_SECONDS;
+}
+
+/** Shared by the socket handshake and passport-jwt: time is checked by isCurrent() instead. */
+export const JWT_VERIFY_OPTIONS = {
+  algorithms: [JWT_ALGORITHM],
+  issuer: JWT_ISSUER,
+  audience: JWT_AUDIENCE,
+  ignoreExpiration: true,
+  ignoreNotBefore: true,
+} as const;
+
+export interface AccessTokenSigner {
+  sign(user: { id: string; role: Role; tokenVersion: number }, now: Date): string;
+  /** Verified claims, or undefined for any bad, expired, foreign or mistyped token. */
+  verify(token: string, now: Date): AccessClaims | undefined;
+}
+
+export function accessTokenSigner(secret: string): AccessTokenSigner {
+  return {
+    sign(user, now) {
+      const iat = Math.floor(now.getTime() / 1000);
+      return jwt.sign({ typ: 'access', role: user.role, tv: user.tokenVersion, iat, nbf: iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, secret, {
+        algorithm: JWT_ALGORITHM,
+        subject: user.id,
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+      });
+    },
+    verify(token, now) {
+      try {
+        const payload = jwt.verify(token, secret, { ...JWT_VERIFY_OPTIONS, algorithms: [...JWT_VERIFY_OPTIONS.algorithms] });
+        const claims = AccessClaims.safeParse(payload);
+        return claims.success && isCurrent(claims.data, now) ? claims.data : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
+import type { RefreshTokensRepository } from '../../db/repositories/refresh-tokens.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { Clock } from '../../system/clock.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { AccessTokenSigner } from './access-tokens.js';
+
+/** Tells every server node that a user's sessions end now (sockets are closed). */
+export interface SessionRevocations {
+  revokeUser(userId: string): void;
+}
+
+/** What the account use cases are given; they know nothing of HTTP or sockets. */
+export interface AccountsDeps {
+  users: UsersRepository;
+  invitations: InvitationsRepository;
+  refreshTokens: RefreshTokensRepository;
+  audit: AuditLog;
+  clock: Clock;
+  tokens: AccessTokenSigner;
+  revocations: SessionRevocations;
+  /** Base URL for invitation links (the web client). */
+  publicOrigin: string;
+}

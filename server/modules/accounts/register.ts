@@ -1,0 +1,70 @@
+import { verifyKeyBundle } from '../../../shared/crypto/verify-key-bundle.js';
+import { AppError } from '../../../shared/errors.js';
+import type { RegisterRequest, RegisterResponse } from '../../../shared/schemas/accounts.js';
+import { isDuplicateKey } from '../../db/repositories/audit.repository.js';
+import type { User } from '../../db/repositories/users.repository.js';
+import type { AccountsDeps } from './accounts-deps.js';
+import { hashOpaqueToken } from './opaque-tokens.js';
+import { assertStrongPassword, hashPassword } from './passwords.js';
+import { toUserView } from './user-view.js';
+
+type RegisterInput = Omit<RegisterRequest, 'displayName'> & { displayName?: string | undefined };
+
+/**
+ * Redeems an invitation: the person chose a password and made their keys in the browser; the
+ * server checks the key bundle's signature and stores the public keys and the wrapped blob.
+ * The account then waits for verification — except the bootstrap network admin, who has nobody
+ * to verify them and is active at once (audited as such).
+ */
+export async function register(deps: AccountsDeps, input: RegisterInput): Promise<RegisterResponse> {
+  const now = deps.clock.now();
+  const invitation = await deps.invitations.findByTokenHash(hashOpaqueToken(input.token));
+  if (!invitation || invitation.status !== 'open' || invitation.expiresAt <= now) {
+    throw new AppError('invitation.invalid', 'this invitation is not valid: it may have expired, been used or been revoked');
+  }
+  const displayName = input.displayName ?? invitation.displayName;
+  assertStrongPassword(input.password, [input.username, displayName]);
+  if (!(await verifyKeyBundle(input.keys))) throw new AppError('keys.invalid', 'the encryption key is not signed by the identity key');
+  if (await deps.users.findByUsername(input.username)) throw new AppError('user.username-taken', 'this username is taken');
+
+  const bootstrap = invitation.role === 'network-admin' && invitation.createdBy === null;
+  const passwordHash = await hashPassword(input.password);
+  let user: User;
+  try {
+    user = await deps.users.create({
+      username: input.username,
+      displayName,
+      role: invitation.role,
+      state: invitation.state,
+      domains: invitation.domains,
+      status: bootstrap ? 'active' : 'pending-verification',
+      passwordHash,
+      keys: { ...input.keys, keyVersion: 1, createdAt: now, ...(bootstrap ? { verifiedAt: now } : {}) },
+      wrappedKeys: input.wrappedKeys,
+      invitedBy: invitation.createdBy,
+      now,
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new AppError('user.username-taken', 'this username is taken');
+    throw error;
+  }
+  // Single use, atomically: of two registrations racing with one token, the second is undone.
+  if (!(await deps.invitations.claim(invitation.id, user.id, now))) {
+    await deps.users.update(user.id, { status: 'removed', keys: null }, { revokeTokens: true, now });
+    throw new AppError('invitation.invalid', 'this invitation is not valid: it may have expired, been used or been revoked');
+  }
+  await deps.audit.append({ type: 'invitation.redeemed', actorId: user.id, state: user.state, subjectId: invitation.id });
+  await deps.audit.append({ type: 'user.registered', actorId: user.id, state: user.state, subjectId: user.id, data: { role: user.role, status: user.status, bootstrap, keyVersion: 1 } });
+
+  return { user: toUserView(user), verifiers: await verifiersFor(deps, user) };
+}
+
+/** The admins who will compare safety numbers with this person: those responsible for them. */
+export async function verifiersFor(deps: AccountsDeps, user: User): Promise<RegisterResponse['verifiers']> {
+  const admins = user.role === 'focal-point'
+    ? await deps.users.list({ role: 'national-admin', status: 'active', ...(user.state ? { state: user.state } : {}) })
+    : await deps.users.list({ role: 'network-admin', status: 'active' });
+  return admins
+    .filter((admin) => admin.id !== user.id && admin.keys)
+    .map((admin) => ({ id: admin.id, displayName: admin.displayName, role: admin.role, identityKey: admin.keys?.identityKey ?? '' }));
+}

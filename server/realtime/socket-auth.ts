@@ -1,0 +1,53 @@
+import type { Logger } from 'pino';
+import type { User, UsersRepository } from '../db/repositories/users.repository.js';
+import type { AccessClaims, AccessTokenSigner } from '../modules/accounts/access-tokens.js';
+import { resolveActor } from '../modules/accounts/resolve-actor.js';
+import type { Clock } from '../system/clock.js';
+import type { Gateway, GatewaySocket } from './gateway-types.js';
+
+export interface SocketSession {
+  user: User;
+  claims: AccessClaims;
+}
+
+export const userRoom = (userId: string): string => `user:${userId}`;
+
+/**
+ * Handshake: the access token in `auth.token` is checked exactly as on HTTP (algorithm pinned,
+ * issuer, audience, expiry, account state). The socket joins its user's room, so a revocation
+ * reaches it on any node, and is disconnected when its token expires.
+ */
+export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner; users: UsersRepository; clock: Clock; logger: Logger }): void {
+  io.use((socket, next) => {
+    const token: unknown = socket.handshake.auth.token;
+    const claims = typeof token === 'string' ? deps.tokens.verify(token, deps.clock.now()) : undefined;
+    if (!claims) {
+      next(new Error('unauthenticated'));
+      return;
+    }
+    resolveActor(deps.users, claims).then((user) => {
+      if (!user) return next(new Error('unauthenticated'));
+      socket.data = { user, claims } satisfies SocketSession;
+      void socket.join(userRoom(user.id));
+      const msLeft = claims.exp * 1000 - deps.clock.now().getTime();
+      const timer = setTimeout(() => socket.disconnect(true), Math.max(0, msLeft));
+      socket.once('disconnect', () => clearTimeout(timer));
+      next();
+    }, (error: unknown) => {
+      deps.logger.error({ err: error }, 'socket authentication failed');
+      next(new Error('unavailable'));
+    });
+  });
+}
+
+/**
+ * Before every event: the token must still be valid and the account still able to act; the
+ * role is read fresh. A socket that fails is disconnected.
+ */
+export async function revalidate(socket: GatewaySocket, deps: { users: UsersRepository; clock: Clock }): Promise<User | undefined> {
+  const session = socket.data as SocketSession | undefined;
+  if (!session || session.claims.exp * 1000 <= deps.clock.now().getTime()) return undefined;
+  const user = await resolveActor(deps.users, session.claims);
+  if (user) socket.data = { user, claims: session.claims } satisfies SocketSession;
+  return user;
+}

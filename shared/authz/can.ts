@@ -1,0 +1,80 @@
+import type { Role, UserStatus } from '../schemas/accounts.js';
+
+/** Who is acting: only what authorization needs. */
+export interface Actor {
+  id: string;
+  role: Role;
+  state: string | null;
+  status: UserStatus;
+  /** Second factor enrolled: admins (and focal points whose state requires it) act only with one. */
+  totpEnabled: boolean;
+  requireTotp: boolean;
+}
+
+/** What is acted on: a person (or invitation) of a role in a state, or a state's records. */
+export interface Target {
+  role?: Role;
+  state?: string | null;
+  id?: string;
+}
+
+export const ACTIONS = [
+  'invitation:create',
+  'invitation:list',
+  'invitation:revoke',
+  'user:list',
+  'user:read',
+  'user:activate',
+  'user:suspend',
+  'user:reactivate',
+  'user:remove',
+  'user:update',
+  'audit:read',
+  'exchange:take-part',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The responsible admin for a person: the secretariat (network admins) for national admins and
+ * for other network admins, the national admins of the same state for focal points.
+ */
+function responsibleFor(actor: Actor, target: Target): boolean {
+  if (target.role === 'focal-point') return actor.role === 'national-admin' && actor.state === target.state;
+  if (target.role === 'national-admin' || target.role === 'network-admin') return actor.role === 'network-admin';
+  return false;
+}
+
+const isAdmin = (actor: Actor): boolean => actor.role === 'network-admin' || actor.role === 'national-admin';
+const ownStateOrNetwork = (actor: Actor, target: Target): boolean =>
+  actor.role === 'network-admin' || (actor.role === 'national-admin' && target.state === actor.state);
+
+/**
+ * Pure authorization: may `actor` do `action` to `target`? Only active accounts with their
+ * required second factor act; nobody manages their own account through admin actions.
+ */
+export function can(actor: Actor, action: Action, target: Target = {}): boolean {
+  if (actor.status !== 'active') return false;
+  if ((actor.role !== 'focal-point' || actor.requireTotp) && !actor.totpEnabled) return false;
+  const self = target.id !== undefined && target.id === actor.id;
+  switch (action) {
+    case 'invitation:create':
+    case 'invitation:revoke':
+      return responsibleFor(actor, target);
+    case 'invitation:list':
+    case 'user:list':
+    case 'audit:read':
+      return isAdmin(actor) && ownStateOrNetwork(actor, target);
+    case 'user:read':
+      return self || (isAdmin(actor) && ownStateOrNetwork(actor, target));
+    case 'user:activate':
+    case 'user:reactivate':
+    case 'user:remove':
+    case 'user:update':
+      return !self && responsibleFor(actor, target);
+    case 'user:suspend':
+      // The secretariat may suspend anyone at once (e.g. a compromised key), besides the responsible admin.
+      return !self && (responsibleFor(actor, target) || actor.role === 'network-admin');
+    case 'exchange:take-part':
+      return true;
+  }
+}

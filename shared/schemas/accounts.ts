@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { PublicKeyBundle } from '../crypto/verify-key-bundle.js';
+import { StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
+import { DomainCode, StateCode } from './labels.js';
+
+export const ROLES = ['network-admin', 'national-admin', 'focal-point'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const USER_STATUSES = ['pending-verification', 'active', 'suspended', 'removed'] as const;
+export const UserStatus = z.enum(USER_STATUSES);
+export type UserStatus = z.infer<typeof UserStatus>;
+
+/** 24 hex characters (a database id). */
+export const Id = z.string().regex(/^[0-9a-f]{24}$/, 'must be an id (24 hex characters)');
+
+export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '3–64 characters: letters, digits, dot, dash, underscore');
+export const DisplayName = z.string().trim().min(1).max(120);
+/** Length is the only composition rule (NIST 800-63B); common passwords are refused separately. */
+export const Password = z.string().min(12, 'at least 12 characters').max(256);
+export const TotpCode = z.string().regex(/^\d{6}$/, '6 digits');
+/** Opaque tokens: invitation and refresh tokens are 32 random bytes, base64url. */
+export const OpaqueToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'malformed token');
+
+// ── invitations ────────────────────────────────────────────────────────────
+export const CreateInvitationRequest = z.object({
+  role: z.enum(['national-admin', 'focal-point']),
+  state: StateCode,
+  domains: z.array(DomainCode).max(4).default([]),
+  displayName: DisplayName,
+  /** How to reach the invitee to pass on the link; shown in the list, never used by the server. */
+  note: z.string().trim().max(200).optional(),
+  expiresInHours: z.number().int().min(1).max(24 * 14).default(72),
+}).strict();
+export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
+
+export const INVITATION_STATUSES = ['open', 'used', 'revoked', 'expired'] as const;
+export const InvitationView = z.object({
+  id: Id,
+  role: Role,
+  state: StateCode.nullable(),
+  domains: z.array(DomainCode),
+  displayName: z.string(),
+  note: z.string().nullable(),
+  status: z.enum(INVITATION_STATUSES),
+  createdBy: Id.nullable(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  usedBy: Id.nullable(),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
+
+export const CreatedInvitation = z.object({ invitation: InvitationView, token: OpaqueToken, link: z.string() });
+export type CreatedInvitation = z.infer<typeof CreatedInvitation>;
+
+export const InvitationPreviewRequest = z.object({ token: OpaqueToken }).strict();
+export const InvitationPreview = z.object({
+  role: Role,
+  state: StateCode.nullable(),
+  domains: z.array(DomainCode),
+  displayName: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+// ── registration ───────────────────────────────────────────────────────────
+export const RegisterRequest = z.object({
+  token: OpaqueToken,
+  username: Username,
+  password: Password,
+  displayName: DisplayName.optional(),
+  keys: PublicKeyBundle,
+  wrappedKeys: StoredWrappedKeys,
+}).strict();
+export type RegisterRequest = z.infer<typeof RegisterRequest>;
+
+export const PublicKeysView = PublicKeyBundle.extend({
+  keyVersion: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  verifiedAt: z.iso.datetime().nullable(),
+  verifiedBy: Id.nullable(),
+});
+
+export const UserView = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  state: StateCode.nullable(),
+  domains: z.array(DomainCode),
+  status: UserStatus,
+  keys: PublicKeysView.nullable(),
+  totpEnabled: z.boolean(),
+  requireTotp: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type UserView = z.infer<typeof UserView>;
+
+/** Who will compare safety numbers with a newly registered person. */
+export const Verifier = z.object({ id: Id, displayName: z.string(), role: Role, identityKey: z.string() });
+export const RegisterResponse = z.object({ user: UserView, verifiers: z.array(Verifier) });
+export type RegisterResponse = z.infer<typeof RegisterResponse>;
+
+// ── sessions ───────────────────────────────────────────────────────────────
+export const SignInRequest = z.object({
+  username: Username,
+  password: z.string().min(1).max(256),
+  totp: TotpCode.optional(),
+}).strict();
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+export const Session = z.object({
+  accessToken: z.string(),
+  refreshToken: OpaqueToken,
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int(),
+  user: UserView,
+});
+export type Session = z.infer<typeof Session>;
+
+export const RefreshRequest = z.object({ refreshToken: OpaqueToken }).strict();
+export const SignOutRequest = RefreshRequest;
+
+export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export const TotpConfirmRequest = z.object({ code: TotpCode }).strict();
+
+export const RotateKeysRequest = z.object({ keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys }).strict();
+
+// ── administration ─────────────────────────────────────────────────────────
+export const ListUsersQuery = z.object({
+  status: UserStatus.optional(),
+  state: StateCode.optional(),
+  role: Role.optional(),
+}).strict();
+
+export const ActivateRequest = z.object({
+  /** The key version whose safety number the admin compared: a key changed since is refused. */
+  keyVersion: z.number().int().positive(),
+  safetyNumberCompared: z.literal(true),
+}).strict();
+
+export const SuspendRequest = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+
+/** Only these fields can be changed by PATCH; role, state, status and tokens never. */
+export const UpdateUserRequest = z.object({
+  displayName: DisplayName.optional(),
+  domains: z.array(DomainCode).max(4).optional(),
+  requireTotp: z.boolean().optional(),
+}).strict();
+
+// ── audit ──────────────────────────────────────────────────────────────────
+export const AuditEntryView = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  type: z.string(),
+  actorId: Id.nullable(),
+  state: StateCode.nullable(),
+  subjectId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const ListAuditQuery = z.object({
+  state: StateCode.optional(),
+  afterSeq: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+}).strict();
