@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import type { AuditRepository } from './db/repositories/audit.repository.js';
 import type { AccountsDeps } from './modules/accounts/accounts-deps.js';
 import { openDatabase, type Database } from './db/database.js';
 import { composeModules } from './compose-modules.js';
@@ -40,6 +41,7 @@ export interface RunningServer {
   io: Gateway;
   database: Database;
   accounts: AccountsDeps;
+  auditEntries: AuditRepository;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -121,5 +123,5 @@ export async function startServer(config: Config, options: StartOptions): Promis
     })();
     return closing;
   };
-  return { url, http, io: gateway, database, accounts: modules.accounts, close };
+  return { url, http, io: gateway, database, accounts: modules.accounts, auditEntries: modules.auditEntries, close };
 }

@@ -57,7 +57,7 @@ export class EmbeddedFerretDB {
    */
   private killOrphan(): void {
     if (!existsSync(this.pidFile)) return;
-    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
+    const pid = Number(readFileSync(this.pidFile, 'utf8').split('\n')[0]);
     rmSync(this.pidFile, { force: true });
     if (!Number.isInteger(pid) || pid <= 1) return;
     try {
@@ -68,6 +68,22 @@ export class EmbeddedFerretDB {
     } catch {
       // Not running any more (or not ours): nothing to do.
     }
+  }
+
+  /**
+   * The socket of a FerretDB that a running server started on `dataDir`, if any: the CLI talks
+   * to it instead of starting a second process on the same files.
+   */
+  static runningSocket(dataDir: string): string | undefined {
+    const file = path.join(path.resolve(dataDir), 'ferretdb-state', 'ferretdb.pid');
+    if (!existsSync(file)) return undefined;
+    const [pidText, socket] = readFileSync(file, 'utf8').split('\n');
+    try {
+      process.kill(Number(pidText), 0);
+    } catch {
+      return undefined;
+    }
+    return socket && existsSync(socket) ? socket : undefined;
   }
 
   get socketPath(): string {
@@ -123,7 +139,7 @@ export class EmbeddedFerretDB {
       // Own process group: a terminal's Ctrl-C reaches the server, which stops FerretDB in order.
     ], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child = child;
-    if (child.pid) writeFileSync(this.pidFile, String(child.pid), { mode: 0o600 });
+    if (child.pid) writeFileSync(this.pidFile, `${child.pid}\n${this.socketPath}\n`, { mode: 0o600 });
     const remember = (chunk: Buffer): void => {
       for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
         this.recentOutput = [...this.recentOutput.slice(-19), line];

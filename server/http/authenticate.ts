@@ -29,9 +29,10 @@ export function createAuthenticator(secret: string, users: UsersRepository, cloc
     resolveActor(users, claims.data).then((user) => done(null, user ?? false), done);
   }));
 
-  return {
-    actor(req) {
-      return new Promise((resolve, reject) => {
+  // One check per request: defineRoute authenticates before parsing, the handler asks again.
+  const checked = new WeakMap<Request, Promise<User>>();
+  const authenticate = (req: Request): Promise<User> =>
+      new Promise((resolve, reject) => {
         const middleware = instance.authenticate('jwt', { session: false }, (error: unknown, user: User | false) => {
           if (error) reject(error instanceof Error ? error : new Error(String(error)));
           else if (!user) reject(new AppError('auth.unauthenticated', 'sign in first (missing, expired or revoked access token)'));
@@ -39,6 +40,14 @@ export function createAuthenticator(secret: string, users: UsersRepository, cloc
         });
         middleware(req, req.res, () => undefined);
       });
+  return {
+    actor(req) {
+      let result = checked.get(req);
+      if (!result) {
+        result = authenticate(req);
+        checked.set(req, result);
+      }
+      return result;
     },
   };
 }

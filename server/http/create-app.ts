@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (access token, 15 min)' });
   let openApi: unknown;
   const openApiDocument = (): unknown => {
     openApi ??= new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -20,6 +20,8 @@ export interface RouteSpec<Body, Query, Params, Result> {
   status?: number;
   /** Statuses other than success this route may answer with, for the OpenAPI document. */
   errors?: number[];
+  /** Signed-in callers only: checked before any input is parsed, so anonymous callers learn nothing. */
+  auth?: { actor(req: Request): Promise<unknown> };
   handler: (input: { body: Body; query: Query; params: Params; req: Request; res: Response }) => Promise<Result> | Result;
 }
 
@@ -44,6 +46,7 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
   spec: RouteSpec<Body, Query, Params, Result>,
 ): void {
   router[spec.method](spec.path, async (req, res) => {
+    if (spec.auth) await spec.auth.actor(req);
     const body = parseOrThrow(spec.body, req.body, 'body');
     const query = parseOrThrow(spec.query, req.query, 'query');
     const params = parseOrThrow(spec.params, req.params, 'params');
@@ -57,6 +60,7 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
     path: openApiPath(spec.path),
     summary: spec.summary,
     tags: [spec.tag],
+    ...(spec.auth ? { security: [{ bearer: [] }] } : {}),
     request: {
       ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
       ...(spec.query ? { query: spec.query as z.ZodObject } : {}),

@@ -73,7 +73,7 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
       return !self && responsibleFor(actor, target);
     case 'user:suspend':
       // The secretariat may suspend anyone at once (e.g. a compromised key), besides the responsible admin.
-      return !self && (responsibleFor(actor, target) || actor.role === 'network-admin');
+      return !self && target.role !== undefined && (responsibleFor(actor, target) || actor.role === 'network-admin');
     case 'exchange:take-part':
       return true;
   }

@@ -33,7 +33,7 @@ export function authRoutes({ router, registry, accounts, authn, limits }: RouteC
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/auth/sign-out', tag: 'auth',
+    method: 'post', path: '/api/auth/sign-out', auth: authn, tag: 'auth',
     summary: 'End this session: its refresh tokens stop working.',
     body: SignOutRequest, response: z.object({ ok: z.literal(true) }), errors: [401],
     handler: async ({ body, req }) => {

@@ -9,21 +9,21 @@ const IdParams = z.object({ id: Id });
 
 export function invitationRoutes({ router, registry, accounts, authn, limits }: RouteContext): void {
   defineRoute(router, registry, {
-    method: 'post', path: '/api/invitations', tag: 'invitations',
+    method: 'post', path: '/api/invitations', auth: authn, tag: 'invitations',
     summary: 'Invite a national admin (network admins) or a focal point of your state (national admins). The token is shown once.',
     body: CreateInvitationRequest, response: CreatedInvitation, status: 201, errors: [400, 401, 403],
     handler: async ({ body, req }) => createInvitation(accounts, await authn.actor(req), body),
   });
 
   defineRoute(router, registry, {
-    method: 'get', path: '/api/invitations', tag: 'invitations',
+    method: 'get', path: '/api/invitations', auth: authn, tag: 'invitations',
     summary: 'Invitations you may see, with their status (open, used, revoked, expired).',
     response: z.array(InvitationView), errors: [401, 403],
     handler: async ({ req }) => listInvitations(accounts, await authn.actor(req)),
   });
 
   defineRoute(router, registry, {
-    method: 'delete', path: '/api/invitations/:id', tag: 'invitations',
+    method: 'delete', path: '/api/invitations/:id', auth: authn, tag: 'invitations',
     summary: 'Revoke an open invitation.',
     params: IdParams, response: InvitationView, errors: [401, 403, 404, 409],
     handler: async ({ params, req }) => revokeInvitation(accounts, await authn.actor(req), params.id),

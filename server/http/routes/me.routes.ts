@@ -8,42 +8,42 @@ import type { RouteContext } from './route-context.js';
 
 export function meRoutes({ router, registry, accounts, authn, auditEntries }: RouteContext): void {
   defineRoute(router, registry, {
-    method: 'get', path: '/api/me', tag: 'me',
+    method: 'get', path: '/api/me', auth: authn, tag: 'me',
     summary: 'The signed-in person, and while pending verification the admins who will verify them.',
     response: RegisterResponse, errors: [401],
     handler: async ({ req }) => me(accounts, await authn.actor(req)),
   });
 
   defineRoute(router, registry, {
-    method: 'get', path: '/api/me/wrapped-keys', tag: 'me',
+    method: 'get', path: '/api/me/wrapped-keys', auth: authn, tag: 'me',
     summary: 'The private keys as wrapped in the browser, to unlock them in another browser.',
     response: StoredWrappedKeys, errors: [401, 404],
     handler: async ({ req }) => StoredWrappedKeys.parse(await myWrappedKeys(accounts, await authn.actor(req))),
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/me/keys', tag: 'me',
+    method: 'post', path: '/api/me/keys', auth: authn, tag: 'me',
     summary: 'Replace your keys; the account needs verification again and all sessions end.',
     body: RotateKeysRequest, response: UserView, errors: [400, 401, 409],
     handler: async ({ body, req }) => rotateKeys(accounts, await authn.actor(req), body.keys, body.wrappedKeys),
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/me/totp/setup', tag: 'me',
+    method: 'post', path: '/api/me/totp/setup', auth: authn, tag: 'me',
     summary: 'Start authenticator (TOTP) enrolment: a secret and an otpauth:// URL for a QR code.',
     response: TotpSetupResponse, errors: [401],
     handler: async ({ req }) => startTotpSetup(accounts, await authn.actor(req)),
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/me/totp/confirm', tag: 'me',
+    method: 'post', path: '/api/me/totp/confirm', auth: authn, tag: 'me',
     summary: 'Finish enrolment with a code from the app; from then on sign-in asks for a code.',
     body: TotpConfirmRequest, response: UserView, errors: [400, 401, 409],
     handler: async ({ body, req }) => confirmTotp(accounts, await authn.actor(req), body.code),
   });
 
   defineRoute(router, registry, {
-    method: 'get', path: '/api/audit', tag: 'audit',
+    method: 'get', path: '/api/audit', auth: authn, tag: 'audit',
     summary: 'The audit trail: your state\'s (national admins) or the whole network\'s (network admins).',
     query: ListAuditQuery, response: z.array(AuditEntryView), errors: [400, 401, 403],
     handler: async ({ query, req }) => readAudit(auditEntries, await authn.actor(req), query),

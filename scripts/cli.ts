@@ -1,0 +1,63 @@
+/**
+ * FocalNet command line: `npm run cli -- <command>`.
+ *
+ *   bootstrap       issue a one-time invitation link for the first network admin
+ *                   (only while no network admin exists)
+ *   audit:verify    recompute the audit hash chain; name the first broken entry (exit 1)
+ */
+import pino from 'pino';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { composeModules } from '../server/compose-modules.js';
+import { resolveJwtSecret } from '../server/jwt-secret.js';
+import { issueBootstrapInvitation } from '../server/modules/accounts/invitations.js';
+import { verifyChain } from '../server/modules/audit/audit-chain.js';
+import { systemClock } from '../server/system/clock.js';
+import { openCliDatabase } from './cli/open-database.js';
+
+const COMMANDS = ['bootstrap', 'audit:verify'] as const;
+type Command = (typeof COMMANDS)[number];
+
+async function run(command: Command): Promise<number> {
+  const config = loadConfig();
+  const database = await openCliDatabase(config);
+  try {
+    const modules = composeModules(database.connection, {
+      clock: systemClock,
+      jwtSecret: resolveJwtSecret(config),
+      logger: pino({ level: 'silent' }),
+      publicOrigin: () => config.publicOrigin ?? `http://${config.host}:${config.port}`,
+      revocations: { revokeUser: () => undefined },
+    });
+    await modules.ensureIndexes();
+    switch (command) {
+      case 'bootstrap': {
+        const { link, expiresAt } = await issueBootstrapInvitation(modules.accounts);
+        console.log(`One-time invitation for the first network admin (valid until ${expiresAt.toISOString()}; earlier bootstrap links no longer work):\n  ${link}`);
+        return 0;
+      }
+      case 'audit:verify': {
+        const verdict = await verifyChain(modules.auditEntries.all());
+        if (verdict.ok) {
+          console.log(`audit chain intact: ${verdict.checked} entries, head ${verdict.headHash}`);
+          return 0;
+        }
+        console.error(`audit chain BROKEN at entry ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason} (${verdict.checked} entries before it are intact)`);
+        return 1;
+      }
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+const command = process.argv[2];
+if (!COMMANDS.includes(command as Command)) {
+  console.error(`usage: npm run cli -- <${COMMANDS.join('|')}>`);
+  process.exit(2);
+}
+run(command as Command).then((code) => process.exit(code), (error: unknown) => {
+  // Config errors and refusals (AppError) are one line for the operator; so is anything else.
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  console.error(`focalnet ${command}: ${message}`);
+  process.exit(1);
+});

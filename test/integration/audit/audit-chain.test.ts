@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import type { AuditLog } from '../../../server/modules/audit/audit-log.js';
+import { verifyChain } from '../../../server/modules/audit/audit-chain.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { testMongoUri } from '../../helpers/test-database.js';
+
+/** Runs `npm run cli -- audit:verify` against the test server's database. */
+function cliVerify(t: TestServer): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'audit:verify'], {
+      env: { PATH: process.env.PATH ?? '', MONGODB_URI: testMongoUri(), DB_NAME: t.server.database.connection.name, JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+describe('audit trail', function () {
+  this.timeout(60_000);
+  let t: TestServer;
+  beforeEach(async () => {
+    t = await startTestServer();
+  });
+  afterEach(async () => t.close());
+
+  const audit = (): AuditLog => t.server.accounts.audit;
+  const entries = () => t.server.database.connection.collection('audit_entries');
+
+  async function appendSome(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) await audit().append({ type: 'user.updated', actorId: `actor${i}`, state: 'KZ', subjectId: `s${i}`, data: { i } });
+  }
+
+  it('concurrent appends never fork the chain: seq is contiguous and every link holds', async () => {
+    await Promise.all(Array.from({ length: 25 }, (_, i) => audit().append({ type: 'auth.signed-in', actorId: `u${i}`, data: { i } })));
+    const stored = await entries().find({}).sort({ seq: 1 }).toArray();
+    expect(stored.map((e) => e.seq)).to.deep.equal(Array.from({ length: 25 }, (_, i) => i + 1));
+    const verdict = await verifyChain(t.server.auditEntries.all());
+    expect(verdict).to.include({ ok: true, checked: 25 });
+  });
+
+  it('the verifier names an edited entry', async () => {
+    await appendSome(6);
+    await entries().updateOne({ seq: 4 }, { $set: { 'data.i': 99 } });
+    const result = await cliVerify(t);
+    expect(result.code).to.equal(1);
+    expect(result.out).to.contain('BROKEN at entry 4');
+    expect(result.out).to.contain('changed');
+  });
+
+  it('the verifier names a deleted entry', async () => {
+    await appendSome(5);
+    await entries().deleteOne({ seq: 2 });
+    const result = await cliVerify(t);
+    expect(result.code).to.equal(1);
+    expect(result.out).to.contain('BROKEN at entry 2');
+  });
+
+  it('the verifier names an entry whose hash was recomputed to hide an edit (the next link breaks)', async () => {
+    await appendSome(5);
+    const { hashAuditRecord } = await import('../../../server/modules/audit/audit-chain.js');
+    const third = await entries().findOne({ seq: 3 });
+    if (!third) throw new Error('missing entry');
+    const forged = { seq: 3, at: third.at as Date, type: String(third.type), actorId: third.actorId as string, state: third.state as string, subjectId: third.subjectId as string, data: { i: 1234 }, prevHash: String(third.prevHash) };
+    await entries().updateOne({ seq: 3 }, { $set: { data: forged.data, hash: hashAuditRecord(forged) } });
+    const result = await cliVerify(t);
+    expect(result.code).to.equal(1);
+    expect(result.out).to.contain('BROKEN at entry 4');
+  });
+
+  it('an intact chain verifies', async () => {
+    await appendSome(3);
+    const result = await cliVerify(t);
+    expect(result.code, result.out).to.equal(0);
+    expect(result.out).to.match(/audit chain intact: 3 entries/);
+  });
+});

@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import { ACTIONS, can, type Action, type Actor, type Target } from '../../../../shared/authz/can.js';
+import type { Role } from '../../../../shared/schemas/accounts.js';
+
+const actor = (role: Role, state: string | null, extra: Partial<Actor> = {}): Actor => ({ id: 'me', role, state, status: 'active', totpEnabled: true, requireTotp: false, ...extra });
+
+const ACTORS = {
+  'network admin': actor('network-admin', null),
+  'national admin KZ': actor('national-admin', 'KZ'),
+  'focal point KZ': actor('focal-point', 'KZ'),
+} as const;
+
+const TARGETS = {
+  'focal point KZ': { role: 'focal-point', state: 'KZ', id: 'x' },
+  'focal point RU': { role: 'focal-point', state: 'RU', id: 'x' },
+  'national admin KZ': { role: 'national-admin', state: 'KZ', id: 'x' },
+  'national admin RU': { role: 'national-admin', state: 'RU', id: 'x' },
+  'records of KZ': { state: 'KZ' },
+  'records of RU': { state: 'RU' },
+} as const satisfies Record<string, Target>;
+
+type ActorName = keyof typeof ACTORS;
+type TargetName = keyof typeof TARGETS;
+
+/** Every allowed (actor, action, target); everything not listed must be denied. */
+const ALLOWED: Array<[ActorName, Action, TargetName]> = [
+  ['network admin', 'invitation:create', 'national admin KZ'],
+  ['network admin', 'invitation:create', 'national admin RU'],
+  ['national admin KZ', 'invitation:create', 'focal point KZ'],
+  ['network admin', 'invitation:revoke', 'national admin KZ'],
+  ['network admin', 'invitation:revoke', 'national admin RU'],
+  ['national admin KZ', 'invitation:revoke', 'focal point KZ'],
+  ...(['invitation:list', 'user:list', 'audit:read', 'user:read'] as const).flatMap((action) => [
+    ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => ['network admin', action, target]),
+    ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).map((target): [ActorName, Action, TargetName] => ['national admin KZ', action, target]),
+  ]),
+  ...(['user:activate', 'user:reactivate', 'user:remove', 'user:update', 'user:suspend'] as const).flatMap((action) => [
+    ['network admin', action, 'national admin KZ'],
+    ['network admin', action, 'national admin RU'],
+    ['national admin KZ', action, 'focal point KZ'],
+  ] satisfies Array<[ActorName, Action, TargetName]>),
+  // The secretariat may suspend anyone at once.
+  ['network admin', 'user:suspend', 'focal point KZ'],
+  ['network admin', 'user:suspend', 'focal point RU'],
+  ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) => (Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => [a, 'exchange:take-part', target])),
+];
+
+describe('can(): every role × action × own/other state', () => {
+  const allowed = new Set(ALLOWED.map((row) => row.join(' | ')));
+  for (const actorName of Object.keys(ACTORS) as ActorName[]) {
+    for (const action of ACTIONS) {
+      for (const targetName of Object.keys(TARGETS) as TargetName[]) {
+        const expected = allowed.has([actorName, action, targetName].join(' | '));
+        it(`${actorName} ${expected ? 'may' : 'may not'} ${action} on ${targetName}`, () => {
+          expect(can(ACTORS[actorName], action, TARGETS[targetName])).to.equal(expected);
+        });
+      }
+    }
+  }
+
+  it('nobody acts unless active', () => {
+    for (const status of ['pending-verification', 'suspended', 'removed'] as const) {
+      for (const action of ACTIONS) expect(can(actor('network-admin', null, { status }), action, TARGETS['national admin KZ']), `${status} ${action}`).to.equal(false);
+    }
+  });
+
+  it('admins without a second factor cannot act; focal points only when their state requires one', () => {
+    expect(can(actor('network-admin', null, { totpEnabled: false }), 'invitation:create', TARGETS['national admin KZ'])).to.equal(false);
+    expect(can(actor('national-admin', 'KZ', { totpEnabled: false }), 'user:list', TARGETS['records of KZ'])).to.equal(false);
+    expect(can(actor('focal-point', 'KZ', { totpEnabled: false }), 'exchange:take-part')).to.equal(true);
+    expect(can(actor('focal-point', 'KZ', { totpEnabled: false, requireTotp: true }), 'exchange:take-part')).to.equal(false);
+  });
+
+  it('admin actions never apply to oneself', () => {
+    const me = actor('network-admin', null);
+    for (const action of ['user:activate', 'user:suspend', 'user:reactivate', 'user:remove', 'user:update'] as const) {
+      expect(can(me, action, { role: 'network-admin', state: null, id: 'me' }), action).to.equal(false);
+    }
+    expect(can(me, 'user:read', { role: 'network-admin', id: 'me' })).to.equal(true);
+  });
+});
