@@ -1,0 +1,70 @@
+import { wrapForStorage } from '../../shared/crypto/key-wrap.js';
+import { generateUserKeys, publicKeyBundle } from '../../shared/crypto/keys.js';
+import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
+import { MEMBER_STATES } from '../../shared/reference/member-states.js';
+import { DOMAIN_CODES } from '../../shared/schemas/labels.js';
+import type { Modules } from '../../server/compose-modules.js';
+import { hashPassword } from '../../server/modules/accounts/passwords.js';
+import { DEMO_AUTHORITIES, DEMO_LANGUAGES, DEMO_NAMES } from './demo-data.js';
+
+export const DEMO_PASSWORD = 'demo-harbour-lantern-2026';
+/** Demo keys are wrapped with lighter argon2id settings so seeding ~140 people takes seconds. */
+const DEMO_KDF = { opsLimit: 2, memLimit: 16 * 2 ** 20 };
+
+/**
+ * A demo network: every member state with a national admin and focal points for the domains it
+ * takes part in (most states all four), directory entries in English and Russian, and a few
+ * visibility restrictions (e.g. Kazakhstan shows phone numbers to Russia only). Refuses to run
+ * in production or twice.
+ */
+export async function seedDemo(modules: Modules, env: string): Promise<string> {
+  if (env === 'production') throw new Error('refusing to seed demo data with NODE_ENV=production');
+  const { users, states } = modules.accounts;
+  if (await users.findByUsername('admin.kz')) throw new Error('demo data is present already (admin.kz exists)');
+  const now = modules.accounts.clock.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let people = 0;
+  let nameIndex = 0;
+
+  for (const [index, state] of MEMBER_STATES.entries()) {
+    const code = state.code.toLowerCase();
+    const domains = index % 7 === 3 ? DOMAIN_CODES.filter((d) => d !== 'non-proliferation') : [...DOMAIN_CODES];
+    await states.setDomains(state.code, domains, now);
+    const create = async (username: string, role: 'national-admin' | 'focal-point', displayName: string, userDomains: string[]) => {
+      const keys = await generateUserKeys();
+      const recovery = await generateRecoveryKey();
+      people += 1;
+      return users.create({
+        username, displayName, role, state: state.code, domains: userDomains, status: 'active', passwordHash,
+        keys: { ...(await publicKeyBundle(keys)), keyVersion: 1, createdAt: now, verifiedAt: now },
+        wrappedKeys: await wrapForStorage(keys, DEMO_PASSWORD, recovery.bytes, username, DEMO_KDF),
+        invitedBy: null, now,
+      });
+    };
+    await create(`admin.${code}`, 'national-admin', `${state.name.en} national administrator`, []);
+    for (const domain of domains) {
+      const name = DEMO_NAMES[nameIndex++ % DEMO_NAMES.length] ?? { en: 'Officer', ru: 'Сотрудник' };
+      const authority = DEMO_AUTHORITIES[domain] ?? DEMO_AUTHORITIES.border;
+      const user = await create(`fp.${code}.${domain}`, 'focal-point', name.en, [domain]);
+      await modules.directory.entries.upsert(user.id, {
+        kind: domain === 'border' ? 'duty-desk' : 'person',
+        name: domain === 'border' ? { en: `${state.name.en} border duty desk`, ru: `Дежурная часть (${state.name.ru})` } : name,
+        ...(authority ? { authority: { en: authority.en, ru: authority.ru }, title: authority.title } : {}),
+        role: domain === 'non-proliferation' ? 'policy' : 'operational',
+        languages: DEMO_LANGUAGES[state.code] ?? ['en'],
+        available24x7: domain === 'border',
+        contacts: [
+          { type: 'email', value: `${domain}@focal.${code}.example` },
+          { type: 'phone', value: `+00 ${100 + index} 555 ${String(1000 + nameIndex).slice(-4)}` },
+        ],
+      }, now);
+    }
+  }
+  await states.setVisibility('KZ', [{ field: 'contacts.phone', visibleTo: ['RU'], secretariat: true }], now);
+  await states.setVisibility('CN', [{ field: 'title', visibleTo: [], secretariat: true }], now);
+  await modules.accounts.directoryChanged();
+  await modules.accounts.audit.append({ type: 'directory.settings-changed', data: { demoSeeded: true, people } });
+  return `Seeded ${people} demo accounts in ${MEMBER_STATES.length} member states.\n` +
+    `Sign in as e.g. fp.cn.border (a focal point) or admin.kz (a national admin; set up TOTP at first sign-in) with the password: ${DEMO_PASSWORD}\n` +
+    'Usernames: admin.<state>, fp.<state>.<domain> with <state> the lower-case ISO code and <domain> one of border, law-enforcement, economic-crime, non-proliferation.';
+}

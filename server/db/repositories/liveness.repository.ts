@@ -1,0 +1,74 @@
+import { Types } from 'mongoose';
+import type { LivenessCheckModel, LivenessTargetModel } from '../models/liveness.model.js';
+
+export interface LivenessCheck {
+  id: string;
+  startedBy: string;
+  scopeState: string | null;
+  scopeDomain: string | null;
+  startedAt: Date;
+  deadline: Date;
+}
+
+export interface LivenessTarget {
+  checkId: string;
+  userId: string;
+  state: string;
+  nonce: string;
+  promptedAt: Date;
+  deadline: Date;
+  answeredAt: Date | null;
+}
+
+export class LivenessRepository {
+  constructor(private readonly checks: LivenessCheckModel, private readonly targets: LivenessTargetModel) {}
+
+  async create(check: Omit<LivenessCheck, 'id'>, targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>): Promise<LivenessCheck> {
+    const doc = await this.checks.create({ ...check, startedBy: new Types.ObjectId(check.startedBy) });
+    if (targets.length > 0) {
+      await this.targets.insertMany(targets.map((target) => ({ ...target, checkId: doc._id, userId: new Types.ObjectId(target.userId), answeredAt: null })));
+    }
+    return { ...check, id: doc._id.toHexString() };
+  }
+
+  async find(id: string): Promise<LivenessCheck | undefined> {
+    if (!Types.ObjectId.isValid(id)) return undefined;
+    const doc = await this.checks.findById(id).lean();
+    return doc ? toCheck(doc) : undefined;
+  }
+
+  async recent(limit: number): Promise<LivenessCheck[]> {
+    const docs = await this.checks.find().sort({ startedAt: -1 }).limit(limit).lean();
+    return docs.map(toCheck);
+  }
+
+  async targetsOf(checkId: string): Promise<LivenessTarget[]> {
+    const docs = await this.targets.find({ checkId: new Types.ObjectId(checkId) }).lean();
+    return docs.map(toTarget);
+  }
+
+  async target(checkId: string, userId: string): Promise<LivenessTarget | undefined> {
+    const doc = await this.targets.findOne({ checkId: new Types.ObjectId(checkId), userId: new Types.ObjectId(userId) }).lean();
+    return doc ? toTarget(doc) : undefined;
+  }
+
+  /** Unanswered prompts of a person, e.g. to deliver when they connect. */
+  async openFor(userId: string): Promise<LivenessTarget[]> {
+    const docs = await this.targets.find({ userId: new Types.ObjectId(userId), answeredAt: null }).sort({ promptedAt: 1 }).limit(50).lean();
+    return docs.map(toTarget);
+  }
+
+  /** Records the first answer only; false when it was answered already. */
+  async answer(checkId: string, userId: string, at: Date): Promise<boolean> {
+    const result = await this.targets.updateOne({ checkId: new Types.ObjectId(checkId), userId: new Types.ObjectId(userId), answeredAt: null }, { $set: { answeredAt: at } });
+    return result.modifiedCount === 1;
+  }
+}
+
+function toCheck(doc: { _id: Types.ObjectId; startedBy: Types.ObjectId; scopeState?: string | null; scopeDomain?: string | null; startedAt: Date; deadline: Date }): LivenessCheck {
+  return { id: doc._id.toHexString(), startedBy: doc.startedBy.toHexString(), scopeState: doc.scopeState ?? null, scopeDomain: doc.scopeDomain ?? null, startedAt: doc.startedAt, deadline: doc.deadline };
+}
+
+function toTarget(doc: { checkId: Types.ObjectId; userId: Types.ObjectId; state: string; nonce: string; promptedAt: Date; deadline: Date; answeredAt?: Date | null }): LivenessTarget {
+  return { checkId: doc.checkId.toHexString(), userId: doc.userId.toHexString(), state: doc.state, nonce: doc.nonce, promptedAt: doc.promptedAt, deadline: doc.deadline, answeredAt: doc.answeredAt ?? null };
+}

@@ -1,0 +1,106 @@
+import { keyFingerprint } from '../../../shared/crypto/safety-number.js';
+import { fromBase64Url } from '../../../shared/crypto/encoding.js';
+import type { DirectoryEntry } from '../../db/repositories/directory-entries.repository.js';
+import type { MemberState } from '../../db/repositories/member-states.repository.js';
+import type { User } from '../../db/repositories/users.repository.js';
+import type { DirectoryDeps } from './directory-deps.js';
+
+export const DIRECTORY_REVISION = 'directory';
+export const FRESHNESS_SETTING = 'directory.freshnessDays';
+export const DEFAULT_FRESHNESS_DAYS = 180;
+
+/** One focal point as the index holds it: account, editable entry, and what search needs. */
+export interface IndexedRecord {
+  user: User;
+  entry: DirectoryEntry | undefined;
+  /** Domains the person serves that their state takes part in: the only ones they can be found for. */
+  domains: string[];
+  /** Lower-case names and authority in both scripts, for free-text search. */
+  searchText: string;
+  sortName: string;
+  fingerprint: string | null;
+  lastConfirmedAt: Date;
+}
+
+export type SortKey = 'name' | 'state' | 'lastConfirmed';
+
+export interface DirectorySnapshot {
+  records: IndexedRecord[];
+  /** The records pre-sorted once per sort order, so a search only filters and pages. */
+  sorted: Record<SortKey, IndexedRecord[]>;
+  byUserId: Map<string, IndexedRecord>;
+  states: Map<string, MemberState>;
+  freshnessDays: number;
+}
+
+/**
+ * The directory held in memory: at most ten thousand or so small records, searched in
+ * microseconds. Every writer bumps a revision counter in the database; a reader reloads when
+ * it moved, checking at most every `maxStalenessMs`, so several server nodes stay in step.
+ */
+export class DirectoryIndex {
+  private current: DirectorySnapshot | undefined;
+  private revision = -1;
+  private checkedAt = 0;
+  private loading: Promise<DirectorySnapshot> | undefined;
+
+  constructor(private readonly deps: DirectoryDeps, private readonly maxStalenessMs = 500) {}
+
+  async snapshot(): Promise<DirectorySnapshot> {
+    const now = Date.now();
+    if (this.current && now - this.checkedAt < this.maxStalenessMs) return this.current;
+    this.loading ??= this.refresh().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  /** Marks the index stale on this node at once (other nodes follow the revision counter). */
+  invalidate(): void {
+    this.checkedAt = 0;
+    this.revision = -1;
+  }
+
+  private async refresh(): Promise<DirectorySnapshot> {
+    const revision = await this.deps.settings.revision(DIRECTORY_REVISION);
+    this.checkedAt = Date.now();
+    if (this.current && revision === this.revision) return this.current;
+    this.current = await this.load();
+    this.revision = revision;
+    return this.current;
+  }
+
+  private async load(): Promise<DirectorySnapshot> {
+    const [users, entries, states, freshnessDays] = await Promise.all([
+      this.deps.users.activeFocalPoints(),
+      this.deps.entries.all(),
+      this.deps.states.all(),
+      this.deps.settings.get(FRESHNESS_SETTING, DEFAULT_FRESHNESS_DAYS),
+    ]);
+    const entryOf = new Map(entries.map((entry) => [entry.userId, entry]));
+    const stateOf = new Map(states.map((state) => [state.code, state]));
+    const records: IndexedRecord[] = [];
+    for (const user of users) {
+      const entry = entryOf.get(user.id);
+      const participating = new Set(stateOf.get(user.state ?? '')?.domains ?? []);
+      const names = [user.displayName, entry?.name?.en, entry?.name?.ru, entry?.authority?.en, entry?.authority?.ru].filter(Boolean);
+      records.push({
+        user,
+        entry,
+        domains: user.domains.filter((domain) => participating.has(domain)),
+        searchText: names.join(' \u0000 ').toLowerCase(),
+        sortName: (entry?.name?.en ?? user.displayName).toLowerCase(),
+        fingerprint: user.keys ? await keyFingerprint(fromBase64Url(user.keys.identityKey)) : null,
+        lastConfirmedAt: entry?.lastConfirmedAt ?? user.createdAt,
+      });
+    }
+    const collator = new Intl.Collator('en', { sensitivity: 'base' });
+    const byName = (a: IndexedRecord, b: IndexedRecord): number => collator.compare(a.sortName, b.sortName) || a.user.id.localeCompare(b.user.id);
+    const sorted = {
+      name: [...records].sort(byName),
+      state: [...records].sort((a, b) => (a.user.state ?? '').localeCompare(b.user.state ?? '') || byName(a, b)),
+      lastConfirmed: [...records].sort((a, b) => b.lastConfirmedAt.getTime() - a.lastConfirmedAt.getTime() || a.user.id.localeCompare(b.user.id)),
+    };
+    return { records, sorted, byUserId: new Map(records.map((r) => [r.user.id, r])), states: stateOf, freshnessDays };
+  }
+}

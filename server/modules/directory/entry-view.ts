@@ -1,0 +1,70 @@
+import type { EntryView, RestrictableField } from '../../../shared/schemas/directory.js';
+import { RESTRICTABLE_FIELDS } from '../../../shared/schemas/directory.js';
+import type { VisibilityRule } from '../../db/repositories/member-states.repository.js';
+import type { DirectorySnapshot, IndexedRecord } from './directory-index.js';
+
+const DAY_MS = 86_400_000;
+
+/** Who is reading: a state's people, or the secretariat (network admins, no state). */
+export interface Reader {
+  state: string | null;
+}
+
+/**
+ * Fields of `state`'s entries this reader may not see. The entry's own state sees everything;
+ * a field without a rule is visible to all; a rule lists the states (and whether the
+ * secretariat) that see it.
+ */
+export function withheldFields(rules: readonly VisibilityRule[], entryState: string, reader: Reader): Set<RestrictableField> {
+  const withheld = new Set<RestrictableField>();
+  if (reader.state === entryState) return withheld;
+  for (const rule of rules) {
+    const field = RESTRICTABLE_FIELDS.find((f) => f === rule.field);
+    if (!field) continue;
+    const visible = reader.state === null ? rule.secretariat : rule.visibleTo.includes(reader.state);
+    if (!visible) withheld.add(field);
+  }
+  return withheld;
+}
+
+export function isStale(record: IndexedRecord, now: Date, freshnessDays: number): boolean {
+  return now.getTime() - record.lastConfirmedAt.getTime() > freshnessDays * DAY_MS;
+}
+
+/** The entry as this reader may see it: withheld fields are left out, and named in `withheld`. */
+export function toEntryView(record: IndexedRecord, directory: DirectorySnapshot, reader: Reader, now: Date): EntryView {
+  const { user, entry } = record;
+  const state = user.state ?? '';
+  const withheld = withheldFields(directory.states.get(state)?.visibility ?? [], state, reader);
+  const deputy = entry?.deputyUserId ? directory.byUserId.get(entry.deputyUserId) : undefined;
+  return {
+    userId: user.id,
+    state: state as EntryView['state'],
+    domains: record.domains as EntryView['domains'],
+    kind: entry?.kind ?? 'person',
+    name: entry?.name ?? { en: user.displayName },
+    ...(!withheld.has('title') && entry?.title ? { title: entry.title } : {}),
+    authority: entry?.authority ?? null,
+    role: entry?.role ?? null,
+    languages: entry?.languages ?? [],
+    timeZone: entry?.timeZone ?? null,
+    ...(!withheld.has('workingHours') ? { workingHours: entry?.workingHours ?? null } : {}),
+    available24x7: entry?.available24x7 ?? false,
+    ...(!withheld.has('deputy') ? { deputy: deputy ? { userId: deputy.user.id, name: deputy.entry?.name?.en ?? deputy.user.displayName } : null } : {}),
+    contacts: (entry?.contacts ?? []).filter((c) => !withheld.has(`contacts.${c.type}` as RestrictableField)) as EntryView['contacts'],
+    keys: user.keys && record.fingerprint
+      ? {
+          identityKey: user.keys.identityKey,
+          encryptionKey: user.keys.encryptionKey,
+          encryptionKeySig: user.keys.encryptionKeySig,
+          keyVersion: user.keys.keyVersion,
+          fingerprint: record.fingerprint,
+          verified: user.keys.verifiedAt !== null,
+          verifiedAt: user.keys.verifiedAt?.toISOString() ?? null,
+        }
+      : null,
+    lastConfirmedAt: record.lastConfirmedAt.toISOString(),
+    stale: isStale(record, now, directory.freshnessDays),
+    withheld: [...withheld].sort(),
+  };
+}

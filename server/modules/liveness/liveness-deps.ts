@@ -1,0 +1,20 @@
+import type { LivenessPrompt } from '../../../shared/schemas/liveness.js';
+import type { LivenessRepository } from '../../db/repositories/liveness.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { Clock } from '../../system/clock.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { DirectoryIndex } from '../directory/directory-index.js';
+
+/** Real-time delivery of prompts to a person's open sockets (on any node). */
+export interface LivenessNotifier {
+  prompt(userId: string, prompt: LivenessPrompt): void;
+}
+
+export interface LivenessDeps {
+  checks: LivenessRepository;
+  users: UsersRepository;
+  index: DirectoryIndex;
+  audit: AuditLog;
+  clock: Clock;
+  notifier: LivenessNotifier;
+}

@@ -1,0 +1,79 @@
+import { AppError } from '../../../shared/errors.js';
+import type { LivenessCheckView } from '../../../shared/schemas/liveness.js';
+import type { LivenessCheck, LivenessTarget } from '../../db/repositories/liveness.repository.js';
+import type { User } from '../../db/repositories/users.repository.js';
+import { authorize } from '../accounts/authorize.js';
+import type { LivenessDeps } from './liveness-deps.js';
+
+type Outcome = 'answered' | 'late' | 'none';
+
+function outcomeOf(target: LivenessTarget): Outcome {
+  if (!target.answeredAt) return 'none';
+  return target.answeredAt <= target.deadline ? 'answered' : 'late';
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
+}
+
+/** National admins see their own state's rows of any check; the secretariat sees every row. */
+function visibleTargets(actor: User, targets: LivenessTarget[]): LivenessTarget[] {
+  authorize(actor, 'liveness:start', { state: actor.role === 'network-admin' ? null : actor.state });
+  return actor.role === 'network-admin' ? targets : targets.filter((target) => target.state === actor.state);
+}
+
+async function view(deps: LivenessDeps, check: LivenessCheck, targets: LivenessTarget[], withTargets: boolean): Promise<LivenessCheckView> {
+  const byState = new Map<string, LivenessTarget[]>();
+  for (const target of targets) byState.set(target.state, [...(byState.get(target.state) ?? []), target]);
+  const states = [...byState.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([state, list]) => {
+    const outcomes = list.map(outcomeOf);
+    return {
+      state: state as LivenessCheckView['states'][number]['state'],
+      targets: list.length,
+      answered: outcomes.filter((o) => o === 'answered').length,
+      late: outcomes.filter((o) => o === 'late').length,
+      none: outcomes.filter((o) => o === 'none').length,
+      medianResponseMs: median(list.flatMap((t) => (t.answeredAt ? [t.answeredAt.getTime() - t.promptedAt.getTime()] : []))),
+    };
+  });
+  const directory = withTargets ? await deps.index.snapshot() : undefined;
+  return {
+    id: check.id,
+    startedBy: check.startedBy,
+    scope: { state: check.scopeState as LivenessCheckView['scope']['state'], domain: check.scopeDomain as LivenessCheckView['scope']['domain'] },
+    startedAt: check.startedAt.toISOString(),
+    deadline: check.deadline.toISOString(),
+    states,
+    ...(directory ? {
+      targets: targets.map((target) => {
+        const record = directory.byUserId.get(target.userId);
+        return {
+          userId: target.userId,
+          name: record?.entry?.name?.en ?? record?.user.displayName ?? '(no longer in the directory)',
+          state: target.state as LivenessCheckView['states'][number]['state'],
+          outcome: outcomeOf(target),
+          responseMs: target.answeredAt ? target.answeredAt.getTime() - target.promptedAt.getTime() : null,
+        };
+      }),
+    } : {}),
+  };
+}
+
+/** History: recent checks with per-state results (answered, late, none; median response time). */
+export async function listLivenessChecks(deps: LivenessDeps, actor: User): Promise<LivenessCheckView[]> {
+  const checks = await deps.checks.recent(50);
+  const views: LivenessCheckView[] = [];
+  for (const check of checks) {
+    const targets = visibleTargets(actor, await deps.checks.targetsOf(check.id));
+    if (targets.length > 0 || actor.role === 'network-admin' || check.startedBy === actor.id) views.push(await view(deps, check, targets, false));
+  }
+  return views;
+}
+
+export async function getLivenessCheck(deps: LivenessDeps, actor: User, id: string): Promise<LivenessCheckView> {
+  const check = await deps.checks.find(id);
+  if (!check) throw new AppError('liveness.not-found', 'no such liveness check');
+  return view(deps, check, visibleTargets(actor, await deps.checks.targetsOf(id)), true);
+}
