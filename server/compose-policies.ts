@@ -1,0 +1,43 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { approvalDecisionModel } from './db/models/approval-decision.model.js';
+import { approvalRequestModel } from './db/models/approval-request.model.js';
+import { approvalSettlementModel } from './db/models/approval-settlement.model.js';
+import { policyInForceModel } from './db/models/policy-in-force.model.js';
+import { policyVersionModel } from './db/models/policy-version.model.js';
+import { ApprovalsRepository } from './db/repositories/approvals.repository.js';
+import { PoliciesRepository } from './db/repositories/policies.repository.js';
+import type { AuditLog } from './modules/audit/audit-log.js';
+import { createApprovalEventBus } from './modules/policies/approval-events.js';
+import type { PoliciesDeps } from './modules/policies/policies-deps.js';
+import { createPolicyStore } from './modules/policies/policy-store.js';
+import type { Clock } from './system/clock.js';
+
+const HOUR_MS = 3_600_000;
+/** Also APPROVAL_TTL_HOURS' default in config.ts; used where no config is at hand (the CLI). */
+export const DEFAULT_APPROVAL_TTL_HOURS = 72;
+
+/** The policies module over one database connection: signed versions, enforcement, approvals. */
+export function composePolicies(connection: Connection, options: { audit: AuditLog; clock: Clock; approvalTtlHours: number; logger: Logger }): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
+  const models = [
+    policyVersionModel(connection), policyInForceModel(connection),
+    approvalRequestModel(connection), approvalDecisionModel(connection), approvalSettlementModel(connection),
+  ] as const;
+  const [versions, inForce, requests, decisions, settlements] = models;
+  const policies = new PoliciesRepository(versions, inForce);
+  const deps: PoliciesDeps = {
+    policies,
+    store: createPolicyStore(policies),
+    approvals: new ApprovalsRepository(requests, decisions, settlements),
+    approvalEvents: createApprovalEventBus((error, event) => options.logger.error({ err: error, approvalId: event.approvalId }, 'approval-settled listener failed')),
+    audit: options.audit,
+    clock: options.clock,
+    approvalTtlMs: options.approvalTtlHours * HOUR_MS,
+  };
+  return {
+    deps,
+    async ensureIndexes() {
+      for (const model of models) await model.createIndexes();
+    },
+  };
+}

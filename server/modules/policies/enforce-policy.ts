@@ -1,0 +1,80 @@
+import { evaluate, type CompiledPolicy, type Decision, type Reason } from '../../../shared/policy/index.js';
+import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
+import type { ApprovalView } from '../../../shared/schemas/approvals.js';
+import type { ApprovalEvents } from './approval-events.js';
+import { holdForApproval, type HoldRequest } from './approvals.js';
+import type { PoliciesDeps } from './policies-deps.js';
+
+/** One exchange about to be relayed: only its server-readable metadata. */
+export interface ExchangeToDecide {
+  labels: Labels;
+  kind: ExchangeKind;
+  fromState: StateCode;
+  /** Recipients' states; repeats count once. */
+  toStates: readonly StateCode[];
+  /** The instant rules' validity windows are checked against (normally the server's now). */
+  at: Date;
+  /** For the audit entry: the sender, and the messaging module's reference to the exchange. */
+  actorId?: string | null;
+  exchangeRef?: string | null;
+}
+
+/** What the messaging and requests modules are given to enforce disclosure policies. */
+export interface PolicyEnforcement extends ApprovalEvents {
+  decideExchange(input: ExchangeToDecide): Promise<Decision>;
+  /** Files an exchange whose decision is 'approve' for the holding states' national admins (idempotent per exchangeRef). */
+  holdForApproval(input: HoldRequest): Promise<ApprovalView>;
+}
+
+const reasonKey = (reason: Reason): string => `${reason.state}@${reason.policyVersion ?? 'none'}/${reason.direction}/${reason.ruleId}`;
+
+/** Metadata only: the effect, who is involved, which policy versions and rules decided. */
+function auditData(input: ExchangeToDecide, decision: Decision): Record<string, string | string[]> {
+  const versions = new Set<string>();
+  const rules = new Set<string>();
+  for (const recipient of decision.perRecipient) {
+    for (const [state, version] of Object.entries(recipient.policyVersions)) versions.add(`${state}@${version}`);
+    for (const reason of recipient.reasons) rules.add(reasonKey(reason));
+  }
+  return {
+    effect: decision.effect,
+    kind: input.kind,
+    domain: input.labels.domain,
+    category: input.labels.category,
+    classification: input.labels.classification,
+    handling: input.labels.handling,
+    at: input.at.toISOString(),
+    toStates: decision.perRecipient.map((r) => r.state),
+    perRecipient: decision.perRecipient.map((r) => `${r.state}:${r.effect}`),
+    policyVersions: [...versions].sort(),
+    rules: [...rules],
+  };
+}
+
+/**
+ * Decides an exchange against the policies in force of the sender's and recipients' states
+ * (checked against the database on every call, so a version published on any node applies at
+ * once), and audits the decision under the sender's state.
+ */
+export async function decideExchange(deps: PoliciesDeps, input: ExchangeToDecide): Promise<Decision> {
+  const states = [...new Set([input.fromState, ...input.toStates])];
+  const loaded = await deps.store.current(states);
+  const compiled = new Map<StateCode, CompiledPolicy>([...loaded].map(([state, policy]) => [state, policy.compiled]));
+  const decision = evaluate({ labels: input.labels, kind: input.kind, from: input.fromState, to: input.toStates, at: input.at }, compiled);
+  await deps.audit.append({
+    type: 'policy.decision',
+    actorId: input.actorId ?? null,
+    state: input.fromState,
+    subjectId: input.exchangeRef ?? null,
+    data: auditData(input, decision),
+  });
+  return decision;
+}
+
+export function createPolicyEnforcement(deps: PoliciesDeps): PolicyEnforcement {
+  return {
+    decideExchange: (input) => decideExchange(deps, input),
+    holdForApproval: (input) => holdForApproval(deps, input),
+    onApprovalSettled: (listener) => deps.approvalEvents.onApprovalSettled(listener),
+  };
+}

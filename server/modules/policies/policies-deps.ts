@@ -1,0 +1,18 @@
+import type { ApprovalsRepository } from '../../db/repositories/approvals.repository.js';
+import type { PoliciesRepository } from '../../db/repositories/policies.repository.js';
+import type { Clock } from '../../system/clock.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { ApprovalEventBus } from './approval-events.js';
+import type { PolicyStore } from './policy-store.js';
+
+/** What the policy and approval use cases are given; they know nothing of HTTP or sockets. */
+export interface PoliciesDeps {
+  policies: PoliciesRepository;
+  store: PolicyStore;
+  approvals: ApprovalsRepository;
+  approvalEvents: ApprovalEventBus;
+  audit: AuditLog;
+  clock: Clock;
+  /** How long a held exchange waits for its approvals, in milliseconds. */
+  approvalTtlMs: number;
+}

@@ -1,0 +1,37 @@
+import { publishedSummary } from '../../../shared/policy/index.js';
+import type { FullPolicyView, PolicyVersionSummary, PublishedPolicyView } from '../../../shared/schemas/policy-api.js';
+import type { DefaultEffect } from '../../../shared/schemas/policy.js';
+import type { PolicyVersionMeta } from '../../db/repositories/policies.repository.js';
+import type { LoadedPolicy } from './policy-store.js';
+
+const signerOf = (meta: PolicyVersionMeta): FullPolicyView['signedBy'] =>
+  ({ userId: meta.signedBy, identityKey: meta.signerIdentityKey, keyVersion: meta.signerKeyVersion });
+
+/** The state's own view: every rule, with what is needed to re-check the signature. */
+export function toFullView(policy: Pick<LoadedPolicy, 'meta' | 'body'>): FullPolicyView {
+  return { scope: 'full', policy: policy.body, signature: policy.meta.signature, signedBy: signerOf(policy.meta), createdAt: policy.meta.createdAt.toISOString() };
+}
+
+/** Other states' view: published rules only; neither unpublished rules nor their number. */
+export function toPublishedView(policy: LoadedPolicy): PublishedPolicyView {
+  return {
+    scope: 'published',
+    state: policy.body.state,
+    version: policy.body.version,
+    defaultEffect: policy.body.defaultEffect,
+    rules: publishedSummary(policy.body),
+    createdAt: policy.meta.createdAt.toISOString(),
+  };
+}
+
+export function toVersionSummary(meta: PolicyVersionMeta, currentVersion: number): PolicyVersionSummary {
+  return {
+    version: meta.version,
+    defaultEffect: meta.defaultEffect as DefaultEffect,
+    ruleCount: meta.ruleCount,
+    publishedRuleCount: meta.publishedRuleCount,
+    signedBy: signerOf(meta),
+    createdAt: meta.createdAt.toISOString(),
+    current: meta.version === currentVersion,
+  };
+}

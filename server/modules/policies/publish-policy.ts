@@ -1,0 +1,66 @@
+import { canonicalJson } from '../../../shared/crypto/canonical-json.js';
+import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-signature.js';
+import { AppError } from '../../../shared/errors.js';
+import { publishedSummary } from '../../../shared/policy/index.js';
+import { MEMBER_STATE_CODES } from '../../../shared/reference/member-states.js';
+import type { FullPolicyView, PublishPolicyRequest } from '../../../shared/schemas/policy-api.js';
+import type { User } from '../../db/repositories/users.repository.js';
+import { authorize } from '../accounts/authorize.js';
+import type { PoliciesDeps } from './policies-deps.js';
+import { toFullView } from './policy-views.js';
+
+function versionConflict(state: string, version: number, current: number): AppError {
+  const next = current + 1;
+  const why = version <= current ? `version ${version} of ${state} is published already` : `version ${version} would skip versions`;
+  return new AppError('policy.version-conflict', `${why}: the current version is ${current}, so sign version ${next}`);
+}
+
+/**
+ * Stores a new version of a state's policy, signed in the browser by one of the state's national
+ * admins. Checked: the signer may write this state's policy; the signature verifies against the
+ * signer's current, verified identity key; the version is exactly the current one + 1. Of two
+ * publishers of the same version the unique (state, version) index lets one win.
+ */
+export async function publishPolicy(deps: PoliciesDeps, actor: User, state: string, input: PublishPolicyRequest): Promise<FullPolicyView> {
+  if (!MEMBER_STATE_CODES.has(state)) throw new AppError('state.unknown', `${state} is not a member state`);
+  authorize(actor, 'policy:write', { state });
+  const { policy, signature } = input;
+  if (policy.state !== state) {
+    throw new AppError('validation.failed', `this is ${state}'s policy`, [{ path: ['body', 'policy', 'state'], message: `must be ${state}` }]);
+  }
+  const keys = actor.keys;
+  if (!keys?.verifiedAt || !(await verifyPolicySignature(policy, signature, keys.identityKey))) {
+    await deps.audit.append({ type: 'policy.signature-rejected', actorId: actor.id, state, data: { version: policy.version, keyVersion: keys?.keyVersion ?? null } });
+    throw new AppError('policy.signature-invalid', 'the signature does not verify against your current identity key: sign exactly this policy with your current key');
+  }
+  const current = await deps.policies.currentVersion(state);
+  if (policy.version !== current + 1) throw versionConflict(state, policy.version, current);
+
+  const now = deps.clock.now();
+  const meta = {
+    state,
+    version: policy.version,
+    defaultEffect: policy.defaultEffect,
+    ruleCount: policy.rules.length,
+    publishedRuleCount: publishedSummary(policy).length,
+    signature,
+    signedBy: actor.id,
+    signerIdentityKey: keys.identityKey,
+    signerKeyVersion: keys.keyVersion,
+    createdAt: now,
+  };
+  const stored = await deps.policies.insertVersion({ ...meta, bodyJson: canonicalJson(policy) });
+  // Either way this version goes in force: a lost race helps the winner, and a publish
+  // interrupted between the two inserts is finished by the next attempt.
+  await deps.policies.putInForce(state, policy.version, now);
+  if (!stored) throw versionConflict(state, policy.version, policy.version);
+
+  await deps.audit.append({
+    type: 'policy.published',
+    actorId: actor.id,
+    state,
+    subjectId: `${state}:${policy.version}`,
+    data: { version: policy.version, ruleCount: meta.ruleCount, publishedRuleCount: meta.publishedRuleCount, defaultEffect: policy.defaultEffect, keyVersion: keys.keyVersion },
+  });
+  return toFullView({ meta, body: policy });
+}
