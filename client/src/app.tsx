@@ -1,20 +1,14 @@
-import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from './components/language-switch';
-import { StatusPanel } from './components/status-panel';
+import { AppHeader } from './features/shell/app-header';
+import { AppRoutes } from './features/shell/app-routes';
+import { MainNav } from './features/shell/main-nav';
 
 export function App() {
-  const { t } = useTranslation();
   return (
     <div className="app">
-      <header>
-        <div>
-          <h1>{t('app.name')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <AppHeader />
+      <MainNav />
       <main>
-        <StatusPanel />
+        <AppRoutes />
       </main>
     </div>
   );

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { AuditEntryView } from '../../../shared/schemas/accounts.js';
+import type { SessionManager } from '../session-manager.js';
+
+export interface AuditQuery {
+  /** Network admins may narrow to one state; national admins always read their own. */
+  state?: string;
+  /** Entries after this sequence number (the last `seq` of the previous page). */
+  afterSeq?: number;
+  /** 1–500, default 100. */
+  limit?: number;
+}
+
+export interface AuditApi {
+  list(query?: AuditQuery): Promise<AuditEntryView[]>;
+}
+
+export function auditApi(session: SessionManager): AuditApi {
+  return {
+    list: (query = {}) => session.authed({ method: 'GET', path: '/api/audit', query: { ...query }, schema: z.array(AuditEntryView) }),
+  };
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
+import { RegisterResponse, TotpSetupResponse, UserView, type RegisterRequest } from '../../../shared/schemas/accounts.js';
+import type { SessionManager } from '../session-manager.js';
+
+export interface MeApi {
+  /** Me, and while I am pending verification the admins who will verify me. Refreshes the session's user. */
+  get(): Promise<RegisterResponse>;
+  wrappedKeys(): Promise<StoredWrappedKeys>;
+  /** New keys: the account needs verification again and every session (this one too) ends. */
+  rotateKeys(request: Pick<RegisterRequest, 'keys' | 'wrappedKeys'>): Promise<UserView>;
+  startTotpSetup(): Promise<TotpSetup>;
+  confirmTotp(code: string): Promise<UserView>;
+}
+
+/** The TOTP secret and its otpauth:// URL (for a QR code). */
+export type TotpSetup = z.infer<typeof TotpSetupResponse>;
+
+export function meApi(session: SessionManager): MeApi {
+  return {
+    async get() {
+      const me = await session.authed({ method: 'GET', path: '/api/me', schema: RegisterResponse });
+      session.updateUser(me.user);
+      return me;
+    },
+    wrappedKeys: () => session.authed({ method: 'GET', path: '/api/me/wrapped-keys', schema: StoredWrappedKeys }),
+    rotateKeys: (request) => session.authed({ method: 'POST', path: '/api/me/keys', body: request, schema: UserView }),
+    startTotpSetup: () => session.authed({ method: 'POST', path: '/api/me/totp/setup', schema: TotpSetupResponse }),
+    async confirmTotp(code) {
+      const user = await session.authed({ method: 'POST', path: '/api/me/totp/confirm', body: { code }, schema: UserView });
+      session.updateUser(user);
+      return user;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { UserView, type Role, type UserStatus } from '../../../shared/schemas/accounts.js';
+import type { DomainCode } from '../../../shared/schemas/labels.js';
+import type { SessionManager } from '../session-manager.js';
+
+export interface ListUsersFilter {
+  status?: UserStatus;
+  state?: string;
+  role?: Role;
+}
+
+export interface UserPatch {
+  displayName?: string;
+  domains?: DomainCode[];
+  requireTotp?: boolean;
+}
+
+export interface UsersApi {
+  list(filter?: ListUsersFilter): Promise<UserView[]>;
+  get(id: string): Promise<UserView>;
+  update(id: string, patch: UserPatch): Promise<UserView>;
+  /** `keyVersion`: the key version whose safety number was compared; refused (keys.changed) if it moved on. */
+  activate(id: string, comparison: { keyVersion: number; safetyNumberCompared: true }): Promise<UserView>;
+  suspend(id: string, reason: string): Promise<UserView>;
+  reactivate(id: string): Promise<UserView>;
+  remove(id: string): Promise<UserView>;
+}
+
+export function usersApi(session: SessionManager): UsersApi {
+  const path = (id: string, action = ''): string => `/api/users/${encodeURIComponent(id)}${action}`;
+  return {
+    list: (filter = {}) => session.authed({ method: 'GET', path: '/api/users', query: { ...filter }, schema: z.array(UserView) }),
+    get: (id) => session.authed({ method: 'GET', path: path(id), schema: UserView }),
+    update: (id, patch) => session.authed({ method: 'PATCH', path: path(id), body: patch, schema: UserView }),
+    activate: (id, comparison) => session.authed({ method: 'POST', path: path(id, '/activate'), body: comparison, schema: UserView }),
+    suspend: (id, reason) => session.authed({ method: 'POST', path: path(id, '/suspend'), body: { reason }, schema: UserView }),
+    reactivate: (id) => session.authed({ method: 'POST', path: path(id, '/reactivate'), schema: UserView }),
+    remove: (id) => session.authed({ method: 'DELETE', path: path(id), schema: UserView }),
+  };
+}

@@ -1,0 +1,92 @@
+import type { UserKeys } from '../../shared/crypto/keys.js';
+import { z } from 'zod';
+import { Session, type SignInRequest } from '../../shared/schemas/accounts.js';
+import { auditApi, type AuditApi } from './api/audit-api.js';
+import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
+import { meApi, type MeApi } from './api/me-api.js';
+import { usersApi, type UsersApi } from './api/users-api.js';
+import { createHttpTransport, type FetchLike } from './http-transport.js';
+import type { KeyCrypto } from './key-crypto.js';
+import { memoryKeyStore, type KeyStore } from './key-store.js';
+import { localKeyCrypto } from './local-key-crypto.js';
+import { registerWithInvitation, unlockKeys, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
+import { createSessionManager, type SessionManager } from './session-manager.js';
+import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
+
+export interface FocalNetClientOptions {
+  /** Where the server is, e.g. `https://focalnet.example` (no `/api`). */
+  baseUrl: string;
+  fetch?: FetchLike;
+  /** Default: memory. A browser may keep tokens in sessionStorage so a reload stays signed in. */
+  sessionStore?: SessionStore;
+  /** Default: memory. */
+  keyStore?: KeyStore;
+  /** Default: in-process libsodium. A browser passes a Web Worker-backed one. */
+  keyCrypto?: KeyCrypto;
+  /** Clock for token expiry, ms since the epoch (tests move it). */
+  now?: () => number;
+  /** Refresh the access token when less than this is left; default 60 s. */
+  refreshLeewaySeconds?: number;
+}
+
+export interface FocalNetClient {
+  readonly baseUrl: string;
+  readonly session: SessionManager;
+  readonly keyStore: KeyStore;
+  readonly invitations: InvitationsApi;
+  readonly users: UsersApi;
+  readonly me: MeApi;
+  readonly audit: AuditApi;
+  /** Throws ApiError auth.totp-required when the account has a second factor and `totp` is missing. */
+  signIn(input: SignInRequest): Promise<StoredSession>;
+  /** Ends the session on the server (best effort) and forgets tokens and unlocked keys here. */
+  signOut(): Promise<void>;
+  registerWithInvitation(input: RegisterWithInvitationInput): Promise<Registration>;
+  unlockKeys(input: UnlockInput): Promise<UserKeys>;
+}
+
+/** A typed client of the accounts API, for browsers and Node alike (no DOM). */
+export function createFocalNetClient(options: FocalNetClientOptions): FocalNetClient {
+  // Browsers refuse `fetch` called detached from its global ("Illegal invocation").
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const transport = createHttpTransport(options.baseUrl, fetchImpl);
+  const session = createSessionManager({
+    transport,
+    store: options.sessionStore ?? memorySessionStore(),
+    now: options.now ?? Date.now,
+    leewayMs: (options.refreshLeewaySeconds ?? 60) * 1000,
+  });
+  const keyStore = options.keyStore ?? memoryKeyStore();
+  const keyCrypto = options.keyCrypto ?? localKeyCrypto;
+  const invitations = invitationsApi(transport, session);
+  const me = meApi(session);
+  const deps = { invitations, me, session, keyStore, keyCrypto };
+
+  return {
+    baseUrl: options.baseUrl,
+    session,
+    keyStore,
+    invitations,
+    users: usersApi(session),
+    me,
+    audit: auditApi(session),
+    async signIn(input) {
+      const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });
+      if (keyStore.get()?.username !== result.user.username) keyStore.clear();
+      return session.start(result);
+    },
+    async signOut() {
+      const current = session.current();
+      try {
+        if (current) await session.authed({ method: 'POST', path: '/api/auth/sign-out', body: { refreshToken: current.refreshToken }, schema: z.object({ ok: z.literal(true) }) });
+      } catch {
+        // Signing out must always work here; a session the server already ended is ended.
+      } finally {
+        session.end();
+        keyStore.clear();
+      }
+    },
+    registerWithInvitation: (input) => registerWithInvitation(deps, input),
+    unlockKeys: (input) => unlockKeys(deps, input),
+  };
+}

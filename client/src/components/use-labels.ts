@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { MEMBER_STATES } from '../../../shared/reference/member-states';
+
+const byCode = new Map(MEMBER_STATES.map((state) => [state.code, state]));
+
+/** Names of states, roles, domains and statuses in the current language. */
+export function useLabels() {
+  const { t, i18n } = useTranslation();
+  const language: 'en' | 'ru' = i18n.language === 'ru' ? 'ru' : 'en';
+  return {
+    language,
+    state: (code: string | null): string => (code === null ? t('common.network') : (byCode.get(code)?.name[language] ?? code)),
+    role: (role: string): string => t(`roles.${role}`),
+    domain: (domain: string): string => t(`domains.${domain}`),
+    domains: (domains: readonly string[]): string => (domains.length === 0 ? t('common.none') : domains.map((d) => t(`domains.${d}`)).join('; ')),
+    userStatus: (status: string): string => t(`userStatus.${status}`),
+    date: (iso: string): string => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+    /** To the second, for the audit trail. */
+    time: (iso: string): string => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),
+    /** Member states sorted by their name in the current language. */
+    sortedStates: () => [...MEMBER_STATES].sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
+  };
+}

@@ -1,0 +1,51 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserView } from '../../../../shared/schemas/accounts';
+import { FormError } from '../../components/form-error';
+import { useLabels } from '../../components/use-labels';
+import { useClient } from '../../services/client-context';
+import { AuditTable } from './audit-table';
+import { useLoaded } from './use-loaded';
+
+const PAGE_SIZE = 50;
+
+/** The audit trail, a page at a time: each page starts after the last sequence number of the one before. */
+export function AuditPage({ me }: { me: UserView }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const labels = useLabels();
+  const [state, setState] = useState('');
+  const [afterSeq, setAfterSeq] = useState<number>();
+  const entries = useLoaded(useCallback(
+    () => client.audit.list({ limit: PAGE_SIZE, ...(afterSeq !== undefined ? { afterSeq } : {}), ...(state ? { state } : {}) }),
+    [client, afterSeq, state],
+  ));
+  // Names for the ids in the trail, where this admin may see the people.
+  const people = useLoaded(useCallback(() => client.users.list(), [client]));
+  const names = new Map((people.data ?? []).map((person) => [person.id, person.displayName]));
+  names.set(me.id, me.displayName);
+  const page = entries.data;
+  const last = page?.at(-1)?.seq;
+
+  return (
+    <>
+      <h2>{t('admin.audit.title')}</h2>
+      <p>{t('admin.audit.intro')}</p>
+      {me.role === 'network-admin' && (
+        <label className="inline">
+          {t('admin.audit.stateFilter')}{' '}
+          <select name="audit-state" value={state} onChange={(e) => { setState(e.target.value); setAfterSeq(undefined); }}>
+            <option value="">{t('admin.audit.allStates')}</option>
+            {labels.sortedStates().map((s) => <option key={s.code} value={s.code}>{s.name[labels.language]}</option>)}
+          </select>
+        </label>
+      )}
+      <FormError error={entries.error} />
+      {!page ? <p>{t('common.loading')}</p> : page.length === 0 ? <p className="card">{t('admin.audit.empty')}</p> : <AuditTable entries={page} names={names} />}
+      <div className="actions">
+        <button type="button" disabled={afterSeq === undefined} onClick={() => setAfterSeq(undefined)}>{t('admin.audit.first')}</button>
+        <button type="button" disabled={!page || page.length < PAGE_SIZE || last === undefined} onClick={() => setAfterSeq(last)}>{t('admin.audit.next')}</button>
+      </div>
+    </>
+  );
+}

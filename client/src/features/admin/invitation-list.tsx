@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../../shared/authz/can';
+import type { InvitationView, UserView } from '../../../../shared/schemas/accounts';
+import { FormError } from '../../components/form-error';
+import { useLabels } from '../../components/use-labels';
+import { useClient } from '../../services/client-context';
+import { toActor } from '../account/actor';
+
+export function InvitationList({ me, invitations, error, onChanged }: { me: UserView; invitations: InvitationView[] | undefined; error: unknown; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const labels = useLabels();
+  const [actionError, setActionError] = useState<unknown>();
+  const actor = toActor(me);
+  const revoke = async (id: string): Promise<void> => {
+    setActionError(undefined);
+    try {
+      await client.invitations.revoke(id);
+      onChanged();
+    } catch (caught) {
+      setActionError(caught);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="invitation-list-title">
+      <h3 id="invitation-list-title">{t('admin.invitations.listTitle')}</h3>
+      <FormError error={error ?? actionError} />
+      {!invitations ? <p>{t('common.loading')}</p> : invitations.length === 0 ? <p>{t('admin.invitations.empty')}</p> : (
+        <table data-testid="invitation-list">
+          <thead>
+            <tr>
+              <th>{t('admin.invitations.name')}</th>
+              <th>{t('admin.invitations.role')}</th>
+              <th>{t('admin.invitations.state')}</th>
+              <th>{t('admin.invitations.domains')}</th>
+              <th>{t('admin.invitations.status')}</th>
+              <th>{t('admin.invitations.expires')}</th>
+              <th>{t('admin.invitations.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((invitation) => (
+              <tr key={invitation.id} data-status={invitation.status}>
+                <td>{invitation.displayName}{invitation.note && <div className="detail">{invitation.note}</div>}</td>
+                <td>{labels.role(invitation.role)}</td>
+                <td>{labels.state(invitation.state)}</td>
+                <td>{labels.domains(invitation.domains)}</td>
+                <td><span className={`badge ${invitation.status}`}>{t(`invitationStatus.${invitation.status}`)}</span></td>
+                <td>{labels.date(invitation.expiresAt)}</td>
+                <td>
+                  {invitation.status === 'open' && can(actor, 'invitation:revoke', { role: invitation.role, state: invitation.state }) && (
+                    <button type="button" onClick={() => void revoke(invitation.id)}>{t('admin.invitations.revoke')}</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../../shared/authz/can';
+import type { UserView } from '../../../../shared/schemas/accounts';
+import { FormError } from '../../components/form-error';
+import { useLabels } from '../../components/use-labels';
+import { useClient } from '../../services/client-context';
+import { toActor } from '../account/actor';
+import { SuspendForm } from './suspend-form';
+
+/** One person with the actions can() allows on them: suspend (with a reason), reactivate, remove. */
+export function PersonRow({ me, person, onChanged }: { me: UserView; person: UserView; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const labels = useLabels();
+  const [mode, setMode] = useState<'idle' | 'suspending' | 'confirm-remove'>('idle');
+  const [error, setError] = useState<unknown>();
+  const actor = toActor(me);
+  const target = { id: person.id, role: person.role, state: person.state };
+
+  const run = async (action: () => Promise<unknown>): Promise<void> => {
+    setError(undefined);
+    try {
+      await action();
+      setMode('idle');
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const canSuspend = person.status !== 'suspended' && can(actor, 'user:suspend', target);
+  const canReactivate = person.status === 'suspended' && can(actor, 'user:reactivate', target);
+  const canRemove = can(actor, 'user:remove', target);
+
+  return (
+    <tr data-testid="person" data-username={person.username} data-status={person.status}>
+      <td>{person.displayName}<div className="detail">{person.username}</div></td>
+      <td>{labels.role(person.role)}</td>
+      <td>{labels.state(person.state)}</td>
+      <td>{labels.domains(person.domains)}</td>
+      <td><span className={`badge ${person.status}`}>{labels.userStatus(person.status)}</span></td>
+      <td>
+        <div className="row-actions">
+        {mode === 'suspending' ? (
+          <SuspendForm onSubmit={(reason) => void run(() => client.users.suspend(person.id, reason))} onCancel={() => setMode('idle')} />
+        ) : (
+          <>
+            {canSuspend && <button type="button" onClick={() => setMode('suspending')}>{t('admin.people.suspend')}</button>}
+            {canReactivate && <button type="button" onClick={() => void run(() => client.users.reactivate(person.id))}>{t('admin.people.reactivate')}</button>}
+            {canRemove && (mode === 'confirm-remove'
+              ? <button type="button" className="danger" onClick={() => void run(() => client.users.remove(person.id))}>{t('admin.people.confirmRemove')}</button>
+              : <button type="button" onClick={() => setMode('confirm-remove')}>{t('admin.people.remove')}</button>)}
+          </>
+        )}
+        </div>
+        <FormError error={error} />
+      </td>
+    </tr>
+  );
+}

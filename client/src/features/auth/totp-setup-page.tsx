@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TotpSetup } from '../../../sdk/index';
+import { FormError } from '../../components/form-error';
+import { QrCode } from '../../components/qr-code';
+import { Link } from '../../router/link';
+import { useClient, useSession } from '../../services/client-context';
+
+/** Authenticator enrolment: QR of the otpauth:// URL and the secret, confirmed with a code. */
+export function TotpSetupPage() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const session = useSession();
+  const [setup, setSetup] = useState<TotpSetup>();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+
+  const act = async (action: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const begin = (): Promise<void> => act(async () => setSetup(await client.me.startTotpSetup()));
+  const confirm = (event: FormEvent): void => {
+    event.preventDefault();
+    void act(async () => {
+      await client.me.confirmTotp(code.trim());
+      setDone(true);
+    });
+  };
+
+  if (done || (session?.user.totpEnabled && !setup)) {
+    return (
+      <section className="card" aria-labelledby="totp-title">
+        <h2 id="totp-title">{t('totp.title')}</h2>
+        <p className="success" data-testid="totp-enabled">{done ? t('totp.done') : t('totp.already')}</p>
+        <Link to="/admin/pending" className="button primary">{t('totp.continue')}</Link>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="totp-title">
+      <h2 id="totp-title">{t('totp.title')}</h2>
+      <p>{t('totp.required')}</p>
+      {!setup ? (
+        <>
+          <FormError error={error} />
+          <button type="button" className="primary" onClick={() => void begin()} disabled={busy}>{t('totp.start')}</button>
+        </>
+      ) : (
+        <form className="form" onSubmit={confirm}>
+          <p>{t('totp.scan')}</p>
+          <QrCode text={setup.otpauthUrl} alt={t('totp.qrAlt')} />
+          <p>
+            {t('totp.secret')}: <code data-testid="totp-secret" data-secret={setup.secret}>{setup.secret.match(/.{1,4}/g)?.join(' ')}</code>
+          </p>
+          <label>
+            {t('totp.code')}
+            <input name="totp-code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} required />
+          </label>
+          <FormError error={error} />
+          <button type="submit" className="primary" disabled={busy}>{t('totp.confirm')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { usePath } from '../../router/router';
+import { AdminPage, ADMIN_SECTIONS, type AdminSection } from '../admin/admin-page';
+import { RequireSession } from '../auth/require-session';
+import { SignInPage } from '../auth/sign-in-page';
+import { TotpSetupPage } from '../auth/totp-setup-page';
+import { InvitePage } from '../onboarding/invite-page';
+import { HomePage } from './home-page';
+import { NotFoundPage } from './not-found-page';
+
+const isSection = (value: string): value is AdminSection => (ADMIN_SECTIONS as readonly string[]).includes(value);
+
+export function AppRoutes() {
+  const path = usePath().replace(/\/+$/, '') || '/';
+  if (path === '/') return <HomePage />;
+  if (path === '/sign-in') return <SignInPage />;
+  if (path === '/invite') return <InvitePage />;
+  if (path === '/security/totp') return <RequireSession><TotpSetupPage /></RequireSession>;
+  const section = path.startsWith('/admin/') ? path.slice('/admin/'.length) : '';
+  if (isSection(section)) return <RequireSession><AdminPage section={section} /></RequireSession>;
+  return <NotFoundPage />;
+}

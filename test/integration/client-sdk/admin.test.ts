@@ -1,0 +1,74 @@
+import { expect } from 'chai';
+import { isCryptoError } from '../../../shared/crypto/errors.js';
+import { isApiError, localKeyCrypto, type FetchLike } from '../../../client/sdk/index.js';
+import { FAST_KDF, sdkNetworkAdmin, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+
+describe('client SDK: administration routes', function () {
+  this.timeout(60_000);
+  let t: TestServer;
+  let root: SdkPerson;
+  before(async () => {
+    t = await startTestServer();
+    root = await sdkNetworkAdmin(t);
+  });
+  after(async () => t.close());
+
+  it('invitations: list with status, revoke an open one (then it cannot be previewed)', async () => {
+    const created = await root.client.invitations.create({ role: 'national-admin', state: 'AZ', displayName: 'Leyla M.', note: 'by phone' });
+    const listed = await root.client.invitations.list();
+    expect(listed.find((i) => i.id === created.invitation.id)).to.include({ status: 'open', note: 'by phone' });
+    expect((await root.client.invitations.revoke(created.invitation.id)).status).to.equal('revoked');
+    const preview = await root.client.invitations.preview(created.token).catch((e: unknown) => e);
+    expect(isApiError(preview, 'invitation.invalid')).to.equal(true);
+    const again = await root.client.invitations.revoke(created.invitation.id).catch((e: unknown) => e);
+    expect(isApiError(again, 'user.invalid-transition')).to.equal(true);
+  });
+
+  it('users: get, update, suspend, reactivate, remove', async () => {
+    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'BH', displayName: 'Ali H.' });
+    const person = await sdkRegister(t, token, 'bh');
+    const [pending] = await root.client.users.list({ status: 'pending-verification', state: 'BH' });
+    const id = pending?.id ?? '';
+    expect((await root.client.users.get(id)).username).to.equal(person.username);
+    expect((await root.client.users.update(id, { displayName: 'Ali Hassan' })).displayName).to.equal('Ali Hassan');
+    expect((await root.client.users.suspend(id, 'left the ministry')).status).to.equal('suspended');
+    expect((await root.client.users.reactivate(id)).status).to.equal('pending-verification'); // never verified
+    expect((await root.client.users.remove(id)).status).to.equal('removed');
+    const gone = await root.client.users.get(id).catch((e: unknown) => e);
+    expect(isApiError(gone, 'user.not-found')).to.equal(true);
+  });
+
+  it('audit: pages follow afterSeq without gaps or repeats', async () => {
+    const first = await root.client.audit.list({ limit: 3 });
+    expect(first.map((e) => e.seq)).to.deep.equal([1, 2, 3]);
+    const second = await root.client.audit.list({ limit: 3, afterSeq: first.at(-1)?.seq ?? 0 });
+    expect(second.map((e) => e.seq)).to.deep.equal([4, 5, 6]);
+    expect(second[0]?.prevHash).to.equal(first[2]?.hash);
+  });
+
+  it('me: rotating keys puts the account back to pending verification and ends the session', async () => {
+    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'QA', displayName: 'Noor A.' });
+    // A server that hands out a stale blob (the keys before rotation) is caught by the SDK.
+    const serve: { stale?: unknown } = {};
+    const fetchWithStaleKeys: FetchLike = async (input, init) => (serve.stale && input.endsWith('/api/me/wrapped-keys') ? Response.json(serve.stale) : fetch(input, init));
+    const person = await sdkRegister(t, token, 'qa', { fetch: fetchWithStaleKeys });
+    await sdkSignIn(t, person);
+    const oldBlob = await person.client.me.wrappedKeys();
+    const username = person.client.session.current()?.user.username ?? '';
+    const material = await localKeyCrypto.enrol({ username, passphrase: person.password, limits: FAST_KDF });
+    const rotated = await person.client.me.rotateKeys({ keys: material.bundle, wrappedKeys: material.wrappedKeys });
+    expect(rotated.keys).to.include({ identityKey: material.bundle.identityKey, keyVersion: 2 });
+    const after = await person.client.me.get().catch((e: unknown) => e);
+    expect(isApiError(after, 'auth.session-invalid')).to.equal(true);
+    await sdkSignIn(t, person);
+    const unlocked = await person.client.unlockKeys({ password: person.password });
+    expect(unlocked.identity.publicKey).to.deep.equal(material.keys.identity.publicKey);
+
+    serve.stale = oldBlob;
+    person.client.keyStore.clear();
+    const mismatch = await person.client.unlockKeys({ password: person.password }).catch((e: unknown) => e);
+    expect(isCryptoError(mismatch, 'crypto.malformed'), String(mismatch)).to.equal(true);
+    expect(person.client.keyStore.get()).to.equal(undefined);
+  });
+});

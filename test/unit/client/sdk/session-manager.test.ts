@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import type { Session, UserView } from '../../../../shared/schemas/accounts.js';
+import { ApiError } from '../../../../client/sdk/api-error.js';
+import type { HttpRequest, HttpTransport } from '../../../../client/sdk/http-transport.js';
+import { createSessionManager } from '../../../../client/sdk/session-manager.js';
+import { memorySessionStore } from '../../../../client/sdk/session-store.js';
+
+const user: UserView = {
+  id: '0123456789abcdef01234567', username: 'kz.admin', displayName: 'KZ', role: 'national-admin', state: 'KZ', domains: [],
+  status: 'active', keys: null, totpEnabled: true, requireTotp: false, createdAt: '2026-01-01T00:00:00.000Z',
+};
+const session = (n: number): Session => ({ accessToken: `access-${n}`, refreshToken: `${'r'.repeat(42)}${n}`, expiresIn: 900, user });
+
+/** A transport whose refresh answers wait until the test releases them. */
+function fakeTransport() {
+  const refreshes: Array<{ body: unknown; release: (result: Session | ApiError) => void }> = [];
+  const transport: HttpTransport = {
+    send<T>(request: HttpRequest<T>): Promise<T> {
+      if (request.path !== '/api/auth/refresh') return Promise.resolve(request.token as T);
+      return new Promise<T>((resolve, reject) => {
+        refreshes.push({ body: request.body, release: (result) => (result instanceof ApiError ? reject(result) : resolve(result as T)) });
+      });
+    },
+  };
+  return { transport, refreshes };
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('SDK session manager', () => {
+  it('concurrent refreshes share one request and one refresh token', async () => {
+    const { transport, refreshes } = fakeTransport();
+    const manager = createSessionManager({ transport, store: memorySessionStore(), now: Date.now, leewayMs: 60_000 });
+    manager.start(session(1));
+    const all = Promise.all([manager.refresh(), manager.refresh(), manager.accessToken()]);
+    await tick();
+    expect(refreshes).to.have.length(1);
+    refreshes[0]?.release(session(2));
+    const [a, b, token] = await all;
+    expect(a.accessToken).to.equal('access-2');
+    expect(b).to.equal(a);
+    expect(token).to.equal('access-2');
+  });
+
+  it('a refresh that finishes after sign-out does not bring the session back', async () => {
+    const { transport, refreshes } = fakeTransport();
+    const manager = createSessionManager({ transport, store: memorySessionStore(), now: Date.now, leewayMs: 60_000 });
+    manager.start(session(1));
+    const pending = manager.refresh().catch((error: unknown) => error);
+    await tick();
+    manager.end();
+    refreshes[0]?.release(session(2));
+    expect(await pending).to.be.instanceOf(ApiError);
+    expect(manager.current()).to.equal(undefined);
+  });
+
+  it('refreshes before sending when the access token is inside the leeway, and not otherwise', async () => {
+    const { transport, refreshes } = fakeTransport();
+    let now = 0;
+    const manager = createSessionManager({ transport, store: memorySessionStore(), now: () => now, leewayMs: 60_000 });
+    manager.start(session(1));
+    now = 839_000; // 61 s left
+    expect(await manager.accessToken()).to.equal('access-1');
+    now = 841_000; // 59 s left
+    const token = manager.accessToken();
+    await tick();
+    refreshes[0]?.release(session(2));
+    expect(await token).to.equal('access-2');
+  });
+});
