@@ -29,6 +29,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The SDK also runs in Node (tests, national case-management systems): no DOM, no browser storage.
+    files: ['client/sdk/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'Worker', 'indexedDB']
+        .map((name) => ({ name, message: 'client/sdk runs in Node too: keep browser APIs in client/src.' }))],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', 'react', 'react-*'], message: 'client/sdk must not depend on the web app or React.' }] }],
+    },
+  },
+  {
     // Habit 2: the server never decrypts. It may verify signatures (shared/crypto/verify*), nothing more.
     files: ['server/**/*.ts'],
     rules: {

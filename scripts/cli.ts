@@ -4,6 +4,7 @@
  *   bootstrap       issue a one-time invitation link for the first network admin
  *                   (only while no network admin exists)
  *   audit:verify    recompute the audit hash chain; name the first broken entry (exit 1)
+ *   seed:demo       a demo network: every member state with admins, focal points and entries
  */
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.js';
@@ -13,8 +14,9 @@ import { issueBootstrapInvitation } from '../server/modules/accounts/invitations
 import { verifyChain } from '../server/modules/audit/audit-chain.js';
 import { systemClock } from '../server/system/clock.js';
 import { openCliDatabase } from './cli/open-database.js';
+import { seedDemo } from './cli/seed-demo.command.js';
 
-const COMMANDS = ['bootstrap', 'audit:verify'] as const;
+const COMMANDS = ['bootstrap', 'audit:verify', 'seed:demo'] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function run(command: Command): Promise<number> {
@@ -27,12 +29,18 @@ async function run(command: Command): Promise<number> {
       logger: pino({ level: 'silent' }),
       publicOrigin: () => config.publicOrigin ?? `http://${config.host}:${config.port}`,
       revocations: { revokeUser: () => undefined },
+      livenessNotifier: { prompt: () => undefined },
+      messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
-    await modules.ensureIndexes();
+    await modules.prepare();
     switch (command) {
       case 'bootstrap': {
         const { link, expiresAt } = await issueBootstrapInvitation(modules.accounts);
         console.log(`One-time invitation for the first network admin (valid until ${expiresAt.toISOString()}; earlier bootstrap links no longer work):\n  ${link}`);
+        return 0;
+      }
+      case 'seed:demo': {
+        console.log(await seedDemo(modules, config.env));
         return 0;
       }
       case 'audit:verify': {

@@ -1,47 +1,106 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { MEMBER_STATES } from '../shared/reference/member-states.js';
 import { auditEntryModel } from './db/models/audit-entry.model.js';
+import { directoryEntryModel } from './db/models/directory-entry.model.js';
 import { invitationModel } from './db/models/invitation.model.js';
+import { livenessCheckModel, livenessTargetModel } from './db/models/liveness.model.js';
+import { memberStateModel } from './db/models/member-state.model.js';
 import { refreshTokenModel } from './db/models/refresh-token.model.js';
+import { settingModel } from './db/models/setting.model.js';
 import { userModel } from './db/models/user.model.js';
 import { AuditRepository } from './db/repositories/audit.repository.js';
+import { DirectoryEntriesRepository } from './db/repositories/directory-entries.repository.js';
 import { InvitationsRepository } from './db/repositories/invitations.repository.js';
+import { LivenessRepository } from './db/repositories/liveness.repository.js';
+import { MemberStatesRepository } from './db/repositories/member-states.repository.js';
 import { RefreshTokensRepository } from './db/repositories/refresh-tokens.repository.js';
+import { SettingsRepository } from './db/repositories/settings.repository.js';
 import { UsersRepository } from './db/repositories/users.repository.js';
 import { accessTokenSigner } from './modules/accounts/access-tokens.js';
 import type { AccountsDeps, SessionRevocations } from './modules/accounts/accounts-deps.js';
 import { createAuditLog } from './modules/audit/audit-log.js';
+import { DIRECTORY_REVISION, DirectoryIndex } from './modules/directory/directory-index.js';
+import type { DirectoryReadDeps } from './modules/directory/read-directory.js';
+import type { LivenessDeps, LivenessNotifier } from './modules/liveness/liveness-deps.js';
+import type { PoliciesDeps } from './modules/policies/policies-deps.js';
+import { createPolicyEnforcement } from './modules/policies/enforce-policy.js';
+import { deliveryModel, messageModel } from './db/models/message.model.js';
+import { attachmentChunkModel, attachmentModel } from './db/models/attachment.model.js';
+import { AttachmentsRepository } from './db/repositories/attachments.repository.js';
+import { MessagesRepository } from './db/repositories/messages.repository.js';
+import type { MessageNotifier, MessagingDeps } from './modules/messaging/messaging-deps.js';
+import { onApprovalSettled } from './modules/messaging/held-messages.js';
+import { composePolicies, DEFAULT_APPROVAL_TTL_HOURS } from './compose-policies.js';
 import type { Clock } from './system/clock.js';
 
 export interface Modules {
   accounts: AccountsDeps;
+  directory: DirectoryReadDeps;
+  liveness: LivenessDeps;
   auditEntries: AuditRepository;
-  /** Creates the collections' indexes (unique usernames, audit seq, token hashes). */
-  ensureIndexes(): Promise<void>;
+  policies: PoliciesDeps;
+  messaging: MessagingDeps;
+  /** Creates indexes and seeds the member states (idempotent; run at every start). */
+  prepare(): Promise<void>;
 }
 
 /** Repositories and module dependencies over one database connection. */
-export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; logger: Logger }): Modules {
-  const models = [userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection)] as const;
-  const [users, invitations, refreshTokens, auditEntries] = models;
+export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number }): Modules {
+  const models = [
+    userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection),
+    memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
+    livenessCheckModel(connection), livenessTargetModel(connection), messageModel(connection), deliveryModel(connection),
+    attachmentModel(connection), attachmentChunkModel(connection),
+  ] as const;
+  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks] = models;
+  const { clock } = options;
   const auditRepository = new AuditRepository(auditEntries);
+  const audit = createAuditLog(auditRepository, clock);
+  const usersRepository = new UsersRepository(users);
+  const statesRepository = new MemberStatesRepository(memberStates);
+  const settingsRepository = new SettingsRepository(settings);
+
+  const directoryBase = { users: usersRepository, entries: new DirectoryEntriesRepository(directoryEntries), states: statesRepository, settings: settingsRepository, audit, clock };
+  const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
+  const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
+  const policies = composePolicies(connection, { audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS });
+  const policy = createPolicyEnforcement(policies.deps);
+  const messaging: MessagingDeps = {
+    messages: new MessagesRepository(messages, deliveries), attachments: new AttachmentsRepository(attachments, attachmentChunks),
+    maxAttachmentBytes: (options.attachmentMaxMb ?? 50) * 2 ** 20, users: usersRepository, index: directory.index, policy, audit, clock,
+    notifier: options.messageNotifier, maxClockSkewMs: 5 * 60_000,
+  };
+  policy.onApprovalSettled((event) => onApprovalSettled(messaging, event));
+
   const accounts: AccountsDeps = {
-    users: new UsersRepository(users),
+    users: usersRepository,
     invitations: new InvitationsRepository(invitations),
     refreshTokens: new RefreshTokensRepository(refreshTokens),
-    audit: createAuditLog(auditRepository, options.clock),
-    clock: options.clock,
+    states: statesRepository,
+    audit,
+    clock,
     tokens: accessTokenSigner(options.jwtSecret),
     revocations: options.revocations,
     get publicOrigin() {
       return options.publicOrigin();
     },
+    async directoryChanged() {
+      await settingsRepository.bump(DIRECTORY_REVISION, clock.now());
+      directory.index.invalidate();
+    },
   };
   return {
     accounts,
+    directory,
+    liveness,
     auditEntries: auditRepository,
-    async ensureIndexes() {
+    policies: policies.deps,
+    messaging,
+    async prepare() {
       for (const model of models) await model.createIndexes();
+      await policies.ensureIndexes();
+      await statesRepository.seed(MEMBER_STATES, clock.now());
     },
   };
 }

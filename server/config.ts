@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   EMBEDDED_DB_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
+  APPROVAL_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-f.:/, ]+|loopback|linklocal|uniquelocal)$/, 'true, false, a hop count, or addresses').default('false'),
 });
 
@@ -33,6 +35,9 @@ export interface Config {
   bodyLimitBytes: number;
   embeddedDbMaxRestarts: number;
   trustProxy: boolean | number | string;
+  /** How long an exchange held for approval waits before it expires. */
+  approvalTtlHours: number;
+  attachmentMaxMb: number;
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */
@@ -65,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,
     embeddedDbMaxRestarts: e.EMBEDDED_DB_MAX_RESTARTS,
+    approvalTtlHours: e.APPROVAL_TTL_HOURS,
+    attachmentMaxMb: e.ATTACHMENT_MAX_MB,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };
 }

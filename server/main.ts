@@ -51,6 +51,10 @@ async function main(): Promise<void> {
   logger.info({ url: server.url, database: server.database.kind }, 'FocalNet is listening');
   console.log(`FocalNet is running at ${server.url} (database: ${server.database.kind})`);
 
+  // A dependency outage (Redis, a dropped database socket) can surface as a promise rejection
+  // deep inside a driver; Node's default would turn that blip into an outage of the whole node.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (kept running)'));
+
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
       logger.info({ signal }, 'shutting down');

@@ -16,9 +16,24 @@ import { invitationRoutes } from './http/routes/invitations.routes.js';
 import { meRoutes } from './http/routes/me.routes.js';
 import type { RouteContext } from './http/routes/route-context.js';
 import { userRoutes } from './http/routes/users.routes.js';
+import { directoryRoutes } from './http/routes/directory.routes.js';
+import { snapshotSigner } from './modules/directory/snapshot-signer.js';
 import { announceBootstrap } from './modules/accounts/announce-bootstrap.js';
+import { policyRoutes } from './http/routes/policies.routes.js';
+import { approvalRoutes } from './http/routes/approvals.routes.js';
+import type { PoliciesDeps } from './modules/policies/policies-deps.js';
+import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
+import { APPROVAL_SWEEP_INTERVAL_MS, startApprovalSweeper } from './modules/policies/approval-sweeper.js';
 import { resolveJwtSecret } from './jwt-secret.js';
-import { createGateway, socketRevocations, type Gateway } from './realtime/gateway.js';
+import { createGateway, socketRevocations, toUser, type Gateway } from './realtime/gateway.js';
+import { livenessEvents } from './realtime/liveness.events.js';
+import { messagingEvents } from './realtime/messaging.events.js';
+import { messageRoutes } from './http/routes/messages.routes.js';
+import { attachmentRoutes } from './http/routes/attachments.routes.js';
+import { sweepMessages } from './modules/messaging/sweep-messages.js';
+import { startPeriodic } from './system/periodic.js';
+import { attachRedisAdapter } from './realtime/redis-adapter.js';
+import { livenessRoutes } from './http/routes/liveness.routes.js';
 import { systemClock, type Clock } from './system/clock.js';
 import { databaseReadiness } from './system/readiness.js';
 
@@ -42,6 +57,9 @@ export interface RunningServer {
   database: Database;
   accounts: AccountsDeps;
   auditEntries: AuditRepository;
+  /** Disclosure policies, their enforcement and the approvals queue (messaging builds on these). */
+  policies: PoliciesDeps;
+  messaging: MessagingDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -62,18 +80,32 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     publicOrigin: () => config.publicOrigin ?? url,
     revocations: { revokeUser: (userId) => late.io && socketRevocations(late.io).revokeUser(userId) },
+    livenessNotifier: { prompt: (userId, prompt) => late.io && toUser(late.io, userId).emit('liveness:prompt', prompt) },
+    // volatile: a socket that cannot take more now (a stalled reader) is skipped; it fetches its backlog.
+    messageNotifier: {
+      deliver: (userId, message) => late.io && toUser(late.io, userId).volatile.emit('message:new', message),
+      status: (userId, event) => late.io && toUser(late.io, userId).volatile.emit('message:status', event),
+    },
+    approvalTtlHours: config.approvalTtlHours,
+    attachmentMaxMb: config.attachmentMaxMb,
   });
-  await modules.ensureIndexes();
+  await modules.prepare();
 
   const routeContext = (router: RouteContext['router'], registry: RouteContext['registry']): RouteContext => ({
     router,
     registry,
     accounts: modules.accounts,
+    directory: modules.directory,
+    liveness: modules.liveness,
+    messaging: modules.messaging,
+    snapshots,
     auditEntries: modules.auditEntries,
+    policies: modules.policies,
     authn: createAuthenticator(jwtSecret, modules.accounts.users, clock),
     limits,
   });
   const limits = createRateLimits();
+  const snapshots = snapshotSigner(jwtSecret);
   const app = createApp({
     logger,
     version: VERSION,
@@ -81,7 +113,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     bodyLimitBytes: config.bodyLimitBytes,
     clientDir: options.clientDir ?? path.join(repoRoot, 'client', 'dist'),
     trustProxy: config.trustProxy,
-    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
+    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
   });
   const http = createServer(app);
   const gateway = createGateway(http, {
@@ -89,6 +121,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     clock,
     tokens: modules.accounts.tokens,
     users: modules.accounts.users,
+    modules: [livenessEvents(modules.liveness), messagingEvents(modules.messaging)],
     allowedOrigins: (host) => [
       ...(config.publicOrigin ? [config.publicOrigin] : []),
       ...(host ? [`http://${host}`, `https://${host}`] : []),
@@ -96,12 +129,15 @@ export async function startServer(config: Config, options: StartOptions): Promis
     maxPacketBytes: 1_000_000,
   });
 
+  // Before listening, so no socket joins a room this node alone would know about.
+  const redis = config.redisUrl ? await attachRedisAdapter(gateway, config.redisUrl, logger) : undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
+    await redis?.close();
     await database.close();
     throw error;
   }
@@ -109,6 +145,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
   late.io = gateway;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   if (options.announceBootstrap !== false) await announceBootstrap(modules.accounts, logger);
+  const approvalSweeper = startApprovalSweeper(modules.policies, {
+    intervalMs: APPROVAL_SWEEP_INTERVAL_MS,
+    onError: (error) => logger.error({ err: error }, 'approval sweep failed'),
+  });
+
+  const messageSweeper = startPeriodic(() => sweepMessages(modules.messaging), 60_000, (error) => logger.error({ err: error }, 'message sweep failed'));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -118,10 +160,13 @@ export async function startServer(config: Config, options: StartOptions): Promis
       await gateway.close();
       http.closeIdleConnections();
       await httpClosed;
+      await approvalSweeper.stop();
+      await messageSweeper.stop();
+      await redis?.close();
       await database.close();
       logger.info('server stopped');
     })();
     return closing;
   };
-  return { url, http, io: gateway, database, accounts: modules.accounts, auditEntries: modules.auditEntries, close };
+  return { url, http, io: gateway, database, accounts: modules.accounts, auditEntries: modules.auditEntries, policies: modules.policies, messaging: modules.messaging, close };
 }

@@ -1,4 +1,6 @@
 import type { Ack } from './errors.js';
+import type { LivenessAck, LivenessPrompt } from './schemas/liveness.js';
+import type { AckInput, BacklogPage, DeliveredMessage, FetchBacklogInput, MessageStatusEvent, SendMessageInput, SendMessageResult } from './schemas/messaging.js';
 import type { PingRequest, PingResponse, ReadyResponse } from './schemas/system.js';
 
 /**
@@ -7,10 +9,22 @@ import type { PingRequest, PingResponse, ReadyResponse } from './schemas/system.
  */
 export interface ClientToServerEvents {
   'system:ping': (input: PingRequest, ack: (result: Ack<PingResponse>) => void) => void;
+  'liveness:ack': (input: LivenessAck, ack: (result: Ack<{ outcome: 'answered' | 'late' }>) => void) => void;
+  /** Acknowledged only after the envelope is durably stored; a retry with the same msgId returns the same id. */
+  'message:send': (input: SendMessageInput, ack: (result: Ack<SendMessageResult>) => void) => void;
+  /** The next page of unacknowledged messages, oldest first. */
+  'message:fetch': (input: FetchBacklogInput, ack: (result: Ack<BacklogPage>) => void) => void;
+  'message:ack': (input: AckInput, ack: (result: Ack<{ acknowledged: number }>) => void) => void;
 }
 
 export interface ServerToClientEvents {
   'system:status': (status: ReadyResponse) => void;
+  /** A liveness check asks this focal point to answer with a signature. */
+  'liveness:prompt': (prompt: LivenessPrompt) => void;
+  /** A new message for this user (best effort: whatever is missed comes with message:fetch). */
+  'message:new': (message: DeliveredMessage) => void;
+  /** Delivered to a recipient, or a held message released / rejected / expired. */
+  'message:status': (event: MessageStatusEvent) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -31,7 +31,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxy);
-  app.use(helmet());
+  // helmet's defaults, plus 'wasm-unsafe-eval': the web client's crypto (libsodium) is WebAssembly,
+  // which a CSP without it refuses to compile. It does not allow eval() of JavaScript.
+  app.use(helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", "'wasm-unsafe-eval'"] } } }));
   app.use(pinoHttp({
     logger: deps.logger,
     genReqId: (req, res) => {

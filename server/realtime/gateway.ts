@@ -6,7 +6,7 @@ import type { UsersRepository } from '../db/repositories/users.repository.js';
 import type { AccessTokenSigner } from '../modules/accounts/access-tokens.js';
 import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
-import type { Gateway } from './gateway-types.js';
+import type { Gateway, GatewaySocket } from './gateway-types.js';
 import { handleEvent, type EventContext } from './handle-event.js';
 import { installSocketAuth, revalidate, userRoom } from './socket-auth.js';
 
@@ -20,7 +20,12 @@ export interface GatewayDeps {
   /** Browser origins allowed to open a socket; requests without Origin (Node SDK) are allowed. */
   allowedOrigins: (requestHost: string | undefined) => string[];
   maxPacketBytes: number;
+  /** Module event handlers, registered on every authenticated socket. */
+  modules: SocketModule[];
 }
+
+/** A module's socket side: its event handlers, and what to do when a person connects. */
+export type SocketModule = (socket: GatewaySocket, context: EventContext) => void;
 
 /** socket.io on the same HTTP server as express: typed events, Origin and token checked at the handshake. */
 export function createGateway(httpServer: HttpServer, deps: GatewayDeps): Gateway {
@@ -39,8 +44,14 @@ export function createGateway(httpServer: HttpServer, deps: GatewayDeps): Gatewa
 
   io.on('connection', (socket) => {
     handleEvent(socket, context, 'system:ping', PingRequest, (input) => ({ sentAt: input.sentAt, serverTime: deps.clock.now().getTime() }));
+    for (const register of deps.modules) register(socket, context);
   });
   return io;
+}
+
+/** Sends to every socket of a user on every node (through the adapter when Redis is used). */
+export function toUser(io: Gateway, userId: string): ReturnType<Gateway['to']> {
+  return io.to(userRoom(userId));
 }
 
 /** Closes every socket of a user on every node (through the adapter when Redis is used). */

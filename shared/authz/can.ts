@@ -31,6 +31,17 @@ export const ACTIONS = [
   'user:update',
   'audit:read',
   'exchange:take-part',
+  'directory:read',
+  'directory:edit-entry',
+  'state:manage-directory',
+  'directory:settings',
+  'liveness:start',
+  'policy:read-published',
+  'policy:read',
+  'policy:history',
+  'policy:write',
+  'approval:list',
+  'approval:decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,6 +58,8 @@ function responsibleFor(actor: Actor, target: Target): boolean {
 const isAdmin = (actor: Actor): boolean => actor.role === 'network-admin' || actor.role === 'national-admin';
 const ownStateOrNetwork = (actor: Actor, target: Target): boolean =>
   actor.role === 'network-admin' || (actor.role === 'national-admin' && target.state === actor.state);
+const nationalAdminOf = (actor: Actor, target: Target): boolean =>
+  actor.role === 'national-admin' && target.state !== undefined && target.state === actor.state;
 
 /**
  * Pure authorization: may `actor` do `action` to `target`? Only active accounts with their
@@ -75,6 +88,32 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
       // The secretariat may suspend anyone at once (e.g. a compromised key), besides the responsible admin.
       return !self && target.role !== undefined && (responsibleFor(actor, target) || actor.role === 'network-admin');
     case 'exchange:take-part':
+    case 'directory:read':
       return true;
+    case 'directory:edit-entry':
+      // A focal point edits their own entry; national admins their state's.
+      return self || (actor.role === 'national-admin' && target.role === 'focal-point' && target.state === actor.state);
+    case 'state:manage-directory':
+      // Participation, field visibility, stale-entry list: a state's own national admins.
+      return actor.role === 'national-admin' && target.state === actor.state;
+    case 'directory:settings':
+      return actor.role === 'network-admin';
+    case 'liveness:start':
+      // The secretariat checks the whole network; a national admin their own state.
+      return actor.role === 'network-admin' || (actor.role === 'national-admin' && target.state === actor.state);
+    // Disclosure policies apply national law, a state's own business: the full policy (with its
+    // unpublished rules) is for that state's people only; everyone else, the secretariat
+    // included, sees the published rules. Only the state's national admins write it.
+    case 'policy:read-published':
+      return true;
+    case 'policy:read':
+      return actor.role !== 'network-admin' && target.state !== undefined && target.state === actor.state;
+    case 'policy:history':
+    case 'policy:write':
+    case 'approval:list':
+      return nationalAdminOf(actor, target);
+    case 'approval:decide':
+      // Four eyes: an admin who sent the held exchange (target.id) cannot release it.
+      return !self && nationalAdminOf(actor, target);
   }
 }

@@ -97,13 +97,20 @@ export async function activate(t: TestServer, admin: TestPerson, person: TestPer
   return response.body;
 }
 
-/** An active national admin of `state`, with TOTP, signed in. */
+/** The national admin's state takes part in these domains (needed before inviting focal points). */
+export async function setParticipation(t: TestServer, admin: TestPerson, domains: string[] = ['border', 'law-enforcement', 'economic-crime', 'non-proliferation']): Promise<void> {
+  const response = await call(t.url, 'PUT', `/api/states/${admin.user.state}/participation`, { token: admin.session?.accessToken, body: { domains } });
+  if (response.status !== 200) throw new Error(`participation failed: ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+/** An active national admin of `state`, with TOTP, signed in; the state takes part in every domain. */
 export async function activeNationalAdmin(t: TestServer, networkAdmin: TestPerson, state: string): Promise<TestPerson> {
   const { token } = await invite(t, networkAdmin, { role: 'national-admin', state, displayName: `Admin ${state}` });
   const admin = await registerWithToken(t, token, uniqueUsername(`admin${state.toLowerCase()}`));
   await activate(t, networkAdmin, admin);
   await signIn(t, admin);
   await enrolTotp(t, admin);
+  await setParticipation(t, admin);
   return admin;
 }
 

@@ -106,6 +106,12 @@ export class UsersRepository {
     return docs.map(toUser);
   }
 
+  /** Every active focal point: the directory index is built from these (no page limit). */
+  async activeFocalPoints(): Promise<User[]> {
+    const docs = await this.model.find({ role: 'focal-point', status: 'active' }).lean();
+    return docs.map(toUser);
+  }
+
   async countByRole(role: Role, statuses: UserStatus[]): Promise<number> {
     return this.model.countDocuments({ role, status: { $in: statuses } });
   }

@@ -2,6 +2,11 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
 import type { AccountsDeps } from '../../modules/accounts/accounts-deps.js';
+import type { DirectoryReadDeps } from '../../modules/directory/read-directory.js';
+import type { LivenessDeps } from '../../modules/liveness/liveness-deps.js';
+import type { MessagingDeps } from '../../modules/messaging/messaging-deps.js';
+import type { SnapshotSigner } from '../../modules/directory/snapshot-signer.js';
+import type { PoliciesDeps } from '../../modules/policies/policies-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -10,7 +15,12 @@ export interface RouteContext {
   router: Router;
   registry: OpenAPIRegistry;
   accounts: AccountsDeps;
+  directory: DirectoryReadDeps;
+  liveness: LivenessDeps;
+  messaging: MessagingDeps;
+  snapshots: SnapshotSigner;
   auditEntries: AuditRepository;
+  policies: PoliciesDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

@@ -1,4 +1,5 @@
 import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
+import type { MemberStatesRepository } from '../../db/repositories/member-states.repository.js';
 import type { RefreshTokensRepository } from '../../db/repositories/refresh-tokens.repository.js';
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import type { Clock } from '../../system/clock.js';
@@ -19,6 +20,10 @@ export interface AccountsDeps {
   clock: Clock;
   tokens: AccessTokenSigner;
   revocations: SessionRevocations;
+  /** Member states: a focal point is invited only for domains their state takes part in. */
+  states: MemberStatesRepository;
+  /** Tells the directory that who is active, or their keys, changed. */
+  directoryChanged(): Promise<void>;
   /** Base URL for invitation links (the web client). */
   publicOrigin: string;
 }

@@ -21,8 +21,15 @@ function invitationLink(publicOrigin: string, token: string): string {
 export async function createInvitation(deps: AccountsDeps, actor: User, input: CreateInput): Promise<CreatedInvitation> {
   if (!MEMBER_STATE_CODES.has(input.state)) throw new AppError('state.unknown', `${input.state} is not a member state`);
   authorize(actor, 'invitation:create', { role: input.role, state: input.state });
-  if (input.role === 'focal-point' && input.domains.length === 0) {
-    throw new AppError('validation.failed', 'a focal point serves at least one domain', [{ path: ['body', 'domains'], message: 'choose at least one domain' }]);
+  if (input.role === 'focal-point') {
+    if (input.domains.length === 0) {
+      throw new AppError('validation.failed', 'a focal point serves at least one domain', [{ path: ['body', 'domains'], message: 'choose at least one domain' }]);
+    }
+    const participating = new Set((await deps.states.find(input.state))?.domains ?? []);
+    const outside = input.domains.filter((domain) => !participating.has(domain));
+    if (outside.length > 0) {
+      throw new AppError('domain.not-participating', `${input.state} does not take part in: ${outside.join(', ')} (set the state's participation first)`);
+    }
   }
   const token = newOpaqueToken();
   const now = deps.clock.now();

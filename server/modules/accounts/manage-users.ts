@@ -38,6 +38,7 @@ export async function activateUser(deps: AccountsDeps, actor: User, id: string, 
   const updated = await deps.users.update(id, { status: 'active', keys: { ...user.keys, verifiedAt: now, verifiedBy: actor.id } }, { now });
   if (!updated) throw new AppError('user.not-found', 'no such user');
   await deps.audit.append({ type: 'user.activated', actorId: actor.id, state: user.state, subjectId: id, data: { keyVersion } });
+  await deps.directoryChanged();
   return toUserView(updated);
 }
 
@@ -73,6 +74,7 @@ export async function changeUserStatus(deps: AccountsDeps, actor: User, id: stri
     deps.revocations.revokeUser(id);
   }
   await deps.audit.append({ type: spec.audit, actorId: actor.id, state: user.state, subjectId: id, data: { from: user.status, to, ...(reason ? { reason } : {}) } });
+  await deps.directoryChanged();
   return toUserView(updated);
 }
 
@@ -84,5 +86,6 @@ export async function updateUser(deps: AccountsDeps, actor: User, id: string, pa
   const updated = await deps.users.update(id, clean, { now: deps.clock.now() });
   if (!updated) throw new AppError('user.not-found', 'no such user');
   await deps.audit.append({ type: 'user.updated', actorId: actor.id, state: user.state, subjectId: id, data: { fields: Object.keys(clean) } });
+  await deps.directoryChanged();
   return toUserView(updated);
 }

@@ -53,6 +53,7 @@ export async function rotateKeys(deps: AccountsDeps, actor: User, keys: PublicKe
   }, { revokeTokens: true, now });
   await deps.refreshTokens.revokeAllOfUser(actor.id);
   deps.revocations.revokeUser(actor.id);
+  await deps.directoryChanged();
   await deps.audit.append({ type: 'user.keys-rotated', actorId: actor.id, state: actor.state, subjectId: actor.id, data: { keyVersion, previousKeyVersion: actor.keys?.keyVersion ?? null } });
   return toUserView(updated ?? actor);
 }

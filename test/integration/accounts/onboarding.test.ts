@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { CreatedInvitation, InvitationView, RegisterResponse, UserView } from '../../../shared/schemas/accounts.js';
 import { call } from '../../helpers/api.js';
-import { activate, bootstrapNetworkAdmin, clientKeyMaterial, invite, registerWithToken, signIn, enrolTotp, STRONG_PASSWORD, uniqueUsername, type TestPerson } from '../../helpers/accounts.js';
+import { activate, bootstrapNetworkAdmin, clientKeyMaterial, invite, registerWithToken, setParticipation, signIn, enrolTotp, STRONG_PASSWORD, uniqueUsername, type TestPerson } from '../../helpers/accounts.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('onboarding: bootstrap → national admin → focal point', function () {
@@ -143,6 +143,7 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
     await activate(t, root, admin);
     await signIn(t, admin);
     await enrolTotp(t, admin);
+    await setParticipation(t, admin);
     return admin;
   }
 });

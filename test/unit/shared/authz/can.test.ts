@@ -42,7 +42,23 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
   // The secretariat may suspend anyone at once.
   ['network admin', 'user:suspend', 'focal point KZ'],
   ['network admin', 'user:suspend', 'focal point RU'],
-  ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) => (Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => [a, 'exchange:take-part', target])),
+  ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) => (Object.keys(TARGETS) as TargetName[]).flatMap((target): Array<[ActorName, Action, TargetName]> => [[a, 'exchange:take-part', target], [a, 'directory:read', target]])),
+  ['national admin KZ', 'directory:edit-entry', 'focal point KZ'],
+  ['national admin KZ', 'state:manage-directory', 'focal point KZ'],
+  ['national admin KZ', 'state:manage-directory', 'national admin KZ'],
+  ['national admin KZ', 'state:manage-directory', 'records of KZ'],
+  ...(Object.keys(TARGETS) as TargetName[]).flatMap((target): Array<[ActorName, Action, TargetName]> => [['network admin', 'directory:settings', target], ['network admin', 'liveness:start', target]]),
+  ['national admin KZ', 'liveness:start', 'focal point KZ'],
+  ['national admin KZ', 'liveness:start', 'national admin KZ'],
+  ['national admin KZ', 'liveness:start', 'records of KZ'],
+  // Disclosure policies: published rules for everyone; the full policy for the state's own people;
+  // history, writing and approvals for its national admins. The secretariat sees published rules only.
+  ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) => (Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => [a, 'policy:read-published', target])),
+  ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).flatMap((target): Array<[ActorName, Action, TargetName]> => [
+    ['national admin KZ', 'policy:read', target],
+    ['focal point KZ', 'policy:read', target],
+    ...(['policy:history', 'policy:write', 'approval:list', 'approval:decide'] as const).map((action): [ActorName, Action, TargetName] => ['national admin KZ', action, target]),
+  ]),
 ];
 
 describe('can(): every role × action × own/other state', () => {
@@ -77,5 +93,11 @@ describe('can(): every role × action × own/other state', () => {
       expect(can(me, action, { role: 'network-admin', state: null, id: 'me' }), action).to.equal(false);
     }
     expect(can(me, 'user:read', { role: 'network-admin', id: 'me' })).to.equal(true);
+    expect(can(actor('focal-point', 'KZ'), 'directory:edit-entry', { role: 'focal-point', state: 'KZ', id: 'me' })).to.equal(true);
+  });
+
+  it('nobody releases an exchange they sent themselves (four eyes)', () => {
+    expect(can(actor('national-admin', 'KZ'), 'approval:decide', { state: 'KZ', id: 'me' })).to.equal(false);
+    expect(can(actor('national-admin', 'KZ'), 'approval:decide', { state: 'KZ', id: 'someone-else' })).to.equal(true);
   });
 });

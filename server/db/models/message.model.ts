@@ -1,0 +1,42 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+
+/**
+ * One stored envelope: the server-readable header, the ciphertext body and sealed keys, and
+ * relay metadata. The unique (senderId, msgId) index makes a client's retry a no-op.
+ */
+const MessageSchema = new Schema({
+  senderId: { type: Schema.Types.ObjectId, required: true },
+  msgId: { type: String, required: true },
+  participantIds: { type: [Schema.Types.ObjectId], required: true, index: true },
+  threadId: { type: String, default: null },
+  header: { type: Schema.Types.Mixed, required: true },
+  body: { type: String, required: true },
+  keys: { type: [{ _id: false, userId: String, sealed: String }], required: true },
+  sig: { type: String, required: true },
+  attachmentIds: { type: [Schema.Types.ObjectId], default: [] },
+  status: { type: String, required: true, enum: ['held', 'accepted', 'rejected', 'expired'] },
+  approvalId: { type: Schema.Types.ObjectId, default: null },
+  conditions: { type: Schema.Types.Mixed, default: {} },
+  storedAt: { type: Date, required: true },
+  retentionUntil: { type: Date, default: null },
+}, { versionKey: false, minimize: false });
+MessageSchema.index({ senderId: 1, msgId: 1 }, { unique: true });
+MessageSchema.index({ status: 1, storedAt: 1 });
+MessageSchema.index({ retentionUntil: 1 });
+
+/** A recipient's copy waiting for (or acknowledged by) their client. */
+const DeliverySchema = new Schema({
+  recipientId: { type: Schema.Types.ObjectId, required: true },
+  messageId: { type: Schema.Types.ObjectId, required: true },
+  storedAt: { type: Date, required: true },
+  ackedAt: { type: Date, default: null },
+}, { versionKey: false });
+DeliverySchema.index({ recipientId: 1, messageId: 1 }, { unique: true });
+DeliverySchema.index({ recipientId: 1, ackedAt: 1, storedAt: 1 });
+
+export type MessageDoc = InferSchemaType<typeof MessageSchema>;
+export type DeliveryDoc = InferSchemaType<typeof DeliverySchema>;
+export type MessageModel = Model<MessageDoc>;
+export type DeliveryModel = Model<DeliveryDoc>;
+export const messageModel = (c: Connection): MessageModel => c.model<MessageDoc>('Message', MessageSchema, 'messages');
+export const deliveryModel = (c: Connection): DeliveryModel => c.model<DeliveryDoc>('Delivery', DeliverySchema, 'deliveries');

@@ -1,0 +1,167 @@
+import { Types } from 'mongoose';
+import type { Envelope } from '../../../shared/crypto/envelope-format.js';
+import type { DeliveryModel, MessageModel } from '../models/message.model.js';
+import { isDuplicateKey } from './audit.repository.js';
+
+export type MessageStatus = 'held' | 'accepted' | 'rejected' | 'expired';
+
+export interface StoredMessage {
+  id: string;
+  senderId: string;
+  msgId: string;
+  envelope: Envelope;
+  attachmentIds: string[];
+  status: MessageStatus;
+  approvalId: string | null;
+  conditions: Record<string, unknown>;
+  storedAt: Date;
+  recipientIds: string[];
+}
+
+export interface NewMessage {
+  senderId: string;
+  envelope: Envelope;
+  attachmentIds: string[];
+  status: 'held' | 'accepted';
+  conditions: Record<string, unknown>;
+  storedAt: Date;
+  retentionUntil: Date | null;
+}
+
+const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
+
+export class MessagesRepository {
+  constructor(private readonly messages: MessageModel, private readonly deliveries: DeliveryModel) {}
+
+  newId(): string {
+    return new Types.ObjectId().toHexString();
+  }
+
+  async findBySenderMsgId(senderId: string, msgId: string): Promise<StoredMessage | undefined> {
+    const doc = await this.messages.findOne({ senderId: oid(senderId), msgId }).lean();
+    return doc ? toMessage(doc) : undefined;
+  }
+
+  async findById(id: string): Promise<StoredMessage | undefined> {
+    if (!Types.ObjectId.isValid(id)) return undefined;
+    const doc = await this.messages.findById(id).lean();
+    return doc ? toMessage(doc) : undefined;
+  }
+
+  /** Durable insert; on a duplicate (sender, msgId) the stored message is returned instead. */
+  async insert(id: string, input: NewMessage): Promise<{ message: StoredMessage; created: boolean }> {
+    const { envelope } = input;
+    const doc = {
+      _id: oid(id),
+      senderId: oid(input.senderId),
+      msgId: envelope.header.msgId,
+      participantIds: [input.senderId, ...envelope.header.to.map((r) => r.userId)].map(oid),
+      threadId: envelope.header.threadId ?? null,
+      header: envelope.header,
+      body: envelope.body,
+      keys: envelope.keys,
+      sig: envelope.sig,
+      attachmentIds: input.attachmentIds.map(oid),
+      status: input.status,
+      conditions: input.conditions,
+      storedAt: input.storedAt,
+      retentionUntil: input.retentionUntil,
+    };
+    try {
+      await this.messages.create(doc);
+      return { message: toMessage({ ...doc, approvalId: null }), created: true };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const existing = await this.findBySenderMsgId(input.senderId, envelope.header.msgId);
+      if (!existing) throw error;
+      return { message: existing, created: false };
+    }
+  }
+
+  async setStatus(id: string, status: MessageStatus, extra: { approvalId?: string } = {}): Promise<void> {
+    await this.messages.updateOne({ _id: oid(id) }, { $set: { status, ...(extra.approvalId ? { approvalId: oid(extra.approvalId) } : {}) } });
+  }
+
+  /** One queued copy per recipient; idempotent (a retry after a crash fills in what is missing). */
+  async enqueue(message: StoredMessage): Promise<void> {
+    const docs = message.recipientIds.map((recipientId) => ({ recipientId: oid(recipientId), messageId: oid(message.id), storedAt: message.storedAt, ackedAt: null }));
+    try {
+      await this.deliveries.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error) && !(typeof error === 'object' && error !== null && 'writeErrors' in error)) throw error;
+    }
+  }
+
+  /** The oldest unacknowledged copies of a recipient, in store order. */
+  async backlog(recipientId: string, limit: number): Promise<{ messages: StoredMessage[]; more: boolean }> {
+    const pending = await this.deliveries.find({ recipientId: oid(recipientId), ackedAt: null }).sort({ storedAt: 1, messageId: 1 }).limit(limit + 1).lean();
+    const page = pending.slice(0, limit);
+    const docs = await this.messages.find({ _id: { $in: page.map((d) => d.messageId) } }).lean();
+    const byId = new Map(docs.map((doc) => [doc._id.toHexString(), toMessage(doc)]));
+    return { messages: page.flatMap((d) => byId.get(d.messageId.toHexString()) ?? []), more: pending.length > limit };
+  }
+
+  /** Marks copies acknowledged; returns the message ids that changed (repeats are no-ops). */
+  async ack(recipientId: string, messageIds: string[], at: Date): Promise<string[]> {
+    const open = await this.deliveries.find({ recipientId: oid(recipientId), messageId: { $in: messageIds.map(oid) }, ackedAt: null }).lean();
+    if (open.length === 0) return [];
+    await this.deliveries.updateMany({ recipientId: oid(recipientId), messageId: { $in: open.map((d) => d.messageId) }, ackedAt: null }, { $set: { ackedAt: at } });
+    return open.map((d) => d.messageId.toHexString());
+  }
+
+  async heldBefore(cutoff: Date, limit: number): Promise<StoredMessage[]> {
+    const docs = await this.messages.find({ status: 'held', storedAt: { $lt: cutoff } }).limit(limit).lean();
+    return docs.map(toMessage);
+  }
+
+  async history(userId: string, filter: { threadId?: string | undefined; withUserId?: string | undefined; before?: Date | undefined; limit: number }): Promise<StoredMessage[]> {
+    const query: Record<string, unknown> = { participantIds: oid(userId), status: { $in: ['accepted', 'held'] } };
+    if (filter.threadId) query.threadId = filter.threadId;
+    if (filter.before) query.storedAt = { $lt: filter.before };
+    const docs = await this.messages.find(query).sort({ storedAt: -1 }).limit(filter.withUserId ? filter.limit * 5 : filter.limit).lean();
+    const messages = docs.map(toMessage);
+    const withUser = filter.withUserId;
+    return (withUser ? messages.filter((m) => m.senderId === withUser || m.recipientIds.includes(withUser)) : messages).slice(0, filter.limit);
+  }
+
+  /** Deletes messages past their retention limit, with their queued copies; returns their attachment ids. */
+  async deleteExpired(now: Date, limit: number): Promise<{ messageIds: string[]; attachmentIds: string[] }> {
+    const docs = await this.messages.find({ retentionUntil: { $ne: null, $lt: now } }).limit(limit).lean();
+    if (docs.length === 0) return { messageIds: [], attachmentIds: [] };
+    const ids = docs.map((d) => d._id);
+    await this.deliveries.deleteMany({ messageId: { $in: ids } });
+    await this.messages.deleteMany({ _id: { $in: ids } });
+    return { messageIds: ids.map((id) => id.toHexString()), attachmentIds: docs.flatMap((d) => (d.attachmentIds ?? []).map((a) => a.toHexString())) };
+  }
+}
+
+interface MessageLean {
+  _id: Types.ObjectId;
+  senderId: Types.ObjectId;
+  msgId: string;
+  header: unknown;
+  body: string;
+  keys: Array<{ userId?: string | null; sealed?: string | null }>;
+  sig: string;
+  attachmentIds?: Types.ObjectId[] | null;
+  status: string;
+  approvalId?: Types.ObjectId | null;
+  conditions?: unknown;
+  storedAt: Date;
+}
+
+function toMessage(doc: MessageLean): StoredMessage {
+  const header = doc.header as Envelope['header'];
+  return {
+    id: doc._id.toHexString(),
+    senderId: doc.senderId.toHexString(),
+    msgId: doc.msgId,
+    envelope: { v: 1, header, body: doc.body, keys: doc.keys.map((k) => ({ userId: k.userId ?? '', sealed: k.sealed ?? '' })), sig: doc.sig },
+    attachmentIds: (doc.attachmentIds ?? []).map((id) => id.toHexString()),
+    status: doc.status as MessageStatus,
+    approvalId: doc.approvalId ? doc.approvalId.toHexString() : null,
+    conditions: (doc.conditions ?? {}) as Record<string, unknown>,
+    storedAt: doc.storedAt,
+    recipientIds: header.to.map((r) => r.userId),
+  };
+}

@@ -1,0 +1,13 @@
+import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
+import type { StoredMessage } from '../../db/repositories/messages.repository.js';
+
+/** The one shape in which a stored envelope leaves the server. */
+export function toDelivered(message: StoredMessage): DeliveredMessage {
+  return {
+    id: message.id,
+    envelope: message.envelope,
+    attachmentIds: message.attachmentIds,
+    conditions: message.conditions as DeliveredMessage['conditions'],
+    storedAt: message.storedAt.toISOString(),
+  };
+}

@@ -1,0 +1,29 @@
+import type { DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
+import type { AttachmentsRepository } from '../../db/repositories/attachments.repository.js';
+import type { MessagesRepository } from '../../db/repositories/messages.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { Clock } from '../../system/clock.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { DirectoryIndex } from '../directory/directory-index.js';
+import type { PolicyEnforcement } from '../policies/enforce-policy.js';
+
+/** Real-time fan-out; best effort: what is not pushed is fetched from the backlog. */
+export interface MessageNotifier {
+  deliver(recipientId: string, message: DeliveredMessage): void;
+  status(senderId: string, event: MessageStatusEvent): void;
+}
+
+export interface MessagingDeps {
+  messages: MessagesRepository;
+  attachments: AttachmentsRepository;
+  /** Largest attachment upload, in bytes. */
+  maxAttachmentBytes: number;
+  users: UsersRepository;
+  index: DirectoryIndex;
+  policy: PolicyEnforcement;
+  audit: AuditLog;
+  clock: Clock;
+  notifier: MessageNotifier;
+  /** Accepted difference between the sender's clock (header.ts) and the server's, in ms. */
+  maxClockSkewMs: number;
+}

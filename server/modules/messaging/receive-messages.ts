@@ -1,0 +1,24 @@
+import type { BacklogPage } from '../../../shared/schemas/messaging.js';
+import type { User } from '../../db/repositories/users.repository.js';
+import { toDelivered } from './delivered-view.js';
+import type { MessagingDeps } from './messaging-deps.js';
+
+/**
+ * The recipient's oldest unacknowledged messages, one page at a time: the client acks a page
+ * before asking for the next, so at most one page is in flight per client.
+ */
+export async function fetchBacklog(deps: MessagingDeps, actor: User, limit: number): Promise<BacklogPage> {
+  const { messages, more } = await deps.messages.backlog(actor.id, limit);
+  return { messages: messages.map(toDelivered), more };
+}
+
+/** The recipient's client has the messages: they leave the queue, and each sender hears "delivered". */
+export async function acknowledge(deps: MessagingDeps, actor: User, ids: string[]): Promise<{ acknowledged: number }> {
+  const now = deps.clock.now();
+  const changed = await deps.messages.ack(actor.id, ids, now);
+  for (const id of changed) {
+    const message = await deps.messages.findById(id);
+    if (message) deps.notifier.status(message.senderId, { id, msgId: message.msgId, status: 'delivered', userId: actor.id, at: now.toISOString() });
+  }
+  return { acknowledged: changed.length };
+}

@@ -1,0 +1,124 @@
+import { fromBase64Url } from '../../../shared/crypto/encoding.js';
+import type { Envelope } from '../../../shared/crypto/envelope-format.js';
+import { verifyEnvelope } from '../../../shared/crypto/verify-envelope.js';
+import { AppError } from '../../../shared/errors.js';
+import { describeDecision, type Decision } from '../../../shared/policy/index.js';
+import { HANDLING_CODES } from '../../../shared/schemas/labels.js';
+import type { SendMessageResult } from '../../../shared/schemas/messaging.js';
+import type { StoredMessage } from '../../db/repositories/messages.repository.js';
+import type { User } from '../../db/repositories/users.repository.js';
+import { authorize } from '../accounts/authorize.js';
+import { toDelivered } from './delivered-view.js';
+import type { MessagingDeps } from './messaging-deps.js';
+
+const DAY_MS = 86_400_000;
+
+/** Every recipient is an active focal point of the state named, serving the domain, whose state takes part in it. */
+async function checkRecipients(deps: MessagingDeps, envelope: Envelope): Promise<void> {
+  const directory = await deps.index.snapshot();
+  const { domain } = envelope.header.labels;
+  const senderState = directory.states.get(envelope.header.from.state);
+  if (!senderState?.domains.includes(domain)) throw new AppError('domain.not-participating', `your state does not take part in ${domain}`);
+  for (const recipient of envelope.header.to) {
+    const record = directory.byUserId.get(recipient.userId);
+    if (!record || record.user.state !== recipient.state) throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} is not an active focal point of ${recipient.state}`);
+    if (!record.domains.includes(domain)) throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} does not serve ${domain}`);
+  }
+}
+
+/** Attachments must be the sender's own finished uploads, not yet sent with another message. */
+async function checkAttachments(deps: MessagingDeps, actor: User, ids: string[]): Promise<void> {
+  for (const id of new Set(ids)) {
+    const attachment = await deps.attachments.find(id);
+    if (!attachment || attachment.uploaderId !== actor.id || !attachment.complete || attachment.messageId !== null) {
+      throw new AppError('message.invalid', `attachment ${id} is not an unsent upload of yours`);
+    }
+  }
+}
+
+/** Conditions the sender's client had to apply before sending (it signed the labels; the server cannot change them). */
+function checkConditions(envelope: Envelope, decision: Decision): void {
+  const min = decision.conditions.minHandling;
+  if (min && HANDLING_CODES.indexOf(envelope.header.labels.handling) < HANDLING_CODES.indexOf(min)) {
+    throw new AppError('policy.conditions-unmet', `the disclosure policy requires handling code ${min} or stricter; relabel and send again`, [{ path: ['envelope', 'header', 'labels', 'handling'], message: `at least ${min}` }]);
+  }
+}
+
+function denied(decision: Decision): AppError {
+  const reasons = [...describeDecision(decision, 'en')];
+  return new AppError('policy.denied', `the disclosure policy does not allow this exchange: ${reasons.join(' ')}`, reasons.map((message) => ({ path: ['policy'], message })));
+}
+
+/**
+ * The relay's intake: every check of the handbook, then a durable write before the answer.
+ * A retry with the same msgId returns the first answer (and completes a copy lost in a crash).
+ */
+export async function sendMessage(deps: MessagingDeps, actor: User, envelope: Envelope, attachmentIds: string[]): Promise<SendMessageResult> {
+  authorize(actor, 'exchange:take-part');
+  if (actor.role !== 'focal-point') throw new AppError('auth.forbidden', 'only focal points exchange messages');
+  const { header } = envelope;
+  if (header.from.userId !== actor.id || header.from.state !== actor.state) throw new AppError('message.not-sender', 'the envelope names another sender');
+
+  const existing = await deps.messages.findBySenderMsgId(actor.id, header.msgId);
+  if (existing) return settleRetry(deps, existing);
+
+  const now = deps.clock.now();
+  if (Math.abs(header.ts - now.getTime()) > deps.maxClockSkewMs) throw new AppError('message.clock-skew', 'the message time is too far from the server\'s: check the device clock');
+  if (!actor.keys) throw new AppError('keys.invalid', 'you have no verified keys');
+  const verdict = await verifyEnvelope(envelope, fromBase64Url(actor.keys.identityKey));
+  if (!verdict.ok) throw new AppError('message.invalid', verdict.message);
+  await checkRecipients(deps, envelope);
+  await checkAttachments(deps, actor, attachmentIds);
+
+  const id = deps.messages.newId();
+  const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id });
+  if (decision.effect === 'deny') throw denied(decision);
+  checkConditions(envelope, decision);
+
+  const held = decision.effect === 'approve';
+  const { retentionDays } = decision.conditions;
+  const { message, created } = await deps.messages.insert(id, {
+    senderId: actor.id, envelope, attachmentIds, status: held ? 'held' : 'accepted', conditions: { ...decision.conditions }, storedAt: now,
+    retentionUntil: retentionDays ? new Date(now.getTime() + retentionDays * DAY_MS) : null,
+  });
+  if (!created) return settleRetry(deps, message);
+  if (attachmentIds.length > 0) await deps.attachments.bind(attachmentIds, actor.id, message.id);
+  await deps.audit.append({ type: 'message.stored', actorId: actor.id, state: actor.state, subjectId: message.id, data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status } });
+
+  if (held) {
+    const approval = await deps.policy.holdForApproval({ exchangeRef: message.id, fromUserId: actor.id, fromState: header.from.state, toStates: header.to.map((r) => r.state), labels: header.labels, kind: header.kind, decision });
+    await deps.messages.setStatus(message.id, 'held', { approvalId: approval.id });
+    return { id: message.id, status: 'held', approvalId: approval.id };
+  }
+  await release(deps, message);
+  return { id: message.id, status: 'accepted' };
+}
+
+/** Queues a copy per recipient (durably) and pushes it to those online. Idempotent. */
+export async function release(deps: MessagingDeps, message: StoredMessage): Promise<void> {
+  await deps.messages.enqueue(message);
+  const delivered = toDelivered(message);
+  for (const recipientId of message.recipientIds) deps.notifier.deliver(recipientId, delivered);
+}
+
+async function settleRetry(deps: MessagingDeps, message: StoredMessage): Promise<SendMessageResult> {
+  if (message.status === 'accepted') {
+    await deps.messages.enqueue(message); // the first attempt may have died before queueing
+    return { id: message.id, status: 'accepted' };
+  }
+  if (message.status === 'held') {
+    if (message.approvalId) return { id: message.id, status: 'held', approvalId: message.approvalId };
+    // The first attempt stored the message but died before filing its approval: file it now.
+    const { header } = message.envelope;
+    const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: message.storedAt, actorId: message.senderId, exchangeRef: message.id });
+    if (decision.effect !== 'approve') {
+      await deps.messages.setStatus(message.id, 'accepted');
+      await release(deps, { ...message, status: 'accepted' });
+      return { id: message.id, status: 'accepted' };
+    }
+    const approval = await deps.policy.holdForApproval({ exchangeRef: message.id, fromUserId: message.senderId, fromState: header.from.state, toStates: header.to.map((r) => r.state), labels: header.labels, kind: header.kind, decision });
+    await deps.messages.setStatus(message.id, 'held', { approvalId: approval.id });
+    return { id: message.id, status: 'held', approvalId: approval.id };
+  }
+  throw new AppError('policy.denied', `this message was ${message.status} by the approving national administrators`);
+}

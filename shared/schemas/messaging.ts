@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Envelope } from '../crypto/envelope-format.js';
+import { Id } from './accounts.js';
+import { HandlingCode } from './labels.js';
+
+export const SendMessageInput = z.object({
+  envelope: Envelope,
+  /** Encrypted attachments uploaded beforehand by the sender, bound to this message. */
+  attachmentIds: z.array(Id).max(20).default([]),
+}).strict();
+export type SendMessageInput = z.input<typeof SendMessageInput>;
+
+export const SendMessageResult = z.object({
+  /** Server id; a retry with the same msgId returns the same id. */
+  id: Id,
+  status: z.enum(['accepted', 'held']),
+  /** When held: the approval request the national admins decide. */
+  approvalId: Id.optional(),
+});
+export type SendMessageResult = z.infer<typeof SendMessageResult>;
+
+/** Conditions from the disclosure policies that the recipient's client must honour. */
+export const DeliveryConditions = z.object({
+  minHandling: HandlingCode.optional(),
+  noOnwardDissemination: z.boolean().optional(),
+  notAsEvidence: z.boolean().optional(),
+  retentionDays: z.number().int().positive().optional(),
+});
+
+export const DeliveredMessage = z.object({
+  id: Id,
+  envelope: Envelope,
+  attachmentIds: z.array(Id),
+  conditions: DeliveryConditions,
+  storedAt: z.iso.datetime(),
+});
+export type DeliveredMessage = z.infer<typeof DeliveredMessage>;
+
+export const FetchBacklogInput = z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict();
+export type FetchBacklogInput = z.input<typeof FetchBacklogInput>;
+export const BacklogPage = z.object({ messages: z.array(DeliveredMessage), more: z.boolean() });
+export type BacklogPage = z.infer<typeof BacklogPage>;
+
+export const AckInput = z.object({ ids: z.array(Id).min(1).max(200) }).strict();
+export type AckInput = z.infer<typeof AckInput>;
+
+/** Told to the sender: a recipient's client acknowledged receipt, or a held message was settled. */
+export const MessageStatusEvent = z.object({
+  id: Id,
+  msgId: z.string(),
+  status: z.enum(['delivered', 'released', 'rejected', 'expired']),
+  userId: Id.optional(),
+  at: z.iso.datetime(),
+  comment: z.string().nullable().optional(),
+});
+export type MessageStatusEvent = z.infer<typeof MessageStatusEvent>;
+
+export const HistoryQuery = z.object({
+  threadId: z.string().max(128).optional(),
+  with: Id.optional(),
+  before: z.iso.datetime().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+}).strict();

@@ -1,0 +1,102 @@
+import { expect } from 'chai';
+import type { Ack } from '../../../shared/errors.js';
+import type { BacklogPage, DeliveredMessage, MessageStatusEvent, SendMessageResult } from '../../../shared/schemas/messaging.js';
+import { call } from '../../helpers/api.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import { envelopeFor, LABELS, readAs } from '../../helpers/messaging.js';
+import { policyBody, publishPolicy } from '../../helpers/policies.js';
+import { connected, startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+
+describe('messaging under disclosure policies', function () {
+  this.timeout(90_000);
+  let t: TestServer;
+  let kzAdmin: TestPerson;
+  let kz: TestPerson;
+  let ru: TestPerson;
+  let cn: TestPerson;
+
+  before(async () => {
+    t = await startTestServer();
+    const root = await bootstrapNetworkAdmin(t);
+    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
+    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
+    const cnAdmin = await activeNationalAdmin(t, root, 'CN');
+    kz = await activeFocalPoint(t, kzAdmin, ['border']);
+    ru = await activeFocalPoint(t, ruAdmin, ['border']);
+    cn = await activeFocalPoint(t, cnAdmin, ['border']);
+    await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
+      { id: 'no-personal-data-outside-ru', direction: 'outbound', categories: ['personal-data'], counterparts: ['CN'], effect: 'deny', legalBasis: { en: 'Law on Personal Data, art. 16', ru: 'Закон о персональных данных, ст. 16' } },
+      { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
+      { id: 'criminal-intel-h3', direction: 'outbound', categories: ['criminal-intelligence'], effect: 'conditions', conditions: { minHandling: 'H3', noOnwardDissemination: true, retentionDays: 30 }, legalBasis: { en: 'Code of Criminal Procedure, art. 199' } },
+    ]));
+  });
+  after(async () => t.close());
+
+  const socketOf = async (person: TestPerson): Promise<TestSocket> => {
+    const socket = t.connect({ auth: { token: person.session?.accessToken } });
+    await connected(socket);
+    return socket;
+  };
+  const send = (socket: TestSocket, input: unknown): Promise<Ack<SendMessageResult>> => socket.timeout(5_000).emitWithAck('message:send', input as never);
+
+  it('a denied exchange is refused with its legal basis, and nothing is stored', async () => {
+    const sender = await socketOf(kz);
+    const envelope = await envelopeFor(t, kz, [cn], { name: 'A. B.' }, { labels: { ...LABELS, category: 'personal-data' } });
+    const result = await send(sender, { envelope });
+    expect(result.ok).to.equal(false);
+    if (result.ok) return;
+    expect(result.error.code).to.equal('policy.denied');
+    expect(result.error.message).to.contain('Law on Personal Data, art. 16');
+    expect(await t.server.database.connection.collection('messages').countDocuments({ msgId: envelope.header.msgId })).to.equal(0);
+    // The same labels to Russia are allowed.
+    const toRu = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { name: 'A. B.' }, { labels: { ...LABELS, category: 'personal-data' } }) });
+    expect(toRu.ok).to.equal(true);
+  });
+
+  it('conditions: a handling code below the minimum is refused; a compliant one carries the conditions to the recipient', async () => {
+    const sender = await socketOf(kz);
+    const low = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { intel: 1 }, { labels: { ...LABELS, category: 'criminal-intelligence', handling: 'H1' } }) });
+    expect(low.ok).to.equal(false);
+    if (!low.ok) expect(low.error.code).to.equal('policy.conditions-unmet');
+
+    const ok = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { intel: 2 }, { labels: { ...LABELS, category: 'criminal-intelligence', handling: 'H3' } }) });
+    expect(ok.ok).to.equal(true);
+    const receiver = await socketOf(ru);
+    const page = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 50 }) as Ack<BacklogPage>;
+    const delivered = page.ok ? page.data.messages.find((m) => ok.ok && m.id === ok.data.id) : undefined;
+    expect(delivered?.conditions).to.deep.include({ minHandling: 'H3', noOnwardDissemination: true, retentionDays: 30 });
+    const stored = await t.server.database.connection.collection('messages').findOne({ msgId: delivered?.envelope.header.msgId });
+    expect(stored?.retentionUntil).to.be.instanceOf(Date);
+  });
+
+  it('a held exchange waits for the national admin; on approval it is delivered and the sender is told', async () => {
+    const sender = await socketOf(kz);
+    const receiver = await socketOf(ru);
+    const released = new Promise<MessageStatusEvent>((resolve) => sender.on('message:status', (event) => { if (event.status === 'released') resolve(event); }));
+    const arrived = new Promise<DeliveredMessage>((resolve) => receiver.once('message:new', resolve));
+    const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { secret: 'confidential content' }, { labels: { ...LABELS, classification: 'confidential' } }) });
+    expect(result.ok && result.data.status).to.equal('held');
+    if (!result.ok || !result.data.approvalId) throw new Error('not held');
+
+    const empty = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 50 }) as Ack<BacklogPage>;
+    expect(empty.ok && empty.data.messages.some((m) => m.id === (result.ok ? result.data.id : ''))).to.equal(false);
+
+    const approve = await call(t.url, 'POST', `/api/approvals/${result.data.approvalId}/approve`, { token: kzAdmin.session?.accessToken, body: { comment: 'released under art. 5(2)' } });
+    expect(approve.status).to.equal(200);
+    expect((await released).comment).to.equal('released under art. 5(2)');
+    const message = await arrived;
+    expect(await readAs(ru, kz, message.envelope)).to.deep.equal({ secret: 'confidential content' });
+  });
+
+  it('a rejected exchange is never delivered, and the sender is told', async () => {
+    const sender = await socketOf(kz);
+    const rejected = new Promise<MessageStatusEvent>((resolve) => sender.on('message:status', (event) => { if (event.status === 'rejected') resolve(event); }));
+    const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { secret: 'no' }, { labels: { ...LABELS, classification: 'confidential' } }) });
+    if (!result.ok || !result.data.approvalId) throw new Error('not held');
+    await call(t.url, 'POST', `/api/approvals/${result.data.approvalId}/reject`, { token: kzAdmin.session?.accessToken, body: { comment: 'not releasable' } });
+    expect((await rejected).id).to.equal(result.data.id);
+    const receiver = await socketOf(ru);
+    const page = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 100 }) as Ack<BacklogPage>;
+    expect(page.ok && page.data.messages.some((m) => m.id === result.data.id)).to.equal(false);
+  });
+});

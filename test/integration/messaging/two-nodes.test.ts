@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import type { Ack } from '../../../shared/errors.js';
+import type { BacklogPage, DeliveredMessage, SendMessageResult } from '../../../shared/schemas/messaging.js';
+import { call } from '../../helpers/api.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { envelopeFor, readAs } from '../../helpers/messaging.js';
+import { startTestRedis, type TestRedis } from '../../helpers/redis-server.js';
+import { uniqueDbName } from '../../helpers/test-database.js';
+import { connected, startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+
+describe('two server nodes through Redis', function () {
+  this.timeout(90_000);
+  let redis: TestRedis;
+  let a: TestServer;
+  let b: TestServer;
+  let kzAdmin: TestPerson;
+  let kz: TestPerson;
+  let ru: TestPerson;
+
+  before(async () => {
+    redis = await startTestRedis();
+    const env = { REDIS_URL: redis.url, DB_NAME: uniqueDbName('twonode'), JWT_SECRET: 'two-nodes-share-this-secret-of-40-chars!' };
+    a = await startTestServer(env);
+    b = await startTestServer(env);
+    const root = await bootstrapNetworkAdmin(a);
+    kzAdmin = await activeNationalAdmin(a, root, 'KZ');
+    const ruAdmin = await activeNationalAdmin(a, root, 'RU');
+    kz = await activeFocalPoint(a, kzAdmin, ['border']);
+    ru = await activeFocalPoint(a, ruAdmin, ['border']);
+  });
+  after(async () => {
+    await a?.close();
+    await b?.close();
+    await redis?.stop();
+  });
+
+  const socketOn = async (node: TestServer, person: TestPerson): Promise<TestSocket> => {
+    const socket = node.connect({ auth: { token: person.session?.accessToken } });
+    await connected(socket);
+    return socket;
+  };
+
+  it('a message sent through node A reaches a recipient connected to node B in real time', async () => {
+    const sender = await socketOn(a, kz);
+    const receiver = await socketOn(b, ru);
+    const arrived = new Promise<DeliveredMessage>((resolve) => receiver.once('message:new', resolve));
+    const result = await sender.timeout(5_000).emitWithAck('message:send', { envelope: await envelopeFor(a, kz, [ru], { text: 'across nodes' }) }) as Ack<SendMessageResult>;
+    expect(result.ok).to.equal(true);
+    expect(await readAs(ru, kz, (await arrived).envelope)).to.deep.equal({ text: 'across nodes' });
+  });
+
+  it('a suspension on node A closes the person\'s socket on node B', async () => {
+    const person = await activeFocalPoint(a, kzAdmin, ['border']);
+    const socket = await socketOn(b, person);
+    const closed = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    await call(a.url, 'POST', `/api/users/${person.user.id}/suspend`, { token: kzAdmin.session?.accessToken, body: { reason: 'lost laptop' } });
+    await closed;
+  });
+
+  it('with Redis stopped the nodes stay up, nothing acknowledged is lost, and a suspended account stays shut out', async () => {
+    const person = await activeFocalPoint(a, kzAdmin, ['border']);
+    const onB = await socketOn(b, person);
+    await redis.stop();
+    const sender = await socketOn(a, kz);
+    const result = await sender.timeout(5_000).emitWithAck('message:send', { envelope: await envelopeFor(a, kz, [ru], { text: 'while redis is down' }) }) as Ack<SendMessageResult>;
+    expect(result.ok).to.equal(true);
+    const receiver = await socketOn(b, ru);
+    const page = await receiver.timeout(5_000).emitWithAck('message:fetch', { limit: 100 }) as Ack<BacklogPage>;
+    expect(page.ok && page.data.messages.some((m) => result.ok && m.id === result.data.id)).to.equal(true);
+
+    // Revocation cannot travel without Redis, but it fails closed: the next event on node B is refused.
+    await signIn(a, kzAdmin);
+    await call(a.url, 'POST', `/api/users/${person.user.id}/suspend`, { token: kzAdmin.session?.accessToken, body: { reason: 'while redis is down' } });
+    const refused = await onB.timeout(5_000).emitWithAck('message:fetch', { limit: 1 }).catch(() => ({ ok: false, error: { code: 'auth.unauthenticated' } })) as Ack<BacklogPage>;
+    expect(refused.ok).to.equal(false);
+    expect((await call(b.url, 'GET', '/api/health')).status).to.equal(200);
+  });
+});
