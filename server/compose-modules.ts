@@ -8,6 +8,8 @@ import { livenessCheckModel, livenessTargetModel } from './db/models/liveness.mo
 import { memberStateModel } from './db/models/member-state.model.js';
 import { refreshTokenModel } from './db/models/refresh-token.model.js';
 import { settingModel } from './db/models/setting.model.js';
+import { claimModel } from './db/models/claim.model.js';
+import { ClaimsRepository } from './db/repositories/claims.repository.js';
 import { userModel } from './db/models/user.model.js';
 import { AuditRepository } from './db/repositories/audit.repository.js';
 import { DirectoryEntriesRepository } from './db/repositories/directory-entries.repository.js';
@@ -43,6 +45,8 @@ export interface Modules {
   messaging: MessagingDeps;
   /** Creates indexes and seeds the member states (idempotent; run at every start). */
   prepare(): Promise<void>;
+  /** Forgets what has expired: refresh tokens and single-use claims past their use (no TTL indexes on FerretDB). */
+  housekeeping(): Promise<void>;
 }
 
 /** Repositories and module dependencies over one database connection. */
@@ -51,19 +55,20 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection),
     memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
     livenessCheckModel(connection), livenessTargetModel(connection), messageModel(connection), deliveryModel(connection),
-    attachmentModel(connection), attachmentChunkModel(connection),
+    attachmentModel(connection), attachmentChunkModel(connection), claimModel(connection),
   ] as const;
-  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks] = models;
+  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel] = models;
+  const claims = new ClaimsRepository(claimsModel);
   const { clock } = options;
   const auditRepository = new AuditRepository(auditEntries);
   const audit = createAuditLog(auditRepository, clock);
-  const usersRepository = new UsersRepository(users);
+  const usersRepository = new UsersRepository(users, claims);
   const statesRepository = new MemberStatesRepository(memberStates);
   const settingsRepository = new SettingsRepository(settings);
 
   const directoryBase = { users: usersRepository, entries: new DirectoryEntriesRepository(directoryEntries), states: statesRepository, settings: settingsRepository, audit, clock };
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
-  const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
+  const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
   const policies = composePolicies(connection, { audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS });
   const policy = createPolicyEnforcement(policies.deps);
   const messaging: MessagingDeps = {
@@ -75,8 +80,8 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
 
   const accounts: AccountsDeps = {
     users: usersRepository,
-    invitations: new InvitationsRepository(invitations),
-    refreshTokens: new RefreshTokensRepository(refreshTokens),
+    invitations: new InvitationsRepository(invitations, claims),
+    refreshTokens: new RefreshTokensRepository(refreshTokens, claims),
     states: statesRepository,
     audit,
     clock,
@@ -97,6 +102,10 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     auditEntries: auditRepository,
     policies: policies.deps,
     messaging,
+    async housekeeping() {
+      await claims.deleteExpired(clock.now());
+      await accounts.refreshTokens.deleteExpired(clock.now());
+    },
     async prepare() {
       for (const model of models) await model.createIndexes();
       await policies.ensureIndexes();

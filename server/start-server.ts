@@ -150,7 +150,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
     onError: (error) => logger.error({ err: error }, 'approval sweep failed'),
   });
 
-  const messageSweeper = startPeriodic(() => sweepMessages(modules.messaging), 60_000, (error) => logger.error({ err: error }, 'message sweep failed'));
+  const messageSweeper = startPeriodic(async () => {
+    await sweepMessages(modules.messaging);
+    await modules.housekeeping();
+  }, 60_000, (error) => logger.error({ err: error }, 'sweep failed'));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -1,8 +1,13 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
-/** Append-only, hash-chained. `seq` is unique, so two nodes appending at once cannot fork the chain. */
+/**
+ * Append-only, hash-chained. The sequence number is the _id: unique, so two nodes appending at
+ * once cannot fork the chain, and reading entry n is a primary-key lookup (FerretDB on SQLite
+ * uses no secondary index for sorts, so "find the head" by sorting costs a full scan).
+ */
 const AuditEntrySchema = new Schema({
-  seq: { type: Number, required: true, unique: true },
+  _id: { type: Number, required: true },
+  seq: { type: Number, required: true },
   at: { type: Date, required: true },
   type: { type: String, required: true },
   actorId: { type: String, default: null },

@@ -16,10 +16,16 @@ export class AuditRepository {
     return doc ? toEntry(doc) : undefined;
   }
 
+  /** Entry number `seq`, by primary key. */
+  async get(seq: number): Promise<AuditEntry | undefined> {
+    const doc = await this.model.findById(seq).lean();
+    return doc ? toEntry(doc) : undefined;
+  }
+
   /** Inserts; resolves false when another writer took this seq first (duplicate key). */
   async tryInsert(entry: AuditEntry): Promise<boolean> {
     try {
-      await this.model.create(entry);
+      await this.model.create({ _id: entry.seq, ...entry });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { Role } from '../../../shared/schemas/accounts.js';
 import type { InvitationModel } from '../models/invitation.model.js';
+import type { ClaimsRepository } from './claims.repository.js';
 
 export interface Invitation {
   id: string;
@@ -19,7 +20,7 @@ export interface Invitation {
 export type NewInvitation = Omit<Invitation, 'id' | 'status' | 'usedBy'> & { tokenHash: string };
 
 export class InvitationsRepository {
-  constructor(private readonly model: InvitationModel) {}
+  constructor(private readonly model: InvitationModel, private readonly claims: ClaimsRepository) {}
 
   async create(input: NewInvitation): Promise<Invitation> {
     const doc = await this.model.create({
@@ -47,15 +48,15 @@ export class InvitationsRepository {
   }
 
   /**
-   * Marks an open, unexpired invitation used by `userId`, atomically: of two registrations racing
-   * with the same token exactly one wins.
+   * Marks an open, unexpired invitation used by `userId`: of two registrations racing with the
+   * same token exactly one wins (a unique claim), and a revoked one cannot be claimed.
    */
   async claim(id: string, userId: string, now: Date): Promise<boolean> {
-    const result = await this.model.updateOne(
-      { _id: id, status: 'open', expiresAt: { $gt: now } },
-      { $set: { status: 'used', usedBy: new Types.ObjectId(userId), usedAt: now } },
-    );
-    return result.modifiedCount === 1;
+    const current = await this.findById(id);
+    if (!current || current.status !== 'open' || current.expiresAt <= now) return false;
+    if (!(await this.claims.claim(`invitation:${id}`, now))) return false;
+    await this.model.updateOne({ _id: id }, { $set: { status: 'used', usedBy: new Types.ObjectId(userId), usedAt: now } });
+    return true;
   }
 
   async revoke(id: string): Promise<boolean> {

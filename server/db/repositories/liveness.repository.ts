@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { LivenessCheckModel, LivenessTargetModel } from '../models/liveness.model.js';
+import type { ClaimsRepository } from './claims.repository.js';
 
 export interface LivenessCheck {
   id: string;
@@ -21,7 +22,7 @@ export interface LivenessTarget {
 }
 
 export class LivenessRepository {
-  constructor(private readonly checks: LivenessCheckModel, private readonly targets: LivenessTargetModel) {}
+  constructor(private readonly checks: LivenessCheckModel, private readonly targets: LivenessTargetModel, private readonly claims: ClaimsRepository) {}
 
   async create(check: Omit<LivenessCheck, 'id'>, targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>): Promise<LivenessCheck> {
     const doc = await this.checks.create({ ...check, startedBy: new Types.ObjectId(check.startedBy) });
@@ -58,10 +59,11 @@ export class LivenessRepository {
     return docs.map(toTarget);
   }
 
-  /** Records the first answer only; false when it was answered already. */
+  /** Records the first answer only (a unique claim); false when it was answered already. */
   async answer(checkId: string, userId: string, at: Date): Promise<boolean> {
-    const result = await this.targets.updateOne({ checkId: new Types.ObjectId(checkId), userId: new Types.ObjectId(userId), answeredAt: null }, { $set: { answeredAt: at } });
-    return result.modifiedCount === 1;
+    if (!(await this.claims.claim(`liveness:${checkId}:${userId}`, at))) return false;
+    await this.targets.updateOne({ checkId: new Types.ObjectId(checkId), userId: new Types.ObjectId(userId) }, { $set: { answeredAt: at } });
+    return true;
   }
 }
 

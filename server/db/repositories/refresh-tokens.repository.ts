@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { RefreshTokenModel } from '../models/refresh-token.model.js';
+import type { ClaimsRepository } from './claims.repository.js';
 
 export interface RefreshTokenRecord {
   familyId: string;
@@ -9,7 +10,7 @@ export interface RefreshTokenRecord {
 }
 
 export class RefreshTokensRepository {
-  constructor(private readonly model: RefreshTokenModel) {}
+  constructor(private readonly model: RefreshTokenModel, private readonly claims: ClaimsRepository) {}
 
   async create(input: { tokenHash: string; familyId: string; userId: string; now: Date; expiresAt: Date }): Promise<void> {
     await this.model.create({ tokenHash: input.tokenHash, familyId: input.familyId, userId: new Types.ObjectId(input.userId), status: 'active', createdAt: input.now, expiresAt: input.expiresAt });
@@ -20,10 +21,11 @@ export class RefreshTokensRepository {
     return doc ? { familyId: doc.familyId, userId: doc.userId.toHexString(), status: doc.status as RefreshTokenRecord['status'], expiresAt: doc.expiresAt } : undefined;
   }
 
-  /** Active → used, atomically: a token can be rotated once; the loser of a race sees reuse. */
-  async markUsed(tokenHash: string): Promise<boolean> {
-    const result = await this.model.updateOne({ tokenHash, status: 'active' }, { $set: { status: 'used' } });
-    return result.modifiedCount === 1;
+  /** Active → used, exactly once (a unique claim): the loser of a race sees reuse. */
+  async markUsed(tokenHash: string, now: Date, expiresAt: Date): Promise<boolean> {
+    if (!(await this.claims.claim(`refresh:${tokenHash}`, now, expiresAt))) return false;
+    await this.model.updateOne({ tokenHash }, { $set: { status: 'used' } });
+    return true;
   }
 
   async revokeFamily(familyId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { UserStatus, Role } from '../../../shared/schemas/accounts.js';
 import type { UserModel } from '../models/user.model.js';
+import type { ClaimsRepository } from './claims.repository.js';
 
 export interface PublicKeys {
   identityKey: string;
@@ -61,7 +62,7 @@ type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requ
 const validId = (id: string): boolean => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id);
 
 export class UsersRepository {
-  constructor(private readonly model: UserModel) {}
+  constructor(private readonly model: UserModel, private readonly claims: ClaimsRepository) {}
 
   async create(input: NewUser): Promise<User> {
     const { now, invitedBy, keys, ...rest } = input;
@@ -126,10 +127,16 @@ export class UsersRepository {
     return result.matchedCount === 1 ? this.findById(id) : undefined;
   }
 
-  /** Records a used TOTP time step only if it is newer than the last one (no code is accepted twice). */
-  async claimTotpStep(id: string, step: number): Promise<boolean> {
-    const result = await this.model.updateOne({ _id: id, totpLastStep: { $lt: step } }, { $set: { totpLastStep: step } });
-    return result.modifiedCount === 1;
+  /**
+   * Accepts a TOTP time step once: it must be newer than the last one used, and a unique claim
+   * settles two sign-ins racing with the same code.
+   */
+  async claimTotpStep(id: string, step: number, now: Date): Promise<boolean> {
+    const secrets = await this.secrets(id);
+    if (!secrets || step <= secrets.totpLastStep) return false;
+    if (!(await this.claims.claim(`totp:${id}:${step}`, now, new Date(now.getTime() + 10 * 60_000)))) return false;
+    await this.model.updateOne({ _id: id }, { $max: { totpLastStep: step } });
+    return true;
   }
 }
 

@@ -38,7 +38,7 @@ export async function signIn(deps: AccountsDeps, input: { username: string; pass
   if (user.totpEnabled && secrets.totpSecret) {
     if (!input.totp) throw new AppError('auth.totp-required', 'enter the 6-digit code from your authenticator app');
     const step = await matchTotp(secrets.totpSecret, input.totp, deps.clock.now());
-    if (step === undefined || !(await deps.users.claimTotpStep(user.id, step))) {
+    if (step === undefined || !(await deps.users.claimTotpStep(user.id, step, deps.clock.now()))) {
       await deps.audit.append({ type: 'auth.sign-in-failed', actorId: user.id, state: user.state, data: { username: input.username, reason: 'wrong-totp' } });
       throw new AppError('auth.totp-invalid', 'the code is wrong or was used already');
     }
@@ -56,7 +56,7 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
   const tokenHash = hashOpaqueToken(refreshToken);
   const record = await deps.refreshTokens.find(tokenHash);
   if (!record) throw sessionInvalid();
-  if (record.status !== 'active' || !(await deps.refreshTokens.markUsed(tokenHash))) {
+  if (record.status !== 'active' || !(await deps.refreshTokens.markUsed(tokenHash, deps.clock.now(), record.expiresAt))) {
     await deps.refreshTokens.revokeFamily(record.familyId);
     if (record.status !== 'revoked') {
       await deps.audit.append({ type: 'auth.refresh-reused', actorId: record.userId, subjectId: record.userId, data: { familyId: record.familyId } });

@@ -64,6 +64,16 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
     expect(JSON.stringify(stored)).not.to.contain(created.token);
   });
 
+  it('of several registrations racing with one invitation exactly one succeeds', async () => {
+    const created = await invite(t, root, { role: 'national-admin', state: 'MN', displayName: 'Race' });
+    const attempts = await Promise.all(Array.from({ length: 4 }, async (_, i) => {
+      const username = uniqueUsername(`race${i}`);
+      const material = await clientKeyMaterial(username);
+      return call(t.url, 'POST', '/api/registrations', { body: { token: created.token, username, password: STRONG_PASSWORD, keys: material.bundle, wrappedKeys: material.wrappedKeys } });
+    }));
+    expect(attempts.map((a) => a.status).filter((status) => status === 201)).to.have.length(1);
+  });
+
   it('expired and revoked invitations answer exactly like unknown ones', async () => {
     const expired = await invite(t, root, { role: 'national-admin', state: 'CN', displayName: 'Li W.', expiresInHours: 1 });
     const revoked = await invite(t, root, { role: 'national-admin', state: 'CN', displayName: 'Li W.' });

@@ -77,6 +77,13 @@ describe('sessions and tokens', function () {
     expect(audit).to.have.length(1);
   });
 
+  it('of two refreshes racing with one token exactly one wins, and the race counts as reuse', async () => {
+    const person = await activeFocalPoint(t, kz);
+    const token = person.session?.refreshToken;
+    const results = await Promise.all(Array.from({ length: 6 }, () => call(t.url, 'POST', '/api/auth/refresh', { body: { refreshToken: token } })));
+    expect(results.filter((r) => r.status === 200)).to.have.length(1);
+  });
+
   it('sign-out ends the refresh family', async () => {
     const person = await activeFocalPoint(t, kz);
     const out = await call(t.url, 'POST', '/api/auth/sign-out', { token: person.session?.accessToken, body: { refreshToken: person.session?.refreshToken } });

@@ -41,6 +41,15 @@ describe('audit trail', function () {
     expect(verdict).to.include({ ok: true, checked: 25 });
   });
 
+  it('two nodes appending at once (each with its own remembered head) never fork the chain', async () => {
+    const { createAuditLog } = await import('../../../server/modules/audit/audit-log.js');
+    const nodeA = createAuditLog(t.server.auditEntries, t.clock);
+    const nodeB = createAuditLog(t.server.auditEntries, t.clock);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? nodeA : nodeB).append({ type: 'auth.signed-in', data: { i } })));
+    const verdict = await verifyChain(t.server.auditEntries.all());
+    expect(verdict).to.include({ ok: true, checked: 30 });
+  });
+
   it('the verifier names an edited entry', async () => {
     await appendSome(6);
     await entries().updateOne({ seq: 4 }, { $set: { 'data.i': 99 } });
