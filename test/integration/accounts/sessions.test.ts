@@ -57,6 +57,19 @@ describe('sessions and tokens', function () {
     await signIn(t, kz); // keep the admin usable for later tests
   });
 
+  it('a socket whose token expires mid-connection is refused on its next event and disconnected', async () => {
+    const person = await activeFocalPoint(t, kz);
+    const socket = t.connect({ auth: { token: person.session?.accessToken } });
+    await connected(socket);
+    const closed = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    t.clock.advance(16 * 60_000);
+    const result = await socket.timeout(2_000).emitWithAck('system:ping', { sentAt: 1 });
+    expect(result.ok).to.equal(false);
+    if (!result.ok) expect(result.error.code).to.equal('auth.unauthenticated');
+    await closed;
+    await signIn(t, kz);
+  });
+
   it('a refresh token cannot be used as an access token', async () => {
     expect((await me(fp.session?.refreshToken)).status).to.equal(401);
   });
