@@ -4,7 +4,7 @@ import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { AppError } from '../../shared/errors.js';
 import type { User, UsersRepository } from '../db/repositories/users.repository.js';
 import type { Clock } from '../system/clock.js';
-import { AccessClaims, JWT_VERIFY_OPTIONS, isCurrent } from '../modules/accounts/access-tokens.js';
+import { AccessClaims, JWT_VERIFY_OPTIONS, hmacKey, isCurrent } from '../modules/accounts/access-tokens.js';
 import { resolveActor } from '../modules/accounts/resolve-actor.js';
 
 export interface Authenticator {
@@ -15,9 +15,12 @@ export interface Authenticator {
 /** passport-jwt with the algorithm pinned and issuer/audience checked; one instance per app. */
 export function createAuthenticator(secret: string, users: UsersRepository, clock: Clock): Authenticator {
   const instance = new passport.Passport();
+  const key = hmacKey(secret);
   instance.use('jwt', new JwtStrategy({
     jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-    secretOrKey: secret,
+    // jsonwebtoken takes a KeyObject (and then skips re-parsing the key on every request);
+    // @types/passport-jwt only knows string | Buffer.
+    secretOrKeyProvider: (_req, _token, done) => done(null, key as unknown as Buffer),
     algorithms: [...JWT_VERIFY_OPTIONS.algorithms],
     issuer: JWT_VERIFY_OPTIONS.issuer,
     audience: JWT_VERIFY_OPTIONS.audience,

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import type { Role } from '../../../shared/schemas/accounts.js';
@@ -47,11 +48,20 @@ export interface AccessTokenSigner {
   verify(token: string, now: Date): AccessClaims | undefined;
 }
 
+/**
+ * The HMAC key as a KeyObject: given a plain string, jsonwebtoken first tries to parse it as a
+ * public key on every verify (about a millisecond each, on the hot path of every request).
+ */
+export function hmacKey(secret: string): KeyObject {
+  return createSecretKey(Buffer.from(secret, 'utf8'));
+}
+
 export function accessTokenSigner(secret: string): AccessTokenSigner {
+  const key = hmacKey(secret);
   return {
     sign(user, now) {
       const iat = Math.floor(now.getTime() / 1000);
-      return jwt.sign({ typ: 'access', role: user.role, tv: user.tokenVersion, iat, nbf: iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, secret, {
+      return jwt.sign({ typ: 'access', role: user.role, tv: user.tokenVersion, iat, nbf: iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, key, {
         algorithm: JWT_ALGORITHM,
         subject: user.id,
         issuer: JWT_ISSUER,
@@ -60,7 +70,7 @@ export function accessTokenSigner(secret: string): AccessTokenSigner {
     },
     verify(token, now) {
       try {
-        const payload = jwt.verify(token, secret, { ...JWT_VERIFY_OPTIONS, algorithms: [...JWT_VERIFY_OPTIONS.algorithms] });
+        const payload = jwt.verify(token, key, { ...JWT_VERIFY_OPTIONS, algorithms: [...JWT_VERIFY_OPTIONS.algorithms] });
         const claims = AccessClaims.safeParse(payload);
         return claims.success && isCurrent(claims.data, now) ? claims.data : undefined;
       } catch {

@@ -20,6 +20,11 @@ export interface IndexedRecord {
   sortName: string;
   fingerprint: string | null;
   lastConfirmedAt: Date;
+  /** Precomputed for the search loop (10,000 records per query): plain field reads only. */
+  state: string;
+  languages: ReadonlySet<string>;
+  role: 'policy' | 'operational' | null;
+  available24x7: boolean;
 }
 
 export type SortKey = 'name' | 'state' | 'lastConfirmed';
@@ -92,6 +97,10 @@ export class DirectoryIndex {
         sortName: (entry?.name?.en ?? user.displayName).toLowerCase(),
         fingerprint: user.keys ? await keyFingerprint(fromBase64Url(user.keys.identityKey)) : null,
         lastConfirmedAt: entry?.lastConfirmedAt ?? user.createdAt,
+        state: user.state ?? '',
+        languages: new Set(entry?.languages ?? []),
+        role: entry?.role ?? null,
+        available24x7: entry?.available24x7 ?? false,
       });
     }
     const collator = new Intl.Collator('en', { sensitivity: 'base' });
