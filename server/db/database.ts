@@ -36,6 +36,12 @@ export async function openDatabase(config: Config, { logger, onFatal }: OpenData
     serverSelectionTimeoutMS: 5_000,
     connectTimeoutMS: 5_000,
     socketTimeoutMS: 30_000,
+    // No operation may wait forever (e.g. for a pool connection while the database restarts):
+    // it fails, the client sees an error and retries; nothing is acknowledged without a write.
+    waitQueueTimeoutMS: 10_000,
+    // Hand operations straight to the driver, which reconnects on its own; mongoose's buffering
+    // can stay in "disconnected" after the embedded database restarts.
+    bufferCommands: false,
     heartbeatFrequencyMS: 2_000,
     maxPoolSize: 50,
     // Production replica sets: an acknowledged write is on a majority of members.

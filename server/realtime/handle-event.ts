@@ -35,7 +35,15 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
 ): void {
   const listener = async (raw: unknown, ack: unknown): Promise<void> => {
     const reply = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
-    const actor = await context.revalidate(socket).catch(() => undefined);
+    let actor: User | undefined;
+    try {
+      actor = await context.revalidate(socket);
+    } catch (error) {
+      // The account could not be checked (database away): refuse this event, keep the socket.
+      context.logger.warn({ err: error, event }, 'could not re-check the session');
+      reply({ ok: false, error: { code: 'db.unavailable', message: 'temporarily unavailable: try again' } });
+      return;
+    }
     if (!actor) {
       reply({ ok: false, error: { code: 'auth.unauthenticated', message: 'the session has ended' } });
       socket.disconnect(true);
