@@ -1,0 +1,61 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StateView } from '../../../../shared/schemas/directory';
+import { DOMAIN_CODES, type DomainCode } from '../../../../shared/schemas/labels';
+import { FormError } from '../../components/form-error';
+import { useLabels } from '../../components/use-labels';
+import { useClient } from '../../services/client-context';
+
+/** Voluntary participation: the domains this state takes part in. A domain left out leaves the directory. */
+export function ParticipationForm({ state, onSaved }: { state: StateView | undefined; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const labels = useLabels();
+  const [domains, setDomains] = useState<DomainCode[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (state) setDomains(state.domains);
+  }, [state]);
+  if (!state) return <p>{t('common.loading')}</p>;
+
+  const toggle = (domain: DomainCode): void => {
+    setSaved(false);
+    setDomains(domains.includes(domain) ? domains.filter((d) => d !== domain) : [...domains, domain]);
+  };
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await client.states.setParticipation(state.code, DOMAIN_CODES.filter((d) => domains.includes(d)));
+      setSaved(true);
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const leaving = state.domains.filter((d) => !domains.includes(d));
+  return (
+    <form className="card form" onSubmit={(event) => void submit(event)} aria-labelledby="participation-title" data-testid="participation-form">
+      <h3 id="participation-title">{t('directory.manage.participationTitle')}</h3>
+      <p>{t('directory.manage.participationIntro')}</p>
+      <fieldset>
+        <legend>{t('directory.fields.domains')}</legend>
+        {DOMAIN_CODES.map((domain) => (
+          <label key={domain} className="checkbox">
+            <input type="checkbox" name="participation" value={domain} checked={domains.includes(domain)} onChange={() => toggle(domain)} />
+            {labels.domain(domain)}
+          </label>
+        ))}
+      </fieldset>
+      {leaving.length > 0 && <p className="warning">{t('directory.manage.leavingWarning', { domains: labels.domains(leaving) })}</p>}
+      {saved && <p className="success" role="status">{t('directory.manage.saved')}</p>}
+      <FormError error={error} />
+      <button type="submit" className="primary" disabled={busy}>{t('directory.manage.saveParticipation')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { lazy, Suspense } from 'react';
+import { useSession, useUnlockedKeys } from '../../services/client-context';
+
+// The socket client comes with it, so it is loaded only for a focal point who can answer.
+const LivenessPrompter = lazy(() => import('./liveness-prompter').then((module) => ({ default: module.LivenessPrompter })));
+
+/** On every page of an active focal point whose keys are unlocked in this tab: liveness prompts. */
+export function LivenessBanner() {
+  const session = useSession();
+  const keys = useUnlockedKeys();
+  const active = session?.user.role === 'focal-point' && session.user.status === 'active' && keys?.username === session.user.username;
+  if (!active) return null;
+  // Keyed by user: another account signing in in this tab starts afresh.
+  return <Suspense fallback={null}><LivenessPrompter key={session.user.id} /></Suspense>;
+}
