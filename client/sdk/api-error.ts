@@ -1,10 +1,11 @@
 import { ERROR_CODES, type ErrorCode, type FieldIssue } from '../../shared/errors.js';
 
 /**
- * Failures that never reached the server's error handler: the network failed, or the answer was
- * not what the shared schema describes (a proxy page, a version mismatch).
+ * Failures that never reached the server's error handler: the network failed, the answer was
+ * not what the shared schema describes (a proxy page, a version mismatch), or a signature was
+ * asked for while this account's private keys are not unlocked here.
  */
-export const CLIENT_ERROR_CODES = ['client.network', 'client.bad-response'] as const;
+export const CLIENT_ERROR_CODES = ['client.network', 'client.bad-response', 'client.keys-locked'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 

@@ -1,9 +1,14 @@
 import type { UserKeys } from '../../shared/crypto/keys.js';
 import { z } from 'zod';
 import { Session, type SignInRequest } from '../../shared/schemas/accounts.js';
+import { approvalsApi, type ApprovalsApi } from './api/approvals-api.js';
 import { auditApi, type AuditApi } from './api/audit-api.js';
+import { directoryApi, type DirectoryApi } from './api/directory-api.js';
 import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
+import { livenessApi, type LivenessApi } from './api/liveness-api.js';
 import { meApi, type MeApi } from './api/me-api.js';
+import { statesApi, type StatesApi } from './api/states-api.js';
+import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { KeyCrypto } from './key-crypto.js';
@@ -37,6 +42,11 @@ export interface FocalNetClient {
   readonly users: UsersApi;
   readonly me: MeApi;
   readonly audit: AuditApi;
+  readonly directory: DirectoryApi;
+  readonly states: StatesApi;
+  readonly liveness: LivenessApi;
+  readonly policies: PoliciesApi;
+  readonly approvals: ApprovalsApi;
   /** Throws ApiError auth.totp-required when the account has a second factor and `totp` is missing. */
   signIn(input: SignInRequest): Promise<StoredSession>;
   /** Ends the session on the server (best effort) and forgets tokens and unlocked keys here. */
@@ -70,6 +80,11 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     users: usersApi(session),
     me,
     audit: auditApi(session),
+    directory: directoryApi(transport, session),
+    states: statesApi(session),
+    liveness: livenessApi(session, keyStore),
+    policies: policiesApi(session, keyStore),
+    approvals: approvalsApi(session),
     async signIn(input) {
       const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });
       if (keyStore.get()?.username !== result.user.username) keyStore.clear();

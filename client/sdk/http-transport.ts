@@ -4,7 +4,7 @@ import { ApiError, apiErrorFromBody } from './api-error.js';
 /** The subset of `fetch` the SDK uses, so Node, browsers and test doubles all fit. */
 export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<Response>;
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest<T> {
   method: HttpMethod;
@@ -13,6 +13,8 @@ export interface HttpRequest<T> {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   token?: string;
+  /** Default `json`. With `text` (e.g. a CSV export) a success body is handed to `schema` as it came. */
+  responseType?: 'json' | 'text';
   /** The shared zod schema of a success answer. */
   schema: ZodType<T>;
 }
@@ -26,12 +28,19 @@ function queryString(query: HttpRequest<unknown>['query']): string {
   return entries.length === 0 ? '' : `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
 }
 
+function parseWith<T>(request: HttpRequest<T>, status: number, body: unknown): T {
+  const parsed = request.schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(status, 'client.bad-response', `the answer to ${request.method} ${request.path} does not match its schema`);
+  return parsed.data;
+}
+
 /** JSON over HTTP: success bodies are parsed with their schema, errors become `ApiError`. */
 export function createHttpTransport(baseUrl: string, fetchImpl: FetchLike): HttpTransport {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     async send<T>(request: HttpRequest<T>): Promise<T> {
-      const headers: Record<string, string> = { accept: 'application/json' };
+      const asText = request.responseType === 'text';
+      const headers: Record<string, string> = { accept: asText ? 'text/*, application/json' : 'application/json' };
       if (request.token) headers.authorization = `Bearer ${request.token}`;
       if (request.body !== undefined) headers['content-type'] = 'application/json';
       let response: Response;
@@ -45,6 +54,7 @@ export function createHttpTransport(baseUrl: string, fetchImpl: FetchLike): Http
         throw new ApiError(0, 'client.network', `the server cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
       }
       const text = await response.text();
+      if (asText && response.ok) return parseWith(request, response.status, text);
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : undefined;
@@ -52,9 +62,7 @@ export function createHttpTransport(baseUrl: string, fetchImpl: FetchLike): Http
         throw new ApiError(response.status, 'client.bad-response', `the server answered with something other than JSON (HTTP ${response.status})`);
       }
       if (!response.ok) throw apiErrorFromBody(response.status, json);
-      const parsed = request.schema.safeParse(json);
-      if (!parsed.success) throw new ApiError(response.status, 'client.bad-response', `the answer to ${request.method} ${request.path} does not match its schema`);
-      return parsed.data;
+      return parseWith(request, response.status, json);
     },
   };
 }

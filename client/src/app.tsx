@@ -1,4 +1,5 @@
 import { AppHeader } from './features/shell/app-header';
+import { LivenessBanner } from './features/liveness/liveness-banner';
 import { AppRoutes } from './features/shell/app-routes';
 import { MainNav } from './features/shell/main-nav';
 
@@ -7,6 +8,7 @@ export function App() {
     <div className="app">
       <AppHeader />
       <MainNav />
+      <LivenessBanner />
       <main>
         <AppRoutes />
       </main>

@@ -1,4 +1,9 @@
 /** English strings. Russian (ru.ts) must have exactly the same keys: a test checks it. */
+import { approvalsEn } from '../features/approvals/messages.en';
+import { policiesEn, previewEn } from '../features/policies/messages.en';
+import { directoryEn } from '../features/directory/messages.en';
+import { livenessEn } from '../features/liveness/messages.en';
+
 export const en = {
   app: {
     name: 'FocalNet',
@@ -266,6 +271,11 @@ export const en = {
       'keys-rotated': 'Keys replaced',
     },
   },
+  policies: policiesEn,
+  preview: previewEn,
+  approvals: approvalsEn,
+  directory: directoryEn,
+  liveness: livenessEn,
   errors: {
     unknown: 'Something went wrong. Try again.',
     validation: { failed: 'Some entries are not valid.' },
@@ -298,12 +308,15 @@ export const en = {
     },
     state: { unknown: 'This is not a member state.' },
     domain: { 'not-participating': 'The state does not take part in one of these domains yet.' },
+    directory: { 'not-found': 'No such entry in the directory.' },
+    liveness: { 'not-found': 'No such liveness check for you.', 'bad-signature': 'The answer is not signed with your current key. Sign in again and unlock your keys.' },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },
     internal: 'The server ran into an error. Try again later.',
     client: {
       network: 'The server cannot be reached. Check your connection.',
       'bad-response': 'The server answered unexpectedly.',
+      'keys-locked': 'Unlock your keys first: this needs your signature.',
     },
     crypto: {
       malformed: 'The stored keys are damaged or do not belong to this account.',

@@ -1,4 +1,8 @@
 import type { Messages } from './en';
+import { approvalsRu } from '../features/approvals/messages.ru';
+import { policiesRu, previewRu } from '../features/policies/messages.ru';
+import { directoryRu } from '../features/directory/messages.ru';
+import { livenessRu } from '../features/liveness/messages.ru';
 
 export const ru: Messages = {
   app: {
@@ -267,6 +271,11 @@ export const ru: Messages = {
       'keys-rotated': 'Замена ключей',
     },
   },
+  policies: policiesRu,
+  preview: previewRu,
+  approvals: approvalsRu,
+  directory: directoryRu,
+  liveness: livenessRu,
   errors: {
     unknown: 'Что-то пошло не так. Попробуйте ещё раз.',
     validation: { failed: 'Некоторые поля заполнены неверно.' },
@@ -299,12 +308,15 @@ export const ru: Messages = {
     },
     state: { unknown: 'Это не государство-член.' },
     domain: { 'not-participating': 'Государство пока не участвует в одном из этих направлений.' },
+    directory: { 'not-found': 'Такой записи в справочнике нет.' },
+    liveness: { 'not-found': 'Такой проверки связи для вас нет.', 'bad-signature': 'Ответ подписан не вашим действующим ключом. Войдите заново и разблокируйте ключи.' },
     rate: { limited: 'Слишком много попыток. Подождите и попробуйте снова.' },
     db: { unavailable: 'Сервис временно недоступен.' },
     internal: 'На сервере произошла ошибка. Попробуйте позже.',
     client: {
       network: 'Сервер недоступен. Проверьте подключение.',
       'bad-response': 'Сервер ответил неожиданным образом.',
+      'keys-locked': 'Сначала разблокируйте ключи: здесь нужна ваша подпись.',
     },
     crypto: {
       malformed: 'Сохранённые ключи повреждены или принадлежат другой учётной записи.',

@@ -1,9 +1,13 @@
 import { usePath } from '../../router/router';
 import { AdminPage, ADMIN_SECTIONS, type AdminSection } from '../admin/admin-page';
+import { approvalsPage } from '../approvals/approvals-route';
 import { RequireSession } from '../auth/require-session';
 import { SignInPage } from '../auth/sign-in-page';
 import { TotpSetupPage } from '../auth/totp-setup-page';
+import { directoryPage } from '../directory/directory-routes';
+import { livenessPage } from '../liveness/liveness-routes';
 import { InvitePage } from '../onboarding/invite-page';
+import { policyPage } from '../policies/policy-routes';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
 
@@ -17,5 +21,9 @@ export function AppRoutes() {
   if (path === '/security/totp') return <RequireSession><TotpSetupPage /></RequireSession>;
   const section = path.startsWith('/admin/') ? path.slice('/admin/'.length) : '';
   if (isSection(section)) return <RequireSession><AdminPage section={section} /></RequireSession>;
+  const policyOrApproval = policyPage(path) ?? approvalsPage(path);
+  if (policyOrApproval) return <RequireSession>{policyOrApproval}</RequireSession>;
+  const directoryOrLiveness = directoryPage(path) ?? livenessPage(path);
+  if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
   return <NotFoundPage />;
 }

@@ -4,6 +4,10 @@ import { Link } from '../../router/link';
 import { usePath } from '../../router/router';
 import { useSession, useUnlockedKeys } from '../../services/client-context';
 import { toActor } from '../account/actor';
+import { approvalNavItems } from '../approvals/approvals-nav';
+import { directoryNavItems } from '../directory/directory-nav';
+import { livenessNavItems } from '../liveness/liveness-nav';
+import { policyNavItems } from '../policies/policy-nav';
 
 /** The administration menu, with only the pages the pure authorization rule allows. */
 export function MainNav() {
@@ -19,6 +23,10 @@ export function MainNav() {
     { to: '/admin/pending', label: t('nav.pending'), allowed: can(actor, 'user:list', own) },
     { to: '/admin/people', label: t('nav.people'), allowed: can(actor, 'user:list', own) },
     { to: '/admin/audit', label: t('nav.audit'), allowed: can(actor, 'audit:read', own) },
+    ...policyNavItems(actor, t),
+    ...approvalNavItems(actor, t),
+    ...directoryNavItems(actor, t),
+    ...livenessNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return null;
   return (

@@ -1,0 +1,50 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { PolicyRule } from '../../../../shared/schemas/policy';
+import { allMemberStates, otherStates } from './counterpart-states';
+import { usePolicyLabels, type PolicyLabels } from './use-policy-labels';
+
+function counterpartText(rule: PolicyRule, own: string | null, l: PolicyLabels, t: TFunction): string {
+  const list = rule.counterparts;
+  if (list === undefined) return t('policies.summary.anyState');
+  const others = otherStates(own);
+  // A long list is read as its complement: "all other member states except Russia".
+  if (own !== null && !list.includes(own) && allMemberStates(list) && list.length > others.length / 2) {
+    const excluded = others.filter((code) => !list.includes(code));
+    return excluded.length === 0 ? t('policies.summary.allOtherStates') : t('policies.summary.allExcept', { states: excluded.map((code) => l.state(code)).join(', ') });
+  }
+  return list.map((code) => l.state(code)).join(', ');
+}
+
+/** A rule in words, in the current language: what it does, to what, on which legal basis. */
+export function RuleSummary({ rule, state, showPublished = false }: { rule: PolicyRule; state: string; showPublished?: boolean }) {
+  const { t } = useTranslation();
+  const l = usePolicyLabels();
+  const list = (items: readonly string[] | undefined, word: (code: string) => string): string =>
+    items === undefined ? t('policies.summary.any') : items.map(word).join(', ');
+  const conditions = rule.conditions ? l.conditions(rule.conditions) : [];
+  return (
+    <div className="rule-summary" data-rule-id={rule.id} data-effect={rule.effect}>
+      <p className="rule-headline">
+        <span className={`effect-badge ${rule.effect}`}>{t(`policies.summary.action.${rule.direction}.${rule.effect}`)}</span>{' '}
+        <code className="rule-id">{rule.id}</code>
+        {showPublished && <span className={`badge ${rule.published === true ? 'active' : ''}`}>{rule.published === true ? t('policies.summary.published') : t('policies.summary.unpublished')}</span>}
+      </p>
+      <dl className="facts compact">
+        <dt>{t('policies.summary.domains')}</dt><dd>{list(rule.domains, l.domain)}</dd>
+        <dt>{t('policies.summary.categories')}</dt><dd>{list(rule.categories, l.category)}</dd>
+        <dt>{t('policies.summary.classifications')}</dt><dd>{list(rule.classifications, l.classification)}</dd>
+        <dt>{t(`policies.summary.counterparts.${rule.direction}`)}</dt><dd data-testid="rule-counterparts">{counterpartText(rule, state, l, t)}</dd>
+        <dt>{t('policies.summary.kinds')}</dt><dd>{list(rule.kinds, l.kind)}</dd>
+        {conditions.length > 0 && <><dt>{t('policies.summary.conditions')}</dt><dd>{conditions.join('; ')}</dd></>}
+        {(rule.validFrom !== undefined || rule.validUntil !== undefined) && (
+          <><dt>{t('policies.summary.validity')}</dt><dd>{[
+            rule.validFrom !== undefined ? t('policies.summary.from', { date: l.date(rule.validFrom) }) : '',
+            rule.validUntil !== undefined ? t('policies.summary.until', { date: l.date(rule.validUntil) }) : '',
+          ].filter(Boolean).join(' ')}</dd></>
+        )}
+        <dt>{t('policies.summary.legalBasis')}</dt><dd className="legal-basis">{l.legalBasis(rule.legalBasis)}</dd>
+      </dl>
+    </div>
+  );
+}
