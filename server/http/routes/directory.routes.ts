@@ -3,7 +3,7 @@ import { SignedDirectorySnapshot } from '../../../shared/crypto/directory-snapsh
 import { Id } from '../../../shared/schemas/accounts.js';
 import { DirectoryPage, DirectorySearchQuery, DirectorySettings, EntryUpdate, EntryView, ParticipationUpdate, StateView, VisibilitySettings } from '../../../shared/schemas/directory.js';
 import { StateCode } from '../../../shared/schemas/labels.js';
-import { confirmEntry, getVisibility, setFreshnessDays, setParticipation, setVisibility, updateEntry } from '../../modules/directory/edit-directory.js';
+import { confirmEntry, getDirectorySettings, getVisibility, setFreshnessDays, setParticipation, setVisibility, updateEntry } from '../../modules/directory/edit-directory.js';
 import { entriesToCsv } from '../../modules/directory/export-csv.js';
 import { getEntry, listStates, readerOf, search, staleEntries, visibleEntries } from '../../modules/directory/read-directory.js';
 import { defineRoute } from '../define-route.js';
@@ -80,6 +80,13 @@ export function directoryRoutes({ router, registry, directory, authn, snapshots 
     summary: 'The public key that signs directory snapshots (Ed25519, base64url), to pin in clients.',
     response: z.object({ publicKey: z.string() }),
     handler: () => ({ publicKey: snapshots.publicKey }),
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/api/directory/settings', auth: authn, tag: 'directory',
+    summary: 'Network-wide directory settings: days after which an entry counts as stale.',
+    response: DirectorySettings, errors: [401, 403],
+    handler: async ({ req }) => getDirectorySettings(directory, await authn.actor(req)),
   });
 
   defineRoute(router, registry, {

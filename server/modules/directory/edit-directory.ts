@@ -70,6 +70,12 @@ export async function setVisibility(deps: DirectoryReadDeps, actor: User, stateC
   return settings;
 }
 
+/** The network-wide directory settings (anyone signed in may read them: they explain "stale"). */
+export async function getDirectorySettings(deps: DirectoryReadDeps, actor: User): Promise<{ freshnessDays: number }> {
+  authorize(actor, 'directory:read');
+  return { freshnessDays: (await deps.index.snapshot()).freshnessDays };
+}
+
 export async function setFreshnessDays(deps: DirectoryReadDeps, actor: User, days: number): Promise<{ freshnessDays: number }> {
   authorize(actor, 'directory:settings');
   await deps.settings.set(FRESHNESS_SETTING, days, deps.clock.now());

@@ -155,6 +155,7 @@ describe('directory of national focal points', function () {
 
     expect((await put(kzAdmin, '/api/directory/settings', { freshnessDays: 365 })).status).to.equal(403);
     expect((await put(root, '/api/directory/settings', { freshnessDays: 365 })).status).to.equal(200);
+    expect((await get<{ freshnessDays: number }>(kzFinance, '/api/directory/settings')).body).to.deep.equal({ freshnessDays: 365 });
     expect((await get<EntryView[]>(kzAdmin, '/api/directory/stale')).body).to.deep.equal([]);
   });
 
