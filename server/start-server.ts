@@ -23,7 +23,7 @@ import { policyRoutes } from './http/routes/policies.routes.js';
 import { approvalRoutes } from './http/routes/approvals.routes.js';
 import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
-import { APPROVAL_SWEEP_INTERVAL_MS, startApprovalSweeper } from './modules/policies/approval-sweeper.js';
+import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from './modules/policies/sweep-approvals.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { createGateway, socketRevocations, toUser, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
@@ -145,15 +145,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
   late.io = gateway;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   if (options.announceBootstrap !== false) await announceBootstrap(modules.accounts, logger);
-  const approvalSweeper = startApprovalSweeper(modules.policies, {
-    intervalMs: APPROVAL_SWEEP_INTERVAL_MS,
-    onError: (error) => logger.error({ err: error }, 'approval sweep failed'),
-  });
-
-  const messageSweeper = startPeriodic(async () => {
-    await sweepMessages(modules.messaging);
-    await modules.housekeeping();
-  }, 60_000, (error) => logger.error({ err: error }, 'sweep failed'));
+  // Background sweeps on every node; runs never overlap and never keep the process alive.
+  const sweepers = [
+    startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, (error) => logger.error({ err: error }, 'approval sweep failed')),
+    startPeriodic(async () => {
+      await sweepMessages(modules.messaging);
+      await modules.housekeeping();
+    }, 60_000, (error) => logger.error({ err: error }, 'sweep failed')),
+  ];
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -163,8 +162,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       await gateway.close();
       http.closeIdleConnections();
       await httpClosed;
-      await approvalSweeper.stop();
-      await messageSweeper.stop();
+      await Promise.all(sweepers.map((sweeper) => sweeper.stop()));
       await redis?.close();
       await database.close();
       logger.info('server stopped');

@@ -4,6 +4,9 @@ import type { PoliciesDeps } from './policies-deps.js';
 import { announceSettlement, settleApproval } from './settle-approval.js';
 
 /** A settlement not copied onto its request after this long was left half-done by a stopped node. */
+/** How often each node looks for expired approval requests. */
+export const APPROVAL_SWEEP_INTERVAL_MS = 60_000;
+
 export const SETTLEMENT_GRACE_MS = 5 * 60_000;
 
 export interface SweepResult {
