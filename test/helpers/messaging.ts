@@ -3,8 +3,22 @@ import { sealEnvelope } from '../../shared/crypto/envelope-seal.js';
 import type { Envelope } from '../../shared/crypto/envelope-format.js';
 import type { JsonValue } from '../../shared/crypto/canonical-json.js';
 import type { Labels, StateCode } from '../../shared/schemas/labels.js';
+import type { Ack } from '../../shared/errors.js';
+import type { SendMessageResult } from '../../shared/schemas/messaging.js';
 import type { TestPerson } from './accounts.js';
-import type { TestServer } from './test-server.js';
+import { connected, type TestServer, type TestSocket } from './test-server.js';
+
+/** A signed-in person's connected socket on `t`. */
+export async function socketOf(t: TestServer, person: TestPerson): Promise<TestSocket> {
+  const socket = t.connect({ auth: { token: person.session?.accessToken } });
+  await connected(socket);
+  return socket;
+}
+
+/** message:send with any input (tests also send off-schema input on purpose). */
+export function send(socket: TestSocket, input: unknown): Promise<Ack<SendMessageResult>> {
+  return socket.timeout(5_000).emitWithAck('message:send', input as never);
+}
 
 export const LABELS: Labels = { domain: 'border', category: 'travel-identity-documents', classification: 'restricted', handling: 'H1' };
 

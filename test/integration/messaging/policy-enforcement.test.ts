@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
-import type { BacklogPage, DeliveredMessage, MessageStatusEvent, SendMessageResult } from '../../../shared/schemas/messaging.js';
+import type { BacklogPage, DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, LABELS, readAs } from '../../helpers/messaging.js';
+import { envelopeFor, LABELS, readAs, send, socketOf as socketAs } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { connected, startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 
 describe('messaging under disclosure policies', function () {
   this.timeout(90_000);
@@ -32,12 +32,7 @@ describe('messaging under disclosure policies', function () {
   });
   after(async () => t.close());
 
-  const socketOf = async (person: TestPerson): Promise<TestSocket> => {
-    const socket = t.connect({ auth: { token: person.session?.accessToken } });
-    await connected(socket);
-    return socket;
-  };
-  const send = (socket: TestSocket, input: unknown): Promise<Ack<SendMessageResult>> => socket.timeout(5_000).emitWithAck('message:send', input as never);
+  const socketOf = (person: TestPerson): Promise<TestSocket> => socketAs(t, person);
 
   it('a denied exchange is refused with its legal basis, and nothing is stored', async () => {
     const sender = await socketOf(kz);

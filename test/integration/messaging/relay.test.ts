@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
-import type { BacklogPage, DeliveredMessage, MessageStatusEvent, SendMessageResult } from '../../../shared/schemas/messaging.js';
+import type { BacklogPage, DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
+import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, LABELS, readAs } from '../../helpers/messaging.js';
-import { connected, startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { envelopeFor, LABELS, readAs, send, socketOf as socketAs } from '../../helpers/messaging.js';
+import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 
 describe('encrypted messaging relay', function () {
   this.timeout(90_000);
@@ -25,12 +26,7 @@ describe('encrypted messaging relay', function () {
   });
   after(async () => t.close());
 
-  const socketOf = async (person: TestPerson): Promise<TestSocket> => {
-    const socket = t.connect({ auth: { token: person.session?.accessToken } });
-    await connected(socket);
-    return socket;
-  };
-  const send = (socket: TestSocket, input: unknown): Promise<Ack<SendMessageResult>> => socket.timeout(5_000).emitWithAck('message:send', input as never);
+  const socketOf = (person: TestPerson): Promise<TestSocket> => socketAs(t, person);
 
   it('delivers in real time to an online recipient, who decrypts it; the sender hears "delivered" after the ack', async () => {
     const sender = await socketOf(kz);
@@ -114,7 +110,6 @@ describe('encrypted messaging relay', function () {
     const socket = await socketOf(person);
     const closed = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
     await signIn(t, kzAdmin);
-    const { call } = await import('../../helpers/api.js');
     await call(t.url, 'POST', `/api/users/${person.user.id}/suspend`, { token: kzAdmin.session?.accessToken, body: { reason: 'test' } });
     await closed;
     expect(socket.connected).to.equal(false);
