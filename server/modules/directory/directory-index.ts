@@ -4,6 +4,7 @@ import type { DirectoryEntry } from '../../db/repositories/directory-entries.rep
 import type { MemberState } from '../../db/repositories/member-states.repository.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import type { DirectoryDeps } from './directory-deps.js';
+import { SearchIndex } from './search-index.js';
 
 export const DIRECTORY_REVISION = 'directory';
 export const FRESHNESS_SETTING = 'directory.freshnessDays';
@@ -25,6 +26,8 @@ export interface IndexedRecord {
   languages: ReadonlySet<string>;
   role: 'policy' | 'operational' | null;
   available24x7: boolean;
+  /** Index in `records`, the bit that stands for this record in the search index. */
+  position: number;
 }
 
 export type SortKey = 'name' | 'state' | 'lastConfirmed';
@@ -34,6 +37,7 @@ export interface DirectorySnapshot {
   /** The records pre-sorted once per sort order, so a search only filters and pages. */
   sorted: Record<SortKey, IndexedRecord[]>;
   byUserId: Map<string, IndexedRecord>;
+  search: SearchIndex;
   states: Map<string, MemberState>;
   freshnessDays: number;
 }
@@ -101,6 +105,7 @@ export class DirectoryIndex {
         languages: new Set(entry?.languages ?? []),
         role: entry?.role ?? null,
         available24x7: entry?.available24x7 ?? false,
+        position: records.length,
       });
     }
     const collator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -110,6 +115,6 @@ export class DirectoryIndex {
       state: [...records].sort((a, b) => (a.user.state ?? '').localeCompare(b.user.state ?? '') || byName(a, b)),
       lastConfirmed: [...records].sort((a, b) => b.lastConfirmedAt.getTime() - a.lastConfirmedAt.getTime() || a.user.id.localeCompare(b.user.id)),
     };
-    return { records, sorted, byUserId: new Map(records.map((r) => [r.user.id, r])), states: stateOf, freshnessDays };
+    return { records, sorted, byUserId: new Map(records.map((r) => [r.user.id, r])), search: new SearchIndex(records), states: stateOf, freshnessDays };
   }
 }
