@@ -32,7 +32,8 @@ import { messageRoutes } from './http/routes/messages.routes.js';
 import { attachmentRoutes } from './http/routes/attachments.routes.js';
 import { sweepMessages } from './modules/messaging/sweep-messages.js';
 import { startPeriodic } from './system/periodic.js';
-import { attachRedisAdapter } from './realtime/redis-adapter.js';
+import { attachRedisAdapter, type RedisLink } from './realtime/redis-adapter.js';
+import { ActorCache } from './modules/accounts/actor-cache.js';
 import { livenessRoutes } from './http/routes/liveness.routes.js';
 import { systemClock, type Clock } from './system/clock.js';
 import { databaseReadiness } from './system/readiness.js';
@@ -64,6 +65,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Longest a node trusts an account it read, should a change ever go unheard (see ActorCache). */
+const ACTOR_CACHE_MAX_AGE_MS = 5_000;
+
+/** The other nodes (Redis adapter only) drop their copy of a changed account; with Redis down the caches are bypassed anyway. */
+function tellOtherNodes(io: Gateway, userId: string, logger: Logger): void {
+  try {
+    io.serverSideEmit('actor:forget', userId);
+  } catch (error) {
+    logger.warn({ err: error }, 'could not tell other nodes about an account change');
+  }
+}
+
 /** Composition root shared by main.ts and the tests: config in, a listening server out. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const { logger } = options;
@@ -72,7 +85,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openDatabase(config, { logger, onFatal: options.onFatal ?? ((reason) => logger.fatal(reason)) });
 
   // The gateway exists only once the HTTP server does; revocations reach it late-bound.
-  const late: { io?: Gateway } = {};
+  const late: { io?: Gateway; redis?: RedisLink } = {};
   let url = '';
   const modules = composeModules(database.connection, {
     clock,
@@ -91,6 +104,17 @@ export async function startServer(config: Config, options: StartOptions): Promis
   });
   await modules.prepare();
 
+  // Every request and socket event re-checks the account; this cache spares the database read.
+  const actors = new ActorCache(modules.accounts.users, {
+    maxAgeMs: ACTOR_CACHE_MAX_AGE_MS,
+    maxEntries: 50_000,
+    trusted: () => !config.redisUrl || (late.redis?.isReady() ?? false),
+  });
+  modules.accounts.users.onChange((userId) => {
+    actors.forget(userId);
+    if (late.io && late.redis) tellOtherNodes(late.io, userId, logger);
+  });
+
   const routeContext = (router: RouteContext['router'], registry: RouteContext['registry']): RouteContext => ({
     router,
     registry,
@@ -101,7 +125,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     snapshots,
     auditEntries: modules.auditEntries,
     policies: modules.policies,
-    authn: createAuthenticator(jwtSecret, modules.accounts.users, clock),
+    authn: createAuthenticator(jwtSecret, actors, clock),
     limits,
   });
   const limits = createRateLimits();
@@ -120,7 +144,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     clock,
     tokens: modules.accounts.tokens,
-    users: modules.accounts.users,
+    users: actors,
     modules: [livenessEvents(modules.liveness), messagingEvents(modules.messaging)],
     allowedOrigins: (host) => [
       ...(config.publicOrigin ? [config.publicOrigin] : []),
@@ -130,7 +154,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
   });
 
   // Before listening, so no socket joins a room this node alone would know about.
-  const redis = config.redisUrl ? await attachRedisAdapter(gateway, config.redisUrl, logger) : undefined;
+  gateway.on('actor:forget', (userId) => actors.forget(userId));
+  const redis = config.redisUrl ? await attachRedisAdapter(gateway, config.redisUrl, logger, () => actors.clear()) : undefined;
+  if (redis) late.redis = redis;
   try {
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);

@@ -2,7 +2,8 @@ import type { Request } from 'express';
 import passport from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { AppError } from '../../shared/errors.js';
-import type { User, UsersRepository } from '../db/repositories/users.repository.js';
+import type { User } from '../db/repositories/users.repository.js';
+import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import type { Clock } from '../system/clock.js';
 import { AccessClaims, JWT_VERIFY_OPTIONS, hmacKey, isCurrent } from '../modules/accounts/access-tokens.js';
 import { resolveActor } from '../modules/accounts/resolve-actor.js';
@@ -13,7 +14,7 @@ export interface Authenticator {
 }
 
 /** passport-jwt with the algorithm pinned and issuer/audience checked; one instance per app. */
-export function createAuthenticator(secret: string, users: UsersRepository, clock: Clock): Authenticator {
+export function createAuthenticator(secret: string, users: ActorSource, clock: Clock): Authenticator {
   const instance = new passport.Passport();
   const key = hmacKey(secret);
   instance.use('jwt', new JwtStrategy({

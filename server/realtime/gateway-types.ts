@@ -1,5 +1,10 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 
-export type Gateway = Server<ClientToServerEvents, ServerToClientEvents>;
+/** Between server nodes (through the Redis adapter): an account changed, drop cached copies. */
+export interface InterServerEvents {
+  'actor:forget': (userId: string) => void;
+}
+
+export type Gateway = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 export type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents>;

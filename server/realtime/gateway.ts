@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PingRequest } from '../../shared/schemas/system.js';
-import type { UsersRepository } from '../db/repositories/users.repository.js';
+import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import type { AccessTokenSigner } from '../modules/accounts/access-tokens.js';
 import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
@@ -16,7 +16,7 @@ export interface GatewayDeps {
   logger: Logger;
   clock: Clock;
   tokens: AccessTokenSigner;
-  users: UsersRepository;
+  users: ActorSource;
   /** Browser origins allowed to open a socket; requests without Origin (Node SDK) are allowed. */
   allowedOrigins: (requestHost: string | undefined) => string[];
   maxPacketBytes: number;

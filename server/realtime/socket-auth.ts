@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { User, UsersRepository } from '../db/repositories/users.repository.js';
+import type { User } from '../db/repositories/users.repository.js';
+import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import type { AccessClaims, AccessTokenSigner } from '../modules/accounts/access-tokens.js';
 import { resolveActor } from '../modules/accounts/resolve-actor.js';
 import type { Clock } from '../system/clock.js';
@@ -17,7 +18,7 @@ export const userRoom = (userId: string): string => `user:${userId}`;
  * issuer, audience, expiry, account state). The socket joins its user's room, so a revocation
  * reaches it on any node, and is disconnected when its token expires.
  */
-export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner; users: UsersRepository; clock: Clock; logger: Logger }): void {
+export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner; users: ActorSource; clock: Clock; logger: Logger }): void {
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
     const claims = typeof token === 'string' ? deps.tokens.verify(token, deps.clock.now()) : undefined;
@@ -44,7 +45,7 @@ export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner
  * Before every event: the token must still be valid and the account still able to act; the
  * role is read fresh. A socket that fails is disconnected.
  */
-export async function revalidate(socket: GatewaySocket, deps: { users: UsersRepository; clock: Clock }): Promise<User | undefined> {
+export async function revalidate(socket: GatewaySocket, deps: { users: ActorSource; clock: Clock }): Promise<User | undefined> {
   const session = socket.data as SocketSession | undefined;
   if (!session || session.claims.exp * 1000 <= deps.clock.now().getTime()) return undefined;
   const user = await resolveActor(deps.users, session.claims);

@@ -62,7 +62,14 @@ type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requ
 const validId = (id: string): boolean => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id);
 
 export class UsersRepository {
+  private readonly changeListeners: Array<(userId: string) => void> = [];
+
   constructor(private readonly model: UserModel, private readonly claims: ClaimsRepository) {}
+
+  /** Told after every write to a user (also a failed one, which may have landed): caches forget it. */
+  onChange(listener: (userId: string) => void): void {
+    this.changeListeners.push(listener);
+  }
 
   async create(input: NewUser): Promise<User> {
     const { now, invitedBy, keys, ...rest } = input;
@@ -123,7 +130,12 @@ export class UsersRepository {
     if (patch.keys?.verifiedBy) set.keys = { ...patch.keys, verifiedBy: new Types.ObjectId(patch.keys.verifiedBy) };
     // updateOne + read, not findOneAndUpdate: FerretDB 1.24 cannot project in findAndModify,
     // and the secret fields' select:false makes mongoose send a projection.
-    const result = await this.model.updateOne({ _id: id }, { $set: set, ...(options.revokeTokens ? { $inc: { tokenVersion: 1 } } : {}) });
+    let result;
+    try {
+      result = await this.model.updateOne({ _id: id }, { $set: set, ...(options.revokeTokens ? { $inc: { tokenVersion: 1 } } : {}) });
+    } finally {
+      for (const listener of this.changeListeners) listener(id);
+    }
     return result.matchedCount === 1 ? this.findById(id) : undefined;
   }
 

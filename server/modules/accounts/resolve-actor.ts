@@ -1,5 +1,6 @@
-import type { User, UsersRepository } from '../../db/repositories/users.repository.js';
+import type { User } from '../../db/repositories/users.repository.js';
 import type { AccessClaims } from './access-tokens.js';
+import type { ActorSource } from './actor-cache.js';
 
 const CAN_ACT = new Set(['active', 'pending-verification']);
 
@@ -8,8 +9,13 @@ const CAN_ACT = new Set(['active', 'pending-verification']);
  * removed, or re-keyed since the token was issued (tokenVersion moved on): effect is immediate
  * because this runs on every request and every socket event.
  */
-export async function resolveActor(users: UsersRepository, claims: AccessClaims): Promise<User | undefined> {
-  const user = await users.findById(claims.sub);
+export async function resolveActor(users: ActorSource, claims: AccessClaims): Promise<User | undefined> {
+  let user = await users.findById(claims.sub);
+  // A token newer than the account we hold: our copy is stale (another node's change not heard of yet).
+  if (user && user.tokenVersion < claims.tv && users.forget) {
+    users.forget(claims.sub);
+    user = await users.findById(claims.sub);
+  }
   if (!user || !CAN_ACT.has(user.status) || user.tokenVersion !== claims.tv || user.role !== claims.role) return undefined;
   return user;
 }

@@ -106,18 +106,18 @@ describe('HTTP security of the accounts API', function () {
 
   it('an unexpected failure answers a generic 500 that leaks nothing, and the server stays up', async () => {
     const users = t.server.accounts.users;
-    const original = users.findById.bind(users);
-    users.findById = () => Promise.reject(new Error('MongoServerError: E11000 at /srv/focalnet/node_modules/mongodb secret-detail'));
+    const original = users.list.bind(users);
+    users.list = () => Promise.reject(new Error('MongoServerError: E11000 at /srv/focalnet/node_modules/mongodb secret-detail'));
     try {
-      const response = await call<{ error: { code: string; message: string; requestId: string } }>(t.url, 'GET', '/api/me', { token: fpKz.session?.accessToken });
+      const response = await call<{ error: { code: string; message: string; requestId: string } }>(t.url, 'GET', '/api/users', { token: kz.session?.accessToken });
       expect(response.status).to.equal(500);
       expect(response.body.error).to.include({ code: 'internal', message: 'internal error' });
       expect(JSON.stringify(response.body)).not.to.match(/Mongo|node_modules|secret-detail|stack/);
       expect(t.logs.text()).to.contain(response.body.error.requestId); // logged with its request id
     } finally {
-      users.findById = original;
+      users.list = original;
     }
-    expect((await call(t.url, 'GET', '/api/me', { token: fpKz.session?.accessToken })).status).to.equal(200);
+    expect((await call(t.url, 'GET', '/api/users', { token: kz.session?.accessToken })).status).to.equal(200);
   });
 
   it('logs never contain passwords or tokens', async () => {

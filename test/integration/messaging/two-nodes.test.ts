@@ -49,12 +49,15 @@ describe('two server nodes through Redis', function () {
     expect(await readAs(ru, kz, (await arrived).envelope)).to.deep.equal({ text: 'across nodes' });
   });
 
-  it('a suspension on node A closes the person\'s socket on node B', async () => {
+  it('a suspension on node A closes the person\'s socket on node B, and node B refuses the next request', async () => {
     const person = await activeFocalPoint(a, kzAdmin, ['border']);
     const socket = await socketOn(b, person);
+    // Node B has now checked (and cached) the account: the suspension must reach that copy too.
+    expect((await call(b.url, 'GET', '/api/me', { token: person.session?.accessToken })).status).to.equal(200);
     const closed = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
     await call(a.url, 'POST', `/api/users/${person.user.id}/suspend`, { token: kzAdmin.session?.accessToken, body: { reason: 'lost laptop' } });
     await closed;
+    expect((await call(b.url, 'GET', '/api/me', { token: person.session?.accessToken })).status).to.equal(401);
   });
 
   it('with Redis stopped the nodes stay up, nothing acknowledged is lost, and a suspended account stays shut out', async () => {

@@ -1,0 +1,73 @@
+import type { User } from '../../db/repositories/users.repository.js';
+
+/** Where resolveActor reads accounts from: the repository, or this cache in front of it. */
+export interface ActorSource {
+  findById(id: string): Promise<User | undefined>;
+  /** Drops a cached copy, if the source keeps one. */
+  forget?(id: string): void;
+}
+
+export interface ActorCacheOptions {
+  /** No entry is trusted for longer than this (bounds staleness if a forget is ever missed). */
+  maxAgeMs: number;
+  maxEntries: number;
+  /**
+   * False while another node's changes might not reach this one (Redis down): then every
+   * lookup goes to the database, so a revocation fails closed.
+   */
+  trusted: () => boolean;
+  now?: () => number;
+}
+
+/**
+ * Accounts as every request and socket event re-checks them (status, role, token version),
+ * kept briefly in memory so that a re-check is not a database read each time. Correctness
+ * rests on invalidation, not on the age limit: every write to a user on this node forgets it
+ * at once, other nodes are told through the Socket.io adapter, and while they might not be
+ * (Redis down) the cache is bypassed. A read that was in flight when any forget happened is
+ * not cached, so a slow read cannot bring back a revoked account.
+ */
+export class ActorCache implements ActorSource {
+  private readonly entries = new Map<string, { user: User; at: number }>();
+  private epoch = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly source: ActorSource, private readonly options: ActorCacheOptions) {
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  async findById(id: string): Promise<User | undefined> {
+    if (!this.options.trusted()) {
+      this.clear();
+      return this.source.findById(id);
+    }
+    const hit = this.entries.get(id);
+    if (hit && this.now() - hit.at < this.options.maxAgeMs) return hit.user;
+    const epoch = this.epoch;
+    const started = this.now();
+    const user = await this.source.findById(id);
+    if (user && epoch === this.epoch) this.remember(id, user, started);
+    return user;
+  }
+
+  forget(id: string): void {
+    this.epoch += 1;
+    this.entries.delete(id);
+  }
+
+  /** Forgets everything: after an outage in which other nodes' changes may have gone unheard. */
+  clear(): void {
+    this.epoch += 1;
+    this.entries.clear();
+  }
+
+  private remember(id: string, user: User, at: number): void {
+    this.entries.delete(id);
+    // Map keeps insertion order: the first key is the least recently loaded.
+    if (this.entries.size >= this.options.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(id, { user, at });
+  }
+}
