@@ -38,6 +38,8 @@ export interface DirectoryApi {
   /** The directory key (Ed25519, base64url) that signs snapshots; needs no session. */
   signingKey(): Promise<string>;
   /** Secretariat: days after which an entry counts as stale. */
+  /** The network-wide freshness period in days. */
+  freshnessDays(): Promise<number>;
   setFreshnessDays(days: number): Promise<number>;
 }
 
@@ -70,6 +72,7 @@ export function directoryApi(transport: HttpTransport, session: SessionManager):
     exportCsv: () => session.authed({ method: 'GET', path: '/api/directory/export', query: { format: 'csv' }, responseType: 'text', schema: z.string() }),
     snapshot: () => session.authed({ method: 'GET', path: '/api/directory/snapshot', schema: SignedDirectorySnapshot }),
     signingKey: async () => (await transport.send({ method: 'GET', path: '/api/directory/signing-key', schema: z.object({ publicKey: z.string() }) })).publicKey,
+    freshnessDays: async () => (await session.authed({ method: 'GET', path: '/api/directory/settings', schema: DirectorySettings })).freshnessDays,
     setFreshnessDays: async (days) => (await session.authed({ method: 'PUT', path: '/api/directory/settings', body: { freshnessDays: days }, schema: DirectorySettings })).freshnessDays,
   };
 }

@@ -106,7 +106,9 @@ describe('client SDK: directory and states', function () {
     expect(confirmed.stale).to.equal(false);
     expect((await kzFinance.client.directory.search({ stale: true, states: ['KZ'] })).entries.map((e) => e.userId)).to.deep.equal([kzBorder.id]);
 
+    expect(await root.client.directory.freshnessDays()).to.equal(180);
     expect(await root.client.directory.setFreshnessDays(365)).to.equal(365);
+    expect(await root.client.directory.freshnessDays()).to.equal(365);
     expect((await kzAdmin.client.directory.stale())).to.deep.equal([]);
     const notSecretariat = await kzAdmin.client.directory.setFreshnessDays(30).catch((e: unknown) => e);
     expect(isApiError(notSecretariat, 'auth.forbidden')).to.equal(true);

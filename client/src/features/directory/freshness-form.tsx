@@ -1,14 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DirectorySettings } from '../../../../shared/schemas/directory';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
 
-/**
- * The secretariat's freshness period: an entry not reconfirmed within it is marked stale. The API
- * has no way to read the setting back, so the field starts empty and the saved value is echoed.
- */
+/** The secretariat's freshness period: an entry not reconfirmed within it is marked stale. */
 export function FreshnessForm() {
   const { t } = useTranslation();
   const client = useClient();
@@ -17,6 +14,13 @@ export function FreshnessForm() {
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    let live = true;
+    client.directory.freshnessDays().then((current) => live && setDays((typed) => typed || String(current)), (caught: unknown) => live && setError(caught));
+    return () => {
+      live = false;
+    };
+  }, [client]);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const parsed = DirectorySettings.safeParse({ freshnessDays: Number(days) });
