@@ -16,3 +16,4 @@ export type { DescribeLanguage } from './describe-messages.js';
 export { publishedSummary } from './published-summary.js';
 export { diffPolicies, type PolicyDiff } from './diff-policies.js';
 export { DEFAULT_LEGAL_BASIS, NO_POLICY_LEGAL_BASIS } from './engine-legal-basis.js';
+export { withheldDirectoryFields, type DirectoryReader } from './directory-fields.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESTRICTABLE_FIELDS, RestrictableField } from './directory.js';
 import { CategoryCode, Classification, DomainCode, ExchangeKind, HandlingCode, StateCode } from './labels.js';
 
 /** Rule ids the engine itself uses in reasons; a policy may not claim them. */
@@ -90,12 +91,32 @@ export const PolicyRule = z.strictObject({
 });
 export type PolicyRule = z.infer<typeof PolicyRule>;
 
+/**
+ * Who else sees one field of the state's directory entries. A field without such a rule is
+ * visible to every state; with one, only to the states listed (and the secretariat if it says
+ * so). The entry's own state always sees every field.
+ */
+export const DirectoryFieldRule = z.strictObject({
+  field: RestrictableField,
+  /** Other member states that see the field; may be empty (no other state sees it). */
+  visibleTo: z.array(StateCode).max(64).refine((list) => new Set(list).size === list.length, 'list entries must be unique'),
+  /** Whether the secretariat (network admins) sees it. */
+  secretariat: z.boolean(),
+  legalBasis: LegalBasis.exactOptional(),
+});
+export type DirectoryFieldRule = z.infer<typeof DirectoryFieldRule>;
+
 /** The signed content of a state's disclosure policy (signature and signer travel beside it). */
 export const PolicyBody = z.strictObject({
   state: StateCode,
   version: z.int().positive(),
   defaultEffect: DefaultEffect,
   rules: z.array(PolicyRule).max(MAX_POLICY_RULES),
+  /**
+   * Which directory fields other states see. Omitted (as in versions signed before it existed)
+   * means every field is visible to everyone, exactly like an empty list.
+   */
+  directoryFields: z.array(DirectoryFieldRule).max(RESTRICTABLE_FIELDS.length).exactOptional(),
 }).superRefine((policy, ctx) => {
   const seen = new Set<string>();
   policy.rules.forEach((rule, index) => {
@@ -103,6 +124,16 @@ export const PolicyBody = z.strictObject({
       ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
     }
     seen.add(rule.id);
+  });
+  const fields = new Set<string>();
+  policy.directoryFields?.forEach((rule, index) => {
+    if (fields.has(rule.field)) {
+      ctx.addIssue({ code: 'custom', path: ['directoryFields', index, 'field'], message: `one rule per field: "${rule.field}" is repeated` });
+    }
+    fields.add(rule.field);
+    if (rule.visibleTo.includes(policy.state)) {
+      ctx.addIssue({ code: 'custom', path: ['directoryFields', index, 'visibleTo'], message: `${policy.state} always sees its own entries` });
+    }
   });
 });
 export type PolicyBody = z.infer<typeof PolicyBody>;

@@ -212,6 +212,7 @@ export const policiesEn = {
     to: 'To version',
     title: 'Changes from version {{from}} to version {{to}}',
     none: 'The two versions decide the same.',
+    directoryFields: 'Directory field visibility changed for: {{fields}}',
     default: 'Default effect: {{before}} → {{after}}',
     added: 'Added ({{count}})',
     removed: 'Removed ({{count}})',

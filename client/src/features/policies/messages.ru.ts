@@ -214,6 +214,7 @@ export const policiesRu: Messages['policies'] = {
     to: 'По версию',
     title: 'Изменения с версии {{from}} по версию {{to}}',
     none: 'Обе версии принимают одинаковые решения.',
+    directoryFields: 'Изменена видимость полей справочника: {{fields}}',
     default: 'Действие по умолчанию: {{before}} → {{after}}',
     added: 'Добавлено ({{count}})',
     removed: 'Удалено ({{count}})',
