@@ -101,11 +101,11 @@ interface NaiveSide { policy: PolicyBody | undefined; effect: PolicyEffect; matc
 
 function naiveSide(policy: PolicyBody | undefined, state: StateCode, direction: PolicyDirection, input: EvaluationInput, counterpart: StateCode): NaiveSide {
   if (policy === undefined) {
-    const fallback: Reason = { state, policyVersion: null, ruleId: 'no-policy', direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS };
+    const fallback: Reason = { state, policyVersion: null, ruleId: 'no-policy', direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS, published: true };
     return { policy, effect: 'allow', matched: [], fallback };
   }
   const matched = policy.rules.filter((rule) => naiveMatches(rule, direction, input, counterpart));
-  const fallback: Reason = { state, policyVersion: policy.version, ruleId: 'default', direction, effect: policy.defaultEffect, legalBasis: DEFAULT_LEGAL_BASIS };
+  const fallback: Reason = { state, policyVersion: policy.version, ruleId: 'default', direction, effect: policy.defaultEffect, legalBasis: DEFAULT_LEGAL_BASIS, published: true };
   const effect = matched.length === 0 ? policy.defaultEffect : matched.reduce<PolicyEffect>((e, r) => stricterEffect(e, r.effect), 'allow');
   return { policy, effect, matched, fallback };
 }
@@ -121,7 +121,7 @@ function naiveEvaluate(input: EvaluationInput, policies: readonly PolicyBody[]):
       return s.matched
         .filter((r) => r.effect === effect || (effect === 'approve' && r.effect === 'conditions'))
         .sort((a, b) => effectRank(b.effect) - effectRank(a.effect) || (a.id < b.id ? -1 : 1))
-        .map((r): Reason => ({ state, policyVersion: version, ruleId: r.id, direction: r.direction, effect: r.effect, legalBasis: r.legalBasis }));
+        .map((r): Reason => ({ state, policyVersion: version, ruleId: r.id, direction: r.direction, effect: r.effect, legalBasis: r.legalBasis, published: r.published === true }));
     });
     const conditions = effect === 'deny' ? {} : mergeConditions(sides.flatMap((s) => s.matched.flatMap((r) => (r.effect === 'conditions' && r.conditions ? [r.conditions] : []))));
     const policyVersions = Object.fromEntries(sides.flatMap((s) => (s.policy ? [[s.policy.state, s.policy.version]] : [])));

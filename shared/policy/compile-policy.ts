@@ -60,6 +60,7 @@ function compileRule(rule: PolicyRule, policy: PolicyBody): CompiledRule {
     direction: rule.direction,
     effect: rule.effect,
     legalBasis: Object.freeze({ ...rule.legalBasis }),
+    published: rule.published === true,
   });
   return {
     id: rule.id,
@@ -97,6 +98,7 @@ function defaultReason(policy: PolicyBody, direction: PolicyDirection): Reason {
     direction,
     effect: policy.defaultEffect,
     legalBasis: DEFAULT_LEGAL_BASIS,
+    published: true,
   });
 }
 

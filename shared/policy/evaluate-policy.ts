@@ -44,7 +44,7 @@ function verdictOf(
 ): PolicyVerdict {
   const policy = policies.get(state);
   if (policy === undefined) {
-    const fallback: Reason = { state, policyVersion: null, ruleId: NO_POLICY_RULE_ID, direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS };
+    const fallback: Reason = { state, policyVersion: null, ruleId: NO_POLICY_RULE_ID, direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS, published: true };
     return { effect: 'allow', matches: [], fallback };
   }
   // A policy filed under another state's key would silently apply the wrong law.

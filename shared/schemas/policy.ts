@@ -3,7 +3,7 @@ import { RESTRICTABLE_FIELDS, RestrictableField } from './directory.js';
 import { CategoryCode, Classification, DomainCode, ExchangeKind, HandlingCode, StateCode } from './labels.js';
 
 /** Rule ids the engine itself uses in reasons; a policy may not claim them. */
-export const RESERVED_RULE_IDS = ['default', 'no-policy'] as const;
+export const RESERVED_RULE_IDS = ['default', 'no-policy', 'unpublished'] as const;
 
 /** Largest number of rules one policy may hold. */
 export const MAX_POLICY_RULES = 5000;
