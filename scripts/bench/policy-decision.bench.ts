@@ -69,7 +69,8 @@ function makeRule(id: string, direction: PolicyDirection): PolicyRule {
   if (narrow || !chance(0.1)) rule.domains = some(DOMAIN_CODES, narrow ? 1 : 2);
   if (narrow || !chance(0.15)) rule.categories = some(CATEGORY_CODES, narrow ? 1 : 2);
   if (chance(0.5)) rule.classifications = some(CLASSIFICATIONS, 2);
-  if (effect !== 'allow' || chance(0.6)) rule.counterparts = some(STATES, narrow ? 3 : 5);
+  // Some rules name the states they spare ("all except …") rather than those they cover.
+  if (effect !== 'allow' || chance(0.6)) rule.counterparts = chance(0.2) ? { except: some(STATES, 2) } : some(STATES, narrow ? 3 : 5);
   if (chance(0.3)) rule.kinds = some(EXCHANGE_KINDS, 3);
   if (effect === 'conditions') rule.conditions = chance(0.5) ? { minHandling: pick(HANDLING_CODES.slice(1)), retentionDays: 30 + Math.floor(random() * 335) } : { noOnwardDissemination: true, notAsEvidence: chance(0.5) };
   if (chance(0.2)) Object.assign(rule, pick(WINDOWS));
@@ -91,7 +92,8 @@ function naiveMatches(rule: PolicyRule, direction: PolicyDirection, input: Evalu
     && (rule.domains === undefined || rule.domains.includes(input.labels.domain))
     && (rule.categories === undefined || rule.categories.includes(input.labels.category))
     && (rule.classifications === undefined || rule.classifications.includes(input.labels.classification))
-    && (rule.counterparts === undefined || rule.counterparts.includes(counterpart))
+    && (rule.counterparts === undefined
+      || (Array.isArray(rule.counterparts) ? rule.counterparts.includes(counterpart) : !rule.counterparts.except.includes(counterpart)))
     && (rule.kinds === undefined || rule.kinds.includes(input.kind))
     && (rule.validFrom === undefined || at >= Date.parse(rule.validFrom))
     && (rule.validUntil === undefined || at < Date.parse(rule.validUntil));

@@ -28,7 +28,7 @@ function matchBucket(buckets: RuleBuckets, probe: Probe, counterpart: StateCode)
   for (const rule of buckets[probe.bucket] ?? []) {
     if ((rule.kindMask & probe.kindBit) !== 0
       && probe.at >= rule.validFrom && probe.at < rule.validUntil
-      && (rule.counterparts === null || rule.counterparts.has(counterpart))) {
+      && (rule.counterparts === null || rule.counterparts.has(counterpart) !== rule.exceptCounterparts)) {
       matches.push(rule);
     }
   }

@@ -40,10 +40,21 @@ export type LegalBasis = z.infer<typeof LegalBasis>;
  * "nothing" or "anything". Duplicates are rejected so a signed policy has one spelling.
  */
 function scopeList<T extends z.ZodType<string>>(item: T) {
-  return z.array(item).min(1, 'omit the list to match anything; an empty list is ambiguous')
-    .refine((list) => new Set(list).size === list.length, 'list entries must be unique')
-    .exactOptional();
+  return nonEmptySet(item).exactOptional();
 }
+
+function nonEmptySet<T extends z.ZodType<string>>(item: T) {
+  return z.array(item).min(1, 'omit the list to match anything; an empty list is ambiguous')
+    .refine((list) => new Set(list).size === list.length, 'list entries must be unique');
+}
+
+/**
+ * The other state of an exchange a rule applies to: a list of states, or every state except
+ * those listed (`{ except: [...] }`), which also covers states admitted after the rule was
+ * signed. "All other member states except RU" in KZ's policy is `{ except: ['KZ', 'RU'] }`.
+ */
+export const Counterparts = z.union([nonEmptySet(StateCode), z.strictObject({ except: nonEmptySet(StateCode) })]);
+export type Counterparts = z.infer<typeof Counterparts>;
 
 /** ISO 8601 date-time with Z or an explicit offset (never local time, which would be ambiguous). */
 const IsoDateTime = z.iso.datetime({ offset: true });
@@ -65,7 +76,7 @@ export const PolicyRule = z.strictObject({
   categories: scopeList(CategoryCode),
   classifications: scopeList(Classification),
   /** The other state of the exchange: the recipient for outbound rules, the sender for inbound. */
-  counterparts: scopeList(StateCode),
+  counterparts: Counterparts.exactOptional(),
   kinds: scopeList(ExchangeKind),
   effect: PolicyEffect,
   conditions: PolicyConditions.exactOptional(),

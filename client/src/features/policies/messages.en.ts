@@ -73,6 +73,7 @@ export const policiesEn = {
     anyState: 'any state',
     allOtherStates: 'all other member states',
     allExcept: 'all other member states except {{states}}',
+    allMemberStatesExcept: 'all member states except {{states}} (also states admitted later)',
     domains: 'Domains',
     categories: 'Categories',
     classifications: 'Classifications',

@@ -75,6 +75,7 @@ export const policiesRu: Messages['policies'] = {
     anyState: 'любое государство',
     allOtherStates: 'все другие государства-члены',
     allExcept: 'все другие государства-члены, кроме: {{states}}',
+    allMemberStatesExcept: 'все государства-члены, кроме: {{states}} (включая принятые позднее)',
     domains: 'Направления',
     categories: 'Категории',
     classifications: 'Грифы',

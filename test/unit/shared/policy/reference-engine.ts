@@ -26,7 +26,8 @@ export function ruleMatches(rule: PolicyRule, direction: PolicyDirection, input:
     && (rule.categories?.includes(input.labels.category) ?? true)
     && (rule.classifications?.includes(input.labels.classification) ?? true)
     && (rule.kinds?.includes(input.kind) ?? true)
-    && (rule.counterparts?.includes(counterpart) ?? true)
+    && (rule.counterparts === undefined
+      || (Array.isArray(rule.counterparts) ? rule.counterparts.includes(counterpart) : !rule.counterparts.except.includes(counterpart)))
     && (rule.validFrom === undefined || t >= new Date(rule.validFrom).getTime())
     && (rule.validUntil === undefined || t < new Date(rule.validUntil).getTime());
 }

@@ -9,7 +9,13 @@ const FIELDS = ['direction', 'domains', 'categories', 'classifications', 'counte
 
 /** Which fields of a rule differ; scope lists compared as sets, like diffPolicies does. */
 export function changedFields(before: PolicyRule, after: PolicyRule): (typeof FIELDS)[number][] {
-  const norm = (value: unknown): string => JSON.stringify(Array.isArray(value) ? [...(value as unknown[])].map(String).sort() : value ?? null);
+  const sorted = (list: readonly unknown[]): string[] => list.map(String).sort();
+  const norm = (value: unknown): string => {
+    if (Array.isArray(value)) return JSON.stringify(sorted(value));
+    // { except: [...] }: a set too, but never equal to a list of the same states.
+    if (value !== null && typeof value === 'object' && 'except' in value && Array.isArray(value.except)) return JSON.stringify({ except: sorted(value.except) });
+    return JSON.stringify(value ?? null);
+  };
   return FIELDS.filter((field) => norm(before[field]) !== norm(after[field]));
 }
 
