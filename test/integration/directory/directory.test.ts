@@ -3,6 +3,8 @@ import { verifyDirectorySnapshot } from '../../../shared/crypto/verify-directory
 import type { DirectoryPage, EntryView, StateView } from '../../../shared/schemas/directory.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, setParticipation, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { composeModules } from '../../../server/compose-modules.js';
+import { toEntryView } from '../../../server/modules/directory/entry-view.js';
 import { policyBody, publishPolicy, submitPolicy } from '../../helpers/policies.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -138,10 +140,32 @@ describe('directory of national focal points', function () {
     expect((await seenByCn()).withheld).to.deep.equal(['contacts.phone', 'title']);
   });
 
+  it('another server node picks up a new version on its next freshness check, without being told', async () => {
+    const otherNode = composeModules(t.server.database.connection, {
+      clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
+      revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+    });
+    const cnReader = { state: 'CN' };
+    const withheldThere = async (): Promise<string[]> => {
+      const snapshot = await otherNode.directory.index.snapshot();
+      const record = snapshot.byUserId.get(kzFinance.user.id);
+      if (!record) throw new Error('entry missing on the other node');
+      return toEntryView(record, snapshot, cnReader, t.clock.now()).withheld;
+    };
+    expect(await withheldThere()).to.deep.equal(['contacts.phone', 'title']);
+    // Published through this node: the other node's index is not invalidated, and no directory revision moves.
+    const current = (await get<{ policy: { version: number } }>(kzAdmin, '/api/policies/KZ')).body.policy.version;
+    await publishPolicy(t, kzAdmin, { ...policyBody('KZ', current + 1, []), directoryFields: [{ field: 'title', visibleTo: [], secretariat: true }] });
+    await new Promise((resolve) => setTimeout(resolve, 600)); // past the index's 500 ms freshness window
+    expect(await withheldThere()).to.deep.equal(['title']);
+    await publishPolicy(t, kzAdmin, { ...policyBody('KZ', current + 2, []), directoryFields: [{ field: 'contacts.phone', visibleTo: ['RU'], secretariat: false }, { field: 'title', visibleTo: [], secretariat: true }] });
+  });
+
   it('rejects directory field rules that are ambiguous: a field twice, the own state listed', async () => {
     // Not a valid body: the server's schema refuses it before the signature is even looked at.
+    const next = (await get<{ policy: { version: number } }>(kzAdmin, '/api/policies/KZ')).body.policy.version + 1;
     const post = async (directoryFields: unknown[]) => call(t.url, 'POST', '/api/policies/KZ/versions', {
-      token: kzAdmin.session?.accessToken, body: { policy: { ...policyBody('KZ', 5, []), directoryFields }, signature: 'A'.repeat(86) },
+      token: kzAdmin.session?.accessToken, body: { policy: { ...policyBody('KZ', next, []), directoryFields }, signature: 'A'.repeat(86) },
     });
     const twice = await post([{ field: 'title', visibleTo: [], secretariat: true }, { field: 'title', visibleTo: ['RU'], secretariat: true }]);
     expect(twice.status).to.equal(400);
