@@ -66,10 +66,11 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
   const statesRepository = new MemberStatesRepository(memberStates);
   const settingsRepository = new SettingsRepository(settings);
 
-  const directoryBase = { users: usersRepository, entries: new DirectoryEntriesRepository(directoryEntries), states: statesRepository, settings: settingsRepository, audit, clock };
+  // A published policy version may change which directory fields other states see: this node's index reloads them at once.
+  const policies = composePolicies(connection, { audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS, onPublished: () => directory.index.invalidate() });
+  const directoryBase = { users: usersRepository, entries: new DirectoryEntriesRepository(directoryEntries), states: statesRepository, settings: settingsRepository, audit, clock, policies: policies.deps.store };
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
   const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
-  const policies = composePolicies(connection, { audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS });
   const policy = createPolicyEnforcement(policies.deps);
   const messaging: MessagingDeps = {
     messages: new MessagesRepository(messages, deliveries), attachments: new AttachmentsRepository(attachments, attachmentChunks),

@@ -18,7 +18,7 @@ const HOUR_MS = 3_600_000;
 export const DEFAULT_APPROVAL_TTL_HOURS = 72;
 
 /** The policies module over one database connection: signed versions, enforcement, approvals. */
-export function composePolicies(connection: Connection, options: { audit: AuditLog; clock: Clock; approvalTtlHours: number; logger: Logger }): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
+export function composePolicies(connection: Connection, options: { audit: AuditLog; clock: Clock; approvalTtlHours: number; logger: Logger; onPublished?: (state: string) => void }): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
   const models = [
     policyVersionModel(connection), policyInForceModel(connection),
     approvalRequestModel(connection), approvalDecisionModel(connection), approvalSettlementModel(connection),
@@ -33,6 +33,7 @@ export function composePolicies(connection: Connection, options: { audit: AuditL
     audit: options.audit,
     clock: options.clock,
     approvalTtlMs: options.approvalTtlHours * HOUR_MS,
+    onPublished: options.onPublished ?? (() => undefined),
   };
   return {
     deps,

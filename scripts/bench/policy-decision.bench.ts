@@ -69,7 +69,8 @@ function makeRule(id: string, direction: PolicyDirection): PolicyRule {
   if (narrow || !chance(0.1)) rule.domains = some(DOMAIN_CODES, narrow ? 1 : 2);
   if (narrow || !chance(0.15)) rule.categories = some(CATEGORY_CODES, narrow ? 1 : 2);
   if (chance(0.5)) rule.classifications = some(CLASSIFICATIONS, 2);
-  if (effect !== 'allow' || chance(0.6)) rule.counterparts = some(STATES, narrow ? 3 : 5);
+  // Some rules name the states they spare ("all except …") rather than those they cover.
+  if (effect !== 'allow' || chance(0.6)) rule.counterparts = chance(0.2) ? { except: some(STATES, 2) } : some(STATES, narrow ? 3 : 5);
   if (chance(0.3)) rule.kinds = some(EXCHANGE_KINDS, 3);
   if (effect === 'conditions') rule.conditions = chance(0.5) ? { minHandling: pick(HANDLING_CODES.slice(1)), retentionDays: 30 + Math.floor(random() * 335) } : { noOnwardDissemination: true, notAsEvidence: chance(0.5) };
   if (chance(0.2)) Object.assign(rule, pick(WINDOWS));
@@ -91,7 +92,8 @@ function naiveMatches(rule: PolicyRule, direction: PolicyDirection, input: Evalu
     && (rule.domains === undefined || rule.domains.includes(input.labels.domain))
     && (rule.categories === undefined || rule.categories.includes(input.labels.category))
     && (rule.classifications === undefined || rule.classifications.includes(input.labels.classification))
-    && (rule.counterparts === undefined || rule.counterparts.includes(counterpart))
+    && (rule.counterparts === undefined
+      || (Array.isArray(rule.counterparts) ? rule.counterparts.includes(counterpart) : !rule.counterparts.except.includes(counterpart)))
     && (rule.kinds === undefined || rule.kinds.includes(input.kind))
     && (rule.validFrom === undefined || at >= Date.parse(rule.validFrom))
     && (rule.validUntil === undefined || at < Date.parse(rule.validUntil));
@@ -101,11 +103,11 @@ interface NaiveSide { policy: PolicyBody | undefined; effect: PolicyEffect; matc
 
 function naiveSide(policy: PolicyBody | undefined, state: StateCode, direction: PolicyDirection, input: EvaluationInput, counterpart: StateCode): NaiveSide {
   if (policy === undefined) {
-    const fallback: Reason = { state, policyVersion: null, ruleId: 'no-policy', direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS };
+    const fallback: Reason = { state, policyVersion: null, ruleId: 'no-policy', direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS, published: true };
     return { policy, effect: 'allow', matched: [], fallback };
   }
   const matched = policy.rules.filter((rule) => naiveMatches(rule, direction, input, counterpart));
-  const fallback: Reason = { state, policyVersion: policy.version, ruleId: 'default', direction, effect: policy.defaultEffect, legalBasis: DEFAULT_LEGAL_BASIS };
+  const fallback: Reason = { state, policyVersion: policy.version, ruleId: 'default', direction, effect: policy.defaultEffect, legalBasis: DEFAULT_LEGAL_BASIS, published: true };
   const effect = matched.length === 0 ? policy.defaultEffect : matched.reduce<PolicyEffect>((e, r) => stricterEffect(e, r.effect), 'allow');
   return { policy, effect, matched, fallback };
 }
@@ -121,7 +123,7 @@ function naiveEvaluate(input: EvaluationInput, policies: readonly PolicyBody[]):
       return s.matched
         .filter((r) => r.effect === effect || (effect === 'approve' && r.effect === 'conditions'))
         .sort((a, b) => effectRank(b.effect) - effectRank(a.effect) || (a.id < b.id ? -1 : 1))
-        .map((r): Reason => ({ state, policyVersion: version, ruleId: r.id, direction: r.direction, effect: r.effect, legalBasis: r.legalBasis }));
+        .map((r): Reason => ({ state, policyVersion: version, ruleId: r.id, direction: r.direction, effect: r.effect, legalBasis: r.legalBasis, published: r.published === true }));
     });
     const conditions = effect === 'deny' ? {} : mergeConditions(sides.flatMap((s) => s.matched.flatMap((r) => (r.effect === 'conditions' && r.conditions ? [r.conditions] : []))));
     const policyVersions = Object.fromEntries(sides.flatMap((s) => (s.policy ? [[s.policy.state, s.policy.version]] : [])));

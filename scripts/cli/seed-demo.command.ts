@@ -1,10 +1,13 @@
 import { wrapForStorage } from '../../shared/crypto/key-wrap.js';
 import { generateUserKeys, publicKeyBundle } from '../../shared/crypto/keys.js';
 import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
+import { signPolicy } from '../../shared/crypto/policy-sign.js';
 import { MEMBER_STATES } from '../../shared/reference/member-states.js';
+import type { DirectoryFieldRule } from '../../shared/schemas/policy.js';
 import { DOMAIN_CODES } from '../../shared/schemas/labels.js';
 import type { Modules } from '../../server/compose-modules.js';
 import { hashPassword } from '../../server/modules/accounts/passwords.js';
+import { storeSignedPolicy } from '../../server/modules/policies/publish-policy.js';
 import { DEMO_AUTHORITIES, DEMO_LANGUAGES, DEMO_NAMES } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo-harbour-lantern-2026';
@@ -14,7 +17,8 @@ const DEMO_KDF = { opsLimit: 2, memLimit: 16 * 2 ** 20 };
 /**
  * A demo network: every member state with a national admin and focal points for the domains it
  * takes part in (most states all four), directory entries in English and Russian, and a few
- * visibility restrictions (e.g. Kazakhstan shows phone numbers to Russia only). Refuses to run
+ * field visibility restrictions in signed disclosure policies (e.g. Kazakhstan shows phone
+ * numbers to Russia only). Refuses to run
  * in production or twice.
  */
 export async function seedDemo(modules: Modules, env: string): Promise<string> {
@@ -25,6 +29,10 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let people = 0;
   let nameIndex = 0;
+  const directoryFields: Record<string, DirectoryFieldRule[]> = {
+    KZ: [{ field: 'contacts.phone', visibleTo: ['RU'], secretariat: true, legalBasis: { en: 'Demo: Law on communications, art. 5', ru: 'Демо: Закон о связи, ст. 5' } }],
+    CN: [{ field: 'title', visibleTo: [], secretariat: true, legalBasis: { en: 'Demo: Civil service regulations, art. 12' } }],
+  };
 
   for (const [index, state] of MEMBER_STATES.entries()) {
     const code = state.code.toLowerCase();
@@ -34,18 +42,25 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
       const keys = await generateUserKeys();
       const recovery = await generateRecoveryKey();
       people += 1;
-      return users.create({
+      const user = await users.create({
         username, displayName, role, state: state.code, domains: userDomains, status: 'active', passwordHash,
         keys: { ...(await publicKeyBundle(keys)), keyVersion: 1, createdAt: now, verifiedAt: now },
         wrappedKeys: await wrapForStorage(keys, DEMO_PASSWORD, recovery.bytes, username, DEMO_KDF),
         invitedBy: null, now,
       });
+      return { user, keys };
     };
-    await create(`admin.${code}`, 'national-admin', `${state.name.en} national administrator`, []);
+    const admin = await create(`admin.${code}`, 'national-admin', `${state.name.en} national administrator`, []);
+    const fields = directoryFields[state.code];
+    if (fields) {
+      // Field visibility is part of the state's disclosure policy, signed by its national admin.
+      const signed = await signPolicy({ state: state.code, version: 1, defaultEffect: 'allow', rules: [], directoryFields: fields }, admin.keys.identity.privateKey);
+      await storeSignedPolicy(modules.policies, admin.user, state.code, signed);
+    }
     for (const domain of domains) {
       const name = DEMO_NAMES[nameIndex++ % DEMO_NAMES.length] ?? { en: 'Officer', ru: 'Сотрудник' };
       const authority = DEMO_AUTHORITIES[domain] ?? DEMO_AUTHORITIES.border;
-      const user = await create(`fp.${code}.${domain}`, 'focal-point', name.en, [domain]);
+      const { user } = await create(`fp.${code}.${domain}`, 'focal-point', name.en, [domain]);
       await modules.directory.entries.upsert(user.id, {
         kind: domain === 'border' ? 'duty-desk' : 'person',
         name: domain === 'border' ? { en: `${state.name.en} border duty desk`, ru: `Дежурная часть (${state.name.ru})` } : name,
@@ -60,8 +75,6 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
       }, now);
     }
   }
-  await states.setVisibility('KZ', [{ field: 'contacts.phone', visibleTo: ['RU'], secretariat: true }], now);
-  await states.setVisibility('CN', [{ field: 'title', visibleTo: [], secretariat: true }], now);
   await modules.accounts.directoryChanged();
   await modules.accounts.audit.append({ type: 'directory.settings-changed', data: { demoSeeded: true, people } });
   return `Seeded ${people} demo accounts in ${MEMBER_STATES.length} member states.\n` +

@@ -14,6 +14,8 @@ export interface CompiledRule {
   readonly kindMask: number;
   /** null matches any counterpart state. */
   readonly counterparts: ReadonlySet<string> | null;
+  /** True when `counterparts` lists the states the rule does NOT apply to (`{ except }`). */
+  readonly exceptCounterparts: boolean;
   /** Inclusive, epoch ms; -Infinity when open. */
   readonly validFrom: number;
   /** Exclusive, epoch ms; +Infinity when open. */
@@ -60,13 +62,15 @@ function compileRule(rule: PolicyRule, policy: PolicyBody): CompiledRule {
     direction: rule.direction,
     effect: rule.effect,
     legalBasis: Object.freeze({ ...rule.legalBasis }),
+    published: rule.published === true,
   });
   return {
     id: rule.id,
     effect: rule.effect,
     conditions: rule.effect === 'conditions' && rule.conditions !== undefined ? Object.freeze({ ...rule.conditions }) : undefined,
     kindMask: kindMask(rule.kinds),
-    counterparts: rule.counterparts === undefined ? null : new Set(rule.counterparts),
+    counterparts: rule.counterparts === undefined ? null : new Set(Array.isArray(rule.counterparts) ? rule.counterparts : rule.counterparts.except),
+    exceptCounterparts: rule.counterparts !== undefined && !Array.isArray(rule.counterparts),
     validFrom: parseInstant(rule.validFrom, Number.NEGATIVE_INFINITY, rule.id),
     validUntil: parseInstant(rule.validUntil, Number.POSITIVE_INFINITY, rule.id),
     reason,
@@ -97,6 +101,7 @@ function defaultReason(policy: PolicyBody, direction: PolicyDirection): Reason {
     direction,
     effect: policy.defaultEffect,
     legalBasis: DEFAULT_LEGAL_BASIS,
+    published: true,
   });
 }
 

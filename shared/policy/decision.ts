@@ -5,6 +5,8 @@ import type { LegalBasis, PolicyConditions, PolicyDirection, PolicyEffect } from
 export const DEFAULT_RULE_ID = 'default';
 /** Rule id in a reason when the state has no policy in the set given to the engine. */
 export const NO_POLICY_RULE_ID = 'no-policy';
+/** Rule id in a reason redacted for a viewer who may not read the rule (see redactDecision). */
+export const UNPUBLISHED_RULE_ID = 'unpublished';
 
 /** Why a recipient got its effect: one rule (or default, or missing policy) of one state's policy. */
 export interface Reason {
@@ -17,6 +19,12 @@ export interface Reason {
   readonly direction: PolicyDirection;
   readonly effect: PolicyEffect;
   readonly legalBasis: LegalBasis;
+  /**
+   * Whether other states may read this reason: a rule marked `published`, a policy's default
+   * (its default effect is public) or a missing policy. An unpublished rule is shown to other
+   * states only as redacted (redactDecision).
+   */
+  readonly published: boolean;
 }
 
 export interface RecipientDecision {

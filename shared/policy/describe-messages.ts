@@ -15,6 +15,7 @@ export interface DescribeMessages {
   readonly rule: (direction: PolicyDirection, ruleId: string, state: StateCode, version: number) => string;
   readonly defaultOf: (direction: PolicyDirection, state: StateCode, version: number) => string;
   readonly noPolicy: (state: StateCode) => string;
+  readonly unpublished: (state: StateCode) => string;
   readonly legalBasis: (text: string) => string;
 }
 
@@ -39,6 +40,7 @@ export const DESCRIBE_MESSAGES: Readonly<Record<DescribeLanguage, DescribeMessag
     rule: (direction, ruleId, state, version) => `${direction} rule "${ruleId}" of ${state} (policy version ${version})`,
     defaultOf: (direction, state, version) => `${direction} default of ${state} (policy version ${version})`,
     noPolicy: (state) => `${state} (no policy)`,
+    unpublished: (state) => `a restriction of ${state} (not published)`,
     legalBasis: (text) => `Legal basis: ${text}`,
   },
   ru: {
@@ -54,6 +56,7 @@ export const DESCRIBE_MESSAGES: Readonly<Record<DescribeLanguage, DescribeMessag
     defaultOf: (direction, state, version) =>
       `действие по умолчанию для ${direction === 'outbound' ? 'исходящих' : 'входящих'}, ${state} (версия политики ${version})`,
     noPolicy: (state) => `${state} (политика не опубликована)`,
+    unpublished: (state) => `ограничение, установленное ${state} (не опубликовано)`,
     legalBasis: (text) => `Правовое основание: ${text}`,
   },
 };

@@ -1,4 +1,4 @@
-import type { DefaultEffect, PolicyBody, PolicyRule } from '../schemas/policy.js';
+import type { DefaultEffect, DirectoryFieldRule, PolicyBody, PolicyRule } from '../schemas/policy.js';
 
 export interface PolicyDiff {
   /** Rules only in the newer policy, by id. */
@@ -9,9 +9,11 @@ export interface PolicyDiff {
   readonly changed: Array<{ readonly id: string; readonly before: PolicyRule; readonly after: PolicyRule }>;
   /** Present only when the default effect differs. */
   readonly defaultEffectChanged?: { readonly before: DefaultEffect; readonly after: DefaultEffect };
+  /** Present only when who sees which directory fields differs (omitted counts as no restriction). */
+  readonly directoryFieldsChanged?: { readonly before: DirectoryFieldRule[]; readonly after: DirectoryFieldRule[] };
 }
 
-const SCOPE_KEYS = new Set(['domains', 'categories', 'classifications', 'counterparts', 'kinds']);
+const SCOPE_KEYS = new Set(['domains', 'categories', 'classifications', 'counterparts', 'kinds', 'except', 'visibleTo']);
 
 /** Sorted keys, undefined dropped, scope lists sorted (they are sets: order means nothing). */
 function canonical(value: unknown, key = ''): unknown {
@@ -53,8 +55,19 @@ export function diffPolicies(a: PolicyBody, b: PolicyBody): PolicyDiff {
     if (next !== undefined && !sameRule(rule, next)) changed.push({ id: rule.id, before: rule, after: next });
   }
   changed.sort(byId);
-  const diff: PolicyDiff = { added, removed, changed };
-  return a.defaultEffect === b.defaultEffect
-    ? diff
-    : { ...diff, defaultEffectChanged: { before: a.defaultEffect, after: b.defaultEffect } };
+  const fieldsBefore = a.directoryFields ?? [];
+  const fieldsAfter = b.directoryFields ?? [];
+  return {
+    added,
+    removed,
+    changed,
+    ...(a.defaultEffect !== b.defaultEffect ? { defaultEffectChanged: { before: a.defaultEffect, after: b.defaultEffect } } : {}),
+    ...(!sameFields(fieldsBefore, fieldsAfter) ? { directoryFieldsChanged: { before: fieldsBefore, after: fieldsAfter } } : {}),
+  };
+}
+
+/** Field rules are one per field: their order means nothing, nor does the order of `visibleTo`. */
+function sameFields(a: readonly DirectoryFieldRule[], b: readonly DirectoryFieldRule[]): boolean {
+  const key = (rules: readonly DirectoryFieldRule[]): string => JSON.stringify(rules.map((rule) => JSON.stringify(canonical(rule))).sort());
+  return key(a) === key(b);
 }

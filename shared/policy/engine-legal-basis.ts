@@ -6,6 +6,12 @@ export const DEFAULT_LEGAL_BASIS: LegalBasis = Object.freeze({
   ru: 'Ни одно правило политики не применимо; действует результат политики по умолчанию',
 });
 
+/** Stands in for the legal basis of a rule the viewer may not read (redactDecision). */
+export const UNPUBLISHED_LEGAL_BASIS: LegalBasis = Object.freeze({
+  en: 'Not published by this state',
+  ru: 'Не опубликовано этим государством',
+});
+
 /** Stated as the legal basis when a state has no disclosure policy. */
 export const NO_POLICY_LEGAL_BASIS: LegalBasis = Object.freeze({
   en: 'No disclosure policy published by this state',

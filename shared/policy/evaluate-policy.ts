@@ -28,7 +28,7 @@ function matchBucket(buckets: RuleBuckets, probe: Probe, counterpart: StateCode)
   for (const rule of buckets[probe.bucket] ?? []) {
     if ((rule.kindMask & probe.kindBit) !== 0
       && probe.at >= rule.validFrom && probe.at < rule.validUntil
-      && (rule.counterparts === null || rule.counterparts.has(counterpart))) {
+      && (rule.counterparts === null || rule.counterparts.has(counterpart) !== rule.exceptCounterparts)) {
       matches.push(rule);
     }
   }
@@ -44,7 +44,7 @@ function verdictOf(
 ): PolicyVerdict {
   const policy = policies.get(state);
   if (policy === undefined) {
-    const fallback: Reason = { state, policyVersion: null, ruleId: NO_POLICY_RULE_ID, direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS };
+    const fallback: Reason = { state, policyVersion: null, ruleId: NO_POLICY_RULE_ID, direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS, published: true };
     return { effect: 'allow', matches: [], fallback };
   }
   // A policy filed under another state's key would silently apply the wrong law.

@@ -4,6 +4,7 @@ export { evaluate } from './evaluate-policy.js';
 export {
   DEFAULT_RULE_ID,
   NO_POLICY_RULE_ID,
+  UNPUBLISHED_RULE_ID,
   type Decision,
   type EvaluationInput,
   type Reason,
@@ -15,4 +16,6 @@ export { describeDecision } from './describe-decision.js';
 export type { DescribeLanguage } from './describe-messages.js';
 export { publishedSummary } from './published-summary.js';
 export { diffPolicies, type PolicyDiff } from './diff-policies.js';
-export { DEFAULT_LEGAL_BASIS, NO_POLICY_LEGAL_BASIS } from './engine-legal-basis.js';
+export { DEFAULT_LEGAL_BASIS, NO_POLICY_LEGAL_BASIS, UNPUBLISHED_LEGAL_BASIS } from './engine-legal-basis.js';
+export { redactDecision } from './redact-decision.js';
+export { withheldDirectoryFields, type DirectoryReader } from './directory-fields.js';

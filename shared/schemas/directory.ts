@@ -64,16 +64,8 @@ export const RESTRICTABLE_FIELDS = ['title', 'workingHours', 'deputy', ...CONTAC
 export const RestrictableField = z.enum(RESTRICTABLE_FIELDS);
 export type RestrictableField = z.infer<typeof RestrictableField>;
 
-export const FieldVisibilityRule = z.object({
-  field: RestrictableField,
-  /** Other member states that see the field; everyone else does not. */
-  visibleTo: z.array(StateCode).max(64),
-  /** Whether the secretariat (network admins) sees it. */
-  secretariat: z.boolean(),
-}).strict();
-export const VisibilitySettings = z.object({ rules: z.array(FieldVisibilityRule).max(RESTRICTABLE_FIELDS.length) }).strict()
-  .refine((v) => new Set(v.rules.map((r) => r.field)).size === v.rules.length, 'one rule per field');
-export type VisibilitySettings = z.infer<typeof VisibilitySettings>;
+// Who sees which of these fields is part of the state's signed disclosure policy: see
+// DirectoryFieldRule in policy.ts.
 
 export const KeyStatus = z.object({
   identityKey: z.string(),

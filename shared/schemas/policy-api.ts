@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdentityKeyString, SignatureString } from '../crypto/verify-key-bundle.js';
 import { Id } from './accounts.js';
 import { StateCode } from './labels.js';
-import { DefaultEffect, PolicyBody, PolicyRule } from './policy.js';
+import { DefaultEffect, DirectoryFieldRule, PolicyBody, PolicyRule } from './policy.js';
 
 /** A policy version number: 1, 2, … */
 export const PolicyVersion = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -68,5 +68,6 @@ export const PolicyDiffView = z.object({
   removed: z.array(PolicyRule),
   changed: z.array(z.object({ id: z.string(), before: PolicyRule, after: PolicyRule })),
   defaultEffectChanged: z.object({ before: DefaultEffect, after: DefaultEffect }).optional(),
+  directoryFieldsChanged: z.object({ before: z.array(DirectoryFieldRule), after: z.array(DirectoryFieldRule) }).optional(),
 });
 export type PolicyDiffView = z.infer<typeof PolicyDiffView>;

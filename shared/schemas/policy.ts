@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { RESTRICTABLE_FIELDS, RestrictableField } from './directory.js';
 import { CategoryCode, Classification, DomainCode, ExchangeKind, HandlingCode, StateCode } from './labels.js';
 
 /** Rule ids the engine itself uses in reasons; a policy may not claim them. */
-export const RESERVED_RULE_IDS = ['default', 'no-policy'] as const;
+export const RESERVED_RULE_IDS = ['default', 'no-policy', 'unpublished'] as const;
 
 /** Largest number of rules one policy may hold. */
 export const MAX_POLICY_RULES = 5000;
@@ -39,10 +40,21 @@ export type LegalBasis = z.infer<typeof LegalBasis>;
  * "nothing" or "anything". Duplicates are rejected so a signed policy has one spelling.
  */
 function scopeList<T extends z.ZodType<string>>(item: T) {
-  return z.array(item).min(1, 'omit the list to match anything; an empty list is ambiguous')
-    .refine((list) => new Set(list).size === list.length, 'list entries must be unique')
-    .exactOptional();
+  return nonEmptySet(item).exactOptional();
 }
+
+function nonEmptySet<T extends z.ZodType<string>>(item: T) {
+  return z.array(item).min(1, 'omit the list to match anything; an empty list is ambiguous')
+    .refine((list) => new Set(list).size === list.length, 'list entries must be unique');
+}
+
+/**
+ * The other state of an exchange a rule applies to: a list of states, or every state except
+ * those listed (`{ except: [...] }`), which also covers states admitted after the rule was
+ * signed. "All other member states except RU" in KZ's policy is `{ except: ['KZ', 'RU'] }`.
+ */
+export const Counterparts = z.union([nonEmptySet(StateCode), z.strictObject({ except: nonEmptySet(StateCode) })]);
+export type Counterparts = z.infer<typeof Counterparts>;
 
 /** ISO 8601 date-time with Z or an explicit offset (never local time, which would be ambiguous). */
 const IsoDateTime = z.iso.datetime({ offset: true });
@@ -64,7 +76,7 @@ export const PolicyRule = z.strictObject({
   categories: scopeList(CategoryCode),
   classifications: scopeList(Classification),
   /** The other state of the exchange: the recipient for outbound rules, the sender for inbound. */
-  counterparts: scopeList(StateCode),
+  counterparts: Counterparts.exactOptional(),
   kinds: scopeList(ExchangeKind),
   effect: PolicyEffect,
   conditions: PolicyConditions.exactOptional(),
@@ -90,12 +102,32 @@ export const PolicyRule = z.strictObject({
 });
 export type PolicyRule = z.infer<typeof PolicyRule>;
 
+/**
+ * Who else sees one field of the state's directory entries. A field without such a rule is
+ * visible to every state; with one, only to the states listed (and the secretariat if it says
+ * so). The entry's own state always sees every field.
+ */
+export const DirectoryFieldRule = z.strictObject({
+  field: RestrictableField,
+  /** Other member states that see the field; may be empty (no other state sees it). */
+  visibleTo: z.array(StateCode).max(64).refine((list) => new Set(list).size === list.length, 'list entries must be unique'),
+  /** Whether the secretariat (network admins) sees it. */
+  secretariat: z.boolean(),
+  legalBasis: LegalBasis.exactOptional(),
+});
+export type DirectoryFieldRule = z.infer<typeof DirectoryFieldRule>;
+
 /** The signed content of a state's disclosure policy (signature and signer travel beside it). */
 export const PolicyBody = z.strictObject({
   state: StateCode,
   version: z.int().positive(),
   defaultEffect: DefaultEffect,
   rules: z.array(PolicyRule).max(MAX_POLICY_RULES),
+  /**
+   * Which directory fields other states see. Omitted (as in versions signed before it existed)
+   * means every field is visible to everyone, exactly like an empty list.
+   */
+  directoryFields: z.array(DirectoryFieldRule).max(RESTRICTABLE_FIELDS.length).exactOptional(),
 }).superRefine((policy, ctx) => {
   const seen = new Set<string>();
   policy.rules.forEach((rule, index) => {
@@ -103,6 +135,16 @@ export const PolicyBody = z.strictObject({
       ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
     }
     seen.add(rule.id);
+  });
+  const fields = new Set<string>();
+  policy.directoryFields?.forEach((rule, index) => {
+    if (fields.has(rule.field)) {
+      ctx.addIssue({ code: 'custom', path: ['directoryFields', index, 'field'], message: `one rule per field: "${rule.field}" is repeated` });
+    }
+    fields.add(rule.field);
+    if (rule.visibleTo.includes(policy.state)) {
+      ctx.addIssue({ code: 'custom', path: ['directoryFields', index, 'visibleTo'], message: `${policy.state} always sees its own entries` });
+    }
   });
 });
 export type PolicyBody = z.infer<typeof PolicyBody>;

@@ -218,8 +218,10 @@ describe('e2e: the directory in Chromium', function () {
     await row.getByTestId('state-picker').locator('summary').click();
     await row.getByRole('checkbox', { name: 'Russia' }).check();
     expect(await admin.locator('[data-testid="visibility-row"][data-field="title"]').getAttribute('data-mode')).to.equal('selected');
-    await admin.getByRole('button', { name: 'Save field visibility' }).click();
+    await admin.getByRole('button', { name: 'Sign and publish field visibility' }).click();
     await admin.getByTestId('visibility-saved').waitFor();
+    // Saved as the next version of CN's signed policy (the demo seed published version 1).
+    expect(await admin.getByTestId('visibility-saved').textContent()).to.contain('version 2');
     expect(await admin.getByTestId('stale-list').textContent()).to.contain('Every entry is current.');
     await shot(admin, '12-settings-en');
 

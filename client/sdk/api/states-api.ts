@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StateView, VisibilitySettings } from '../../../shared/schemas/directory.js';
+import { StateView } from '../../../shared/schemas/directory.js';
 import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { SessionManager } from '../session-manager.js';
 
@@ -8,9 +8,8 @@ export interface StatesApi {
   list(): Promise<StateView[]>;
   /** A state's national admins: the domains it takes part in (voluntary participation). */
   setParticipation(code: string, domains: readonly DomainCode[]): Promise<StateView>;
-  /** A state's national admins: which entry fields it withholds from which states. */
-  visibility(code: string): Promise<VisibilitySettings>;
-  setVisibility(code: string, settings: VisibilitySettings): Promise<VisibilitySettings>;
+  // Which entry fields a state withholds from whom is part of its signed disclosure policy
+  // (`directoryFields`): read it with policies.current and publish it with policies.signAndPublish.
 }
 
 export function statesApi(session: SessionManager): StatesApi {
@@ -18,7 +17,5 @@ export function statesApi(session: SessionManager): StatesApi {
   return {
     list: () => session.authed({ method: 'GET', path: '/api/states', schema: z.array(StateView) }),
     setParticipation: (code, domains) => session.authed({ method: 'PUT', path: path(code, 'participation'), body: { domains }, schema: StateView }),
-    visibility: (code) => session.authed({ method: 'GET', path: path(code, 'visibility'), schema: VisibilitySettings }),
-    setVisibility: (code, settings) => session.authed({ method: 'PUT', path: path(code, 'visibility'), body: settings, schema: VisibilitySettings }),
   };
 }

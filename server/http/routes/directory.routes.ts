@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { SignedDirectorySnapshot } from '../../../shared/crypto/directory-snapshot-format.js';
 import { Id } from '../../../shared/schemas/accounts.js';
-import { DirectoryPage, DirectorySearchQuery, DirectorySettings, EntryUpdate, EntryView, ParticipationUpdate, StateView, VisibilitySettings } from '../../../shared/schemas/directory.js';
+import { DirectoryPage, DirectorySearchQuery, DirectorySettings, EntryUpdate, EntryView, ParticipationUpdate, StateView } from '../../../shared/schemas/directory.js';
 import { StateCode } from '../../../shared/schemas/labels.js';
-import { confirmEntry, getDirectorySettings, getVisibility, setFreshnessDays, setParticipation, setVisibility, updateEntry } from '../../modules/directory/edit-directory.js';
+import { confirmEntry, getDirectorySettings, setFreshnessDays, setParticipation, updateEntry } from '../../modules/directory/edit-directory.js';
 import { entriesToCsv } from '../../modules/directory/export-csv.js';
 import { getEntry, listStates, readerOf, search, staleEntries, visibleEntries } from '../../modules/directory/read-directory.js';
 import { defineRoute } from '../define-route.js';
@@ -108,19 +108,5 @@ export function directoryRoutes({ router, registry, directory, authn, snapshots 
     summary: 'The domains your state takes part in (voluntary participation).',
     params: StateParams, body: ParticipationUpdate, response: StateView, errors: [400, 401, 403],
     handler: async ({ params, body, req }) => setParticipation(directory, await authn.actor(req), params.code, body.domains),
-  });
-
-  defineRoute(router, registry, {
-    method: 'get', path: '/api/states/:code/visibility', auth: authn, tag: 'states',
-    summary: 'Which entry fields your state withholds from which states.',
-    params: StateParams, response: VisibilitySettings, errors: [401, 403],
-    handler: async ({ params, req }) => getVisibility(directory, await authn.actor(req), params.code),
-  });
-
-  defineRoute(router, registry, {
-    method: 'put', path: '/api/states/:code/visibility', auth: authn, tag: 'states',
-    summary: 'Set which entry fields your state withholds from which states (enforced on every read and export).',
-    params: StateParams, body: VisibilitySettings, response: VisibilitySettings, errors: [400, 401, 403],
-    handler: async ({ params, body, req }) => setVisibility(directory, await authn.actor(req), params.code, body),
   });
 }

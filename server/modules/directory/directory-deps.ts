@@ -4,6 +4,7 @@ import type { SettingsRepository } from '../../db/repositories/settings.reposito
 import type { UsersRepository } from '../../db/repositories/users.repository.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import type { PolicyStore } from '../policies/policy-store.js';
 
 export interface DirectoryDeps {
   users: UsersRepository;
@@ -12,4 +13,6 @@ export interface DirectoryDeps {
   settings: SettingsRepository;
   audit: AuditLog;
   clock: Clock;
+  /** The signed disclosure policies in force: their `directoryFields` decide who sees which entry field. */
+  policies: Pick<PolicyStore, 'current'>;
 }

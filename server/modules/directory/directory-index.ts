@@ -2,6 +2,7 @@ import { keyFingerprint } from '../../../shared/crypto/safety-number.js';
 import { fromBase64Url } from '../../../shared/crypto/encoding.js';
 import type { DirectoryEntry } from '../../db/repositories/directory-entries.repository.js';
 import type { MemberState } from '../../db/repositories/member-states.repository.js';
+import type { PolicyBody } from '../../../shared/schemas/policy.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import type { DirectoryDeps } from './directory-deps.js';
 import { SearchIndex } from './search-index.js';
@@ -40,12 +41,20 @@ export interface DirectorySnapshot {
   search: SearchIndex;
   states: Map<string, MemberState>;
   freshnessDays: number;
+  /** Per state, the `directoryFields` of its policy in force (states without a policy are absent). */
+  fieldPolicies: ReadonlyMap<string, Pick<PolicyBody, 'state' | 'directoryFields'>>;
+  /** "KZ@3,RU@1": the policy versions `fieldPolicies` was taken from. */
+  policyVersions: string;
 }
+
+type FieldPolicies = Pick<DirectorySnapshot, 'fieldPolicies' | 'policyVersions'>;
 
 /**
  * The directory held in memory: at most ten thousand or so small records, searched in
  * microseconds. Every writer bumps a revision counter in the database; a reader reloads when
  * it moved, checking at most every `maxStalenessMs`, so several server nodes stay in step.
+ * Field visibility comes from the signed policies in force, checked at the same moments: a
+ * newly published version applies on the next read (publishing invalidates this node's index).
  */
 export class DirectoryIndex {
   private current: DirectorySnapshot | undefined;
@@ -71,15 +80,26 @@ export class DirectoryIndex {
   }
 
   private async refresh(): Promise<DirectorySnapshot> {
-    const revision = await this.deps.settings.revision(DIRECTORY_REVISION);
+    const [revision, fields] = await Promise.all([this.deps.settings.revision(DIRECTORY_REVISION), this.fieldPolicies()]);
     this.checkedAt = Date.now();
-    if (this.current && revision === this.revision) return this.current;
-    this.current = await this.load();
+    if (this.current && revision === this.revision) {
+      // Only a policy changed: the records stay, the field visibility is replaced.
+      if (fields.policyVersions !== this.current.policyVersions) this.current = { ...this.current, ...fields };
+      return this.current;
+    }
+    this.current = { ...(await this.load()), ...fields };
     this.revision = revision;
     return this.current;
   }
 
-  private async load(): Promise<DirectorySnapshot> {
+  private async fieldPolicies(): Promise<FieldPolicies> {
+    const policies = await this.deps.policies.current();
+    const fieldPolicies = new Map([...policies].map(([state, policy]) => [state, { state: policy.body.state, directoryFields: policy.body.directoryFields ?? [] }]));
+    const policyVersions = [...policies].map(([state, policy]) => `${state}@${policy.body.version}`).sort().join(',');
+    return { fieldPolicies, policyVersions };
+  }
+
+  private async load(): Promise<Omit<DirectorySnapshot, keyof FieldPolicies>> {
     const [users, entries, states, freshnessDays] = await Promise.all([
       this.deps.users.activeFocalPoints(),
       this.deps.entries.all(),

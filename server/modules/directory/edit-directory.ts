@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
-import type { EntryUpdate, EntryView, StateView, VisibilitySettings } from '../../../shared/schemas/directory.js';
+import type { EntryUpdate, EntryView, StateView } from '../../../shared/schemas/directory.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
 import { DIRECTORY_REVISION, FRESHNESS_SETTING } from './directory-index.js';
@@ -52,22 +52,6 @@ export async function setParticipation(deps: DirectoryReadDeps, actor: User, sta
   await deps.audit.append({ type: 'state.participation-changed', actorId: actor.id, state: stateCode, subjectId: stateCode, data: { before: state.domains, after: next } });
   await changed(deps);
   return { code: stateCode as StateView['code'], name: state.name, domains: next as StateView['domains'] };
-}
-
-export async function getVisibility(deps: DirectoryReadDeps, actor: User, stateCode: string): Promise<VisibilitySettings> {
-  authorize(actor, 'state:manage-directory', { state: stateCode });
-  const state = await deps.states.find(stateCode);
-  return { rules: (state?.visibility ?? []) as VisibilitySettings['rules'] };
-}
-
-/** Which other states (and whether the secretariat) see which fields of this state's entries. */
-export async function setVisibility(deps: DirectoryReadDeps, actor: User, stateCode: string, settings: VisibilitySettings): Promise<VisibilitySettings> {
-  authorize(actor, 'state:manage-directory', { state: stateCode });
-  if (!(await deps.states.find(stateCode))) throw new AppError('state.unknown', `${stateCode} is not a member state`);
-  await deps.states.setVisibility(stateCode, settings.rules, deps.clock.now());
-  await deps.audit.append({ type: 'state.visibility-changed', actorId: actor.id, state: stateCode, subjectId: stateCode, data: { fields: settings.rules.map((r) => r.field) } });
-  await changed(deps);
-  return settings;
 }
 
 /** The network-wide directory settings (anyone signed in may read them: they explain "stale"). */

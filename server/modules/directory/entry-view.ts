@@ -1,31 +1,11 @@
+import { withheldDirectoryFields, type DirectoryReader } from '../../../shared/policy/index.js';
 import type { EntryView, RestrictableField } from '../../../shared/schemas/directory.js';
-import { RESTRICTABLE_FIELDS } from '../../../shared/schemas/directory.js';
-import type { VisibilityRule } from '../../db/repositories/member-states.repository.js';
 import type { DirectorySnapshot, IndexedRecord } from './directory-index.js';
 
 const DAY_MS = 86_400_000;
 
 /** Who is reading: a state's people, or the secretariat (network admins, no state). */
-export interface Reader {
-  state: string | null;
-}
-
-/**
- * Fields of `state`'s entries this reader may not see. The entry's own state sees everything;
- * a field without a rule is visible to all; a rule lists the states (and whether the
- * secretariat) that see it.
- */
-export function withheldFields(rules: readonly VisibilityRule[], entryState: string, reader: Reader): Set<RestrictableField> {
-  const withheld = new Set<RestrictableField>();
-  if (reader.state === entryState) return withheld;
-  for (const rule of rules) {
-    const field = RESTRICTABLE_FIELDS.find((f) => f === rule.field);
-    if (!field) continue;
-    const visible = reader.state === null ? rule.secretariat : rule.visibleTo.includes(reader.state);
-    if (!visible) withheld.add(field);
-  }
-  return withheld;
-}
+export type Reader = DirectoryReader;
 
 export function isStale(record: IndexedRecord, now: Date, freshnessDays: number): boolean {
   return now.getTime() - record.lastConfirmedAt.getTime() > freshnessDays * DAY_MS;
@@ -35,7 +15,8 @@ export function isStale(record: IndexedRecord, now: Date, freshnessDays: number)
 export function toEntryView(record: IndexedRecord, directory: DirectorySnapshot, reader: Reader, now: Date): EntryView {
   const { user, entry } = record;
   const state = user.state ?? '';
-  const withheld = withheldFields(directory.states.get(state)?.visibility ?? [], state, reader);
+  // The entry's state decides in its signed policy in force which fields other states see.
+  const withheld = new Set<RestrictableField>(withheldDirectoryFields(directory.fieldPolicies.get(state), state, reader));
   const deputy = entry?.deputyUserId ? directory.byUserId.get(entry.deputyUserId) : undefined;
   return {
     userId: user.id,

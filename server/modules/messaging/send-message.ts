@@ -2,7 +2,7 @@ import { fromBase64Url } from '../../../shared/crypto/encoding.js';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { verifyEnvelope } from '../../../shared/crypto/verify-envelope.js';
 import { AppError } from '../../../shared/errors.js';
-import { describeDecision, type Decision } from '../../../shared/policy/index.js';
+import { describeDecision, redactDecision, type Decision } from '../../../shared/policy/index.js';
 import { HANDLING_CODES } from '../../../shared/schemas/labels.js';
 import type { SendMessageResult } from '../../../shared/schemas/messaging.js';
 import type { StoredMessage } from '../../db/repositories/messages.repository.js';
@@ -44,8 +44,9 @@ function checkConditions(envelope: Envelope, decision: Decision): void {
   }
 }
 
-function denied(decision: Decision): AppError {
-  const reasons = [...describeDecision(decision, 'en')];
+/** The sender's state reads its own rules and published ones; other states' unpublished rules only as "not published". */
+function denied(decision: Decision, senderState: string): AppError {
+  const reasons = [...describeDecision(redactDecision(decision, senderState), 'en')];
   return new AppError('policy.denied', `the disclosure policy does not allow this exchange: ${reasons.join(' ')}`, reasons.map((message) => ({ path: ['policy'], message })));
 }
 
@@ -72,7 +73,7 @@ export async function sendMessage(deps: MessagingDeps, actor: User, envelope: En
 
   const id = deps.messages.newId();
   const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id });
-  if (decision.effect === 'deny') throw denied(decision);
+  if (decision.effect === 'deny') throw denied(decision, header.from.state);
   checkConditions(envelope, decision);
 
   const held = decision.effect === 'approve';

@@ -1,4 +1,4 @@
-import { evaluate, type CompiledPolicy, type Decision, type Reason } from '../../../shared/policy/index.js';
+import { evaluate, redactDecision, type CompiledPolicy, type Decision, type Reason } from '../../../shared/policy/index.js';
 import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
 import type { ApprovalView } from '../../../shared/schemas/approvals.js';
 import type { ApprovalEvents } from './approval-events.js';
@@ -28,8 +28,13 @@ export interface PolicyEnforcement extends ApprovalEvents {
 
 const reasonKey = (reason: Reason): string => `${reason.state}@${reason.policyVersion ?? 'none'}/${reason.direction}/${reason.ruleId}`;
 
-/** Metadata only: the effect, who is involved, which policy versions and rules decided. */
-function auditData(input: ExchangeToDecide, decision: Decision): Record<string, string | string[]> {
+/**
+ * Metadata only: the effect, who is involved, which policy versions and rules decided. The entry
+ * belongs to the sender's state, whose people read it: other states' unpublished rules appear
+ * as "<state>@<version>/<direction>/unpublished", never by their ids.
+ */
+function auditData(input: ExchangeToDecide, full: Decision): Record<string, string | string[]> {
+  const decision = redactDecision(full, input.fromState);
   const versions = new Set<string>();
   const rules = new Set<string>();
   for (const recipient of decision.perRecipient) {

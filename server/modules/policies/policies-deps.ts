@@ -15,4 +15,6 @@ export interface PoliciesDeps {
   clock: Clock;
   /** How long a held exchange waits for its approvals, in milliseconds. */
   approvalTtlMs: number;
+  /** Called once a new version of `state`'s policy is in force (the directory reloads its field visibility). */
+  onPublished: (state: string) => void;
 }

@@ -60,9 +60,12 @@ describe('client SDK: directory and states', function () {
     expect(states.find((s) => s.code === 'KZ')).to.deep.include({ name: { en: 'Kazakhstan', ru: 'Казахстан' } });
     expect(states.find((s) => s.code === 'CN')?.domains).to.deep.equal(['border']);
 
-    const rules = { rules: [{ field: 'contacts.phone' as const, visibleTo: ['RU'], secretariat: true }, { field: 'deputy' as const, visibleTo: [], secretariat: false }] };
-    expect(await kzAdmin.client.states.setVisibility('KZ', rules)).to.deep.equal(rules);
-    expect(await kzAdmin.client.states.visibility('KZ')).to.deep.equal(rules);
+    // Field visibility is part of the signed policy: published by the admin's SDK, signed with the unlocked key.
+    const directoryFields = [{ field: 'contacts.phone' as const, visibleTo: ['RU'], secretariat: true }, { field: 'deputy' as const, visibleTo: [], secretariat: false }];
+    const published = await kzAdmin.client.policies.signAndPublish({ state: 'KZ', version: 1, defaultEffect: 'allow', rules: [], directoryFields });
+    expect(published.policy.directoryFields).to.deep.equal(directoryFields);
+    const current = await kzAdmin.client.policies.current('KZ');
+    expect(current.scope === 'full' && current.policy.directoryFields).to.deep.equal(directoryFields);
     const seenByCn = await cnBorder.client.directory.entry(kzFinance.id);
     expect(seenByCn.contacts.map((c) => c.type)).to.deep.equal(['email']);
     expect(seenByCn.withheld).to.deep.equal(['contacts.phone', 'deputy']);
@@ -71,7 +74,7 @@ describe('client SDK: directory and states', function () {
     expect(seenByRoot).to.not.have.property('deputy');
     expect((await kzFinance.client.directory.entry(kzBorder.id)).deputy).to.deep.equal({ userId: kzFinance.id, name: 'Aigerim Nurlanovna' });
 
-    const notTheirs = await cnBorder.client.states.setVisibility('KZ', { rules: [] }).catch((e: unknown) => e);
+    const notTheirs = await cnBorder.client.policies.signAndPublish({ state: 'KZ', version: 2, defaultEffect: 'allow', rules: [], directoryFields: [] }).catch((e: unknown) => e);
     expect(isApiError(notTheirs, 'auth.forbidden')).to.equal(true);
     const participation = await kzAdmin.client.states.setParticipation('KZ', ['border', 'economic-crime', 'law-enforcement', 'non-proliferation']);
     expect(participation.domains).to.deep.equal(['border', 'economic-crime', 'law-enforcement', 'non-proliferation']);

@@ -3,6 +3,9 @@ import { verifyDirectorySnapshot } from '../../../shared/crypto/verify-directory
 import type { DirectoryPage, EntryView, StateView } from '../../../shared/schemas/directory.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, setParticipation, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { composeModules } from '../../../server/compose-modules.js';
+import { toEntryView } from '../../../server/modules/directory/entry-view.js';
+import { policyBody, publishPolicy, submitPolicy } from '../../helpers/policies.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('directory of national focal points', function () {
@@ -79,13 +82,14 @@ describe('directory of national focal points', function () {
     expect((await get(root, '/api/directory?pageSize=1000')).status).to.equal(400);
   });
 
-  it('withholds fields a state restricts, on every read and export, and says which', async () => {
-    const rules = { rules: [
-      { field: 'contacts.phone', visibleTo: ['RU'], secretariat: false },
-      { field: 'title', visibleTo: [], secretariat: true },
-    ] };
-    expect((await put(kzAdmin, '/api/states/KZ/visibility', rules)).status).to.equal(200);
-    expect((await put(ruAdmin, '/api/states/KZ/visibility', rules)).status).to.equal(403);
+  it('withholds fields a state restricts in its signed policy, on every read and export, and says which', async () => {
+    const directoryFields = [
+      { field: 'contacts.phone' as const, visibleTo: ['RU'], secretariat: false, legalBasis: { en: 'Law on communications, art. 5' } },
+      { field: 'title' as const, visibleTo: [], secretariat: true },
+    ];
+    // Only the state's own national admins sign its policy.
+    expect((await submitPolicy(t, ruAdmin, { ...policyBody('KZ', 1, []), directoryFields })).status).to.equal(403);
+    await publishPolicy(t, kzAdmin, { ...policyBody('KZ', 1, []), directoryFields });
 
     const seenBy = async (who: TestPerson): Promise<EntryView> => (await get<EntryView>(who, `/api/directory/entries/${kzFinance.user.id}`)).body;
     const byCn = await seenBy(cnBorder);
@@ -111,6 +115,65 @@ describe('directory of national focal points', function () {
     expect(JSON.stringify(json.body)).not.to.contain('+7 7172 000000');
     const search = await get<DirectoryPage>(cnBorder, '/api/directory?state=KZ');
     expect(JSON.stringify(search.body)).not.to.contain('+7 7172 000000');
+  });
+
+  it('a new policy version changes field visibility at once; the policy\'s rules and the fields stay independent', async () => {
+    const seenByCn = async (): Promise<EntryView> => (await get<EntryView>(cnBorder, `/api/directory/entries/${kzFinance.user.id}`)).body;
+    const searchedByCn = async (): Promise<EntryView | undefined> => (await get<DirectoryPage>(cnBorder, '/api/directory?state=KZ&domain=economic-crime')).body.entries[0];
+    expect((await seenByCn()).withheld).to.deep.equal(['contacts.phone', 'title']);
+    // Version 2 lets CN see the phone, keeps the title restricted, and adds an exchange rule.
+    await publishPolicy(t, kzAdmin, {
+      ...policyBody('KZ', 2, [{ id: 'no-cn-finance', direction: 'outbound', counterparts: ['CN'], domains: ['economic-crime'], effect: 'deny' }]),
+      directoryFields: [{ field: 'contacts.phone', visibleTo: ['CN', 'RU'], secretariat: false }, { field: 'title', visibleTo: [], secretariat: true }],
+    });
+    expect((await seenByCn()).withheld).to.deep.equal(['title']);
+    expect((await searchedByCn())?.contacts.map((c) => c.value)).to.include('+7 7172 000000');
+    // Version 3 drops the field restrictions altogether: every field is visible again.
+    await publishPolicy(t, kzAdmin, policyBody('KZ', 3, []));
+    expect((await seenByCn()).withheld).to.deep.equal([]);
+    expect((await searchedByCn())?.title?.en).to.equal('Head of international cooperation');
+    // Restore the restrictions the next tests expect.
+    await publishPolicy(t, kzAdmin, {
+      ...policyBody('KZ', 4, []),
+      directoryFields: [{ field: 'contacts.phone', visibleTo: ['RU'], secretariat: false }, { field: 'title', visibleTo: [], secretariat: true }],
+    });
+    expect((await seenByCn()).withheld).to.deep.equal(['contacts.phone', 'title']);
+  });
+
+  it('another server node picks up a new version on its next freshness check, without being told', async () => {
+    const otherNode = composeModules(t.server.database.connection, {
+      clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
+      revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+    });
+    const cnReader = { state: 'CN' };
+    const withheldThere = async (): Promise<string[]> => {
+      const snapshot = await otherNode.directory.index.snapshot();
+      const record = snapshot.byUserId.get(kzFinance.user.id);
+      if (!record) throw new Error('entry missing on the other node');
+      return toEntryView(record, snapshot, cnReader, t.clock.now()).withheld;
+    };
+    expect(await withheldThere()).to.deep.equal(['contacts.phone', 'title']);
+    // Published through this node: the other node's index is not invalidated, and no directory revision moves.
+    const current = (await get<{ policy: { version: number } }>(kzAdmin, '/api/policies/KZ')).body.policy.version;
+    await publishPolicy(t, kzAdmin, { ...policyBody('KZ', current + 1, []), directoryFields: [{ field: 'title', visibleTo: [], secretariat: true }] });
+    await new Promise((resolve) => setTimeout(resolve, 600)); // past the index's 500 ms freshness window
+    expect(await withheldThere()).to.deep.equal(['title']);
+    await publishPolicy(t, kzAdmin, { ...policyBody('KZ', current + 2, []), directoryFields: [{ field: 'contacts.phone', visibleTo: ['RU'], secretariat: false }, { field: 'title', visibleTo: [], secretariat: true }] });
+  });
+
+  it('rejects directory field rules that are ambiguous: a field twice, the own state listed', async () => {
+    // Not a valid body: the server's schema refuses it before the signature is even looked at.
+    const next = (await get<{ policy: { version: number } }>(kzAdmin, '/api/policies/KZ')).body.policy.version + 1;
+    const post = async (directoryFields: unknown[]) => call(t.url, 'POST', '/api/policies/KZ/versions', {
+      token: kzAdmin.session?.accessToken, body: { policy: { ...policyBody('KZ', next, []), directoryFields }, signature: 'A'.repeat(86) },
+    });
+    const twice = await post([{ field: 'title', visibleTo: [], secretariat: true }, { field: 'title', visibleTo: ['RU'], secretariat: true }]);
+    expect(twice.status).to.equal(400);
+    expect(JSON.stringify(twice.body)).to.contain('one rule per field');
+    const own = await post([{ field: 'title', visibleTo: ['KZ'], secretariat: true }]);
+    expect(own.status).to.equal(400);
+    expect(JSON.stringify(own.body)).to.contain('always sees its own entries');
+    expect((await get<EntryView>(cnBorder, `/api/directory/entries/${kzFinance.user.id}`)).body.withheld).to.deep.equal(['contacts.phone', 'title']);
   });
 
   it('a signed snapshot verifies offline against the pinned directory key, and tampering is detected', async () => {

@@ -11,6 +11,7 @@ describe('messaging under disclosure policies', function () {
   this.timeout(90_000);
   let t: TestServer;
   let kzAdmin: TestPerson;
+  let cnAdmin: TestPerson;
   let kz: TestPerson;
   let ru: TestPerson;
   let cn: TestPerson;
@@ -20,7 +21,7 @@ describe('messaging under disclosure policies', function () {
     const root = await bootstrapNetworkAdmin(t);
     kzAdmin = await activeNationalAdmin(t, root, 'KZ');
     const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    const cnAdmin = await activeNationalAdmin(t, root, 'CN');
+    cnAdmin = await activeNationalAdmin(t, root, 'CN');
     kz = await activeFocalPoint(t, kzAdmin, ['border']);
     ru = await activeFocalPoint(t, ruAdmin, ['border']);
     cn = await activeFocalPoint(t, cnAdmin, ['border']);
@@ -46,6 +47,28 @@ describe('messaging under disclosure policies', function () {
     // The same labels to Russia are allowed.
     const toRu = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { name: 'A. B.' }, { labels: { ...LABELS, category: 'personal-data' } }) });
     expect(toRu.ok).to.equal(true);
+  });
+
+  it('denied by the recipient\'s unpublished rule: the sender reads "a restriction of <state> (not published)", never its text', async () => {
+    await publishPolicy(t, cnAdmin, policyBody('CN', 1, [
+      { id: 'cn-no-kz-intel', direction: 'inbound', counterparts: ['KZ'], categories: ['criminal-intelligence'], effect: 'deny', legalBasis: { en: 'CN confidential protocol 3' } },
+      { id: 'cn-no-financial', direction: 'inbound', categories: ['financial'], effect: 'deny', legalBasis: { en: 'CN Law on Banks, art. 26' }, published: true },
+    ]));
+    const sender = await socketOf(kz);
+    const hidden = await send(sender, { envelope: await envelopeFor(t, kz, [cn], { intel: 3 }, { labels: { ...LABELS, category: 'criminal-intelligence', handling: 'H3' } }) });
+    expect(hidden.ok).to.equal(false);
+    if (hidden.ok) return;
+    expect(hidden.error.code).to.equal('policy.denied');
+    expect(hidden.error.message).to.contain('a restriction of CN (not published)');
+    expect(JSON.stringify(hidden.error)).not.to.contain('CN confidential protocol 3').and.not.to.contain('cn-no-kz-intel');
+    // A published rule of the recipient is shown with its legal basis.
+    const open = await send(sender, { envelope: await envelopeFor(t, kz, [cn], { bank: 1 }, { labels: { ...LABELS, category: 'financial' } }) });
+    expect(!open.ok && open.error.message).to.contain('CN Law on Banks, art. 26');
+    // The sender state's audit trail names the rule no more than the error does.
+    const trail = await t.server.database.connection.collection('audit_entries').find({ type: 'policy.decision', state: 'KZ' }).toArray();
+    expect(JSON.stringify(trail)).not.to.contain('cn-no-kz-intel');
+    expect(JSON.stringify(trail)).to.contain('CN@1/inbound/unpublished');
+    await publishPolicy(t, cnAdmin, policyBody('CN', 2, []));
   });
 
   it('conditions: a handling code below the minimum is refused; a compliant one carries the conditions to the recipient', async () => {

@@ -204,6 +204,10 @@ export const directoryEn = {
     summaryAll: 'Everyone',
     withSecretariat: 'secretariat: yes',
     withoutSecretariat: 'secretariat: no',
-    save: 'Save field visibility',
+    save: 'Sign and publish field visibility',
+    legalBasis: 'Legal basis (optional):',
+    policyNote: 'This table is part of your state\'s signed disclosure policy. Saving publishes version {{next}}, signed with your identity key; its rules stay as they are.',
+    published: 'Published as version {{version}} of your disclosure policy.',
+    conflict: 'Another administrator published a newer version meanwhile. Your table is kept: check it and publish again on top of theirs.',
   },
 } as const;

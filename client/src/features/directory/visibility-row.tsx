@@ -28,7 +28,7 @@ export function VisibilityRow({ field, sharing = SHARED_WITH_ALL, ownState, stat
             {t('directory.visibility.all')}
           </label>
           <label className="checkbox">
-            <input type="radio" name={name} value="selected" checked={sharing.mode === 'selected'} onChange={() => onChange({ mode: 'selected', states: sharing.states, secretariat: sharing.secretariat })} />
+            <input type="radio" name={name} value="selected" checked={sharing.mode === 'selected'} onChange={() => onChange({ ...sharing, mode: 'selected' })} />
             {t('directory.visibility.selected')}
           </label>
         </div>
@@ -38,6 +38,10 @@ export function VisibilityRow({ field, sharing = SHARED_WITH_ALL, ownState, stat
             <label className="checkbox">
               <input type="checkbox" name={`${name}-secretariat`} checked={sharing.secretariat} onChange={(e) => onChange({ ...sharing, secretariat: e.target.checked })} />
               {t('directory.visibility.secretariat')}
+            </label>
+            <label className="field">
+              {t('directory.visibility.legalBasis')}
+              <input type="text" name={`${name}-legal-basis`} value={sharing.legalBasisEn} maxLength={2000} onChange={(e) => onChange({ ...sharing, legalBasisEn: e.target.value })} />
             </label>
           </div>
         )}

@@ -1,19 +1,19 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PolicyRule } from '../../../../shared/schemas/policy';
-import { allMemberStates, otherStates } from './counterpart-states';
 import { usePolicyLabels, type PolicyLabels } from './use-policy-labels';
 
 function counterpartText(rule: PolicyRule, own: string | null, l: PolicyLabels, t: TFunction): string {
-  const list = rule.counterparts;
-  if (list === undefined) return t('policies.summary.anyState');
-  const others = otherStates(own);
-  // A long list is read as its complement: "all other member states except Russia".
-  if (own !== null && !list.includes(own) && allMemberStates(list) && list.length > others.length / 2) {
-    const excluded = others.filter((code) => !list.includes(code));
-    return excluded.length === 0 ? t('policies.summary.allOtherStates') : t('policies.summary.allExcept', { states: excluded.map((code) => l.state(code)).join(', ') });
+  const counterparts = rule.counterparts;
+  if (counterparts === undefined) return t('policies.summary.anyState');
+  if (Array.isArray(counterparts)) return counterparts.map((code) => l.state(code)).join(', ');
+  // An exclusion also covers states admitted later; the own state among the exceptions reads as "other".
+  const excluded = counterparts.except.filter((code) => code !== own);
+  const names = excluded.map((code) => l.state(code)).join(', ');
+  if (own !== null && counterparts.except.includes(own)) {
+    return excluded.length === 0 ? t('policies.summary.allOtherStates') : t('policies.summary.allExcept', { states: names });
   }
-  return list.map((code) => l.state(code)).join(', ');
+  return t('policies.summary.allMemberStatesExcept', { states: names });
 }
 
 /** A rule in words, in the current language: what it does, to what, on which legal basis. */

@@ -50,4 +50,23 @@ describe('disclosure preview: the shared engine on the policies the client can r
       reasons: ['allowed with conditions — outbound rule "conf" of KZ (policy version 2). Legal basis: Order 4'],
     });
   });
+
+  it('previewing another state\'s sending, the own state\'s unpublished rule still shows in full', () => {
+    const labels = { domain: 'border' as const, category: 'personal-data' as const, classification: 'restricted' as const, handling: 'H1' as const };
+    const withInbound = readablePolicies(published, { ...own, policy: { ...own.policy, rules: [...own.policy.rules, { id: 'no-cn-pd-in', direction: 'inbound', counterparts: ['CN'], categories: ['personal-data'], effect: 'deny', legalBasis: { en: 'Inbound order 9' } }] } });
+    const result = previewDecision({ labels, kind: 'message', from: 'CN', to: ['KZ'], at }, withInbound, compileReadable(withInbound));
+    const kz = result.recipients[0]?.decision;
+    if (!kz) throw new Error('no KZ decision');
+    expect(describeRecipient(kz, 'en').reasons).to.deep.equal(['denied — inbound rule "no-cn-pd-in" of KZ (policy version 2). Legal basis: Inbound order 9']);
+  });
+
+  it('should a client hold another state\'s unpublished rule, the preview shows it only as "not published"', () => {
+    const labels = { domain: 'border' as const, category: 'general' as const, classification: 'restricted' as const, handling: 'H1' as const };
+    const leaky: PublishedPolicyView = { ...published[1] as PublishedPolicyView, rules: [{ id: 'cn-hidden', direction: 'inbound', effect: 'deny', legalBasis: { en: 'CN secret order' } }] };
+    const policies2 = readablePolicies([leaky], own);
+    const result = previewDecision({ labels, kind: 'message', from: 'KZ', to: ['CN'], at }, policies2, compileReadable(policies2));
+    const cn = result.recipients[0]?.decision;
+    if (!cn) throw new Error('no CN decision');
+    expect(describeRecipient(cn, 'en').reasons).to.deep.equal(['denied — a restriction of CN (not published).']);
+  });
 });

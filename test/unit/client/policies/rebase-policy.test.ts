@@ -37,3 +37,15 @@ describe('policy editor: reapplying changes after someone else published', () =>
     expect(rebased.conflicts).to.deep.equal([]);
   });
 });
+
+describe('policy editor: directory fields travel with the rules', () => {
+  it('a draft keeps the directory fields of the version it starts from, and a reapply keeps the newest ones', async () => {
+    const { draftFromPolicy, policyBodyFromDraft } = await import('../../../../client/src/features/policies/editor/policy-draft.js');
+    const fields: PolicyBody['directoryFields'] = [{ field: 'title', visibleTo: ['RU'], secretariat: true }];
+    const current: PolicyBody = { ...body(2, [rule('a')]), directoryFields: fields };
+    expect(policyBodyFromDraft(draftFromPolicy(current)).directoryFields).to.deep.equal(fields);
+    const theirs: PolicyBody = { ...body(3, [rule('a')]), directoryFields: [{ field: 'deputy', visibleTo: [], secretariat: false }] };
+    const rebased = rebasePolicy(current, { ...current, version: 3, rules: [rule('a'), rule('b')] }, theirs);
+    expect(rebased.body.directoryFields).to.deep.equal(theirs.directoryFields);
+  });
+});

@@ -4,8 +4,6 @@ import { PolicyRule } from '../../../../shared/schemas/policy.js';
 import { draftFromPolicy, policyBodyFromDraft } from '../../../../client/src/features/policies/editor/policy-draft.js';
 import { draftFromRule, emptyRuleDraft, fromUtcInput, nextRuleId, ruleFromDraft, toUtcInput, type RuleDraft } from '../../../../client/src/features/policies/editor/rule-draft.js';
 
-const everyOtherThan = (...excluded: string[]): string[] => MEMBER_STATES.map((s) => s.code).filter((c) => !excluded.includes(c)).sort();
-
 describe('policy editor: form ↔ PolicyBody mapping', () => {
   it('a new rule maps to a minimal rule: scopes omitted, published, conditions only with their effect', () => {
     const draft: RuleDraft = { ...emptyRuleDraft('rule-1'), legalBasisEn: '  Law on data, art. 16  ' };
@@ -16,7 +14,7 @@ describe('policy editor: form ↔ PolicyBody mapping', () => {
     expect(PolicyRule.safeParse(ruleFromDraft({ ...withConditions, effect: 'conditions' }, 'KZ')).success).to.equal(true);
   });
 
-  it('"all other member states except RU" becomes the explicit list the schema holds, without the own state', () => {
+  it('"all other member states except RU" is signed as an exclusion (own state included), so states admitted later are covered', () => {
     const draft: RuleDraft = {
       ...emptyRuleDraft('no-pd'),
       categories: { mode: 'only', selected: ['personal-data'] },
@@ -24,12 +22,16 @@ describe('policy editor: form ↔ PolicyBody mapping', () => {
       legalBasisEn: 'National law, article 16',
     };
     const rule = ruleFromDraft(draft, 'KZ');
-    expect(rule.counterparts).to.deep.equal(everyOtherThan('KZ', 'RU'));
-    expect(rule.counterparts).to.have.length(MEMBER_STATES.length - 2);
-    // Loaded back, a long list reads as its complement again.
-    const reloaded = draftFromRule(rule, 'KZ');
-    expect(reloaded.counterparts).to.deep.equal({ mode: 'except', selected: ['RU'] });
+    expect(rule.counterparts).to.deep.equal({ except: ['KZ', 'RU'] });
+    expect(PolicyRule.safeParse(rule).success).to.equal(true);
+    // Loaded back, it is the same "except" choice, without the own state.
+    expect(draftFromRule(rule, 'KZ').counterparts).to.deep.equal({ mode: 'except', selected: ['RU'] });
+    // An explicit list, however long, stays a list: it does not cover later states, and the editor does not pretend it does.
+    const everyOther = MEMBER_STATES.map((s) => s.code).filter((c) => c !== 'KZ' && c !== 'RU').sort();
+    expect(draftFromRule({ ...rule, counterparts: everyOther }, 'KZ').counterparts).to.deep.equal({ mode: 'only', selected: everyOther });
     expect(draftFromRule({ ...rule, counterparts: ['CN', 'RU'] }, 'KZ').counterparts).to.deep.equal({ mode: 'only', selected: ['CN', 'RU'] });
+    // "All other member states" with none excepted.
+    expect(ruleFromDraft({ ...draft, counterparts: { mode: 'except', selected: [] } }, 'KZ').counterparts).to.deep.equal({ except: ['KZ'] });
   });
 
   it('scope lists come out in vocabulary order whatever order they were ticked in', () => {

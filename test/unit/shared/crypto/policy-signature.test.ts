@@ -10,7 +10,7 @@ const BODY: PolicyBody = {
   version: 3,
   defaultEffect: 'allow',
   rules: [
-    { id: 'no-pd', direction: 'outbound', categories: ['personal-data'], effect: 'deny', legalBasis: { en: 'Law on personal data, art. 16' }, published: true },
+    { id: 'no-pd', direction: 'outbound', categories: ['personal-data'], counterparts: { except: ['RU'] }, effect: 'deny', legalBasis: { en: 'Law on personal data, art. 16' }, published: true },
     { id: 'fin', direction: 'inbound', domains: ['economic-crime'], effect: 'conditions', conditions: { retentionDays: 30 }, legalBasis: { en: 'AML law', ru: 'Закон о ПОД/ФТ' } },
   ],
 };
@@ -37,6 +37,9 @@ describe('policy signatures (Ed25519 over the canonical PolicyBody, tag focalnet
       { ...policy, rules: [{ ...first, published: false }, second] },
       { ...policy, rules: [first, { ...second, legalBasis: { en: 'AML law' } }] },
       { ...policy, rules: [first] },
+      // "All except RU" is not "only RU", nor "all except CN".
+      { ...policy, rules: [{ ...first, counterparts: ['RU'] }, second] },
+      { ...policy, rules: [{ ...first, counterparts: { except: ['CN'] } }, second] },
     ];
     for (const body of changed) expect(await verifyPolicySignature(body, signature, key), JSON.stringify(body)).to.equal(false);
   });

@@ -69,6 +69,13 @@ function scopeArb<T>(values: readonly T[]): fc.Arbitrary<T[] | undefined> {
   );
 }
 
+/** Mostly any; otherwise a list of states or "every state except" a list, equally often. */
+export const counterpartsArb: fc.Arbitrary<PolicyRule['counterparts']> = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 3 },
+  { arbitrary: fc.shuffledSubarray([...STATES], { minLength: 1 }), weight: 1 },
+  { arbitrary: fc.shuffledSubarray([...STATES], { minLength: 1 }).map((except) => ({ except })), weight: 1 },
+);
+
 /** Either no window, an open-ended one, or a closed one with from < until. */
 const instantIndexArb = fc.option(fc.integer({ min: 0, max: INSTANTS.length - 1 }), { nil: undefined, freq: 2 });
 const windowArb = fc.tuple(instantIndexArb, instantIndexArb).map(([a, b]) => {
@@ -83,7 +90,7 @@ export function ruleArb(id: string, effect: fc.Arbitrary<PolicyEffect> = effectA
     domains: scopeArb(DOMAIN_CODES),
     categories: scopeArb(CATEGORY_CODES),
     classifications: scopeArb(CLASSIFICATIONS),
-    counterparts: scopeArb(STATES),
+    counterparts: counterpartsArb,
     kinds: scopeArb(EXCHANGE_KINDS.slice(0, 3)),
     effect,
     conditions: conditionsArb,

@@ -20,6 +20,13 @@ describe('policy engine: diffPolicies and publishedSummary', () => {
     expect(diffPolicies(body([A, B]), body([reordered, A]))).to.deep.equal({ added: [], removed: [], changed: [] });
   });
 
+  it('"except" lists are sets too; a list and an exclusion of the same states differ', () => {
+    const except: PolicyRule = { ...A, counterparts: { except: ['RU', 'CN'] } };
+    expect(diffPolicies(body([except]), body([{ ...except, counterparts: { except: ['CN', 'RU'] } }])).changed).to.deep.equal([]);
+    const listed: PolicyRule = { ...A, counterparts: ['CN', 'RU'] };
+    expect(diffPolicies(body([except]), body([listed])).changed.map((c) => c.id)).to.deep.equal(['a']);
+  });
+
   it('added, removed and changed, keyed by id and sorted by id', () => {
     const z: PolicyRule = { ...C, id: 'z' };
     const changedA: PolicyRule = { ...A, effect: 'approve' };

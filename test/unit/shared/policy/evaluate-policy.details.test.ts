@@ -14,8 +14,8 @@ describe('policy engine: evaluate, details', () => {
       effect: 'deny',
       conditions: {},
       reasons: [
-        { state: 'KZ', policyVersion: 4, ruleId: 'pd', direction: 'outbound', effect: 'deny', legalBasis: { en: 'Law on Personal Data, art. 16', ru: 'Закон о персональных данных, ст. 16' } },
-        { state: 'RU', policyVersion: 9, ruleId: 'default', direction: 'inbound', effect: 'deny', legalBasis: { en: 'No rule of the policy applies; the default effect of the policy is used', ru: 'Ни одно правило политики не применимо; действует результат политики по умолчанию' } },
+        { state: 'KZ', policyVersion: 4, ruleId: 'pd', direction: 'outbound', effect: 'deny', legalBasis: { en: 'Law on Personal Data, art. 16', ru: 'Закон о персональных данных, ст. 16' }, published: false },
+        { state: 'RU', policyVersion: 9, ruleId: 'default', direction: 'inbound', effect: 'deny', legalBasis: { en: 'No rule of the policy applies; the default effect of the policy is used', ru: 'Ни одно правило политики не применимо; действует результат политики по умолчанию' }, published: true },
       ],
       policyVersions: { KZ: 4, RU: 9 },
     });
@@ -28,6 +28,7 @@ describe('policy engine: evaluate, details', () => {
     expect(recipient?.reasons[1]).to.deep.equal({
       state: 'RU', policyVersion: null, ruleId: 'no-policy', direction: 'inbound', effect: 'allow',
       legalBasis: { en: 'No disclosure policy published by this state', ru: 'Это государство не опубликовало политику раскрытия информации' },
+      published: true,
     });
   });
 

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { applyConditionsToLabels, effectRank, evaluate, strictestEffect } from '../../../../shared/policy/index.js';
 import { HANDLING_CODES } from '../../../../shared/schemas/labels.js';
-import type { PolicyBody, PolicyDirection } from '../../../../shared/schemas/policy.js';
-import { compileAll, ruleArb, scenarioArb, shuffleWith, type Scenario } from './arbitraries.js';
+import type { PolicyBody, PolicyDirection, PolicyRule } from '../../../../shared/schemas/policy.js';
+import { compileAll, ruleArb, scenarioArb, shuffleWith, STATES, type Scenario } from './arbitraries.js';
 import { referenceEvaluate, ruleMatches } from './reference-engine.js';
 
 const RUNS = { numRuns: 400 };
@@ -109,6 +109,33 @@ describe('policy engine: properties', () => {
       const min = decision.conditions.minHandling;
       if (min !== undefined) expect(HANDLING_CODES.indexOf(raised.handling)).to.be.at.least(HANDLING_CODES.indexOf(min));
       expect(HANDLING_CODES.indexOf(raised.handling)).to.be.at.least(HANDLING_CODES.indexOf(s.input.labels.handling));
+    }), RUNS);
+  });
+
+  it('"every state except X" decides like the explicit list of the other states — and also covers a state admitted later', () => {
+    // Rewrites { except } into the explicit complement within the pool every state here is drawn from.
+    const explicit = (rule: PolicyRule): PolicyRule[] => {
+      const c = rule.counterparts;
+      if (c === undefined || Array.isArray(c)) return [rule];
+      const rest = STATES.filter((state) => !c.except.includes(state));
+      return rest.length === 0 ? [] : [{ ...rule, counterparts: rest }];
+    };
+    fc.assert(fc.property(scenarioArb, (s) => {
+      const listed = s.policies.map((p): PolicyBody => ({ ...p, rules: p.rules.flatMap(explicit) }));
+      expect(evaluate(s.input, compileAll(s.policies))).to.deep.equal(evaluate(s.input, compileAll(listed)));
+      // A state outside the pool (admitted after the rules were signed): every except rule can match it, no list can.
+      const newcomer = { ...s.input, to: ['MN'] };
+      const senderPolicy = s.policies.find((p) => p.state === s.input.from);
+      const byExcept = evaluate(newcomer, compileAll(s.policies)).perRecipient[0]?.reasons.filter((r) => r.state === s.input.from) ?? [];
+      for (const reason of byExcept) {
+        const rule = senderPolicy?.rules.find((r) => r.id === reason.ruleId);
+        if (rule?.counterparts !== undefined) expect(Array.isArray(rule.counterparts)).to.equal(false);
+      }
+      const withDeny = senderPolicy === undefined ? [] : [{ ...senderPolicy, rules: [...senderPolicy.rules, { id: 'all-but-pool', direction: 'outbound' as const, counterparts: { except: [...STATES] }, effect: 'deny' as const, legalBasis: { en: 'x' } }] }];
+      if (withDeny[0] !== undefined) {
+        expect(evaluate(newcomer, compileAll(withDeny)).effect).to.equal('deny');
+        expect(evaluate(s.input, compileAll(withDeny))).to.deep.equal(evaluate(s.input, compileAll([senderPolicy as PolicyBody])));
+      }
     }), RUNS);
   });
 });

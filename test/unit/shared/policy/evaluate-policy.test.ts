@@ -123,6 +123,18 @@ const CASES: Case[] = [
     reasons: ['KZ/outbound/ru-only/deny'],
   },
   {
+    name: 'outbound "all except": the excepted recipient is spared',
+    policies: [policy('KZ', 'allow', [{ id: 'all-but-ru', direction: 'outbound', counterparts: { except: ['KZ', 'RU'] }, effect: 'deny' }])],
+    effect: 'allow',
+    reasons: ['KZ/outbound/default/allow', 'RU/inbound/no-policy/allow'],
+  },
+  {
+    name: 'outbound "all except": any other recipient is covered',
+    policies: [policy('KZ', 'allow', [{ id: 'all-but-tr', direction: 'outbound', counterparts: { except: ['TR'] }, effect: 'deny' }])],
+    effect: 'deny',
+    reasons: ['KZ/outbound/all-but-tr/deny'],
+  },
+  {
     name: 'inbound counterparts name the sender',
     policies: [policy('RU', 'allow', [
       { id: 'from-kz', direction: 'inbound', counterparts: ['KZ'], effect: 'approve' },

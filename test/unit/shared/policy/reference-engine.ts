@@ -26,7 +26,8 @@ export function ruleMatches(rule: PolicyRule, direction: PolicyDirection, input:
     && (rule.categories?.includes(input.labels.category) ?? true)
     && (rule.classifications?.includes(input.labels.classification) ?? true)
     && (rule.kinds?.includes(input.kind) ?? true)
-    && (rule.counterparts?.includes(counterpart) ?? true)
+    && (rule.counterparts === undefined
+      || (Array.isArray(rule.counterparts) ? rule.counterparts.includes(counterpart) : !rule.counterparts.except.includes(counterpart)))
     && (rule.validFrom === undefined || t >= new Date(rule.validFrom).getTime())
     && (rule.validUntil === undefined || t < new Date(rule.validUntil).getTime());
 }
@@ -47,12 +48,13 @@ interface Side { effect: PolicyEffect; matched: PolicyRule[]; fallback: Reason }
 
 function side(policy: PolicyBody | undefined, state: StateCode, direction: PolicyDirection, input: ReferenceInput, counterpart: StateCode): Side {
   if (policy === undefined) {
-    return { effect: 'allow', matched: [], fallback: { state, policyVersion: null, ruleId: 'no-policy', direction, effect: 'allow', legalBasis: { en: 'No disclosure policy published by this state', ru: 'Это государство не опубликовало политику раскрытия информации' } } };
+    return { effect: 'allow', matched: [], fallback: { state, policyVersion: null, ruleId: 'no-policy', direction, effect: 'allow', legalBasis: { en: 'No disclosure policy published by this state', ru: 'Это государство не опубликовало политику раскрытия информации' }, published: true } };
   }
   const matched = policy.rules.filter((rule) => ruleMatches(rule, direction, input, counterpart));
   const fallback: Reason = {
     state, policyVersion: policy.version, ruleId: 'default', direction, effect: policy.defaultEffect,
     legalBasis: { en: 'No rule of the policy applies; the default effect of the policy is used', ru: 'Ни одно правило политики не применимо; действует результат политики по умолчанию' },
+    published: true,
   };
   return { effect: matched.length > 0 ? strictest(matched.map((r) => r.effect)) : policy.defaultEffect, matched, fallback };
 }
@@ -62,7 +64,7 @@ function reasonsOf(s: Side, policy: PolicyBody | undefined, final: PolicyEffect)
   return s.matched
     .filter((r) => r.effect === final || (final === 'approve' && r.effect === 'conditions'))
     .sort((a, b) => rank(b.effect) - rank(a.effect) || (a.id < b.id ? -1 : 1))
-    .map((r) => ({ state: policy.state, policyVersion: policy.version, ruleId: r.id, direction: r.direction, effect: r.effect, legalBasis: { ...r.legalBasis } }));
+    .map((r) => ({ state: policy.state, policyVersion: policy.version, ruleId: r.id, direction: r.direction, effect: r.effect, legalBasis: { ...r.legalBasis }, published: r.published === true }));
 }
 
 /** The decision the engine must return, computed by linear scans over the uncompiled policies. */

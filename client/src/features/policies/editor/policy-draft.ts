@@ -1,4 +1,4 @@
-import type { DefaultEffect, PolicyBody } from '../../../../../shared/schemas/policy';
+import type { DefaultEffect, DirectoryFieldRule, PolicyBody } from '../../../../../shared/schemas/policy';
 import { draftFromRule, ruleFromDraft, type RuleDraft } from './rule-draft';
 
 /** The editor's state: the next version of the state's policy. */
@@ -7,6 +7,8 @@ export interface PolicyDraft {
   version: number;
   defaultEffect: DefaultEffect;
   rules: RuleDraft[];
+  /** Edited on the directory's field-visibility screen; carried over unchanged here. */
+  directoryFields?: DirectoryFieldRule[];
 }
 
 /** A state with no policy yet behaves as version 0 allowing everything (the engine's no-policy rule). */
@@ -21,6 +23,7 @@ export function draftFromPolicy(current: PolicyBody): PolicyDraft {
     version: current.version + 1,
     defaultEffect: current.defaultEffect,
     rules: current.rules.map((rule) => draftFromRule(rule, current.state)),
+    ...(current.directoryFields !== undefined ? { directoryFields: current.directoryFields } : {}),
   };
 }
 
@@ -31,5 +34,6 @@ export function policyBodyFromDraft(draft: PolicyDraft): PolicyBody {
     version: draft.version,
     defaultEffect: draft.defaultEffect,
     rules: draft.rules.map((rule) => ruleFromDraft(rule, draft.state)),
+    ...(draft.directoryFields !== undefined ? { directoryFields: draft.directoryFields } : {}),
   };
 }

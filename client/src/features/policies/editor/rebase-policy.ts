@@ -44,7 +44,9 @@ export function rebasePolicy(base: PolicyBody, mine: PolicyBody, theirs: PolicyB
 
   const mineChangedDefault = mine.defaultEffect !== base.defaultEffect;
   const theyChangedDefault = theirs.defaultEffect !== base.defaultEffect;
+  // The rule editor never changes directory fields: theirs (the newest) are kept.
   const body: PolicyBody = {
+    ...(theirs.directoryFields !== undefined ? { directoryFields: theirs.directoryFields } : {}),
     state: theirs.state,
     version: theirs.version + 1,
     defaultEffect: mineChangedDefault ? mine.defaultEffect : theirs.defaultEffect,

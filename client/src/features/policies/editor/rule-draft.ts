@@ -3,7 +3,7 @@ import {
   type CategoryCode, type Classification, type DomainCode, type ExchangeKind, type HandlingCode,
 } from '../../../../../shared/schemas/labels';
 import type { PolicyConditions, PolicyDirection, PolicyEffect, PolicyRule } from '../../../../../shared/schemas/policy';
-import { allMemberStates, otherStates } from '../counterpart-states';
+import { otherStates } from '../counterpart-states';
 
 /** any: the list is omitted; only: these; except: every other member state but these (counterparts only). */
 export type ScopeMode = 'any' | 'only' | 'except';
@@ -89,13 +89,11 @@ function scopeOf<T extends string>(list: readonly T[] | undefined): ScopeDraft<T
   return list === undefined ? any() : { mode: 'only', selected: [...list] };
 }
 
-/** Long lists of counterparts read better as "all except": 25 ticks hide the 3 that matter. */
-function counterpartsOf(list: readonly string[] | undefined, own: string | null): ScopeDraft<string> {
-  if (list === undefined) return any();
-  const others = otherStates(own);
-  if (own !== null && list.includes(own)) return { mode: 'only', selected: [...list] };
-  if (!allMemberStates(list) || list.length <= others.length / 2) return { mode: 'only', selected: [...list] };
-  return { mode: 'except', selected: others.filter((code) => !list.includes(code)) };
+/** `{ except }` is the editor's "all other member states except …" (the own state is always among the exceptions). */
+function counterpartsOf(counterparts: PolicyRule['counterparts'], own: string | null): ScopeDraft<string> {
+  if (counterparts === undefined) return any();
+  if (Array.isArray(counterparts)) return { mode: 'only', selected: [...counterparts] };
+  return { mode: 'except', selected: counterparts.except.filter((code) => code !== own) };
 }
 
 export function draftFromRule(rule: PolicyRule, own: string | null): RuleDraft {
@@ -130,9 +128,11 @@ function listOf<T extends string>(scope: ScopeDraft<T>, vocabulary: readonly T[]
   return scope.mode === 'any' ? undefined : vocabulary.filter((item) => scope.selected.includes(item));
 }
 
-function counterpartList(scope: ScopeDraft<string>, own: string | null): string[] | undefined {
+function counterpartList(scope: ScopeDraft<string>, own: string | null): PolicyRule['counterparts'] {
   if (scope.mode === 'any') return undefined;
-  if (scope.mode === 'except') return otherStates(own).filter((code) => !scope.selected.includes(code));
+  // Signed as an exclusion, so a state admitted later is covered too; the own state is excluded
+  // explicitly (its own people exchanging is no disclosure to another state).
+  if (scope.mode === 'except') return { except: [...new Set([...(own === null ? [] : [own]), ...scope.selected])].sort() };
   // Codes outside the member-state list (kept from a loaded rule) stay, after the known ones.
   const known = otherStates(null).filter((code) => scope.selected.includes(code));
   return [...known, ...scope.selected.filter((code) => !known.includes(code)).sort()];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PolicyDiffView as Diff } from '../../../../../shared/schemas/policy-api';
-import type { PolicyRule } from '../../../../../shared/schemas/policy';
+import type { DirectoryFieldRule, PolicyRule } from '../../../../../shared/schemas/policy';
 import { RuleSummary } from '../rule-summary';
 import { usePolicyLabels } from '../use-policy-labels';
 import { useScrollIntoView } from '../use-scroll-into-view';
@@ -9,22 +9,40 @@ const FIELDS = ['direction', 'domains', 'categories', 'classifications', 'counte
 
 /** Which fields of a rule differ; scope lists compared as sets, like diffPolicies does. */
 export function changedFields(before: PolicyRule, after: PolicyRule): (typeof FIELDS)[number][] {
-  const norm = (value: unknown): string => JSON.stringify(Array.isArray(value) ? [...(value as unknown[])].map(String).sort() : value ?? null);
+  const sorted = (list: readonly unknown[]): string[] => list.map(String).sort();
+  const norm = (value: unknown): string => {
+    if (Array.isArray(value)) return JSON.stringify(sorted(value));
+    // { except: [...] }: a set too, but never equal to a list of the same states.
+    if (value !== null && typeof value === 'object' && 'except' in value && Array.isArray(value.except)) return JSON.stringify({ except: sorted(value.except) });
+    return JSON.stringify(value ?? null);
+  };
   return FIELDS.filter((field) => norm(before[field]) !== norm(after[field]));
 }
 
-/** Rules added, removed and changed between two versions, and a change of the default effect. */
+/** The directory fields whose visibility differs between two versions. */
+export function changedDirectoryFields(before: readonly DirectoryFieldRule[], after: readonly DirectoryFieldRule[]): string[] {
+  const key = (rule: DirectoryFieldRule | undefined): string => (rule === undefined ? '' : JSON.stringify([[...rule.visibleTo].sort(), rule.secretariat, rule.legalBasis ?? null]));
+  const fields = [...new Set([...before, ...after].map((rule) => rule.field))];
+  return fields.filter((field) => key(before.find((r) => r.field === field)) !== key(after.find((r) => r.field === field))).sort();
+}
+
+/** Rules added, removed and changed between two versions, and a change of the default effect or of directory field visibility. */
 export function PolicyDiffView({ diff }: { diff: Diff }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
   const ref = useScrollIntoView<HTMLElement>(diff);
-  const nothing = diff.added.length + diff.removed.length + diff.changed.length === 0 && !diff.defaultEffectChanged;
+  const nothing = diff.added.length + diff.removed.length + diff.changed.length === 0 && !diff.defaultEffectChanged && !diff.directoryFieldsChanged;
   return (
     <section ref={ref} className="card policy-diff" data-testid="policy-diff" aria-labelledby="diff-title">
       <h3 id="diff-title">{t('policies.diff.title', { from: diff.from, to: diff.to })}</h3>
       {nothing && <p>{t('policies.diff.none')}</p>}
       {diff.defaultEffectChanged && (
         <p data-testid="diff-default">{t('policies.diff.default', { before: l.effect(diff.defaultEffectChanged.before), after: l.effect(diff.defaultEffectChanged.after) })}</p>
+      )}
+      {diff.directoryFieldsChanged && (
+        <p data-testid="diff-directory-fields">
+          {t('policies.diff.directoryFields', { fields: changedDirectoryFields(diff.directoryFieldsChanged.before, diff.directoryFieldsChanged.after).map((f) => t(`directory.fieldName.${f}`)).join(', ') })}
+        </p>
       )}
       {diff.added.length > 0 && (
         <div className="diff-group added" data-testid="diff-added">

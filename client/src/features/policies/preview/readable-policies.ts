@@ -1,4 +1,4 @@
-import { compilePolicy, evaluate, type CompiledPolicy, type Decision, type RecipientDecision } from '../../../../../shared/policy/index';
+import { compilePolicy, evaluate, redactDecision, type CompiledPolicy, type Decision, type RecipientDecision } from '../../../../../shared/policy/index';
 import type { ExchangeKind, Labels, StateCode } from '../../../../../shared/schemas/labels';
 import type { FullPolicyView, PublishedPolicyView } from '../../../../../shared/schemas/policy-api';
 import type { PolicyBody } from '../../../../../shared/schemas/policy';
@@ -47,7 +47,11 @@ export interface PreviewInput {
 
 /** The shared engine's decision on what this client can read, and where it may know too little. */
 export function previewDecision(input: PreviewInput, policies: ReadablePolicies, compiled: ReadonlyMap<StateCode, CompiledPolicy>): PreviewResult {
-  const decision = evaluate(input, compiled);
+  // Explained as the server explains decisions to a sender: other states' unpublished rules only
+  // as "not published". The viewer is the state read in full (this client's own), whichever
+  // state the preview sends from; a client normally holds no other state's unpublished rules.
+  const viewer = [...policies].find(([, policy]) => policy.scope === 'full')?.[0] ?? null;
+  const decision = redactDecision(evaluate(input, compiled), viewer);
   const partial = (state: StateCode): boolean => policies.get(state)?.scope === 'published';
   return {
     decision,
