@@ -103,3 +103,20 @@ export type RequestReminderEvent = z.infer<typeof RequestReminderEvent>;
 /** Pushed to the requested focal point and their state's national admins once past the deadline. */
 export const RequestOverdueEvent = z.object({ case: RequestCaseView });
 export type RequestOverdueEvent = z.infer<typeof RequestOverdueEvent>;
+
+const Localized = z.object({ en: z.string(), ru: z.string() });
+/** The request templates (shared/requests/templates.ts), served for clients that do not bundle them. */
+export const RequestTemplateView = z.object({
+  kind: RequestKind,
+  title: Localized,
+  domains: z.array(DomainCode),
+  defaultCategory: CategoryCode,
+  fields: z.array(z.object({
+    name: z.string(),
+    type: z.enum(['text', 'long-text', 'date', 'state', 'states', 'select']),
+    required: z.boolean(),
+    label: Localized,
+    options: z.array(z.object({ value: z.string(), label: Localized })).optional(),
+    maxLength: z.number().int().optional(),
+  })),
+});
