@@ -10,6 +10,7 @@ import { meApi, type MeApi } from './api/me-api.js';
 import { statesApi, type StatesApi } from './api/states-api.js';
 import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
+import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
@@ -47,6 +48,8 @@ export interface FocalNetClient {
   readonly liveness: LivenessApi;
   readonly policies: PoliciesApi;
   readonly approvals: ApprovalsApi;
+  /** Information-exchange requests: submit (sealed, one envelope per state), steps, lists, statistics. */
+  readonly requests: RequestsApi;
   /** Throws ApiError auth.totp-required when the account has a second factor and `totp` is missing. */
   signIn(input: SignInRequest): Promise<StoredSession>;
   /** Ends the session on the server (best effort) and forgets tokens and unlocked keys here. */
@@ -85,6 +88,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     liveness: livenessApi(session, keyStore),
     policies: policiesApi(session, keyStore),
     approvals: approvalsApi(session),
+    requests: requestsApi(session, keyStore, options.now ?? Date.now),
     async signIn(input) {
       const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });
       if (keyStore.get()?.username !== result.user.username) keyStore.clear();

@@ -17,3 +17,4 @@ export type { DirectoryFilter } from './api/directory-api.js';
 export type { LivenessOutcome } from './api/liveness-api.js';
 export type { PoliciesApi } from './api/policies-api.js';
 export type { ApprovalsApi } from './api/approvals-api.js';
+export type { RequestsApi, SubmitRequestInput, SubmitOutcome, TransitionInput } from './api/requests-api.js';
