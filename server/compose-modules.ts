@@ -35,6 +35,13 @@ import type { MessageNotifier, MessagingDeps } from './modules/messaging/messagi
 import { onApprovalSettled } from './modules/messaging/held-messages.js';
 import { composePolicies, DEFAULT_APPROVAL_TTL_HOURS } from './compose-policies.js';
 import type { Clock } from './system/clock.js';
+import { requestCaseModel, requestTransitionModel } from './db/models/request-case.model.js';
+import { RequestCasesRepository } from './db/repositories/request-cases.repository.js';
+import type { RequestNotifier, RequestsDeps } from './modules/requests/requests-deps.js';
+import { createRequestHook } from './modules/requests/request-hook.js';
+
+/** For compositions without sockets (CLI, seeding): nobody to tell. */
+const SILENT_REQUESTS: RequestNotifier = { updated: () => undefined, reminder: () => undefined, overdue: () => undefined };
 
 export interface Modules {
   accounts: AccountsDeps;
@@ -43,6 +50,7 @@ export interface Modules {
   auditEntries: AuditRepository;
   policies: PoliciesDeps;
   messaging: MessagingDeps;
+  requests: RequestsDeps;
   /** Creates indexes and seeds the member states (idempotent; run at every start). */
   prepare(): Promise<void>;
   /** Forgets what has expired: refresh tokens and single-use claims past their use (no TTL indexes on FerretDB). */
@@ -50,14 +58,15 @@ export interface Modules {
 }
 
 /** Repositories and module dependencies over one database connection. */
-export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number }): Modules {
+export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number }): Modules {
   const models = [
     userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection),
     memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
     livenessCheckModel(connection), livenessTargetModel(connection), messageModel(connection), deliveryModel(connection),
     attachmentModel(connection), attachmentChunkModel(connection), claimModel(connection),
+    requestCaseModel(connection), requestTransitionModel(connection),
   ] as const;
-  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel] = models;
+  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions] = models;
   const claims = new ClaimsRepository(claimsModel);
   const { clock } = options;
   const auditRepository = new AuditRepository(auditEntries);
@@ -78,6 +87,10 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     notifier: options.messageNotifier, maxClockSkewMs: 5 * 60_000,
   };
   policy.onApprovalSettled((event) => onApprovalSettled(messaging, event));
+  const requests: RequestsDeps = {
+    cases: new RequestCasesRepository(requestCases, requestTransitions), claims, messages: messaging.messages, users: usersRepository, audit, clock, notifier: options.requestNotifier ?? SILENT_REQUESTS,
+  };
+  messaging.requests = createRequestHook(requests);
 
   const accounts: AccountsDeps = {
     users: usersRepository,
@@ -103,6 +116,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     auditEntries: auditRepository,
     policies: policies.deps,
     messaging,
+    requests,
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());

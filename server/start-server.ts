@@ -37,6 +37,9 @@ import { ActorCache } from './modules/accounts/actor-cache.js';
 import { livenessRoutes } from './http/routes/liveness.routes.js';
 import { systemClock, type Clock } from './system/clock.js';
 import { databaseReadiness } from './system/readiness.js';
+import { requestRoutes } from './http/routes/requests.routes.js';
+import type { RequestsDeps } from './modules/requests/requests-deps.js';
+import { REQUEST_SWEEP_INTERVAL_MS, sweepRequests } from './modules/requests/sweep-requests.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION = '0.1.0';
@@ -61,6 +64,8 @@ export interface RunningServer {
   /** Disclosure policies, their enforcement and the approvals queue (messaging builds on these). */
   policies: PoliciesDeps;
   messaging: MessagingDeps;
+  /** Information-exchange request cases (metadata), their deadlines and statistics. */
+  requests: RequestsDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -99,6 +104,11 @@ export async function startServer(config: Config, options: StartOptions): Promis
       deliver: (userId, message) => late.io && toUser(late.io, userId).volatile.emit('message:new', message),
       status: (userId, event) => late.io && toUser(late.io, userId).volatile.emit('message:status', event),
     },
+    requestNotifier: {
+      updated: (userId, request) => late.io && toUser(late.io, userId).emit('request:updated', request),
+      reminder: (userId, event) => late.io && toUser(late.io, userId).emit('request:reminder', event),
+      overdue: (userId, event) => late.io && toUser(late.io, userId).emit('request:overdue', event),
+    },
     approvalTtlHours: config.approvalTtlHours,
     attachmentMaxMb: config.attachmentMaxMb,
   });
@@ -126,6 +136,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     auditEntries: modules.auditEntries,
     policies: modules.policies,
     authn: createAuthenticator(jwtSecret, actors, clock),
+    requests: modules.requests,
     limits,
   });
   const limits = createRateLimits();
@@ -137,7 +148,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     bodyLimitBytes: config.bodyLimitBytes,
     clientDir: options.clientDir ?? path.join(repoRoot, 'client', 'dist'),
     trustProxy: config.trustProxy,
-    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
+    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
   });
   const http = createServer(app);
   const gateway = createGateway(http, {
@@ -174,6 +185,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   // Background sweeps on every node; runs never overlap and never keep the process alive.
   const sweepers = [
     startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, (error) => logger.error({ err: error }, 'approval sweep failed')),
+    startPeriodic(() => sweepRequests(modules.requests), REQUEST_SWEEP_INTERVAL_MS, (error) => logger.error({ err: error }, 'request sweep failed')),
     startPeriodic(async () => {
       await sweepMessages(modules.messaging);
       await modules.housekeeping();
@@ -195,5 +207,5 @@ export async function startServer(config: Config, options: StartOptions): Promis
     })();
     return closing;
   };
-  return { url, http, io: gateway, database, accounts: modules.accounts, auditEntries: modules.auditEntries, policies: modules.policies, messaging: modules.messaging, close };
+  return { url, http, io: gateway, database, accounts: modules.accounts, auditEntries: modules.auditEntries, policies: modules.policies, messaging: modules.messaging, requests: modules.requests, close };
 }

@@ -1,6 +1,7 @@
 import type { Ack } from './errors.js';
 import type { LivenessAck, LivenessPrompt } from './schemas/liveness.js';
 import type { AckInput, BacklogPage, DeliveredMessage, FetchBacklogInput, MessageStatusEvent, SendMessageInput, SendMessageResult } from './schemas/messaging.js';
+import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from './schemas/requests.js';
 import type { PingRequest, PingResponse, ReadyResponse } from './schemas/system.js';
 
 /**
@@ -25,6 +26,12 @@ export interface ServerToClientEvents {
   'message:new': (message: DeliveredMessage) => void;
   /** Delivered to a recipient, or a held message released / rejected / expired. */
   'message:status': (event: MessageStatusEvent) => void;
+  /** A request case this user takes part in was created or moved (both sides, at once). */
+  'request:updated': (request: RequestCaseView) => void;
+  /** A request this focal point must answer nears its deadline. */
+  'request:reminder': (event: RequestReminderEvent) => void;
+  /** A request went past its deadline unanswered: to the requested focal point and their national admins. */
+  'request:overdue': (event: RequestOverdueEvent) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -42,6 +42,8 @@ export const ACTIONS = [
   'policy:write',
   'approval:list',
   'approval:decide',
+  'request:read-state',
+  'request:statistics',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -115,5 +117,11 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     case 'approval:decide':
       // Four eyes: an admin who sent the held exchange (target.id) cannot release it.
       return !self && nationalAdminOf(actor, target);
+    // Request metadata of a state's cases (overdue list, case history): its national admins.
+    case 'request:read-state':
+      return nationalAdminOf(actor, target);
+    // Statistics without content: a state's own for its national admins, all for the secretariat.
+    case 'request:statistics':
+      return ownStateOrNetwork(actor, target);
   }
 }

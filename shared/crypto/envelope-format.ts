@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExchangeKind, Labels, StateCode } from '../schemas/labels.js';
+import { checkRequestHeader, RequestHeaderField, RequestStepField } from '../requests/header-fields.js';
 import { getSodium } from './sodium.js';
 import { base64UrlBytes, base64UrlMax, concatBytes, domainTag, lengthPrefixed, utf8Encode } from './encoding.js';
 import { canonicalJsonBytes } from './canonical-json.js';
@@ -41,9 +42,14 @@ export const EnvelopeHeader = z
     to: z.array(Participant).min(1).max(MAX_RECIPIENTS),
     labels: Labels,
     requestRef: OpaqueId.optional(),
+    /** Request kinds (not 'request:transition'): urgency and optional deadline. */
+    request: RequestHeaderField.optional(),
+    /** 'request:transition' only: the lifecycle step; `requestRef` names the case. */
+    step: RequestStepField.optional(),
   })
   .strict()
   .superRefine((header, ctx) => {
+    checkRequestHeader(header, ctx);
     const ids = new Set<string>();
     for (const [i, recipient] of header.to.entries()) {
       if (ids.has(recipient.userId)) ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'duplicate recipient' });

@@ -1,4 +1,5 @@
 import type { ExchangeKind, Labels, StateCode } from '../schemas/labels.js';
+import type { RequestHeaderField, RequestStepField } from '../requests/header-fields.js';
 import { getSodium } from './sodium.js';
 import { concatBytes, toBase64Url } from './encoding.js';
 import type { JsonValue } from './canonical-json.js';
@@ -33,6 +34,10 @@ export interface SealEnvelopeInput {
   readonly kind: ExchangeKind;
   readonly threadId?: string;
   readonly requestRef?: string;
+  /** Request kinds: urgency and optional deadline (shared/requests/header-fields.ts). */
+  readonly request?: RequestHeaderField;
+  /** 'request:transition': the lifecycle step. */
+  readonly step?: RequestStepField;
   readonly from: Participant;
   readonly labels: Labels;
   /** 1–64 recipients, in header order; their keys must come from bundles checked with verifyKeyBundle. */
@@ -56,6 +61,8 @@ function buildHeader(input: SealEnvelopeInput, msgId: string): EnvelopeHeader {
     to: input.recipients.map(({ userId, state }) => ({ userId, state })),
     labels: input.labels,
     ...(input.requestRef === undefined ? {} : { requestRef: input.requestRef }),
+    ...(input.request === undefined ? {} : { request: input.request }),
+    ...(input.step === undefined ? {} : { step: input.step }),
   };
   const parsed = EnvelopeHeader.safeParse(candidate);
   if (!parsed.success) {

@@ -78,6 +78,12 @@ export class MessagesRepository {
     }
   }
 
+  /** Takes back a stored envelope that was never released (its request step lost a race). */
+  async remove(id: string): Promise<void> {
+    await this.deliveries.deleteMany({ messageId: oid(id) });
+    await this.messages.deleteOne({ _id: oid(id) });
+  }
+
   async setStatus(id: string, status: MessageStatus, extra: { approvalId?: string } = {}): Promise<void> {
     await this.messages.updateOne({ _id: oid(id) }, { $set: { status, ...(extra.approvalId ? { approvalId: oid(extra.approvalId) } : {}) } });
   }

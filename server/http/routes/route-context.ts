@@ -7,6 +7,7 @@ import type { LivenessDeps } from '../../modules/liveness/liveness-deps.js';
 import type { MessagingDeps } from '../../modules/messaging/messaging-deps.js';
 import type { SnapshotSigner } from '../../modules/directory/snapshot-signer.js';
 import type { PoliciesDeps } from '../../modules/policies/policies-deps.js';
+import type { RequestsDeps } from '../../modules/requests/requests-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -21,6 +22,7 @@ export interface RouteContext {
   snapshots: SnapshotSigner;
   auditEntries: AuditRepository;
   policies: PoliciesDeps;
+  requests: RequestsDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

@@ -34,5 +34,8 @@ export const AUDIT_EVENT_TYPES = [
   'approval.approved',
   'approval.rejected',
   'approval.settled',
+  'request.submitted',
+  'request.transition',
+  'request.overdue',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -6,6 +6,7 @@ import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { DirectoryIndex } from '../directory/directory-index.js';
 import type { PolicyEnforcement } from '../policies/enforce-policy.js';
+import type { RequestHook } from '../requests/request-hook.js';
 
 /** Real-time fan-out; best effort: what is not pushed is fetched from the backlog. */
 export interface MessageNotifier {
@@ -26,4 +27,6 @@ export interface MessagingDeps {
   notifier: MessageNotifier;
   /** Accepted difference between the sender's clock (header.ts) and the server's, in ms. */
   maxClockSkewMs: number;
+  /** Information-exchange requests: checks request envelopes before they are stored, records them after. */
+  requests?: RequestHook;
 }

@@ -49,6 +49,8 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
   ['national admin KZ', 'state:manage-directory', 'records of KZ'],
   ...(Object.keys(TARGETS) as TargetName[]).flatMap((target): Array<[ActorName, Action, TargetName]> => [['network admin', 'directory:settings', target], ['network admin', 'liveness:start', target]]),
   ['national admin KZ', 'liveness:start', 'focal point KZ'],
+  ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).flatMap((target): Array<[ActorName, Action, TargetName]> => [['national admin KZ', 'request:read-state', target], ['national admin KZ', 'request:statistics', target]]),
+  ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => ['network admin', 'request:statistics', target]),
   ['national admin KZ', 'liveness:start', 'national admin KZ'],
   ['national admin KZ', 'liveness:start', 'records of KZ'],
   // Disclosure policies: published rules for everyone; the full policy for the state's own people;

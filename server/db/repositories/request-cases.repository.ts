@@ -1,0 +1,167 @@
+import { Types } from 'mongoose';
+import type { ConsentOutcome, DeclineReason, LateReason, RequestAction, Urgency } from '../../../shared/requests/header-fields.js';
+import type { RequestSide, RequestStatus } from '../../../shared/requests/lifecycle.js';
+import type { RequestKind } from '../../../shared/requests/templates.js';
+import type { CategoryCode, Classification, DomainCode, HandlingCode } from '../../../shared/schemas/labels.js';
+import type { RequestCaseDoc, RequestCaseModel, RequestTransitionDoc, RequestTransitionModel } from '../models/request-case.model.js';
+import { isDuplicateKey } from './audit.repository.js';
+
+export interface RequestCase {
+  id: string;
+  kind: RequestKind;
+  domain: DomainCode;
+  category: CategoryCode;
+  classification: Classification;
+  urgency: Urgency;
+  threadId: string | null;
+  requesterId: string;
+  requesterState: string;
+  requestedId: string;
+  requestedState: string;
+  status: RequestStatus;
+  seq: number;
+  awaiting: boolean;
+  submittedAt: Date;
+  deadline: Date;
+  acknowledgedAt: Date | null;
+  respondedAt: Date | null;
+  answered: boolean;
+  overdue: boolean;
+  overdueAt: Date | null;
+  remindersSent: number;
+  originalCaseId: string | null;
+  consent: ConsentOutcome | null;
+}
+
+export interface RequestTransition {
+  caseId: string;
+  no: number;
+  action: RequestAction;
+  side: RequestSide;
+  from: RequestStatus;
+  to: RequestStatus;
+  at: Date;
+  messageId: string;
+  actorId: string;
+  reasonCode: DeclineReason | null;
+  lateReason: LateReason | null;
+  consent: ConsentOutcome | null;
+  handling: HandlingCode;
+  evaluation: string | null;
+}
+
+/** Case fields a transition changes. */
+export type CasePatch = Partial<Pick<RequestCase, 'status' | 'awaiting' | 'acknowledgedAt' | 'respondedAt' | 'answered' | 'consent'>>;
+
+export interface CaseFilter {
+  requesterId?: string | undefined;
+  requestedId?: string | undefined;
+  requestedState?: string | undefined;
+  status?: RequestStatus | undefined;
+  overdue?: boolean | undefined;
+  domain?: DomainCode | undefined;
+  originalCaseId?: string | undefined;
+}
+
+const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
+
+export class RequestCasesRepository {
+  constructor(private readonly cases: RequestCaseModel, private readonly transitions: RequestTransitionModel) {}
+
+  /** Idempotent: a second create of the same case (a retried request) keeps the first. */
+  async create(input: RequestCase): Promise<{ created: boolean }> {
+    const { id, requesterId, requestedId, originalCaseId, ...rest } = input;
+    try {
+      await this.cases.create({ _id: oid(id), requesterId: oid(requesterId), requestedId: oid(requestedId), originalCaseId: originalCaseId ? oid(originalCaseId) : null, ...rest });
+      return { created: true };
+    } catch (error) {
+      if (isDuplicateKey(error)) return { created: false };
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<RequestCase | undefined> {
+    if (!Types.ObjectId.isValid(id)) return undefined;
+    const doc = await this.cases.findById(id).lean<RequestCaseDoc>();
+    return doc ? toCase(doc) : undefined;
+  }
+
+  /** Takes step `no` of a case: true for exactly one caller per (case, no). */
+  async claimTransition(step: RequestTransition): Promise<boolean> {
+    try {
+      await this.transitions.create({ ...step, _id: `${step.caseId}:${step.no}`, caseId: oid(step.caseId), messageId: oid(step.messageId), actorId: oid(step.actorId) });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async findTransition(caseId: string, no: number): Promise<RequestTransition | undefined> {
+    const doc = await this.transitions.findById(`${caseId}:${no}`).lean<RequestTransitionDoc>();
+    return doc ? toTransition(doc) : undefined;
+  }
+
+  async history(caseId: string): Promise<RequestTransition[]> {
+    const docs = await this.transitions.find({ caseId: oid(caseId) }).sort({ no: 1 }).lean<RequestTransitionDoc[]>();
+    return docs.map(toTransition);
+  }
+
+  /**
+   * Moves the projection from step no-1 to no. Only the claimant of step `no` (or a repairer
+   * writing the same values) gets here, so a non-atomic conditional update is safe.
+   */
+  async applyTransition(caseId: string, no: number, patch: CasePatch): Promise<void> {
+    await this.cases.updateOne({ _id: oid(caseId), seq: no - 1 }, { $set: { ...patch, seq: no } });
+  }
+
+  async setOverdue(caseId: string, at: Date): Promise<void> {
+    await this.cases.updateOne({ _id: oid(caseId) }, { $set: { overdue: true, overdueAt: at } });
+  }
+
+  async setRemindersSent(caseId: string, count: number): Promise<void> {
+    await this.cases.updateOne({ _id: oid(caseId) }, { $set: { remindersSent: count } });
+  }
+
+  /** Cases whose answer is still owed (the sweeper's working set). */
+  async awaiting(limit: number): Promise<RequestCase[]> {
+    const docs = await this.cases.find({ awaiting: true }).limit(limit).lean<RequestCaseDoc[]>();
+    return docs.map(toCase);
+  }
+
+  async list(filter: CaseFilter, limit: number): Promise<RequestCase[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.requesterId) query.requesterId = oid(filter.requesterId);
+    if (filter.requestedId) query.requestedId = oid(filter.requestedId);
+    if (filter.requestedState) query.requestedState = filter.requestedState;
+    if (filter.status) query.status = filter.status;
+    if (filter.overdue !== undefined) query.overdue = filter.overdue;
+    if (filter.domain) query.domain = filter.domain;
+    if (filter.originalCaseId) query.originalCaseId = oid(filter.originalCaseId);
+    const docs = await this.cases.find(query).sort({ submittedAt: -1 }).limit(limit).lean<RequestCaseDoc[]>();
+    return docs.map(toCase);
+  }
+
+  /** Metadata for statistics: the cases a state sent or received (all states when none is given). */
+  async forStatistics(filter: { state?: string | undefined; domain?: DomainCode | undefined }): Promise<RequestCase[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.domain) query.domain = filter.domain;
+    if (filter.state) query.$or = [{ requesterState: filter.state }, { requestedState: filter.state }];
+    const docs = await this.cases.find(query).lean<RequestCaseDoc[]>();
+    return docs.map(toCase);
+  }
+}
+
+function toCase(doc: RequestCaseDoc): RequestCase {
+  const { _id, requesterId, requestedId, originalCaseId, ...rest } = doc;
+  return {
+    ...(rest as Omit<RequestCase, 'id' | 'requesterId' | 'requestedId' | 'originalCaseId'>),
+    id: _id.toHexString(), requesterId: requesterId.toHexString(), requestedId: requestedId.toHexString(),
+    originalCaseId: originalCaseId ? originalCaseId.toHexString() : null,
+  };
+}
+
+function toTransition(doc: RequestTransitionDoc): RequestTransition {
+  const { _id: _key, caseId, messageId, actorId, ...rest } = doc;
+  return { ...(rest as Omit<RequestTransition, 'caseId' | 'messageId' | 'actorId'>), caseId: caseId.toHexString(), messageId: messageId.toHexString(), actorId: actorId.toHexString() };
+}

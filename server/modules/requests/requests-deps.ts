@@ -1,0 +1,25 @@
+import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../../shared/schemas/requests.js';
+import type { ClaimsRepository } from '../../db/repositories/claims.repository.js';
+import type { MessagesRepository } from '../../db/repositories/messages.repository.js';
+import type { RequestCasesRepository } from '../../db/repositories/request-cases.repository.js';
+import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { Clock } from '../../system/clock.js';
+import type { AuditLog } from '../audit/audit-log.js';
+
+/** Real-time notices; best effort (the REST lists are the record). */
+export interface RequestNotifier {
+  updated(userId: string, request: RequestCaseView): void;
+  reminder(userId: string, event: RequestReminderEvent): void;
+  overdue(userId: string, event: RequestOverdueEvent): void;
+}
+
+export interface RequestsDeps {
+  cases: RequestCasesRepository;
+  claims: ClaimsRepository;
+  /** To take back an envelope whose transition lost a race (it was never delivered). */
+  messages: MessagesRepository;
+  users: UsersRepository;
+  audit: AuditLog;
+  clock: Clock;
+  notifier: RequestNotifier;
+}
