@@ -119,11 +119,20 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
     return { userId: user.id, state: user.state, keys: unlocked.keys };
   };
 
+  const rejectedIds = new ReplayGuard();
+  /**
+   * Opens first and records (sender, msgId) only after the signature verified: a failure to reach
+   * the directory throws before anything is recorded, so the retry shows the message; and a
+   * forged envelope cannot use up a genuine msgId.
+   */
   const handle = async (delivered: DeliveredMessage): Promise<void> => {
     const { header } = delivered.envelope;
-    if (!guard.accept(header.from.userId, header.msgId)) return;
     const result = await openDelivered(delivered, me(), keyring);
-    if (!result.ok) return emit('rejected', result.rejected);
+    if (!result.ok) {
+      if (rejectedIds.accept('', delivered.id)) emit('rejected', result.rejected);
+      return;
+    }
+    if (!guard.accept(header.from.userId, header.msgId)) return;
     const { message } = result;
     if (message.receipt) emit('receipt', { by: message.from.userId, msgIds: message.receipt.read, at: message.receipt.at });
     else emit('message', message);

@@ -239,4 +239,32 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     await eventually(async () => bob.received.some((m) => m.id === held.id), 5_000, 'released to bob');
     await eventually(async () => alice.statuses.some((s) => s.id === held.id && s.status === 'released'), 5_000, 'alice told released');
   });
+
+  it('a message whose sender key cannot be fetched (network down) is not acknowledged, and is shown once when it can', async () => {
+    bob.socket.disconnect(); // the queue is per person: only the flaky device may take this message
+    let directoryDown = true;
+    const flaky: FetchLike = async (input, init) => {
+      if (directoryDown && input.includes('/api/directory/entries/')) throw new TypeError('network down');
+      return fetch(input, init);
+    };
+    const device = sdkMessaging(t, await sdkAs(t, kg, { fetch: flaky }));
+    const errors: Error[] = [];
+    device.messenger.on('error', (error) => errors.push(error));
+    try {
+      await eventually(async () => device.socket.connected, 5_000, 'device connected');
+      t.clock.advance(1_000);
+      const sent = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'while the directory is unreachable' });
+      await eventually(async () => errors.length > 0, 5_000, 'opening failed');
+      expect(device.received).to.deep.equal([]);
+      directoryDown = false;
+      await device.messenger.drain();
+      expect(device.received.map((m) => m.id)).to.deep.equal([sent.id]);
+      await device.messenger.drain();
+      expect(device.received).to.have.length(1);
+    } finally {
+      device.messenger.stop();
+      device.socket.close();
+      bob.socket.connect();
+    }
+  });
 });

@@ -6,7 +6,9 @@ export type DeliveryStatus = 'sent' | 'held' | 'delivered' | 'read';
 /** How far an outgoing message got, as far as this tab has heard. */
 export function deliveryStatus(message: ReceivedMessage, state: MessagingState): { status: DeliveryStatus; readers: number; recipients: number } {
   const recipients = message.to.length;
-  const readers = state.read.get(message.msgId)?.length ?? 0;
+  // Only receipts from this message's recipients count: anyone else's claim is not a read.
+  const recipientIds = new Set(message.to.map((p) => p.userId));
+  const readers = (state.read.get(message.msgId) ?? []).filter((userId) => recipientIds.has(userId)).length;
   if (readers > 0) return { status: 'read', readers, recipients };
   if ((state.delivered.get(message.id)?.length ?? 0) > 0) return { status: 'delivered', readers, recipients };
   if (state.sent.get(message.msgId)?.status === 'held') return { status: 'held', readers, recipients };

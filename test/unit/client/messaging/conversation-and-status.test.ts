@@ -41,5 +41,7 @@ describe('messaging screens: conversations and delivery status', () => {
     expect(deliveryStatus(sent, state({ sent: new Map([[sent.msgId, { id: sent.id, status: 'held', approvalId: 'e'.repeat(24), msgId: sent.msgId, attachments: [] }]]) })).status).to.equal('held');
     expect(deliveryStatus(sent, state({ delivered: new Map([[sent.id, [KG]]]) })).status).to.equal('delivered');
     expect(deliveryStatus(sent, state({ delivered: new Map([[sent.id, [KG]]]), read: new Map([[sent.msgId, [KG]]]) }))).to.deep.equal({ status: 'read', readers: 1, recipients: 2 });
+    // A receipt from someone the message was not sent to is no read.
+    expect(deliveryStatus(sent, state({ read: new Map([[sent.msgId, ['f'.repeat(24)]]]) })).status).to.equal('sent');
   });
 });
