@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
-import type { Decision } from '../../../shared/policy/index.js';
+import { UNPUBLISHED_RULE_ID, type Decision } from '../../../shared/policy/index.js';
 import type { ApprovalHold, ApprovalStatus, ApprovalView } from '../../../shared/schemas/approvals.js';
 import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
 import type { ApprovalRecord } from '../../db/repositories/approvals.repository.js';
@@ -19,6 +19,15 @@ export interface HoldRequest {
   labels: Labels;
   kind: ExchangeKind;
   decision: Decision;
+}
+
+/** `state@version/direction/ruleId` of each hold as `viewer`'s trail may name it: others' unpublished rules only as such. */
+function holdRulesFor(viewer: string, holds: readonly ApprovalHold[], decision: Decision): string[] {
+  const published = new Set(decision.perRecipient.flatMap((r) => r.reasons).filter((reason) => reason.published).map((reason) => `${reason.state}/${reason.direction}/${reason.ruleId}`));
+  return [...new Set(holds.map((h) => {
+    const visible = h.state === viewer || published.has(`${h.state}/${h.direction}/${h.ruleId}`);
+    return `${h.state}@${h.policyVersion}/${h.direction}/${visible ? h.ruleId : UNPUBLISHED_RULE_ID}`;
+  }))];
 }
 
 /** The rules (or defaults) with effect 'approve' that decided, once each. */
@@ -62,7 +71,7 @@ export async function holdForApproval(deps: PoliciesDeps, input: HoldRequest): P
       actorId: created.fromUserId,
       state,
       subjectId: created.id,
-      data: { exchangeRef: created.exchangeRef, holdingStates: created.holdingStates, rules: holds.map((h) => `${h.state}@${h.policyVersion}/${h.direction}/${h.ruleId}`), expiresAt: created.expiresAt.toISOString() },
+      data: { exchangeRef: created.exchangeRef, holdingStates: created.holdingStates, rules: holdRulesFor(state, holds, input.decision), expiresAt: created.expiresAt.toISOString() },
     });
   }
   return toApprovalView(created, now);

@@ -91,6 +91,10 @@ describe('approvals: exchanges held by an approve decision', function () {
       'approval.requested:KZ', 'approval.requested:RU', 'approval.approved:KZ', 'approval.approved:RU', 'approval.settled:KZ', 'approval.settled:RU',
     ]);
     expect(JSON.stringify(audit), 'comments stay out of the audit trail').not.to.contain('ministry');
+    // Each trail names its own state's rules; RU's unpublished rule is only "unpublished" in KZ's.
+    const requested = (state: string) => audit.find((e) => e.type === 'approval.requested' && e.state === state)?.data?.rules;
+    expect(requested('KZ')).to.deep.equal(['KZ@1/outbound/kz-hold', 'RU@1/inbound/unpublished']);
+    expect(requested('RU')).to.deep.equal(['KZ@1/outbound/unpublished', 'RU@1/inbound/ru-hold']);
   });
 
   it('one rejection settles it as rejected, with the reason for the sender', async () => {
