@@ -20,7 +20,7 @@ const RequestCaseSchema = new Schema({
   status: { type: String, required: true },
   seq: { type: Number, required: true },
   /** The requested side still owes an answer (the sweeper's working set). */
-  awaiting: { type: Boolean, required: true, index: true },
+  awaiting: { type: Boolean, required: true },
   submittedAt: { type: Date, required: true },
   deadline: { type: Date, required: true },
   acknowledgedAt: { type: Date, default: null },
@@ -33,6 +33,7 @@ const RequestCaseSchema = new Schema({
   consent: { type: String, default: null },
 }, { versionKey: false, minimize: false });
 RequestCaseSchema.index({ requestedState: 1, overdue: 1 });
+RequestCaseSchema.index({ awaiting: 1, deadline: 1 });
 
 /** One lifecycle step; _id `<caseId>:<no>` is unique, so exactly one envelope takes each step. */
 const RequestTransitionSchema = new Schema({

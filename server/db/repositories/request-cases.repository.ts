@@ -123,9 +123,9 @@ export class RequestCasesRepository {
     await this.cases.updateOne({ _id: oid(caseId) }, { $set: { remindersSent: count } });
   }
 
-  /** Cases whose answer is still owed (the sweeper's working set). */
+  /** Cases whose answer is still owed, nearest deadline first (the sweeper's working set). */
   async awaiting(limit: number): Promise<RequestCase[]> {
-    const docs = await this.cases.find({ awaiting: true }).limit(limit).lean<RequestCaseDoc[]>();
+    const docs = await this.cases.find({ awaiting: true }).sort({ deadline: 1 }).limit(limit).lean<RequestCaseDoc[]>();
     return docs.map(toCase);
   }
 
