@@ -23,7 +23,8 @@ export interface ApprovalEvents {
 }
 
 export interface ApprovalEventBus extends ApprovalEvents {
-  emitSettled(event: ApprovalSettledEvent): void;
+  /** Resolves when every listener has finished (or failed), so an approver's answer comes after the release. */
+  emitSettled(event: ApprovalSettledEvent): Promise<void>;
 }
 
 /**
@@ -37,14 +38,14 @@ export function createApprovalEventBus(onListenerError: (error: unknown, event: 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    emitSettled(event) {
-      for (const listener of listeners) {
+    async emitSettled(event) {
+      await Promise.all([...listeners].map(async (listener) => {
         try {
-          Promise.resolve(listener(event)).catch((error: unknown) => onListenerError(error, event));
+          await listener(event);
         } catch (error) {
           onListenerError(error, event);
         }
-      }
+      }));
     },
   };
 }

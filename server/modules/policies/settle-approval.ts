@@ -6,7 +6,7 @@ export const involvedStates = (record: ApprovalRecord): string[] => [...new Set(
 
 /**
  * Makes a won settlement known: copies it onto the request, writes one audit entry in each
- * involved state's trail, then tells the listeners (messaging). Called once per request: by the
+ * involved state's trail, then tells the listeners (messaging) and waits for them. Called once per request: by the
  * winner of the settlement, or by the sweeper when that winner stopped half-way.
  */
 export async function announceSettlement(deps: PoliciesDeps, id: string, settlement: ApprovalSettlement): Promise<ApprovalRecord> {
@@ -23,7 +23,7 @@ export async function announceSettlement(deps: PoliciesDeps, id: string, settlem
       data: { exchangeRef: record.exchangeRef, status: settlement.status, holdingStates: record.holdingStates },
     });
   }
-  deps.approvalEvents.emitSettled({
+  await deps.approvalEvents.emitSettled({
     approvalId: record.id,
     exchangeRef: record.exchangeRef,
     status: settlement.status,
