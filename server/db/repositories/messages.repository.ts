@@ -109,6 +109,14 @@ export class MessagesRepository {
     return open.map((d) => d.messageId.toHexString());
   }
 
+  /** Held messages in store order, one page after (storedAt, id) of the previous page's last. */
+  async heldPage(after: { storedAt: Date; id: string } | undefined, limit: number): Promise<StoredMessage[]> {
+    const query: Record<string, unknown> = { status: 'held' };
+    if (after) query.$or = [{ storedAt: { $gt: after.storedAt } }, { storedAt: after.storedAt, _id: { $gt: oid(after.id) } }];
+    const docs = await this.messages.find(query).sort({ storedAt: 1, _id: 1 }).limit(limit).lean();
+    return docs.map(toMessage);
+  }
+
   async heldBefore(cutoff: Date, limit: number): Promise<StoredMessage[]> {
     const docs = await this.messages.find({ status: 'held', storedAt: { $lt: cutoff } }).limit(limit).lean();
     return docs.map(toMessage);
