@@ -31,6 +31,7 @@ import { messagingEvents } from './realtime/messaging.events.js';
 import { messageRoutes } from './http/routes/messages.routes.js';
 import { attachmentRoutes } from './http/routes/attachments.routes.js';
 import { sweepMessages } from './modules/messaging/sweep-messages.js';
+import { reconcileHeldMessages } from './modules/messaging/reconcile-held-messages.js';
 import { startPeriodic } from './system/periodic.js';
 import { attachRedisAdapter, type RedisLink } from './realtime/redis-adapter.js';
 import { ActorCache } from './modules/accounts/actor-cache.js';
@@ -188,6 +189,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     startPeriodic(() => sweepRequests(modules.requests), REQUEST_SWEEP_INTERVAL_MS, (error) => logger.error({ err: error }, 'request sweep failed')),
     startPeriodic(async () => {
       await sweepMessages(modules.messaging);
+      await reconcileHeldMessages(modules.messaging);
       await modules.housekeeping();
     }, 60_000, (error) => logger.error({ err: error }, 'sweep failed')),
   ];

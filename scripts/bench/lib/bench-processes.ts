@@ -18,7 +18,7 @@ function hasTaskset(): boolean {
     return false;
   }
 }
-export const canPin = os.availableParallelism() >= 2 && hasTaskset();
+export const canPin = os.availableParallelism() >= 2 && process.env.BENCH_NO_PIN === undefined && hasTaskset();
 
 /** Pins a process (all its threads) to one core; a no-op where pinning is not possible. */
 export function pin(pid: number, core: number): void {

@@ -33,6 +33,20 @@ export class AuditRepository {
     }
   }
 
+  /**
+   * Inserts consecutive entries in one round trip (group commit). Ordered: a duplicate seq stops
+   * the batch there. Never trusts the driver's partial-failure report; the caller re-reads by seq.
+   */
+  async tryInsertBatch(entries: readonly AuditEntry[]): Promise<boolean> {
+    try {
+      await this.model.insertMany(entries.map((entry) => ({ _id: entry.seq, ...entry })), { ordered: true });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error) || (typeof error === 'object' && error !== null && 'writeErrors' in error)) return false;
+      throw error;
+    }
+  }
+
   async list(query: AuditQuery): Promise<AuditEntry[]> {
     const filter: Record<string, unknown> = {};
     if (query.state) filter.state = query.state;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import type { DeliveryModel, MessageModel } from '../models/message.model.js';
@@ -37,9 +38,19 @@ export class MessagesRepository {
     return new Types.ObjectId().toHexString();
   }
 
+  /**
+   * The id a message from `senderId` with client `msgId` is stored under: the first 12 bytes of
+   * SHA-256(senderId ‖ 0x00 ‖ msgId). A retry maps to the same `_id`, so the de-duplication
+   * lookup on every send is a primary-key read (FerretDB scans for any other field).
+   */
+  idFor(senderId: string, msgId: string): string {
+    return createHash('sha256').update(`${senderId}\u0000${msgId}`).digest('hex').slice(0, 24);
+  }
+
+  /** One primary-key read (see idFor). */
   async findBySenderMsgId(senderId: string, msgId: string): Promise<StoredMessage | undefined> {
-    const doc = await this.messages.findOne({ senderId: oid(senderId), msgId }).lean();
-    return doc ? toMessage(doc) : undefined;
+    const byId = await this.findById(this.idFor(senderId, msgId));
+    return byId?.senderId === senderId && byId.msgId === msgId ? byId : undefined;
   }
 
   async findById(id: string): Promise<StoredMessage | undefined> {
@@ -72,7 +83,9 @@ export class MessagesRepository {
       return { message: toMessage({ ...doc, approvalId: null }), created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const existing = await this.findBySenderMsgId(input.senderId, envelope.header.msgId);
+      // Rare path: by fields too, for a message stored under a random id before ids were derived.
+      const existing = await this.findBySenderMsgId(input.senderId, envelope.header.msgId)
+        ?? await this.messages.findOne({ senderId: oid(input.senderId), msgId: envelope.header.msgId }).lean().then((doc) => (doc ? toMessage(doc) : undefined));
       if (!existing) throw error;
       return { message: existing, created: false };
     }
@@ -113,6 +126,14 @@ export class MessagesRepository {
     if (open.length === 0) return [];
     await this.deliveries.updateMany({ recipientId: oid(recipientId), messageId: { $in: open.map((d) => d.messageId) }, ackedAt: null }, { $set: { ackedAt: at } });
     return open.map((d) => d.messageId.toHexString());
+  }
+
+  /** Held messages in store order, one page after (storedAt, id) of the previous page's last. */
+  async heldPage(after: { storedAt: Date; id: string } | undefined, limit: number): Promise<StoredMessage[]> {
+    const query: Record<string, unknown> = { status: 'held' };
+    if (after) query.$or = [{ storedAt: { $gt: after.storedAt } }, { storedAt: after.storedAt, _id: { $gt: oid(after.id) } }];
+    const docs = await this.messages.find(query).sort({ storedAt: 1, _id: 1 }).limit(limit).lean();
+    return docs.map(toMessage);
   }
 
   async heldBefore(cutoff: Date, limit: number): Promise<StoredMessage[]> {

@@ -14,8 +14,9 @@ export async function onApprovalSettled(deps: MessagingDeps, event: ApprovalSett
   const now = deps.clock.now().toISOString();
   if (event.status === 'approved') {
     if (!(await recordRequest(deps, message, event, now))) return;
-    await deps.messages.setStatus(message.id, 'accepted');
+    // Queue first, then mark accepted: a crash in between leaves it held, and the reconciler repeats both.
     await release(deps, { ...message, status: 'accepted' });
+    await deps.messages.setStatus(message.id, 'accepted');
     await deps.audit.append({ type: 'message.released', actorId: event.decidedBy, state: message.envelope.header.from.state, subjectId: message.id, data: { approvalId: event.approvalId } });
     deps.notifier.status(message.senderId, { id: message.id, msgId: message.msgId, status: 'released', at: now, comment: event.comment });
     return;

@@ -71,7 +71,7 @@ export async function sendMessage(deps: MessagingDeps, actor: User, envelope: En
   await checkRecipients(deps, envelope);
   await checkAttachments(deps, actor, attachmentIds);
 
-  const id = deps.messages.newId();
+  const id = deps.messages.idFor(actor.id, header.msgId);
   const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id });
   if (decision.effect === 'deny') throw denied(decision, header.from.state);
   checkConditions(envelope, decision);

@@ -1,7 +1,7 @@
 import { evaluate, redactDecision, type CompiledPolicy, type Decision, type Reason } from '../../../shared/policy/index.js';
 import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
 import type { ApprovalView } from '../../../shared/schemas/approvals.js';
-import type { ApprovalEvents } from './approval-events.js';
+import type { ApprovalEvents, ApprovalSettledEvent } from './approval-events.js';
 import { holdForApproval, type HoldRequest } from './approvals.js';
 import type { PoliciesDeps } from './policies-deps.js';
 
@@ -24,6 +24,8 @@ export interface PolicyEnforcement extends ApprovalEvents {
   decideExchange(input: ExchangeToDecide): Promise<Decision>;
   /** Files an exchange whose decision is 'approve' for the holding states' national admins (idempotent per exchangeRef). */
   holdForApproval(input: HoldRequest): Promise<ApprovalView>;
+  /** The settlement of the exchange's approval once it is final (undefined while pending), for reconciling lost events. */
+  settledApproval(exchangeRef: string): Promise<ApprovalSettledEvent | undefined>;
 }
 
 const reasonKey = (reason: Reason): string => `${reason.state}@${reason.policyVersion ?? 'none'}/${reason.direction}/${reason.ruleId}`;
@@ -81,5 +83,14 @@ export function createPolicyEnforcement(deps: PoliciesDeps): PolicyEnforcement {
     decideExchange: (input) => decideExchange(deps, input),
     holdForApproval: (input) => holdForApproval(deps, input),
     onApprovalSettled: (listener) => deps.approvalEvents.onApprovalSettled(listener),
+    async settledApproval(exchangeRef) {
+      const record = await deps.approvals.findByExchangeRef(exchangeRef);
+      if (!record?.finalized || !record.settlement) return undefined;
+      const { settlement } = record;
+      return {
+        approvalId: record.id, exchangeRef: record.exchangeRef, status: settlement.status, fromUserId: record.fromUserId, fromState: record.fromState,
+        toStates: record.toStates, decidedBy: settlement.decidedBy, comment: settlement.comment, settledAt: settlement.at,
+      };
+    },
   };
 }

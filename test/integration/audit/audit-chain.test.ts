@@ -45,9 +45,14 @@ describe('audit trail', function () {
     const { createAuditLog } = await import('../../../server/modules/audit/audit-log.js');
     const nodeA = createAuditLog(t.server.auditEntries, t.clock);
     const nodeB = createAuditLog(t.server.auditEntries, t.clock);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? nodeA : nodeB).append({ type: 'auth.signed-in', data: { i } })));
+    const appended = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? nodeA : nodeB).append({ type: 'auth.signed-in', data: { i } })));
     const verdict = await verifyChain(t.server.auditEntries.all());
     expect(verdict).to.include({ ok: true, checked: 30 });
+    // Group commits that lost a race: every caller's answer is the entry really stored, each event once.
+    const stored = await entries().find({}).toArray();
+    expect(new Set(stored.map((e) => (e.data as { i: number }).i)).size).to.equal(30);
+    const hashBySeq = new Map(stored.map((e) => [e.seq as number, e.hash as string]));
+    for (const entry of appended) expect(hashBySeq.get(entry.seq)).to.equal(entry.hash);
   });
 
   it('the verifier names an edited entry', async () => {
