@@ -7,6 +7,7 @@ import { directoryApi, type DirectoryApi } from './api/directory-api.js';
 import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
 import { livenessApi, type LivenessApi } from './api/liveness-api.js';
 import { meApi, type MeApi } from './api/me-api.js';
+import { messagesApi, type MessagesApi } from './api/messages-api.js';
 import { statesApi, type StatesApi } from './api/states-api.js';
 import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
@@ -14,9 +15,12 @@ import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
 import { localKeyCrypto } from './local-key-crypto.js';
+import { contactKeyring, memoryKnownKeys, type ContactKeyring, type KnownKeysStore } from './messaging/contact-keys.js';
+import { createMessenger, type Messenger, type MessengerOptions } from './messaging/messenger.js';
 import { registerWithInvitation, unlockKeys, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
 import { createSessionManager, type SessionManager } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
+import type { FocalNetSocket } from './socket.js';
 
 export interface FocalNetClientOptions {
   /** Where the server is, e.g. `https://focalnet.example` (no `/api`). */
@@ -32,6 +36,8 @@ export interface FocalNetClientOptions {
   now?: () => number;
   /** Refresh the access token when less than this is left; default 60 s. */
   refreshLeewaySeconds?: number;
+  /** Contacts' keys as last seen, for key-change warnings. Default: memory. */
+  knownKeys?: KnownKeysStore;
 }
 
 export interface FocalNetClient {
@@ -47,6 +53,12 @@ export interface FocalNetClient {
   readonly liveness: LivenessApi;
   readonly policies: PoliciesApi;
   readonly approvals: ApprovalsApi;
+  /** The relay over HTTP (ciphertext); `messenger` does the encryption. */
+  readonly messages: MessagesApi;
+  /** Contacts' directory keys, with key-change detection. */
+  readonly contactKeys: ContactKeyring;
+  /** End-to-end encrypted messaging over a socket from `connectSocket(client)`; call `start()`. */
+  messenger(socket: FocalNetSocket, options?: MessengerOptions): Messenger;
   /** Throws ApiError auth.totp-required when the account has a second factor and `totp` is missing. */
   signIn(input: SignInRequest): Promise<StoredSession>;
   /** Ends the session on the server (best effort) and forgets tokens and unlocked keys here. */
@@ -71,6 +83,9 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
   const invitations = invitationsApi(transport, session);
   const me = meApi(session);
   const deps = { invitations, me, session, keyStore, keyCrypto };
+  const directory = directoryApi(transport, session);
+  const messages = messagesApi(options.baseUrl, fetchImpl, session);
+  const contactKeys = contactKeyring(directory, options.knownKeys ?? memoryKnownKeys(), options.now ? { now: options.now } : {});
 
   return {
     baseUrl: options.baseUrl,
@@ -80,11 +95,14 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     users: usersApi(session),
     me,
     audit: auditApi(session),
-    directory: directoryApi(transport, session),
+    directory,
     states: statesApi(session),
     liveness: livenessApi(session, keyStore),
     policies: policiesApi(session, keyStore),
     approvals: approvalsApi(session),
+    messages,
+    contactKeys,
+    messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
     async signIn(input) {
       const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });
       if (keyStore.get()?.username !== result.user.username) keyStore.clear();

@@ -2,7 +2,8 @@ import type { ZodType } from 'zod';
 import { ApiError, apiErrorFromBody } from './api-error.js';
 
 /** The subset of `fetch` the SDK uses, so Node, browsers and test doubles all fit. */
-export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<Response>;
+/** `body` is a string (JSON) or bytes (attachment ciphertext). */
+export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> }) => Promise<Response>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

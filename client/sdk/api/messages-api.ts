@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { Envelope } from '../../../shared/crypto/envelope-format.js';
+import { Id } from '../../../shared/schemas/accounts.js';
+import { BacklogPage, DeliveredMessage, SendMessageResult } from '../../../shared/schemas/messaging.js';
+import { ApiError, apiErrorFromBody } from '../api-error.js';
+import type { FetchLike } from '../http-transport.js';
+import type { SessionManager } from '../session-manager.js';
+
+/** History filters: by counterpart or thread; `before` (ISO time of the oldest seen) pages back. */
+export interface HistoryFilter {
+  with?: string;
+  threadId?: string;
+  before?: string;
+  /** 1–100, default 50. */
+  limit?: number;
+}
+
+/** The relay over HTTP: ciphertext in, ciphertext out. Decryption happens in the Messenger. */
+export interface MessagesApi {
+  send(envelope: Envelope, attachmentIds?: string[]): Promise<SendMessageResult>;
+  backlog(limit?: number): Promise<BacklogPage>;
+  ack(ids: string[]): Promise<number>;
+  /** Messages I sent or received, newest first. */
+  history(filter?: HistoryFilter): Promise<DeliveredMessage[]>;
+  /** Uploads attachment ciphertext (application/octet-stream); returns the id to name when sending. */
+  uploadAttachment(ciphertext: Uint8Array<ArrayBuffer>): Promise<{ id: string; size: number }>;
+  /** The ciphertext of an attachment I uploaded or received. */
+  downloadAttachment(id: string): Promise<Uint8Array>;
+}
+
+const Uploaded = z.object({ id: Id, size: z.number().int() });
+
+export function messagesApi(baseUrl: string, fetchImpl: FetchLike, session: SessionManager): MessagesApi {
+  const base = baseUrl.replace(/\/+$/, '');
+
+  /** Binary bodies bypass the JSON transport; a 401 is answered by one refresh and one retry, as there. */
+  const binary = async (method: 'GET' | 'POST', path: string, body?: Uint8Array<ArrayBuffer>): Promise<Response> => {
+    for (let attempt = 0; ; attempt++) {
+      const token = await session.accessToken();
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/octet-stream, application/json' };
+      if (body) headers['content-type'] = 'application/octet-stream';
+      let response: Response;
+      try {
+        response = await fetchImpl(`${base}${path}`, { method, headers, ...(body ? { body } : {}) });
+      } catch (error) {
+        throw new ApiError(0, 'client.network', `the server cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (response.status === 401 && attempt === 0) {
+        await session.refresh();
+        continue;
+      }
+      if (!response.ok) {
+        const text = await response.text();
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          throw new ApiError(response.status, 'client.bad-response', `HTTP ${response.status} without a JSON error body`);
+        }
+        throw apiErrorFromBody(response.status, json);
+      }
+      return response;
+    }
+  };
+
+  return {
+    send: (envelope, attachmentIds = []) => session.authed({ method: 'POST', path: '/api/messages', body: { envelope, attachmentIds }, schema: SendMessageResult }),
+    backlog: (limit = 50) => session.authed({ method: 'GET', path: '/api/messages/backlog', query: { limit }, schema: BacklogPage }),
+    ack: async (ids) => (await session.authed({ method: 'POST', path: '/api/messages/ack', body: { ids }, schema: z.object({ acknowledged: z.number().int() }) })).acknowledged,
+    history: (filter = {}) => session.authed({ method: 'GET', path: '/api/messages', query: { with: filter.with, threadId: filter.threadId, before: filter.before, limit: filter.limit }, schema: z.array(DeliveredMessage) }),
+    async uploadAttachment(ciphertext) {
+      const response = await binary('POST', '/api/attachments', ciphertext);
+      const parsed = Uploaded.safeParse(await response.json().catch(() => undefined));
+      if (!parsed.success) throw new ApiError(response.status, 'client.bad-response', 'the answer to the upload does not match its schema');
+      return parsed.data;
+    },
+    async downloadAttachment(id) {
+      const response = await binary('GET', `/api/attachments/${encodeURIComponent(id)}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  };
+}

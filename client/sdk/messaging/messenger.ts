@@ -1,0 +1,235 @@
+import { decryptAttachment } from '../../../shared/crypto/attachment-stream.js';
+import { concatBytes } from '../../../shared/crypto/encoding.js';
+import type { Envelope } from '../../../shared/crypto/envelope-format.js';
+import { CryptoError } from '../../../shared/crypto/errors.js';
+import { ReplayGuard } from '../../../shared/crypto/replay-guard.js';
+import type { Labels } from '../../../shared/schemas/labels.js';
+import { BacklogPage, DeliveredMessage, MessageStatusEvent, type SendMessageResult } from '../../../shared/schemas/messaging.js';
+import { ApiError } from '../api-error.js';
+import type { HistoryFilter, MessagesApi } from '../api/messages-api.js';
+import type { KeyStore } from '../key-store.js';
+import type { SessionManager } from '../session-manager.js';
+import type { FocalNetSocket } from '../socket.js';
+import type { ContactKeyring, KeyChange } from './contact-keys.js';
+import type { AttachmentRef, ReceiptContent } from './message-content.js';
+import { openDelivered, type Me, type ReceivedMessage, type RejectedEnvelope } from './open-delivered.js';
+import { sealOutgoing, uploadAttachments, type OutgoingAttachment } from './seal-outgoing.js';
+import { sendUntilAcked, type RetryOptions } from './send-until-acked.js';
+
+export interface SendInput {
+  /** Recipient user ids (focal points of the directory). */
+  readonly to: readonly string[];
+  readonly labels: Labels;
+  readonly text: string;
+  readonly threadId?: string;
+  readonly attachments?: readonly OutgoingAttachment[];
+}
+
+export interface SentMessage extends SendMessageResult {
+  readonly msgId: string;
+  readonly attachments: readonly AttachmentRef[];
+}
+
+/** A read receipt that reached me: `by` read my messages `msgIds`. */
+export interface ReadReceipt {
+  readonly by: string;
+  readonly msgIds: readonly string[];
+  readonly at: number;
+}
+
+export interface HistoryPage {
+  /** Newest first, receipts left out. */
+  readonly messages: ReceivedMessage[];
+  readonly receipts: ReadReceipt[];
+  readonly rejected: RejectedEnvelope[];
+  /** Pass as `before` for the next (older) page; absent when this was the last. */
+  readonly before?: string;
+}
+
+interface MessengerEvents {
+  /** A new verified message (not receipts), each (sender, msgId) once. */
+  message: ReceivedMessage;
+  receipt: ReadReceipt;
+  /** Delivered to a recipient's device, or a held message released/rejected/expired. */
+  status: MessageStatusEvent;
+  /** An envelope that failed verification or decryption; it is acknowledged so it does not block the queue. */
+  rejected: RejectedEnvelope;
+  'key-changed': KeyChange;
+  /** Fetching or acknowledging the backlog failed; it is tried again on the next connection. */
+  error: Error;
+}
+type Listener<K extends keyof MessengerEvents> = (value: MessengerEvents[K]) => void;
+
+export interface Messenger {
+  /** Listens on the socket and drains the backlog on every (re)connection. */
+  start(): void;
+  stop(): void;
+  on<K extends keyof MessengerEvents>(event: K, listener: Listener<K>): () => void;
+  /** Encrypts, uploads attachments, seals and sends, retrying with the same msgId until the server acks. */
+  send(input: SendInput): Promise<SentMessage>;
+  /** Sends signed read receipts to the senders of these messages (mine and receipts are skipped). */
+  markRead(messages: readonly ReceivedMessage[]): Promise<void>;
+  /** Fetches and processes the whole backlog now, page by page (also done on every connect). */
+  drain(): Promise<void>;
+  /** One page of history, decrypted here (my sent copies included). */
+  history(filter?: HistoryFilter): Promise<HistoryPage>;
+  /** Downloads and decrypts an attachment; refuses streams that end without their final chunk. */
+  downloadAttachment(ref: AttachmentRef): Promise<Uint8Array>;
+  readonly keys: ContactKeyring;
+}
+
+export interface MessengerDeps {
+  session: SessionManager;
+  keyStore: KeyStore;
+  messages: MessagesApi;
+  keyring: ContactKeyring;
+  socket: FocalNetSocket;
+}
+
+export interface MessengerOptions extends RetryOptions {
+  /** Backlog page size, 1–200; default 50. */
+  pageSize?: number;
+  /** ms since the epoch for envelope timestamps; default Date.now. */
+  now?: () => number;
+}
+
+export function createMessenger(deps: MessengerDeps, options: MessengerOptions = {}): Messenger {
+  const { session, keyStore, messages, keyring, socket } = deps;
+  const now = options.now ?? Date.now;
+  const pageSize = options.pageSize ?? 50;
+  const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+  const guard = new ReplayGuard();
+  const listeners = new Map<keyof MessengerEvents, Set<(value: never) => void>>();
+  const emit = <K extends keyof MessengerEvents>(event: K, value: MessengerEvents[K]): void => {
+    for (const listener of listeners.get(event) ?? []) (listener as Listener<K>)(value);
+  };
+  // One task at a time, so backlog pages and live pushes are handled in order and de-duplicated.
+  let queue: Promise<void> = Promise.resolve();
+  const serially = (task: () => Promise<void>): Promise<void> => {
+    const run = queue.then(task);
+    queue = run.catch((error: unknown) => emit('error', error instanceof Error ? error : new Error(String(error))));
+    return run;
+  };
+
+  const me = (): Me & { state: string } => {
+    const user = session.current()?.user;
+    if (!user?.state) throw new ApiError(401, 'auth.unauthenticated', 'sign in as a focal point first');
+    const unlocked = keyStore.get();
+    if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+    return { userId: user.id, state: user.state, keys: unlocked.keys };
+  };
+
+  const handle = async (delivered: DeliveredMessage): Promise<void> => {
+    const { header } = delivered.envelope;
+    if (!guard.accept(header.from.userId, header.msgId)) return;
+    const result = await openDelivered(delivered, me(), keyring);
+    if (!result.ok) return emit('rejected', result.rejected);
+    const { message } = result;
+    if (message.receipt) emit('receipt', { by: message.from.userId, msgIds: message.receipt.read, at: message.receipt.at });
+    else emit('message', message);
+  };
+
+  const ack = async (ids: string[]): Promise<void> => {
+    const result = await socket.timeout(ackTimeoutMs).emitWithAck('message:ack', { ids });
+    if (!result.ok) throw new ApiError(0, result.error.code, result.error.message);
+  };
+
+  const drainNow = async (): Promise<void> => {
+    for (;;) {
+      const answer = await socket.timeout(ackTimeoutMs).emitWithAck('message:fetch', { limit: pageSize });
+      if (!answer.ok) throw new ApiError(0, answer.error.code, answer.error.message);
+      const page = BacklogPage.parse(answer.data);
+      for (const delivered of page.messages) await handle(delivered);
+      if (page.messages.length > 0) await ack(page.messages.map((m) => m.id));
+      if (!page.more) return;
+    }
+  };
+
+  const onNew = (raw: unknown): void => {
+    const parsed = DeliveredMessage.safeParse(raw);
+    if (!parsed.success) return;
+    void serially(async () => {
+      await handle(parsed.data);
+      await ack([parsed.data.id]);
+    });
+  };
+  const onStatus = (raw: unknown): void => {
+    const parsed = MessageStatusEvent.safeParse(raw);
+    if (parsed.success) emit('status', parsed.data);
+  };
+  const onConnect = (): void => void serially(drainNow);
+  let unsubscribeKeys: (() => void) | undefined;
+
+  const deliver = (envelope: Envelope, attachmentIds: string[]): Promise<SendMessageResult> => sendUntilAcked(socket, { envelope, attachmentIds }, options);
+
+  return {
+    keys: keyring,
+    start() {
+      socket.on('message:new', onNew);
+      socket.on('message:status', onStatus);
+      socket.on('connect', onConnect);
+      unsubscribeKeys = keyring.onKeyChanged((change) => emit('key-changed', change));
+      if (socket.connected) onConnect();
+    },
+    stop() {
+      socket.off('message:new', onNew);
+      socket.off('message:status', onStatus);
+      socket.off('connect', onConnect);
+      unsubscribeKeys?.();
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (value: never) => void);
+      return () => void set.delete(listener as (value: never) => void);
+    },
+    async send(input) {
+      const self = me();
+      const attachments = await uploadAttachments(messages, input.attachments ?? []);
+      const content = { text: input.text, attachments };
+      const envelope = await sealOutgoing(self, keyring, { kind: 'message', to: input.to, labels: input.labels, content, ts: now(), ...(input.threadId === undefined ? {} : { threadId: input.threadId }) });
+      const result = await deliver(envelope, attachments.map((a) => a.id));
+      return { ...result, msgId: envelope.header.msgId, attachments };
+    },
+    async markRead(read) {
+      const self = me();
+      // One receipt per sender and labels: a receipt crosses the same policies as what it answers.
+      const groups = new Map<string, ReceivedMessage[]>();
+      for (const message of read) {
+        if (message.outgoing || message.kind !== 'message') continue;
+        const key = JSON.stringify([message.from.userId, message.labels, message.threadId ?? null]);
+        groups.set(key, [...(groups.get(key) ?? []), message]);
+      }
+      for (const group of groups.values()) {
+        const first = group[0];
+        if (!first) continue;
+        const content: ReceiptContent = { read: group.map((m) => m.msgId), at: now() };
+        const envelope = await sealOutgoing(self, keyring, { kind: 'receipt', to: [first.from.userId], labels: first.labels, content, ts: now(), ...(first.threadId === undefined ? {} : { threadId: first.threadId }) });
+        await deliver(envelope, []);
+      }
+    },
+    drain: () => serially(drainNow),
+    async history(filter = {}) {
+      const self = me();
+      const raw = await messages.history(filter);
+      const page: { messages: ReceivedMessage[]; receipts: ReadReceipt[]; rejected: RejectedEnvelope[] } = { messages: [], receipts: [], rejected: [] };
+      for (const delivered of raw) {
+        const result = await openDelivered(delivered, self, keyring);
+        if (!result.ok) page.rejected.push(result.rejected);
+        else if (result.message.receipt) page.receipts.push({ by: result.message.from.userId, msgIds: result.message.receipt.read, at: result.message.receipt.at });
+        else page.messages.push(result.message);
+      }
+      const oldest = raw.at(-1);
+      const full = raw.length === (filter.limit ?? 50);
+      return { ...page, ...(full && oldest ? { before: oldest.storedAt } : {}) };
+    },
+    async downloadAttachment(ref) {
+      const ciphertext = await messages.downloadAttachment(ref.id);
+      const parts: Uint8Array[] = [];
+      for await (const part of decryptAttachment([ciphertext], ref)) parts.push(part);
+      const bytes = concatBytes(...parts);
+      if (bytes.length !== ref.size) throw new CryptoError('crypto.malformed', `attachment is ${bytes.length} bytes, the message says ${ref.size}`);
+      return bytes;
+    },
+  };
+}
