@@ -8,6 +8,7 @@ import { directoryPage } from '../directory/directory-routes';
 import { livenessPage } from '../liveness/liveness-routes';
 import { InvitePage } from '../onboarding/invite-page';
 import { policyPage } from '../policies/policy-routes';
+import { requestsPage } from '../requests/requests-routes';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
 
@@ -25,5 +26,7 @@ export function AppRoutes() {
   if (policyOrApproval) return <RequireSession>{policyOrApproval}</RequireSession>;
   const directoryOrLiveness = directoryPage(path) ?? livenessPage(path);
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
+  const requests = requestsPage(path);
+  if (requests) return <RequireSession>{requests}</RequireSession>;
   return <NotFoundPage />;
 }

@@ -8,6 +8,7 @@ import { approvalNavItems } from '../approvals/approvals-nav';
 import { directoryNavItems } from '../directory/directory-nav';
 import { livenessNavItems } from '../liveness/liveness-nav';
 import { policyNavItems } from '../policies/policy-nav';
+import { requestNavItems } from '../requests/requests-nav';
 
 /** The administration menu, with only the pages the pure authorization rule allows. */
 export function MainNav() {
@@ -27,6 +28,7 @@ export function MainNav() {
     ...approvalNavItems(actor, t),
     ...directoryNavItems(actor, t),
     ...livenessNavItems(actor, t),
+    ...requestNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return null;
   return (
