@@ -1,0 +1,162 @@
+import { expect } from 'chai';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
+import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { caseOf } from '../helpers/requests.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const clientDir = path.join(process.cwd(), 'client', 'dist');
+
+/** Uncaught errors and console errors, except the browser's own note on each 4xx answer the app handles. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  return errors;
+}
+
+const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`requests-${name}.png`), fullPage: true });
+
+/** Focal points have no second factor here: password, and the keys unlock with it. */
+async function signInThroughUi(t: TestServer, page: Page, person: TestPerson): Promise<void> {
+  await page.goto(`${t.url}/sign-in`);
+  await page.getByLabel('Username').fill(person.username);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('account-active').waitFor();
+}
+
+describe('e2e: information-exchange requests in Chromium', function () {
+  this.timeout(180_000);
+  let t: TestServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let fpKz: TestPerson;
+  let fpKg: TestPerson;
+
+  before(async () => {
+    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
+    t = await startTestServer({}, { clientDir });
+    const root = await bootstrapNetworkAdmin(t);
+    fpKz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
+    fpKg = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KG'), ['border']);
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  after(async () => {
+    await closeBrowser?.();
+    await t?.close();
+  });
+
+  it('a border focal point sends an urgent document check; the other state acknowledges and answers with codes; the requester sees the answer live', async () => {
+    // ── A (KZ): compose an urgent document check from the template, to the KG focal point from the directory ──
+    const a = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const aErrors = watchErrors(a);
+    await signInThroughUi(t, a, fpKz);
+    await a.getByRole('link', { name: 'Requests', exact: true }).click();
+    await a.getByTestId('request-box-inbox').getByText('No requests here yet.').waitFor();
+    await a.getByRole('link', { name: 'New request' }).click();
+    await a.getByRole('link', { name: 'Travel or identity document check' }).click();
+    const compose = a.getByTestId('compose-page');
+    await compose.getByLabel('Urgency').selectOption('urgent');
+    await compose.getByLabel('Document type *').selectOption('passport');
+    await compose.getByLabel('Document number *').fill('N7654321');
+    await compose.getByLabel('Issuing state *').selectOption('TJ');
+    await compose.getByLabel('Holder name as in the document *').fill('Rustam Example');
+
+    // Incomplete: the template's schema names the missing field, nothing is sent.
+    await compose.getByLabel('State', { exact: true }).selectOption('KG');
+    await compose.getByRole('button', { name: 'Add recipient' }).click();
+    await compose.getByRole('button', { name: 'Seal and send' }).click();
+    expect(await compose.getByTestId('compose-problem').textContent()).to.equal('Some fields need attention.');
+    expect(await compose.getByText('Required.').count()).to.equal(1);
+    expect(await compose.getByTestId('send-results').count()).to.equal(0);
+
+    await compose.getByLabel('Purpose and legal basis of the request *').fill('Suspected forged passport at crossing point 3');
+    const focalPoint = compose.getByLabel('Focal point in Kyrgyzstan');
+    await focalPoint.selectOption({ index: 1 });
+    expect(await focalPoint.inputValue()).to.equal(fpKg.user.id);
+    // The policy preview for the recipient state (no policies published: allowed by default).
+    await compose.locator('[data-testid="recipient-decision"][data-state="KG"]').waitFor();
+    await shot(a, '01-compose-en');
+    await compose.getByRole('button', { name: 'Seal and send' }).click();
+    const result = compose.locator('[data-testid="send-result"][data-state="KG"]');
+    await result.and(a.locator('[data-outcome="accepted"]')).waitFor();
+    await result.getByRole('link', { name: 'Open' }).click();
+    const caseA = a.getByTestId('case-page');
+    await caseA.and(a.locator('[data-status="submitted"]')).waitFor();
+    expect(await caseA.getAttribute('data-side')).to.equal('requester');
+    expect(await caseA.getByTestId('urgency').textContent()).to.equal('urgent');
+    expect(await caseA.getByTestId('deadline').getAttribute('data-tone')).to.equal('ok');
+    expect(await caseA.getByTestId('deadline').textContent()).to.match(/^7 h 5\d min left$|^8 h left$/);
+    expect(await caseA.getByTestId('request-content').textContent()).to.contain('Document number: N7654321');
+    const caseId = new URL(a.url()).pathname.split('/').at(-1) ?? '';
+    // The server has the case as metadata only, from the signed header.
+    const stored = await caseOf(t, fpKz, caseId);
+    expect({ kind: stored.kind, urgency: stored.urgency, requested: stored.requested.userId, status: stored.status }).to.deep.equal({ kind: 'request:document-check', urgency: 'urgent', requested: fpKg.user.id, status: 'submitted' });
+
+    // ── B (KG): the request is in the inbox; open, acknowledge, answer with handling and evaluation codes ──
+    const b = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const bErrors = watchErrors(b);
+    await signInThroughUi(t, b, fpKg);
+    await b.getByRole('link', { name: 'Requests', exact: true }).click();
+    const row = b.locator(`[data-testid="request-row"][data-id="${caseId}"]`);
+    expect(await row.getByTestId('request-status').textContent()).to.equal('submitted');
+    expect(await row.getByTestId('urgency').textContent()).to.equal('urgent');
+    expect(await row.getByTestId('deadline').textContent()).to.contain('left');
+    await shot(b, '02-inbox-en');
+    await row.getByRole('link', { name: 'Travel or identity document check' }).click();
+    const caseB = b.getByTestId('case-page');
+    await caseB.and(b.locator('[data-side="requested"]')).waitFor();
+    expect(await caseB.getByTestId('request-content').textContent()).to.contain('Holder name as in the document: Rustam Example');
+    expect(await caseB.getByTestId('request-content').textContent()).to.contain('Issuing state: Tajikistan');
+    // Only the requested side's actions for 'submitted'.
+    expect(await caseB.getByTestId('case-actions').getByRole('button').allTextContents()).to.deep.equal(['Acknowledge', 'Request clarification', 'Answer', 'Answer partially', 'Decline']);
+    await caseB.getByRole('button', { name: 'Acknowledge' }).click();
+    await caseB.getByRole('button', { name: 'Send: Acknowledge' }).click();
+    await b.locator('[data-testid="case-page"][data-status="acknowledged"]').waitFor();
+    // A sees the acknowledgement without reloading (socket).
+    await a.locator('[data-testid="case-page"][data-status="acknowledged"]').waitFor();
+
+    await caseB.getByRole('button', { name: 'Answer', exact: true }).click();
+    const form = caseB.getByTestId('step-form');
+    await form.getByRole('button', { name: 'Send: Answer' }).click();
+    expect(await form.getByText('Write something.').count()).to.equal(1);
+    expect(await form.getByText('Required.').count()).to.equal(2); // source and accuracy
+    await form.getByLabel('Answer (encrypted)').fill('Passport N7654321 was reported stolen on 2025-11-02; holder not known to us.');
+    await form.getByLabel('Handling code').selectOption('H2');
+    await form.getByLabel('Source reliability').selectOption('B');
+    await form.getByLabel('Information accuracy').selectOption('2');
+    await shot(b, '03-answer-form-en');
+    await form.getByRole('button', { name: 'Send: Answer' }).click();
+    await b.locator('[data-testid="case-page"][data-status="answered"]').waitFor();
+
+    // ── A: the answer arrives live, with its codes and status; H2 → no copy or export, consent can be asked ──
+    await a.locator('[data-testid="case-page"][data-status="answered"]').waitFor();
+    expect(await caseA.getByTestId('request-status').textContent()).to.equal('answered');
+    expect(await caseA.getByTestId('deadline').getAttribute('data-tone')).to.equal('done');
+    const answer = caseA.locator('[data-testid="history-step"][data-action="answer"]');
+    await answer.getByTestId('plaintext').getByText('reported stolen on 2025-11-02').waitFor();
+    expect(await answer.getByTestId('step-evaluation').textContent()).to.equal('Evaluation B2');
+    expect(await answer.getByTestId('step-handling').textContent()).to.equal('Handling H2');
+    expect(await answer.getByTestId('no-onward').count()).to.equal(1);
+    expect(await answer.getByTestId('not-evidence').count()).to.equal(1);
+    expect(await answer.getByRole('button', { name: 'Copy text' }).count()).to.equal(0);
+    expect(await answer.getByRole('button', { name: 'Export as text file' }).count()).to.equal(0);
+    expect(await caseA.getByTestId('ask-consent').count()).to.equal(1);
+    expect(await caseA.getByTestId('case-actions').getByRole('button').allTextContents()).to.deep.equal(['Close']);
+    await shot(a, '04-answered-en');
+
+    // The outbox row shows the answered status, and the server agrees.
+    await a.getByRole('link', { name: '← Requests' }).click();
+    expect(await a.locator(`[data-testid="request-row"][data-id="${caseId}"]`).getAttribute('data-status')).to.equal('answered');
+    const final = await caseOf(t, fpKz, caseId);
+    expect(final.history.map((s) => [s.action, s.to, s.handling, s.evaluation ?? null])).to.deep.equal([['acknowledge', 'acknowledged', 'H1', null], ['answer', 'answered', 'H2', 'B2']]);
+
+    expect(aErrors, 'requester page errors').to.deep.equal([]);
+    expect(bErrors, 'recipient page errors').to.deep.equal([]);
+  });
+});
