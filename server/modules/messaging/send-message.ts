@@ -83,7 +83,8 @@ export async function sendMessage(deps: MessagingDeps, actor: User, envelope: En
     retentionUntil: retentionDays ? new Date(now.getTime() + retentionDays * DAY_MS) : null,
   });
   if (!created) return settleRetry(deps, message);
-  await deps.requests?.record(message);
+  // A held request or step counts once released: its recipient cannot see it before.
+  if (!held) await deps.requests?.record(message);
   if (attachmentIds.length > 0) await deps.attachments.bind(attachmentIds, actor.id, message.id);
   await deps.audit.append({ type: 'message.stored', actorId: actor.id, state: actor.state, subjectId: message.id, data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status } });
 
@@ -104,7 +105,7 @@ export async function release(deps: MessagingDeps, message: StoredMessage): Prom
 }
 
 async function settleRetry(deps: MessagingDeps, message: StoredMessage): Promise<SendMessageResult> {
-  if (message.status === 'accepted' || message.status === 'held') await deps.requests?.record(message); // the first attempt may have died before recording
+  if (message.status === 'accepted') await deps.requests?.record(message); // the first attempt may have died before recording
   if (message.status === 'accepted') {
     await deps.messages.enqueue(message); // the first attempt may have died before queueing
     return { id: message.id, status: 'accepted' };
@@ -115,6 +116,7 @@ async function settleRetry(deps: MessagingDeps, message: StoredMessage): Promise
     const { header } = message.envelope;
     const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: message.storedAt, actorId: message.senderId, exchangeRef: message.id });
     if (decision.effect !== 'approve') {
+      await deps.requests?.record({ ...message, status: 'accepted' });
       await deps.messages.setStatus(message.id, 'accepted');
       await release(deps, { ...message, status: 'accepted' });
       return { id: message.id, status: 'accepted' };

@@ -45,7 +45,7 @@ async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<v
   const { header } = message.envelope;
   const recipient = header.to[0];
   if (!isRequestKind(header.kind) || !header.request || !recipient) throw new AppError('request.invalid', 'not a request');
-  const at = message.storedAt;
+  const at = effectiveAt(deps, message);
   const requestCase: RequestCase = {
     id: message.id, kind: header.kind, domain: header.labels.domain, category: header.labels.category, classification: header.labels.classification,
     urgency: header.request.urgency, threadId: header.threadId ?? null,
@@ -68,18 +68,19 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
   const { header } = message.envelope;
   const step = header.step;
   if (!step) throw new AppError('request.invalid', 'a transition names its step');
+  const at = effectiveAt(deps, message);
   for (let attempt = 0; attempt < MAX_STEP_ATTEMPTS; attempt++) {
     const current = await loadCase(deps.cases, header.requestRef ?? '');
     if (!current) return refuse(deps, message, new AppError('request.not-found', 'no request of yours with that reference'));
     if ((await deps.cases.history(current.id)).some((t) => t.messageId === message.id)) return; // a retry: already taken
     let checked;
     try {
-      checked = checkTransition(current, message.senderId, message.envelope, message.storedAt);
+      checked = checkTransition(current, message.senderId, message.envelope, at);
     } catch (error) {
       return refuse(deps, message, error);
     }
     const transition = {
-      caseId: current.id, no: current.seq + 1, action: step.action, side: checked.side, from: checked.from, to: checked.to, at: message.storedAt,
+      caseId: current.id, no: current.seq + 1, action: step.action, side: checked.side, from: checked.from, to: checked.to, at,
       messageId: message.id, actorId: message.senderId, reasonCode: step.reasonCode ?? null, lateReason: step.lateReason ?? null, consent: step.consent ?? null,
       handling: header.labels.handling, evaluation: header.labels.evaluation ?? null,
     };
@@ -91,7 +92,7 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
       type: 'request.transition', actorId: message.senderId, state: header.from.state, subjectId: current.id,
       data: {
         no: transition.no, action: step.action, from: checked.from, to: checked.to, messageId: message.id, handling: transition.handling,
-        late: message.storedAt.getTime() > current.deadline.getTime(),
+        late: at.getTime() > current.deadline.getTime(),
         ...(step.reasonCode ? { reasonCode: step.reasonCode } : {}), ...(step.lateReason ? { lateReason: step.lateReason } : {}),
         ...(step.consent ? { consent: step.consent } : {}), ...(transition.evaluation ? { evaluation: transition.evaluation } : {}),
       },
@@ -100,6 +101,11 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
     return;
   }
   return refuse(deps, message, new AppError('request.invalid-transition', 'the request keeps changing: reload it and try again'));
+}
+
+/** A request or step counts from when its recipient can see it: storing, or release from approval. */
+function effectiveAt(deps: RequestsDeps, message: StoredMessage): Date {
+  return message.status === 'held' ? deps.clock.now() : message.storedAt;
 }
 
 /** The step lost a race after its envelope was stored: take the envelope back (it was never delivered). */
