@@ -1,5 +1,6 @@
 /** English strings. Russian (ru.ts) must have exactly the same keys: a test checks it. */
 import { approvalsEn } from '../features/approvals/messages.en';
+import { messagingEn } from '../features/messaging/messages.en';
 import { policiesEn, previewEn } from '../features/policies/messages.en';
 import { directoryEn } from '../features/directory/messages.en';
 import { livenessEn } from '../features/liveness/messages.en';
@@ -275,6 +276,7 @@ export const en = {
   policies: policiesEn,
   preview: previewEn,
   approvals: approvalsEn,
+  messaging: messagingEn,
   directory: directoryEn,
   liveness: livenessEn,
   requests: requestsEn,

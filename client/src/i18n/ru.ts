@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { approvalsRu } from '../features/approvals/messages.ru';
+import { messagingRu } from '../features/messaging/messages.ru';
 import { policiesRu, previewRu } from '../features/policies/messages.ru';
 import { directoryRu } from '../features/directory/messages.ru';
 import { livenessRu } from '../features/liveness/messages.ru';
@@ -275,6 +276,7 @@ export const ru: Messages = {
   policies: policiesRu,
   preview: previewRu,
   approvals: approvalsRu,
+  messaging: messagingRu,
   directory: directoryRu,
   liveness: livenessRu,
   requests: requestsRu,

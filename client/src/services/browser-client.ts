@@ -1,8 +1,9 @@
 import { createFocalNetClient, type FocalNetClient } from '../../sdk/index';
 import { workerKeyCrypto } from '../crypto/worker-key-crypto';
+import { browserKnownKeys } from './browser-known-keys';
 import { browserSessionStore } from './browser-session-store';
 
-/** The SDK as the web app uses it: same origin, tokens per tab, key crypto in a Web Worker. */
+/** The SDK as the web app uses it: same origin, tokens per tab, key crypto in a Web Worker, contacts' keys remembered per browser. */
 export function createBrowserClient(): FocalNetClient {
-  return createFocalNetClient({ baseUrl: window.location.origin, sessionStore: browserSessionStore(), keyCrypto: workerKeyCrypto() });
+  return createFocalNetClient({ baseUrl: window.location.origin, sessionStore: browserSessionStore(), keyCrypto: workerKeyCrypto(), knownKeys: browserKnownKeys() });
 }

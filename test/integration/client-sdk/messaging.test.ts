@@ -5,7 +5,9 @@ import { connectSocket, isApiError, type FetchLike } from '../../../client/sdk/i
 import { fromBase64Url, toBase64Url } from '../../../shared/crypto/encoding.js';
 import { isCryptoError } from '../../../shared/crypto/errors.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import { call } from '../../helpers/api.js';
 import { LABELS } from '../../helpers/messaging.js';
+import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
@@ -16,13 +18,15 @@ describe('client SDK: end-to-end encrypted messaging', function () {
   let t: TestServer;
   let kz: TestPerson;
   let kg: TestPerson;
+  let kzAdmin: TestPerson;
   let alice: SdkMessaging;
   let bob: SdkMessaging;
 
   before(async () => {
     t = await startTestServer();
     const root = await bootstrapNetworkAdmin(t);
-    kz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
+    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
+    kz = await activeFocalPoint(t, kzAdmin, ['border']);
     kg = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KG'), ['border']);
     alice = sdkMessaging(t, await sdkAs(t, kz));
     bob = sdkMessaging(t, await sdkAs(t, kg));
@@ -208,5 +212,31 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     } catch (error) {
       expect(isApiError(error, 'message.recipient-invalid')).to.equal(true);
     }
+  });
+
+  it('under a disclosure policy: a denied send fails with its legal basis; a held one answers "held" and arrives once approved', async () => {
+    await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
+      { id: 'no-personal-data-to-kg', direction: 'outbound', categories: ['personal-data'], counterparts: ['KG'], effect: 'deny', legalBasis: { en: 'Law on Personal Data, art. 16' } },
+      { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
+    ]));
+    t.clock.advance(1_000);
+    try {
+      await alice.messenger.send({ to: [kg.user.id], labels: { ...LABELS, category: 'personal-data' }, text: 'A. B., born 1980' });
+      expect.fail('should have been denied');
+    } catch (error) {
+      expect(isApiError(error, 'policy.denied')).to.equal(true);
+      expect((error as Error).message).to.contain('Law on Personal Data, art. 16');
+    }
+
+    const held = await alice.messenger.send({ to: [kg.user.id], labels: { ...LABELS, classification: 'confidential' }, text: 'held until approved' });
+    expect(held.status).to.equal('held');
+    expect(held.approvalId).to.be.a('string');
+    await bob.messenger.drain();
+    expect(bob.received.some((m) => m.id === held.id)).to.equal(false);
+
+    const approved = await call(t.url, 'POST', `/api/approvals/${held.approvalId ?? ''}/approve`, { token: kzAdmin.session?.accessToken, body: {} });
+    expect(approved.status).to.equal(200);
+    await eventually(async () => bob.received.some((m) => m.id === held.id), 5_000, 'released to bob');
+    await eventually(async () => alice.statuses.some((s) => s.id === held.id && s.status === 'released'), 5_000, 'alice told released');
   });
 });

@@ -6,6 +6,7 @@ import { SignInPage } from '../auth/sign-in-page';
 import { TotpSetupPage } from '../auth/totp-setup-page';
 import { directoryPage } from '../directory/directory-routes';
 import { livenessPage } from '../liveness/liveness-routes';
+import { messagingPage } from '../messaging/messaging-routes';
 import { InvitePage } from '../onboarding/invite-page';
 import { policyPage } from '../policies/policy-routes';
 import { requestsPage } from '../requests/requests-routes';
@@ -26,6 +27,8 @@ export function AppRoutes() {
   if (policyOrApproval) return <RequireSession>{policyOrApproval}</RequireSession>;
   const directoryOrLiveness = directoryPage(path) ?? livenessPage(path);
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
+  const messaging = messagingPage(path);
+  if (messaging) return <RequireSession>{messaging}</RequireSession>;
   const requests = requestsPage(path);
   if (requests) return <RequireSession>{requests}</RequireSession>;
   return <NotFoundPage />;

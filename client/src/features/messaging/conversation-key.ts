@@ -1,0 +1,23 @@
+import type { ReceivedMessage } from '../../../sdk/index';
+
+/** The other people of a message, seen from me: one conversation per distinct set. */
+export function counterpartsOf(message: ReceivedMessage): string[] {
+  const ids = message.outgoing ? message.to.map((p) => p.userId) : [message.from.userId, ...message.to.map((p) => p.userId)];
+  const mine = message.outgoing ? message.from.userId : undefined;
+  return [...new Set(ids)].filter((id) => id !== mine).sort();
+}
+
+/** Counterparts without me (I am a recipient of incoming messages). */
+export function conversationKey(message: ReceivedMessage, myId: string): string {
+  return counterpartsOf(message).filter((id) => id !== myId).join(',');
+}
+
+/** Path of the thread with these people. */
+export const threadPath = (key: string): string => `/messages/with/${key}`;
+
+/** Oldest first, each message once (history and live pushes overlap). */
+export function mergeMessages(...lists: (readonly ReceivedMessage[])[]): ReceivedMessage[] {
+  const byId = new Map<string, ReceivedMessage>();
+  for (const list of lists) for (const message of list) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => a.storedAt.localeCompare(b.storedAt) || a.ts - b.ts);
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReceivedMessage } from '../../../sdk/index';
+import { FormError } from '../../components/form-error';
+import { useLabels } from '../../components/use-labels';
+import { saveFile } from '../directory/save-file';
+import { usePolicyLabels } from '../policies/use-policy-labels';
+import { ContactName } from './contact-name';
+import { deliveryStatus } from './message-status';
+import { useMessaging } from './use-messaging';
+
+function OutgoingStatus({ message }: { message: ReceivedMessage }) {
+  const { t } = useTranslation();
+  const { state } = useMessaging();
+  const { status, readers, recipients } = deliveryStatus(message, state);
+  const text = status === 'read' && recipients > 1 ? t('messaging.status.readBy', { count: readers, total: recipients }) : t(`messaging.status.${status}`);
+  return <span className={`delivery-status ${status}`} data-testid="message-status" data-status={status}>{text}</span>;
+}
+
+/** One message of a thread: sender, time, labels, text, attachments and (mine) how far it got. */
+export function MessageItem({ message }: { message: ReceivedMessage }) {
+  const { t } = useTranslation();
+  const l = usePolicyLabels();
+  const { date } = useLabels();
+  const { store } = useMessaging();
+  const [error, setError] = useState<unknown>();
+  const download = async (index: number): Promise<void> => {
+    setError(undefined);
+    try {
+      const bytes = await store.download(message, index);
+      const ref = message.attachments[index];
+      saveFile(new Blob([new Uint8Array(bytes)], { type: ref?.type ?? 'application/octet-stream' }), ref?.name ?? 'attachment');
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const { labels } = message;
+  return (
+    <li className={`message-item ${message.outgoing ? 'outgoing' : 'incoming'}`} data-testid="message-item" data-msg-id={message.msgId}>
+      <p className="message-meta">
+        <strong>{message.outgoing ? t('messaging.thread.me') : <ContactName userId={message.from.userId} />}</strong>{' '}
+        <span className="hint">{l.state(message.from.state)} · {date(message.storedAt)}</span>{' '}
+        {message.outgoing && <OutgoingStatus message={message} />}
+      </p>
+      <p className="message-labels hint" data-testid="message-labels">
+        {[l.domain(labels.domain), l.category(labels.category), l.classification(labels.classification), labels.handling].join(' · ')}
+      </p>
+      <p className="message-text" data-testid="message-text">{message.text}</p>
+      {message.attachments.length > 0 && (
+        <ul className="attachments">
+          {message.attachments.map((ref, index) => (
+            <li key={ref.id}>
+              <button type="button" className="link" data-testid="attachment-download" onClick={() => void download(index)}>
+                {t('messaging.attachments.download', { name: ref.name, size: Math.max(1, Math.round(ref.size / 1024)) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormError error={error} />
+    </li>
+  );
+}

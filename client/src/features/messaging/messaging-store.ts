@@ -1,0 +1,149 @@
+import type { BilingualText } from '../../../../shared/schemas/directory';
+import { connectSocket, type FocalNetClient, type FocalNetSocket, type HistoryPage, type KeyChange, type Messenger, type ReceivedMessage, type RejectedEnvelope, type SendInput, type SentMessage } from '../../../sdk/index';
+
+/** What the messaging screens show, replaced (never mutated) on each change for useSyncExternalStore. */
+export interface MessagingState {
+  readonly connected: boolean;
+  /** Messages that arrived in this tab, oldest first. */
+  readonly incoming: readonly ReceivedMessage[];
+  /** My sends in this tab by msgId: accepted or held. */
+  readonly sent: ReadonlyMap<string, SentMessage>;
+  /** Server id → recipients whose device acknowledged it. */
+  readonly delivered: ReadonlyMap<string, readonly string[]>;
+  /** msgId → recipients who sent a read receipt. */
+  readonly read: ReadonlyMap<string, readonly string[]>;
+  /** msgIds I sent a read receipt for. */
+  readonly receipted: ReadonlySet<string>;
+  readonly rejected: readonly RejectedEnvelope[];
+  readonly keyChanges: readonly KeyChange[];
+  /** Directory names by user id, filled as they are looked up. */
+  readonly names: ReadonlyMap<string, BilingualText>;
+}
+
+const EMPTY: MessagingState = { connected: false, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map() };
+
+const addTo = (map: ReadonlyMap<string, readonly string[]>, key: string, values: readonly string[]): Map<string, readonly string[]> => {
+  const next = new Map(map);
+  next.set(key, [...new Set([...(map.get(key) ?? []), ...values])]);
+  return next;
+};
+
+/**
+ * One socket and one Messenger per signed-in tab, shared by every messaging screen, so statuses
+ * and receipts that arrive while another screen is open are not lost. Stops on sign-out.
+ */
+export class MessagingStore {
+  private state: MessagingState = EMPTY;
+  private readonly listeners = new Set<() => void>();
+  private socket: FocalNetSocket | undefined;
+  private messenger: Messenger | undefined;
+  private readonly lookups = new Set<string>();
+
+  constructor(private readonly client: FocalNetClient) {
+    client.keyStore.subscribe(() => {
+      if (!client.keyStore.get()) this.stop();
+    });
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly snapshot = (): MessagingState => this.state;
+
+  private update(change: (state: MessagingState) => Partial<MessagingState>): void {
+    this.state = { ...this.state, ...change(this.state) };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The running messenger, started on first use. */
+  ensure(): Messenger {
+    if (this.messenger) return this.messenger;
+    const socket = connectSocket(this.client);
+    const messenger = this.client.messenger(socket);
+    socket.on('connect', () => this.update(() => ({ connected: true })));
+    socket.on('disconnect', () => this.update(() => ({ connected: false })));
+    messenger.on('message', (message) => this.update((s) => ({ incoming: [...s.incoming, message] })));
+    messenger.on('receipt', (receipt) => this.update((s) => {
+      let read = s.read;
+      for (const msgId of receipt.msgIds) read = addTo(read, msgId, [receipt.by]);
+      return { read };
+    }));
+    messenger.on('status', (event) => {
+      if (event.status === 'delivered' && event.userId) this.update((s) => ({ delivered: addTo(s.delivered, event.id, [event.userId ?? '']) }));
+    });
+    messenger.on('rejected', (rejected) => this.update((s) => ({ rejected: [...s.rejected, rejected] })));
+    messenger.on('key-changed', () => this.update(() => ({ keyChanges: this.client.contactKeys.changes() })));
+    messenger.start();
+    this.socket = socket;
+    this.messenger = messenger;
+    return messenger;
+  }
+
+  stop(): void {
+    this.messenger?.stop();
+    this.socket?.close();
+    this.messenger = undefined;
+    this.socket = undefined;
+    this.lookups.clear();
+    this.update(() => EMPTY);
+  }
+
+  async send(input: SendInput): Promise<SentMessage> {
+    const sent = await this.ensure().send(input);
+    this.update((s) => ({ sent: new Map(s.sent).set(sent.msgId, sent) }));
+    return sent;
+  }
+
+  /** Sends receipts for incoming messages not receipted yet in this tab. */
+  async markRead(messages: readonly ReceivedMessage[]): Promise<void> {
+    const unread = messages.filter((m) => !m.outgoing && m.kind === 'message' && !this.state.receipted.has(m.msgId));
+    if (unread.length === 0) return;
+    this.update((s) => ({ receipted: new Set([...s.receipted, ...unread.map((m) => m.msgId)]) }));
+    await this.ensure().markRead(unread);
+  }
+
+  /** A page of history; its receipts count as read marks. */
+  async history(filter: { with?: string; before?: string; limit?: number }): Promise<HistoryPage> {
+    const page = await this.ensure().history(filter);
+    this.update((s) => {
+      let read = s.read;
+      for (const receipt of page.receipts) for (const msgId of receipt.msgIds) read = addTo(read, msgId, [receipt.by]);
+      // My own receipts in the history: those messages need no second receipt.
+      const mine = page.receipts.filter((r) => r.by === this.client.session.current()?.user.id).flatMap((r) => r.msgIds);
+      return { read, receipted: new Set([...s.receipted, ...mine]), keyChanges: this.client.contactKeys.changes() };
+    });
+    return page;
+  }
+
+  download(message: ReceivedMessage, index: number): Promise<Uint8Array> {
+    const ref = message.attachments[index];
+    if (!ref) throw new RangeError('no such attachment');
+    return this.ensure().downloadAttachment(ref);
+  }
+
+  acceptKey(userId: string): void {
+    this.client.contactKeys.accept(userId);
+    this.update(() => ({ keyChanges: this.client.contactKeys.changes() }));
+  }
+
+  /** Looks the person up in the directory once; also checks their key for changes. */
+  lookUp(userId: string): void {
+    if (this.lookups.has(userId) || userId === this.client.session.current()?.user.id) return;
+    this.lookups.add(userId);
+    this.client.directory.entry(userId).then((entry) => this.update((s) => ({ names: new Map(s.names).set(userId, entry.name) })), () => this.lookups.delete(userId));
+    this.client.contactKeys.resolve(userId).then(() => this.update(() => ({ keyChanges: this.client.contactKeys.changes() })), () => undefined);
+  }
+}
+
+const stores = new WeakMap<FocalNetClient, MessagingStore>();
+
+export function messagingStoreOf(client: FocalNetClient): MessagingStore {
+  let store = stores.get(client);
+  if (!store) {
+    store = new MessagingStore(client);
+    stores.set(client, store);
+  }
+  return store;
+}

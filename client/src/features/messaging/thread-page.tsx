@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Labels } from '../../../../shared/schemas/labels';
+import type { ReceivedMessage } from '../../../sdk/index';
+import { FormError } from '../../components/form-error';
+import { Link } from '../../router/link';
+import { useSession } from '../../services/client-context';
+import { ComposeForm, DEFAULT_LABELS } from './compose-form';
+import { ContactName } from './contact-name';
+import { conversationKey, mergeMessages } from './conversation-key';
+import { KeyChangeWarning } from './key-change-warning';
+import { MessageItem } from './message-item';
+import { useMessaging } from './use-messaging';
+
+const PAGE = 20;
+
+/** One conversation: older pages on demand, new messages live, read receipts for what is shown. */
+export function ThreadPage({ counterparts }: { counterparts: string[] }) {
+  const { t } = useTranslation();
+  const myId = useSession()?.user.id ?? '';
+  const key = counterparts.join(',');
+  const { store, state } = useMessaging();
+  const [pages, setPages] = useState<ReceivedMessage[]>([]);
+  const [before, setBefore] = useState<string | undefined>();
+  const [loading, setLoading] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [labels, setLabels] = useState<Labels>(DEFAULT_LABELS);
+  const [states, setStates] = useState<Record<string, string>>({});
+
+  const load = useCallback(async (cursor: string | undefined, replace: boolean): Promise<void> => {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await store.history({ with: counterparts[0] ?? '', limit: PAGE, ...(cursor ? { before: cursor } : {}) });
+      const mine = page.messages.filter((m) => conversationKey(m, myId) === key);
+      setPages((current) => (replace ? mergeMessages(mine) : mergeMessages(current, mine)));
+      setBefore(page.before);
+      setDone(page.before === undefined);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setLoading(false);
+    }
+  }, [store, counterparts, myId, key]);
+
+  useEffect(() => {
+    void load(undefined, true);
+  }, [load]);
+
+  const messages = useMemo(() => mergeMessages(pages, state.incoming.filter((m) => conversationKey(m, myId) === key)), [pages, state.incoming, myId, key]);
+
+  // The states of the counterparts (for the policy preview) and the labels of the last message as a start.
+  useEffect(() => {
+    const next: Record<string, string> = {};
+    for (const m of messages) for (const p of [m.from, ...m.to]) next[p.userId] = p.state;
+    setStates((current) => (Object.keys(next).length === Object.keys(current).length ? current : next));
+    const last = messages.at(-1);
+    if (last) setLabels((current) => (current === DEFAULT_LABELS ? last.labels : current));
+  }, [messages]);
+
+  // Shown means read: receipts go out for incoming messages once they are on screen.
+  useEffect(() => {
+    store.markRead(messages).catch(setError);
+  }, [store, messages]);
+
+  const recipients = counterparts.flatMap((userId) => (states[userId] ? [{ userId, state: states[userId] }] : []));
+  return (
+    <>
+      <p><Link to="/messages">{t('messaging.thread.back')}</Link></p>
+      <h2>{t('messaging.thread.title')} {counterparts.map((id, i) => <span key={id}>{i > 0 && ', '}<ContactName userId={id} /></span>)}</h2>
+      <KeyChangeWarning userIds={counterparts} />
+      <div className="actions">
+        {!done && <button type="button" disabled={loading} onClick={() => void load(before, false)} data-testid="load-older">{t('messaging.thread.older')}</button>}
+      </div>
+      <FormError error={error} />
+      {messages.length === 0 && !loading ? <p className="card">{t('messaging.thread.empty')}</p> : (
+        <ol className="message-list" data-testid="message-list">
+          {messages.map((message) => <MessageItem key={message.id} message={message} />)}
+        </ol>
+      )}
+      {recipients.length === counterparts.length && (
+        <ComposeForm recipients={recipients} labels={labels} onLabels={setLabels} onSent={() => void load(undefined, false)} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { expect } from 'chai';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, seedDemo } from '../../scripts/cli/seed-demo.command.js';
+import { composeModules } from '../../server/compose-modules.js';
+import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const clientDir = path.join(process.cwd(), 'client', 'dist');
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  return errors;
+}
+
+const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`messaging-${name}.png`), fullPage: true });
+
+async function seed(t: TestServer): Promise<void> {
+  const modules = composeModules(t.server.database.connection, {
+    clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
+    revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+  });
+  await seedDemo(modules, 'test');
+}
+
+async function signIn(t: TestServer, page: Page, username: string): Promise<void> {
+  await page.goto(`${t.url}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('account-active').waitFor(); // keys unlocked with the same password
+}
+
+describe('e2e: encrypted messaging in Chromium', function () {
+  this.timeout(180_000);
+  let t: TestServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  before(async () => {
+    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
+    t = await startTestServer({}, { clientDir });
+    await seed(t);
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  after(async () => {
+    await closeBrowser?.();
+    await t?.close();
+  });
+
+  it('a Kazakh focal point sends a message with a file to the Kyrgyz one (reading in Russian), who downloads the same bytes; the sender sees delivered, then read', async () => {
+    const kz = await (await browser.newContext({ locale: 'en-GB', acceptDownloads: true })).newPage();
+    const kg = await (await browser.newContext({ locale: 'en-GB', acceptDownloads: true })).newPage();
+    const kzErrors = watchErrors(kz);
+    const kgErrors = watchErrors(kg);
+    await signIn(t, kz, 'fp.kz.border');
+    await signIn(t, kg, 'fp.kg.border');
+
+    // ── compose: recipient from the directory, labels, policy preview, text and a file ──
+    await kz.getByRole('link', { name: 'Messages', exact: true }).click();
+    await kz.getByTestId('new-message').click();
+    await kz.getByLabel('Find in the directory').fill('Kyrgyzstan border');
+    await kz.getByRole('button', { name: 'Search', exact: true }).click();
+    await kz.getByTestId('add-recipient').first().click();
+    await kz.getByTestId('chosen-recipients').getByText('Kyrgyzstan border duty desk').waitFor();
+    await kz.getByLabel('Category').selectOption('travel-identity-documents');
+    await kz.getByRole('textbox', { name: 'Message', exact: true }).fill('Passport KZ0001234 reported stolen; scan attached.');
+    const file = randomBytes(90 * 1024);
+    await kz.getByLabel('Attachments').setInputFiles({ name: 'passport-scan.bin', mimeType: 'application/octet-stream', buffer: file });
+    await kz.getByTestId('policy-preview').waitFor();
+    expect(await kz.getByTestId('policy-preview').getAttribute('data-effect')).to.equal('allow');
+    await shot(kz, 'compose');
+    await kz.getByRole('button', { name: 'Encrypt and send' }).click();
+    const sentItem = kz.getByTestId('message-item').filter({ hasText: 'Passport KZ0001234' });
+    await sentItem.waitFor();
+
+    // ── the recipient, in Russian: the conversation, then the message and its attachment ──
+    await kg.getByRole('button', { name: 'Русский' }).click();
+    await kg.getByRole('link', { name: 'Сообщения', exact: true }).click();
+    const conversation = kg.getByTestId('conversation');
+    await conversation.getByText('новых: 1').waitFor();
+    // Fetched and acknowledged by the recipient's browser: the sender sees "Delivered".
+    await sentItem.locator('[data-testid="message-status"][data-status="delivered"]').waitFor();
+    await conversation.getByRole('link').click();
+    const received = kg.getByTestId('message-item').filter({ hasText: 'Passport KZ0001234 reported stolen; scan attached.' });
+    await received.waitFor();
+    const downloading = kg.waitForEvent('download');
+    await received.getByTestId('attachment-download').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).to.equal('passport-scan.bin');
+    const saved = await download.path();
+    expect(readFileSync(saved).equals(file)).to.equal(true);
+    await shot(kg, 'thread-ru');
+
+    // Shown in the thread = read: the signed receipt reaches the sender.
+    await sentItem.locator('[data-testid="message-status"][data-status="read"]').waitFor();
+    expect(await sentItem.getByTestId('message-status').textContent()).to.equal('Read');
+    await shot(kz, 'read');
+
+    // The reply goes back the same way and shows up live on the sender's screen.
+    await kg.getByRole('textbox', { name: 'Сообщение', exact: true }).fill('Получено, проверяем.');
+    await kg.getByRole('button', { name: 'Зашифровать и отправить' }).click();
+    await kz.getByTestId('message-item').filter({ hasText: 'Получено, проверяем.' }).waitFor();
+
+    expect(kzErrors).to.deep.equal([]);
+    expect(kgErrors).to.deep.equal([]);
+  });
+});

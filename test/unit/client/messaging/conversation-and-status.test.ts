@@ -1,0 +1,45 @@
+import { expect } from 'chai';
+import type { ReceivedMessage } from '../../../../client/sdk/index.js';
+import { conversationKey, mergeMessages } from '../../../../client/src/features/messaging/conversation-key.js';
+import { deliveryStatus } from '../../../../client/src/features/messaging/message-status.js';
+import type { MessagingState } from '../../../../client/src/features/messaging/messaging-store.js';
+
+const ME = 'a'.repeat(24);
+const KG = 'b'.repeat(24);
+const TJ = 'c'.repeat(24);
+
+function message(overrides: Partial<ReceivedMessage>): ReceivedMessage {
+  return {
+    id: 'd'.repeat(24), msgId: 'm1', kind: 'message', from: { userId: ME, state: 'KZ' }, to: [{ userId: KG, state: 'KG' }],
+    labels: { domain: 'border', category: 'general', classification: 'restricted', handling: 'H1' }, ts: 1, storedAt: '2026-01-01T00:00:00.000Z',
+    outgoing: true, text: 'x', attachments: [], content: {}, conditions: {}, ...overrides,
+  };
+}
+
+const state = (overrides: Partial<MessagingState>): MessagingState => ({
+  connected: true, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), ...overrides,
+});
+
+describe('messaging screens: conversations and delivery status', () => {
+  it('a conversation is the set of the other people, the same whichever side sent', () => {
+    const mine = message({ to: [{ userId: TJ, state: 'TJ' }, { userId: KG, state: 'KG' }] });
+    const theirs = message({ outgoing: false, from: { userId: KG, state: 'KG' }, to: [{ userId: ME, state: 'KZ' }, { userId: TJ, state: 'TJ' }] });
+    expect(conversationKey(mine, ME)).to.equal(`${KG},${TJ}`);
+    expect(conversationKey(theirs, ME)).to.equal(`${KG},${TJ}`);
+    expect(conversationKey(message({ outgoing: false, from: { userId: KG, state: 'KG' }, to: [{ userId: ME, state: 'KZ' }] }), ME)).to.equal(KG);
+  });
+
+  it('history and live arrivals merge oldest first, each message once', () => {
+    const older = message({ id: '1'.repeat(24), storedAt: '2026-01-01T00:00:00.000Z' });
+    const newer = message({ id: '2'.repeat(24), storedAt: '2026-01-02T00:00:00.000Z' });
+    expect(mergeMessages([newer, older], [newer]).map((m) => m.id)).to.deep.equal([older.id, newer.id]);
+  });
+
+  it('status goes sent → held / delivered → read, and counts readers of a group message', () => {
+    const sent = message({ to: [{ userId: KG, state: 'KG' }, { userId: TJ, state: 'TJ' }] });
+    expect(deliveryStatus(sent, state({})).status).to.equal('sent');
+    expect(deliveryStatus(sent, state({ sent: new Map([[sent.msgId, { id: sent.id, status: 'held', approvalId: 'e'.repeat(24), msgId: sent.msgId, attachments: [] }]]) })).status).to.equal('held');
+    expect(deliveryStatus(sent, state({ delivered: new Map([[sent.id, [KG]]]) })).status).to.equal('delivered');
+    expect(deliveryStatus(sent, state({ delivered: new Map([[sent.id, [KG]]]), read: new Map([[sent.msgId, [KG]]]) }))).to.deep.equal({ status: 'read', readers: 1, recipients: 2 });
+  });
+});
