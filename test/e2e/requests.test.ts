@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, totpCode, type TestPerson } from '../helpers/accounts.js';
 import { artifactPath, launchBrowser } from '../helpers/browser.js';
 import { caseOf } from '../helpers/requests.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -19,14 +19,24 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** In-app navigation, as a link click does: a full load would lock the keys, which live only in the tab's memory. */
+const goInApp = (page: Page, to: string): Promise<void> => page.evaluate((path) => {
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event('focalnet:navigate'));
+}, to);
+
 const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`requests-${name}.png`), fullPage: true });
 
-/** Focal points have no second factor here: password, and the keys unlock with it. */
+/** Sign-in through the UI: password, then the authenticator code when the account has one. */
 async function signInThroughUi(t: TestServer, page: Page, person: TestPerson): Promise<void> {
   await page.goto(`${t.url}/sign-in`);
   await page.getByLabel('Username').fill(person.username);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  if (person.totpSecret) {
+    await page.getByLabel('Authenticator code').fill(await totpCode(t, person.totpSecret));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
   await page.getByTestId('account-active').waitFor();
 }
 
@@ -37,13 +47,19 @@ describe('e2e: information-exchange requests in Chromium', function () {
   let closeBrowser: () => Promise<void>;
   let fpKz: TestPerson;
   let fpKg: TestPerson;
+  let kg: TestPerson;
+  // Shared by the steps below, in order: the answered case and the two focal points' pages.
+  let caseId = '';
+  let a: Page;
+  let b: Page;
 
   before(async () => {
     if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
     t = await startTestServer({}, { clientDir });
     const root = await bootstrapNetworkAdmin(t);
     fpKz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
-    fpKg = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KG'), ['border']);
+    kg = await activeNationalAdmin(t, root, 'KG');
+    fpKg = await activeFocalPoint(t, kg, ['border']);
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   after(async () => {
@@ -53,7 +69,7 @@ describe('e2e: information-exchange requests in Chromium', function () {
 
   it('a border focal point sends an urgent document check; the other state acknowledges and answers with codes; the requester sees the answer live', async () => {
     // ── A (KZ): compose an urgent document check from the template, to the KG focal point from the directory ──
-    const a = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    a = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
     const aErrors = watchErrors(a);
     await signInThroughUi(t, a, fpKz);
     await a.getByRole('link', { name: 'Requests', exact: true }).click();
@@ -93,13 +109,13 @@ describe('e2e: information-exchange requests in Chromium', function () {
     expect(await caseA.getByTestId('deadline').getAttribute('data-tone')).to.equal('ok');
     expect(await caseA.getByTestId('deadline').textContent()).to.match(/^7 h 5\d min left$|^8 h left$/);
     expect(await caseA.getByTestId('request-content').textContent()).to.contain('Document number: N7654321');
-    const caseId = new URL(a.url()).pathname.split('/').at(-1) ?? '';
+    caseId = new URL(a.url()).pathname.split('/').at(-1) ?? '';
     // The server has the case as metadata only, from the signed header.
     const stored = await caseOf(t, fpKz, caseId);
     expect({ kind: stored.kind, urgency: stored.urgency, requested: stored.requested.userId, status: stored.status }).to.deep.equal({ kind: 'request:document-check', urgency: 'urgent', requested: fpKg.user.id, status: 'submitted' });
 
     // ── B (KG): the request is in the inbox; open, acknowledge, answer with handling and evaluation codes ──
-    const b = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    b = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
     const bErrors = watchErrors(b);
     await signInThroughUi(t, b, fpKg);
     await b.getByRole('link', { name: 'Requests', exact: true }).click();
@@ -158,5 +174,70 @@ describe('e2e: information-exchange requests in Chromium', function () {
 
     expect(aErrors, 'requester page errors').to.deep.equal([]);
     expect(bErrors, 'recipient page errors').to.deep.equal([]);
+  });
+
+  it('the requester asks the providing state for consent to pass the answer on; it is granted with conditions, linked to the original', async () => {
+    await goInApp(a, `/requests/${caseId}`);
+    await a.getByTestId('ask-consent').click();
+    const compose = a.getByTestId('compose-page');
+    expect(await compose.getByTestId('consent-original').textContent()).to.contain('from Kyrgyzstan');
+    await compose.getByLabel('Intended use *').selectOption('pass-on');
+    await compose.getByLabel('To whom (authority, state, court) *').fill('Prosecutor General of Kazakhstan');
+    await compose.getByLabel('Justification *').fill('Criminal case on document fraud');
+    await compose.locator('[data-testid="recipient-decision"][data-state="KG"]').waitFor();
+    await compose.getByRole('button', { name: 'Seal and send' }).click();
+    const result = compose.locator('[data-testid="send-result"][data-state="KG"]');
+    await result.and(a.locator('[data-outcome="accepted"]')).waitFor();
+    await result.getByRole('link', { name: 'Open' }).click();
+    await a.locator('[data-testid="case-page"][data-status="submitted"]').waitFor();
+    const consentId = new URL(a.url()).pathname.split('/').at(-1) ?? '';
+    expect((await caseOf(t, fpKz, consentId)).originalCaseId).to.equal(caseId);
+
+    // B answers the consent request: a decision and conditions instead of evaluation codes.
+    await goInApp(b, `/requests/${consentId}`);
+    const caseB = b.getByTestId('case-page');
+    expect(await caseB.getByTestId('request-content').textContent()).to.contain('Intended use: Pass the information on');
+    await caseB.getByRole('button', { name: 'Answer', exact: true }).click();
+    const form = caseB.getByTestId('step-form');
+    expect(await form.getByLabel('Source reliability').count()).to.equal(0);
+    await form.getByRole('button', { name: 'Send: Answer' }).click();
+    expect(await form.getByTestId('consent-decision').getByText('Required.').count()).to.equal(1);
+    await form.getByLabel('Grant consent').check();
+    await form.getByLabel('Conditions (optional, encrypted)').fill('Only to the prosecutor; not to third states.');
+    await form.getByRole('button', { name: 'Send: Answer' }).click();
+    await b.locator('[data-testid="case-page"][data-status="answered"]').waitFor();
+
+    // A sees the decision live on the consent case, and on the original answer's page.
+    await a.locator('[data-testid="case-page"][data-status="answered"]').waitFor();
+    expect(await a.getByTestId('step-consent').textContent()).to.equal('consent granted');
+    await a.getByTestId('consent-original-link').click();
+    await a.locator(`[data-testid="consent-case"][data-consent="granted"]`).waitFor();
+    await shot(a, '05-consent-granted-en');
+  });
+
+  it('the national admin of the requested state sees the statistics in Russian; the case page speaks Russian too', async () => {
+    const admin = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1100, height: 900 } })).newPage();
+    const errors = watchErrors(admin);
+    await admin.goto(`${t.url}/sign-in`);
+    await admin.getByRole('button', { name: 'English' }).click();
+    await signInThroughUi(t, admin, kg);
+    await admin.getByRole('button', { name: 'Русский' }).click();
+    await admin.getByRole('link', { name: 'Статистика запросов' }).click();
+    const row = admin.locator('[data-testid="statistics-row"][data-state="KG"][data-domain="border"]');
+    expect(await row.getByTestId('received').textContent()).to.equal('2');
+    expect(await row.getByTestId('sent').textContent()).to.equal('0');
+    expect(await row.getByTestId('overdue').textContent()).to.equal('0');
+    await shot(admin, '06-statistics-ru');
+    await admin.getByRole('link', { name: 'Просроченные запросы' }).click();
+    await admin.getByText('Просроченных запросов нет.').waitFor();
+    // The admin reads the case's metadata and steps, not its content.
+    await goInApp(admin, `/requests/${caseId}`);
+    const view = admin.getByTestId('case-page');
+    await view.and(admin.locator('[data-side="admin"]')).waitFor();
+    expect(await view.getByTestId('request-status').textContent()).to.equal('получен ответ');
+    expect(await view.getByTestId('step-evaluation').textContent()).to.equal('Оценка B2');
+    expect(await view.getByTestId('request-unreadable').count()).to.equal(1);
+    expect(await view.getByTestId('case-actions').count()).to.equal(0);
+    expect(errors).to.deep.equal([]);
   });
 });

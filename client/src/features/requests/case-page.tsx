@@ -7,6 +7,7 @@ import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
 import { useLoaded } from '../admin/use-loaded';
+import { usePolicyLabels } from '../policies/use-policy-labels';
 import { loadCaseContent } from './case-content';
 import { CaseHistory } from './case-history';
 import { ConsentSection } from './consent-section';
@@ -23,6 +24,7 @@ export function CasePage({ id }: { id: string }) {
   const me = useSession()?.user;
   const l = useRequestLabels();
   const { t } = useTranslation();
+  const p = usePolicyLabels();
   const service = useMemo(() => requestService(client), [client]);
   const loaded = useLoaded(useCallback(async () => {
     const detail = await service.read(id);
@@ -52,7 +54,7 @@ export function CasePage({ id }: { id: string }) {
       <dl className="case-facts">
         <dt>{l.r('case.from')}</dt><dd>{l.state(detail.requester.state)}</dd>
         <dt>{l.r('case.to')}</dt><dd>{l.state(detail.requested.state)}</dd>
-        <dt>{l.r('case.labels')}</dt><dd>{l.domain(detail.domain)} · {detail.category} · {detail.classification}</dd>
+        <dt>{l.r('case.labels')}</dt><dd>{l.domain(detail.domain)} · {p.category(detail.category)} · {p.classification(detail.classification)}</dd>
         <dt>{l.r('case.submitted')}</dt><dd>{l.date(detail.submittedAt)}</dd>
         <dt>{l.r('case.deadline')}</dt><dd>{l.date(detail.deadline)}</dd>
       </dl>

@@ -134,7 +134,7 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
         <ComposeLabelsForm value={{ ...labels, domain }} domains={fixed ? [fixed.domain] : template.domains} deadlineError={deadlineBad ? l.r('compose.deadlineInvalid') : undefined} onChange={setLabels} />
         <fieldset className="compose-content">
           <legend>{l.r('compose.content')}</legend>
-          <TemplateFields fields={template.fields} values={values} problems={problems} onChange={setValues} />
+          <TemplateFields fields={template.fields} values={values} problems={problems} onChange={(next, name) => { setValues(next); setProblems(({ [name]: _fixed, ...rest }) => rest); }} />
         </fieldset>
         {!fixed && (isRoute
           ? <RouteRecipients states={route} domain={domain} recipients={chosen} onChange={setChosen} />

@@ -4,9 +4,9 @@ import type { FieldValues } from './compose-model';
 import { useRequestLabels } from './use-request-labels';
 
 /** The encrypted fields of a request type, rendered from its shared template. */
-export function TemplateFields({ fields, values, problems, onChange }: { fields: readonly TemplateField[]; values: FieldValues; problems: Record<string, string>; onChange: (values: FieldValues) => void }) {
+export function TemplateFields({ fields, values, problems, onChange }: { fields: readonly TemplateField[]; values: FieldValues; problems: Record<string, string>; onChange: (values: FieldValues, changed: string) => void }) {
   const l = useRequestLabels();
-  const set = (name: string, value: string | string[]): void => onChange({ ...values, [name]: value });
+  const set = (name: string, value: string | string[]): void => onChange({ ...values, [name]: value }, name);
   return (
     <div className="template-fields">
       {fields.map((field) => {
