@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, totpCode, type TestPerson } from '../helpers/accounts.js';
+import type { RequestCaseView } from '../../shared/schemas/requests.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, totpCode, type TestPerson } from '../helpers/accounts.js';
+import { call } from '../helpers/api.js';
 import { artifactPath, launchBrowser } from '../helpers/browser.js';
 import { caseOf } from '../helpers/requests.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -48,6 +50,8 @@ describe('e2e: information-exchange requests in Chromium', function () {
   let fpKz: TestPerson;
   let fpKg: TestPerson;
   let kg: TestPerson;
+  let fpTj: TestPerson;
+  let fpUz: TestPerson;
   // Shared by the steps below, in order: the answered case and the two focal points' pages.
   let caseId = '';
   let a: Page;
@@ -60,6 +64,8 @@ describe('e2e: information-exchange requests in Chromium', function () {
     fpKz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
     kg = await activeNationalAdmin(t, root, 'KG');
     fpKg = await activeFocalPoint(t, kg, ['border']);
+    fpTj = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'TJ'), ['border']);
+    fpUz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'UZ'), ['border']);
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   after(async () => {
@@ -239,5 +245,55 @@ describe('e2e: information-exchange requests in Chromium', function () {
     expect(await view.getByTestId('request-unreadable').count()).to.equal(1);
     expect(await view.getByTestId('case-actions').count()).to.equal(0);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('route information goes to origin, transit and destination as one envelope each; a late answer must say why', async () => {
+    await goInApp(a, '/requests/new/route-information');
+    const compose = a.getByTestId('compose-page');
+    await compose.getByLabel('Urgency').selectOption('urgent');
+    await compose.getByLabel('Offence *').selectOption('smuggling-of-migrants');
+    await compose.getByLabel('State of origin *').selectOption('TJ');
+    await compose.getByRole('group', { name: 'Transit states' }).getByLabel('Kyrgyzstan').check();
+    await compose.getByLabel('State of destination *').selectOption('UZ');
+    await compose.getByLabel('Known facts (routes, vehicles, persons) *').fill('Minibus with 12 migrants, plates 01KG123');
+    await compose.getByLabel('Information sought *').fill('Earlier crossings of this vehicle');
+    await compose.getByLabel('Purpose and legal basis of the request *').fill('Investigation 2026/118, Criminal Code art. 128-1');
+    const recipients = compose.getByTestId('route-recipients');
+    for (const [name, person] of [['Tajikistan', fpTj], ['Kyrgyzstan', fpKg], ['Uzbekistan', fpUz]] as const) {
+      await recipients.getByLabel(`Focal point in ${name}`).selectOption(person.user.id);
+    }
+    // One policy decision per recipient state.
+    expect(await compose.getByTestId('recipient-decision').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')))).to.deep.equal(['TJ', 'KG', 'UZ']);
+    await shot(a, '07-route-compose-en');
+    await compose.getByRole('button', { name: 'Seal and send 3 requests' }).click();
+    for (const state of ['TJ', 'KG', 'UZ']) await compose.locator(`[data-testid="send-result"][data-state="${state}"][data-outcome="accepted"]`).waitFor();
+    const sent = (await call<RequestCaseView[]>(t.url, 'GET', '/api/requests?box=outbox', { token: (await signIn(t, fpKz)).accessToken })).body.filter((c) => c.kind === 'request:route-information');
+    expect(sent.map((c) => c.requested.state).sort()).to.deep.equal(['KG', 'TJ', 'UZ']);
+    expect(new Set(sent.map((c) => c.threadId)).size).to.equal(1);
+    expect(sent[0]?.threadId).to.be.a('string');
+    const routeCase = sent.find((c) => c.requested.state === 'KG')?.id ?? '';
+
+    // Nine hours later on the server's clock and the recipient's (envelope times must agree with the server's): the urgent deadline has passed.
+    t.clock.advance(9 * 3_600_000);
+    await b.clock.setFixedTime(t.clock.now());
+    await goInApp(b, `/requests/${routeCase}`);
+    const caseB = b.getByTestId('case-page');
+    await caseB.and(b.locator('[data-status="submitted"]')).waitFor();
+    expect(await caseB.getByTestId('deadline').getAttribute('data-tone')).to.equal('overdue');
+    await caseB.getByRole('button', { name: 'Answer partially' }).click();
+    const form = caseB.getByTestId('step-form');
+    await form.getByLabel('Answer (encrypted)').fill('The vehicle crossed twice in October; more after the customs records arrive.');
+    await form.getByLabel('Source reliability').selectOption('A');
+    await form.getByLabel('Information accuracy').selectOption('3');
+    // The late answer asks why; nothing is sent without a reason.
+    await form.getByRole('button', { name: 'Send: Answer partially' }).click();
+    expect(await form.getByText('Required.').count()).to.equal(1);
+    await form.getByTestId('late-reason').selectOption('awaiting-other-authority');
+    await form.getByRole('button', { name: 'Send: Answer partially' }).click();
+    await b.locator('[data-testid="case-page"][data-status="partially-answered"]').waitFor();
+    expect(await caseB.getByTestId('step-late').textContent()).to.equal('Late: waiting for another authority');
+    await signIn(t, fpKg); // the old access token expired with the clock
+    const stored = await caseOf(t, fpKg, routeCase);
+    expect(stored.history.map((step) => [step.action, step.lateReason ?? null, step.evaluation ?? null])).to.deep.equal([['answer-partially', 'awaiting-other-authority', 'A3']]);
   });
 });
