@@ -11,6 +11,7 @@ import { messagesApi, type MessagesApi } from './api/messages-api.js';
 import { statesApi, type StatesApi } from './api/states-api.js';
 import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
+import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
@@ -59,6 +60,8 @@ export interface FocalNetClient {
   readonly contactKeys: ContactKeyring;
   /** End-to-end encrypted messaging over a socket from `connectSocket(client)`; call `start()`. */
   messenger(socket: FocalNetSocket, options?: MessengerOptions): Messenger;
+  /** Information-exchange requests: submit (sealed, one envelope per state), steps, lists, statistics. */
+  readonly requests: RequestsApi;
   /** Throws ApiError auth.totp-required when the account has a second factor and `totp` is missing. */
   signIn(input: SignInRequest): Promise<StoredSession>;
   /** Ends the session on the server (best effort) and forgets tokens and unlocked keys here. */
@@ -103,6 +106,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     messages,
     contactKeys,
     messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
+    requests: requestsApi(session, keyStore, options.now ?? Date.now),
     async signIn(input) {
       const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });
       if (keyStore.get()?.username !== result.user.username) keyStore.clear();

@@ -23,3 +23,4 @@ export { AttachmentRef, MessageContent, ReceiptContent } from './messaging/messa
 export type { Messenger, MessengerOptions, SendInput, SentMessage, ReadReceipt, HistoryPage } from './messaging/messenger.js';
 export type { ReceivedMessage, RejectedEnvelope } from './messaging/open-delivered.js';
 export type { OutgoingAttachment } from './messaging/seal-outgoing.js';
+export type { RequestsApi, SubmitRequestInput, SubmitOutcome, TransitionInput } from './api/requests-api.js';

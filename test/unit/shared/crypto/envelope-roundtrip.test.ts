@@ -34,8 +34,8 @@ describe('shared/crypto/envelope seal/open round trip', () => {
   });
 
   it('builds a header of the documented shape that survives a JSON round trip', async () => {
-    const envelope = await seal(alice, [bob], CONTENT, { kind: 'request:document-check', threadId: 'thread-7', requestRef: 'req-42' });
-    expect(envelope.header).to.deep.include({ v: 1, ts: TS, kind: 'request:document-check', threadId: 'thread-7', requestRef: 'req-42' });
+    const envelope = await seal(alice, [bob], CONTENT, { kind: 'request:document-check', threadId: 'thread-7', requestRef: 'req-42', request: { urgency: 'urgent' } });
+    expect(envelope.header).to.deep.include({ v: 1, ts: TS, kind: 'request:document-check', threadId: 'thread-7', requestRef: 'req-42', request: { urgency: 'urgent' } });
     expect(envelope.header.msgId).to.match(/^[A-Za-z0-9_-]{22}$/);
     expect(envelope.header.to).to.deep.equal([{ userId: 'bob', state: 'BE' }]);
     const wire: unknown = JSON.parse(JSON.stringify(envelope));

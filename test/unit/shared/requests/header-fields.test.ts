@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { EnvelopeHeader } from '../../../../shared/crypto/envelope-format.js';
 import { onwardUse } from '../../../../shared/requests/onward-use.js';
+import { verifyEnvelopeSignature } from '../../../../shared/crypto/verify-envelope.js';
+import { makeUser, seal } from '../crypto/fixtures.js';
 
 const A = { userId: '0123456789abcdef01234567', state: 'KZ' };
 const B = { userId: '0123456789abcdef01234568', state: 'TJ' };
@@ -70,5 +72,17 @@ describe('shared/requests/onward-use', () => {
     expect(onwardUse('H3')).to.deep.equal({ mayDisseminate: false, mayUseAsEvidence: false });
     expect(onwardUse('H0', { noOnwardDissemination: true })).to.deep.equal({ mayDisseminate: false, mayUseAsEvidence: true });
     expect(onwardUse('H0', { notAsEvidence: true })).to.deep.equal({ mayDisseminate: true, mayUseAsEvidence: false });
+  });
+});
+
+describe('shared/requests header fields are signed', () => {
+  it('a changed urgency, deadline or step breaks the signature', async () => {
+    const [alice, bob] = await Promise.all([makeUser('alice', 'AT'), makeUser('bob', 'BE')]);
+    const request = await seal(alice, [bob], { n: 1 }, { kind: 'request:document-check', request: { urgency: 'routine' } });
+    expect(await verifyEnvelopeSignature(request, alice.keys.identity.publicKey)).to.equal(true);
+    expect(await verifyEnvelopeSignature({ ...request, header: { ...request.header, request: { urgency: 'urgent' } } }, alice.keys.identity.publicKey)).to.equal(false);
+    expect(await verifyEnvelopeSignature({ ...request, header: { ...request.header, request: { urgency: 'routine', deadline: 1 } } }, alice.keys.identity.publicKey)).to.equal(false);
+    const step = await seal(alice, [bob], {}, { kind: 'request:transition', requestRef: 'case-1', step: { action: 'decline', reasonCode: 'national-law' } });
+    expect(await verifyEnvelopeSignature({ ...step, header: { ...step.header, step: { action: 'decline', reasonCode: 'other' } } }, alice.keys.identity.publicKey)).to.equal(false);
   });
 });

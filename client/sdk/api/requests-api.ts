@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { JsonValue } from '../../../shared/crypto/canonical-json.js';
+import { sealEnvelope, type SealRecipient } from '../../../shared/crypto/envelope-seal.js';
+import type { DeclineReason, LateReason, RequestAction, Urgency, ConsentOutcome } from '../../../shared/requests/header-fields.js';
+import { allowedActions } from '../../../shared/requests/lifecycle.js';
+import { requestFieldsSchema, type RequestKind } from '../../../shared/requests/templates.js';
+import type { Labels, StateCode } from '../../../shared/schemas/labels.js';
+import { SendMessageResult } from '../../../shared/schemas/messaging.js';
+import {
+  RequestCaseDetail, RequestCaseView, RequestStatistics, RequestTemplateView,
+  type ListRequestsQuery, type StatisticsQuery,
+} from '../../../shared/schemas/requests.js';
+import { ApiError, isApiError } from '../api-error.js';
+import type { KeyStore } from '../key-store.js';
+import type { SessionManager } from '../session-manager.js';
+
+export interface SubmitRequestInput {
+  kind: RequestKind;
+  labels: Labels;
+  urgency: Urgency;
+  /** ms since the epoch; default: the urgency's (8 h, 7 days, 14 days). */
+  deadline?: number;
+  /** The template's fields: checked against it here, then encrypted. */
+  fields: Record<string, unknown>;
+  /** One case per recipient (keys from verified directory bundles); each state's policy decides apart. */
+  recipients: readonly SealRecipient[];
+  /** Shared by the per-recipient envelopes; default: a fresh one when there are several. */
+  threadId?: string;
+  /** Consent requests: the case whose answer they concern. */
+  requestRef?: string;
+}
+
+/** What became of the envelope to one recipient: a case (possibly held for approval) or a refusal. */
+export type SubmitOutcome =
+  | { userId: string; state: StateCode; ok: true; caseId: string; status: 'accepted' | 'held'; approvalId?: string }
+  | { userId: string; state: StateCode; ok: false; error: ApiError };
+
+export interface TransitionInput {
+  caseId: string;
+  /** The other side of the case. */
+  to: SealRecipient;
+  action: RequestAction;
+  /** The case's domain; answers carry handling and evaluation codes here. */
+  labels: Labels;
+  /** Encrypted: the answer, the clarification, the decline explanation, consent conditions. */
+  content?: JsonValue;
+  reasonCode?: DeclineReason;
+  lateReason?: LateReason;
+  consent?: ConsentOutcome;
+}
+
+export interface RequestsApi {
+  submit(input: SubmitRequestInput): Promise<SubmitOutcome[]>;
+  /** Asks the state that provided an answer for consent to pass it on or use it as evidence. */
+  askConsent(input: Omit<SubmitRequestInput, 'kind' | 'recipients' | 'requestRef' | 'threadId'> & { originalCaseId: string; to: SealRecipient }): Promise<SubmitOutcome>;
+  transition(input: TransitionInput): Promise<SendMessageResult>;
+  list(query?: ListRequestsQuery): Promise<RequestCaseView[]>;
+  get(id: string): Promise<RequestCaseDetail>;
+  /** National admins: requests to their state past the deadline. */
+  overdue(): Promise<RequestCaseView[]>;
+  statistics(query?: StatisticsQuery): Promise<RequestStatistics>;
+  templates(): Promise<z.infer<typeof RequestTemplateView>[]>;
+  /** What I may do next on this case (for buttons). */
+  allowedActions(view: RequestCaseView): RequestAction[];
+}
+
+const randomThreadId = (): string => globalThis.crypto.randomUUID();
+
+export function requestsApi(session: SessionManager, keyStore: KeyStore, now: () => number = Date.now): RequestsApi {
+  const me = () => {
+    const user = session.current()?.user;
+    const unlocked = keyStore.get();
+    if (!user?.state) throw new ApiError(401, 'auth.unauthenticated', 'sign in as a focal point first');
+    if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+    return { from: { userId: user.id, state: user.state }, keys: unlocked.keys };
+  };
+  const post = (envelope: unknown) => session.authed({ method: 'POST', path: '/api/messages', body: { envelope }, schema: SendMessageResult });
+
+  async function submit(input: SubmitRequestInput): Promise<SubmitOutcome[]> {
+    const fields = requestFieldsSchema(input.kind).safeParse(input.fields);
+    if (!fields.success) {
+      throw new ApiError(400, 'validation.failed', 'the request fields do not match the template', fields.error.issues.map((i) => ({ path: ['fields', ...i.path.map(String)], message: i.message })));
+    }
+    const { from, keys } = me();
+    const threadId = input.threadId ?? (input.recipients.length > 1 ? randomThreadId() : undefined);
+    const outcomes: SubmitOutcome[] = [];
+    for (const recipient of input.recipients) {
+      const envelope = await sealEnvelope({
+        ts: now(), kind: input.kind, from, labels: input.labels, recipients: [recipient], content: fields.data as JsonValue,
+        request: { urgency: input.urgency, ...(input.deadline === undefined ? {} : { deadline: input.deadline }) },
+        ...(threadId ? { threadId } : {}), ...(input.requestRef ? { requestRef: input.requestRef } : {}),
+        senderIdentity: keys.identity, selfEncryptionKey: keys.encryption.publicKey,
+      });
+      try {
+        const result = await post(envelope);
+        outcomes.push({ userId: recipient.userId, state: recipient.state, ok: true, caseId: result.id, status: result.status, ...(result.approvalId ? { approvalId: result.approvalId } : {}) });
+      } catch (error) {
+        if (!isApiError(error)) throw error;
+        outcomes.push({ userId: recipient.userId, state: recipient.state, ok: false, error }); // one state's refusal does not stop the others
+      }
+    }
+    return outcomes;
+  }
+
+  return {
+    submit,
+    async askConsent({ originalCaseId, to, ...rest }) {
+      const [outcome] = await submit({ ...rest, kind: 'request:consent', recipients: [to], requestRef: originalCaseId });
+      if (!outcome) throw new ApiError(0, 'client.bad-response', 'no outcome');
+      return outcome;
+    },
+    async transition(input) {
+      const { from, keys } = me();
+      const envelope = await sealEnvelope({
+        ts: now(), kind: 'request:transition', requestRef: input.caseId, from, labels: input.labels, recipients: [input.to], content: input.content ?? {},
+        step: {
+          action: input.action,
+          ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
+          ...(input.lateReason ? { lateReason: input.lateReason } : {}),
+          ...(input.consent ? { consent: input.consent } : {}),
+        },
+        senderIdentity: keys.identity, selfEncryptionKey: keys.encryption.publicKey,
+      });
+      return post(envelope);
+    },
+    list: (query = {}) => session.authed({ method: 'GET', path: '/api/requests', query: query as Record<string, string | number | undefined>, schema: z.array(RequestCaseView) }),
+    get: (id) => session.authed({ method: 'GET', path: `/api/requests/${encodeURIComponent(id)}`, schema: RequestCaseDetail }),
+    overdue: () => session.authed({ method: 'GET', path: '/api/requests/overdue', schema: z.array(RequestCaseView) }),
+    statistics: (query = {}) => session.authed({ method: 'GET', path: '/api/requests/statistics', query: query as Record<string, string | number | undefined>, schema: RequestStatistics }),
+    templates: () => session.authed({ method: 'GET', path: '/api/requests/templates', schema: z.array(RequestTemplateView) }),
+    allowedActions(view) {
+      const userId = session.current()?.user.id;
+      const side = userId === view.requester.userId ? 'requester' : userId === view.requested.userId ? 'requested' : undefined;
+      return side ? allowedActions(view.status, side) : [];
+    },
+  };
+}

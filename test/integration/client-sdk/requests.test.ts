@@ -1,0 +1,75 @@
+import { expect } from 'chai';
+import { ApiError, type FocalNetClient } from '../../../client/sdk/index.js';
+import type { SealRecipient } from '../../../shared/crypto/envelope-seal.js';
+import type { StateCode } from '../../../shared/schemas/labels.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { policyBody, publishPolicy } from '../../helpers/policies.js';
+import { DOC_FIELDS, DOC_LABELS } from '../../helpers/requests.js';
+import { sdkClient } from '../../helpers/sdk.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+
+describe('client SDK: information-exchange requests', function () {
+  this.timeout(90_000);
+  let t: TestServer;
+  let kz: TestPerson;
+  let tj: TestPerson;
+  let cn: TestPerson;
+  let tjAdmin: TestPerson;
+
+  /** An SDK client on the server's (test) clock, signed in with keys unlocked. */
+  async function clientOf(person: TestPerson): Promise<FocalNetClient> {
+    const client = sdkClient(t, { now: () => t.clock.now().getTime() });
+    const totp = person.totpSecret ? await totpCode(t, person.totpSecret) : undefined;
+    await client.signIn({ username: person.username, password: person.password, ...(totp ? { totp } : {}) });
+    await client.unlockKeys({ password: person.password });
+    return client;
+  }
+  const recipient = (person: TestPerson): SealRecipient => ({ userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey });
+
+  before(async () => {
+    t = await startTestServer();
+    const root = await bootstrapNetworkAdmin(t);
+    const kzAdmin = await activeNationalAdmin(t, root, 'KZ');
+    tjAdmin = await activeNationalAdmin(t, root, 'TJ');
+    const cnAdmin = await activeNationalAdmin(t, root, 'CN');
+    kz = await activeFocalPoint(t, kzAdmin, ['border']);
+    tj = await activeFocalPoint(t, tjAdmin, ['border']);
+    cn = await activeFocalPoint(t, cnAdmin, ['border']);
+    await publishPolicy(t, cnAdmin, policyBody('CN', 1, [{ id: 'no-inbound-doc-checks', direction: 'inbound', kinds: ['request:document-check'], effect: 'deny' }]));
+  });
+  after(async () => t.close());
+
+  it('submits one sealed envelope per state (a refusal for one is reported, not thrown), answers, and lists', async () => {
+    const requester = await clientOf(kz);
+    expect((await requester.requests.templates()).map((x) => x.kind)).to.include('request:document-check');
+    const invalid = await requester.requests.submit({ kind: 'request:document-check', labels: DOC_LABELS, urgency: 'urgent', fields: { documentNumber: 'x' }, recipients: [recipient(tj)] }).then(() => undefined, (e: unknown) => e);
+    expect(invalid).to.be.instanceOf(ApiError);
+    expect((invalid as ApiError).code).to.equal('validation.failed');
+
+    const outcomes = await requester.requests.submit({ kind: 'request:document-check', labels: DOC_LABELS, urgency: 'urgent', fields: DOC_FIELDS, recipients: [recipient(tj), recipient(cn)] });
+    expect(outcomes.map((o) => [o.state, o.ok])).to.deep.equal([['TJ', true], ['CN', false]]);
+    const refused = outcomes[1]!;
+    expect(!refused.ok && refused.error.code).to.equal('policy.denied');
+    const first = outcomes[0]!;
+    if (!first.ok) throw new Error('TJ refused');
+
+    const requested = await clientOf(tj);
+    const inbox = await requested.requests.list({ box: 'inbox' });
+    const view = inbox.find((c) => c.id === first.caseId)!;
+    expect(requested.requests.allowedActions(view)).to.include.members(['acknowledge', 'answer', 'decline']);
+    expect(requester.requests.allowedActions(view)).to.deep.equal(['withdraw']);
+    await requested.requests.transition({ caseId: first.caseId, to: recipient(kz), action: 'answer', labels: { ...DOC_LABELS, handling: 'H2', evaluation: 'A1' }, content: { result: 'genuine' } });
+    const detail = await requester.requests.get(first.caseId);
+    expect(detail.status).to.equal('answered');
+    expect(detail.history[0]).to.include({ handling: 'H2', evaluation: 'A1' });
+
+    const consent = await requester.requests.askConsent({ originalCaseId: first.caseId, to: recipient(tj), labels: { ...DOC_LABELS, category: 'general' }, urgency: 'standard', fields: { use: 'evidence', recipient: 'Court', justification: 'trial' } });
+    if (!consent.ok) throw consent.error;
+    await requested.requests.transition({ caseId: consent.caseId, to: recipient(kz), action: 'answer', consent: 'granted', labels: { ...DOC_LABELS, category: 'general' } });
+    expect((await requester.requests.get(consent.caseId)).consent).to.equal('granted');
+
+    const admin = await clientOf(tjAdmin);
+    expect((await admin.requests.statistics()).rows.map((r) => [r.state, r.received])).to.deep.equal([['TJ', 2]]);
+    expect(await admin.requests.overdue()).to.deep.equal([]);
+  });
+});
