@@ -6,7 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../scripts/cli/seed-demo.command.js';
 import { composeModules } from '../../server/compose-modules.js';
 import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { policyBody } from '../helpers/policies.js';
+import { sdkClient, sdkTotp } from '../helpers/sdk.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { generate } from 'otplib';
 
 const clientDir = path.join(process.cwd(), 'client', 'dist');
 
@@ -110,5 +113,49 @@ describe('e2e: encrypted messaging in Chromium', function () {
 
     expect(kzErrors).to.deep.equal([]);
     expect(kgErrors).to.deep.equal([]);
+  });
+
+  it('the compose screen previews the disclosure policy: a denied exchange cannot be sent, a held one is announced and shows as held', async () => {
+    // The Kazakh national admin publishes a policy (through the SDK, as the policy editor does).
+    const admin = sdkClient(t);
+    await admin.signIn({ username: 'admin.kz', password: DEMO_PASSWORD });
+    const { secret } = await admin.me.startTotpSetup();
+    await admin.me.confirmTotp(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
+    await admin.signIn({ username: 'admin.kz', password: DEMO_PASSWORD, totp: await sdkTotp(t, secret) });
+    await admin.unlockKeys({ password: DEMO_PASSWORD });
+    await admin.policies.signAndPublish(policyBody('KZ', 1, [
+      { id: 'no-personal-data-to-kg', direction: 'outbound', categories: ['personal-data'], counterparts: ['KG'], effect: 'deny', legalBasis: { en: 'Law on Personal Data, art. 16' } },
+      { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
+    ]));
+
+    const kz = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const errors = watchErrors(kz);
+    await signIn(t, kz, 'fp.kz.border');
+    // In-app navigation: a reload would lock the keys again (they live in memory only).
+    await kz.getByRole('link', { name: 'Messages', exact: true }).click();
+    await kz.getByTestId('new-message').click();
+    await kz.getByLabel('Find in the directory').fill('Kyrgyzstan border');
+    await kz.getByRole('button', { name: 'Search', exact: true }).click();
+    await kz.getByTestId('add-recipient').first().click();
+    await kz.getByRole('textbox', { name: 'Message', exact: true }).fill('Name and date of birth of the suspect');
+    const send = kz.getByRole('button', { name: 'Encrypt and send' });
+
+    await kz.getByLabel('Category').selectOption('personal-data');
+    await kz.getByTestId('send-blocked').waitFor();
+    expect(await kz.getByTestId('policy-preview').getAttribute('data-effect')).to.equal('deny');
+    expect(await kz.getByTestId('decision-reason').allTextContents()).to.satisfy((lines: string[]) => lines.some((line) => line.includes('Law on Personal Data, art. 16')));
+    expect(await send.isDisabled()).to.equal(true);
+    await shot(kz, 'denied');
+
+    await kz.getByLabel('Category').selectOption('general');
+    await kz.getByLabel('Classification').selectOption('confidential');
+    await kz.getByTestId('will-be-held').waitFor();
+    expect(await kz.getByTestId('send-blocked').count()).to.equal(0);
+    await send.click();
+    const held = kz.getByTestId('message-item').filter({ hasText: 'Name and date of birth of the suspect' });
+    await held.locator('[data-testid="message-status"][data-status="held"]').waitFor();
+    await shot(kz, 'held');
+    expect((await admin.approvals.list()).map((approval) => approval.labels.classification)).to.include('confidential');
+    expect(errors).to.deep.equal([]);
   });
 });
