@@ -4,6 +4,14 @@ import { ProtectedText } from './protected-text';
 import { StepContent } from './request-service';
 import { useRequestLabels } from './use-request-labels';
 
+/** The words of a step: this client sends { text }; other clients' content is shown as sent, never dropped. */
+function stepText(content: unknown): string {
+  const parsed = StepContent.safeParse(content);
+  if (parsed.success) return parsed.data.text;
+  if (typeof content === 'object' && content !== null && Object.keys(content).length === 0) return '';
+  return JSON.stringify(content, null, 2);
+}
+
 /** Every step of the case in order: who did what, the codes the header carries, and the decrypted words. */
 export function CaseHistory({ detail, content }: { detail: RequestCaseDetail; content: CaseContent }) {
   const l = useRequestLabels();
@@ -12,7 +20,7 @@ export function CaseHistory({ detail, content }: { detail: RequestCaseDetail; co
     <ol className="case-history" data-testid="case-history">
       {detail.history.map((step) => {
         const message = content.messages.get(step.messageId);
-        const words = message ? StepContent.safeParse(message.content) : undefined;
+        const text = message ? stepText(message.content) : '';
         const rejected = content.rejected.find((r) => r.id === step.messageId);
         return (
           <li key={step.no} data-testid="history-step" data-action={step.action} data-to={step.to}>
@@ -28,7 +36,7 @@ export function CaseHistory({ detail, content }: { detail: RequestCaseDetail; co
               {step.consent && <span className={`badge consent-${step.consent}`} data-testid="step-consent">{l.r(`consentOutcome.${step.consent}`)}</span>}
             </p>
             {rejected && <p className="field-error">{l.r('case.rejected', { reason: rejected.reason })}</p>}
-            {message && words?.success && words.data.text !== '' && <ProtectedText message={message} text={words.data.text} name={`step-${step.no}`} />}
+            {message && text !== '' && <ProtectedText message={message} text={text} name={`step-${step.no}`} />}
             {!message && !rejected && <p className="hint">{l.r('case.notReadable')}</p>}
           </li>
         );

@@ -8,13 +8,14 @@ import type { RequestHeaderField, RequestStepField } from '../../../../shared/re
 import type { RequestKind } from '../../../../shared/requests/templates';
 import type { Labels, StateCode } from '../../../../shared/schemas/labels';
 import type { SendMessageResult } from '../../../../shared/schemas/messaging';
-import { RequestCaseDetail, RequestCaseView, RequestStatistics, type ListRequestsQuery, type StatisticsQuery } from '../../../../shared/schemas/requests';
+import type { ListRequestsQuery, RequestCaseDetail, RequestCaseView, RequestStatistics, StatisticsQuery } from '../../../../shared/schemas/requests';
 import { ApiError, type FocalNetClient } from '../../../sdk/index';
 
 /**
- * The smallest request helper this feature needs until client/sdk/api/requests-api.ts (written
- * by the server-side helper) is merged: metadata over REST, and request / step envelopes sealed
- * to the counterpart's directory key and sent through the messaging relay.
+ * Requests as this feature uses them: metadata reads through the SDK's requests API; request and
+ * step envelopes sealed here with a msgId chosen before the first attempt, so a retry after a
+ * network failure is recognised by the server (same msgId, same case) instead of making a second
+ * case, which the SDK's submit/transition (fresh msgId each call) cannot offer.
  */
 export interface RequestService {
   list(query: ListRequestsQuery): Promise<RequestCaseView[]>;
@@ -76,12 +77,12 @@ export function requestService(client: FocalNetClient): RequestService {
       senderIdentity: self.keys.identity, selfEncryptionKey: self.keys.encryption.publicKey,
     });
   };
-  const query = (q: object): Record<string, string | number | undefined> => Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v === undefined ? undefined : typeof v === 'number' ? v : String(v)]));
   return {
-    list: (q) => session.authed({ method: 'GET', path: '/api/requests', query: query(q), schema: z.array(RequestCaseView) }),
-    read: (id) => session.authed({ method: 'GET', path: `/api/requests/${encodeURIComponent(id)}`, schema: RequestCaseDetail }),
-    overdue: () => session.authed({ method: 'GET', path: '/api/requests/overdue', schema: z.array(RequestCaseView) }),
-    statistics: (q = {}) => session.authed({ method: 'GET', path: '/api/requests/statistics', query: query(q), schema: RequestStatistics }),
+    // Metadata reads come from the SDK (client/sdk/api/requests-api.ts).
+    list: (q) => client.requests.list(q),
+    read: (id) => client.requests.get(id),
+    overdue: () => client.requests.overdue(),
+    statistics: (q = {}) => client.requests.statistics(q),
     async submit(input) {
       const envelope = await seal(input.to, {
         msgId: input.msgId, kind: input.kind, labels: input.labels, request: input.request, content: input.fields,
