@@ -32,7 +32,14 @@ export function CasePage({ id }: { id: string }) {
   }, [client, service, id]));
   const [action, setAction] = useState<RequestAction>();
   const [notice, setNotice] = useState<string>();
-  useRequestUpdates({ updated: (request) => request.id === id && loaded.reload() });
+  // A consent request about this case changes the consent list, not this case: refresh just that.
+  const [consentRound, setConsentRound] = useState(0);
+  useRequestUpdates({
+    updated: (request) => {
+      if (request.id === id) loaded.reload();
+      if (request.originalCaseId === id) setConsentRound((n) => n + 1);
+    },
+  });
 
   if (loaded.error) return <section className="requests-page"><p><Link to="/requests">{l.r('case.back')}</Link></p><FormError error={loaded.error} /></section>;
   if (!loaded.data || !me) return <p>{t('common.loading')}</p>;
@@ -79,7 +86,7 @@ export function CasePage({ id }: { id: string }) {
           )}
         </section>
       )}
-      {detail.kind !== 'request:consent' && side && <ConsentSection detail={detail} side={side} answered={answered} service={service} />}
+      {detail.kind !== 'request:consent' && side && <ConsentSection key={consentRound} detail={detail} side={side} answered={answered} service={service} />}
     </section>
   );
 }
