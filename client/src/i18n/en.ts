@@ -4,6 +4,7 @@ import { messagingEn } from '../features/messaging/messages.en';
 import { policiesEn, previewEn } from '../features/policies/messages.en';
 import { directoryEn } from '../features/directory/messages.en';
 import { livenessEn } from '../features/liveness/messages.en';
+import { requestsEn } from '../features/requests/messages.en';
 
 export const en = {
   app: {
@@ -278,6 +279,7 @@ export const en = {
   messaging: messagingEn,
   directory: directoryEn,
   liveness: livenessEn,
+  requests: requestsEn,
   errors: {
     unknown: 'Something went wrong. Try again.',
     validation: { failed: 'Some entries are not valid.' },
@@ -312,6 +314,7 @@ export const en = {
     domain: { 'not-participating': 'The state does not take part in one of these domains yet.' },
     directory: { 'not-found': 'No such entry in the directory.' },
     liveness: { 'not-found': 'No such liveness check for you.', 'bad-signature': 'The answer is not signed with your current key. Sign in again and unlock your keys.' },
+    request: { 'not-found': 'No such request of yours.', 'wrong-side': 'The other side of the request takes this step.', 'invalid-transition': 'This step is not possible in the request’s current status. Reload it.', 'late-reason-required': 'The deadline has passed: say why the answer is late.', invalid: 'The request is not valid.' },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },
     internal: 'The server ran into an error. Try again later.',

@@ -4,6 +4,7 @@ import { messagingRu } from '../features/messaging/messages.ru';
 import { policiesRu, previewRu } from '../features/policies/messages.ru';
 import { directoryRu } from '../features/directory/messages.ru';
 import { livenessRu } from '../features/liveness/messages.ru';
+import { requestsRu } from '../features/requests/messages.ru';
 
 export const ru: Messages = {
   app: {
@@ -278,6 +279,7 @@ export const ru: Messages = {
   messaging: messagingRu,
   directory: directoryRu,
   liveness: livenessRu,
+  requests: requestsRu,
   errors: {
     unknown: 'Что-то пошло не так. Попробуйте ещё раз.',
     validation: { failed: 'Некоторые поля заполнены неверно.' },
@@ -312,6 +314,7 @@ export const ru: Messages = {
     domain: { 'not-participating': 'Государство пока не участвует в одном из этих направлений.' },
     directory: { 'not-found': 'Такой записи в справочнике нет.' },
     liveness: { 'not-found': 'Такой проверки связи для вас нет.', 'bad-signature': 'Ответ подписан не вашим действующим ключом. Войдите заново и разблокируйте ключи.' },
+    request: { 'not-found': 'Такого вашего запроса нет.', 'wrong-side': 'Этот шаг делает другая сторона запроса.', 'invalid-transition': 'В текущем статусе запроса этот шаг невозможен. Обновите страницу.', 'late-reason-required': 'Срок истёк: укажите, почему ответ запоздал.', invalid: 'Запрос недействителен.' },
     rate: { limited: 'Слишком много попыток. Подождите и попробуйте снова.' },
     db: { unavailable: 'Сервис временно недоступен.' },
     internal: 'На сервере произошла ошибка. Попробуйте позже.',

@@ -9,6 +9,7 @@ import { livenessPage } from '../liveness/liveness-routes';
 import { messagingPage } from '../messaging/messaging-routes';
 import { InvitePage } from '../onboarding/invite-page';
 import { policyPage } from '../policies/policy-routes';
+import { requestsPage } from '../requests/requests-routes';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
 
@@ -28,5 +29,7 @@ export function AppRoutes() {
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
   const messaging = messagingPage(path);
   if (messaging) return <RequireSession>{messaging}</RequireSession>;
+  const requests = requestsPage(path);
+  if (requests) return <RequireSession>{requests}</RequireSession>;
   return <NotFoundPage />;
 }

@@ -9,6 +9,7 @@ import { directoryNavItems } from '../directory/directory-nav';
 import { livenessNavItems } from '../liveness/liveness-nav';
 import { messagingNavItems } from '../messaging/messaging-nav';
 import { policyNavItems } from '../policies/policy-nav';
+import { requestNavItems } from '../requests/requests-nav';
 
 /** The administration menu, with only the pages the pure authorization rule allows. */
 export function MainNav() {
@@ -29,6 +30,7 @@ export function MainNav() {
     ...directoryNavItems(actor, t),
     ...livenessNavItems(actor, t),
     ...messagingNavItems(actor, t),
+    ...requestNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return null;
   return (

@@ -1,0 +1,92 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { allowedActions, isAnswer, type RequestSide } from '../../../../shared/requests/lifecycle';
+import type { RequestAction } from '../../../../shared/requests/header-fields';
+import type { HandlingCode } from '../../../../shared/schemas/labels';
+import { FormError } from '../../components/form-error';
+import { Link } from '../../router/link';
+import { useClient, useSession } from '../../services/client-context';
+import { useLoaded } from '../admin/use-loaded';
+import { usePolicyLabels } from '../policies/use-policy-labels';
+import { loadCaseContent } from './case-content';
+import { CaseHistory } from './case-history';
+import { ConsentSection } from './consent-section';
+import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
+import { RequestContent } from './request-content';
+import { requestService } from './request-service';
+import { StepForm } from './step-form';
+import { useRequestLabels } from './use-request-labels';
+import { useRequestUpdates } from './use-request-updates';
+
+/** One request case: its labels, decrypted request and steps, and what my side may do now. */
+export function CasePage({ id }: { id: string }) {
+  const client = useClient();
+  const me = useSession()?.user;
+  const l = useRequestLabels();
+  const { t } = useTranslation();
+  const p = usePolicyLabels();
+  const service = useMemo(() => requestService(client), [client]);
+  const loaded = useLoaded(useCallback(async () => {
+    const detail = await service.read(id);
+    return { detail, content: await loadCaseContent(client, detail) };
+  }, [client, service, id]));
+  const [action, setAction] = useState<RequestAction>();
+  const [notice, setNotice] = useState<string>();
+  // A consent request about this case changes the consent list, not this case: refresh just that.
+  const [consentRound, setConsentRound] = useState(0);
+  useRequestUpdates({
+    updated: (request) => {
+      if (request.id === id) loaded.reload();
+      if (request.originalCaseId === id) setConsentRound((n) => n + 1);
+    },
+  });
+
+  if (loaded.error) return <section className="requests-page"><p><Link to="/requests">{l.r('case.back')}</Link></p><FormError error={loaded.error} /></section>;
+  if (!loaded.data || !me) return <p>{t('common.loading')}</p>;
+  const { detail, content } = loaded.data;
+  const side: RequestSide | undefined = me.id === detail.requester.userId ? 'requester' : me.id === detail.requested.userId ? 'requested' : undefined;
+  const actions = side ? allowedActions(detail.status, side) : [];
+  const counterpart = side === 'requester' ? detail.requested.userId : detail.requester.userId;
+  const request = content.messages.get(detail.id);
+  const requestHandling = (request?.labels.handling ?? 'H1') as HandlingCode;
+  const answered = detail.history.some((step) => isAnswer(step.action));
+
+  return (
+    <section className="requests-page case-page" data-testid="case-page" data-status={detail.status} data-side={side ?? 'admin'}>
+      <p><Link to={side === 'requester' ? '/requests/sent' : '/requests'}>{l.r('case.back')}</Link></p>
+      <h2>{l.kind(detail.kind)}</h2>
+      <p className="case-badges">
+        <StatusBadge status={detail.status} /> <UrgencyBadge urgency={detail.urgency} /> <DeadlineBadge request={detail} />
+      </p>
+      <dl className="case-facts">
+        <dt>{l.r('case.from')}</dt><dd>{l.state(detail.requester.state)}</dd>
+        <dt>{l.r('case.to')}</dt><dd>{l.state(detail.requested.state)}</dd>
+        <dt>{l.r('case.labels')}</dt><dd>{l.domain(detail.domain)} · {p.category(detail.category)} · {p.classification(detail.classification)}</dd>
+        <dt>{l.r('case.submitted')}</dt><dd>{l.date(detail.submittedAt)}</dd>
+        <dt>{l.r('case.deadline')}</dt><dd>{l.date(detail.deadline)}</dd>
+      </dl>
+      {detail.originalCaseId && <p data-testid="consent-original-link"><Link to={`/requests/${detail.originalCaseId}`}>{l.r('case.consentOriginal', { id: detail.originalCaseId })}</Link></p>}
+      <h3>{l.r('case.request')}</h3>
+      <RequestContent kind={detail.kind} message={request} rejected={content.rejected.find((r) => r.id === detail.id)} />
+      <h3>{l.r('case.history')}</h3>
+      <CaseHistory detail={detail} content={content} />
+      {side && (
+        <section className="case-actions" data-testid="case-actions">
+          <h3>{l.r('case.actions')}</h3>
+          {notice && <p className="card success" role="status" data-testid="step-notice">{notice}</p>}
+          {actions.length === 0 && <p>{l.r('case.noActions')}</p>}
+          {!action && actions.map((a) => <button key={a} type="button" className={a === 'withdraw' || a === 'decline' ? 'secondary' : ''} onClick={() => { setNotice(undefined); setAction(a); }}>{l.action(a)}</button>)}
+          {action && actions.includes(action) && (
+            <StepForm
+              key={action} detail={detail} action={action} counterpart={counterpart} requestHandling={requestHandling} service={service}
+              late={Date.now() > Date.parse(detail.deadline)}
+              onCancel={() => setAction(undefined)}
+              onDone={(status) => { setAction(undefined); setNotice(l.r(status === 'held' ? 'form.held' : 'form.sent')); loaded.reload(); }}
+            />
+          )}
+        </section>
+      )}
+      {detail.kind !== 'request:consent' && side && <ConsentSection key={consentRound} detail={detail} side={side} answered={answered} service={service} />}
+    </section>
+  );
+}
