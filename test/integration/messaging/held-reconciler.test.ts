@@ -41,7 +41,7 @@ describe('held messages whose settlement event was lost', function () {
   const settleLosingEvent = async (approvalId: string, verdict: 'approve' | 'reject'): Promise<void> => {
     const bus = t.server.policies.approvalEvents;
     const emit = bus.emitSettled;
-    bus.emitSettled = () => undefined;
+    bus.emitSettled = () => Promise.resolve();
     try {
       const response = await call(t.url, 'POST', `/api/approvals/${approvalId}/${verdict}`, { token: kzAdmin.session?.accessToken, body: { comment: `${verdict} (event lost)` } });
       expect(response.status).to.equal(200);

@@ -29,8 +29,8 @@ describe('requests: route information to origin, transit and destination, each u
       fp[state] = await activeFocalPoint(t, admins[state], ['border']);
     }
     ruAdmin = admins.RU!;
-    // Uzbekistan receives no criminal intelligence requests from abroad; Russia holds them for a national admin; Tajikistan allows.
-    await publishPolicy(t, admins.UZ!, policyBody('UZ', 1, [{ id: 'no-inbound-route-requests', direction: 'inbound', categories: ['criminal-intelligence'], kinds: ['request:route-information'], effect: 'deny', legalBasis: { en: 'Law on Operational Search Activity, art. 12' } }]));
+    // Uzbekistan receives no criminal intelligence requests from abroad (a published rule, so senders read its legal basis); Russia holds them for a national admin; Tajikistan allows.
+    await publishPolicy(t, admins.UZ!, policyBody('UZ', 1, [{ id: 'no-inbound-route-requests', direction: 'inbound', categories: ['criminal-intelligence'], kinds: ['request:route-information'], effect: 'deny', legalBasis: { en: 'Law on Operational Search Activity, art. 12' }, published: true }]));
     await publishPolicy(t, ruAdmin, policyBody('RU', 1, [{ id: 'route-requests-approved', direction: 'inbound', kinds: ['request:route-information'], effect: 'approve' }]));
   });
   after(async () => t.close());

@@ -15,9 +15,12 @@ export function conversationKey(message: ReceivedMessage, myId: string): string 
 /** Path of the thread with these people. */
 export const threadPath = (key: string): string => `/messages/with/${key}`;
 
-/** Oldest first, each message once (history and live pushes overlap). */
+/**
+ * Free messages, oldest first, each once (history and live pushes overlap). Requests and their
+ * steps travel in the same queue but have their own pages.
+ */
 export function mergeMessages(...lists: (readonly ReceivedMessage[])[]): ReceivedMessage[] {
   const byId = new Map<string, ReceivedMessage>();
-  for (const list of lists) for (const message of list) byId.set(message.id, message);
+  for (const list of lists) for (const message of list) if (message.kind === 'message') byId.set(message.id, message);
   return [...byId.values()].sort((a, b) => a.storedAt.localeCompare(b.storedAt) || a.ts - b.ts);
 }

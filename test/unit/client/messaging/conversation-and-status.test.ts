@@ -35,6 +35,13 @@ describe('messaging screens: conversations and delivery status', () => {
     expect(mergeMessages([newer, older], [newer]).map((m) => m.id)).to.deep.equal([older.id, newer.id]);
   });
 
+  it('requests and their steps share the queue but stay out of the conversations', () => {
+    const free = message({ id: '1'.repeat(24) });
+    const request = message({ id: '2'.repeat(24), kind: 'request:document-check' });
+    const step = message({ id: '3'.repeat(24), kind: 'request:transition' });
+    expect(mergeMessages([free, request], [step]).map((m) => m.id)).to.deep.equal([free.id]);
+  });
+
   it('status goes sent → held / delivered → read, and counts readers of a group message', () => {
     const sent = message({ to: [{ userId: KG, state: 'KG' }, { userId: TJ, state: 'TJ' }] });
     expect(deliveryStatus(sent, state({})).status).to.equal('sent');
