@@ -66,6 +66,11 @@ export interface RequestsApi {
 
 const randomThreadId = (): string => globalThis.crypto.randomUUID();
 
+/** Answers meaning "not stored, try again": no connection, database away, rate limit. */
+const RETRYABLE: ReadonlySet<string> = new Set(['client.network', 'db.unavailable', 'rate.limited']);
+const MAX_ATTEMPTS = 6;
+const RETRY_DELAY_MS = 250;
+
 export function requestsApi(session: SessionManager, keyStore: KeyStore, now: () => number = Date.now): RequestsApi {
   const me = () => {
     const user = session.current()?.user;
@@ -74,7 +79,22 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
     if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
     return { from: { userId: user.id, state: user.state }, keys: unlocked.keys };
   };
-  const post = (envelope: unknown) => session.authed({ method: 'POST', path: '/api/messages', body: { envelope }, schema: SendMessageResult });
+  /**
+   * The same sealed envelope (so the same msgId) until the server answers: a repeat of a stored
+   * envelope returns the first answer, so a retry after a lost answer never opens a second case.
+   */
+  const post = async (envelope: unknown): Promise<SendMessageResult> => {
+    let delay = RETRY_DELAY_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await session.authed({ method: 'POST', path: '/api/messages', body: { envelope }, schema: SendMessageResult });
+      } catch (error) {
+        if (!isApiError(error) || !RETRYABLE.has(error.code) || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, 5_000);
+      }
+    }
+  };
 
   async function submit(input: SubmitRequestInput): Promise<SubmitOutcome[]> {
     const fields = requestFieldsSchema(input.kind).safeParse(input.fields);

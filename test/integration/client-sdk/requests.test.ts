@@ -72,4 +72,29 @@ describe('client SDK: information-exchange requests', function () {
     expect((await admin.requests.statistics()).rows.map((r) => [r.state, r.received])).to.deep.equal([['TJ', 2]]);
     expect(await admin.requests.overdue()).to.deep.equal([]);
   });
+
+  it('a request whose answer was lost on the way is sent again as the same envelope: one case, not two', async () => {
+    let lost = 0;
+    // The request reaches the server and is stored, but the answer never comes back (once).
+    const flaky = sdkClient(t, {
+      now: () => t.clock.now().getTime(),
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (String(input).endsWith('/api/messages') && init?.method === 'POST' && lost === 0) {
+          lost += 1;
+          throw new TypeError('fetch failed: connection reset');
+        }
+        return response;
+      },
+    });
+    await flaky.signIn({ username: kz.username, password: kz.password });
+    await flaky.unlockKeys({ password: kz.password });
+    const before = (await flaky.requests.list({ box: 'outbox' })).length;
+    const [outcome] = await flaky.requests.submit({ kind: 'request:document-check', labels: DOC_LABELS, urgency: 'routine', fields: DOC_FIELDS, recipients: [recipient(tj)] });
+    expect(lost).to.equal(1);
+    expect(outcome?.ok).to.equal(true);
+    const outbox = await flaky.requests.list({ box: 'outbox' });
+    expect(outbox.length).to.equal(before + 1);
+    expect(outbox.map((c) => c.id)).to.include(outcome?.ok ? outcome.caseId : 'none');
+  });
 });
