@@ -7,7 +7,7 @@
  * another core with `taskset` when there are two or more. Searches go at a fixed 200 requests/s
  * for 10 s from 200 different signed-in readers (three repeats after a warm-up); latency counts
  * from the scheduled send time. Baseline in the same run: GET /api/health at the same rate
- * through the same stack. Run: npx tsx scripts/bench/directory-search.bench.ts
+ * through the same stack. Run: npx tsx scripts/bench/directory-search.bench.ts (BENCH_NO_PIN=1: no taskset)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -20,11 +20,11 @@ const RATE = Number(process.env.RATE ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const QUERIES = ['domain=economic-crime&language=ru', 'q=financial%20monitoring&pageSize=50', 'state=KZ,RU&sort=state', 'role=policy&available24x7=true', 'q=officer%2012&domain=border'];
 
-const hasTaskset = os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
+const hasTaskset = !process.env.BENCH_NO_PIN && os.cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
 
 function startServerProcess(): Promise<{ url: string; tokens: string[]; stop: () => void }> {
   const script = fileURLToPath(new URL('./lib/seeded-directory-server.ts', import.meta.url));
-  const command = [process.execPath, '--import', 'tsx', script];
+  const command = [process.execPath, ...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []), '--import', 'tsx', script];
   // Server (and its FerretDB child) on core 0, this load generator on core 1.
   const child = hasTaskset ? spawn('taskset', ['-c', '0', ...command], { stdio: ['pipe', 'pipe', 'inherit'] }) : spawn(command[0] ?? 'node', command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
   if (hasTaskset) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });

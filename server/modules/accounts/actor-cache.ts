@@ -28,7 +28,9 @@ export interface ActorCacheOptions {
  * not cached, so a slow read cannot bring back a revoked account.
  */
 export class ActorCache implements ActorSource {
-  private readonly entries = new Map<string, { user: User; at: number }>();
+  private readonly entries = new Map<string, { user: User; expiresAt: number }>();
+  /** One database read per account at a time, however many requests ask at once. */
+  private readonly loading = new Map<string, Promise<User | undefined>>();
   private epoch = 0;
   private readonly now: () => number;
 
@@ -42,7 +44,17 @@ export class ActorCache implements ActorSource {
       return this.source.findById(id);
     }
     const hit = this.entries.get(id);
-    if (hit && this.now() - hit.at < this.options.maxAgeMs) return hit.user;
+    if (hit && this.now() < hit.expiresAt) return hit.user;
+    const joined = this.loading.get(id);
+    if (joined) return joined;
+    const load: Promise<User | undefined> = this.load(id).finally(() => {
+      if (this.loading.get(id) === load) this.loading.delete(id);
+    });
+    this.loading.set(id, load);
+    return load;
+  }
+
+  private async load(id: string): Promise<User | undefined> {
     const epoch = this.epoch;
     const started = this.now();
     const user = await this.source.findById(id);
@@ -53,12 +65,15 @@ export class ActorCache implements ActorSource {
   forget(id: string): void {
     this.epoch += 1;
     this.entries.delete(id);
+    // A read in flight began before the change: later callers must not join it.
+    this.loading.delete(id);
   }
 
   /** Forgets everything: after an outage in which other nodes' changes may have gone unheard. */
   clear(): void {
     this.epoch += 1;
     this.entries.clear();
+    this.loading.clear();
   }
 
   private remember(id: string, user: User, at: number): void {
@@ -68,6 +83,8 @@ export class ActorCache implements ActorSource {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(id, { user, at });
+    // Expiry spread over the second half of the age limit: accounts read together (a burst of
+    // sign-ins, a restart) are not all read again at the same moment.
+    this.entries.set(id, { user, expiresAt: at + this.options.maxAgeMs * (1 - Math.random() / 2) });
   }
 }

@@ -95,6 +95,26 @@ describe('actor cache', () => {
     expect(accounts.reads).to.equal(4);
   });
 
+  it('asks the database once when many requests of one account arrive together', async () => {
+    accounts.holdReads();
+    const all = Promise.all([cache.findById('u1'), cache.findById('u1'), cache.findById('u1')]);
+    accounts.releaseReads();
+    expect((await all).map((u) => u?.status)).to.deep.equal(['active', 'active', 'active']);
+    expect(accounts.reads).to.equal(1);
+  });
+
+  it('a request after a forget does not join the read that began before it', async () => {
+    accounts.holdReads();
+    const early = cache.findById('u1');
+    accounts.put('u1', 'suspended');
+    cache.forget('u1');
+    accounts.releaseReads();
+    const late = cache.findById('u1');
+    expect((await early)?.status).to.equal('active');
+    expect((await late)?.status).to.equal('suspended');
+    expect(accounts.reads).to.equal(2);
+  });
+
   it('does not remember unknown accounts', async () => {
     expect(await cache.findById('nobody')).to.equal(undefined);
     await cache.findById('nobody');
