@@ -1,38 +1,16 @@
 import { expect } from 'chai';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/cli/seed-demo.command.js';
-import { composeModules } from '../../server/compose-modules.js';
+import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
 import type { Session } from '../../shared/schemas/accounts.js';
 import { call } from '../helpers/api.js';
 import { totpCode } from '../helpers/accounts.js';
-import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { generate } from 'otplib';
+import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots, seedDemoNetwork } from '../helpers/e2e.js';
 
-const clientDir = path.join(process.cwd(), 'client', 'dist');
-
-/** Uncaught errors and console errors, except the browser's own note on each 4xx answer the app handles. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-  });
-  return errors;
-}
-
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`directory-${name}.png`), fullPage: true });
-
-/** The demo network (every member state; Kazakhstan shows phone numbers to Russia only), as `npm run cli -- seed:demo` makes it. */
-async function seed(t: TestServer): Promise<void> {
-  const modules = composeModules(t.server.database.connection, {
-    clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
-    revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
-  });
-  await seedDemo(modules, 'test');
-}
+const shot = screenshots('directory');
 
 /** Demo national admins have no second factor yet: enrol one through the API, as their first sign-in would. */
 async function enrolTotp(t: TestServer, username: string): Promise<string> {
@@ -55,9 +33,9 @@ describe('e2e: the directory in Chromium', function () {
   let adminErrors: string[];
 
   before(async () => {
-    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
-    t = await startTestServer({}, { clientDir });
-    await seed(t);
+    requireClientBuild();
+    t = await startTestServer({}, { clientDir: CLIENT_DIR });
+    await seedDemoNetwork(t);
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   after(async () => {

@@ -1,11 +1,8 @@
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { artifactPath, launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-
-const clientDir = path.join(process.cwd(), 'client', 'dist');
+import { CLIENT_DIR, requireClientBuild } from '../helpers/e2e.js';
 
 describe('e2e: first page in Chromium', function () {
   this.timeout(60_000);
@@ -14,8 +11,8 @@ describe('e2e: first page in Chromium', function () {
   let closeBrowser: () => Promise<void>;
 
   before(async () => {
-    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
-    t = await startTestServer({}, { clientDir });
+    requireClientBuild();
+    t = await startTestServer({}, { clientDir: CLIENT_DIR });
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   after(async () => {

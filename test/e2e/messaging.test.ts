@@ -1,44 +1,18 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/cli/seed-demo.command.js';
-import { composeModules } from '../../server/compose-modules.js';
-import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { policyBody } from '../helpers/policies.js';
 import { sdkClient, sdkTotp } from '../helpers/sdk.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { generate } from 'otplib';
+import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots, seedDemoNetwork, signInThroughUi } from '../helpers/e2e.js';
 
-const clientDir = path.join(process.cwd(), 'client', 'dist');
+const shot = screenshots('messaging');
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-  });
-  return errors;
-}
-
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`messaging-${name}.png`), fullPage: true });
-
-async function seed(t: TestServer): Promise<void> {
-  const modules = composeModules(t.server.database.connection, {
-    clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
-    revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
-  });
-  await seedDemo(modules, 'test');
-}
-
-async function signIn(t: TestServer, page: Page, username: string): Promise<void> {
-  await page.goto(`${t.url}/sign-in`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('account-active').waitFor(); // keys unlocked with the same password
-}
+const signIn = (t: TestServer, page: Page, username: string): Promise<void> => signInThroughUi(t, page, { username, password: DEMO_PASSWORD });
 
 describe('e2e: encrypted messaging in Chromium', function () {
   this.timeout(180_000);
@@ -47,9 +21,9 @@ describe('e2e: encrypted messaging in Chromium', function () {
   let closeBrowser: () => Promise<void>;
 
   before(async () => {
-    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
-    t = await startTestServer({}, { clientDir });
-    await seed(t);
+    requireClientBuild();
+    t = await startTestServer({}, { clientDir: CLIENT_DIR });
+    await seedDemoNetwork(t);
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   after(async () => {

@@ -1,25 +1,12 @@
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { generate } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { bootstrapNetworkAdmin, STRONG_PASSWORD, totpCode, uniqueUsername, type TestPerson } from '../helpers/accounts.js';
-import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots } from '../helpers/e2e.js';
 
-const clientDir = path.join(process.cwd(), 'client', 'dist');
-
-/** Uncaught errors and console errors, except the browser's own note on each 4xx answer the app handles. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-  });
-  return errors;
-}
-
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`onboarding-${name}.png`), fullPage: true });
+const shot = screenshots('onboarding');
 
 describe('e2e: onboarding a national admin in Chromium', function () {
   this.timeout(120_000);
@@ -29,8 +16,8 @@ describe('e2e: onboarding a national admin in Chromium', function () {
   let root: TestPerson;
 
   before(async () => {
-    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
-    t = await startTestServer({}, { clientDir });
+    requireClientBuild();
+    t = await startTestServer({}, { clientDir: CLIENT_DIR });
     root = await bootstrapNetworkAdmin(t);
     ({ browser, close: closeBrowser } = await launchBrowser());
   });

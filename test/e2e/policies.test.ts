@@ -1,44 +1,19 @@
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Labels } from '../../shared/schemas/labels.js';
 import type { FullPolicyView } from '../../shared/schemas/policy-api.js';
 import { createPolicyEnforcement } from '../../server/modules/policies/enforce-policy.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, totpCode, type TestPerson } from '../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
-import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { policyBody, publishPolicy } from '../helpers/policies.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots, signInThroughUi } from '../helpers/e2e.js';
 
-const clientDir = path.join(process.cwd(), 'client', 'dist');
 const LEGAL_EN = 'National law on personal data, article 16';
 const LEGAL_RU = 'Национальный закон о персональных данных, статья 16';
 
-/** Uncaught errors and console errors, except the browser's own note on each 4xx answer the app handles. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-  });
-  return errors;
-}
-
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`policies-${name}.png`), fullPage: true });
-
-/** Sign-in through the UI: password, then the authenticator code when the server asks for it. */
-async function signInThroughUi(t: TestServer, page: Page, person: TestPerson): Promise<void> {
-  await page.goto(`${t.url}/sign-in`);
-  await page.getByLabel('Username').fill(person.username);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  if (person.totpSecret) {
-    await page.getByLabel('Authenticator code').fill(await totpCode(t, person.totpSecret));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await page.getByTestId('account-active').waitFor(); // keys unlocked with the same password
-}
+const shot = screenshots('policies');
 
 describe('e2e: disclosure policies in Chromium', function () {
   this.timeout(180_000);
@@ -50,8 +25,8 @@ describe('e2e: disclosure policies in Chromium', function () {
   let fpKz: TestPerson;
 
   before(async () => {
-    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
-    t = await startTestServer({}, { clientDir });
+    requireClientBuild();
+    t = await startTestServer({}, { clientDir: CLIENT_DIR });
     const root = await bootstrapNetworkAdmin(t);
     kz = await activeNationalAdmin(t, root, 'KZ');
     kz2 = await activeNationalAdmin(t, root, 'KZ');

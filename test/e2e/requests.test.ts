@@ -1,25 +1,12 @@
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RequestCaseView } from '../../shared/schemas/requests.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, totpCode, type TestPerson } from '../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
-import { artifactPath, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { caseOf } from '../helpers/requests.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
-
-const clientDir = path.join(process.cwd(), 'client', 'dist');
-
-/** Uncaught errors and console errors, except the browser's own note on each 4xx answer the app handles. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-  });
-  return errors;
-}
+import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots, signInThroughUi } from '../helpers/e2e.js';
 
 /** In-app navigation, as a link click does: a full load would lock the keys, which live only in the tab's memory. */
 const goInApp = (page: Page, to: string): Promise<void> => page.evaluate((path) => {
@@ -27,20 +14,7 @@ const goInApp = (page: Page, to: string): Promise<void> => page.evaluate((path) 
   window.dispatchEvent(new Event('focalnet:navigate'));
 }, to);
 
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`requests-${name}.png`), fullPage: true });
-
-/** Sign-in through the UI: password, then the authenticator code when the account has one. */
-async function signInThroughUi(t: TestServer, page: Page, person: TestPerson): Promise<void> {
-  await page.goto(`${t.url}/sign-in`);
-  await page.getByLabel('Username').fill(person.username);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  if (person.totpSecret) {
-    await page.getByLabel('Authenticator code').fill(await totpCode(t, person.totpSecret));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await page.getByTestId('account-active').waitFor();
-}
+const shot = screenshots('requests');
 
 describe('e2e: information-exchange requests in Chromium', function () {
   this.timeout(180_000);
@@ -58,8 +32,8 @@ describe('e2e: information-exchange requests in Chromium', function () {
   let b: Page;
 
   before(async () => {
-    if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
-    t = await startTestServer({}, { clientDir });
+    requireClientBuild();
+    t = await startTestServer({}, { clientDir: CLIENT_DIR });
     const root = await bootstrapNetworkAdmin(t);
     fpKz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
     kg = await activeNationalAdmin(t, root, 'KG');

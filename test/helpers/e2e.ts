@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { seedDemo } from '../../scripts/cli/seed-demo.command.js';
+import { composeModules } from '../../server/compose-modules.js';
+import { totpCode, type TestPerson } from './accounts.js';
+import { artifactPath } from './browser.js';
+import type { TestServer } from './test-server.js';
+
+/** What the server serves to the browser in end-to-end tests: the built web client. */
+export const CLIENT_DIR = path.join(process.cwd(), 'client', 'dist');
+
+export function requireClientBuild(): void {
+  if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
+}
+
+/** Uncaught errors and console errors, except the browser's own note on each 4xx answer the app handles. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  return errors;
+}
+
+/** Full-page screenshots named `<prefix>-<name>.png` in test-artifacts/. */
+export const screenshots = (prefix: string) => (page: Page, name: string): Promise<Buffer> =>
+  page.screenshot({ path: artifactPath(`${prefix}-${name}.png`), fullPage: true });
+
+/** The demo network (every member state), as `npm run cli -- seed:demo` makes it. */
+export async function seedDemoNetwork(t: TestServer): Promise<void> {
+  const modules = composeModules(t.server.database.connection, {
+    clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
+    revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+  });
+  await seedDemo(modules, 'test');
+}
+
+/** Sign-in through the UI: password, then the authenticator code when the account has one. */
+export async function signInThroughUi(t: TestServer, page: Page, person: Pick<TestPerson, 'username' | 'password' | 'totpSecret'>): Promise<void> {
+  await page.goto(`${t.url}/sign-in`);
+  await page.getByLabel('Username').fill(person.username);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (person.totpSecret) {
+    await page.getByLabel('Authenticator code').fill(await totpCode(t, person.totpSecret));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await page.getByTestId('account-active').waitFor(); // keys unlocked with the same password
+}
