@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'message.not-sender',
   'message.clock-skew',
   'message.recipient-invalid',
+  'message.approvers-invalid',
   'message.not-found',
   'policy.denied',
   'policy.conditions-unmet',

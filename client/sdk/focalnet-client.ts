@@ -89,6 +89,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
   const directory = directoryApi(transport, session);
   const messages = messagesApi(options.baseUrl, fetchImpl, session);
   const contactKeys = contactKeyring(directory, options.knownKeys ?? memoryKnownKeys(), options.now ? { now: options.now } : {});
+  const approvals = approvalsApi(session, { keyStore, keyring: contactKeys });
 
   return {
     baseUrl: options.baseUrl,
@@ -102,10 +103,10 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     states: statesApi(session),
     liveness: livenessApi(session, keyStore),
     policies: policiesApi(session, keyStore),
-    approvals: approvalsApi(session),
+    approvals,
     messages,
     contactKeys,
-    messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
+    messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket, approvals }, messengerOptions),
     requests: requestsApi(session, keyStore, options.now ?? Date.now),
     async signIn(input) {
       const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });

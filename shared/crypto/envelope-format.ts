@@ -10,6 +10,8 @@ import { ED25519_SIGNATURE_BYTES } from './verify-key-bundle.js';
 export const MSG_ID_BYTES = 16;
 /** Recipients per envelope (the sender's own copy comes on top). */
 export const MAX_RECIPIENTS = 64;
+/** Approving national admins per held envelope (a sealed key each, on top of recipients and sender). */
+export const MAX_APPROVERS = 32;
 /** Body limit: 256 KiB of base64url, i.e. 192 KiB of nonce ‖ ciphertext. Attachments travel apart. */
 export const MAX_BODY_CHARS = 256 * 1024;
 /** Content key (32 bytes) ‖ header hash (32 bytes), sealed to an X25519 key. */
@@ -46,6 +48,12 @@ export const EnvelopeHeader = z
     request: RequestHeaderField.optional(),
     /** 'request:transition' only: the lifecycle step; `requestRef` names the case. */
     step: RequestStepField.optional(),
+    /**
+     * Held exchanges: the national admins who approve it, each with a sealed key so they read
+     * what they release. Not repeated in the payload: the header hash (the body's associated
+     * data, inside every sealed key) and the signature bind it already.
+     */
+    approvers: z.array(Participant).min(1).max(MAX_APPROVERS).optional(),
   })
   .strict()
   .superRefine((header, ctx) => {
@@ -57,6 +65,11 @@ export const EnvelopeHeader = z
       if (recipient.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'sender listed as recipient' });
       ids.add(recipient.userId);
     }
+    // Every key holder once: an approver is neither the sender nor a recipient nor listed twice.
+    for (const [i, approver] of (header.approvers ?? []).entries()) {
+      if (ids.has(approver.userId) || approver.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['approvers', i, 'userId'], message: 'approver listed twice or also sender or recipient' });
+      ids.add(approver.userId);
+    }
   });
 export type EnvelopeHeader = z.infer<typeof EnvelopeHeader>;
 
@@ -66,7 +79,7 @@ export type SealedKey = z.infer<typeof SealedKey>;
 
 /**
  * Envelope v1. `body`: nonce (24 bytes) ‖ XChaCha20-Poly1305 ciphertext, base64url;
- * `keys`: one per recipient plus the sender's own; `sig`: Ed25519 (64 bytes) over
+ * `keys`: one per recipient, the sender's own, one per approver; `sig`: Ed25519 (64 bytes) over
  * `signedBytes`, base64url. Whether `keys` matches the header is checked by
  * `checkEnvelopeKeys` (verify-envelope.ts).
  */
@@ -75,7 +88,7 @@ export const Envelope = z
     v: z.literal(1),
     header: EnvelopeHeader,
     body: base64UrlMax(MAX_BODY_CHARS),
-    keys: z.array(SealedKey).min(2).max(MAX_RECIPIENTS + 1),
+    keys: z.array(SealedKey).min(2).max(MAX_RECIPIENTS + 1 + MAX_APPROVERS),
     sig: base64UrlBytes(ED25519_SIGNATURE_BYTES),
   })
   .strict();

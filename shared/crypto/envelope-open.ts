@@ -21,7 +21,7 @@ export interface OpenedEnvelope {
 }
 
 /**
- * Verifies and decrypts an envelope for one of its recipients or its sender. Order: schema,
+ * Verifies and decrypts an envelope for one of its recipients, its sender or its approvers. Order: schema,
  * key set and signature; my sealed key; the header hash inside it; the body; the payload's
  * repeated metadata against the header. Does not de-duplicate: use a ReplayGuard.
  * @throws CryptoError 'crypto.malformed' | 'crypto.bad-signature' | 'crypto.not-a-recipient'

@@ -42,6 +42,8 @@ export interface SealEnvelopeInput {
   readonly labels: Labels;
   /** 1–64 recipients, in header order; their keys must come from bundles checked with verifyKeyBundle. */
   readonly recipients: readonly SealRecipient[];
+  /** Held exchanges: the approving national admins (keys from verified bundles); they get a sealed key too. */
+  readonly approvers?: readonly SealRecipient[];
   /** The application content; must survive canonical JSON (no undefined in arrays, no NaN, no Date). */
   readonly content: JsonValue;
   /** The sender's Ed25519 key pair; signs the envelope. */
@@ -63,6 +65,7 @@ function buildHeader(input: SealEnvelopeInput, msgId: string): EnvelopeHeader {
     ...(input.requestRef === undefined ? {} : { requestRef: input.requestRef }),
     ...(input.request === undefined ? {} : { request: input.request }),
     ...(input.step === undefined ? {} : { step: input.step }),
+    ...(input.approvers === undefined || input.approvers.length === 0 ? {} : { approvers: input.approvers.map(({ userId, state }) => ({ userId, state })) }),
   };
   const parsed = EnvelopeHeader.safeParse(candidate);
   if (!parsed.success) {
@@ -76,7 +79,8 @@ function buildHeader(input: SealEnvelopeInput, msgId: string): EnvelopeHeader {
  * Encrypts and signs one exchange for many recipients (Envelope v1):
  * - body = nonce (24 bytes) ‖ XChaCha20-Poly1305(padded payload, AD = headerHash) under a fresh
  *   32-byte content key; the payload repeats from/to/labels/kind/requestRef beside `content`;
- * - keys = crypto_box_seal(contentKey ‖ headerHash) for each recipient, then for the sender;
+ * - keys = crypto_box_seal(contentKey ‖ headerHash) for each recipient, then for the sender,
+ *   then for each approver (held exchanges);
  * - sig = Ed25519 over `signedBytes`.
  * @throws CryptoError 'crypto.malformed' (invalid header fields, key sizes, content),
  *   'crypto.too-large' (body over MAX_BODY_CHARS)
@@ -95,7 +99,7 @@ export async function sealEnvelope(input: SealEnvelopeInput): Promise<Envelope> 
     const body = toBase64Url(concatBytes(nonce, ciphertext));
     if (body.length > MAX_BODY_CHARS) throw new CryptoError('crypto.too-large', `body of ${body.length} characters exceeds ${MAX_BODY_CHARS}`);
 
-    const holders = [...input.recipients, { userId: input.from.userId, encryptionKey: input.selfEncryptionKey }];
+    const holders = [...input.recipients, { userId: input.from.userId, encryptionKey: input.selfEncryptionKey }, ...(input.approvers ?? [])];
     const keys: SealedKey[] = holders.map(({ userId, encryptionKey }) => {
       if (encryptionKey.length !== sodium.crypto_box_PUBLICKEYBYTES) throw new CryptoError('crypto.malformed', `encryption key of ${userId} is not 32 bytes`);
       try {

@@ -7,11 +7,13 @@ import { signedBytes, type Envelope } from './envelope-format.js';
 export type EnvelopeCheck = { ok: true } | { ok: false; code: 'crypto.malformed' | 'crypto.bad-signature'; message: string };
 
 /**
- * Structure check: `keys` holds exactly one entry for each recipient in `header.to` and one
- * for the sender (`header.from`), and nothing else. Pure and synchronous.
+ * Structure check: `keys` holds exactly one entry for each recipient in `header.to`, one for
+ * the sender (`header.from`) and one for each approver (`header.approvers`), and nothing else.
+ * Pure and synchronous.
  */
 export function checkEnvelopeKeys(envelope: Envelope): EnvelopeCheck {
-  const expected = new Set([envelope.header.from.userId, ...envelope.header.to.map((recipient) => recipient.userId)]);
+  const { header } = envelope;
+  const expected = new Set([header.from.userId, ...header.to.map((recipient) => recipient.userId), ...(header.approvers ?? []).map((approver) => approver.userId)]);
   const seen = new Set<string>();
   for (const { userId } of envelope.keys) {
     if (!expected.has(userId)) return { ok: false, code: 'crypto.malformed', message: `sealed key for a user not in the header: ${userId}` };

@@ -130,7 +130,28 @@ describe('e2e: encrypted messaging in Chromium', function () {
     const held = kz.getByTestId('message-item').filter({ hasText: 'Name and date of birth of the suspect' });
     await held.locator('[data-testid="message-status"][data-status="held"]').waitFor();
     await shot(kz, 'held');
-    expect((await admin.approvals.list()).map((approval) => approval.labels.classification)).to.include('confidential');
+    const pending = (await admin.approvals.list()).find((approval) => approval.labels.classification === 'confidential');
+    expect(pending).to.not.equal(undefined);
+    // The browser sealed it to the approving admins too: the admin reads what they are asked to release.
+    expect((await admin.approvals.readHeld(pending?.id ?? '')).text).to.contain('Name and date of birth of the suspect');
+
+    // The approvals screen shows the decrypted text before approve/reject, in English and Russian.
+    const adminPage = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const adminErrors = watchErrors(adminPage);
+    await adminPage.goto(`${t.url}/sign-in`);
+    await adminPage.getByLabel('Username').fill('admin.kz');
+    await adminPage.getByLabel('Password').fill(DEMO_PASSWORD);
+    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await adminPage.getByLabel('Authenticator code').fill(await sdkTotp(t, secret));
+    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await adminPage.getByTestId('account-active').waitFor();
+    await adminPage.getByRole('link', { name: 'Approvals' }).click();
+    const card = adminPage.locator(`[data-testid="approval"][data-id="${pending?.id ?? ''}"]`);
+    await card.getByTestId('held-text').getByText('Name and date of birth of the suspect').waitFor();
+    await shot(adminPage, 'held-admin-reads');
+    await adminPage.getByRole('button', { name: 'Русский' }).click();
+    await card.getByText('Содержание').waitFor();
+    expect(adminErrors).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
   });
 });

@@ -23,7 +23,7 @@ export function send(socket: TestSocket, input: unknown): Promise<Ack<SendMessag
 export const LABELS: Labels = { domain: 'border', category: 'travel-identity-documents', classification: 'restricted', handling: 'H1' };
 
 /** An envelope from `from` to `to`, sealed and signed the way the client SDK does it. */
-export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], content: JsonValue, options: { labels?: Labels; msgId?: string; ts?: number } = {}): Promise<Envelope> {
+export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], content: JsonValue, options: { labels?: Labels; msgId?: string; ts?: number; approvers?: TestPerson[] } = {}): Promise<Envelope> {
   return sealEnvelope({
     ...(options.msgId ? { msgId: options.msgId } : {}),
     ts: options.ts ?? t.clock.now().getTime(),
@@ -34,6 +34,7 @@ export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], c
     content,
     senderIdentity: from.keys.identity,
     selfEncryptionKey: from.keys.encryption.publicKey,
+    ...(options.approvers ? { approvers: options.approvers.map((person) => ({ userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey })) } : {}),
   });
 }
 

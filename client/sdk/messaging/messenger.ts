@@ -3,9 +3,10 @@ import { concatBytes } from '../../../shared/crypto/encoding.js';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { CryptoError } from '../../../shared/crypto/errors.js';
 import { ReplayGuard } from '../../../shared/crypto/replay-guard.js';
-import type { Labels } from '../../../shared/schemas/labels.js';
+import type { Labels, StateCode } from '../../../shared/schemas/labels.js';
 import { BacklogPage, DeliveredMessage, MessageStatusEvent, type SendMessageResult } from '../../../shared/schemas/messaging.js';
 import { ApiError } from '../api-error.js';
+import type { ApprovalsApi } from '../api/approvals-api.js';
 import type { HistoryFilter, MessagesApi } from '../api/messages-api.js';
 import type { KeyStore } from '../key-store.js';
 import type { SessionManager } from '../session-manager.js';
@@ -84,6 +85,8 @@ export interface MessengerDeps {
   messages: MessagesApi;
   keyring: ContactKeyring;
   socket: FocalNetSocket;
+  /** Asked before each message: a held one is also sealed to its approving national admins. */
+  approvals?: Pick<ApprovalsApi, 'approvers'>;
 }
 
 export interface MessengerOptions extends RetryOptions {
@@ -196,7 +199,9 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
       const self = me();
       const attachments = await uploadAttachments(messages, input.attachments ?? []);
       const content = { text: input.text, attachments };
-      const envelope = await sealOutgoing(self, keyring, { kind: 'message', to: input.to, labels: input.labels, content, ts: now(), ...(input.threadId === undefined ? {} : { threadId: input.threadId }) });
+      const { approvals } = deps;
+      const approversFor = approvals ? async (toStates: StateCode[]) => (await approvals.approvers({ labels: input.labels, kind: 'message', toStates })).approvers : undefined;
+      const envelope = await sealOutgoing(self, keyring, { kind: 'message', to: input.to, labels: input.labels, content, ts: now(), ...(input.threadId === undefined ? {} : { threadId: input.threadId }), ...(approversFor ? { approversFor } : {}) });
       const result = await deliver(envelope, attachments.map((a) => a.id));
       return { ...result, msgId: envelope.header.msgId, attachments };
     },

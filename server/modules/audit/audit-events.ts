@@ -34,6 +34,7 @@ export const AUDIT_EVENT_TYPES = [
   'approval.approved',
   'approval.rejected',
   'approval.settled',
+  'approval.envelope-read',
   'request.submitted',
   'request.transition',
   'request.overdue',

@@ -8,6 +8,7 @@ import type { SendMessageResult } from '../../../shared/schemas/messaging.js';
 import type { StoredMessage } from '../../db/repositories/messages.repository.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
+import { checkApprovers } from './approvers.js';
 import { toDelivered } from './delivered-view.js';
 import type { MessagingDeps } from './messaging-deps.js';
 
@@ -75,6 +76,7 @@ export async function sendMessage(deps: MessagingDeps, actor: User, envelope: En
   const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id });
   if (decision.effect === 'deny') throw denied(decision, header.from.state);
   checkConditions(envelope, decision);
+  await checkApprovers(deps, envelope, decision);
   await deps.requests?.check(actor, envelope, now);
 
   const held = decision.effect === 'approve';

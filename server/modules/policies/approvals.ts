@@ -43,6 +43,9 @@ function holdsOf(decision: Decision): ApprovalHold[] {
   return [...holds.values()];
 }
 
+/** The states whose rules hold an exchange decided 'approve': their national admins decide (and read it). */
+export const holdingStatesOf = (decision: Decision): string[] => [...new Set(holdsOf(decision).map((hold) => hold.state))];
+
 /** Files a held exchange for the national admins of every state whose rule held it. Idempotent per exchangeRef. */
 export async function holdForApproval(deps: PoliciesDeps, input: HoldRequest): Promise<ApprovalView> {
   const holds = holdsOf(input.decision);
@@ -56,7 +59,7 @@ export async function holdForApproval(deps: PoliciesDeps, input: HoldRequest): P
     labels: input.labels,
     kind: input.kind,
     holds,
-    holdingStates: [...new Set(holds.map((hold) => hold.state))],
+    holdingStates: holdingStatesOf(input.decision),
     createdAt: now,
     expiresAt: new Date(now.getTime() + deps.approvalTtlMs),
   });
@@ -89,7 +92,7 @@ export async function listApprovals(deps: PoliciesDeps, actor: User, status: App
  * The request as its decider may see it: requests that no rule of the actor's state held are
  * not theirs to see (404, as if absent); the sender can never release their own exchange.
  */
-async function loadForDecision(deps: PoliciesDeps, actor: User, id: string): Promise<{ record: ApprovalRecord; state: string }> {
+export async function loadForDecision(deps: PoliciesDeps, actor: User, id: string): Promise<{ record: ApprovalRecord; state: string }> {
   const record = await deps.approvals.findById(id);
   const state = actor.state;
   if (!record || state === null || !record.holdingStates.includes(state)) throw new AppError('approval.not-found', 'no such approval request');

@@ -17,6 +17,8 @@ export interface ExchangeToDecide {
   /** For the audit entry: the sender, and the messaging module's reference to the exchange. */
   actorId?: string | null;
   exchangeRef?: string | null;
+  /** A look-ahead before sending (who would approve): decided, not audited, nothing is relayed. */
+  preview?: boolean;
 }
 
 /** What the messaging and requests modules are given to enforce disclosure policies. */
@@ -68,6 +70,7 @@ export async function decideExchange(deps: PoliciesDeps, input: ExchangeToDecide
   const loaded = await deps.store.current(states);
   const compiled = new Map<StateCode, CompiledPolicy>([...loaded].map(([state, policy]) => [state, policy.compiled]));
   const decision = evaluate({ labels: input.labels, kind: input.kind, from: input.fromState, to: input.toStates, at: input.at }, compiled);
+  if (input.preview === true) return decision;
   await deps.audit.append({
     type: 'policy.decision',
     actorId: input.actorId ?? null,

@@ -234,6 +234,13 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     await bob.messenger.drain();
     expect(bob.received.some((m) => m.id === held.id)).to.equal(false);
 
+    // The SDK asked who approves and sealed to them: the admin reads what they release.
+    const admin = await sdkAs(t, kzAdmin);
+    const read = await admin.approvals.readHeld(held.approvalId ?? '');
+    expect(read.text).to.equal('held until approved');
+    expect(read.header.approvers).to.deep.equal([{ userId: kzAdmin.user.id, state: 'KZ' }]);
+    await admin.signOut();
+
     const approved = await call(t.url, 'POST', `/api/approvals/${held.approvalId ?? ''}/approve`, { token: kzAdmin.session?.accessToken, body: {} });
     expect(approved.status).to.equal(200);
     await eventually(async () => bob.received.some((m) => m.id === held.id), 5_000, 'released to bob');

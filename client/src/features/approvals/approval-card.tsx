@@ -5,8 +5,9 @@ import type { ApprovalView } from '../../../../shared/schemas/approvals';
 import { toActor } from '../account/actor';
 import { usePolicyLabels } from '../policies/use-policy-labels';
 import { DecideForm } from './decide-form';
+import { HeldContent } from './held-content';
 
-/** One held exchange, metadata only: who, to whom, labels, the rules that held it, the decisions so far. */
+/** One held exchange: who, to whom, labels, the rules that held it, the decisions so far; while pending, its content decrypted here. */
 export function ApprovalCard({ approval, me, name, onDecided }: {
   approval: ApprovalView;
   me: UserView;
@@ -30,6 +31,7 @@ export function ApprovalCard({ approval, me, name, onDecided }: {
         <dt>{t('approvals.labels')}</dt>
         <dd>{[l.domain(labels.domain), l.category(labels.category), l.classification(labels.classification), labels.handling].join(' · ')}</dd>
         <dt>{t('approvals.kind')}</dt><dd>{l.kind(approval.kind)}</dd>
+        {approval.status === 'pending' && approval.holdingStates.includes(state) && approval.fromUserId !== me.id && <HeldContent approvalId={approval.id} />}
         <dt>{t('approvals.heldBy')}</dt>
         <dd>
           <ul className="plain">

@@ -2,7 +2,7 @@
 export const approvalsEn = {
   nav: 'Approvals',
   title: 'Exchanges held for approval',
-  intro: 'Exchanges that a rule of your state’s disclosure policy holds until a national admin decides. You see who sends to whom and under which labels, never the content. One rejection ends an exchange; it is released once every holding state approved.',
+  intro: 'Exchanges that a rule of your state’s disclosure policy holds until a national admin decides. You see who sends to whom and under which labels, and the content, decrypted here with your keys (the sender encrypts it to your state’s national admins too; the server never reads it). One rejection ends an exchange; it is released once every holding state approved.',
   show: 'Show',
   tab: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired' },
   empty: {
@@ -26,6 +26,9 @@ export const approvalsEn = {
   created: 'Held since',
   expires: 'Expires',
   settled: 'Settled',
+  content: 'Content',
+  contentLoading: 'Decrypting…',
+  attachments: '{{count}} attachment(s), readable by the recipients once released',
   comment: 'Comment',
   commentHint: 'Optional when approving; required when rejecting — the sender is told why.',
   reasonRequired: 'Say why you reject it: the sender is told.',
