@@ -8,12 +8,14 @@
  * build/version/version.txt, and a binary built from it panics at start-up ("Invalid
  * build/version/version.txt file content"). So the script fetches exactly the same module
  * through the Go module proxy (`go mod download`), writes the version file FerretDB's own
- * release build would write, and builds ./cmd/ferretdb from that copy.
+ * release build would write, applies the one-line fixes of server/db/ferretdb-patches.ts (each
+ * documented there) and builds ./cmd/ferretdb from that copy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FERRETDB_VERSION, ferretdbBinaryPath, toolsDir } from '../server/db/ferretdb-paths.js';
+import { FERRETDB_VERSION, ferretdbBinaryPath, ferretdbStampPath, toolsDir } from '../server/db/ferretdb-paths.js';
+import { FERRETDB_PATCHES, patchStamp } from '../server/db/ferretdb-patches.js';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 
@@ -26,6 +28,23 @@ function installedVersion(binary: string): string | undefined {
   return result.status === 0 ? /version: (v\S+)/.exec(result.stdout)?.[1] : undefined;
 }
 
+function builtAsWanted(binary: string): boolean {
+  const stamp = existsSync(ferretdbStampPath()) ? readFileSync(ferretdbStampPath(), 'utf8') : '';
+  return existsSync(binary) && installedVersion(binary) === `v${FERRETDB_VERSION}` && stamp === patchStamp(FERRETDB_VERSION);
+}
+
+/** Applies each patch to its exact upstream line; refuses to build when a line is not there. */
+function applyPatches(src: string): void {
+  for (const patch of FERRETDB_PATCHES) {
+    const file = path.join(src, patch.file);
+    chmodSync(file, 0o644);
+    const text = readFileSync(file, 'utf8');
+    if (text.split(patch.from).length !== 2) throw new Error(`patch ${patch.id}: the expected line was not found exactly once in ${patch.file}`);
+    writeFileSync(file, text.replace(patch.from, patch.to));
+    say(`patched ${patch.file}: ${patch.why}`);
+  }
+}
+
 function goAvailable(): boolean {
   return spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
 }
@@ -36,8 +55,8 @@ function install(): void {
     return;
   }
   const binary = ferretdbBinaryPath();
-  if (existsSync(binary) && installedVersion(binary) === `v${FERRETDB_VERSION}`) {
-    say(`FerretDB v${FERRETDB_VERSION} already installed at ${binary}`);
+  if (builtAsWanted(binary)) {
+    say(`FerretDB v${FERRETDB_VERSION} (patches: ${FERRETDB_PATCHES.map((p) => p.id).join(', ')}) already installed at ${binary}`);
     return;
   }
   if (!goAvailable()) {
@@ -56,10 +75,12 @@ function install(): void {
   cpSync(info.Dir, src, { recursive: true });
   chmodSync(path.join(src, 'build', 'version'), 0o755);
   writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}\n`);
+  applyPatches(src);
   mkdirSync(path.dirname(binary), { recursive: true });
   const build = spawnSync('go', ['build', '-trimpath', '-o', binary, './cmd/ferretdb'], { cwd: src, stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '0' } });
   rmSync(src, { recursive: true, force: true });
   if (build.status !== 0) throw new Error(`go build exited with ${build.status}`);
+  writeFileSync(ferretdbStampPath(), patchStamp(FERRETDB_VERSION));
   say(`installed ${installedVersion(binary) ?? 'unknown version'} at ${binary}`);
 }
 

@@ -13,3 +13,8 @@ export function toolsDir(): string {
 export function ferretdbBinaryPath(): string {
   return path.join(toolsDir(), 'bin', 'ferretdb');
 }
+
+/** Records which version and patches the binary was built with (see ferretdb-patches.ts). */
+export function ferretdbStampPath(): string {
+  return path.join(toolsDir(), 'bin', 'ferretdb.build.json');
+}

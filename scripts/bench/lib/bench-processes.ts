@@ -49,7 +49,9 @@ export interface BenchChild {
  * The soft open-file limit is raised to the hard limit first (idle-socket benches need it).
  */
 export async function startChild(name: string, script: string, options: { env: Record<string, string>; core: number; ready: RegExp; timeoutMs?: number }): Promise<BenchChild> {
-  const node = [process.execPath, '--import', 'tsx', '--import', probePath, script].map((part) => `'${part}'`).join(' ');
+  // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the children
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const node = [process.execPath, ...extra, '--import', 'tsx', '--import', probePath, script].map((part) => `'${part}'`).join(' ');
   const pinning = canPin ? `taskset -c ${options.core} ` : '';
   const child = spawn('sh', ['-c', `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${pinning}${node}`], {
     cwd: repoRoot,
