@@ -16,6 +16,8 @@ describe('embedded FerretDB build', function () {
   });
   after(async () => connection.close());
 
+  const lookups = (): mongoose.mongo.Collection<{ _id: Types.ObjectId | string; [field: string]: unknown }> => connection.collection('lookups');
+
   async function planFor(filter: Record<string, unknown>): Promise<string> {
     const explained = await connection.db!.command({ explain: { find: 'lookups', filter }, verbosity: 'queryPlanner' }) as { queryPlanner?: unknown };
     return JSON.stringify(explained.queryPlanner);
@@ -23,20 +25,21 @@ describe('embedded FerretDB build', function () {
 
   it('looks documents up by ObjectId _id through the unique _id index, not a table scan', async () => {
     const ids = Array.from({ length: 50 }, () => new Types.ObjectId());
-    await connection.collection('lookups').insertMany(ids.map((_id, n) => ({ _id, n })));
-    const plan = await planFor({ _id: ids[17] });
+    await lookups().insertMany(ids.map((_id, n) => ({ _id, n })));
+    const wanted = ids[17] ?? new Types.ObjectId();
+    const plan = await planFor({ _id: wanted });
     expect(plan).to.match(/SEARCH \S+ USING INDEX \S+__id_/);
     expect(plan).not.to.include('SCAN');
-    expect(await connection.collection('lookups').findOne({ _id: ids[17] })).to.deep.include({ n: 17 });
+    expect(await lookups().findOne({ _id: wanted })).to.deep.include({ n: 17 });
   });
 
   it('uses the index for string _ids too, and still finds, updates and deletes the right document', async () => {
-    await connection.collection('lookups').insertMany([{ _id: 'alpha' as unknown as Types.ObjectId, v: 1 }, { _id: 'beta' as unknown as Types.ObjectId, v: 2 }]);
+    await lookups().insertMany([{ _id: 'alpha', v: 1 }, { _id: 'beta', v: 2 }]);
     expect(await planFor({ _id: 'beta' })).to.match(/USING INDEX/);
-    await connection.collection('lookups').updateOne({ _id: 'beta' as unknown as Types.ObjectId }, { $set: { v: 3 } });
-    expect(await connection.collection('lookups').findOne({ _id: 'beta' as unknown as Types.ObjectId })).to.deep.include({ v: 3 });
-    await connection.collection('lookups').deleteOne({ _id: 'alpha' as unknown as Types.ObjectId });
-    expect(await connection.collection('lookups').findOne({ _id: 'alpha' as unknown as Types.ObjectId })).to.equal(null);
-    expect(await connection.collection('lookups').countDocuments({ v: 3 })).to.equal(1);
+    await lookups().updateOne({ _id: 'beta' }, { $set: { v: 3 } });
+    expect(await lookups().findOne({ _id: 'beta' })).to.deep.include({ v: 3 });
+    await lookups().deleteOne({ _id: 'alpha' });
+    expect(await lookups().findOne({ _id: 'alpha' })).to.equal(null);
+    expect(await lookups().countDocuments({ v: 3 })).to.equal(1);
   });
 });
