@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
+import { GroupCommit } from '../group-commit.js';
 import type { DeliveryModel, MessageModel } from '../models/message.model.js';
 import { isDuplicateKey } from './audit.repository.js';
 
@@ -31,7 +32,14 @@ export interface NewMessage {
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
+type MessageInsert = ReturnType<typeof toMessageDoc>;
+type DeliveryInsert = { _id: Types.ObjectId; recipientId: Types.ObjectId; messageId: Types.ObjectId; storedAt: Date; ackedAt: null };
+
 export class MessagesRepository {
+  /** Concurrent sends share one insertMany (see GroupCommit); true = stored now, false = already there. */
+  private readonly messageWrites = new GroupCommit<MessageInsert, boolean>((docs) => this.insertBatch(docs));
+  private readonly deliveryWrites = new GroupCommit<DeliveryInsert[], true>((groups) => this.enqueueBatch(groups));
+
   constructor(private readonly messages: MessageModel, private readonly deliveries: DeliveryModel) {}
 
   newId(): string {
@@ -59,35 +67,34 @@ export class MessagesRepository {
     return doc ? toMessage(doc) : undefined;
   }
 
-  /** Durable insert; on a duplicate (sender, msgId) the stored message is returned instead. */
+  /** Durable insert (group-committed); on a duplicate (sender, msgId) the stored message is returned instead. */
   async insert(id: string, input: NewMessage): Promise<{ message: StoredMessage; created: boolean }> {
-    const { envelope } = input;
-    const doc = {
-      _id: oid(id),
-      senderId: oid(input.senderId),
-      msgId: envelope.header.msgId,
-      participantIds: [input.senderId, ...envelope.header.to.map((r) => r.userId)].map(oid),
-      threadId: envelope.header.threadId ?? null,
-      header: envelope.header,
-      body: envelope.body,
-      keys: envelope.keys,
-      sig: envelope.sig,
-      attachmentIds: input.attachmentIds.map(oid),
-      status: input.status,
-      conditions: input.conditions,
-      storedAt: input.storedAt,
-      retentionUntil: input.retentionUntil,
-    };
+    const doc = toMessageDoc(id, input);
+    if (await this.messageWrites.submit(doc)) return { message: toMessage(doc), created: true };
+    // Rare path: by fields too, for a message stored under a random id before ids were derived.
+    const existing = await this.findBySenderMsgId(input.senderId, input.envelope.header.msgId)
+      ?? await this.messages.findOne({ senderId: oid(input.senderId), msgId: input.envelope.header.msgId }).lean().then((found) => (found ? toMessage(found) : undefined));
+    if (!existing) throw new Error(`message ${id} was reported as a duplicate but is not stored`);
+    return { message: existing, created: false };
+  }
+
+  /**
+   * One unordered insertMany for the batch. Duplicates (retries) are per-item outcomes; after any
+   * other partial failure each item is settled by reading it back, never by trusting the report.
+   */
+  private async insertBatch(docs: MessageInsert[]): Promise<Array<boolean | Error>> {
     try {
-      await this.messages.create(doc);
-      return { message: toMessage({ ...doc, approvalId: null }), created: true };
+      await this.messages.collection.insertMany(docs, { ordered: false });
+      return docs.map(() => true);
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // Rare path: by fields too, for a message stored under a random id before ids were derived.
-      const existing = await this.findBySenderMsgId(input.senderId, envelope.header.msgId)
-        ?? await this.messages.findOne({ senderId: oid(input.senderId), msgId: envelope.header.msgId }).lean().then((doc) => (doc ? toMessage(doc) : undefined));
-      if (!existing) throw error;
-      return { message: existing, created: false };
+      const failed = writeErrorsOf(error);
+      if (!failed) throw error;
+      return Promise.all(docs.map(async (doc, i) => {
+        const code = failed.get(i);
+        if (code === 11000) return false;
+        if (code !== undefined) return new Error(`message ${doc._id.toHexString()} was not stored (code ${code})`);
+        return (await this.messages.exists({ _id: doc._id })) ? true : new Error(`message ${doc._id.toHexString()} was not stored`);
+      }));
     }
   }
 
@@ -101,14 +108,21 @@ export class MessagesRepository {
     await this.messages.updateOne({ _id: oid(id) }, { $set: { status, ...(extra.approvalId ? { approvalId: oid(extra.approvalId) } : {}) } });
   }
 
-  /** One queued copy per recipient; idempotent (a retry after a crash fills in what is missing). */
+  /** One queued copy per recipient, group-committed; idempotent (a retry after a crash fills in what is missing). */
   async enqueue(message: StoredMessage): Promise<void> {
-    const docs = message.recipientIds.map((recipientId) => ({ recipientId: oid(recipientId), messageId: oid(message.id), storedAt: message.storedAt, ackedAt: null }));
+    await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => ({ _id: deliveryId(recipientId, message.id), recipientId: oid(recipientId), messageId: oid(message.id), storedAt: message.storedAt, ackedAt: null })));
+  }
+
+  private async enqueueBatch(groups: DeliveryInsert[][]): Promise<true[]> {
     try {
-      await this.deliveries.insertMany(docs, { ordered: false });
+      await this.deliveries.collection.insertMany(groups.flat(), { ordered: false });
     } catch (error) {
-      if (!isDuplicateKey(error) && !(typeof error === 'object' && error !== null && 'writeErrors' in error)) throw error;
+      const failed = writeErrorsOf(error);
+      if (!failed && !isDuplicateKey(error)) throw error;
+      // Duplicates are copies queued before; anything else fails the whole batch (callers retry).
+      if (failed && [...failed.values()].some((code) => code !== 11000)) throw error;
     }
+    return groups.map(() => true as const);
   }
 
   /** The oldest unacknowledged copies of a recipient, in store order. */
@@ -160,6 +174,46 @@ export class MessagesRepository {
     await this.messages.deleteMany({ _id: { $in: ids } });
     return { messageIds: ids.map((id) => id.toHexString()), attachmentIds: docs.flatMap((d) => (d.attachmentIds ?? []).map((a) => a.toHexString())) };
   }
+}
+
+/** A queued copy's id: derived from (recipient, message), so a repeated enqueue is a duplicate key. */
+function deliveryId(recipientId: string, messageId: string): Types.ObjectId {
+  return oid(createHash('sha256').update(`${recipientId}\u0000${messageId}`).digest('hex').slice(0, 24));
+}
+
+/** Index → error code of an unordered bulk insert's failed items; undefined when it is not a bulk error. */
+function writeErrorsOf(error: unknown): Map<number, number> | undefined {
+  if (typeof error !== 'object' || error === null || !('writeErrors' in error)) return undefined;
+  const list = (error as { writeErrors: unknown }).writeErrors;
+  const items = Array.isArray(list) ? list : [list];
+  const codes = new Map<number, number>();
+  for (const item of items as Array<{ index?: number; code?: number; err?: { index?: number; code?: number } }>) {
+    const index = item.index ?? item.err?.index;
+    const code = item.code ?? item.err?.code;
+    if (typeof index === 'number') codes.set(index, typeof code === 'number' ? code : -1);
+  }
+  return codes;
+}
+
+function toMessageDoc(id: string, input: NewMessage) {
+  const { envelope } = input;
+  return {
+    _id: oid(id),
+    senderId: oid(input.senderId),
+    msgId: envelope.header.msgId,
+    participantIds: [input.senderId, ...envelope.header.to.map((r) => r.userId)].map(oid),
+    threadId: envelope.header.threadId ?? null,
+    header: envelope.header,
+    body: envelope.body,
+    keys: envelope.keys,
+    sig: envelope.sig,
+    attachmentIds: input.attachmentIds.map(oid),
+    status: input.status,
+    approvalId: null,
+    conditions: input.conditions,
+    storedAt: input.storedAt,
+    retentionUntil: input.retentionUntil,
+  };
 }
 
 interface MessageLean {
