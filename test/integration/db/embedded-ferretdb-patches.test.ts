@@ -42,4 +42,22 @@ describe('embedded FerretDB build', function () {
     expect(await lookups().findOne({ _id: 'alpha' })).to.equal(null);
     expect(await lookups().countDocuments({ v: 3 })).to.equal(1);
   });
+
+  it('reads only the listed rows for {_id: {$in: [...]}} and still answers exactly what MongoDB would', async () => {
+    const ids = Array.from({ length: 40 }, () => new Types.ObjectId());
+    await lookups().insertMany(ids.map((_id, n) => ({ _id, n, group: n % 2 === 0 ? 'even' : 'odd' })));
+    const some = [ids[3], ids[8], ids[39]].filter((id): id is Types.ObjectId => id !== undefined);
+    expect(await planFor({ _id: { $in: some } })).to.match(/SEARCH \S+ USING INDEX \S+__id_/);
+    const found = await lookups().find({ _id: { $in: [...some, new Types.ObjectId(), 'zeta'] } }).toArray();
+    expect(found.map((doc) => doc.n).sort((a, b) => Number(a) - Number(b))).to.deep.equal([3, 8, 39]);
+    // Other shapes are not pushed down and are still filtered correctly.
+    expect(await planFor({ _id: { $in: [...some], $nin: [ids[3]] } })).to.include('SCAN');
+    expect(await lookups().countDocuments({ _id: { $in: some, $nin: [ids[3]] } })).to.equal(2);
+    const deleted = await lookups().deleteMany({ _id: { $in: some } });
+    expect(deleted.deletedCount).to.equal(3);
+    expect(await lookups().countDocuments({ group: { $in: ['even', 'odd'] } })).to.equal(37);
+    const updated = await lookups().updateMany({ _id: { $in: [ids[0], ids[1]].filter((id): id is Types.ObjectId => id !== undefined) } }, { $set: { touched: true } });
+    expect(updated.modifiedCount).to.equal(2);
+    expect(await lookups().countDocuments({ touched: true })).to.equal(2);
+  });
 });
