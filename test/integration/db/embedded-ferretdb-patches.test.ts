@@ -51,8 +51,8 @@ describe('embedded FerretDB build', function () {
     const found = await lookups().find({ _id: { $in: [...some, new Types.ObjectId(), 'zeta'] } }).toArray();
     expect(found.map((doc) => doc.n).sort((a, b) => Number(a) - Number(b))).to.deep.equal([3, 8, 39]);
     // Other shapes are not pushed down and are still filtered correctly.
-    expect(await planFor({ _id: { $in: [...some], $nin: [ids[3]] } })).to.include('SCAN');
-    expect(await lookups().countDocuments({ _id: { $in: some, $nin: [ids[3]] } })).to.equal(2);
+    expect(await planFor({ _id: { $in: [...some], $nin: some.slice(0, 1) } })).to.include('SCAN');
+    expect(await lookups().countDocuments({ _id: { $in: some, $nin: some.slice(0, 1) } })).to.equal(2);
     const deleted = await lookups().deleteMany({ _id: { $in: some } });
     expect(deleted.deletedCount).to.equal(3);
     expect(await lookups().countDocuments({ group: { $in: ['even', 'odd'] } })).to.equal(37);
