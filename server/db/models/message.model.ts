@@ -24,11 +24,17 @@ MessageSchema.index({ senderId: 1, msgId: 1 }, { unique: true });
 MessageSchema.index({ status: 1, storedAt: 1 });
 MessageSchema.index({ retentionUntil: 1 });
 
-/** A recipient's copy waiting for (or acknowledged by) their client. */
+/**
+ * A recipient's queued copy, until their client acknowledges it (then it is deleted). Its _id is
+ * derived from (recipient, message), so acknowledgements find it by primary key.
+ */
 const DeliverySchema = new Schema({
   recipientId: { type: Schema.Types.ObjectId, required: true },
   messageId: { type: Schema.Types.ObjectId, required: true },
+  senderId: { type: Schema.Types.ObjectId, default: null },
+  msgId: { type: String, default: null },
   storedAt: { type: Date, required: true },
+  /** Older data only: copies are now deleted when acknowledged. */
   ackedAt: { type: Date, default: null },
 }, { versionKey: false });
 DeliverySchema.index({ recipientId: 1, messageId: 1 }, { unique: true });

@@ -33,7 +33,14 @@ export interface NewMessage {
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
 type MessageInsert = ReturnType<typeof toMessageDoc>;
-type DeliveryInsert = { _id: Types.ObjectId; recipientId: Types.ObjectId; messageId: Types.ObjectId; storedAt: Date; ackedAt: null };
+type DeliveryInsert = { _id: Types.ObjectId; recipientId: Types.ObjectId; messageId: Types.ObjectId; senderId: Types.ObjectId; msgId: string; storedAt: Date; ackedAt: null };
+
+/** A copy taken out of the queue by its recipient's acknowledgement. */
+export interface AckedCopy {
+  messageId: string;
+  senderId: string;
+  msgId: string;
+}
 
 export class MessagesRepository {
   /** Concurrent sends share one insertMany (see GroupCommit); true = stored now, false = already there. */
@@ -110,7 +117,7 @@ export class MessagesRepository {
 
   /** One queued copy per recipient, group-committed; idempotent (a retry after a crash fills in what is missing). */
   async enqueue(message: StoredMessage): Promise<void> {
-    await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => ({ _id: deliveryId(recipientId, message.id), recipientId: oid(recipientId), messageId: oid(message.id), storedAt: message.storedAt, ackedAt: null })));
+    await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => ({ _id: deliveryId(recipientId, message.id), recipientId: oid(recipientId), messageId: oid(message.id), senderId: oid(message.senderId), msgId: message.msgId, storedAt: message.storedAt, ackedAt: null })));
   }
 
   private async enqueueBatch(groups: DeliveryInsert[][]): Promise<true[]> {
@@ -125,21 +132,56 @@ export class MessagesRepository {
     return groups.map(() => true as const);
   }
 
-  /** The oldest unacknowledged copies of a recipient, in store order. */
+  /**
+   * The oldest unacknowledged copies of a recipient, in store order. The queue holds only
+   * unacknowledged copies. FerretDB streams rows in insertion (= store) order and stops at the
+   * limit, so no sort is asked of it (a sort would read every queued row); MongoDB sorts by index.
+   */
   async backlog(recipientId: string, limit: number): Promise<{ messages: StoredMessage[]; more: boolean }> {
-    const pending = await this.deliveries.find({ recipientId: oid(recipientId), ackedAt: null }).sort({ storedAt: 1, messageId: 1 }).limit(limit + 1).lean();
+    // ackedAt: copies acknowledged before they were deleted on acknowledgement (older data).
+    const query = this.deliveries.find({ recipientId: oid(recipientId), ackedAt: null }).limit(limit + 1).lean();
+    const pending = await ((await this.isFerretDB()) ? query : query.sort({ storedAt: 1, messageId: 1 }));
     const page = pending.slice(0, limit);
-    const docs = await this.messages.find({ _id: { $in: page.map((d) => d.messageId) } }).lean();
+    const docs = page.length === 0 ? [] : await this.messages.find({ _id: { $in: page.map((d) => d.messageId) } }).lean();
     const byId = new Map(docs.map((doc) => [doc._id.toHexString(), toMessage(doc)]));
     return { messages: page.flatMap((d) => byId.get(d.messageId.toHexString()) ?? []), more: pending.length > limit };
   }
 
-  /** Marks copies acknowledged; returns the message ids that changed (repeats are no-ops). */
-  async ack(recipientId: string, messageIds: string[], at: Date): Promise<string[]> {
-    const open = await this.deliveries.find({ recipientId: oid(recipientId), messageId: { $in: messageIds.map(oid) }, ackedAt: null }).lean();
-    if (open.length === 0) return [];
-    await this.deliveries.updateMany({ recipientId: oid(recipientId), messageId: { $in: open.map((d) => d.messageId) }, ackedAt: null }, { $set: { ackedAt: at } });
-    return open.map((d) => d.messageId.toHexString());
+  /**
+   * Takes acknowledged copies out of the queue; returns those that were still queued (repeats
+   * are no-ops). Lookups and the delete go by the copies' derived ids (indexed, one round trip each).
+   */
+  async ack(recipientId: string, messageIds: string[]): Promise<AckedCopy[]> {
+    const valid = [...new Set(messageIds)].filter((id) => Types.ObjectId.isValid(id));
+    if (valid.length === 0) return [];
+    const queued = await this.deliveries.find({ _id: { $in: valid.map((id) => deliveryId(recipientId, id)) } }).lean();
+    const mine = queued.filter((d) => d.recipientId.toHexString() === recipientId && d.ackedAt === null);
+    const seen = new Set(mine.map((d) => d.messageId.toHexString()));
+    // Copies queued before ids were derived (older data) are found by their fields.
+    const older = valid.filter((id) => !seen.has(id));
+    const legacy = older.length === 0 ? [] : await this.deliveries.find({ recipientId: oid(recipientId), messageId: { $in: older.map(oid) }, ackedAt: null }).lean();
+    const taken = [...mine, ...legacy];
+    if (taken.length === 0) return [];
+    await this.deliveries.deleteMany({ _id: { $in: taken.map((d) => d._id) } });
+    const withoutSender = taken.filter((d) => !d.senderId).map((d) => d.messageId);
+    const senders = withoutSender.length === 0 ? [] : await this.messages.find({ _id: { $in: withoutSender } }, { senderId: 1, msgId: 1 }).lean();
+    const senderOf = new Map(senders.map((m) => [m._id.toHexString(), { senderId: m.senderId.toHexString(), msgId: m.msgId }]));
+    return taken.flatMap((d) => {
+      const messageId = d.messageId.toHexString();
+      const sender = d.senderId ? { senderId: d.senderId.toHexString(), msgId: d.msgId ?? '' } : senderOf.get(messageId);
+      return sender ? [{ messageId, ...sender }] : [];
+    });
+  }
+
+  private ferretdb: Promise<boolean> | undefined;
+
+  /** FerretDB names itself in buildInfo; asked once. */
+  private isFerretDB(): Promise<boolean> {
+    this.ferretdb ??= (async () => {
+      const info = await this.messages.db.db?.admin().command({ buildInfo: 1 });
+      return typeof info?.ferretdbVersion === 'string';
+    })().catch(() => { this.ferretdb = undefined; return false; });
+    return this.ferretdb;
   }
 
   /** Held messages in store order, one page after (storedAt, id) of the previous page's last. */

@@ -15,10 +15,7 @@ export async function fetchBacklog(deps: MessagingDeps, actor: User, limit: numb
 /** The recipient's client has the messages: they leave the queue, and each sender hears "delivered". */
 export async function acknowledge(deps: MessagingDeps, actor: User, ids: string[]): Promise<{ acknowledged: number }> {
   const now = deps.clock.now();
-  const changed = await deps.messages.ack(actor.id, ids, now);
-  for (const id of changed) {
-    const message = await deps.messages.findById(id);
-    if (message) deps.notifier.status(message.senderId, { id, msgId: message.msgId, status: 'delivered', userId: actor.id, at: now.toISOString() });
-  }
-  return { acknowledged: changed.length };
+  const taken = await deps.messages.ack(actor.id, ids);
+  for (const copy of taken) deps.notifier.status(copy.senderId, { id: copy.messageId, msgId: copy.msgId, status: 'delivered', userId: actor.id, at: now.toISOString() });
+  return { acknowledged: taken.length };
 }
