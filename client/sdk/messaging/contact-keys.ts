@@ -1,8 +1,10 @@
 import { fromBase64Url } from '../../../shared/crypto/encoding.js';
 import { verifyKeyBundle } from '../../../shared/crypto/verify-key-bundle.js';
+import type { PreviousKeyStatus } from '../../../shared/schemas/directory.js';
 import type { StateCode } from '../../../shared/schemas/labels.js';
 import { ApiError } from '../api-error.js';
 import type { DirectoryApi } from '../api/directory-api.js';
+import type { IdentityKeyTimeline, PreviousIdentityKey } from './key-at-time.js';
 
 /** What was last seen of a contact's keys: a different value later means the key changed. */
 export interface SeenKey {
@@ -24,8 +26,8 @@ export function memoryKnownKeys(): KnownKeysStore {
   return { get: (userId) => map.get(userId), set: (userId, seen) => void map.set(userId, seen) };
 }
 
-/** A contact's verified public keys as the directory has them now. */
-export interface ContactKeys {
+/** A contact's verified public keys as the directory has them now, with the keys they held before. */
+export interface ContactKeys extends IdentityKeyTimeline {
   readonly userId: string;
   readonly state: StateCode;
   readonly identityKey: Uint8Array;
@@ -34,6 +36,8 @@ export interface ContactKeys {
   readonly fingerprint: string;
   /** The national admin compared the safety number when activating this key. */
   readonly verified: boolean;
+  /** Keys replaced by the current one, newest first: for messages signed while they were current. */
+  readonly history: readonly PreviousIdentityKey[];
 }
 
 /** A contact whose key differs from the one last seen; it stays flagged until accepted. */
@@ -51,6 +55,26 @@ export interface ContactKeyring {
   /** The person checked the new key (safety number): stop flagging it. */
   accept(userId: string): void;
   onKeyChanged(listener: (change: KeyChange) => void): () => void;
+}
+
+/**
+ * The history as usable keys. An old bundle that is not self-consistent is left out rather than
+ * failing the contact: without it only messages signed with that key fail to verify.
+ */
+async function previousKeys(history: readonly PreviousKeyStatus[]): Promise<PreviousIdentityKey[]> {
+  const usable: PreviousIdentityKey[] = [];
+  for (const old of history) {
+    if (!(await verifyKeyBundle({ identityKey: old.identityKey, encryptionKey: old.encryptionKey, encryptionKeySig: old.encryptionKeySig }))) continue;
+    usable.push({
+      identityKey: fromBase64Url(old.identityKey),
+      keyVersion: old.keyVersion,
+      fingerprint: old.fingerprint,
+      verified: old.verified,
+      validFrom: Date.parse(old.validFrom),
+      validUntil: Date.parse(old.validUntil),
+    });
+  }
+  return usable;
 }
 
 /**
@@ -90,6 +114,7 @@ export function contactKeyring(directory: Pick<DirectoryApi, 'entry'>, known: Kn
       if (!(await verifyKeyBundle({ identityKey: bundle.identityKey, encryptionKey: bundle.encryptionKey, encryptionKeySig: bundle.encryptionKeySig }))) {
         throw new ApiError(0, 'client.bad-response', `the key bundle of ${userId} does not verify`);
       }
+      const history = await previousKeys(bundle.history ?? []);
       const keys: ContactKeys = {
         userId,
         state: entry.state,
@@ -98,6 +123,7 @@ export function contactKeyring(directory: Pick<DirectoryApi, 'entry'>, known: Kn
         keyVersion: bundle.keyVersion,
         fingerprint: bundle.fingerprint,
         verified: bundle.verified,
+        history,
       };
       cache.set(userId, { keys, at: now() });
       note(keys);

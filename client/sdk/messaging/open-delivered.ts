@@ -7,6 +7,7 @@ import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
 import { isApiError } from '../api-error.js';
 import type { ContactKeyring } from './contact-keys.js';
 import { MessageContent, ReceiptContent, type AttachmentRef } from './message-content.js';
+import { signingKeyOf } from './sender-key.js';
 
 /** A verified, decrypted exchange (a message I received, or my own copy of one I sent). */
 export interface ReceivedMessage {
@@ -32,6 +33,11 @@ export interface ReceivedMessage {
   readonly content: unknown;
   /** Conditions of the disclosure policies the recipient must honour. */
   readonly conditions: DeliveredMessage['conditions'];
+  /**
+   * Present when the sender signed with a key they have replaced since: it was their key at the
+   * message's `ts`, so the message verifies, but the key is no longer current.
+   */
+  readonly signedWithPreviousKey?: { readonly keyVersion: number };
 }
 
 /** An envelope the SDK refused: the signature, decryption, or the payload/header check failed. */
@@ -66,7 +72,8 @@ function parseContent(kind: ExchangeKind, content: unknown): Pick<ReceivedMessag
 
 /**
  * Verifies and decrypts one delivered envelope: the sender's identity key comes from the
- * directory (my own for my sent copies); a signature that fails with a cached key is retried
+ * directory (my own for my sent copies), the one they held at the message's signed `ts` when
+ * they have re-keyed since (see signingKeysAt); a signature that fails with a cached key is retried
  * once with a fresh directory read, as the contact may have re-keyed. Never throws for a bad
  * envelope: it comes back as `rejected` with the crypto error code.
  */
@@ -75,10 +82,14 @@ export async function openDelivered(delivered: DeliveredMessage, me: Me, keyring
   const outgoing = header.from.userId === me.userId;
   const attempt = async (fresh: boolean): Promise<ReceivedMessage> => {
     let senderIdentityKey = me.keys.identity.publicKey;
+    let previousKey: { keyVersion: number } | undefined;
     if (!outgoing) {
       const sender = await keyring.resolve(header.from.userId, { fresh });
       if (sender.state !== header.from.state) throw new CryptoError('crypto.header-mismatch', `the sender belongs to ${sender.state}, not ${header.from.state}`);
-      senderIdentityKey = sender.identityKey;
+      // The key the sender held at the message's signed time, which may have been replaced since.
+      const signer = await signingKeyOf(delivered.envelope, sender);
+      senderIdentityKey = signer.identityKey;
+      if (signer.previous) previousKey = { keyVersion: signer.keyVersion };
     }
     const opened = await openEnvelope(delivered.envelope, { myUserId: me.userId, myEncryptionKeyPair: me.keys.encryption, senderIdentityKey });
     return {
@@ -95,6 +106,7 @@ export async function openDelivered(delivered: DeliveredMessage, me: Me, keyring
       ...parseContent(header.kind, opened.content),
       content: opened.content,
       conditions: delivered.conditions,
+      ...(previousKey ? { signedWithPreviousKey: previousKey } : {}),
     };
   };
   try {

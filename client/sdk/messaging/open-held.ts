@@ -3,6 +3,7 @@ import type { EnvelopeHeader } from '../../../shared/crypto/envelope-format.js';
 import type { HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
 import type { ContactKeyring } from './contact-keys.js';
 import { MessageContent, type AttachmentRef } from './message-content.js';
+import { signingKeyOf } from './sender-key.js';
 import type { Me } from './open-delivered.js';
 
 /** A held exchange as its approver reads it before deciding. */
@@ -16,12 +17,14 @@ export interface HeldExchange {
 }
 
 /**
- * Verifies the sender's signature against their directory key and decrypts with my keys (the
+ * Verifies the sender's signature against their directory key (the one valid at its signed time) and decrypts with my keys (the
  * sender sealed a key to each approver). Throws CryptoError when it does not verify or open.
  */
 export async function openHeld(held: HeldEnvelopeView, me: Me, keyring: ContactKeyring): Promise<HeldExchange> {
   const sender = await keyring.resolve(held.envelope.header.from.userId, { fresh: true });
-  const opened = await openEnvelope(held.envelope, { myUserId: me.userId, myEncryptionKeyPair: me.keys.encryption, senderIdentityKey: sender.identityKey });
+  // A held exchange may wait for days: its sender may have re-keyed since signing it.
+  const signer = await signingKeyOf(held.envelope, sender);
+  const opened = await openEnvelope(held.envelope, { myUserId: me.userId, myEncryptionKeyPair: me.keys.encryption, senderIdentityKey: signer.identityKey });
   const message = opened.header.kind === 'message' ? MessageContent.safeParse(opened.content) : undefined;
   return {
     approvalId: held.approvalId,

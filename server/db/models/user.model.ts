@@ -10,6 +10,19 @@ const PublicKeysSchema = new Schema({
   verifiedBy: { type: Schema.Types.ObjectId, default: null },
 }, { _id: false });
 
+/** A key set the person held before: kept so signatures made while it was current still verify. */
+const PreviousKeysSchema = new Schema({
+  identityKey: { type: String, required: true },
+  encryptionKey: { type: String, required: true },
+  encryptionKeySig: { type: String, required: true },
+  keyVersion: { type: Number, required: true },
+  createdAt: { type: Date, required: true },
+  verifiedAt: { type: Date, default: null },
+  verifiedBy: { type: Schema.Types.ObjectId, default: null },
+  /** When the next key set replaced it: the end of its validity. */
+  replacedAt: { type: Date, required: true },
+}, { _id: false });
+
 const UserSchema = new Schema({
   username: { type: String, required: true, unique: true },
   displayName: { type: String, required: true },
@@ -25,6 +38,8 @@ const UserSchema = new Schema({
   totpEnabled: { type: Boolean, default: false },
   requireTotp: { type: Boolean, default: false },
   keys: { type: PublicKeysSchema, default: null },
+  /** Earlier key sets, oldest first (public keys only): appended by key rotation, never edited. */
+  keyHistory: { type: [PreviousKeysSchema], default: [] },
   /** Private keys wrapped in the client (opaque to the server): { passphrase, recovery }. */
   wrappedKeys: { type: Schema.Types.Mixed, default: null, select: false },
   /** Bumped on suspension, removal and key rotation: every access token with an older value dies. */

@@ -13,6 +13,11 @@ export interface PublicKeys {
   verifiedBy: string | null;
 }
 
+/** A key set replaced by a newer one: valid from `createdAt` until `replacedAt`. */
+export interface PreviousKeys extends PublicKeys {
+  replacedAt: Date;
+}
+
 /** A user as the modules see it: no password hash, no TOTP secret, no wrapped keys. */
 export interface User {
   id: string;
@@ -25,6 +30,8 @@ export interface User {
   totpEnabled: boolean;
   requireTotp: boolean;
   keys: PublicKeys | null;
+  /** Earlier key sets, oldest first. */
+  keyHistory: PreviousKeys[];
   tokenVersion: number;
   invitedBy: string | null;
   createdAt: Date;
@@ -53,6 +60,8 @@ export interface UserSecrets {
 
 type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requireTotp' | 'totpEnabled'>> & {
   keys?: PublicKeys | null;
+  /** Appended to the key history in the same single-document write as the new `keys`. */
+  retiredKeys?: PreviousKeys;
   wrappedKeys?: unknown;
   totpSecret?: string | null;
   totpPendingSecret?: string | null;
@@ -126,13 +135,15 @@ export class UsersRepository {
 
   /** Updates and, when asked, invalidates every token issued so far (tokenVersion + 1). */
   async update(id: string, patch: UserPatch, options: { revokeTokens?: boolean; now: Date }): Promise<User | undefined> {
-    const set: Record<string, unknown> = { ...patch, updatedAt: options.now };
+    const { retiredKeys, ...fields } = patch;
+    const set: Record<string, unknown> = { ...fields, updatedAt: options.now };
     if (patch.keys?.verifiedBy) set.keys = { ...patch.keys, verifiedBy: new Types.ObjectId(patch.keys.verifiedBy) };
+    const push = retiredKeys ? { $push: { keyHistory: { ...retiredKeys, verifiedBy: retiredKeys.verifiedBy ? new Types.ObjectId(retiredKeys.verifiedBy) : null } } } : {};
     // updateOne + read, not findOneAndUpdate: FerretDB 1.24 cannot project in findAndModify,
     // and the secret fields' select:false makes mongoose send a projection.
     let result;
     try {
-      result = await this.model.updateOne({ _id: id }, { $set: set, ...(options.revokeTokens ? { $inc: { tokenVersion: 1 } } : {}) });
+      result = await this.model.updateOne({ _id: id }, { $set: set, ...push, ...(options.revokeTokens ? { $inc: { tokenVersion: 1 } } : {}) });
     } finally {
       for (const listener of this.changeListeners) listener(id);
     }
@@ -152,6 +163,18 @@ export class UsersRepository {
   }
 }
 
+interface KeysLean { identityKey: string; encryptionKey: string; encryptionKeySig: string; keyVersion: number; createdAt: Date; verifiedAt?: Date | null; verifiedBy?: Types.ObjectId | null }
+
+const toPublicKeys = (keys: KeysLean): PublicKeys => ({
+  identityKey: keys.identityKey,
+  encryptionKey: keys.encryptionKey,
+  encryptionKeySig: keys.encryptionKeySig,
+  keyVersion: keys.keyVersion,
+  createdAt: keys.createdAt,
+  verifiedAt: keys.verifiedAt ?? null,
+  verifiedBy: keys.verifiedBy ? keys.verifiedBy.toHexString() : null,
+});
+
 interface UserLean {
   _id: Types.ObjectId;
   username: string;
@@ -162,7 +185,8 @@ interface UserLean {
   status: string;
   totpEnabled?: boolean;
   requireTotp?: boolean;
-  keys?: { identityKey: string; encryptionKey: string; encryptionKeySig: string; keyVersion: number; createdAt: Date; verifiedAt?: Date | null; verifiedBy?: Types.ObjectId | null } | null;
+  keys?: KeysLean | null;
+  keyHistory?: Array<KeysLean & { replacedAt: Date }> | null;
   tokenVersion?: number;
   invitedBy?: Types.ObjectId | null;
   createdAt: Date;
@@ -180,17 +204,8 @@ function toUser(doc: UserLean): User {
     status: doc.status as UserStatus,
     totpEnabled: doc.totpEnabled ?? false,
     requireTotp: doc.requireTotp ?? false,
-    keys: doc.keys
-      ? {
-          identityKey: doc.keys.identityKey,
-          encryptionKey: doc.keys.encryptionKey,
-          encryptionKeySig: doc.keys.encryptionKeySig,
-          keyVersion: doc.keys.keyVersion,
-          createdAt: doc.keys.createdAt,
-          verifiedAt: doc.keys.verifiedAt ?? null,
-          verifiedBy: doc.keys.verifiedBy ? doc.keys.verifiedBy.toHexString() : null,
-        }
-      : null,
+    keys: doc.keys ? toPublicKeys(doc.keys) : null,
+    keyHistory: (doc.keyHistory ?? []).map((old) => ({ ...toPublicKeys(old), replacedAt: old.replacedAt })),
     tokenVersion: doc.tokenVersion ?? 0,
     invitedBy: doc.invitedBy ? doc.invitedBy.toHexString() : null,
     createdAt: doc.createdAt,

@@ -3,7 +3,7 @@ import type { PublicKeyBundle } from '../../../shared/crypto/verify-key-bundle.j
 import type { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { AppError } from '../../../shared/errors.js';
 import type { RegisterResponse, UserView } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { PublicKeys, User } from '../../db/repositories/users.repository.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { verifiersFor } from './register.js';
 import { matchTotp, newTotpSecret, totpUri } from './totp.js';
@@ -37,24 +37,36 @@ export async function confirmTotp(deps: AccountsDeps, actor: User, code: string)
   return toUserView(updated ?? actor);
 }
 
+/** What the audit trail keeps of the key moved to the history: its validity and verification, metadata only. */
+function previousKeyAudit(previous: PublicKeys | null, replacedAt: Date): Record<string, string | boolean | null> {
+  if (!previous) return {};
+  return { previousKeyValidFrom: previous.createdAt.toISOString(), previousKeyValidUntil: replacedAt.toISOString(), previousKeyVerified: previous.verifiedAt !== null, previousKeyVerifiedBy: previous.verifiedBy };
+}
+
 /**
  * New keys (lost device, suspected compromise): the account needs verification again, every
- * token issued so far ends, and contacts see the key change in the directory.
+ * token issued so far ends, and contacts see the key change in the directory, which keeps the
+ * replaced keys in the entry's key history.
  */
 export async function rotateKeys(deps: AccountsDeps, actor: User, keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys): Promise<UserView> {
   if (!(await verifyKeyBundle(keys))) throw new AppError('keys.invalid', 'the encryption key is not signed by the identity key');
   if (actor.status !== 'active' && actor.status !== 'pending-verification') throw new AppError('user.invalid-transition', `the account is ${actor.status}`);
   const now = deps.clock.now();
-  const keyVersion = (actor.keys?.keyVersion ?? 0) + 1;
+  // Read fresh, not from the actor cache: the history must record the keys' latest verification.
+  const previous = (await deps.users.findById(actor.id))?.keys ?? actor.keys;
+  const keyVersion = (previous?.keyVersion ?? 0) + 1;
+  // The replaced keys stay as history (public keys, validity, verification), so what was signed
+  // with them still verifies for its recipients; they are written with the new keys in one update.
   const updated = await deps.users.update(actor.id, {
     keys: { ...keys, keyVersion, createdAt: now, verifiedAt: null, verifiedBy: null },
+    ...(previous ? { retiredKeys: { ...previous, replacedAt: now } } : {}),
     wrappedKeys,
     status: 'pending-verification',
   }, { revokeTokens: true, now });
   await deps.refreshTokens.revokeAllOfUser(actor.id);
   deps.revocations.revokeUser(actor.id);
   await deps.directoryChanged();
-  await deps.audit.append({ type: 'user.keys-rotated', actorId: actor.id, state: actor.state, subjectId: actor.id, data: { keyVersion, previousKeyVersion: actor.keys?.keyVersion ?? null } });
+  await deps.audit.append({ type: 'user.keys-rotated', actorId: actor.id, state: actor.state, subjectId: actor.id, data: { keyVersion, previousKeyVersion: previous?.keyVersion ?? null, ...previousKeyAudit(previous, now) } });
   return toUserView(updated ?? actor);
 }
 

@@ -5,6 +5,7 @@ import type { MemberState } from '../../db/repositories/member-states.repository
 import type { PolicyBody } from '../../../shared/schemas/policy.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import type { DirectoryDeps } from './directory-deps.js';
+import { indexKeyHistory, type IndexedPreviousKey } from './key-history.js';
 import { SearchIndex } from './search-index.js';
 
 export const DIRECTORY_REVISION = 'directory';
@@ -21,6 +22,8 @@ export interface IndexedRecord {
   searchText: string;
   sortName: string;
   fingerprint: string | null;
+  /** Keys replaced by the current one, newest first. */
+  previousKeys: IndexedPreviousKey[];
   lastConfirmedAt: Date;
   /** Precomputed for the search loop (10,000 records per query): plain field reads only. */
   state: string;
@@ -120,6 +123,7 @@ export class DirectoryIndex {
         searchText: names.join(' \u0000 ').toLowerCase(),
         sortName: (entry?.name?.en ?? user.displayName).toLowerCase(),
         fingerprint: user.keys ? await keyFingerprint(fromBase64Url(user.keys.identityKey)) : null,
+        previousKeys: await indexKeyHistory(user),
         lastConfirmedAt: entry?.lastConfirmedAt ?? user.createdAt,
         state: user.state ?? '',
         languages: new Set(entry?.languages ?? []),

@@ -1,6 +1,7 @@
 import { withheldDirectoryFields, type DirectoryReader } from '../../../shared/policy/index.js';
 import type { EntryView, RestrictableField } from '../../../shared/schemas/directory.js';
 import type { DirectorySnapshot, IndexedRecord } from './directory-index.js';
+import { toPreviousKeyStatus } from './key-history.js';
 
 const DAY_MS = 86_400_000;
 
@@ -42,6 +43,8 @@ export function toEntryView(record: IndexedRecord, directory: DirectorySnapshot,
           fingerprint: record.fingerprint,
           verified: user.keys.verifiedAt !== null,
           verifiedAt: user.keys.verifiedAt?.toISOString() ?? null,
+          // Shown wherever the current key is: a recipient needs them to verify older messages.
+          ...(record.previousKeys.length > 0 ? { history: record.previousKeys.map(toPreviousKeyStatus) } : {}),
         }
       : null,
     lastConfirmedAt: record.lastConfirmedAt.toISOString(),

@@ -41,6 +41,11 @@ export function MessageItem({ message }: { message: ReceivedMessage }) {
         <strong>{message.outgoing ? t('messaging.thread.me') : <ContactName userId={message.from.userId} />}</strong>{' '}
         <span className="hint">{l.state(message.from.state)} · {date(message.storedAt)}</span>{' '}
         {message.outgoing && <OutgoingStatus message={message} />}
+        {message.signedWithPreviousKey && (
+          <span className="hint previous-key-note" data-testid="previous-key-note" title={t('messaging.thread.previousKeyHint')}>
+            {' · '}{t('messaging.thread.previousKey', { version: message.signedWithPreviousKey.keyVersion })}
+          </span>
+        )}
       </p>
       <p className="message-labels hint" data-testid="message-labels">
         {[l.domain(labels.domain), l.category(labels.category), l.classification(labels.classification), labels.handling].join(' · ')}

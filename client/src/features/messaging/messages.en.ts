@@ -14,6 +14,8 @@ export const messagingEn = {
     me: 'Me',
     older: 'Show older messages',
     empty: 'No messages in this conversation yet.',
+    previousKey: 'signed with a previous key (version {{version}})',
+    previousKeyHint: 'The sender has changed their keys since. This key was theirs when the message was signed, and the signature verifies against it.',
   },
   status: {
     sent: 'Sent',
