@@ -8,17 +8,18 @@
  * `more` is false. Checked: every queued message arrived exactly once, in store order, and a
  * sample decrypts. Baseline in the same run: reading the same documents in pages of the same
  * size straight from FerretDB with the driver. Warm-up, three repeats (the copies are un-acked
- * between runs), median.
+ * between runs: acknowledged copies are deleted, so they are queued again), median.
  *
  * Run: npx tsx scripts/bench/backlog-drain.bench.ts [--queued N] [--page N]
  */
 import mongoose, { Types } from 'mongoose';
 import { performance } from 'node:perf_hooks';
+import { queuedCopy } from '../../server/db/repositories/messages.repository.js';
 import { openEnvelope } from '../../shared/crypto/envelope-open.js';
 import type { Ack } from '../../shared/errors.js';
 import type { BacklogPage } from '../../shared/schemas/messaging.js';
 import { environmentLine, medianOf } from './lib/stats.js';
-import { canPin, describeProbe, LOAD_CORE, numberFlags, pin, type BenchChild } from './lib/bench-processes.js';
+import { canPin, describeProbe, processCpuSeconds, LOAD_CORE, numberFlags, pin, type BenchChild } from './lib/bench-processes.js';
 import { connectPerson, seedFocalPoints, startBenchDatabase, startFocalNet, type BenchPerson } from './lib/bench-network.js';
 import { planMessages } from './lib/relay-load.js';
 
@@ -80,11 +81,13 @@ async function main(): Promise<void> {
       header: m.envelope.header, body: m.envelope.body, keys: m.envelope.keys, sig: m.envelope.sig, attachmentIds: [], status: 'accepted',
       approvalId: null, conditions: {}, storedAt: new Date(start + i), retentionUntil: null,
     }));
-    for (let i = 0; i < messages.length; i += 500) {
-      const batch = messages.slice(i, i + 500);
-      await connection.collection('messages').insertMany(batch);
-      await connection.collection('deliveries').insertMany(batch.map((m) => ({ recipientId: new Types.ObjectId(recipient.id), messageId: m._id, storedAt: m.storedAt, ackedAt: null })));
-    }
+    // The relay's own queue documents (acknowledged copies are deleted, so each run re-queues them).
+    const copies = messages.map((m) => queuedCopy(recipient.id, { id: m._id.toHexString(), senderId: m.senderId.toHexString(), msgId: m.msgId, storedAt: m.storedAt }));
+    const queueAll = async (): Promise<void> => {
+      for (let i = 0; i < copies.length; i += 500) await connection.collection('deliveries').insertMany(copies.slice(i, i + 500));
+    };
+    for (let i = 0; i < messages.length; i += 500) await connection.collection('messages').insertMany(messages.slice(i, i + 500));
+    await queueAll();
     const expected = messages.map((m) => m._id.toHexString());
     server = await startFocalNet('focalnet', { uri: db.uri(DB_NAME), dbName: DB_NAME });
 
@@ -94,7 +97,10 @@ async function main(): Promise<void> {
     if (!sample || !sender?.keys) throw new Error('no sample');
     await openEnvelope(sample.envelope, { myUserId: recipient.id, myEncryptionKeyPair: recipient.keys.encryption, senderIdentityKey: sender.keys.identity.publicKey });
 
-    const reset = (): Promise<unknown> => connection.collection('deliveries').updateMany({ recipientId: new Types.ObjectId(recipient.id) }, { $set: { ackedAt: null } });
+    const reset = async (): Promise<void> => {
+      await connection.collection('deliveries').deleteMany({});
+      await queueAll();
+    };
     const baseline = async (): Promise<number> => {
       const begin = performance.now();
       let after = new Types.ObjectId('000000000000000000000000');
@@ -111,11 +117,13 @@ async function main(): Promise<void> {
     for (let r = 1; r <= REPEATS; r++) {
       await reset();
       await server.probe();
+      const dbCpu = processCpuSeconds(db.pid);
       const result = await drain(server.url, recipient, expected);
       const probe = await server.probe();
+      const dbCpuUsed = processCpuSeconds(db.pid) - dbCpu;
       const baselineMs = await baseline();
       runs.push({ drain: result, baselineMs });
-      console.log(`  run ${r}: drained ${result.received} in ${result.ms.toFixed(0)} ms (unique ${result.unique}, missing ${result.missing}, duplicates ${result.received - result.unique}, out of order ${result.outOfOrder}, errors ${result.errors}); raw paged read ${baselineMs.toFixed(0)} ms; ${describeProbe('server', probe)}`);
+      console.log(`  run ${r}: drained ${result.received} in ${result.ms.toFixed(0)} ms (unique ${result.unique}, missing ${result.missing}, duplicates ${result.received - result.unique}, out of order ${result.outOfOrder}, errors ${result.errors}); raw paged read ${baselineMs.toFixed(0)} ms; ${describeProbe('server', probe)}; FerretDB cpu ${dbCpuUsed.toFixed(2)} s`);
     }
     const ms = medianOf(runs.map((r) => r.drain.ms));
     const base = medianOf(runs.map((r) => r.baselineMs));

@@ -14,7 +14,7 @@ import mongoose, { Types } from 'mongoose';
 import { performance } from 'node:perf_hooks';
 import type { Ack } from '../../shared/errors.js';
 import { environmentLine, medianOf } from './lib/stats.js';
-import { canPin, describeProbe, fullSize, LOAD_CORE, numberFlags, pin, type BenchChild } from './lib/bench-processes.js';
+import { canPin, describeProbe, processCpuSeconds, fullSize, LOAD_CORE, numberFlags, pin, type BenchChild } from './lib/bench-processes.js';
 import { connectAll, seedFocalPoints, startBenchDatabase, startFocalNet, type BenchSocket } from './lib/bench-network.js';
 import { planMessages, type PlannedMessage } from './lib/relay-load.js';
 
@@ -77,11 +77,13 @@ async function main(): Promise<void> {
     const runs: Array<{ relay: number; insertMany: number }> = [];
     for (let r = 1; r <= REPEATS; r++) {
       await server.probe();
+      const dbCpu = processCpuSeconds(db.pid);
       const relay = await relayRate(sockets, slice(r));
       const probe = await server.probe();
+      const dbCpuUsed = processCpuSeconds(db.pid) - dbCpu;
       const insertMany = await insertManyRate(baseline, slice(r));
       runs.push({ relay: relay.perSecond, insertMany });
-      console.log(`  run ${r}: relay ${relay.perSecond.toFixed(0)} acked msg/s (errors ${relay.errors}); insertMany ${insertMany.toFixed(0)} docs/s; ${describeProbe('server', probe)}`);
+      console.log(`  run ${r}: relay ${relay.perSecond.toFixed(0)} acked msg/s (errors ${relay.errors}); insertMany ${insertMany.toFixed(0)} docs/s; ${describeProbe('server', probe)}; FerretDB cpu ${dbCpuUsed.toFixed(2)} s`);
     }
     const relay = medianOf(runs.map((r) => r.relay));
     const insertMany = medianOf(runs.map((r) => r.insertMany));

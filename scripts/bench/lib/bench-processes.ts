@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,4 +132,14 @@ export const fullSize = process.argv.includes('--full');
 /** One line with the probe's numbers. */
 export function describeProbe(name: string, probe: ProbeResult): string {
   return `${name}: event-loop delay p99 ${probe.loopP99Ms.toFixed(2)} ms (max ${probe.loopMaxMs.toFixed(1)} ms), rss ${probe.rssMiB.toFixed(0)} MiB, cpu ${probe.cpuSeconds.toFixed(2)} s`;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (0 where there is none). */
+export function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }

@@ -117,7 +117,7 @@ export class MessagesRepository {
 
   /** One queued copy per recipient, group-committed; idempotent (a retry after a crash fills in what is missing). */
   async enqueue(message: StoredMessage): Promise<void> {
-    await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => ({ _id: deliveryId(recipientId, message.id), recipientId: oid(recipientId), messageId: oid(message.id), senderId: oid(message.senderId), msgId: message.msgId, storedAt: message.storedAt, ackedAt: null })));
+    await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => queuedCopy(recipientId, message)));
   }
 
   private async enqueueBatch(groups: DeliveryInsert[][]): Promise<true[]> {
@@ -216,6 +216,11 @@ export class MessagesRepository {
     await this.messages.deleteMany({ _id: { $in: ids } });
     return { messageIds: ids.map((id) => id.toHexString()), attachmentIds: docs.flatMap((d) => (d.attachmentIds ?? []).map((a) => a.toHexString())) };
   }
+}
+
+/** The queue document for one recipient's copy of a message (also used by the drain benchmark). */
+export function queuedCopy(recipientId: string, message: Pick<StoredMessage, 'id' | 'senderId' | 'msgId' | 'storedAt'>): DeliveryInsert {
+  return { _id: deliveryId(recipientId, message.id), recipientId: oid(recipientId), messageId: oid(message.id), senderId: oid(message.senderId), msgId: message.msgId, storedAt: message.storedAt, ackedAt: null };
 }
 
 /** A queued copy's id: derived from (recipient, message), so a repeated enqueue is a duplicate key. */
