@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
+import { BatchedLookup } from '../batched-lookup.js';
 import { GroupCommit } from '../group-commit.js';
 import type { DeliveryModel, MessageModel } from '../models/message.model.js';
 import { isDuplicateKey } from './audit.repository.js';
@@ -46,6 +47,11 @@ export class MessagesRepository {
   /** Concurrent sends share one insertMany (see GroupCommit); true = stored now, false = already there. */
   private readonly messageWrites = new GroupCommit<MessageInsert, boolean>((docs) => this.insertBatch(docs));
   private readonly deliveryWrites = new GroupCommit<DeliveryInsert[], true>((groups) => this.enqueueBatch(groups));
+  /** Every send looks its derived id up first (retry?); concurrent lookups share one query. */
+  private readonly byId = new BatchedLookup<StoredMessage>(async (ids) => {
+    const docs = await this.messages.find({ _id: { $in: ids.map(oid) } }).lean();
+    return docs.map((doc) => [doc._id.toHexString(), toMessage(doc)]);
+  });
 
   constructor(private readonly messages: MessageModel, private readonly deliveries: DeliveryModel) {}
 
@@ -62,9 +68,9 @@ export class MessagesRepository {
     return createHash('sha256').update(`${senderId}\u0000${msgId}`).digest('hex').slice(0, 24);
   }
 
-  /** One primary-key read (see idFor). */
+  /** One primary-key read (see idFor), batched with concurrent ones. */
   async findBySenderMsgId(senderId: string, msgId: string): Promise<StoredMessage | undefined> {
-    const byId = await this.findById(this.idFor(senderId, msgId));
+    const byId = await this.byId.get(this.idFor(senderId, msgId));
     return byId?.senderId === senderId && byId.msgId === msgId ? byId : undefined;
   }
 

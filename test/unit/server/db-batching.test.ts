@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { BatchedLookup } from '../../../server/db/batched-lookup.js';
+import { GroupCommit } from '../../../server/db/group-commit.js';
+
+describe('database batching helpers', () => {
+  describe('GroupCommit', () => {
+    it('writes items submitted while a write is in flight together, and gives each caller its own outcome', async () => {
+      const batches: number[][] = [];
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => { release = resolve; });
+      const commit = new GroupCommit<number, string>(async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await gate;
+        return items.map((n) => (n === 4 ? new Error('item 4 refused') : `stored ${n}`));
+      });
+      const first = commit.submit(1);
+      const rest = [2, 3, 4].map((n) => commit.submit(n).catch((error: Error) => error.message));
+      release();
+      expect(await first).to.equal('stored 1');
+      expect(await Promise.all(rest)).to.deep.equal(['stored 2', 'stored 3', 'item 4 refused']);
+      expect(batches).to.deep.equal([[1], [2, 3, 4]]);
+    });
+
+    it('fails every caller of a batch whose write throws, and keeps working afterwards', async () => {
+      let fail = true;
+      const commit = new GroupCommit<number, number>(async (items) => {
+        if (fail) throw new Error('database down');
+        return items;
+      });
+      const outcomes = await Promise.allSettled([commit.submit(1), commit.submit(2)]);
+      expect(outcomes.map((o) => o.status)).to.deep.equal(['rejected', 'rejected']);
+      fail = false;
+      expect(await commit.submit(3)).to.equal(3);
+    });
+  });
+
+  describe('BatchedLookup', () => {
+    it('answers concurrent lookups with one read, the same key once, and undefined for what is missing', async () => {
+      const reads: string[][] = [];
+      const lookup = new BatchedLookup<number>(async (keys) => {
+        reads.push(keys);
+        return keys.filter((k) => k !== 'missing').map((k): [string, number] => [k, k.length]);
+      });
+      const first = lookup.get('a');
+      const answers = await Promise.all([first, lookup.get('bb'), lookup.get('bb'), lookup.get('missing')]);
+      expect(answers).to.deep.equal([1, 2, 2, undefined]);
+      expect(reads).to.deep.equal([['a'], ['bb', 'missing']]);
+    });
+
+    it('rejects the callers of a failed read only', async () => {
+      let calls = 0;
+      const lookup = new BatchedLookup<string>(async (keys) => {
+        calls += 1;
+        if (calls === 1) throw new Error('read failed');
+        return keys.map((k): [string, string] => [k, k.toUpperCase()]);
+      });
+      const failed = await lookup.get('x').catch((error: Error) => error.message);
+      expect(failed).to.equal('read failed');
+      expect(await lookup.get('y')).to.equal('Y');
+    });
+  });
+});
