@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { BatchedLookup } from '../batched-lookup.js';
 import type { PolicyInForceModel } from '../models/policy-in-force.model.js';
 import type { PolicyVersionModel } from '../models/policy-version.model.js';
 import { isDuplicateKey } from './audit.repository.js';
@@ -25,6 +26,12 @@ const versionId = (state: string, version: number): string => `${state}:${versio
 
 /** Policy versions and the markers that put them in force; both are only ever inserted. */
 export class PoliciesRepository {
+  /** Every exchange decision asks "is the next version in force?" per state: concurrent asks share one query. */
+  private readonly inForceMarkers = new BatchedLookup<true>(async (ids) => {
+    const docs = await this.inForce.find({ _id: { $in: ids } }).select({ _id: 1 }).lean();
+    return docs.map((doc): [string, true] => [String(doc._id), true]);
+  });
+
   constructor(
     private readonly versions: PolicyVersionModel,
     private readonly inForce: PolicyInForceModel,
@@ -38,9 +45,9 @@ export class PoliciesRepository {
     return current;
   }
 
-  /** True when that version of the state's policy is in force (a lookup by `_id`, cheap on every database). */
+  /** True when that version of the state's policy is in force (a lookup by `_id`, batched with concurrent ones). */
   async isInForce(state: string, version: number): Promise<boolean> {
-    return (await this.inForce.exists({ _id: versionId(state, version) })) !== null;
+    return (await this.inForceMarkers.get(versionId(state, version))) === true;
   }
 
   /** The version in force for one state, 0 when it has none. */
