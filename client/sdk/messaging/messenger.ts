@@ -43,8 +43,9 @@ export interface HistoryPage {
   readonly messages: ReceivedMessage[];
   readonly receipts: ReadReceipt[];
   readonly rejected: RejectedEnvelope[];
-  /** Pass as `before` for the next (older) page; absent when this was the last. */
+  /** Pass `before` and `beforeId` for the next (older) page; both absent when this was the last. */
   readonly before?: string;
+  readonly beforeId?: string;
 }
 
 interface MessengerEvents {
@@ -235,7 +236,7 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
       }
       const oldest = raw.at(-1);
       const full = raw.length === (filter.limit ?? 50);
-      return { ...page, ...(full && oldest ? { before: oldest.storedAt } : {}) };
+      return { ...page, ...(full && oldest ? { before: oldest.storedAt, beforeId: oldest.id } : {}) };
     },
     async downloadAttachment(ref) {
       const ciphertext = await messages.downloadAttachment(ref.id);
