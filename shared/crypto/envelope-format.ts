@@ -21,6 +21,9 @@ export const SEALED_KEY_BYTES = SEALED_KEY_PLAINTEXT_BYTES + 48;
 /** XChaCha20-Poly1305 nonce at the start of the body. */
 export const BODY_NONCE_BYTES = 24;
 
+/** msgIds one read receipt reports (more are sent as several receipts). */
+export const MAX_RECEIPT_MSG_IDS = 100;
+
 /** Message id: 16 random bytes as 22 base64url characters. */
 export const MsgId = base64UrlBytes(MSG_ID_BYTES);
 
@@ -54,6 +57,12 @@ export const EnvelopeHeader = z
      * data, inside every sealed key) and the signature bind it already.
      */
     approvers: z.array(Participant).min(1).max(MAX_APPROVERS).optional(),
+    /**
+     * Kind 'receipt' only: the msgIds of the messages reported read, all sent by the receipt's
+     * one recipient. Server-readable so the relay can check them (shared/crypto/receipt-format.ts);
+     * such a receipt's payload carries nothing else.
+     */
+    receiptOf: z.array(MsgId).min(1).max(MAX_RECEIPT_MSG_IDS).optional(),
   })
   .strict()
   .superRefine((header, ctx) => {
@@ -65,6 +74,7 @@ export const EnvelopeHeader = z
       if (recipient.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'sender listed as recipient' });
       ids.add(recipient.userId);
     }
+    if (header.receiptOf !== undefined) checkReceiptHeader(header, ctx);
     // Every key holder once: an approver is neither the sender nor a recipient nor listed twice.
     for (const [i, approver] of (header.approvers ?? []).entries()) {
       if (ids.has(approver.userId) || approver.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['approvers', i, 'userId'], message: 'approver listed twice or also sender or recipient' });
@@ -72,6 +82,16 @@ export const EnvelopeHeader = z
     }
   });
 export type EnvelopeHeader = z.infer<typeof EnvelopeHeader>;
+
+/** A receipt that names what it reports is a bare "read" to one sender: no request fields, no approvers. */
+function checkReceiptHeader(header: Pick<EnvelopeHeader, 'kind' | 'to' | 'receiptOf' | 'requestRef' | 'approvers'>, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (header.kind !== 'receipt') issue('receiptOf', 'only a receipt names messages read');
+  if (header.to.length !== 1) issue('to', 'a receipt goes to the one sender of the messages it reports');
+  if (header.requestRef !== undefined) issue('requestRef', 'a receipt names no request case');
+  if (header.approvers !== undefined) issue('approvers', 'a receipt is never held for approval');
+  if (new Set(header.receiptOf).size !== header.receiptOf?.length) issue('receiptOf', 'duplicate msgId');
+}
 
 /** The content key sealed to one user: `sealed` is 112 bytes as base64url. */
 export const SealedKey = z.object({ userId: OpaqueId, sealed: base64UrlBytes(SEALED_KEY_BYTES) }).strict();
