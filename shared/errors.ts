@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'message.recipient-invalid',
   'message.approvers-invalid',
   'message.not-found',
+  'message.receipt-invalid',
   'policy.denied',
   'policy.conditions-unmet',
   'policy.not-found',

@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   'message.recipient-invalid': 400,
   'message.approvers-invalid': 400,
   'message.not-found': 404,
+  'message.receipt-invalid': 400,
   'policy.denied': 403,
   'policy.conditions-unmet': 422,
   'policy.not-found': 404,

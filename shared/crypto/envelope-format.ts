@@ -3,7 +3,7 @@ import { ExchangeKind, Labels, StateCode } from '../schemas/labels.js';
 import { checkRequestHeader, RequestHeaderField, RequestStepField } from '../requests/header-fields.js';
 import { getSodium } from './sodium.js';
 import { base64UrlBytes, base64UrlMax, concatBytes, domainTag, lengthPrefixed, utf8Encode } from './encoding.js';
-import { canonicalJsonBytes } from './canonical-json.js';
+import { canonicalJson, canonicalJsonBytes } from './canonical-json.js';
 import { ED25519_SIGNATURE_BYTES } from './verify-key-bundle.js';
 
 /** msgId: 128 random bits. */
@@ -20,6 +20,9 @@ export const SEALED_KEY_PLAINTEXT_BYTES = 64;
 export const SEALED_KEY_BYTES = SEALED_KEY_PLAINTEXT_BYTES + 48;
 /** XChaCha20-Poly1305 nonce at the start of the body. */
 export const BODY_NONCE_BYTES = 24;
+
+/** msgIds one read receipt reports (more are sent as several receipts). */
+export const MAX_RECEIPT_MSG_IDS = 100;
 
 /** Message id: 16 random bytes as 22 base64url characters. */
 export const MsgId = base64UrlBytes(MSG_ID_BYTES);
@@ -54,6 +57,12 @@ export const EnvelopeHeader = z
      * data, inside every sealed key) and the signature bind it already.
      */
     approvers: z.array(Participant).min(1).max(MAX_APPROVERS).optional(),
+    /**
+     * Kind 'receipt' only: the msgIds of the messages reported read, all sent by the receipt's
+     * one recipient. Server-readable so the relay can check them (shared/crypto/receipt-format.ts);
+     * such a receipt's payload carries nothing else.
+     */
+    receiptOf: z.array(MsgId).min(1).max(MAX_RECEIPT_MSG_IDS).optional(),
   })
   .strict()
   .superRefine((header, ctx) => {
@@ -65,6 +74,7 @@ export const EnvelopeHeader = z
       if (recipient.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'sender listed as recipient' });
       ids.add(recipient.userId);
     }
+    if (header.receiptOf !== undefined) checkReceiptHeader(header, ctx);
     // Every key holder once: an approver is neither the sender nor a recipient nor listed twice.
     for (const [i, approver] of (header.approvers ?? []).entries()) {
       if (ids.has(approver.userId) || approver.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['approvers', i, 'userId'], message: 'approver listed twice or also sender or recipient' });
@@ -72,6 +82,16 @@ export const EnvelopeHeader = z
     }
   });
 export type EnvelopeHeader = z.infer<typeof EnvelopeHeader>;
+
+/** A receipt that names what it reports is a bare "read" to one sender: no request fields, no approvers. */
+function checkReceiptHeader(header: Pick<EnvelopeHeader, 'kind' | 'to' | 'receiptOf' | 'requestRef' | 'approvers'>, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (header.kind !== 'receipt') issue('receiptOf', 'only a receipt names messages read');
+  if (header.to.length !== 1) issue('to', 'a receipt goes to the one sender of the messages it reports');
+  if (header.requestRef !== undefined) issue('requestRef', 'a receipt names no request case');
+  if (header.approvers !== undefined) issue('approvers', 'a receipt is never held for approval');
+  if (new Set(header.receiptOf).size !== header.receiptOf?.length) issue('receiptOf', 'duplicate msgId');
+}
 
 /** The content key sealed to one user: `sealed` is 112 bytes as base64url. */
 export const SealedKey = z.object({ userId: OpaqueId, sealed: base64UrlBytes(SEALED_KEY_BYTES) }).strict();
@@ -103,16 +123,53 @@ export async function headerHash(header: EnvelopeHeader): Promise<Uint8Array> {
   return sodium.crypto_generichash(32, canonicalJsonBytes(header), null);
 }
 
+const HEADER_HASH_BYTES = 32;
+const LENGTH_PREFIX_BYTES = 4;
+const utf8 = new TextEncoder();
+/**
+ * Reused for the bytes `signedBytes` hashes, so checking an envelope allocates no buffer of its
+ * size. Safe to share: filled and hashed within one synchronous stretch (libsodium copies it).
+ */
+let scratch = new Uint8Array(16 * 1024);
+
+/** UTF-8 of `text` at `offset` of the scratch buffer; its length, or -1 if not all ASCII (then nothing is promised). */
+function writeAscii(offset: number, text: string): number {
+  const { read, written } = utf8.encodeInto(text, scratch.subarray(offset, offset + text.length));
+  return read === text.length ? written : -1;
+}
+
 /**
  * The bytes the sender signs: "focalnet/envelope-sig/v1" ‖ 0x00 ‖ BLAKE2b-512 of the
  * length-prefixed sequence: headerHash (32 bytes); UTF-8 JSON of the key entries in order as
  * [[userId, sealed], …]; body. Sealed keys and body are hashed as their base64url text, which
  * binds the exact wire form and spares the server decoding a 256 KiB body to check a signature.
+ * The server runs this per message: the sequence is written once into a reused buffer (all of
+ * it is ASCII in a valid envelope) and hashed in one call; other text takes the general path.
  */
 export async function signedBytes(envelope: UnsignedEnvelope): Promise<Uint8Array> {
   const sodium = await getSodium();
+  const header = canonicalJson(envelope.header);
   // An array of string pairs: JSON.stringify is deterministic for it, no canonicalisation needed.
-  const keys = utf8Encode(JSON.stringify(envelope.keys.map((key) => [key.userId, key.sealed])));
-  const framed = lengthPrefixed(await headerHash(envelope.header), keys, utf8Encode(envelope.body));
-  return concatBytes(SIG_TAG, sodium.crypto_generichash(64, framed, null));
+  const keys = JSON.stringify(envelope.keys.map((key) => [key.userId, key.sealed]));
+  const { body } = envelope;
+  const framedStart = header.length;
+  const keysStart = framedStart + 2 * LENGTH_PREFIX_BYTES + HEADER_HASH_BYTES;
+  const bodyStart = keysStart + keys.length + LENGTH_PREFIX_BYTES;
+  const end = bodyStart + body.length;
+  if (scratch.length < end) scratch = new Uint8Array(Math.max(end, 2 * scratch.length));
+
+  let digest: Uint8Array;
+  if (writeAscii(0, header) >= 0 && writeAscii(keysStart, keys) >= 0 && writeAscii(bodyStart, body) >= 0) {
+    const view = new DataView(scratch.buffer, scratch.byteOffset);
+    const hash = sodium.crypto_generichash(HEADER_HASH_BYTES, scratch.subarray(0, header.length), null);
+    view.setUint32(framedStart, HEADER_HASH_BYTES, false);
+    scratch.set(hash, framedStart + LENGTH_PREFIX_BYTES);
+    view.setUint32(keysStart - LENGTH_PREFIX_BYTES, keys.length, false);
+    view.setUint32(bodyStart - LENGTH_PREFIX_BYTES, body.length, false);
+    digest = sodium.crypto_generichash(64, scratch.subarray(framedStart, end), null);
+  } else {
+    const hash = sodium.crypto_generichash(HEADER_HASH_BYTES, utf8Encode(header), null);
+    digest = sodium.crypto_generichash(64, lengthPrefixed(hash, utf8Encode(keys), utf8Encode(body)), null);
+  }
+  return concatBytes(SIG_TAG, digest);
 }

@@ -3,28 +3,14 @@ import { ExchangeKind, Labels } from '../schemas/labels.js';
 import { canonicalJson, type JsonValue } from './canonical-json.js';
 import { utf8Decode, utf8Encode } from './encoding.js';
 import { CryptoError } from './errors.js';
+import { MIN_PADDED_BYTES, paddedLength, padmeLength } from './padding-format.js';
 import { OpaqueId, Participant, type EnvelopeHeader } from './envelope-format.js';
 
-/** Smallest padded payload: short messages (most of them) all look alike. */
-export const MIN_PADDED_BYTES = 256;
-
-/**
- * Padmé length (Nikitin et al., "Reducing Metadata Leakage from Encrypted Files and
- * Communication with PURBs", 2019): rounds up by dropping the low bits of the mantissa, so it
- * leaks O(log log L) bits of the length with at most 12 % overhead. Chosen over powers of two,
- * which leak slightly less but can double a 28-recipient fan-out's size and storage.
- */
-export function padmeLength(length: number): number {
-  if (length < 2) return length;
-  const exponent = Math.floor(Math.log2(length));
-  const mantissaBits = Math.floor(Math.log2(exponent)) + 1;
-  const mask = 2 ** (exponent - mantissaBits) - 1;
-  return Math.ceil(length / (mask + 1)) * (mask + 1);
-}
+export { MIN_PADDED_BYTES, padmeLength };
 
 /** ISO/IEC 7816-4 padding (0x80 then zeros) to max(256, padmé(length + 1)) bytes. */
 export function padPayload(bytes: Uint8Array): Uint8Array {
-  const padded = new Uint8Array(Math.max(MIN_PADDED_BYTES, padmeLength(bytes.length + 1)));
+  const padded = new Uint8Array(paddedLength(bytes.length));
   padded.set(bytes);
   padded[bytes.length] = 0x80;
   return padded;

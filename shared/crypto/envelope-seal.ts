@@ -38,6 +38,8 @@ export interface SealEnvelopeInput {
   readonly request?: RequestHeaderField;
   /** 'request:transition': the lifecycle step. */
   readonly step?: RequestStepField;
+  /** Kind 'receipt': the msgIds reported read; the content must then be `receiptContent(header)`. */
+  readonly receiptOf?: readonly string[];
   readonly from: Participant;
   readonly labels: Labels;
   /** 1–64 recipients, in header order; their keys must come from bundles checked with verifyKeyBundle. */
@@ -65,6 +67,7 @@ function buildHeader(input: SealEnvelopeInput, msgId: string): EnvelopeHeader {
     ...(input.requestRef === undefined ? {} : { requestRef: input.requestRef }),
     ...(input.request === undefined ? {} : { request: input.request }),
     ...(input.step === undefined ? {} : { step: input.step }),
+    ...(input.receiptOf === undefined ? {} : { receiptOf: [...input.receiptOf] }),
     ...(input.approvers === undefined || input.approvers.length === 0 ? {} : { approvers: input.approvers.map(({ userId, state }) => ({ userId, state })) }),
   };
   const parsed = EnvelopeHeader.safeParse(candidate);

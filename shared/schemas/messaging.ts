@@ -58,6 +58,12 @@ export type MessageStatusEvent = z.infer<typeof MessageStatusEvent>;
 export const HistoryQuery = z.object({
   threadId: z.string().max(128).optional(),
   with: Id.optional(),
+  /** Pages back: `storedAt` of the oldest message seen; alone, only older messages follow. */
   before: z.iso.datetime().optional(),
+  /**
+   * With `before`: the id of that oldest message, so messages stored in the same millisecond are
+   * neither skipped nor repeated (the page continues after (before, beforeId) in (storedAt, id) order).
+   */
+  beforeId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-}).strict();
+}).strict().refine((query) => query.beforeId === undefined || query.before !== undefined, { path: ['beforeId'], message: 'beforeId needs before' });

@@ -6,11 +6,15 @@ import { ApiError, apiErrorFromBody } from '../api-error.js';
 import type { FetchLike } from '../http-transport.js';
 import type { SessionManager } from '../session-manager.js';
 
-/** History filters: by counterpart or thread; `before` (ISO time of the oldest seen) pages back. */
+/**
+ * History filters: by counterpart or thread; `before` (ISO time of the oldest seen) with
+ * `beforeId` (its id) pages back without skipping messages stored in the same millisecond.
+ */
 export interface HistoryFilter {
   with?: string;
   threadId?: string;
   before?: string;
+  beforeId?: string;
   /** 1–100, default 50. */
   limit?: number;
 }
@@ -67,7 +71,7 @@ export function messagesApi(baseUrl: string, fetchImpl: FetchLike, session: Sess
     send: (envelope, attachmentIds = []) => session.authed({ method: 'POST', path: '/api/messages', body: { envelope, attachmentIds }, schema: SendMessageResult }),
     backlog: (limit = 50) => session.authed({ method: 'GET', path: '/api/messages/backlog', query: { limit }, schema: BacklogPage }),
     ack: async (ids) => (await session.authed({ method: 'POST', path: '/api/messages/ack', body: { ids }, schema: z.object({ acknowledged: z.number().int() }) })).acknowledged,
-    history: (filter = {}) => session.authed({ method: 'GET', path: '/api/messages', query: { with: filter.with, threadId: filter.threadId, before: filter.before, limit: filter.limit }, schema: z.array(DeliveredMessage) }),
+    history: (filter = {}) => session.authed({ method: 'GET', path: '/api/messages', query: { with: filter.with, threadId: filter.threadId, before: filter.before, beforeId: filter.beforeId, limit: filter.limit }, schema: z.array(DeliveredMessage) }),
     async uploadAttachment(ciphertext) {
       const response = await binary('POST', '/api/attachments', ciphertext);
       const parsed = Uploaded.safeParse(await response.json().catch(() => undefined));

@@ -1,6 +1,7 @@
 import { decryptAttachment } from '../../../shared/crypto/attachment-stream.js';
 import { concatBytes } from '../../../shared/crypto/encoding.js';
-import type { Envelope } from '../../../shared/crypto/envelope-format.js';
+import { MAX_RECEIPT_MSG_IDS, type Envelope } from '../../../shared/crypto/envelope-format.js';
+import { receiptContent } from '../../../shared/crypto/receipt-format.js';
 import { CryptoError } from '../../../shared/crypto/errors.js';
 import { ReplayGuard } from '../../../shared/crypto/replay-guard.js';
 import type { Labels, StateCode } from '../../../shared/schemas/labels.js';
@@ -43,8 +44,9 @@ export interface HistoryPage {
   readonly messages: ReceivedMessage[];
   readonly receipts: ReadReceipt[];
   readonly rejected: RejectedEnvelope[];
-  /** Pass as `before` for the next (older) page; absent when this was the last. */
+  /** Pass `before` and `beforeId` for the next (older) page; both absent when this was the last. */
   readonly before?: string;
+  readonly beforeId?: string;
 }
 
 interface MessengerEvents {
@@ -207,7 +209,9 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
     },
     async markRead(read) {
       const self = me();
-      // One receipt per sender and labels: a receipt crosses the same policies as what it answers.
+      // One receipt per sender, labels and thread, as the relay requires: it checks that each
+      // message named in receiptOf came from the receipt's recipient to me with these labels,
+      // and then relays the receipt whatever the disclosure policies say.
       const groups = new Map<string, ReceivedMessage[]>();
       for (const message of read) {
         if (message.outgoing || message.kind !== 'message') continue;
@@ -217,9 +221,14 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
       for (const group of groups.values()) {
         const first = group[0];
         if (!first) continue;
-        const content: ReceiptContent = { read: group.map((m) => m.msgId), at: now() };
-        const envelope = await sealOutgoing(self, keyring, { kind: 'receipt', to: [first.from.userId], labels: first.labels, content, ts: now(), ...(first.threadId === undefined ? {} : { threadId: first.threadId }) });
-        await deliver(envelope, []);
+        const msgIds = [...new Set(group.map((m) => m.msgId))];
+        for (let start = 0; start < msgIds.length; start += MAX_RECEIPT_MSG_IDS) {
+          const receiptOf = msgIds.slice(start, start + MAX_RECEIPT_MSG_IDS);
+          const ts = now();
+          const content: ReceiptContent = receiptContent({ receiptOf, ts });
+          const envelope = await sealOutgoing(self, keyring, { kind: 'receipt', to: [first.from.userId], labels: first.labels, content, ts, receiptOf, ...(first.threadId === undefined ? {} : { threadId: first.threadId }) });
+          await deliver(envelope, []);
+        }
       }
     },
     drain: () => serially(drainNow),
@@ -235,7 +244,7 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
       }
       const oldest = raw.at(-1);
       const full = raw.length === (filter.limit ?? 50);
-      return { ...page, ...(full && oldest ? { before: oldest.storedAt } : {}) };
+      return { ...page, ...(full && oldest ? { before: oldest.storedAt, beforeId: oldest.id } : {}) };
     },
     async downloadAttachment(ref) {
       const ciphertext = await messages.downloadAttachment(ref.id);

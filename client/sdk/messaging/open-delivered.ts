@@ -1,4 +1,6 @@
-import type { Participant } from '../../../shared/crypto/envelope-format.js';
+import { canonicalJson } from '../../../shared/crypto/canonical-json.js';
+import type { EnvelopeHeader, Participant } from '../../../shared/crypto/envelope-format.js';
+import { receiptContent } from '../../../shared/crypto/receipt-format.js';
 import { openEnvelope } from '../../../shared/crypto/envelope-open.js';
 import { CryptoError, isCryptoError } from '../../../shared/crypto/errors.js';
 import type { UserKeys } from '../../../shared/crypto/keys.js';
@@ -56,7 +58,8 @@ export interface Me {
   readonly keys: UserKeys;
 }
 
-function parseContent(kind: ExchangeKind, content: unknown): Pick<ReceivedMessage, 'text' | 'attachments'> & { receipt?: ReceiptContent } {
+function parseContent(header: EnvelopeHeader, content: unknown): Pick<ReceivedMessage, 'text' | 'attachments'> & { receipt?: ReceiptContent } {
+  const { kind } = header;
   if (kind === 'message') {
     const parsed = MessageContent.safeParse(content);
     if (!parsed.success) throw new CryptoError('crypto.malformed', 'message content does not match its schema');
@@ -65,6 +68,10 @@ function parseContent(kind: ExchangeKind, content: unknown): Pick<ReceivedMessag
   if (kind === 'receipt') {
     const parsed = ReceiptContent.safeParse(content);
     if (!parsed.success) throw new CryptoError('crypto.malformed', 'receipt content does not match its schema');
+    // A receipt naming what it reports (the relay checked those names) carries exactly that.
+    if (header.receiptOf !== undefined && canonicalJson(parsed.data) !== canonicalJson(receiptContent(header))) {
+      throw new CryptoError('crypto.header-mismatch', 'the receipt reports other messages than its header names');
+    }
     return { text: '', attachments: [], receipt: parsed.data };
   }
   return { text: '', attachments: [] };
@@ -103,7 +110,7 @@ export async function openDelivered(delivered: DeliveredMessage, me: Me, keyring
       ts: header.ts,
       storedAt: delivered.storedAt,
       outgoing,
-      ...parseContent(header.kind, opened.content),
+      ...parseContent(header, opened.content),
       content: opened.content,
       conditions: delivered.conditions,
       ...(previousKey ? { signedWithPreviousKey: previousKey } : {}),

@@ -40,6 +40,8 @@ export interface SealOutgoingInput {
   readonly content: JsonValue;
   readonly threadId?: string;
   readonly ts: number;
+  /** Kind 'receipt': the msgIds reported read (header.receiptOf). */
+  readonly receiptOf?: readonly string[];
   /**
    * Held exchanges: given the recipients' states, the national admins who approve (empty when
    * not held). Each gets a sealed key, so they read what they release.
@@ -64,6 +66,7 @@ export async function sealOutgoing(me: Me & { state: string }, keyring: ContactK
     ts: input.ts,
     kind: input.kind,
     ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
+    ...(input.receiptOf === undefined ? {} : { receiptOf: input.receiptOf }),
     from: { userId: me.userId, state: me.state } satisfies Participant,
     labels: input.labels,
     recipients,

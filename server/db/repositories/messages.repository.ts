@@ -203,14 +203,20 @@ export class MessagesRepository {
     return docs.map(toMessage);
   }
 
-  async history(userId: string, filter: { threadId?: string | undefined; withUserId?: string | undefined; before?: Date | undefined; limit: number }): Promise<StoredMessage[]> {
-    const query: Record<string, unknown> = { participantIds: oid(userId), status: { $in: ['accepted', 'held'] } };
-    if (filter.threadId) query.threadId = filter.threadId;
-    if (filter.before) query.storedAt = { $lt: filter.before };
-    const docs = await this.messages.find(query).sort({ storedAt: -1 }).limit(filter.withUserId ? filter.limit * 5 : filter.limit).lean();
-    const messages = docs.map(toMessage);
-    const withUser = filter.withUserId;
-    return (withUser ? messages.filter((m) => m.senderId === withUser || m.recipientIds.includes(withUser)) : messages).slice(0, filter.limit);
+  /**
+   * Newest first in (storedAt, id) order; a page continues strictly after the cursor
+   * (storedAt < before, or the same storedAt and a smaller id), so messages stored in the same
+   * millisecond are neither skipped nor repeated. `before` alone keeps the older time-only paging.
+   * The counterpart filter is part of the query, so a page is short only at the end.
+   */
+  async history(userId: string, filter: { threadId?: string | undefined; withUserId?: string | undefined; before?: Date | undefined; beforeId?: string | undefined; limit: number }): Promise<StoredMessage[]> {
+    const conditions: Record<string, unknown>[] = [{ participantIds: oid(userId) }, { status: { $in: ['accepted', 'held'] } }];
+    if (filter.withUserId) conditions.push({ participantIds: oid(filter.withUserId) });
+    if (filter.threadId) conditions.push({ threadId: filter.threadId });
+    if (filter.before && filter.beforeId) conditions.push({ $or: [{ storedAt: { $lt: filter.before } }, { storedAt: filter.before, _id: { $lt: oid(filter.beforeId) } }] });
+    else if (filter.before) conditions.push({ storedAt: { $lt: filter.before } });
+    const docs = await this.messages.find({ $and: conditions }).sort({ storedAt: -1, _id: -1 }).limit(filter.limit).lean();
+    return docs.map(toMessage);
   }
 
   /** Deletes messages past their retention limit, with their queued copies; returns their attachment ids. */

@@ -30,6 +30,7 @@ export const AUDIT_EVENT_TYPES = [
   'policy.published',
   'policy.signature-rejected',
   'policy.decision',
+  'policy.receipt-exempt',
   'approval.requested',
   'approval.approved',
   'approval.rejected',

@@ -9,10 +9,12 @@ import type { StoredMessage } from '../../db/repositories/messages.repository.js
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
 import { checkApprovers } from './approvers.js';
+import { checkReceipt } from './check-receipt.js';
 import { toDelivered } from './delivered-view.js';
 import type { MessagingDeps } from './messaging-deps.js';
 
 const DAY_MS = 86_400_000;
+const RECEIPT_DECISION: Decision = { effect: 'allow', perRecipient: [], conditions: {} };
 
 /** Every recipient is an active focal point of the state named, serving the domain, whose state takes part in it. */
 async function checkRecipients(deps: MessagingDeps, envelope: Envelope): Promise<void> {
@@ -73,7 +75,9 @@ export async function sendMessage(deps: MessagingDeps, actor: User, envelope: En
   await checkAttachments(deps, actor, attachmentIds);
 
   const id = deps.messages.idFor(actor.id, header.msgId);
-  const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id });
+  // A checked read receipt says only "read" to the sender of what it reports: no policy applies.
+  const decision = await checkReceipt(deps, actor, envelope, attachmentIds, id) ? RECEIPT_DECISION
+    : await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id });
   if (decision.effect === 'deny') throw denied(decision, header.from.state);
   checkConditions(envelope, decision);
   await checkApprovers(deps, envelope, decision);

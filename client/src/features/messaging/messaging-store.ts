@@ -105,7 +105,7 @@ export class MessagingStore {
   }
 
   /** A page of history; its receipts count as read marks. */
-  async history(filter: { with?: string; before?: string; limit?: number }): Promise<HistoryPage> {
+  async history(filter: { with?: string; before?: string; beforeId?: string; limit?: number }): Promise<HistoryPage> {
     const page = await this.ensure().history(filter);
     this.update((s) => {
       let read = s.read;

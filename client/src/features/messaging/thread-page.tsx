@@ -14,6 +14,12 @@ import { useMessaging } from './use-messaging';
 
 const PAGE = 20;
 
+/** Where the next older page starts: the oldest loaded message's time and id. */
+interface HistoryCursor {
+  before: string;
+  beforeId: string;
+}
+
 /** One conversation: older pages on demand, new messages live, read receipts for what is shown. */
 export function ThreadPage({ counterparts }: { counterparts: string[] }) {
   const { t } = useTranslation();
@@ -21,22 +27,26 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
   const key = counterparts.join(',');
   const { store, state } = useMessaging();
   const [pages, setPages] = useState<ReceivedMessage[]>([]);
-  const [before, setBefore] = useState<string | undefined>();
+  const [older, setOlder] = useState<HistoryCursor | undefined>();
   const [loading, setLoading] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>();
   const [labels, setLabels] = useState<Labels>(DEFAULT_LABELS);
   const [states, setStates] = useState<Record<string, string>>({});
 
-  const load = useCallback(async (cursor: string | undefined, replace: boolean): Promise<void> => {
+  const load = useCallback(async (cursor: HistoryCursor | undefined, replace: boolean): Promise<void> => {
     setLoading(true);
     setError(undefined);
     try {
-      const page = await store.history({ with: counterparts[0] ?? '', limit: PAGE, ...(cursor ? { before: cursor } : {}) });
+      const page = await store.history({ with: counterparts[0] ?? '', limit: PAGE, ...cursor });
       const mine = page.messages.filter((m) => conversationKey(m, myId) === key);
       setPages((current) => (replace ? mergeMessages(mine) : mergeMessages(current, mine)));
-      setBefore(page.before);
-      setDone(page.before === undefined);
+      const next = page.before !== undefined && page.beforeId !== undefined ? { before: page.before, beforeId: page.beforeId } : undefined;
+      // Refreshing the newest page (after sending) must not move the cursor of pages already loaded.
+      if (replace || cursor) {
+        setOlder(next);
+        setDone(next === undefined);
+      }
     } catch (caught) {
       setError(caught);
     } finally {
@@ -71,7 +81,7 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
       <h2>{t('messaging.thread.title')} {counterparts.map((id, i) => <span key={id}>{i > 0 && ', '}<ContactName userId={id} /></span>)}</h2>
       <KeyChangeWarning userIds={counterparts} />
       <div className="actions">
-        {!done && <button type="button" disabled={loading} onClick={() => void load(before, false)} data-testid="load-older">{t('messaging.thread.older')}</button>}
+        {!done && <button type="button" disabled={loading} onClick={() => void load(older, false)} data-testid="load-older">{t('messaging.thread.older')}</button>}
       </div>
       <FormError error={error} />
       {messages.length === 0 && !loading ? <p className="card">{t('messaging.thread.empty')}</p> : (
