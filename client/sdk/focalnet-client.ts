@@ -106,7 +106,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     approvals,
     messages,
     contactKeys,
-    messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket, approvals }, messengerOptions),
+    messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
     requests: requestsApi(session, keyStore, options.now ?? Date.now),
     async signIn(input) {
       const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });

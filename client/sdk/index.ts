@@ -23,4 +23,5 @@ export { AttachmentRef, MessageContent, ReceiptContent } from './messaging/messa
 export type { Messenger, MessengerOptions, SendInput, SentMessage, ReadReceipt, HistoryPage } from './messaging/messenger.js';
 export type { ReceivedMessage, RejectedEnvelope } from './messaging/open-delivered.js';
 export type { OutgoingAttachment } from './messaging/seal-outgoing.js';
+export { MAX_APPROVER_RESEALS, newMsgId, sendHeldAware, type SealWithApprovers } from './messaging/send-held-aware.js';
 export type { RequestsApi, SubmitRequestInput, SubmitOutcome, TransitionInput } from './api/requests-api.js';
