@@ -32,8 +32,8 @@ const sameSet = (named: ReadonlyMap<string, string>, eligible: ReadonlyMap<strin
  * held costs one round trip, a held one two.
  *
  * Edge kept on purpose: when no holding state has an active national admin with verified keys,
- * the exchange is held without approvers (nobody can read it until it is released or expires);
- * refusing it would block the sender for an administrative gap they cannot fix.
+ * the exchange is held without approvers (an admin who approves it later decides without reading
+ * it); refusing it would block the sender for an administrative gap they cannot fix.
  */
 export async function checkApprovers(deps: MessagingDeps, envelope: Envelope, decision: Decision): Promise<void> {
   const named = new Map((envelope.header.approvers ?? []).map((approver) => [approver.userId, approver.state as string]));
