@@ -96,7 +96,7 @@ export interface MessengerOptions extends RetryOptions {
 
 export function createMessenger(deps: MessengerDeps, options: MessengerOptions = {}): Messenger {
   const { session, keyStore, messages, keyring, socket } = deps;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const pageSize = options.pageSize ?? 50;
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
   const guard = new ReplayGuard();
