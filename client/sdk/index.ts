@@ -17,6 +17,7 @@ export type { DirectoryFilter } from './api/directory-api.js';
 export type { LivenessOutcome } from './api/liveness-api.js';
 export type { PoliciesApi } from './api/policies-api.js';
 export type { ApprovalsApi } from './api/approvals-api.js';
+export type { HeldExchange } from './messaging/open-held.js';
 export type { HistoryFilter, MessagesApi } from './api/messages-api.js';
 export { memoryKnownKeys, type ContactKeyring, type ContactKeys, type KeyChange, type KnownKeysStore, type SeenKey } from './messaging/contact-keys.js';
 export { AttachmentRef, MessageContent, ReceiptContent } from './messaging/message-content.js';
