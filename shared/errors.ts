@@ -30,7 +30,7 @@ export const ERROR_CODES = [
   'message.not-sender',
   'message.clock-skew',
   'message.recipient-invalid',
-  'message.approvers-invalid',
+  'message.approvers-required',
   'message.not-found',
   'message.receipt-invalid',
   'policy.denied',
@@ -62,6 +62,8 @@ export interface ErrorBody {
   message: string;
   issues?: FieldIssue[];
   requestId?: string;
+  /** What the client needs to act on this error, as JSON (e.g. message.approvers-required: who to seal to). */
+  details?: Record<string, unknown>;
 }
 
 /** An expected failure: its code decides the answer; its message is safe to show a user. */
@@ -70,6 +72,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';

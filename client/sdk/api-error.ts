@@ -20,6 +20,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: FieldIssue[] = [],
     readonly requestId?: string,
+    /** The server's `details` (JSON), e.g. who to seal a held exchange to; parse before use. */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }
@@ -37,13 +39,17 @@ function isIssue(value: unknown): value is FieldIssue {
   return Array.isArray(path) && path.every((p) => typeof p === 'string' || typeof p === 'number') && typeof message === 'string';
 }
 
+function detailsOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
 /** Reads the server's error body; anything else becomes `client.bad-response` with the status kept. */
 export function apiErrorFromBody(status: number, body: unknown): ApiError {
   const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   if (typeof error === 'object' && error !== null) {
-    const { code, message, issues, requestId } = error as Record<string, unknown>;
+    const { code, message, issues, requestId, details } = error as Record<string, unknown>;
     if (typeof code === 'string' && KNOWN_CODES.has(code) && typeof message === 'string') {
-      return new ApiError(status, code as ErrorCode, message, Array.isArray(issues) ? issues.filter(isIssue) : [], typeof requestId === 'string' ? requestId : undefined);
+      return new ApiError(status, code as ErrorCode, message, Array.isArray(issues) ? issues.filter(isIssue) : [], typeof requestId === 'string' ? requestId : undefined, detailsOf(details));
     }
   }
   return new ApiError(status, 'client.bad-response', `unexpected answer from the server (HTTP ${status})`);

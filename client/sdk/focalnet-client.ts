@@ -106,8 +106,9 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     approvals,
     messages,
     contactKeys,
-    messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket, approvals }, messengerOptions),
-    requests: requestsApi(session, keyStore, options.now ?? Date.now),
+    messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
+    // Looked up at each call, not captured: a page whose clock is replaced later (tests) is followed.
+    requests: requestsApi(session, keyStore, options.now ?? (() => Date.now())),
     async signIn(input) {
       const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });
       if (keyStore.get()?.username !== result.user.username) keyStore.clear();

@@ -35,6 +35,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     code: appError.code,
     message: appError.message,
     ...(appError.issues ? { issues: appError.issues } : {}),
+    ...(appError.details ? { details: appError.details } : {}),
     requestId,
   };
   if (res.headersSent) return;

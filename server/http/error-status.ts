@@ -29,7 +29,7 @@ export const ERROR_STATUS = {
   'message.not-sender': 403,
   'message.clock-skew': 400,
   'message.recipient-invalid': 400,
-  'message.approvers-invalid': 400,
+  'message.approvers-required': 409,
   'message.not-found': 404,
   'message.receipt-invalid': 400,
   'policy.denied': 403,

@@ -17,7 +17,7 @@ export interface EventContext {
 }
 
 function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
-  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.details ? { details: error.details } : {}) };
   logger.error({ err: error, event }, 'unexpected error in socket handler');
   return { code: 'internal', message: 'internal error' };
 }

@@ -31,7 +31,6 @@ export const ACTIONS = [
   'user:update',
   'audit:read',
   'exchange:take-part',
-  'exchange:approvers',
   'directory:read',
   'directory:edit-entry',
   'state:manage-directory',
@@ -93,9 +92,6 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     case 'exchange:take-part':
     case 'directory:read':
       return true;
-    // Who would approve (and read) a held exchange, with their keys: asked by the sender before sealing.
-    case 'exchange:approvers':
-      return actor.role === 'focal-point';
     case 'directory:edit-entry':
       // A focal point edits their own entry; national admins their state's.
       return self || (actor.role === 'national-admin' && target.role === 'focal-point' && target.state === actor.state);

@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { Envelope } from '../crypto/envelope-format.js';
 import { PublicKeyBundle } from '../crypto/verify-key-bundle.js';
 import { Id } from './accounts.js';
-import { ExchangeKind, Labels, StateCode } from './labels.js';
-import { PolicyEffect } from './policy.js';
-
-/** An exchange about to be sent: what the policy decides on (recipients' states only). */
-export const ApproversRequest = z.object({
-  labels: Labels,
-  kind: ExchangeKind,
-  toStates: z.array(StateCode).min(1).max(64),
-}).strict();
-export type ApproversRequest = z.infer<typeof ApproversRequest>;
+import { StateCode } from './labels.js';
 
 /** A national admin who would decide on the held exchange, with their verified public keys. */
 export const Approver = z.object({
@@ -24,15 +15,15 @@ export const Approver = z.object({
 export type Approver = z.infer<typeof Approver>;
 
 /**
- * Who reads a held exchange besides its recipients: when the decision is 'approve', the active
- * national admins with verified keys of every holding state; empty otherwise.
+ * The details of `message.approvers-required`: the exchange is held (or, with an empty list, not
+ * held) and its envelope must name exactly these approvers, each with a sealed key. Nothing was
+ * stored: re-seal to them with the same msgId and send again.
  */
-export const ApproversView = z.object({
-  effect: PolicyEffect,
+export const ApproversRequired = z.object({
   holdingStates: z.array(StateCode),
   approvers: z.array(Approver),
 });
-export type ApproversView = z.infer<typeof ApproversView>;
+export type ApproversRequired = z.infer<typeof ApproversRequired>;
 
 /** A held exchange's ciphertext for an approver whose key it carries: open it with the admin's own keys. */
 export const HeldEnvelopeView = z.object({

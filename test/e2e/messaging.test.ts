@@ -135,6 +135,25 @@ describe('e2e: encrypted messaging in Chromium', function () {
     // The browser sealed it to the approving admins too: the admin reads what they are asked to release.
     expect((await admin.approvals.readHeld(pending?.id ?? '')).text).to.contain('Name and date of birth of the suspect');
 
+    // A held request goes the same way: the request compose sends through the SDK, which re-seals it to the approvers.
+    await kz.getByRole('link', { name: 'Requests', exact: true }).click();
+    await kz.getByRole('link', { name: 'New request' }).click();
+    await kz.getByRole('link', { name: 'Travel or identity document check' }).click();
+    const compose = kz.getByTestId('compose-page');
+    await compose.getByLabel('Classification').selectOption('confidential');
+    await compose.getByLabel('Document type *').selectOption('passport');
+    await compose.getByLabel('Document number *').fill('N5550001');
+    await compose.getByLabel('Issuing state *').selectOption('KG');
+    await compose.getByLabel('Holder name as in the document *').fill('Aibek Example');
+    await compose.getByLabel('Purpose and legal basis of the request *').fill('Suspected forged passport');
+    await compose.getByLabel('State', { exact: true }).selectOption('KG');
+    await compose.getByRole('button', { name: 'Add recipient' }).click();
+    await compose.getByLabel('Focal point in Kyrgyzstan').selectOption({ index: 1 });
+    await compose.getByRole('button', { name: 'Seal and send' }).click();
+    await compose.locator('[data-testid="send-result"][data-state="KG"][data-outcome="held"]').waitFor();
+    const heldRequest = (await admin.approvals.list()).find((approval) => approval.kind === 'request:document-check');
+    expect(heldRequest).to.not.equal(undefined);
+
     // The approvals screen shows the decrypted text before approve/reject, in English and Russian.
     const adminPage = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const adminErrors = watchErrors(adminPage);
@@ -148,6 +167,9 @@ describe('e2e: encrypted messaging in Chromium', function () {
     await adminPage.getByRole('link', { name: 'Approvals' }).click();
     const card = adminPage.locator(`[data-testid="approval"][data-id="${pending?.id ?? ''}"]`);
     await card.getByTestId('held-text').getByText('Name and date of birth of the suspect').waitFor();
+    // The held request's fields, decrypted on the approvals screen, line by line.
+    const requestCard = adminPage.locator(`[data-testid="approval"][data-id="${heldRequest?.id ?? ''}"]`);
+    await requestCard.getByTestId('held-text').getByText('Document number: N5550001').waitFor();
     await shot(adminPage, 'held-admin-reads');
     await adminPage.getByRole('button', { name: 'Русский' }).click();
     await card.getByText('Содержание').waitFor();

@@ -1,5 +1,7 @@
 import { openEnvelope } from '../../shared/crypto/envelope-open.js';
-import { sealEnvelope } from '../../shared/crypto/envelope-seal.js';
+import { fromBase64Url } from '../../shared/crypto/encoding.js';
+import { sealEnvelope, type SealRecipient } from '../../shared/crypto/envelope-seal.js';
+import { ApproversRequired } from '../../shared/schemas/approvers.js';
 import type { Envelope } from '../../shared/crypto/envelope-format.js';
 import type { JsonValue } from '../../shared/crypto/canonical-json.js';
 import type { Labels, StateCode } from '../../shared/schemas/labels.js';
@@ -22,8 +24,28 @@ export function send(socket: TestSocket, input: unknown): Promise<Ack<SendMessag
 
 export const LABELS: Labels = { domain: 'border', category: 'travel-identity-documents', classification: 'restricted', handling: 'H1' };
 
+function asSealRecipient(person: TestPerson | SealRecipient): SealRecipient {
+  return 'user' in person ? { userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey } : person;
+}
+
+/** The approvers a `message.approvers-required` refusal names (its details), as sealing needs them. */
+export function approversNamed(error: { details?: unknown }): SealRecipient[] {
+  return ApproversRequired.parse(error.details).approvers.map((a) => ({ userId: a.userId, state: a.state, encryptionKey: fromBase64Url(a.keys.encryptionKey) }));
+}
+
+/**
+ * Sends as a client does: sealed without approvers; when the server answers that the exchange is
+ * held (`message.approvers-required`), re-sealed (same msgId) to the approvers it names, once.
+ */
+export async function sendSealing(socket: TestSocket, seal: (approvers: readonly SealRecipient[], msgId?: string) => Promise<Envelope>, attachmentIds?: string[]): Promise<Ack<SendMessageResult>> {
+  const envelope = await seal([]);
+  const first = await send(socket, { envelope, ...(attachmentIds ? { attachmentIds } : {}) });
+  if (first.ok || first.error.code !== 'message.approvers-required') return first;
+  return send(socket, { envelope: await seal(approversNamed(first.error), envelope.header.msgId), ...(attachmentIds ? { attachmentIds } : {}) });
+}
+
 /** An envelope from `from` to `to`, sealed and signed the way the client SDK does it. */
-export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], content: JsonValue, options: { labels?: Labels; msgId?: string; ts?: number; approvers?: TestPerson[] } = {}): Promise<Envelope> {
+export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], content: JsonValue, options: { labels?: Labels; msgId?: string; ts?: number; approvers?: readonly (TestPerson | SealRecipient)[] } = {}): Promise<Envelope> {
   return sealEnvelope({
     ...(options.msgId ? { msgId: options.msgId } : {}),
     ts: options.ts ?? t.clock.now().getTime(),
@@ -34,7 +56,7 @@ export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], c
     content,
     senderIdentity: from.keys.identity,
     selfEncryptionKey: from.keys.encryption.publicKey,
-    ...(options.approvers ? { approvers: options.approvers.map((person) => ({ userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey })) } : {}),
+    ...(options.approvers ? { approvers: options.approvers.map(asSealRecipient) } : {}),
   });
 }
 

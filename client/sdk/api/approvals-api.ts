@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApprovalView, type ApprovalStatus } from '../../../shared/schemas/approvals.js';
-import { ApproversView, HeldEnvelopeView, type ApproversRequest } from '../../../shared/schemas/approvers.js';
+import { HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
 import { ApiError } from '../api-error.js';
 import type { KeyStore } from '../key-store.js';
 import type { ContactKeyring } from '../messaging/contact-keys.js';
@@ -14,8 +14,6 @@ export interface ApprovalsApi {
   approve(id: string, comment?: string): Promise<ApprovalView>;
   /** Rejects for good; the sender is told why. */
   reject(id: string, comment: string): Promise<ApprovalView>;
-  /** Focal points, before sending: would it be held, and which national admins (with their keys) approve it? */
-  approvers(input: ApproversRequest): Promise<ApproversView>;
   /** The held exchange's ciphertext (national admins who may decide, when the sender sealed it to them). */
   heldEnvelope(id: string): Promise<HeldEnvelopeView>;
   /** Fetches, verifies and decrypts the held exchange with the admin's unlocked keys. */
@@ -29,7 +27,6 @@ export function approvalsApi(session: SessionManager, reader?: { keyStore: KeySt
     list: (status = 'pending') => session.authed({ method: 'GET', path: '/api/approvals', query: { status }, schema: z.array(ApprovalView) }),
     approve: (id, comment) => session.authed({ method: 'POST', path: path(id, 'approve'), body: comment === undefined ? {} : { comment }, schema: ApprovalView }),
     reject: (id, comment) => session.authed({ method: 'POST', path: path(id, 'reject'), body: { comment }, schema: ApprovalView }),
-    approvers: (input) => session.authed({ method: 'POST', path: '/api/approvals/approvers', body: input, schema: ApproversView }),
     heldEnvelope,
     async readHeld(id) {
       const user = session.current()?.user;

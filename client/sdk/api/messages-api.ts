@@ -21,6 +21,7 @@ export interface HistoryFilter {
 
 /** The relay over HTTP: ciphertext in, ciphertext out. Decryption happens in the Messenger. */
 export interface MessagesApi {
+  /** One already-sealed envelope as is; a held one without its approvers is refused (`message.approvers-required`): the messenger and requests re-seal. */
   send(envelope: Envelope, attachmentIds?: string[]): Promise<SendMessageResult>;
   backlog(limit?: number): Promise<BacklogPage>;
   ack(ids: string[]): Promise<number>;

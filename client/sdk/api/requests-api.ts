@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JsonValue } from '../../../shared/crypto/canonical-json.js';
+import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { sealEnvelope, type SealRecipient } from '../../../shared/crypto/envelope-seal.js';
 import type { DeclineReason, LateReason, RequestAction, Urgency, ConsentOutcome } from '../../../shared/requests/header-fields.js';
 import { allowedActions } from '../../../shared/requests/lifecycle.js';
@@ -12,6 +13,7 @@ import {
 } from '../../../shared/schemas/requests.js';
 import { ApiError, isApiError } from '../api-error.js';
 import type { KeyStore } from '../key-store.js';
+import { sendHeldAware, type SealWithApprovers } from '../messaging/send-held-aware.js';
 import type { SessionManager } from '../session-manager.js';
 
 export interface SubmitRequestInput {
@@ -22,8 +24,11 @@ export interface SubmitRequestInput {
   deadline?: number;
   /** The template's fields: checked against it here, then encrypted. */
   fields: Record<string, unknown>;
-  /** One case per recipient (keys from verified directory bundles); each state's policy decides apart. */
-  recipients: readonly SealRecipient[];
+  /**
+   * One case per recipient (keys from verified directory bundles); each state's policy decides apart.
+   * `msgId` (from newMsgId) makes a repeat after a lost answer return the same case; default: fresh.
+   */
+  recipients: readonly (SealRecipient & { msgId?: string })[];
   /** Shared by the per-recipient envelopes; default: a fresh one when there are several. */
   threadId?: string;
   /** Consent requests: the case whose answer they concern. */
@@ -47,6 +52,9 @@ export interface TransitionInput {
   reasonCode?: DeclineReason;
   lateReason?: LateReason;
   consent?: ConsentOutcome;
+  /** Pass the first attempt's id (from newMsgId) to repeat a step without taking it twice; default: fresh. */
+  msgId?: string;
+  threadId?: string;
 }
 
 export interface RequestsApi {
@@ -83,7 +91,7 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
    * The same sealed envelope (so the same msgId) until the server answers: a repeat of a stored
    * envelope returns the first answer, so a retry after a lost answer never opens a second case.
    */
-  const post = async (envelope: unknown): Promise<SendMessageResult> => {
+  const post = async (envelope: Envelope): Promise<SendMessageResult> => {
     let delay = RETRY_DELAY_MS;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -104,15 +112,16 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
     const { from, keys } = me();
     const threadId = input.threadId ?? (input.recipients.length > 1 ? randomThreadId() : undefined);
     const outcomes: SubmitOutcome[] = [];
-    for (const recipient of input.recipients) {
-      const envelope = await sealEnvelope({
-        ts: now(), kind: input.kind, from, labels: input.labels, recipients: [recipient], content: fields.data as JsonValue,
+    for (const { msgId, ...recipient } of input.recipients) {
+      const ts = now();
+      const seal: SealWithApprovers = (id, approvers) => sealEnvelope({
+        msgId: id, ts, kind: input.kind, from, labels: input.labels, recipients: [recipient], approvers, content: fields.data as JsonValue,
         request: { urgency: input.urgency, ...(input.deadline === undefined ? {} : { deadline: input.deadline }) },
         ...(threadId ? { threadId } : {}), ...(input.requestRef ? { requestRef: input.requestRef } : {}),
         senderIdentity: keys.identity, selfEncryptionKey: keys.encryption.publicKey,
       });
       try {
-        const result = await post(envelope);
+        const result = await sendHeldAware(seal, post, msgId);
         outcomes.push({ userId: recipient.userId, state: recipient.state, ok: true, caseId: result.id, status: result.status, ...(result.approvalId ? { approvalId: result.approvalId } : {}) });
       } catch (error) {
         if (!isApiError(error)) throw error;
@@ -131,17 +140,19 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
     },
     async transition(input) {
       const { from, keys } = me();
-      const envelope = await sealEnvelope({
-        ts: now(), kind: 'request:transition', requestRef: input.caseId, from, labels: input.labels, recipients: [input.to], content: input.content ?? {},
+      const ts = now();
+      const seal: SealWithApprovers = (id, approvers) => sealEnvelope({
+        msgId: id, ts, kind: 'request:transition', requestRef: input.caseId, from, labels: input.labels, recipients: [input.to], approvers, content: input.content ?? {},
         step: {
           action: input.action,
           ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
           ...(input.lateReason ? { lateReason: input.lateReason } : {}),
           ...(input.consent ? { consent: input.consent } : {}),
         },
+        ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
         senderIdentity: keys.identity, selfEncryptionKey: keys.encryption.publicKey,
       });
-      return post(envelope);
+      return sendHeldAware(seal, post, input.msgId);
     },
     list: (query = {}) => session.authed({ method: 'GET', path: '/api/requests', query: query as Record<string, string | number | undefined>, schema: z.array(RequestCaseView) }),
     get: (id) => session.authed({ method: 'GET', path: `/api/requests/${encodeURIComponent(id)}`, schema: RequestCaseDetail }),

@@ -1,13 +1,13 @@
 import { decryptAttachment } from '../../../shared/crypto/attachment-stream.js';
 import { concatBytes } from '../../../shared/crypto/encoding.js';
-import { MAX_RECEIPT_MSG_IDS, type Envelope } from '../../../shared/crypto/envelope-format.js';
+import { MAX_RECEIPT_MSG_IDS } from '../../../shared/crypto/envelope-format.js';
 import { receiptContent } from '../../../shared/crypto/receipt-format.js';
 import { CryptoError } from '../../../shared/crypto/errors.js';
 import { ReplayGuard } from '../../../shared/crypto/replay-guard.js';
-import type { Labels, StateCode } from '../../../shared/schemas/labels.js';
+import type { ExchangeKind, Labels } from '../../../shared/schemas/labels.js';
+import type { JsonValue } from '../../../shared/crypto/canonical-json.js';
 import { BacklogPage, DeliveredMessage, MessageStatusEvent, type SendMessageResult } from '../../../shared/schemas/messaging.js';
 import { ApiError } from '../api-error.js';
-import type { ApprovalsApi } from '../api/approvals-api.js';
 import type { HistoryFilter, MessagesApi } from '../api/messages-api.js';
 import type { KeyStore } from '../key-store.js';
 import type { SessionManager } from '../session-manager.js';
@@ -15,7 +15,8 @@ import type { FocalNetSocket } from '../socket.js';
 import type { ContactKeyring, KeyChange } from './contact-keys.js';
 import type { AttachmentRef, ReceiptContent } from './message-content.js';
 import { openDelivered, type Me, type ReceivedMessage, type RejectedEnvelope } from './open-delivered.js';
-import { sealOutgoing, uploadAttachments, type OutgoingAttachment } from './seal-outgoing.js';
+import { newMsgId, sendHeldAware } from './send-held-aware.js';
+import { resolveRecipients, sealOutgoing, uploadAttachments, type OutgoingAttachment } from './seal-outgoing.js';
 import { sendUntilAcked, type RetryOptions } from './send-until-acked.js';
 
 export interface SendInput {
@@ -87,8 +88,6 @@ export interface MessengerDeps {
   messages: MessagesApi;
   keyring: ContactKeyring;
   socket: FocalNetSocket;
-  /** Asked before each message: a held one is also sealed to its approving national admins. */
-  approvals?: Pick<ApprovalsApi, 'approvers'>;
 }
 
 export interface MessengerOptions extends RetryOptions {
@@ -100,7 +99,7 @@ export interface MessengerOptions extends RetryOptions {
 
 export function createMessenger(deps: MessengerDeps, options: MessengerOptions = {}): Messenger {
   const { session, keyStore, messages, keyring, socket } = deps;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const pageSize = options.pageSize ?? 50;
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
   const guard = new ReplayGuard();
@@ -174,7 +173,20 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
   const onConnect = (): void => void serially(drainNow);
   let unsubscribeKeys: (() => void) | undefined;
 
-  const deliver = (envelope: Envelope, attachmentIds: string[]): Promise<SendMessageResult> => sendUntilAcked(socket, { envelope, attachmentIds }, options);
+  /** Seals and sends without asking who approves: a held exchange is re-sealed to the approvers the server names. */
+  const deliver = async (exchange: { kind: ExchangeKind; to: readonly string[]; labels: Labels; content: JsonValue; threadId?: string | undefined; ts?: number; receiptOf?: readonly string[] }, attachmentIds: string[]): Promise<SendMessageResult & { msgId: string }> => {
+    const self = me();
+    const recipients = await resolveRecipients(keyring, exchange.to);
+    const { kind, labels, content, threadId, receiptOf } = exchange;
+    const ts = exchange.ts ?? now();
+    const msgId = newMsgId();
+    const result = await sendHeldAware(
+      (id, approvers) => sealOutgoing(self, recipients, { kind, labels, content, ts, msgId: id, approvers, ...(threadId === undefined ? {} : { threadId }), ...(receiptOf === undefined ? {} : { receiptOf }) }),
+      (envelope) => sendUntilAcked(socket, { envelope, attachmentIds }, options),
+      msgId,
+    );
+    return { ...result, msgId };
+  };
 
   return {
     keys: keyring,
@@ -198,17 +210,13 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
       return () => void set.delete(listener as (value: never) => void);
     },
     async send(input) {
-      const self = me();
+      me(); // signed in and unlocked before anything is uploaded
       const attachments = await uploadAttachments(messages, input.attachments ?? []);
       const content = { text: input.text, attachments };
-      const { approvals } = deps;
-      const approversFor = approvals ? async (toStates: StateCode[]) => (await approvals.approvers({ labels: input.labels, kind: 'message', toStates })).approvers : undefined;
-      const envelope = await sealOutgoing(self, keyring, { kind: 'message', to: input.to, labels: input.labels, content, ts: now(), ...(input.threadId === undefined ? {} : { threadId: input.threadId }), ...(approversFor ? { approversFor } : {}) });
-      const result = await deliver(envelope, attachments.map((a) => a.id));
-      return { ...result, msgId: envelope.header.msgId, attachments };
+      const result = await deliver({ kind: 'message', to: input.to, labels: input.labels, content, threadId: input.threadId }, attachments.map((a) => a.id));
+      return { ...result, attachments };
     },
     async markRead(read) {
-      const self = me();
       // One receipt per sender, labels and thread, as the relay requires: it checks that each
       // message named in receiptOf came from the receipt's recipient to me with these labels,
       // and then relays the receipt whatever the disclosure policies say.
@@ -226,8 +234,7 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
           const receiptOf = msgIds.slice(start, start + MAX_RECEIPT_MSG_IDS);
           const ts = now();
           const content: ReceiptContent = receiptContent({ receiptOf, ts });
-          const envelope = await sealOutgoing(self, keyring, { kind: 'receipt', to: [first.from.userId], labels: first.labels, content, ts, receiptOf, ...(first.threadId === undefined ? {} : { threadId: first.threadId }) });
-          await deliver(envelope, []);
+          await deliver({ kind: 'receipt', to: [first.from.userId], labels: first.labels, content: { ...content }, threadId: first.threadId, ts, receiptOf }, []);
         }
       }
     },

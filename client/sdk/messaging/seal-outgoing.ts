@@ -1,12 +1,9 @@
 import type { Envelope, Participant } from '../../../shared/crypto/envelope-format.js';
-import { sealEnvelope } from '../../../shared/crypto/envelope-seal.js';
+import { sealEnvelope, type SealRecipient } from '../../../shared/crypto/envelope-seal.js';
 import { encryptAttachment } from '../../../shared/crypto/attachment-stream.js';
 import type { JsonValue } from '../../../shared/crypto/canonical-json.js';
-import { concatBytes, fromBase64Url } from '../../../shared/crypto/encoding.js';
-import { verifyKeyBundle } from '../../../shared/crypto/verify-key-bundle.js';
-import type { Approver } from '../../../shared/schemas/approvers.js';
-import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
-import { CryptoError } from '../../../shared/crypto/errors.js';
+import { concatBytes } from '../../../shared/crypto/encoding.js';
+import type { ExchangeKind, Labels } from '../../../shared/schemas/labels.js';
 import type { MessagesApi } from '../api/messages-api.js';
 import type { ContactKeyring } from './contact-keys.js';
 import type { AttachmentRef } from './message-content.js';
@@ -35,34 +32,30 @@ export async function uploadAttachments(api: Pick<MessagesApi, 'uploadAttachment
 
 export interface SealOutgoingInput {
   readonly kind: ExchangeKind;
-  readonly to: readonly string[];
   readonly labels: Labels;
   readonly content: JsonValue;
   readonly threadId?: string;
   readonly ts: number;
   /** Kind 'receipt': the msgIds reported read (header.receiptOf). */
   readonly receiptOf?: readonly string[];
-  /**
-   * Held exchanges: given the recipients' states, the national admins who approve (empty when
-   * not held). Each gets a sealed key, so they read what they release.
-   */
-  readonly approversFor?: (toStates: StateCode[]) => Promise<readonly Approver[]>;
+  /** The same for every re-seal and retry of one exchange. */
+  readonly msgId: string;
+  /** Held exchanges: the approving national admins the server named (bundles already checked); each gets a sealed key. */
+  readonly approvers: readonly SealRecipient[];
 }
 
-/** An approver's keys as sealing needs them; a bundle whose self-signature fails is refused, never sealed to. */
-async function approverRecipient(approver: Approver): Promise<{ userId: string; state: StateCode; encryptionKey: Uint8Array }> {
-  if (!(await verifyKeyBundle(approver.keys))) throw new CryptoError('crypto.malformed', `the keys of approver ${approver.userId} do not verify`);
-  return { userId: approver.userId, state: approver.state, encryptionKey: fromBase64Url(approver.keys.encryptionKey) };
-}
-
-/** Seals to the recipients' current directory keys (bundle self-signature checked), my own, and the approvers' of a held exchange. */
-export async function sealOutgoing(me: Me & { state: string }, keyring: ContactKeyring, input: SealOutgoingInput): Promise<Envelope> {
-  const recipients = await Promise.all(input.to.map(async (userId) => {
+/** The recipients' current directory keys (bundle self-signature checked by the keyring). */
+export function resolveRecipients(keyring: ContactKeyring, to: readonly string[]): Promise<SealRecipient[]> {
+  return Promise.all(to.map(async (userId) => {
     const keys = await keyring.resolve(userId, { fresh: true });
     return { userId, state: keys.state, encryptionKey: keys.encryptionKey };
   }));
-  const approvers = input.approversFor ? await Promise.all((await input.approversFor([...new Set(recipients.map((r) => r.state))])).map(approverRecipient)) : [];
+}
+
+/** Seals to the recipients, my own key, and the approvers of a held exchange. */
+export function sealOutgoing(me: Me & { state: string }, recipients: readonly SealRecipient[], input: SealOutgoingInput): Promise<Envelope> {
   return sealEnvelope({
+    msgId: input.msgId,
     ts: input.ts,
     kind: input.kind,
     ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
@@ -73,6 +66,6 @@ export async function sealOutgoing(me: Me & { state: string }, keyring: ContactK
     content: input.content,
     senderIdentity: me.keys.identity,
     selfEncryptionKey: me.keys.encryption.publicKey,
-    ...(approvers.length > 0 ? { approvers } : {}),
+    approvers: input.approvers,
   });
 }

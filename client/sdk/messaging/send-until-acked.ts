@@ -32,7 +32,7 @@ export async function sendUntilAcked(socket: FocalNetSocket, input: SendMessageI
     try {
       const answer = await socket.timeout(timeoutMs).emitWithAck('message:send', input);
       if (answer.ok) return answer.data;
-      if (!RETRYABLE.has(answer.error.code)) throw new ApiError(0, answer.error.code, answer.error.message, answer.error.issues ?? [], answer.error.requestId);
+      if (!RETRYABLE.has(answer.error.code)) throw new ApiError(0, answer.error.code, answer.error.message, answer.error.issues ?? [], answer.error.requestId, answer.error.details);
       last = answer.error.code;
     } catch (error) {
       if (error instanceof ApiError) throw error;

@@ -314,6 +314,7 @@ export const en = {
     domain: { 'not-participating': 'The state does not take part in one of these domains yet.' },
     directory: { 'not-found': 'No such entry in the directory.' },
     liveness: { 'not-found': 'No such liveness check for you.', 'bad-signature': 'The answer is not signed with your current key. Sign in again and unlock your keys.' },
+    message: { 'approvers-required': 'The national administrators who approve this exchange kept changing while it was being sent. Nothing was sent: send it again.' },
     request: { 'not-found': 'No such request of yours.', 'wrong-side': 'The other side of the request takes this step.', 'invalid-transition': 'This step is not possible in the request’s current status. Reload it.', 'late-reason-required': 'The deadline has passed: say why the answer is late.', invalid: 'The request is not valid.' },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { ApprovalParams, ApprovalView, ApproveRequest, ListApprovalsQuery, RejectRequest } from '../../../shared/schemas/approvals.js';
-import { ApproversRequest, ApproversView, HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
-import { approversFor } from '../../modules/messaging/approvers.js';
+import { HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
 import { heldEnvelope } from '../../modules/messaging/held-envelope.js';
 import { approveExchange, listApprovals, rejectExchange } from '../../modules/policies/approvals.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
 export function approvalRoutes({ router, registry, policies, messaging, authn }: RouteContext): void {
-  defineRoute(router, registry, {
-    method: 'post', path: '/api/approvals/approvers', auth: authn, tag: 'approvals',
-    summary: 'Before sending: would this exchange be held, and which national admins (with verified keys) approve it? Seal a key to each.',
-    body: ApproversRequest, response: ApproversView, errors: [400, 401, 403],
-    handler: async ({ body, req }) => approversFor(messaging, await authn.actor(req), body),
-  });
-
   defineRoute(router, registry, {
     method: 'get', path: '/api/approvals', auth: authn, tag: 'approvals',
     summary: 'Exchanges held by your state\'s policy (national admins); pending ones by default.',

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import type { ApproversView, HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
+import { ApproversRequired, type HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, LABELS, readAs, send, socketOf } from '../../helpers/messaging.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { approversNamed, envelopeFor, LABELS, readAs, send, socketOf } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -11,6 +11,7 @@ const CONFIDENTIAL = { ...LABELS, classification: 'confidential' } as const;
 describe('approvers read what they release', function () {
   this.timeout(120_000);
   let t: TestServer;
+  let root: TestPerson;
   let kzAdmin: TestPerson;
   let kzAdmin2: TestPerson;
   let ruAdmin: TestPerson;
@@ -19,7 +20,7 @@ describe('approvers read what they release', function () {
 
   before(async () => {
     t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
+    root = await bootstrapNetworkAdmin(t);
     kzAdmin = await activeNationalAdmin(t, root, 'KZ');
     kzAdmin2 = await activeNationalAdmin(t, root, 'KZ');
     ruAdmin = await activeNationalAdmin(t, root, 'RU');
@@ -31,22 +32,41 @@ describe('approvers read what they release', function () {
   });
   after(async () => t.close());
 
-  const whoApproves = (person: TestPerson, labels: typeof LABELS, toStates: string[]) =>
-    call<ApproversView>(t.url, 'POST', '/api/approvals/approvers', { token: person.session?.accessToken, body: { labels, kind: 'message', toStates } });
+  const messagesStored = (): Promise<number> => t.server.database.connection.collection('messages').countDocuments({});
+  const approvalsFiled = (): Promise<number> => t.server.database.connection.collection('approval_requests').countDocuments({});
 
-  it('tells a focal point, before sending, which national admins approve, with their verified keys', async () => {
-    const held = await whoApproves(kz, CONFIDENTIAL, ['RU']);
-    expect(held.status).to.equal(200);
-    expect(held.body.effect).to.equal('approve');
-    expect(held.body.holdingStates).to.deep.equal(['KZ']);
-    expect(held.body.approvers.map((a) => a.userId).sort()).to.deep.equal([kzAdmin.user.id, kzAdmin2.user.id].sort());
-    expect(held.body.approvers.find((a) => a.userId === kzAdmin.user.id)?.keys).to.deep.equal(kzAdmin.bundle);
+  it('refuses a held exchange sealed without approvers, storing nothing, and names the approvers with their verified keys', async () => {
+    const sender = await socketOf(t, kz);
+    const before = await messagesStored();
+    const approvalsBefore = await approvalsFiled();
+    const envelope = await envelopeFor(t, kz, [ru], { secret: 'no approvers' }, { labels: CONFIDENTIAL });
+    const result = await send(sender, { envelope });
+    if (result.ok) throw new Error(`stored without approvers: ${JSON.stringify(result.data)}`);
+    expect(result.error.code).to.equal('message.approvers-required');
+    const details = ApproversRequired.parse(result.error.details);
+    expect(details.holdingStates).to.deep.equal(['KZ']);
+    expect(details.approvers.map((a) => a.userId).sort()).to.deep.equal([kzAdmin.user.id, kzAdmin2.user.id].sort());
+    expect(details.approvers.find((a) => a.userId === kzAdmin.user.id)?.keys).to.deep.equal(kzAdmin.bundle);
+    // Nothing of the refused attempt is kept, so the re-seal may reuse its msgId.
+    expect(await messagesStored()).to.equal(before);
+    expect(await approvalsFiled()).to.equal(approvalsBefore);
 
-    const allowed = await whoApproves(kz, LABELS, ['RU']);
-    expect(allowed.body).to.deep.equal({ effect: 'allow', holdingStates: [], approvers: [] });
-    // Nobody but a focal point asks; bad input is a clear 400.
-    expect((await whoApproves(kzAdmin, CONFIDENTIAL, ['RU'])).status).to.equal(403);
-    expect((await whoApproves(kz, CONFIDENTIAL, [])).status).to.equal(400);
+    // Over HTTP the same refusal is a 409 with the same details.
+    const overHttp = await call<{ error: { code: string; details: unknown } }>(t.url, 'POST', '/api/messages', { token: kz.session?.accessToken, body: { envelope } });
+    expect(overHttp.status).to.equal(409);
+    expect(overHttp.body.error.code).to.equal('message.approvers-required');
+    expect(ApproversRequired.parse(overHttp.body.error.details)).to.deep.equal(details);
+
+    const resealed = await envelopeFor(t, kz, [ru], { secret: 'no approvers' }, { labels: CONFIDENTIAL, msgId: envelope.header.msgId, approvers: approversNamed(result.error) });
+    const stored = await send(sender, { envelope: resealed });
+    if (!stored.ok) throw new Error(`re-sealed send refused: ${JSON.stringify(stored.error)}`);
+    expect(stored.data.status).to.equal('held');
+    expect(await messagesStored()).to.equal(before + 1);
+  });
+
+  it('the old approvers route is gone: the send itself names them', async () => {
+    const response = await call(t.url, 'POST', '/api/approvals/approvers', { token: kz.session?.accessToken, body: { labels: CONFIDENTIAL, kind: 'message', toStates: ['RU'] } });
+    expect(response.status).to.equal(404);
   });
 
   it('the approving admin fetches the held envelope and reads the plaintext; the database holds only ciphertext', async () => {
@@ -83,7 +103,10 @@ describe('approvers read what they release', function () {
       const envelope = await envelopeFor(t, kz, [ru], { secret: 'x' }, { labels: CONFIDENTIAL, approvers: [...approvers] });
       const result = await send(sender, { envelope });
       expect(result.ok, why).to.equal(false);
-      if (!result.ok) expect(result.error.code, why).to.equal('message.approvers-invalid');
+      if (!result.ok) {
+        expect(result.error.code, why).to.equal('message.approvers-required');
+        expect(approversNamed(result.error).map((a) => a.userId).sort(), why).to.deep.equal([kzAdmin.user.id, kzAdmin2.user.id].sort());
+      }
       expect(await t.server.database.connection.collection('messages').countDocuments({ msgId: envelope.header.msgId }), why).to.equal(0);
     }
   });
@@ -94,16 +117,28 @@ describe('approvers read what they release', function () {
     const result = await send(sender, { envelope });
     expect(result.ok).to.equal(false);
     if (!result.ok) {
-      expect(result.error.code).to.equal('message.approvers-invalid');
+      expect(result.error.code).to.equal('message.approvers-required');
       expect(result.error.message).to.contain('not held');
+      expect(approversNamed(result.error)).to.deep.equal([]);
     }
   });
 
-  it('a held envelope sealed without approvers is refused to the admin with a clear error', async () => {
+  it('edge: when no holding state has an approver with verified keys, the exchange is held without approvers (unreadable to admins)', async () => {
+    const tjAdmin = await activeNationalAdmin(t, root, 'TJ');
+    const tj = await activeFocalPoint(t, tjAdmin, ['border']);
+    await publishPolicy(t, tjAdmin, policyBody('TJ', 1, [
+      { id: 'inbound-documents-need-approval', direction: 'inbound', categories: ['travel-identity-documents'], effect: 'approve', legalBasis: { en: 'Law on Borders, art. 9' } },
+    ]));
+    const suspended = await call(t.url, 'POST', `/api/users/${tjAdmin.user.id}/suspend`, { token: root.session?.accessToken, body: { reason: 'on leave' } });
+    expect(suspended.status).to.equal(200);
+
     const sender = await socketOf(t, kz);
-    const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { secret: 'old client' }, { labels: CONFIDENTIAL }) });
-    if (!result.ok || !result.data.approvalId) throw new Error('not held');
-    const fetched = await call<{ error: { message: string } }>(t.url, 'GET', `/api/approvals/${result.data.approvalId}/envelope`, { token: kzAdmin.session?.accessToken });
+    const result = await send(sender, { envelope: await envelopeFor(t, kz, [tj], { secret: 'nobody can approve yet' }) });
+    if (!result.ok || !result.data.approvalId) throw new Error(`not held: ${JSON.stringify(result)}`);
+
+    expect((await call(t.url, 'POST', `/api/users/${tjAdmin.user.id}/reactivate`, { token: root.session?.accessToken })).status).to.equal(200);
+    await signIn(t, tjAdmin);
+    const fetched = await call<{ error: { message: string } }>(t.url, 'GET', `/api/approvals/${result.data.approvalId}/envelope`, { token: tjAdmin.session?.accessToken });
     expect(fetched.status).to.equal(404);
     expect(JSON.stringify(fetched.body)).to.contain('not sealed to you');
   });

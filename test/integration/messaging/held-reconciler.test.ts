@@ -4,7 +4,7 @@ import type { BacklogPage } from '../../../shared/schemas/messaging.js';
 import { reconcileHeldMessages, LOST_SETTLEMENT_GRACE_MS } from '../../../server/modules/messaging/reconcile-held-messages.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, LABELS, readAs, send, socketOf } from '../../helpers/messaging.js';
+import { envelopeFor, LABELS, readAs, sendSealing, socketOf } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -31,7 +31,7 @@ describe('held messages whose settlement event was lost', function () {
   /** Sends a confidential (held) message and returns its id and approval id. */
   const sendHeld = async (content: Record<string, string>): Promise<{ id: string; approvalId: string }> => {
     const sender = await socketOf(t, kz);
-    const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], content, { labels: { ...LABELS, classification: 'confidential' } }) });
+    const result = await sendSealing(sender, (approvers, msgId) => envelopeFor(t, kz, [ru], content, { labels: { ...LABELS, classification: 'confidential' }, approvers, ...(msgId ? { msgId } : {}) }));
     sender.disconnect();
     if (!result.ok || result.data.status !== 'held' || !result.data.approvalId) throw new Error(`not held: ${JSON.stringify(result)}`);
     return { id: result.data.id, approvalId: result.data.approvalId };

@@ -3,7 +3,7 @@ import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage, DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, LABELS, readAs, send, socketOf as socketAs } from '../../helpers/messaging.js';
+import { envelopeFor, LABELS, readAs, send, sendSealing, socketOf as socketAs } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 
@@ -92,7 +92,7 @@ describe('messaging under disclosure policies', function () {
     const receiver = await socketOf(ru);
     const released = new Promise<MessageStatusEvent>((resolve) => sender.on('message:status', (event) => { if (event.status === 'released') resolve(event); }));
     const arrived = new Promise<DeliveredMessage>((resolve) => receiver.once('message:new', resolve));
-    const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { secret: 'confidential content' }, { labels: { ...LABELS, classification: 'confidential' } }) });
+    const result = await sendSealing(sender, (approvers, msgId) => envelopeFor(t, kz, [ru], { secret: 'confidential content' }, { labels: { ...LABELS, classification: 'confidential' }, approvers, ...(msgId ? { msgId } : {}) }));
     expect(result.ok && result.data.status).to.equal('held');
     if (!result.ok || !result.data.approvalId) throw new Error('not held');
 
@@ -109,7 +109,7 @@ describe('messaging under disclosure policies', function () {
   it('a rejected exchange is never delivered, and the sender is told', async () => {
     const sender = await socketOf(kz);
     const rejected = new Promise<MessageStatusEvent>((resolve) => sender.on('message:status', (event) => { if (event.status === 'rejected') resolve(event); }));
-    const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { secret: 'no' }, { labels: { ...LABELS, classification: 'confidential' } }) });
+    const result = await sendSealing(sender, (approvers, msgId) => envelopeFor(t, kz, [ru], { secret: 'no' }, { labels: { ...LABELS, classification: 'confidential' }, approvers, ...(msgId ? { msgId } : {}) }));
     if (!result.ok || !result.data.approvalId) throw new Error('not held');
     await call(t.url, 'POST', `/api/approvals/${result.data.approvalId}/reject`, { token: kzAdmin.session?.accessToken, body: { comment: 'not releasable' } });
     expect((await rejected).id).to.equal(result.data.id);

@@ -4,7 +4,7 @@ import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type Test
 import { call } from '../../helpers/api.js';
 import { socketOf } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { caseOf, DOC_FIELDS, DOC_LABELS, post, requestEnvelope, sent, stepEnvelope, storedMessages } from '../../helpers/requests.js';
+import { caseOf, DOC_FIELDS, DOC_LABELS, postSealing, requestEnvelope, sent, stepEnvelope, storedMessages } from '../../helpers/requests.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('requests: steps held for a national admin', function () {
@@ -31,7 +31,7 @@ describe('requests: steps held for a national admin', function () {
 
   it('a held answer takes its step when released', async () => {
     const id = await sent(t, kz, await requestEnvelope(t, kz, tj, 'request:document-check', DOC_FIELDS, { urgency: 'standard' }));
-    const held = await post(t, tj, await stepEnvelope(t, tj, kz, id, { action: 'answer' }, { result: 'genuine' }, { labels }));
+    const held = await postSealing(t, tj, (extra) => stepEnvelope(t, tj, kz, id, { action: 'answer' }, { result: 'genuine' }, { labels, ...extra }));
     expect(held.body.status).to.equal('held');
     expect((await caseOf(t, kz, id)).status).to.equal('submitted');
     expect((await approve(held.body.approvalId)).status).to.equal(200);
@@ -42,8 +42,7 @@ describe('requests: steps held for a national admin', function () {
 
   it('a held answer the case no longer allows (withdrawn meanwhile) is dropped on release, and its sender told', async () => {
     const id = await sent(t, kz, await requestEnvelope(t, kz, tj, 'request:document-check', DOC_FIELDS, { urgency: 'standard' }));
-    const answer = await stepEnvelope(t, tj, kz, id, { action: 'answer' }, { result: 'genuine' }, { labels });
-    const held = await post(t, tj, answer);
+    const held = await postSealing(t, tj, (extra) => stepEnvelope(t, tj, kz, id, { action: 'answer' }, { result: 'genuine' }, { labels, ...extra }));
     expect(held.body.status).to.equal('held');
     await sent(t, kz, await stepEnvelope(t, kz, tj, id, { action: 'withdraw' }));
     const sender = await socketOf(t, tj);
@@ -52,7 +51,7 @@ describe('requests: steps held for a national admin', function () {
     const event = await told;
     expect(event.status).to.equal('rejected');
     expect(event.comment).to.contain('withdrawn');
-    expect(await storedMessages(t, answer.header.msgId)).to.equal(0);
+    expect(await storedMessages(t, held.msgId)).to.equal(0);
     const detail = await caseOf(t, kz, id);
     expect(detail.status).to.equal('withdrawn');
     expect(detail.history.map((h) => h.action)).to.deep.equal(['withdraw']);

@@ -5,7 +5,7 @@ import type { Labels } from '../../../shared/schemas/labels.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { caseOf, post, requestEnvelope, storedMessages } from '../../helpers/requests.js';
+import { caseOf, postSealing, requestEnvelope, storedMessages } from '../../helpers/requests.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const ROUTE_LABELS: Labels = { domain: 'border', category: 'criminal-intelligence', classification: 'restricted', handling: 'H2' };
@@ -37,12 +37,12 @@ describe('requests: route information to origin, transit and destination, each u
 
   it('sends one envelope per state sharing a thread: a denial for one does not stop the others; a held one becomes a case on release', async () => {
     const threadId = randomUUID();
-    const results: Record<string, Awaited<ReturnType<typeof post>>> = {};
+    const results: Record<string, Awaited<ReturnType<typeof postSealing>>> = {};
     const msgIds: Record<string, string> = {};
     for (const state of ['TJ', 'UZ', 'RU'] as const) {
-      const envelope = await requestEnvelope(t, kz, fp[state], 'request:route-information', ROUTE_FIELDS, { urgency: 'standard' }, { labels: ROUTE_LABELS, threadId });
-      msgIds[state] = envelope.header.msgId;
-      results[state] = await post(t, kz, envelope);
+      const result = await postSealing(t, kz, (extra) => requestEnvelope(t, kz, fp[state], 'request:route-information', ROUTE_FIELDS, { urgency: 'standard' }, { labels: ROUTE_LABELS, threadId, ...extra }));
+      msgIds[state] = result.msgId;
+      results[state] = result;
     }
     expect(results.TJ!.status).to.equal(200);
     expect(results.TJ!.body.status).to.equal('accepted');

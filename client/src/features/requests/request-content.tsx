@@ -3,8 +3,8 @@ import type { ReceivedMessage, RejectedEnvelope } from '../../../sdk/index';
 import { ProtectedText } from './protected-text';
 import { useRequestLabels, type RequestLabels } from './use-request-labels';
 
-/** "Label: value" lines of a request's fields, in the current language, in template order. */
-function fieldLines(kind: string, content: unknown, l: RequestLabels): string[] | undefined {
+/** "Label: value" lines of a request's fields, in the current language, in template order; undefined when not a request or not matching its template. */
+export function fieldLines(kind: string, content: unknown, l: RequestLabels): string[] | undefined {
   if (!isRequestKind(kind)) return undefined;
   const parsed = requestFieldsSchema(kind).safeParse(content);
   if (!parsed.success) return undefined;

@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { toBase64Url } from '../../../../shared/crypto/encoding';
-import type { Envelope } from '../../../../shared/crypto/envelope-format';
-import { sealEnvelope } from '../../../../shared/crypto/envelope-seal';
-import type { JsonValue } from '../../../../shared/crypto/canonical-json';
-import type { UserKeys } from '../../../../shared/crypto/keys';
+import type { SealRecipient } from '../../../../shared/crypto/envelope-seal';
 import type { RequestHeaderField, RequestStepField } from '../../../../shared/requests/header-fields';
 import type { RequestKind } from '../../../../shared/requests/templates';
-import type { Labels, StateCode } from '../../../../shared/schemas/labels';
+import type { Labels } from '../../../../shared/schemas/labels';
 import type { SendMessageResult } from '../../../../shared/schemas/messaging';
 import type { ListRequestsQuery, RequestCaseDetail, RequestCaseView, RequestStatistics, StatisticsQuery } from '../../../../shared/schemas/requests';
-import { ApiError, type FocalNetClient } from '../../../sdk/index';
+import { ApiError, newMsgId, type FocalNetClient } from '../../../sdk/index';
 
 /**
- * Requests as this feature uses them: metadata reads through the SDK's requests API; request and
- * step envelopes sealed here with a msgId chosen before the first attempt, so a retry after a
- * network failure is recognised by the server (same msgId, same case) instead of making a second
- * case, which the SDK's submit/transition (fresh msgId each call) cannot offer.
+ * Requests as this feature uses them, all through the SDK's requests API: one envelope per call,
+ * with a msgId chosen before the first attempt, so a retry after a network failure is recognised
+ * by the server (same msgId, same case) instead of making a second case.
  */
 export interface RequestService {
   list(query: ListRequestsQuery): Promise<RequestCaseView[]>;
@@ -33,7 +28,8 @@ export interface SubmitInput {
   to: string;
   labels: Labels;
   request: RequestHeaderField;
-  fields: JsonValue;
+  /** The template's fields; the SDK checks them against the template before sealing. */
+  fields: Record<string, unknown>;
   msgId: string;
   threadId?: string;
   /** Consent requests: the case whose answer they concern. */
@@ -55,27 +51,13 @@ export const StepContent = z.object({ text: z.string().max(20_000) }).strict();
 export type StepContent = z.infer<typeof StepContent>;
 
 /** 16 random bytes, base64url: an envelope id chosen before the first attempt so retries reuse it. */
-export function newMsgId(): string {
-  return toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
-}
+export { newMsgId };
 
 export function requestService(client: FocalNetClient): RequestService {
-  const { session } = client;
-  const me = (): { userId: string; state: StateCode; keys: UserKeys } => {
-    const user = session.current()?.user;
-    if (!user?.state) throw new ApiError(401, 'auth.unauthenticated', 'sign in as a focal point first');
-    const unlocked = client.keyStore.get();
-    if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
-    return { userId: user.id, state: user.state as StateCode, keys: unlocked.keys };
-  };
-  const seal = async (to: string, input: Omit<Parameters<typeof sealEnvelope>[0], 'from' | 'recipients' | 'senderIdentity' | 'selfEncryptionKey' | 'ts'>): Promise<Envelope> => {
-    const self = me();
-    const keys = await client.contactKeys.resolve(to, { fresh: true });
-    return sealEnvelope({
-      ...input, ts: Date.now(), from: { userId: self.userId, state: self.state },
-      recipients: [{ userId: to, state: keys.state, encryptionKey: keys.encryptionKey }],
-      senderIdentity: self.keys.identity, selfEncryptionKey: self.keys.encryption.publicKey,
-    });
+  /** The recipient's current directory keys (bundle self-signature checked by the keyring). */
+  const recipient = async (userId: string): Promise<SealRecipient> => {
+    const keys = await client.contactKeys.resolve(userId, { fresh: true });
+    return { userId, state: keys.state, encryptionKey: keys.encryptionKey };
   };
   return {
     // Metadata reads come from the SDK (client/sdk/api/requests-api.ts).
@@ -83,19 +65,27 @@ export function requestService(client: FocalNetClient): RequestService {
     read: (id) => client.requests.get(id),
     overdue: () => client.requests.overdue(),
     statistics: (q = {}) => client.requests.statistics(q),
+    // Sending goes through the SDK too, so a held request or step is sealed to its approvers.
     async submit(input) {
-      const envelope = await seal(input.to, {
-        msgId: input.msgId, kind: input.kind, labels: input.labels, request: input.request, content: input.fields,
+      const [outcome] = await client.requests.submit({
+        kind: input.kind, labels: input.labels, urgency: input.request.urgency, fields: input.fields,
+        recipients: [{ ...(await recipient(input.to)), msgId: input.msgId }],
+        ...(input.request.deadline === undefined ? {} : { deadline: input.request.deadline }),
         ...(input.threadId === undefined ? {} : { threadId: input.threadId }), ...(input.requestRef === undefined ? {} : { requestRef: input.requestRef }),
       });
-      return client.messages.send(envelope);
+      if (!outcome) throw new ApiError(0, 'client.bad-response', 'no outcome');
+      if (!outcome.ok) throw outcome.error;
+      return { id: outcome.caseId, status: outcome.status, ...(outcome.approvalId === undefined ? {} : { approvalId: outcome.approvalId }) };
     },
     async step(input) {
-      const envelope = await seal(input.to, {
-        msgId: input.msgId, kind: 'request:transition', requestRef: input.caseId, labels: input.labels, step: input.step, content: input.content,
+      return client.requests.transition({
+        caseId: input.caseId, to: await recipient(input.to), labels: input.labels, content: input.content, msgId: input.msgId,
+        action: input.step.action,
+        ...(input.step.reasonCode === undefined ? {} : { reasonCode: input.step.reasonCode }),
+        ...(input.step.lateReason === undefined ? {} : { lateReason: input.step.lateReason }),
+        ...(input.step.consent === undefined ? {} : { consent: input.step.consent }),
         ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
       });
-      return client.messages.send(envelope);
     },
   };
 }

@@ -43,7 +43,6 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
   ['network admin', 'user:suspend', 'focal point KZ'],
   ['network admin', 'user:suspend', 'focal point RU'],
   ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) => (Object.keys(TARGETS) as TargetName[]).flatMap((target): Array<[ActorName, Action, TargetName]> => [[a, 'exchange:take-part', target], [a, 'directory:read', target]])),
-  ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => ['focal point KZ', 'exchange:approvers', target]),
   ['national admin KZ', 'directory:edit-entry', 'focal point KZ'],
   ['national admin KZ', 'state:manage-directory', 'focal point KZ'],
   ['national admin KZ', 'state:manage-directory', 'national admin KZ'],
