@@ -9,7 +9,7 @@ import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/la
 import type { BacklogPage } from '../../../shared/schemas/messaging.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
-import { envelopeFor, LABELS, readAs } from '../../helpers/messaging.js';
+import { approversNamed, envelopeFor, LABELS, readAs } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging } from '../../helpers/sdk-messaging.js';
@@ -31,7 +31,7 @@ describe('read receipts across closed directions', function () {
   let ru: TestPerson;
   let kg: TestPerson;
 
-  const post = (from: TestPerson, envelope: Envelope, attachmentIds: string[] = []) => call<{ id?: string; status?: string; error?: { code: string; message: string } }>(t.url, 'POST', '/api/messages', { token: from.session?.accessToken, body: { envelope, attachmentIds } });
+  const post = (from: TestPerson, envelope: Envelope, attachmentIds: string[] = []) => call<{ id?: string; status?: string; error?: { code: string; message: string; details?: unknown } }>(t.url, 'POST', '/api/messages', { token: from.session?.accessToken, body: { envelope, attachmentIds } });
 
   const sendMessage = async (from: TestPerson, to: TestPerson, text: string, labels: Labels = LABELS): Promise<Envelope> => {
     const envelope = await envelopeFor(t, from, [to], { text, attachments: [] }, { labels });
@@ -119,7 +119,10 @@ describe('read receipts across closed directions', function () {
     await expectRefused(kg, await receipt(kg, kz, [own.header.msgId]));
     await expectRefused(cn, await receipt(cn, kz, ['AAAAAAAAAAAAAAAAAAAAAA']));
     // Held for approval (RU → KZ), so not delivered to KZ: KZ cannot report it read.
-    const held = await envelopeFor(t, ru, [kz], { text: 'held', attachments: [] });
+    const unsealed = await envelopeFor(t, ru, [kz], { text: 'held', attachments: [] });
+    const refusal = await post(ru, unsealed);
+    expect(refusal.body.error?.code).to.equal('message.approvers-required');
+    const held = await envelopeFor(t, ru, [kz], { text: 'held', attachments: [] }, { msgId: unsealed.header.msgId, approvers: approversNamed(refusal.body.error ?? {}) });
     expect((await post(ru, held)).body.status).to.equal('held');
     await expectRefused(kz, await receipt(kz, ru, [held.header.msgId]));
     // One good msgId does not carry a bad one.
