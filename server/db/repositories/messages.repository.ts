@@ -36,6 +36,24 @@ const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 type MessageInsert = ReturnType<typeof toMessageDoc>;
 type DeliveryInsert = { _id: Types.ObjectId; recipientId: Types.ObjectId; messageId: Types.ObjectId; senderId: Types.ObjectId; msgId: string; storedAt: Date; ackedAt: null };
 
+interface QueuedCopyLean {
+  _id: Types.ObjectId;
+  recipientId: Types.ObjectId;
+  messageId: Types.ObjectId;
+  senderId?: Types.ObjectId | null;
+  msgId?: string | null;
+  ackedAt?: Date | null;
+}
+
+/** The most ids one {_id: {$in}} query carries (FerretDB pushes lists up to 1,000 down to SQLite). */
+const IN_LIMIT = 1000;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /** A copy taken out of the queue by its recipient's acknowledgement. */
 export interface AckedCopy {
   messageId: string;
@@ -47,6 +65,7 @@ export class MessagesRepository {
   /** Concurrent sends share one insertMany (see GroupCommit); true = stored now, false = already there. */
   private readonly messageWrites = new GroupCommit<MessageInsert, boolean>((docs) => this.insertBatch(docs));
   private readonly deliveryWrites = new GroupCommit<DeliveryInsert[], true>((groups) => this.enqueueBatch(groups));
+  private readonly ackWrites = new GroupCommit<{ recipientId: string; messageIds: string[] }, QueuedCopyLean[]>((acks) => this.takeBatch(acks));
   /** Every send looks its derived id up first (retry?); concurrent lookups share one query. */
   private readonly byId = new BatchedLookup<StoredMessage>(async (ids) => {
     const docs = await this.messages.find({ _id: { $in: ids.map(oid) } }).lean();
@@ -155,20 +174,16 @@ export class MessagesRepository {
 
   /**
    * Takes acknowledged copies out of the queue; returns those that were still queued (repeats
-   * are no-ops). Lookups and the delete go by the copies' derived ids (indexed, one round trip each).
+   * are no-ops). Concurrent acknowledgements (every online recipient acks what it got) share one
+   * lookup and one delete by the copies' derived ids (see GroupCommit).
    */
   async ack(recipientId: string, messageIds: string[]): Promise<AckedCopy[]> {
     const valid = [...new Set(messageIds)].filter((id) => Types.ObjectId.isValid(id));
     if (valid.length === 0) return [];
-    const queued = await this.deliveries.find({ _id: { $in: valid.map((id) => deliveryId(recipientId, id)) } }).lean();
-    const mine = queued.filter((d) => d.recipientId.toHexString() === recipientId && d.ackedAt === null);
+    const mine = await this.ackWrites.submit({ recipientId, messageIds: valid });
     const seen = new Set(mine.map((d) => d.messageId.toHexString()));
-    // Copies queued before ids were derived (older data) are found by their fields.
     const older = valid.filter((id) => !seen.has(id));
-    const legacy = older.length === 0 ? [] : await this.deliveries.find({ recipientId: oid(recipientId), messageId: { $in: older.map(oid) }, ackedAt: null }).lean();
-    const taken = [...mine, ...legacy];
-    if (taken.length === 0) return [];
-    await this.deliveries.deleteMany({ _id: { $in: taken.map((d) => d._id) } });
+    const taken = [...mine, ...(older.length > 0 ? await this.takeLegacy(recipientId, older) : [])];
     const withoutSender = taken.filter((d) => !d.senderId).map((d) => d.messageId);
     const senders = withoutSender.length === 0 ? [] : await this.messages.find({ _id: { $in: withoutSender } }, { senderId: 1, msgId: 1 }).lean();
     const senderOf = new Map(senders.map((m) => [m._id.toHexString(), { senderId: m.senderId.toHexString(), msgId: m.msgId }]));
@@ -177,6 +192,32 @@ export class MessagesRepository {
       const sender = d.senderId ? { senderId: d.senderId.toHexString(), msgId: d.msgId ?? '' } : senderOf.get(messageId);
       return sender ? [{ messageId, ...sender }] : [];
     });
+  }
+
+  private async takeBatch(acks: Array<{ recipientId: string; messageIds: string[] }>): Promise<QueuedCopyLean[][]> {
+    const ids = acks.flatMap((a) => a.messageIds.map((id) => deliveryId(a.recipientId, id)));
+    const found: QueuedCopyLean[] = [];
+    for (const chunk of chunks(ids, IN_LIMIT)) found.push(...await this.deliveries.find({ _id: { $in: chunk } }).lean());
+    const queued = new Map(found.filter((d) => d.ackedAt === null).map((d) => [d._id.toHexString(), d]));
+    for (const chunk of chunks([...queued.values()].map((d) => d._id), IN_LIMIT)) await this.deliveries.deleteMany({ _id: { $in: chunk } });
+    // Each copy goes to the first acknowledgement naming it, so "delivered" is said once.
+    return acks.map((a) => a.messageIds.flatMap((id) => {
+      const key = deliveryId(a.recipientId, id).toHexString();
+      const copy = queued.get(key);
+      queued.delete(key);
+      return copy ? [copy] : [];
+    }));
+  }
+
+  private legacyCopies: Promise<boolean> | undefined;
+
+  /** Copies queued before ids were derived (older data) are found by their fields, if there are any. */
+  private async takeLegacy(recipientId: string, messageIds: string[]): Promise<QueuedCopyLean[]> {
+    this.legacyCopies ??= this.deliveries.exists({ senderId: null }).then((found) => found !== null);
+    if (!(await this.legacyCopies)) return [];
+    const legacy = await this.deliveries.find({ recipientId: oid(recipientId), messageId: { $in: messageIds.map(oid) }, ackedAt: null }).lean();
+    if (legacy.length > 0) await this.deliveries.deleteMany({ _id: { $in: legacy.map((d) => d._id) } });
+    return legacy;
   }
 
   private ferretdb: Promise<boolean> | undefined;
