@@ -75,25 +75,43 @@ export async function sendMessage(deps: MessagingDeps, actor: User, envelope: En
   await checkAttachments(deps, actor, attachmentIds);
 
   const id = deps.messages.idFor(actor.id, header.msgId);
+  const exchange = { labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id };
   // A checked read receipt says only "read" to the sender of what it reports: no policy applies.
-  const decision = await checkReceipt(deps, actor, envelope, attachmentIds, id) ? RECEIPT_DECISION
-    : await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id });
-  if (decision.effect === 'deny') throw denied(decision, header.from.state);
-  checkConditions(envelope, decision);
-  await checkApprovers(deps, envelope, decision);
-  await deps.requests?.check(actor, envelope, now);
-
+  const receipt = await checkReceipt(deps, actor, envelope, attachmentIds, id);
+  const decision = receipt ? RECEIPT_DECISION : await deps.policy.decideExchange({ ...exchange, auditLater: true });
+  // The decision's audit entry is appended with the storage's (one group commit), or alone when
+  // the exchange goes no further: every decision is audited either way.
+  const auditDecision = (): Promise<void> => (receipt ? Promise.resolve() : deps.policy.auditDecision(exchange, decision));
+  let stored: { message: StoredMessage; created: boolean };
   const held = decision.effect === 'approve';
-  const { retentionDays } = decision.conditions;
-  const { message, created } = await deps.messages.insert(id, {
-    senderId: actor.id, envelope, attachmentIds, status: held ? 'held' : 'accepted', conditions: { ...decision.conditions }, storedAt: now,
-    retentionUntil: retentionDays ? new Date(now.getTime() + retentionDays * DAY_MS) : null,
-  });
-  if (!created) return settleRetry(deps, message);
-  // A held request or step counts once released: its recipient cannot see it before.
-  if (!held) await deps.requests?.record(message);
-  if (attachmentIds.length > 0) await deps.attachments.bind(attachmentIds, actor.id, message.id);
-  await deps.audit.append({ type: 'message.stored', actorId: actor.id, state: actor.state, subjectId: message.id, data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status } });
+  try {
+    if (decision.effect === 'deny') throw denied(decision, header.from.state);
+    checkConditions(envelope, decision);
+    await checkApprovers(deps, envelope, decision);
+    await deps.requests?.check(actor, envelope, now);
+    const { retentionDays } = decision.conditions;
+    stored = await deps.messages.insert(id, {
+      senderId: actor.id, envelope, attachmentIds, status: held ? 'held' : 'accepted', conditions: { ...decision.conditions }, storedAt: now,
+      retentionUntil: retentionDays ? new Date(now.getTime() + retentionDays * DAY_MS) : null,
+    });
+    if (stored.created) {
+      // A held request or step counts once released: its recipient cannot see it before.
+      if (!held) await deps.requests?.record(stored.message);
+      if (attachmentIds.length > 0) await deps.attachments.bind(attachmentIds, actor.id, stored.message.id);
+    }
+  } catch (error) {
+    await auditDecision();
+    throw error;
+  }
+  const { message, created } = stored;
+  if (!created) {
+    await auditDecision();
+    return settleRetry(deps, message);
+  }
+  await Promise.all([
+    auditDecision(),
+    deps.audit.append({ type: 'message.stored', actorId: actor.id, state: actor.state, subjectId: message.id, data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status } }),
+  ]);
 
   if (held) {
     const approval = await deps.policy.holdForApproval({ exchangeRef: message.id, fromUserId: actor.id, fromState: header.from.state, toStates: header.to.map((r) => r.state), labels: header.labels, kind: header.kind, decision });

@@ -19,11 +19,15 @@ export interface ExchangeToDecide {
   exchangeRef?: string | null;
   /** A look-ahead before sending (who would approve): decided, not audited, nothing is relayed. */
   preview?: boolean;
+  /** The caller appends the audit entry itself (auditDecision), together with its own. */
+  auditLater?: boolean;
 }
 
 /** What the messaging and requests modules are given to enforce disclosure policies. */
 export interface PolicyEnforcement extends ApprovalEvents {
   decideExchange(input: ExchangeToDecide): Promise<Decision>;
+  /** The audit entry of a decision taken with `auditLater`. */
+  auditDecision(input: ExchangeToDecide, decision: Decision): Promise<void>;
   /** Files an exchange whose decision is 'approve' for the holding states' national admins (idempotent per exchangeRef). */
   holdForApproval(input: HoldRequest): Promise<ApprovalView>;
   /** The settlement of the exchange's approval once it is final (undefined while pending), for reconciling lost events. */
@@ -71,6 +75,11 @@ export async function decideExchange(deps: PoliciesDeps, input: ExchangeToDecide
   const compiled = new Map<StateCode, CompiledPolicy>([...loaded].map(([state, policy]) => [state, policy.compiled]));
   const decision = evaluate({ labels: input.labels, kind: input.kind, from: input.fromState, to: input.toStates, at: input.at }, compiled);
   if (input.preview === true) return decision;
+  if (input.auditLater !== true) await auditDecision(deps, input, decision);
+  return decision;
+}
+
+async function auditDecision(deps: PoliciesDeps, input: ExchangeToDecide, decision: Decision): Promise<void> {
   await deps.audit.append({
     type: 'policy.decision',
     actorId: input.actorId ?? null,
@@ -78,12 +87,12 @@ export async function decideExchange(deps: PoliciesDeps, input: ExchangeToDecide
     subjectId: input.exchangeRef ?? null,
     data: auditData(input, decision),
   });
-  return decision;
 }
 
 export function createPolicyEnforcement(deps: PoliciesDeps): PolicyEnforcement {
   return {
     decideExchange: (input) => decideExchange(deps, input),
+    auditDecision: (input, decision) => auditDecision(deps, input, decision),
     holdForApproval: (input) => holdForApproval(deps, input),
     onApprovalSettled: (listener) => deps.approvalEvents.onApprovalSettled(listener),
     async settledApproval(exchangeRef) {
