@@ -67,33 +67,30 @@ export type RestrictableField = z.infer<typeof RestrictableField>;
 // Who sees which of these fields is part of the state's signed disclosure policy: see
 // DirectoryFieldRule in policy.ts.
 
-/**
- * A key set the person held before the current one, public keys only: signatures made while it
- * was current (`validFrom` ≤ time < `validUntil`) verify against it, later ones must not.
- */
-export const PreviousKeyStatus = z.object({
+/** Public keys as the directory shows them, with their safety-number verification. */
+const PublicKeyStatus = z.object({
   identityKey: z.string(),
   encryptionKey: z.string(),
   encryptionKeySig: z.string(),
   keyVersion: z.number().int(),
   fingerprint: z.string(),
-  /** A national admin compared the safety number of this key while it was current. */
+  /** A national admin compared the safety number of this key (while it was current). */
   verified: z.boolean(),
   verifiedAt: z.iso.datetime().nullable(),
+});
+
+/**
+ * A key set the person held before the current one, public keys only: signatures made while it
+ * was current (`validFrom` ≤ time < `validUntil`) verify against it, later ones must not.
+ */
+export const PreviousKeyStatus = PublicKeyStatus.extend({
   validFrom: z.iso.datetime(),
   /** When the next key replaced it. */
   validUntil: z.iso.datetime(),
 });
 export type PreviousKeyStatus = z.infer<typeof PreviousKeyStatus>;
 
-export const KeyStatus = z.object({
-  identityKey: z.string(),
-  encryptionKey: z.string(),
-  encryptionKeySig: z.string(),
-  keyVersion: z.number().int(),
-  fingerprint: z.string(),
-  verified: z.boolean(),
-  verifiedAt: z.iso.datetime().nullable(),
+export const KeyStatus = PublicKeyStatus.extend({
   /** Earlier keys, newest first; absent when the person never re-keyed. */
   history: z.array(PreviousKeyStatus).optional(),
 });

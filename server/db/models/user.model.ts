@@ -1,6 +1,6 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
-const PublicKeysSchema = new Schema({
+const publicKeyFields = {
   identityKey: { type: String, required: true },
   encryptionKey: { type: String, required: true },
   encryptionKeySig: { type: String, required: true },
@@ -8,17 +8,13 @@ const PublicKeysSchema = new Schema({
   createdAt: { type: Date, required: true },
   verifiedAt: { type: Date, default: null },
   verifiedBy: { type: Schema.Types.ObjectId, default: null },
-}, { _id: false });
+} as const;
+
+const PublicKeysSchema = new Schema(publicKeyFields, { _id: false });
 
 /** A key set the person held before: kept so signatures made while it was current still verify. */
 const PreviousKeysSchema = new Schema({
-  identityKey: { type: String, required: true },
-  encryptionKey: { type: String, required: true },
-  encryptionKeySig: { type: String, required: true },
-  keyVersion: { type: Number, required: true },
-  createdAt: { type: Date, required: true },
-  verifiedAt: { type: Date, default: null },
-  verifiedBy: { type: Schema.Types.ObjectId, default: null },
+  ...publicKeyFields,
   /** When the next key set replaced it: the end of its validity. */
   replacedAt: { type: Date, required: true },
 }, { _id: false });
