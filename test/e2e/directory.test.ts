@@ -5,10 +5,9 @@ import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
 import type { Session } from '../../shared/schemas/accounts.js';
 import { call } from '../helpers/api.js';
 import { totpCode } from '../helpers/accounts.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { generate } from 'otplib';
-import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots, seedDemoNetwork } from '../helpers/e2e.js';
+import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
 
 const shot = screenshots('directory');
 
@@ -26,22 +25,16 @@ describe('e2e: the directory in Chromium', function () {
   this.timeout(180_000);
   let t: TestServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeE2e: (() => Promise<void>) | undefined;
   let focalPoint: Page;
   let focalPointErrors: string[];
   let admin: Page;
   let adminErrors: string[];
 
   before(async () => {
-    requireClientBuild();
-    t = await startTestServer({}, { clientDir: CLIENT_DIR });
-    await seedDemoNetwork(t);
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ t, browser, close: closeE2e } = await startE2e({ demo: true }));
   });
-  after(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  after(async () => closeE2e?.());
 
   it('a Chinese border focal point finds the Kazakh economic-crime focal point who speaks Russian: current, verified, phone withheld, safety number; in English and Russian', async () => {
     focalPoint = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai' })).newPage();

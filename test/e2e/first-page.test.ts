@@ -1,24 +1,19 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { artifactPath, launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIENT_DIR, requireClientBuild } from '../helpers/e2e.js';
+import { artifactPath } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { startE2e } from '../helpers/e2e.js';
 
 describe('e2e: first page in Chromium', function () {
   this.timeout(60_000);
   let t: TestServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeE2e: (() => Promise<void>) | undefined;
 
   before(async () => {
-    requireClientBuild();
-    t = await startTestServer({}, { clientDir: CLIENT_DIR });
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ t, browser, close: closeE2e } = await startE2e());
   });
-  after(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  after(async () => closeE2e?.());
 
   it('shows the product, server and database status, and switches between English and Russian', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });

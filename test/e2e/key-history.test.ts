@@ -3,13 +3,12 @@ import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { localKeyCrypto } from '../../client/sdk/index.js';
 import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { CLIENT_DIR, requireClientBuild, screenshots, seedDemoNetwork, signInThroughUi, watchErrors } from '../helpers/e2e.js';
+import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import { LABELS } from '../helpers/messaging.js';
 import { FAST_KDF, sdkClient, sdkTotp } from '../helpers/sdk.js';
 import { sdkMessaging, type SdkMessaging } from '../helpers/sdk-messaging.js';
 import { eventually } from '../helpers/server-process.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 const shot = screenshots('key-history');
 
@@ -27,18 +26,12 @@ describe('e2e: a thread with messages from before the sender re-keyed', function
   this.timeout(180_000);
   let t: TestServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeE2e: (() => Promise<void>) | undefined;
 
   before(async () => {
-    requireClientBuild();
-    t = await startTestServer({}, { clientDir: CLIENT_DIR });
-    await seedDemoNetwork(t);
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ t, browser, close: closeE2e } = await startE2e({ demo: true }));
   });
-  after(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  after(async () => closeE2e?.());
 
   it('shows the older message as verified, noted "signed with a previous key" (EN/RU), and the newer one without the note', async () => {
     const recipient = sdkClient(t);

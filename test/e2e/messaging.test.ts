@@ -3,12 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { policyBody } from '../helpers/policies.js';
 import { sdkClient, sdkTotp } from '../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { generate } from 'otplib';
-import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots, seedDemoNetwork, signInThroughUi } from '../helpers/e2e.js';
+import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 
 const shot = screenshots('messaging');
 
@@ -18,18 +17,12 @@ describe('e2e: encrypted messaging in Chromium', function () {
   this.timeout(180_000);
   let t: TestServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeE2e: (() => Promise<void>) | undefined;
 
   before(async () => {
-    requireClientBuild();
-    t = await startTestServer({}, { clientDir: CLIENT_DIR });
-    await seedDemoNetwork(t);
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ t, browser, close: closeE2e } = await startE2e({ demo: true }));
   });
-  after(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  after(async () => closeE2e?.());
 
   it('a Kazakh focal point sends a message with a file to the Kyrgyz one (reading in Russian), who downloads the same bytes; the sender sees delivered, then read', async () => {
     const kz = await (await browser.newContext({ locale: 'en-GB', acceptDownloads: true })).newPage();

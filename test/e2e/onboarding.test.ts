@@ -2,9 +2,8 @@ import { expect } from 'chai';
 import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { bootstrapNetworkAdmin, STRONG_PASSWORD, totpCode, uniqueUsername, type TestPerson } from '../helpers/accounts.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots } from '../helpers/e2e.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
 
 const shot = screenshots('onboarding');
 
@@ -12,19 +11,14 @@ describe('e2e: onboarding a national admin in Chromium', function () {
   this.timeout(120_000);
   let t: TestServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeE2e: (() => Promise<void>) | undefined;
   let root: TestPerson;
 
   before(async () => {
-    requireClientBuild();
-    t = await startTestServer({}, { clientDir: CLIENT_DIR });
+    ({ t, browser, close: closeE2e } = await startE2e());
     root = await bootstrapNetworkAdmin(t);
-    ({ browser, close: closeBrowser } = await launchBrowser());
   });
-  after(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  after(async () => closeE2e?.());
 
   it('admin invites, newcomer registers with keys made in the browser, both see one safety number, admin activates', async () => {
     // ── A: the network admin signs in (password, then the TOTP code the server asks for) ──

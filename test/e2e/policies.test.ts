@@ -5,10 +5,9 @@ import type { FullPolicyView } from '../../shared/schemas/policy-api.js';
 import { createPolicyEnforcement } from '../../server/modules/policies/enforce-policy.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { policyBody, publishPolicy } from '../helpers/policies.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots, signInThroughUi } from '../helpers/e2e.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 
 const LEGAL_EN = 'National law on personal data, article 16';
 const LEGAL_RU = 'Национальный закон о персональных данных, статья 16';
@@ -19,14 +18,13 @@ describe('e2e: disclosure policies in Chromium', function () {
   this.timeout(180_000);
   let t: TestServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeE2e: (() => Promise<void>) | undefined;
   let kz: TestPerson;
   let kz2: TestPerson;
   let fpKz: TestPerson;
 
   before(async () => {
-    requireClientBuild();
-    t = await startTestServer({}, { clientDir: CLIENT_DIR });
+    ({ t, browser, close: closeE2e } = await startE2e());
     const root = await bootstrapNetworkAdmin(t);
     kz = await activeNationalAdmin(t, root, 'KZ');
     kz2 = await activeNationalAdmin(t, root, 'KZ');
@@ -41,12 +39,8 @@ describe('e2e: disclosure policies in Chromium', function () {
     await publishPolicy(t, cn, policyBody('CN', 1, [
       { id: 'fin-conditions', direction: 'inbound', categories: ['financial'], effect: 'conditions', conditions: { minHandling: 'H2', retentionDays: 180 }, published: true, legalBasis: { en: 'Anti-Money Laundering Law, art. 28' } },
     ]));
-    ({ browser, close: closeBrowser } = await launchBrowser());
   });
-  after(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  after(async () => closeE2e?.());
 
   it('a national admin signs and publishes a rule; a focal point previews it per recipient state, in English and Russian', async () => {
     // ── A: the KZ national admin signs in with TOTP (keys unlock with the password) and opens the editor ──

@@ -3,10 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { RequestCaseView } from '../../shared/schemas/requests.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { caseOf } from '../helpers/requests.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-import { CLIENT_DIR, requireClientBuild, watchErrors, screenshots, signInThroughUi } from '../helpers/e2e.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 
 /** In-app navigation, as a link click does: a full load would lock the keys, which live only in the tab's memory. */
 const goInApp = (page: Page, to: string): Promise<void> => page.evaluate((path) => {
@@ -20,7 +19,7 @@ describe('e2e: information-exchange requests in Chromium', function () {
   this.timeout(180_000);
   let t: TestServer;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  let closeE2e: (() => Promise<void>) | undefined;
   let fpKz: TestPerson;
   let fpKg: TestPerson;
   let kg: TestPerson;
@@ -32,20 +31,15 @@ describe('e2e: information-exchange requests in Chromium', function () {
   let b: Page;
 
   before(async () => {
-    requireClientBuild();
-    t = await startTestServer({}, { clientDir: CLIENT_DIR });
+    ({ t, browser, close: closeE2e } = await startE2e());
     const root = await bootstrapNetworkAdmin(t);
     fpKz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
     kg = await activeNationalAdmin(t, root, 'KG');
     fpKg = await activeFocalPoint(t, kg, ['border']);
     fpTj = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'TJ'), ['border']);
     fpUz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'UZ'), ['border']);
-    ({ browser, close: closeBrowser } = await launchBrowser());
   });
-  after(async () => {
-    await closeBrowser?.();
-    await t?.close();
-  });
+  after(async () => closeE2e?.());
 
   it('a border focal point sends an urgent document check; the other state acknowledges and answers with codes; the requester sees the answer live', async () => {
     // ── A (KZ): compose an urgent document check from the template, to the KG focal point from the directory ──

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../scripts/cli/seed-demo.command.js';
 import { composeModules } from '../../server/compose-modules.js';
 import { totpCode, type TestPerson } from './accounts.js';
-import { artifactPath } from './browser.js';
-import type { TestServer } from './test-server.js';
+import { artifactPath, launchBrowser } from './browser.js';
+import { startTestServer, type TestServer } from './test-server.js';
 
 /** What the server serves to the browser in end-to-end tests: the built web client. */
 export const CLIENT_DIR = path.join(process.cwd(), 'client', 'dist');
@@ -48,4 +48,21 @@ export async function signInThroughUi(t: TestServer, page: Page, person: Pick<Te
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
   await page.getByTestId('account-active').waitFor(); // keys unlocked with the same password
+}
+
+/**
+ * What every end-to-end suite starts with: a test server serving the built web client (seeded with
+ * the demo network when asked) and Chromium. `close` stops both, browser first.
+ */
+export async function startE2e(options: { demo?: boolean } = {}): Promise<{ t: TestServer; browser: Browser; close: () => Promise<void> }> {
+  requireClientBuild();
+  const t = await startTestServer({}, { clientDir: CLIENT_DIR });
+  try {
+    if (options.demo) await seedDemoNetwork(t);
+    const { browser, close } = await launchBrowser();
+    return { t, browser, close: async () => { await close(); await t.close(); } };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
 }
