@@ -8,7 +8,7 @@
  * build/version/version.txt, and a binary built from it panics at start-up ("Invalid
  * build/version/version.txt file content"). So the script fetches exactly the same module
  * through the Go module proxy (`go mod download`), writes the version file FerretDB's own
- * release build would write, applies the one-line fixes of server/db/ferretdb-patches.ts (each
+ * release build would write, applies the small fixes of server/db/ferretdb-patches.ts (each
  * documented there) and builds ./cmd/ferretdb from that copy.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -33,7 +33,7 @@ function builtAsWanted(binary: string): boolean {
   return existsSync(binary) && installedVersion(binary) === `v${FERRETDB_VERSION}` && stamp === patchStamp(FERRETDB_VERSION);
 }
 
-/** Applies each patch to its exact upstream line; refuses to build when a line is not there. */
+/** Applies each patch to its exact upstream text; refuses to build when that text is not there once. */
 function applyPatches(src: string): void {
   for (const patch of FERRETDB_PATCHES) {
     const file = path.join(src, patch.file);

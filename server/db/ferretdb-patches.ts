@@ -1,6 +1,6 @@
 /**
  * Source patches applied to FerretDB 1.24.2 before the embedded build (scripts/install-ferretdb.ts).
- * Each replaces one exact upstream line; the build stops if the line is not found, so a changed
+ * Each replaces one exact piece of upstream source; the build stops if it is not found, so a changed
  * upstream source can never be patched silently.
  */
 export interface FerretdbPatch {
