@@ -87,6 +87,21 @@ describe('messaging under disclosure policies', function () {
     expect(stored?.retentionUntil).to.be.instanceOf(Date);
   });
 
+  it('audits every decision: alone when the exchange is refused after it, right before "message.stored" when it is kept', async () => {
+    const audit = t.server.database.connection.collection('audit_entries');
+    const decisions = (): Promise<number> => audit.countDocuments({ type: 'policy.decision' });
+    const sender = await socketOf(kz);
+    const before = await decisions();
+    const low = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { intel: 3 }, { labels: { ...LABELS, category: 'criminal-intelligence', handling: 'H1' } }) });
+    expect(!low.ok && low.error.code).to.equal('policy.conditions-unmet');
+    expect(await decisions()).to.equal(before + 1);
+    const kept = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { intel: 4 }, { labels: { ...LABELS, category: 'criminal-intelligence', handling: 'H3' } }) });
+    if (!kept.ok) throw new Error(JSON.stringify(kept.error));
+    const trail = await audit.find({ subjectId: kept.data.id }).sort({ seq: 1 }).toArray();
+    expect(trail.map((entry) => entry.type)).to.deep.equal(['policy.decision', 'message.stored']);
+    expect(Number(trail[1]?.seq) - Number(trail[0]?.seq)).to.equal(1);
+  });
+
   it('a held exchange waits for the national admin; on approval it is delivered and the sender is told', async () => {
     const sender = await socketOf(kz);
     const receiver = await socketOf(ru);
