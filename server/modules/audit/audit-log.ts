@@ -1,3 +1,4 @@
+import { GroupCommit } from '../../db/group-commit.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
 import type { Clock } from '../../system/clock.js';
 import { GENESIS_HASH, hashAuditRecord, type AuditEntry } from './audit-chain.js';
@@ -20,12 +21,6 @@ const MAX_ATTEMPTS = 1_000;
 /** Largest group commit: appends waiting while one batch is written go together in the next. */
 const MAX_BATCH = 200;
 
-interface Waiting {
-  event: AuditEvent;
-  resolve(entry: AuditEntry): void;
-  reject(error: unknown): void;
-}
-
 /**
  * Appends to the hash chain. Within a node, appends are written one batch at a time: those that
  * arrive while a batch is being written are chained in memory and inserted together in the next
@@ -37,8 +32,6 @@ interface Waiting {
 export function createAuditLog(repository: AuditRepository, clock: Clock): AuditLog {
   let head: { seq: number; hash: string } | undefined;
   let headKnown = false;
-  const waiting: Waiting[] = [];
-  let writing = false;
 
   const chain = (events: readonly AuditEvent[]): AuditEntry[] => {
     let prev = head;
@@ -59,24 +52,41 @@ export function createAuditLog(repository: AuditRepository, clock: Clock): Audit
     });
   };
 
-  /** Stores `batch` in order; resolves each caller once its own entry is stored. */
-  async function write(batch: Waiting[]): Promise<void> {
+  /**
+   * Stores `events` in order; one outcome per event: its stored entry, or the error that stopped
+   * it (entries stored before a failure still count as stored).
+   */
+  async function write(events: AuditEvent[]): Promise<Array<AuditEntry | Error>> {
+    const stored: AuditEntry[] = [];
+    let failure = new Error(`audit append could not find a free slot after ${MAX_ATTEMPTS} attempts`);
+    try {
+      await writeFrom(events, stored);
+    } catch (error) {
+      headKnown = false;
+      failure = error instanceof Error ? error : new Error(String(error));
+    }
+    // What is stored is always a prefix of `events`, in order.
+    return [...stored, ...events.slice(stored.length).map(() => failure)];
+  }
+
+  /** Stores what it can of `events`, appending each stored entry to `stored` in order. */
+  async function writeFrom(events: AuditEvent[], stored: AuditEntry[]): Promise<void> {
     if (!headKnown) {
       const found = await repository.head();
       head = found ? { seq: found.seq, hash: found.hash } : undefined;
       headKnown = true;
     }
-    let rest = batch;
+    let rest = events;
     for (let attempt = 0; attempt < MAX_ATTEMPTS && rest.length > 0; attempt++) {
-      const entries = chain(rest.map((w) => w.event));
+      const entries = chain(rest);
       const last = entries.at(-1);
       if (last && (await repository.tryInsertBatch(entries))) {
         head = { seq: last.seq, hash: last.hash };
-        entries.forEach((entry, i) => rest[i]?.resolve(entry));
+        stored.push(...entries);
         return;
       }
       // Some slot was taken (another node), possibly after part of the batch went in: keep what is ours.
-      let stored = 0;
+      let kept = 0;
       for (const entry of entries) {
         const found = await repository.get(entry.seq);
         if (!found) {
@@ -85,39 +95,19 @@ export function createAuditLog(repository: AuditRepository, clock: Clock): Audit
         }
         head = { seq: found.seq, hash: found.hash };
         if (found.hash !== entry.hash) break;
-        rest[stored]?.resolve(entry);
-        stored += 1;
+        stored.push(entry);
+        kept += 1;
       }
-      rest = rest.slice(stored);
+      rest = rest.slice(kept);
       if (!headKnown) {
         const found = await repository.head();
         head = found ? { seq: found.seq, hash: found.hash } : undefined;
         headKnown = true;
       }
     }
-    if (rest.length > 0) throw new Error(`audit append could not find a free slot after ${MAX_ATTEMPTS} attempts`);
   }
 
-  async function drain(): Promise<void> {
-    writing = true;
-    while (waiting.length > 0) {
-      const batch = waiting.splice(0, MAX_BATCH);
-      try {
-        await write(batch);
-      } catch (error) {
-        headKnown = false;
-        for (const w of batch) w.reject(error);
-      }
-    }
-    writing = false;
-  }
+  const commits = new GroupCommit<AuditEvent, AuditEntry>(write, MAX_BATCH);
 
-  return {
-    append(event) {
-      return new Promise<AuditEntry>((resolve, reject) => {
-        waiting.push({ event, resolve, reject });
-        if (!writing) void drain();
-      });
-    },
-  };
+  return { append: (event) => commits.submit(event) };
 }
