@@ -44,6 +44,21 @@ describe('encrypted messaging relay', function () {
     expect(await statusSeen).to.include({ id: message.id, status: 'delivered', userId: ru.user.id });
   });
 
+  it('concurrent acknowledgements of the same copy take it out once: one "delivered" for the sender', async () => {
+    const sender = await socketOf(kz);
+    const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { text: 'acked twice at once' }) });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const delivered: MessageStatusEvent[] = [];
+    sender.on('message:status', (event) => { if (event.id === result.data.id && event.status === 'delivered') delivered.push(event); });
+    const receiver = await socketOf(ru);
+    const acks = await Promise.all([1, 2, 3].map(() => receiver.timeout(2_000).emitWithAck('message:ack', { ids: [result.data.id] }) as Promise<Ack<{ acknowledged: number }>>));
+    expect(acks.map((ack) => (ack.ok ? ack.data.acknowledged : -1)).sort()).to.deep.equal([0, 0, 1]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(delivered).to.have.length(1);
+    const page = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 50 }) as Ack<BacklogPage>;
+    expect(page.ok && page.data.messages.some((m) => m.id === result.data.id)).to.equal(false);
+  });
+
   it('keeps messages for an offline recipient and hands over the backlog in order, in pages, until acknowledged', async () => {
     const sender = await socketOf(kz);
     const ids: string[] = [];
