@@ -32,6 +32,9 @@ export interface ProbeResult {
   rssMiB: number;
   heapMiB: number;
   cpuSeconds: number;
+  gcCount: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
 }
 
 /** A Node child process (a server or a baseline) with the loop probe preloaded. */
@@ -131,7 +134,7 @@ export const fullSize = process.argv.includes('--full');
 
 /** One line with the probe's numbers. */
 export function describeProbe(name: string, probe: ProbeResult): string {
-  return `${name}: event-loop delay p99 ${probe.loopP99Ms.toFixed(2)} ms (max ${probe.loopMaxMs.toFixed(1)} ms), rss ${probe.rssMiB.toFixed(0)} MiB, cpu ${probe.cpuSeconds.toFixed(2)} s`;
+  return `${name}: event-loop delay p99 ${probe.loopP99Ms.toFixed(2)} ms (max ${probe.loopMaxMs.toFixed(1)} ms), gc ${probe.gcCount}× ${probe.gcTotalMs.toFixed(0)} ms (max ${probe.gcMaxMs.toFixed(1)} ms), heap ${probe.heapMiB.toFixed(0)} MiB, rss ${probe.rssMiB.toFixed(0)} MiB, cpu ${probe.cpuSeconds.toFixed(2)} s`;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (0 where there is none). */
@@ -139,6 +142,16 @@ export function processCpuSeconds(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds the hypervisor took from this virtual machine so far ("steal", all cores; 0 where unknown). */
+export function stolenCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/) ?? [];
+    return Number(fields[8] ?? 0) / 100;
   } catch {
     return 0;
   }

@@ -1,7 +1,7 @@
 /**
  * Child process of directory-search.bench.ts: starts the real server on a throw-away embedded
  * FerretDB, inserts `ENTRIES` active focal points with entries, prints one JSON line
- * { url, tokens } on stdout and runs until its stdin closes. Kept apart from the load
+ * { url, tokens } on stdout and runs until SIGTERM. Kept apart from the load
  * generator so the two can be pinned to different cores.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,8 +28,7 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   };
-  process.stdin.on('end', () => void stop());
-  process.stdin.resume();
+  process.once('SIGTERM', () => void stop());
 
   const now = new Date();
   const db = server.database.connection;

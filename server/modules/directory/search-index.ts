@@ -1,4 +1,6 @@
 import type { DirectorySearchQuery } from '../../../shared/schemas/directory.js';
+import { andInto, countBits, emptyBits, hasBit, setBit, type Bitset } from './bitset.js';
+import { SubstringPostings } from './substring-postings.js';
 
 /** What the search index needs of a record (directory-index.ts's IndexedRecord has more). */
 export interface SearchableRecord {
@@ -13,20 +15,11 @@ export interface SearchableRecord {
 
 const DAY_MS = 86_400_000;
 
-/** A set of record positions, one bit each. */
-type Bitset = Uint32Array;
-
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 /**
  * Posting lists as bitsets over the snapshot's records: one per domain, state, language, role
  * and 24/7 flag. A query ANDs a handful of them (a few hundred 32-bit words for 10,000 records)
- * and tests free text only on what is left, instead of running every predicate on every record
- * on every request.
+ * and narrows free text with substring posting lists, testing the text only of what is left,
+ * instead of running every predicate on every record on every request.
  */
 export class SearchIndex {
   private readonly words: number;
@@ -37,19 +30,21 @@ export class SearchIndex {
   private readonly anyDomain: Bitset;
   private readonly roundTheClock: Bitset;
   private readonly lastConfirmedMs: Float64Array;
+  private readonly text: SubstringPostings;
 
   constructor(private readonly records: readonly SearchableRecord[]) {
     this.words = Math.ceil(records.length / 32);
-    this.anyDomain = this.empty();
-    this.roundTheClock = this.empty();
+    this.anyDomain = emptyBits(this.words);
+    this.roundTheClock = emptyBits(this.words);
     this.lastConfirmedMs = new Float64Array(records.length);
+    this.text = new SubstringPostings(records.map((record) => record.searchText), this.words);
     records.forEach((record, position) => {
       for (const domain of record.domains) this.set(this.byDomain, domain, position);
-      if (record.domains.length > 0) this.setBit(this.anyDomain, position);
+      if (record.domains.length > 0) setBit(this.anyDomain, position);
       this.set(this.byState, record.state, position);
       for (const language of record.languages) this.set(this.byLanguage, language, position);
       if (record.role) this.set(this.byRole, record.role, position);
-      if (record.available24x7) this.setBit(this.roundTheClock, position);
+      if (record.available24x7) setBit(this.roundTheClock, position);
       this.lastConfirmedMs[position] = record.lastConfirmedAt.getTime();
     });
   }
@@ -57,54 +52,47 @@ export class SearchIndex {
   /** Positions of the records matching every filter of the query. */
   match(query: DirectorySearchQuery, now: Date, freshnessDays: number): Bitset {
     // A person is found only for domains their state takes part in; with none, not at all.
-    const result = (query.domain ? this.byDomain.get(query.domain) ?? this.empty() : this.anyDomain).slice();
-    if (query.state?.length) this.and(result, this.union(query.state.map((state) => this.byState.get(state))));
-    if (query.language) this.and(result, this.byLanguage.get(query.language));
-    if (query.role) this.and(result, this.byRole.get(query.role));
-    if (query.available24x7 !== undefined) this.and(result, this.roundTheClock, !query.available24x7);
+    const result = (query.domain ? this.byDomain.get(query.domain) ?? emptyBits(this.words) : this.anyDomain).slice();
+    if (query.state?.length) andInto(result, this.union(query.state.map((state) => this.byState.get(state))));
+    if (query.language) andInto(result, this.byLanguage.get(query.language));
+    if (query.role) andInto(result, this.byRole.get(query.role));
+    if (query.available24x7 !== undefined) andInto(result, this.roundTheClock, !query.available24x7);
     if (query.stale !== undefined) {
       const staleBefore = now.getTime() - freshnessDays * DAY_MS;
       this.keepWhere(result, (position) => ((this.lastConfirmedMs[position] ?? 0) < staleBefore) === query.stale);
     }
     const words = query.q ? query.q.toLowerCase().split(/\s+/).filter(Boolean) : [];
-    if (words.length > 0) this.keepWhere(result, (position) => words.every((word) => this.records[position]?.searchText.includes(word)));
+    if (words.length > 0) this.keepContaining(result, words);
     return result;
   }
 
   static has(bits: Bitset, position: number): boolean {
-    return ((bits[position >>> 5] ?? 0) & (1 << (position & 31))) !== 0;
+    return hasBit(bits, position);
   }
 
   static count(bits: Bitset): number {
-    let total = 0;
-    for (const word of bits) total += popcount(word);
-    return total;
+    return countBits(bits);
   }
 
-  private empty(): Bitset {
-    return new Uint32Array(this.words);
-  }
-
-  private setBit(bits: Bitset, position: number): void {
-    bits[position >>> 5] = (bits[position >>> 5] ?? 0) | (1 << (position & 31));
+  /** result &= records whose search text contains every word: all narrowing first, then the text check on what is left. */
+  private keepContaining(result: Bitset, words: string[]): void {
+    const toCheck: string[] = [];
+    for (const word of words) {
+      const narrowed = this.text.narrow(word);
+      for (const set of narrowed?.sets ?? []) andInto(result, set);
+      if (!narrowed?.exact) toCheck.push(word);
+    }
+    if (toCheck.length > 0) this.keepWhere(result, (position) => toCheck.every((word) => this.records[position]?.searchText.includes(word)));
   }
 
   private set(lists: Map<string, Bitset>, key: string, position: number): void {
     let bits = lists.get(key);
-    if (!bits) lists.set(key, (bits = this.empty()));
-    this.setBit(bits, position);
-  }
-
-  /** result &= other (or &= ~other); a missing list matches nothing. */
-  private and(result: Bitset, other: Bitset | undefined, negate = false): void {
-    for (let i = 0; i < this.words; i++) {
-      const word = other?.[i] ?? 0;
-      result[i] = (result[i] ?? 0) & (negate ? ~word : word);
-    }
+    if (!bits) lists.set(key, (bits = emptyBits(this.words)));
+    setBit(bits, position);
   }
 
   private union(lists: ReadonlyArray<Bitset | undefined>): Bitset {
-    const result = this.empty();
+    const result = emptyBits(this.words);
     for (const bits of lists) if (bits) for (let i = 0; i < this.words; i++) result[i] = (result[i] ?? 0) | (bits[i] ?? 0);
     return result;
   }

@@ -54,6 +54,23 @@ describe('directory search index', () => {
     }), { numRuns: 300 });
   });
 
+  it('finds exactly the records whose text contains every query word, for any text and words', () => {
+    // A small alphabet makes near misses common: texts holding every trigram of a word but not
+    // the word ("abca bcab" for "abcab"), words of one to six characters, separators, Cyrillic.
+    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'ф', ' ', ' \u0000 '), { maxLength: 16 }).map((chars) => chars.join(''));
+    const word = fc.array(fc.constantFrom('a', 'b', 'c', 'ф'), { minLength: 1, maxLength: 6 }).map((chars) => chars.join(''));
+    // Near misses on purpose: texts with the query words' trigrams as separate words.
+    const trigramsOf = (w: string): string => Array.from({ length: Math.max(0, w.length - 2) }, (_, i) => w.slice(i, i + 3)).join(' ');
+    const input = fc.array(word, { minLength: 1, maxLength: 3 }).chain((words) => fc.tuple(fc.array(fc.oneof(text, fc.constantFrom(...words.map(trigramsOf)), fc.constantFrom(...words)), { maxLength: 80 }), fc.constant(words)));
+    fc.assert(fc.property(input, ([searchTexts, words]) => {
+      const records = searchTexts.map((searchText): SearchableRecord => ({ domains: ['border'], state: 'KZ', languages: new Set(), role: null, available24x7: false, searchText, lastConfirmedAt: NOW }));
+      const q = { q: words.join(' '), sort: 'name', page: 1, pageSize: 25 } as const;
+      const bits = new SearchIndex(records).match(q, NOW, 180);
+      const expected = records.flatMap((r, position) => (naiveMatch(r, q, 180) ? [position] : []));
+      expect(records.flatMap((_, position) => (SearchIndex.has(bits, position) ? [position] : []))).to.deep.equal(expected);
+    }), { numRuns: 500 });
+  });
+
   it('does not let one query change the posting lists another query reads', () => {
     const records: SearchableRecord[] = [
       { domains: ['border'], state: 'KZ', languages: new Set(['ru']), role: 'policy', available24x7: true, searchText: 'customs', lastConfirmedAt: NOW },
