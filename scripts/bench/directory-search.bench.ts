@@ -3,7 +3,8 @@
  * embedded database").
  *
  * A child process runs the real server on a throw-away embedded FerretDB with 10,000 active
- * focal points (lib/seeded-directory-server.ts), pinned with its FerretDB to core 0; this
+ * focal points (lib/seeded-directory-server.ts), with the V8 flags of `npm start`, pinned with
+ * its FerretDB to core 0; this
  * process is the load generator, on core 1. Searches go at a fixed 200 requests/s for 10 s from
  * 200 different signed-in readers (three repeats after a warm-up); latency counts from the
  * scheduled send time. Baseline in the same run: GET /api/health at the same rate through the
@@ -33,7 +34,7 @@ function childPid(pid: number | undefined): number | undefined {
 
 async function main(): Promise<void> {
   pin(process.pid, LOAD_CORE);
-  const server = await startChild('directory server', 'scripts/bench/lib/seeded-directory-server.ts', { env: {}, core: SERVER_CORE, ready: /^(\{.*\})$/m, timeoutMs: 180_000 });
+  const server = await startChild('directory server', 'scripts/bench/lib/seeded-directory-server.ts', { env: {}, core: SERVER_CORE, ready: /^(\{.*\})$/m, timeoutMs: 180_000, server: true });
   const { url, tokens } = JSON.parse(server.ready) as { url: string; tokens: string[] };
   const ferretPid = childPid(server.child.pid);
   try {

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { ReadinessProbe } from '../system/readiness.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { requestLog } from './request-log.js';
 import { systemRoutes } from './routes/system.routes.js';
 
 export interface AppDeps {
@@ -23,8 +22,6 @@ export interface AppDeps {
   trustProxy: boolean | number | string;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
-
 /** The express application, without `listen`: main.ts and the tests decide where it runs. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -34,21 +31,7 @@ export function createApp(deps: AppDeps): Express {
   // helmet's defaults, plus 'wasm-unsafe-eval': the web client's crypto (libsodium) is WebAssembly,
   // which a CSP without it refuses to compile. It does not allow eval() of JavaScript.
   app.use(helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", "'wasm-unsafe-eval'"] } } }));
-  app.use(pinoHttp({
-    logger: deps.logger,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-    // Headers may carry credentials and are noise: log only what identifies the request.
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  }));
+  app.use(requestLog(deps.logger));
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: true }));
 
   const api = express.Router();

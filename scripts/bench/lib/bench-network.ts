@@ -85,6 +85,7 @@ export async function startFocalNet(name: string, env: { uri: string; dbName: st
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'focalnet-bench-data-')), ...(env.redisUrl ? { REDIS_URL: env.redisUrl } : {}),
     },
     ready: /FocalNet is running at (http:\/\/\S+)/,
+    server: true,
   });
   return { ...child, url: child.ready };
 }

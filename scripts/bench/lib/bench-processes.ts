@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../../server/node-flags.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const probePath = path.join(repoRoot, 'scripts', 'bench', 'lib', 'loop-probe.ts');
@@ -35,6 +36,7 @@ export interface ProbeResult {
   gcCount: number;
   gcTotalMs: number;
   gcMaxMs: number;
+  gcMajors: number;
 }
 
 /** A Node child process (a server or a baseline) with the loop probe preloaded. */
@@ -50,11 +52,12 @@ export interface BenchChild {
 
 /**
  * Starts `node --import tsx <script>` pinned to `core`, waits until stdout matches `ready`.
+ * `server`: with the V8 flags `npm start` uses (server/node-flags.ts).
  * The soft open-file limit is raised to the hard limit first (idle-socket benches need it).
  */
-export async function startChild(name: string, script: string, options: { env: Record<string, string>; core: number; ready: RegExp; timeoutMs?: number }): Promise<BenchChild> {
+export async function startChild(name: string, script: string, options: { env: Record<string, string>; core: number; ready: RegExp; timeoutMs?: number; server?: boolean }): Promise<BenchChild> {
   // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the children
-  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const extra = [...(options.server ? SERVER_NODE_FLAGS : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const node = [process.execPath, ...extra, '--import', 'tsx', '--import', probePath, script].map((part) => `'${part}'`).join(' ');
   const pinning = canPin ? `taskset -c ${options.core} ` : '';
   const child = spawn('sh', ['-c', `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${pinning}${node}`], {
@@ -134,7 +137,7 @@ export const fullSize = process.argv.includes('--full');
 
 /** One line with the probe's numbers. */
 export function describeProbe(name: string, probe: ProbeResult): string {
-  return `${name}: event-loop delay p99 ${probe.loopP99Ms.toFixed(2)} ms (max ${probe.loopMaxMs.toFixed(1)} ms), gc ${probe.gcCount}× ${probe.gcTotalMs.toFixed(0)} ms (max ${probe.gcMaxMs.toFixed(1)} ms), heap ${probe.heapMiB.toFixed(0)} MiB, rss ${probe.rssMiB.toFixed(0)} MiB, cpu ${probe.cpuSeconds.toFixed(2)} s`;
+  return `${name}: event-loop delay p99 ${probe.loopP99Ms.toFixed(2)} ms (max ${probe.loopMaxMs.toFixed(1)} ms), gc ${probe.gcCount}× (${probe.gcMajors} major) ${probe.gcTotalMs.toFixed(0)} ms (max ${probe.gcMaxMs.toFixed(1)} ms), heap ${probe.heapMiB.toFixed(0)} MiB, rss ${probe.rssMiB.toFixed(0)} MiB, cpu ${probe.cpuSeconds.toFixed(2)} s`;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (0 where there is none). */

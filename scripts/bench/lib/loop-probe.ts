@@ -4,16 +4,17 @@
  * pauses since the last probe, RSS and CPU seconds so far, then resets. Lets the load generator
  * record the server's own numbers without sharing its process.
  */
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
-let gc = { count: 0, totalMs: 0, maxMs: 0 };
+let gc = { count: 0, totalMs: 0, maxMs: 0, majors: 0 };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     gc.count += 1;
     gc.totalMs += entry.duration;
     gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.majors += 1;
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -28,8 +29,9 @@ process.on('SIGUSR2', () => {
     gcCount: gc.count,
     gcTotalMs: gc.totalMs,
     gcMaxMs: gc.maxMs,
+    gcMajors: gc.majors,
   };
   loop.reset();
-  gc = { count: 0, totalMs: 0, maxMs: 0 };
+  gc = { count: 0, totalMs: 0, maxMs: 0, majors: 0 };
   process.stderr.write(`BENCH_PROBE ${JSON.stringify(line)}\n`);
 });

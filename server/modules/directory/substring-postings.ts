@@ -16,7 +16,7 @@ export class SubstringPostings {
     texts.forEach((text, position) => {
       const seen = new Set<string>();
       // By UTF-16 unit, as `slice` and `includes` count.
-      const blank = Array.from({ length: text.length }, (_, i) => /\s|\u0000/.test(text.charAt(i)));
+      const blank = Array.from({ length: text.length }, (_, i) => text.charCodeAt(i) === 0 || /\s/.test(text.charAt(i)));
       const add = (piece: string): void => {
         if (seen.has(piece)) return;
         seen.add(piece);

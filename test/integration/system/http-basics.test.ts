@@ -72,6 +72,10 @@ describe('HTTP basics', () => {
   it('logs carry no request headers (credentials never reach the logs)', async () => {
     await fetch(`${t.url}/api/nope`, { headers: { authorization: 'Bearer secret-token-value' } });
     expect(t.logs.text()).not.to.contain('secret-token-value');
-    expect(t.logs.lines().some((line) => (line.req as { url?: string } | undefined)?.url === '/api/nope')).to.equal(true);
+    const line = t.logs.lines().find((entry) => (entry.req as { url?: string } | undefined)?.url === '/api/nope');
+    expect(line?.res).to.deep.equal({ statusCode: 404 });
+    expect(line?.level).to.equal(30); // info: a client error, not the server's
+    expect(line?.responseTime).to.be.a('number');
+    expect((line?.req as { id?: string }).id).to.match(/^[0-9a-f-]{36}$/);
   });
 });
