@@ -35,3 +35,8 @@ export function uniqueDbName(label: string): string {
   counter += 1;
   return `t_${label.replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}_${process.pid}_${counter}`;
 }
+
+/** The shared test database server's process id (to inspect its environment). */
+export function testDatabasePid(): number | undefined {
+  return instance?.db.pid;
+}

@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import mongoose, { Types } from 'mongoose';
-import { testMongoUri, uniqueDbName } from '../../helpers/test-database.js';
+import { readFileSync } from 'node:fs';
+import { testDatabasePid, testMongoUri, uniqueDbName } from '../../helpers/test-database.js';
+import { FERRETDB_PATCHES, patchStamp } from '../../../server/db/ferretdb-patches.js';
+import { ferretdbStampPath } from '../../../server/db/ferretdb-paths.js';
 
 /**
  * The embedded FerretDB is built with server/db/ferretdb-patches.ts. Without the _id patch,
@@ -22,6 +25,14 @@ describe('embedded FerretDB build', function () {
     const explained = await connection.db!.command({ explain: { find: 'lookups', filter }, verbosity: 'queryPlanner' }) as { queryPlanner?: unknown };
     return JSON.stringify(explained.queryPlanner);
   }
+
+  it('runs the binary built with every patch, with Go\'s collector relaxed', () => {
+    expect(readFileSync(ferretdbStampPath(), 'utf8')).to.equal(patchStamp('1.24.2'));
+    expect(FERRETDB_PATCHES.map((p) => p.id)).to.include.members(['resource-tracking-off-track', 'resource-tracking-off-untrack']);
+    const environment = readFileSync(`/proc/${testDatabasePid()}/environ`, 'utf8').split('\0');
+    expect(environment).to.include(`GOGC=${process.env.GOGC ?? '400'}`);
+    expect(environment.some((entry) => entry.startsWith('GOMEMLIMIT='))).to.equal(true);
+  });
 
   it('looks documents up by ObjectId _id through the unique _id index, not a table scan', async () => {
     const ids = Array.from({ length: 50 }, () => new Types.ObjectId());
