@@ -206,7 +206,9 @@ export class EmbeddedFerretDB {
     const delay = Math.min(1_000 * 2 ** (this.deaths.length - 1), 10_000);
     setTimeout(() => {
       if (this.state !== 'restarting') return;
-      this.launch(ferretdbBinaryPath()).catch((error: unknown) => {
+      this.launch(ferretdbBinaryPath()).then(() => {
+        logger.warn({ pid: this.child?.pid, deaths: this.deaths.length }, 'embedded database restarted');
+      }, (error: unknown) => {
         // A child that exited is handled by its own exit event; one that hangs is killed so it is.
         logger.error({ err: error }, 'embedded database restart failed');
         this.child?.kill('SIGKILL');

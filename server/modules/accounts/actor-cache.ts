@@ -1,4 +1,5 @@
 import type { User } from '../../db/repositories/users.repository.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
 
 /** Where resolveActor reads accounts from: the repository, or this cache in front of it. */
 export interface ActorSource {
@@ -57,7 +58,8 @@ export class ActorCache implements ActorSource {
   private async load(id: string): Promise<User | undefined> {
     const epoch = this.epoch;
     const started = this.now();
-    const user = await this.source.findById(id);
+    // Bounded: every request of this account joins this read.
+    const user = await withDeadline(this.source.findById(id), DATABASE_CALL_DEADLINE_MS, 'reading the account');
     if (user && epoch === this.epoch) this.remember(id, user, started);
     return user;
   }

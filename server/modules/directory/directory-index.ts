@@ -7,6 +7,7 @@ import type { User } from '../../db/repositories/users.repository.js';
 import type { DirectoryDeps } from './directory-deps.js';
 import { indexKeyHistory, type IndexedPreviousKey } from './key-history.js';
 import { SearchIndex } from './search-index.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
 
 export const DIRECTORY_REVISION = 'directory';
 export const FRESHNESS_SETTING = 'directory.freshnessDays';
@@ -70,7 +71,8 @@ export class DirectoryIndex {
   async snapshot(): Promise<DirectorySnapshot> {
     const now = Date.now();
     if (this.current && now - this.checkedAt < this.maxStalenessMs) return this.current;
-    this.loading ??= this.refresh().finally(() => {
+    // Bounded: a refresh stuck on the database must not hold every later reader.
+    this.loading ??= withDeadline(this.refresh(), DATABASE_CALL_DEADLINE_MS, 'the directory refresh').finally(() => {
       this.loading = undefined;
     });
     return this.loading;

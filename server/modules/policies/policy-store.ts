@@ -3,6 +3,7 @@ import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-sign
 import { compilePolicy, type CompiledPolicy } from '../../../shared/policy/index.js';
 import { PolicyBody } from '../../../shared/schemas/policy.js';
 import type { PoliciesRepository, PolicyVersionMeta } from '../../db/repositories/policies.repository.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
 
 /** A stored version, checked and ready: its body parsed and compiled for the engine. */
 export interface LoadedPolicy {
@@ -49,7 +50,8 @@ export function createPolicyStore(repository: PoliciesRepository): PolicyStore {
   const inForce = (state: string, version: number): Promise<LoadedPolicy> => {
     const cached = cache.get(state);
     if (cached?.version === version) return cached.loaded;
-    const loaded = load(repository, state, version).then((policy) => {
+    // Bounded: every decision for this state shares this load.
+    const loaded = withDeadline(load(repository, state, version), DATABASE_CALL_DEADLINE_MS, 'loading a policy').then((policy) => {
       if (!policy) throw new Error(`policy ${state} v${version} is in force but not stored`);
       return policy;
     });

@@ -60,6 +60,7 @@ describe('fault injection: the database goes away during sends', function () {
 
     const send = async (envelope: Envelope): Promise<void> => {
       const deadline = Date.now() + 60_000;
+      let last = 'not sent';
       while (Date.now() < deadline) {
         const result = socket.connected ? await socket.timeout(4_000).emitWithAck('message:send', { envelope }).catch(() => undefined) as Ack<SendMessageResult> | undefined : undefined;
         if (result?.ok) {
@@ -67,9 +68,11 @@ describe('fault injection: the database goes away during sends', function () {
           return;
         }
         errorsSeen += 1;
+        last = result ? JSON.stringify(result) : socket.connected ? 'no answer within 4 s' : 'socket not connected';
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      throw new Error(`message never acknowledged; server said: ${run.stderr().slice(-1500)} ${run.stdout().slice(-1500)}`);
+      const ready = await fetch(`${url}/api/ready`).then((r) => r.status, (e: unknown) => String(e));
+      throw new Error(`message ${envelope.header.msgId} never acknowledged (last attempt: ${last}; errors so far ${errorsSeen}; /api/ready ${ready}); server said: ${run.stderr().slice(-3000)} ${run.stdout().slice(-3000)}`);
     };
 
     for (let i = 0; i < 20; i++) {

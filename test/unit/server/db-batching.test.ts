@@ -34,6 +34,34 @@ describe('database batching helpers', () => {
     });
   });
 
+  it('GroupCommit: a write that never answers fails its batch after the deadline, and the next batch is written', async () => {
+    let calls = 0;
+    const commit = new GroupCommit<number, string>((items) => {
+      calls += 1;
+      return calls === 1 ? new Promise(() => undefined) : Promise.resolve(items.map((n) => `stored ${n}`));
+    }, 500, 50);
+    const stuck = commit.submit(1);
+    const waiting = commit.submit(2);
+    const error = await stuck.then(() => undefined, (e: unknown) => e as { code?: string });
+    expect(error?.code).to.equal('db.unavailable');
+    expect(await waiting).to.equal('stored 2');
+    expect(await commit.submit(3)).to.equal('stored 3');
+  });
+
+  it('BatchedLookup: a read that never answers fails its callers after the deadline, and later lookups are read', async () => {
+    let calls = 0;
+    const lookup = new BatchedLookup<string>((keys) => {
+      calls += 1;
+      return calls === 1 ? new Promise(() => undefined) : Promise.resolve(keys.map((k) => [k, `value ${k}`] as [string, string]));
+    }, 500, 50);
+    const stuck = lookup.get('a');
+    const waiting = lookup.get('b');
+    const error = await stuck.then(() => undefined, (e: unknown) => e as { code?: string });
+    expect(error?.code).to.equal('db.unavailable');
+    expect(await waiting).to.equal('value b');
+    expect(await lookup.get('a')).to.equal('value a');
+  });
+
   describe('BatchedLookup', () => {
     it('answers concurrent lookups with one read, the same key once, and undefined for what is missing', async () => {
       const reads: string[][] = [];
