@@ -39,7 +39,7 @@ async function measure(target: RelayTarget, server: BenchChild, plan: readonly P
 
 function line(name: string, m: Measured): string {
   const f = summarize(m.fixed.latenciesMs.length ? m.fixed.latenciesMs : [Number.NaN]);
-  return `${name}: fixed ${flags.rate}/s → p50 ${f.median.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, delivered ${m.fixed.delivered}/${m.fixed.sent} (lost ${m.fixed.lost}, dup ${m.fixed.duplicates}, errors ${m.fixed.errors}), server loop p99 ${m.fixedProbe.loopP99Ms.toFixed(1)} ms | saturation ${m.window.throughput.toFixed(0)} msg/s (lost ${m.window.lost}, dup ${m.window.duplicates}, errors ${m.window.errors})${m.fixed.firstError ?? m.window.firstError ? ` first error: ${m.fixed.firstError ?? m.window.firstError}` : ''}`;
+  return `${name}: fixed ${flags.rate}/s → p50 ${f.median.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, delivered ${m.fixed.delivered}/${m.fixed.sent} (undelivered in grace ${m.fixed.undelivered}, dup ${m.fixed.duplicates}, errors ${m.fixed.errors}), server loop p99 ${m.fixedProbe.loopP99Ms.toFixed(1)} ms | saturation ${m.window.throughput.toFixed(0)} msg/s (undelivered in grace ${m.window.undelivered}, dup ${m.window.duplicates}, errors ${m.window.errors})${m.fixed.firstError ?? m.window.firstError ? ` first error: ${m.fixed.firstError ?? m.window.firstError}` : ''}`;
 }
 
 async function main(): Promise<void> {
@@ -79,11 +79,11 @@ async function main(): Promise<void> {
     const wsP99 = medianOf(runs.map((r) => p99(r.ws)));
     const fnTput = medianOf(runs.map((r) => r.fn.window.throughput));
     const wsTput = medianOf(runs.map((r) => r.ws.window.throughput));
-    const lost = runs.reduce((n, r) => n + r.fn.fixed.lost + r.fn.window.lost, 0);
+    const undelivered = runs.reduce((n, r) => n + r.fn.fixed.undelivered + r.fn.window.undelivered, 0);
     const dup = runs.reduce((n, r) => n + r.fn.fixed.duplicates + r.fn.window.duplicates, 0);
     console.log(`throughput (median): focalnet ${fnTput.toFixed(0)} msg/s vs raw ws ${wsTput.toFixed(0)} msg/s → ratio ${(fnTput / wsTput).toFixed(2)} (target ≥ 0.5: ${fnTput / wsTput >= 0.5 ? 'met' : 'NOT met'})`);
     console.log(`fixed-rate p99 (median): focalnet ${fnP99.toFixed(1)} ms vs raw ws ${wsP99.toFixed(1)} ms at ${flags.rate} msg/s, ${flags.sockets} sockets (target ≤ 25 ms at 2,000 msg/s, 1,000 sockets: ${fnP99 <= 25 ? 'met' : 'NOT met'}${fullSize ? '' : ' — scaled run, use --full for the target size'})`);
-    console.log(`focalnet lost ${lost}, duplicates ${dup} over the measured runs`);
+    console.log(`focalnet: ${undelivered} acknowledged messages not received within the 15 s grace (left queued), ${dup} duplicates over the measured runs`);
     console.log(describeProbe('focalnet server (last saturation phase)', runs.at(-1)?.fn.windowProbe ?? await focalnet.probe()));
     console.log(describeProbe('raw ws server (last saturation phase)', runs.at(-1)?.ws.windowProbe ?? await ws.probe()));
     console.log(`load generator: ${environmentLine()}`);

@@ -141,7 +141,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export interface PhaseResult {
   sent: number;
   delivered: number;
-  lost: number;
+  /** Sent and acknowledged but not received within the grace period (still queued: overload, not loss). */
+  undelivered: number;
   duplicates: number;
   errors: number;
   /** The first error answer, to say what went wrong. */
@@ -210,5 +211,5 @@ export async function runPhase(target: RelayTarget, plan: readonly PlannedMessag
   // phase measures itself, not this one's leftovers.
   const settleBy = performance.now() + 60_000;
   while (target.pending() > 0 && performance.now() < settleBy) await sleep(100);
-  return { sent: startAt.size, delivered: seen.size, lost: startAt.size - seen.size, duplicates, errors, firstError, latenciesMs, throughput: seen.size / seconds };
+  return { sent: startAt.size, delivered: seen.size, undelivered: startAt.size - seen.size, duplicates, errors, firstError, latenciesMs, throughput: seen.size / seconds };
 }
