@@ -14,10 +14,10 @@ declare module 'node:http' {
 
 /**
  * Gives each request an id (echoed in X-Request-Id) and logs it when it ends: server errors at
- * `error`, client errors and aborted requests at `info`, the rest at `debug`. Only the id, method, URL, status and
- * time are logged — headers carry credentials. Nothing is built for a level that is off: this
- * runs on every request, and a per-request child logger (pino-http's way) was most of the
- * garbage a busy server made.
+ * `error`, client errors and aborted requests at `info`, the rest at `debug`. Only the id,
+ * method, URL, status and time are logged — headers carry credentials. Nothing is built for a
+ * level that is off: this runs on every request, and a per-request child logger (pino-http's
+ * way) was most of the garbage a busy server made.
  */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
