@@ -14,7 +14,7 @@
  */
 import mongoose, { Types } from 'mongoose';
 import { performance } from 'node:perf_hooks';
-import { queuedCopy } from '../../server/db/repositories/messages.repository.js';
+import { messageDocument, queuedCopy } from '../../server/db/repositories/messages.repository.js';
 import { openEnvelope } from '../../shared/crypto/envelope-open.js';
 import type { Ack } from '../../shared/errors.js';
 import type { BacklogPage } from '../../shared/schemas/messaging.js';
@@ -75,11 +75,8 @@ async function main(): Promise<void> {
     if (!recipient?.keys) throw new Error('no recipient');
     const plan = await planMessages(people, flags.queued, (k) => ({ sender: 1 + (k % flags.senders), recipient: 0 }));
     const start = Date.now();
-    const messages = plan.map((m, i) => ({
-      _id: new Types.ObjectId(), senderId: new Types.ObjectId(m.envelope.header.from.userId), msgId: m.envelope.header.msgId,
-      participantIds: [m.envelope.header.from.userId, recipient.id].map((id) => new Types.ObjectId(id)), threadId: null,
-      header: m.envelope.header, body: m.envelope.body, keys: m.envelope.keys, sig: m.envelope.sig, attachmentIds: [], status: 'accepted',
-      approvalId: null, conditions: {}, storedAt: new Date(start + i), retentionUntil: null,
+    const messages = plan.map((m, i) => messageDocument(new Types.ObjectId().toHexString(), {
+      senderId: m.envelope.header.from.userId, envelope: m.envelope, attachmentIds: [], status: 'accepted', conditions: {}, storedAt: new Date(start + i), retentionUntil: null,
     }));
     // The relay's own queue documents (acknowledged copies are deleted, so each run re-queues them).
     const copies = messages.map((m) => queuedCopy(recipient.id, { id: m._id.toHexString(), senderId: m.senderId.toHexString(), msgId: m.msgId, storedAt: m.storedAt }));

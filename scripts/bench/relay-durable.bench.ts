@@ -12,6 +12,7 @@
  */
 import mongoose, { Types } from 'mongoose';
 import { performance } from 'node:perf_hooks';
+import { messageDocument } from '../../server/db/repositories/messages.repository.js';
 import type { Ack } from '../../shared/errors.js';
 import { environmentLine, medianOf } from './lib/stats.js';
 import { canPin, describeProbe, processCpuSeconds, fullSize, LOAD_CORE, numberFlags, pin, type BenchChild } from './lib/bench-processes.js';
@@ -46,11 +47,8 @@ async function relayRate(sockets: readonly BenchSocket[], plan: readonly Planned
 
 /** The same documents the relay stores, inserted `batch` at a time, one batch after another. */
 async function insertManyRate(collection: mongoose.mongo.Collection, plan: readonly PlannedMessage[]): Promise<number> {
-  const docs = plan.map((m) => ({
-    _id: new Types.ObjectId(), senderId: new Types.ObjectId(m.envelope.header.from.userId), msgId: m.envelope.header.msgId,
-    participantIds: [m.envelope.header.from.userId, ...m.envelope.header.to.map((r) => r.userId)].map((id) => new Types.ObjectId(id)),
-    threadId: null, header: m.envelope.header, body: m.envelope.body, keys: m.envelope.keys, sig: m.envelope.sig, attachmentIds: [],
-    status: 'accepted', approvalId: null, conditions: {}, storedAt: new Date(), retentionUntil: null,
+  const docs = plan.map((m) => messageDocument(new Types.ObjectId().toHexString(), {
+    senderId: m.envelope.header.from.userId, envelope: m.envelope, attachmentIds: [], status: 'accepted', conditions: {}, storedAt: new Date(), retentionUntil: null,
   }));
   const begin = performance.now();
   for (let i = 0; i < docs.length; i += flags.batch) await collection.insertMany(docs.slice(i, i + flags.batch));

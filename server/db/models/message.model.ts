@@ -1,18 +1,21 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
 /**
- * One stored envelope: the server-readable header, the ciphertext body and sealed keys, and
- * relay metadata. The unique (senderId, msgId) index makes a client's retry a no-op.
+ * One stored envelope (its JSON text: readable header, ciphertext body, sealed keys) and relay
+ * metadata. The unique (senderId, msgId) index makes a client's retry a no-op.
  */
 const MessageSchema = new Schema({
   senderId: { type: Schema.Types.ObjectId, required: true },
   msgId: { type: String, required: true },
   participantIds: { type: [Schema.Types.ObjectId], required: true, index: true },
   threadId: { type: String, default: null },
-  header: { type: Schema.Types.Mixed, required: true },
-  body: { type: String, required: true },
-  keys: { type: [{ _id: false, userId: String, sealed: String }], required: true },
-  sig: { type: String, required: true },
+  /** The envelope's JSON text (see messageDocument in messages.repository.ts). */
+  envelope: { type: String },
+  /** Messages stored before the envelope was kept as text hold its fields instead. */
+  header: { type: Schema.Types.Mixed },
+  body: { type: String },
+  keys: { type: [{ _id: false, userId: String, sealed: String }], default: undefined },
+  sig: { type: String },
   attachmentIds: { type: [Schema.Types.ObjectId], default: [] },
   status: { type: String, required: true, enum: ['held', 'accepted', 'rejected', 'expired'] },
   approvalId: { type: Schema.Types.ObjectId, default: null },

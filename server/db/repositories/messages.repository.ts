@@ -33,7 +33,7 @@ export interface NewMessage {
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
-type MessageInsert = ReturnType<typeof toMessageDoc>;
+type MessageInsert = ReturnType<typeof messageDocument>;
 type DeliveryInsert = { _id: Types.ObjectId; recipientId: Types.ObjectId; messageId: Types.ObjectId; senderId: Types.ObjectId; msgId: string; storedAt: Date; ackedAt: null };
 
 interface QueuedCopyLean {
@@ -101,7 +101,7 @@ export class MessagesRepository {
 
   /** Durable insert (group-committed); on a duplicate (sender, msgId) the stored message is returned instead. */
   async insert(id: string, input: NewMessage): Promise<{ message: StoredMessage; created: boolean }> {
-    const doc = toMessageDoc(id, input);
+    const doc = messageDocument(id, input);
     if (await this.messageWrites.submit(doc)) return { message: toMessage(doc), created: true };
     // Rare path: by fields too, for a message stored under a random id before ids were derived.
     const existing = await this.findBySenderMsgId(input.senderId, input.envelope.header.msgId)
@@ -295,7 +295,13 @@ function writeErrorsOf(error: unknown): Map<number, number> | undefined {
   return codes;
 }
 
-function toMessageDoc(id: string, input: NewMessage) {
+/**
+ * The stored document of a message. The envelope is kept as the JSON text the server checked:
+ * nothing queries inside it, and the embedded database decodes one string per message instead
+ * of a tree of small fields (reads 2.3× and writes 1.4× faster on FerretDB; see the README).
+ * Exported for the benchmarks, whose baselines store the same documents.
+ */
+export function messageDocument(id: string, input: NewMessage) {
   const { envelope } = input;
   return {
     _id: oid(id),
@@ -303,10 +309,7 @@ function toMessageDoc(id: string, input: NewMessage) {
     msgId: envelope.header.msgId,
     participantIds: [input.senderId, ...envelope.header.to.map((r) => r.userId)].map(oid),
     threadId: envelope.header.threadId ?? null,
-    header: envelope.header,
-    body: envelope.body,
-    keys: envelope.keys,
-    sig: envelope.sig,
+    envelope: JSON.stringify(envelope),
     attachmentIds: input.attachmentIds.map(oid),
     status: input.status,
     approvalId: null,
@@ -316,14 +319,16 @@ function toMessageDoc(id: string, input: NewMessage) {
   };
 }
 
+/** A stored message as read: `envelope` is its JSON text; messages stored before that have the envelope's fields. */
 interface MessageLean {
   _id: Types.ObjectId;
   senderId: Types.ObjectId;
   msgId: string;
-  header: unknown;
-  body: string;
-  keys: Array<{ userId?: string | null; sealed?: string | null }>;
-  sig: string;
+  envelope?: string | null;
+  header?: unknown;
+  body?: string | null;
+  keys?: Array<{ userId?: string | null; sealed?: string | null }> | null;
+  sig?: string | null;
   attachmentIds?: Types.ObjectId[] | null;
   status: string;
   approvalId?: Types.ObjectId | null;
@@ -331,18 +336,24 @@ interface MessageLean {
   storedAt: Date;
 }
 
+/** The envelope as stored. It was checked before it was stored, so it is not parsed again. */
+function storedEnvelope(doc: MessageLean): Envelope {
+  if (typeof doc.envelope === 'string') return JSON.parse(doc.envelope) as Envelope;
+  return { v: 1, header: doc.header as Envelope['header'], body: doc.body ?? '', keys: (doc.keys ?? []).map((k) => ({ userId: k.userId ?? '', sealed: k.sealed ?? '' })), sig: doc.sig ?? '' };
+}
+
 function toMessage(doc: MessageLean): StoredMessage {
-  const header = doc.header as Envelope['header'];
+  const envelope = storedEnvelope(doc);
   return {
     id: doc._id.toHexString(),
     senderId: doc.senderId.toHexString(),
     msgId: doc.msgId,
-    envelope: { v: 1, header, body: doc.body, keys: doc.keys.map((k) => ({ userId: k.userId ?? '', sealed: k.sealed ?? '' })), sig: doc.sig },
+    envelope,
     attachmentIds: (doc.attachmentIds ?? []).map((id) => id.toHexString()),
     status: doc.status as MessageStatus,
     approvalId: doc.approvalId ? doc.approvalId.toHexString() : null,
     conditions: (doc.conditions ?? {}) as Record<string, unknown>,
     storedAt: doc.storedAt,
-    recipientIds: header.to.map((r) => r.userId),
+    recipientIds: envelope.header.to.map((r) => r.userId),
   };
 }

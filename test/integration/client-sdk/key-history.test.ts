@@ -135,7 +135,7 @@ describe('client SDK: key history (messages signed before a re-key still verify)
       recipients: [{ userId: kg.user.id, state: kg.user.state as StateCode, encryptionKey: kg.keys.encryption.publicKey }],
       content: { text: 'forged with the old key', attachments: [] }, senderIdentity: oldKeys.identity, selfEncryptionKey: oldKeys.encryption.publicKey,
     });
-    await t.server.database.connection.collection('messages').updateOne({ _id: new Types.ObjectId(genuine.id) }, { $set: { header: forged.header, body: forged.body, keys: forged.keys, sig: forged.sig } });
+    await t.server.database.connection.collection('messages').updateOne({ _id: new Types.ObjectId(genuine.id) }, { $set: { envelope: JSON.stringify(forged) } });
 
     bob.socket.connect();
     await eventually(async () => bob.rejected.some((r) => r.id === genuine.id), 10_000, 'bob refused the forged message');

@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 import { connectSocket, isApiError, type FetchLike } from '../../../client/sdk/index.js';
 import { fromBase64Url, toBase64Url } from '../../../shared/crypto/encoding.js';
 import { isCryptoError } from '../../../shared/crypto/errors.js';
+import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { LABELS } from '../../helpers/messaging.js';
@@ -141,9 +142,10 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     const good = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'after the tampered one' });
     const messages = t.server.database.connection.collection('messages');
     const stored = await messages.findOne({ _id: new Types.ObjectId(bad.id) });
-    const body = fromBase64Url(String(stored?.body));
+    const envelope = JSON.parse(String(stored?.envelope)) as Envelope;
+    const body = fromBase64Url(envelope.body);
     body[body.length - 1] = (body[body.length - 1] ?? 0) ^ 1;
-    await messages.updateOne({ _id: new Types.ObjectId(bad.id) }, { $set: { body: toBase64Url(body) } });
+    await messages.updateOne({ _id: new Types.ObjectId(bad.id) }, { $set: { envelope: JSON.stringify({ ...envelope, body: toBase64Url(body) }) } });
 
     bob.socket.connect();
     await eventually(async () => bob.received.some((m) => m.id === good.id), 10_000, 'the good one arrived');
