@@ -1,3 +1,4 @@
+import type { Collection } from 'mongoose';
 import type { AuditEntry } from '../../modules/audit/audit-chain.js';
 import type { AuditEntryModel } from '../models/audit-entry.model.js';
 
@@ -10,6 +11,11 @@ export interface AuditQuery {
 /** Plain objects in and out; the audit collection is only ever inserted into. */
 export class AuditRepository {
   constructor(private readonly model: AuditEntryModel) {}
+
+  /** The collection, typed with its numeric `_id`, for the driver's own insert. */
+  private get records(): Collection<AuditEntry & { _id: number }> {
+    return this.model.db.collection<AuditEntry & { _id: number }>(this.model.collection.collectionName);
+  }
 
   async head(): Promise<AuditEntry | undefined> {
     const doc = await this.model.findOne().sort({ seq: -1 }).lean();
@@ -39,7 +45,10 @@ export class AuditRepository {
    */
   async tryInsertBatch(entries: readonly AuditEntry[]): Promise<boolean> {
     try {
-      await this.model.insertMany(entries.map((entry) => ({ _id: entry.seq, ...entry })), { ordered: true });
+      // Straight to the driver: these are plain, already-typed records, and building a mongoose
+      // document per entry cost more than the insert (two entries per message sent).
+      // Undefined fields are left out, as the chain's hash (canonical JSON) leaves them out.
+      await this.records.insertMany(entries.map((entry) => ({ _id: entry.seq, ...entry })), { ordered: true, ignoreUndefined: true });
       return true;
     } catch (error) {
       if (isDuplicateKey(error) || (typeof error === 'object' && error !== null && 'writeErrors' in error)) return false;
