@@ -28,7 +28,7 @@ describe('embedded FerretDB build', function () {
 
   it('runs the binary built with every patch, with Go\'s collector relaxed', () => {
     expect(readFileSync(ferretdbStampPath(), 'utf8')).to.equal(patchStamp('1.24.2'));
-    expect(FERRETDB_PATCHES.map((p) => p.id)).to.include.members(['resource-tracking-off-track', 'resource-tracking-off-untrack']);
+    expect(FERRETDB_PATCHES.map((p) => p.id)).to.include.members(['resource-tracking-off-track', 'resource-tracking-off-untrack', 'sqlite-one-writer-transaction', 'sqlite-one-writer-exec']);
     const environment = readFileSync(`/proc/${testDatabasePid()}/environ`, 'utf8').split('\0');
     expect(environment).to.include(`GOGC=${process.env.GOGC ?? '400'}`);
     expect(environment.some((entry) => entry.startsWith('GOMEMLIMIT='))).to.equal(true);
@@ -70,5 +70,26 @@ describe('embedded FerretDB build', function () {
     const updated = await lookups().updateMany({ _id: { $in: [ids[0], ids[1]].filter((id): id is Types.ObjectId => id !== undefined) } }, { $set: { touched: true } });
     expect(updated.modifiedCount).to.equal(2);
     expect(await lookups().countDocuments({ touched: true })).to.equal(2);
+  });
+
+  it('takes writes from many connections at once, one at a time, losing and blocking none', async () => {
+    // Writes wait for the database's one writer slot; every kind of write is admitted in turn.
+    const clients = await Promise.all(Array.from({ length: 8 }, () => mongoose.createConnection(testMongoUri(), { dbName: connection.name, maxPoolSize: 4 }).asPromise()));
+    try {
+      await Promise.all(clients.map(async (client, c) => {
+        const writes = client.collection<{ _id: string; c: number; n: number; kept?: boolean }>('writers');
+        for (let round = 0; round < 5; round++) {
+          await Promise.all(Array.from({ length: 4 }, (_, k) => writes.insertMany(Array.from({ length: 5 }, (_, i) => ({ _id: `${c}-${round}-${k}-${i}`, c, n: i })))));
+          await writes.updateMany({ c, n: { $lt: 2 } }, { $set: { kept: true } });
+          await writes.deleteMany({ c, n: 4 });
+        }
+      }));
+      const writes = connection.collection('writers');
+      expect(await writes.countDocuments({})).to.equal(8 * 5 * 4 * 4);
+      expect(await writes.countDocuments({ kept: true })).to.equal(8 * 5 * 4 * 2);
+      expect(await writes.countDocuments({ n: 4 })).to.equal(0);
+    } finally {
+      await Promise.all(clients.map((client) => client.close()));
+    }
   });
 });
