@@ -56,16 +56,26 @@ function denied(decision: Decision, senderState: string): AppError {
 /**
  * The relay's intake: every check of the handbook, then a durable write before the answer.
  * A retry with the same msgId returns the first answer (and completes a copy lost in a crash).
+ * Retries are rare, so the stored message is looked up only when they show: the insert finds the
+ * id taken, or a check fails that the first attempt passed (its attachments are bound now, its
+ * time is old, the policy changed since). A first send costs no read.
  */
 export async function sendMessage(deps: MessagingDeps, actor: User, envelope: Envelope, attachmentIds: string[]): Promise<SendMessageResult> {
   authorize(actor, 'exchange:take-part');
   if (actor.role !== 'focal-point') throw new AppError('auth.forbidden', 'only focal points exchange messages');
   const { header } = envelope;
   if (header.from.userId !== actor.id || header.from.state !== actor.state) throw new AppError('message.not-sender', 'the envelope names another sender');
+  try {
+    return await checkAndStore(deps, actor, envelope, attachmentIds);
+  } catch (error) {
+    const existing = await deps.messages.findBySenderMsgId(actor.id, header.msgId).catch(() => undefined);
+    if (existing) return settleRetry(deps, existing);
+    throw error;
+  }
+}
 
-  const existing = await deps.messages.findBySenderMsgId(actor.id, header.msgId);
-  if (existing) return settleRetry(deps, existing);
-
+async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelope, attachmentIds: string[]): Promise<SendMessageResult> {
+  const { header } = envelope;
   const now = deps.clock.now();
   if (Math.abs(header.ts - now.getTime()) > deps.maxClockSkewMs) throw new AppError('message.clock-skew', 'the message time is too far from the server\'s: check the device clock');
   if (!actor.keys) throw new AppError('keys.invalid', 'you have no verified keys');
@@ -108,18 +118,19 @@ export async function sendMessage(deps: MessagingDeps, actor: User, envelope: En
     await auditDecision();
     return settleRetry(deps, message);
   }
-  await Promise.all([
+  const auditStorage = (): Promise<unknown> => Promise.all([
     auditDecision(),
     deps.audit.append({ type: 'message.stored', actorId: actor.id, state: actor.state, subjectId: message.id, data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status } }),
   ]);
-
-  if (held) {
-    const approval = await deps.policy.holdForApproval({ exchangeRef: message.id, fromUserId: actor.id, fromState: header.from.state, toStates: header.to.map((r) => r.state), labels: header.labels, kind: header.kind, decision });
-    await deps.messages.setStatus(message.id, 'held', { approvalId: approval.id });
-    return { id: message.id, status: 'held', approvalId: approval.id };
+  if (!held) {
+    // Queued and pushed while the audit entries are written: the answer waits for both.
+    await Promise.all([auditStorage(), release(deps, message)]);
+    return { id: message.id, status: 'accepted' };
   }
-  await release(deps, message);
-  return { id: message.id, status: 'accepted' };
+  await auditStorage();
+  const approval = await deps.policy.holdForApproval({ exchangeRef: message.id, fromUserId: actor.id, fromState: header.from.state, toStates: header.to.map((r) => r.state), labels: header.labels, kind: header.kind, decision });
+  await deps.messages.setStatus(message.id, 'held', { approvalId: approval.id });
+  return { id: message.id, status: 'held', approvalId: approval.id };
 }
 
 /** Queues a copy per recipient (durably) and pushes it to those online. Idempotent. */

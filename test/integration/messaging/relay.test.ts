@@ -83,12 +83,16 @@ describe('encrypted messaging relay', function () {
     expect(empty.ok && empty.data.messages).to.deep.equal([]);
   });
 
-  it('a retry with the same msgId returns the original id and stores nothing twice; duplicate acks are no-ops', async () => {
+  it('a retry with the same msgId returns the original id (a late one too) and stores nothing twice; duplicate acks are no-ops', async () => {
     const sender = await socketOf(kz);
     const envelope = await envelopeFor(t, kz, [ru], { text: 'once' });
     const first = await send(sender, { envelope });
     const second = await send(sender, { envelope });
     expect(first.ok && second.ok && first.data.id === second.data.id).to.equal(true);
+    // A late retry fails a check the first attempt passed (its time is now too old): it still gets the first answer.
+    t.clock.advance(6 * 60_000); // past the 5 minutes of accepted clock skew
+    const late = await send(sender, { envelope });
+    expect(late).to.deep.equal(first);
     const stored = await t.server.database.connection.collection('messages').countDocuments({ msgId: envelope.header.msgId });
     expect(stored).to.equal(1);
     expect(await t.server.database.connection.collection('deliveries').countDocuments({ messageId: (await t.server.database.connection.collection('messages').findOne({ msgId: envelope.header.msgId }))?._id })).to.equal(1);
