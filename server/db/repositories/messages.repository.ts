@@ -61,7 +61,16 @@ export interface AckedCopy {
   msgId: string;
 }
 
+/** How many handed-over copies a node remembers (see MessagesRepository.handedOver): about 10 MB. */
+const MAX_HANDED_OVER = 50_000;
+
 export class MessagesRepository {
+  /**
+   * Copies this node queued or served in a backlog page and that no acknowledgement has taken
+   * yet, by copy id, with what the sender's "delivered" needs. An acknowledgement naming only
+   * such copies is one delete, without reading them first (see takeBatch). Oldest forgotten first.
+   */
+  private readonly handedOver = new Map<string, { senderId: string; msgId: string }>();
   /** Concurrent sends share one insertMany (see GroupCommit); true = stored now, false = already there. */
   private readonly messageWrites = new GroupCommit<MessageInsert, boolean>((docs) => this.insertBatch(docs));
   private readonly deliveryWrites = new GroupCommit<DeliveryInsert[], true>((groups) => this.enqueueBatch(groups));
@@ -143,6 +152,17 @@ export class MessagesRepository {
   /** One queued copy per recipient, group-committed; idempotent (a retry after a crash fills in what is missing). */
   async enqueue(message: StoredMessage): Promise<void> {
     await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => queuedCopy(recipientId, message)));
+    for (const recipientId of message.recipientIds) this.remember(recipientId, message);
+  }
+
+  private remember(recipientId: string, message: Pick<StoredMessage, 'id' | 'senderId' | 'msgId'>): void {
+    const key = deliveryId(recipientId, message.id).toHexString();
+    this.handedOver.delete(key);
+    this.handedOver.set(key, { senderId: message.senderId, msgId: message.msgId });
+    if (this.handedOver.size > MAX_HANDED_OVER) {
+      const oldest = this.handedOver.keys().next();
+      if (!oldest.done) this.handedOver.delete(oldest.value);
+    }
   }
 
   private async enqueueBatch(groups: DeliveryInsert[][]): Promise<true[]> {
@@ -169,13 +189,20 @@ export class MessagesRepository {
     const page = pending.slice(0, limit);
     const docs = page.length === 0 ? [] : await this.messages.find({ _id: { $in: page.map((d) => d.messageId) } }).lean();
     const byId = new Map(docs.map((doc) => [doc._id.toHexString(), toMessage(doc)]));
-    return { messages: page.flatMap((d) => byId.get(d.messageId.toHexString()) ?? []), more: pending.length > limit };
+    const messages = page.flatMap((d) => {
+      const message = byId.get(d.messageId.toHexString());
+      // Copies from before derived ids (no sender fields) are left to the reading path.
+      if (message && d.senderId) this.remember(recipientId, message);
+      return message ?? [];
+    });
+    return { messages, more: pending.length > limit };
   }
 
   /**
    * Takes acknowledged copies out of the queue; returns those that were still queued (repeats
    * are no-ops). Concurrent acknowledgements (every online recipient acks what it got) share one
-   * lookup and one delete by the copies' derived ids (see GroupCommit).
+   * delete by the copies' derived ids, and a read before it unless this node handed them over
+   * (see takeBatch and GroupCommit).
    */
   async ack(recipientId: string, messageIds: string[]): Promise<AckedCopy[]> {
     const valid = [...new Set(messageIds)].filter((id) => Types.ObjectId.isValid(id));
@@ -194,19 +221,49 @@ export class MessagesRepository {
     });
   }
 
+  /**
+   * Each copy goes to the first acknowledgement naming it, so "delivered" is said at most once.
+   * When every copy named was handed over by this node and not taken since, one delete takes
+   * them: it deleting all of them proves they were all still queued. Otherwise they are read
+   * first, then deleted, so each acknowledgement learns exactly which copies it took.
+   */
   private async takeBatch(acks: Array<{ recipientId: string; messageIds: string[] }>): Promise<QueuedCopyLean[][]> {
-    const ids = acks.flatMap((a) => a.messageIds.map((id) => deliveryId(a.recipientId, id)));
+    const claims = new Map<string, { ack: number; recipientId: string; messageId: string }>();
+    acks.forEach((a, ack) => {
+      for (const messageId of a.messageIds) {
+        const key = deliveryId(a.recipientId, messageId).toHexString();
+        if (!claims.has(key)) claims.set(key, { ack, recipientId: a.recipientId, messageId });
+      }
+    });
+    const taken: QueuedCopyLean[][] = acks.map(() => []);
+    const keys = [...claims.keys()];
+    if (keys.every((key) => this.handedOver.has(key))) {
+      let deleted = 0;
+      for (const chunk of chunks(keys, IN_LIMIT)) deleted += (await this.deliveries.deleteMany({ _id: { $in: chunk.map(oid) } })).deletedCount;
+      const known = keys.map((key) => [key, this.handedOver.get(key)] as const);
+      for (const key of keys) this.handedOver.delete(key);
+      // Fewer deleted: another node or a sweep took some at the same moment, and which ones is
+      // unknown. Nobody is told "delivered" for them rather than someone twice (the status is a
+      // courtesy, sent only to senders online; the copies are gone from the queue either way).
+      if (deleted < keys.length) return taken;
+      for (const [key, sender] of known) {
+        const claim = claims.get(key);
+        if (!claim || !sender) continue;
+        taken[claim.ack]?.push({ _id: oid(key), recipientId: oid(claim.recipientId), messageId: oid(claim.messageId), senderId: oid(sender.senderId), msgId: sender.msgId, ackedAt: null });
+      }
+      return taken;
+    }
     const found: QueuedCopyLean[] = [];
-    for (const chunk of chunks(ids, IN_LIMIT)) found.push(...await this.deliveries.find({ _id: { $in: chunk } }).lean());
-    const queued = new Map(found.filter((d) => d.ackedAt === null).map((d) => [d._id.toHexString(), d]));
-    for (const chunk of chunks([...queued.values()].map((d) => d._id), IN_LIMIT)) await this.deliveries.deleteMany({ _id: { $in: chunk } });
-    // Each copy goes to the first acknowledgement naming it, so "delivered" is said once.
-    return acks.map((a) => a.messageIds.flatMap((id) => {
-      const key = deliveryId(a.recipientId, id).toHexString();
-      const copy = queued.get(key);
-      queued.delete(key);
-      return copy ? [copy] : [];
-    }));
+    for (const chunk of chunks(keys, IN_LIMIT)) found.push(...await this.deliveries.find({ _id: { $in: chunk.map(oid) } }).lean());
+    const queued = found.filter((d) => d.ackedAt === null);
+    for (const chunk of chunks(queued.map((d) => d._id), IN_LIMIT)) await this.deliveries.deleteMany({ _id: { $in: chunk } });
+    for (const copy of queued) {
+      const key = copy._id.toHexString();
+      this.handedOver.delete(key);
+      const claim = claims.get(key);
+      if (claim) taken[claim.ack]?.push(copy);
+    }
+    return taken;
   }
 
   private legacyCopies: Promise<boolean> | undefined;
