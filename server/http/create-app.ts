@@ -32,6 +32,12 @@ export function createApp(deps: AppDeps): Express {
   // which a CSP without it refuses to compile. It does not allow eval() of JavaScript.
   app.use(helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", "'wasm-unsafe-eval'"] } } }));
   app.use(requestLog(deps.logger));
+  // API answers (directory entries, cases, tokens, ciphertext) are never kept in a browser's or
+  // proxy's cache: on a shared workstation the next user could read them back (ASVS V14.3).
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: true }));
 
   const api = express.Router();

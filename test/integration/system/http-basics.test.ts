@@ -69,6 +69,19 @@ describe('HTTP basics', () => {
     expect(injected.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
   });
 
+  it('API answers, errors included, are never cached; the web client\'s files may be', async () => {
+    for (const path of ['/api/health', '/api/openapi.json', '/api/no-such-route']) {
+      expect((await fetch(`${t.url}${path}`)).headers.get('cache-control'), path).to.equal('no-store');
+    }
+    const refused = await fetch(`${t.url}/api/me`);
+    expect(refused.status).to.equal(401);
+    expect(refused.headers.get('cache-control')).to.equal('no-store');
+    const malformed = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
+    expect(malformed.status).to.equal(400);
+    expect(malformed.headers.get('cache-control')).to.equal('no-store');
+    expect((await fetch(`${t.url}/`)).headers.get('cache-control')).not.to.equal('no-store');
+  });
+
   it('logs carry no request headers (credentials never reach the logs)', async () => {
     await fetch(`${t.url}/api/nope`, { headers: { authorization: 'Bearer secret-token-value' } });
     expect(t.logs.text()).not.to.contain('secret-token-value');
