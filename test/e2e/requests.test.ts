@@ -41,6 +41,21 @@ describe('e2e: information-exchange requests in Chromium', function () {
   });
   after(async () => closeE2e?.());
 
+  // A failed step leaves what each page showed, and what the server holds about the case's
+  // consent requests, so a failure that does not repeat can still be read afterwards.
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    for (const [name, page] of [['a', a], ['b', b]] as const) {
+      if (!page || page.isClosed()) continue;
+      await shot(page, `FAILED-${name}`).catch(() => undefined);
+      console.log(`page ${name} at ${page.url()}:`, (await page.locator('body').innerText().catch(() => '?')).slice(0, 2000));
+    }
+    if (caseId) {
+      const consents = await call(t.url, 'GET', `/api/requests?box=outbox&originalCaseId=${caseId}`, { token: fpKz.session?.accessToken }).catch((error: unknown) => String(error));
+      console.log('consent requests on the server:', JSON.stringify(consents));
+    }
+  });
+
   it('a border focal point sends an urgent document check; the other state acknowledges and answers with codes; the requester sees the answer live', async () => {
     // ── A (KZ): compose an urgent document check from the template, to the KG focal point from the directory ──
     a = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
