@@ -54,6 +54,13 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** An acknowledgement's claim on a queued copy (the first acknowledgement naming a copy claims it). */
+interface Claim {
+  ack: number;
+  recipientId: string;
+  messageId: string;
+}
+
 /** A copy taken out of the queue by its recipient's acknowledgement. */
 export interface AckedCopy {
   messageId: string;
@@ -224,11 +231,10 @@ export class MessagesRepository {
   /**
    * Each copy goes to the first acknowledgement naming it, so "delivered" is said at most once.
    * When every copy named was handed over by this node and not taken since, one delete takes
-   * them: it deleting all of them proves they were all still queued. Otherwise they are read
-   * first, then deleted, so each acknowledgement learns exactly which copies it took.
+   * them; otherwise they are read first, then deleted.
    */
   private async takeBatch(acks: Array<{ recipientId: string; messageIds: string[] }>): Promise<QueuedCopyLean[][]> {
-    const claims = new Map<string, { ack: number; recipientId: string; messageId: string }>();
+    const claims = new Map<string, Claim>();
     acks.forEach((a, ack) => {
       for (const messageId of a.messageIds) {
         const key = deliveryId(a.recipientId, messageId).toHexString();
@@ -236,34 +242,41 @@ export class MessagesRepository {
       }
     });
     const taken: QueuedCopyLean[][] = acks.map(() => []);
-    const keys = [...claims.keys()];
-    if (keys.every((key) => this.handedOver.has(key))) {
-      let deleted = 0;
-      for (const chunk of chunks(keys, IN_LIMIT)) deleted += (await this.deliveries.deleteMany({ _id: { $in: chunk.map(oid) } })).deletedCount;
-      const known = keys.map((key) => [key, this.handedOver.get(key)] as const);
-      for (const key of keys) this.handedOver.delete(key);
-      // Fewer deleted: another node or a sweep took some at the same moment, and which ones is
-      // unknown. Nobody is told "delivered" for them rather than someone twice (the status is a
-      // courtesy, sent only to senders online; the copies are gone from the queue either way).
-      if (deleted < keys.length) return taken;
-      for (const [key, sender] of known) {
-        const claim = claims.get(key);
-        if (!claim || !sender) continue;
-        taken[claim.ack]?.push({ _id: oid(key), recipientId: oid(claim.recipientId), messageId: oid(claim.messageId), senderId: oid(sender.senderId), msgId: sender.msgId, ackedAt: null });
-      }
-      return taken;
-    }
-    const found: QueuedCopyLean[] = [];
-    for (const chunk of chunks(keys, IN_LIMIT)) found.push(...await this.deliveries.find({ _id: { $in: chunk.map(oid) } }).lean());
-    const queued = found.filter((d) => d.ackedAt === null);
-    for (const chunk of chunks(queued.map((d) => d._id), IN_LIMIT)) await this.deliveries.deleteMany({ _id: { $in: chunk } });
-    for (const copy of queued) {
-      const key = copy._id.toHexString();
-      this.handedOver.delete(key);
-      const claim = claims.get(key);
+    const copies = [...claims.keys()].every((key) => this.handedOver.has(key)) ? await this.takeHandedOver(claims) : await this.takeAfterReading(claims);
+    for (const copy of copies) {
+      const claim = claims.get(copy._id.toHexString());
       if (claim) taken[claim.ack]?.push(copy);
     }
     return taken;
+  }
+
+  /**
+   * That the delete removed every copy proves they were all still queued. Fewer removed: another
+   * node or a sweep took some at the same moment, and which ones is unknown, so none is reported
+   * rather than one twice ("delivered" is a courtesy, sent only to senders online; the copies are
+   * gone from the queue either way).
+   */
+  private async takeHandedOver(claims: Map<string, Claim>): Promise<QueuedCopyLean[]> {
+    const keys = [...claims.keys()];
+    let deleted = 0;
+    for (const chunk of chunks(keys, IN_LIMIT)) deleted += (await this.deliveries.deleteMany({ _id: { $in: chunk.map(oid) } })).deletedCount;
+    const copies = keys.flatMap((key) => {
+      const sender = this.handedOver.get(key);
+      const claim = claims.get(key);
+      this.handedOver.delete(key);
+      return sender && claim ? [{ _id: oid(key), recipientId: oid(claim.recipientId), messageId: oid(claim.messageId), senderId: oid(sender.senderId), msgId: sender.msgId, ackedAt: null }] : [];
+    });
+    return deleted === keys.length ? copies : [];
+  }
+
+  /** Reads which copies are still queued, then deletes those: exact whoever queued them. */
+  private async takeAfterReading(claims: Map<string, Claim>): Promise<QueuedCopyLean[]> {
+    const found: QueuedCopyLean[] = [];
+    for (const chunk of chunks([...claims.keys()], IN_LIMIT)) found.push(...await this.deliveries.find({ _id: { $in: chunk.map(oid) } }).lean());
+    const queued = found.filter((d) => d.ackedAt === null);
+    for (const chunk of chunks(queued.map((d) => d._id), IN_LIMIT)) await this.deliveries.deleteMany({ _id: { $in: chunk } });
+    for (const copy of queued) this.handedOver.delete(copy._id.toHexString());
+    return queued;
   }
 
   private legacyCopies: Promise<boolean> | undefined;
