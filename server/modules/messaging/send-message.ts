@@ -123,8 +123,10 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
     deps.audit.append({ type: 'message.stored', actorId: actor.id, state: actor.state, subjectId: message.id, data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status } }),
   ]);
   if (!held) {
-    // Queued and pushed while the audit entries are written: the answer waits for both.
-    await Promise.all([auditStorage(), release(deps, message)]);
+    // Queued while the audit entries are written. Pushed only then, right before the answer
+    // goes out: the sender hears "accepted" before any "delivered" for it.
+    await Promise.all([auditStorage(), deps.messages.enqueue(message)]);
+    push(deps, message);
     return { id: message.id, status: 'accepted' };
   }
   await auditStorage();
@@ -136,6 +138,11 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
 /** Queues a copy per recipient (durably) and pushes it to those online. Idempotent. */
 export async function release(deps: MessagingDeps, message: StoredMessage): Promise<void> {
   await deps.messages.enqueue(message);
+  push(deps, message);
+}
+
+/** The live copies for recipients online (the queued ones wait for the others). */
+function push(deps: MessagingDeps, message: StoredMessage): void {
   const delivered = toDelivered(message);
   for (const recipientId of message.recipientIds) deps.notifier.deliver(recipientId, delivered);
 }

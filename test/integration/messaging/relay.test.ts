@@ -44,6 +44,33 @@ describe('encrypted messaging relay', function () {
     expect(await statusSeen).to.include({ id: message.id, status: 'delivered', userId: ru.user.id });
   });
 
+  it('the sender hears "accepted" before "delivered", even when the audit write is slow', async () => {
+    const sender = await socketOf(kz);
+    const receiver = await socketOf(ru);
+    receiver.on('message:new', (message: DeliveredMessage) => { void receiver.emitWithAck('message:ack', { ids: [message.id] }); });
+    const heard: string[] = [];
+    const delivered = new Promise<void>((resolve) => sender.on('message:status', (event) => {
+      if (event.status !== 'delivered') return;
+      heard.push('delivered');
+      resolve();
+    }));
+    const audit = t.server.auditEntries;
+    const write = audit.tryInsertBatch.bind(audit);
+    audit.tryInsertBatch = async (entries) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return write(entries);
+    };
+    try {
+      const answer = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { text: 'answer first' }) });
+      heard.push(answer.ok ? 'accepted' : 'refused');
+      await delivered;
+    } finally {
+      audit.tryInsertBatch = write;
+      receiver.removeAllListeners('message:new');
+    }
+    expect(heard).to.deep.equal(['accepted', 'delivered']);
+  });
+
   it('concurrent acknowledgements of the same copy take it out once: one "delivered" for the sender', async () => {
     const sender = await socketOf(kz);
     const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { text: 'acked twice at once' }) });
