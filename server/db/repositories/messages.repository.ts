@@ -158,12 +158,13 @@ export class MessagesRepository {
 
   /** One queued copy per recipient, group-committed; idempotent (a retry after a crash fills in what is missing). */
   async enqueue(message: StoredMessage): Promise<void> {
-    await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => queuedCopy(recipientId, message)));
-    for (const recipientId of message.recipientIds) this.remember(recipientId, message);
+    const copies = message.recipientIds.map((recipientId) => queuedCopy(recipientId, message));
+    await this.deliveryWrites.submit(copies);
+    for (const copy of copies) this.remember(copy._id, message);
   }
 
-  private remember(recipientId: string, message: Pick<StoredMessage, 'id' | 'senderId' | 'msgId'>): void {
-    const key = deliveryId(recipientId, message.id).toHexString();
+  private remember(copyId: Types.ObjectId, message: Pick<StoredMessage, 'senderId' | 'msgId'>): void {
+    const key = copyId.toHexString();
     this.handedOver.delete(key);
     this.handedOver.set(key, { senderId: message.senderId, msgId: message.msgId });
     if (this.handedOver.size > MAX_HANDED_OVER) {
@@ -199,7 +200,7 @@ export class MessagesRepository {
     const messages = page.flatMap((d) => {
       const message = byId.get(d.messageId.toHexString());
       // Copies from before derived ids (no sender fields) are left to the reading path.
-      if (message && d.senderId) this.remember(recipientId, message);
+      if (message && d.senderId) this.remember(d._id, message);
       return message ?? [];
     });
     return { messages, more: pending.length > limit };
