@@ -18,12 +18,14 @@ export class BatchedLookup<V> {
       const callers = this.waiting.get(key);
       if (callers) callers.push({ resolve, reject });
       else this.waiting.set(key, [{ resolve, reject }]);
-      if (!this.reading) void this.drain();
+      if (this.reading) return;
+      // Started a microtask later, so keys asked together (one caller's several states) share the first read.
+      this.reading = true;
+      queueMicrotask(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.reading = true;
     while (this.waiting.size > 0) {
       const batch = [...this.waiting.entries()].slice(0, this.maxBatch);
       for (const [key] of batch) this.waiting.delete(key);
