@@ -260,7 +260,8 @@ export class MessagesRepository {
   private async takeHandedOver(claims: Map<string, Claim>): Promise<QueuedCopyLean[]> {
     const keys = [...claims.keys()];
     let deleted = 0;
-    for (const chunk of chunks(keys, IN_LIMIT)) deleted += (await this.deliveries.deleteMany({ _id: { $in: chunk.map(oid) } })).deletedCount;
+    // The driver's collection: a mongoose query costs ≈ 0.15 ms more CPU per call (README, Benchmarks).
+    for (const chunk of chunks(keys, IN_LIMIT)) deleted += (await this.deliveries.collection.deleteMany({ _id: { $in: chunk.map(oid) } })).deletedCount;
     const copies = keys.flatMap((key) => {
       const sender = this.handedOver.get(key);
       const claim = claims.get(key);
