@@ -39,6 +39,9 @@ import { requestCaseModel, requestTransitionModel } from './db/models/request-ca
 import { RequestCasesRepository } from './db/repositories/request-cases.repository.js';
 import type { RequestNotifier, RequestsDeps } from './modules/requests/requests-deps.js';
 import { createRequestHook } from './modules/requests/request-hook.js';
+import { proposalModel } from './db/models/proposal.model.js';
+import { ProposalsRepository } from './db/repositories/proposals.repository.js';
+import type { ConsensusDeps } from './modules/consensus/consensus-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = { updated: () => undefined, reminder: () => undefined, overdue: () => undefined };
@@ -51,6 +54,7 @@ export interface Modules {
   policies: PoliciesDeps;
   messaging: MessagingDeps;
   requests: RequestsDeps;
+  consensus: ConsensusDeps;
   /** Creates indexes and seeds the member states (idempotent; run at every start). */
   prepare(): Promise<void>;
   /** Forgets what has expired: refresh tokens and single-use claims past their use (no TTL indexes on FerretDB). */
@@ -64,9 +68,9 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
     livenessCheckModel(connection), livenessTargetModel(connection), messageModel(connection), deliveryModel(connection),
     attachmentModel(connection), attachmentChunkModel(connection), claimModel(connection),
-    requestCaseModel(connection), requestTransitionModel(connection),
+    requestCaseModel(connection), requestTransitionModel(connection), proposalModel(connection),
   ] as const;
-  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions] = models;
+  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions, proposals] = models;
   const claims = new ClaimsRepository(claimsModel);
   const { clock } = options;
   const auditRepository = new AuditRepository(auditEntries);
@@ -76,7 +80,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
   const settingsRepository = new SettingsRepository(settings);
 
   // A published policy version may change which directory fields other states see: this node's index reloads them at once.
-  const policies = composePolicies(connection, { audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS, onPublished: () => directory.index.invalidate() });
+  const policies = composePolicies(connection, { audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS, onPublished: () => directory.index.invalidate(), isMemberState: async (code) => (await statesRepository.find(code)) !== undefined });
   const directoryBase = { users: usersRepository, entries: new DirectoryEntriesRepository(directoryEntries), states: statesRepository, settings: settingsRepository, audit, clock, policies: policies.deps.store };
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
   const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
@@ -109,9 +113,14 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
       directory.index.invalidate();
     },
   };
+  const consensus: ConsensusDeps = {
+    proposals: new ProposalsRepository(proposals), states: statesRepository, settings: settingsRepository, audit, clock,
+    directoryChanged: () => accounts.directoryChanged(),
+  };
   return {
     accounts,
     directory,
+    consensus,
     liveness,
     auditEntries: auditRepository,
     policies: policies.deps,

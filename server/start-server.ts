@@ -41,6 +41,9 @@ import { databaseReadiness } from './system/readiness.js';
 import { requestRoutes } from './http/routes/requests.routes.js';
 import type { RequestsDeps } from './modules/requests/requests-deps.js';
 import { REQUEST_SWEEP_INTERVAL_MS, sweepRequests } from './modules/requests/sweep-requests.js';
+import { CONSENSUS_SWEEP_INTERVAL_MS, sweepProposals } from './modules/consensus/settle-proposals.js';
+import { consensusRoutes } from './http/routes/consensus.routes.js';
+import type { ConsensusDeps } from './modules/consensus/consensus-deps.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION = '0.1.0';
@@ -67,6 +70,8 @@ export interface RunningServer {
   messaging: MessagingDeps;
   /** Information-exchange request cases (metadata), their deadlines and statistics. */
   requests: RequestsDeps;
+  /** Network-wide decisions by consensus (proposals, positions, the sweep). */
+  consensus: ConsensusDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -144,6 +149,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     policies: modules.policies,
     authn: createAuthenticator(jwtSecret, actors, clock),
     requests: modules.requests,
+    consensus: modules.consensus,
     limits,
   });
   const limits = createRateLimits();
@@ -155,7 +161,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     bodyLimitBytes: config.bodyLimitBytes,
     clientDir: options.clientDir ?? path.join(repoRoot, 'client', 'dist'),
     trustProxy: config.trustProxy,
-    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
+    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes, consensusRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
   });
   const http = createServer(app);
   const gateway = createGateway(http, {
@@ -193,6 +199,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const sweepers = [
     startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, (error) => logger.error({ err: error }, 'approval sweep failed')),
     startPeriodic(() => sweepRequests(modules.requests), REQUEST_SWEEP_INTERVAL_MS, (error) => logger.error({ err: error }, 'request sweep failed')),
+    startPeriodic(() => sweepProposals(modules.consensus), CONSENSUS_SWEEP_INTERVAL_MS, (error) => logger.error({ err: error }, 'consensus sweep failed')),
     startPeriodic(async () => {
       await sweepMessages(modules.messaging);
       await reconcileHeldMessages(modules.messaging);
@@ -215,5 +222,5 @@ export async function startServer(config: Config, options: StartOptions): Promis
     })();
     return closing;
   };
-  return { url, http, io: gateway, database, accounts: modules.accounts, auditEntries: modules.auditEntries, policies: modules.policies, messaging: modules.messaging, requests: modules.requests, close };
+  return { url, http, io: gateway, database, accounts: modules.accounts, auditEntries: modules.auditEntries, policies: modules.policies, messaging: modules.messaging, requests: modules.requests, consensus: modules.consensus, close };
 }

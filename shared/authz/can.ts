@@ -44,6 +44,9 @@ export const ACTIONS = [
   'approval:decide',
   'request:read-state',
   'request:statistics',
+  'consensus:read',
+  'consensus:propose',
+  'consensus:respond',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -123,5 +126,13 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     // Statistics without content: a state's own for its national admins, all for the secretariat.
     case 'request:statistics':
       return ownStateOrNetwork(actor, target);
+    // Network-wide decisions by consensus: the secretariat proposes, each state's national admins
+    // give its position; every admin follows them.
+    case 'consensus:read':
+      return isAdmin(actor);
+    case 'consensus:propose':
+      return actor.role === 'network-admin';
+    case 'consensus:respond':
+      return nationalAdminOf(actor, target);
   }
 }

@@ -316,6 +316,7 @@ export const en = {
     liveness: { 'not-found': 'No such liveness check for you.', 'bad-signature': 'The answer is not signed with your current key. Sign in again and unlock your keys.' },
     message: { 'approvers-required': 'The national administrators who approve this exchange kept changing while it was being sent. Nothing was sent: send it again.' },
     request: { 'not-found': 'No such request of yours.', 'wrong-side': 'The other side of the request takes this step.', 'invalid-transition': 'This step is not possible in the request’s current status. Reload it.', 'late-reason-required': 'The deadline has passed: say why the answer is late.', invalid: 'The request is not valid.' },
+    consensus: { 'not-found': 'No such proposal.', invalid: 'The proposal is not valid.', closed: 'This proposal has ended: positions can no longer be given.', 'not-in-electorate': 'Your state was not a member state when this was proposed, so it does not decide it.' },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },
     internal: 'The server ran into an error. Try again later.',

@@ -27,10 +27,14 @@ export class MemberStatesRepository {
     return doc ? toState(doc) : undefined;
   }
 
+  /** A state admitted by a network decision, taking part in no domain yet (idempotent). */
+  async admit(state: MemberStateInfo, now: Date): Promise<void> {
+    await this.model.updateOne({ code: state.code }, { $setOnInsert: { code: state.code, name: state.name, domains: [], updatedAt: now } }, { upsert: true });
+  }
+
   async setDomains(code: string, domains: string[], now: Date): Promise<void> {
     await this.model.updateOne({ code }, { $set: { domains, updatedAt: now } });
   }
-
 }
 
 interface StateLean {

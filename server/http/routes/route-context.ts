@@ -8,6 +8,7 @@ import type { MessagingDeps } from '../../modules/messaging/messaging-deps.js';
 import type { SnapshotSigner } from '../../modules/directory/snapshot-signer.js';
 import type { PoliciesDeps } from '../../modules/policies/policies-deps.js';
 import type { RequestsDeps } from '../../modules/requests/requests-deps.js';
+import type { ConsensusDeps } from '../../modules/consensus/consensus-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -23,6 +24,7 @@ export interface RouteContext {
   auditEntries: AuditRepository;
   policies: PoliciesDeps;
   requests: RequestsDeps;
+  consensus: ConsensusDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

@@ -1,5 +1,4 @@
 import { AppError } from '../../../shared/errors.js';
-import { MEMBER_STATE_CODES } from '../../../shared/reference/member-states.js';
 import type { CreatedInvitation, InvitationPreview, InvitationView } from '../../../shared/schemas/accounts.js';
 import type { CreateInvitationRequest } from '../../../shared/schemas/accounts.js';
 import type { User } from '../../db/repositories/users.repository.js';
@@ -19,13 +18,14 @@ function invitationLink(publicOrigin: string, token: string): string {
 
 /** A network admin invites national admins; a national admin invites focal points of their state. */
 export async function createInvitation(deps: AccountsDeps, actor: User, input: CreateInput): Promise<CreatedInvitation> {
-  if (!MEMBER_STATE_CODES.has(input.state)) throw new AppError('state.unknown', `${input.state} is not a member state`);
+  const memberState = await deps.states.find(input.state);
+  if (!memberState) throw new AppError('state.unknown', `${input.state} is not a member state`);
   authorize(actor, 'invitation:create', { role: input.role, state: input.state });
   if (input.role === 'focal-point') {
     if (input.domains.length === 0) {
       throw new AppError('validation.failed', 'a focal point serves at least one domain', [{ path: ['body', 'domains'], message: 'choose at least one domain' }]);
     }
-    const participating = new Set((await deps.states.find(input.state))?.domains ?? []);
+    const participating = new Set(memberState.domains);
     const outside = input.domains.filter((domain) => !participating.has(domain));
     if (outside.length > 0) {
       throw new AppError('domain.not-participating', `${input.state} does not take part in: ${outside.join(', ')} (set the state's participation first)`);

@@ -39,5 +39,10 @@ export const AUDIT_EVENT_TYPES = [
   'request.submitted',
   'request.transition',
   'request.overdue',
+  'consensus.proposed',
+  'consensus.position',
+  'consensus.settled',
+  'consensus.applied',
+  'consensus.withdrawn',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -17,4 +17,6 @@ export interface PoliciesDeps {
   approvalTtlMs: number;
   /** Called once a new version of `state`'s policy is in force (the directory reloads its field visibility). */
   onPublished: (state: string) => void;
+  /** Member states are seeded and admitted by consensus, so membership is read, not a fixed list. */
+  isMemberState(code: string): Promise<boolean>;
 }

@@ -2,7 +2,6 @@ import { canonicalJson } from '../../../shared/crypto/canonical-json.js';
 import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-signature.js';
 import { AppError } from '../../../shared/errors.js';
 import { publishedSummary } from '../../../shared/policy/index.js';
-import { MEMBER_STATE_CODES } from '../../../shared/reference/member-states.js';
 import type { FullPolicyView, PublishPolicyRequest } from '../../../shared/schemas/policy-api.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
@@ -22,7 +21,7 @@ function versionConflict(state: string, version: number, current: number): AppEr
  * publishers of the same version the unique (state, version) index lets one win.
  */
 export async function publishPolicy(deps: PoliciesDeps, actor: User, state: string, input: PublishPolicyRequest): Promise<FullPolicyView> {
-  if (!MEMBER_STATE_CODES.has(state)) throw new AppError('state.unknown', `${state} is not a member state`);
+  if (!(await deps.isMemberState(state))) throw new AppError('state.unknown', `${state} is not a member state`);
   authorize(actor, 'policy:write', { state });
   return storeSignedPolicy(deps, actor, state, input);
 }

@@ -1,7 +1,6 @@
 import { can } from '../../../shared/authz/can.js';
 import { AppError } from '../../../shared/errors.js';
 import { diffPolicies } from '../../../shared/policy/index.js';
-import { MEMBER_STATE_CODES } from '../../../shared/reference/member-states.js';
 import type { CurrentPolicyView, FullPolicyView, PolicyDiffView, PolicyVersionSummary, PublishedPolicyView } from '../../../shared/schemas/policy-api.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
@@ -9,15 +8,15 @@ import type { PoliciesDeps } from './policies-deps.js';
 import type { LoadedPolicy } from './policy-store.js';
 import { toFullView, toPublishedView, toVersionSummary } from './policy-views.js';
 
-function knownState(state: string): void {
-  if (!MEMBER_STATE_CODES.has(state)) throw new AppError('state.unknown', `${state} is not a member state`);
+async function knownState(deps: PoliciesDeps, state: string): Promise<void> {
+  if (!(await deps.isMemberState(state))) throw new AppError('state.unknown', `${state} is not a member state`);
 }
 
 const noPolicy = (state: string): AppError => new AppError('policy.not-found', `${state} has not published a disclosure policy`);
 
 /** The policy in force: in full for the state's own people, its published rules for everyone else. */
 export async function currentPolicy(deps: PoliciesDeps, actor: User, state: string): Promise<CurrentPolicyView> {
-  knownState(state);
+  await knownState(deps, state);
   authorize(actor, 'policy:read-published', { state });
   const policy = (await deps.store.current([state])).get(state);
   if (!policy) throw noPolicy(state);
@@ -32,7 +31,7 @@ export async function publishedPolicies(deps: PoliciesDeps, actor: User): Promis
 }
 
 export async function listPolicyVersions(deps: PoliciesDeps, actor: User, state: string): Promise<PolicyVersionSummary[]> {
-  knownState(state);
+  await knownState(deps, state);
   authorize(actor, 'policy:history', { state });
   const current = await deps.policies.currentVersion(state);
   // A version stored by a publish that has not put it in force yet is not part of the history.
@@ -47,14 +46,14 @@ async function historicVersion(deps: PoliciesDeps, state: string, version: numbe
 }
 
 export async function getPolicyVersion(deps: PoliciesDeps, actor: User, state: string, version: number): Promise<FullPolicyView> {
-  knownState(state);
+  await knownState(deps, state);
   authorize(actor, 'policy:history', { state });
   return toFullView(await historicVersion(deps, state, version));
 }
 
 /** What changed from version `from` to version `to` (either order), rule by rule. */
 export async function diffPolicyVersions(deps: PoliciesDeps, actor: User, state: string, from: number, to: number): Promise<PolicyDiffView> {
-  knownState(state);
+  await knownState(deps, state);
   authorize(actor, 'policy:history', { state });
   const [before, after] = await Promise.all([historicVersion(deps, state, from), historicVersion(deps, state, to)]);
   return { state, from, to, ...diffPolicies(before.body, after.body) };

@@ -52,6 +52,11 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
   ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).flatMap((target): Array<[ActorName, Action, TargetName]> => [['national admin KZ', 'request:read-state', target], ['national admin KZ', 'request:statistics', target]]),
   ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => ['network admin', 'request:statistics', target]),
   ['national admin KZ', 'liveness:start', 'national admin KZ'],
+  // Consensus: every admin reads proposals, the secretariat proposes, a state's national admins respond for it.
+  ...(Object.keys(TARGETS) as TargetName[]).flatMap((target): Array<[ActorName, Action, TargetName]> => [
+    ['network admin', 'consensus:read', target], ['national admin KZ', 'consensus:read', target], ['network admin', 'consensus:propose', target],
+  ]),
+  ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).map((target): [ActorName, Action, TargetName] => ['national admin KZ', 'consensus:respond', target]),
   ['national admin KZ', 'liveness:start', 'records of KZ'],
   // Disclosure policies: published rules for everyone; the full policy for the state's own people;
   // history, writing and approvals for its national admins. The secretariat sees published rules only.

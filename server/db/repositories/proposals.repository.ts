@@ -1,0 +1,128 @@
+import { Types } from 'mongoose';
+import type { Outcome, Position, Procedure, ProposalStatus, ProposedChange } from '../../../shared/schemas/consensus.js';
+import type { ProposalModel } from '../models/proposal.model.js';
+
+export interface StoredPosition {
+  state: string;
+  position: Position;
+  comment: string | null;
+  byUserId: string;
+  at: Date;
+}
+
+export interface Proposal {
+  id: string;
+  change: ProposedChange;
+  procedure: Procedure;
+  rationale: string;
+  proposedBy: string;
+  proposedAt: Date;
+  deadline: Date;
+  electorate: string[];
+  positions: StoredPosition[];
+  status: ProposalStatus;
+  outcome: Outcome | null;
+  settledAt: Date | null;
+  applied: boolean;
+}
+
+export type NewProposal = Omit<Proposal, 'id' | 'positions' | 'status' | 'outcome' | 'settledAt' | 'applied'>;
+
+const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
+
+export class ProposalsRepository {
+  constructor(private readonly model: ProposalModel) {}
+
+  async create(proposal: NewProposal): Promise<Proposal> {
+    const { change, proposedBy, ...rest } = proposal;
+    const doc = await this.model.create({
+      ...rest, changeJson: JSON.stringify(change), proposedBy: oid(proposedBy), positions: {}, status: 'open', outcome: null, settledAt: null, applied: false,
+      subject: change.kind === 'admit-state' ? change.state.code : null,
+    });
+    return { ...proposal, id: doc._id.toHexString(), positions: [], status: 'open', outcome: null, settledAt: null, applied: false };
+  }
+
+  async find(id: string): Promise<Proposal | undefined> {
+    if (!Types.ObjectId.isValid(id)) return undefined;
+    const doc = await this.model.findById(id).lean();
+    return doc ? toProposal(doc) : undefined;
+  }
+
+  /** Newest first. */
+  async recent(limit: number): Promise<Proposal[]> {
+    const docs = await this.model.find().sort({ proposedAt: -1 }).limit(limit).lean();
+    return docs.map(toProposal);
+  }
+
+  /** Open proposals whose deadline has passed, and adopted ones whose change is not applied yet. */
+  async due(now: Date, limit: number): Promise<Proposal[]> {
+    const docs = await this.model.find({ $or: [{ status: 'open', deadline: { $lte: now } }, { status: 'adopted', applied: false }] }).limit(limit).lean();
+    return docs.map(toProposal);
+  }
+
+  async openAbout(subject: string): Promise<Proposal | undefined> {
+    const doc = await this.model.findOne({ status: 'open', subject }).lean();
+    return doc ? toProposal(doc) : undefined;
+  }
+
+  /** Records (or replaces) a state's position while the proposal is open; false when it is not. */
+  async setPosition(id: string, position: StoredPosition, now: Date): Promise<boolean> {
+    const { state, ...rest } = position;
+    const result = await this.model.updateOne(
+      { _id: oid(id), status: 'open', deadline: { $gt: now } },
+      { $set: { [`positions.${state}`]: { ...rest, byUserId: oid(rest.byUserId) } } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** Ends an open proposal; false when it had already ended (another node, another request). */
+  async settle(id: string, status: Exclude<ProposalStatus, 'open'>, outcome: Outcome, now: Date): Promise<boolean> {
+    const result = await this.model.updateOne({ _id: oid(id), status: 'open' }, { $set: { status, outcome, settledAt: now } });
+    return result.modifiedCount === 1;
+  }
+
+  async markApplied(id: string): Promise<void> {
+    await this.model.updateOne({ _id: oid(id) }, { $set: { applied: true } });
+  }
+}
+
+interface ProposalLean {
+  _id: Types.ObjectId;
+  changeJson: string;
+  procedure: string;
+  rationale: string;
+  proposedBy: Types.ObjectId;
+  proposedAt: Date;
+  deadline: Date;
+  electorate: string[];
+  positions?: unknown;
+  status: string;
+  outcome?: string | null;
+  settledAt?: Date | null;
+  applied?: boolean | null;
+}
+
+function toPositions(raw: unknown): StoredPosition[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Record<string, { position: Position; comment?: string | null; byUserId: Types.ObjectId | string; at: Date }>)
+    .map(([state, p]) => ({ state, position: p.position, comment: p.comment ?? null, byUserId: String(p.byUserId), at: new Date(p.at) }))
+    .sort((a, b) => a.state.localeCompare(b.state));
+}
+
+function toProposal(doc: ProposalLean): Proposal {
+  return {
+    id: doc._id.toHexString(),
+    change: JSON.parse(doc.changeJson) as ProposedChange,
+    procedure: doc.procedure as Procedure,
+    rationale: doc.rationale,
+    proposedBy: doc.proposedBy.toHexString(),
+    proposedAt: doc.proposedAt,
+    deadline: doc.deadline,
+    electorate: doc.electorate,
+    positions: toPositions(doc.positions),
+    status: doc.status as ProposalStatus,
+    outcome: (doc.outcome ?? null) as Outcome | null,
+    settledAt: doc.settledAt ?? null,
+    applied: doc.applied === true,
+  };
+}

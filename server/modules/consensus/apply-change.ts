@@ -1,0 +1,20 @@
+import type { Proposal } from '../../db/repositories/proposals.repository.js';
+import { FRESHNESS_SETTING } from '../directory/directory-index.js';
+import type { ConsensusDeps } from './consensus-deps.js';
+
+/** Carries out an adopted proposal's change. Idempotent: the sweep repeats it after a crash. */
+export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Promise<void> {
+  const { change } = proposal;
+  const now = deps.clock.now();
+  switch (change.kind) {
+    case 'admit-state':
+      await deps.states.admit(change.state, now);
+      break;
+    case 'directory-freshness':
+      await deps.settings.set(FRESHNESS_SETTING, change.freshnessDays, now);
+      break;
+  }
+  await deps.directoryChanged();
+  await deps.proposals.markApplied(proposal.id);
+  await deps.audit.append({ type: 'consensus.applied', subjectId: proposal.id, data: { kind: change.kind } });
+}

@@ -1,0 +1,15 @@
+import type { MemberStatesRepository } from '../../db/repositories/member-states.repository.js';
+import type { ProposalsRepository } from '../../db/repositories/proposals.repository.js';
+import type { SettingsRepository } from '../../db/repositories/settings.repository.js';
+import type { Clock } from '../../system/clock.js';
+import type { AuditLog } from '../audit/audit-log.js';
+
+export interface ConsensusDeps {
+  proposals: ProposalsRepository;
+  states: MemberStatesRepository;
+  settings: SettingsRepository;
+  audit: AuditLog;
+  clock: Clock;
+  /** Every node's directory reloads states and settings (an adopted change alters them). */
+  directoryChanged(): Promise<void>;
+}

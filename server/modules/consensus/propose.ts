@@ -1,0 +1,51 @@
+import { AppError } from '../../../shared/errors.js';
+import { MAX_PROPOSAL_DAYS, MIN_PROPOSAL_HOURS, type CreateProposal, type ProposalView } from '../../../shared/schemas/consensus.js';
+import type { User } from '../../db/repositories/users.repository.js';
+import { authorize } from '../accounts/authorize.js';
+import type { ConsensusDeps } from './consensus-deps.js';
+import { toProposalView } from './proposal-view.js';
+import { settleIfDue } from './settle-proposals.js';
+
+const HOUR_MS = 3_600_000;
+
+/** The change must still make sense: a state is admitted once, by one proposal at a time. */
+async function checkChange(deps: ConsensusDeps, input: CreateProposal): Promise<void> {
+  const { change } = input;
+  if (change.kind !== 'admit-state') return;
+  const code = change.state.code;
+  if (await deps.states.find(code)) throw new AppError('consensus.invalid', `${code} is a member state already`, [{ path: ['body', 'change', 'state', 'code'], message: 'already a member' }]);
+  const pending = await deps.proposals.openAbout(code);
+  if (pending) throw new AppError('consensus.invalid', `a proposal to admit ${code} is open already (${pending.id})`, [{ path: ['body', 'change', 'state', 'code'], message: 'already proposed' }]);
+}
+
+/**
+ * The secretariat puts a network-wide decision to the member states. The electorate is the
+ * member states at this moment; each decides through its national admins.
+ */
+export async function propose(deps: ConsensusDeps, actor: User, input: CreateProposal): Promise<ProposalView> {
+  authorize(actor, 'consensus:propose');
+  const now = deps.clock.now();
+  const deadline = new Date(input.deadline);
+  const hours = (deadline.getTime() - now.getTime()) / HOUR_MS;
+  if (hours < MIN_PROPOSAL_HOURS || hours > MAX_PROPOSAL_DAYS * 24) {
+    throw new AppError('consensus.invalid', `the deadline must be between ${MIN_PROPOSAL_HOURS} hours and ${MAX_PROPOSAL_DAYS} days from now`, [{ path: ['body', 'deadline'], message: `${MIN_PROPOSAL_HOURS} h to ${MAX_PROPOSAL_DAYS} days ahead` }]);
+  }
+  await checkChange(deps, input);
+  const electorate = (await deps.states.all()).map((state) => state.code);
+  const proposal = await deps.proposals.create({ change: input.change, procedure: input.procedure, rationale: input.rationale, proposedBy: actor.id, proposedAt: now, deadline, electorate });
+  await deps.audit.append({ type: 'consensus.proposed', actorId: actor.id, subjectId: proposal.id, data: { kind: input.change.kind, procedure: input.procedure, deadline: deadline.toISOString(), electorate: electorate.length } });
+  return toProposalView(proposal);
+}
+
+/** The secretariat withdraws an open proposal (nothing changes). */
+export async function withdraw(deps: ConsensusDeps, actor: User, id: string): Promise<ProposalView> {
+  authorize(actor, 'consensus:propose');
+  const proposal = await deps.proposals.find(id);
+  if (!proposal) throw new AppError('consensus.not-found', 'no such proposal');
+  const current = await settleIfDue(deps, proposal);
+  if (current.status !== 'open' || !(await deps.proposals.settle(id, 'withdrawn', 'withdrawn', deps.clock.now()))) {
+    throw new AppError('consensus.closed', 'this proposal has ended already');
+  }
+  await deps.audit.append({ type: 'consensus.withdrawn', actorId: actor.id, subjectId: id, data: { kind: proposal.change.kind } });
+  return toProposalView((await deps.proposals.find(id)) ?? proposal);
+}
