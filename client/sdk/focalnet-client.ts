@@ -6,6 +6,7 @@ import { auditApi, type AuditApi } from './api/audit-api.js';
 import { directoryApi, type DirectoryApi } from './api/directory-api.js';
 import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
 import { livenessApi, type LivenessApi } from './api/liveness-api.js';
+import { consensusApi, type ConsensusApi } from './api/consensus-api.js';
 import { meApi, type MeApi } from './api/me-api.js';
 import { messagesApi, type MessagesApi } from './api/messages-api.js';
 import { statesApi, type StatesApi } from './api/states-api.js';
@@ -52,6 +53,8 @@ export interface FocalNetClient {
   readonly directory: DirectoryApi;
   readonly states: StatesApi;
   readonly liveness: LivenessApi;
+  /** Network-wide decisions by consensus (admins). */
+  readonly consensus: ConsensusApi;
   readonly policies: PoliciesApi;
   readonly approvals: ApprovalsApi;
   /** The relay over HTTP (ciphertext); `messenger` does the encryption. */
@@ -102,6 +105,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     directory,
     states: statesApi(session),
     liveness: livenessApi(session, keyStore),
+    consensus: consensusApi(session),
     policies: policiesApi(session, keyStore),
     approvals,
     messages,

@@ -4,6 +4,7 @@ import { messagingEn } from '../features/messaging/messages.en';
 import { policiesEn, previewEn } from '../features/policies/messages.en';
 import { directoryEn } from '../features/directory/messages.en';
 import { livenessEn } from '../features/liveness/messages.en';
+import { consensusEn } from '../features/consensus/messages.en';
 import { requestsEn } from '../features/requests/messages.en';
 
 export const en = {
@@ -279,6 +280,7 @@ export const en = {
   messaging: messagingEn,
   directory: directoryEn,
   liveness: livenessEn,
+  consensus: consensusEn,
   requests: requestsEn,
   errors: {
     unknown: 'Something went wrong. Try again.',

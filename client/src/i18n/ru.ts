@@ -4,6 +4,7 @@ import { messagingRu } from '../features/messaging/messages.ru';
 import { policiesRu, previewRu } from '../features/policies/messages.ru';
 import { directoryRu } from '../features/directory/messages.ru';
 import { livenessRu } from '../features/liveness/messages.ru';
+import { consensusRu } from '../features/consensus/messages.ru';
 import { requestsRu } from '../features/requests/messages.ru';
 
 export const ru: Messages = {
@@ -279,6 +280,7 @@ export const ru: Messages = {
   messaging: messagingRu,
   directory: directoryRu,
   liveness: livenessRu,
+  consensus: consensusRu,
   requests: requestsRu,
   errors: {
     unknown: 'Что-то пошло не так. Попробуйте ещё раз.',

@@ -6,6 +6,7 @@ import { SignInPage } from '../auth/sign-in-page';
 import { TotpSetupPage } from '../auth/totp-setup-page';
 import { directoryPage } from '../directory/directory-routes';
 import { livenessPage } from '../liveness/liveness-routes';
+import { consensusPage } from '../consensus/consensus-route';
 import { messagingPage } from '../messaging/messaging-routes';
 import { InvitePage } from '../onboarding/invite-page';
 import { policyPage } from '../policies/policy-routes';
@@ -25,7 +26,7 @@ export function AppRoutes() {
   if (isSection(section)) return <RequireSession><AdminPage section={section} /></RequireSession>;
   const policyOrApproval = policyPage(path) ?? approvalsPage(path);
   if (policyOrApproval) return <RequireSession>{policyOrApproval}</RequireSession>;
-  const directoryOrLiveness = directoryPage(path) ?? livenessPage(path);
+  const directoryOrLiveness = directoryPage(path) ?? livenessPage(path) ?? consensusPage(path);
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
   const messaging = messagingPage(path);
   if (messaging) return <RequireSession>{messaging}</RequireSession>;

@@ -7,6 +7,7 @@ import { toActor } from '../account/actor';
 import { approvalNavItems } from '../approvals/approvals-nav';
 import { directoryNavItems } from '../directory/directory-nav';
 import { livenessNavItems } from '../liveness/liveness-nav';
+import { consensusNavItems } from '../consensus/consensus-nav';
 import { messagingNavItems } from '../messaging/messaging-nav';
 import { policyNavItems } from '../policies/policy-nav';
 import { requestNavItems } from '../requests/requests-nav';
@@ -29,6 +30,7 @@ export function MainNav() {
     ...approvalNavItems(actor, t),
     ...directoryNavItems(actor, t),
     ...livenessNavItems(actor, t),
+    ...consensusNavItems(actor, t),
     ...messagingNavItems(actor, t),
     ...requestNavItems(actor, t),
   ].filter((item) => item.allowed);

@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import type { Browser } from 'playwright-core';
+import type { StateView } from '../../shared/schemas/directory.js';
+import { activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../helpers/accounts.js';
+import { call } from '../helpers/api.js';
+import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import type { TestServer } from '../helpers/test-server.js';
+
+const shot = screenshots('consensus');
+const HOUR_MS = 3_600_000;
+
+describe('e2e: network decisions by consensus in Chromium', function () {
+  this.timeout(180_000);
+  let t: TestServer;
+  let browser: Browser;
+  let closeE2e: (() => Promise<void>) | undefined;
+  let root: TestPerson;
+  let kz: TestPerson;
+
+  before(async () => {
+    ({ t, browser, close: closeE2e } = await startE2e());
+    root = await bootstrapNetworkAdmin(t);
+    kz = await activeNationalAdmin(t, root, 'KZ');
+  });
+  after(async () => closeE2e?.());
+
+  it('the secretariat proposes to admit a state; a national admin approves in Russian; silence to the deadline admits it', async () => {
+    const secretariat = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const errors = watchErrors(secretariat);
+    await signInThroughUi(t, secretariat, root);
+    await secretariat.getByRole('link', { name: 'Network decisions' }).click();
+    const form = secretariat.getByTestId('propose-form');
+    await form.getByLabel('Change').selectOption('admit-state');
+    await form.getByLabel('State code').fill('jp');
+    await form.getByLabel('Name in English').fill('Japan');
+    await form.getByRole('button', { name: 'Propose to the member states' }).click();
+    expect(await form.getByText('Check this field.').count()).to.be.greaterThan(0); // the Russian name and the rationale are missing
+    await form.getByLabel('Name in Russian').fill('Япония');
+    await form.getByLabel('Rationale (shown to every state)').fill('Japan asked to join; consultations were held.');
+    await form.getByRole('button', { name: 'Propose to the member states' }).click();
+    await form.getByTestId('proposed').waitFor();
+    const card = secretariat.locator('[data-testid="proposal"][data-status="open"]');
+    expect(await card.locator('h4').textContent()).to.contain('Admit Japan (JP) as a member state');
+    await shot(secretariat, '01-proposed-en');
+
+    const admin = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1100, height: 1000 } })).newPage();
+    const adminErrors = watchErrors(admin);
+    await admin.goto(`${t.url}/sign-in`);
+    await admin.getByRole('button', { name: 'English' }).click();
+    await signInThroughUi(t, admin, kz);
+    await admin.getByRole('button', { name: 'Русский' }).click();
+    await admin.getByRole('link', { name: 'Решения сети' }).click();
+    const theirs = admin.locator('[data-testid="proposal"][data-status="open"]');
+    expect(await theirs.getByTestId('respond').textContent()).to.contain('позицию не излагало');
+    await theirs.getByLabel('Комментарий (необязательно)').fill('Казахстан поддерживает.');
+    await theirs.getByRole('button', { name: 'Одобрить' }).click();
+    await theirs.locator('[data-testid="position"][data-state="KZ"][data-position="approve"]').waitFor();
+    expect(await theirs.getByTestId('respond').textContent()).to.contain('одобряет');
+    await shot(admin, '02-approved-ru');
+
+    // The deadline (14 days by default) passes in silence: the proposal is adopted and Japan admitted.
+    t.clock.advance(15 * 24 * HOUR_MS);
+    await signIn(t, root);
+    const later = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const laterErrors = watchErrors(later);
+    await signInThroughUi(t, later, root);
+    await later.getByRole('link', { name: 'Network decisions' }).click();
+    const adopted = later.locator('[data-testid="proposal"][data-status="adopted"]');
+    expect(await adopted.getByTestId('proposal-outcome').textContent()).to.contain('no state objected before the deadline');
+    await shot(later, '03-adopted-en');
+    const states = await call<StateView[]>(t.url, 'GET', '/api/states', { token: root.session?.accessToken });
+    expect(states.body.map((s) => s.code)).to.include('JP');
+    expect(errors, 'secretariat page errors').to.deep.equal([]);
+    expect(adminErrors, 'national admin page errors').to.deep.equal([]);
+    expect(laterErrors, 'secretariat page errors after the deadline').to.deep.equal([]);
+  });
+});
