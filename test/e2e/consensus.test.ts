@@ -24,6 +24,26 @@ describe('e2e: network decisions by consensus in Chromium', function () {
   });
   after(async () => closeE2e?.());
 
+  it('the directory\'s freshness period is not set but proposed: the secretariat\'s settings page puts it to the member states', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const errors = watchErrors(page);
+    await signInThroughUi(t, page, root);
+    await page.getByRole('link', { name: 'Directory settings' }).click();
+    const form = page.getByTestId('freshness-form');
+    expect(await form.getByTestId('freshness-current').textContent()).to.match(/Now: \d+ days\./);
+    await form.getByLabel('Days').fill('90');
+    await form.getByRole('button', { name: 'Propose to the member states' }).click();
+    expect(await form.getByText('Check this field.').count()).to.equal(1); // the rationale is required
+    await form.getByLabel('Rationale (shown to every state)').fill('Three months keeps the directory honest.');
+    await form.getByRole('button', { name: 'Propose to the member states' }).click();
+    await form.getByTestId('freshness-proposed').waitFor();
+    await form.getByRole('link', { name: 'Network decisions' }).click();
+    const proposal = page.locator('[data-testid="proposal"][data-status="open"]');
+    expect(await proposal.locator('h4').textContent()).to.contain('Directory entries stay current for 90 days');
+    expect(await proposal.textContent()).to.contain('Silence procedure');
+    expect(errors).to.deep.equal([]);
+  });
+
   it('the secretariat proposes to admit a state; a national admin approves in Russian; silence to the deadline admits it', async () => {
     const secretariat = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
     const errors = watchErrors(secretariat);
@@ -39,7 +59,7 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await form.getByLabel('Rationale (shown to every state)').fill('Japan asked to join; consultations were held.');
     await form.getByRole('button', { name: 'Propose to the member states' }).click();
     await form.getByTestId('proposed').waitFor();
-    const card = secretariat.locator('[data-testid="proposal"][data-status="open"]');
+    const card = secretariat.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Japan' });
     expect(await card.locator('h4').textContent()).to.contain('Admit Japan (JP) as a member state');
     await shot(secretariat, '01-proposed-en');
 
@@ -50,7 +70,7 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await signInThroughUi(t, admin, kz);
     await admin.getByRole('button', { name: 'Русский' }).click();
     await admin.getByRole('link', { name: 'Решения сети' }).click();
-    const theirs = admin.locator('[data-testid="proposal"][data-status="open"]');
+    const theirs = admin.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Япония' });
     expect(await theirs.getByTestId('respond').textContent()).to.contain('позицию не излагало');
     await theirs.getByLabel('Комментарий (необязательно)').fill('Казахстан поддерживает.');
     await theirs.getByRole('button', { name: 'Одобрить' }).click();
@@ -65,7 +85,7 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     const laterErrors = watchErrors(later);
     await signInThroughUi(t, later, root);
     await later.getByRole('link', { name: 'Network decisions' }).click();
-    const adopted = later.locator('[data-testid="proposal"][data-status="adopted"]');
+    const adopted = later.locator('[data-testid="proposal"][data-status="adopted"]').filter({ hasText: 'Japan' });
     expect(await adopted.getByTestId('proposal-outcome').textContent()).to.contain('no state objected before the deadline');
     await shot(later, '03-adopted-en');
     const states = await call<StateView[]>(t.url, 'GET', '/api/states', { token: root.session?.accessToken });

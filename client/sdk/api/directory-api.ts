@@ -37,10 +37,8 @@ export interface DirectoryApi {
   snapshot(): Promise<SignedDirectorySnapshot>;
   /** The directory key (Ed25519, base64url) that signs snapshots; needs no session. */
   signingKey(): Promise<string>;
-  /** Secretariat: days after which an entry counts as stale. */
-  /** The network-wide freshness period in days. */
+  /** The network-wide freshness period in days (changed by consensus: `consensus.propose`). */
   freshnessDays(): Promise<number>;
-  setFreshnessDays(days: number): Promise<number>;
 }
 
 const bool = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : String(value));
@@ -73,6 +71,5 @@ export function directoryApi(transport: HttpTransport, session: SessionManager):
     snapshot: () => session.authed({ method: 'GET', path: '/api/directory/snapshot', schema: SignedDirectorySnapshot }),
     signingKey: async () => (await transport.send({ method: 'GET', path: '/api/directory/signing-key', schema: z.object({ publicKey: z.string() }) })).publicKey,
     freshnessDays: async () => (await session.authed({ method: 'GET', path: '/api/directory/settings', schema: DirectorySettings })).freshnessDays,
-    setFreshnessDays: async (days) => (await session.authed({ method: 'PUT', path: '/api/directory/settings', body: { freshnessDays: days }, schema: DirectorySettings })).freshnessDays,
   };
 }

@@ -3,7 +3,7 @@ import { SignedDirectorySnapshot } from '../../../shared/crypto/directory-snapsh
 import { Id } from '../../../shared/schemas/accounts.js';
 import { DirectoryPage, DirectorySearchQuery, DirectorySettings, EntryUpdate, EntryView, ParticipationUpdate, StateView } from '../../../shared/schemas/directory.js';
 import { StateCode } from '../../../shared/schemas/labels.js';
-import { confirmEntry, getDirectorySettings, setFreshnessDays, setParticipation, updateEntry } from '../../modules/directory/edit-directory.js';
+import { confirmEntry, getDirectorySettings, setParticipation, updateEntry } from '../../modules/directory/edit-directory.js';
 import { entriesToCsv } from '../../modules/directory/export-csv.js';
 import { getEntry, listStates, readerOf, search, staleEntries, visibleEntries } from '../../modules/directory/read-directory.js';
 import { defineRoute } from '../define-route.js';
@@ -84,16 +84,9 @@ export function directoryRoutes({ router, registry, directory, authn, snapshots 
 
   defineRoute(router, registry, {
     method: 'get', path: '/api/directory/settings', auth: authn, tag: 'directory',
-    summary: 'Network-wide directory settings: days after which an entry counts as stale.',
+    summary: 'Network-wide directory settings: days after which an entry counts as stale (changed by consensus: POST /api/proposals).',
     response: DirectorySettings, errors: [401, 403],
     handler: async ({ req }) => getDirectorySettings(directory, await authn.actor(req)),
-  });
-
-  defineRoute(router, registry, {
-    method: 'put', path: '/api/directory/settings', auth: authn, tag: 'directory',
-    summary: 'Network-wide directory settings (secretariat): days after which an entry counts as stale.',
-    body: DirectorySettings, response: DirectorySettings, errors: [400, 401, 403],
-    handler: async ({ body, req }) => setFreshnessDays(directory, await authn.actor(req), body.freshnessDays),
   });
 
   defineRoute(router, registry, {

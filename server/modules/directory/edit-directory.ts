@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { EntryUpdate, EntryView, StateView } from '../../../shared/schemas/directory.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
-import { DIRECTORY_REVISION, FRESHNESS_SETTING } from './directory-index.js';
+import { DIRECTORY_REVISION } from './directory-index.js';
 import { getEntry, type DirectoryReadDeps } from './read-directory.js';
 
 async function changed(deps: DirectoryReadDeps): Promise<void> {
@@ -58,12 +58,4 @@ export async function setParticipation(deps: DirectoryReadDeps, actor: User, sta
 export async function getDirectorySettings(deps: DirectoryReadDeps, actor: User): Promise<{ freshnessDays: number }> {
   authorize(actor, 'directory:read');
   return { freshnessDays: (await deps.index.snapshot()).freshnessDays };
-}
-
-export async function setFreshnessDays(deps: DirectoryReadDeps, actor: User, days: number): Promise<{ freshnessDays: number }> {
-  authorize(actor, 'directory:settings');
-  await deps.settings.set(FRESHNESS_SETTING, days, deps.clock.now());
-  await deps.audit.append({ type: 'directory.settings-changed', actorId: actor.id, data: { freshnessDays: days } });
-  await changed(deps);
-  return { freshnessDays: days };
 }

@@ -109,12 +109,18 @@ describe('client SDK: directory and states', function () {
     expect(confirmed.stale).to.equal(false);
     expect((await kzFinance.client.directory.search({ stale: true, states: ['KZ'] })).entries.map((e) => e.userId)).to.deep.equal([kzBorder.id]);
 
+    // The period binds the whole network: the secretariat proposes a new one, the states keep silent.
     expect(await root.client.directory.freshnessDays()).to.equal(180);
-    expect(await root.client.directory.setFreshnessDays(365)).to.equal(365);
+    const deadline = new Date(t.clock.now().getTime() + 25 * 3_600_000).toISOString();
+    const proposal = await root.client.consensus.propose({ change: { kind: 'directory-freshness', freshnessDays: 365 }, deadline, rationale: 'A year.' });
+    const notSecretariat = await kzAdmin.client.consensus.propose({ change: { kind: 'directory-freshness', freshnessDays: 30 }, deadline, rationale: 'A month.' }).catch((e: unknown) => e);
+    expect(isApiError(notSecretariat, 'auth.forbidden')).to.equal(true);
+    expect(await root.client.directory.freshnessDays()).to.equal(180); // not before the deadline
+    t.clock.advance(26 * 3_600_000);
+    for (const person of [root, kzAdmin, kzFinance, cnBorder]) await sdkSignIn(t, person);
+    expect((await root.client.consensus.get(proposal.id)).status).to.equal('adopted');
     expect(await root.client.directory.freshnessDays()).to.equal(365);
     expect((await kzAdmin.client.directory.stale())).to.deep.equal([]);
-    const notSecretariat = await kzAdmin.client.directory.setFreshnessDays(30).catch((e: unknown) => e);
-    expect(isApiError(notSecretariat, 'auth.forbidden')).to.equal(true);
   });
 
   it('exports JSON and CSV with the reader\'s visibility, and a snapshot that verifies against the directory key', async () => {

@@ -216,8 +216,13 @@ describe('directory of national focal points', function () {
     expect(confirmed.body.stale).to.equal(false);
     expect((await get<EntryView[]>(kzAdmin, '/api/directory/stale')).body.map((e) => e.userId)).to.deep.equal([kzBorder.user.id]);
 
-    expect((await put(kzAdmin, '/api/directory/settings', { freshnessDays: 365 })).status).to.equal(403);
-    expect((await put(root, '/api/directory/settings', { freshnessDays: 365 })).status).to.equal(200);
+    // The period binds the network: no one sets it directly; the member states adopt it by consensus.
+    expect((await put(root, '/api/directory/settings', { freshnessDays: 365 })).status).to.equal(404);
+    const proposal = await call<{ id: string }>(t.url, 'POST', '/api/proposals', { token: root.session?.accessToken, body: { change: { kind: 'directory-freshness', freshnessDays: 365 }, deadline: new Date(t.clock.now().getTime() + 25 * 3_600_000).toISOString(), rationale: 'A year.' } });
+    expect(proposal.status).to.equal(201);
+    t.clock.advance(26 * 3_600_000);
+    for (const person of [root, kzAdmin, ruAdmin, cnAdmin, kzFinance, kzBorder, ruPolice]) await signIn(t, person);
+    expect((await get<{ status: string }>(kzAdmin, `/api/proposals/${proposal.body.id}`)).body.status).to.equal('adopted');
     expect((await get<{ freshnessDays: number }>(kzFinance, '/api/directory/settings')).body).to.deep.equal({ freshnessDays: 365 });
     expect((await get<EntryView[]>(kzAdmin, '/api/directory/stale')).body).to.deep.equal([]);
   });

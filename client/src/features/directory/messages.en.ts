@@ -187,8 +187,10 @@ export const directoryEn = {
     freshnessDays: 'Days',
     freshnessHint: 'From 7 to 3650. The default is 180.',
     freshnessInvalid: 'Enter a whole number of days from 7 to 3650.',
-    freshnessSaved: 'Saved: entries count as stale after {{count}} days.',
-    saveFreshness: 'Save the freshness period',
+    freshnessCurrent: 'Now: {{count}} days.',
+    freshnessByConsensus: 'It binds the whole network, so it changes by consensus: propose a new period and the member states have {{days}} days to object (silence procedure).',
+    freshnessProposed: 'Proposed to the member states. Follow it under',
+    proposeFreshness: 'Propose to the member states',
   },
   visibility: {
     title: 'Who sees which fields',

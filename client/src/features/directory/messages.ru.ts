@@ -189,8 +189,10 @@ export const directoryRu: Messages['directory'] = {
     freshnessDays: 'Дней',
     freshnessHint: 'От 7 до 3650. По умолчанию 180.',
     freshnessInvalid: 'Введите целое число дней от 7 до 3650.',
-    freshnessSaved: 'Сохранено: записи считаются устаревшими через {{count}} дн.',
-    saveFreshness: 'Сохранить срок актуальности',
+    freshnessCurrent: 'Сейчас: {{count}} дн.',
+    freshnessByConsensus: 'Срок обязателен для всей сети и меняется консенсусом: предложите новый срок, и у государств-членов будет {{days}} дн. на возражения (процедура умолчания).',
+    freshnessProposed: 'Предложение внесено на рассмотрение государств-членов. Следите за ним в разделе',
+    proposeFreshness: 'Внести на рассмотрение государств-членов',
   },
   visibility: {
     title: 'Кто видит какие сведения',
