@@ -90,6 +90,10 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await shot(later, '03-adopted-en');
     const states = await call<StateView[]>(t.url, 'GET', '/api/states', { token: root.session?.accessToken });
     expect(states.body.map((s) => s.code)).to.include('JP');
+    // The web client learns the new member from the server: the secretariat can invite its national admin.
+    await later.getByRole('link', { name: 'Invitations' }).click();
+    await later.getByLabel('Member state').selectOption({ label: 'Japan' });
+    expect(await later.getByLabel('Member state').inputValue()).to.equal('JP');
     expect(errors, 'secretariat page errors').to.deep.equal([]);
     expect(adminErrors, 'national admin page errors').to.deep.equal([]);
     expect(laterErrors, 'secretariat page errors after the deadline').to.deep.equal([]);

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { MEMBER_STATES } from '../../../shared/reference/member-states';
-
-const byCode = new Map(MEMBER_STATES.map((state) => [state.code, state]));
+import { useMemberStates } from '../services/member-states';
 
 /** Names of states, roles, domains and statuses in the current language. */
 export function useLabels() {
   const { t, i18n } = useTranslation();
   const language: 'en' | 'ru' = i18n.language === 'ru' ? 'ru' : 'en';
+  const states = useMemberStates();
+  const byCode = new Map(states.map((state) => [state.code, state]));
   return {
     language,
     state: (code: string | null): string => (code === null ? t('common.network') : (byCode.get(code)?.name[language] ?? code)),
@@ -18,6 +18,6 @@ export function useLabels() {
     /** To the second, for the audit trail. */
     time: (iso: string): string => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),
     /** Member states sorted by their name in the current language. */
-    sortedStates: () => [...MEMBER_STATES].sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
+    sortedStates: () => [...states].sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
   };
 }

@@ -1,8 +1,9 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
+import { loadMemberStates, memberStates } from '../../services/member-states';
 import { useLoaded } from '../admin/use-loaded';
 import { ProposalCard } from './proposal-card';
 import { ProposeForm } from './propose-form';
@@ -12,6 +13,12 @@ export function DecisionsPage({ me }: { me: UserView }) {
   const { t } = useTranslation();
   const client = useClient();
   const proposals = useLoaded(useCallback(() => client.consensus.list(), [client]));
+  // A state admitted since this tab read the member states: read them again, so pickers offer it.
+  const known = new Set(memberStates.get().map((state) => state.code));
+  const admitted = (proposals.data ?? []).some(({ status, change }) => status === 'adopted' && change.kind === 'admit-state' && !known.has(change.state.code));
+  useEffect(() => {
+    if (admitted) void loadMemberStates(client);
+  }, [admitted, client]);
   return (
     <>
       <h2>{t('consensus.title')}</h2>
