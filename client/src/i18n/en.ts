@@ -273,6 +273,7 @@ export const en = {
       updated: 'Account changed',
       'keys-rotated': 'Keys replaced',
     },
+    consensus: { proposed: 'Network decision proposed', position: 'Position given on a network decision', settled: 'Network decision ended', applied: 'Network decision carried out', withdrawn: 'Network decision withdrawn' },
   },
   policies: policiesEn,
   preview: previewEn,

@@ -273,6 +273,7 @@ export const ru: Messages = {
       updated: 'Изменение учётной записи',
       'keys-rotated': 'Замена ключей',
     },
+    consensus: { proposed: 'Внесено предложение о решении сети', position: 'Изложена позиция по решению сети', settled: 'Рассмотрение решения сети завершено', applied: 'Решение сети исполнено', withdrawn: 'Предложение о решении сети отозвано' },
   },
   policies: policiesRu,
   preview: previewRu,
