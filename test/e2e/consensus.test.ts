@@ -69,7 +69,9 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await admin.getByRole('button', { name: 'English' }).click();
     await signInThroughUi(t, admin, kz);
     await admin.getByRole('button', { name: 'Русский' }).click();
-    await admin.getByRole('link', { name: 'Решения сети' }).click();
+    // The home page says a decision awaits the state's position.
+    expect(await admin.getByTestId('awaiting-decisions').textContent()).to.contain('ждут позиции вашего государства: 2');
+    await admin.getByTestId('awaiting-decisions').getByRole('link', { name: 'Решения сети' }).click();
     const theirs = admin.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Япония' });
     expect(await theirs.getByTestId('respond').textContent()).to.contain('позицию не излагало');
     await theirs.getByLabel('Комментарий (необязательно)').fill('Казахстан поддерживает.');

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import { isAdmin } from '../account/actor';
+import { AwaitingDecisions } from '../consensus/awaiting-decisions';
 import { TotpRequired } from './totp-required';
 
 /** Home of an active account. */
@@ -14,6 +15,7 @@ export function Dashboard({ user }: { user: UserView }) {
         <p>{admin ? t('home.adminIntro') : t('home.focalPointIntro')}</p>
       </section>
       {admin && !user.totpEnabled && <TotpRequired />}
+      <AwaitingDecisions user={user} />
     </>
   );
 }
