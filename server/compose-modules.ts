@@ -114,7 +114,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     },
   };
   const consensus: ConsensusDeps = {
-    proposals: new ProposalsRepository(proposals), states: statesRepository, settings: settingsRepository, audit, clock,
+    proposals: new ProposalsRepository(proposals, claims), states: statesRepository, settings: settingsRepository, audit, clock,
     directoryChanged: () => accounts.directoryChanged(),
   };
   return {

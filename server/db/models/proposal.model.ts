@@ -2,8 +2,9 @@ import { Schema, type Connection, type InferSchemaType, type Model } from 'mongo
 
 /**
  * A proposal for a network-wide decision. Positions are keyed by state (`positions.KZ`), so a
- * state's position is one atomic `$set` conditional on the proposal being open. The change is kept
- * as JSON text, exactly as proposed: what is applied is what the states saw.
+ * state's position is one `$set`. Ending it and applying its change are claimed (claim.model.ts:
+ * a conditional update is no exclusive win on FerretDB). The change is kept as JSON text, exactly
+ * as proposed: what is applied is what the states saw.
  */
 const ProposalSchema = new Schema({
   changeJson: { type: String, required: true },

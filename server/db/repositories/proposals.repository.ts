@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { Outcome, Position, Procedure, ProposalStatus, ProposedChange } from '../../../shared/schemas/consensus.js';
 import type { ProposalModel } from '../models/proposal.model.js';
+import type { ClaimsRepository } from './claims.repository.js';
 
 export interface StoredPosition {
   state: string;
@@ -31,7 +32,7 @@ export type NewProposal = Omit<Proposal, 'id' | 'positions' | 'status' | 'outcom
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
 export class ProposalsRepository {
-  constructor(private readonly model: ProposalModel) {}
+  constructor(private readonly model: ProposalModel, private readonly claims: ClaimsRepository) {}
 
   async create(proposal: NewProposal): Promise<Proposal> {
     const { change, proposedBy, ...rest } = proposal;
@@ -75,10 +76,16 @@ export class ProposalsRepository {
     return result.matchedCount === 1;
   }
 
-  /** Ends an open proposal; false when it had already ended (another node, another request). */
+  /** Ends an open proposal; false when it has ended already (another node, another request: one wins). */
   async settle(id: string, status: Exclude<ProposalStatus, 'open'>, outcome: Outcome, now: Date): Promise<boolean> {
-    const result = await this.model.updateOne({ _id: oid(id), status: 'open' }, { $set: { status, outcome, settledAt: now } });
-    return result.modifiedCount === 1;
+    if (!(await this.claims.claim(`proposal:${id}:end`, now))) return false;
+    await this.model.updateOne({ _id: oid(id) }, { $set: { status, outcome, settledAt: now } });
+    return true;
+  }
+
+  /** Claims attempt `attempt` at applying an adopted change: true for exactly one caller per attempt. */
+  async claimApplication(id: string, attempt: number, now: Date): Promise<boolean> {
+    return this.claims.claim(`proposal:${id}:apply:${attempt}`, now);
   }
 
   async markApplied(id: string): Promise<void> {

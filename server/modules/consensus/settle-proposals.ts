@@ -5,11 +5,18 @@ import type { ConsensusDeps } from './consensus-deps.js';
 
 export const CONSENSUS_SWEEP_INTERVAL_MS = 60_000;
 const SWEEP_BATCH = 100;
+/**
+ * One node applies an adopted change (attempt 0, claimed by whoever comes first). Should it die
+ * before marking it applied, the next sweep after this long claims attempt 1, and so on:
+ * attempts count from the settlement, so nodes agree on them whatever their clocks' skew.
+ */
+const APPLY_ATTEMPT_MS = 5 * 60_000;
 
 /**
  * Ends the proposal if the consensus rule says it has ended, and applies an adopted change.
- * Only the node whose conditional update ends it audits the outcome and applies the change;
- * the proposal as it now stands is returned.
+ * Only the node whose conditional update ends it audits the outcome, and only the node that
+ * claims the application applies the change (once, also with several nodes sweeping); the
+ * proposal as it now stands is returned.
  */
 export async function settleIfDue(deps: ConsensusDeps, proposal: Proposal): Promise<Proposal> {
   let current = proposal;
@@ -25,8 +32,12 @@ export async function settleIfDue(deps: ConsensusDeps, proposal: Proposal): Prom
     }
   }
   if (current.status === 'adopted' && !current.applied) {
-    await applyChange(deps, current);
-    current = { ...current, applied: true };
+    const now = deps.clock.now();
+    const attempt = Math.max(0, Math.floor((now.getTime() - (current.settledAt ?? now).getTime()) / APPLY_ATTEMPT_MS));
+    if (await deps.proposals.claimApplication(current.id, attempt, now)) {
+      await applyChange(deps, current);
+      current = { ...current, applied: true };
+    }
   }
   return current;
 }

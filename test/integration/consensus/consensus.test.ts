@@ -146,4 +146,40 @@ describe('consensus: network-wide decisions', function () {
       expect(response.body.error?.code).to.equal('validation.failed');
     }
   });
+
+  it('two server nodes settling at once: each outcome is audited once and each change applied once', async () => {
+    const other = await startTestServer({ DB_NAME: t.server.database.connection.name });
+    try {
+      other.clock.advance(t.clock.now().getTime() - other.clock.now().getTime());
+      const ids: string[] = [];
+      for (const days of [200, 210, 220]) ids.push((await proposeAs(root, { change: { kind: 'directory-freshness', freshnessDays: days }, deadline: inHours(25), rationale: `${days} days.` })).body.id);
+      other.clock.advance(26 * HOUR_MS);
+      await advance(26);
+      await Promise.all([sweepProposals(t.server.consensus), sweepProposals(other.server.consensus), ...ids.map((id) => call(other.url, 'GET', `/api/proposals/${id}`, { token: root.session?.accessToken }))]);
+      for (const id of ids) {
+        const types = await auditTypes(id);
+        expect(types.filter((type) => type === 'consensus.settled'), id).to.have.length(1);
+        expect(types.filter((type) => type === 'consensus.applied'), id).to.have.length(1);
+        expect((await read(id)).status).to.equal('adopted');
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a node that died between adopting and applying: a later sweep applies the change', async () => {
+    const created = await proposeAs(root, { change: { kind: 'directory-freshness', freshnessDays: 77 }, deadline: inHours(25), rationale: 'Eleven weeks.' });
+    await advance(26);
+    // As a node would leave it: the outcome claimed and stored, attempt 0 at applying claimed, then nothing.
+    const { proposals } = t.server.consensus;
+    expect(await proposals.settle(created.body.id, 'adopted', 'silence-kept', t.clock.now())).to.equal(true);
+    expect(await proposals.claimApplication(created.body.id, 0, t.clock.now())).to.equal(true);
+    await sweepProposals(t.server.consensus);
+    const freshness = async (): Promise<number> => (await call<{ freshnessDays: number }>(t.url, 'GET', '/api/directory/settings', { token: fpKz.session?.accessToken })).body.freshnessDays;
+    expect(await freshness()).not.to.equal(77); // attempt 0 belongs to the dead node
+    await advance(0.1); // six minutes later
+    await sweepProposals(t.server.consensus);
+    expect(await freshness()).to.equal(77);
+    expect((await auditTypes(created.body.id)).filter((type) => type === 'consensus.applied')).to.have.length(1);
+  });
 });
