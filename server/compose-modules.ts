@@ -41,7 +41,7 @@ import type { RequestNotifier, RequestsDeps } from './modules/requests/requests-
 import { createRequestHook } from './modules/requests/request-hook.js';
 import { proposalModel } from './db/models/proposal.model.js';
 import { ProposalsRepository } from './db/repositories/proposals.repository.js';
-import type { ConsensusDeps } from './modules/consensus/consensus-deps.js';
+import type { ConsensusDeps, ConsensusNotifier } from './modules/consensus/consensus-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = { updated: () => undefined, reminder: () => undefined, overdue: () => undefined };
@@ -62,7 +62,7 @@ export interface Modules {
 }
 
 /** Repositories and module dependencies over one database connection. */
-export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number }): Modules {
+export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; consensusNotifier?: ConsensusNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number }): Modules {
   const models = [
     userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection),
     memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
@@ -115,6 +115,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
   };
   const consensus: ConsensusDeps = {
     proposals: new ProposalsRepository(proposals, claims), states: statesRepository, settings: settingsRepository, audit, clock,
+    notifier: options.consensusNotifier ?? { updated: () => undefined },
     directoryChanged: () => accounts.directoryChanged(),
   };
   return {

@@ -25,7 +25,7 @@ import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from './modules/policies/sweep-approvals.js';
 import { resolveJwtSecret } from './jwt-secret.js';
-import { createGateway, socketRevocations, toUser, type Gateway } from './realtime/gateway.js';
+import { createGateway, socketRevocations, toAdmins, toUser, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
 import { messagingEvents } from './realtime/messaging.events.js';
 import { messageRoutes } from './http/routes/messages.routes.js';
@@ -121,6 +121,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       reminder: (userId, event) => late.io && toUser(late.io, userId).emit('request:reminder', event),
       overdue: (userId, event) => late.io && toUser(late.io, userId).emit('request:overdue', event),
     },
+    consensusNotifier: { updated: (proposal) => late.io && toAdmins(late.io).emit('consensus:updated', proposal) },
     approvalTtlHours: config.approvalTtlHours,
     attachmentMaxMb: config.attachmentMaxMb,
   });

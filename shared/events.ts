@@ -1,4 +1,5 @@
 import type { Ack } from './errors.js';
+import type { ProposalView } from './schemas/consensus.js';
 import type { LivenessAck, LivenessPrompt } from './schemas/liveness.js';
 import type { AckInput, BacklogPage, DeliveredMessage, FetchBacklogInput, MessageStatusEvent, SendMessageInput, SendMessageResult } from './schemas/messaging.js';
 import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from './schemas/requests.js';
@@ -32,6 +33,8 @@ export interface ServerToClientEvents {
   'request:reminder': (event: RequestReminderEvent) => void;
   /** A request went past its deadline unanswered: to the requested focal point and their national admins. */
   'request:overdue': (event: RequestOverdueEvent) => void;
+  /** A network decision was proposed, answered, ended or withdrawn (to every administrator). */
+  'consensus:updated': (proposal: ProposalView) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

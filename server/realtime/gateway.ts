@@ -8,7 +8,7 @@ import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
 import type { Gateway, GatewaySocket } from './gateway-types.js';
 import { handleEvent, type EventContext } from './handle-event.js';
-import { installSocketAuth, revalidate, userRoom } from './socket-auth.js';
+import { ADMINS_ROOM, installSocketAuth, revalidate, userRoom } from './socket-auth.js';
 
 export type { Gateway } from './gateway-types.js';
 
@@ -52,6 +52,11 @@ export function createGateway(httpServer: HttpServer, deps: GatewayDeps): Gatewa
 /** Sends to every socket of a user on every node (through the adapter when Redis is used). */
 export function toUser(io: Gateway, userId: string): ReturnType<Gateway['to']> {
   return io.to(userRoom(userId));
+}
+
+/** Every administrator's sockets, on every node. */
+export function toAdmins(io: Gateway): ReturnType<Gateway['to']> {
+  return io.to(ADMINS_ROOM);
 }
 
 /** Closes every socket of a user on every node (through the adapter when Redis is used). */

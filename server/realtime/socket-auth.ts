@@ -12,6 +12,8 @@ export interface SocketSession {
 }
 
 export const userRoom = (userId: string): string => `user:${userId}`;
+/** Every administrator's sockets (network decisions are followed by all of them). */
+export const ADMINS_ROOM = 'admins';
 
 /**
  * Handshake: the access token in `auth.token` is checked exactly as on HTTP (algorithm pinned,
@@ -30,6 +32,7 @@ export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner
       if (!user) return next(new Error('unauthenticated'));
       socket.data = { user, claims } satisfies SocketSession;
       void socket.join(userRoom(user.id));
+      if (user.role === 'network-admin' || user.role === 'national-admin') void socket.join(ADMINS_ROOM);
       const msLeft = claims.exp * 1000 - deps.clock.now().getTime();
       const timer = setTimeout(() => socket.disconnect(true), Math.max(0, msLeft));
       socket.once('disconnect', () => clearTimeout(timer));

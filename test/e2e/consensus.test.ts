@@ -79,6 +79,8 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await theirs.locator('[data-testid="position"][data-state="KZ"][data-position="approve"]').waitFor();
     expect(await theirs.getByTestId('respond').textContent()).to.contain('одобряет');
     await shot(admin, '02-approved-ru');
+    // The secretariat's page, left open, shows the position as it is given.
+    await card.locator('[data-testid="position"][data-state="KZ"][data-position="approve"]').waitFor({ timeout: 10_000 });
 
     // The deadline (14 days by default) passes in silence: the proposal is adopted and Japan admitted.
     t.clock.advance(15 * 24 * HOUR_MS);

@@ -34,7 +34,9 @@ export async function propose(deps: ConsensusDeps, actor: User, input: CreatePro
   const electorate = (await deps.states.all()).map((state) => state.code);
   const proposal = await deps.proposals.create({ change: input.change, procedure: input.procedure, rationale: input.rationale, proposedBy: actor.id, proposedAt: now, deadline, electorate });
   await deps.audit.append({ type: 'consensus.proposed', actorId: actor.id, subjectId: proposal.id, data: { kind: input.change.kind, procedure: input.procedure, deadline: deadline.toISOString(), electorate: electorate.length } });
-  return toProposalView(proposal);
+  const view = toProposalView(proposal);
+  deps.notifier.updated(view);
+  return view;
 }
 
 /** The secretariat withdraws an open proposal (nothing changes). */
@@ -47,5 +49,7 @@ export async function withdraw(deps: ConsensusDeps, actor: User, id: string): Pr
     throw new AppError('consensus.closed', 'this proposal has ended already');
   }
   await deps.audit.append({ type: 'consensus.withdrawn', actorId: actor.id, subjectId: id, data: { kind: proposal.change.kind } });
-  return toProposalView((await deps.proposals.find(id)) ?? proposal);
+  const view = toProposalView((await deps.proposals.find(id)) ?? proposal);
+  deps.notifier.updated(view);
+  return view;
 }

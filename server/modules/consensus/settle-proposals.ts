@@ -1,6 +1,7 @@
 import { settleProposal } from '../../../shared/consensus/settle-proposal.js';
 import type { Proposal } from '../../db/repositories/proposals.repository.js';
 import { applyChange } from './apply-change.js';
+import { toProposalView } from './proposal-view.js';
 import type { ConsensusDeps } from './consensus-deps.js';
 
 export const CONSENSUS_SWEEP_INTERVAL_MS = 60_000;
@@ -27,6 +28,7 @@ export async function settleIfDue(deps: ConsensusDeps, proposal: Proposal): Prom
     if (await deps.proposals.settle(current.id, settlement.status, settlement.outcome, now)) {
       await deps.audit.append({ type: 'consensus.settled', subjectId: current.id, data: { kind: current.change.kind, status: settlement.status, outcome: settlement.outcome } });
       current = { ...current, ...settlement, settledAt: now };
+      deps.notifier.updated(toProposalView(current));
     } else {
       current = (await deps.proposals.find(current.id)) ?? current;
     }

@@ -23,6 +23,8 @@ export async function takePosition(deps: ConsensusDeps, actor: User, id: string,
     throw new AppError('consensus.closed', 'this proposal is no longer open for positions');
   }
   await deps.audit.append({ type: 'consensus.position', actorId: actor.id, state, subjectId: id, data: { kind: proposal.change.kind, position: input.position } });
-  const updated = (await deps.proposals.find(id)) ?? proposal;
-  return toProposalView(await settleIfDue(deps, updated));
+  const current = await settleIfDue(deps, (await deps.proposals.find(id)) ?? proposal);
+  const view = toProposalView(current);
+  if (current.status === 'open') deps.notifier.updated(view); // an ended one was announced as it ended
+  return view;
 }

@@ -4,6 +4,7 @@ import type { StateView } from '../../../shared/schemas/directory.js';
 import { sweepProposals } from '../../../server/modules/consensus/settle-proposals.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { socketOf } from '../../helpers/messaging.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const HOUR_MS = 3_600_000;
@@ -181,5 +182,22 @@ describe('consensus: network-wide decisions', function () {
     await sweepProposals(t.server.consensus);
     expect(await freshness()).to.equal(77);
     expect((await auditTypes(created.body.id)).filter((type) => type === 'consensus.applied')).to.have.length(1);
+  });
+
+  it('every administrator\'s open sockets hear of a proposal as it is made, answered and ended; focal points hear nothing', async () => {
+    const [secretariat, admin, focalPoint] = await Promise.all([socketOf(t, root), socketOf(t, ru), socketOf(t, fpKz)]);
+    const heard = { secretariat: [] as ProposalView[], admin: [] as ProposalView[], focalPoint: [] as ProposalView[] };
+    secretariat.on('consensus:updated', (p) => heard.secretariat.push(p));
+    admin.on('consensus:updated', (p) => heard.admin.push(p));
+    focalPoint.on('consensus:updated', (p) => heard.focalPoint.push(p));
+    const created = await proposeAs(root, { change: { kind: 'directory-freshness', freshnessDays: 99 }, deadline: inHours(30), rationale: 'Ninety-nine days.' });
+    await positionOf(kz, created.body.id, { position: 'approve' });
+    await positionOf(ru, created.body.id, { position: 'object', comment: 'Too short.' });
+    const seen = (list: ProposalView[]): string[] => list.filter((p) => p.id === created.body.id).map((p) => `${p.status}:${p.positions.length}`);
+    const deadline = Date.now() + 5_000;
+    while (seen(heard.admin).length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen(heard.admin)).to.deep.equal(['open:0', 'open:1', 'rejected:2']);
+    expect(seen(heard.secretariat)).to.deep.equal(['open:0', 'open:1', 'rejected:2']);
+    expect(heard.focalPoint).to.deep.equal([]);
   });
 });

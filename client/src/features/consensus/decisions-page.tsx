@@ -7,12 +7,15 @@ import { loadMemberStates, memberStates } from '../../services/member-states';
 import { useLoaded } from '../admin/use-loaded';
 import { ProposalCard } from './proposal-card';
 import { ProposeForm } from './propose-form';
+import { useConsensusUpdates } from './use-consensus-updates';
 
 /** Network-wide decisions: the secretariat proposes, each member state's national admins respond. */
 export function DecisionsPage({ me }: { me: UserView }) {
   const { t } = useTranslation();
   const client = useClient();
   const proposals = useLoaded(useCallback(() => client.consensus.list(), [client]));
+  // Another admin proposed, a state answered, a proposal ended: read the list again.
+  useConsensusUpdates(proposals.reload);
   // A state admitted since this tab read the member states: read them again, so pickers offer it.
   const known = new Set(memberStates.get().map((state) => state.code));
   const admitted = (proposals.data ?? []).some(({ status, change }) => status === 'adopted' && change.kind === 'admit-state' && !known.has(change.state.code));
