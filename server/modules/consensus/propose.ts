@@ -4,6 +4,7 @@ import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
 import type { ConsensusDeps } from './consensus-deps.js';
 import { toProposalView } from './proposal-view.js';
+import { findProposal } from './read-proposals.js';
 import { settleIfDue } from './settle-proposals.js';
 
 const HOUR_MS = 3_600_000;
@@ -42,8 +43,7 @@ export async function propose(deps: ConsensusDeps, actor: User, input: CreatePro
 /** The secretariat withdraws an open proposal (nothing changes). */
 export async function withdraw(deps: ConsensusDeps, actor: User, id: string): Promise<ProposalView> {
   authorize(actor, 'consensus:propose');
-  const proposal = await deps.proposals.find(id);
-  if (!proposal) throw new AppError('consensus.not-found', 'no such proposal');
+  const proposal = await findProposal(deps, id);
   const current = await settleIfDue(deps, proposal);
   if (current.status !== 'open' || !(await deps.proposals.settle(id, 'withdrawn', 'withdrawn', deps.clock.now()))) {
     throw new AppError('consensus.closed', 'this proposal has ended already');

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { ProposalView } from '../../../shared/schemas/consensus.js';
+import type { Proposal } from '../../db/repositories/proposals.repository.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
 import type { ConsensusDeps } from './consensus-deps.js';
@@ -7,6 +8,12 @@ import { toProposalView } from './proposal-view.js';
 import { settleIfDue } from './settle-proposals.js';
 
 const LIST_LIMIT = 200;
+
+export async function findProposal(deps: ConsensusDeps, id: string): Promise<Proposal> {
+  const proposal = await deps.proposals.find(id);
+  if (!proposal) throw new AppError('consensus.not-found', 'no such proposal');
+  return proposal;
+}
 
 /** Newest first; a proposal whose deadline passed is settled on the way, not left to the sweep. */
 export async function listProposals(deps: ConsensusDeps, actor: User): Promise<ProposalView[]> {
@@ -19,7 +26,5 @@ export async function listProposals(deps: ConsensusDeps, actor: User): Promise<P
 
 export async function getProposal(deps: ConsensusDeps, actor: User, id: string): Promise<ProposalView> {
   authorize(actor, 'consensus:read');
-  const proposal = await deps.proposals.find(id);
-  if (!proposal) throw new AppError('consensus.not-found', 'no such proposal');
-  return toProposalView(await settleIfDue(deps, proposal));
+  return toProposalView(await settleIfDue(deps, await findProposal(deps, id)));
 }

@@ -15,7 +15,7 @@ const APPLY_ATTEMPT_MS = 5 * 60_000;
 
 /**
  * Ends the proposal if the consensus rule says it has ended, and applies an adopted change.
- * Only the node whose conditional update ends it audits the outcome, and only the node that
+ * Only the node that claims the end records and audits the outcome, and only the node that
  * claims the application applies the change (once, also with several nodes sweeping); the
  * proposal as it now stands is returned.
  */

@@ -4,6 +4,7 @@ import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
 import type { ConsensusDeps } from './consensus-deps.js';
 import { toProposalView } from './proposal-view.js';
+import { findProposal } from './read-proposals.js';
 import { settleIfDue } from './settle-proposals.js';
 
 /**
@@ -13,8 +14,7 @@ import { settleIfDue } from './settle-proposals.js';
 export async function takePosition(deps: ConsensusDeps, actor: User, id: string, input: TakePosition): Promise<ProposalView> {
   const state = actor.state ?? '';
   authorize(actor, 'consensus:respond', { state });
-  const proposal = await deps.proposals.find(id);
-  if (!proposal) throw new AppError('consensus.not-found', 'no such proposal');
+  const proposal = await findProposal(deps, id);
   if (!proposal.electorate.includes(state)) throw new AppError('consensus.not-in-electorate', `${state} was not a member state when this was proposed, so it does not decide it`);
   const now = deps.clock.now();
   const recorded = await deps.proposals.setPosition(id, { state, position: input.position, comment: input.comment ?? null, byUserId: actor.id, at: now }, now);
