@@ -16,6 +16,12 @@ export class ClaimsRepository {
     }
   }
 
+  /** When the claim was taken; undefined when nobody has claimed `key`. */
+  async claimedAt(key: string): Promise<Date | undefined> {
+    const doc = await this.model.findById(key).lean();
+    return doc?.at ?? undefined;
+  }
+
   async deleteExpired(now: Date): Promise<number> {
     const result = await this.model.deleteMany({ expiresAt: { $ne: null, $lt: now } });
     return result.deletedCount;

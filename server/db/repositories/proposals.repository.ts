@@ -76,11 +76,20 @@ export class ProposalsRepository {
     return result.matchedCount === 1;
   }
 
-  /** Ends an open proposal; false when it has ended already (another node, another request: one wins). */
-  async settle(id: string, status: Exclude<ProposalStatus, 'open'>, outcome: Outcome, now: Date): Promise<boolean> {
-    if (!(await this.claims.claim(`proposal:${id}:end`, now))) return false;
+  /**
+   * Ends an open proposal; false when it has ended already (another node, another request: one
+   * wins). `recovery`: the second and last try, for a proposal whose first ender died between
+   * claiming and recording the end.
+   */
+  async settle(id: string, status: Exclude<ProposalStatus, 'open'>, outcome: Outcome, now: Date, recovery = false): Promise<boolean> {
+    if (!(await this.claims.claim(`proposal:${id}:end${recovery ? ':recovery' : ''}`, now))) return false;
     await this.model.updateOne({ _id: oid(id) }, { $set: { status, outcome, settledAt: now } });
     return true;
+  }
+
+  /** When the end of this proposal was claimed (undefined: not yet). */
+  async endClaimedAt(id: string): Promise<Date | undefined> {
+    return this.claims.claimedAt(`proposal:${id}:end`);
   }
 
   /** Claims attempt `attempt` at applying an adopted change: true for exactly one caller per attempt. */

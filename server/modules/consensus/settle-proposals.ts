@@ -1,4 +1,4 @@
-import { settleProposal } from '../../../shared/consensus/settle-proposal.js';
+import { settleProposal, type Settlement } from '../../../shared/consensus/settle-proposal.js';
 import type { Proposal } from '../../db/repositories/proposals.repository.js';
 import { applyChange } from './apply-change.js';
 import { toProposalView } from './proposal-view.js';
@@ -12,6 +12,17 @@ const SWEEP_BATCH = 100;
  * attempts count from the settlement, so nodes agree on them whatever their clocks' skew.
  */
 const APPLY_ATTEMPT_MS = 5 * 60_000;
+/** A proposal still open this long after its end was claimed lost its ender: it is ended again. */
+const END_CLAIM_MS = 5 * 60_000;
+
+/** Claims the end and records it; once more if a node claimed it long ago and never recorded it. */
+async function end(deps: ConsensusDeps, proposal: Proposal, settlement: Settlement, now: Date): Promise<boolean> {
+  const { id } = proposal;
+  if (await deps.proposals.settle(id, settlement.status, settlement.outcome, now)) return true;
+  const claimed = await deps.proposals.endClaimedAt(id);
+  const abandoned = claimed !== undefined && now.getTime() - claimed.getTime() > END_CLAIM_MS && (await deps.proposals.find(id))?.status === 'open';
+  return abandoned && deps.proposals.settle(id, settlement.status, settlement.outcome, now, true);
+}
 
 /**
  * Ends the proposal if the consensus rule says it has ended, and applies an adopted change.
@@ -25,7 +36,7 @@ export async function settleIfDue(deps: ConsensusDeps, proposal: Proposal): Prom
     const now = deps.clock.now();
     const settlement = settleProposal(current, now);
     if (!settlement) return current;
-    if (await deps.proposals.settle(current.id, settlement.status, settlement.outcome, now)) {
+    if (await end(deps, current, settlement, now)) {
       await deps.audit.append({ type: 'consensus.settled', subjectId: current.id, data: { kind: current.change.kind, status: settlement.status, outcome: settlement.outcome } });
       current = { ...current, ...settlement, settledAt: now };
       deps.notifier.updated(toProposalView(current));

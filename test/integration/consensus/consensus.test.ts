@@ -200,4 +200,19 @@ describe('consensus: network-wide decisions', function () {
     expect(seen(heard.secretariat)).to.deep.equal(['open:0', 'open:1', 'rejected:2']);
     expect(heard.focalPoint).to.deep.equal([]);
   });
+
+  it('a node that died between claiming a proposal\'s end and recording it: a sweep five minutes later ends it', async () => {
+    const created = await proposeAs(root, { change: { kind: 'directory-freshness', freshnessDays: 88 }, deadline: inHours(25), rationale: 'Eighty-eight days.' });
+    await advance(26);
+    // As a dying node would leave it: the end claimed, nothing recorded.
+    await t.server.database.connection.collection<{ _id: string; at: Date; expiresAt: Date | null }>('claims').insertOne({ _id: `proposal:${created.body.id}:end`, at: t.clock.now(), expiresAt: null });
+    await sweepProposals(t.server.consensus);
+    expect((await read(created.body.id)).status).to.equal('open');
+    await advance(0.1); // six minutes later
+    await sweepProposals(t.server.consensus);
+    expect((await read(created.body.id))).to.include({ status: 'adopted', outcome: 'silence-kept' });
+    const types = await auditTypes(created.body.id);
+    expect(types.filter((type) => type === 'consensus.settled')).to.have.length(1);
+    expect(types.filter((type) => type === 'consensus.applied')).to.have.length(1);
+  });
 });
