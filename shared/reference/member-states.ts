@@ -39,5 +39,3 @@ export const MEMBER_STATES: readonly MemberStateInfo[] = [
   { code: 'UZ', name: { en: 'Uzbekistan', ru: 'Узбекистан' } },
   { code: 'VN', name: { en: 'Viet Nam', ru: 'Вьетнам' } },
 ];
-
-export const MEMBER_STATE_CODES: ReadonlySet<string> = new Set(MEMBER_STATES.map((state) => state.code));
