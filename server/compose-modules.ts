@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { SEEDED_DOMAINS } from '../shared/reference/domains.js';
 import { MEMBER_STATES } from '../shared/reference/member-states.js';
 import { auditEntryModel } from './db/models/audit-entry.model.js';
 import { directoryEntryModel } from './db/models/directory-entry.model.js';
@@ -41,6 +42,9 @@ import type { RequestNotifier, RequestsDeps } from './modules/requests/requests-
 import { createRequestHook } from './modules/requests/request-hook.js';
 import { proposalModel } from './db/models/proposal.model.js';
 import { ProposalsRepository } from './db/repositories/proposals.repository.js';
+import { domainModel } from './db/models/domain.model.js';
+import { DomainsRepository } from './db/repositories/domains.repository.js';
+import { requireKnownDomains } from './modules/directory/domains.js';
 import type { ConsensusDeps, ConsensusNotifier } from './modules/consensus/consensus-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
@@ -68,20 +72,25 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
     livenessCheckModel(connection), livenessTargetModel(connection), messageModel(connection), deliveryModel(connection),
     attachmentModel(connection), attachmentChunkModel(connection), claimModel(connection),
-    requestCaseModel(connection), requestTransitionModel(connection), proposalModel(connection),
+    requestCaseModel(connection), requestTransitionModel(connection), proposalModel(connection), domainModel(connection),
   ] as const;
-  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions, proposals] = models;
+  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions, proposals, domainModels] = models;
   const claims = new ClaimsRepository(claimsModel);
   const { clock } = options;
   const auditRepository = new AuditRepository(auditEntries);
   const audit = createAuditLog(auditRepository, clock);
   const usersRepository = new UsersRepository(users, claims);
   const statesRepository = new MemberStatesRepository(memberStates);
+  const domainsRepository = new DomainsRepository(domainModels);
   const settingsRepository = new SettingsRepository(settings);
 
   // A published policy version may change which directory fields other states see: this node's index reloads them at once.
-  const policies = composePolicies(connection, { audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS, onPublished: () => directory.index.invalidate(), isMemberState: async (code) => (await statesRepository.find(code)) !== undefined });
-  const directoryBase = { users: usersRepository, entries: new DirectoryEntriesRepository(directoryEntries), states: statesRepository, settings: settingsRepository, audit, clock, policies: policies.deps.store };
+  const policies = composePolicies(connection, {
+    audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS, onPublished: () => directory.index.invalidate(),
+    isMemberState: async (code) => (await statesRepository.find(code)) !== undefined,
+    requireKnownDomains: (codes, path) => requireKnownDomains(directory.index, codes, path),
+  });
+  const directoryBase = { users: usersRepository, entries: new DirectoryEntriesRepository(directoryEntries), states: statesRepository, domains: domainsRepository, settings: settingsRepository, audit, clock, policies: policies.deps.store };
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
   const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
   const policy = createPolicyEnforcement(policies.deps);
@@ -114,7 +123,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     },
   };
   const consensus: ConsensusDeps = {
-    proposals: new ProposalsRepository(proposals, claims), states: statesRepository, settings: settingsRepository, audit, clock,
+    proposals: new ProposalsRepository(proposals, claims), states: statesRepository, domains: domainsRepository, settings: settingsRepository, audit, clock,
     notifier: options.consensusNotifier ?? { updated: () => undefined },
     directoryChanged: () => accounts.directoryChanged(),
   };
@@ -135,6 +144,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
       for (const model of models) await model.createIndexes();
       await policies.ensureIndexes();
       await statesRepository.seed(MEMBER_STATES, clock.now());
+      await domainsRepository.seed(SEEDED_DOMAINS, clock.now());
     },
   };
 }

@@ -18,7 +18,7 @@ const HOUR_MS = 3_600_000;
 export const DEFAULT_APPROVAL_TTL_HOURS = 72;
 
 /** The policies module over one database connection: signed versions, enforcement, approvals. */
-export function composePolicies(connection: Connection, options: { audit: AuditLog; clock: Clock; approvalTtlHours: number; logger: Logger; onPublished?: (state: string) => void; isMemberState: (code: string) => Promise<boolean> }): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
+export function composePolicies(connection: Connection, options: { audit: AuditLog; clock: Clock; approvalTtlHours: number; logger: Logger; onPublished?: (state: string) => void; isMemberState: (code: string) => Promise<boolean>; requireKnownDomains: PoliciesDeps['requireKnownDomains'] }): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
   const models = [
     policyVersionModel(connection), policyInForceModel(connection),
     approvalRequestModel(connection), approvalDecisionModel(connection), approvalSettlementModel(connection),
@@ -35,6 +35,7 @@ export function composePolicies(connection: Connection, options: { audit: AuditL
     approvalTtlMs: options.approvalTtlHours * HOUR_MS,
     onPublished: options.onPublished ?? (() => undefined),
     isMemberState: options.isMemberState,
+    requireKnownDomains: options.requireKnownDomains,
   };
   return {
     deps,

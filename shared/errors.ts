@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'state.unknown',
   'directory.not-found',
   'domain.not-participating',
+  'domain.unknown',
   'liveness.not-found',
   'liveness.bad-signature',
   'message.invalid',

@@ -10,6 +10,7 @@ import { consensusApi, type ConsensusApi } from './api/consensus-api.js';
 import { meApi, type MeApi } from './api/me-api.js';
 import { messagesApi, type MessagesApi } from './api/messages-api.js';
 import { statesApi, type StatesApi } from './api/states-api.js';
+import { domainsApi, type DomainsApi } from './api/domains-api.js';
 import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
@@ -52,6 +53,8 @@ export interface FocalNetClient {
   readonly audit: AuditApi;
   readonly directory: DirectoryApi;
   readonly states: StatesApi;
+  /** The network's domains (names for labels and pickers). */
+  readonly domains: DomainsApi;
   readonly liveness: LivenessApi;
   /** Network-wide decisions by consensus (admins). */
   readonly consensus: ConsensusApi;
@@ -104,6 +107,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     audit: auditApi(session),
     directory,
     states: statesApi(session),
+    domains: domainsApi(session),
     liveness: livenessApi(session, keyStore),
     consensus: consensusApi(session),
     policies: policiesApi(session, keyStore),

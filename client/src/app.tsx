@@ -2,12 +2,12 @@ import { AppHeader } from './features/shell/app-header';
 import { LivenessBanner } from './features/liveness/liveness-banner';
 import { AppRoutes } from './features/shell/app-routes';
 import { MainNav } from './features/shell/main-nav';
-import { MemberStatesSync } from './services/member-states';
+import { ReferenceListsSync } from './services/reference-lists-sync';
 
 export function App() {
   return (
     <div className="app">
-      <MemberStatesSync />
+      <ReferenceListsSync />
       <AppHeader />
       <MainNav />
       <LivenessBanner />

@@ -13,7 +13,7 @@ import {
   type Decision, type EvaluationInput, type Reason,
 } from '../../shared/policy/index.js';
 import {
-  CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODES, EXCHANGE_KINDS, HANDLING_CODES, type StateCode,
+  CATEGORY_CODES, CLASSIFICATIONS, SEEDED_DOMAIN_CODES, EXCHANGE_KINDS, HANDLING_CODES, type StateCode,
 } from '../../shared/schemas/labels.js';
 import { PolicyBody, type PolicyDirection, type PolicyEffect, type PolicyRule } from '../../shared/schemas/policy.js';
 import { environmentLine, medianOf, reportRatio, summarize } from './lib/stats.js';
@@ -66,7 +66,7 @@ function makeRule(id: string, direction: PolicyDirection): PolicyRule {
   const rule: PolicyRule = { id, direction, effect, legalBasis: { en: `Law ${id}, art. ${1 + Math.floor(random() * 90)}` } };
   // Restrictions are narrow (one domain and category, named states); permissions are broader.
   const narrow = effect === 'deny' || effect === 'approve';
-  if (narrow || !chance(0.1)) rule.domains = some(DOMAIN_CODES, narrow ? 1 : 2);
+  if (narrow || !chance(0.1)) rule.domains = some(SEEDED_DOMAIN_CODES, narrow ? 1 : 2);
   if (narrow || !chance(0.15)) rule.categories = some(CATEGORY_CODES, narrow ? 1 : 2);
   if (chance(0.5)) rule.classifications = some(CLASSIFICATIONS, 2);
   // Some rules name the states they spare ("all except …") rather than those they cover.
@@ -156,7 +156,7 @@ function main(): void {
   const compileMs = performance.now() - compileStart;
   const instants = ['2024-06-01T00:00:00Z', '2025-09-15T08:30:00Z', '2026-03-01T12:00:00Z', '2027-06-01T00:00:00Z'].map((iso) => new Date(iso));
   const inputs: EvaluationInput[] = Array.from({ length: INPUTS }, () => ({
-    labels: { domain: pick(DOMAIN_CODES), category: pick(CATEGORY_CODES), classification: pick(CLASSIFICATIONS), handling: pick(HANDLING_CODES) },
+    labels: { domain: pick(SEEDED_DOMAIN_CODES), category: pick(CATEGORY_CODES), classification: pick(CLASSIFICATIONS), handling: pick(HANDLING_CODES) },
     kind: pick(EXCHANGE_KINDS),
     from: 'KZ',
     to: ['RU'],

@@ -20,7 +20,7 @@ import { generateIdentityKeyPair } from '../../shared/crypto/keys.js';
 import { signPolicy } from '../../shared/crypto/policy-sign.js';
 import { evaluate, type CompiledPolicy } from '../../shared/policy/index.js';
 import { MEMBER_STATES } from '../../shared/reference/member-states.js';
-import { CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODES, type Labels } from '../../shared/schemas/labels.js';
+import { CATEGORY_CODES, CLASSIFICATIONS, SEEDED_DOMAIN_CODES, type Labels } from '../../shared/schemas/labels.js';
 import type { PolicyBody, PolicyEffect, PolicyRule } from '../../shared/schemas/policy.js';
 import { loadConfig } from '../../server/config.js';
 import { decideExchange } from '../../server/modules/policies/enforce-policy.js';
@@ -38,7 +38,7 @@ function rules(state: string, count: number): PolicyRule[] {
   return Array.from({ length: count }, (_, i): PolicyRule => ({
     id: `${state.toLowerCase()}-${i}`,
     direction: i % 2 === 0 ? 'outbound' : 'inbound',
-    domains: [DOMAIN_CODES[i % DOMAIN_CODES.length] ?? 'border'],
+    domains: [SEEDED_DOMAIN_CODES[i % SEEDED_DOMAIN_CODES.length] ?? 'border'],
     categories: [CATEGORY_CODES[(i >> 2) % CATEGORY_CODES.length] ?? 'general'],
     classifications: [CLASSIFICATIONS[i % CLASSIFICATIONS.length] ?? 'public'],
     counterparts: [MEMBER_STATES[i % MEMBER_STATES.length]?.code ?? 'RU'],
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
         await deps.policies.putInForce(code, version, now);
       }
     }
-    const labels = (i: number): Labels => ({ domain: DOMAIN_CODES[i % 4] ?? 'border', category: CATEGORY_CODES[i % 6] ?? 'general', classification: CLASSIFICATIONS[i % 3] ?? 'public', handling: 'H1' });
+    const labels = (i: number): Labels => ({ domain: SEEDED_DOMAIN_CODES[i % 4] ?? 'border', category: CATEGORY_CODES[i % 6] ?? 'general', classification: CLASSIFICATIONS[i % 3] ?? 'public', handling: 'H1' });
     const states = ['KZ', 'RU'];
     const loaded = await deps.store.current(states);
     const compiled = new Map<string, CompiledPolicy>([...loaded].map(([state, p]) => [state, p.compiled]));

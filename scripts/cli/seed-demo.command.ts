@@ -4,7 +4,7 @@ import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
 import { signPolicy } from '../../shared/crypto/policy-sign.js';
 import { MEMBER_STATES } from '../../shared/reference/member-states.js';
 import type { DirectoryFieldRule } from '../../shared/schemas/policy.js';
-import { DOMAIN_CODES } from '../../shared/schemas/labels.js';
+import { SEEDED_DOMAIN_CODES } from '../../shared/schemas/labels.js';
 import type { Modules } from '../../server/compose-modules.js';
 import { hashPassword } from '../../server/modules/accounts/passwords.js';
 import { storeSignedPolicy } from '../../server/modules/policies/publish-policy.js';
@@ -36,7 +36,7 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
 
   for (const [index, state] of MEMBER_STATES.entries()) {
     const code = state.code.toLowerCase();
-    const domains = index % 7 === 3 ? DOMAIN_CODES.filter((d) => d !== 'non-proliferation') : [...DOMAIN_CODES];
+    const domains = index % 7 === 3 ? SEEDED_DOMAIN_CODES.filter((d) => d !== 'non-proliferation') : [...SEEDED_DOMAIN_CODES];
     await states.setDomains(state.code, domains, now);
     const create = async (username: string, role: 'national-admin' | 'focal-point', displayName: string, userDomains: string[]) => {
       const keys = await generateUserKeys();

@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   'state.unknown': 400,
   'directory.not-found': 404,
   'domain.not-participating': 409,
+  'domain.unknown': 400,
   'liveness.not-found': 404,
   'liveness.bad-signature': 400,
   'message.invalid': 400,

@@ -1,9 +1,9 @@
-import { CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODES, type StateCode } from '../schemas/labels.js';
+import { CATEGORY_CODES, CLASSIFICATIONS, type StateCode } from '../schemas/labels.js';
 import type { DefaultEffect, PolicyBody, PolicyConditions, PolicyDirection, PolicyEffect, PolicyRule } from '../schemas/policy.js';
 import { effectRank } from './combine-effects.js';
 import { DEFAULT_RULE_ID, type Reason } from './decision.js';
 import { DEFAULT_LEGAL_BASIS } from './engine-legal-basis.js';
-import { BUCKET_COUNT, bucketOf, kindMask } from './label-index.js';
+import { BUCKET_COUNT, bucketOf, checkedDomain, kindMask } from './label-index.js';
 
 /** A rule prepared for matching: scopes as a bitmask and a Set, validity as epoch milliseconds. */
 export interface CompiledRule {
@@ -24,8 +24,17 @@ export interface CompiledRule {
   readonly reason: Reason;
 }
 
-/** Rules of one direction, bucketed by (domain, category, classification); see label-index.ts. */
-export type RuleBuckets = readonly (readonly CompiledRule[])[];
+/** Rules of one (domain, direction), bucketed by (category, classification); see label-index.ts. */
+export type LabelBuckets = readonly (readonly CompiledRule[])[];
+
+/**
+ * Rules of one direction. A domain that no rule names gets only the rules that name no domain
+ * (`anyDomain`): so a domain added to the network later is covered by those at once.
+ */
+export interface RuleBuckets {
+  readonly byDomain: ReadonlyMap<string, LabelBuckets>;
+  readonly anyDomain: LabelBuckets;
+}
 
 /** A policy indexed for fast evaluation. Built by compilePolicy; treat as opaque and immutable. */
 export interface CompiledPolicy {
@@ -78,19 +87,25 @@ function compileRule(rule: PolicyRule, policy: PolicyBody): CompiledRule {
 }
 
 function bucketsOf(rules: readonly PolicyRule[], policy: PolicyBody): RuleBuckets {
-  const buckets: CompiledRule[][] = Array.from({ length: BUCKET_COUNT }, () => []);
+  const named = new Set(rules.flatMap((rule) => (rule.domains ?? []).map(checkedDomain)));
+  const byDomain = new Map<string, CompiledRule[][]>([...named].map((domain) => [domain, emptyBuckets()]));
+  const anyDomain = emptyBuckets();
   for (const rule of rules) {
     const compiled = compileRule(rule, policy);
     // Sets: a repeated scope entry (rejected by the schema) must not list a rule twice.
-    for (const domain of new Set(rule.domains ?? DOMAIN_CODES)) {
-      for (const category of new Set(rule.categories ?? CATEGORY_CODES)) {
-        for (const classification of new Set(rule.classifications ?? CLASSIFICATIONS)) {
-          buckets[bucketOf(domain, category, classification)]?.push(compiled);
-        }
+    const targets = rule.domains === undefined ? [anyDomain, ...byDomain.values()] : [...new Set(rule.domains)].map((domain) => byDomain.get(domain) ?? emptyBuckets());
+    for (const category of new Set(rule.categories ?? CATEGORY_CODES)) {
+      for (const classification of new Set(rule.classifications ?? CLASSIFICATIONS)) {
+        const bucket = bucketOf(category, classification);
+        for (const buckets of targets) buckets[bucket]?.push(compiled);
       }
     }
   }
-  return buckets;
+  return { byDomain, anyDomain };
+}
+
+function emptyBuckets(): CompiledRule[][] {
+  return Array.from({ length: BUCKET_COUNT }, () => []);
 }
 
 function defaultReason(policy: PolicyBody, direction: PolicyDirection): Reason {

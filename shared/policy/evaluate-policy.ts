@@ -18,6 +18,7 @@ interface PolicyVerdict {
 
 /** Everything about an exchange that is the same for every recipient. */
 interface Probe {
+  readonly domain: string;
   readonly bucket: number;
   readonly kindBit: number;
   readonly at: number;
@@ -25,7 +26,7 @@ interface Probe {
 
 function matchBucket(buckets: RuleBuckets, probe: Probe, counterpart: StateCode): CompiledRule[] {
   const matches: CompiledRule[] = [];
-  for (const rule of buckets[probe.bucket] ?? []) {
+  for (const rule of (buckets.byDomain.get(probe.domain) ?? buckets.anyDomain)[probe.bucket] ?? []) {
     if ((rule.kindMask & probe.kindBit) !== 0
       && probe.at >= rule.validFrom && probe.at < rule.validUntil
       && (rule.counterparts === null || rule.counterparts.has(counterpart) !== rule.exceptCounterparts)) {
@@ -122,7 +123,7 @@ function evaluateRecipient(
 export function evaluate(input: EvaluationInput, policies: ReadonlyMap<StateCode, CompiledPolicy>): Decision {
   const at = input.at.getTime();
   if (Number.isNaN(at)) throw new RangeError('policy engine: invalid evaluation time');
-  const probe: Probe = { bucket: bucketOfLabels(input.labels), kindBit: kindBit(input.kind), at };
+  const probe: Probe = { ...bucketOfLabels(input.labels), kindBit: kindBit(input.kind), at };
   const perRecipient: RecipientDecision[] = [];
   const seen = new Set<StateCode>();
   let effect: PolicyEffect = 'allow';

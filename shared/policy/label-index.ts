@@ -1,7 +1,10 @@
-import { CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODES, EXCHANGE_KINDS, type ExchangeKind, type Labels } from '../schemas/labels.js';
+import { CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODE_PATTERN, EXCHANGE_KINDS, type ExchangeKind, type Labels } from '../schemas/labels.js';
 
-/** Number of (domain, category, classification) buckets a compiled policy keeps per direction. */
-export const BUCKET_COUNT = DOMAIN_CODES.length * CATEGORY_CODES.length * CLASSIFICATIONS.length;
+/**
+ * Number of (category, classification) buckets a compiled policy keeps per domain and direction.
+ * Domains are open (added by network decision), so they key a map instead (compile-policy.ts).
+ */
+export const BUCKET_COUNT = CATEGORY_CODES.length * CLASSIFICATIONS.length;
 
 /** Bitmask with one bit per exchange kind (10 kinds fit easily in 31 bits). */
 export const ALL_KINDS_MASK = (1 << EXCHANGE_KINDS.length) - 1;
@@ -10,7 +13,6 @@ function indexOf<T extends string>(codes: readonly T[]): ReadonlyMap<string, num
   return new Map(codes.map((code, i) => [code, i]));
 }
 
-const DOMAIN_INDEX = indexOf(DOMAIN_CODES);
 const CATEGORY_INDEX = indexOf(CATEGORY_CODES);
 const CLASSIFICATION_INDEX = indexOf(CLASSIFICATIONS);
 const KIND_INDEX = indexOf(EXCHANGE_KINDS);
@@ -22,17 +24,22 @@ function lookup(index: ReadonlyMap<string, number>, code: string, what: string):
   return i;
 }
 
-/** Bucket number of a (domain, category, classification) triple. */
-export function bucketOf(domain: string, category: string, classification: string): number {
-  const d = lookup(DOMAIN_INDEX, domain, 'domain');
+/** Bucket number of a (category, classification) pair. */
+export function bucketOf(category: string, classification: string): number {
   const c = lookup(CATEGORY_INDEX, category, 'category');
   const k = lookup(CLASSIFICATION_INDEX, classification, 'classification');
-  return (d * CATEGORY_CODES.length + c) * CLASSIFICATIONS.length + k;
+  return c * CLASSIFICATIONS.length + k;
 }
 
-/** Bucket number of the labels of an exchange. */
-export function bucketOfLabels(labels: Labels): number {
-  return bucketOf(labels.domain, labels.category, labels.classification);
+/** A well-formed domain code, or a TypeError: malformed input fails closed. */
+export function checkedDomain(domain: string): string {
+  if (!DOMAIN_CODE_PATTERN.test(domain)) throw new TypeError(`policy engine: unknown domain "${domain}"`);
+  return domain;
+}
+
+/** Domain and bucket number of the labels of an exchange. */
+export function bucketOfLabels(labels: Labels): { domain: string; bucket: number } {
+  return { domain: checkedDomain(labels.domain), bucket: bucketOf(labels.category, labels.classification) };
 }
 
 /** The bit of one exchange kind. */

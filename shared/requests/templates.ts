@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CategoryCode, DomainCode, ExchangeKind } from '../schemas/labels.js';
+import { SEEDED_DOMAIN_CODES, type CategoryCode, type DomainCode, type ExchangeKind } from '../schemas/labels.js';
 
 /**
  * Request templates: what each request type asks for. Every field is encrypted in the
@@ -37,8 +37,10 @@ export interface TemplateField {
 export interface RequestTemplate {
   kind: RequestKind;
   title: { en: string; ru: string };
-  /** Domains in which this request type is offered; the first is the default. */
+  /** Seeded domains in which this request type is offered; the first is the default. */
   domains: readonly DomainCode[];
+  /** Also offered in every domain the network adds later (by consensus). */
+  inNewDomains: boolean;
   defaultCategory: CategoryCode;
   fields: readonly TemplateField[];
 }
@@ -54,7 +56,7 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:document-check': {
     kind: 'request:document-check',
     title: { en: 'Travel or identity document check', ru: 'Проверка проездного документа или удостоверения личности' },
-    domains: ['border', 'law-enforcement'], defaultCategory: 'travel-identity-documents',
+    domains: ['border', 'law-enforcement'], inNewDomains: false, defaultCategory: 'travel-identity-documents',
     fields: [
       { name: 'documentType', type: 'select', required: true, label: { en: 'Document type', ru: 'Тип документа' }, options: [
         { value: 'passport', label: { en: 'Passport', ru: 'Паспорт' } },
@@ -75,7 +77,7 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:person-entity-check': {
     kind: 'request:person-entity-check',
     title: { en: 'Person or entity check', ru: 'Проверка лица или организации' },
-    domains: ['law-enforcement', 'border', 'economic-crime', 'non-proliferation'], defaultCategory: 'personal-data',
+    domains: ['law-enforcement', 'border', 'economic-crime', 'non-proliferation'], inNewDomains: true, defaultCategory: 'personal-data',
     fields: [
       { name: 'subjectType', type: 'select', required: true, label: { en: 'Subject', ru: 'Субъект' }, options: [
         { value: 'person', label: { en: 'Natural person', ru: 'Физическое лицо' } },
@@ -92,7 +94,7 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:route-information': {
     kind: 'request:route-information',
     title: { en: 'Route information (trafficking in persons, smuggling of migrants)', ru: 'Информация о маршруте (торговля людьми, незаконный ввоз мигрантов)' },
-    domains: ['border', 'law-enforcement'], defaultCategory: 'criminal-intelligence',
+    domains: ['border', 'law-enforcement'], inNewDomains: false, defaultCategory: 'criminal-intelligence',
     fields: [
       { name: 'offence', type: 'select', required: true, label: { en: 'Offence', ru: 'Преступление' }, options: [
         { value: 'trafficking-in-persons', label: { en: 'Trafficking in persons', ru: 'Торговля людьми' } },
@@ -110,7 +112,7 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:financial-enquiry': {
     kind: 'request:financial-enquiry',
     title: { en: 'Financial enquiry', ru: 'Финансовый запрос' },
-    domains: ['economic-crime'], defaultCategory: 'financial',
+    domains: ['economic-crime'], inNewDomains: false, defaultCategory: 'financial',
     fields: [
       text('subjects', 'Persons or entities concerned', 'Лица или организации', true),
       text('accounts', 'Accounts (IBAN, bank, holder)', 'Счета (IBAN, банк, владелец)'),
@@ -123,7 +125,7 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:arms-tracing': {
     kind: 'request:arms-tracing',
     title: { en: 'Arms tracing (small arms and light weapons)', ru: 'Отслеживание оружия (стрелковое оружие и лёгкие вооружения)' },
-    domains: ['law-enforcement', 'non-proliferation'], defaultCategory: 'arms-wmd',
+    domains: ['law-enforcement', 'non-proliferation'], inNewDomains: false, defaultCategory: 'arms-wmd',
     fields: [
       text('weaponType', 'Type and model', 'Тип и модель', true),
       text('manufacturer', 'Manufacturer', 'Производитель'),
@@ -138,7 +140,7 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:best-practice': {
     kind: 'request:best-practice',
     title: { en: 'Best practice and awareness sharing', ru: 'Обмен передовым опытом и информирование' },
-    domains: ['non-proliferation', 'border', 'law-enforcement', 'economic-crime'], defaultCategory: 'general',
+    domains: ['non-proliferation', 'border', 'law-enforcement', 'economic-crime'], inNewDomains: true, defaultCategory: 'general',
     fields: [
       text('topic', 'Topic', 'Тема', true),
       longText('question', 'What would you like to learn', 'Что вы хотели бы узнать', true),
@@ -148,7 +150,7 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:consent': {
     kind: 'request:consent',
     title: { en: 'Consent to pass on or use as evidence', ru: 'Согласие на передачу или использование в качестве доказательства' },
-    domains: ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'], defaultCategory: 'general',
+    domains: ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'], inNewDomains: true, defaultCategory: 'general',
     fields: [
       { name: 'use', type: 'select', required: true, label: { en: 'Intended use', ru: 'Предполагаемое использование' }, options: [
         { value: 'pass-on', label: { en: 'Pass the information on', ru: 'Передать информацию' } },
@@ -182,4 +184,14 @@ export function requestFieldsSchema(kind: RequestKind): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const field of REQUEST_TEMPLATES[kind].fields) shape[field.name] = field.required ? fieldSchema(field) : fieldSchema(field).optional();
   return z.object(shape).strict();
+}
+
+/** Whether a request of this kind may be made in `domain` (a domain of the network). */
+export function offeredIn(template: RequestTemplate, domain: string): boolean {
+  return template.domains.includes(domain) || (template.inNewDomains && !(SEEDED_DOMAIN_CODES as readonly string[]).includes(domain));
+}
+
+/** The domains, among the network's, in which a request of this kind may be made; the default first. */
+export function domainsOffering(template: RequestTemplate, networkDomains: readonly string[]): string[] {
+  return [...template.domains.filter((d) => networkDomains.includes(d)), ...networkDomains.filter((d) => !template.domains.includes(d) && offeredIn(template, d))];
 }

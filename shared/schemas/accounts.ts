@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PublicKeyBundle } from '../crypto/verify-key-bundle.js';
 import { StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
-import { DomainCode, StateCode } from './labels.js';
+import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
 
 export const ROLES = ['network-admin', 'national-admin', 'focal-point'] as const;
 export const Role = z.enum(ROLES);
@@ -26,7 +26,7 @@ export const OpaqueToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'malformed to
 export const CreateInvitationRequest = z.object({
   role: z.enum(['national-admin', 'focal-point']),
   state: StateCode,
-  domains: z.array(DomainCode).max(4).default([]),
+  domains: z.array(DomainCode).max(MAX_DOMAINS).default([]),
   displayName: DisplayName,
   /** How to reach the invitee to pass on the link; shown in the list, never used by the server. */
   note: z.string().trim().max(200).optional(),
@@ -144,7 +144,7 @@ export const SuspendRequest = z.object({ reason: z.string().trim().min(1).max(50
 /** Only these fields can be changed by PATCH; role, state, status and tokens never. */
 export const UpdateUserRequest = z.object({
   displayName: DisplayName.optional(),
-  domains: z.array(DomainCode).max(4).optional(),
+  domains: z.array(DomainCode).max(MAX_DOMAINS).optional(),
   requireTotp: z.boolean().optional(),
 }).strict();
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Id } from './accounts.js';
 import { DirectorySettings } from './directory.js';
-import { StateCode } from './labels.js';
+import { DomainCode, StateCode } from './labels.js';
+
+const Names = z.object({ en: z.string().trim().min(2).max(80), ru: z.string().trim().min(2).max(80) }).strict();
 
 /**
  * What a network-wide decision changes once adopted. A closed list: each change has one
@@ -10,7 +12,12 @@ import { StateCode } from './labels.js';
 export const ProposedChange = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('admit-state'),
-    state: z.object({ code: StateCode, name: z.object({ en: z.string().trim().min(2).max(80), ru: z.string().trim().min(2).max(80) }).strict() }).strict(),
+    state: z.object({ code: StateCode, name: Names }).strict(),
+  }).strict(),
+  z.object({
+    kind: z.literal('add-domain'),
+    /** States then opt in to it, each by its own participation. */
+    domain: z.object({ code: DomainCode, name: Names }).strict(),
   }).strict(),
   z.object({
     kind: z.literal('directory-freshness'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './accounts.js';
-import { DomainCode, StateCode } from './labels.js';
+import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
 
 /** Text that may differ by script: English (Latin) always, Russian (Cyrillic) where it differs. */
 export const BilingualText = z.object({
@@ -152,6 +152,13 @@ export const StateView = z.object({
 });
 export type StateView = z.infer<typeof StateView>;
 
-export const ParticipationUpdate = z.object({ domains: z.array(DomainCode).max(4) }).strict();
+/** A domain of the network with its names (the seeded four, and those added by network decision). */
+export const DomainView = z.object({
+  code: DomainCode,
+  name: z.object({ en: z.string(), ru: z.string() }),
+});
+export type DomainView = z.infer<typeof DomainView>;
+
+export const ParticipationUpdate = z.object({ domains: z.array(DomainCode).max(MAX_DOMAINS) }).strict();
 
 export const DirectorySettings = z.object({ freshnessDays: z.number().int().min(7).max(3650) }).strict();

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
-/** The four domains of the action plan, seeded at first start. */
-export const DOMAIN_CODES = ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'] as const;
-export const DomainCode = z.enum(DOMAIN_CODES);
+/**
+ * The four domains of the action plan, seeded at first start. More are added by network decision
+ * (consensus), so a domain is any well-formed code here; the server checks that it exists.
+ */
+export const SEEDED_DOMAIN_CODES = ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'] as const;
+export const DOMAIN_CODE_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const DomainCode = z.string().max(40).regex(DOMAIN_CODE_PATTERN, 'a domain code: lower-case letters and digits, words joined by "-"');
 export type DomainCode = z.infer<typeof DomainCode>;
+/** More than a network would ever agree on; bounds lists of domains in requests. */
+export const MAX_DOMAINS = 50;
 
 /** Information categories (architecture: disclosure policy). */
 export const CATEGORY_CODES = [

@@ -110,6 +110,7 @@ export const RequestTemplateView = z.object({
   kind: RequestKind,
   title: Localized,
   domains: z.array(DomainCode),
+  inNewDomains: z.boolean(),
   defaultCategory: CategoryCode,
   fields: z.array(z.object({
     name: z.string(),

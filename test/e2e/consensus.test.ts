@@ -102,4 +102,47 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     expect(adminErrors, 'national admin page errors').to.deep.equal([]);
     expect(laterErrors, 'secretariat page errors after the deadline').to.deep.equal([]);
   });
+  it('the secretariat proposes a new domain; once adopted, a national admin opts in and the directory offers it', async () => {
+    const secretariat = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1100, height: 1000 } })).newPage();
+    const errors = watchErrors(secretariat);
+    await signInThroughUi(t, secretariat, root);
+    await secretariat.getByRole('link', { name: 'Network decisions' }).click();
+    const form = secretariat.getByTestId('propose-form');
+    await form.getByLabel('Change').selectOption('add-domain');
+    await form.getByLabel('Domain code').fill('Maritime Security');
+    await form.getByLabel('Name in English').fill('Maritime security');
+    await form.getByLabel('Name in Russian').fill('Морская безопасность');
+    await form.getByLabel('Rationale (shown to every state)').fill('Piracy and smuggling at sea concern most coastal states.');
+    // The server's clock ran ahead in the test before; the form's default deadline follows the browser's.
+    await form.getByLabel('Deadline').fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
+    await form.getByRole('button', { name: 'Propose to the member states' }).click();
+    expect(await form.getByText('Check this field.').count()).to.equal(1); // a code has no spaces
+    await form.getByLabel('Domain code').fill('maritime-security');
+    await form.getByRole('button', { name: 'Propose to the member states' }).click();
+    await form.getByTestId('proposed').waitFor();
+    const card = secretariat.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Maritime security' });
+    expect(await card.locator('h4').textContent()).to.contain('Add the domain Maritime security (maritime-security)');
+    await shot(secretariat, '04-domain-proposed-en');
+
+    t.clock.advance(15 * 24 * HOUR_MS);
+    await signIn(t, kz);
+    const admin = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const adminErrors = watchErrors(admin);
+    await signInThroughUi(t, admin, kz);
+    await admin.getByRole('link', { name: 'Network decisions' }).click();
+    await admin.locator('[data-testid="proposal"][data-status="adopted"]').filter({ hasText: 'Maritime security' }).waitFor();
+    await admin.getByRole('link', { name: 'Directory settings' }).click();
+    const participation = admin.getByTestId('participation-form');
+    await participation.getByLabel('Maritime security').check();
+    await participation.getByRole('button', { name: 'Save participation' }).click();
+    await participation.getByRole('status').waitFor();
+    const states = await call<StateView[]>(t.url, 'GET', '/api/states', { token: kz.session?.accessToken });
+    expect(states.body.find((s) => s.code === 'KZ')?.domains).to.include('maritime-security');
+    await admin.getByRole('link', { name: 'Directory', exact: true }).click();
+    await admin.locator('select[name="domain"]').selectOption({ label: 'Maritime security' });
+    expect(await admin.locator('select[name="domain"]').inputValue()).to.equal('maritime-security');
+    await shot(admin, '05-domain-in-directory-en');
+    expect(errors, 'secretariat page errors').to.deep.equal([]);
+    expect(adminErrors, 'national admin page errors').to.deep.equal([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useDomains } from '../services/domains';
 import { useMemberStates } from '../services/member-states';
 
 /** Names of states, roles, domains and statuses in the current language. */
@@ -7,12 +8,15 @@ export function useLabels() {
   const language: 'en' | 'ru' = i18n.language === 'ru' ? 'ru' : 'en';
   const states = useMemberStates();
   const byCode = new Map(states.map((state) => [state.code, state]));
+  const domainsByCode = new Map(useDomains().map((domain) => [domain.code, domain]));
+  // A domain the tab does not know yet (added since the list was read) shows as its code.
+  const domain = (code: string): string => domainsByCode.get(code)?.name[language] ?? code;
   return {
     language,
     state: (code: string | null): string => (code === null ? t('common.network') : (byCode.get(code)?.name[language] ?? code)),
     role: (role: string): string => t(`roles.${role}`),
-    domain: (domain: string): string => t(`domains.${domain}`),
-    domains: (domains: readonly string[]): string => (domains.length === 0 ? t('common.none') : domains.map((d) => t(`domains.${d}`)).join('; ')),
+    domain,
+    domains: (codes: readonly string[]): string => (codes.length === 0 ? t('common.none') : codes.map(domain).join('; ')),
     userStatus: (status: string): string => t(`userStatus.${status}`),
     date: (iso: string): string => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
     /** To the second, for the audit trail. */

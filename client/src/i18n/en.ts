@@ -65,12 +65,6 @@ export const en = {
     removed: 'Removed',
   },
   invitationStatus: { open: 'Open', used: 'Used', revoked: 'Revoked', expired: 'Expired' },
-  domains: {
-    border: 'Border control and management',
-    'law-enforcement': 'Law enforcement (police)',
-    'economic-crime': 'Economic crime, incl. money laundering',
-    'non-proliferation': 'Non-proliferation of weapons of mass destruction',
-  },
   header: {
     signedInAs: 'Signed in as {{name}}',
     account: 'Your account',

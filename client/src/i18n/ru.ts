@@ -65,12 +65,6 @@ export const ru: Messages = {
     removed: 'Удалена',
   },
   invitationStatus: { open: 'Действует', used: 'Использовано', revoked: 'Отозвано', expired: 'Истекло' },
-  domains: {
-    border: 'Пограничный контроль и управление границами',
-    'law-enforcement': 'Правоохранительная деятельность (полиция)',
-    'economic-crime': 'Экономические преступления, включая отмывание денег',
-    'non-proliferation': 'Нераспространение оружия массового уничтожения',
-  },
   header: {
     signedInAs: 'Вы вошли как {{name}}',
     account: 'Ваша учётная запись',

@@ -1,46 +1,12 @@
-import { useEffect, useSyncExternalStore } from 'react';
 import type { FocalNetClient } from '../../sdk/index';
 import { MEMBER_STATES, type MemberStateInfo } from '../../../shared/reference/member-states';
-import { useClient, useSession } from './client-context';
+import { referenceStore, useReferenceList } from './reference-store';
 
-/**
- * The member states as this tab knows them: the reference list until the server's arrives, which
- * also holds the states admitted later by consensus. A store outside React, so plain functions
- * (e.g. the policy editor's state lists) read the same list as components.
- */
-let current: readonly MemberStateInfo[] = MEMBER_STATES;
-const listeners = new Set<() => void>();
+/** The member states as this tab knows them, with those admitted later by consensus once the server's list arrives. */
+export const memberStates = referenceStore<MemberStateInfo>(MEMBER_STATES);
 
-export const memberStates = {
-  get: (): readonly MemberStateInfo[] => current,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  set(states: readonly MemberStateInfo[]): void {
-    const same = states.length === current.length && states.every((s, i) => s.code === current[i]?.code && s.name.en === current[i]?.name.en && s.name.ru === current[i]?.name.ru);
-    if (same) return;
-    current = states;
-    for (const listener of listeners) listener();
-  },
-};
+export const useMemberStates = (): readonly MemberStateInfo[] => useReferenceList(memberStates);
 
-export function useMemberStates(): readonly MemberStateInfo[] {
-  return useSyncExternalStore(memberStates.subscribe, memberStates.get);
-}
-
-/** Reads the server's list into the store (a failure keeps what the store has). */
-export async function loadMemberStates(client: FocalNetClient): Promise<void> {
-  const states = await client.states.list().catch(() => undefined);
-  if (states) memberStates.set(states.map(({ code, name }) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)));
-}
-
-/** Loads the server's list once signed in. */
-export function MemberStatesSync(): null {
-  const client = useClient();
-  const userId = useSession()?.user.id;
-  useEffect(() => {
-    if (userId) void loadMemberStates(client);
-  }, [client, userId]);
-  return null;
-}
+/** Reads the server's list into the store, by code. */
+export const loadMemberStates = (client: FocalNetClient): Promise<void> =>
+  memberStates.load(async () => (await client.states.list()).map(({ code, name }) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)));

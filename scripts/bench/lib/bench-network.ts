@@ -7,7 +7,7 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
 import { generateUserKeys, type UserKeys } from '../../../shared/crypto/keys.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
-import { DOMAIN_CODES, type StateCode } from '../../../shared/schemas/labels.js';
+import { SEEDED_DOMAIN_CODES, type StateCode } from '../../../shared/schemas/labels.js';
 import { MEMBER_STATES } from '../../../shared/reference/member-states.js';
 import { EmbeddedFerretDB } from '../../../server/db/embedded-ferretdb.js';
 import { accessTokenSigner } from '../../../server/modules/accounts/access-tokens.js';
@@ -50,7 +50,7 @@ export async function seedFocalPoints(uri: string, count: number, options: { wit
   const connection = await mongoose.createConnection(uri).asPromise();
   try {
     const now = new Date();
-    await connection.collection('member_states').insertMany(MEMBER_STATES.map((state) => ({ code: state.code, name: state.name, domains: [...DOMAIN_CODES], visibility: [], updatedAt: now })));
+    await connection.collection('member_states').insertMany(MEMBER_STATES.map((state) => ({ code: state.code, name: state.name, domains: [...SEEDED_DOMAIN_CODES], visibility: [], updatedAt: now })));
     const people: BenchPerson[] = [];
     for (let start = 0; start < count; start += 1000) {
       const docs = [];
@@ -60,7 +60,7 @@ export async function seedFocalPoints(uri: string, count: number, options: { wit
         const state = STATES[i % STATES.length] ?? 'KZ';
         people.push({ id: id.toHexString(), state, keys });
         docs.push({
-          _id: id, username: `bench${i}`, displayName: `Bench person ${i}`, role: 'focal-point', state, domains: [...DOMAIN_CODES], status: 'active',
+          _id: id, username: `bench${i}`, displayName: `Bench person ${i}`, role: 'focal-point', state, domains: [...SEEDED_DOMAIN_CODES], status: 'active',
           passwordHash: 'not-used', totpEnabled: false, requireTotp: false, tokenVersion: 0, invitedBy: null, createdAt: now, updatedAt: now,
           keys: {
             identityKey: keys ? toBase64Url(keys.identity.publicKey) : 'A'.repeat(43), encryptionKey: keys ? toBase64Url(keys.encryption.publicKey) : 'A'.repeat(43),

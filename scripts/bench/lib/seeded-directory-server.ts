@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { Types } from 'mongoose';
-import { DOMAIN_CODES } from '../../../shared/schemas/labels.js';
+import { SEEDED_DOMAIN_CODES } from '../../../shared/schemas/labels.js';
 import { MEMBER_STATES } from '../../../shared/reference/member-states.js';
 import { loadConfig } from '../../../server/config.js';
 import { startServer } from '../../../server/start-server.js';
@@ -32,11 +32,11 @@ async function main(): Promise<void> {
 
   const now = new Date();
   const db = server.database.connection;
-  await db.collection('member_states').updateMany({}, { $set: { domains: [...DOMAIN_CODES] } });
+  await db.collection('member_states').updateMany({}, { $set: { domains: [...SEEDED_DOMAIN_CODES] } });
   const users = Array.from({ length: ENTRIES }, (_, i) => ({
     _id: new Types.ObjectId(),
     username: `bench${i}`, displayName: `Person ${i}`, role: 'focal-point', state: MEMBER_STATES[i % MEMBER_STATES.length]?.code,
-    domains: [DOMAIN_CODES[i % 4], DOMAIN_CODES[(i + 1) % 4]], status: 'active', passwordHash: 'x', totpEnabled: false, requireTotp: false,
+    domains: [SEEDED_DOMAIN_CODES[i % 4], SEEDED_DOMAIN_CODES[(i + 1) % 4]], status: 'active', passwordHash: 'x', totpEnabled: false, requireTotp: false,
     keys: { identityKey: 'A'.repeat(43), encryptionKey: 'A'.repeat(43), encryptionKeySig: 'A'.repeat(86), keyVersion: 1, createdAt: now, verifiedAt: now, verifiedBy: null },
     tokenVersion: 0, invitedBy: null, createdAt: now, updatedAt: now,
   }));

@@ -31,6 +31,15 @@ export type NewProposal = Omit<Proposal, 'id' | 'positions' | 'status' | 'outcom
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
+/** What only one open proposal at a time may be about: a state to admit, a domain to add. */
+export function subjectOf(change: ProposedChange): string | null {
+  switch (change.kind) {
+    case 'admit-state': return change.state.code;
+    case 'add-domain': return `domain:${change.domain.code}`;
+    default: return null;
+  }
+}
+
 export class ProposalsRepository {
   constructor(private readonly model: ProposalModel, private readonly claims: ClaimsRepository) {}
 
@@ -38,7 +47,7 @@ export class ProposalsRepository {
     const { change, proposedBy, ...rest } = proposal;
     const doc = await this.model.create({
       ...rest, changeJson: JSON.stringify(change), proposedBy: oid(proposedBy), positions: {}, status: 'open', outcome: null, settledAt: null, applied: false,
-      subject: change.kind === 'admit-state' ? change.state.code : null,
+      subject: subjectOf(change),
     });
     return { ...proposal, id: doc._id.toHexString(), positions: [], status: 'open', outcome: null, settledAt: null, applied: false };
   }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { SignedDirectorySnapshot } from '../../../shared/crypto/directory-snapshot-format.js';
 import { Id } from '../../../shared/schemas/accounts.js';
-import { DirectoryPage, DirectorySearchQuery, DirectorySettings, EntryUpdate, EntryView, ParticipationUpdate, StateView } from '../../../shared/schemas/directory.js';
+import { DirectoryPage, DirectorySearchQuery, DirectorySettings, DomainView, EntryUpdate, EntryView, ParticipationUpdate, StateView } from '../../../shared/schemas/directory.js';
 import { StateCode } from '../../../shared/schemas/labels.js';
 import { confirmEntry, getDirectorySettings, setParticipation, updateEntry } from '../../modules/directory/edit-directory.js';
+import { listDomains } from '../../modules/directory/domains.js';
 import { entriesToCsv } from '../../modules/directory/export-csv.js';
 import { getEntry, listStates, readerOf, search, staleEntries, visibleEntries } from '../../modules/directory/read-directory.js';
 import { defineRoute } from '../define-route.js';
@@ -87,6 +88,13 @@ export function directoryRoutes({ router, registry, directory, authn, snapshots 
     summary: 'Network-wide directory settings: days after which an entry counts as stale (changed by consensus: POST /api/proposals).',
     response: DirectorySettings, errors: [401, 403],
     handler: async ({ req }) => getDirectorySettings(directory, await authn.actor(req)),
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/api/domains', auth: authn, tag: 'directory',
+    summary: 'The domains of the network, in the order they were added (new ones come by consensus: POST /api/proposals).',
+    response: z.array(DomainView), errors: [401, 403],
+    handler: async ({ req }) => listDomains(directory.index, await authn.actor(req)),
   });
 
   defineRoute(router, registry, {

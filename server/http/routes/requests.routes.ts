@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { REQUEST_KINDS, REQUEST_TEMPLATES } from '../../../shared/requests/templates.js';
+import { domainsOffering, REQUEST_KINDS, REQUEST_TEMPLATES } from '../../../shared/requests/templates.js';
+import { listDomains } from '../../modules/directory/domains.js';
 import { ListRequestsQuery, RequestCaseDetail, RequestCaseView, RequestParams, RequestStatistics, RequestTemplateView, StatisticsQuery } from '../../../shared/schemas/requests.js';
 import { listOverdue, listRequests, readRequest } from '../../modules/requests/read-requests.js';
 import { requestStatistics } from '../../modules/requests/request-statistics.js';
@@ -10,13 +11,16 @@ import type { RouteContext } from './route-context.js';
  * Request metadata. Requests and their steps are SENT as envelopes (POST /api/messages or
  * message:send, kinds request:*); their content is the envelopes' ciphertext.
  */
-export function requestRoutes({ router, registry, requests, authn }: RouteContext): void {
+export function requestRoutes({ router, registry, requests, directory, authn }: RouteContext): void {
   // Fixed paths before /api/requests/:id.
   defineRoute(router, registry, {
     method: 'get', path: '/api/requests/templates', auth: authn, tag: 'requests',
-    summary: 'Request types: fields (all encrypted), domains, default category, EN/RU labels.',
+    summary: 'Request types: fields (all encrypted), the network\'s domains offering each (default first), default category, EN/RU labels.',
     response: z.array(RequestTemplateView), errors: [401],
-    handler: () => REQUEST_KINDS.map((kind) => REQUEST_TEMPLATES[kind]) as z.infer<typeof RequestTemplateView>[],
+    handler: async ({ req }) => {
+      const network = (await listDomains(directory.index, await authn.actor(req))).map((d) => d.code);
+      return REQUEST_KINDS.map((kind) => ({ ...REQUEST_TEMPLATES[kind], domains: domainsOffering(REQUEST_TEMPLATES[kind], network) })) as z.infer<typeof RequestTemplateView>[];
+    },
   });
 
   defineRoute(router, registry, {

@@ -6,6 +6,7 @@ import type { AccountsDeps } from './accounts-deps.js';
 import { authorize } from './authorize.js';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens.js';
 import { toInvitationView } from './user-view.js';
+import { checkParticipating } from './check-participating.js';
 
 type CreateInput = Required<Pick<CreateInvitationRequest, 'role' | 'state' | 'displayName' | 'domains' | 'expiresInHours'>> & { note?: string | undefined };
 
@@ -25,11 +26,7 @@ export async function createInvitation(deps: AccountsDeps, actor: User, input: C
     if (input.domains.length === 0) {
       throw new AppError('validation.failed', 'a focal point serves at least one domain', [{ path: ['body', 'domains'], message: 'choose at least one domain' }]);
     }
-    const participating = new Set(memberState.domains);
-    const outside = input.domains.filter((domain) => !participating.has(domain));
-    if (outside.length > 0) {
-      throw new AppError('domain.not-participating', `${input.state} does not take part in: ${outside.join(', ')} (set the state's participation first)`);
-    }
+    await checkParticipating(deps, input.state, input.domains);
   }
   const token = newOpaqueToken();
   const now = deps.clock.now();

@@ -4,6 +4,7 @@ import type { User } from '../../db/repositories/users.repository.js';
 import type { AuditEventType } from '../audit/audit-events.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { authorize } from './authorize.js';
+import { checkParticipating } from './check-participating.js';
 import { toUserView } from './user-view.js';
 
 async function load(deps: AccountsDeps, id: string): Promise<User> {
@@ -82,6 +83,7 @@ export async function updateUser(deps: AccountsDeps, actor: User, id: string, pa
   const user = await load(deps, id);
   authorize(actor, 'user:update', { id: user.id, role: user.role, state: user.state });
   if (patch.domains && user.role !== 'focal-point') throw new AppError('validation.failed', 'only focal points serve domains', [{ path: ['body', 'domains'], message: 'not for this role' }]);
+  if (patch.domains) await checkParticipating(deps, user.state ?? '', patch.domains);
   const clean = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   const updated = await deps.users.update(id, clean, { now: deps.clock.now() });
   if (!updated) throw new AppError('user.not-found', 'no such user');

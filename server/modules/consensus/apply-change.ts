@@ -10,6 +10,9 @@ export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Prom
     case 'admit-state':
       await deps.states.admit(change.state, now);
       break;
+    case 'add-domain':
+      await deps.domains.add(change.domain, now);
+      break;
     case 'directory-freshness':
       await deps.settings.set(FRESHNESS_SETTING, change.freshnessDays, now);
       break;

@@ -1,3 +1,4 @@
+import type { DomainsRepository } from '../../db/repositories/domains.repository.js';
 import type { MemberStatesRepository } from '../../db/repositories/member-states.repository.js';
 import type { ProposalsRepository } from '../../db/repositories/proposals.repository.js';
 import type { SettingsRepository } from '../../db/repositories/settings.repository.js';
@@ -13,6 +14,7 @@ export interface ConsensusNotifier {
 export interface ConsensusDeps {
   proposals: ProposalsRepository;
   states: MemberStatesRepository;
+  domains: DomainsRepository;
   settings: SettingsRepository;
   audit: AuditLog;
   clock: Clock;

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
-import { MAX_PROPOSAL_DAYS, MIN_PROPOSAL_HOURS, type CreateProposal, type ProposalView } from '../../../shared/schemas/consensus.js';
+import { MAX_PROPOSAL_DAYS, MIN_PROPOSAL_HOURS, type CreateProposal, type ProposalView, type ProposedChange } from '../../../shared/schemas/consensus.js';
+import { subjectOf } from '../../db/repositories/proposals.repository.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
 import type { ConsensusDeps } from './consensus-deps.js';
@@ -9,14 +10,25 @@ import { settleIfDue } from './settle-proposals.js';
 
 const HOUR_MS = 3_600_000;
 
-/** The change must still make sense: a state is admitted once, by one proposal at a time. */
+/** The change must still make sense: a state is admitted, a domain added, once, by one proposal at a time. */
 async function checkChange(deps: ConsensusDeps, input: CreateProposal): Promise<void> {
   const { change } = input;
-  if (change.kind !== 'admit-state') return;
-  const code = change.state.code;
-  if (await deps.states.find(code)) throw new AppError('consensus.invalid', `${code} is a member state already`, [{ path: ['body', 'change', 'state', 'code'], message: 'already a member' }]);
-  const pending = await deps.proposals.openAbout(code);
-  if (pending) throw new AppError('consensus.invalid', `a proposal to admit ${code} is open already (${pending.id})`, [{ path: ['body', 'change', 'state', 'code'], message: 'already proposed' }]);
+  if (change.kind === 'admit-state') {
+    const path = ['body', 'change', 'state', 'code'];
+    if (await deps.states.find(change.state.code)) throw new AppError('consensus.invalid', `${change.state.code} is a member state already`, [{ path, message: 'already a member' }]);
+    await checkNoneOpen(deps, change, `to admit ${change.state.code}`, path);
+  }
+  if (change.kind === 'add-domain') {
+    const path = ['body', 'change', 'domain', 'code'];
+    if (await deps.domains.find(change.domain.code)) throw new AppError('consensus.invalid', `${change.domain.code} is a domain of the network already`, [{ path, message: 'already a domain' }]);
+    await checkNoneOpen(deps, change, `to add the domain ${change.domain.code}`, path);
+  }
+}
+
+async function checkNoneOpen(deps: ConsensusDeps, change: ProposedChange, what: string, path: string[]): Promise<void> {
+  const subject = subjectOf(change);
+  const pending = subject === null ? undefined : await deps.proposals.openAbout(subject);
+  if (pending) throw new AppError('consensus.invalid', `a proposal ${what} is open already (${pending.id})`, [{ path, message: 'already proposed' }]);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { DomainsRepository } from '../../db/repositories/domains.repository.js';
 import type { DirectoryEntriesRepository } from '../../db/repositories/directory-entries.repository.js';
 import type { MemberStatesRepository } from '../../db/repositories/member-states.repository.js';
 import type { SettingsRepository } from '../../db/repositories/settings.repository.js';
@@ -10,6 +11,7 @@ export interface DirectoryDeps {
   users: UsersRepository;
   entries: DirectoryEntriesRepository;
   states: MemberStatesRepository;
+  domains: DomainsRepository;
   settings: SettingsRepository;
   audit: AuditLog;
   clock: Clock;

@@ -1,5 +1,6 @@
 import { keyFingerprint } from '../../../shared/crypto/safety-number.js';
 import { fromBase64Url } from '../../../shared/crypto/encoding.js';
+import type { DomainInfo } from '../../../shared/reference/domains.js';
 import type { DirectoryEntry } from '../../db/repositories/directory-entries.repository.js';
 import type { MemberState } from '../../db/repositories/member-states.repository.js';
 import type { PolicyBody } from '../../../shared/schemas/policy.js';
@@ -44,6 +45,8 @@ export interface DirectorySnapshot {
   byUserId: Map<string, IndexedRecord>;
   search: SearchIndex;
   states: Map<string, MemberState>;
+  /** The network's domains, in the order they were added. */
+  domains: Map<string, DomainInfo>;
   freshnessDays: number;
   /** Per state, the `directoryFields` of its policy in force (states without a policy are absent). */
   fieldPolicies: ReadonlyMap<string, Pick<PolicyBody, 'state' | 'directoryFields'>>;
@@ -105,10 +108,11 @@ export class DirectoryIndex {
   }
 
   private async load(): Promise<Omit<DirectorySnapshot, keyof FieldPolicies>> {
-    const [users, entries, states, freshnessDays] = await Promise.all([
+    const [users, entries, states, domains, freshnessDays] = await Promise.all([
       this.deps.users.activeFocalPoints(),
       this.deps.entries.all(),
       this.deps.states.all(),
+      this.deps.domains.all(),
       this.deps.settings.get(FRESHNESS_SETTING, DEFAULT_FRESHNESS_DAYS),
     ]);
     const entryOf = new Map(entries.map((entry) => [entry.userId, entry]));
@@ -141,6 +145,6 @@ export class DirectoryIndex {
       state: [...records].sort((a, b) => (a.user.state ?? '').localeCompare(b.user.state ?? '') || byName(a, b)),
       lastConfirmed: [...records].sort((a, b) => b.lastConfirmedAt.getTime() - a.lastConfirmedAt.getTime() || a.user.id.localeCompare(b.user.id)),
     };
-    return { records, sorted, byUserId: new Map(records.map((r) => [r.user.id, r])), search: new SearchIndex(records), states: stateOf, freshnessDays };
+    return { records, sorted, byUserId: new Map(records.map((r) => [r.user.id, r])), search: new SearchIndex(records), states: stateOf, domains: new Map(domains.map((d) => [d.code, d])), freshnessDays };
   }
 }

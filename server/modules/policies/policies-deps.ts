@@ -19,4 +19,6 @@ export interface PoliciesDeps {
   onPublished: (state: string) => void;
   /** Member states are seeded and admitted by consensus, so membership is read, not a fixed list. */
   isMemberState(code: string): Promise<boolean>;
+  /** Domains too: a rule may name only the network's domains (a new one comes by consensus). */
+  requireKnownDomains(codes: readonly string[], path: Array<string | number>): Promise<void>;
 }

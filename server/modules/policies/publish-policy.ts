@@ -40,6 +40,8 @@ export async function storeSignedPolicy(deps: PoliciesDeps, actor: User, state: 
     await deps.audit.append({ type: 'policy.signature-rejected', actorId: actor.id, state, data: { version: policy.version, keyVersion: keys?.keyVersion ?? null } });
     throw new AppError('policy.signature-invalid', 'the signature does not verify against your current identity key: sign exactly this policy with your current key');
   }
+  const named = policy.rules.flatMap((rule) => rule.domains ?? []);
+  if (named.length > 0) await deps.requireKnownDomains(named, ['body', 'policy', 'rules']);
   const current = await deps.policies.currentVersion(state);
   if (policy.version !== current + 1) throw versionConflict(state, policy.version, current);
 

@@ -2,7 +2,7 @@ import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { AppError } from '../../../shared/errors.js';
 import { MAX_DEADLINE_MS } from '../../../shared/requests/header-fields.js';
 import { isAnswer, nextStatus, type RequestSide, type RequestStatus } from '../../../shared/requests/lifecycle.js';
-import { REQUEST_TEMPLATES, type RequestKind } from '../../../shared/requests/templates.js';
+import { offeredIn, REQUEST_TEMPLATES, type RequestKind } from '../../../shared/requests/templates.js';
 import type { RequestCase } from '../../db/repositories/request-cases.repository.js';
 import type { RequestsDeps } from './requests-deps.js';
 import { loadCase } from './load-case.js';
@@ -15,7 +15,7 @@ export async function checkNewRequest(deps: RequestsDeps, senderId: string, enve
   if (deadline !== undefined && (deadline <= at.getTime() || deadline > at.getTime() + MAX_DEADLINE_MS)) {
     throw new AppError('request.invalid', 'the deadline must lie in the future and within a year', [{ path: ['envelope', 'header', 'request', 'deadline'], message: 'in the future, within a year' }]);
   }
-  if (!REQUEST_TEMPLATES[kind].domains.includes(header.labels.domain)) {
+  if (!offeredIn(REQUEST_TEMPLATES[kind], header.labels.domain)) {
     throw new AppError('request.invalid', `a ${kind.slice('request:'.length)} request is not offered in ${header.labels.domain}`);
   }
   if (kind !== 'request:consent') return {};

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/authz/can';
 import type { CreatedInvitation, UserView } from '../../../../shared/schemas/accounts';
-import { DOMAIN_CODES, type DomainCode } from '../../../../shared/schemas/labels';
+import type { DomainCode } from '../../../../shared/schemas/labels';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
+import { useDomains } from '../../services/domains';
 import { toActor } from '../account/actor';
 
 const VALIDITY_HOURS = [24, 72, 168, 336] as const;
@@ -19,6 +20,7 @@ export function CreateInvitationForm({ me, onCreated }: { me: UserView; onCreate
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
+  const networkDomains = useDomains();
   const actor = toActor(me);
   const roles = INVITABLE.filter((role) => can(actor, 'invitation:create', { role, state: me.state ?? 'KZ' }));
   const [role] = useState(roles[0]);
@@ -69,10 +71,10 @@ export function CreateInvitationForm({ me, onCreated }: { me: UserView; onCreate
       {needsDomains && (
         <fieldset>
           <legend>{t('admin.invitations.domains')}</legend>
-          {DOMAIN_CODES.map((domain) => (
-            <label key={domain} className="checkbox">
-              <input type="checkbox" name="domains" value={domain} checked={domains.includes(domain)} onChange={() => toggle(domain)} />
-              {labels.domain(domain)}
+          {networkDomains.map(({ code }) => (
+            <label key={code} className="checkbox">
+              <input type="checkbox" name="domains" value={code} checked={domains.includes(code)} onChange={() => toggle(code)} />
+              {labels.domain(code)}
             </label>
           ))}
           {tried && domains.length === 0 && <span className="field-error">{t('admin.invitations.atLeastOneDomain')}</span>}

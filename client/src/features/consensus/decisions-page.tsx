@@ -1,12 +1,12 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { loadMemberStates, memberStates } from '../../services/member-states';
 import { useLoaded } from '../admin/use-loaded';
 import { ProposalCard } from './proposal-card';
 import { ProposeForm } from './propose-form';
+import { useAdoptedAdditions } from './use-adopted-additions';
 import { useConsensusUpdates } from './use-consensus-updates';
 
 /** Network-wide decisions: the secretariat proposes, each member state's national admins respond. */
@@ -16,12 +16,7 @@ export function DecisionsPage({ me }: { me: UserView }) {
   const proposals = useLoaded(useCallback(() => client.consensus.list(), [client]));
   // Another admin proposed, a state answered, a proposal ended: read the list again.
   useConsensusUpdates(proposals.reload);
-  // A state admitted since this tab read the member states: read them again, so pickers offer it.
-  const known = new Set(memberStates.get().map((state) => state.code));
-  const admitted = (proposals.data ?? []).some(({ status, change }) => status === 'adopted' && change.kind === 'admit-state' && !known.has(change.state.code));
-  useEffect(() => {
-    if (admitted) void loadMemberStates(client);
-  }, [admitted, client]);
+  useAdoptedAdditions(proposals.data);
   return (
     <>
       <h2>{t('consensus.title')}</h2>

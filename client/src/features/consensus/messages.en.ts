@@ -2,9 +2,9 @@
 export const consensusEn = {
   nav: 'Network decisions',
   title: 'Network decisions',
-  intro: 'Decisions that bind the whole network — admitting a state, changing network-wide settings — are taken by consensus: the secretariat proposes, and each member state gives its position through its national administrators.',
-  kind: { 'directory-freshness': 'Change how long directory entries stay current', 'admit-state': 'Admit a member state' },
-  change: { 'directory-freshness': 'Directory entries stay current for {{days}} days', 'admit-state': 'Admit {{name}} ({{code}}) as a member state' },
+  intro: 'Decisions that bind the whole network — admitting a state, adding a domain, changing network-wide settings — are taken by consensus: the secretariat proposes, and each member state gives its position through its national administrators.',
+  kind: { 'directory-freshness': 'Change how long directory entries stay current', 'admit-state': 'Admit a member state', 'add-domain': 'Add a domain' },
+  change: { 'directory-freshness': 'Directory entries stay current for {{days}} days', 'admit-state': 'Admit {{name}} ({{code}}) as a member state', 'add-domain': 'Add the domain {{name}} ({{code}})' },
   procedure: { silence: 'Silence procedure', unanimity: 'Unanimity' },
   procedureHint: {
     silence: 'Adopted at the deadline unless a member state objects before it; one objection breaks the silence.',
@@ -20,6 +20,8 @@ export const consensusEn = {
     freshnessHint: 'From 7 to 3650 days. Entries not confirmed for longer are shown as stale.',
     stateCode: 'State code',
     stateCodeHint: 'ISO 3166-1 alpha-2, e.g. JP.',
+    domainCode: 'Domain code',
+    domainCodeHint: 'Lower-case letters and digits, words joined by “-”, e.g. maritime-security. It cannot be changed later.',
     nameEn: 'Name in English',
     nameRu: 'Name in Russian',
     procedure: 'Procedure',

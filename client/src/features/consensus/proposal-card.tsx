@@ -5,6 +5,7 @@ import type { Position, ProposalView } from '../../../../shared/schemas/consensu
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
+import { describeChange } from './describe-change';
 
 /** One proposal: the change, the procedure, each state's position, and what I may do about it. */
 export function ProposalCard({ proposal, me, onChanged }: { proposal: ProposalView; me: UserView; onChanged: () => void }) {
@@ -18,9 +19,7 @@ export function ProposalCard({ proposal, me, onChanged }: { proposal: ProposalVi
   const mine = proposal.positions.find((p) => p.state === me.state);
   const mayRespond = open && me.role === 'national-admin' && me.state !== null && proposal.electorate.includes(me.state);
   const silent = proposal.electorate.length - proposal.positions.filter((p) => proposal.electorate.includes(p.state)).length;
-  const change = proposal.change.kind === 'admit-state'
-    ? t('consensus.change.admit-state', { name: proposal.change.state.name[labels.language], code: proposal.change.state.code })
-    : t('consensus.change.directory-freshness', { days: proposal.change.freshnessDays });
+  const change = describeChange(proposal.change, t, labels.language);
 
   const act = async (run: () => Promise<unknown>): Promise<void> => {
     setBusy(true);

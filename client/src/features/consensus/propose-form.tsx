@@ -4,8 +4,8 @@ import { CreateProposal, MIN_PROPOSAL_HOURS, PROCEDURES, type Procedure } from '
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
+import { CHANGE_KINDS, ChangeFields, INITIAL_CHANGE_INPUT, changeFrom, type ChangeKind } from './change-fields';
 
-type Kind = 'directory-freshness' | 'admit-state';
 const DAY_MS = 86_400_000;
 
 /** The date `days` from now, as a datetime-local value (the browser's time zone). */
@@ -18,11 +18,8 @@ function localInDays(days: number): string {
 export function ProposeForm({ onProposed }: { onProposed: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const [kind, setKind] = useState<Kind>('directory-freshness');
-  const [days, setDays] = useState('90');
-  const [code, setCode] = useState('');
-  const [nameEn, setNameEn] = useState('');
-  const [nameRu, setNameRu] = useState('');
+  const [kind, setKind] = useState<ChangeKind>('directory-freshness');
+  const [changeInput, setChangeInput] = useState(INITIAL_CHANGE_INPUT);
   const [procedure, setProcedure] = useState<Procedure>('silence');
   const [deadline, setDeadline] = useState(localInDays(14));
   const [rationale, setRationale] = useState('');
@@ -34,9 +31,7 @@ export function ProposeForm({ onProposed }: { onProposed: () => void }) {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setDone(false);
-    const change = kind === 'admit-state'
-      ? { kind, state: { code: code.trim().toUpperCase(), name: { en: nameEn, ru: nameRu } } }
-      : { kind, freshnessDays: Number(days) };
+    const change = changeFrom(kind, changeInput);
     const at = new Date(deadline);
     const input = CreateProposal.safeParse({ change, procedure, deadline: Number.isNaN(at.getTime()) ? '' : at.toISOString(), rationale });
     setInvalid(new Set(input.success ? [] : input.error.issues.map((issue) => String(issue.path.at(-1) ?? issue.path[0]))));
@@ -61,29 +56,12 @@ export function ProposeForm({ onProposed }: { onProposed: () => void }) {
       <h3 id="propose-title">{t('consensus.propose.title')}</h3>
       <Field label={t('consensus.propose.kind')}>
         {(field) => (
-          <select {...field} name="kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            <option value="directory-freshness">{t('consensus.kind.directory-freshness')}</option>
-            <option value="admit-state">{t('consensus.kind.admit-state')}</option>
+          <select {...field} name="kind" value={kind} onChange={(e) => setKind(CHANGE_KINDS.find((k) => k === e.target.value) ?? kind)}>
+            {CHANGE_KINDS.map((k) => <option key={k} value={k}>{t(`consensus.kind.${k}`)}</option>)}
           </select>
         )}
       </Field>
-      {kind === 'directory-freshness' ? (
-        <Field label={t('consensus.propose.freshnessDays')} hint={t('consensus.propose.freshnessHint')} error={bad('freshnessDays')}>
-          {(field) => <input {...field} name="freshness-days" type="number" min={7} max={3650} value={days} onChange={(e) => setDays(e.target.value)} />}
-        </Field>
-      ) : (
-        <>
-          <Field label={t('consensus.propose.stateCode')} hint={t('consensus.propose.stateCodeHint')} error={bad('code')}>
-            {(field) => <input {...field} name="state-code" maxLength={2} value={code} onChange={(e) => setCode(e.target.value)} />}
-          </Field>
-          <Field label={t('consensus.propose.nameEn')} error={bad('en')}>
-            {(field) => <input {...field} name="name-en" value={nameEn} onChange={(e) => setNameEn(e.target.value)} />}
-          </Field>
-          <Field label={t('consensus.propose.nameRu')} error={bad('ru')}>
-            {(field) => <input {...field} name="name-ru" value={nameRu} onChange={(e) => setNameRu(e.target.value)} />}
-          </Field>
-        </>
-      )}
+      <ChangeFields kind={kind} input={changeInput} onChange={setChangeInput} bad={bad} />
       <Field label={t('consensus.propose.procedure')}>
         {(field) => (
           <select {...field} name="procedure" value={procedure} onChange={(e) => setProcedure(e.target.value as Procedure)}>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { FOCAL_ROLES, SEARCH_SORTS } from '../../../../shared/schemas/directory';
-import { DOMAIN_CODES, DomainCode } from '../../../../shared/schemas/labels';
+import { DomainCode } from '../../../../shared/schemas/labels';
 import { useLabels } from '../../components/use-labels';
+import { useDomains } from '../../services/domains';
 import type { FilterState, TriState } from './directory-filter';
 import { sortedLanguages } from './languages';
 import { StatePicker } from './state-picker';
@@ -21,6 +22,7 @@ export function DirectoryFilters({ filter, query, states, onChange, onQuery, onR
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const domains = useDomains();
   const role = (value: string): FilterState['role'] => FOCAL_ROLES.find((r) => r === value) ?? '';
   const sort = (value: string): FilterState['sort'] => SEARCH_SORTS.find((s) => s === value) ?? 'name';
   return (
@@ -34,7 +36,7 @@ export function DirectoryFilters({ filter, query, states, onChange, onQuery, onR
           {t('directory.filters.domain')}
           <select name="domain" value={filter.domain} onChange={(e) => onChange({ domain: DomainCode.safeParse(e.target.value).data ?? '' })}>
             <option value="">{t('directory.filters.anyDomain')}</option>
-            {DOMAIN_CODES.map((domain) => <option key={domain} value={domain}>{labels.domain(domain)}</option>)}
+            {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)}</option>)}
           </select>
         </label>
         <label>

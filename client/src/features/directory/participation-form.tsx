@@ -1,16 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StateView } from '../../../../shared/schemas/directory';
-import { DOMAIN_CODES, type DomainCode } from '../../../../shared/schemas/labels';
+import type { DomainCode } from '../../../../shared/schemas/labels';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
+import { inNetworkOrder, useDomains } from '../../services/domains';
 
 /** Voluntary participation: the domains this state takes part in. A domain left out leaves the directory. */
 export function ParticipationForm({ state, onSaved }: { state: StateView | undefined; onSaved: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
+  const networkDomains = useDomains();
   const [domains, setDomains] = useState<DomainCode[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -29,7 +31,7 @@ export function ParticipationForm({ state, onSaved }: { state: StateView | undef
     setBusy(true);
     setError(undefined);
     try {
-      await client.states.setParticipation(state.code, DOMAIN_CODES.filter((d) => domains.includes(d)));
+      await client.states.setParticipation(state.code, inNetworkOrder(domains));
       setSaved(true);
       onSaved();
     } catch (caught) {
@@ -45,10 +47,10 @@ export function ParticipationForm({ state, onSaved }: { state: StateView | undef
       <p>{t('directory.manage.participationIntro')}</p>
       <fieldset>
         <legend>{t('directory.fields.domains')}</legend>
-        {DOMAIN_CODES.map((domain) => (
-          <label key={domain} className="checkbox">
-            <input type="checkbox" name="participation" value={domain} checked={domains.includes(domain)} onChange={() => toggle(domain)} />
-            {labels.domain(domain)}
+        {networkDomains.map(({ code }) => (
+          <label key={code} className="checkbox">
+            <input type="checkbox" name="participation" value={code} checked={domains.includes(code)} onChange={() => toggle(code)} />
+            {labels.domain(code)}
           </label>
         ))}
       </fieldset>

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import { StartLivenessCheck } from '../../../../shared/schemas/liveness';
-import { DOMAIN_CODES, DomainCode, StateCode } from '../../../../shared/schemas/labels';
+import { DomainCode, StateCode } from '../../../../shared/schemas/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
+import { useDomains } from '../../services/domains';
 
 /**
  * Starts a check: national admins for their own state, the secretariat for every state or one;
@@ -16,6 +17,7 @@ export function StartCheckForm({ me, onStarted }: { me: UserView; onStarted: (st
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
+  const domains = useDomains();
   const [state, setState] = useState('');
   const [domain, setDomain] = useState('');
   const [minutes, setMinutes] = useState('30');
@@ -62,7 +64,7 @@ export function StartCheckForm({ me, onStarted }: { me: UserView; onStarted: (st
         {(field) => (
           <select {...field} name="scope-domain" value={domain} onChange={(e) => setDomain(e.target.value)}>
             <option value="">{t('liveness.start.allDomains')}</option>
-            {DOMAIN_CODES.map((d) => <option key={d} value={d}>{labels.domain(d)}</option>)}
+            {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)}</option>)}
           </select>
         )}
       </Field>

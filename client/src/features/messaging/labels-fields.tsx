@@ -1,18 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODES, HANDLING_CODES, CategoryCode, Classification, DomainCode, HandlingCode, type Labels } from '../../../../shared/schemas/labels';
+import { CATEGORY_CODES, CLASSIFICATIONS, HANDLING_CODES, CategoryCode, Classification, DomainCode, HandlingCode, type Labels } from '../../../../shared/schemas/labels';
 import { Field } from '../../components/field';
+import { useDomains } from '../../services/domains';
 import { usePolicyLabels } from '../policies/use-policy-labels';
 
 /** Domain, category, classification and handling code of the message being written. */
 export function LabelsFields({ labels, onChange }: { labels: Labels; onChange: (next: Labels) => void }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
+  const domains = useDomains();
   return (
     <div className="form-row wrap">
       <Field label={t('messaging.compose.domain')}>
         {(field) => (
           <select {...field} name="domain" value={labels.domain} onChange={(e) => onChange({ ...labels, domain: DomainCode.safeParse(e.target.value).data ?? labels.domain })}>
-            {DOMAIN_CODES.map((code) => <option key={code} value={code}>{l.domain(code)}</option>)}
+            {domains.map(({ code }) => <option key={code} value={code}>{l.domain(code)}</option>)}
           </select>
         )}
       </Field>

@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DEADLINE_MS } from '../../../../shared/requests/header-fields';
-import { REQUEST_KINDS, REQUEST_TEMPLATES, type RequestKind } from '../../../../shared/requests/templates';
+import { REQUEST_KINDS, REQUEST_TEMPLATES, domainsOffering, type RequestKind } from '../../../../shared/requests/templates';
 import type { StateCode } from '../../../../shared/schemas/labels';
 import type { SendMessageResult } from '../../../../shared/schemas/messaging';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
+import { useDomains } from '../../services/domains';
 import { useLoaded } from '../admin/use-loaded';
 import { PolicyPreview } from '../policies/preview/policy-preview';
 import { useReadablePolicies } from '../policies/preview/use-readable-policies';
@@ -59,8 +60,10 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
   const { t } = useTranslation();
   const service = useMemo(() => requestService(client), [client]);
   const template = REQUEST_TEMPLATES[kind];
+  // The network's domains this type is offered in (incl. those added by consensus), the default first.
+  const offered = domainsOffering(template, useDomains().map(({ code }) => code));
   const original = useLoaded(useCallback(async () => (originalId ? service.read(originalId) : undefined), [service, originalId]));
-  const [labels, setLabels] = useState<ComposeLabels>({ domain: template.domains[0] ?? 'border', category: template.defaultCategory, classification: 'restricted', handling: 'H1', urgency: 'standard', deadline: '' });
+  const [labels, setLabels] = useState<ComposeLabels>({ domain: offered[0] ?? '', category: template.defaultCategory, classification: 'restricted', handling: 'H1', urgency: 'standard', deadline: '' });
   const [values, setValues] = useState<FieldValues>({});
   const [chosen, setChosen] = useState<Recipient[]>([]);
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -131,7 +134,7 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
       <FormError error={original.error} />
       {fixed && <p className="card" data-testid="consent-original">{l.r('compose.consentFor', { id: fixed.id, state: l.state(fixed.requested.state) })} — <Link to={`/requests/${fixed.id}`}>{l.kind(fixed.kind)}</Link></p>}
       <form onSubmit={submit} noValidate>
-        <ComposeLabelsForm value={{ ...labels, domain }} domains={fixed ? [fixed.domain] : template.domains} deadlineError={deadlineBad ? l.r('compose.deadlineInvalid') : undefined} onChange={setLabels} />
+        <ComposeLabelsForm value={{ ...labels, domain }} domains={fixed ? [fixed.domain] : offered} deadlineError={deadlineBad ? l.r('compose.deadlineInvalid') : undefined} onChange={setLabels} />
         <fieldset className="compose-content">
           <legend>{l.r('compose.content')}</legend>
           <TemplateFields fields={template.fields} values={values} problems={problems} onChange={(next, name) => { setValues(next); setProblems(({ [name]: _fixed, ...rest }) => rest); }} />

@@ -1,8 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
-import { DOMAIN_CODES, type DomainCode } from '../../../../shared/schemas/labels';
+import type { DomainCode } from '../../../../shared/schemas/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useClient, useSession } from '../../services/client-context';
+import { useDomains } from '../../services/domains';
 import { useLoaded } from '../admin/use-loaded';
 import { formatDuration } from '../liveness/duration';
 import { requestService } from './request-service';
@@ -13,6 +14,7 @@ export function StatisticsPage() {
   const client = useClient();
   const network = useSession()?.user.role === 'network-admin';
   const l = useRequestLabels();
+  const domains = useDomains();
   const service = useMemo(() => requestService(client), [client]);
   const [state, setState] = useState('');
   const [domain, setDomain] = useState<DomainCode | ''>('');
@@ -37,7 +39,7 @@ export function StatisticsPage() {
           {(props) => (
             <select {...props} value={domain} onChange={(e) => setDomain(e.target.value as DomainCode | '')}>
               <option value="">{l.r('statistics.all')}</option>
-              {DOMAIN_CODES.map((d) => <option key={d} value={d}>{l.domain(d)}</option>)}
+              {domains.map(({ code }) => <option key={code} value={code}>{l.domain(code)}</option>)}
             </select>
           )}
         </Field>

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {
   CATEGORY_CODES,
   CLASSIFICATIONS,
-  DOMAIN_CODES,
+  SEEDED_DOMAIN_CODES,
   EXCHANGE_KINDS,
   HANDLING_CODES,
   type ExchangeKind,
@@ -30,8 +30,11 @@ export const directionArb: fc.Arbitrary<PolicyDirection> = fc.constantFrom('outb
 /** Few kinds, so kind-scoped rules still match often. */
 export const kindArb: fc.Arbitrary<ExchangeKind> = fc.constantFrom(...EXCHANGE_KINDS.slice(0, 3));
 
+/** The seeded domains and one added later by network decision, which no seeded rule names. */
+const DOMAINS: readonly string[] = [...SEEDED_DOMAIN_CODES, 'cyber-security'];
+
 export const labelsArb: fc.Arbitrary<Labels> = fc.record({
-  domain: fc.constantFrom(...DOMAIN_CODES),
+  domain: fc.constantFrom(...DOMAINS),
   category: fc.constantFrom(...CATEGORY_CODES),
   classification: fc.constantFrom(...CLASSIFICATIONS),
   handling: fc.constantFrom(...HANDLING_CODES),
@@ -87,7 +90,7 @@ const windowArb = fc.tuple(instantIndexArb, instantIndexArb).map(([a, b]) => {
 export function ruleArb(id: string, effect: fc.Arbitrary<PolicyEffect> = effectArb): fc.Arbitrary<PolicyRule> {
   return fc.record({
     direction: directionArb,
-    domains: scopeArb(DOMAIN_CODES),
+    domains: scopeArb(SEEDED_DOMAIN_CODES),
     categories: scopeArb(CATEGORY_CODES),
     classifications: scopeArb(CLASSIFICATIONS),
     counterparts: counterpartsArb,

@@ -60,8 +60,22 @@ describe('policy engine: evaluate, details', () => {
   it('fails closed on input that was never parsed', () => {
     const kz = [policy('KZ', 'allow', [])];
     expect(() => run(kz, { at: new Date(Number.NaN) })).to.throw(RangeError);
-    expect(() => run(kz, { labels: JSON.parse('{"domain":"space","category":"general","classification":"public","handling":"H0"}') })).to.throw(TypeError, /domain/);
+    expect(() => run(kz, { labels: JSON.parse('{"domain":"Space Travel","category":"general","classification":"public","handling":"H0"}') })).to.throw(TypeError, /domain/);
     expect(() => run(kz, { kind: JSON.parse('"request:unknown"') })).to.throw(TypeError, /kind/);
+  });
+
+  it('a domain added after the policy was written gets the rules that name no domain, and only those', () => {
+    const kz = [policy('KZ', 'allow', [
+      { id: 'any', direction: 'outbound', categories: ['personal-data'], effect: 'approve', legalBasis: { en: 'any domain' } },
+      { id: 'border', direction: 'outbound', domains: ['border'], effect: 'deny', legalBasis: { en: 'border only' } },
+      { id: 'cyber', direction: 'outbound', domains: ['cyber-security'], categories: ['general'], effect: 'deny', legalBasis: { en: 'named new domain' } },
+    ])];
+    const labels = (domain: string, category: 'general' | 'personal-data') => ({ ...LABELS, domain, category });
+    expect(run(kz, { labels: labels('maritime-security', 'personal-data') }).effect).to.equal('approve');
+    expect(run(kz, { labels: labels('maritime-security', 'general') }).effect).to.equal('allow');
+    expect(run(kz, { labels: labels('cyber-security', 'general') }).perRecipient[0]?.reasons.map((r) => r.ruleId)).to.deep.equal(['cyber']);
+    expect(run(kz, { labels: labels('cyber-security', 'personal-data') }).perRecipient[0]?.reasons.map((r) => r.ruleId)).to.deep.equal(['any']);
+    expect(run(kz, { labels: labels('border', 'personal-data') }).perRecipient[0]?.reasons.map((r) => r.ruleId)).to.deep.equal(['border']);
   });
 
   it('refuses a policy filed under another state', () => {

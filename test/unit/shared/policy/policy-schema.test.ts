@@ -50,7 +50,7 @@ describe('policy schema', () => {
     ['empty counterparts list', withRule({ counterparts: [] })],
     ['empty kinds list', withRule({ kinds: [] })],
     ['repeated scope entry', withRule({ domains: ['border', 'border'] })],
-    ['unknown domain', withRule({ domains: ['space'] })],
+    ['malformed domain code', withRule({ domains: ['Space Travel'] })],
     ['lower-case state code', withRule({ counterparts: ['ru'] })],
     ['empty except list', withRule({ counterparts: { except: [] } })],
     ['repeated except entry', withRule({ counterparts: { except: ['RU', 'RU'] } })],

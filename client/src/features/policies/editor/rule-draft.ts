@@ -1,8 +1,9 @@
 import {
-  CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODES, EXCHANGE_KINDS,
+  CATEGORY_CODES, CLASSIFICATIONS, EXCHANGE_KINDS,
   type CategoryCode, type Classification, type DomainCode, type ExchangeKind, type HandlingCode,
 } from '../../../../../shared/schemas/labels';
 import type { PolicyConditions, PolicyDirection, PolicyEffect, PolicyRule } from '../../../../../shared/schemas/policy';
+import { inNetworkOrder } from '../../../services/domains';
 import { otherStates } from '../counterpart-states';
 
 /** any: the list is omitted; only: these; except: every other member state but these (counterparts only). */
@@ -161,7 +162,7 @@ function editable(draft: RuleDraft): string {
  */
 export function ruleFromDraft(draft: RuleDraft, own: string | null): PolicyRule {
   if (draft.origin !== undefined && editable(draftFromRule(draft.origin, own)) === editable(draft)) return draft.origin;
-  const domains = listOf(draft.domains, DOMAIN_CODES);
+  const domains = draft.domains.mode === 'any' ? undefined : inNetworkOrder(draft.domains.selected);
   const categories = listOf(draft.categories, CATEGORY_CODES);
   const classifications = listOf(draft.classifications, CLASSIFICATIONS);
   const counterparts = counterpartList(draft.counterparts, own);

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODES, EXCHANGE_KINDS } from '../../../../../shared/schemas/labels';
+import { CATEGORY_CODES, CLASSIFICATIONS, EXCHANGE_KINDS } from '../../../../../shared/schemas/labels';
 import { PolicyDirection, PolicyEffect } from '../../../../../shared/schemas/policy';
 import { Field } from '../../../components/field';
+import { useDomains } from '../../../services/domains';
 import { otherStates } from '../counterpart-states';
 import { ConditionsFields } from './conditions-fields';
 import { useIssueText } from './field-issues';
@@ -24,6 +25,7 @@ export function RuleForm({ draft, state, issues, onChange, onDone, onRemove }: {
   const { t } = useTranslation();
   const l = usePolicyLabels();
   const issueText = useIssueText();
+  const domains = useDomains().map(({ code }) => code);
   const set = <K extends keyof RuleDraft>(key: K, value: RuleDraft[K]): void => onChange({ ...draft, [key]: value });
   const options = <T extends string>(codes: readonly T[], word: (code: T) => string) => codes.map((value) => ({ value, label: word(value) }));
   const states = l.sortedStates().filter((s) => s.code !== state).map((s) => ({ value: s.code, label: s.name[l.language] }));
@@ -50,7 +52,7 @@ export function RuleForm({ draft, state, issues, onChange, onDone, onRemove }: {
           )}
         </Field>
       </div>
-      <ScopeField legend={t('policies.rule.domains')} options={options(DOMAIN_CODES, l.domain)} value={draft.domains} onChange={(v) => set('domains', v)} issues={issueList('domains')} />
+      <ScopeField legend={t('policies.rule.domains')} options={options(domains, l.domain)} value={draft.domains} onChange={(v) => set('domains', v)} issues={issueList('domains')} />
       <ScopeField legend={t('policies.rule.categories')} options={options(CATEGORY_CODES, l.category)} value={draft.categories} onChange={(v) => set('categories', v)} issues={issueList('categories')} />
       <ScopeField legend={t('policies.rule.classifications')} options={options(CLASSIFICATIONS, l.classification)} value={draft.classifications} onChange={(v) => set('classifications', v)} issues={issueList('classifications')} />
       <ScopeField

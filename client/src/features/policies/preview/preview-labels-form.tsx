@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import {
-  CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODES, EXCHANGE_KINDS, HANDLING_CODES,
+  CATEGORY_CODES, CLASSIFICATIONS, EXCHANGE_KINDS, HANDLING_CODES,
   CategoryCode, Classification, DomainCode, ExchangeKind, HandlingCode, type Labels,
 } from '../../../../../shared/schemas/labels';
 import { Field } from '../../../components/field';
+import { useDomains } from '../../../services/domains';
 import { usePolicyLabels } from '../use-policy-labels';
 
 /** The labels and kind of an exchange, as the sender will set them. */
@@ -15,12 +16,13 @@ export function PreviewLabelsForm({ labels, kind, onLabels, onKind }: {
 }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
+  const domains = useDomains();
   return (
     <div className="form-row wrap">
       <Field label={t('preview.form.domain')}>
         {(field) => (
           <select {...field} name="preview-domain" value={labels.domain} onChange={(e) => onLabels({ ...labels, domain: DomainCode.safeParse(e.target.value).data ?? labels.domain })}>
-            {DOMAIN_CODES.map((code) => <option key={code} value={code}>{l.domain(code)}</option>)}
+            {domains.map(({ code }) => <option key={code} value={code}>{l.domain(code)}</option>)}
           </select>
         )}
       </Field>

@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import type { ProposedChange } from '../../../../shared/schemas/consensus';
+import { Field } from '../../components/field';
+
+export type ChangeKind = ProposedChange['kind'];
+export const CHANGE_KINDS = ['directory-freshness', 'admit-state', 'add-domain'] as const satisfies readonly ChangeKind[];
+
+/** The change's fields as typed. */
+export interface ChangeInput {
+  days: string;
+  stateCode: string;
+  domainCode: string;
+  nameEn: string;
+  nameRu: string;
+}
+
+export const INITIAL_CHANGE_INPUT: ChangeInput = { days: '90', stateCode: '', domainCode: '', nameEn: '', nameRu: '' };
+
+/** The change of this kind (not yet checked: CreateProposal says what is wrong). Codes are spelt as the schema wants them. */
+export function changeFrom(kind: ChangeKind, input: ChangeInput): unknown {
+  const name = { en: input.nameEn, ru: input.nameRu };
+  switch (kind) {
+    case 'directory-freshness':
+      return { kind, freshnessDays: Number(input.days) };
+    case 'admit-state':
+      return { kind, state: { code: input.stateCode.trim().toUpperCase(), name } };
+    case 'add-domain':
+      return { kind, domain: { code: input.domainCode.trim().toLowerCase(), name } };
+  }
+}
+
+/** The fields of one kind of change; `bad` gives a field's error by the last key of its schema path. */
+export function ChangeFields({ kind, input, onChange, bad }: {
+  kind: ChangeKind;
+  input: ChangeInput;
+  onChange: (next: ChangeInput) => void;
+  bad: (key: string) => string | false;
+}) {
+  const { t } = useTranslation();
+  const set = (key: keyof ChangeInput, value: string): void => onChange({ ...input, [key]: value });
+  if (kind === 'directory-freshness') {
+    return (
+      <Field label={t('consensus.propose.freshnessDays')} hint={t('consensus.propose.freshnessHint')} error={bad('freshnessDays')}>
+        {(field) => <input {...field} name="freshness-days" type="number" min={7} max={3650} value={input.days} onChange={(e) => set('days', e.target.value)} />}
+      </Field>
+    );
+  }
+  // A state and a domain both have a code and names in both languages; the inputs are named apart for each.
+  const prefix = kind === 'add-domain' ? 'domain-' : '';
+  return (
+    <>
+      {kind === 'admit-state' ? (
+        <Field label={t('consensus.propose.stateCode')} hint={t('consensus.propose.stateCodeHint')} error={bad('code')}>
+          {(field) => <input {...field} name="state-code" maxLength={2} value={input.stateCode} onChange={(e) => set('stateCode', e.target.value)} />}
+        </Field>
+      ) : (
+        <Field label={t('consensus.propose.domainCode')} hint={t('consensus.propose.domainCodeHint')} error={bad('code')}>
+          {(field) => <input {...field} name="domain-code" maxLength={40} value={input.domainCode} onChange={(e) => set('domainCode', e.target.value)} />}
+        </Field>
+      )}
+      <Field label={t('consensus.propose.nameEn')} error={bad('en')}>
+        {(field) => <input {...field} name={`${prefix}name-en`} value={input.nameEn} onChange={(e) => set('nameEn', e.target.value)} />}
+      </Field>
+      <Field label={t('consensus.propose.nameRu')} error={bad('ru')}>
+        {(field) => <input {...field} name={`${prefix}name-ru`} value={input.nameRu} onChange={(e) => set('nameRu', e.target.value)} />}
+      </Field>
+    </>
+  );
+}

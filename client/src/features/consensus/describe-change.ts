@@ -1,0 +1,14 @@
+import type { TFunction } from 'i18next';
+import type { ProposedChange } from '../../../../shared/schemas/consensus';
+
+/** A proposed change in words, names in the reader's language. */
+export function describeChange(change: ProposedChange, t: TFunction, language: 'en' | 'ru'): string {
+  switch (change.kind) {
+    case 'admit-state':
+      return t('consensus.change.admit-state', { name: change.state.name[language], code: change.state.code });
+    case 'add-domain':
+      return t('consensus.change.add-domain', { name: change.domain.name[language], code: change.domain.code });
+    case 'directory-freshness':
+      return t('consensus.change.directory-freshness', { days: change.freshnessDays });
+  }
+}

@@ -1,0 +1,15 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+
+/**
+ * A domain of the network (border control, …): the code that labels, policies and participation
+ * use, and its names. The action plan's four are seeded; later ones are added by network decision.
+ */
+const DomainSchema = new Schema({
+  code: { type: String, required: true, unique: true },
+  name: { en: { type: String, required: true }, ru: { type: String, required: true } },
+  addedAt: { type: Date, required: true },
+}, { versionKey: false });
+
+export type DomainDoc = InferSchemaType<typeof DomainSchema>;
+export type DomainModel = Model<DomainDoc>;
+export const domainModel = (connection: Connection): DomainModel => connection.model<DomainDoc>('Domain', DomainSchema, 'domains');

@@ -1,0 +1,26 @@
+import type { DomainInfo } from '../../../shared/reference/domains.js';
+import type { DomainModel } from '../models/domain.model.js';
+
+export class DomainsRepository {
+  constructor(private readonly model: DomainModel) {}
+
+  /** Adds a domain that is missing (seeding, or a network decision applied again): idempotent. */
+  async add(domain: DomainInfo, now: Date): Promise<void> {
+    await this.model.updateOne({ code: domain.code }, { $setOnInsert: { code: domain.code, name: domain.name, addedAt: now } }, { upsert: true });
+  }
+
+  async seed(domains: readonly DomainInfo[], now: Date): Promise<void> {
+    for (const domain of domains) await this.add(domain, now);
+  }
+
+  /** In the order they were added: the seeded four first, as the action plan lists them. */
+  async all(): Promise<DomainInfo[]> {
+    const docs = await this.model.find().sort({ addedAt: 1, _id: 1 }).lean();
+    return docs.map((doc) => ({ code: doc.code, name: { en: doc.name?.en ?? doc.code, ru: doc.name?.ru ?? doc.code } }));
+  }
+
+  async find(code: string): Promise<DomainInfo | undefined> {
+    const doc = await this.model.findOne({ code }).lean();
+    return doc ? { code: doc.code, name: { en: doc.name?.en ?? doc.code, ru: doc.name?.ru ?? doc.code } } : undefined;
+  }
+}
