@@ -43,6 +43,7 @@ import type { RequestsDeps } from './modules/requests/requests-deps.js';
 import { REQUEST_SWEEP_INTERVAL_MS, sweepRequests } from './modules/requests/sweep-requests.js';
 import { CONSENSUS_SWEEP_INTERVAL_MS, sweepProposals } from './modules/consensus/settle-proposals.js';
 import { consensusRoutes } from './http/routes/consensus.routes.js';
+import { reviewRoutes } from './http/routes/review.routes.js';
 import type { ConsensusDeps } from './modules/consensus/consensus-deps.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -162,7 +163,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     bodyLimitBytes: config.bodyLimitBytes,
     clientDir: options.clientDir ?? path.join(repoRoot, 'client', 'dist'),
     trustProxy: config.trustProxy,
-    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes, consensusRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
+    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes, consensusRoutes, reviewRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
   });
   const http = createServer(app);
   const gateway = createGateway(http, {

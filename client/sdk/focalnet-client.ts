@@ -11,6 +11,7 @@ import { meApi, type MeApi } from './api/me-api.js';
 import { messagesApi, type MessagesApi } from './api/messages-api.js';
 import { statesApi, type StatesApi } from './api/states-api.js';
 import { domainsApi, type DomainsApi } from './api/domains-api.js';
+import { reviewApi, type ReviewApi } from './api/review-api.js';
 import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
@@ -55,6 +56,8 @@ export interface FocalNetClient {
   readonly states: StatesApi;
   /** The network's domains (names for labels and pickers). */
   readonly domains: DomainsApi;
+  /** The annual implementation review, from the audit trail (admins). */
+  readonly review: ReviewApi;
   readonly liveness: LivenessApi;
   /** Network-wide decisions by consensus (admins). */
   readonly consensus: ConsensusApi;
@@ -108,6 +111,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     directory,
     states: statesApi(session),
     domains: domainsApi(session),
+    review: reviewApi(session),
     liveness: livenessApi(session, keyStore),
     consensus: consensusApi(session),
     policies: policiesApi(session, keyStore),

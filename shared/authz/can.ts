@@ -47,6 +47,7 @@ export const ACTIONS = [
   'consensus:read',
   'consensus:propose',
   'consensus:respond',
+  'review:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -125,6 +126,8 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
       return nationalAdminOf(actor, target);
     // Statistics without content: a state's own for its national admins, all for the secretariat.
     case 'request:statistics':
+    // The annual implementation review: likewise, metadata counts only.
+    case 'review:read':
       return ownStateOrNetwork(actor, target);
     // Network-wide decisions by consensus: the secretariat proposes, each state's national admins
     // give its position; every admin follows them.

@@ -44,5 +44,6 @@ export const AUDIT_EVENT_TYPES = [
   'consensus.settled',
   'consensus.applied',
   'consensus.withdrawn',
+  'review.generated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

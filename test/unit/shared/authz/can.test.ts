@@ -51,6 +51,8 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
   ['national admin KZ', 'liveness:start', 'focal point KZ'],
   ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).flatMap((target): Array<[ActorName, Action, TargetName]> => [['national admin KZ', 'request:read-state', target], ['national admin KZ', 'request:statistics', target]]),
   ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => ['network admin', 'request:statistics', target]),
+  ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).map((target): [ActorName, Action, TargetName] => ['national admin KZ', 'review:read', target]),
+  ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => ['network admin', 'review:read', target]),
   ['national admin KZ', 'liveness:start', 'national admin KZ'],
   // Consensus: every admin reads proposals, the secretariat proposes, a state's national admins respond for it.
   ...(Object.keys(TARGETS) as TargetName[]).flatMap((target): Array<[ActorName, Action, TargetName]> => [

@@ -1,0 +1,144 @@
+import type { ExchangeRow, ImplementationReview, RequestRow, TrafficRow, UpkeepRow } from '../../../shared/schemas/review.js';
+import type { AuditEntry } from '../audit/audit-chain.js';
+import { median } from '../requests/request-statistics.js';
+
+type Period = { from: Date; to: Date };
+type Figures = Pick<ImplementationReview, 'exchanges' | 'traffic' | 'requests' | 'upkeep' | 'decisions'>;
+
+const EFFECT_FIELD = { allow: 'allowed', conditions: 'withConditions', approve: 'held', deny: 'denied' } as const;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** A row per key, created on first use. */
+class Rows<T> {
+  private readonly rows = new Map<string, T>();
+  constructor(private readonly create: (...key: string[]) => T) {}
+  get(...key: string[]): T {
+    const id = key.join('\u0000');
+    let row = this.rows.get(id);
+    if (!row) this.rows.set(id, (row = this.create(...key)));
+    return row;
+  }
+  all(): T[] {
+    return [...this.rows.values()];
+  }
+}
+
+/**
+ * Counts the audit trail into the review's figures, one entry at a time, in sequence order. Only
+ * entries within the period count; the request cases' facts (domain, states) are remembered from
+ * every earlier entry, since a case submitted last year may be answered this year.
+ */
+export class ReviewTally {
+  private readonly exchanges = new Rows<ExchangeRow>((fromState, toState, domain) => ({ fromState, toState, domain, allowed: 0, withConditions: 0, held: 0, denied: 0 }));
+  private readonly traffic = new Rows<TrafficRow>((state, domain) => ({ state, domain, messages: 0, requestSteps: 0 }));
+  private readonly requests = new Rows<RequestRow>((requesterState, requestedState, domain) => ({ requesterState, requestedState, domain, submitted: 0, answered: 0, declined: 0, overdue: 0 }));
+  private readonly upkeep = new Rows<UpkeepRow & { responses: number[] }>((state) => ({
+    state, accountsActivated: 0, suspensions: 0, keyRotations: 0, entriesConfirmed: 0, livenessAnswered: 0, livenessMedianResponseMs: null, policyVersions: 0, responses: [],
+  }));
+  private readonly cases = new Map<string, { requesterState: string; requestedState: string; domain: string; answered: boolean; declined: boolean }>();
+  private readonly decisions = { proposed: 0, adopted: 0, rejected: 0, withdrawn: 0 };
+
+  constructor(private readonly period: Period) {}
+
+  add(entry: AuditEntry): void {
+    const { data } = entry;
+    if (entry.type === 'request.submitted' && entry.state && entry.subjectId) {
+      this.cases.set(entry.subjectId, { requesterState: entry.state, requestedState: str(data.requestedState) ?? '', domain: str(data.domain) ?? '', answered: false, declined: false });
+    }
+    if (entry.at < this.period.from || entry.at >= this.period.to) return;
+    const state = entry.state ?? '';
+    switch (entry.type) {
+      case 'policy.decision': {
+        const domain = str(data.domain) ?? '';
+        for (const outcome of strings(data.perRecipient)) {
+          const [toState = '', effect = ''] = outcome.split(':');
+          const field = EFFECT_FIELD[effect as keyof typeof EFFECT_FIELD];
+          if (field) this.exchanges.get(state, toState, domain)[field] += 1;
+        }
+        break;
+      }
+      case 'message.stored': {
+        const row = this.traffic.get(state, str(data.domain) ?? '');
+        if (str(data.kind)?.startsWith('request:')) row.requestSteps += 1;
+        else if (data.kind === 'message') row.messages += 1;
+        break;
+      }
+      case 'request.submitted':
+        this.requestRow(entry.subjectId, (row) => (row.submitted += 1));
+        break;
+      case 'request.transition':
+        this.countAnswer(entry.subjectId, str(data.to));
+        break;
+      case 'request.overdue':
+        this.requestRow(entry.subjectId, (row) => (row.overdue += 1));
+        break;
+      case 'user.activated':
+        this.upkeep.get(state).accountsActivated += 1;
+        break;
+      case 'user.suspended':
+        this.upkeep.get(state).suspensions += 1;
+        break;
+      case 'user.keys-rotated':
+        this.upkeep.get(state).keyRotations += 1;
+        break;
+      case 'directory.entry-confirmed':
+        this.upkeep.get(state).entriesConfirmed += 1;
+        break;
+      case 'liveness.acknowledged': {
+        const row = this.upkeep.get(state);
+        row.livenessAnswered += 1;
+        if (typeof data.responseMs === 'number') row.responses.push(data.responseMs);
+        break;
+      }
+      case 'policy.published':
+        this.upkeep.get(state).policyVersions += 1;
+        break;
+      case 'consensus.proposed':
+        this.decisions.proposed += 1;
+        break;
+      case 'consensus.settled':
+        if (data.status === 'adopted' || data.status === 'rejected') this.decisions[data.status] += 1;
+        break;
+      case 'consensus.withdrawn':
+        this.decisions.withdrawn += 1;
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** A case counts as answered (or declined) once, however many steps it took. */
+  private countAnswer(caseId: string | null, to: string | undefined): void {
+    const known = caseId ? this.cases.get(caseId) : undefined;
+    if (!known) return;
+    if ((to === 'answered' || to === 'partially-answered') && !known.answered) {
+      known.answered = true;
+      this.requestRow(caseId, (row) => (row.answered += 1));
+    }
+    if (to === 'declined' && !known.declined) {
+      known.declined = true;
+      this.requestRow(caseId, (row) => (row.declined += 1));
+    }
+  }
+
+  private requestRow(caseId: string | null, count: (row: RequestRow) => void): void {
+    const known = caseId ? this.cases.get(caseId) : undefined;
+    if (known) count(this.requests.get(known.requesterState, known.requestedState, known.domain));
+  }
+
+  /** The figures, for one state (rows it takes part in) or the whole network; rows sorted. */
+  figures(state: string | null): Figures {
+    const involves = (...states: string[]): boolean => state === null || states.includes(state);
+    const byKeys = <T>(key: (row: T) => string) => (a: T, b: T): number => key(a).localeCompare(key(b));
+    return {
+      exchanges: this.exchanges.all().filter((r) => involves(r.fromState, r.toState)).sort(byKeys((r) => `${r.fromState} ${r.toState} ${r.domain}`)),
+      traffic: this.traffic.all().filter((r) => involves(r.state)).sort(byKeys((r) => `${r.state} ${r.domain}`)),
+      requests: this.requests.all().filter((r) => involves(r.requesterState, r.requestedState)).sort(byKeys((r) => `${r.requesterState} ${r.requestedState} ${r.domain}`)),
+      upkeep: this.upkeep.all().filter((r) => r.state !== '' && involves(r.state)).sort(byKeys((r) => r.state))
+        .map(({ responses, ...row }) => ({ ...row, livenessMedianResponseMs: median(responses) })),
+      decisions: { ...this.decisions },
+    };
+  }
+}

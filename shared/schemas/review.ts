@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { DomainCode, StateCode } from './labels.js';
+
+/**
+ * The annual implementation review (action plan: "reviewed every year by the Special Working
+ * Group and Senior Officials Committee"), built from the audit trail: metadata counts only.
+ */
+export const ReviewQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  /** Network admins: one state, or the whole network when omitted. National admins: their own. */
+  state: StateCode.optional(),
+}).strict();
+export type ReviewQuery = z.infer<typeof ReviewQuery>;
+
+const count = z.number().int().nonnegative();
+
+/** Policy decisions on exchanges from one state to another in one domain, by effect. */
+export const ExchangeRow = z.object({
+  fromState: StateCode, toState: StateCode, domain: DomainCode,
+  allowed: count, withConditions: count, held: count, denied: count,
+});
+export type ExchangeRow = z.infer<typeof ExchangeRow>;
+
+/** Envelopes stored (relayed) by a sending state in one domain. */
+export const TrafficRow = z.object({ state: StateCode, domain: DomainCode, messages: count, requestSteps: count });
+export type TrafficRow = z.infer<typeof TrafficRow>;
+
+/** Requests between two states in one domain: made, answered (fully or partly), declined, overdue. */
+export const RequestRow = z.object({
+  requesterState: StateCode, requestedState: StateCode, domain: DomainCode,
+  submitted: count, answered: count, declined: count, overdue: count,
+});
+export type RequestRow = z.infer<typeof RequestRow>;
+
+/** A state's network upkeep: accounts activated (after key verification) and suspended, entries confirmed, liveness answers, policy versions. */
+export const UpkeepRow = z.object({
+  state: StateCode,
+  accountsActivated: count, suspensions: count, keyRotations: count, entriesConfirmed: count,
+  livenessAnswered: count, livenessMedianResponseMs: z.number().nonnegative().nullable(), policyVersions: count,
+});
+export type UpkeepRow = z.infer<typeof UpkeepRow>;
+
+export const ImplementationReview = z.object({
+  year: z.number().int(),
+  state: StateCode.nullable(),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  exchanges: z.array(ExchangeRow),
+  traffic: z.array(TrafficRow),
+  requests: z.array(RequestRow),
+  upkeep: z.array(UpkeepRow),
+  /** Network decisions ended in the year (the same for every state: they bind the whole network). */
+  decisions: z.object({ proposed: count, adopted: count, rejected: count, withdrawn: count }),
+  /**
+   * The audit trail the review was computed from, checked entry by entry: `verified` false names
+   * the first entry that does not hold, and the figures cannot be trusted beyond it.
+   */
+  trail: z.object({
+    verified: z.boolean(),
+    entriesChecked: count,
+    headSeq: count,
+    headHash: z.string(),
+    firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  }),
+  generatedAt: z.iso.datetime(),
+});
+export type ImplementationReview = z.infer<typeof ImplementationReview>;
