@@ -125,8 +125,8 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     case 'request:read-state':
       return nationalAdminOf(actor, target);
     // Statistics without content: a state's own for its national admins, all for the secretariat.
+    // The annual implementation review likewise: metadata counts only.
     case 'request:statistics':
-    // The annual implementation review: likewise, metadata counts only.
     case 'review:read':
       return ownStateOrNetwork(actor, target);
     // Network-wide decisions by consensus: the secretariat proposes, each state's national admins

@@ -6,6 +6,7 @@ import { directoryEn } from '../features/directory/messages.en';
 import { livenessEn } from '../features/liveness/messages.en';
 import { consensusEn } from '../features/consensus/messages.en';
 import { requestsEn } from '../features/requests/messages.en';
+import { reviewEn } from '../features/review/messages.en';
 
 export const en = {
   app: {
@@ -268,6 +269,7 @@ export const en = {
       'keys-rotated': 'Keys replaced',
     },
     consensus: { proposed: 'Network decision proposed', position: 'Position given on a network decision', settled: 'Network decision ended', applied: 'Network decision carried out', withdrawn: 'Network decision withdrawn' },
+    review: { generated: 'Annual review prepared' },
   },
   policies: policiesEn,
   preview: previewEn,
@@ -277,6 +279,7 @@ export const en = {
   liveness: livenessEn,
   consensus: consensusEn,
   requests: requestsEn,
+  review: reviewEn,
   errors: {
     unknown: 'Something went wrong. Try again.',
     validation: { failed: 'Some entries are not valid.' },

@@ -6,6 +6,7 @@ import { directoryRu } from '../features/directory/messages.ru';
 import { livenessRu } from '../features/liveness/messages.ru';
 import { consensusRu } from '../features/consensus/messages.ru';
 import { requestsRu } from '../features/requests/messages.ru';
+import { reviewRu } from '../features/review/messages.ru';
 
 export const ru: Messages = {
   app: {
@@ -268,6 +269,7 @@ export const ru: Messages = {
       'keys-rotated': 'Замена ключей',
     },
     consensus: { proposed: 'Внесено предложение о решении сети', position: 'Изложена позиция по решению сети', settled: 'Рассмотрение решения сети завершено', applied: 'Решение сети исполнено', withdrawn: 'Предложение о решении сети отозвано' },
+    review: { generated: 'Подготовлен ежегодный обзор' },
   },
   policies: policiesRu,
   preview: previewRu,
@@ -277,6 +279,7 @@ export const ru: Messages = {
   liveness: livenessRu,
   consensus: consensusRu,
   requests: requestsRu,
+  review: reviewRu,
   errors: {
     unknown: 'Что-то пошло не так. Попробуйте ещё раз.',
     validation: { failed: 'Некоторые поля заполнены неверно.' },

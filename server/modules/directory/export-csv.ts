@@ -1,19 +1,10 @@
+import { csvCell as cell } from '../../../shared/csv.js';
 import { CONTACT_TYPES, type EntryView } from '../../../shared/schemas/directory.js';
 
 const COLUMNS = [
   'state', 'name_en', 'name_ru', 'authority_en', 'authority_ru', 'title_en', 'title_ru', 'kind', 'domains', 'role',
   'languages', 'time_zone', 'available_24x7', ...CONTACT_TYPES, 'key_fingerprint', 'key_verified', 'last_confirmed', 'stale', 'withheld',
 ] as const;
-
-/**
- * One CSV cell: quoted when needed, and defused when it starts like a spreadsheet formula
- * (=, +, -, @, tab, CR), so opening the export in a spreadsheet runs nothing.
- */
-function cell(value: string | number | boolean | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The entries as CSV (RFC 4180, CRLF), exactly the fields the reader may see. */
 export function entriesToCsv(entries: readonly EntryView[]): string {

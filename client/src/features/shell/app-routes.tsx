@@ -11,6 +11,7 @@ import { messagingPage } from '../messaging/messaging-routes';
 import { InvitePage } from '../onboarding/invite-page';
 import { policyPage } from '../policies/policy-routes';
 import { requestsPage } from '../requests/requests-routes';
+import { reviewPage } from '../review/review-route';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
 
@@ -26,7 +27,7 @@ export function AppRoutes() {
   if (isSection(section)) return <RequireSession><AdminPage section={section} /></RequireSession>;
   const policyOrApproval = policyPage(path) ?? approvalsPage(path);
   if (policyOrApproval) return <RequireSession>{policyOrApproval}</RequireSession>;
-  const directoryOrLiveness = directoryPage(path) ?? livenessPage(path) ?? consensusPage(path);
+  const directoryOrLiveness = directoryPage(path) ?? livenessPage(path) ?? consensusPage(path) ?? reviewPage(path);
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
   const messaging = messagingPage(path);
   if (messaging) return <RequireSession>{messaging}</RequireSession>;

@@ -11,6 +11,7 @@ import { consensusNavItems } from '../consensus/consensus-nav';
 import { messagingNavItems } from '../messaging/messaging-nav';
 import { policyNavItems } from '../policies/policy-nav';
 import { requestNavItems } from '../requests/requests-nav';
+import { reviewNavItems } from '../review/review-nav';
 
 /** The administration menu, with only the pages the pure authorization rule allows. */
 export function MainNav() {
@@ -33,6 +34,7 @@ export function MainNav() {
     ...consensusNavItems(actor, t),
     ...messagingNavItems(actor, t),
     ...requestNavItems(actor, t),
+    ...reviewNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return null;
   return (
