@@ -164,6 +164,9 @@ export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
 export const ListAuditQuery = z.object({
   state: StateCode.optional(),
+  /** `asc` (default): oldest first, pages follow `afterSeq`; `desc`: newest first, pages follow `beforeSeq`. */
+  order: z.enum(['asc', 'desc']).default('asc'),
   afterSeq: z.coerce.number().int().min(0).optional(),
+  beforeSeq: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 }).strict();

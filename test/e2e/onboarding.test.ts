@@ -162,7 +162,11 @@ describe('e2e: onboarding a national admin in Chromium', function () {
 
     // ── A: audit trail, in both languages ──
     await admin.getByRole('link', { name: 'Audit trail' }).click();
-    await admin.getByTestId('audit-table').locator('tr[data-type="user.activated"]').waitFor();
+    await admin.getByTestId('audit-table').locator('tr[data-type="user.activated"]').first().waitFor();
+    // Newest first: what just happened is on top.
+    const seqs = (await admin.getByTestId('audit-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent)))).filter((n) => !Number.isNaN(n));
+    expect(seqs.length).to.be.greaterThan(1);
+    expect(seqs).to.deep.equal([...seqs].sort((a, b) => b - a));
     await shot(admin, '14-admin-audit-en');
     await admin.getByRole('button', { name: 'Русский' }).click();
     await admin.getByRole('heading', { name: 'Журнал аудита' }).waitFor();

@@ -5,8 +5,12 @@ import type { SessionManager } from '../session-manager.js';
 export interface AuditQuery {
   /** Network admins may narrow to one state; national admins always read their own. */
   state?: string;
-  /** Entries after this sequence number (the last `seq` of the previous page). */
+  /** Oldest first (default), or newest first. */
+  order?: 'asc' | 'desc';
+  /** Oldest first: entries after this sequence number (the last `seq` of the previous page). */
   afterSeq?: number;
+  /** Newest first: entries before this sequence number (the last `seq` of the previous page). */
+  beforeSeq?: number;
   /** 1–500, default 100. */
   limit?: number;
 }

@@ -5,6 +5,9 @@ import type { AuditEntryModel } from '../models/audit-entry.model.js';
 export interface AuditQuery {
   state?: string;
   afterSeq?: number;
+  beforeSeq?: number;
+  /** Oldest first (default) or newest first. */
+  order?: 'asc' | 'desc';
   limit: number;
 }
 
@@ -59,8 +62,11 @@ export class AuditRepository {
   async list(query: AuditQuery): Promise<AuditEntry[]> {
     const filter: Record<string, unknown> = {};
     if (query.state) filter.state = query.state;
-    if (query.afterSeq !== undefined) filter.seq = { $gt: query.afterSeq };
-    const docs = await this.model.find(filter).sort({ seq: 1 }).limit(query.limit).lean();
+    const seq: Record<string, number> = {};
+    if (query.afterSeq !== undefined) seq.$gt = query.afterSeq;
+    if (query.beforeSeq !== undefined) seq.$lt = query.beforeSeq;
+    if (Object.keys(seq).length > 0) filter.seq = seq;
+    const docs = await this.model.find(filter).sort({ seq: query.order === 'desc' ? -1 : 1 }).limit(query.limit).lean();
     return docs.map(toEntry);
   }
 

@@ -47,6 +47,16 @@ describe('client SDK: administration routes', function () {
     expect(second[0]?.prevHash).to.equal(first[2]?.hash);
   });
 
+  it('audit: newest first, pages follow beforeSeq without gaps or repeats', async () => {
+    const all = await root.client.audit.list({ limit: 500 });
+    const head = all.at(-1)?.seq ?? 0;
+    const newest = await root.client.audit.list({ order: 'desc', limit: 3 });
+    expect(newest.map((e) => e.seq)).to.deep.equal([head, head - 1, head - 2]);
+    const older = await root.client.audit.list({ order: 'desc', limit: 3, beforeSeq: newest.at(-1)?.seq ?? 0 });
+    expect(older.map((e) => e.seq)).to.deep.equal([head - 3, head - 4, head - 5]);
+    expect(newest[2]?.prevHash).to.equal(older[0]?.hash);
+  });
+
   it('me: rotating keys puts the account back to pending verification and ends the session', async () => {
     const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'QA', displayName: 'Noor A.' });
     // A server that hands out a stale blob (the keys before rotation) is caught by the SDK.

@@ -9,16 +9,19 @@ import { useLoaded } from './use-loaded';
 
 const PAGE_SIZE = 50;
 
-/** The audit trail, a page at a time: each page starts after the last sequence number of the one before. */
+/**
+ * The audit trail, newest first, a page at a time: each page starts below the last sequence
+ * number of the one before (what an admin looks for is usually what just happened).
+ */
 export function AuditPage({ me }: { me: UserView }) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
   const [state, setState] = useState('');
-  const [afterSeq, setAfterSeq] = useState<number>();
+  const [beforeSeq, setBeforeSeq] = useState<number>();
   const entries = useLoaded(useCallback(
-    () => client.audit.list({ limit: PAGE_SIZE, ...(afterSeq !== undefined ? { afterSeq } : {}), ...(state ? { state } : {}) }),
-    [client, afterSeq, state],
+    () => client.audit.list({ order: 'desc', limit: PAGE_SIZE, ...(beforeSeq !== undefined ? { beforeSeq } : {}), ...(state ? { state } : {}) }),
+    [client, beforeSeq, state],
   ));
   // Names for the ids in the trail, where this admin may see the people.
   const people = useLoaded(useCallback(() => client.users.list(), [client]));
@@ -34,7 +37,7 @@ export function AuditPage({ me }: { me: UserView }) {
       {me.role === 'network-admin' && (
         <label className="inline">
           {t('admin.audit.stateFilter')}{' '}
-          <select name="audit-state" value={state} onChange={(e) => { setState(e.target.value); setAfterSeq(undefined); }}>
+          <select name="audit-state" value={state} onChange={(e) => { setState(e.target.value); setBeforeSeq(undefined); }}>
             <option value="">{t('admin.audit.allStates')}</option>
             {labels.sortedStates().map((s) => <option key={s.code} value={s.code}>{s.name[labels.language]}</option>)}
           </select>
@@ -43,8 +46,8 @@ export function AuditPage({ me }: { me: UserView }) {
       <FormError error={entries.error} />
       {!page ? <p>{t('common.loading')}</p> : page.length === 0 ? <p className="card">{t('admin.audit.empty')}</p> : <AuditTable entries={page} names={names} />}
       <div className="actions">
-        <button type="button" disabled={afterSeq === undefined} onClick={() => setAfterSeq(undefined)}>{t('admin.audit.first')}</button>
-        <button type="button" disabled={!page || page.length < PAGE_SIZE || last === undefined} onClick={() => setAfterSeq(last)}>{t('admin.audit.next')}</button>
+        <button type="button" disabled={beforeSeq === undefined} onClick={() => setBeforeSeq(undefined)}>{t('admin.audit.first')}</button>
+        <button type="button" disabled={!page || page.length < PAGE_SIZE || last === undefined} onClick={() => setBeforeSeq(last)}>{t('admin.audit.next')}</button>
       </div>
     </>
   );
