@@ -3,6 +3,7 @@ import { generateUserKeys, publicKeyBundle } from '../../shared/crypto/keys.js';
 import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
 import { signPolicy } from '../../shared/crypto/policy-sign.js';
 import { MEMBER_STATES } from '../../shared/reference/member-states.js';
+import type { Role } from '../../shared/schemas/accounts.js';
 import type { DirectoryFieldRule } from '../../shared/schemas/policy.js';
 import { SEEDED_DOMAIN_CODES } from '../../shared/schemas/labels.js';
 import type { Modules } from '../../server/compose-modules.js';
@@ -38,17 +39,9 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
     const code = state.code.toLowerCase();
     const domains = index % 7 === 3 ? SEEDED_DOMAIN_CODES.filter((d) => d !== 'non-proliferation') : [...SEEDED_DOMAIN_CODES];
     await states.setDomains(state.code, domains, now);
-    const create = async (username: string, role: 'national-admin' | 'focal-point', displayName: string, userDomains: string[]) => {
-      const keys = await generateUserKeys();
-      const recovery = await generateRecoveryKey();
+    const create = (username: string, role: 'national-admin' | 'focal-point', displayName: string, userDomains: string[]) => {
       people += 1;
-      const user = await users.create({
-        username, displayName, role, state: state.code, domains: userDomains, status: 'active', passwordHash,
-        keys: { ...(await publicKeyBundle(keys)), keyVersion: 1, createdAt: now, verifiedAt: now },
-        wrappedKeys: await wrapForStorage(keys, DEMO_PASSWORD, recovery.bytes, username, DEMO_KDF),
-        invitedBy: null, now,
-      });
-      return { user, keys };
+      return createDemoUser(modules, { username, role, displayName, state: state.code, domains: userDomains, passwordHash, now });
     };
     const admin = await create(`admin.${code}`, 'national-admin', `${state.name.en} national administrator`, []);
     const fields = directoryFields[state.code];
@@ -75,9 +68,40 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
       }, now);
     }
   }
+  people += await seedSecretariat(modules, passwordHash, now);
   await modules.accounts.directoryChanged();
   await modules.accounts.audit.append({ type: 'directory.settings-changed', data: { demoSeeded: true, people } });
   return `Seeded ${people} demo accounts in ${MEMBER_STATES.length} member states.\n` +
-    `Sign in as e.g. fp.cn.border (a focal point) or admin.kz (a national admin; set up TOTP at first sign-in) with the password: ${DEMO_PASSWORD}\n` +
+    `Sign in as e.g. fp.cn.border (a focal point), admin.kz (a national admin) or secretariat (the network admin; admins set up TOTP at first sign-in) with the password: ${DEMO_PASSWORD}\n` +
     'Usernames: admin.<state>, fp.<state>.<domain> with <state> the lower-case ISO code and <domain> one of border, law-enforcement, economic-crime, non-proliferation.';
+}
+
+async function createDemoUser(modules: Modules, input: { username: string; role: Role; displayName: string; state: string | null; domains: string[]; passwordHash: string; now: Date }) {
+  const keys = await generateUserKeys();
+  const recovery = await generateRecoveryKey();
+  const user = await modules.accounts.users.create({
+    username: input.username, displayName: input.displayName, role: input.role, state: input.state, domains: input.domains, status: 'active', passwordHash: input.passwordHash,
+    keys: { ...(await publicKeyBundle(keys)), keyVersion: 1, createdAt: input.now, verifiedAt: input.now },
+    wrappedKeys: await wrapForStorage(keys, DEMO_PASSWORD, recovery.bytes, input.username, DEMO_KDF),
+    invitedBy: null, now: input.now,
+  });
+  return { user, keys };
+}
+
+/**
+ * The secretariat's account, and one open network decision for the member states to answer (adding
+ * a maritime security domain, silence procedure, two weeks), so the consensus pages show something.
+ * Stored directly, as the demo's admins have no TOTP yet. Returns the accounts created (0 or 1).
+ */
+async function seedSecretariat(modules: Modules, passwordHash: string, now: Date): Promise<number> {
+  if (await modules.accounts.users.findByUsername('secretariat')) return 0;
+  const { user } = await createDemoUser(modules, { username: 'secretariat', role: 'network-admin', displayName: 'CICA Secretariat', state: null, domains: [], passwordHash, now });
+  const electorate = (await modules.consensus.states.all()).map((state) => state.code);
+  const proposal = await modules.consensus.proposals.create({
+    change: { kind: 'add-domain', domain: { code: 'maritime-security', name: { en: 'Maritime security', ru: 'Морская безопасность' } } },
+    procedure: 'silence', rationale: 'Demo: several coastal states asked for a focal points network on piracy and smuggling at sea.',
+    proposedBy: user.id, proposedAt: now, deadline: new Date(now.getTime() + 14 * 86_400_000), electorate,
+  });
+  await modules.consensus.audit.append({ type: 'consensus.proposed', actorId: user.id, subjectId: proposal.id, data: { kind: 'add-domain', procedure: 'silence', electorate: electorate.length, demo: true } });
+  return 1;
 }

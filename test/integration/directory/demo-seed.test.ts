@@ -35,6 +35,15 @@ describe('demo data set (npm run cli -- seed:demo)', function () {
     expect(all.body.total).to.be.greaterThan(100);
   });
 
+  it('the secretariat has an account, and one open network decision awaits every state', async () => {
+    const session = (await call<Session>(t.url, 'POST', '/api/auth/sign-in', { body: { username: 'secretariat', password: DEMO_PASSWORD } })).body;
+    expect(session.user).to.include({ role: 'network-admin', state: null });
+    const proposals = await t.server.consensus.proposals.recent(10);
+    expect(proposals.map((p) => [p.change.kind, p.status, p.procedure])).to.deep.equal([['add-domain', 'open', 'silence']]);
+    expect(proposals[0]?.electorate).to.include.members(['KZ', 'CN', 'TR']);
+    expect(proposals[0]?.proposedBy).to.equal(session.user.id);
+  });
+
   it('refuses to seed twice', async () => {
     const modules = composeModules(t.server.database.connection, {
       clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
