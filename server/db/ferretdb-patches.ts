@@ -24,7 +24,7 @@ export const FERRETDB_PATCHES: readonly FerretdbPatch[] = [
     why: 'lookups, updates and deletes by _id use the unique _id index instead of scanning the table',
   },
   {
-    id: 'sqlite-id-in-pushdown',
+    id: 'sqlite-id-in-and-integer-pushdown',
     file: 'internal/backends/sqlite/collection.go',
     from: `		switch v.(type) {
 		case string, types.ObjectID:
@@ -35,16 +35,22 @@ export const FERRETDB_PATCHES: readonly FerretdbPatch[] = [
 		case string, types.ObjectID:
 			whereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
 			args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+		case int32, int64:
+			if arg, ok := integerIDArg(v); ok {
+				whereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+				args = []any{arg}
+			}
 		case *types.Document:
 			whereClause, args = idInClause(v.(*types.Document))
 		}`,
-    // Query() (find, update, delete, count) pushed down only {_id: <value>}; {_id: {$in: [...]}}
-    // read and decoded the whole collection. Reading a page of messages by id and deleting
-    // acknowledged queue entries are exactly that query.
-    why: 'finds, updates and deletes by {_id: {$in: [...]}} read only those rows (up to 1,000 ids)',
+    // Query() (find, update, delete, count) pushed down only {_id: <string or ObjectID>}; an
+    // integer _id (the audit trail's sequence numbers) or {_id: {$in: [...]}} read and decoded the
+    // whole collection. Reading a page of messages by id and deleting acknowledged queue entries
+    // are exactly the $in query; reading audit entry n is the integer one.
+    why: 'finds, updates and deletes by an integer _id or {_id: {$in: [...]}} read only those rows (up to 1,000 ids)',
   },
   {
-    id: 'sqlite-id-in-explain',
+    id: 'sqlite-id-in-and-integer-explain',
     file: 'internal/backends/sqlite/collection.go',
     from: `		switch v.(type) {
 		case string, types.ObjectID:
@@ -57,6 +63,12 @@ export const FERRETDB_PATCHES: readonly FerretdbPatch[] = [
 			filterPushdown = true
 			whereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
 			args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+		case int32, int64:
+			if arg, ok := integerIDArg(v); ok {
+				filterPushdown = true
+				whereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+				args = []any{arg}
+			}
 		case *types.Document:
 			whereClause, args = idInClause(v.(*types.Document))
 			filterPushdown = whereClause != ""
@@ -64,12 +76,32 @@ export const FERRETDB_PATCHES: readonly FerretdbPatch[] = [
     why: 'explain shows the same plan as the query it explains',
   },
   {
-    id: 'sqlite-id-in-helper',
+    id: 'sqlite-id-in-and-integer-helpers',
     file: 'internal/backends/sqlite/collection.go',
     from: `// collection implements backends.Collection interface.
 type collection struct {`,
-    to: `// idInClause pushes {_id: {$in: [...]}} of strings and ObjectIDs down to SQLite (FocalNet patch).
-// The handler still filters every returned document, so this only narrows what is read.
+    to: `// integerIDArg is the stored text of an integer _id (FocalNet patch). sjson writes int32, int64
+// and double values with Go's encoding/json, so an integer n (0 < |n| < 2^53) is stored as the
+// same decimal digits whichever numeric type holds it, and MongoDB's numeric equality across types
+// is kept. Zero is left to the handler: a stored double -0 is written "-0".
+func integerIDArg(v any) (string, bool) {
+	var n int64
+	switch v := v.(type) {
+	case int32:
+		n = int64(v)
+	case int64:
+		n = v
+	default:
+		return "", false
+	}
+	if n == 0 || n >= 1<<53 || n <= -(1<<53) {
+		return "", false
+	}
+	return fmt.Sprintf("%d", n), true
+}
+
+// idInClause pushes {_id: {$in: [...]}} of strings, ObjectIDs and integers down to SQLite (FocalNet
+// patch). The handler still filters every returned document, so this only narrows what is read.
 func idInClause(d *types.Document) (string, []any) {
 	if d.Len() != 1 {
 		return "", nil
@@ -86,7 +118,11 @@ func idInClause(d *types.Document) (string, []any) {
 		case string, types.ObjectID:
 			args = append(args, string(must.NotFail(sjson.MarshalSingleValue(value))))
 		default:
-			return "", nil
+			arg, ok := integerIDArg(value)
+			if !ok {
+				return "", nil
+			}
+			args = append(args, arg)
 		}
 	}
 	return fmt.Sprintf(\` WHERE %s IN (?%s)\`, metadata.IDColumn, strings.Repeat(", ?", len(args)-1)), args

@@ -72,6 +72,30 @@ describe('embedded FerretDB build', function () {
     expect(await lookups().countDocuments({ touched: true })).to.equal(2);
   });
 
+  it('uses the index for integer _ids (the audit trail\'s sequence numbers), matching every numeric type as MongoDB does', async () => {
+    const numbers = connection.collection<{ _id: number | string | mongoose.mongo.Double | mongoose.mongo.Long; v: string }>('numbered');
+    await numbers.insertMany([
+      ...Array.from({ length: 30 }, (_, i) => ({ _id: i + 1, v: `int ${i + 1}` })),
+      { _id: new mongoose.mongo.Double(40), v: 'double 40' },
+      { _id: mongoose.mongo.Long.fromNumber(2 ** 40), v: 'long 2^40' },
+      { _id: '7', v: 'string 7' },
+      { _id: new mongoose.mongo.Double(-0), v: 'double -0' },
+      { _id: 7.5, v: 'double 7.5' },
+    ]);
+    const plan = async (filter: Record<string, unknown>): Promise<string> => JSON.stringify((await connection.db!.command({ explain: { find: 'numbered', filter }, verbosity: 'queryPlanner' }) as { queryPlanner?: unknown }).queryPlanner);
+    expect(await plan({ _id: 17 })).to.match(/SEARCH \S+ USING INDEX \S+__id_/);
+    expect(await plan({ _id: { $in: [3, 4] } })).to.match(/USING INDEX/);
+    expect((await numbers.findOne({ _id: 7 }))?.v).to.equal('int 7'); // not the string '7'
+    expect((await numbers.findOne({ _id: 40 }))?.v).to.equal('double 40');
+    expect((await numbers.findOne({ _id: mongoose.mongo.Long.fromNumber(40) }))?.v).to.equal('double 40');
+    expect((await numbers.findOne({ _id: 2 ** 40 }))?.v).to.equal('long 2^40');
+    expect((await numbers.findOne({ _id: 0 }))?.v).to.equal('double -0'); // zero is left to FerretDB's own filter
+    expect((await numbers.findOne({ _id: 7.5 }))?.v).to.equal('double 7.5');
+    expect((await numbers.find({ _id: { $in: [5, 40, '7', 99] } }).toArray()).map((d) => d.v).sort()).to.deep.equal(['double 40', 'int 5', 'string 7']);
+    expect((await numbers.deleteOne({ _id: 30 })).deletedCount).to.equal(1);
+    expect(await numbers.findOne({ _id: 30 })).to.equal(null);
+  });
+
   it('takes writes from many connections at once, one at a time, losing and blocking none', async () => {
     // Writes wait for the database's one writer slot; every kind of write is admitted in turn.
     const clients = await Promise.all(Array.from({ length: 8 }, () => mongoose.createConnection(testMongoUri(), { dbName: connection.name, maxPoolSize: 4 }).asPromise()));
