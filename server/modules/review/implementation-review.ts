@@ -3,7 +3,7 @@ import type { AuditRepository } from '../../db/repositories/audit.repository.js'
 import type { User } from '../../db/repositories/users.repository.js';
 import type { Clock } from '../../system/clock.js';
 import { authorize } from '../accounts/authorize.js';
-import { verifyChain, type AuditEntry } from '../audit/audit-chain.js';
+import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/audit-chain.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { ReviewTally } from './review-tally.js';
 
@@ -20,6 +20,30 @@ async function* counted(entries: AsyncIterable<AuditEntry>, tally: ReviewTally):
   }
 }
 
+interface CountedYear {
+  tally: ReviewTally;
+  verdict: ChainVerdict;
+}
+
+/** Reviews being counted, per trail and year: admins asking at once share one reading of the trail. */
+const counting = new WeakMap<AuditRepository, Map<number, Promise<CountedYear>>>();
+
+function countYear(auditEntries: AuditRepository, year: number): Promise<CountedYear> {
+  let byYear = counting.get(auditEntries);
+  if (!byYear) counting.set(auditEntries, (byYear = new Map()));
+  let pending = byYear.get(year);
+  if (!pending) {
+    const tally = new ReviewTally({ from: yearStart(year), to: yearStart(year + 1) });
+    pending = verifyChain(counted(auditEntries.all(), tally)).then((verdict) => ({ tally, verdict }));
+    const forget = (): void => void byYear.delete(year);
+    pending.then(forget, forget);
+    byYear.set(year, pending);
+  }
+  return pending;
+}
+
+const yearStart = (year: number): Date => new Date(Date.UTC(year, 0, 1));
+
 /**
  * The year's review from the audit trail: the trail is read from its first entry, each entry's
  * hash checked as it is counted, so the figures come with a verdict on the trail they rest on.
@@ -28,13 +52,10 @@ async function* counted(entries: AsyncIterable<AuditEntry>, tally: ReviewTally):
 export async function implementationReview(deps: ReviewDeps, actor: User, query: ReviewQuery): Promise<ImplementationReview> {
   const state = actor.role === 'national-admin' ? (actor.state ?? '') : (query.state ?? null);
   authorize(actor, 'review:read', state === null ? {} : { state });
-  const from = new Date(Date.UTC(query.year, 0, 1));
-  const to = new Date(Date.UTC(query.year + 1, 0, 1));
-  const tally = new ReviewTally({ from, to });
-  const verdict = await verifyChain(counted(deps.auditEntries.all(), tally));
+  const { tally, verdict } = await countYear(deps.auditEntries, query.year);
   await deps.audit.append({ type: 'review.generated', actorId: actor.id, state: actor.state, data: { year: query.year, state } });
   return {
-    year: query.year, state, from: from.toISOString(), to: to.toISOString(),
+    year: query.year, state, from: yearStart(query.year).toISOString(), to: yearStart(query.year + 1).toISOString(),
     ...tally.figures(state),
     trail: verdict.ok
       ? { verified: true, entriesChecked: verdict.checked, headSeq: verdict.checked, headHash: verdict.headHash, firstBroken: null }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { ImplementationReview } from '../../../shared/schemas/review.js';
+import { implementationReview } from '../../../server/modules/review/implementation-review.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS } from '../../helpers/messaging.js';
@@ -82,6 +83,30 @@ describe('annual implementation review', function () {
     expect((await review(kz, `year=${year}`)).status).to.equal(403);
     expect((await review(root, 'year=soon')).body.error?.code).to.equal('validation.failed');
     expect((await review(root, `year=${year}&state=kz`)).body.error?.code).to.equal('validation.failed');
+  });
+
+  it('admins asking at once share one reading of the trail, each getting their own rows', async () => {
+    const repository = t.server.auditEntries;
+    const all = repository.all.bind(repository);
+    let reads = 0;
+    repository.all = (...args) => {
+      reads += 1;
+      return all(...args);
+    };
+    try {
+      const deps = { auditEntries: repository, audit: t.server.accounts.audit, clock: t.clock };
+      const actors = await Promise.all([root, ruAdmin, kzAdmin].map(async (person) => (await t.server.accounts.users.findById(person.user.id))!));
+      // Asked in the same moment (the first reading is still under way for the others).
+      const [network, ru, kz] = await Promise.all(actors.map((actor) => implementationReview(deps, actor, { year })));
+      expect(reads).to.equal(1);
+      expect([network?.state, ru?.state, kz?.state]).to.deep.equal([null, 'RU', 'KZ']);
+      expect(ru?.upkeep.map((r) => r.state)).to.deep.equal(['RU']);
+      expect(network?.exchanges.length).to.be.greaterThan(ru?.exchanges.length ?? 0);
+      await implementationReview(deps, actors[0]!, { year });
+      expect(reads).to.equal(2); // a later review reads the trail again: it may have grown
+    } finally {
+      repository.all = all;
+    }
   });
 
   it('a changed audit entry shows: the review says from which entry the trail does not hold', async () => {
