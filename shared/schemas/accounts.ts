@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PublicKeyBundle } from '../crypto/verify-key-bundle.js';
 import { StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
 import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
+import { AUDIT_EVENT_TYPES } from '../audit/event-types.js';
 
 export const ROLES = ['network-admin', 'national-admin', 'focal-point'] as const;
 export const Role = z.enum(ROLES);
@@ -164,6 +165,8 @@ export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
 export const ListAuditQuery = z.object({
   state: StateCode.optional(),
+  /** Only events of this type (e.g. `auth.sign-in-failed`). */
+  type: z.enum(AUDIT_EVENT_TYPES).optional(),
   /** `asc` (default): oldest first, pages follow `afterSeq`; `desc`: newest first, pages follow `beforeSeq`. */
   order: z.enum(['asc', 'desc']).default('asc'),
   afterSeq: z.coerce.number().int().min(0).optional(),

@@ -167,6 +167,12 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     const seqs = (await admin.getByTestId('audit-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent)))).filter((n) => !Number.isNaN(n));
     expect(seqs.length).to.be.greaterThan(1);
     expect(seqs).to.deep.equal([...seqs].sort((a, b) => b - a));
+    // One kind of event at a time, chosen by its name.
+    await admin.getByLabel('Event').selectOption({ label: 'Verified and activated' });
+    await admin.getByTestId('audit-table').locator('tr[data-type="auth.signed-in"]').first().waitFor({ state: 'detached' });
+    const types = await admin.getByTestId('audit-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')));
+    expect(new Set(types)).to.deep.equal(new Set(['user.activated']));
+    await admin.getByLabel('Event').selectOption({ label: 'All events' });
     await shot(admin, '14-admin-audit-en');
     await admin.getByRole('button', { name: 'Русский' }).click();
     await admin.getByRole('heading', { name: 'Журнал аудита' }).waitFor();

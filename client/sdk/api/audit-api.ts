@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import type { AuditEventType } from '../../../shared/audit/event-types.js';
 import { AuditEntryView } from '../../../shared/schemas/accounts.js';
 import type { SessionManager } from '../session-manager.js';
 
 export interface AuditQuery {
   /** Network admins may narrow to one state; national admins always read their own. */
   state?: string;
+  /** Only events of this type, e.g. `auth.sign-in-failed`. */
+  type?: AuditEventType;
   /** Oldest first (default), or newest first. */
   order?: 'asc' | 'desc';
   /** Oldest first: entries after this sequence number (the last `seq` of the previous page). */

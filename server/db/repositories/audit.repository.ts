@@ -4,6 +4,7 @@ import type { AuditEntryModel } from '../models/audit-entry.model.js';
 
 export interface AuditQuery {
   state?: string;
+  type?: string;
   afterSeq?: number;
   beforeSeq?: number;
   /** Oldest first (default) or newest first. */
@@ -62,6 +63,7 @@ export class AuditRepository {
   async list(query: AuditQuery): Promise<AuditEntry[]> {
     const filter: Record<string, unknown> = {};
     if (query.state) filter.state = query.state;
+    if (query.type) filter.type = query.type;
     const seq: Record<string, number> = {};
     if (query.afterSeq !== undefined) seq.$gt = query.afterSeq;
     if (query.beforeSeq !== undefined) seq.$lt = query.beforeSeq;

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import type { Role, UserStatus, UserView } from '../../../shared/schemas/accounts.js';
 import type { User } from '../../db/repositories/users.repository.js';
-import type { AuditEventType } from '../audit/audit-events.js';
+import type { AuditEventType } from '../../../shared/audit/event-types.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { authorize } from './authorize.js';
 import { checkParticipating } from './check-participating.js';

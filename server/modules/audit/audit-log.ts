@@ -2,7 +2,7 @@ import { GroupCommit } from '../../db/group-commit.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
 import type { Clock } from '../../system/clock.js';
 import { GENESIS_HASH, hashAuditRecord, type AuditEntry } from './audit-chain.js';
-import type { AuditEventType } from './audit-events.js';
+import type { AuditEventType } from '../../../shared/audit/event-types.js';
 
 /** Metadata of one security-relevant event; never message or request content. */
 export interface AuditEvent {

@@ -57,6 +57,16 @@ describe('client SDK: administration routes', function () {
     expect(newest[2]?.prevHash).to.equal(older[0]?.hash);
   });
 
+  it('audit: one type of event at a time; an unknown type is refused', async () => {
+    const activations = await root.client.audit.list({ type: 'auth.signed-in', order: 'desc' });
+    expect(activations.length).to.be.greaterThan(0);
+    expect(new Set(activations.map((e) => e.type))).to.deep.equal(new Set(['auth.signed-in']));
+    const everything = await root.client.audit.list({ limit: 500 });
+    expect(activations.length).to.equal(everything.filter((e) => e.type === 'auth.signed-in').length);
+    const refused = await root.client.audit.list({ type: 'user.vanished' as never }).then(() => undefined, (error: unknown) => error);
+    expect(isApiError(refused, 'validation.failed')).to.equal(true);
+  });
+
   it('me: rotating keys puts the account back to pending verification and ends the session', async () => {
     const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'QA', displayName: 'Noor A.' });
     // A server that hands out a stale blob (the keys before rotation) is caught by the SDK.

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_EVENT_TYPES, type AuditEventType } from '../../../../shared/audit/event-types';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
@@ -18,10 +19,11 @@ export function AuditPage({ me }: { me: UserView }) {
   const client = useClient();
   const labels = useLabels();
   const [state, setState] = useState('');
+  const [type, setType] = useState<AuditEventType | ''>('');
   const [beforeSeq, setBeforeSeq] = useState<number>();
   const entries = useLoaded(useCallback(
-    () => client.audit.list({ order: 'desc', limit: PAGE_SIZE, ...(beforeSeq !== undefined ? { beforeSeq } : {}), ...(state ? { state } : {}) }),
-    [client, beforeSeq, state],
+    () => client.audit.list({ order: 'desc', limit: PAGE_SIZE, ...(beforeSeq !== undefined ? { beforeSeq } : {}), ...(state ? { state } : {}), ...(type ? { type } : {}) }),
+    [client, beforeSeq, state, type],
   ));
   // Names for the ids in the trail, where this admin may see the people.
   const people = useLoaded(useCallback(() => client.users.list(), [client]));
@@ -43,6 +45,13 @@ export function AuditPage({ me }: { me: UserView }) {
           </select>
         </label>
       )}
+      <label className="inline">
+        {t('admin.audit.typeFilter')}{' '}
+        <select name="audit-type" value={type} onChange={(e) => { setType(AUDIT_EVENT_TYPES.find((known) => known === e.target.value) ?? ''); setBeforeSeq(undefined); }}>
+          <option value="">{t('admin.audit.allTypes')}</option>
+          {AUDIT_EVENT_TYPES.map((known) => <option key={known} value={known}>{t(`auditEvents.${known}`, { defaultValue: known })}</option>)}
+        </select>
+      </label>
       <FormError error={entries.error} />
       {!page ? <p>{t('common.loading')}</p> : page.length === 0 ? <p className="card">{t('admin.audit.empty')}</p> : <AuditTable entries={page} names={names} />}
       <div className="actions">
