@@ -68,6 +68,8 @@ export class DirectoryIndex {
   private revision = -1;
   private checkedAt = 0;
   private loading: Promise<DirectorySnapshot> | undefined;
+  /** Counts invalidations: a refresh begun before one must not be taken for what came after. */
+  private generation = 0;
 
   constructor(private readonly deps: DirectoryDeps, private readonly maxStalenessMs = 500) {}
 
@@ -75,29 +77,44 @@ export class DirectoryIndex {
     const now = Date.now();
     if (this.current && now - this.checkedAt < this.maxStalenessMs) return this.current;
     // Bounded: a refresh stuck on the database must not hold every later reader.
-    this.loading ??= withDeadline(this.refresh(), DATABASE_CALL_DEADLINE_MS, 'the directory refresh').finally(() => {
-      this.loading = undefined;
+    const loading = this.loading ?? withDeadline(this.refresh(), DATABASE_CALL_DEADLINE_MS, 'the directory refresh').finally(() => {
+      if (this.loading === loading) this.loading = undefined;
     });
-    return this.loading;
+    this.loading = loading;
+    return loading;
   }
 
-  /** Marks the index stale on this node at once (other nodes follow the revision counter). */
+  /**
+   * Marks the index stale on this node at once (other nodes follow the revision counter). A
+   * refresh already under way read from before the change: later readers start a new one, so a
+   * writer reads what it wrote.
+   */
   invalidate(): void {
     this.checkedAt = 0;
     this.revision = -1;
+    this.generation += 1;
+    this.loading = undefined;
   }
 
   private async refresh(): Promise<DirectorySnapshot> {
+    const generation = this.generation;
     const [revision, fields] = await Promise.all([this.deps.settings.revision(DIRECTORY_REVISION), this.fieldPolicies()]);
-    this.checkedAt = Date.now();
+    const stillCurrent = (): boolean => generation === this.generation;
     if (this.current && revision === this.revision) {
       // Only a policy changed: the records stay, the field visibility is replaced.
-      if (fields.policyVersions !== this.current.policyVersions) this.current = { ...this.current, ...fields };
-      return this.current;
+      const refreshed = fields.policyVersions === this.current.policyVersions ? this.current : { ...this.current, ...fields };
+      if (!stillCurrent()) return refreshed;
+      this.current = refreshed;
+      this.checkedAt = Date.now();
+      return refreshed;
     }
-    this.current = { ...(await this.load()), ...fields };
+    const loaded = { ...(await this.load()), ...fields };
+    // Overtaken by an invalidation: answer those who asked before it, keep nothing.
+    if (!stillCurrent()) return loaded;
+    this.current = loaded;
     this.revision = revision;
-    return this.current;
+    this.checkedAt = Date.now();
+    return loaded;
   }
 
   private async fieldPolicies(): Promise<FieldPolicies> {
