@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StateView } from '../../../../shared/schemas/directory';
 import type { DomainCode } from '../../../../shared/schemas/labels';
@@ -13,13 +13,17 @@ export function ParticipationForm({ state, onSaved }: { state: StateView | undef
   const client = useClient();
   const labels = useLabels();
   const networkDomains = useDomains();
-  const [domains, setDomains] = useState<DomainCode[]>([]);
+  const [domains, setDomains] = useState<DomainCode[]>(state?.domains ?? []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (state) setDomains(state.domains);
-  }, [state]);
+  // The boxes start from the state's participation as read, reset while rendering (not in an
+  // effect, which ran after the first paint: a box ticked in between was undone before saving).
+  const [readFrom, setReadFrom] = useState(state);
+  if (state !== readFrom) {
+    setReadFrom(state);
+    setDomains(state?.domains ?? []);
+  }
   if (!state) return <p>{t('common.loading')}</p>;
 
   const toggle = (domain: DomainCode): void => {
