@@ -16,11 +16,15 @@ export class DomainsRepository {
   /** In the order they were added: the seeded four first, as the action plan lists them. */
   async all(): Promise<DomainInfo[]> {
     const docs = await this.model.find().sort({ addedAt: 1, _id: 1 }).lean();
-    return docs.map((doc) => ({ code: doc.code, name: { en: doc.name?.en ?? doc.code, ru: doc.name?.ru ?? doc.code } }));
+    return docs.map(toDomain);
   }
 
   async find(code: string): Promise<DomainInfo | undefined> {
     const doc = await this.model.findOne({ code }).lean();
-    return doc ? { code: doc.code, name: { en: doc.name?.en ?? doc.code, ru: doc.name?.ru ?? doc.code } } : undefined;
+    return doc ? toDomain(doc) : undefined;
   }
+}
+
+function toDomain(doc: { code: string; name?: { en?: string | null; ru?: string | null } | null }): DomainInfo {
+  return { code: doc.code, name: { en: doc.name?.en ?? doc.code, ru: doc.name?.ru ?? doc.code } };
 }

@@ -57,9 +57,11 @@ export async function implementationReview(deps: ReviewDeps, actor: User, query:
   return {
     year: query.year, state, from: yearStart(query.year).toISOString(), to: yearStart(query.year + 1).toISOString(),
     ...tally.figures(state),
-    trail: verdict.ok
-      ? { verified: true, entriesChecked: verdict.checked, headSeq: verdict.checked, headHash: verdict.headHash, firstBroken: null }
-      : { verified: false, entriesChecked: verdict.checked, headSeq: verdict.checked, headHash: '', firstBroken: verdict.firstBroken },
+    // Sequence numbers run from 1 without gaps while the chain holds, so the entries checked end at the head.
+    trail: {
+      verified: verdict.ok, entriesChecked: verdict.checked, headSeq: verdict.checked,
+      headHash: verdict.ok ? verdict.headHash : '', firstBroken: verdict.ok ? null : verdict.firstBroken,
+    },
     generatedAt: deps.clock.now().toISOString(),
   };
 }
