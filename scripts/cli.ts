@@ -5,6 +5,8 @@
  *                   (only while no network admin exists)
  *   audit:verify    recompute the audit hash chain; name the first broken entry (exit 1)
  *   seed:demo       a demo network: every member state with admins, focal points and entries
+ *   backup <file> [--live]   every collection into a new, checksummed archive file
+ *   restore <file>  an archive into an empty database; then the audit chain is checked
  */
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.js';
@@ -13,13 +15,14 @@ import { resolveJwtSecret } from '../server/jwt-secret.js';
 import { issueBootstrapInvitation } from '../server/modules/accounts/invitations.js';
 import { verifyChain } from '../server/modules/audit/audit-chain.js';
 import { systemClock } from '../server/system/clock.js';
+import { backupCommand, restoreCommand } from './cli/backup.command.js';
 import { openCliDatabase } from './cli/open-database.js';
 import { seedDemo } from './cli/seed-demo.command.js';
 
-const COMMANDS = ['bootstrap', 'audit:verify', 'seed:demo'] as const;
+const COMMANDS = ['bootstrap', 'audit:verify', 'seed:demo', 'backup', 'restore'] as const;
 type Command = (typeof COMMANDS)[number];
 
-async function run(command: Command): Promise<number> {
+async function run(command: Command, args: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openCliDatabase(config);
   try {
@@ -32,6 +35,17 @@ async function run(command: Command): Promise<number> {
       livenessNotifier: { prompt: () => undefined },
       messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
+    switch (command) {
+      // These two copy the database as it is: nothing is created or seeded first.
+      case 'backup':
+        console.log(await backupCommand(database, args, systemClock.now()));
+        return 0;
+      case 'restore': {
+        const { code, report } = await restoreCommand(database, modules, args);
+        (code === 0 ? console.log : console.error)(report);
+        return code;
+      }
+    }
     await modules.prepare();
     switch (command) {
       case 'bootstrap': {
@@ -63,7 +77,7 @@ if (!COMMANDS.includes(command as Command)) {
   console.error(`usage: npm run cli -- <${COMMANDS.join('|')}>`);
   process.exit(2);
 }
-run(command as Command).then((code) => process.exit(code), (error: unknown) => {
+run(command as Command, process.argv.slice(3)).then((code) => process.exit(code), (error: unknown) => {
   // Config errors and refusals (AppError) are one line for the operator; so is anything else.
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
   console.error(`focalnet ${command}: ${message}`);

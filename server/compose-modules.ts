@@ -59,7 +59,9 @@ export interface Modules {
   messaging: MessagingDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
-  /** Creates indexes and seeds the member states (idempotent; run at every start). */
+  /** Creates the indexes (idempotent). */
+  ensureIndexes(): Promise<void>;
+  /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
   prepare(): Promise<void>;
   /** Forgets what has expired: refresh tokens and single-use claims past their use (no TTL indexes on FerretDB). */
   housekeeping(): Promise<void>;
@@ -127,6 +129,10 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     notifier: options.consensusNotifier ?? { updated: () => undefined },
     directoryChanged: () => accounts.directoryChanged(),
   };
+  const ensureIndexes = async (): Promise<void> => {
+    for (const model of models) await model.createIndexes();
+    await policies.ensureIndexes();
+  };
   return {
     accounts,
     directory,
@@ -140,9 +146,9 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());
     },
+    ensureIndexes,
     async prepare() {
-      for (const model of models) await model.createIndexes();
-      await policies.ensureIndexes();
+      await ensureIndexes();
       await statesRepository.seed(MEMBER_STATES, clock.now());
       await domainsRepository.seed(SEEDED_DOMAINS, clock.now());
     },

@@ -5,6 +5,8 @@ import { EmbeddedFerretDB } from '../../server/db/embedded-ferretdb.js';
 
 export interface CliDatabase {
   connection: Connection;
+  /** The embedded database belongs to a server that is running now (unknown with MONGODB_URI). */
+  serverRunning: boolean;
   close(): Promise<void>;
 }
 
@@ -15,8 +17,10 @@ export interface CliDatabase {
 export async function openCliDatabase(config: Config): Promise<CliDatabase> {
   let embedded: EmbeddedFerretDB | undefined;
   let uri = config.mongodbUri;
+  let serverRunning = false;
   if (!uri) {
     const running = EmbeddedFerretDB.runningSocket(config.dataDir);
+    serverRunning = running !== undefined;
     if (running) {
       uri = `mongodb://${encodeURIComponent(running)}/${config.dbName}`;
     } else {
@@ -28,6 +32,7 @@ export async function openCliDatabase(config: Config): Promise<CliDatabase> {
   const connection = await mongoose.createConnection(uri, { dbName: config.dbName, serverSelectionTimeoutMS: 5_000 }).asPromise();
   return {
     connection,
+    serverRunning,
     async close() {
       await connection.close();
       await embedded?.stop();

@@ -40,3 +40,9 @@ export function uniqueDbName(label: string): string {
 export function testDatabasePid(): number | undefined {
   return instance?.db.pid;
 }
+
+/** The shared test database server's data folder (where a running server's socket is found). */
+export function testDatabaseDir(): string {
+  if (!instance) throw new Error('the test database is not running (root hooks not loaded?)');
+  return instance.dir;
+}
