@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { FOCAL_ROLES, LanguageCode, SEARCH_SORTS } from '../../../../shared/schemas/directory';
-import { StateCode, type DomainCode } from '../../../../shared/schemas/labels';
+import { DomainCode, StateCode } from '../../../../shared/schemas/labels';
 import type { DirectoryFilter } from '../../../sdk/index';
-import { domains } from '../../services/domains';
 
 const Tri = z.enum(['true', 'false']);
 export type TriState = z.infer<typeof Tri> | '';
@@ -22,9 +21,6 @@ export interface FilterState {
 
 export const EMPTY_FILTER: FilterState = { q: '', domain: '', states: [], language: '', role: '', available24x7: '', stale: '', sort: 'name', page: 1 };
 
-/** A code of the network's domains (as this tab knows them), else '': a well-formed code may still name no domain. */
-const knownDomain = (code: string): DomainCode | '' => (domains.get().some((domain) => domain.code === code) ? code : '');
-
 /** Reads the address's query: anything that is not a valid value is ignored, not trusted. */
 export function filterFromQuery(search: string): FilterState {
   const params = new URLSearchParams(search);
@@ -33,7 +29,8 @@ export function filterFromQuery(search: string): FilterState {
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(get('page'));
   return {
     q: get('q').slice(0, 100),
-    domain: knownDomain(get('domain')),
+    // Any well-formed code: a bookmark may name a domain added since, which this tab's list may not hold yet.
+    domain: DomainCode.safeParse(get('domain')).data ?? '',
     states,
     language: LanguageCode.safeParse(get('language')).data ?? '',
     role: z.enum(FOCAL_ROLES).safeParse(get('role')).data ?? '',

@@ -37,6 +37,8 @@ export function DirectoryFilters({ filter, query, states, onChange, onQuery, onR
           <select name="domain" value={filter.domain} onChange={(e) => onChange({ domain: DomainCode.safeParse(e.target.value).data ?? '' })}>
             <option value="">{t('directory.filters.anyDomain')}</option>
             {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)}</option>)}
+            {/* A domain from the address that this tab's list does not hold (yet): still shown as chosen. */}
+            {filter.domain && !domains.some(({ code }) => code === filter.domain) && <option value={filter.domain}>{labels.domain(filter.domain)}</option>}
           </select>
         </label>
         <label>

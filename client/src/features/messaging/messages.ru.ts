@@ -11,7 +11,7 @@ export const messagingRu: Messages['messaging'] = {
     attachmentOnly: '(вложение)',
   },
   thread: {
-    title: 'Переписка с',
+    title: 'Переписка:',
     back: '← Все переписки',
     me: 'Я',
     older: 'Показать более ранние сообщения',

@@ -18,7 +18,8 @@ export function ReviewForm({ me, onPrepared }: { me: UserView; onPrepared: (revi
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
-  const [thisYear] = useState(() => new Date().getFullYear());
+  // The review counts UTC calendar years (as the trail's times are kept), so "this year" is UTC's too.
+  const [thisYear] = useState(() => new Date().getUTCFullYear());
   const [year, setYear] = useState(thisYear);
   const [state, setState] = useState('');
   const [busy, setBusy] = useState(false);

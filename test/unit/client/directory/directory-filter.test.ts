@@ -10,7 +10,12 @@ describe('directory search form ↔ address ↔ SDK filter', () => {
   });
 
   it('ignores what is not a valid value instead of sending it on', () => {
-    expect(filterFromQuery('?domain=piracy&state=KZ,xx,RUS,RU&language=rus&role=boss&stale=maybe&sort=age&page=-2')).to.deep.equal({ ...EMPTY_FILTER, states: ['KZ', 'RU'] });
+    expect(filterFromQuery('?domain=Piracy!&state=KZ,xx,RUS,RU&language=rus&role=boss&stale=maybe&sort=age&page=-2')).to.deep.equal({ ...EMPTY_FILTER, states: ['KZ', 'RU'] });
+  });
+
+  it('keeps a well-formed domain this tab does not know yet (a bookmark of a domain added since)', () => {
+    expect(filterFromQuery('?domain=maritime-security').domain).to.equal('maritime-security');
+    expect(toSdkFilter(filterFromQuery('?domain=maritime-security'), 25)).to.include({ domain: 'maritime-security' });
   });
 
   it('becomes an SDK filter with booleans and without empty parts', () => {
