@@ -3,10 +3,13 @@ import { Envelope } from '../crypto/envelope-format.js';
 import { Id } from './accounts.js';
 import { HandlingCode } from './labels.js';
 
+/** Attachments one message may carry (the server's limit on ids, the payload's on references). */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 20;
+
 export const SendMessageInput = z.object({
   envelope: Envelope,
   /** Encrypted attachments uploaded beforehand by the sender, bound to this message. */
-  attachmentIds: z.array(Id).max(20).default([]),
+  attachmentIds: z.array(Id).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
 }).strict();
 export type SendMessageInput = z.input<typeof SendMessageInput>;
 
@@ -67,3 +70,12 @@ export const HistoryQuery = z.object({
   beforeId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 }).strict().refine((query) => query.beforeId === undefined || query.before !== undefined, { path: ['beforeId'], message: 'beforeId needs before' });
+
+/** What the server accepts as attachments, so a client can refuse a file before encrypting it. */
+export const AttachmentLimits = z.object({
+  /** The largest upload, in ciphertext bytes (`attachmentUploadBytes` of the file's size). */
+  maxBytes: z.number().int().positive(),
+  /** Attachments one message may name. */
+  maxPerMessage: z.number().int().positive(),
+});
+export type AttachmentLimits = z.infer<typeof AttachmentLimits>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { Id } from '../../../shared/schemas/accounts.js';
-import { BacklogPage, DeliveredMessage, SendMessageResult } from '../../../shared/schemas/messaging.js';
+import { AttachmentLimits, BacklogPage, DeliveredMessage, SendMessageResult } from '../../../shared/schemas/messaging.js';
 import { ApiError, apiErrorFromBody } from '../api-error.js';
 import type { FetchLike } from '../http-transport.js';
 import type { SessionManager } from '../session-manager.js';
@@ -31,6 +31,8 @@ export interface MessagesApi {
   uploadAttachment(ciphertext: Uint8Array<ArrayBuffer>): Promise<{ id: string; size: number }>;
   /** The ciphertext of an attachment I uploaded or received. */
   downloadAttachment(id: string): Promise<Uint8Array>;
+  /** The largest upload and the most attachments per message this server accepts. */
+  attachmentLimits(): Promise<AttachmentLimits>;
 }
 
 const Uploaded = z.object({ id: Id, size: z.number().int() });
@@ -79,6 +81,7 @@ export function messagesApi(baseUrl: string, fetchImpl: FetchLike, session: Sess
       if (!parsed.success) throw new ApiError(response.status, 'client.bad-response', 'the answer to the upload does not match its schema');
       return parsed.data;
     },
+    attachmentLimits: () => session.authed({ method: 'GET', path: '/api/attachments/limits', schema: AttachmentLimits }),
     async downloadAttachment(id) {
       const response = await binary('GET', `/api/attachments/${encodeURIComponent(id)}`);
       return new Uint8Array(await response.arrayBuffer());

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttachmentSecret } from '../../../shared/crypto/attachment-format.js';
 import { MsgId } from '../../../shared/crypto/envelope-format.js';
 import { Id } from '../../../shared/schemas/accounts.js';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from '../../../shared/schemas/messaging.js';
 
 /**
  * An attachment as referenced from inside the encrypted payload: the server id of the uploaded
@@ -21,7 +22,7 @@ export type AttachmentRef = z.infer<typeof AttachmentRef>;
 /** Content of kind 'message'. */
 export const MessageContent = z.object({
   text: z.string().max(100_000),
-  attachments: z.array(AttachmentRef).max(20).default([]),
+  attachments: z.array(AttachmentRef).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
 }).strict();
 export type MessageContent = z.infer<typeof MessageContent>;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/schemas/accounts.js';
 import { AppError } from '../../../shared/errors.js';
+import { AttachmentLimits, MAX_ATTACHMENTS_PER_MESSAGE } from '../../../shared/schemas/messaging.js';
 import { openAttachment, uploadAttachment } from '../../modules/messaging/attachments.js';
+import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
 const IdParams = z.object({ id: Id });
@@ -9,6 +11,17 @@ const IdParams = z.object({ id: Id });
 /** Ciphertext uploads and downloads, streamed (not JSON, so they are mounted by hand). */
 export function attachmentRoutes({ router, registry, messaging, authn }: RouteContext): void {
   const deps = { attachments: messaging.attachments, messages: messaging.messages, clock: messaging.clock, maxBytes: messaging.maxAttachmentBytes };
+
+  // Before `/api/attachments/:id`, which would otherwise take "limits" for an id.
+  defineRoute(router, registry, {
+    method: 'get', path: '/api/attachments/limits', auth: authn, tag: 'messages',
+    summary: 'The largest attachment upload (ATTACHMENT_MAX_MB) and how many attachments one message may carry.',
+    response: AttachmentLimits, errors: [401],
+    handler: async ({ req }) => {
+      await authn.actor(req);
+      return { maxBytes: deps.maxBytes, maxPerMessage: MAX_ATTACHMENTS_PER_MESSAGE };
+    },
+  });
 
   router.post('/api/attachments', async (req, res) => {
     const actor = await authn.actor(req);

@@ -74,6 +74,13 @@ describe('encrypted attachments', function () {
     expect(stranger.status).to.equal(404);
   });
 
+  it('tells a client the limits, so it can refuse a file before encrypting it', async () => {
+    const limits = await call<{ maxBytes: number; maxPerMessage: number }>(t.url, 'GET', '/api/attachments/limits', { token: kz.session?.accessToken });
+    expect(limits.status).to.equal(200);
+    expect(limits.body).to.deep.equal({ maxBytes: 2 * 2 ** 20, maxPerMessage: 20 });
+    expect((await call(t.url, 'GET', '/api/attachments/limits')).status).to.equal(401);
+  });
+
   it('refuses uploads over the limit (413) and keeps nothing of them', async () => {
     const chunks = t.server.database.connection.collection('attachment_chunks');
     const before = await chunks.countDocuments();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { getSodium } from '../../../../shared/crypto/sodium.js';
 import { decryptAttachment, encryptAttachment } from '../../../../shared/crypto/attachment-stream.js';
-import { ATTACHMENT_CHUNK_BYTES, type AttachmentSecret } from '../../../../shared/crypto/attachment-format.js';
+import { ATTACHMENT_CHUNK_BYTES, attachmentUploadBytes, type AttachmentSecret } from '../../../../shared/crypto/attachment-format.js';
 import { concatBytes } from '../../../../shared/crypto/encoding.js';
 import { rejectionCode } from './fixtures.js';
 
@@ -95,5 +95,11 @@ describe('shared/crypto/attachment-stream', () => {
   it('rejects a malformed secret with a typed error', async () => {
     const { secret, chunks } = await encrypt(file.subarray(0, 10));
     expect(await rejectionCode(decrypt(chunks, { ...secret, header: 'short' }))).to.equal('crypto.malformed');
+  });
+  it('attachmentUploadBytes predicts the ciphertext size exactly (what the server\'s limit is checked against)', async () => {
+    for (const size of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 200_003]) {
+      const { chunks } = await encrypt(new Uint8Array(size));
+      expect(chunks.reduce((total, chunk) => total + chunk.length, 0), `${size} bytes`).to.equal(attachmentUploadBytes(size));
+    }
   });
 });
