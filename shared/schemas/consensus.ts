@@ -20,6 +20,11 @@ export const ProposedChange = z.discriminatedUnion('kind', [
     domain: z.object({ code: DomainCode, name: Names }).strict(),
   }).strict(),
   z.object({
+    kind: z.literal('rename-domain'),
+    /** An existing domain's names; its code (in rules, participation and messages) stays. */
+    domain: z.object({ code: DomainCode, name: Names }).strict(),
+  }).strict(),
+  z.object({
     kind: z.literal('directory-freshness'),
     freshnessDays: DirectorySettings.shape.freshnessDays,
   }).strict(),

@@ -102,7 +102,7 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     expect(adminErrors, 'national admin page errors').to.deep.equal([]);
     expect(laterErrors, 'secretariat page errors after the deadline').to.deep.equal([]);
   });
-  it('the secretariat proposes a new domain; once adopted, a national admin opts in and the directory offers it', async () => {
+  it('the secretariat proposes a new domain; once adopted, a national admin opts in and the directory offers it; then a rename is proposed', async () => {
     const secretariat = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1100, height: 1000 } })).newPage();
     const errors = watchErrors(secretariat);
     await signInThroughUi(t, secretariat, root);
@@ -160,6 +160,21 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await admin.locator('select[name="domain"] option', { hasText: 'Maritime security' }).waitFor({ state: 'attached' });
     expect(domainsAnswered).to.equal(true);
     expect(await admin.locator('select[name="domain"]').inputValue()).to.equal('maritime-security');
+
+    // Renaming starts from the domain's current names; its code stays. (The secretariat's session ran out with the clock.)
+    await signInThroughUi(t, secretariat, root);
+    await secretariat.getByRole('link', { name: 'Network decisions' }).click();
+    await form.getByLabel('Change').selectOption('rename-domain');
+    await form.getByLabel('Domain', { exact: true }).selectOption('maritime-security');
+    expect(await form.getByLabel('Name in English').inputValue()).to.equal('Maritime security');
+    expect(await form.getByLabel('Name in Russian').inputValue()).to.equal('Морская безопасность');
+    await form.getByLabel('Name in English').fill('Maritime and river security');
+    await form.getByLabel('Rationale (shown to every state)').fill('Rivers carry the same traffic.');
+    await form.getByLabel('Deadline').fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
+    await form.getByRole('button', { name: 'Propose to the member states' }).click();
+    await form.getByTestId('proposed').waitFor();
+    const renameCard = secretariat.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Maritime and river security' });
+    expect(await renameCard.locator('h4').textContent()).to.contain('Rename the domain maritime-security to Maritime and river security');
     expect(errors, 'secretariat page errors').to.deep.equal([]);
     expect(adminErrors, 'national admin page errors').to.deep.equal([]);
   });

@@ -8,6 +8,8 @@ const DomainSchema = new Schema({
   code: { type: String, required: true, unique: true },
   name: { en: { type: String, required: true }, ru: { type: String, required: true } },
   addedAt: { type: Date, required: true },
+  /** When a network decision last gave it new names. */
+  renamedAt: { type: Date, default: null },
 }, { versionKey: false });
 
 export type DomainDoc = InferSchemaType<typeof DomainSchema>;

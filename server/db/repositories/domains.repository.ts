@@ -9,6 +9,11 @@ export class DomainsRepository {
     await this.model.updateOne({ code: domain.code }, { $setOnInsert: { code: domain.code, name: domain.name, addedAt: now } }, { upsert: true });
   }
 
+  /** New names for an existing domain; its code stays (idempotent). */
+  async rename(domain: DomainInfo, now: Date): Promise<void> {
+    await this.model.updateOne({ code: domain.code }, { $set: { name: domain.name, renamedAt: now } });
+  }
+
   async seed(domains: readonly DomainInfo[], now: Date): Promise<void> {
     for (const domain of domains) await this.add(domain, now);
   }

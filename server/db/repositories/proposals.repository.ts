@@ -31,11 +31,12 @@ export type NewProposal = Omit<Proposal, 'id' | 'positions' | 'status' | 'outcom
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
-/** What only one open proposal at a time may be about: a state to admit, a domain to add. */
+/** What only one open proposal at a time may be about: a state to admit, a domain to add or rename. */
 export function subjectOf(change: ProposedChange): string | null {
   switch (change.kind) {
     case 'admit-state': return change.state.code;
-    case 'add-domain': return `domain:${change.domain.code}`;
+    case 'add-domain':
+    case 'rename-domain': return `domain:${change.domain.code}`;
     default: return null;
   }
 }

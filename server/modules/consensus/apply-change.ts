@@ -13,6 +13,9 @@ export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Prom
     case 'add-domain':
       await deps.domains.add(change.domain, now);
       break;
+    case 'rename-domain':
+      await deps.domains.rename(change.domain, now);
+      break;
     case 'directory-freshness':
       await deps.settings.set(FRESHNESS_SETTING, change.freshnessDays, now);
       break;

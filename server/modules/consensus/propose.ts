@@ -10,7 +10,7 @@ import { settleIfDue } from './settle-proposals.js';
 
 const HOUR_MS = 3_600_000;
 
-/** The change must still make sense: a state is admitted, a domain added, once, by one proposal at a time. */
+/** The change must still make sense: a state is admitted, a domain added or renamed, once, by one proposal at a time. */
 async function checkChange(deps: ConsensusDeps, input: CreateProposal): Promise<void> {
   const { change } = input;
   if (change.kind === 'admit-state') {
@@ -22,6 +22,14 @@ async function checkChange(deps: ConsensusDeps, input: CreateProposal): Promise<
     const path = ['body', 'change', 'domain', 'code'];
     if (await deps.domains.find(change.domain.code)) throw new AppError('consensus.invalid', `${change.domain.code} is a domain of the network already`, [{ path, message: 'already a domain' }]);
     await checkNoneOpen(deps, change, `to add the domain ${change.domain.code}`, path);
+  }
+  if (change.kind === 'rename-domain') {
+    const current = await deps.domains.find(change.domain.code);
+    if (!current) throw new AppError('consensus.invalid', `${change.domain.code} is not a domain of the network`, [{ path: ['body', 'change', 'domain', 'code'], message: 'not a domain' }]);
+    if (current.name.en === change.domain.name.en && current.name.ru === change.domain.name.ru) {
+      throw new AppError('consensus.invalid', `the domain ${change.domain.code} has these names already`, [{ path: ['body', 'change', 'domain', 'name', 'en'], message: 'the current name' }]);
+    }
+    await checkNoneOpen(deps, change, `about the domain ${change.domain.code}`, ['body', 'change', 'domain', 'code']);
   }
 }
 

@@ -21,7 +21,7 @@ const SEEDED = SEEDED_DOMAINS.map((d) => d.code);
  * A new domain is then like the others: states opt in, focal points serve it, messages are
  * labelled with it and the disclosure policies apply to it.
  */
-describe('consensus: adding a domain', function () {
+describe('consensus: adding and renaming domains', function () {
   this.timeout(90_000);
   let t: TestServer;
   let root: TestPerson;
@@ -128,5 +128,35 @@ describe('consensus: adding a domain', function () {
     const outside = await call<{ error: { code: string } }>(t.url, 'PATCH', `/api/users/${fp.user.id}`, { token: kz.session?.accessToken, body: { domains: ['border', 'maritime-security'] } });
     expect(outside.status).to.equal(409);
     expect(outside.body.error.code).to.equal('domain.not-participating');
+  });
+  it('a domain is renamed by consensus: new names everywhere, the same code, nothing else changes', async () => {
+    const rename = (domain: unknown) => call<ProposalView & { error?: { code: string; message: string } }>(t.url, 'POST', '/api/proposals', {
+      token: root.session?.accessToken, body: { change: { kind: 'rename-domain', domain }, deadline: inHours(25), rationale: 'The conference\'s own wording.' },
+    });
+    const unknown = await rename({ code: 'piracy', name: { en: 'Piracy', ru: 'Пиратство' } });
+    expect(unknown.status).to.equal(400);
+    expect(unknown.body.error?.message).to.contain('not a domain');
+    const border = SEEDED_DOMAINS.find((d) => d.code === 'border');
+    const unchanged = await rename(border);
+    expect(unchanged.body.error?.message).to.contain('has these names already');
+
+    const newNames = { code: 'border', name: { en: 'Border security and management', ru: 'Безопасность и управление границами' } };
+    const proposal = await rename(newNames);
+    expect(proposal.status).to.equal(201);
+    expect((await rename({ ...newNames, name: { en: 'Borders', ru: 'Границы' } })).body.error?.message).to.contain('open already');
+    expect((await domains()).find((d) => d.code === 'border')).to.deep.equal(border); // not before adoption
+
+    const participationBefore = (await call<Array<{ code: string; domains: string[] }>>(t.url, 'GET', '/api/states', { token: kz.session?.accessToken })).body;
+    t.clock.advance(26 * HOUR_MS);
+    for (const person of [root, kz, ru]) await signIn(t, person);
+    const adopted = await call<ProposalView>(t.url, 'GET', `/api/proposals/${proposal.body.id}`, { token: kz.session?.accessToken });
+    expect(adopted.body).to.include({ status: 'adopted' });
+    const after = await domains();
+    expect(after.find((d) => d.code === 'border')).to.deep.equal(newNames);
+    expect(after.map((d) => d.code)).to.deep.equal([...SEEDED, 'maritime-security']); // same codes, same order
+    const participationAfter = (await call<Array<{ code: string; domains: string[] }>>(t.url, 'GET', '/api/states', { token: kz.session?.accessToken })).body;
+    expect(participationAfter.map((s) => [s.code, s.domains])).to.deep.equal(participationBefore.map((s) => [s.code, s.domains]));
+    const applied = await call<Array<{ type: string; data: { kind?: string } }>>(t.url, 'GET', '/api/audit?type=consensus.applied', { token: root.session?.accessToken });
+    expect(applied.body.map((e) => e.data.kind)).to.include('rename-domain');
   });
 });

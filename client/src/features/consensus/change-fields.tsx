@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ProposedChange } from '../../../../shared/schemas/consensus';
 import { Field } from '../../components/field';
+import { useLabels } from '../../components/use-labels';
+import { useDomains } from '../../services/domains';
 
 export type ChangeKind = ProposedChange['kind'];
-export const CHANGE_KINDS = ['directory-freshness', 'admit-state', 'add-domain'] as const satisfies readonly ChangeKind[];
+export const CHANGE_KINDS = ['directory-freshness', 'admit-state', 'add-domain', 'rename-domain'] as const satisfies readonly ChangeKind[];
 
 /** The change's fields as typed. */
 export interface ChangeInput {
@@ -25,6 +27,7 @@ export function changeFrom(kind: ChangeKind, input: ChangeInput): unknown {
     case 'admit-state':
       return { kind, state: { code: input.stateCode.trim().toUpperCase(), name } };
     case 'add-domain':
+    case 'rename-domain':
       return { kind, domain: { code: input.domainCode.trim().toLowerCase(), name } };
   }
 }
@@ -37,6 +40,8 @@ export function ChangeFields({ kind, input, onChange, bad }: {
   bad: (key: string) => string | false;
 }) {
   const { t } = useTranslation();
+  const domains = useDomains();
+  const labels = useLabels();
   const set = (key: keyof ChangeInput, value: string): void => onChange({ ...input, [key]: value });
   if (kind === 'directory-freshness') {
     return (
@@ -46,10 +51,24 @@ export function ChangeFields({ kind, input, onChange, bad }: {
     );
   }
   // A state and a domain both have a code and names in both languages; the inputs are named apart for each.
-  const prefix = kind === 'add-domain' ? 'domain-' : '';
+  const prefix = kind === 'add-domain' ? 'domain-' : kind === 'rename-domain' ? 'rename-' : '';
+  // Renaming starts from the domain's current names.
+  const pickDomain = (code: string): void => {
+    const current = domains.find((domain) => domain.code === code);
+    onChange({ ...input, domainCode: code, nameEn: current?.name.en ?? '', nameRu: current?.name.ru ?? '' });
+  };
   return (
     <>
-      {kind === 'admit-state' ? (
+      {kind === 'rename-domain' ? (
+        <Field label={t('consensus.propose.domain')} error={bad('code')}>
+          {(field) => (
+            <select {...field} name="rename-domain" value={input.domainCode} onChange={(e) => pickDomain(e.target.value)}>
+              <option value="">{t('consensus.propose.chooseDomain')}</option>
+              {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)} ({code})</option>)}
+            </select>
+          )}
+        </Field>
+      ) : kind === 'admit-state' ? (
         <Field label={t('consensus.propose.stateCode')} hint={t('consensus.propose.stateCodeHint')} error={bad('code')}>
           {(field) => <input {...field} name="state-code" maxLength={2} value={input.stateCode} onChange={(e) => set('stateCode', e.target.value)} />}
         </Field>

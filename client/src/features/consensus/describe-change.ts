@@ -8,6 +8,8 @@ export function describeChange(change: ProposedChange, t: TFunction, language: '
       return t('consensus.change.admit-state', { name: change.state.name[language], code: change.state.code });
     case 'add-domain':
       return t('consensus.change.add-domain', { name: change.domain.name[language], code: change.domain.code });
+    case 'rename-domain':
+      return t('consensus.change.rename-domain', { name: change.domain.name[language], code: change.domain.code });
     case 'directory-freshness':
       return t('consensus.change.directory-freshness', { days: change.freshnessDays });
   }
