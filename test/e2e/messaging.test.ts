@@ -1,15 +1,28 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
+import { attachmentUploadBytes } from '../../shared/crypto/attachment-format.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { policyBody } from '../helpers/policies.js';
 import { sdkClient, sdkTotp } from '../helpers/sdk.js';
-import type { TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { generate } from 'otplib';
-import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { CLIENT_DIR, requireClientBuild, screenshots, seedDemoNetwork, signInThroughUi, watchErrors } from '../helpers/e2e.js';
 
 const shot = screenshots('messaging');
+
+/** The server's attachment limit in these tests: the 90 KB scan fits, a refused file stays small. */
+const ATTACHMENT_MAX_MB = 1;
+/** The smallest file whose ciphertext is over the limit. */
+const justTooLarge = ((): number => {
+  let size = ATTACHMENT_MAX_MB * 2 ** 20;
+  while (attachmentUploadBytes(size - 1) > ATTACHMENT_MAX_MB * 2 ** 20) size--;
+  return size;
+})();
 
 const signIn = (t: TestServer, page: Page, username: string): Promise<void> => signInThroughUi(t, page, { username, password: DEMO_PASSWORD });
 
@@ -17,12 +30,21 @@ describe('e2e: encrypted messaging in Chromium', function () {
   this.timeout(180_000);
   let t: TestServer;
   let browser: Browser;
-  let closeE2e: (() => Promise<void>) | undefined;
+  let closeBrowser: (() => Promise<void>) | undefined;
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'focalnet-e2e-files-'));
 
+  // As startE2e({ demo: true }), with a small attachment limit.
   before(async () => {
-    ({ t, browser, close: closeE2e } = await startE2e({ demo: true }));
+    requireClientBuild();
+    t = await startTestServer({ ATTACHMENT_MAX_MB: String(ATTACHMENT_MAX_MB) }, { clientDir: CLIENT_DIR });
+    await seedDemoNetwork(t);
+    ({ browser, close: closeBrowser } = await launchBrowser());
   });
-  after(async () => closeE2e?.());
+  after(async () => {
+    await closeBrowser?.();
+    await t?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('a Kazakh focal point sends a message with a file to the Kyrgyz one (reading in Russian), who downloads the same bytes; the sender sees delivered, then read', async () => {
     const kz = await (await browser.newContext({ locale: 'en-GB', acceptDownloads: true })).newPage();
@@ -34,15 +56,37 @@ describe('e2e: encrypted messaging in Chromium', function () {
 
     // ── compose: recipient from the directory, labels, policy preview, text and a file ──
     await kz.getByRole('link', { name: 'Messages', exact: true }).click();
+    const limitsLoaded = kz.waitForResponse((response) => response.url().endsWith('/api/attachments/limits') && response.ok());
     await kz.getByTestId('new-message').click();
     await kz.getByLabel('Find in the directory').fill('Kyrgyzstan border');
     await kz.getByRole('button', { name: 'Search', exact: true }).click();
     await kz.getByTestId('add-recipient').first().click();
     await kz.getByTestId('chosen-recipients').getByText('Kyrgyzstan border duty desk').waitFor();
+    // The file picker speaks the page's language, not Chromium's ("Choose Files / No file chosen").
+    await kz.getByText('Choose files', { exact: true }).waitFor();
+    await kz.getByText('No files chosen', { exact: true }).waitFor();
+    // A file whose ciphertext would exceed the server's limit is refused before it is encrypted.
+    await limitsLoaded;
+    await kz.getByLabel('Attachments').setInputFiles({ name: 'passport.iso', mimeType: 'application/octet-stream', buffer: Buffer.alloc(justTooLarge) });
+    expect(await kz.getByTestId('attachment-refusals').textContent()).to.equal('passport.iso is larger than the 1 MB limit for attachments.');
+    expect(await kz.getByTestId('chosen-files').count()).to.equal(0);
+    await kz.getByText('No files chosen', { exact: true }).waitFor();
+    await shot(kz, 'compose-refused');
     await kz.getByLabel('Category').selectOption('travel-identity-documents');
     await kz.getByRole('textbox', { name: 'Message', exact: true }).fill('Passport KZ0001234 reported stolen; scan attached.');
     const file = randomBytes(90 * 1024);
     await kz.getByLabel('Attachments').setInputFiles({ name: 'passport-scan.bin', mimeType: 'application/octet-stream', buffer: file });
+    const chosen = kz.getByTestId('chosen-files').getByRole('listitem');
+    expect(await chosen.allTextContents()).to.deep.equal(['passport-scan.bin 90 KB Remove']);
+    expect(await kz.getByTestId('attachment-refusals').count()).to.equal(0);
+    // A second choice adds to the first; the same file (a path: same name, size and time) is listed once.
+    const notes = path.join(tmp, 'notes.txt');
+    writeFileSync(notes, 'x'.repeat(1536));
+    await kz.getByLabel('Attachments').setInputFiles(notes);
+    await kz.getByLabel('Attachments').setInputFiles(notes);
+    expect(await chosen.allTextContents()).to.deep.equal(['passport-scan.bin 90 KB Remove', 'notes.txt 1.5 KB Remove']);
+    await kz.getByRole('button', { name: 'Remove notes.txt' }).click();
+    expect(await chosen.allTextContents()).to.deep.equal(['passport-scan.bin 90 KB Remove']);
     await kz.getByTestId('policy-preview').waitFor();
     expect(await kz.getByTestId('policy-preview').getAttribute('data-effect')).to.equal('allow');
     await shot(kz, 'compose');
@@ -73,10 +117,19 @@ describe('e2e: encrypted messaging in Chromium', function () {
     expect(await sentItem.getByTestId('message-status').textContent()).to.equal('Read');
     await shot(kz, 'read');
 
-    // The reply goes back the same way and shows up live on the sender's screen.
+    // The reply goes back the same way and shows up live on the sender's screen; its file picker speaks Russian.
     await kg.getByRole('textbox', { name: 'Сообщение', exact: true }).fill('Получено, проверяем.');
+    await kg.getByText('Выбрать файлы', { exact: true }).waitFor();
+    await kg.getByText('Файлы не выбраны', { exact: true }).waitFor();
+    await kg.getByLabel('Вложения').setInputFiles({ name: 'акт-проверки.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1536, 'x') });
+    const reply = kg.getByTestId('chosen-files').getByRole('listitem');
+    expect(await reply.allTextContents()).to.deep.equal(['акт-проверки.txt 1,5 КБ Убрать']);
+    expect(await kg.getByRole('button', { name: 'Убрать акт-проверки.txt' }).count()).to.equal(1);
+    await shot(kg, 'compose-ru');
     await kg.getByRole('button', { name: 'Зашифровать и отправить' }).click();
     await kz.getByTestId('message-item').filter({ hasText: 'Получено, проверяем.' }).waitFor();
+    // Sent: the list is empty again.
+    await kg.getByText('Файлы не выбраны', { exact: true }).waitFor();
 
     expect(kzErrors).to.deep.equal([]);
     expect(kgErrors).to.deep.equal([]);

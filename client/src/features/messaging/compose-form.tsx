@@ -9,6 +9,7 @@ import { useSession } from '../../services/client-context';
 import { PolicyPreview } from '../policies/preview/policy-preview';
 import { previewDecision, type PreviewInput } from '../policies/preview/readable-policies';
 import { useReadablePolicies } from '../policies/preview/use-readable-policies';
+import { AttachmentPicker } from './attachment-picker';
 import { KeyChangeWarning } from './key-change-warning';
 import { LabelsFields } from './labels-fields';
 import { useMessaging } from './use-messaging';
@@ -33,7 +34,7 @@ export function ComposeForm({ recipients, labels, onLabels, threadId, onSent }: 
   const { loaded, error: policyError } = useReadablePolicies();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [fileInput, setFileInput] = useState(0); // bumped to clear the file input after sending
+  const [sentCount, setSentCount] = useState(0); // remounts the attachment picker after sending: no stale notes
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
@@ -53,7 +54,7 @@ export function ComposeForm({ recipients, labels, onLabels, threadId, onSent }: 
       const sent = await store.send({ to: recipients.map((r) => r.userId), labels, text, attachments, ...(threadId ? { threadId } : {}) });
       setText('');
       setFiles([]);
-      setFileInput((n) => n + 1);
+      setSentCount((n) => n + 1);
       setNotice(sent.status === 'held' ? t('messaging.compose.sentHeld') : t('messaging.compose.sent'));
       onSent(sent);
     } catch (caught) {
@@ -70,9 +71,7 @@ export function ComposeForm({ recipients, labels, onLabels, threadId, onSent }: 
       <Field label={t('messaging.compose.text')}>
         {(field) => <textarea {...field} name="text" rows={5} value={text} maxLength={100_000} onChange={(e) => setText(e.target.value)} />}
       </Field>
-      <Field label={t('messaging.compose.attach')} hint={t('messaging.compose.attachHint')}>
-        {(field) => <input {...field} key={fileInput} name="attachments" type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />}
-      </Field>
+      <AttachmentPicker key={sentCount} files={files} onChange={setFiles} />
       {loaded && recipients.length > 0 && me?.state && <PolicyPreview loaded={loaded} input={input} />}
       <FormError error={policyError} />
       {decision?.effect === 'approve' && !blocked && <p className="card warning" data-testid="will-be-held">{t('messaging.compose.willBeHeld')}</p>}

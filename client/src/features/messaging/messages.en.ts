@@ -26,6 +26,13 @@ export const messagingEn = {
   },
   attachments: {
     download: 'Download {{name}} ({{size}} KB)',
+    /** A file's size; the number is formatted in the interface language. */
+    size: {
+      bytes: '{{size}} B',
+      kb: '{{size}} KB',
+      mb: '{{size}} MB',
+      gb: '{{size}} GB',
+    },
   },
   compose: {
     title: 'New message',
@@ -47,6 +54,11 @@ export const messagingEn = {
     text: 'Message',
     attach: 'Attachments',
     attachHint: 'Encrypted here before upload.',
+    chooseFiles: 'Choose files',
+    noFiles: 'No files chosen',
+    removeFile: 'Remove {{name}}',
+    fileTooLarge: '{{name}} is larger than the {{limit}} limit for attachments.',
+    tooManyFiles: 'A message carries at most {{max}} files.',
     send: 'Encrypt and send',
     sent: 'Sent.',
     sentHeld: 'Sent and held for approval: the national admins must release it before it is delivered.',

@@ -28,6 +28,12 @@ export const messagingRu: Messages['messaging'] = {
   },
   attachments: {
     download: 'Скачать {{name}} ({{size}} КБ)',
+    size: {
+      bytes: '{{size}} Б',
+      kb: '{{size}} КБ',
+      mb: '{{size}} МБ',
+      gb: '{{size}} ГБ',
+    },
   },
   compose: {
     title: 'Новое сообщение',
@@ -49,6 +55,11 @@ export const messagingRu: Messages['messaging'] = {
     text: 'Сообщение',
     attach: 'Вложения',
     attachHint: 'Шифруются здесь перед загрузкой.',
+    chooseFiles: 'Выбрать файлы',
+    noFiles: 'Файлы не выбраны',
+    removeFile: 'Убрать {{name}}',
+    fileTooLarge: 'Файл {{name}} больше допустимых {{limit}}.',
+    tooManyFiles: 'К сообщению можно приложить не более {{max}} файлов.',
     send: 'Зашифровать и отправить',
     sent: 'Отправлено.',
     sentHeld: 'Отправлено и ожидает одобрения: национальные администраторы должны разрешить его доставку.',
