@@ -108,6 +108,21 @@ describe('e2e: the directory in Chromium', function () {
     expect(csv).to.contain('economic-crime@focal.kz.example');
     expect(csv.split('\r\n').filter((line) => line.startsWith('KZ,')).join('\n')).to.not.match(/\+00 /);
 
+    // ── from the entry straight to a message, and a request, addressed to that person in their domain ──
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('directory-entry').locator('a.entry-name').click();
+    const kazakhId = await page.getByTestId('entry').getAttribute('data-user-id');
+    await page.getByRole('link', { name: 'Write a message' }).click();
+    await page.getByRole('heading', { name: 'New message' }).waitFor();
+    await page.locator('fieldset.recipient-picker').getByText('Aigerim Sadykova').first().waitFor();
+    expect(await page.locator('select[name="domain"]').inputValue()).to.equal('economic-crime');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Make a request' }).click();
+    await page.getByRole('link', { name: 'Person or entity check' }).click();
+    const chosen = page.getByTestId('recipients').locator('[data-testid="focal-point-select"][data-state="KZ"]');
+    await chosen.locator(`option[value="${kazakhId}"]`).waitFor({ state: 'attached' });
+    expect(await chosen.inputValue()).to.equal(kazakhId);
+
     expect(focalPointErrors).to.deep.equal([]);
   });
 

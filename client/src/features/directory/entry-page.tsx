@@ -9,6 +9,7 @@ import { toActor } from '../account/actor';
 import { useLoaded } from '../admin/use-loaded';
 import { Bilingual } from './bilingual';
 import { resultsPath } from './directory-filter';
+import { ContactLinks } from './contact-links';
 import { ContactList } from './contact-list';
 import { EntryActions } from './entry-actions';
 import { FreshnessBadge, KeysBadge } from './entry-badges';
@@ -56,6 +57,7 @@ export function EntryPage({ userId, mine = false }: { userId: string; mine?: boo
         </div>
         <p className="detail entry-subtitle">{entry.authority ? `${(labels.language === 'ru' && entry.authority.ru) || entry.authority.en} · ` : ''}{stateName}</p>
       </div>
+      <ContactLinks entry={entry} me={me} />
       <WithheldNote entry={entry} stateName={stateName} secretariat={me.role === 'network-admin'} />
       {saved && <p className="success" role="status" data-testid="entry-saved">{t('directory.form.saved')}</p>}
       {editable && !editing && <EntryActions entry={entry} onChanged={onChanged} onEdit={() => setEditing(true)} />}

@@ -125,6 +125,10 @@ export const directoryEn = {
     unverifiedHint: 'Nobody has yet compared a safety number with {{name}} for this key.',
     safetyHint: 'Compare this number with {{name}} by telephone or in person. If every digit matches, the key shown here really is theirs.',
   },
+  contact: {
+    message: 'Write a message',
+    request: 'Make a request',
+  },
   actions: {
     label: 'Your entry',
     intro: 'Is everything here still correct? Confirm it, or edit it.',

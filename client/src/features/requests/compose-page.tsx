@@ -9,6 +9,7 @@ import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
 import { useDomains } from '../../services/domains';
 import { useLoaded } from '../admin/use-loaded';
+import { contactFromQuery, contactQuery } from '../directory/contact-query';
 import { PolicyPreview } from '../policies/preview/policy-preview';
 import { useReadablePolicies } from '../policies/preview/use-readable-policies';
 import { ComposeLabelsForm, type ComposeLabels } from './compose-labels';
@@ -18,16 +19,18 @@ import { newMsgId, requestService } from './request-service';
 import { TemplateFields } from './template-fields';
 import { useRequestLabels } from './use-request-labels';
 
-/** The request types a focal point may start (consent is asked from an answered case). */
+/** The request types a focal point may start (consent is asked from an answered case); a counterpart chosen in the directory comes along. */
 export function KindChooser() {
   const l = useRequestLabels();
+  const [target] = useState(() => contactFromQuery(window.location.search));
+  const query = target ? contactQuery(target) : '';
   return (
     <section className="requests-page">
       <p><Link to="/requests">{l.r('compose.back')}</Link></p>
       <h2>{l.r('compose.chooseType')}</h2>
       <ul className="kind-list">
         {REQUEST_KINDS.filter((kind) => kind !== 'request:consent').map((kind) => (
-          <li key={kind}><Link to={`/requests/new/${kind.slice('request:'.length)}`}>{l.kind(kind)}</Link></li>
+          <li key={kind}><Link to={`/requests/new/${kind.slice('request:'.length)}${query}`}>{l.kind(kind)}</Link></li>
         ))}
       </ul>
     </section>
@@ -63,9 +66,11 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
   // The network's domains this type is offered in (incl. those added by consensus), the default first.
   const offered = domainsOffering(template, useDomains().map(({ code }) => code));
   const original = useLoaded(useCallback(async () => (originalId ? service.read(originalId) : undefined), [service, originalId]));
-  const [labels, setLabels] = useState<ComposeLabels>({ domain: offered[0] ?? '', category: template.defaultCategory, classification: 'restricted', handling: 'H1', urgency: 'standard', deadline: '' });
+  // Opened from a directory entry: addressed to that focal point, in their domain if this type is offered there.
+  const [target] = useState(() => (originalId ? undefined : contactFromQuery(window.location.search)));
+  const [labels, setLabels] = useState<ComposeLabels>({ domain: target && offered.includes(target.domain) ? target.domain : offered[0] ?? '', category: template.defaultCategory, classification: 'restricted', handling: 'H1', urgency: 'standard', deadline: '' });
   const [values, setValues] = useState<FieldValues>({});
-  const [chosen, setChosen] = useState<Recipient[]>([]);
+  const [chosen, setChosen] = useState<Recipient[]>(() => (target ? [{ state: target.state, userId: target.userId }] : []));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [formProblem, setFormProblem] = useState<string>();
   const [attempts, setAttempts] = useState<Attempt[]>([]);
