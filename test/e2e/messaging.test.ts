@@ -6,12 +6,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
 import { attachmentUploadBytes } from '../../shared/crypto/attachment-format.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { policyBody } from '../helpers/policies.js';
 import { sdkClient, sdkTotp } from '../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { generate } from 'otplib';
-import { CLIENT_DIR, requireClientBuild, screenshots, seedDemoNetwork, signInThroughUi, watchErrors } from '../helpers/e2e.js';
+import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 
 const shot = screenshots('messaging');
 
@@ -30,19 +29,14 @@ describe('e2e: encrypted messaging in Chromium', function () {
   this.timeout(180_000);
   let t: TestServer;
   let browser: Browser;
-  let closeBrowser: (() => Promise<void>) | undefined;
+  let closeE2e: (() => Promise<void>) | undefined;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'focalnet-e2e-files-'));
 
-  // As startE2e({ demo: true }), with a small attachment limit.
   before(async () => {
-    requireClientBuild();
-    t = await startTestServer({ ATTACHMENT_MAX_MB: String(ATTACHMENT_MAX_MB) }, { clientDir: CLIENT_DIR });
-    await seedDemoNetwork(t);
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ t, browser, close: closeE2e } = await startE2e({ demo: true, env: { ATTACHMENT_MAX_MB: String(ATTACHMENT_MAX_MB) } }));
   });
   after(async () => {
-    await closeBrowser?.();
-    await t?.close();
+    await closeE2e?.();
     rmSync(tmp, { recursive: true, force: true });
   });
 

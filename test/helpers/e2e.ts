@@ -52,11 +52,11 @@ export async function signInThroughUi(t: TestServer, page: Page, person: Pick<Te
 
 /**
  * What every end-to-end suite starts with: a test server serving the built web client (seeded with
- * the demo network when asked) and Chromium. `close` stops both, browser first.
+ * the demo network when asked; `env` adds server settings) and Chromium. `close` stops both, browser first.
  */
-export async function startE2e(options: { demo?: boolean } = {}): Promise<{ t: TestServer; browser: Browser; close: () => Promise<void> }> {
+export async function startE2e(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<{ t: TestServer; browser: Browser; close: () => Promise<void> }> {
   requireClientBuild();
-  const t = await startTestServer({}, { clientDir: CLIENT_DIR });
+  const t = await startTestServer(options.env ?? {}, { clientDir: CLIENT_DIR });
   try {
     if (options.demo) await seedDemoNetwork(t);
     const { browser, close } = await launchBrowser();

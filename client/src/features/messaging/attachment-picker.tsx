@@ -2,8 +2,8 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { addAttachments } from './attachment-choice';
-import { fileSize } from './file-size';
 import { useAttachmentLimits } from './use-attachment-limits';
+import { useFileSize } from './use-file-size';
 import './attachment-picker.css';
 
 /**
@@ -13,13 +13,10 @@ import './attachment-picker.css';
  * once instead of after it was encrypted and uploaded.
  */
 export function AttachmentPicker({ files, onChange }: { files: readonly File[]; onChange: (next: File[]) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const size = useFileSize();
   const limits = useAttachmentLimits();
   const [refusals, setRefusals] = useState<string[]>([]);
-  const size = (bytes: number): string => {
-    const { unit, size: amount } = fileSize(bytes, i18n.language);
-    return t(`messaging.attachments.size.${unit}`, { size: amount });
-  };
 
   const choose = (event: ChangeEvent<HTMLInputElement>): void => {
     const chosen = [...(event.target.files ?? [])];

@@ -8,6 +8,7 @@ import { usePolicyLabels } from '../policies/use-policy-labels';
 import { ContactName } from './contact-name';
 import { deliveryStatus } from './message-status';
 import { useMessaging } from './use-messaging';
+import { useFileSize } from './use-file-size';
 
 function OutgoingStatus({ message }: { message: ReceivedMessage }) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function MessageItem({ message }: { message: ReceivedMessage }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
   const { date } = useLabels();
+  const size = useFileSize();
   const { store } = useMessaging();
   const [error, setError] = useState<unknown>();
   const download = async (index: number): Promise<void> => {
@@ -56,7 +58,7 @@ export function MessageItem({ message }: { message: ReceivedMessage }) {
           {message.attachments.map((ref, index) => (
             <li key={ref.id}>
               <button type="button" className="link" data-testid="attachment-download" onClick={() => void download(index)}>
-                {t('messaging.attachments.download', { name: ref.name, size: Math.max(1, Math.round(ref.size / 1024)) })}
+                {t('messaging.attachments.download', { name: ref.name, size: size(ref.size) })}
               </button>
             </li>
           ))}

@@ -25,7 +25,7 @@ export const messagingEn = {
     readBy: 'Read by {{count}} of {{total}}',
   },
   attachments: {
-    download: 'Download {{name}} ({{size}} KB)',
+    download: 'Download {{name}} ({{size}})',
     /** A file's size; the number is formatted in the interface language. */
     size: {
       bytes: '{{size}} B',

@@ -27,7 +27,7 @@ export const messagingRu: Messages['messaging'] = {
     readBy: 'Прочитали {{count}} из {{total}}',
   },
   attachments: {
-    download: 'Скачать {{name}} ({{size}} КБ)',
+    download: 'Скачать {{name}} ({{size}})',
     size: {
       bytes: '{{size}} Б',
       kb: '{{size}} КБ',
