@@ -88,9 +88,16 @@ describe('e2e: encrypted messaging in Chromium', function () {
     const sentItem = kz.getByTestId('message-item').filter({ hasText: 'Passport KZ0001234' });
     await sentItem.waitFor();
 
+    // ── the recipient, on the home page, is told: a count at Messages and in the tab's title ──
+    const unread = kg.getByTestId('unread-messages');
+    await unread.waitFor();
+    expect(await unread.textContent()).to.equal('1');
+    expect(await kg.title()).to.equal('(1) FocalNet');
+    await shot(kg, 'unread-count');
+
     // ── the recipient, in Russian: the conversation, then the message and its attachment ──
     await kg.getByRole('button', { name: 'Русский' }).click();
-    await kg.getByRole('link', { name: 'Сообщения', exact: true }).click();
+    await kg.getByRole('link', { name: /^Сообщения/ }).click(); // "Сообщения новых: 1" to a screen reader
     const conversation = kg.getByTestId('conversation');
     await conversation.getByText('новых: 1').waitFor();
     // Fetched and acknowledged by the recipient's browser: the sender sees "Delivered".
@@ -106,8 +113,10 @@ describe('e2e: encrypted messaging in Chromium', function () {
     expect(readFileSync(saved).equals(file)).to.equal(true);
     await shot(kg, 'thread-ru');
 
-    // Shown in the thread = read: the signed receipt reaches the sender.
+    // Shown in the thread = read: the signed receipt reaches the sender, and the count goes.
     await sentItem.locator('[data-testid="message-status"][data-status="read"]').waitFor();
+    await unread.waitFor({ state: 'detached' });
+    expect(await kg.title()).to.equal('FocalNet');
     expect(await sentItem.getByTestId('message-status').textContent()).to.equal('Read');
     await shot(kz, 'read');
 

@@ -24,3 +24,8 @@ export function mergeMessages(...lists: (readonly ReceivedMessage[])[]): Receive
   for (const list of lists) for (const message of list) if (message.kind === 'message') byId.set(message.id, message);
   return [...byId.values()].sort((a, b) => a.storedAt.localeCompare(b.storedAt) || a.ts - b.ts);
 }
+
+/** Messages from others that I have not sent a read receipt for (as the conversation list counts them). */
+export function unreadCount(messages: readonly ReceivedMessage[], receipted: ReadonlySet<string>, myId: string): number {
+  return messages.filter((message) => !message.outgoing && !receipted.has(message.msgId) && conversationKey(message, myId) !== '').length;
+}

@@ -7,7 +7,7 @@ import { Link } from '../../router/link';
 import { useSession } from '../../services/client-context';
 import { useLoaded } from '../admin/use-loaded';
 import { ContactName } from './contact-name';
-import { conversationKey, mergeMessages, threadPath } from './conversation-key';
+import { conversationKey, mergeMessages, threadPath, unreadCount } from './conversation-key';
 import { useMessaging } from './use-messaging';
 
 interface Conversation {
@@ -29,7 +29,7 @@ export function ConversationsPage() {
     for (const message of mergeMessages(history.data?.messages ?? [], state.incoming)) {
       const key = conversationKey(message, myId);
       if (key === '') continue;
-      const unread = !message.outgoing && !state.receipted.has(message.msgId) ? 1 : 0;
+      const unread = unreadCount([message], state.receipted, myId);
       const current = byKey.get(key);
       byKey.set(key, { key, last: message, unread: (current?.unread ?? 0) + unread });
     }

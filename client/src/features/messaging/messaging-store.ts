@@ -18,9 +18,11 @@ export interface MessagingState {
   readonly keyChanges: readonly KeyChange[];
   /** Directory names by user id, filled as they are looked up. */
   readonly names: ReadonlyMap<string, BilingualText>;
+  /** The latest page of history, read once per tab for the unread count (loadRecent). */
+  readonly recent: readonly ReceivedMessage[];
 }
 
-const EMPTY: MessagingState = { connected: false, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map() };
+const EMPTY: MessagingState = { connected: false, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), recent: [] };
 
 const addTo = (map: ReadonlyMap<string, readonly string[]>, key: string, values: readonly string[]): Map<string, readonly string[]> => {
   const next = new Map(map);
@@ -38,6 +40,7 @@ export class MessagingStore {
   private socket: FocalNetSocket | undefined;
   private messenger: Messenger | undefined;
   private readonly lookups = new Set<string>();
+  private recentLoad: Promise<void> | undefined;
 
   constructor(private readonly client: FocalNetClient) {
     client.keyStore.subscribe(() => {
@@ -87,6 +90,7 @@ export class MessagingStore {
     this.messenger = undefined;
     this.socket = undefined;
     this.lookups.clear();
+    this.recentLoad = undefined;
     this.update(() => EMPTY);
   }
 
@@ -115,6 +119,15 @@ export class MessagingStore {
       return { read, receipted: new Set([...s.receipted, ...mine]), keyChanges: this.client.contactKeys.changes() };
     });
     return page;
+  }
+
+  /** Reads the latest page of history once (again after a failure), so messages received earlier but never read count as unread. */
+  loadRecent(): Promise<void> {
+    this.recentLoad ??= this.history({ limit: 100 }).then(
+      (page) => this.update(() => ({ recent: page.messages })),
+      () => { this.recentLoad = undefined; },
+    );
+    return this.recentLoad;
   }
 
   download(message: ReceivedMessage, index: number): Promise<Uint8Array> {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { can, type Actor } from '../../../../shared/authz/can';
 
@@ -5,6 +6,8 @@ export interface NavItem {
   to: string;
   label: string;
   allowed: boolean;
+  /** Shown after the label, e.g. a count of what waits there. */
+  badge?: ReactNode;
 }
 
 /** Menu entries of the disclosure-policy pages, allowed as can() says. */

@@ -9,7 +9,7 @@ import { directoryNavItems } from '../directory/directory-nav';
 import { livenessNavItems } from '../liveness/liveness-nav';
 import { consensusNavItems } from '../consensus/consensus-nav';
 import { messagingNavItems } from '../messaging/messaging-nav';
-import { policyNavItems } from '../policies/policy-nav';
+import { policyNavItems, type NavItem } from '../policies/policy-nav';
 import { requestNavItems } from '../requests/requests-nav';
 import { reviewNavItems } from '../review/review-nav';
 
@@ -22,7 +22,7 @@ export function MainNav() {
   if (!session || keys?.username !== session.user.username) return null;
   const actor = toActor(session.user);
   const own = { state: actor.state };
-  const items = [
+  const items: NavItem[] = [
     { to: '/admin/invitations', label: t('nav.invitations'), allowed: can(actor, 'invitation:list', own) },
     { to: '/admin/pending', label: t('nav.pending'), allowed: can(actor, 'user:list', own) },
     { to: '/admin/people', label: t('nav.people'), allowed: can(actor, 'user:list', own) },
@@ -41,7 +41,7 @@ export function MainNav() {
     <nav className="main-nav" aria-label={t('nav.label')}>
       <Link to="/" aria-current={path === '/' ? 'page' : undefined}>{t('nav.home')}</Link>
       {items.map((item) => (
-        <Link key={item.to} to={item.to} aria-current={path === item.to ? 'page' : undefined}>{item.label}</Link>
+        <Link key={item.to} to={item.to} aria-current={path === item.to ? 'page' : undefined}>{item.label}{item.badge}</Link>
       ))}
     </nav>
   );

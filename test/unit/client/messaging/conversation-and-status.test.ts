@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { ReceivedMessage } from '../../../../client/sdk/index.js';
-import { conversationKey, mergeMessages } from '../../../../client/src/features/messaging/conversation-key.js';
+import { conversationKey, mergeMessages, unreadCount } from '../../../../client/src/features/messaging/conversation-key.js';
 import { deliveryStatus } from '../../../../client/src/features/messaging/message-status.js';
 import type { MessagingState } from '../../../../client/src/features/messaging/messaging-store.js';
 
@@ -17,7 +17,7 @@ function message(overrides: Partial<ReceivedMessage>): ReceivedMessage {
 }
 
 const state = (overrides: Partial<MessagingState>): MessagingState => ({
-  connected: true, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), ...overrides,
+  connected: true, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), recent: [], ...overrides,
 });
 
 describe('messaging screens: conversations and delivery status', () => {
@@ -40,6 +40,14 @@ describe('messaging screens: conversations and delivery status', () => {
     const request = message({ id: '2'.repeat(24), kind: 'request:document-check' });
     const step = message({ id: '3'.repeat(24), kind: 'request:transition' });
     expect(mergeMessages([free, request], [step]).map((m) => m.id)).to.deep.equal([free.id]);
+  });
+
+  it('unread: messages from others without my read receipt; my own never count', () => {
+    const fromKg = (msgId: string) => message({ msgId, id: msgId.padEnd(24, '0'), outgoing: false, from: { userId: KG, state: 'KG' }, to: [{ userId: ME, state: 'KZ' }] });
+    const messages = [fromKg('a'), fromKg('b'), message({ msgId: 'c', id: 'c'.padEnd(24, '0') })];
+    expect(unreadCount(messages, new Set(), ME)).to.equal(2);
+    expect(unreadCount(messages, new Set(['a']), ME)).to.equal(1);
+    expect(unreadCount(messages, new Set(['a', 'b']), ME)).to.equal(0);
   });
 
   it('status goes sent → held / delivered → read, and counts readers of a group message', () => {

@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../services/client-context';
+import { mergeMessages, unreadCount } from './conversation-key';
+import { useMessaging } from './use-messaging';
+
+const TITLE = 'FocalNet';
+
+/**
+ * The number of unread messages beside "Messages", and in the tab's title, wherever in the app the
+ * focal point is: rendering it starts the tab's messenger, so messages arrive without visiting
+ * the messages pages.
+ */
+export function UnreadMessagesBadge() {
+  const { t } = useTranslation();
+  const myId = useSession()?.user.id ?? '';
+  const { store, state } = useMessaging();
+  useEffect(() => {
+    void store.loadRecent();
+  }, [store]);
+  const count = unreadCount(mergeMessages(state.recent, state.incoming), state.receipted, myId);
+  useEffect(() => {
+    document.title = count > 0 ? `(${count}) ${TITLE}` : TITLE;
+    return () => {
+      document.title = TITLE;
+    };
+  }, [count]);
+  if (count === 0) return null;
+  return <span className="badge nav-count" data-testid="unread-messages" aria-label={t('messaging.list.unread', { count })}>{count}</span>;
+}
