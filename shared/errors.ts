@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'user.username-taken',
   'user.invalid-transition',
   'password.weak',
+  'password.wrong',
   'keys.invalid',
   'keys.changed',
   'state.unknown',

@@ -30,4 +30,6 @@ export interface KeyCrypto {
   unwrapWithPassphrase(wrapped: PassphraseWrappedKeys, passphrase: string, username: string): Promise<UserKeys>;
   /** `recoveryKeyText` as typed; parsed here (typos raise crypto.recovery-key-typo). */
   unwrapWithRecoveryKey(wrapped: RecoveryWrappedKeys, recoveryKeyText: string, username: string): Promise<UserKeys>;
+  /** The same keys under a new passphrase (a password change). */
+  wrapWithPassphrase(keys: UserKeys, passphrase: string, username: string, limits?: KdfLimits): Promise<PassphraseWrappedKeys>;
 }

@@ -19,6 +19,7 @@ export const localKeyCrypto: KeyCrypto = {
     return { keys, bundle, wrappedKeys: { passphrase: passphraseWrapped, recovery: recoveryWrapped }, recoveryKeyText: recovery.text };
   },
   unwrapWithPassphrase: (wrapped, passphrase, username) => unwrapWithPassphrase(wrapped, passphrase, username),
+  wrapWithPassphrase: (keys, passphrase, username, limits = DEFAULT_KDF_LIMITS) => wrapWithPassphrase(keys, passphrase, username, limits),
   async unwrapWithRecoveryKey(wrapped, recoveryKeyText, username) {
     const bytes = await parseRecoveryKey(recoveryKeyText);
     try {

@@ -9,6 +9,7 @@ import type { MeApi } from './api/me-api.js';
 import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import type { KeyStore } from './key-store.js';
 import type { SessionManager } from './session-manager.js';
+import type { StoredSession } from './session-store.js';
 
 export interface RegisterWithInvitationInput {
   /** The invitation token (from the link's fragment). */
@@ -89,4 +90,27 @@ export async function unlockKeys(deps: OnboardingDeps, input: UnlockInput): Prom
   }
   deps.keyStore.set({ username, keys });
   return keys;
+}
+
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+  /** argon2id cost for the new wrapping; the default (64 MiB, 3 passes) unless testing. */
+  limits?: KdfLimits;
+}
+
+/**
+ * A new password: the unlocked keys are wrapped under it here (the server never sees them), then
+ * the server checks the current password and stores both. Other sessions end; this one goes on.
+ */
+export async function changePassword(deps: OnboardingDeps, input: ChangePasswordInput): Promise<StoredSession> {
+  const user = deps.session.current()?.user;
+  if (!user) throw new ApiError(401, 'auth.unauthenticated', 'sign in first');
+  const unlocked = deps.keyStore.get();
+  if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+  // The server's length rule first, so a typo does not cost a key derivation.
+  const password = Password.safeParse(input.newPassword);
+  if (!password.success) throw localValidationError('newPassword', password.error.issues[0]?.message ?? 'invalid');
+  const wrappedKeys = await deps.keyCrypto.wrapWithPassphrase(unlocked.keys, input.newPassword, user.username, input.limits);
+  return deps.me.changePassword({ currentPassword: input.currentPassword, newPassword: input.newPassword, wrappedKeys });
 }

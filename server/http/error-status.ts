@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   'user.username-taken': 409,
   'user.invalid-transition': 409,
   'password.weak': 400,
+  // 400, not 401: the session is fine, only the proof typed into the form is wrong.
+  'password.wrong': 400,
   'keys.invalid': 400,
   'keys.changed': 409,
   'state.unknown': 400,

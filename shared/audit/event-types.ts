@@ -6,6 +6,8 @@ export const AUDIT_EVENT_TYPES = [
   'auth.signed-out',
   'auth.refresh-reused',
   'auth.totp-enabled',
+  'auth.password-changed',
+  'auth.password-change-failed',
   'invitation.created',
   'invitation.revoked',
   'invitation.redeemed',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PublicKeyBundle } from '../crypto/verify-key-bundle.js';
-import { StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
+import { PassphraseWrappedKeys, StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
 import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
 import { AUDIT_EVENT_TYPES } from '../audit/event-types.js';
 
@@ -126,6 +126,14 @@ export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.st
 export const TotpConfirmRequest = z.object({ code: TotpCode }).strict();
 
 export const RotateKeysRequest = z.object({ keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys }).strict();
+
+/** A new password, with the same private keys wrapped under it in the browser (the recovery wrapping stays). */
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: Password,
+  wrappedKeys: PassphraseWrappedKeys,
+}).strict();
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 // ── administration ─────────────────────────────────────────────────────────
 export const ListUsersQuery = z.object({

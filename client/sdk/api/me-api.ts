@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { RegisterResponse, TotpSetupResponse, UserView, type RegisterRequest } from '../../../shared/schemas/accounts.js';
+import { RegisterResponse, Session, TotpSetupResponse, UserView, type ChangePasswordRequest, type RegisterRequest } from '../../../shared/schemas/accounts.js';
 import type { SessionManager } from '../session-manager.js';
+import type { StoredSession } from '../session-store.js';
 
 export interface MeApi {
   /** Me, and while I am pending verification the admins who will verify me. Refreshes the session's user. */
@@ -9,6 +10,8 @@ export interface MeApi {
   wrappedKeys(): Promise<StoredWrappedKeys>;
   /** New keys: the account needs verification again and every session (this one too) ends. */
   rotateKeys(request: Pick<RegisterRequest, 'keys' | 'wrappedKeys'>): Promise<UserView>;
+  /** The raw call (keys already wrapped under the new password): prefer `client.changePassword`. Other sessions end; this one continues. */
+  changePassword(request: ChangePasswordRequest): Promise<StoredSession>;
   startTotpSetup(): Promise<TotpSetup>;
   confirmTotp(code: string): Promise<UserView>;
 }
@@ -25,6 +28,8 @@ export function meApi(session: SessionManager): MeApi {
     },
     wrappedKeys: () => session.authed({ method: 'GET', path: '/api/me/wrapped-keys', schema: StoredWrappedKeys }),
     rotateKeys: (request) => session.authed({ method: 'POST', path: '/api/me/keys', body: request, schema: UserView }),
+    // The server ends every token issued so far; the session it answers with carries on here.
+    changePassword: async (request) => session.start(await session.authed({ method: 'POST', path: '/api/me/password', body: request, schema: Session })),
     startTotpSetup: () => session.authed({ method: 'POST', path: '/api/me/totp/setup', schema: TotpSetupResponse }),
     async confirmTotp(code) {
       const user = await session.authed({ method: 'POST', path: '/api/me/totp/confirm', body: { code }, schema: UserView });

@@ -14,6 +14,8 @@ async function handle(message: WorkerRequest): Promise<WorkerResponse> {
     }
     case 'unwrap-passphrase':
       return { id: message.id, kind: 'keys', keys: await localKeyCrypto.unwrapWithPassphrase(message.wrapped, message.passphrase, message.username) };
+    case 'wrap-passphrase':
+      return { id: message.id, kind: 'wrapped', wrapped: await localKeyCrypto.wrapWithPassphrase(message.keys, message.passphrase, message.username, message.limits) };
     case 'unwrap-recovery':
       return { id: message.id, kind: 'keys', keys: await localKeyCrypto.unwrapWithRecoveryKey(message.wrapped, message.recoveryKeyText, message.username) };
   }

@@ -259,6 +259,8 @@ export const en = {
       'signed-out': 'Signed out',
       'refresh-reused': 'Session token reused (possible theft)',
       'totp-enabled': 'Two-factor authentication enabled',
+      'password-changed': 'Password changed',
+      'password-change-failed': 'Password change refused (wrong current password)',
     },
     invitation: { created: 'Invitation created', revoked: 'Invitation revoked', redeemed: 'Invitation redeemed' },
     user: {
@@ -330,7 +332,7 @@ export const en = {
       'username-taken': 'This username is taken. Choose another.',
       'invalid-transition': 'This is not possible in the account’s current state.',
     },
-    password: { weak: 'This password is too easy to guess.' },
+    password: { weak: 'This password is too easy to guess.', wrong: 'The current password is wrong.' },
     keys: {
       invalid: 'The keys are not valid.',
       changed: 'The keys changed since you compared the safety number. Compare again.',

@@ -63,6 +63,7 @@ type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requ
   /** Appended to the key history in the same single-document write as the new `keys`. */
   retiredKeys?: PreviousKeys;
   wrappedKeys?: unknown;
+  passwordHash?: string;
   totpSecret?: string | null;
   totpPendingSecret?: string | null;
   totpLastStep?: number;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { AuditEntryView, ListAuditQuery, RegisterResponse, RotateKeysRequest, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
+import { AuditEntryView, ChangePasswordRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
+import { AppError } from '../../../shared/errors.js';
+import { changePassword } from '../../modules/accounts/change-password.js';
 import { confirmTotp, me, myWrappedKeys, rotateKeys, startTotpSetup } from '../../modules/accounts/self-service.js';
 import { readAudit } from '../../modules/audit/read-audit.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
-export function meRoutes({ router, registry, accounts, authn, auditEntries }: RouteContext): void {
+export function meRoutes({ router, registry, accounts, authn, auditEntries, limits }: RouteContext): void {
   defineRoute(router, registry, {
     method: 'get', path: '/api/me', auth: authn, tag: 'me',
     summary: 'The signed-in person, and while pending verification the admins who will verify them.',
@@ -26,6 +28,25 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries }: Ro
     summary: 'Replace your keys; the account needs verification again and all sessions end.',
     body: RotateKeysRequest, response: UserView, errors: [400, 401, 409],
     handler: async ({ body, req }) => rotateKeys(accounts, await authn.actor(req), body.keys, body.wrappedKeys),
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/me/password', auth: authn, tag: 'me',
+    summary: 'Change your password (proven by the current one), with your keys wrapped under the new one; other sessions end, this one continues with the session returned.',
+    body: ChangePasswordRequest, response: Session, errors: [400, 401, 429],
+    handler: async ({ body, req, res }) => {
+      const actor = await authn.actor(req);
+      // Guessing the current password here counts as guessing it at sign-in.
+      await limits.assertSignInAllowed(req, res, actor.username);
+      try {
+        const session = await changePassword(accounts, actor, body);
+        await limits.signInSucceeded(req, actor.username);
+        return session;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'password.wrong') await limits.signInFailed(req, actor.username);
+        throw error;
+      }
+    },
   });
 
   defineRoute(router, registry, {

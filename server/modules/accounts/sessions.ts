@@ -15,7 +15,7 @@ const CAN_SIGN_IN = new Set(['active', 'pending-verification']);
 const invalidCredentials = (): AppError => new AppError('auth.invalid-credentials', 'wrong username or password');
 const sessionInvalid = (): AppError => new AppError('auth.session-invalid', 'the session has ended: sign in again');
 
-async function issueSession(deps: AccountsDeps, user: User, familyId: string): Promise<Session> {
+export async function issueSession(deps: AccountsDeps, user: User, familyId: string): Promise<Session> {
   const now = deps.clock.now();
   const refreshToken = newOpaqueToken();
   await deps.refreshTokens.create({ tokenHash: hashOpaqueToken(refreshToken), familyId, userId: user.id, now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS) });
