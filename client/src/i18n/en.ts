@@ -7,6 +7,7 @@ import { livenessEn } from '../features/liveness/messages.en';
 import { consensusEn } from '../features/consensus/messages.en';
 import { requestsEn } from '../features/requests/messages.en';
 import { reviewEn } from '../features/review/messages.en';
+import { accountEn } from '../features/account/messages.en';
 
 export const en = {
   app: {
@@ -307,6 +308,7 @@ export const en = {
   consensus: consensusEn,
   requests: requestsEn,
   review: reviewEn,
+  account: accountEn,
   errors: {
     unknown: 'Something went wrong. Try again.',
     validation: { failed: 'Some entries are not valid.' },

@@ -7,6 +7,7 @@ import { livenessRu } from '../features/liveness/messages.ru';
 import { consensusRu } from '../features/consensus/messages.ru';
 import { requestsRu } from '../features/requests/messages.ru';
 import { reviewRu } from '../features/review/messages.ru';
+import { accountRu } from '../features/account/messages.ru';
 
 export const ru: Messages = {
   app: {
@@ -307,6 +308,7 @@ export const ru: Messages = {
   consensus: consensusRu,
   requests: requestsRu,
   review: reviewRu,
+  account: accountRu,
   errors: {
     unknown: 'Что-то пошло не так. Попробуйте ещё раз.',
     validation: { failed: 'Некоторые поля заполнены неверно.' },

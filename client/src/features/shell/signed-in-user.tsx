@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../components/use-labels';
+import { Link } from '../../router/link';
 import { navigate } from '../../router/router';
 import { useClient, useSession } from '../../services/client-context';
 
@@ -24,7 +25,10 @@ export function SignedInUser() {
         {labels.role(user.role)} · {labels.state(user.state)}
         {user.status === 'pending-verification' && <span className="badge pending">{t('pending.badge')}</span>}
       </div>
-      <button type="button" className="link" onClick={() => void signOut()}>{t('nav.signOut')}</button>
+      <div className="signed-in-links">
+        <Link to="/account">{t('account.link')}</Link>
+        <button type="button" className="link" onClick={() => void signOut()}>{t('nav.signOut')}</button>
+      </div>
     </div>
   );
 }

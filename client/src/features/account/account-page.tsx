@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../components/use-labels';
+import { useSession } from '../../services/client-context';
+import { ChangePasswordForm } from './change-password-form';
+
+/** /account: who I am here, and changing my password. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const user = useSession()?.user;
+  if (!user) return null;
+  return (
+    <>
+      <h2>{t('account.title')}</h2>
+      <section className="card" aria-label={t('account.title')}>
+        <dl className="facts" data-testid="account-facts">
+          <dt>{t('account.facts.username')}</dt><dd>{user.username}</dd>
+          <dt>{t('account.facts.role')}</dt><dd>{labels.role(user.role)}</dd>
+          {user.state && <><dt>{t('account.facts.state')}</dt><dd>{labels.state(user.state)}</dd></>}
+          <dt>{t('account.facts.status')}</dt><dd>{t(`userStatus.${user.status}`)}</dd>
+          <dt>{t('account.facts.totp')}</dt><dd>{user.totpEnabled ? t('account.facts.totpOn') : t('account.facts.totpOff')}</dd>
+          {user.keys && <><dt>{t('account.facts.keyVersion')}</dt><dd>{user.keys.keyVersion}</dd></>}
+        </dl>
+      </section>
+      <ChangePasswordForm />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { useClient } from '../../services/client-context';
+
+const MIN_PASSWORD = 12;
+
+/**
+ * Current password, new one twice. The keys are re-wrapped in the key worker (argon2id, about a
+ * second), then the server checks the current password; other sessions end, this tab goes on.
+ */
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+  const tooShort = next.length < MIN_PASSWORD;
+  const mismatch = repeat !== next;
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setTried(true);
+    setDone(false);
+    if (current === '' || tooShort || mismatch) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await client.changePassword({ currentPassword: current, newPassword: next });
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setTried(false);
+      setDone(true);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="change-password-title" data-testid="change-password" noValidate>
+      <h3 id="change-password-title">{t('account.password.title')}</h3>
+      <p className="hint">{t('account.password.intro')}</p>
+      <Field label={t('account.password.current')} error={tried && current === '' && t('account.password.currentMissing')}>
+        {(field) => <input {...field} name="currentPassword" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />}
+      </Field>
+      <Field label={t('account.password.new')} hint={t('register.passwordRule')} error={(tried || next.length > 0) && tooShort && t('register.tooShort', { count: next.length })}>
+        {(field) => <input {...field} name="newPassword" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} required minLength={MIN_PASSWORD} />}
+      </Field>
+      <Field label={t('account.password.repeat')} error={tried && mismatch && t('register.mismatch')}>
+        {(field) => <input {...field} name="repeatPassword" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />}
+      </Field>
+      <FormError error={error} />
+      {done && <p className="success" role="status" data-testid="password-changed">{t('account.password.done')}</p>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('account.password.working') : t('account.password.submit')}</button>
+      </div>
+    </form>
+  );
+}
