@@ -323,7 +323,8 @@ export class MessagesRepository {
    * The counterpart filter is part of the query, so a page is short only at the end.
    */
   async history(userId: string, filter: { threadId?: string | undefined; withUserId?: string | undefined; before?: Date | undefined; beforeId?: string | undefined; limit: number }): Promise<StoredMessage[]> {
-    const conditions: Record<string, unknown>[] = [{ participantIds: oid(userId) }, { status: { $in: ['accepted', 'held'] } }];
+    // A held message is its sender's alone until approved: recipients get it only once it is accepted.
+    const conditions: Record<string, unknown>[] = [{ participantIds: oid(userId) }, { $or: [{ status: 'accepted' }, { status: 'held', senderId: oid(userId) }] }];
     if (filter.withUserId) conditions.push({ participantIds: oid(filter.withUserId) });
     if (filter.threadId) conditions.push({ threadId: filter.threadId });
     if (filter.before && filter.beforeId) conditions.push({ $or: [{ storedAt: { $lt: filter.before } }, { storedAt: filter.before, _id: { $lt: oid(filter.beforeId) } }] });

@@ -113,12 +113,17 @@ describe('messaging under disclosure policies', function () {
 
     const empty = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 50 }) as Ack<BacklogPage>;
     expect(empty.ok && empty.data.messages.some((m) => m.id === (result.ok ? result.data.id : ''))).to.equal(false);
+    // Nor through the history: until approved, a held exchange is its sender's alone.
+    const historyOf = async (person: TestPerson) => (await call<DeliveredMessage[]>(t.url, 'GET', '/api/messages?limit=100', { token: person.session?.accessToken })).body.map((m) => m.id);
+    expect(await historyOf(ru)).to.not.include(result.data.id);
+    expect(await historyOf(kz)).to.include(result.data.id);
 
     const approve = await call(t.url, 'POST', `/api/approvals/${result.data.approvalId}/approve`, { token: kzAdmin.session?.accessToken, body: { comment: 'released under art. 5(2)' } });
     expect(approve.status).to.equal(200);
     expect((await released).comment).to.equal('released under art. 5(2)');
     const message = await arrived;
     expect(await readAs(ru, kz, message.envelope)).to.deep.equal({ secret: 'confidential content' });
+    expect(await historyOf(ru)).to.include(result.data.id);
   });
 
   it('a rejected exchange is never delivered, and the sender is told', async () => {
