@@ -48,5 +48,4 @@ export const consensusEn = {
     object: 'Object',
   },
   withdraw: 'Withdraw the proposal',
-  awaiting: 'Network decisions awaiting your state’s position: {{count}}. Silence counts as consent under the silence procedure.',
 };

@@ -1,8 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../services/client-context';
-import { mergeMessages, unreadCount } from './conversation-key';
-import { useMessaging } from './use-messaging';
+import { useUnreadMessageCount } from './use-unread-message-count';
 
 const TITLE = 'FocalNet';
 
@@ -13,12 +11,7 @@ const TITLE = 'FocalNet';
  */
 export function UnreadMessagesBadge() {
   const { t } = useTranslation();
-  const myId = useSession()?.user.id ?? '';
-  const { store, state } = useMessaging();
-  useEffect(() => {
-    void store.loadRecent();
-  }, [store]);
-  const count = unreadCount(mergeMessages(state.recent, state.incoming), state.receipted, myId);
+  const count = useUnreadMessageCount();
   useEffect(() => {
     document.title = count > 0 ? `(${count}) ${TITLE}` : TITLE;
     return () => {

@@ -1,21 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import { isAdmin } from '../account/actor';
-import { AwaitingDecisions } from '../consensus/awaiting-decisions';
+import { AdminHome } from './home/admin-home';
+import { FocalPointHome } from './home/focal-point-home';
 import { TotpRequired } from './totp-required';
+import './dashboard.css';
 
-/** Home of an active account. */
+/** can() lets nobody act without the second factor their role or state requires. */
+const lacksSecondFactor = (user: UserView): boolean => (user.role !== 'focal-point' || user.requireTotp) && !user.totpEnabled;
+
+/** Home of an active account: what needs the person now, each with a link to deal with it. */
 export function Dashboard({ user }: { user: UserView }) {
   const { t } = useTranslation();
   const admin = isAdmin(user);
   return (
     <>
-      <section className="card" data-testid="account-active">
-        <h2>{t('home.activeTitle')}</h2>
-        <p>{admin ? t('home.adminIntro') : t('home.focalPointIntro')}</p>
-      </section>
       {admin && !user.totpEnabled && <TotpRequired />}
-      <AwaitingDecisions user={user} />
+      <section className="card home-today" data-testid="account-active">
+        <h2>{t('home.title')}</h2>
+        {lacksSecondFactor(user)
+          ? <p className="hint">{t('home.secondFactorFirst')}</p>
+          : user.role === 'focal-point' ? <FocalPointHome user={user} /> : <AdminHome user={user} />}
+      </section>
     </>
   );
 }

@@ -1,0 +1,15 @@
+import type { UserView } from '../../../../../shared/schemas/accounts';
+import { HomeListView } from './home-list';
+import { QuickLinks } from './quick-links';
+import { useFocalPointItems } from './use-focal-point-items';
+
+/** A focal point's "What needs you": messages, requests, their entry; then the usual starting points. */
+export function FocalPointHome({ user }: { user: UserView }) {
+  const list = useFocalPointItems(user);
+  return (
+    <>
+      <HomeListView list={list} />
+      <QuickLinks user={user} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { useCallback } from 'react';
+import { can } from '../../../../../shared/authz/can';
+import type { UserView } from '../../../../../shared/schemas/accounts';
+import { useClient } from '../../../services/client-context';
+import { toActor } from '../../account/actor';
+import { adminItems, type HomeList } from './home-items';
+import { useHomeSource } from './use-home-source';
+
+/** What waits for a national admin or the secretariat: each call only when can() allows it. */
+export function useAdminItems(user: UserView): HomeList {
+  const client = useClient();
+  const actor = toActor(user);
+  const own = { state: user.state };
+  const listsPeople = can(actor, 'user:list', own);
+  const listsApprovals = can(actor, 'approval:list', own);
+  const readsProposals = can(actor, 'consensus:read');
+  const pending = useHomeSource(useCallback(() => (listsPeople ? client.users.list({ status: 'pending-verification' }) : Promise.resolve(null)), [client, listsPeople]));
+  const approvals = useHomeSource(useCallback(() => (listsApprovals ? client.approvals.list('pending') : Promise.resolve(null)), [client, listsApprovals]));
+  const proposals = useHomeSource(useCallback(() => (readsProposals ? client.consensus.list() : Promise.resolve(null)), [client, readsProposals]));
+  return adminItems({
+    role: user.role === 'network-admin' ? 'network-admin' : 'national-admin', state: user.state, pending, approvals, proposals,
+    // The list holds everyone pending in the admin's reach; only those they may activate wait for them.
+    mayVerify: (person) => can(actor, 'user:activate', { id: person.id, role: person.role, state: person.state }),
+  });
+}

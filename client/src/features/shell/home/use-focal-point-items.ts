@@ -1,0 +1,25 @@
+import { useCallback } from 'react';
+import { can } from '../../../../../shared/authz/can';
+import type { UserView } from '../../../../../shared/schemas/accounts';
+import { useClient } from '../../../services/client-context';
+import { toActor } from '../../account/actor';
+import { useMessaging } from '../../messaging/use-messaging';
+import { useUnreadMessageCount } from '../../messaging/use-unread-message-count';
+import { takesPartInRequests } from '../../requests/requests-nav';
+import { focalPointItems, type HomeList } from './home-items';
+import { useHomeSource } from './use-home-source';
+
+/** What waits for a focal point who may exchange (the caller checks): each call only when can() allows it. */
+export function useFocalPointItems(user: UserView): HomeList {
+  const client = useClient();
+  const actor = toActor(user);
+  const requests = takesPartInRequests(actor);
+  const ownEntry = can(actor, 'directory:edit-entry', { id: user.id });
+  const unread = useUnreadMessageCount();
+  // The count is 0 until the history page is read: wait for it rather than say "nothing waits" too soon.
+  const { store } = useMessaging();
+  const historyRead = useHomeSource(useCallback(() => store.loadRecent().then(() => true), [store]));
+  const inbox = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'inbox' }) : Promise.resolve(null)), [client, requests]));
+  const entry = useHomeSource(useCallback(() => (ownEntry ? client.directory.entry(user.id) : Promise.resolve(null)), [client, ownEntry, user.id]));
+  return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, entry, now: Date.now() });
+}
