@@ -16,6 +16,7 @@ import { invitationRoutes } from './http/routes/invitations.routes.js';
 import { meRoutes } from './http/routes/me.routes.js';
 import type { RouteContext } from './http/routes/route-context.js';
 import { userRoutes } from './http/routes/users.routes.js';
+import { passwordResetRoutes } from './http/routes/password-reset.routes.js';
 import { directoryRoutes } from './http/routes/directory.routes.js';
 import { snapshotSigner } from './modules/directory/snapshot-signer.js';
 import { announceBootstrap } from './modules/accounts/announce-bootstrap.js';
@@ -163,7 +164,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     bodyLimitBytes: config.bodyLimitBytes,
     clientDir: options.clientDir ?? path.join(repoRoot, 'client', 'dist'),
     trustProxy: config.trustProxy,
-    modules: [authRoutes, invitationRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes, consensusRoutes, reviewRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
+    modules: [authRoutes, invitationRoutes, passwordResetRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes, consensusRoutes, reviewRoutes].map((mount) => (router, registry) => mount(routeContext(router, registry))),
   });
   const http = createServer(app);
   const gateway = createGateway(http, {

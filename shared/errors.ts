@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'user.invalid-transition',
   'password.weak',
   'password.wrong',
+  'password.reset-invalid',
   'keys.invalid',
   'keys.changed',
   'state.unknown',

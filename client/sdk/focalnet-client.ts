@@ -21,6 +21,7 @@ import { memoryKeyStore, type KeyStore } from './key-store.js';
 import { localKeyCrypto } from './local-key-crypto.js';
 import { contactKeyring, memoryKnownKeys, type ContactKeyring, type KnownKeysStore } from './messaging/contact-keys.js';
 import { createMessenger, type Messenger, type MessengerOptions } from './messaging/messenger.js';
+import { passwordResets, type PasswordResets } from './password-reset.js';
 import { changePassword, registerWithInvitation, unlockKeys, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
 import { createSessionManager, type SessionManager } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
@@ -77,6 +78,8 @@ export interface FocalNetClient {
   signOut(): Promise<void>;
   registerWithInvitation(input: RegisterWithInvitationInput): Promise<Registration>;
   unlockKeys(input: UnlockInput): Promise<UserKeys>;
+  /** For a person who forgot their password: a reset link from their admin plus their recovery key. */
+  readonly passwordResets: PasswordResets;
   /** Needs unlocked keys: they are wrapped under the new password here. Other sessions end; this one continues. */
   changePassword(input: ChangePasswordInput): Promise<StoredSession>;
 }
@@ -142,5 +145,6 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     registerWithInvitation: (input) => registerWithInvitation(deps, input),
     unlockKeys: (input) => unlockKeys(deps, input),
     changePassword: (input) => changePassword(deps, input),
+    passwordResets: passwordResets(transport, keyCrypto),
   };
 }

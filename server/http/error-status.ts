@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   'password.weak': 400,
   // 400, not 401: the session is fine, only the proof typed into the form is wrong.
   'password.wrong': 400,
+  'password.reset-invalid': 410,
   'keys.invalid': 400,
   'keys.changed': 409,
   'state.unknown': 400,

@@ -29,6 +29,7 @@ export const ACTIONS = [
   'user:reactivate',
   'user:remove',
   'user:update',
+  'user:reset-password',
   'audit:read',
   'exchange:take-part',
   'directory:read',
@@ -89,6 +90,7 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     case 'user:reactivate':
     case 'user:remove':
     case 'user:update':
+    case 'user:reset-password':
       return !self && responsibleFor(actor, target);
     case 'user:suspend':
       // The secretariat may suspend anyone at once (e.g. a compromised key), besides the responsible admin.

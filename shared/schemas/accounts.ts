@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PublicKeyBundle } from '../crypto/verify-key-bundle.js';
-import { PassphraseWrappedKeys, StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
+import { PassphraseWrappedKeys, RecoveryWrappedKeys, StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
 import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
 import { AUDIT_EVENT_TYPES } from '../audit/event-types.js';
 
@@ -134,6 +134,32 @@ export const ChangePasswordRequest = z.object({
   wrappedKeys: PassphraseWrappedKeys,
 }).strict();
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+/** A single-use link (72 h) an admin gives a person who forgot their password. */
+export const IssuedPasswordReset = z.object({ token: OpaqueToken, link: z.string(), expiresAt: z.iso.datetime() });
+export type IssuedPasswordReset = z.infer<typeof IssuedPasswordReset>;
+
+export const PasswordResetToken = z.object({ token: OpaqueToken }).strict();
+
+/** What the reset page needs: whose account, and the keys wrapped under the recovery key (useless without it). */
+export const PasswordResetPreview = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  identityKey: z.string(),
+  recovery: RecoveryWrappedKeys,
+  expiresAt: z.iso.datetime(),
+});
+export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
+
+/** The new password, the keys wrapped under it, and the identity key's signature proving the recovery key was used. */
+export const CompletePasswordReset = z.object({
+  token: OpaqueToken,
+  newPassword: Password,
+  wrappedKeys: PassphraseWrappedKeys,
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature, base64url'),
+}).strict();
+export type CompletePasswordReset = z.infer<typeof CompletePasswordReset>;
 
 // ── administration ─────────────────────────────────────────────────────────
 export const ListUsersQuery = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserView, type Role, type UserStatus } from '../../../shared/schemas/accounts.js';
+import { IssuedPasswordReset, UserView, type Role, type UserStatus } from '../../../shared/schemas/accounts.js';
 import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { SessionManager } from '../session-manager.js';
 
@@ -23,6 +23,8 @@ export interface UsersApi {
   activate(id: string, comparison: { keyVersion: number; safetyNumberCompared: true }): Promise<UserView>;
   suspend(id: string, reason: string): Promise<UserView>;
   reactivate(id: string): Promise<UserView>;
+  /** A single-use link for a person who forgot their password (shown once; finishing it needs their recovery key). */
+  issuePasswordReset(id: string): Promise<IssuedPasswordReset>;
   remove(id: string): Promise<UserView>;
 }
 
@@ -35,6 +37,7 @@ export function usersApi(session: SessionManager): UsersApi {
     activate: (id, comparison) => session.authed({ method: 'POST', path: path(id, '/activate'), body: comparison, schema: UserView }),
     suspend: (id, reason) => session.authed({ method: 'POST', path: path(id, '/suspend'), body: { reason }, schema: UserView }),
     reactivate: (id) => session.authed({ method: 'POST', path: path(id, '/reactivate'), schema: UserView }),
+    issuePasswordReset: (id) => session.authed({ method: 'POST', path: path(id, '/password-reset'), schema: IssuedPasswordReset }),
     remove: (id) => session.authed({ method: 'DELETE', path: path(id), schema: UserView }),
   };
 }

@@ -289,6 +289,9 @@ export const en = {
       removed: 'Removed',
       updated: 'Account changed',
       'keys-rotated': 'Keys replaced',
+      'password-reset-issued': 'Password reset link issued',
+      'password-reset': 'Password reset with the recovery key',
+      'password-reset-refused': 'Password reset refused (proof did not verify)',
     },
     directory: {
       'entry-updated': 'Directory entry changed',
@@ -351,7 +354,7 @@ export const en = {
       'username-taken': 'This username is taken. Choose another.',
       'invalid-transition': 'This is not possible in the account’s current state.',
     },
-    password: { weak: 'This password is too easy to guess.', wrong: 'The current password is wrong.' },
+    password: { weak: 'This password is too easy to guess.', wrong: 'The current password is wrong.', 'reset-invalid': 'This reset link cannot be used: it was used, replaced by a newer one, or has expired. Ask your administrator for a new one.' },
     keys: {
       invalid: 'The keys are not valid.',
       changed: 'The keys changed since you compared the safety number. Compare again.',

@@ -38,6 +38,9 @@ const UserSchema = new Schema({
   keyHistory: { type: [PreviousKeysSchema], default: [] },
   /** Private keys wrapped in the client (opaque to the server): { passphrase, recovery }. */
   wrappedKeys: { type: Schema.Types.Mixed, default: null, select: false },
+  /** An outstanding password reset (issued by the responsible admin): its token's hash and end. */
+  resetTokenHash: { type: String, default: null, select: false },
+  resetExpiresAt: { type: Date, default: null, select: false },
   /** Bumped on suspension, removal and key rotation: every access token with an older value dies. */
   tokenVersion: { type: Number, default: 0 },
   invitedBy: { type: Schema.Types.ObjectId, default: null },
@@ -45,6 +48,7 @@ const UserSchema = new Schema({
   updatedAt: { type: Date, required: true },
 }, { versionKey: false, minimize: false });
 UserSchema.index({ state: 1, role: 1, status: 1 });
+UserSchema.index({ resetTokenHash: 1 });
 
 export type UserDoc = InferSchemaType<typeof UserSchema>;
 export type UserModel = Model<UserDoc>;

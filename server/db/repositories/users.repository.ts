@@ -114,6 +114,32 @@ export class UsersRepository {
     return doc?.wrappedKeys ?? null;
   }
 
+  /** Replaces any earlier reset of this person: only the latest link works. */
+  async setPasswordReset(id: string, tokenHash: string, expiresAt: Date, now: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { resetTokenHash: tokenHash, resetExpiresAt: expiresAt, updatedAt: now } });
+  }
+
+  async findByResetToken(tokenHash: string): Promise<{ user: User; expiresAt: Date } | undefined> {
+    const doc = await this.model.findOne({ resetTokenHash: tokenHash }).select('+resetTokenHash +resetExpiresAt').lean();
+    return doc?.resetExpiresAt ? { user: toUser(doc), expiresAt: doc.resetExpiresAt } : undefined;
+  }
+
+  /**
+   * Finishes a reset: new password and wrapping, the token spent, every access token ended — in
+   * one write that only the first caller with this token makes (false for any later one).
+   */
+  async completePasswordReset(id: string, tokenHash: string, patch: { passwordHash: string; wrappedKeys: unknown }, now: Date): Promise<boolean> {
+    try {
+      const result = await this.model.updateOne(
+        { _id: id, resetTokenHash: tokenHash },
+        { $set: { ...patch, resetTokenHash: null, resetExpiresAt: null, updatedAt: now }, $inc: { tokenVersion: 1 } },
+      );
+      return result.modifiedCount === 1;
+    } finally {
+      for (const listener of this.changeListeners) listener(id);
+    }
+  }
+
   async list(filter: { state?: string; role?: Role; status?: UserStatus; roles?: Role[] }): Promise<User[]> {
     const query: Record<string, unknown> = {};
     if (filter.state) query.state = filter.state;

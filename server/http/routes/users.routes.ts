@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ActivateRequest, Id, ListUsersQuery, SuspendRequest, UpdateUserRequest, UserView } from '../../../shared/schemas/accounts.js';
+import { ActivateRequest, Id, IssuedPasswordReset, ListUsersQuery, SuspendRequest, UpdateUserRequest, UserView } from '../../../shared/schemas/accounts.js';
+import { issuePasswordReset } from '../../modules/accounts/password-reset.js';
 import { activateUser, changeUserStatus, getUser, listUsers, updateUser } from '../../modules/accounts/manage-users.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
@@ -40,6 +41,13 @@ export function userRoutes({ router, registry, accounts, authn }: RouteContext):
     summary: 'Suspend at once: tokens stop working and open sockets close.',
     params: IdParams, body: SuspendRequest, response: UserView, errors: [400, 401, 403, 404, 409],
     handler: async ({ params, body, req }) => changeUserStatus(accounts, await authn.actor(req), params.id, 'suspend', body.reason),
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/users/:id/password-reset', auth: authn, tag: 'users',
+    summary: 'A single-use link (72 h) for a person who forgot their password; finishing it needs their recovery key. A newer link replaces an older one.',
+    params: IdParams, response: IssuedPasswordReset, status: 201, errors: [401, 403, 404, 409],
+    handler: async ({ params, req }) => issuePasswordReset(accounts, await authn.actor(req), params.id),
   });
 
   defineRoute(router, registry, {

@@ -34,7 +34,7 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
     ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => ['network admin', action, target]),
     ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).map((target): [ActorName, Action, TargetName] => ['national admin KZ', action, target]),
   ]),
-  ...(['user:activate', 'user:reactivate', 'user:remove', 'user:update', 'user:suspend'] as const).flatMap((action) => [
+  ...(['user:activate', 'user:reactivate', 'user:remove', 'user:update', 'user:suspend', 'user:reset-password'] as const).flatMap((action) => [
     ['network admin', action, 'national admin KZ'],
     ['network admin', action, 'national admin RU'],
     ['national admin KZ', action, 'focal point KZ'],
@@ -98,7 +98,7 @@ describe('can(): every role × action × own/other state', () => {
 
   it('admin actions never apply to oneself', () => {
     const me = actor('network-admin', null);
-    for (const action of ['user:activate', 'user:suspend', 'user:reactivate', 'user:remove', 'user:update'] as const) {
+    for (const action of ['user:activate', 'user:suspend', 'user:reactivate', 'user:remove', 'user:update', 'user:reset-password'] as const) {
       expect(can(me, action, { role: 'network-admin', state: null, id: 'me' }), action).to.equal(false);
     }
     expect(can(me, 'user:read', { role: 'network-admin', id: 'me' })).to.equal(true);
