@@ -6,6 +6,7 @@ import type { TestServer } from '../helpers/test-server.js';
 
 const shot = screenshots('account');
 const NEW_PASSWORD = 'copper-meadow-lighthouse-violin-77';
+const NEW_PASSWORD_2 = 'saffron-harbour-telescope-quartz-19';
 
 describe('e2e: the account page in Chromium', function () {
   this.timeout(180_000);
@@ -13,11 +14,13 @@ describe('e2e: the account page in Chromium', function () {
   let browser: Browser;
   let closeE2e: (() => Promise<void>) | undefined;
   let fp: TestPerson;
+  let kzAdmin: TestPerson;
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
     const root = await bootstrapNetworkAdmin(t);
-    fp = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'));
+    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
+    fp = await activeFocalPoint(t, kzAdmin);
   });
   after(async () => closeE2e?.());
 
@@ -49,11 +52,42 @@ describe('e2e: the account page in Chromium', function () {
 
     // The new password signs in and unlocks the keys (signInThroughUi waits for both).
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('welcome').waitFor(); // signed out: the tokens are gone before the next sign-in
     await signInThroughUi(t, page, { ...fp, password: NEW_PASSWORD });
     await page.getByRole('button', { name: 'Русский' }).click();
     await page.getByRole('link', { name: 'Ваша учётная запись' }).click();
     await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
     await shot(page, '02-account-ru');
     expect(errors).to.deep.equal([]);
+  });
+  it('a focal point who forgot the password: their national admin issues a reset link; with the recovery key they set a new one', async () => {
+    const admin = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const adminErrors = watchErrors(admin);
+    await signInThroughUi(t, admin, kzAdmin);
+    await admin.getByRole('link', { name: 'People' }).click();
+    const row = admin.locator(`[data-testid="person"][data-username="${fp.username}"]`);
+    await row.getByRole('button', { name: 'Password reset link' }).click();
+    const link = await row.getByTestId('reset-link').locator('input[name="reset-link"]').inputValue();
+    expect(link).to.match(/\/reset#[A-Za-z0-9_-]{43}$/);
+    await shot(admin, '03-reset-link-en');
+
+    const person = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+    const personErrors = watchErrors(person);
+    await person.goto(link);
+    await person.getByRole('button', { name: 'Русский' }).click();
+    expect(await person.getByTestId('reset-account').textContent()).to.contain(fp.username);
+    await person.getByLabel('Ключ восстановления').fill('AAAA'.repeat(14));
+    await person.getByLabel('Новый пароль', { exact: true }).fill(NEW_PASSWORD_2);
+    await person.getByLabel('Повторите новый пароль').fill(NEW_PASSWORD_2);
+    await person.getByRole('button', { name: 'Установить новый пароль' }).click();
+    await person.getByRole('alert').waitFor(); // a wrong recovery key is named, nothing changes
+    await person.getByLabel('Ключ восстановления').fill(fp.recoveryText ?? '');
+    await person.getByRole('button', { name: 'Установить новый пароль' }).click();
+    await person.getByTestId('reset-done').waitFor();
+    await shot(person, '04-reset-done-ru');
+    await person.getByRole('button', { name: 'English' }).click();
+    await signInThroughUi(t, person, { ...fp, password: NEW_PASSWORD_2 });
+    expect(adminErrors).to.deep.equal([]);
+    expect(personErrors).to.deep.equal([]);
   });
 });

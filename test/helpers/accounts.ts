@@ -21,6 +21,8 @@ export interface TestPerson {
   bundle: PublicKeyBundle;
   totpSecret?: string;
   session?: Session;
+  /** The recovery key as shown once at registration. */
+  recoveryText?: string;
 }
 
 let counter = 0;
@@ -44,7 +46,7 @@ export async function registerWithToken(t: TestServer, token: string, username =
     body: { token, username, password: STRONG_PASSWORD, keys: material.bundle, wrappedKeys: material.wrappedKeys },
   });
   if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { user: response.body.user, username, password: STRONG_PASSWORD, keys: material.keys, bundle: material.bundle };
+  return { user: response.body.user, username, password: STRONG_PASSWORD, keys: material.keys, bundle: material.bundle, recoveryText: material.recoveryText };
 }
 
 /** The current TOTP code per the server's clock, for a step after any used so far. */

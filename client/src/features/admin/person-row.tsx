@@ -1,20 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/authz/can';
-import type { UserView } from '../../../../shared/schemas/accounts';
+import type { IssuedPasswordReset, UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { toActor } from '../account/actor';
+import { ResetLink } from './reset-link';
 import { SuspendForm } from './suspend-form';
 
-/** One person with the actions can() allows on them: suspend (with a reason), reactivate, remove. */
+/** One person with the actions can() allows on them: suspend (with a reason), reactivate, remove, a password reset link. */
 export function PersonRow({ me, person, onChanged }: { me: UserView; person: UserView; onChanged: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
   const [mode, setMode] = useState<'idle' | 'suspending' | 'confirm-remove'>('idle');
   const [error, setError] = useState<unknown>();
+  const [reset, setReset] = useState<IssuedPasswordReset>();
   const actor = toActor(me);
   const target = { id: person.id, role: person.role, state: person.state };
 
@@ -31,6 +33,15 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
   const canSuspend = person.status !== 'suspended' && can(actor, 'user:suspend', target);
   const canReactivate = person.status === 'suspended' && can(actor, 'user:reactivate', target);
   const canRemove = can(actor, 'user:remove', target);
+  const canReset = (person.status === 'active' || person.status === 'pending-verification') && person.keys !== null && can(actor, 'user:reset-password', target);
+  const issueReset = async (): Promise<void> => {
+    setError(undefined);
+    try {
+      setReset(await client.users.issuePasswordReset(person.id));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
 
   return (
     <tr data-testid="person" data-username={person.username} data-status={person.status}>
@@ -50,9 +61,11 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
             {canRemove && (mode === 'confirm-remove'
               ? <button type="button" className="danger" onClick={() => void run(() => client.users.remove(person.id))}>{t('admin.people.confirmRemove')}</button>
               : <button type="button" onClick={() => setMode('confirm-remove')}>{t('admin.people.remove')}</button>)}
+            {canReset && <button type="button" onClick={() => void issueReset()}>{t('account.resetLink.issue')}</button>}
           </>
         )}
         </div>
+        {reset && <ResetLink name={person.displayName} issued={reset} onClose={() => setReset(undefined)} />}
         <FormError error={error} />
       </td>
     </tr>

@@ -1,4 +1,5 @@
 import { AccountPage } from '../account/account-page';
+import { ResetPasswordPage } from '../account/reset-password-page';
 import { usePath } from '../../router/router';
 import { AdminPage, ADMIN_SECTIONS, type AdminSection } from '../admin/admin-page';
 import { approvalsPage } from '../approvals/approvals-route';
@@ -23,6 +24,7 @@ export function AppRoutes() {
   if (path === '/') return <HomePage />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/invite') return <InvitePage />;
+  if (path === '/reset') return <ResetPasswordPage />;
   if (path === '/security/totp') return <RequireSession><TotpSetupPage /></RequireSession>;
   if (path === '/account') return <RequireSession><AccountPage /></RequireSession>;
   const section = path.startsWith('/admin/') ? path.slice('/admin/'.length) : '';
