@@ -83,6 +83,7 @@ export const en = {
     what: {
       unread: 'Unread messages',
       requests: 'Requests awaiting your answer',
+      clarifications: 'Your requests on which a clarification is asked of you',
       'stale-entry': 'Your directory entry',
       'pending-people': 'Newcomers waiting for your verification',
       'held-exchanges': 'Exchanges held for your approval',

@@ -13,41 +13,42 @@ const received = (status: CaseFacts['status'], deadlineIn = 7 * 24 * H, overdue 
 
 describe('home: what needs you', () => {
   describe('focal point', () => {
-    it('counts requests still owed an answer, and the late ones among them (by the clock or the server flag)', () => {
+    it('counts requests still owed an answer, and the late ones among them (by the clock or the server flag); one awaiting the requester\'s clarification is not owed', () => {
       const inbox = [
         received('submitted'), received('acknowledged', -H), received('clarified', H, true), received('clarification-requested'),
         received('answered', -H), received('partially-answered'), received('declined'), received('closed'), received('withdrawn'),
       ];
-      expect(awaitingAnswer(inbox, now)).to.deep.equal({ count: 4, overdue: 2 });
+      expect(awaitingAnswer(inbox, now)).to.deep.equal({ count: 3, overdue: 2 });
       expect(awaitingAnswer([], now)).to.deep.equal({ count: 0, overdue: 0 });
     });
 
     it('lists unread messages, requests and a stale entry, in that order, each with its page', () => {
       const list = focalPointItems({
-        unread: 2, inbox: [received('submitted'), received('submitted', -H)], entry: { stale: true, lastConfirmedAt: '2025-01-01T00:00:00.000Z' }, now,
+        unread: 2, inbox: [received('submitted'), received('submitted', -H)], toClarify: [received('clarification-requested')], entry: { stale: true, lastConfirmedAt: '2025-01-01T00:00:00.000Z' }, now,
       });
       expect(list).to.deep.equal({
         loading: false,
         items: [
           { id: 'unread', to: '/messages', count: 2 },
           { id: 'requests', to: '/requests', count: 2, overdue: 1 },
+          { id: 'clarifications', to: '/requests/sent', count: 1 },
           { id: 'stale-entry', to: '/directory/mine', count: 1, since: '2025-01-01T00:00:00.000Z' },
         ],
       });
     });
 
     it('leaves out what is zero or current: nothing waits', () => {
-      const list = focalPointItems({ unread: 0, inbox: [received('answered')], entry: { stale: false, lastConfirmedAt: iso(now) }, now });
+      const list = focalPointItems({ unread: 0, inbox: [received('answered')], toClarify: [], entry: { stale: false, lastConfirmedAt: iso(now) }, now });
       expect(list).to.deep.equal({ items: [], loading: false });
     });
 
     it('is still loading while any input has not answered, showing what has', () => {
-      expect(focalPointItems({ unread: undefined, inbox: [], entry: null, now })).to.deep.equal({ items: [], loading: true });
-      expect(focalPointItems({ unread: 1, inbox: undefined, entry: undefined, now })).to.deep.equal({ items: [{ id: 'unread', to: '/messages', count: 1 }], loading: true });
+      expect(focalPointItems({ unread: undefined, inbox: [], toClarify: [], entry: null, now })).to.deep.equal({ items: [], loading: true });
+      expect(focalPointItems({ unread: 1, inbox: undefined, toClarify: [], entry: undefined, now })).to.deep.equal({ items: [{ id: 'unread', to: '/messages', count: 1 }], loading: true });
     });
 
     it('says quietly what could not be loaded, and leaves out what does not apply', () => {
-      const list = focalPointItems({ unread: 0, inbox: UNAVAILABLE, entry: null, now });
+      const list = focalPointItems({ unread: 0, inbox: UNAVAILABLE, toClarify: null, entry: null, now });
       expect(list).to.deep.equal({ loading: false, items: [{ id: 'requests', to: '/requests', count: 0, unavailable: true }] });
     });
   });

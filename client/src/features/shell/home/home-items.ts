@@ -14,7 +14,7 @@ import { deadlineState } from '../../requests/deadline';
 export const UNAVAILABLE = 'unavailable';
 export type Source<T> = T | null | undefined | typeof UNAVAILABLE;
 
-export type HomeItemId = 'unread' | 'requests' | 'stale-entry' | 'pending-people' | 'held-exchanges' | 'awaiting-position' | 'open-proposals';
+export type HomeItemId = 'unread' | 'requests' | 'clarifications' | 'stale-entry' | 'pending-people' | 'held-exchanges' | 'awaiting-position' | 'open-proposals';
 
 /** One line of the list: what waits, how many, and where to deal with it. */
 export interface HomeItem {
@@ -72,9 +72,12 @@ const counted = (count: number, more: Omit<Fields, 'count'> = {}): Fields | unde
 
 export type CaseFacts = Pick<RequestCaseView, 'status' | 'submittedAt' | 'deadline' | 'overdue'>;
 
-/** Received requests the focal point still owes an answer on, and how many of them are late. */
+/**
+ * Received requests the focal point still owes an answer on, and how many of them are late. One
+ * waiting for the requester's clarification is not theirs to move until it is clarified.
+ */
 export function awaitingAnswer(inbox: readonly CaseFacts[], now: number): { count: number; overdue: number } {
-  const open = inbox.filter((c) => AWAITING_ANSWER.includes(c.status));
+  const open = inbox.filter((c) => AWAITING_ANSWER.includes(c.status) && c.status !== 'clarification-requested');
   return { count: open.length, overdue: open.filter((c) => deadlineState(c, now).tone === 'overdue').length };
 }
 
@@ -83,12 +86,14 @@ export interface FocalPointInputs {
   unread: Source<number>;
   /** client.requests.list({ box: 'inbox' }) */
   inbox: Source<readonly CaseFacts[]>;
+  /** client.requests.list({ box: 'outbox', status: 'clarification-requested' }): my requests on which I am asked to clarify. */
+  toClarify: Source<readonly CaseFacts[]>;
   /** Their own directory entry. */
   entry: Source<Pick<EntryView, 'stale' | 'lastConfirmedAt'>>;
   now: number;
 }
 
-/** A focal point's morning: unread messages, requests to answer, an entry to reconfirm. */
+/** A focal point's morning: unread messages, requests to answer or clarify, an entry to reconfirm. */
 export function focalPointItems(inputs: FocalPointInputs): HomeList {
   return new ListBuilder()
     .add('unread', '/messages', inputs.unread, (count) => counted(count))
@@ -96,6 +101,7 @@ export function focalPointItems(inputs: FocalPointInputs): HomeList {
       const { count, overdue } = awaitingAnswer(inbox, inputs.now);
       return counted(count, { overdue });
     })
+    .add('clarifications', '/requests/sent', inputs.toClarify, (sent) => counted(sent.filter((c) => c.status === 'clarification-requested').length))
     .add('stale-entry', '/directory/mine', inputs.entry, (entry) => (entry.stale ? { count: 1, since: entry.lastConfirmedAt } : undefined))
     .list();
 }

@@ -20,6 +20,7 @@ export function useFocalPointItems(user: UserView): HomeList {
   const { store } = useMessaging();
   const historyRead = useHomeSource(useCallback(() => store.loadRecent().then(() => true), [store]));
   const inbox = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'inbox' }) : Promise.resolve(null)), [client, requests]));
+  const toClarify = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'outbox', status: 'clarification-requested' }) : Promise.resolve(null)), [client, requests]));
   const entry = useHomeSource(useCallback(() => (ownEntry ? client.directory.entry(user.id) : Promise.resolve(null)), [client, ownEntry, user.id]));
-  return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, entry, now: Date.now() });
+  return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, toClarify, entry, now: Date.now() });
 }
