@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
+import { call } from '../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -89,5 +91,26 @@ describe('e2e: the account page in Chromium', function () {
     await signInThroughUi(t, person, { ...fp, password: NEW_PASSWORD_2 });
     expect(adminErrors).to.deep.equal([]);
     expect(personErrors).to.deep.equal([]);
+  });
+  it('a focal point whose state requires a second factor is told so at home and sets it up from there', async () => {
+    const fp2 = await activeFocalPoint(t, kzAdmin);
+    const required = await call(t.url, 'PATCH', `/api/users/${fp2.user.id}`, { token: kzAdmin.session?.accessToken, body: { requireTotp: true } });
+    expect(required.status).to.equal(200);
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const errors = watchErrors(page);
+    await signInThroughUi(t, page, fp2);
+    expect(await page.getByTestId('totp-required').textContent()).to.contain('Your state requires two-factor authentication for its focal points');
+    expect(await page.getByRole('link', { name: /^Messages/ }).count()).to.equal(0); // not before the second factor
+    await page.getByRole('link', { name: 'Set it up now' }).click();
+    expect(await page.getByText('Your state requires its focal points to confirm each sign-in').count()).to.equal(1);
+    await page.getByRole('button', { name: 'Begin setup' }).click();
+    const secret = await page.getByTestId('totp-secret').getAttribute('data-secret') ?? '';
+    await page.getByLabel('Code from the app').fill(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByTestId('totp-enabled').waitFor();
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+    await page.getByRole('link', { name: /^Messages/ }).waitFor();
+    expect(await page.getByTestId('totp-required').count()).to.equal(0);
+    expect(errors).to.deep.equal([]);
   });
 });

@@ -123,6 +123,7 @@ export const en = {
   totp: {
     title: 'Two-factor authentication',
     required: 'Administrators must confirm each sign-in with an authenticator app before they can use the administration pages.',
+    requiredFocalPoint: 'Your state requires its focal points to confirm each sign-in with an authenticator app before they exchange messages and requests.',
     start: 'Begin setup',
     scan: 'Scan this QR code with your authenticator app, or enter the secret by hand.',
     qrAlt: 'QR code for the authenticator app',
@@ -132,6 +133,7 @@ export const en = {
     done: 'Two-factor authentication is on. From now on, sign-in asks for a code.',
     already: 'Two-factor authentication is on for your account.',
     continue: 'Continue to administration',
+    continueHome: 'Go to the home page',
   },
   invite: {
     title: 'Invitation to FocalNet',
@@ -195,6 +197,7 @@ export const en = {
   admin: {
     title: 'Administration',
     totpRequired: 'Set up two-factor authentication before using the administration pages.',
+    totpRequiredFocalPoint: 'Your state requires two-factor authentication for its focal points: set it up to exchange messages and requests.',
     setUp: 'Set it up now',
     notAllowed: 'Your role does not include this page.',
     invitations: {

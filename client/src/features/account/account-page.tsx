@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../components/use-labels';
+import { Link } from '../../router/link';
 import { useSession } from '../../services/client-context';
 import { ChangePasswordForm } from './change-password-form';
 
@@ -18,7 +19,8 @@ export function AccountPage() {
           <dt>{t('account.facts.role')}</dt><dd>{labels.role(user.role)}</dd>
           {user.state && <><dt>{t('account.facts.state')}</dt><dd>{labels.state(user.state)}</dd></>}
           <dt>{t('account.facts.status')}</dt><dd>{t(`userStatus.${user.status}`)}</dd>
-          <dt>{t('account.facts.totp')}</dt><dd>{user.totpEnabled ? t('account.facts.totpOn') : t('account.facts.totpOff')}</dd>
+          <dt>{t('account.facts.totp')}</dt>
+          <dd>{user.totpEnabled ? t('account.facts.totpOn') : <>{t('account.facts.totpOff')} · <Link to="/security/totp">{t('account.facts.totpSetUp')}</Link></>}</dd>
           {user.keys && <><dt>{t('account.facts.keyVersion')}</dt><dd>{user.keys.keyVersion}</dd></>}
         </dl>
       </section>

@@ -10,6 +10,7 @@ export const accountEn = {
     totp: 'Two-factor authentication',
     totpOn: 'On',
     totpOff: 'Off',
+    totpSetUp: 'Set it up',
     keyVersion: 'Key version',
   },
   password: {

@@ -12,6 +12,7 @@ export const accountRu: Messages['account'] = {
     totp: 'Двухфакторная аутентификация',
     totpOn: 'Включена',
     totpOff: 'Выключена',
+    totpSetUp: 'Включить',
     keyVersion: 'Версия ключей',
   },
   password: {

@@ -16,6 +16,8 @@ export function TotpSetupPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
+  // Admins go on to their work; a focal point whose state requires the second factor goes home.
+  const admin = session ? session.user.role !== 'focal-point' : true;
 
   const act = async (action: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -42,14 +44,14 @@ export function TotpSetupPage() {
       <section className="card" aria-labelledby="totp-title">
         <h2 id="totp-title">{t('totp.title')}</h2>
         <p className="success" data-testid="totp-enabled">{done ? t('totp.done') : t('totp.already')}</p>
-        <Link to="/admin/pending" className="button primary">{t('totp.continue')}</Link>
+        <Link to={admin ? '/admin/pending' : '/'} className="button primary">{admin ? t('totp.continue') : t('totp.continueHome')}</Link>
       </section>
     );
   }
   return (
     <section className="card" aria-labelledby="totp-title">
       <h2 id="totp-title">{t('totp.title')}</h2>
-      <p>{t('totp.required')}</p>
+      <p>{admin ? t('totp.required') : t('totp.requiredFocalPoint')}</p>
       {!setup ? (
         <>
           <FormError error={error} />

@@ -15,7 +15,7 @@ export function Dashboard({ user }: { user: UserView }) {
   const admin = isAdmin(user);
   return (
     <>
-      {admin && !user.totpEnabled && <TotpRequired />}
+      {lacksSecondFactor(user) && <TotpRequired focalPoint={!admin} />}
       <section className="card home-today" data-testid="account-active">
         <h2>{t('home.title')}</h2>
         {lacksSecondFactor(user)
