@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { call } from '../helpers/api.js';
+import { envelopeFor } from '../helpers/messaging.js';
+import { sent } from '../helpers/requests.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -111,6 +113,41 @@ describe('e2e: the account page in Chromium', function () {
     await page.getByRole('link', { name: 'Go to the home page' }).click();
     await page.getByRole('link', { name: /^Messages/ }).waitFor();
     expect(await page.getByTestId('totp-required').count()).to.equal(0);
+    expect(errors).to.deep.equal([]);
+  });
+  it('a focal point turns on notifications: an arrival while the tab is in the background is announced without its content', async () => {
+    const sender = await activeFocalPoint(t, kzAdmin);
+    const desk = await activeFocalPoint(t, kzAdmin);
+    const context = await browser.newContext({ locale: 'en-GB' });
+    // The OS notification and the tab's visibility, observable: Chromium headless shows neither.
+    // Plain JavaScript in a string: the test's own compiled code may use helpers the page lacks.
+    await context.addInitScript(`
+      window.notes = [];
+      window.hidden = false;
+      function FakeNotification(title, options) { window.notes.push({ title: title, body: options.body }); this.onclick = null; }
+      FakeNotification.permission = 'default';
+      FakeNotification.requestPermission = function () { FakeNotification.permission = 'granted'; return Promise.resolve('granted'); };
+      FakeNotification.prototype.close = function () {};
+      window.Notification = FakeNotification;
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: function () { return window.hidden ? 'hidden' : 'visible'; } });
+    `);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await signInThroughUi(t, page, desk);
+    await page.getByRole('link', { name: 'Your account' }).click();
+    const box = page.getByTestId('notification-settings').getByRole('checkbox');
+    await box.check();
+    expect(await box.isChecked()).to.equal(true);
+    await shot(page, '05-notifications-en');
+
+    const notes = (): Promise<Array<{ title: string; body: string }>> => page.evaluate(() => (window as unknown as { notes: Array<{ title: string; body: string }> }).notes);
+    await sent(t, sender, await envelopeFor(t, sender, [desk], { text: 'seen in the open tab' }));
+    await page.locator('[data-testid="unread-messages"]', { hasText: '1' }).waitFor();
+    expect(await notes()).to.deep.equal([]); // the tab is in view: the count says it
+    await page.evaluate(() => { (window as unknown as { hidden: boolean }).hidden = true; });
+    await sent(t, sender, await envelopeFor(t, sender, [desk], { text: 'secret operational detail' }));
+    await page.waitForFunction(() => (window as unknown as { notes: unknown[] }).notes.length > 0);
+    expect(await notes()).to.deep.equal([{ title: 'FocalNet', body: 'New message from Kazakhstan' }]);
     expect(errors).to.deep.equal([]);
   });
 });

@@ -3,8 +3,9 @@ import { useLabels } from '../../components/use-labels';
 import { Link } from '../../router/link';
 import { useSession } from '../../services/client-context';
 import { ChangePasswordForm } from './change-password-form';
+import { NotificationSettings } from './notification-settings';
 
-/** /account: who I am here, and changing my password. */
+/** /account: who I am here, notifications on this computer (focal points), and changing my password. */
 export function AccountPage() {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -24,6 +25,7 @@ export function AccountPage() {
           {user.keys && <><dt>{t('account.facts.keyVersion')}</dt><dd>{user.keys.keyVersion}</dd></>}
         </dl>
       </section>
+      {user.role === 'focal-point' && <NotificationSettings userId={user.id} />}
       <ChangePasswordForm />
     </>
   );

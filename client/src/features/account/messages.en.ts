@@ -13,6 +13,13 @@ export const accountEn = {
     totpSetUp: 'Set it up',
     keyVersion: 'Key version',
   },
+  notifications: {
+    title: 'Notifications on this computer',
+    toggle: 'Tell me when a message or request arrives while FocalNet is in the background',
+    hint: 'The notification names only the kind and the sender’s state, never the content. This browser asks for your permission once.',
+    blocked: 'This browser blocks notifications from FocalNet: allow them in the browser’s site settings to turn this on.',
+    unsupported: 'This browser cannot show notifications.',
+  },
   password: {
     title: 'Change your password',
     intro: 'Your password also protects your private keys: they are wrapped again under the new password here in the browser, and the server never sees them. Your other sessions end; you stay signed in here. Your recovery key stays valid.',

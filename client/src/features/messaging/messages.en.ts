@@ -24,6 +24,12 @@ export const messagingEn = {
     read: 'Read',
     readBy: 'Read by {{count}} of {{total}}',
   },
+  /** OS notifications while the tab is in the background: never the content. */
+  notify: {
+    message: 'New message from {{state}}',
+    request: 'New request from {{state}}',
+    'request-step': 'A request with {{state}} moved on',
+  },
   attachments: {
     download: 'Download {{name}} ({{size}})',
     /** A file's size; the number is formatted in the interface language. */

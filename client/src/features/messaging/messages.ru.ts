@@ -26,6 +26,11 @@ export const messagingRu: Messages['messaging'] = {
     read: 'Прочитано',
     readBy: 'Прочитали {{count}} из {{total}}',
   },
+  notify: {
+    message: 'Новое сообщение: {{state}}',
+    request: 'Новый запрос: {{state}}',
+    'request-step': 'Изменения по запросу: {{state}}',
+  },
   attachments: {
     download: 'Скачать {{name}} ({{size}})',
     size: {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useArrivalNotifications } from './use-arrival-notifications';
 import { useUnreadMessageCount } from './use-unread-message-count';
 
 const TITLE = 'FocalNet';
@@ -7,11 +8,12 @@ const TITLE = 'FocalNet';
 /**
  * The number of unread messages beside "Messages", and in the tab's title, wherever in the app the
  * focal point is: rendering it starts the tab's messenger, so messages arrive without visiting
- * the messages pages.
+ * the messages pages (and, when asked for, notifications while the tab is in the background).
  */
 export function UnreadMessagesBadge() {
   const { t } = useTranslation();
   const count = useUnreadMessageCount();
+  useArrivalNotifications();
   useEffect(() => {
     document.title = count > 0 ? `(${count}) ${TITLE}` : TITLE;
     return () => {
