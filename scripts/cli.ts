@@ -7,6 +7,7 @@
  *   seed:demo       a demo network: every member state with admins, focal points and entries
  *   backup <file> [--live]   every collection into a new, checksummed archive file
  *   restore <file>  an archive into an empty database; then the audit chain is checked
+ *   backup:verify <file>     check an archive (checksum, counts, format) without a database
  */
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.js';
@@ -15,14 +16,19 @@ import { resolveJwtSecret } from '../server/jwt-secret.js';
 import { issueBootstrapInvitation } from '../server/modules/accounts/invitations.js';
 import { verifyChain } from '../server/modules/audit/audit-chain.js';
 import { systemClock } from '../server/system/clock.js';
-import { backupCommand, restoreCommand } from './cli/backup.command.js';
+import { backupCommand, restoreCommand, verifyBackupCommand } from './cli/backup.command.js';
 import { openCliDatabase } from './cli/open-database.js';
 import { seedDemo } from './cli/seed-demo.command.js';
 
-const COMMANDS = ['bootstrap', 'audit:verify', 'seed:demo', 'backup', 'restore'] as const;
+const COMMANDS = ['bootstrap', 'audit:verify', 'seed:demo', 'backup', 'restore', 'backup:verify'] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function run(command: Command, args: string[]): Promise<number> {
+  if (command === 'backup:verify') {
+    // Needs no database and no configuration: an operator checks copies wherever they are kept.
+    console.log(await verifyBackupCommand(args));
+    return 0;
+  }
   const config = loadConfig();
   const database = await openCliDatabase(config);
   try {

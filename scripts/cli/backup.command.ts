@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Modules } from '../../server/compose-modules.js';
+import { verifyArchive } from '../../server/db/backup/backup-archive.js';
 import { backupDatabase } from '../../server/db/backup/backup-database.js';
 import { restoreDatabase } from '../../server/db/backup/restore-database.js';
 import { verifyChain } from '../../server/modules/audit/audit-chain.js';
@@ -36,6 +37,18 @@ export async function restoreCommand(database: CliDatabase, modules: Modules, ar
     code: verdict.ok ? 0 : 1,
     report: `restored ${total} documents in ${summary.header.collections.length} collections from the backup of ${summary.header.createdAt}${summary.header.live ? ' (taken live)' : ''}\n${chain}`,
   };
+}
+
+/** `backup:verify <file>`: reads the whole archive and checks it, touching no database. */
+export async function verifyBackupCommand(args: string[]): Promise<string> {
+  const file = fileArgument(args, [], 'backup:verify <file>');
+  const { header, trailer } = await verifyArchive(file);
+  const total = Object.values(trailer.counts).reduce((a, b) => a + b, 0);
+  return [
+    `backup intact: ${file}`,
+    `taken ${header.createdAt} from database ${header.database}${header.live ? ' (live)' : ''}: ${total} documents in ${header.collections.length} collections`,
+    `sha256 of its contents: ${trailer.sha256}`,
+  ].join('\n');
 }
 
 /** The one file argument, relative to where `npm run` was typed (npm itself runs in the project folder). */

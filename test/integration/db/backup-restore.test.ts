@@ -262,12 +262,22 @@ describe('backup and restore', function () {
     expect(existsSync(`${archive}.partial`)).to.equal(false);
   });
 
-  it('from the command line: backup, restore into an empty database, refusals with exit code 1', async () => {
+  it('from the command line: backup, verify, restore into an empty database, refusals with exit code 1', async () => {
     const name = t.server.database.connection.name;
     const target = path.join(dir, 'cli.gz');
     const backup = await cli(['backup', target], { MONGODB_URI: testMongoUri(), DB_NAME: name });
     expect(backup.code, backup.out).to.equal(0);
     expect(backup.out).to.match(/backup written: .*cli\.gz \(\d+ documents in \d+ collections\)/);
+
+    // Checking a copy needs no database and no configuration.
+    const verified = await cli(['backup:verify', target], {});
+    expect(verified.code, verified.out).to.equal(0);
+    expect(verified.out).to.match(/backup intact: .*cli\.gz\ntaken .* from database .*: \d+ documents in \d+ collections/);
+    const damaged = path.join(dir, 'cli-damaged.gz');
+    rewriteArchive(target, damaged, (lines) => lines.slice(0, -1));
+    const refused = await cli(['backup:verify', damaged], {});
+    expect(refused.code).to.equal(1);
+    expect(refused.out).to.contain('truncated');
 
     const restoredName = uniqueDbName('clirestore');
     const restore = await cli(['restore', target], { MONGODB_URI: testMongoUri(), DB_NAME: restoredName });
