@@ -13,7 +13,7 @@ export { connectSocket, type FocalNetSocket, type SocketHelperOptions } from './
 export { answerLivenessPrompt, onLivenessPrompt } from './liveness-socket.js';
 export type { AuditQuery } from './api/audit-api.js';
 export type { ListUsersFilter, UserPatch } from './api/users-api.js';
-export type { TotpSetup } from './api/me-api.js';
+export type { MySession, TotpSetup } from './api/me-api.js';
 export type { DirectoryFilter } from './api/directory-api.js';
 export type { LivenessOutcome } from './api/liveness-api.js';
 export type { PoliciesApi } from './api/policies-api.js';

@@ -135,6 +135,19 @@ export const ChangePasswordRequest = z.object({
 }).strict();
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
+/** One of my sessions (a refresh-token family that can still be renewed). */
+export const SessionView = z.object({
+  id: z.string(),
+  /** First 16 hex digits of the SHA-256 of the session's live refresh token: a client finds its own by it. */
+  tokenHint: z.string(),
+  signedInAt: z.iso.datetime().nullable(),
+  lastRefreshedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  device: z.string().nullable(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+export const SessionIdParams = z.object({ id: z.uuid() });
+
 /** A single-use link (72 h) an admin gives a person who forgot their password. */
 export const IssuedPasswordReset = z.object({ token: OpaqueToken, link: z.string(), expiresAt: z.iso.datetime() });
 export type IssuedPasswordReset = z.infer<typeof IssuedPasswordReset>;

@@ -150,4 +150,29 @@ describe('e2e: the account page in Chromium', function () {
     expect(await notes()).to.deep.equal([{ title: 'FocalNet', body: 'New message from Kazakhstan' }]);
     expect(errors).to.deep.equal([]);
   });
+  it('a focal point sees where they are signed in and ends a session they do not recognise', async () => {
+    const fp3 = await activeFocalPoint(t, kzAdmin);
+    const phone = await fetch(`${t.url}/api/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (Linux; Android 14; rv:133.0) Gecko/133.0 Firefox/133.0' },
+      body: JSON.stringify({ username: fp3.username, password: fp3.password }),
+    });
+    const phoneSession = (await phone.json()) as { accessToken: string };
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const errors = watchErrors(page);
+    await signInThroughUi(t, page, fp3);
+    await page.getByRole('link', { name: 'Your account' }).click();
+    const list = page.getByTestId('my-sessions');
+    const mine = list.locator('[data-testid="session"][data-current="true"]');
+    await mine.waitFor();
+    expect(await mine.textContent()).to.contain('Chrome · Linux').and.contain('this browser');
+    const onPhone = list.getByTestId('session').filter({ hasText: 'Firefox · Android' });
+    await shot(page, '06-sessions-en');
+    await onPhone.getByRole('button', { name: 'Sign it out' }).click();
+    await onPhone.waitFor({ state: 'detached' });
+    expect((await call(t.url, 'GET', '/api/me', { token: phoneSession.accessToken })).status).to.equal(401);
+    // This browser carries on.
+    await page.getByRole('link', { name: 'Directory', exact: true }).click();
+    await page.getByTestId('result-count').waitFor();
+    expect(errors).to.deep.equal([]);
+  });
 });

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { RegisterResponse, Session, TotpSetupResponse, UserView, type ChangePasswordRequest, type RegisterRequest } from '../../../shared/schemas/accounts.js';
+import { RegisterResponse, Session, SessionView, TotpSetupResponse, UserView, type ChangePasswordRequest, type RegisterRequest } from '../../../shared/schemas/accounts.js';
 import type { SessionManager } from '../session-manager.js';
 import type { StoredSession } from '../session-store.js';
 
@@ -12,8 +12,20 @@ export interface MeApi {
   rotateKeys(request: Pick<RegisterRequest, 'keys' | 'wrappedKeys'>): Promise<UserView>;
   /** The raw call (keys already wrapped under the new password): prefer `client.changePassword`. Other sessions end; this one continues. */
   changePassword(request: ChangePasswordRequest): Promise<StoredSession>;
+  /** My sessions that can still be renewed; `current` marks this client's own. */
+  sessions(): Promise<MySession[]>;
+  /** Ends one of my other sessions at once (this client renews its token transparently). */
+  endSession(id: string): Promise<void>;
   startTotpSetup(): Promise<TotpSetup>;
   confirmTotp(code: string): Promise<UserView>;
+}
+
+export type MySession = SessionView & { current: boolean };
+
+/** The hint the server gives for a session's live refresh token: its SHA-256, first 16 hex digits. */
+async function tokenHint(refreshToken: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(refreshToken));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, 16);
 }
 
 /** The TOTP secret and its otpauth:// URL (for a QR code). */
@@ -30,6 +42,16 @@ export function meApi(session: SessionManager): MeApi {
     rotateKeys: (request) => session.authed({ method: 'POST', path: '/api/me/keys', body: request, schema: UserView }),
     // The server ends every token issued so far; the session it answers with carries on here.
     changePassword: async (request) => session.start(await session.authed({ method: 'POST', path: '/api/me/password', body: request, schema: Session })),
+    async sessions() {
+      const list = await session.authed({ method: 'GET', path: '/api/me/sessions', schema: z.array(SessionView) });
+      // Read after the call: a renewal on the way changes this client's token.
+      const mine = session.current()?.refreshToken;
+      const hint = mine ? await tokenHint(mine) : '';
+      return list.map((s) => ({ ...s, current: s.tokenHint === hint }));
+    },
+    async endSession(id) {
+      await session.authed({ method: 'DELETE', path: `/api/me/sessions/${encodeURIComponent(id)}`, schema: z.object({ ok: z.literal(true) }) });
+    },
     startTotpSetup: () => session.authed({ method: 'POST', path: '/api/me/totp/setup', schema: TotpSetupResponse }),
     async confirmTotp(code) {
       const user = await session.authed({ method: 'POST', path: '/api/me/totp/confirm', body: { code }, schema: UserView });

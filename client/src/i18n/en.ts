@@ -282,6 +282,7 @@ export const en = {
       'refresh-reused': 'Session token reused (possible theft)',
       'totp-enabled': 'Two-factor authentication enabled',
       'password-changed': 'Password changed',
+      'session-ended': 'Another session signed out',
       'password-change-failed': 'Password change refused (wrong current password)',
     },
     invitation: { created: 'Invitation created', revoked: 'Invitation revoked', redeemed: 'Invitation redeemed' },

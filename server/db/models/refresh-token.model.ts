@@ -8,6 +8,10 @@ const RefreshTokenSchema = new Schema({
   status: { type: String, required: true, enum: ['active', 'used', 'revoked'] },
   createdAt: { type: Date, required: true },
   expiresAt: { type: Date, required: true },
+  /** The session's sign-in, carried through rotation, for the person's list of their sessions. */
+  signedInAt: { type: Date, default: null },
+  /** The browser or program that signed in (its User-Agent, shortened). */
+  device: { type: String, default: null },
 }, { versionKey: false });
 
 export type RefreshTokenDoc = InferSchemaType<typeof RefreshTokenSchema>;

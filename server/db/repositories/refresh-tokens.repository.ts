@@ -7,18 +7,47 @@ export interface RefreshTokenRecord {
   userId: string;
   status: 'active' | 'used' | 'revoked';
   expiresAt: Date;
+  signedInAt: Date | null;
+  device: string | null;
+}
+
+/** A session as its owner sees it: the family's live token. */
+export interface ActiveSession {
+  familyId: string;
+  /** First 16 hex digits of the live refresh token's SHA-256: lets a client recognise its own. */
+  tokenHint: string;
+  signedInAt: Date | null;
+  lastRefreshedAt: Date;
+  expiresAt: Date;
+  device: string | null;
 }
 
 export class RefreshTokensRepository {
   constructor(private readonly model: RefreshTokenModel, private readonly claims: ClaimsRepository) {}
 
-  async create(input: { tokenHash: string; familyId: string; userId: string; now: Date; expiresAt: Date }): Promise<void> {
-    await this.model.create({ tokenHash: input.tokenHash, familyId: input.familyId, userId: new Types.ObjectId(input.userId), status: 'active', createdAt: input.now, expiresAt: input.expiresAt });
+  async create(input: { tokenHash: string; familyId: string; userId: string; now: Date; expiresAt: Date; signedInAt: Date; device: string | null }): Promise<void> {
+    await this.model.create({
+      tokenHash: input.tokenHash, familyId: input.familyId, userId: new Types.ObjectId(input.userId), status: 'active', createdAt: input.now, expiresAt: input.expiresAt,
+      signedInAt: input.signedInAt, device: input.device,
+    });
+  }
+
+  /** The user's sessions that can still be refreshed, most recently active first. */
+  async activeOfUser(userId: string, now: Date): Promise<ActiveSession[]> {
+    const docs = await this.model.find({ userId: new Types.ObjectId(userId), status: 'active' }).lean();
+    return docs.filter((doc) => doc.expiresAt > now)
+      .map((doc) => ({ familyId: doc.familyId, tokenHint: doc.tokenHash.slice(0, 16), signedInAt: doc.signedInAt ?? null, lastRefreshedAt: doc.createdAt, expiresAt: doc.expiresAt, device: doc.device ?? null }))
+      .sort((a, b) => b.lastRefreshedAt.getTime() - a.lastRefreshedAt.getTime());
+  }
+
+  async familyOwner(familyId: string): Promise<string | undefined> {
+    const doc = await this.model.findOne({ familyId }).lean();
+    return doc?.userId.toHexString();
   }
 
   async find(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
     const doc = await this.model.findOne({ tokenHash }).lean();
-    return doc ? { familyId: doc.familyId, userId: doc.userId.toHexString(), status: doc.status as RefreshTokenRecord['status'], expiresAt: doc.expiresAt } : undefined;
+    return doc ? { familyId: doc.familyId, userId: doc.userId.toHexString(), status: doc.status as RefreshTokenRecord['status'], expiresAt: doc.expiresAt, signedInAt: doc.signedInAt ?? null, device: doc.device ?? null } : undefined;
   }
 
   /** Active → used, exactly once (a unique claim): the loser of a race sees reuse. */

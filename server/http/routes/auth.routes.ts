@@ -13,7 +13,7 @@ export function authRoutes({ router, registry, accounts, authn, limits }: RouteC
     handler: async ({ body, req, res }) => {
       await limits.assertSignInAllowed(req, res, body.username);
       try {
-        const session = await signIn(accounts, body);
+        const session = await signIn(accounts, body, req.get('user-agent'));
         await limits.signInSucceeded(req, body.username);
         return session;
       } catch (error) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { AuditEntryView, ChangePasswordRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
+import { AuditEntryView, ChangePasswordRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, SessionIdParams, SessionView, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
 import { AppError } from '../../../shared/errors.js';
 import { changePassword } from '../../modules/accounts/change-password.js';
+import { endMySession, mySessions } from '../../modules/accounts/my-sessions.js';
 import { confirmTotp, me, myWrappedKeys, rotateKeys, startTotpSetup } from '../../modules/accounts/self-service.js';
 import { readAudit } from '../../modules/audit/read-audit.js';
 import { defineRoute } from '../define-route.js';
@@ -39,13 +40,30 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
       // Guessing the current password here counts as guessing it at sign-in.
       await limits.assertSignInAllowed(req, res, actor.username);
       try {
-        const session = await changePassword(accounts, actor, body);
+        const session = await changePassword(accounts, actor, body, req.get('user-agent'));
         await limits.signInSucceeded(req, actor.username);
         return session;
       } catch (error) {
         if (error instanceof AppError && error.code === 'password.wrong') await limits.signInFailed(req, actor.username);
         throw error;
       }
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get', path: '/api/me/sessions', auth: authn, tag: 'me',
+    summary: 'Your sessions that can still be renewed: when each signed in, was last renewed, and from which browser or program.',
+    response: z.array(SessionView), errors: [401],
+    handler: async ({ req }) => mySessions(accounts, await authn.actor(req)),
+  });
+
+  defineRoute(router, registry, {
+    method: 'delete', path: '/api/me/sessions/:id', auth: authn, tag: 'me',
+    summary: 'End one of your sessions at once (e.g. a browser left signed in elsewhere).',
+    params: SessionIdParams, response: z.object({ ok: z.literal(true) }), errors: [400, 401, 404],
+    handler: async ({ params, req }) => {
+      await endMySession(accounts, await authn.actor(req), params.id);
+      return { ok: true as const };
     },
   });
 

@@ -13,7 +13,7 @@ import { issueSession } from './sessions.js';
  * Every other session ends at once — tokens, refresh tokens and sockets on every node — and the
  * caller gets a fresh session, so this tab carries on.
  */
-export async function changePassword(deps: AccountsDeps, actor: User, input: ChangePasswordRequest): Promise<Session> {
+export async function changePassword(deps: AccountsDeps, actor: User, input: ChangePasswordRequest, device?: string): Promise<Session> {
   const secrets = await deps.users.secrets(actor.id);
   if (!(await verifyPassword(secrets?.passwordHash, input.currentPassword))) {
     await deps.audit.append({ type: 'auth.password-change-failed', actorId: actor.id, state: actor.state, subjectId: actor.id });
@@ -34,5 +34,5 @@ export async function changePassword(deps: AccountsDeps, actor: User, input: Cha
   await deps.refreshTokens.revokeAllOfUser(actor.id);
   deps.revocations.revokeUser(actor.id);
   await deps.audit.append({ type: 'auth.password-changed', actorId: actor.id, state: actor.state, subjectId: actor.id });
-  return issueSession(deps, updated ?? actor, randomUUID());
+  return issueSession(deps, updated ?? actor, randomUUID(), { device });
 }

@@ -15,10 +15,19 @@ const CAN_SIGN_IN = new Set(['active', 'pending-verification']);
 const invalidCredentials = (): AppError => new AppError('auth.invalid-credentials', 'wrong username or password');
 const sessionInvalid = (): AppError => new AppError('auth.session-invalid', 'the session has ended: sign in again');
 
-export async function issueSession(deps: AccountsDeps, user: User, familyId: string): Promise<Session> {
+/** Where a session came from, kept with it so its owner can tell their sessions apart. */
+export interface SessionOrigin {
+  signedInAt?: Date | null | undefined;
+  device?: string | null | undefined;
+}
+
+export async function issueSession(deps: AccountsDeps, user: User, familyId: string, origin: SessionOrigin = {}): Promise<Session> {
   const now = deps.clock.now();
   const refreshToken = newOpaqueToken();
-  await deps.refreshTokens.create({ tokenHash: hashOpaqueToken(refreshToken), familyId, userId: user.id, now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS) });
+  await deps.refreshTokens.create({
+    tokenHash: hashOpaqueToken(refreshToken), familyId, userId: user.id, now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+    signedInAt: origin.signedInAt ?? now, device: origin.device?.slice(0, 200) ?? null,
+  });
   return { accessToken: deps.tokens.sign(user, now), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUserView(user) };
 }
 
@@ -26,7 +35,7 @@ export async function issueSession(deps: AccountsDeps, user: User, familyId: str
  * Password, then (when enrolled) a TOTP code. Unknown user, wrong password and a suspended or
  * removed account all answer the same, after the same work.
  */
-export async function signIn(deps: AccountsDeps, input: { username: string; password: string; totp?: string | undefined }): Promise<Session> {
+export async function signIn(deps: AccountsDeps, input: { username: string; password: string; totp?: string | undefined }, device?: string): Promise<Session> {
   const user = await deps.users.findByUsername(input.username);
   const secrets = user ? await deps.users.secrets(user.id) : undefined;
   const passwordOk = await verifyPassword(secrets?.passwordHash, input.password);
@@ -43,7 +52,7 @@ export async function signIn(deps: AccountsDeps, input: { username: string; pass
       throw new AppError('auth.totp-invalid', 'the code is wrong or was used already');
     }
   }
-  const session = await issueSession(deps, user, randomUUID());
+  const session = await issueSession(deps, user, randomUUID(), { device });
   await deps.audit.append({ type: 'auth.signed-in', actorId: user.id, state: user.state, subjectId: user.id, data: { totp: user.totpEnabled } });
   return session;
 }
@@ -69,7 +78,7 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
     await deps.refreshTokens.revokeFamily(record.familyId);
     throw sessionInvalid();
   }
-  return issueSession(deps, user, record.familyId);
+  return issueSession(deps, user, record.familyId, { signedInAt: record.signedInAt, device: record.device });
 }
 
 export async function signOut(deps: AccountsDeps, actor: User, refreshToken: string): Promise<void> {

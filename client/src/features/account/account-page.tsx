@@ -3,9 +3,10 @@ import { useLabels } from '../../components/use-labels';
 import { Link } from '../../router/link';
 import { useSession } from '../../services/client-context';
 import { ChangePasswordForm } from './change-password-form';
+import { MySessions } from './my-sessions';
 import { NotificationSettings } from './notification-settings';
 
-/** /account: who I am here, notifications on this computer (focal points), and changing my password. */
+/** /account: who I am here, notifications on this computer (focal points), my sessions, and changing my password. */
 export function AccountPage() {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -26,6 +27,7 @@ export function AccountPage() {
         </dl>
       </section>
       {user.role === 'focal-point' && <NotificationSettings userId={user.id} />}
+      <MySessions />
       <ChangePasswordForm />
     </>
   );

@@ -20,6 +20,16 @@ export const accountEn = {
     blocked: 'This browser blocks notifications from FocalNet: allow them in the browser’s site settings to turn this on.',
     unsupported: 'This browser cannot show notifications.',
   },
+  sessions: {
+    title: 'Where you are signed in',
+    intro: 'Each browser or program signed in to your account. End any you do not recognise or no longer use: it stops at once.',
+    current: 'this browser',
+    unknownDevice: 'Unknown browser or program',
+    signedIn: 'signed in {{at}}',
+    lastActive: 'last active {{at}}',
+    end: 'Sign it out',
+    endOthers: 'Sign out all other sessions',
+  },
   password: {
     title: 'Change your password',
     intro: 'Your password also protects your private keys: they are wrapped again under the new password here in the browser, and the server never sees them. Your other sessions end; you stay signed in here. Your recovery key stays valid.',

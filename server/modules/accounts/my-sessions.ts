@@ -1,0 +1,26 @@
+import { AppError } from '../../../shared/errors.js';
+import type { SessionView } from '../../../shared/schemas/accounts.js';
+import type { User } from '../../db/repositories/users.repository.js';
+import type { AccountsDeps } from './accounts-deps.js';
+
+/** My sessions that can still be renewed, most recently active first: so I can spot one that is not mine. */
+export async function mySessions(deps: AccountsDeps, actor: User): Promise<SessionView[]> {
+  const sessions = await deps.refreshTokens.activeOfUser(actor.id, deps.clock.now());
+  return sessions.map((s) => ({
+    id: s.familyId, tokenHint: s.tokenHint, signedInAt: s.signedInAt?.toISOString() ?? null,
+    lastRefreshedAt: s.lastRefreshedAt.toISOString(), expiresAt: s.expiresAt.toISOString(), device: s.device,
+  }));
+}
+
+/**
+ * Ends one of my sessions at once: its refresh tokens die, and so does every access token issued
+ * so far (the others, this one included, renew theirs transparently; the ended one cannot), and
+ * its sockets close on every node.
+ */
+export async function endMySession(deps: AccountsDeps, actor: User, familyId: string): Promise<void> {
+  if ((await deps.refreshTokens.familyOwner(familyId)) !== actor.id) throw new AppError('http.not-found', 'no such session of yours');
+  await deps.refreshTokens.revokeFamily(familyId);
+  await deps.users.update(actor.id, {}, { revokeTokens: true, now: deps.clock.now() });
+  deps.revocations.revokeUser(actor.id);
+  await deps.audit.append({ type: 'auth.session-ended', actorId: actor.id, state: actor.state, subjectId: actor.id, data: { familyId } });
+}
