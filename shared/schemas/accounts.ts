@@ -214,6 +214,8 @@ export const ListAuditQuery = z.object({
   state: StateCode.optional(),
   /** Only events of this type (e.g. `auth.sign-in-failed`). */
   type: z.enum(AUDIT_EVENT_TYPES).optional(),
+  /** Only what this person did or what concerns them (their account, keys, sessions). */
+  person: Id.optional(),
   /** `asc` (default): oldest first, pages follow `afterSeq`; `desc`: newest first, pages follow `beforeSeq`. */
   order: z.enum(['asc', 'desc']).default('asc'),
   afterSeq: z.coerce.number().int().min(0).optional(),

@@ -74,6 +74,13 @@ describe('e2e: the account page in Chromium', function () {
     const link = await row.getByTestId('reset-link').locator('input[name="reset-link"]').inputValue();
     expect(link).to.match(/\/reset#[A-Za-z0-9_-]{43}$/);
     await shot(admin, '03-reset-link-en');
+    // The person's own trail, one click away: what they did and what concerns them.
+    await row.getByRole('link', { name: 'Audit trail' }).click();
+    expect(await admin.locator('select[name="audit-person"]').inputValue()).to.equal(fp.user.id);
+    await admin.getByTestId('audit-table').getByText('Password reset link issued').first().waitFor();
+    const kinds = await admin.getByTestId('audit-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
+    expect(kinds).to.include.members(['user.password-reset-issued', 'user.registered']);
+    expect(kinds).to.not.include('invitation.created'); // the admin's other work is not this person's
 
     const person = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
     const personErrors = watchErrors(person);

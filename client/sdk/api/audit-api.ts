@@ -8,6 +8,8 @@ export interface AuditQuery {
   state?: string;
   /** Only events of this type, e.g. `auth.sign-in-failed`. */
   type?: AuditEventType;
+  /** Only what this person did or what concerns them. */
+  person?: string;
   /** Oldest first (default), or newest first. */
   order?: 'asc' | 'desc';
   /** Oldest first: entries after this sequence number (the last `seq` of the previous page). */

@@ -253,6 +253,7 @@ export const en = {
       reactivate: 'Reactivate',
       remove: 'Remove',
       confirmRemove: 'Really remove',
+      auditTrail: 'Audit trail',
     },
     audit: {
       title: 'Audit trail',
@@ -267,6 +268,8 @@ export const en = {
       details: 'Details',
       typeFilter: 'Event',
       allTypes: 'All events',
+      personFilter: 'Person',
+      allPeople: 'Everyone',
       first: 'Newest',
       next: 'Older',
       stateFilter: 'State',

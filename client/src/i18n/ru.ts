@@ -252,6 +252,7 @@ export const ru: Messages = {
       reactivate: 'Возобновить',
       remove: 'Удалить',
       confirmRemove: 'Точно удалить',
+      auditTrail: 'Журнал аудита',
     },
     audit: {
       title: 'Журнал аудита',
@@ -266,6 +267,8 @@ export const ru: Messages = {
       details: 'Подробности',
       typeFilter: 'Событие',
       allTypes: 'Все события',
+      personFilter: 'Участник',
+      allPeople: 'Все',
       first: 'Новые',
       next: 'Более ранние',
       stateFilter: 'Государство',

@@ -5,6 +5,8 @@ import type { AuditEntryModel } from '../models/audit-entry.model.js';
 export interface AuditQuery {
   state?: string;
   type?: string;
+  /** Entries by this person or about them. */
+  person?: string;
   afterSeq?: number;
   beforeSeq?: number;
   /** Oldest first (default) or newest first. */
@@ -64,6 +66,7 @@ export class AuditRepository {
     const filter: Record<string, unknown> = {};
     if (query.state) filter.state = query.state;
     if (query.type) filter.type = query.type;
+    if (query.person) filter.$or = [{ actorId: query.person }, { subjectId: query.person }];
     const seq: Record<string, number> = {};
     if (query.afterSeq !== undefined) seq.$gt = query.afterSeq;
     if (query.beforeSeq !== undefined) seq.$lt = query.beforeSeq;

@@ -4,11 +4,11 @@ import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
 
 /** National admins read their own state's trail; network admins the whole, optionally by state. */
-export async function readAudit(repository: AuditRepository, actor: User, query: { state?: string | undefined; type?: string | undefined; afterSeq?: number | undefined; beforeSeq?: number | undefined; order?: 'asc' | 'desc'; limit: number }): Promise<AuditEntryView[]> {
+export async function readAudit(repository: AuditRepository, actor: User, query: { state?: string | undefined; type?: string | undefined; person?: string | undefined; afterSeq?: number | undefined; beforeSeq?: number | undefined; order?: 'asc' | 'desc'; limit: number }): Promise<AuditEntryView[]> {
   const state = actor.role === 'network-admin' ? query.state : (actor.state ?? undefined);
   authorize(actor, 'audit:read', { state: state ?? null });
   const entries = await repository.list({
-    ...(state ? { state } : {}), ...(query.type ? { type: query.type } : {}), ...(query.afterSeq !== undefined ? { afterSeq: query.afterSeq } : {}), ...(query.beforeSeq !== undefined ? { beforeSeq: query.beforeSeq } : {}),
+    ...(state ? { state } : {}), ...(query.type ? { type: query.type } : {}), ...(query.person ? { person: query.person } : {}), ...(query.afterSeq !== undefined ? { afterSeq: query.afterSeq } : {}), ...(query.beforeSeq !== undefined ? { beforeSeq: query.beforeSeq } : {}),
     order: query.order ?? 'asc', limit: query.limit,
   });
   return entries.map((entry) => ({ ...entry, at: entry.at.toISOString() }) as AuditEntryView);

@@ -67,6 +67,20 @@ describe('client SDK: administration routes', function () {
     expect(isApiError(refused, 'validation.failed')).to.equal(true);
   });
 
+  it('audit: one person at a time, what they did and what concerns them; a malformed id is refused', async () => {
+    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'KG', displayName: 'Aibek T.' });
+    const person = await sdkRegister(t, token, 'kg');
+    await sdkSignIn(t, person);
+    const id = person.client.session.current()?.user.id ?? '';
+    const theirs = await root.client.audit.list({ person: id, order: 'desc' });
+    expect(theirs.map((e) => e.type)).to.include.members(['auth.signed-in', 'user.registered']);
+    expect(theirs.every((e) => e.actorId === id || e.subjectId === id)).to.equal(true);
+    const everything = await root.client.audit.list({ limit: 500 });
+    expect(theirs.length).to.equal(everything.filter((e) => e.actorId === id || e.subjectId === id).length);
+    const refused = await root.client.audit.list({ person: 'not-an-id' }).then(() => undefined, (error: unknown) => error);
+    expect(isApiError(refused, 'validation.failed')).to.equal(true);
+  });
+
   it('me: rotating keys puts the account back to pending verification and ends the session', async () => {
     const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'QA', displayName: 'Noor A.' });
     // A server that hands out a stale blob (the keys before rotation) is caught by the SDK.

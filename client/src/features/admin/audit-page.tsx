@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_EVENT_TYPES, type AuditEventType } from '../../../../shared/audit/event-types';
-import type { UserView } from '../../../../shared/schemas/accounts';
+import { Id, type UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
@@ -20,10 +20,12 @@ export function AuditPage({ me }: { me: UserView }) {
   const labels = useLabels();
   const [state, setState] = useState('');
   const [type, setType] = useState<AuditEventType | ''>('');
+  // Opened from a person's row on the People page: ?person=<id>.
+  const [person, setPerson] = useState(() => Id.safeParse(new URLSearchParams(window.location.search).get('person')).data ?? '');
   const [beforeSeq, setBeforeSeq] = useState<number>();
   const entries = useLoaded(useCallback(
-    () => client.audit.list({ order: 'desc', limit: PAGE_SIZE, ...(beforeSeq !== undefined ? { beforeSeq } : {}), ...(state ? { state } : {}), ...(type ? { type } : {}) }),
-    [client, beforeSeq, state, type],
+    () => client.audit.list({ order: 'desc', limit: PAGE_SIZE, ...(beforeSeq !== undefined ? { beforeSeq } : {}), ...(state ? { state } : {}), ...(type ? { type } : {}), ...(person ? { person } : {}) }),
+    [client, beforeSeq, state, type, person],
   ));
   // Names for the ids in the trail, where this admin may see the people.
   const people = useLoaded(useCallback(() => client.users.list(), [client]));
@@ -50,6 +52,15 @@ export function AuditPage({ me }: { me: UserView }) {
         <select name="audit-type" value={type} onChange={(e) => { setType(AUDIT_EVENT_TYPES.find((known) => known === e.target.value) ?? ''); setBeforeSeq(undefined); }}>
           <option value="">{t('admin.audit.allTypes')}</option>
           {AUDIT_EVENT_TYPES.map((known) => <option key={known} value={known}>{t(`auditEvents.${known}`, { defaultValue: known })}</option>)}
+        </select>
+      </label>
+      <label className="inline">
+        {t('admin.audit.personFilter')}{' '}
+        <select name="audit-person" value={person} onChange={(e) => { setPerson(e.target.value); setBeforeSeq(undefined); }}>
+          <option value="">{t('admin.audit.allPeople')}</option>
+          {/* One chosen from the address may not be among those listed: still shown as chosen. */}
+          {person && !names.has(person) && <option value={person}>{person}</option>}
+          {[...names].sort(([, a], [, b]) => a.localeCompare(b)).map(([id, name]) => <option key={id} value={id}>{name}</option>)}
         </select>
       </label>
       <FormError error={entries.error} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/authz/can';
 import type { IssuedPasswordReset, UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
+import { Link } from '../../router/link';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { toActor } from '../account/actor';
@@ -61,6 +62,7 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
             {canRemove && (mode === 'confirm-remove'
               ? <button type="button" className="danger" onClick={() => void run(() => client.users.remove(person.id))}>{t('admin.people.confirmRemove')}</button>
               : <button type="button" onClick={() => setMode('confirm-remove')}>{t('admin.people.remove')}</button>)}
+            {can(actor, 'audit:read', { state: person.state }) && <Link to={`/admin/audit?person=${person.id}`} className="button">{t('admin.people.auditTrail')}</Link>}
             {canReset && <button type="button" onClick={() => void issueReset()}>{t('account.resetLink.issue')}</button>}
           </>
         )}
