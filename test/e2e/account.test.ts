@@ -75,7 +75,7 @@ describe('e2e: the account page in Chromium', function () {
     expect(link).to.match(/\/reset#[A-Za-z0-9_-]{43}$/);
     await shot(admin, '03-reset-link-en');
     // The person's own trail, one click away: what they did and what concerns them.
-    await row.getByRole('link', { name: 'Audit trail' }).click();
+    await row.getByRole('link', { name: `Events of ${fp.user.displayName}` }).click();
     expect(await admin.locator('select[name="audit-person"]').inputValue()).to.equal(fp.user.id);
     await admin.getByTestId('audit-table').getByText('Password reset link issued').first().waitFor();
     const kinds = await admin.getByTestId('audit-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));

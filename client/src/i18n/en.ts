@@ -253,7 +253,9 @@ export const en = {
       reactivate: 'Reactivate',
       remove: 'Remove',
       confirmRemove: 'Really remove',
-      auditTrail: 'Audit trail',
+      // Not "Audit trail": the menu link has that name.
+      personEvents: 'Events',
+      personEventsOf: 'Events of {{name}}',
     },
     audit: {
       title: 'Audit trail',

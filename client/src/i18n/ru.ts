@@ -252,7 +252,8 @@ export const ru: Messages = {
       reactivate: 'Возобновить',
       remove: 'Удалить',
       confirmRemove: 'Точно удалить',
-      auditTrail: 'Журнал аудита',
+      personEvents: 'События',
+      personEventsOf: 'События: {{name}}',
     },
     audit: {
       title: 'Журнал аудита',

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-
-const MIN_PASSWORD = 12;
+import { EMPTY_NEW_PASSWORD, NewPasswordFields, newPasswordReady } from './new-password-fields';
 
 /**
  * Current password, new one twice. The keys are re-wrapped in the key worker (argon2id, about a
@@ -14,27 +13,23 @@ export function ChangePasswordForm() {
   const { t } = useTranslation();
   const client = useClient();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [next, setNext] = useState(EMPTY_NEW_PASSWORD);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
-  const tooShort = next.length < MIN_PASSWORD;
-  const mismatch = repeat !== next;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setTried(true);
     setDone(false);
-    if (current === '' || tooShort || mismatch) return;
+    if (current === '' || !newPasswordReady(next)) return;
     setBusy(true);
     setError(undefined);
     try {
-      await client.changePassword({ currentPassword: current, newPassword: next });
+      await client.changePassword({ currentPassword: current, newPassword: next.value });
       setCurrent('');
-      setNext('');
-      setRepeat('');
+      setNext(EMPTY_NEW_PASSWORD);
       setTried(false);
       setDone(true);
     } catch (caught) {
@@ -51,12 +46,7 @@ export function ChangePasswordForm() {
       <Field label={t('account.password.current')} error={tried && current === '' && t('account.password.currentMissing')}>
         {(field) => <input {...field} name="currentPassword" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />}
       </Field>
-      <Field label={t('account.password.new')} hint={t('register.passwordRule')} error={(tried || next.length > 0) && tooShort && t('register.tooShort', { count: next.length })}>
-        {(field) => <input {...field} name="newPassword" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} required minLength={MIN_PASSWORD} />}
-      </Field>
-      <Field label={t('account.password.repeat')} error={tried && mismatch && t('register.mismatch')}>
-        {(field) => <input {...field} name="repeatPassword" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />}
-      </Field>
+      <NewPasswordFields value={next} onChange={setNext} tried={tried} />
       <FormError error={error} />
       {done && <p className="success" role="status" data-testid="password-changed">{t('account.password.done')}</p>}
       <div className="actions">

@@ -5,8 +5,7 @@ import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
 import { useLoaded } from '../admin/use-loaded';
-
-const MIN_PASSWORD = 12;
+import { EMPTY_NEW_PASSWORD, NewPasswordFields, newPasswordReady } from './new-password-fields';
 
 /**
  * /reset#TOKEN, opened without a session: whose account, then the recovery key and a new
@@ -19,23 +18,20 @@ export function ResetPasswordPage() {
   const [token] = useState(() => window.location.hash.slice(1));
   const account = useLoaded(useCallback(async () => (token ? client.passwordResets.preview(token) : undefined), [client, token]));
   const [recoveryKeyText, setRecoveryKeyText] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [next, setNext] = useState(EMPTY_NEW_PASSWORD);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
-  const tooShort = next.length < MIN_PASSWORD;
-  const mismatch = repeat !== next;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setTried(true);
-    if (recoveryKeyText.trim() === '' || tooShort || mismatch) return;
+    if (recoveryKeyText.trim() === '' || !newPasswordReady(next)) return;
     setBusy(true);
     setError(undefined);
     try {
-      await client.passwordResets.reset({ token, recoveryKeyText, newPassword: next });
+      await client.passwordResets.reset({ token, recoveryKeyText, newPassword: next.value });
       setDone(true);
     } catch (caught) {
       setError(caught);
@@ -63,12 +59,7 @@ export function ResetPasswordPage() {
       <Field label={t('account.reset.recoveryKey')} hint={t('account.reset.recoveryHint')} error={tried && recoveryKeyText.trim() === '' && t('account.reset.noRecoveryKey')}>
         {(field) => <textarea {...field} name="recovery-key" rows={2} spellCheck={false} autoComplete="off" value={recoveryKeyText} onChange={(e) => setRecoveryKeyText(e.target.value)} required disabled={busy} />}
       </Field>
-      <Field label={t('account.password.new')} hint={t('register.passwordRule')} error={(tried || next.length > 0) && tooShort && t('register.tooShort', { count: next.length })}>
-        {(field) => <input {...field} name="newPassword" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} required disabled={busy} />}
-      </Field>
-      <Field label={t('account.password.repeat')} error={tried && mismatch && t('register.mismatch')}>
-        {(field) => <input {...field} name="repeatPassword" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required disabled={busy} />}
-      </Field>
+      <NewPasswordFields value={next} onChange={setNext} tried={tried} disabled={busy} />
       <FormError error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>{busy ? t('account.reset.working') : t('account.reset.submit')}</button>

@@ -62,7 +62,7 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
             {canRemove && (mode === 'confirm-remove'
               ? <button type="button" className="danger" onClick={() => void run(() => client.users.remove(person.id))}>{t('admin.people.confirmRemove')}</button>
               : <button type="button" onClick={() => setMode('confirm-remove')}>{t('admin.people.remove')}</button>)}
-            {can(actor, 'audit:read', { state: person.state }) && <Link to={`/admin/audit?person=${person.id}`} className="button">{t('admin.people.auditTrail')}</Link>}
+            {can(actor, 'audit:read', { state: person.state }) && <Link to={`/admin/audit?person=${person.id}`} className="button" aria-label={t('admin.people.personEventsOf', { name: person.displayName })}>{t('admin.people.personEvents')}</Link>}
             {canReset && <button type="button" onClick={() => void issueReset()}>{t('account.resetLink.issue')}</button>}
           </>
         )}
