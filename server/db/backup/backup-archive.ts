@@ -59,8 +59,9 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveItem, Ba
   let header: BackupHeader | undefined;
   let trailer: BackupTrailer | undefined;
   let lineNo = 0;
+  const source = createReadStream(file);
   const gunzip = createGunzip();
-  const lines = createInterface({ input: createReadStream(file).pipe(gunzip), crlfDelay: Infinity });
+  const lines = createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
   try {
     for await (const line of lines) {
       lineNo += 1;
@@ -83,8 +84,10 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveItem, Ba
     if (error instanceof BackupArchiveError) throw error;
     throw new BackupArchiveError(`not a readable backup (${(error as Error).message})`);
   } finally {
+    // The file too: a refused archive must not keep its descriptor open in a long-lived process.
     lines.close();
     gunzip.destroy();
+    source.destroy();
   }
   if (!header) throw new BackupArchiveError('the archive is empty');
   if (!trailer) throw new BackupArchiveError(`the archive ends after line ${lineNo}, before its trailer: it is truncated`);

@@ -11,8 +11,7 @@ export function MySessions() {
   const { t } = useTranslation();
   const { date } = useLabels();
   const client = useClient();
-  const [version, setVersion] = useState(0);
-  const sessions = useLoaded(useCallback(() => client.me.sessions(), [client, version]));
+  const sessions = useLoaded(useCallback(() => client.me.sessions(), [client]));
   const [error, setError] = useState<unknown>();
   const end = async (ids: string[]): Promise<void> => {
     setError(undefined);
@@ -21,7 +20,7 @@ export function MySessions() {
     } catch (caught) {
       setError(caught);
     } finally {
-      setVersion((n) => n + 1);
+      sessions.reload();
     }
   };
   const others = (sessions.data ?? []).filter((s) => !s.current);
