@@ -24,16 +24,21 @@ describe('directory index: reading what was written', function () {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
+    let firstReadDone = false;
     states.all = async () => {
       calls += 1;
-      const read = await all(); // read before the write below
-      if (calls === 1) await gate;
+      const call = calls;
+      const read = await all();
+      if (call === 1) {
+        firstReadDone = true; // the write below waits for this, so the held reload read before it
+        await gate;
+      }
       return read;
     };
     try {
       index.invalidate();
       const before = index.snapshot(); // held at the gate with what it read
-      while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (!firstReadDone) await new Promise((resolve) => setTimeout(resolve, 5));
       await states.setDomains('KZ', ['border'], t.clock.now());
       index.invalidate(); // what every writer does after writing
       const after = await index.snapshot();
