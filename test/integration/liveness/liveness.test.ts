@@ -4,6 +4,7 @@ import type { LivenessCheckView, LivenessPrompt } from '../../../shared/schemas/
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { connected, startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { eventually } from '../../helpers/server-process.js';
 
 describe('liveness checks', function () {
   this.timeout(90_000);
@@ -89,8 +90,7 @@ describe('liveness checks', function () {
     const prompts: LivenessPrompt[] = [];
     socket.on('liveness:prompt', (p) => prompts.push(p));
     await connected(socket);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(prompts.map((p) => p.checkId)).to.include(started.body.id);
+    await eventually(async () => prompts.some((p) => p.checkId === started.body.id), 5_000, 'the liveness prompt');
   });
 
   it('only admins start checks, national admins only for their own state', async () => {

@@ -5,6 +5,7 @@ import type { BacklogPage, MessageStatusEvent } from '../../../shared/schemas/me
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, send, socketOf } from '../../helpers/messaging.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { eventually } from '../../helpers/server-process.js';
 
 const SECRET = 'legacy-queue-test-secret-both-servers-share';
 
@@ -61,7 +62,8 @@ describe('messaging: queue copies and messages stored by older versions', functi
     const ack = await receiver.timeout(5_000).emitWithAck('message:ack', { ids: [pending.data.id] });
     expect(ack).to.deep.equal({ ok: true, data: { acknowledged: 1 } });
     expect(await receiver.timeout(5_000).emitWithAck('message:ack', { ids: [pending.data.id] })).to.deep.equal({ ok: true, data: { acknowledged: 0 } });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(async () => statuses.length > 0, 5_000, 'the delivered status');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // time for a duplicate to show
     expect(statuses.map((s) => ({ id: s.id, userId: s.userId }))).to.deep.equal([{ id: pending.data.id, userId: ru.user.id }]);
     expect(await deliveries.countDocuments({ recipientId: new Types.ObjectId(ru.user.id), ackedAt: null })).to.equal(0);
     const after = await receiver.timeout(5_000).emitWithAck('message:fetch', { limit: 50 }) as Ack<BacklogPage>;

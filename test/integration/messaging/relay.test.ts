@@ -5,6 +5,7 @@ import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS, readAs, send, socketOf as socketAs } from '../../helpers/messaging.js';
 import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { eventually } from '../../helpers/server-process.js';
 
 describe('encrypted messaging relay', function () {
   this.timeout(90_000);
@@ -80,7 +81,8 @@ describe('encrypted messaging relay', function () {
     const receiver = await socketOf(ru);
     const acks = await Promise.all([1, 2, 3].map(() => receiver.timeout(2_000).emitWithAck('message:ack', { ids: [result.data.id] }) as Promise<Ack<{ acknowledged: number }>>));
     expect(acks.map((ack) => (ack.ok ? ack.data.acknowledged : -1)).sort()).to.deep.equal([0, 0, 1]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(async () => delivered.length > 0, 5_000, 'the delivered status');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // time for a duplicate to show
     expect(delivered).to.have.length(1);
     const page = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 50 }) as Ack<BacklogPage>;
     expect(page.ok && page.data.messages.some((m) => m.id === result.data.id)).to.equal(false);

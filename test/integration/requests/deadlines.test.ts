@@ -6,6 +6,7 @@ import { call } from '../../helpers/api.js';
 import { socketOf } from '../../helpers/messaging.js';
 import { caseOf, DOC_FIELDS, DOC_LABELS, post, requestEnvelope, sent, stepEnvelope } from '../../helpers/requests.js';
 import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { eventually } from '../../helpers/server-process.js';
 
 const HOUR = 3_600_000;
 
@@ -55,7 +56,8 @@ describe('requests: deadlines, reminders, overdue (injected clock)', function ()
     const reminders = collect<RequestReminderEvent>(tjSocket, 'request:reminder');
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 1, flagged: 0 });
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 0, flagged: 0 }); // once only
-    await settle();
+    await eventually(async () => reminders.length > 0, 5_000, 'the reminder');
+    await settle(); // time for a duplicate to show
     expect(reminders.map((r) => [r.case.id, r.remainingMs <= 2 * HOUR])).to.deep.equal([[id, true]]);
 
     await advanceTo(submitted, 7 * HOUR + 60_000);
@@ -66,7 +68,8 @@ describe('requests: deadlines, reminders, overdue (injected clock)', function ()
     const requesterUpdates = collect<RequestCaseView>(await socketOf(t, kz), 'request:updated');
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 0, flagged: 1 });
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 0, flagged: 0 });
-    await settle();
+    await eventually(async () => overdueTo.tj.length > 0 && overdueTo.tjAdmin.length > 0 && requesterUpdates.length > 0, 5_000, 'the overdue events');
+    await settle(); // time for a duplicate, or one to the other state's admin, to show
     expect(overdueTo.tj.map((e) => e.case.id)).to.deep.equal([id]);
     expect(overdueTo.tjAdmin.map((e) => e.case.id)).to.deep.equal([id]);
     expect(overdueTo.kzAdmin).to.deep.equal([]);
