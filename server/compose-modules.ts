@@ -26,7 +26,7 @@ import { createAuditLog } from './modules/audit/audit-log.js';
 import { DIRECTORY_REVISION, DirectoryIndex } from './modules/directory/directory-index.js';
 import type { DirectoryReadDeps } from './modules/directory/read-directory.js';
 import type { LivenessDeps, LivenessNotifier } from './modules/liveness/liveness-deps.js';
-import type { PoliciesDeps } from './modules/policies/policies-deps.js';
+import type { ApprovalNotifier, PoliciesDeps } from './modules/policies/policies-deps.js';
 import { createPolicyEnforcement } from './modules/policies/enforce-policy.js';
 import { deliveryModel, messageModel } from './db/models/message.model.js';
 import { attachmentChunkModel, attachmentModel } from './db/models/attachment.model.js';
@@ -68,7 +68,7 @@ export interface Modules {
 }
 
 /** Repositories and module dependencies over one database connection. */
-export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; consensusNotifier?: ConsensusNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number }): Modules {
+export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; consensusNotifier?: ConsensusNotifier; approvalNotifier?: ApprovalNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number }): Modules {
   const models = [
     userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection),
     memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
@@ -89,6 +89,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
   // A published policy version may change which directory fields other states see: this node's index reloads them at once.
   const policies = composePolicies(connection, {
     audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS, onPublished: () => directory.index.invalidate(),
+    approvalNotifier: options.approvalNotifier,
     isMemberState: async (code) => (await statesRepository.find(code)) !== undefined,
     requireKnownDomains: (codes, path) => requireKnownDomains(directory.index, codes, path),
   });

@@ -9,7 +9,7 @@ import { ApprovalsRepository } from './db/repositories/approvals.repository.js';
 import { PoliciesRepository } from './db/repositories/policies.repository.js';
 import type { AuditLog } from './modules/audit/audit-log.js';
 import { createApprovalEventBus } from './modules/policies/approval-events.js';
-import type { PoliciesDeps } from './modules/policies/policies-deps.js';
+import type { ApprovalNotifier, PoliciesDeps } from './modules/policies/policies-deps.js';
 import { createPolicyStore } from './modules/policies/policy-store.js';
 import type { Clock } from './system/clock.js';
 
@@ -18,7 +18,7 @@ const HOUR_MS = 3_600_000;
 export const DEFAULT_APPROVAL_TTL_HOURS = 72;
 
 /** The policies module over one database connection: signed versions, enforcement, approvals. */
-export function composePolicies(connection: Connection, options: { audit: AuditLog; clock: Clock; approvalTtlHours: number; logger: Logger; onPublished?: (state: string) => void; isMemberState: (code: string) => Promise<boolean>; requireKnownDomains: PoliciesDeps['requireKnownDomains'] }): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
+export function composePolicies(connection: Connection, options: { audit: AuditLog; clock: Clock; approvalTtlHours: number; logger: Logger; onPublished?: (state: string) => void; approvalNotifier?: ApprovalNotifier | undefined; isMemberState: (code: string) => Promise<boolean>; requireKnownDomains: PoliciesDeps['requireKnownDomains'] }): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
   const models = [
     policyVersionModel(connection), policyInForceModel(connection),
     approvalRequestModel(connection), approvalDecisionModel(connection), approvalSettlementModel(connection),
@@ -30,6 +30,7 @@ export function composePolicies(connection: Connection, options: { audit: AuditL
     store: createPolicyStore(policies),
     approvals: new ApprovalsRepository(requests, decisions, settlements),
     approvalEvents: createApprovalEventBus((error, event) => options.logger.error({ err: error, approvalId: event.approvalId }, 'approval-settled listener failed')),
+    approvalNotifier: options.approvalNotifier ?? { updated: () => undefined },
     audit: options.audit,
     clock: options.clock,
     approvalTtlMs: options.approvalTtlHours * HOUR_MS,

@@ -26,7 +26,7 @@ import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from './modules/policies/sweep-approvals.js';
 import { resolveJwtSecret } from './jwt-secret.js';
-import { createGateway, socketRevocations, toAdmins, toUser, type Gateway } from './realtime/gateway.js';
+import { createGateway, socketRevocations, toAdmins, toStateAdmins, toUser, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
 import { messagingEvents } from './realtime/messaging.events.js';
 import { messageRoutes } from './http/routes/messages.routes.js';
@@ -124,6 +124,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       overdue: (userId, event) => late.io && toUser(late.io, userId).emit('request:overdue', event),
     },
     consensusNotifier: { updated: (proposal) => late.io && toAdmins(late.io).emit('consensus:updated', proposal) },
+    approvalNotifier: { updated: (state, event) => late.io && toStateAdmins(late.io, state).emit('approval:updated', event) },
     approvalTtlHours: config.approvalTtlHours,
     attachmentMaxMb: config.attachmentMaxMb,
   });

@@ -1,4 +1,5 @@
 import type { Ack } from './errors.js';
+import type { ApprovalUpdatedEvent } from './schemas/approvals.js';
 import type { ProposalView } from './schemas/consensus.js';
 import type { LivenessAck, LivenessPrompt } from './schemas/liveness.js';
 import type { AckInput, BacklogPage, DeliveredMessage, FetchBacklogInput, MessageStatusEvent, SendMessageInput, SendMessageResult } from './schemas/messaging.js';
@@ -33,6 +34,8 @@ export interface ServerToClientEvents {
   'request:reminder': (event: RequestReminderEvent) => void;
   /** A request went past its deadline unanswered: to the requested focal point and their national admins. */
   'request:overdue': (event: RequestOverdueEvent) => void;
+  /** A held exchange of the admin's state was filed, decided on by a state, or settled (to that state's national admins). */
+  'approval:updated': (event: ApprovalUpdatedEvent) => void;
   /** A network decision was proposed, answered, ended or withdrawn (to every administrator). */
   'consensus:updated': (proposal: ProposalView) => void;
 }

@@ -8,7 +8,7 @@ import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
 import type { Gateway, GatewaySocket } from './gateway-types.js';
 import { handleEvent, type EventContext } from './handle-event.js';
-import { ADMINS_ROOM, installSocketAuth, revalidate, userRoom } from './socket-auth.js';
+import { ADMINS_ROOM, installSocketAuth, revalidate, stateAdminsRoom, userRoom } from './socket-auth.js';
 
 export type { Gateway } from './gateway-types.js';
 
@@ -57,6 +57,11 @@ export function toUser(io: Gateway, userId: string): ReturnType<Gateway['to']> {
 /** Every administrator's sockets, on every node. */
 export function toAdmins(io: Gateway): ReturnType<Gateway['to']> {
   return io.to(ADMINS_ROOM);
+}
+
+/** A state's national admins' sockets, on every node. */
+export function toStateAdmins(io: Gateway, state: string): ReturnType<Gateway['to']> {
+  return io.to(stateAdminsRoom(state));
 }
 
 /** Closes every socket of a user on every node (through the adapter when Redis is used). */

@@ -14,6 +14,8 @@ export interface SocketSession {
 export const userRoom = (userId: string): string => `user:${userId}`;
 /** Every administrator's sockets (network decisions are followed by all of them). */
 export const ADMINS_ROOM = 'admins';
+/** A state's national admins' sockets (their state's approvals queue). */
+export const stateAdminsRoom = (state: string): string => `admins:${state}`;
 
 /**
  * Handshake: the access token in `auth.token` is checked exactly as on HTTP (algorithm pinned,
@@ -33,6 +35,7 @@ export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner
       socket.data = { user, claims } satisfies SocketSession;
       void socket.join(userRoom(user.id));
       if (user.role === 'network-admin' || user.role === 'national-admin') void socket.join(ADMINS_ROOM);
+      if (user.role === 'national-admin' && user.state) void socket.join(stateAdminsRoom(user.state));
       const msLeft = claims.exp * 1000 - deps.clock.now().getTime();
       const timer = setTimeout(() => socket.disconnect(true), Math.max(0, msLeft));
       socket.once('disconnect', () => clearTimeout(timer));

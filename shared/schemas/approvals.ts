@@ -50,6 +50,13 @@ export const ApprovalView = z.object({
 });
 export type ApprovalView = z.infer<typeof ApprovalView>;
 
+/**
+ * Pushed to the national admins of each holding state when a held exchange is filed, when a state
+ * decides on it, and when it is settled: their lists change. Metadata of their own queue only.
+ */
+export const ApprovalUpdatedEvent = z.object({ id: Id, status: ApprovalStatus }).strict();
+export type ApprovalUpdatedEvent = z.infer<typeof ApprovalUpdatedEvent>;
+
 export const ListApprovalsQuery = z.object({ status: ApprovalStatus.default('pending') }).strict();
 export const ApprovalParams = z.object({ id: Id }).strict();
 

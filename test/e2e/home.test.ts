@@ -116,6 +116,18 @@ describe('e2e: the home page says what needs the person now', function () {
     await uz.getByTestId('home-quick-links').waitFor();
     await uz.getByRole('button', { name: 'Русский' }).click();
     expect(await uz.getByTestId('home-nothing').textContent()).to.equal('Ничего не ждёт вашего ответа.');
+    await uz.getByRole('button', { name: 'English' }).click();
+
+    // A request arriving while home is open shows at once, unreloaded.
+    const uzId = (await t.server.accounts.users.findByUsername('fp.uz.border'))?.id ?? '';
+    const uzKeys = await kz.client.contactKeys.resolve(uzId, { fresh: true });
+    const [toUz] = await kz.client.requests.submit({
+      kind: 'request:document-check', labels: DOC_LABELS, urgency: 'standard', fields: DOC_FIELDS,
+      recipients: [{ userId: uzId, state: uzKeys.state, encryptionKey: uzKeys.encryptionKey }],
+    });
+    expect(toUz?.ok && toUz.status).to.equal('accepted');
+    await uz.getByTestId('home-requests').getByText('Requests awaiting your answer: 1').waitFor();
+    expect(await uz.getByTestId('home-nothing').count()).to.equal(0);
 
     expect(errors).to.deep.equal([]);
     expect(uzErrors).to.deep.equal([]);
@@ -156,9 +168,23 @@ describe('e2e: the home page says what needs the person now', function () {
     await shot(page, '05-national-admin-ru');
     await page.getByRole('button', { name: 'English' }).click();
 
+    // Exchanges come and go while the page is open: the line and the menu's count follow, unreloaded.
+    expect(await page.getByTestId('pending-approvals').textContent()).to.equal('1');
+    const confidential = { ...LABELS, domain: 'law-enforcement' as const, classification: 'confidential' as const };
+    const second = await kz.messenger.send({ to: [kgPolice], labels: confidential, text: 'Their vehicles' });
+    expect(second.status).to.equal('held');
+    await page.getByTestId('home-held-exchanges').getByText('Exchanges held for your approval: 2').waitFor();
+    await page.locator('[data-testid="pending-approvals"]', { hasText: /^2$/ }).waitFor();
+
     // Each line leads to its page.
     await page.getByTestId('home-held-exchanges').getByRole('link').click();
     await page.locator(`[data-testid="approval"][data-id="${held.approvalId ?? ''}"]`).waitFor();
+    // Another session of the admin's state approves one: it leaves the open page and the count.
+    await page.locator(`[data-testid="approval"][data-id="${second.approvalId ?? ''}"]`).waitFor();
+    await admin.approvals.approve(second.approvalId ?? '');
+    await page.locator(`[data-testid="approval"][data-id="${second.approvalId ?? ''}"]`).waitFor({ state: 'detached' });
+    await page.locator('[data-testid="pending-approvals"]', { hasText: /^1$/ }).waitFor();
+    await shot(page, '05b-approvals-live-en');
     await page.getByRole('link', { name: 'Home', exact: true }).click();
     await page.getByTestId('home-pending-people').getByRole('link').click();
     await page.getByText('Nurlan Example').first().waitFor();

@@ -5,6 +5,7 @@ import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/la
 import type { ApprovalRecord } from '../../db/repositories/approvals.repository.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
+import { tellHoldingStates } from './approval-notices.js';
 import { fullyApproved, toApprovalView } from './approval-view.js';
 import type { PoliciesDeps } from './policies-deps.js';
 import { involvedStates, settleApproval } from './settle-approval.js';
@@ -77,6 +78,7 @@ export async function holdForApproval(deps: PoliciesDeps, input: HoldRequest): P
       data: { exchangeRef: created.exchangeRef, holdingStates: created.holdingStates, rules: holdRulesFor(state, holds, input.decision), expiresAt: created.expiresAt.toISOString() },
     });
   }
+  tellHoldingStates(deps, created, 'pending');
   return toApprovalView(created, now);
 }
 
@@ -129,6 +131,7 @@ async function decide(deps: PoliciesDeps, actor: User, id: string, verdict: 'app
     subjectId: id,
     data: { exchangeRef: record.exchangeRef, holdingStates: record.holdingStates, hasComment: comment !== null },
   });
+  tellHoldingStates(deps, record, 'pending'); // one state has decided; the settlement, if any, follows
   return { record, state, now };
 }
 

@@ -2,8 +2,14 @@ import type { ApprovalsRepository } from '../../db/repositories/approvals.reposi
 import type { PoliciesRepository } from '../../db/repositories/policies.repository.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import type { ApprovalUpdatedEvent } from '../../../shared/schemas/approvals.js';
 import type { ApprovalEventBus } from './approval-events.js';
 import type { PolicyStore } from './policy-store.js';
+
+/** Tells a state's national admins that their approvals queue changed (best effort: the list is the truth). */
+export interface ApprovalNotifier {
+  updated(state: string, event: ApprovalUpdatedEvent): void;
+}
 
 /** What the policy and approval use cases are given; they know nothing of HTTP or sockets. */
 export interface PoliciesDeps {
@@ -11,6 +17,7 @@ export interface PoliciesDeps {
   store: PolicyStore;
   approvals: ApprovalsRepository;
   approvalEvents: ApprovalEventBus;
+  approvalNotifier: ApprovalNotifier;
   audit: AuditLog;
   clock: Clock;
   /** How long a held exchange waits for its approvals, in milliseconds. */

@@ -1,4 +1,5 @@
 import type { ApprovalRecord, ApprovalSettlement } from '../../db/repositories/approvals.repository.js';
+import { tellHoldingStates } from './approval-notices.js';
 import type { PoliciesDeps } from './policies-deps.js';
 
 /** Everyone with a stake in a held exchange: the sender's state and every holding state. */
@@ -34,6 +35,7 @@ export async function announceSettlement(deps: PoliciesDeps, id: string, settlem
     comment: settlement.comment,
     settledAt: settlement.at,
   });
+  tellHoldingStates(deps, record, settlement.status);
   return record;
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { ApprovalView } from '../../../shared/schemas/approvals.js';
+import type { ApprovalUpdatedEvent, ApprovalView } from '../../../shared/schemas/approvals.js';
 import type { Labels } from '../../../shared/schemas/labels.js';
 import { loadConfig } from '../../../server/config.js';
 import type { ApprovalSettledEvent } from '../../../server/modules/policies/approval-events.js';
@@ -7,7 +7,9 @@ import { createPolicyEnforcement, type PolicyEnforcement } from '../../../server
 import { SETTLEMENT_GRACE_MS, sweepApprovals } from '../../../server/modules/policies/sweep-approvals.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { socketOf } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
+import { eventually } from '../../helpers/server-process.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const CONFIDENTIAL: Labels = { domain: 'law-enforcement', category: 'criminal-intelligence', classification: 'confidential', handling: 'H2' };
@@ -106,6 +108,31 @@ describe('approvals: exchanges held by an approve decision', function () {
     expect(eventsFor(request.id).map((e) => [e.status, e.comment])).to.deep.equal([['rejected', 'the subject is under national investigation']]);
     expect((await decide(kz, request.id, 'approve')).status).to.equal(409);
     expect((await auditFor(request.id)).map((e) => e.type)).to.include.members(['approval.rejected', 'approval.settled']);
+  });
+
+  it('tells the national admins of each holding state, and no one else, as a held exchange is filed, decided on and settled', async () => {
+    const people = { kz, ru, cn, root, fpKz };
+    const heard = new Map<string, ApprovalUpdatedEvent[]>();
+    const sockets = await Promise.all(Object.entries(people).map(async ([name, person]) => {
+      const socket = await socketOf(t, person);
+      heard.set(name, []);
+      socket.on('approval:updated', (event) => heard.get(name)?.push(event));
+      return socket;
+    }));
+    try {
+      const request = await held();
+      const of = (name: string) => (heard.get(name) ?? []).filter((e) => e.id === request.id).map((e) => e.status);
+      await eventually(async () => of('kz').length === 1 && of('ru').length === 1, 5_000, 'the filing heard by KZ and RU');
+      expect((await decide(kz, request.id, 'approve')).status).to.equal(200);
+      await eventually(async () => of('kz').length === 2 && of('ru').length === 2, 5_000, "KZ's approval heard");
+      expect((await decide(ru, request.id, 'reject', 'not now')).status).to.equal(200);
+      await eventually(async () => of('ru').length === 4 && of('kz').length === 4, 5_000, "RU's rejection and the settlement heard");
+      await new Promise((resolve) => setTimeout(resolve, 300)); // time for a stray event to show
+      for (const name of ['kz', 'ru']) expect(of(name), name).to.deep.equal(['pending', 'pending', 'pending', 'rejected']);
+      for (const name of ['cn', 'root', 'fpKz']) expect(heard.get(name), name).to.deep.equal([]);
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
   });
 
   it('only national admins of a holding state decide, and never on an exchange they sent', async () => {

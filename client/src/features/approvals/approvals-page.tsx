@@ -7,6 +7,7 @@ import { useClient } from '../../services/client-context';
 import { useLoaded } from '../admin/use-loaded';
 import { useUserNames } from '../policies/use-user-names';
 import { ApprovalCard } from './approval-card';
+import { useApprovalUpdates } from './use-approval-updates';
 
 /** Exchanges held by the own state's rules: the pending queue, and those settled before. */
 export function ApprovalsPage({ me }: { me: UserView }) {
@@ -16,6 +17,7 @@ export function ApprovalsPage({ me }: { me: UserView }) {
   const [notice, setNotice] = useState<ApprovalView>();
   const name = useUserNames();
   const approvals = useLoaded(useCallback(() => client.approvals.list(status), [client, status]));
+  useApprovalUpdates(approvals.reload); // exchanges held, decided on by another admin, or settled: the list follows
   const onDecided = (next: ApprovalView): void => {
     setNotice(next);
     approvals.reload();

@@ -1,6 +1,7 @@
 /** English strings of the approvals queue (top-level key `approvals` of en.ts). */
 export const approvalsEn = {
   nav: 'Approvals',
+  waiting: '{{count}} waiting for your state’s decision',
   title: 'Exchanges held for approval',
   intro: 'Exchanges that a rule of your state’s disclosure policy holds until a national admin decides. You see who sends to whom and under which labels, and the content, decrypted here with your keys (the sender encrypts it to your state’s national admins too; the server never reads it). One rejection ends an exchange; it is released once every holding state approved.',
   show: 'Show',

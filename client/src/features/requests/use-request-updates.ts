@@ -12,14 +12,16 @@ export interface RequestUpdateHandlers {
 
 /**
  * Request events pushed by the server (a case created or moved, a reminder, overdue), checked
- * against the shared schemas before use. Returns whether the socket is connected.
+ * against the shared schemas before use. Returns whether the socket is connected. Connects only
+ * when `enabled`.
  */
-export function useRequestUpdates(handlers: RequestUpdateHandlers): boolean {
+export function useRequestUpdates(handlers: RequestUpdateHandlers, enabled = true): boolean {
   const client = useClient();
   const latest = useRef(handlers);
   latest.current = handlers;
   const [connected, setConnected] = useState(false);
   useEffect(() => {
+    if (!enabled) return undefined;
     const socket = connectSocket(client);
     const onUpdated = (raw: unknown): void => {
       const parsed = CaseSchema.safeParse(raw);
@@ -41,6 +43,6 @@ export function useRequestUpdates(handlers: RequestUpdateHandlers): boolean {
     return () => {
       socket.close();
     };
-  }, [client]);
+  }, [client, enabled]);
   return connected;
 }

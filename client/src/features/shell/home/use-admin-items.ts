@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import { can } from '../../../../../shared/authz/can';
 import type { UserView } from '../../../../../shared/schemas/accounts';
 import { useClient } from '../../../services/client-context';
+import { useApprovalUpdates } from '../../approvals/use-approval-updates';
+import { useConsensusUpdates } from '../../consensus/use-consensus-updates';
 import { toActor } from '../../account/actor';
 import { adminItems, type HomeList } from './home-items';
 import { useHomeSource } from './use-home-source';
@@ -14,9 +16,12 @@ export function useAdminItems(user: UserView): HomeList {
   const listsPeople = can(actor, 'user:list', own);
   const listsApprovals = can(actor, 'approval:list', own);
   const readsProposals = can(actor, 'consensus:read');
-  const pending = useHomeSource(useCallback(() => (listsPeople ? client.users.list({ status: 'pending-verification' }) : Promise.resolve(null)), [client, listsPeople]));
-  const approvals = useHomeSource(useCallback(() => (listsApprovals ? client.approvals.list('pending') : Promise.resolve(null)), [client, listsApprovals]));
-  const proposals = useHomeSource(useCallback(() => (readsProposals ? client.consensus.list() : Promise.resolve(null)), [client, readsProposals]));
+  const [pending] = useHomeSource(useCallback(() => (listsPeople ? client.users.list({ status: 'pending-verification' }) : Promise.resolve(null)), [client, listsPeople]));
+  const [approvals, reloadApprovals] = useHomeSource(useCallback(() => (listsApprovals ? client.approvals.list('pending') : Promise.resolve(null)), [client, listsApprovals]));
+  const [proposals, reloadProposals] = useHomeSource(useCallback(() => (readsProposals ? client.consensus.list() : Promise.resolve(null)), [client, readsProposals]));
+  // Held exchanges and proposals come and go while home is open: their lines are read again.
+  useApprovalUpdates(reloadApprovals, listsApprovals);
+  useConsensusUpdates(reloadProposals, readsProposals);
   return adminItems({
     role: user.role === 'network-admin' ? 'network-admin' : 'national-admin', state: user.state, pending, approvals, proposals,
     // The list holds everyone pending in the admin's reach; only those they may activate wait for them.

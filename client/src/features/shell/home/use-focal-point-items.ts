@@ -6,6 +6,7 @@ import { toActor } from '../../account/actor';
 import { useMessaging } from '../../messaging/use-messaging';
 import { useUnreadMessageCount } from '../../messaging/use-unread-message-count';
 import { takesPartInRequests } from '../../requests/requests-nav';
+import { useRequestUpdates } from '../../requests/use-request-updates';
 import { focalPointItems, type HomeList } from './home-items';
 import { useHomeSource } from './use-home-source';
 
@@ -18,9 +19,15 @@ export function useFocalPointItems(user: UserView): HomeList {
   const unread = useUnreadMessageCount();
   // The count is 0 until the history page is read: wait for it rather than say "nothing waits" too soon.
   const { store } = useMessaging();
-  const historyRead = useHomeSource(useCallback(() => store.loadRecent().then(() => true), [store]));
-  const inbox = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'inbox' }) : Promise.resolve(null)), [client, requests]));
-  const toClarify = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'outbox', status: 'clarification-requested' }) : Promise.resolve(null)), [client, requests]));
-  const entry = useHomeSource(useCallback(() => (ownEntry ? client.directory.entry(user.id) : Promise.resolve(null)), [client, ownEntry, user.id]));
+  const [historyRead] = useHomeSource(useCallback(() => store.loadRecent().then(() => true), [store]));
+  const [inbox, reloadInbox] = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'inbox' }) : Promise.resolve(null)), [client, requests]));
+  const [toClarify, reloadToClarify] = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'outbox', status: 'clarification-requested' }) : Promise.resolve(null)), [client, requests]));
+  const [entry] = useHomeSource(useCallback(() => (ownEntry ? client.directory.entry(user.id) : Promise.resolve(null)), [client, ownEntry, user.id]));
+  // A request arrives, moves or falls overdue: both request lines are read again.
+  const requestsChanged = (): void => {
+    reloadInbox();
+    reloadToClarify();
+  };
+  useRequestUpdates({ updated: requestsChanged, overdue: requestsChanged }, requests);
   return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, toClarify, entry, now: Date.now() });
 }
