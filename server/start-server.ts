@@ -26,7 +26,7 @@ import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from './modules/policies/sweep-approvals.js';
 import { resolveJwtSecret } from './jwt-secret.js';
-import { createGateway, socketRevocations, toAdmins, toStateAdmins, toUser, type Gateway } from './realtime/gateway.js';
+import { createGateway, socketRevocations, toAdmins, toResponsibleAdmins, toStateAdmins, toUser, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
 import { messagingEvents } from './realtime/messaging.events.js';
 import { messageRoutes } from './http/routes/messages.routes.js';
@@ -125,6 +125,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     },
     consensusNotifier: { updated: (proposal) => late.io && toAdmins(late.io).emit('consensus:updated', proposal) },
     approvalNotifier: { updated: (state, event) => late.io && toStateAdmins(late.io, state).emit('approval:updated', event) },
+    peopleNotifier: { updated: (person) => late.io && toResponsibleAdmins(late.io, person).emit('people:updated', { id: person.id, status: person.status }) },
     approvalTtlHours: config.approvalTtlHours,
     attachmentMaxMb: config.attachmentMaxMb,
   });

@@ -1,4 +1,5 @@
 import type { Ack } from './errors.js';
+import type { PersonUpdatedEvent } from './schemas/accounts.js';
 import type { ApprovalUpdatedEvent } from './schemas/approvals.js';
 import type { ProposalView } from './schemas/consensus.js';
 import type { LivenessAck, LivenessPrompt } from './schemas/liveness.js';
@@ -36,6 +37,8 @@ export interface ServerToClientEvents {
   'request:overdue': (event: RequestOverdueEvent) => void;
   /** A held exchange of the admin's state was filed, decided on by a state, or settled (to that state's national admins). */
   'approval:updated': (event: ApprovalUpdatedEvent) => void;
+  /** A person this admin is responsible for registered, changed keys, or changed status. */
+  'people:updated': (event: PersonUpdatedEvent) => void;
   /** A network decision was proposed, answered, ended or withdrawn (to every administrator). */
   'consensus:updated': (proposal: ProposalView) => void;
 }

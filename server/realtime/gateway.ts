@@ -8,7 +8,7 @@ import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
 import type { Gateway, GatewaySocket } from './gateway-types.js';
 import { handleEvent, type EventContext } from './handle-event.js';
-import { ADMINS_ROOM, installSocketAuth, revalidate, stateAdminsRoom, userRoom } from './socket-auth.js';
+import { ADMINS_ROOM, installSocketAuth, NETWORK_ADMINS_ROOM, revalidate, stateAdminsRoom, userRoom } from './socket-auth.js';
 
 export type { Gateway } from './gateway-types.js';
 
@@ -62,6 +62,11 @@ export function toAdmins(io: Gateway): ReturnType<Gateway['to']> {
 /** A state's national admins' sockets, on every node. */
 export function toStateAdmins(io: Gateway, state: string): ReturnType<Gateway['to']> {
   return io.to(stateAdminsRoom(state));
+}
+
+/** The sockets of the admins responsible for a person (as `can` rules): the state's national admins for a focal point, else the secretariat. */
+export function toResponsibleAdmins(io: Gateway, person: { role: string; state: string | null }): ReturnType<Gateway['to']> {
+  return io.to(person.role === 'focal-point' && person.state ? stateAdminsRoom(person.state) : NETWORK_ADMINS_ROOM);
 }
 
 /** Closes every socket of a user on every node (through the adapter when Redis is used). */

@@ -16,6 +16,8 @@ export const userRoom = (userId: string): string => `user:${userId}`;
 export const ADMINS_ROOM = 'admins';
 /** A state's national admins' sockets (their state's approvals queue). */
 export const stateAdminsRoom = (state: string): string => `admins:${state}`;
+/** The secretariat's sockets (it is responsible for the admins). */
+export const NETWORK_ADMINS_ROOM = 'admins:network';
 
 /**
  * Handshake: the access token in `auth.token` is checked exactly as on HTTP (algorithm pinned,
@@ -36,6 +38,7 @@ export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner
       void socket.join(userRoom(user.id));
       if (user.role === 'network-admin' || user.role === 'national-admin') void socket.join(ADMINS_ROOM);
       if (user.role === 'national-admin' && user.state) void socket.join(stateAdminsRoom(user.state));
+      if (user.role === 'network-admin') void socket.join(NETWORK_ADMINS_ROOM);
       const msLeft = claims.exp * 1000 - deps.clock.now().getTime();
       const timer = setTimeout(() => socket.disconnect(true), Math.max(0, msLeft));
       socket.once('disconnect', () => clearTimeout(timer));

@@ -222,3 +222,11 @@ export const ListAuditQuery = z.object({
   beforeSeq: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 }).strict();
+
+/**
+ * Pushed to the admins responsible for a person (their state's national admins for a focal point,
+ * the secretariat for an admin) when the person registers, changes keys, or their status changes:
+ * the verification queue and the people list follow.
+ */
+export const PersonUpdatedEvent = z.object({ id: Id, status: UserStatus }).strict();
+export type PersonUpdatedEvent = z.infer<typeof PersonUpdatedEvent>;

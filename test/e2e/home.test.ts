@@ -185,6 +185,11 @@ describe('e2e: the home page says what needs the person now', function () {
     await page.locator(`[data-testid="approval"][data-id="${second.approvalId ?? ''}"]`).waitFor({ state: 'detached' });
     await page.locator('[data-testid="pending-approvals"]', { hasText: /^1$/ }).waitFor();
     await shot(page, '05b-approvals-live-en');
+    // A second newcomer registers meanwhile: the count beside Pending verifications follows.
+    expect(await page.getByTestId('pending-people').textContent()).to.equal('1');
+    const { token: another } = await admin.invitations.create({ role: 'focal-point', state: 'KG', domains: ['law-enforcement'], displayName: 'Aida Example' });
+    await registerWithToken(t, another);
+    await page.locator('[data-testid="pending-people"]', { hasText: /^2$/ }).waitFor();
     await page.getByRole('link', { name: 'Home', exact: true }).click();
     await page.getByTestId('home-pending-people').getByRole('link').click();
     await page.getByText('Nurlan Example').first().waitFor();

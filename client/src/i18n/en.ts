@@ -235,6 +235,7 @@ export const en = {
       verifiedBy: 'To be verified by: {{who}}',
       noKeys: 'No keys registered.',
       activated: '{{name}} is now active.',
+      waiting: '{{count}} waiting for your verification',
     },
     people: {
       title: 'People',

@@ -234,6 +234,7 @@ export const ru: Messages = {
       verifiedBy: 'Проверяет: {{who}}',
       noKeys: 'Ключи не зарегистрированы.',
       activated: '{{name}}: учётная запись активна.',
+      waiting: 'ждут вашей проверки: {{count}}',
     },
     people: {
       title: 'Участники',

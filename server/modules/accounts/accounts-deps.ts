@@ -1,7 +1,7 @@
 import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
 import type { MemberStatesRepository } from '../../db/repositories/member-states.repository.js';
 import type { RefreshTokensRepository } from '../../db/repositories/refresh-tokens.repository.js';
-import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { User, UsersRepository } from '../../db/repositories/users.repository.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AccessTokenSigner } from './access-tokens.js';
@@ -12,6 +12,11 @@ export interface SessionRevocations {
 }
 
 /** What the account use cases are given; they know nothing of HTTP or sockets. */
+/** Tells the admins responsible for a person that the person changed (best effort: the lists are the truth). */
+export interface PeopleNotifier {
+  updated(person: Pick<User, 'id' | 'role' | 'state' | 'status'>): void;
+}
+
 export interface AccountsDeps {
   users: UsersRepository;
   invitations: InvitationsRepository;
@@ -20,6 +25,7 @@ export interface AccountsDeps {
   clock: Clock;
   tokens: AccessTokenSigner;
   revocations: SessionRevocations;
+  people: PeopleNotifier;
   /** Member states: a focal point is invited only for domains their state takes part in. */
   states: MemberStatesRepository;
   /** Tells the directory that who is active, or their keys, changed. */

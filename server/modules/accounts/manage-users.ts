@@ -40,6 +40,7 @@ export async function activateUser(deps: AccountsDeps, actor: User, id: string, 
   if (!updated) throw new AppError('user.not-found', 'no such user');
   await deps.audit.append({ type: 'user.activated', actorId: actor.id, state: user.state, subjectId: id, data: { keyVersion } });
   await deps.directoryChanged();
+  deps.people.updated(updated);
   return toUserView(updated);
 }
 
@@ -76,6 +77,7 @@ export async function changeUserStatus(deps: AccountsDeps, actor: User, id: stri
   }
   await deps.audit.append({ type: spec.audit, actorId: actor.id, state: user.state, subjectId: id, data: { from: user.status, to, ...(reason ? { reason } : {}) } });
   await deps.directoryChanged();
+  deps.people.updated(updated);
   return toUserView(updated);
 }
 

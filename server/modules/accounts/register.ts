@@ -55,6 +55,7 @@ export async function register(deps: AccountsDeps, input: RegisterInput): Promis
   }
   await deps.audit.append({ type: 'invitation.redeemed', actorId: user.id, state: user.state, subjectId: invitation.id });
   await deps.audit.append({ type: 'user.registered', actorId: user.id, state: user.state, subjectId: user.id, data: { role: user.role, status: user.status, bootstrap, keyVersion: 1 } });
+  deps.people.updated(user);
 
   return { user: toUserView(user), verifiers: await verifiersFor(deps, user) };
 }

@@ -67,6 +67,7 @@ export async function rotateKeys(deps: AccountsDeps, actor: User, keys: PublicKe
   deps.revocations.revokeUser(actor.id);
   await deps.directoryChanged();
   await deps.audit.append({ type: 'user.keys-rotated', actorId: actor.id, state: actor.state, subjectId: actor.id, data: { keyVersion, previousKeyVersion: previous?.keyVersion ?? null, ...previousKeyAudit(previous, now) } });
+  deps.people.updated(updated ?? { ...actor, status: 'pending-verification' }); // to be verified again
   return toUserView(updated ?? actor);
 }
 

@@ -5,11 +5,13 @@ import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
 import { PendingPersonCard } from './pending-person-card';
 import { useLoaded } from './use-loaded';
+import { usePeopleUpdates } from './use-people-updates';
 
 export function PendingPage({ me }: { me: UserView }) {
   const { t } = useTranslation();
   const client = useClient();
   const pending = useLoaded(useCallback(() => client.users.list({ status: 'pending-verification' }), [client]));
+  usePeopleUpdates(pending.reload); // newcomers and changed keys appear as they come; new keys show their new safety number
   const [activated, setActivated] = useState<string>();
   const onActivated = (person: UserView): void => {
     setActivated(person.displayName);

@@ -6,6 +6,7 @@ import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { PersonRow } from './person-row';
 import { useLoaded } from './use-loaded';
+import { usePeopleUpdates } from './use-people-updates';
 
 const FILTERS = USER_STATUSES.filter((status) => status !== 'removed');
 
@@ -15,6 +16,7 @@ export function PeoplePage({ me }: { me: UserView }) {
   const labels = useLabels();
   const [status, setStatus] = useState<UserStatus | ''>('');
   const people = useLoaded(useCallback(() => client.users.list(status ? { status } : {}), [client, status]));
+  usePeopleUpdates(people.reload);
   return (
     <>
       <h2>{t('admin.people.title')}</h2>

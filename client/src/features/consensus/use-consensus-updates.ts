@@ -1,22 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { ProposalView } from '../../../../shared/schemas/consensus';
-import { connectSocket } from '../../../sdk/index';
-import { useClient } from '../../services/client-context';
+import { useServerEvent } from '../../services/shared-socket';
 
-/** Proposals pushed by the server as they are made, answered, ended or withdrawn (checked against the schema). Connects only when `enabled`. */
+/** Proposals pushed by the server as they are made, answered, ended or withdrawn. Listens only when `enabled`. */
 export function useConsensusUpdates(updated: (proposal: ProposalView) => void, enabled = true): void {
-  const client = useClient();
-  const latest = useRef(updated);
-  latest.current = updated;
-  useEffect(() => {
-    if (!enabled) return undefined;
-    const socket = connectSocket(client);
-    socket.on('consensus:updated', (raw: unknown) => {
-      const parsed = ProposalView.safeParse(raw);
-      if (parsed.success) latest.current(parsed.data);
-    });
-    return () => {
-      socket.close();
-    };
-  }, [client, enabled]);
+  useServerEvent('consensus:updated', ProposalView, updated, enabled);
 }

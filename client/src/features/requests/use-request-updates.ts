@@ -1,8 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../../../shared/schemas/requests';
-import { RequestCaseView as CaseSchema, RequestOverdueEvent as OverdueSchema, RequestReminderEvent as ReminderSchema } from '../../../../shared/schemas/requests';
-import { connectSocket } from '../../../sdk/index';
-import { useClient } from '../../services/client-context';
+import { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../../../shared/schemas/requests';
+import { useServerEvent } from '../../services/shared-socket';
 
 export interface RequestUpdateHandlers {
   updated?: (request: RequestCaseView) => void;
@@ -12,37 +9,12 @@ export interface RequestUpdateHandlers {
 
 /**
  * Request events pushed by the server (a case created or moved, a reminder, overdue), checked
- * against the shared schemas before use. Returns whether the socket is connected. Connects only
+ * against the shared schemas before use. Returns whether the socket is connected. Listens only
  * when `enabled`.
  */
 export function useRequestUpdates(handlers: RequestUpdateHandlers, enabled = true): boolean {
-  const client = useClient();
-  const latest = useRef(handlers);
-  latest.current = handlers;
-  const [connected, setConnected] = useState(false);
-  useEffect(() => {
-    if (!enabled) return undefined;
-    const socket = connectSocket(client);
-    const onUpdated = (raw: unknown): void => {
-      const parsed = CaseSchema.safeParse(raw);
-      if (parsed.success) latest.current.updated?.(parsed.data);
-    };
-    const onReminder = (raw: unknown): void => {
-      const parsed = ReminderSchema.safeParse(raw);
-      if (parsed.success) latest.current.reminder?.(parsed.data);
-    };
-    const onOverdue = (raw: unknown): void => {
-      const parsed = OverdueSchema.safeParse(raw);
-      if (parsed.success) latest.current.overdue?.(parsed.data);
-    };
-    socket.on('request:updated', onUpdated);
-    socket.on('request:reminder', onReminder);
-    socket.on('request:overdue', onOverdue);
-    socket.on('connect', () => setConnected(true));
-    socket.on('disconnect', () => setConnected(false));
-    return () => {
-      socket.close();
-    };
-  }, [client, enabled]);
+  const connected = useServerEvent('request:updated', RequestCaseView, (request) => handlers.updated?.(request), enabled);
+  useServerEvent('request:reminder', RequestReminderEvent, (event) => handlers.reminder?.(event), enabled);
+  useServerEvent('request:overdue', RequestOverdueEvent, (event) => handlers.overdue?.(event), enabled);
   return connected;
 }

@@ -4,6 +4,7 @@ import { Link } from '../../router/link';
 import { usePath } from '../../router/router';
 import { useSession, useUnlockedKeys } from '../../services/client-context';
 import { toActor } from '../account/actor';
+import { PendingPeopleBadge } from '../admin/pending-people-badge';
 import { approvalNavItems } from '../approvals/approvals-nav';
 import { directoryNavItems } from '../directory/directory-nav';
 import { livenessNavItems } from '../liveness/liveness-nav';
@@ -24,7 +25,7 @@ export function MainNav() {
   const own = { state: actor.state };
   const items: NavItem[] = [
     { to: '/admin/invitations', label: t('nav.invitations'), allowed: can(actor, 'invitation:list', own) },
-    { to: '/admin/pending', label: t('nav.pending'), allowed: can(actor, 'user:list', own) },
+    { to: '/admin/pending', label: t('nav.pending'), allowed: can(actor, 'user:list', own), ...(can(actor, 'user:list', own) ? { badge: <PendingPeopleBadge /> } : {}) },
     { to: '/admin/people', label: t('nav.people'), allowed: can(actor, 'user:list', own) },
     { to: '/admin/audit', label: t('nav.audit'), allowed: can(actor, 'audit:read', own) },
     ...policyNavItems(actor, t),

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { can } from '../../../../../shared/authz/can';
 import type { UserView } from '../../../../../shared/schemas/accounts';
 import { useClient } from '../../../services/client-context';
+import { usePeopleUpdates } from '../../admin/use-people-updates';
 import { useApprovalUpdates } from '../../approvals/use-approval-updates';
 import { useConsensusUpdates } from '../../consensus/use-consensus-updates';
 import { toActor } from '../../account/actor';
@@ -16,10 +17,11 @@ export function useAdminItems(user: UserView): HomeList {
   const listsPeople = can(actor, 'user:list', own);
   const listsApprovals = can(actor, 'approval:list', own);
   const readsProposals = can(actor, 'consensus:read');
-  const [pending] = useHomeSource(useCallback(() => (listsPeople ? client.users.list({ status: 'pending-verification' }) : Promise.resolve(null)), [client, listsPeople]));
+  const [pending, reloadPending] = useHomeSource(useCallback(() => (listsPeople ? client.users.list({ status: 'pending-verification' }) : Promise.resolve(null)), [client, listsPeople]));
   const [approvals, reloadApprovals] = useHomeSource(useCallback(() => (listsApprovals ? client.approvals.list('pending') : Promise.resolve(null)), [client, listsApprovals]));
   const [proposals, reloadProposals] = useHomeSource(useCallback(() => (readsProposals ? client.consensus.list() : Promise.resolve(null)), [client, readsProposals]));
-  // Held exchanges and proposals come and go while home is open: their lines are read again.
+  // Newcomers, held exchanges and proposals come and go while home is open: their lines are read again.
+  usePeopleUpdates(reloadPending, listsPeople);
   useApprovalUpdates(reloadApprovals, listsApprovals);
   useConsensusUpdates(reloadProposals, readsProposals);
   return adminItems({

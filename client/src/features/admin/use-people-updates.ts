@@ -1,0 +1,10 @@
+import { PersonUpdatedEvent } from '../../../../shared/schemas/accounts';
+import { useServerEvent } from '../../services/shared-socket';
+
+/**
+ * Someone this admin is responsible for registered, changed keys or changed status: pushed by the
+ * server. Listens only when `enabled`.
+ */
+export function usePeopleUpdates(changed: (event: PersonUpdatedEvent) => void, enabled = true): void {
+  useServerEvent('people:updated', PersonUpdatedEvent, changed, enabled);
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { ServerToClientEvents } from '../../../shared/events';
+import { connectSocket, type FocalNetClient, type FocalNetSocket } from '../../sdk/index';
+import { useClient } from './client-context';
+
+interface Held {
+  socket: FocalNetSocket;
+  holders: number;
+}
+
+const held = new WeakMap<FocalNetClient, Held>();
+
+/**
+ * One socket per client for the pages' live updates (queues, badges, home), however many of them
+ * listen: the first holder connects it, the last one to let go closes it.
+ */
+function holdSocket(client: FocalNetClient): { socket: FocalNetSocket; release: () => void } {
+  let entry = held.get(client);
+  if (!entry) {
+    entry = { socket: connectSocket(client), holders: 0 };
+    held.set(client, entry);
+  }
+  const mine = entry;
+  mine.holders += 1;
+  let released = false;
+  return {
+    socket: mine.socket,
+    release: () => {
+      if (released) return;
+      released = true;
+      mine.holders -= 1;
+      if (mine.holders > 0) return;
+      mine.socket.close();
+      if (held.get(client) === mine) held.delete(client);
+    },
+  };
+}
+
+/**
+ * Calls `handler` with each `event` the server pushes, once it passes `schema` (anything else is
+ * dropped). Listens only when `enabled`. Returns whether the socket is connected.
+ */
+export function useServerEvent<T>(event: keyof ServerToClientEvents, schema: z.ZodType<T>, handler: (payload: T) => void, enabled = true): boolean {
+  const client = useClient();
+  const latest = useRef(handler);
+  latest.current = handler;
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const { socket, release } = holdSocket(client);
+    // The typed map has one signature per event; this listener checks the payload itself.
+    const untyped = socket as unknown as { on(name: string, listener: (...args: unknown[]) => void): void; off(name: string, listener: (...args: unknown[]) => void): void };
+    const onEvent = (raw: unknown): void => {
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) latest.current(parsed.data);
+    };
+    const onConnect = (): void => setConnected(true);
+    const onDisconnect = (): void => setConnected(false);
+    untyped.on(event, onEvent);
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    setConnected(socket.connected);
+    return () => {
+      untyped.off(event, onEvent);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      release();
+    };
+  }, [client, event, schema, enabled]);
+  return connected;
+}
