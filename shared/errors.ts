@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'directory.not-found',
   'domain.not-participating',
   'domain.unknown',
+  'domain.retired',
   'liveness.not-found',
   'liveness.bad-signature',
   'message.invalid',

@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   'directory.not-found': 404,
   'domain.not-participating': 409,
   'domain.unknown': 400,
+  'domain.retired': 409,
   'liveness.not-found': 404,
   'liveness.bad-signature': 400,
   'message.invalid': 400,

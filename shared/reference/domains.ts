@@ -4,6 +4,8 @@ import type { SEEDED_DOMAIN_CODES } from '../schemas/labels.js';
 export interface DomainInfo {
   code: string;
   name: { en: string; ru: string };
+  /** When a network decision retired it (ISO time); absent while it is in use. */
+  retiredAt?: string;
 }
 
 /** The action plan's four domains, seeded at first start; later ones come from network decisions. */

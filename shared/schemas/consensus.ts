@@ -25,6 +25,14 @@ export const ProposedChange = z.discriminatedUnion('kind', [
     domain: z.object({ code: DomainCode, name: Names }).strict(),
   }).strict(),
   z.object({
+    kind: z.literal('retire-domain'),
+    /**
+     * No new exchanges, participation or focal points in it from adoption on; its code and names
+     * stay, so history, policies and the audit trail still read. Open request cases may finish.
+     */
+    domain: z.object({ code: DomainCode }).strict(),
+  }).strict(),
+  z.object({
     kind: z.literal('directory-freshness'),
     freshnessDays: DirectorySettings.shape.freshnessDays,
   }).strict(),

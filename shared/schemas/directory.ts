@@ -156,6 +156,8 @@ export type StateView = z.infer<typeof StateView>;
 export const DomainView = z.object({
   code: DomainCode,
   name: z.object({ en: z.string(), ru: z.string() }),
+  /** Set once a network decision retired it: kept for the names of what was exchanged in it. */
+  retiredAt: z.iso.datetime().optional(),
 });
 export type DomainView = z.infer<typeof DomainView>;
 

@@ -178,4 +178,42 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     expect(errors, 'secretariat page errors').to.deep.equal([]);
     expect(adminErrors, 'national admin page errors').to.deep.equal([]);
   });
+
+  it('the secretariat proposes to retire a domain; once adopted, no picker offers it and no state takes part in it', async () => {
+    const secretariat = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1100, height: 1000 } })).newPage();
+    const errors = watchErrors(secretariat);
+    await signInThroughUi(t, secretariat, root);
+    await secretariat.getByRole('link', { name: 'Network decisions' }).click();
+    const form = secretariat.getByTestId('propose-form');
+    await form.getByLabel('Change').selectOption('retire-domain');
+    expect(await form.getByLabel('Name in English').count(), 'a retirement names no new names').to.equal(0);
+    await form.getByLabel('Domain', { exact: true }).selectOption('non-proliferation');
+    await form.getByLabel('Rationale (shown to every state)').fill('The work moved to another forum.');
+    await form.getByLabel('Deadline').fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
+    await form.getByRole('button', { name: 'Propose to the member states' }).click();
+    await form.getByTestId('proposed').waitFor();
+    const card = secretariat.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Retire the domain' });
+    expect(await card.locator('h4').textContent()).to.contain('Retire the domain Non-proliferation of weapons of mass destruction (non-proliferation)');
+    await shot(secretariat, '06-retirement-proposed-en');
+
+    t.clock.advance(15 * 24 * HOUR_MS);
+    const admin = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const adminErrors = watchErrors(admin);
+    await signInThroughUi(t, admin, kz);
+    await admin.getByRole('link', { name: 'Network decisions' }).click();
+    await admin.locator('[data-testid="proposal"][data-status="adopted"]').filter({ hasText: 'Retire the domain' }).waitFor();
+    await admin.getByRole('link', { name: 'Directory settings' }).click();
+    const participation = admin.getByTestId('participation-form');
+    await participation.getByLabel('Border control and management').waitFor();
+    expect(await participation.getByLabel('Non-proliferation of weapons of mass destruction').count()).to.equal(0);
+    await admin.getByRole('link', { name: 'Directory', exact: true }).click();
+    await admin.locator('select[name="domain"] option[value="border"]').waitFor({ state: 'attached' });
+    expect(await admin.locator('select[name="domain"] option[value="non-proliferation"]').count()).to.equal(0);
+    await signIn(t, root); // its session ran out with the clock
+    const states = await call<StateView[]>(t.url, 'GET', '/api/states', { token: root.session?.accessToken });
+    expect(states.body.filter((s) => s.domains.includes('non-proliferation'))).to.deep.equal([]);
+    await shot(admin, '07-retired-domain-gone-en');
+    expect(errors, 'secretariat page errors').to.deep.equal([]);
+    expect(adminErrors, 'national admin page errors').to.deep.equal([]);
+  });
 });

@@ -371,7 +371,7 @@ export const en = {
       changed: 'The keys changed since you compared the safety number. Compare again.',
     },
     state: { unknown: 'This is not a member state.' },
-    domain: { 'not-participating': 'The state does not take part in one of these domains yet.', unknown: 'This is not a domain of the network (new domains are added by a network decision).' },
+    domain: { 'not-participating': 'The state does not take part in one of these domains yet.', unknown: 'This is not a domain of the network (new domains are added by a network decision).', retired: 'This domain was retired by a network decision: nothing new can be exchanged or taken part in under it.' },
     directory: { 'not-found': 'No such entry in the directory.' },
     liveness: { 'not-found': 'No such liveness check for you.', 'bad-signature': 'The answer is not signed with your current key. Sign in again and unlock your keys.' },
     message: { 'approvers-required': 'The national administrators who approve this exchange kept changing while it was being sent. Nothing was sent: send it again.' },

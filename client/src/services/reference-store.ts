@@ -4,6 +4,8 @@ import { useSyncExternalStore } from 'react';
 export interface NamedEntry {
   code: string;
   name: { en: string; ru: string };
+  /** A domain retired by network decision (ISO time). */
+  retiredAt?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ReferenceStore<T extends NamedEntry> {
 }
 
 const sameEntries = (a: readonly NamedEntry[], b: readonly NamedEntry[]): boolean =>
-  a.length === b.length && a.every((entry, i) => entry.code === b[i]?.code && entry.name.en === b[i]?.name.en && entry.name.ru === b[i]?.name.ru);
+  a.length === b.length && a.every((entry, i) => entry.code === b[i]?.code && entry.name.en === b[i]?.name.en && entry.name.ru === b[i]?.name.ru && entry.retiredAt === b[i]?.retiredAt);
 
 export function referenceStore<T extends NamedEntry>(initial: readonly T[]): ReferenceStore<T> {
   let current = initial;

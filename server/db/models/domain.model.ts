@@ -10,6 +10,8 @@ const DomainSchema = new Schema({
   addedAt: { type: Date, required: true },
   /** When a network decision last gave it new names. */
   renamedAt: { type: Date, default: null },
+  /** When a network decision retired it: it stays for the names of what was exchanged in it. */
+  retiredAt: { type: Date, default: null },
 }, { versionKey: false });
 
 export type DomainDoc = InferSchemaType<typeof DomainSchema>;

@@ -14,6 +14,11 @@ export class DomainsRepository {
     await this.model.updateOne({ code: domain.code }, { $set: { name: domain.name, renamedAt: now } });
   }
 
+  /** Retires a domain (idempotent: the first retirement's time stays). */
+  async retire(code: string, now: Date): Promise<void> {
+    await this.model.updateOne({ code, retiredAt: null }, { $set: { retiredAt: now } });
+  }
+
   async seed(domains: readonly DomainInfo[], now: Date): Promise<void> {
     for (const domain of domains) await this.add(domain, now);
   }
@@ -30,6 +35,8 @@ export class DomainsRepository {
   }
 }
 
-function toDomain(doc: { code: string; name?: { en?: string | null; ru?: string | null } | null }): DomainInfo {
-  return { code: doc.code, name: { en: doc.name?.en ?? doc.code, ru: doc.name?.ru ?? doc.code } };
+function toDomain(doc: { code: string; name?: { en?: string | null; ru?: string | null } | null; retiredAt?: Date | null }): DomainInfo {
+  const domain: DomainInfo = { code: doc.code, name: { en: doc.name?.en ?? doc.code, ru: doc.name?.ru ?? doc.code } };
+  if (doc.retiredAt) domain.retiredAt = doc.retiredAt.toISOString();
+  return domain;
 }

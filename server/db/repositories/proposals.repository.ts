@@ -36,7 +36,8 @@ export function subjectOf(change: ProposedChange): string | null {
   switch (change.kind) {
     case 'admit-state': return change.state.code;
     case 'add-domain':
-    case 'rename-domain': return `domain:${change.domain.code}`;
+    case 'rename-domain':
+    case 'retire-domain': return `domain:${change.domain.code}`;
     default: return null;
   }
 }

@@ -2,6 +2,20 @@ import type { Proposal } from '../../db/repositories/proposals.repository.js';
 import { FRESHNESS_SETTING } from '../directory/directory-index.js';
 import type { ConsensusDeps } from './consensus-deps.js';
 
+/**
+ * The domain is marked retired (its names stay for history) and leaves every state's
+ * participation, so the directory lists no one in it and no new exchange can name it.
+ */
+async function retireDomain(deps: ConsensusDeps, code: string, now: Date): Promise<void> {
+  await deps.domains.retire(code, now);
+  for (const state of await deps.states.all()) {
+    if (!state.domains.includes(code)) continue;
+    const after = state.domains.filter((domain) => domain !== code);
+    await deps.states.setDomains(state.code, after, now);
+    await deps.audit.append({ type: 'state.participation-changed', state: state.code, subjectId: state.code, data: { before: state.domains, after, retired: code } });
+  }
+}
+
 /** Carries out an adopted proposal's change. Idempotent: the sweep repeats it after a crash. */
 export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Promise<void> {
   const { change } = proposal;
@@ -15,6 +29,9 @@ export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Prom
       break;
     case 'rename-domain':
       await deps.domains.rename(change.domain, now);
+      break;
+    case 'retire-domain':
+      await retireDomain(deps, change.domain.code, now);
       break;
     case 'directory-freshness':
       await deps.settings.set(FRESHNESS_SETTING, change.freshnessDays, now);

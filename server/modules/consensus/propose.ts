@@ -10,7 +10,7 @@ import { settleIfDue } from './settle-proposals.js';
 
 const HOUR_MS = 3_600_000;
 
-/** The change must still make sense: a state is admitted, a domain added or renamed, once, by one proposal at a time. */
+/** The change must still make sense: a state is admitted, a domain added, renamed or retired, once, by one proposal at a time. */
 async function checkChange(deps: ConsensusDeps, input: CreateProposal): Promise<void> {
   const { change } = input;
   if (change.kind === 'admit-state') {
@@ -26,10 +26,20 @@ async function checkChange(deps: ConsensusDeps, input: CreateProposal): Promise<
   if (change.kind === 'rename-domain') {
     const current = await deps.domains.find(change.domain.code);
     if (!current) throw new AppError('consensus.invalid', `${change.domain.code} is not a domain of the network`, [{ path: ['body', 'change', 'domain', 'code'], message: 'not a domain' }]);
+    if (current.retiredAt) throw new AppError('consensus.invalid', `the domain ${change.domain.code} was retired`, [{ path: ['body', 'change', 'domain', 'code'], message: 'retired' }]);
     if (current.name.en === change.domain.name.en && current.name.ru === change.domain.name.ru) {
       throw new AppError('consensus.invalid', `the domain ${change.domain.code} has these names already`, [{ path: ['body', 'change', 'domain', 'name', 'en'], message: 'the current name' }]);
     }
     await checkNoneOpen(deps, change, `about the domain ${change.domain.code}`, ['body', 'change', 'domain', 'code']);
+  }
+  if (change.kind === 'retire-domain') {
+    const path = ['body', 'change', 'domain', 'code'];
+    const domains = await deps.domains.all();
+    const current = domains.find((domain) => domain.code === change.domain.code);
+    if (!current) throw new AppError('consensus.invalid', `${change.domain.code} is not a domain of the network`, [{ path, message: 'not a domain' }]);
+    if (current.retiredAt) throw new AppError('consensus.invalid', `the domain ${change.domain.code} was retired already`, [{ path, message: 'retired already' }]);
+    if (domains.filter((domain) => !domain.retiredAt).length === 1) throw new AppError('consensus.invalid', 'the network keeps at least one domain in use', [{ path, message: 'the last domain in use' }]);
+    await checkNoneOpen(deps, change, `about the domain ${change.domain.code}`, path);
   }
 }
 

@@ -4,7 +4,7 @@ import type { User } from '../../db/repositories/users.repository.js';
 import { authorize } from '../accounts/authorize.js';
 import { DIRECTORY_REVISION } from './directory-index.js';
 import { getEntry, type DirectoryReadDeps } from './read-directory.js';
-import { requireKnownDomains } from './domains.js';
+import { requireActiveDomains } from './domains.js';
 
 async function changed(deps: DirectoryReadDeps): Promise<void> {
   await deps.settings.bump(DIRECTORY_REVISION, deps.clock.now());
@@ -48,7 +48,7 @@ export async function setParticipation(deps: DirectoryReadDeps, actor: User, sta
   authorize(actor, 'state:manage-directory', { state: stateCode });
   const state = await deps.states.find(stateCode);
   if (!state) throw new AppError('state.unknown', `${stateCode} is not a member state`);
-  await requireKnownDomains(deps.index, domains, ['body', 'domains']);
+  await requireActiveDomains(deps.index, domains, ['body', 'domains']);
   const next = [...new Set(domains)].sort();
   await deps.states.setDomains(stateCode, next, deps.clock.now());
   await deps.audit.append({ type: 'state.participation-changed', actorId: actor.id, state: stateCode, subjectId: stateCode, data: { before: state.domains, after: next } });

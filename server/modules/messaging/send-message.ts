@@ -11,6 +11,7 @@ import { authorize } from '../accounts/authorize.js';
 import { checkApprovers } from './approvers.js';
 import { checkReceipt } from './check-receipt.js';
 import { toDelivered } from './delivered-view.js';
+import type { DirectorySnapshot } from '../directory/directory-index.js';
 import type { MessagingDeps } from './messaging-deps.js';
 
 const DAY_MS = 86_400_000;
@@ -20,12 +21,33 @@ const RECEIPT_DECISION: Decision = { effect: 'allow', perRecipient: [], conditio
 async function checkRecipients(deps: MessagingDeps, envelope: Envelope): Promise<void> {
   const directory = await deps.index.snapshot();
   const { domain } = envelope.header.labels;
+  const retiredAt = directory.domains.get(domain)?.retiredAt;
+  if (retiredAt !== undefined) {
+    checkInRetiredDomain(directory, envelope, retiredAt);
+    return;
+  }
   const senderState = directory.states.get(envelope.header.from.state);
   if (!senderState?.domains.includes(domain)) throw new AppError('domain.not-participating', `your state does not take part in ${domain}`);
   for (const recipient of envelope.header.to) {
     const record = directory.byUserId.get(recipient.userId);
     if (!record || record.user.state !== recipient.state) throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} is not an active focal point of ${recipient.state}`);
     if (!record.domains.includes(domain)) throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} does not serve ${domain}`);
+  }
+}
+
+/**
+ * A retired domain takes no new exchanges. What finishes earlier ones still passes, so nothing
+ * under way is stranded: read receipts, and the steps of request cases opened before (the
+ * requests module checks that the step is the case's). Their recipients must still be active.
+ */
+function checkInRetiredDomain(directory: DirectorySnapshot, envelope: Envelope, retiredAt: string): void {
+  const { header } = envelope;
+  if (header.kind !== 'receipt' && header.kind !== 'request:transition') {
+    throw new AppError('domain.retired', `the domain ${header.labels.domain} was retired by network decision on ${retiredAt.slice(0, 10)}: no new exchanges in it`, [{ path: ['envelope', 'header', 'labels', 'domain'], message: 'retired' }]);
+  }
+  for (const recipient of header.to) {
+    const record = directory.byUserId.get(recipient.userId);
+    if (!record || record.user.state !== recipient.state) throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} is not an active focal point of ${recipient.state}`);
   }
 }
 

@@ -6,7 +6,7 @@ import type { DomainCode } from '../../../../shared/schemas/labels';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { useDomains } from '../../services/domains';
+import { useActiveDomains } from '../../services/domains';
 import { toActor } from '../account/actor';
 
 const VALIDITY_HOURS = [24, 72, 168, 336] as const;
@@ -20,7 +20,7 @@ export function CreateInvitationForm({ me, onCreated }: { me: UserView; onCreate
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
-  const networkDomains = useDomains();
+  const networkDomains = useActiveDomains();
   const actor = toActor(me);
   const roles = INVITABLE.filter((role) => can(actor, 'invitation:create', { role, state: me.state ?? 'KZ' }));
   const [role] = useState(roles[0]);

@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { ProposedChange } from '../../../../shared/schemas/consensus';
 import { Field } from '../../components/field';
 import { useLabels } from '../../components/use-labels';
-import { useDomains } from '../../services/domains';
+import { useActiveDomains } from '../../services/domains';
 
 export type ChangeKind = ProposedChange['kind'];
-export const CHANGE_KINDS = ['directory-freshness', 'admit-state', 'add-domain', 'rename-domain'] as const satisfies readonly ChangeKind[];
+export const CHANGE_KINDS = ['directory-freshness', 'admit-state', 'add-domain', 'rename-domain', 'retire-domain'] as const satisfies readonly ChangeKind[];
 
 /** The change's fields as typed. */
 export interface ChangeInput {
@@ -29,6 +29,8 @@ export function changeFrom(kind: ChangeKind, input: ChangeInput): unknown {
     case 'add-domain':
     case 'rename-domain':
       return { kind, domain: { code: input.domainCode.trim().toLowerCase(), name } };
+    case 'retire-domain':
+      return { kind, domain: { code: input.domainCode } };
   }
 }
 
@@ -40,13 +42,25 @@ export function ChangeFields({ kind, input, onChange, bad }: {
   bad: (key: string) => string | false;
 }) {
   const { t } = useTranslation();
-  const domains = useDomains();
+  const domains = useActiveDomains();
   const labels = useLabels();
   const set = (key: keyof ChangeInput, value: string): void => onChange({ ...input, [key]: value });
   if (kind === 'directory-freshness') {
     return (
       <Field label={t('consensus.propose.freshnessDays')} hint={t('consensus.propose.freshnessHint')} error={bad('freshnessDays')}>
         {(field) => <input {...field} name="freshness-days" type="number" min={7} max={3650} value={input.days} onChange={(e) => set('days', e.target.value)} />}
+      </Field>
+    );
+  }
+  if (kind === 'retire-domain') {
+    return (
+      <Field label={t('consensus.propose.domain')} hint={t('consensus.propose.retireHint')} error={bad('code')}>
+        {(field) => (
+          <select {...field} name="retire-domain" value={input.domainCode} onChange={(e) => set('domainCode', e.target.value)}>
+            <option value="">{t('consensus.propose.chooseDomain')}</option>
+            {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)} ({code})</option>)}
+          </select>
+        )}
       </Field>
     );
   }

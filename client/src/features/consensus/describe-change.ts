@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ProposedChange } from '../../../../shared/schemas/consensus';
+import { domains } from '../../services/domains';
 
 /** A proposed change in words, names in the reader's language. */
 export function describeChange(change: ProposedChange, t: TFunction, language: 'en' | 'ru'): string {
@@ -10,6 +11,8 @@ export function describeChange(change: ProposedChange, t: TFunction, language: '
       return t('consensus.change.add-domain', { name: change.domain.name[language], code: change.domain.code });
     case 'rename-domain':
       return t('consensus.change.rename-domain', { name: change.domain.name[language], code: change.domain.code });
+    case 'retire-domain':
+      return t('consensus.change.retire-domain', { name: domains.get().find(({ code }) => code === change.domain.code)?.name[language] ?? change.domain.code, code: change.domain.code });
     case 'directory-freshness':
       return t('consensus.change.directory-freshness', { days: change.freshnessDays });
   }

@@ -3,8 +3,8 @@ export const consensusEn = {
   nav: 'Network decisions',
   title: 'Network decisions',
   intro: 'Decisions that bind the whole network — admitting a state, adding a domain, changing network-wide settings — are taken by consensus: the secretariat proposes, and each member state gives its position through its national administrators.',
-  kind: { 'directory-freshness': 'Change how long directory entries stay current', 'admit-state': 'Admit a member state', 'add-domain': 'Add a domain', 'rename-domain': 'Rename a domain' },
-  change: { 'directory-freshness': 'Directory entries stay current for {{days}} days', 'admit-state': 'Admit {{name}} ({{code}}) as a member state', 'add-domain': 'Add the domain {{name}} ({{code}})', 'rename-domain': 'Rename the domain {{code}} to {{name}}' },
+  kind: { 'directory-freshness': 'Change how long directory entries stay current', 'admit-state': 'Admit a member state', 'add-domain': 'Add a domain', 'rename-domain': 'Rename a domain', 'retire-domain': 'Retire a domain' },
+  change: { 'directory-freshness': 'Directory entries stay current for {{days}} days', 'admit-state': 'Admit {{name}} ({{code}}) as a member state', 'add-domain': 'Add the domain {{name}} ({{code}})', 'rename-domain': 'Rename the domain {{code}} to {{name}}', 'retire-domain': 'Retire the domain {{name}} ({{code}})' },
   procedure: { silence: 'Silence procedure', unanimity: 'Unanimity' },
   procedureHint: {
     silence: 'Adopted at the deadline unless a member state objects before it; one objection breaks the silence.',
@@ -24,6 +24,7 @@ export const consensusEn = {
     domainCodeHint: 'Lower-case letters and digits, words joined by “-”, e.g. maritime-security. It cannot be changed later.',
     domain: 'Domain',
     chooseDomain: 'Choose a domain',
+    retireHint: 'Once adopted, no state takes part in it and nothing new can be sent or requested under it. Request cases already open may finish, and what was exchanged keeps its name.',
     nameEn: 'Name in English',
     nameRu: 'Name in Russian',
     procedure: 'Procedure',

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FOCAL_ROLES, SEARCH_SORTS } from '../../../../shared/schemas/directory';
 import { DomainCode } from '../../../../shared/schemas/labels';
 import { useLabels } from '../../components/use-labels';
-import { useDomains } from '../../services/domains';
+import { useActiveDomains } from '../../services/domains';
 import type { FilterState, TriState } from './directory-filter';
 import { sortedLanguages } from './languages';
 import { StatePicker } from './state-picker';
@@ -22,7 +22,7 @@ export function DirectoryFilters({ filter, query, states, onChange, onQuery, onR
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const domains = useDomains();
+  const domains = useActiveDomains();
   const role = (value: string): FilterState['role'] => FOCAL_ROLES.find((r) => r === value) ?? '';
   const sort = (value: string): FilterState['sort'] => SEARCH_SORTS.find((s) => s === value) ?? 'name';
   return (

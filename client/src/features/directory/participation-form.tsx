@@ -5,14 +5,14 @@ import type { DomainCode } from '../../../../shared/schemas/labels';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { inNetworkOrder, useDomains } from '../../services/domains';
+import { inNetworkOrder, useActiveDomains } from '../../services/domains';
 
 /** Voluntary participation: the domains this state takes part in. A domain left out leaves the directory. */
 export function ParticipationForm({ state, onSaved }: { state: StateView | undefined; onSaved: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
-  const networkDomains = useDomains();
+  const networkDomains = useActiveDomains();
   const [domains, setDomains] = useState<DomainCode[]>(state?.domains ?? []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();

@@ -7,7 +7,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { useDomains } from '../../services/domains';
+import { useActiveDomains } from '../../services/domains';
 
 /**
  * Starts a check: national admins for their own state, the secretariat for every state or one;
@@ -17,7 +17,7 @@ export function StartCheckForm({ me, onStarted }: { me: UserView; onStarted: (st
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
-  const domains = useDomains();
+  const domains = useActiveDomains();
   const [state, setState] = useState('');
   const [domain, setDomain] = useState('');
   const [minutes, setMinutes] = useState('30');

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_CODES, CLASSIFICATIONS, HANDLING_CODES, CategoryCode, Classification, DomainCode, HandlingCode, type Labels } from '../../../../shared/schemas/labels';
 import { Field } from '../../components/field';
-import { useDomains } from '../../services/domains';
+import { useActiveDomains } from '../../services/domains';
 import { usePolicyLabels } from '../policies/use-policy-labels';
 
 /** Domain, category, classification and handling code of the message being written. */
 export function LabelsFields({ labels, onChange }: { labels: Labels; onChange: (next: Labels) => void }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
-  const domains = useDomains();
+  const domains = useActiveDomains();
   return (
     <div className="form-row wrap">
       <Field label={t('messaging.compose.domain')}>

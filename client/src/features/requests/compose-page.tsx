@@ -7,7 +7,7 @@ import type { SendMessageResult } from '../../../../shared/schemas/messaging';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
-import { useDomains } from '../../services/domains';
+import { useActiveDomains } from '../../services/domains';
 import { useLoaded } from '../admin/use-loaded';
 import { contactFromQuery, contactQuery } from '../directory/contact-query';
 import { PolicyPreview } from '../policies/preview/policy-preview';
@@ -64,7 +64,7 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
   const service = useMemo(() => requestService(client), [client]);
   const template = REQUEST_TEMPLATES[kind];
   // The network's domains this type is offered in (incl. those added by consensus), the default first.
-  const offered = domainsOffering(template, useDomains().map(({ code }) => code));
+  const offered = domainsOffering(template, useActiveDomains().map(({ code }) => code));
   const original = useLoaded(useCallback(async () => (originalId ? service.read(originalId) : undefined), [service, originalId]));
   // Opened from a directory entry: addressed to that focal point, in their domain if this type is offered there.
   const [target] = useState(() => (originalId ? undefined : contactFromQuery(window.location.search)));

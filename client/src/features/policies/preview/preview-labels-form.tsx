@@ -4,7 +4,7 @@ import {
   CategoryCode, Classification, DomainCode, ExchangeKind, HandlingCode, type Labels,
 } from '../../../../../shared/schemas/labels';
 import { Field } from '../../../components/field';
-import { useDomains } from '../../../services/domains';
+import { useActiveDomains } from '../../../services/domains';
 import { usePolicyLabels } from '../use-policy-labels';
 
 /** The labels and kind of an exchange, as the sender will set them. */
@@ -16,7 +16,7 @@ export function PreviewLabelsForm({ labels, kind, onLabels, onKind }: {
 }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
-  const domains = useDomains();
+  const domains = useActiveDomains();
   return (
     <div className="form-row wrap">
       <Field label={t('preview.form.domain')}>
