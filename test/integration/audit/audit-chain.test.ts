@@ -90,4 +90,44 @@ describe('audit trail', function () {
     expect(result.code, result.out).to.equal(0);
     expect(result.out).to.match(/audit chain intact: 3 entries/);
   });
+  it('a node that starts finds the head by key lookups, not the sorted read, and chains on from it', async () => {
+    await appendSome(150);
+    const repository = t.server.auditEntries;
+    const sorted = repository.sortedHead.bind(repository);
+    const expected = await sorted();
+    // Any sorted or filtered read through the model (the scan on FerretDB) fails the test.
+    const model = (repository as unknown as { model: { findOne: unknown; find: unknown } }).model;
+    const { findOne, find } = model;
+    const refuse = (): never => {
+      throw new Error('the head should come from key lookups');
+    };
+    repository.sortedHead = () => Promise.reject(new Error('the head should come from key lookups'));
+    model.findOne = refuse;
+    model.find = refuse;
+    try {
+      expect(expected?.seq).to.be.at.least(150);
+      expect((await repository.head())?.seq).to.equal(expected?.seq);
+      // A node that starts now chains on from there.
+      const { createAuditLog } = await import('../../../server/modules/audit/audit-log.js');
+      const entry = await createAuditLog(repository, t.clock).append({ type: 'auth.signed-in' });
+      expect(entry.seq).to.equal((expected?.seq ?? 0) + 1);
+    } finally {
+      repository.sortedHead = sorted;
+      model.findOne = findOne;
+      model.find = find;
+    }
+    expect(await verifyChain(repository.all())).to.include({ ok: true });
+  });
+
+  it('past missing entries (tampering) the head is still the last entry, and the verifier reports the gap', async () => {
+    await appendSome(20);
+    const repository = t.server.auditEntries;
+    const last = (await repository.sortedHead())?.seq ?? 0;
+    await entries().deleteMany({ seq: { $in: [3, last - 1] } });
+    expect((await repository.head())?.seq).to.equal(last);
+    await entries().deleteOne({ seq: last });
+    expect((await repository.head())?.seq).to.equal(last - 2);
+    const verdict = await verifyChain(repository.all());
+    expect(verdict.ok).to.equal(false);
+  });
 });
