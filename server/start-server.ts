@@ -157,7 +157,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     consensus: modules.consensus,
     limits,
   });
-  const limits = createRateLimits();
+  // With Redis, every node counts failed sign-ins and token guesses together.
+  const limits = createRateLimits({ redis: () => late.redis?.commands });
   const snapshots = snapshotSigner(jwtSecret);
   const app = createApp({
     logger,

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../../shared/errors.js';
+import type { RedisCommands } from '../realtime/redis-adapter.js';
 
 /** Failed sign-ins per username and address: the next attempt after this many answers 429. */
 export const SIGN_IN_FAILURES_ALLOWED = 5;
@@ -20,26 +21,43 @@ function tooMany(res: Response, retryAfterMs: number): AppError {
   return new AppError('rate.limited', 'too many attempts: wait and try again');
 }
 
-export function createRateLimits(): RateLimits {
-  const signIn = new RateLimiterMemory({ points: SIGN_IN_FAILURES_ALLOWED, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
-  const invitations = new RateLimiterMemory({ points: 30, duration: 10 * 60 });
+/**
+ * A limiter whose counters every node shares once Redis is connected (`redis()` answers the
+ * connection; it exists only after the server's start), so guesses spread over several nodes
+ * count together. While Redis is unreachable, each node counts on its own (never unlimited).
+ */
+function sharedLimiter(name: string, options: IRateLimiterOptions, redis: () => RedisCommands | undefined): () => RateLimiterAbstract {
+  const local = new RateLimiterMemory(options);
+  let shared: RateLimiterRedis | undefined;
+  return () => {
+    const client = redis();
+    if (!client) return local;
+    shared ??= new RateLimiterRedis({ ...options, storeClient: client, useRedisPackage: true, rejectIfRedisNotReady: true, keyPrefix: `focalnet:limit:${name}`, insuranceLimiter: local });
+    return shared;
+  };
+}
+
+export function createRateLimits(options: { redis?: () => RedisCommands | undefined } = {}): RateLimits {
+  const redis = options.redis ?? (() => undefined);
+  const signIn = sharedLimiter('sign-in', { points: SIGN_IN_FAILURES_ALLOWED, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS }, redis);
+  const invitations = sharedLimiter('invitations', { points: 30, duration: 10 * 60 }, redis);
   const key = (req: Request, username: string): string => `${username}|${req.ip ?? 'unknown'}`;
   return {
     async assertSignInAllowed(req, res, username) {
-      const state = await signIn.get(key(req, username));
+      const state = await signIn().get(key(req, username));
       if (state && state.remainingPoints <= 0) throw tooMany(res, state.msBeforeNext);
     },
     async signInFailed(req, username) {
-      await signIn.consume(key(req, username)).catch((error: unknown) => {
+      await signIn().consume(key(req, username)).catch((error: unknown) => {
         if (!(error instanceof RateLimiterRes)) throw error;
       });
     },
     async signInSucceeded(req, username) {
-      await signIn.delete(key(req, username));
+      await signIn().delete(key(req, username));
     },
     async consumeInvitationAttempt(req, res) {
       try {
-        await invitations.consume(req.ip ?? 'unknown');
+        await invitations().consume(req.ip ?? 'unknown');
       } catch (error) {
         if (error instanceof RateLimiterRes) throw tooMany(res, error.msBeforeNext);
         throw error;

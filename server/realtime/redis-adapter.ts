@@ -12,8 +12,12 @@ import type { Gateway } from './gateway-types.js';
 export interface RedisLink {
   /** Both connections up: broadcasts (and so cache invalidations) reach the other nodes. */
   isReady(): boolean;
+  /** The publishing connection, which also carries the shared rate-limit counters. */
+  commands: RedisCommands;
   close(): Promise<void>;
 }
+
+export type RedisCommands = ReturnType<typeof createClient>;
 
 export async function attachRedisAdapter(io: Gateway, url: string, logger: Logger, onOutage: () => void = () => undefined): Promise<RedisLink> {
   // No offline queue: during an outage a broadcast fails at once instead of piling up in memory.
@@ -32,6 +36,7 @@ export async function attachRedisAdapter(io: Gateway, url: string, logger: Logge
   logger.info('socket.io redis adapter attached');
   return {
     isReady: () => pub.isReady && sub.isReady,
+    commands: pub,
     async close() {
       // A graceful close waits for a reachable Redis; with Redis gone, let go at once.
       for (const client of [pub, sub]) {

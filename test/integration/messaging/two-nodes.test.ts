@@ -60,6 +60,14 @@ describe('two server nodes through Redis', function () {
     expect((await call(b.url, 'GET', '/api/me', { token: person.session?.accessToken })).status).to.equal(401);
   });
 
+  it('failed sign-ins count together on both nodes: after five, wherever they went, the next is refused', async () => {
+    const person = await activeFocalPoint(a, kzAdmin, ['border']);
+    const attempt = (node: TestServer, password: string) => call(node.url, 'POST', '/api/auth/sign-in', { body: { username: person.username, password } });
+    for (const node of [a, b, a, b, a]) expect((await attempt(node, 'not-the-password-at-all')).status).to.equal(401);
+    expect((await attempt(b, person.password)).status, 'node B saw two failures, node A three').to.equal(429);
+    expect((await attempt(a, person.password)).status).to.equal(429);
+  });
+
   it('with Redis stopped the nodes stay up, nothing acknowledged is lost, and a suspended account stays shut out', async () => {
     const person = await activeFocalPoint(a, kzAdmin, ['border']);
     const onB = await socketOn(b, person);
