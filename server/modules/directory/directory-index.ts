@@ -133,7 +133,9 @@ export class DirectoryIndex {
       this.deps.settings.get(FRESHNESS_SETTING, DEFAULT_FRESHNESS_DAYS),
     ]);
     const entryOf = new Map(entries.map((entry) => [entry.userId, entry]));
-    const stateOf = new Map(states.map((state) => [state.code, state]));
+    // A retired domain counts for no state, even one whose participation was changed while it was being retired.
+    const retired = new Set(domains.filter((domain) => domain.retiredAt !== undefined).map((domain) => domain.code));
+    const stateOf = new Map(states.map((state) => [state.code, { ...state, domains: state.domains.filter((domain) => !retired.has(domain)) }]));
     const records: IndexedRecord[] = [];
     for (const user of users) {
       const entry = entryOf.get(user.id);

@@ -89,6 +89,14 @@ describe('consensus: retiring a domain', function () {
     expect((await post(t, tj, await stepEnvelope(t, tj, kz, openCase, { action: 'answer' }, { result: 'valid' }, { labels: { ...DOC_LABELS, evaluation: 'A1' } }))).status).to.equal(200);
     expect((await caseOf(t, kz, openCase)).status).to.equal('answered');
 
+    // An opt-in that raced the retirement into storage counts for nothing.
+    await t.server.accounts.states.setDomains('KZ', ['border', 'law-enforcement'], t.clock.now());
+    t.server.messaging.index.invalidate();
+    const raced = (await call<StateView[]>(t.url, 'GET', '/api/states', { token: kz.session?.accessToken })).body.find((s) => s.code === 'KZ');
+    expect(raced?.domains).to.deep.equal(['law-enforcement']);
+    expect((await call<DirectoryPage>(t.url, 'GET', '/api/directory?domain=border', { token: kz.session?.accessToken })).body.entries).to.deep.equal([]);
+    expect((await post(t, kz, await envelopeFor(t, kz, [tj], { text: 'after the race' }))).body.error?.code).to.equal('domain.retired');
+
     // It cannot be retired twice or renamed.
     expect((await propose({ kind: 'retire-domain', domain: { code: 'border' } })).body.error?.message).to.contain('retired already');
     expect((await propose({ kind: 'rename-domain', domain: { code: 'border', name: { en: 'Borders', ru: 'Границы' } } })).body.error?.message).to.contain('retired');
