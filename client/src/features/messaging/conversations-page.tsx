@@ -4,10 +4,13 @@ import type { ReceivedMessage } from '../../../sdk/index';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { Link } from '../../router/link';
+import { navigate } from '../../router/router';
 import { useSession } from '../../services/client-context';
 import { useLoaded } from '../admin/use-loaded';
 import { ContactName } from './contact-name';
 import { conversationKey, mergeMessages, threadPath, unreadCount } from './conversation-key';
+import { searchPath } from './message-search';
+import { MessageSearchForm } from './message-search-page';
 import { useMessaging } from './use-messaging';
 
 interface Conversation {
@@ -40,6 +43,7 @@ export function ConversationsPage() {
     <>
       <h2>{t('messaging.list.title')}</h2>
       <p className="actions"><Link to="/messages/new" className="button" data-testid="new-message">{t('messaging.list.new')}</Link></p>
+      <MessageSearchForm onSearch={(query) => navigate(searchPath(query))} />
       <FormError error={history.error} />
       {!history.data && !history.error ? <p>{t('common.loading')}</p> : conversations.length === 0 ? <p className="card">{t('messaging.list.empty')}</p> : (
         <ul className="conversation-list card" data-testid="conversation-list">

@@ -72,6 +72,20 @@ export const messagingEn = {
     blockedDeny: 'The disclosure policies do not allow this exchange (see the reasons above): change the labels or the recipients.',
     blockedHandling: 'The disclosure policies require handling code {{code}} or stricter: raise the handling code to send.',
   },
+  /** Search in my messages: runs in the browser over decrypted history. */
+  search: {
+    title: 'Search in my messages',
+    label: 'Search in my messages',
+    button: 'Search',
+    intro: 'Messages are encrypted end to end, so the server cannot search them: this browser searches the history it decrypts, newest first.',
+    tooShort: 'Type at least {{min}} characters to search.',
+    searching: 'Searching…',
+    summaryLatest: 'Searched the latest {{count}} messages; found: {{found}}.',
+    summaryAll: 'Searched all {{count}} messages; found: {{found}}.',
+    none: 'No message contains “{{query}}”.',
+    older: 'Search older messages',
+    file: 'File',
+  },
   keyChanged: {
     text: 'The key of this person changed (version {{from}} → {{to}}):',
     fingerprint: 'new fingerprint {{fingerprint}}; compare the safety number with them before you rely on it.',
