@@ -37,7 +37,7 @@ async function run(command: Command, args: string[]): Promise<number> {
       jwtSecret: resolveJwtSecret(config),
       logger: pino({ level: 'silent' }),
       publicOrigin: () => config.publicOrigin ?? `http://${config.host}:${config.port}`,
-      revocations: { revokeUser: () => undefined },
+      revocations: { revokeUser: () => undefined, revokeSession: () => undefined },
       livenessNotifier: { prompt: () => undefined },
       messageNotifier: { deliver: () => undefined, status: () => undefined },
     });

@@ -11,6 +11,8 @@ import { refreshTokenModel } from './db/models/refresh-token.model.js';
 import { settingModel } from './db/models/setting.model.js';
 import { claimModel } from './db/models/claim.model.js';
 import { ClaimsRepository } from './db/repositories/claims.repository.js';
+import { endedSessionModel } from './db/models/ended-session.model.js';
+import { EndedSessionsRepository } from './db/repositories/ended-sessions.repository.js';
 import { userModel } from './db/models/user.model.js';
 import { AuditRepository } from './db/repositories/audit.repository.js';
 import { DirectoryEntriesRepository } from './db/repositories/directory-entries.repository.js';
@@ -75,9 +77,11 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     livenessCheckModel(connection), livenessTargetModel(connection), messageModel(connection), deliveryModel(connection),
     attachmentModel(connection), attachmentChunkModel(connection), claimModel(connection),
     requestCaseModel(connection), requestTransitionModel(connection), proposalModel(connection), domainModel(connection),
+    endedSessionModel(connection),
   ] as const;
-  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions, proposals, domainModels] = models;
+  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions, proposals, domainModels, endedSessionDocs] = models;
   const claims = new ClaimsRepository(claimsModel);
+  const endedSessions = new EndedSessionsRepository(endedSessionDocs);
   const { clock } = options;
   const auditRepository = new AuditRepository(auditEntries);
   const audit = createAuditLog(auditRepository, clock);
@@ -118,6 +122,13 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     tokens: accessTokenSigner(options.jwtSecret),
     revocations: options.revocations,
     people: options.peopleNotifier ?? { updated: () => undefined },
+    endedSessions,
+    actors: {
+      async findById(id) {
+        const [user, ended] = await Promise.all([usersRepository.findById(id), endedSessions.ofUser(id, clock.now())]);
+        return user ? { ...user, endedSessions: ended } : undefined;
+      },
+    },
     get publicOrigin() {
       return options.publicOrigin();
     },
@@ -147,6 +158,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());
+      await endedSessions.deleteExpired(clock.now());
     },
     ensureIndexes,
     async prepare() {

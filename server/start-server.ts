@@ -111,7 +111,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
     jwtSecret,
     logger,
     publicOrigin: () => config.publicOrigin ?? url,
-    revocations: { revokeUser: (userId) => late.io && socketRevocations(late.io).revokeUser(userId) },
+    revocations: {
+      revokeUser: (userId) => late.io && socketRevocations(late.io).revokeUser(userId),
+      revokeSession: (sessionId) => late.io && socketRevocations(late.io).revokeSession(sessionId),
+    },
     livenessNotifier: { prompt: (userId, prompt) => late.io && toUser(late.io, userId).emit('liveness:prompt', prompt) },
     // volatile: a socket that cannot take more now (a stalled reader) is skipped; it fetches its backlog.
     messageNotifier: {
@@ -132,7 +135,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   await modules.prepare();
 
   // Every request and socket event re-checks the account; this cache spares the database read.
-  const actors = new ActorCache(modules.accounts.users, {
+  const actors = new ActorCache(modules.accounts.actors, {
     maxAgeMs: ACTOR_CACHE_MAX_AGE_MS,
     maxEntries: 50_000,
     trusted: () => !config.redisUrl || (late.redis?.isReady() ?? false),

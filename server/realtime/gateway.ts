@@ -8,7 +8,7 @@ import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
 import type { Gateway, GatewaySocket } from './gateway-types.js';
 import { handleEvent, type EventContext } from './handle-event.js';
-import { ADMINS_ROOM, installSocketAuth, NETWORK_ADMINS_ROOM, revalidate, stateAdminsRoom, userRoom } from './socket-auth.js';
+import { ADMINS_ROOM, installSocketAuth, NETWORK_ADMINS_ROOM, revalidate, sessionRoom, stateAdminsRoom, userRoom } from './socket-auth.js';
 
 export type { Gateway } from './gateway-types.js';
 
@@ -71,5 +71,8 @@ export function toResponsibleAdmins(io: Gateway, person: { role: string; state: 
 
 /** Closes every socket of a user on every node (through the adapter when Redis is used). */
 export function socketRevocations(io: Gateway): SessionRevocations {
-  return { revokeUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true) };
+  return {
+    revokeUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+    revokeSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
+  };
 }

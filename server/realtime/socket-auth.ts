@@ -12,6 +12,8 @@ export interface SocketSession {
 }
 
 export const userRoom = (userId: string): string => `user:${userId}`;
+/** One session's sockets (its access tokens carry the session id). */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 /** Every administrator's sockets (network decisions are followed by all of them). */
 export const ADMINS_ROOM = 'admins';
 /** A state's national admins' sockets (their state's approvals queue). */
@@ -36,6 +38,7 @@ export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner
       if (!user) return next(new Error('unauthenticated'));
       socket.data = { user, claims } satisfies SocketSession;
       void socket.join(userRoom(user.id));
+      if (claims.sid) void socket.join(sessionRoom(claims.sid));
       if (user.role === 'network-admin' || user.role === 'national-admin') void socket.join(ADMINS_ROOM);
       if (user.role === 'national-admin' && user.state) void socket.join(stateAdminsRoom(user.state));
       if (user.role === 'network-admin') void socket.join(NETWORK_ADMINS_ROOM);

@@ -32,7 +32,7 @@ export const screenshots = (prefix: string) => (page: Page, name: string): Promi
 export async function seedDemoNetwork(t: TestServer): Promise<void> {
   const modules = composeModules(t.server.database.connection, {
     clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
-    revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+    revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
   });
   await seedDemo(modules, 'test');
 }

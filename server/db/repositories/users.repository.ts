@@ -81,6 +81,11 @@ export class UsersRepository {
     this.changeListeners.push(listener);
   }
 
+  /** Something the account's checks depend on changed elsewhere (a session ended): caches forget it. */
+  changed(id: string): void {
+    for (const listener of this.changeListeners) listener(id);
+  }
+
   async create(input: NewUser): Promise<User> {
     const { now, invitedBy, keys, ...rest } = input;
     const doc = await this.model.create({

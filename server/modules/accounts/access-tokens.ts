@@ -15,6 +15,8 @@ export const AccessClaims = z.object({
   typ: z.literal('access'),
   role: z.enum(['network-admin', 'national-admin', 'focal-point']),
   tv: z.number().int().nonnegative(),
+  /** The session (refresh family) it belongs to; tokens from before sessions were named have none. */
+  sid: z.string().min(1).max(64).optional(),
   iat: z.number(),
   nbf: z.number(),
   exp: z.number(),
@@ -43,7 +45,7 @@ export const JWT_VERIFY_OPTIONS = {
 } as const;
 
 export interface AccessTokenSigner {
-  sign(user: { id: string; role: Role; tokenVersion: number }, now: Date): string;
+  sign(user: { id: string; role: Role; tokenVersion: number }, now: Date, sessionId?: string): string;
   /** Verified claims, or undefined for any bad, expired, foreign or mistyped token. */
   verify(token: string, now: Date): AccessClaims | undefined;
 }
@@ -59,9 +61,9 @@ export function hmacKey(secret: string): KeyObject {
 export function accessTokenSigner(secret: string): AccessTokenSigner {
   const key = hmacKey(secret);
   return {
-    sign(user, now) {
+    sign(user, now, sessionId) {
       const iat = Math.floor(now.getTime() / 1000);
-      return jwt.sign({ typ: 'access', role: user.role, tv: user.tokenVersion, iat, nbf: iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, key, {
+      return jwt.sign({ typ: 'access', role: user.role, tv: user.tokenVersion, ...(sessionId ? { sid: sessionId } : {}), iat, nbf: iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, key, {
         algorithm: JWT_ALGORITHM,
         subject: user.id,
         issuer: JWT_ISSUER,

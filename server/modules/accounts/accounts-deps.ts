@@ -1,3 +1,4 @@
+import type { EndedSessionsRepository } from '../../db/repositories/ended-sessions.repository.js';
 import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
 import type { MemberStatesRepository } from '../../db/repositories/member-states.repository.js';
 import type { RefreshTokensRepository } from '../../db/repositories/refresh-tokens.repository.js';
@@ -5,10 +6,13 @@ import type { User, UsersRepository } from '../../db/repositories/users.reposito
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AccessTokenSigner } from './access-tokens.js';
+import type { ActorSource } from './actor-cache.js';
 
 /** Tells every server node that a user's sessions end now (sockets are closed). */
 export interface SessionRevocations {
   revokeUser(userId: string): void;
+  /** Closes the sockets of one session (refresh family) only. */
+  revokeSession(sessionId: string): void;
 }
 
 /** What the account use cases are given; they know nothing of HTTP or sockets. */
@@ -26,6 +30,9 @@ export interface AccountsDeps {
   tokens: AccessTokenSigner;
   revocations: SessionRevocations;
   people: PeopleNotifier;
+  endedSessions: EndedSessionsRepository;
+  /** Accounts as requests re-check them, with their sessions ended on their own. */
+  actors: ActorSource;
   /** Member states: a focal point is invited only for domains their state takes part in. */
   states: MemberStatesRepository;
   /** Tells the directory that who is active, or their keys, changed. */

@@ -1,9 +1,12 @@
 import type { User } from '../../db/repositories/users.repository.js';
 import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
 
-/** Where resolveActor reads accounts from: the repository, or this cache in front of it. */
+/** An account as every request re-checks it, with the sessions ended on their own (their access tokens are refused). */
+export type ActorRecord = User & { readonly endedSessions: readonly string[] };
+
+/** Where resolveActor reads accounts from: the repositories, or this cache in front of them. */
 export interface ActorSource {
-  findById(id: string): Promise<User | undefined>;
+  findById(id: string): Promise<ActorRecord | undefined>;
   /** Drops a cached copy, if the source keeps one. */
   forget?(id: string): void;
 }
@@ -29,9 +32,9 @@ export interface ActorCacheOptions {
  * not cached, so a slow read cannot bring back a revoked account.
  */
 export class ActorCache implements ActorSource {
-  private readonly entries = new Map<string, { user: User; expiresAt: number }>();
+  private readonly entries = new Map<string, { user: ActorRecord; expiresAt: number }>();
   /** One database read per account at a time, however many requests ask at once. */
-  private readonly loading = new Map<string, Promise<User | undefined>>();
+  private readonly loading = new Map<string, Promise<ActorRecord | undefined>>();
   private epoch = 0;
   private readonly now: () => number;
 
@@ -39,7 +42,7 @@ export class ActorCache implements ActorSource {
     this.now = options.now ?? (() => performance.now());
   }
 
-  async findById(id: string): Promise<User | undefined> {
+  async findById(id: string): Promise<ActorRecord | undefined> {
     if (!this.options.trusted()) {
       this.clear();
       return this.source.findById(id);
@@ -48,14 +51,14 @@ export class ActorCache implements ActorSource {
     if (hit && this.now() < hit.expiresAt) return hit.user;
     const joined = this.loading.get(id);
     if (joined) return joined;
-    const load: Promise<User | undefined> = this.load(id).finally(() => {
+    const load: Promise<ActorRecord | undefined> = this.load(id).finally(() => {
       if (this.loading.get(id) === load) this.loading.delete(id);
     });
     this.loading.set(id, load);
     return load;
   }
 
-  private async load(id: string): Promise<User | undefined> {
+  private async load(id: string): Promise<ActorRecord | undefined> {
     const epoch = this.epoch;
     const started = this.now();
     // Bounded: every request of this account joins this read.
@@ -78,7 +81,7 @@ export class ActorCache implements ActorSource {
     this.loading.clear();
   }
 
-  private remember(id: string, user: User, at: number): void {
+  private remember(id: string, user: ActorRecord, at: number): void {
     this.entries.delete(id);
     // Map keeps insertion order: the first key is the least recently loaded.
     if (this.entries.size >= this.options.maxEntries) {

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import type { SessionView } from '../../../shared/schemas/accounts.js';
 import type { User } from '../../db/repositories/users.repository.js';
+import { ACCESS_TOKEN_TTL_SECONDS } from './access-tokens.js';
 import type { AccountsDeps } from './accounts-deps.js';
 
 /** My sessions that can still be renewed, most recently active first: so I can spot one that is not mine. */
@@ -13,14 +14,16 @@ export async function mySessions(deps: AccountsDeps, actor: User): Promise<Sessi
 }
 
 /**
- * Ends one of my sessions at once: its refresh tokens die, and so does every access token issued
- * so far (the others, this one included, renew theirs transparently; the ended one cannot), and
- * its sockets close on every node.
+ * Ends one of my sessions at once: its refresh tokens die, its access tokens are refused from now
+ * until they would have expired, and its sockets close on every node. My other sessions go on
+ * untouched.
  */
 export async function endMySession(deps: AccountsDeps, actor: User, familyId: string): Promise<void> {
   if ((await deps.refreshTokens.familyOwner(familyId)) !== actor.id) throw new AppError('http.not-found', 'no such session of yours');
   await deps.refreshTokens.revokeFamily(familyId);
-  await deps.users.update(actor.id, {}, { revokeTokens: true, now: deps.clock.now() });
-  deps.revocations.revokeUser(actor.id);
+  const now = deps.clock.now();
+  await deps.endedSessions.end(familyId, actor.id, new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000));
+  deps.users.changed(actor.id); // every node's cache reads the account, with this session ended, again
+  deps.revocations.revokeSession(familyId);
   await deps.audit.append({ type: 'auth.session-ended', actorId: actor.id, state: actor.state, subjectId: actor.id, data: { familyId } });
 }

@@ -6,7 +6,8 @@ const CAN_ACT = new Set(['active', 'pending-verification']);
 
 /**
  * The user behind verified access-token claims, or undefined when the account was suspended,
- * removed, or re-keyed since the token was issued (tokenVersion moved on): effect is immediate
+ * removed, or re-keyed since the token was issued (tokenVersion moved on), or the token's own
+ * session was ended: effect is immediate
  * because this runs on every request and every socket event.
  */
 export async function resolveActor(users: ActorSource, claims: AccessClaims): Promise<User | undefined> {
@@ -17,5 +18,6 @@ export async function resolveActor(users: ActorSource, claims: AccessClaims): Pr
     user = await users.findById(claims.sub);
   }
   if (!user || !CAN_ACT.has(user.status) || user.tokenVersion !== claims.tv || user.role !== claims.role) return undefined;
+  if (claims.sid !== undefined && user.endedSessions.includes(claims.sid)) return undefined; // that session was ended on its own
   return user;
 }

@@ -28,7 +28,7 @@ export async function issueSession(deps: AccountsDeps, user: User, familyId: str
     tokenHash: hashOpaqueToken(refreshToken), familyId, userId: user.id, now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
     signedInAt: origin.signedInAt ?? now, device: origin.device?.slice(0, 200) ?? null,
   });
-  return { accessToken: deps.tokens.sign(user, now), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUserView(user) };
+  return { accessToken: deps.tokens.sign(user, now, familyId), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUserView(user) };
 }
 
 /**

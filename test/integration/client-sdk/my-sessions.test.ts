@@ -3,7 +3,7 @@ import { isApiError } from '../../../client/sdk/index.js';
 import { call } from '../../helpers/api.js';
 import { sdkClient, sdkNetworkAdmin, type SdkPerson } from '../../helpers/sdk.js';
 import { sdkFocalPoint, sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { connected, startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: my sessions', function () {
   this.timeout(90_000);
@@ -36,14 +36,42 @@ describe('client SDK: my sessions', function () {
     expect(onPhone.signedInAt).to.be.a('string');
 
     const phoneAccess = phone.session.current()?.accessToken;
+    const laptopAccess = laptop.session.current()?.accessToken;
+    const phoneSocket = t.connect({ auth: { token: phoneAccess } });
+    const laptopSocket = t.connect({ auth: { token: laptopAccess } });
+    await Promise.all([connected(phoneSocket), connected(laptopSocket)]);
+    const phoneClosed = new Promise<void>((resolve) => phoneSocket.once('disconnect', () => resolve()));
     await laptop.me.endSession(onPhone.id);
     expect((await call(t.url, 'GET', '/api/me', { token: phoneAccess })).status).to.equal(401); // at once, not in 15 minutes
+    await phoneClosed;
+    // The other sessions go on untouched: the same access token, the same socket.
+    expect((await call(t.url, 'GET', '/api/me', { token: laptopAccess })).status).to.equal(200);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // time for a wrong disconnect to show
+    expect(laptopSocket.connected).to.equal(true);
+    laptopSocket.close();
     const ended = await phone.me.get().catch((e: unknown) => e);
     expect(isApiError(ended)).to.equal(true);
     expect((await laptop.me.get()).user.username).to.equal(fp.username); // renewed transparently
     expect((await laptop.me.sessions()).map((s) => s.id)).to.not.include(onPhone.id);
     const trail = (await root.client.audit.list({ order: 'desc', limit: 10 })).map((e) => e.type);
     expect(trail).to.include('auth.session-ended');
+  });
+
+  it('sessions ended at once all stay ended, also on an account from before sessions were counted', async () => {
+    const fp = await sdkFocalPoint(t, admin, ['border']);
+    const devices = await Promise.all(['A', 'B', 'C'].map(async (name) => {
+      const device = browserClient(`Device ${name}`);
+      await device.signIn({ username: fp.username, password: fp.password });
+      return device;
+    }));
+    await t.server.database.connection.collection('users').updateOne({ username: fp.username }, { $unset: { sessionsRevision: '', endedSessions: '' } });
+    const [keeper, ...others] = devices;
+    const ids = (await keeper?.me.sessions() ?? []).filter((s) => s.device === 'Device B' || s.device === 'Device C').map((s) => s.id);
+    expect(ids).to.have.length(2);
+    const tokens = others.map((device) => device.session.current()?.accessToken);
+    await Promise.all(ids.map((id) => keeper?.me.endSession(id)));
+    for (const token of tokens) expect((await call(t.url, 'GET', '/api/me', { token })).status).to.equal(401);
+    expect((await call(t.url, 'GET', '/api/me', { token: keeper?.session.current()?.accessToken })).status).to.equal(200);
   });
 
   it('a session survives its renewals with its sign-in time and device; nobody ends another person\'s session', async () => {

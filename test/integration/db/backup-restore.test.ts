@@ -94,7 +94,7 @@ describe('backup and restore', function () {
     opened.push(connection);
     const modules = composeModules(connection, {
       clock: new TestClock(), jwtSecret: 'x'.repeat(40), logger: pino({ level: 'silent' }), publicOrigin: () => 'http://127.0.0.1',
-      revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+      revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     if (!connection.db) throw new Error('no db');
     return { name, db: connection.db, modules };

@@ -13,7 +13,7 @@ describe('demo data set (npm run cli -- seed:demo)', function () {
     t = await startTestServer();
     const modules = composeModules(t.server.database.connection, {
       clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
-      revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+      revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     await seedDemo(modules, 'test');
   });
@@ -47,7 +47,7 @@ describe('demo data set (npm run cli -- seed:demo)', function () {
   it('refuses to seed twice', async () => {
     const modules = composeModules(t.server.database.connection, {
       clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
-      revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+      revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     await seedDemo(modules, 'test').then(() => expect.fail('seeded twice'), (error: Error) => expect(error.message).to.contain('present already'));
   });

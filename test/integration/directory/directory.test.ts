@@ -143,7 +143,7 @@ describe('directory of national focal points', function () {
   it('another server node picks up a new version on its next freshness check, without being told', async () => {
     const otherNode = composeModules(t.server.database.connection, {
       clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
-      revocations: { revokeUser: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+      revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     const cnReader = { state: 'CN' };
     const withheldThere = async (): Promise<string[]> => {

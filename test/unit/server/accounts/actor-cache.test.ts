@@ -1,16 +1,15 @@
 import { expect } from 'chai';
-import type { User } from '../../../../server/db/repositories/users.repository.js';
-import { ActorCache, type ActorSource } from '../../../../server/modules/accounts/actor-cache.js';
+import { ActorCache, type ActorRecord, type ActorSource } from '../../../../server/modules/accounts/actor-cache.js';
 
 /** An account store that counts reads and can hold a read open until told to finish. */
 class FakeAccounts implements ActorSource {
   reads = 0;
-  private readonly users = new Map<string, User>();
+  private readonly users = new Map<string, ActorRecord>();
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
 
-  put(id: string, status: User['status']): void {
-    this.users.set(id, { id, status, tokenVersion: 0, role: 'focal-point' } as User);
+  put(id: string, status: ActorRecord['status']): void {
+    this.users.set(id, { id, status, tokenVersion: 0, role: 'focal-point', endedSessions: [] } as unknown as ActorRecord);
   }
 
   holdReads(): void {
@@ -22,7 +21,7 @@ class FakeAccounts implements ActorSource {
     this.gate = undefined;
   }
 
-  async findById(id: string): Promise<User | undefined> {
+  async findById(id: string): Promise<ActorRecord | undefined> {
     this.reads += 1;
     const snapshot = this.users.get(id);
     await this.gate;
