@@ -3,8 +3,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 /**
  * A session (refresh family) ended on its own while the person's other sessions go on: its access
  * tokens, which carry its id, are refused until `until`, when the last of them expires anyway. One
- * document per session under its id: an insert is atomic on every backend, where a `$push` onto the
- * account is not on FerretDB 1.24 (two at once can lose one).
+ * document per session under its id: ending two at once are two inserts, which no backend can merge
+ * wrongly, and the account's own document is not rewritten.
  */
 const EndedSessionSchema = new Schema({
   _id: { type: String, required: true },
