@@ -146,4 +146,21 @@ describe('e2e: search in my messages, in the browser over decrypted history', fu
     await kg.getByRole('button', { name: 'English' }).click();
     expect(errors).to.deep.equal([]);
   });
+  it('a result older than the thread\'s first page opens the thread at it: older pages are read until it shows, marked', async () => {
+    for (let i = 1; i <= 25; i++) await kz.messenger.send({ to: [kgId], labels: LABELS, text: `Routine report ${i}: nothing to add.` });
+    const kg = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 800 } })).newPage();
+    const errors = watchErrors(kg);
+    await signInThroughUi(t, kg, { username: 'fp.kg.border', password: DEMO_PASSWORD });
+    await kg.getByRole('link', { name: /^Messages/ }).click();
+    await searchFor(kg, 'Search in my messages', 'Search', 'reported stolen');
+    await kg.getByTestId('search-result').first().getByRole('link').click();
+    const hit = kg.locator('[data-testid="message-item"][data-highlighted="true"]');
+    await hit.waitFor();
+    expect(await hit.textContent()).to.contain('Passport KZ0007001 reported stolen');
+    expect(await kg.getByTestId('message-item').count()).to.be.greaterThan(20); // an older page was read for it
+    expect(await hit.isVisible()).to.equal(true);
+    expect(await kg.getByTestId('target-gone').count()).to.equal(0);
+    await shot(kg, '05-thread-at-hit-en');
+    expect(errors).to.deep.equal([]);
+  });
 });

@@ -15,6 +15,9 @@ export function conversationKey(message: ReceivedMessage, myId: string): string 
 /** Path of the thread with these people. */
 export const threadPath = (key: string): string => `/messages/with/${key}`;
 
+/** A thread opened at one message (a search result): the page reads older pages until it shows it. */
+export const threadPathTo = (key: string, msgId: string): string => `${threadPath(key)}?${new URLSearchParams({ show: msgId }).toString()}`;
+
 /**
  * Free messages, oldest first, each once (history and live pushes overlap). Requests and their
  * steps travel in the same queue but have their own pages.

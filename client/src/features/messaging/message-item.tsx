@@ -19,7 +19,7 @@ function OutgoingStatus({ message }: { message: ReceivedMessage }) {
 }
 
 /** One message of a thread: sender, time, labels, text, attachments and (mine) how far it got. */
-export function MessageItem({ message }: { message: ReceivedMessage }) {
+export function MessageItem({ message, highlighted = false }: { message: ReceivedMessage; highlighted?: boolean }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
   const { date } = useLabels();
@@ -38,7 +38,7 @@ export function MessageItem({ message }: { message: ReceivedMessage }) {
   };
   const { labels } = message;
   return (
-    <li className={`message-item ${message.outgoing ? 'outgoing' : 'incoming'}`} data-testid="message-item" data-msg-id={message.msgId}>
+    <li className={`message-item ${message.outgoing ? 'outgoing' : 'incoming'}${highlighted ? ' highlighted' : ''}`} data-testid="message-item" data-msg-id={message.msgId} data-highlighted={highlighted || undefined}>
       <p className="message-meta">
         <strong>{message.outgoing ? t('messaging.thread.me') : <ContactName userId={message.from.userId} />}</strong>{' '}
         <span className="hint">{l.state(message.from.state)} · {date(message.storedAt)}</span>{' '}

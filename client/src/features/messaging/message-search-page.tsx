@@ -6,7 +6,7 @@ import { Link } from '../../router/link';
 import { navigate } from '../../router/router';
 import { useSession } from '../../services/client-context';
 import { ContactName } from './contact-name';
-import { conversationKey, mergeMessages, threadPath } from './conversation-key';
+import { conversationKey, mergeMessages, threadPathTo } from './conversation-key';
 import { isSearchable, MIN_QUERY_LENGTH, newestFirst, queryFromSearch, searchHistory, searchMessages, searchPath, snippetOf, type SearchMatch } from './message-search';
 import { useMessaging } from './use-messaging';
 
@@ -152,7 +152,7 @@ function SearchResult({ match, myId, date }: { match: SearchMatch; myId: string;
   const snippet = snippetOf(hit);
   return (
     <li data-testid="search-result">
-      <Link to={threadPath(key)}>
+      <Link to={threadPathTo(key, message.msgId)}>
         <span className="search-result-meta">
           {date(message.storedAt)} · {key.split(',').map((id, i) => <span key={id}>{i > 0 && ', '}<ContactName userId={id} /></span>)}
         </span>

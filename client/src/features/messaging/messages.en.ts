@@ -13,6 +13,7 @@ export const messagingEn = {
     back: '← All conversations',
     me: 'Me',
     older: 'Show older messages',
+    targetGone: 'The message you looked for is no longer in this conversation (its retention may have run out).',
     empty: 'No messages in this conversation yet.',
     previousKey: 'signed with a previous key (version {{version}})',
     previousKeyHint: 'The sender has changed their keys since. This key was theirs when the message was signed, and the signature verifies against it.',

@@ -60,6 +60,17 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
 
   const messages = useMemo(() => mergeMessages(pages, state.incoming.filter((m) => conversationKey(m, myId) === key)), [pages, state.incoming, myId, key]);
 
+  // Opened at one message (`?show=<msgId>`, from a search): older pages are read until it is shown.
+  const target = new URLSearchParams(window.location.search).get('show') ?? undefined;
+  const targetShown = target !== undefined && messages.some((m) => m.msgId === target);
+  useEffect(() => {
+    if (target === undefined || targetShown || loading || done || error !== undefined || !older) return;
+    void load(older, false);
+  }, [target, targetShown, loading, done, error, older, load]);
+  useEffect(() => {
+    if (targetShown) document.querySelector(`[data-msg-id="${CSS.escape(target)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [target, targetShown]);
+
   // The states of the counterparts (for the policy preview) and the labels of the last message as a start.
   useEffect(() => {
     const next: Record<string, string> = {};
@@ -84,9 +95,10 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
         {!done && <button type="button" disabled={loading} onClick={() => void load(older, false)} data-testid="load-older">{t('messaging.thread.older')}</button>}
       </div>
       <FormError error={error} />
+      {target !== undefined && !targetShown && done && <p className="card warning" data-testid="target-gone">{t('messaging.thread.targetGone')}</p>}
       {messages.length === 0 && !loading ? <p className="card">{t('messaging.thread.empty')}</p> : (
         <ol className="message-list" data-testid="message-list">
-          {messages.map((message) => <MessageItem key={message.id} message={message} />)}
+          {messages.map((message) => <MessageItem key={message.id} message={message} highlighted={message.msgId === target} />)}
         </ol>
       )}
       {recipients.length === counterparts.length && (
