@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '../../../../shared/authz/can';
 import { useClient, useSession } from '../../services/client-context';
 import { toActor } from '../account/actor';
+import { mayVerify } from './may-verify';
 import { useLoaded } from './use-loaded';
 import { usePeopleUpdates } from './use-people-updates';
 
@@ -14,7 +14,7 @@ export function PendingPeopleBadge() {
   const pending = useLoaded(useCallback(() => client.users.list({ status: 'pending-verification' }), [client]));
   usePeopleUpdates(pending.reload);
   const actor = user ? toActor(user) : undefined;
-  const count = (pending.data ?? []).filter((person) => actor && can(actor, 'user:activate', { id: person.id, role: person.role, state: person.state })).length;
+  const count = actor ? (pending.data ?? []).filter(mayVerify(actor)).length : 0;
   if (count === 0) return null;
   return <span className="badge nav-count" data-testid="pending-people" aria-label={t('admin.pending.waiting', { count })}>{count}</span>;
 }

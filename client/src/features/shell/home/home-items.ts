@@ -1,6 +1,7 @@
 import { isApiError } from '../../../../sdk/api-error';
 import { AWAITING_ANSWER } from '../../../../../shared/requests/lifecycle';
 import type { ApprovalView } from '../../../../../shared/schemas/approvals';
+import { awaitsState } from '../../approvals/awaits-state';
 import type { ProposalView } from '../../../../../shared/schemas/consensus';
 import type { EntryView } from '../../../../../shared/schemas/directory';
 import type { RequestCaseView } from '../../../../../shared/schemas/requests';
@@ -136,7 +137,7 @@ export function adminItems(inputs: AdminInputs): HomeList {
   const builder = new ListBuilder()
     .add('pending-people', '/admin/pending', inputs.pending, (people) => counted(people.filter(inputs.mayVerify).length))
     .add('held-exchanges', '/approvals', inputs.approvals, (approvals) =>
-      counted(approvals.filter((a) => a.status === 'pending' && state !== null && (a.pendingStates as readonly string[]).includes(state)).length));
+      counted(approvals.filter((a) => awaitsState(a, state)).length));
   if (inputs.role === 'national-admin') {
     builder.add('awaiting-position', '/decisions', inputs.proposals, (proposals) => {
       const awaiting = state === null ? [] : awaitingPosition(proposals, state);

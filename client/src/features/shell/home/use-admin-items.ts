@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { can } from '../../../../../shared/authz/can';
 import type { UserView } from '../../../../../shared/schemas/accounts';
 import { useClient } from '../../../services/client-context';
+import { mayVerify } from '../../admin/may-verify';
 import { usePeopleUpdates } from '../../admin/use-people-updates';
 import { useApprovalUpdates } from '../../approvals/use-approval-updates';
 import { useConsensusUpdates } from '../../consensus/use-consensus-updates';
@@ -27,6 +28,6 @@ export function useAdminItems(user: UserView): HomeList {
   return adminItems({
     role: user.role === 'network-admin' ? 'network-admin' : 'national-admin', state: user.state, pending, approvals, proposals,
     // The list holds everyone pending in the admin's reach; only those they may activate wait for them.
-    mayVerify: (person) => can(actor, 'user:activate', { id: person.id, role: person.role, state: person.state }),
+    mayVerify: mayVerify(actor),
   });
 }
