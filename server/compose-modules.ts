@@ -30,7 +30,7 @@ import type { DirectoryReadDeps } from './modules/directory/read-directory.js';
 import type { LivenessDeps, LivenessNotifier } from './modules/liveness/liveness-deps.js';
 import type { ApprovalNotifier, PoliciesDeps } from './modules/policies/policies-deps.js';
 import { createPolicyEnforcement } from './modules/policies/enforce-policy.js';
-import { deliveryModel, messageModel } from './db/models/message.model.js';
+import { deliveryModel, deliveryRecordModel, messageModel } from './db/models/message.model.js';
 import { attachmentChunkModel, attachmentModel } from './db/models/attachment.model.js';
 import { AttachmentsRepository } from './db/repositories/attachments.repository.js';
 import { MessagesRepository } from './db/repositories/messages.repository.js';
@@ -77,9 +77,9 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     livenessCheckModel(connection), livenessTargetModel(connection), messageModel(connection), deliveryModel(connection),
     attachmentModel(connection), attachmentChunkModel(connection), claimModel(connection),
     requestCaseModel(connection), requestTransitionModel(connection), proposalModel(connection), domainModel(connection),
-    endedSessionModel(connection),
+    endedSessionModel(connection), deliveryRecordModel(connection),
   ] as const;
-  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions, proposals, domainModels, endedSessionDocs] = models;
+  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions, proposals, domainModels, endedSessionDocs, deliveryRecords] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
   const { clock } = options;
@@ -102,7 +102,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
   const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
   const policy = createPolicyEnforcement(policies.deps);
   const messaging: MessagingDeps = {
-    messages: new MessagesRepository(messages, deliveries), attachments: new AttachmentsRepository(attachments, attachmentChunks),
+    messages: new MessagesRepository(messages, deliveries, deliveryRecords), attachments: new AttachmentsRepository(attachments, attachmentChunks),
     maxAttachmentBytes: (options.attachmentMaxMb ?? 50) * 2 ** 20, users: usersRepository, index: directory.index, policy, audit, clock,
     notifier: options.messageNotifier, maxClockSkewMs: 5 * 60_000,
   };

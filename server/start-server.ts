@@ -26,7 +26,9 @@ import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from './modules/policies/sweep-approvals.js';
 import { resolveJwtSecret } from './jwt-secret.js';
-import { createGateway, socketRevocations, toAdmins, toResponsibleAdmins, toStateAdmins, toUser, type Gateway } from './realtime/gateway.js';
+import { createGateway, socketRevocations, type Gateway } from './realtime/gateway.js';
+import { createPusher } from './realtime/push.js';
+import { ADMINS_ROOM, responsibleAdminsRoom, stateAdminsRoom, userRoom } from './realtime/socket-auth.js';
 import { livenessEvents } from './realtime/liveness.events.js';
 import { messagingEvents } from './realtime/messaging.events.js';
 import { messageRoutes } from './http/routes/messages.routes.js';
@@ -103,8 +105,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const jwtSecret = resolveJwtSecret(config);
   const database = await openDatabase(config, { logger, onFatal: options.onFatal ?? ((reason) => logger.fatal(reason)) });
 
-  // The gateway exists only once the HTTP server does; revocations reach it late-bound.
+  // The gateway exists only once the HTTP server does; revocations and pushes reach it late-bound.
   const late: { io?: Gateway; redis?: RedisLink } = {};
+  const pusher = createPusher({ logger });
   let url = '';
   const modules = composeModules(database.connection, {
     clock,
@@ -115,20 +118,19 @@ export async function startServer(config: Config, options: StartOptions): Promis
       revokeUser: (userId) => late.io && socketRevocations(late.io).revokeUser(userId),
       revokeSession: (sessionId) => late.io && socketRevocations(late.io).revokeSession(sessionId),
     },
-    livenessNotifier: { prompt: (userId, prompt) => late.io && toUser(late.io, userId).emit('liveness:prompt', prompt) },
-    // volatile: a socket that cannot take more now (a stalled reader) is skipped; it fetches its backlog.
+    livenessNotifier: { prompt: (userId, prompt) => pusher.push(userRoom(userId), 'liveness:prompt', prompt) },
     messageNotifier: {
-      deliver: (userId, message) => late.io && toUser(late.io, userId).volatile.emit('message:new', message),
-      status: (userId, event) => late.io && toUser(late.io, userId).volatile.emit('message:status', event),
+      deliver: (userId, message) => pusher.push(userRoom(userId), 'message:new', message),
+      status: (userId, event) => pusher.push(userRoom(userId), 'message:status', event),
     },
     requestNotifier: {
-      updated: (userId, request) => late.io && toUser(late.io, userId).emit('request:updated', request),
-      reminder: (userId, event) => late.io && toUser(late.io, userId).emit('request:reminder', event),
-      overdue: (userId, event) => late.io && toUser(late.io, userId).emit('request:overdue', event),
+      updated: (userId, request) => pusher.push(userRoom(userId), 'request:updated', request),
+      reminder: (userId, event) => pusher.push(userRoom(userId), 'request:reminder', event),
+      overdue: (userId, event) => pusher.push(userRoom(userId), 'request:overdue', event),
     },
-    consensusNotifier: { updated: (proposal) => late.io && toAdmins(late.io).emit('consensus:updated', proposal) },
-    approvalNotifier: { updated: (state, event) => late.io && toStateAdmins(late.io, state).emit('approval:updated', event) },
-    peopleNotifier: { updated: (person) => late.io && toResponsibleAdmins(late.io, person).emit('people:updated', { id: person.id, status: person.status }) },
+    consensusNotifier: { updated: (proposal) => pusher.push(ADMINS_ROOM, 'consensus:updated', proposal) },
+    approvalNotifier: { updated: (state, event) => pusher.push(stateAdminsRoom(state), 'approval:updated', event) },
+    peopleNotifier: { updated: (person) => pusher.push(responsibleAdminsRoom(person), 'people:updated', { id: person.id, status: person.status }) },
     approvalTtlHours: config.approvalTtlHours,
     attachmentMaxMb: config.attachmentMaxMb,
   });
@@ -202,6 +204,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   }
   const { port } = http.address() as AddressInfo;
   late.io = gateway;
+  pusher.attach(gateway, () => redis?.isReady() ?? false);
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   if (options.announceBootstrap !== false) await announceBootstrap(modules.accounts, logger);
   // Background sweeps on every node; runs never overlap and never keep the process alive.

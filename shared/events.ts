@@ -25,7 +25,7 @@ export interface ServerToClientEvents {
   'system:status': (status: ReadyResponse) => void;
   /** A liveness check asks this focal point to answer with a signature. */
   'liveness:prompt': (prompt: LivenessPrompt) => void;
-  /** A new message for this user (best effort: whatever is missed comes with message:fetch). */
+  /** A new message for this user; until it is acknowledged it also stays in the queue (message:fetch). */
   'message:new': (message: DeliveredMessage) => void;
   /** Delivered to a recipient, or a held message released / rejected / expired. */
   'message:status': (event: MessageStatusEvent) => void;
@@ -41,6 +41,12 @@ export interface ServerToClientEvents {
   'people:updated': (event: PersonUpdatedEvent) => void;
   /** A network decision was proposed, answered, ended or withdrawn (to every administrator). */
   'consensus:updated': (proposal: ProposalView) => void;
+  /**
+   * This socket fell too far behind, so pushes to it were left out: read the state from the
+   * server again (drain the message queue, reload the lists on screen). Sent after every push
+   * the socket was given, so nothing left out is older than the read it triggers.
+   */
+  'sync:behind': () => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

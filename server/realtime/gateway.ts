@@ -8,7 +8,7 @@ import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
 import type { Gateway, GatewaySocket } from './gateway-types.js';
 import { handleEvent, type EventContext } from './handle-event.js';
-import { ADMINS_ROOM, installSocketAuth, NETWORK_ADMINS_ROOM, revalidate, sessionRoom, stateAdminsRoom, userRoom } from './socket-auth.js';
+import { installSocketAuth, revalidate, sessionRoom, userRoom } from './socket-auth.js';
 
 export type { Gateway } from './gateway-types.js';
 
@@ -47,26 +47,6 @@ export function createGateway(httpServer: HttpServer, deps: GatewayDeps): Gatewa
     for (const register of deps.modules) register(socket, context);
   });
   return io;
-}
-
-/** Sends to every socket of a user on every node (through the adapter when Redis is used). */
-export function toUser(io: Gateway, userId: string): ReturnType<Gateway['to']> {
-  return io.to(userRoom(userId));
-}
-
-/** Every administrator's sockets, on every node. */
-export function toAdmins(io: Gateway): ReturnType<Gateway['to']> {
-  return io.to(ADMINS_ROOM);
-}
-
-/** A state's national admins' sockets, on every node. */
-export function toStateAdmins(io: Gateway, state: string): ReturnType<Gateway['to']> {
-  return io.to(stateAdminsRoom(state));
-}
-
-/** The sockets of the admins responsible for a person (as `can` rules): the state's national admins for a focal point, else the secretariat. */
-export function toResponsibleAdmins(io: Gateway, person: { role: string; state: string | null }): ReturnType<Gateway['to']> {
-  return io.to(person.role === 'focal-point' && person.state ? stateAdminsRoom(person.state) : NETWORK_ADMINS_ROOM);
 }
 
 /** Closes every socket of a user on every node (through the adapter when Redis is used). */

@@ -20,6 +20,8 @@ export const ADMINS_ROOM = 'admins';
 export const stateAdminsRoom = (state: string): string => `admins:${state}`;
 /** The secretariat's sockets (it is responsible for the admins). */
 export const NETWORK_ADMINS_ROOM = 'admins:network';
+/** The admins responsible for a person (as `can` rules): the state's national admins for a focal point, else the secretariat. */
+export const responsibleAdminsRoom = (person: { role: string; state: string | null }): string => (person.role === 'focal-point' && person.state ? stateAdminsRoom(person.state) : NETWORK_ADMINS_ROOM);
 
 /**
  * Handshake: the access token in `auth.token` is checked exactly as on HTTP (algorithm pinned,

@@ -36,6 +36,8 @@ export const DeliveredMessage = z.object({
   attachmentIds: z.array(Id),
   conditions: DeliveryConditions,
   storedAt: z.iso.datetime(),
+  /** In the sender's history only: when each recipient's client first acknowledged it (absent: not yet). */
+  deliveredTo: z.array(z.object({ userId: Id, at: z.iso.datetime() })).optional(),
 });
 export type DeliveredMessage = z.infer<typeof DeliveredMessage>;
 

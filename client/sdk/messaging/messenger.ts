@@ -59,13 +59,15 @@ interface MessengerEvents {
   /** An envelope that failed verification or decryption; it is acknowledged so it does not block the queue. */
   rejected: RejectedEnvelope;
   'key-changed': KeyChange;
-  /** Fetching or acknowledging the backlog failed; it is tried again on the next connection. */
+  /** Fetching or acknowledging the backlog failed; it is tried again on the next connection or nudge. */
   error: Error;
+  /** The server left out pushes to this socket (it fell behind): statuses shown may be stale, reload them. The queue is drained by itself. */
+  behind: undefined;
 }
 type Listener<K extends keyof MessengerEvents> = (value: MessengerEvents[K]) => void;
 
 export interface Messenger {
-  /** Listens on the socket and drains the backlog on every (re)connection. */
+  /** Listens on the socket and drains the backlog on every (re)connection and every `sync:behind` nudge. */
   start(): void;
   stop(): void;
   on<K extends keyof MessengerEvents>(event: K, listener: Listener<K>): () => void;
@@ -171,6 +173,10 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
     if (parsed.success) emit('status', parsed.data);
   };
   const onConnect = (): void => void serially(drainNow);
+  const onBehind = (): void => {
+    emit('behind', undefined);
+    onConnect();
+  };
   let unsubscribeKeys: (() => void) | undefined;
 
   /** Seals and sends without asking who approves: a held exchange is re-sealed to the approvers the server names. */
@@ -194,6 +200,7 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
       socket.on('message:new', onNew);
       socket.on('message:status', onStatus);
       socket.on('connect', onConnect);
+      socket.on('sync:behind', onBehind);
       unsubscribeKeys = keyring.onKeyChanged((change) => emit('key-changed', change));
       if (socket.connected) onConnect();
     },
@@ -201,6 +208,7 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
       socket.off('message:new', onNew);
       socket.off('message:status', onStatus);
       socket.off('connect', onConnect);
+      socket.off('sync:behind', onBehind);
       unsubscribeKeys?.();
     },
     on(event, listener) {

@@ -70,3 +70,26 @@ export function useServerEvent<T>(event: keyof ServerToClientEvents, schema: z.Z
   }, [client, event, schema, enabled]);
   return connected;
 }
+
+/**
+ * Calls `resync` whenever pushes may have been missed: the server nudged this socket because it
+ * fell behind (`sync:behind`), or the socket (re)connected after the page had read its data.
+ * Pages reload what they show. Listens only when `enabled`.
+ */
+export function useResync(resync: () => void, enabled = true): void {
+  const client = useClient();
+  const latest = useRef(resync);
+  latest.current = resync;
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const { socket, release } = holdSocket(client);
+    const onResync = (): void => latest.current();
+    socket.on('sync:behind', onResync);
+    socket.on('connect', onResync);
+    return () => {
+      socket.off('sync:behind', onResync);
+      socket.off('connect', onResync);
+      release();
+    };
+  }, [client, enabled]);
+}

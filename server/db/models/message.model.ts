@@ -10,12 +10,7 @@ const MessageSchema = new Schema({
   participantIds: { type: [Schema.Types.ObjectId], required: true, index: true },
   threadId: { type: String, default: null },
   /** The envelope's JSON text (see messageDocument in messages.repository.ts). */
-  envelope: { type: String },
-  /** Messages stored before the envelope was kept as text hold its fields instead. */
-  header: { type: Schema.Types.Mixed },
-  body: { type: String },
-  keys: { type: [{ _id: false, userId: String, sealed: String }], default: undefined },
-  sig: { type: String },
+  envelope: { type: String, required: true },
   attachmentIds: { type: [Schema.Types.ObjectId], default: [] },
   status: { type: String, required: true, enum: ['held', 'accepted', 'rejected', 'expired'] },
   approvalId: { type: Schema.Types.ObjectId, default: null },
@@ -34,18 +29,30 @@ MessageSchema.index({ retentionUntil: 1 });
 const DeliverySchema = new Schema({
   recipientId: { type: Schema.Types.ObjectId, required: true },
   messageId: { type: Schema.Types.ObjectId, required: true },
-  senderId: { type: Schema.Types.ObjectId, default: null },
-  msgId: { type: String, default: null },
+  senderId: { type: Schema.Types.ObjectId, required: true },
+  msgId: { type: String, required: true },
   storedAt: { type: Date, required: true },
-  /** Older data only: copies are now deleted when acknowledged. */
-  ackedAt: { type: Date, default: null },
 }, { versionKey: false });
 DeliverySchema.index({ recipientId: 1, messageId: 1 }, { unique: true });
-DeliverySchema.index({ recipientId: 1, ackedAt: 1, storedAt: 1 });
+DeliverySchema.index({ recipientId: 1, storedAt: 1 });
+
+/**
+ * When a recipient's client first acknowledged a message: "delivered", kept with the message for
+ * as long as it is kept. Its _id is the queued copy's (derived from recipient and message), so
+ * the first acknowledgement's insert wins and a history page reads them by primary key.
+ */
+const DeliveryRecordSchema = new Schema({
+  messageId: { type: Schema.Types.ObjectId, required: true, index: true },
+  recipientId: { type: Schema.Types.ObjectId, required: true },
+  at: { type: Date, required: true },
+}, { versionKey: false });
 
 export type MessageDoc = InferSchemaType<typeof MessageSchema>;
 export type DeliveryDoc = InferSchemaType<typeof DeliverySchema>;
 export type MessageModel = Model<MessageDoc>;
 export type DeliveryModel = Model<DeliveryDoc>;
+export type DeliveryRecordDoc = InferSchemaType<typeof DeliveryRecordSchema>;
+export type DeliveryRecordModel = Model<DeliveryRecordDoc>;
+export const deliveryRecordModel = (c: Connection): DeliveryRecordModel => c.model<DeliveryRecordDoc>('DeliveryRecord', DeliveryRecordSchema, 'delivery_records');
 export const messageModel = (c: Connection): MessageModel => c.model<MessageDoc>('Message', MessageSchema, 'messages');
 export const deliveryModel = (c: Connection): DeliveryModel => c.model<DeliveryDoc>('Delivery', DeliverySchema, 'deliveries');

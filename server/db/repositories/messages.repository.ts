@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { BatchedLookup } from '../batched-lookup.js';
 import { GroupCommit } from '../group-commit.js';
-import type { DeliveryModel, MessageModel } from '../models/message.model.js';
+import type { DeliveryModel, DeliveryRecordModel, MessageModel } from '../models/message.model.js';
 import { isDuplicateKey } from './audit.repository.js';
 
 export type MessageStatus = 'held' | 'accepted' | 'rejected' | 'expired';
@@ -34,15 +34,14 @@ export interface NewMessage {
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
 type MessageInsert = ReturnType<typeof messageDocument>;
-type DeliveryInsert = { _id: Types.ObjectId; recipientId: Types.ObjectId; messageId: Types.ObjectId; senderId: Types.ObjectId; msgId: string; storedAt: Date; ackedAt: null };
+type DeliveryInsert = { _id: Types.ObjectId; recipientId: Types.ObjectId; messageId: Types.ObjectId; senderId: Types.ObjectId; msgId: string; storedAt: Date };
 
 interface QueuedCopyLean {
   _id: Types.ObjectId;
   recipientId: Types.ObjectId;
   messageId: Types.ObjectId;
-  senderId?: Types.ObjectId | null;
-  msgId?: string | null;
-  ackedAt?: Date | null;
+  senderId: Types.ObjectId;
+  msgId: string;
 }
 
 /** The most ids one {_id: {$in}} query carries (FerretDB pushes lists up to 1,000 down to SQLite). */
@@ -54,41 +53,29 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** An acknowledgement's claim on a queued copy (the first acknowledgement naming a copy claims it). */
-interface Claim {
-  ack: number;
-  recipientId: string;
-  messageId: string;
-}
-
-/** A copy taken out of the queue by its recipient's acknowledgement. */
+/** A copy taken out of the queue by its recipient's acknowledgement, delivered at `at` (the first acknowledgement). */
 export interface AckedCopy {
   messageId: string;
   senderId: string;
   msgId: string;
+  at: Date;
 }
 
-/** How many handed-over copies a node remembers (see MessagesRepository.handedOver): about 10 MB. */
-const MAX_HANDED_OVER = 50_000;
+/** When each recipient of a message first acknowledged it. */
+export type DeliveredTo = Array<{ userId: string; at: Date }>;
 
 export class MessagesRepository {
-  /**
-   * Copies this node queued or served in a backlog page and that no acknowledgement has taken
-   * yet, by copy id, with what the sender's "delivered" needs. An acknowledgement naming only
-   * such copies is one delete, without reading them first (see takeBatch). Oldest forgotten first.
-   */
-  private readonly handedOver = new Map<string, { senderId: string; msgId: string }>();
   /** Concurrent sends share one insertMany (see GroupCommit); true = stored now, false = already there. */
   private readonly messageWrites = new GroupCommit<MessageInsert, boolean>((docs) => this.insertBatch(docs));
   private readonly deliveryWrites = new GroupCommit<DeliveryInsert[], true>((groups) => this.enqueueBatch(groups));
-  private readonly ackWrites = new GroupCommit<{ recipientId: string; messageIds: string[] }, QueuedCopyLean[]>((acks) => this.takeBatch(acks));
+  private readonly ackWrites = new GroupCommit<{ recipientId: string; messageIds: string[]; at: Date }, AckedCopy[]>((acks) => this.takeBatch(acks));
   /** Every send looks its derived id up first (retry?); concurrent lookups share one query. */
   private readonly byId = new BatchedLookup<StoredMessage>(async (ids) => {
     const docs = await this.messages.find({ _id: { $in: ids.map(oid) } }).lean();
     return docs.map((doc) => [doc._id.toHexString(), toMessage(doc)]);
   });
 
-  constructor(private readonly messages: MessageModel, private readonly deliveries: DeliveryModel) {}
+  constructor(private readonly messages: MessageModel, private readonly deliveries: DeliveryModel, private readonly delivered: DeliveryRecordModel) {}
 
   newId(): string {
     return new Types.ObjectId().toHexString();
@@ -119,9 +106,7 @@ export class MessagesRepository {
   async insert(id: string, input: NewMessage): Promise<{ message: StoredMessage; created: boolean }> {
     const doc = messageDocument(id, input);
     if (await this.messageWrites.submit(doc)) return { message: toMessage(doc), created: true };
-    // Rare path: by fields too, for a message stored under a random id before ids were derived.
-    const existing = await this.findBySenderMsgId(input.senderId, input.envelope.header.msgId)
-      ?? await this.messages.findOne({ senderId: oid(input.senderId), msgId: input.envelope.header.msgId }).lean().then((found) => (found ? toMessage(found) : undefined));
+    const existing = await this.findBySenderMsgId(input.senderId, input.envelope.header.msgId);
     if (!existing) throw new Error(`message ${id} was reported as a duplicate but is not stored`);
     return { message: existing, created: false };
   }
@@ -149,6 +134,7 @@ export class MessagesRepository {
   /** Takes back a stored envelope that was never released (its request step lost a race). */
   async remove(id: string): Promise<void> {
     await this.deliveries.deleteMany({ messageId: oid(id) });
+    await this.delivered.deleteMany({ messageId: oid(id) });
     await this.messages.deleteOne({ _id: oid(id) });
   }
 
@@ -158,19 +144,7 @@ export class MessagesRepository {
 
   /** One queued copy per recipient, group-committed; idempotent (a retry after a crash fills in what is missing). */
   async enqueue(message: StoredMessage): Promise<void> {
-    const copies = message.recipientIds.map((recipientId) => queuedCopy(recipientId, message));
-    await this.deliveryWrites.submit(copies);
-    for (const copy of copies) this.remember(copy._id, message);
-  }
-
-  private remember(copyId: Types.ObjectId, message: Pick<StoredMessage, 'senderId' | 'msgId'>): void {
-    const key = copyId.toHexString();
-    this.handedOver.delete(key);
-    this.handedOver.set(key, { senderId: message.senderId, msgId: message.msgId });
-    if (this.handedOver.size > MAX_HANDED_OVER) {
-      const oldest = this.handedOver.keys().next();
-      if (!oldest.done) this.handedOver.delete(oldest.value);
-    }
+    await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => queuedCopy(recipientId, message)));
   }
 
   private async enqueueBatch(groups: DeliveryInsert[][]): Promise<true[]> {
@@ -191,105 +165,81 @@ export class MessagesRepository {
    * limit, so no sort is asked of it (a sort would read every queued row); MongoDB sorts by index.
    */
   async backlog(recipientId: string, limit: number): Promise<{ messages: StoredMessage[]; more: boolean }> {
-    // ackedAt: copies acknowledged before they were deleted on acknowledgement (older data).
-    const query = this.deliveries.find({ recipientId: oid(recipientId), ackedAt: null }).limit(limit + 1).lean();
+    const query = this.deliveries.find({ recipientId: oid(recipientId) }).limit(limit + 1).lean();
     const pending = await ((await this.isFerretDB()) ? query : query.sort({ storedAt: 1, messageId: 1 }));
     const page = pending.slice(0, limit);
     const docs = page.length === 0 ? [] : await this.messages.find({ _id: { $in: page.map((d) => d.messageId) } }).lean();
     const byId = new Map(docs.map((doc) => [doc._id.toHexString(), toMessage(doc)]));
-    const messages = page.flatMap((d) => {
-      const message = byId.get(d.messageId.toHexString());
-      // Copies from before derived ids (no sender fields) are left to the reading path.
-      if (message && d.senderId) this.remember(d._id, message);
-      return message ?? [];
-    });
-    return { messages, more: pending.length > limit };
+    return { messages: page.flatMap((d) => byId.get(d.messageId.toHexString()) ?? []), more: pending.length > limit };
   }
 
   /**
-   * Takes acknowledged copies out of the queue; returns those that were still queued (repeats
-   * are no-ops). Concurrent acknowledgements (every online recipient acks what it got) share one
-   * delete by the copies' derived ids, and a read before it unless this node handed them over
-   * (see takeBatch and GroupCommit).
+   * Takes acknowledged copies out of the queue and records when each was delivered; returns the
+   * copies this acknowledgement delivered (repeats, and copies not queued for this recipient, are
+   * no-ops). Concurrent acknowledgements (every online recipient acks what it got) share one read,
+   * one insert and one delete (see GroupCommit).
    */
-  async ack(recipientId: string, messageIds: string[]): Promise<AckedCopy[]> {
+  async ack(recipientId: string, messageIds: string[], at: Date): Promise<AckedCopy[]> {
     const valid = [...new Set(messageIds)].filter((id) => Types.ObjectId.isValid(id));
     if (valid.length === 0) return [];
-    const mine = await this.ackWrites.submit({ recipientId, messageIds: valid });
-    const seen = new Set(mine.map((d) => d.messageId.toHexString()));
-    const older = valid.filter((id) => !seen.has(id));
-    const taken = [...mine, ...(older.length > 0 ? await this.takeLegacy(recipientId, older) : [])];
-    const withoutSender = taken.filter((d) => !d.senderId).map((d) => d.messageId);
-    const senders = withoutSender.length === 0 ? [] : await this.messages.find({ _id: { $in: withoutSender } }, { senderId: 1, msgId: 1 }).lean();
-    const senderOf = new Map(senders.map((m) => [m._id.toHexString(), { senderId: m.senderId.toHexString(), msgId: m.msgId }]));
-    return taken.flatMap((d) => {
-      const messageId = d.messageId.toHexString();
-      const sender = d.senderId ? { senderId: d.senderId.toHexString(), msgId: d.msgId ?? '' } : senderOf.get(messageId);
-      return sender ? [{ messageId, ...sender }] : [];
-    });
+    return this.ackWrites.submit({ recipientId, messageIds: valid, at });
   }
 
   /**
-   * Each copy goes to the first acknowledgement naming it, so "delivered" is said at most once.
-   * When every copy named was handed over by this node and not taken since, one delete takes
-   * them; otherwise they are read first, then deleted.
+   * The delivery record's unique id is the claim: of several acknowledgements naming one copy at
+   * once (on this node or another), the one whose record is stored says "delivered", so it is
+   * said once, and its time is the first acknowledgement's. A copy is deleted only after its
+   * record is stored; a crash in between leaves it queued, and the next acknowledgement takes it.
    */
-  private async takeBatch(acks: Array<{ recipientId: string; messageIds: string[] }>): Promise<QueuedCopyLean[][]> {
-    const claims = new Map<string, Claim>();
+  private async takeBatch(acks: Array<{ recipientId: string; messageIds: string[]; at: Date }>): Promise<AckedCopy[][]> {
+    const claims = new Map<string, { ack: number; at: Date }>();
     acks.forEach((a, ack) => {
       for (const messageId of a.messageIds) {
         const key = deliveryId(a.recipientId, messageId).toHexString();
-        if (!claims.has(key)) claims.set(key, { ack, recipientId: a.recipientId, messageId });
+        if (!claims.has(key)) claims.set(key, { ack, at: a.at });
       }
     });
-    const taken: QueuedCopyLean[][] = acks.map(() => []);
-    const copies = [...claims.keys()].every((key) => this.handedOver.has(key)) ? await this.takeHandedOver(claims) : await this.takeAfterReading(claims);
-    for (const copy of copies) {
+    const queued: QueuedCopyLean[] = [];
+    for (const chunk of chunks([...claims.keys()], IN_LIMIT)) queued.push(...await this.deliveries.collection.find<QueuedCopyLean>({ _id: { $in: chunk.map(oid) } }).toArray());
+    const records = queued.map((copy) => ({ _id: copy._id, messageId: copy.messageId, recipientId: copy.recipientId, at: claims.get(copy._id.toHexString())?.at ?? new Date() }));
+    const stored = await this.insertRecords(records);
+    for (const chunk of chunks(queued.map((copy) => copy._id), IN_LIMIT)) await this.deliveries.collection.deleteMany({ _id: { $in: chunk } });
+    const taken: AckedCopy[][] = acks.map(() => []);
+    queued.forEach((copy, i) => {
       const claim = claims.get(copy._id.toHexString());
-      if (claim) taken[claim.ack]?.push(copy);
-    }
+      const record = records[i];
+      if (!claim || !record || !stored[i]) return;
+      taken[claim.ack]?.push({ messageId: copy.messageId.toHexString(), senderId: copy.senderId.toHexString(), msgId: copy.msgId, at: record.at });
+    });
     return taken;
   }
 
-  /**
-   * That the delete removed every copy proves they were all still queued. Fewer removed: another
-   * node or a sweep took some at the same moment, and which ones is unknown, so none is reported
-   * rather than one twice ("delivered" is a courtesy, sent only to senders online; the copies are
-   * gone from the queue either way).
-   */
-  private async takeHandedOver(claims: Map<string, Claim>): Promise<QueuedCopyLean[]> {
-    const keys = [...claims.keys()];
-    let deleted = 0;
-    // The driver's collection: a mongoose query costs ≈ 0.15 ms more CPU per call (README, Benchmarks).
-    for (const chunk of chunks(keys, IN_LIMIT)) deleted += (await this.deliveries.collection.deleteMany({ _id: { $in: chunk.map(oid) } })).deletedCount;
-    const copies = keys.flatMap((key) => {
-      const sender = this.handedOver.get(key);
-      const claim = claims.get(key);
-      this.handedOver.delete(key);
-      return sender && claim ? [{ _id: oid(key), recipientId: oid(claim.recipientId), messageId: oid(claim.messageId), senderId: oid(sender.senderId), msgId: sender.msgId, ackedAt: null }] : [];
-    });
-    return deleted === keys.length ? copies : [];
+  /** Unordered insert of delivery records; per record, whether this insert stored it (false: recorded before). */
+  private async insertRecords(records: Array<{ _id: Types.ObjectId }>): Promise<boolean[]> {
+    if (records.length === 0) return [];
+    try {
+      await this.delivered.collection.insertMany(records, { ordered: false });
+      return records.map(() => true);
+    } catch (error) {
+      const failed = writeErrorsOf(error);
+      if (!failed && !isDuplicateKey(error)) throw error;
+      if (!failed) return records.map(() => false);
+      if ([...failed.values()].some((code) => code !== 11000)) throw error;
+      return records.map((_, i) => !failed.has(i));
+    }
   }
 
-  /** Reads which copies are still queued, then deletes those: exact whoever queued them. */
-  private async takeAfterReading(claims: Map<string, Claim>): Promise<QueuedCopyLean[]> {
-    const found: QueuedCopyLean[] = [];
-    for (const chunk of chunks([...claims.keys()], IN_LIMIT)) found.push(...await this.deliveries.find({ _id: { $in: chunk.map(oid) } }).lean());
-    const queued = found.filter((d) => d.ackedAt === null);
-    for (const chunk of chunks(queued.map((d) => d._id), IN_LIMIT)) await this.deliveries.deleteMany({ _id: { $in: chunk } });
-    for (const copy of queued) this.handedOver.delete(copy._id.toHexString());
-    return queued;
-  }
-
-  private legacyCopies: Promise<boolean> | undefined;
-
-  /** Copies queued before ids were derived (older data) are found by their fields, if there are any. */
-  private async takeLegacy(recipientId: string, messageIds: string[]): Promise<QueuedCopyLean[]> {
-    this.legacyCopies ??= this.deliveries.exists({ senderId: null }).then((found) => found !== null);
-    if (!(await this.legacyCopies)) return [];
-    const legacy = await this.deliveries.find({ recipientId: oid(recipientId), messageId: { $in: messageIds.map(oid) }, ackedAt: null }).lean();
-    if (legacy.length > 0) await this.deliveries.deleteMany({ _id: { $in: legacy.map((d) => d._id) } });
-    return legacy;
+  /** When each recipient first acknowledged each message (by primary key: the records' ids are derived). */
+  async deliveredTo(messages: ReadonlyArray<Pick<StoredMessage, 'id' | 'recipientIds'>>): Promise<Map<string, DeliveredTo>> {
+    const ids = messages.flatMap((m) => m.recipientIds.map((recipientId) => deliveryId(recipientId, m.id)));
+    const found: Array<{ messageId: Types.ObjectId; recipientId: Types.ObjectId; at: Date }> = [];
+    for (const chunk of chunks(ids, IN_LIMIT)) found.push(...await this.delivered.collection.find<{ messageId: Types.ObjectId; recipientId: Types.ObjectId; at: Date }>({ _id: { $in: chunk } }).toArray());
+    const byMessage = new Map<string, DeliveredTo>();
+    for (const record of found) {
+      const key = record.messageId.toHexString();
+      byMessage.set(key, [...(byMessage.get(key) ?? []), { userId: record.recipientId.toHexString(), at: record.at }]);
+    }
+    return byMessage;
   }
 
   private ferretdb: Promise<boolean> | undefined;
@@ -339,6 +289,7 @@ export class MessagesRepository {
     if (docs.length === 0) return { messageIds: [], attachmentIds: [] };
     const ids = docs.map((d) => d._id);
     await this.deliveries.deleteMany({ messageId: { $in: ids } });
+    await this.delivered.deleteMany({ messageId: { $in: ids } });
     await this.messages.deleteMany({ _id: { $in: ids } });
     return { messageIds: ids.map((id) => id.toHexString()), attachmentIds: docs.flatMap((d) => (d.attachmentIds ?? []).map((a) => a.toHexString())) };
   }
@@ -346,10 +297,10 @@ export class MessagesRepository {
 
 /** The queue document for one recipient's copy of a message (also used by the drain benchmark). */
 export function queuedCopy(recipientId: string, message: Pick<StoredMessage, 'id' | 'senderId' | 'msgId' | 'storedAt'>): DeliveryInsert {
-  return { _id: deliveryId(recipientId, message.id), recipientId: oid(recipientId), messageId: oid(message.id), senderId: oid(message.senderId), msgId: message.msgId, storedAt: message.storedAt, ackedAt: null };
+  return { _id: deliveryId(recipientId, message.id), recipientId: oid(recipientId), messageId: oid(message.id), senderId: oid(message.senderId), msgId: message.msgId, storedAt: message.storedAt };
 }
 
-/** A queued copy's id: derived from (recipient, message), so a repeated enqueue is a duplicate key. */
+/** A queued copy's id, and its delivery record's: derived from (recipient, message), so a repeat is a duplicate key. */
 function deliveryId(recipientId: string, messageId: string): Types.ObjectId {
   return oid(createHash('sha256').update(`${recipientId}\u0000${messageId}`).digest('hex').slice(0, 24));
 }
@@ -392,16 +343,12 @@ export function messageDocument(id: string, input: NewMessage) {
   };
 }
 
-/** A stored message as read: `envelope` is its JSON text; messages stored before that have the envelope's fields. */
+/** A stored message as read: `envelope` is its JSON text. */
 interface MessageLean {
   _id: Types.ObjectId;
   senderId: Types.ObjectId;
   msgId: string;
   envelope?: string | null;
-  header?: unknown;
-  body?: string | null;
-  keys?: Array<{ userId?: string | null; sealed?: string | null }> | null;
-  sig?: string | null;
   attachmentIds?: Types.ObjectId[] | null;
   status: string;
   approvalId?: Types.ObjectId | null;
@@ -411,8 +358,7 @@ interface MessageLean {
 
 /** The envelope as stored. It was checked before it was stored, so it is not parsed again. */
 function storedEnvelope(doc: MessageLean): Envelope {
-  if (typeof doc.envelope === 'string') return JSON.parse(doc.envelope) as Envelope;
-  return { v: 1, header: doc.header as Envelope['header'], body: doc.body ?? '', keys: (doc.keys ?? []).map((k) => ({ userId: k.userId ?? '', sealed: k.sealed ?? '' })), sig: doc.sig ?? '' };
+  return JSON.parse(doc.envelope ?? '') as Envelope;
 }
 
 function toMessage(doc: MessageLean): StoredMessage {

@@ -12,10 +12,9 @@ export async function fetchBacklog(deps: MessagingDeps, actor: User, limit: numb
   return { messages: messages.map(toDelivered), more };
 }
 
-/** The recipient's client has the messages: they leave the queue, and each sender hears "delivered". */
+/** The recipient's client has the messages: they leave the queue, "delivered" is recorded, and each sender hears it. */
 export async function acknowledge(deps: MessagingDeps, actor: User, ids: string[]): Promise<{ acknowledged: number }> {
-  const now = deps.clock.now();
-  const taken = await deps.messages.ack(actor.id, ids);
-  for (const copy of taken) deps.notifier.status(copy.senderId, { id: copy.messageId, msgId: copy.msgId, status: 'delivered', userId: actor.id, at: now.toISOString() });
+  const taken = await deps.messages.ack(actor.id, ids, deps.clock.now());
+  for (const copy of taken) deps.notifier.status(copy.senderId, { id: copy.messageId, msgId: copy.msgId, status: 'delivered', userId: actor.id, at: copy.at.toISOString() });
   return { acknowledged: taken.length };
 }

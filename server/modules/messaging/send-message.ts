@@ -132,14 +132,13 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
       if (attachmentIds.length > 0) await deps.attachments.bind(attachmentIds, actor.id, stored.message.id);
     }
   } catch (error) {
-    await auditDecision();
+    // Held for want of approvers, the client re-seals and sends again at once: that send's decision is the exchange's.
+    if (!(error instanceof AppError && error.code === 'message.approvers-required')) await auditDecision();
     throw error;
   }
   const { message, created } = stored;
-  if (!created) {
-    await auditDecision();
-    return settleRetry(deps, message);
-  }
+  // A retry that lost the race to its first attempt: that attempt audits the decision.
+  if (!created) return settleRetry(deps, message);
   const auditStorage = (): Promise<unknown> => Promise.all([
     auditDecision(),
     deps.audit.append({ type: 'message.stored', actorId: actor.id, state: actor.state, subjectId: message.id, data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status } }),
@@ -179,7 +178,8 @@ async function settleRetry(deps: MessagingDeps, message: StoredMessage): Promise
     if (message.approvalId) return { id: message.id, status: 'held', approvalId: message.approvalId };
     // The first attempt stored the message but died before filing its approval: file it now.
     const { header } = message.envelope;
-    const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: message.storedAt, actorId: message.senderId, exchangeRef: message.id });
+    // The first attempt audited its decision with the storage; this one completes it, unaudited.
+    const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: message.storedAt, actorId: message.senderId, exchangeRef: message.id, auditLater: true });
     if (decision.effect !== 'approve') {
       await deps.requests?.record({ ...message, status: 'accepted' });
       await deps.messages.setStatus(message.id, 'accepted');

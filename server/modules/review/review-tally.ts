@@ -3,6 +3,8 @@ import type { AuditEntry } from '../audit/audit-chain.js';
 import { median } from '../requests/request-statistics.js';
 
 type Period = { from: Date; to: Date };
+/** One policy decision as the trail records it: outcomes are "<recipient state>:<effect>". */
+type Decided = { fromState: string; domain: string; outcomes: string[] };
 type Figures = Pick<ImplementationReview, 'exchanges' | 'traffic' | 'requests' | 'upkeep' | 'decisions'>;
 
 const EFFECT_FIELD = { allow: 'allowed', conditions: 'withConditions', approve: 'held', deny: 'denied' } as const;
@@ -31,7 +33,14 @@ class Rows<T> {
  * every earlier entry, since a case submitted last year may be answered this year.
  */
 export class ReviewTally {
-  private readonly exchanges = new Rows<ExchangeRow>((fromState, toState, domain) => ({ fromState, toState, domain, allowed: 0, withConditions: 0, held: 0, denied: 0 }));
+  /**
+   * Each exchange's decision, by exchange (the stored message's id): a held exchange is decided
+   * when it is refused for want of approvers and again when re-sealed, a retried send on each try,
+   * and trails written before each decision was audited once hold every one of them. The last
+   * decision is the exchange's. Decisions without an exchange (none today) count one each.
+   */
+  private readonly decided = new Map<string, Decided>();
+  private readonly unattributed: Decided[] = [];
   private readonly traffic = new Rows<TrafficRow>((state, domain) => ({ state, domain, messages: 0, requestSteps: 0 }));
   private readonly requests = new Rows<RequestRow>((requesterState, requestedState, domain) => ({ requesterState, requestedState, domain, submitted: 0, answered: 0, declined: 0, overdue: 0 }));
   private readonly upkeep = new Rows<UpkeepRow & { responses: number[] }>((state) => ({
@@ -51,12 +60,11 @@ export class ReviewTally {
     const state = entry.state ?? '';
     switch (entry.type) {
       case 'policy.decision': {
-        const domain = str(data.domain) ?? '';
-        for (const outcome of strings(data.perRecipient)) {
-          const [toState = '', effect = ''] = outcome.split(':');
-          const field = EFFECT_FIELD[effect as keyof typeof EFFECT_FIELD];
-          if (field) this.exchanges.get(state, toState, domain)[field] += 1;
-        }
+        const decided = { fromState: state, domain: str(data.domain) ?? '', outcomes: strings(data.perRecipient) };
+        if (entry.subjectId) {
+          this.decided.delete(entry.subjectId); // kept in the order of each exchange's last decision
+          this.decided.set(entry.subjectId, decided);
+        } else this.unattributed.push(decided);
         break;
       }
       case 'message.stored': {
@@ -128,12 +136,25 @@ export class ReviewTally {
     if (known) count(this.requests.get(known.requesterState, known.requestedState, known.domain));
   }
 
+  /** One count per exchange and recipient state, under the exchange's last decision. */
+  private exchangeRows(): ExchangeRow[] {
+    const rows = new Rows<ExchangeRow>((fromState, toState, domain) => ({ fromState, toState, domain, allowed: 0, withConditions: 0, held: 0, denied: 0 }));
+    for (const { fromState, domain, outcomes } of [...this.unattributed, ...this.decided.values()]) {
+      for (const outcome of outcomes) {
+        const [toState = '', effect = ''] = outcome.split(':');
+        const field = EFFECT_FIELD[effect as keyof typeof EFFECT_FIELD];
+        if (field) rows.get(fromState, toState, domain)[field] += 1;
+      }
+    }
+    return rows.all();
+  }
+
   /** The figures, for one state (rows it takes part in) or the whole network; rows sorted. */
   figures(state: string | null): Figures {
     const involves = (...states: string[]): boolean => state === null || states.includes(state);
     const byKeys = <T>(key: (row: T) => string) => (a: T, b: T): number => key(a).localeCompare(key(b));
     return {
-      exchanges: this.exchanges.all().filter((r) => involves(r.fromState, r.toState)).sort(byKeys((r) => `${r.fromState} ${r.toState} ${r.domain}`)),
+      exchanges: this.exchangeRows().filter((r) => involves(r.fromState, r.toState)).sort(byKeys((r) => `${r.fromState} ${r.toState} ${r.domain}`)),
       traffic: this.traffic.all().filter((r) => involves(r.state)).sort(byKeys((r) => `${r.state} ${r.domain}`)),
       requests: this.requests.all().filter((r) => involves(r.requesterState, r.requestedState)).sort(byKeys((r) => `${r.requesterState} ${r.requestedState} ${r.domain}`)),
       upkeep: this.upkeep.all().filter((r) => r.state !== '' && involves(r.state)).sort(byKeys((r) => r.state))

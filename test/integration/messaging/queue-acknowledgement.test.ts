@@ -1,37 +1,33 @@
 import { expect } from 'chai';
 import mongoose, { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
-import { deliveryModel, messageModel } from '../../../server/db/models/message.model.js';
+import { deliveryModel, deliveryRecordModel, messageModel } from '../../../server/db/models/message.model.js';
 import { MessagesRepository, type StoredMessage } from '../../../server/db/repositories/messages.repository.js';
 import { LABELS } from '../../helpers/messaging.js';
 import { testMongoUri, uniqueDbName } from '../../helpers/test-database.js';
 
 /**
- * Acknowledgements at the queue: a copy this node handed over (queued it, or served it in a
- * backlog page) is taken with one delete, no read; anything else is read first. Either way each
- * copy is reported taken at most once, with its sender, so "delivered" is never said twice.
+ * Acknowledgements at the queue: the copies named are read by primary key, "delivered" is
+ * recorded (the record's unique id is the claim), then the copies are deleted. Each copy is
+ * reported taken once, with its sender and the first acknowledgement's time, however many
+ * acknowledgements name it at once and on however many nodes.
  */
 describe('messaging: taking acknowledged copies out of the queue', function () {
   this.timeout(60_000);
   let connection: mongoose.Connection;
-  const commands: string[] = [];
   const sender = new Types.ObjectId().toHexString();
   const recipient = new Types.ObjectId().toHexString();
   let sent = 0;
-  let models: [ReturnType<typeof messageModel>, ReturnType<typeof deliveryModel>];
+  let models: [ReturnType<typeof messageModel>, ReturnType<typeof deliveryModel>, ReturnType<typeof deliveryRecordModel>];
 
   before(async () => {
-    connection = await mongoose.createConnection(testMongoUri(), { dbName: uniqueDbName('acks'), monitorCommands: true }).asPromise();
-    models = [messageModel(connection), deliveryModel(connection)];
+    connection = await mongoose.createConnection(testMongoUri(), { dbName: uniqueDbName('acks') }).asPromise();
+    models = [messageModel(connection), deliveryModel(connection), deliveryRecordModel(connection)];
     await Promise.all(models.map((model) => model.init()));
-    connection.getClient().on('commandStarted', (event) => {
-      const target = (event.command as Record<string, unknown>)[event.commandName];
-      if (target === 'deliveries') commands.push(event.commandName);
-    });
   });
   after(async () => connection.close());
 
-  /** A server node's repository: its own memory of handed-over copies, the shared database. */
+  /** A server node's repository over the shared database. */
   const node = (): MessagesRepository => new MessagesRepository(...models);
 
   /** Stores and queues a message from `sender` to `recipient` through `repository`. */
@@ -46,48 +42,46 @@ describe('messaging: taking acknowledged copies out of the queue', function () {
     return message;
   }
 
-  async function commandsOf(run: () => Promise<unknown>): Promise<string[]> {
-    commands.length = 0;
-    await run();
-    return [...commands];
-  }
-
   const stillQueued = async (message: StoredMessage): Promise<number> => connection.collection('deliveries').countDocuments({ messageId: new Types.ObjectId(message.id) });
 
-  it('takes a copy this node queued with one delete, and names its sender', async () => {
+  it('takes a copy, names its sender and records when it was delivered; a repeat takes nothing and keeps the first time', async () => {
     const repository = node();
     const message = await queued(repository);
-    let taken: Awaited<ReturnType<MessagesRepository['ack']>> = [];
-    expect(await commandsOf(async () => { taken = await repository.ack(recipient, [message.id]); })).to.deep.equal(['delete']);
-    expect(taken).to.deep.equal([{ messageId: message.id, senderId: sender, msgId: message.msgId }]);
+    const first = new Date('2026-12-01T10:00:00Z');
+    expect(await repository.ack(recipient, [message.id], first)).to.deep.equal([{ messageId: message.id, senderId: sender, msgId: message.msgId, at: first }]);
     expect(await stillQueued(message)).to.equal(0);
-    // A repeat is no longer handed over: it is read, finds nothing, and takes nothing.
-    expect(await commandsOf(async () => { taken = await repository.ack(recipient, [message.id]); })).to.include('find');
-    expect(taken).to.deep.equal([]);
+    expect(await repository.ack(recipient, [message.id], new Date('2026-12-01T11:00:00Z'))).to.deep.equal([]);
+    expect((await repository.deliveredTo([message])).get(message.id)).to.deep.equal([{ userId: recipient, at: first }]);
   });
 
-  it('reads first what another node queued, then takes it; a backlog page it served is taken without reading', async () => {
-    const message = await queued(node());
-    const other = node();
-    let taken: Awaited<ReturnType<MessagesRepository['ack']>> = [];
-    expect(await commandsOf(async () => { taken = await other.ack(recipient, [message.id]); })).to.deep.equal(['find', 'delete']);
-    expect(taken.map((t) => t.senderId)).to.deep.equal([sender]);
-
-    const later = await queued(node());
-    const reader = node();
-    const page = await reader.backlog(recipient, 10);
-    expect(page.messages.map((m) => m.id)).to.deep.equal([later.id]);
-    expect(await commandsOf(async () => { taken = await reader.ack(recipient, [later.id]); })).to.deep.equal(['delete']);
-    expect(taken.map((t) => t.messageId)).to.deep.equal([later.id]);
-  });
-
-  it('when a handed-over copy was taken elsewhere meanwhile, reports none of the batch rather than one twice', async () => {
+  it('a copy queued for someone else is not taken by my acknowledgement, nor recorded as delivered', async () => {
     const repository = node();
-    const gone = await queued(repository);
-    const kept = await queued(repository);
-    // Another node (the recipient's second device) took one of them a moment ago.
-    await connection.collection('deliveries').deleteMany({ messageId: new Types.ObjectId(gone.id) });
-    expect(await repository.ack(recipient, [gone.id, kept.id])).to.deep.equal([]);
-    expect(await stillQueued(kept)).to.equal(0);
+    const message = await queued(repository);
+    const stranger = new Types.ObjectId().toHexString();
+    expect(await repository.ack(stranger, [message.id], new Date())).to.deep.equal([]);
+    expect(await stillQueued(message)).to.equal(1);
+    expect((await repository.deliveredTo([message])).get(message.id)).to.equal(undefined);
+  });
+
+  it('concurrent acknowledgements of one copy on two nodes: it is reported once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const message = await queued(node());
+      const [a, b] = [node(), node()];
+      const results = await Promise.all([a.ack(recipient, [message.id], new Date()), b.ack(recipient, [message.id], new Date()), a.ack(recipient, [message.id], new Date())]);
+      expect(results.flat().map((copy) => copy.messageId), `round ${round}`).to.deep.equal([message.id]);
+      expect(await stillQueued(message)).to.equal(0);
+    }
+  });
+
+  it('a crash between recording and deleting leaves the copy queued; the next acknowledgement takes it without a second "delivered"', async () => {
+    const repository = node();
+    const message = await queued(repository);
+    const at = new Date('2026-12-02T09:00:00Z');
+    const copy = await connection.collection('deliveries').findOne({ messageId: new Types.ObjectId(message.id) });
+    if (!copy) throw new Error('not queued');
+    await connection.collection('delivery_records').insertOne({ _id: copy._id, messageId: new Types.ObjectId(message.id), recipientId: new Types.ObjectId(recipient), at });
+    expect(await repository.ack(recipient, [message.id], new Date())).to.deep.equal([]);
+    expect(await stillQueued(message)).to.equal(0);
+    expect((await repository.deliveredTo([message])).get(message.id)).to.deep.equal([{ userId: recipient, at }]);
   });
 });

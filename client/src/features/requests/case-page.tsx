@@ -39,6 +39,10 @@ export function CasePage({ id }: { id: string }) {
       if (request.id === id) loaded.reload();
       if (request.originalCaseId === id) setConsentRound((n) => n + 1);
     },
+    resync: () => {
+      loaded.reload();
+      setConsentRound((n) => n + 1);
+    },
   });
 
   if (loaded.error) return <section className="requests-page"><p><Link to="/requests">{l.r('case.back')}</Link></p><FormError error={loaded.error} /></section>;

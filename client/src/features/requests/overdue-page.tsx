@@ -14,7 +14,7 @@ export function OverduePage() {
   const l = useRequestLabels();
   const service = useMemo(() => requestService(client), [client]);
   const { data, error, reload } = useLoaded(useCallback(() => service.overdue(), [service]));
-  useRequestUpdates({ overdue: () => reload() });
+  useRequestUpdates({ overdue: () => reload(), resync: () => reload() });
   return (
     <section className="requests-page" data-testid="overdue-requests">
       <h2>{l.r('overdue.title')}</h2>

@@ -32,6 +32,7 @@ export function RequestBoxPage({ box }: { box: Box }) {
       setNotice(l.r('live.overdue', { kind: l.kind(request.kind), state: l.state(request.requester.state) }));
       reload();
     },
+    resync: reload,
   });
   return (
     <section className="requests-page" data-testid={`request-box-${box}`}>

@@ -1,10 +1,12 @@
 import { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../../../shared/schemas/requests';
-import { useServerEvent } from '../../services/shared-socket';
+import { useResync, useServerEvent } from '../../services/shared-socket';
 
 export interface RequestUpdateHandlers {
   updated?: (request: RequestCaseView) => void;
   reminder?: (event: RequestReminderEvent) => void;
   overdue?: (event: RequestOverdueEvent) => void;
+  /** Pushes may have been missed (the socket fell behind or reconnected): reload what is shown. */
+  resync?: () => void;
 }
 
 /**
@@ -16,5 +18,6 @@ export function useRequestUpdates(handlers: RequestUpdateHandlers, enabled = tru
   const connected = useServerEvent('request:updated', RequestCaseView, (request) => handlers.updated?.(request), enabled);
   useServerEvent('request:reminder', RequestReminderEvent, (event) => handlers.reminder?.(event), enabled);
   useServerEvent('request:overdue', RequestOverdueEvent, (event) => handlers.overdue?.(event), enabled);
+  useResync(() => handlers.resync?.(), enabled && handlers.resync !== undefined);
   return connected;
 }

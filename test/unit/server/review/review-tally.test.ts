@@ -38,6 +38,22 @@ describe('review tally: the year\'s figures from audit entries', () => {
     expect(tally.figures('RU').traffic).to.deep.equal([]);
   });
 
+  it('each exchange counts once, under its last decision: a held one decided twice, a retried send, a trail with duplicates', () => {
+    const tally = new ReviewTally(year);
+    // Held: refused for want of approvers, then re-sealed and held (trails from before audited both).
+    tally.add(entry('2026-06-01T00:00:00Z', 'policy.decision', 'KZ', 'held', { domain: 'border', perRecipient: ['RU:approve'] }));
+    tally.add(entry('2026-06-01T00:00:01Z', 'policy.decision', 'KZ', 'held', { domain: 'border', perRecipient: ['RU:approve'] }));
+    // Retried three times with the same msgId, so the same exchange.
+    for (let i = 0; i < 3; i++) tally.add(entry('2026-06-02T00:00:00Z', 'policy.decision', 'KZ', 'retried', { domain: 'border', perRecipient: ['RU:allow'] }));
+    tally.add(entry('2026-06-03T00:00:00Z', 'policy.decision', 'KZ', 'denied', { domain: 'border', perRecipient: ['RU:deny'] }));
+    // Denied first, then allowed once the policy changed: the exchange that took place counts.
+    tally.add(entry('2026-06-04T00:00:00Z', 'policy.decision', 'KZ', 'later', { domain: 'border', perRecipient: ['RU:deny'] }));
+    tally.add(entry('2026-06-05T00:00:00Z', 'policy.decision', 'KZ', 'later', { domain: 'border', perRecipient: ['RU:conditions'] }));
+    const figures = tally.figures(null);
+    expect(figures.exchanges).to.deep.equal([{ fromState: 'KZ', toState: 'RU', domain: 'border', allowed: 1, withConditions: 1, held: 1, denied: 1 }]);
+    expect(tally.figures('RU').exchanges, 'asked twice, counted the same').to.deep.equal(figures.exchanges);
+  });
+
   it('upkeep per state, with the median liveness response; network decisions by outcome', () => {
     const tally = new ReviewTally(year);
     for (const ms of [1000, 3000, 60_000]) tally.add(entry('2026-03-01T00:00:00Z', 'liveness.acknowledged', 'MN', 'l1', { outcome: 'on-time', responseMs: ms }));

@@ -28,6 +28,6 @@ export function useFocalPointItems(user: UserView): HomeList {
     reloadInbox();
     reloadToClarify();
   };
-  useRequestUpdates({ updated: requestsChanged, overdue: requestsChanged }, requests);
+  useRequestUpdates({ updated: requestsChanged, overdue: requestsChanged, resync: requestsChanged }, requests);
   return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, toClarify, entry, now: Date.now() });
 }
