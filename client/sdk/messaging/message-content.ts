@@ -19,9 +19,12 @@ export const AttachmentRef = z.object({
 }).strict();
 export type AttachmentRef = z.infer<typeof AttachmentRef>;
 
+/** The longest text of one message, in UTF-16 code units. */
+export const MAX_MESSAGE_TEXT = 100_000;
+
 /** Content of kind 'message'. */
 export const MessageContent = z.object({
-  text: z.string().max(100_000),
+  text: z.string().max(MAX_MESSAGE_TEXT),
   attachments: z.array(AttachmentRef).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
 }).strict();
 export type MessageContent = z.infer<typeof MessageContent>;

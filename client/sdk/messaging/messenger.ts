@@ -13,7 +13,7 @@ import type { KeyStore } from '../key-store.js';
 import type { SessionManager } from '../session-manager.js';
 import type { FocalNetSocket } from '../socket.js';
 import type { ContactKeyring, KeyChange } from './contact-keys.js';
-import type { AttachmentRef, ReceiptContent } from './message-content.js';
+import { MAX_MESSAGE_TEXT, type AttachmentRef, type ReceiptContent } from './message-content.js';
 import { openDelivered, type Me, type ReceivedMessage, type RejectedEnvelope } from './open-delivered.js';
 import { newMsgId, sendHeldAware } from './send-held-aware.js';
 import { resolveRecipients, sealOutgoing, uploadAttachments, type OutgoingAttachment } from './seal-outgoing.js';
@@ -219,6 +219,8 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
     },
     async send(input) {
       me(); // signed in and unlocked before anything is uploaded
+      // Refused here, as the recipient's client would refuse it after the server stored it.
+      if (input.text.length > MAX_MESSAGE_TEXT) throw new ApiError(0, 'validation.failed', `the text is ${input.text.length.toLocaleString('en')} characters: at most ${MAX_MESSAGE_TEXT.toLocaleString('en')} fit in one message`);
       const attachments = await uploadAttachments(messages, input.attachments ?? []);
       const content = { text: input.text, attachments };
       const result = await deliver({ kind: 'message', to: input.to, labels: input.labels, content, threadId: input.threadId }, attachments.map((a) => a.id));
