@@ -38,6 +38,8 @@ export const DeliveredMessage = z.object({
   storedAt: z.iso.datetime(),
   /** In the sender's history only: when each recipient's client first acknowledged it (absent: not yet). */
   deliveredTo: z.array(z.object({ userId: Id, at: z.iso.datetime() })).optional(),
+  /** In the sender's history only: held for approval by national admins, not delivered yet. */
+  held: z.literal(true).optional(),
 });
 export type DeliveredMessage = z.infer<typeof DeliveredMessage>;
 

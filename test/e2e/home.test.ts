@@ -118,7 +118,10 @@ describe('e2e: the home page says what needs the person now', function () {
     expect(await uz.getByTestId('home-nothing').textContent()).to.equal('Ничего не ждёт вашего ответа.');
     await uz.getByRole('button', { name: 'English' }).click();
 
-    // A request arriving while home is open shows at once, unreloaded.
+    // A request arriving while the focal point is on another page: the menu and the tab's title count it at once.
+    await uz.getByRole('link', { name: 'Directory', exact: true }).click();
+    expect(await uz.getByTestId('awaiting-requests').count()).to.equal(0);
+    expect(await uz.title()).to.equal('FocalNet');
     const uzId = (await t.server.accounts.users.findByUsername('fp.uz.border'))?.id ?? '';
     const uzKeys = await kz.client.contactKeys.resolve(uzId, { fresh: true });
     const [toUz] = await kz.client.requests.submit({
@@ -126,6 +129,12 @@ describe('e2e: the home page says what needs the person now', function () {
       recipients: [{ userId: uzId, state: uzKeys.state, encryptionKey: uzKeys.encryptionKey }],
     });
     expect(toUz?.ok && toUz.status).to.equal('accepted');
+    await uz.locator('[data-testid="awaiting-requests"]', { hasText: /^1$/ }).waitFor();
+    expect(await uz.title()).to.equal('(1) FocalNet');
+    expect(await uz.getByTestId('awaiting-requests').getAttribute('aria-label')).to.equal('1 awaiting your action');
+    await shot(uz, '03b-request-badge-en');
+    // Home shows it as a line.
+    await uz.getByRole('link', { name: 'Home', exact: true }).click();
     await uz.getByTestId('home-requests').getByText('Requests awaiting your answer: 1').waitFor();
     expect(await uz.getByTestId('home-nothing').count()).to.equal(0);
 
@@ -158,6 +167,11 @@ describe('e2e: the home page says what needs the person now', function () {
     expect(await line(page, 'awaiting-decisions')).to.deep.equal({ text: 'Decisions awaiting your state’s position: 1', href: '/decisions' });
     expect(await page.getByTestId('awaiting-decisions').textContent()).to.contain('saying nothing counts as consent');
     expect(await page.getByTestId('totp-required').count()).to.equal(0);
+    // The menu counts each of them, and the tab's title all three.
+    await page.locator('[data-testid="open-decisions"]', { hasText: /^1$/ }).waitFor();
+    expect(await page.getByTestId('pending-approvals').textContent()).to.equal('1');
+    expect(await page.getByTestId('pending-people').textContent()).to.equal('1');
+    expect(await page.title()).to.equal('(3) FocalNet');
     expect(await page.getByTestId('home-quick-links').count()).to.equal(0);
     await shot(page, '04-national-admin-en');
 

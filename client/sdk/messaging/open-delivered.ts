@@ -40,6 +40,10 @@ export interface ReceivedMessage {
    * message's `ts`, so the message verifies, but the key is no longer current.
    */
   readonly signedWithPreviousKey?: { readonly keyVersion: number };
+  /** My sent copies, from the history: when each recipient's device first received it. */
+  readonly deliveredTo?: DeliveredMessage['deliveredTo'];
+  /** My sent copies, from the history: held for approval, not delivered yet. */
+  readonly held?: true;
 }
 
 /** An envelope the SDK refused: the signature, decryption, or the payload/header check failed. */
@@ -114,6 +118,8 @@ export async function openDelivered(delivered: DeliveredMessage, me: Me, keyring
       content: opened.content,
       conditions: delivered.conditions,
       ...(previousKey ? { signedWithPreviousKey: previousKey } : {}),
+      ...(outgoing && delivered.deliveredTo ? { deliveredTo: delivered.deliveredTo } : {}),
+      ...(outgoing && delivered.held ? { held: true as const } : {}),
     };
   };
   try {

@@ -15,7 +15,8 @@ export async function messageHistory(deps: MessagingDeps, actor: User, query: { 
   const delivered = sent.length === 0 ? new Map<string, DeliveredTo>() : await deps.messages.deliveredTo(sent);
   return messages.map((message) => {
     const view = toDelivered(message);
-    if (message.senderId !== actor.id || message.status !== 'accepted') return view;
+    if (message.senderId !== actor.id) return view;
+    if (message.status === 'held') return { ...view, held: true as const };
     const to = delivered.get(message.id) ?? [];
     return { ...view, deliveredTo: to.map((d) => ({ userId: d.userId, at: d.at.toISOString() })) };
   });

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useSession } from '../../services/client-context';
+import { useTitleCount } from '../../services/title-counts';
 import { toActor } from '../account/actor';
 import { mayVerify } from './may-verify';
 import { useLoaded } from './use-loaded';
@@ -15,6 +16,7 @@ export function PendingPeopleBadge() {
   usePeopleUpdates(pending.reload);
   const actor = user ? toActor(user) : undefined;
   const count = actor ? (pending.data ?? []).filter(mayVerify(actor)).length : 0;
+  useTitleCount('people', count);
   if (count === 0) return null;
   return <span className="badge nav-count" data-testid="pending-people" aria-label={t('admin.pending.waiting', { count })}>{count}</span>;
 }

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useSession } from '../../services/client-context';
+import { useTitleCount } from '../../services/title-counts';
 import { useLoaded } from '../admin/use-loaded';
 import { awaitsState } from './awaits-state';
 import { useApprovalUpdates } from './use-approval-updates';
@@ -13,6 +14,7 @@ export function PendingApprovalsBadge() {
   const pending = useLoaded(useCallback(() => client.approvals.list('pending'), [client]));
   useApprovalUpdates(pending.reload);
   const count = (pending.data ?? []).filter((approval) => awaitsState(approval, state)).length;
+  useTitleCount('approvals', count);
   if (count === 0) return null;
   return <span className="badge nav-count" data-testid="pending-approvals" aria-label={t('approvals.waiting', { count })}>{count}</span>;
 }

@@ -1,6 +1,7 @@
 /** English strings of network-wide decisions (top-level key `consensus` of en.ts). */
 export const consensusEn = {
   nav: 'Network decisions',
+  awaiting: '{{count}} awaiting you',
   title: 'Network decisions',
   intro: 'Decisions that bind the whole network — admitting a state, adding a domain, changing network-wide settings — are taken by consensus: the secretariat proposes, and each member state gives its position through its national administrators.',
   kind: { 'directory-freshness': 'Change how long directory entries stay current', 'admit-state': 'Admit a member state', 'add-domain': 'Add a domain', 'rename-domain': 'Rename a domain', 'retire-domain': 'Retire a domain' },

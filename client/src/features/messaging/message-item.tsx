@@ -10,12 +10,27 @@ import { deliveryStatus } from './message-status';
 import { useMessaging } from './use-messaging';
 import { useFileSize } from './use-file-size';
 
+/** How far my message got: one word for one recipient; for several, a count and each person's step. */
 function OutgoingStatus({ message }: { message: ReceivedMessage }) {
   const { t } = useTranslation();
   const { state } = useMessaging();
-  const { status, readers, recipients } = deliveryStatus(message, state);
-  const text = status === 'read' && recipients > 1 ? t('messaging.status.readBy', { count: readers, total: recipients }) : t(`messaging.status.${status}`);
-  return <span className={`delivery-status ${status}`} data-testid="message-status" data-status={status}>{text}</span>;
+  const { status, readers, delivered, recipients, perRecipient } = deliveryStatus(message, state);
+  const group = recipients > 1 && (status === 'delivered' || status === 'read');
+  const text = group ? t('messaging.status.group', { delivered, read: readers, total: recipients }) : t(`messaging.status.${status}`);
+  return (
+    <>
+      <span className={`delivery-status ${status}`} data-testid="message-status" data-status={status}>{text}</span>
+      {group && (
+        <span className="recipient-statuses" data-testid="recipient-statuses">
+          {perRecipient.map((r) => (
+            <span key={r.userId} className={`recipient-status ${r.status}`} data-testid="recipient-status" data-user-id={r.userId} data-status={r.status}>
+              <ContactName userId={r.userId} />: {t(`messaging.status.${r.status}`)}
+            </span>
+          ))}
+        </span>
+      )}
+    </>
+  );
 }
 
 /** One message of a thread: sender, time, labels, text, attachments and (mine) how far it got. */

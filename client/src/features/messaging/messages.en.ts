@@ -23,7 +23,7 @@ export const messagingEn = {
     held: 'Held for approval',
     delivered: 'Delivered',
     read: 'Read',
-    readBy: 'Read by {{count}} of {{total}}',
+    group: 'Delivered to {{delivered}} of {{total}}, read by {{read}}',
   },
   /** OS notifications while the tab is in the background: never the content. */
   notify: {

@@ -25,7 +25,7 @@ export const messagingRu: Messages['messaging'] = {
     held: 'Ожидает одобрения',
     delivered: 'Доставлено',
     read: 'Прочитано',
-    readBy: 'Прочитали {{count}} из {{total}}',
+    group: 'Доставлено {{delivered}} из {{total}}, прочитали {{read}}',
   },
   notify: {
     message: 'Новое сообщение: {{state}}',

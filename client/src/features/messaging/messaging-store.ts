@@ -20,9 +20,13 @@ export interface MessagingState {
   readonly names: ReadonlyMap<string, BilingualText>;
   /** The latest page of history, read once per tab for the unread count (loadRecent). */
   readonly recent: readonly ReceivedMessage[];
+  /** Server ids of my messages released by the approving admins since they were read as held. */
+  readonly released: ReadonlySet<string>;
+  /** Counts the server's `sync:behind` nudges: statuses may have been missed, screens reread their history. */
+  readonly resyncs: number;
 }
 
-const EMPTY: MessagingState = { connected: false, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), recent: [] };
+const EMPTY: MessagingState = { connected: false, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), recent: [], released: new Set(), resyncs: 0 };
 
 const addTo = (map: ReadonlyMap<string, readonly string[]>, key: string, values: readonly string[]): Map<string, readonly string[]> => {
   const next = new Map(map);
@@ -75,7 +79,9 @@ export class MessagingStore {
     }));
     messenger.on('status', (event) => {
       if (event.status === 'delivered' && event.userId) this.update((s) => ({ delivered: addTo(s.delivered, event.id, [event.userId ?? '']) }));
+      if (event.status === 'released') this.update((s) => ({ released: new Set([...s.released, event.id]) }));
     });
+    messenger.on('behind', () => this.update((s) => ({ resyncs: s.resyncs + 1 })));
     messenger.on('rejected', (rejected) => this.update((s) => ({ rejected: [...s.rejected, rejected] })));
     messenger.on('key-changed', () => this.update(() => ({ keyChanges: this.client.contactKeys.changes() })));
     messenger.start();
@@ -108,15 +114,17 @@ export class MessagingStore {
     await this.ensure().markRead(unread);
   }
 
-  /** A page of history; its receipts count as read marks. */
+  /** A page of history; its receipts count as read marks, and what the server recorded as delivered counts as delivered. */
   async history(filter: { with?: string; before?: string; beforeId?: string; limit?: number }): Promise<HistoryPage> {
     const page = await this.ensure().history(filter);
     this.update((s) => {
+      let { delivered } = s;
+      for (const message of page.messages) if (message.deliveredTo?.length) delivered = addTo(delivered, message.id, message.deliveredTo.map((d) => d.userId));
       let read = s.read;
       for (const receipt of page.receipts) for (const msgId of receipt.msgIds) read = addTo(read, msgId, [receipt.by]);
       // My own receipts in the history: those messages need no second receipt.
       const mine = page.receipts.filter((r) => r.by === this.client.session.current()?.user.id).flatMap((r) => r.msgIds);
-      return { read, receipted: new Set([...s.receipted, ...mine]), keyChanges: this.client.contactKeys.changes() };
+      return { delivered, read, receipted: new Set([...s.receipted, ...mine]), keyChanges: this.client.contactKeys.changes() };
     });
     return page;
   }

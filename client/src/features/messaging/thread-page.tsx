@@ -57,6 +57,10 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
   useEffect(() => {
     void load(undefined, true);
   }, [load]);
+  // The server left out pushes to this tab (it fell behind): what it records as delivered is read again.
+  useEffect(() => {
+    if (state.resyncs > 0) void load(undefined, false);
+  }, [state.resyncs, load]);
 
   const messages = useMemo(() => mergeMessages(pages, state.incoming.filter((m) => conversationKey(m, myId) === key)), [pages, state.incoming, myId, key]);
 

@@ -1,9 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTitleCount } from '../../services/title-counts';
 import { useArrivalNotifications } from './use-arrival-notifications';
 import { useUnreadMessageCount } from './use-unread-message-count';
-
-const TITLE = 'FocalNet';
 
 /**
  * The number of unread messages beside "Messages", and in the tab's title, wherever in the app the
@@ -14,12 +12,7 @@ export function UnreadMessagesBadge() {
   const { t } = useTranslation();
   const count = useUnreadMessageCount();
   useArrivalNotifications();
-  useEffect(() => {
-    document.title = count > 0 ? `(${count}) ${TITLE}` : TITLE;
-    return () => {
-      document.title = TITLE;
-    };
-  }, [count]);
+  useTitleCount('messages', count);
   if (count === 0) return null;
   return <span className="badge nav-count" data-testid="unread-messages" aria-label={t('messaging.list.unread', { count })}>{count}</span>;
 }

@@ -1,6 +1,6 @@
 /** English strings of information-exchange requests (top-level key `requests` of en.ts). */
 export const requestsEn = {
-  nav: { requests: 'Requests', statistics: 'Request statistics', overdue: 'Overdue requests' },
+  nav: { requests: 'Requests', statistics: 'Request statistics', overdue: 'Overdue requests', awaiting: '{{count}} awaiting your action' },
   box: { title: 'Requests', inbox: 'Inbox', outbox: 'Sent', empty: 'No requests here yet.', compose: 'New request', live: 'Live updates on', offline: 'Live updates off: reload to see changes' },
   table: { kind: 'Type', counterpart: 'With', status: 'Status', urgency: 'Urgency', deadline: 'Deadline', submitted: 'Submitted', open: 'Open' },
   clock: { left: '{{span}} left', overdue: 'overdue by {{span}}', overdueBadge: 'Overdue', done: 'answered in time', doneLate: 'was overdue', d: 'd', h: 'h', min: 'min', lessThanMinute: '< 1 min' },

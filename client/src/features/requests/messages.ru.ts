@@ -2,7 +2,7 @@ import type { requestsEn } from './messages.en';
 
 /** Русские строки запросов (ключ `requests` в ru.ts); те же ключи, что в messages.en.ts. */
 export const requestsRu: typeof requestsEn = {
-  nav: { requests: 'Запросы', statistics: 'Статистика запросов', overdue: 'Просроченные запросы' },
+  nav: { requests: 'Запросы', statistics: 'Статистика запросов', overdue: 'Просроченные запросы', awaiting: 'ждут ваших действий: {{count}}' },
   box: { title: 'Запросы', inbox: 'Входящие', outbox: 'Отправленные', empty: 'Запросов пока нет.', compose: 'Новый запрос', live: 'Обновления в реальном времени', offline: 'Нет обновлений в реальном времени: перезагрузите страницу' },
   table: { kind: 'Тип', counterpart: 'С кем', status: 'Статус', urgency: 'Срочность', deadline: 'Срок', submitted: 'Отправлен', open: 'Открыть' },
   clock: { left: 'осталось {{span}}', overdue: 'просрочен на {{span}}', overdueBadge: 'Просрочен', done: 'ответ в срок', doneLate: 'был просрочен', d: 'дн.', h: 'ч', min: 'мин', lessThanMinute: '< 1 мин' },

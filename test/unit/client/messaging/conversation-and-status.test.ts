@@ -17,7 +17,7 @@ function message(overrides: Partial<ReceivedMessage>): ReceivedMessage {
 }
 
 const state = (overrides: Partial<MessagingState>): MessagingState => ({
-  connected: true, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), recent: [], ...overrides,
+  connected: true, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), recent: [], released: new Set(), resyncs: 0, ...overrides,
 });
 
 describe('messaging screens: conversations and delivery status', () => {
@@ -55,8 +55,18 @@ describe('messaging screens: conversations and delivery status', () => {
     expect(deliveryStatus(sent, state({})).status).to.equal('sent');
     expect(deliveryStatus(sent, state({ sent: new Map([[sent.msgId, { id: sent.id, status: 'held', approvalId: 'e'.repeat(24), msgId: sent.msgId, attachments: [] }]]) })).status).to.equal('held');
     expect(deliveryStatus(sent, state({ delivered: new Map([[sent.id, [KG]]]) })).status).to.equal('delivered');
-    expect(deliveryStatus(sent, state({ delivered: new Map([[sent.id, [KG]]]), read: new Map([[sent.msgId, [KG]]]) }))).to.deep.equal({ status: 'read', readers: 1, recipients: 2 });
+    expect(deliveryStatus(sent, state({ delivered: new Map([[sent.id, [KG]]]), read: new Map([[sent.msgId, [KG]]]) }))).to.deep.include({ status: 'read', readers: 1, delivered: 1, recipients: 2 });
     // A receipt from someone the message was not sent to is no read.
     expect(deliveryStatus(sent, state({ read: new Map([[sent.msgId, ['f'.repeat(24)]]]) })).status).to.equal('sent');
+  });
+
+  it('after a reload: delivered per recipient comes from the history, held until released', () => {
+    const sent = message({ to: [{ userId: KG, state: 'KG' }, { userId: TJ, state: 'TJ' }], deliveredTo: [{ userId: TJ, at: '2026-01-01T00:01:00.000Z' }] });
+    const progress = deliveryStatus(sent, state({ read: new Map([[sent.msgId, [KG]]]) }));
+    expect(progress.perRecipient).to.deep.equal([{ userId: KG, state: 'KG', status: 'read' }, { userId: TJ, state: 'TJ', status: 'delivered' }]);
+    expect(progress).to.deep.include({ status: 'read', readers: 1, delivered: 2 });
+    const held = message({ held: true });
+    expect(deliveryStatus(held, state({})).status).to.equal('held');
+    expect(deliveryStatus(held, state({ released: new Set([held.id]) })).status).to.equal('sent');
   });
 });

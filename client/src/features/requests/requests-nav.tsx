@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import { can, type Actor } from '../../../../shared/authz/can';
+import type { NavItem } from '../policies/policy-nav';
+import { AwaitingRequestsBadge } from './awaiting-requests-badge';
 
 /** Focal points send and receive requests (the server checks exchange:take-part). */
 export const takesPartInRequests = (actor: Actor): boolean => actor.role === 'focal-point' && can(actor, 'exchange:take-part', { state: actor.state });
@@ -8,9 +10,10 @@ export const seesRequestStatistics = (actor: Actor): boolean => can(actor, 'requ
 /** The overdue list of requests to their state: national admins. */
 export const seesOverdueRequests = (actor: Actor): boolean => actor.state !== null && can(actor, 'request:read-state', { state: actor.state });
 
-export function requestNavItems(actor: Actor, t: TFunction): { to: string; label: string; allowed: boolean }[] {
+export function requestNavItems(actor: Actor, t: TFunction): NavItem[] {
+  const takesPart = takesPartInRequests(actor);
   return [
-    { to: '/requests', label: t('requests.nav.requests'), allowed: takesPartInRequests(actor) },
+    { to: '/requests', label: t('requests.nav.requests'), allowed: takesPart, ...(takesPart ? { badge: <AwaitingRequestsBadge /> } : {}) },
     { to: '/requests/overdue', label: t('requests.nav.overdue'), allowed: seesOverdueRequests(actor) },
     { to: '/requests/statistics', label: t('requests.nav.statistics'), allowed: seesRequestStatistics(actor) },
   ];
