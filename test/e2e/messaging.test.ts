@@ -196,7 +196,7 @@ describe('e2e: encrypted messaging in Chromium', function () {
     expect((await admin.approvals.readHeld(pending?.id ?? '')).text).to.contain('Name and date of birth of the suspect');
 
     // A held request goes the same way: the request compose sends through the SDK, which re-seals it to the approvers.
-    await kz.getByRole('link', { name: /^Requests/ }).click();
+    await kz.locator('nav.main-nav').getByRole('link', { name: /^Requests/ }).click();
     await kz.getByRole('link', { name: 'New request' }).click();
     await kz.getByRole('link', { name: 'Travel or identity document check' }).click();
     const compose = kz.getByTestId('compose-page');

@@ -61,7 +61,7 @@ describe('e2e: information-exchange requests in Chromium', function () {
     a = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
     const aErrors = watchErrors(a);
     await signInThroughUi(t, a, fpKz);
-    await a.getByRole('link', { name: /^Requests/ }).click();
+    await a.locator('nav.main-nav').getByRole('link', { name: /^Requests/ }).click();
     await a.getByTestId('request-box-inbox').getByText('No requests here yet.').waitFor();
     await a.getByRole('link', { name: 'New request' }).click();
     await a.getByRole('link', { name: 'Travel or identity document check' }).click();
@@ -107,7 +107,7 @@ describe('e2e: information-exchange requests in Chromium', function () {
     b = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
     const bErrors = watchErrors(b);
     await signInThroughUi(t, b, fpKg);
-    await b.getByRole('link', { name: /^Requests/ }).click();
+    await b.locator('nav.main-nav').getByRole('link', { name: /^Requests/ }).click();
     const row = b.locator(`[data-testid="request-row"][data-id="${caseId}"]`);
     expect(await row.getByTestId('request-status').textContent()).to.equal('submitted');
     expect(await row.getByTestId('urgency').textContent()).to.equal('urgent');
