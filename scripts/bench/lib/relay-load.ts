@@ -51,12 +51,16 @@ export interface RelayTarget {
   onDeliver(listener: (k: number) => void): void;
   /** Sends still waiting for their acknowledgement. */
   pending(): number;
+  /** `sync:behind` nudges the recipients were given (FocalNet only): each drains the queue, as the SDK does. */
+  nudges?(): number;
   close(): Promise<void>;
 }
 
 /**
  * FocalNet over socket.io: `message:send` with an ack (after the durable write), `message:new`
- * at the recipient, which acknowledges what it received every 100 ms as a real client does.
+ * at the recipient, which acknowledges what it received every 100 ms as a real client does. On a
+ * `sync:behind` nudge the recipient drains its queue (message:fetch), as the SDK does: what
+ * arrives that way arrived live too (no reconnect), and is counted when it arrives.
  */
 export async function focalNetTarget(name: string, senderUrl: string, recipientUrl: string, people: readonly BenchPerson[]): Promise<RelayTarget> {
   const sameNode = senderUrl === recipientUrl;
@@ -66,11 +70,26 @@ export async function focalNetTarget(name: string, senderUrl: string, recipientU
   let inflight = 0;
   let listener: (k: number) => void = () => undefined;
   const pendingAcks = receivers.map(() => [] as string[]);
+  let nudges = 0;
+  const arrived = (i: number, message: DeliveredMessage): void => {
+    const k = kOf.get(message.envelope.header.msgId);
+    if (k !== undefined) listener(k);
+    pendingAcks[i]?.push(message.id);
+  };
+  const drain = async (socket: BenchSocket, i: number): Promise<void> => {
+    for (;;) {
+      const page = await socket.timeout(30_000).emitWithAck('message:fetch', { limit: 200 }) as Ack<{ messages: DeliveredMessage[]; more: boolean }>;
+      if (!page.ok) return;
+      for (const message of page.data.messages) arrived(i, message);
+      if (page.data.messages.length > 0) await socket.timeout(30_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
+      if (!page.data.more) return;
+    }
+  };
   receivers.forEach((socket, i) => {
-    socket.on('message:new', (message: DeliveredMessage) => {
-      const k = kOf.get(message.envelope.header.msgId);
-      if (k !== undefined) listener(k);
-      pendingAcks[i]?.push(message.id);
+    socket.on('message:new', (message: DeliveredMessage) => arrived(i, message));
+    socket.on('sync:behind', () => {
+      nudges += 1;
+      void drain(socket, i).catch(() => undefined);
     });
   });
   const acker = setInterval(() => {
@@ -95,6 +114,7 @@ export async function focalNetTarget(name: string, senderUrl: string, recipientU
       listener = fn;
     },
     pending: () => inflight,
+    nudges: () => nudges,
     async close() {
       clearInterval(acker);
       for (const socket of new Set([...senders, ...receivers])) socket.disconnect();
