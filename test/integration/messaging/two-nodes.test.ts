@@ -49,6 +49,28 @@ describe('two server nodes through Redis', function () {
     expect(await readAs(ru, kz, (await arrived).envelope)).to.deep.equal({ text: 'across nodes' });
   });
 
+  it('10 concurrent sends through node A reach a recipient on node B live, each once; 5 acknowledged at once give the sender on A 5 "delivered"', async () => {
+    const sender = await socketOn(a, kz);
+    const receiver = await socketOn(b, ru);
+    const arrived: string[] = [];
+    receiver.on('message:new', (message: DeliveredMessage) => arrived.push(message.id));
+    const ids = await Promise.all(Array.from({ length: 10 }, async (_, i) => {
+      const result = await sender.timeout(5_000).emitWithAck('message:send', { envelope: await envelopeFor(a, kz, [ru], { text: `burst ${i}` }) }) as Ack<SendMessageResult>;
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.data.id;
+    }));
+    for (let waited = 0; arrived.length < 10 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([...arrived].sort()).to.deep.equal([...ids].sort());
+    const delivered: string[] = [];
+    sender.on('message:status', (event) => { if (event.status === 'delivered') delivered.push(event.id); });
+    await receiver.timeout(5_000).emitWithAck('message:ack', { ids: ids.slice(0, 5) });
+    for (let waited = 0; delivered.length < 5 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(delivered.sort()).to.deep.equal(ids.slice(0, 5).sort());
+    sender.close();
+    receiver.close();
+  });
+
   it('a suspension on node A closes the person\'s socket on node B, and node B refuses the next request', async () => {
     const person = await activeFocalPoint(a, kzAdmin, ['border']);
     const socket = await socketOn(b, person);
