@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import type { ZodType } from 'zod';
 import { AppError, type Ack, type ErrorBody } from '../../shared/errors.js';
 import type { ClientToServerEvents } from '../../shared/events.js';
+import { isDatabaseUnavailable } from '../db/database-errors.js';
 import type { User } from '../db/repositories/users.repository.js';
 import { toFieldIssues } from '../http/define-route.js';
 import type { GatewaySocket } from './gateway-types.js';
@@ -18,6 +19,10 @@ export interface EventContext {
 
 function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.details ? { details: error.details } : {}) };
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, event }, 'database unavailable during a socket event');
+    return { code: 'db.unavailable', message: 'the database is temporarily unavailable: try again' };
+  }
   logger.error({ err: error, event }, 'unexpected error in socket handler');
   return { code: 'internal', message: 'internal error' };
 }
@@ -33,7 +38,9 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
   schema: ZodType<In>,
   handler: (input: In, actor: User) => Promise<DataOf<E>> | DataOf<E>,
 ): void {
-  const listener = async (raw: unknown, ack: unknown): Promise<void> => {
+  const listener = async (...args: unknown[]): Promise<void> => {
+    // An event sent without its payload brings the callback in the payload's place: answer it (validation fails).
+    const [raw, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
     const reply = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
     let actor: User | undefined;
     try {

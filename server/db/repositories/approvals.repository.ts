@@ -4,7 +4,7 @@ import type { ExchangeKind, Labels } from '../../../shared/schemas/labels.js';
 import type { ApprovalDecisionModel } from '../models/approval-decision.model.js';
 import type { ApprovalRequestModel } from '../models/approval-request.model.js';
 import type { ApprovalSettlementModel } from '../models/approval-settlement.model.js';
-import { isDuplicateKey } from './audit.repository.js';
+import { isDuplicateKey } from '../database-errors.js';
 
 export interface ApprovalDecision {
   state: string;

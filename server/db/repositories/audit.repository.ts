@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../database-errors.js';
 import type { Collection } from 'mongoose';
 import type { AuditEntry } from '../../modules/audit/audit-chain.js';
 import type { AuditEntryModel } from '../models/audit-entry.model.js';
@@ -168,10 +169,6 @@ function filterOf(query: AuditQuery): Record<string, unknown> {
   if (query.type) filter.type = query.type;
   if (query.person) filter.$or = [{ actorId: query.person }, { subjectId: query.person }];
   return filter;
-}
-
-export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
 }
 
 function toEntry(doc: { seq: number; at: Date; type: string; actorId?: string | null; state?: string | null; subjectId?: string | null; data?: unknown; prevHash: string; hash: string }): AuditEntry {

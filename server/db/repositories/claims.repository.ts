@@ -1,5 +1,5 @@
 import type { ClaimModel } from '../models/claim.model.js';
-import { isDuplicateKey } from './audit.repository.js';
+import { isDuplicateKey } from '../database-errors.js';
 
 /** Exactly-once claims by unique insert (see claim.model.ts for why not conditional updates). */
 export class ClaimsRepository {

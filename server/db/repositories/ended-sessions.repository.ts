@@ -1,5 +1,5 @@
 import type { EndedSessionModel } from '../models/ended-session.model.js';
-import { isDuplicateKey } from './audit.repository.js';
+import { isDuplicateKey } from '../database-errors.js';
 
 /** Sessions ended one by one (see ended-session.model.ts); a small collection, emptied as they expire. */
 export class EndedSessionsRepository {

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { BatchedLookup } from '../batched-lookup.js';
+import { AppError } from '../../../shared/errors.js';
 import { GroupCommit } from '../group-commit.js';
 import type { DeliveryModel, DeliveryRecordModel, MessageModel } from '../models/message.model.js';
-import { isDuplicateKey } from './audit.repository.js';
+import { isDuplicateKey } from '../database-errors.js';
 
 export type MessageStatus = 'held' | 'accepted' | 'rejected' | 'expired';
 
@@ -125,8 +126,9 @@ export class MessagesRepository {
       return Promise.all(docs.map(async (doc, i) => {
         const code = failed.get(i);
         if (code === 11000) return false;
-        if (code !== undefined) return new Error(`message ${doc._id.toHexString()} was not stored (code ${code})`);
-        return (await this.messages.exists({ _id: doc._id })) ? true : new Error(`message ${doc._id.toHexString()} was not stored`);
+        // Not stored: the sender retries with the same msgId, which is safe.
+        if (code !== undefined) return new AppError('db.unavailable', `the message was not stored (code ${code}): try again`);
+        return (await this.messages.exists({ _id: doc._id })) ? true : new AppError('db.unavailable', 'the message was not stored: try again');
       }));
     }
   }

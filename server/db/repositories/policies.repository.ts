@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { BatchedLookup } from '../batched-lookup.js';
 import type { PolicyInForceModel } from '../models/policy-in-force.model.js';
 import type { PolicyVersionModel } from '../models/policy-version.model.js';
-import { isDuplicateKey } from './audit.repository.js';
+import { isDuplicateKey } from '../database-errors.js';
 
 /** One stored, signed policy version as the modules see it. */
 export interface StoredPolicyVersion {

@@ -4,7 +4,7 @@ import type { RequestSide, RequestStatus } from '../../../shared/requests/lifecy
 import type { RequestKind } from '../../../shared/requests/templates.js';
 import type { CategoryCode, Classification, DomainCode, HandlingCode } from '../../../shared/schemas/labels.js';
 import type { RequestCaseDoc, RequestCaseModel, RequestTransitionDoc, RequestTransitionModel } from '../models/request-case.model.js';
-import { isDuplicateKey } from './audit.repository.js';
+import { isDuplicateKey } from '../database-errors.js';
 
 export interface RequestCase {
   id: string;

@@ -1,7 +1,7 @@
 import { verifyKeyBundle } from '../../../shared/crypto/verify-key-bundle.js';
 import { AppError } from '../../../shared/errors.js';
 import type { RegisterRequest, RegisterResponse } from '../../../shared/schemas/accounts.js';
-import { isDuplicateKey } from '../../db/repositories/audit.repository.js';
+import { isDuplicateKey } from '../../db/database-errors.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { hashOpaqueToken } from './opaque-tokens.js';

@@ -8,7 +8,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage, SendMessageResult } from '../../../shared/schemas/messaging.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor } from '../../helpers/messaging.js';
+import { connectSocket } from '../../../client/sdk/index.js';
+import { envelopeFor, LABELS } from '../../helpers/messaging.js';
+import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { eventually, runServerProcess, type ServerProcess } from '../../helpers/server-process.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -56,6 +58,7 @@ describe('fault injection: the database goes away during sends', function () {
     const socket = connectClient(url, { transports: ['websocket'], auth: { token: sender.session?.accessToken }, reconnectionDelay: 100 }) as ClientSocket;
     const acked = new Map<string, string>();
     let errorsSeen = 0;
+    const codes = new Set<string>();
     const ferretPid = (): number => Number(readFileSync(path.join(dataDir, 'ferretdb-state', 'ferretdb.pid'), 'utf8').split('\n')[0]);
 
     const send = async (envelope: Envelope): Promise<void> => {
@@ -68,6 +71,7 @@ describe('fault injection: the database goes away during sends', function () {
           return;
         }
         errorsSeen += 1;
+        if (result && !result.ok) codes.add(result.error.code);
         last = result ? JSON.stringify(result) : socket.connected ? 'no answer within 4 s' : 'socket not connected';
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -81,6 +85,8 @@ describe('fault injection: the database goes away during sends', function () {
     }
     socket.close();
     expect(errorsSeen, 'the client saw errors while the database was away').to.be.greaterThan(0);
+    // Each error says what it is: the database is away, try again (never a bare internal error).
+    expect([...codes].filter((code) => code !== 'db.unavailable' && code !== 'auth.unauthenticated'), 'error codes').to.deep.equal([]);
     expect(acked.size).to.equal(20);
 
     await eventually(async () => (await fetch(`${url}/api/ready`)).status === 200, 20_000, 'database back');
@@ -91,5 +97,28 @@ describe('fault injection: the database goes away during sends', function () {
     const page = await inbox.timeout(10_000).emitWithAck('message:fetch', { limit: 100 }) as Ack<BacklogPage>;
     inbox.close();
     expect(page.ok && page.data.messages.map((m) => m.envelope.header.msgId).sort()).to.deep.equal([...acked.keys()].sort());
+  });
+
+  it('the SDK keeps sending through a database restart: every message is acknowledged once it is back, none twice', async () => {
+    const url = await run.listening();
+    await eventually(async () => (await fetch(`${url}/api/ready`)).status === 200, 20_000, 'database ready');
+    // Signed in through the test server (same database and secret); the socket goes to the server process.
+    const client = await sdkAs(setup, sender);
+    const socket = connectSocket(client, { url, socketOptions: { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500 } });
+    const messenger = client.messenger(socket, { now: () => setup.clock.now().getTime(), ackTimeoutMs: 4_000, retryDelayMs: 100, maxAttempts: 60 });
+    const ferretPid = (): number => Number(readFileSync(path.join(dataDir, 'ferretdb-state', 'ferretdb.pid'), 'utf8').split('\n')[0]);
+    try {
+      const sent: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        if (i === 4) process.kill(ferretPid(), 'SIGKILL');
+        sent.push((await messenger.send({ to: [receiver.user.id], labels: LABELS, text: `through the restart ${i}` })).msgId);
+      }
+      expect(sent).to.have.length(12);
+      const db = setup.server.database.connection;
+      await eventually(async () => db.readyState === 1, 20_000, 'test connection back');
+      for (const msgId of sent) expect(await db.collection('messages').countDocuments({ msgId }), msgId).to.equal(1);
+    } finally {
+      socket.close();
+    }
   });
 });
