@@ -18,10 +18,18 @@ function median(values: number[]): number | null {
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
 }
 
-/** National admins see their own state's rows of any check; the secretariat sees every row. */
-function visibleTargets(actor: User, targets: LivenessTarget[]): LivenessTarget[] {
+/** Who reads liveness checks: national admins their own state's rows of any check, the secretariat every row. */
+function authorizeReading(actor: User): void {
   authorize(actor, 'liveness:start', { state: actor.role === 'network-admin' ? null : actor.state });
+}
+
+function visibleTargets(actor: User, targets: LivenessTarget[]): LivenessTarget[] {
   return actor.role === 'network-admin' ? targets : targets.filter((target) => target.state === actor.state);
+}
+
+/** A check is listed, and readable by id, when it concerns the actor's state or the actor started it. */
+function isVisible(actor: User, check: LivenessCheck, visible: LivenessTarget[]): boolean {
+  return visible.length > 0 || actor.role === 'network-admin' || check.startedBy === actor.id;
 }
 
 async function view(deps: LivenessDeps, check: LivenessCheck, targets: LivenessTarget[], withTargets: boolean): Promise<LivenessCheckView> {
@@ -63,17 +71,21 @@ async function view(deps: LivenessDeps, check: LivenessCheck, targets: LivenessT
 
 /** History: recent checks with per-state results (answered, late, none; median response time). */
 export async function listLivenessChecks(deps: LivenessDeps, actor: User): Promise<LivenessCheckView[]> {
+  authorizeReading(actor); // refused alike whether or not any check exists yet
   const checks = await deps.checks.recent(50);
   const views: LivenessCheckView[] = [];
   for (const check of checks) {
     const targets = visibleTargets(actor, await deps.checks.targetsOf(check.id));
-    if (targets.length > 0 || actor.role === 'network-admin' || check.startedBy === actor.id) views.push(await view(deps, check, targets, false));
+    if (isVisible(actor, check, targets)) views.push(await view(deps, check, targets, false));
   }
   return views;
 }
 
+/** One check, under the list's rule: another state's check is "not found", as if it did not exist. */
 export async function getLivenessCheck(deps: LivenessDeps, actor: User, id: string): Promise<LivenessCheckView> {
+  authorizeReading(actor);
   const check = await deps.checks.find(id);
-  if (!check) throw new AppError('liveness.not-found', 'no such liveness check');
-  return view(deps, check, visibleTargets(actor, await deps.checks.targetsOf(id)), true);
+  const targets = check ? visibleTargets(actor, await deps.checks.targetsOf(id)) : [];
+  if (!check || !isVisible(actor, check, targets)) throw new AppError('liveness.not-found', 'no such liveness check');
+  return view(deps, check, targets, true);
 }

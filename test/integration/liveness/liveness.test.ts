@@ -93,6 +93,29 @@ describe('liveness checks', function () {
     await eventually(async () => prompts.some((p) => p.checkId === started.body.id), 5_000, 'the liveness prompt');
   });
 
+  it('reading by id follows the list: another state\'s check is not found, and a focal point is refused before any check exists too', async () => {
+    const fresh = await startTestServer();
+    try {
+      const freshRoot = await bootstrapNetworkAdmin(fresh);
+      const kzFresh = await activeNationalAdmin(fresh, freshRoot, 'KZ');
+      const ruFresh = await activeNationalAdmin(fresh, freshRoot, 'RU');
+      const focal = await activeFocalPoint(fresh, kzFresh, ['border']);
+      const list = (who: TestPerson) => call<LivenessCheckView[]>(fresh.url, 'GET', '/api/liveness-checks', { token: who.session?.accessToken });
+      expect((await list(focal)).status, 'no check yet').to.equal(403);
+      const mine = await call<{ id: string }>(fresh.url, 'POST', '/api/liveness-checks', { token: kzFresh.session?.accessToken, body: { domain: 'border' } });
+      expect(mine.status).to.equal(201);
+      expect((await list(focal)).status, 'a check exists').to.equal(403);
+      // RU's admin does not see KZ's check in the list, nor by its id.
+      expect((await list(ruFresh)).body.map((c) => c.id)).to.not.include(mine.body.id);
+      const byId = await call<{ error: { code: string } }>(fresh.url, 'GET', `/api/liveness-checks/${mine.body.id}`, { token: ruFresh.session?.accessToken });
+      expect(byId.status).to.equal(404);
+      expect(byId.body.error.code).to.equal('liveness.not-found');
+      expect((await call(fresh.url, 'GET', `/api/liveness-checks/${mine.body.id}`, { token: kzFresh.session?.accessToken })).status).to.equal(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('only admins start checks, national admins only for their own state', async () => {
     await signIn(t, kzOnline);
     expect((await start(kzOnline, {})).status).to.equal(403);

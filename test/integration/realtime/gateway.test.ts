@@ -31,6 +31,20 @@ describe('socket.io gateway', () => {
     expect(data.serverTime).to.be.a('number');
   });
 
+  it('answers an event sent without a payload with a validation error, not silence', async () => {
+    const socket = t.connect({ auth: auth() });
+    await connected(socket);
+    const answer = await new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer')), 2_000);
+      (socket as unknown as { emit(event: string, ack: (result: unknown) => void): void }).emit('system:ping', (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+    });
+    expect(answer).to.have.nested.property('error.code', 'validation.failed');
+    socket.close();
+  });
+
   it('answers off-schema input with a validation error ack, never a crash', async () => {
     const socket = t.connect({ auth: auth() });
     await connected(socket);

@@ -48,6 +48,17 @@ describe('HTTP basics', () => {
     expect(text).not.to.match(/SyntaxError|at .*\.js|node_modules/);
   });
 
+  it('a body whose content-encoding does not match its bytes answers 400 with the error shape, logged as no fault of the server', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const response = await fetch(`${t.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: '{}' });
+      expect(response.status, encoding).to.equal(400);
+      const body = await response.json() as { error: { code: string; message: string; requestId: string } };
+      expect(body.error.code, encoding).to.equal('http.bad-json');
+      expect(body.error.requestId).to.be.a('string');
+    }
+    expect(t.logs.lines().filter((entry) => entry.level === 50 && entry.msg === 'unexpected error')).to.deep.equal([]);
+  });
+
   it('a body over the limit answers 413', async () => {
     const response = await fetch(`${t.url}/api/health`, {
       method: 'POST',
