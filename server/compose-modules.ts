@@ -69,8 +69,11 @@ export interface Modules {
   housekeeping(): Promise<void>;
 }
 
+/** A session is renewed for at most 7 days after its sign-in unless configured (SESSION_MAX_DAYS). */
+const DEFAULT_SESSION_MAX_AGE_MS = 7 * 86_400_000;
+
 /** Repositories and module dependencies over one database connection. */
-export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; consensusNotifier?: ConsensusNotifier; approvalNotifier?: ApprovalNotifier; peopleNotifier?: PeopleNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number }): Modules {
+export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; consensusNotifier?: ConsensusNotifier; approvalNotifier?: ApprovalNotifier; peopleNotifier?: PeopleNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number; sessionMaxAgeMs?: number }): Modules {
   const models = [
     userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection),
     memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
@@ -129,6 +132,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
         return user ? { ...user, endedSessions: ended } : undefined;
       },
     },
+    sessionMaxAgeMs: options.sessionMaxAgeMs ?? DEFAULT_SESSION_MAX_AGE_MS,
     get publicOrigin() {
       return options.publicOrigin();
     },

@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   EMBEDDED_DB_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
   APPROVAL_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(90).default(7),
   TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-f.:/, ]+|loopback|linklocal|uniquelocal)$/, 'true, false, a hop count, or addresses').default('false'),
 });
 
@@ -38,6 +39,8 @@ export interface Config {
   /** How long an exchange held for approval waits before it expires. */
   approvalTtlHours: number;
   attachmentMaxMb: number;
+  /** How long a session may be renewed after its sign-in; then the person signs in again. */
+  sessionMaxAgeMs: number;
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDbMaxRestarts: e.EMBEDDED_DB_MAX_RESTARTS,
     approvalTtlHours: e.APPROVAL_TTL_HOURS,
     attachmentMaxMb: e.ATTACHMENT_MAX_MB,
+    sessionMaxAgeMs: Math.round(e.SESSION_MAX_DAYS * 86_400_000),
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };
 }

@@ -132,6 +132,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     approvalNotifier: { updated: (state, event) => pusher.push(stateAdminsRoom(state), 'approval:updated', event) },
     peopleNotifier: { updated: (person) => pusher.push(responsibleAdminsRoom(person), 'people:updated', { id: person.id, status: person.status }) },
     approvalTtlHours: config.approvalTtlHours,
+    sessionMaxAgeMs: config.sessionMaxAgeMs,
     attachmentMaxMb: config.attachmentMaxMb,
   });
   await modules.prepare();

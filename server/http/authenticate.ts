@@ -11,12 +11,15 @@ import { resolveActor } from '../modules/accounts/resolve-actor.js';
 export interface Authenticator {
   /** The signed-in user making this request; throws auth.unauthenticated (401) otherwise. */
   actor(req: Request): Promise<User>;
+  /** The session the request's access token names (after `actor`); undefined for tokens without one. */
+  sessionId(req: Request): string | undefined;
 }
 
 /** passport-jwt with the algorithm pinned and issuer/audience checked; one instance per app. */
 export function createAuthenticator(secret: string, users: ActorSource, clock: Clock): Authenticator {
   const instance = new passport.Passport();
   const key = hmacKey(secret);
+  const sessions = new WeakMap<Request, string>();
   instance.use('jwt', new JwtStrategy({
     jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
     // jsonwebtoken takes a KeyObject (and then skips re-parsing the key on every request);
@@ -27,9 +30,11 @@ export function createAuthenticator(secret: string, users: ActorSource, clock: C
     audience: JWT_VERIFY_OPTIONS.audience,
     ignoreExpiration: true,
     jsonWebTokenOptions: { ignoreNotBefore: true },
-  }, (payload: unknown, done: (error: unknown, user?: User | false) => void) => {
+    passReqToCallback: true,
+  }, (req: Request, payload: unknown, done: (error: unknown, user?: User | false) => void) => {
     const claims = AccessClaims.safeParse(payload);
     if (!claims.success || !isCurrent(claims.data, clock.now())) return done(null, false);
+    if (claims.data.sid) sessions.set(req, claims.data.sid);
     resolveActor(users, claims.data).then((user) => done(null, user ?? false), done);
   }));
 
@@ -53,5 +58,6 @@ export function createAuthenticator(secret: string, users: ActorSource, clock: C
       }
       return result;
     },
+    sessionId: (req) => sessions.get(req),
   };
 }

@@ -14,6 +14,10 @@ export class EndedSessionsRepository {
     }
   }
 
+  async isEnded(sessionId: string): Promise<boolean> {
+    return (await this.model.exists({ _id: sessionId })) !== null;
+  }
+
   /** The user's ended sessions whose access tokens may still be alive. */
   async ofUser(userId: string, now: Date): Promise<string[]> {
     const docs = await this.model.find({ userId }).lean();

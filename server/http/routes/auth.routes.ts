@@ -34,10 +34,10 @@ export function authRoutes({ router, registry, accounts, authn, limits }: RouteC
 
   defineRoute(router, registry, {
     method: 'post', path: '/api/auth/sign-out', auth: authn, tag: 'auth',
-    summary: 'End this session: its refresh tokens stop working.',
+    summary: 'End this session at once: its refresh tokens stop working, its access tokens are refused and its sockets close.',
     body: SignOutRequest, response: z.object({ ok: z.literal(true) }), errors: [401],
     handler: async ({ body, req }) => {
-      await signOut(accounts, await authn.actor(req), body.refreshToken);
+      await signOut(accounts, await authn.actor(req), body.refreshToken, authn.sessionId(req));
       return { ok: true as const };
     },
   });

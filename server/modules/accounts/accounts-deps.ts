@@ -39,4 +39,6 @@ export interface AccountsDeps {
   directoryChanged(): Promise<void>;
   /** Base URL for invitation links (the web client). */
   publicOrigin: string;
+  /** A session is renewed for at most this long after its sign-in. */
+  sessionMaxAgeMs: number;
 }

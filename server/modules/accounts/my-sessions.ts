@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors.js';
 import type { SessionView } from '../../../shared/schemas/accounts.js';
 import type { User } from '../../db/repositories/users.repository.js';
-import { ACCESS_TOKEN_TTL_SECONDS } from './access-tokens.js';
 import type { AccountsDeps } from './accounts-deps.js';
+import { endSession } from './end-session.js';
 
 /** My sessions that can still be renewed, most recently active first: so I can spot one that is not mine. */
 export async function mySessions(deps: AccountsDeps, actor: User): Promise<SessionView[]> {
@@ -20,10 +20,6 @@ export async function mySessions(deps: AccountsDeps, actor: User): Promise<Sessi
  */
 export async function endMySession(deps: AccountsDeps, actor: User, familyId: string): Promise<void> {
   if ((await deps.refreshTokens.familyOwner(familyId)) !== actor.id) throw new AppError('http.not-found', 'no such session of yours');
-  await deps.refreshTokens.revokeFamily(familyId);
-  const now = deps.clock.now();
-  await deps.endedSessions.end(familyId, actor.id, new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000));
-  deps.users.changed(actor.id); // every node's cache reads the account, with this session ended, again
-  deps.revocations.revokeSession(familyId);
+  await endSession(deps, actor.id, familyId);
   await deps.audit.append({ type: 'auth.session-ended', actorId: actor.id, state: actor.state, subjectId: actor.id, data: { familyId } });
 }

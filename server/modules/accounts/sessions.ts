@@ -8,6 +8,7 @@ import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens.js';
 import { verifyPassword } from './passwords.js';
 import { matchTotp } from './totp.js';
 import { toUserView } from './user-view.js';
+import { endSession } from './end-session.js';
 
 export const REFRESH_TOKEN_TTL_MS = 12 * 3_600_000;
 const CAN_SIGN_IN = new Set(['active', 'pending-verification']);
@@ -66,23 +67,39 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
   const record = await deps.refreshTokens.find(tokenHash);
   if (!record) throw sessionInvalid();
   if (record.status !== 'active' || !(await deps.refreshTokens.markUsed(tokenHash, deps.clock.now(), record.expiresAt))) {
-    await deps.refreshTokens.revokeFamily(record.familyId);
+    // Stolen, or the session forked: it ends as a sign-out would, tokens and sockets included.
+    await endSession(deps, record.userId, record.familyId);
     if (record.status !== 'revoked') {
       await deps.audit.append({ type: 'auth.refresh-reused', actorId: record.userId, subjectId: record.userId, data: { familyId: record.familyId } });
     }
     throw sessionInvalid();
   }
   if (record.expiresAt <= deps.clock.now()) throw sessionInvalid();
+  if (record.signedInAt && deps.clock.now().getTime() - record.signedInAt.getTime() >= deps.sessionMaxAgeMs) {
+    await endSession(deps, record.userId, record.familyId);
+    throw new AppError('auth.session-invalid', 'the session has reached its time limit: sign in again');
+  }
   const user = await deps.users.findById(record.userId);
   if (!user || !CAN_SIGN_IN.has(user.status)) {
     await deps.refreshTokens.revokeFamily(record.familyId);
     throw sessionInvalid();
   }
-  return issueSession(deps, user, record.familyId, { signedInAt: record.signedInAt, device: record.device });
+  const session = await issueSession(deps, user, record.familyId, { signedInAt: record.signedInAt, device: record.device });
+  // A concurrent presentation of the same token may have ended the session meanwhile: it recorded
+  // the end before revoking, so either this sees it, or that revocation comes after this new token.
+  if (await deps.endedSessions.isEnded(record.familyId)) {
+    await deps.refreshTokens.revokeFamily(record.familyId);
+    throw sessionInvalid();
+  }
+  return session;
 }
 
-export async function signOut(deps: AccountsDeps, actor: User, refreshToken: string): Promise<void> {
+/** Ends the session the refresh token belongs to (and the one the access token names): tokens refused, sockets closed. */
+export async function signOut(deps: AccountsDeps, actor: User, refreshToken: string, accessSessionId?: string): Promise<void> {
   const record = await deps.refreshTokens.find(hashOpaqueToken(refreshToken));
-  if (record && record.userId === actor.id) await deps.refreshTokens.revokeFamily(record.familyId);
+  const families = new Set<string>();
+  if (record && record.userId === actor.id) families.add(record.familyId);
+  if (accessSessionId && (await deps.refreshTokens.familyOwner(accessSessionId)) === actor.id) families.add(accessSessionId);
+  for (const familyId of families) await endSession(deps, actor.id, familyId);
   await deps.audit.append({ type: 'auth.signed-out', actorId: actor.id, state: actor.state, subjectId: actor.id });
 }

@@ -90,11 +90,12 @@ describe('sessions and tokens', function () {
     expect(audit).to.have.length(1);
   });
 
-  it('of two refreshes racing with one token exactly one wins, and the race counts as reuse', async () => {
+  it('of refreshes racing with one token at most one is answered, and the race counts as reuse (session-end.test.ts: that answer then works no more)', async () => {
     const person = await activeFocalPoint(t, kz);
     const token = person.session?.refreshToken;
     const results = await Promise.all(Array.from({ length: 6 }, () => call(t.url, 'POST', '/api/auth/refresh', { body: { refreshToken: token } })));
-    expect(results.filter((r) => r.status === 200)).to.have.length(1);
+    expect(results.filter((r) => r.status === 200).length).to.be.at.most(1);
+    expect(results.filter((r) => r.status === 401).length).to.be.at.least(5);
   });
 
   it('sign-out ends the refresh family', async () => {
