@@ -6,7 +6,7 @@ import type { Envelope } from '../../shared/crypto/envelope-format.js';
 import type { JsonValue } from '../../shared/crypto/canonical-json.js';
 import type { Labels, StateCode } from '../../shared/schemas/labels.js';
 import type { Ack } from '../../shared/errors.js';
-import type { SendMessageResult } from '../../shared/schemas/messaging.js';
+import type { BacklogPage, SendMessageResult } from '../../shared/schemas/messaging.js';
 import type { TestPerson } from './accounts.js';
 import { connected, type TestServer, type TestSocket } from './test-server.js';
 
@@ -15,6 +15,18 @@ export async function socketOf(t: TestServer, person: TestPerson): Promise<TestS
   const socket = t.connect({ auth: { token: person.session?.accessToken } });
   await connected(socket);
   return socket;
+}
+
+/** Fetches and acknowledges the socket's whole backlog, page by page; returns the ids in the order served. */
+export async function drainBacklog(socket: TestSocket, pageSize: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const page = await socket.timeout(10_000).emitWithAck('message:fetch', { limit: pageSize }) as Ack<BacklogPage>;
+    if (!page.ok) throw new Error(JSON.stringify(page.error));
+    ids.push(...page.data.messages.map((m) => m.id));
+    if (page.data.messages.length > 0) await socket.timeout(10_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
+    if (!page.data.more) return ids;
+  }
 }
 
 /** message:send with any input (tests also send off-schema input on purpose). */

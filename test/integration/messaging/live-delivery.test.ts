@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type { Socket as NetSocket } from 'node:net';
-import type { Ack } from '../../../shared/errors.js';
-import type { BacklogPage, DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
+import type { DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, send, socketOf } from '../../helpers/messaging.js';
+import { drainBacklog, envelopeFor, send, socketOf } from '../../helpers/messaging.js';
 import { eventually } from '../../helpers/server-process.js';
 import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 
@@ -124,14 +123,7 @@ describe('live delivery without gaps', function () {
     for (let i = 0; i < 30; i++) sent.push(await sendOk(t, sender, kz, [ru], `${i} ${TEXT}`));
     tcp.resume();
     await eventually(async () => nudges > 0, 20_000, 'the nudge');
-    const drained: string[] = [];
-    for (;;) {
-      const page = await reader.timeout(10_000).emitWithAck('message:fetch', { limit: 10 }) as Ack<BacklogPage>;
-      if (!page.ok) throw new Error(JSON.stringify(page.error));
-      drained.push(...page.data.messages.map((m) => m.id));
-      if (page.data.messages.length > 0) await reader.timeout(10_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
-      if (!page.data.more) break;
-    }
+    const drained = await drainBacklog(reader, 10);
     expect(live.length, 'some arrived live before the bound').to.be.greaterThan(0);
     expect(live.length, 'not all were pushed to a stalled socket').to.be.lessThan(sent.length);
     const seen = new Set([...live, ...drained]);

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type { Socket as NetSocket } from 'node:net';
-import type { Ack } from '../../../shared/errors.js';
-import type { BacklogPage, DeliveredMessage } from '../../../shared/schemas/messaging.js';
+import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, send, socketOf } from '../../helpers/messaging.js';
+import { drainBacklog, envelopeFor, send, socketOf } from '../../helpers/messaging.js';
 import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 
 /** The TCP socket under a socket.io client's websocket (Node client, `ws` transport). */
@@ -75,14 +74,7 @@ describe('a stalled reader (quality.md reliability #4)', function () {
     // Nothing is lost for the stalled reader: when it comes back, its backlog holds every message once.
     readerTcp.destroy();
     const fresh = await socketOf(t, stalled);
-    const backlog: string[] = [];
-    for (;;) {
-      const page = await fresh.timeout(10_000).emitWithAck('message:fetch', { limit: 20 }) as Ack<BacklogPage>;
-      if (!page.ok) throw new Error(JSON.stringify(page.error));
-      backlog.push(...page.data.messages.map((m) => m.id));
-      if (page.data.messages.length > 0) await fresh.timeout(10_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
-      if (!page.data.more) break;
-    }
+    const backlog = await drainBacklog(fresh, 20);
     expect(backlog).to.deep.equal(sentIds);
   });
 });
