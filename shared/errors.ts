@@ -5,6 +5,7 @@
 export const ERROR_CODES = [
   'validation.failed',
   'http.not-found',
+  'http.method-not-allowed',
   'http.bad-json',
   'http.payload-too-large',
   'auth.unauthenticated',

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
+import { AppError } from '../../shared/errors.js';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { ReadinessProbe } from '../system/readiness.js';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   systemRoutes(api, registry, { version: deps.version, readiness: deps.readiness, openApiDocument });
   for (const mount of deps.modules) mount(api, registry);
   app.use(api);
+  app.use('/api', methodNotAllowed(registry));
   app.use('/api', notFoundHandler);
 
   if (existsSync(path.join(deps.clientDir, 'index.html'))) {
@@ -66,4 +68,32 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * A known path asked with a method it does not take answers 405 with the methods it does take
+ * (Allow), as the API document says, instead of 404.
+ */
+function methodNotAllowed(registry: OpenAPIRegistry): RequestHandler {
+  let table: Array<{ pattern: RegExp; methods: string[] }> | undefined;
+  const build = (): Array<{ pattern: RegExp; methods: string[] }> => {
+    const byPath = new Map<string, string[]>();
+    for (const definition of registry.definitions) {
+      if (definition.type !== 'route') continue;
+      const { path: template, method } = definition.route;
+      byPath.set(template, [...(byPath.get(template) ?? []), method.toUpperCase()]);
+    }
+    return [...byPath].map(([template, methods]) => ({ pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`), methods }));
+  };
+  return (req, res, next) => {
+    table ??= build();
+    const path = `/api${req.path}`;
+    const allowed = [...new Set(table.filter((entry) => entry.pattern.test(path)).flatMap((entry) => entry.methods))];
+    if (allowed.length === 0 || allowed.includes(req.method)) {
+      next();
+      return;
+    }
+    res.setHeader('Allow', allowed.join(', '));
+    next(new AppError('http.method-not-allowed', `${req.method} is not allowed here: use ${allowed.join(' or ')}`));
+  };
 }

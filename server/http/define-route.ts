@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
 import type { z, ZodType } from 'zod';
 import { AppError, type FieldIssue } from '../../shared/errors.js';
+import { ErrorResponse } from '../../shared/schemas/error-response.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -20,6 +21,8 @@ export interface RouteSpec<Body, Query, Params, Result> {
   status?: number;
   /** Statuses other than success this route may answer with, for the OpenAPI document. */
   errors?: number[];
+  /** Other content types the success answer may come in (e.g. text/csv when asked for), by type. */
+  alsoAnswers?: Record<string, ZodType>;
   /** Signed-in callers only: checked before any input is parsed, so anonymous callers learn nothing. */
   auth?: { actor(req: Request): Promise<unknown> };
   handler: (input: { body: Body; query: Query; params: Params; req: Request; res: Response }) => Promise<Result> | Result;
@@ -37,7 +40,35 @@ function parseOrThrow<T>(schema: ZodType<T> | undefined, value: unknown, where: 
   return result.data;
 }
 
-const openApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+export const openApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'invalid input (validation.failed, with the fields in issues), or a body that is not JSON',
+  401: 'not signed in, or the session has ended',
+  413: 'the body is larger than the server accepts',
+  500: 'an unexpected error (nothing internal is named)',
+  503: 'the database is temporarily unavailable: try again',
+};
+
+/** The OpenAPI responses of error statuses: each with the one error body. */
+export function errorResponses(statuses: readonly number[]): Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }> {
+  return Object.fromEntries(statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status] ?? 'error (code in body)', content: { 'application/json': { schema: ErrorResponse } } }]));
+}
+
+/**
+ * What a route can answer besides success: its own errors, and those every route of its kind can
+ * give (bad input where it takes input, 401 where it needs a session, 413 where it takes a body,
+ * 500 and 503 anywhere).
+ */
+export function documentedErrors(spec: Pick<RouteSpec<unknown, unknown, unknown, unknown>, 'errors' | 'body' | 'query' | 'params' | 'auth'>): number[] {
+  const all = new Set(spec.errors ?? []);
+  if (spec.body || spec.query || spec.params) all.add(400);
+  if (spec.body) all.add(413);
+  if (spec.auth) all.add(401);
+  all.add(500);
+  all.add(503);
+  return [...all].sort((a, b) => a - b);
+}
 
 /** Mounts the route on the router and records it in the OpenAPI registry. */
 export function defineRoute<Body = undefined, Query = undefined, Params = undefined, Result = unknown>(
@@ -54,7 +85,7 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
     if (!res.headersSent) res.status(spec.status ?? 200).json(result);
   });
 
-  const errorResponses = Object.fromEntries((spec.errors ?? []).map((status) => [status, { description: `error (code in body)` }]));
+  const alternatives = Object.fromEntries(Object.entries(spec.alsoAnswers ?? {}).map(([type, schema]) => [type, { schema }]));
   registry.registerPath({
     method: spec.method,
     path: openApiPath(spec.path),
@@ -67,8 +98,8 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
       ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
     },
     responses: {
-      [spec.status ?? 200]: { description: 'success', content: { 'application/json': { schema: spec.response } } },
-      ...errorResponses,
+      [spec.status ?? 200]: { description: 'success', content: { 'application/json': { schema: spec.response }, ...alternatives } },
+      ...errorResponses(documentedErrors(spec)),
     },
   });
 }

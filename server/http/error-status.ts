@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   'validation.failed': 400,
   'http.bad-json': 400,
   'http.not-found': 404,
+  'http.method-not-allowed': 405,
   'http.payload-too-large': 413,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,

@@ -21,17 +21,17 @@ export type DefaultEffect = z.infer<typeof DefaultEffect>;
 
 /** Conditions attached to an exchange; also the shape of merged conditions (may be empty there). */
 export const PolicyConditions = z.strictObject({
-  minHandling: HandlingCode.exactOptional(),
-  noOnwardDissemination: z.boolean().exactOptional(),
-  notAsEvidence: z.boolean().exactOptional(),
+  minHandling: HandlingCode.optional(),
+  noOnwardDissemination: z.boolean().optional(),
+  notAsEvidence: z.boolean().optional(),
   /** Days the recipient may keep the information. */
-  retentionDays: z.int().positive().exactOptional(),
+  retentionDays: z.int().positive().optional(),
 });
 export type PolicyConditions = z.infer<typeof PolicyConditions>;
 
 export const LegalBasis = z.strictObject({
   en: z.string().trim().min(1).max(2000),
-  ru: z.string().trim().min(1).max(2000).exactOptional(),
+  ru: z.string().trim().min(1).max(2000).optional(),
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
@@ -40,7 +40,7 @@ export type LegalBasis = z.infer<typeof LegalBasis>;
  * "nothing" or "anything". Duplicates are rejected so a signed policy has one spelling.
  */
 function scopeList<T extends z.ZodType<string>>(item: T) {
-  return nonEmptySet(item).exactOptional();
+  return nonEmptySet(item).optional();
 }
 
 function nonEmptySet<T extends z.ZodType<string>>(item: T) {
@@ -76,17 +76,17 @@ export const PolicyRule = z.strictObject({
   categories: scopeList(CategoryCode),
   classifications: scopeList(Classification),
   /** The other state of the exchange: the recipient for outbound rules, the sender for inbound. */
-  counterparts: Counterparts.exactOptional(),
+  counterparts: Counterparts.optional(),
   kinds: scopeList(ExchangeKind),
   effect: PolicyEffect,
-  conditions: PolicyConditions.exactOptional(),
+  conditions: PolicyConditions.optional(),
   legalBasis: LegalBasis,
   /** Inclusive start of validity. */
-  validFrom: IsoDateTime.exactOptional(),
+  validFrom: IsoDateTime.optional(),
   /** Exclusive end of validity. */
-  validUntil: IsoDateTime.exactOptional(),
+  validUntil: IsoDateTime.optional(),
   /** Whether other states may read this rule. */
-  published: z.boolean().exactOptional(),
+  published: z.boolean().optional(),
 }).superRefine((rule, ctx) => {
   if (rule.effect === 'conditions') {
     if (rule.conditions === undefined || !restrictsSomething(rule.conditions)) {
@@ -113,7 +113,7 @@ export const DirectoryFieldRule = z.strictObject({
   visibleTo: z.array(StateCode).max(64).refine((list) => new Set(list).size === list.length, 'list entries must be unique'),
   /** Whether the secretariat (network admins) sees it. */
   secretariat: z.boolean(),
-  legalBasis: LegalBasis.exactOptional(),
+  legalBasis: LegalBasis.optional(),
 });
 export type DirectoryFieldRule = z.infer<typeof DirectoryFieldRule>;
 
@@ -127,7 +127,7 @@ export const PolicyBody = z.strictObject({
    * Which directory fields other states see. Omitted (as in versions signed before it existed)
    * means every field is visible to everyone, exactly like an empty list.
    */
-  directoryFields: z.array(DirectoryFieldRule).max(RESTRICTABLE_FIELDS.length).exactOptional(),
+  directoryFields: z.array(DirectoryFieldRule).max(RESTRICTABLE_FIELDS.length).optional(),
 }).superRefine((policy, ctx) => {
   const seen = new Set<string>();
   policy.rules.forEach((rule, index) => {

@@ -5,6 +5,7 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start-server.js';
+import { watchApiContract } from './api-contract.js';
 import { capturingLogger } from './log-capture.js';
 import { TestClock } from './test-clock.js';
 import { testMongoUri, uniqueDbName } from './test-database.js';
@@ -36,6 +37,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const logs = capturingLogger();
   const clock = new TestClock();
   const server = await startServer(config, { logger: logs.logger, clock, announceBootstrap: false, clientDir: path.join(dataDir, 'no-client'), ...options });
+  await watchApiContract(server.http, server.url);
   const sockets: TestSocket[] = [];
   return {
     url: server.url,

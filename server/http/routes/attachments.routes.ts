@@ -3,7 +3,7 @@ import { Id } from '../../../shared/schemas/accounts.js';
 import { AppError } from '../../../shared/errors.js';
 import { AttachmentLimits, MAX_ATTACHMENTS_PER_MESSAGE } from '../../../shared/schemas/messaging.js';
 import { openAttachment, uploadAttachment } from '../../modules/messaging/attachments.js';
-import { defineRoute } from '../define-route.js';
+import { defineRoute, documentedErrors, errorResponses } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
 const IdParams = z.object({ id: Id });
@@ -47,12 +47,12 @@ export function attachmentRoutes({ router, registry, messaging, authn }: RouteCo
     method: 'post', path: '/api/attachments', tags: ['messages'], security: [{ bearer: [] }],
     summary: 'Upload an encrypted attachment (application/octet-stream, streamed; limit ATTACHMENT_MAX_MB); then name its id when sending.',
     request: { body: { content: { 'application/octet-stream': { schema: z.string() } } } },
-    responses: { 201: { description: 'stored', content: { 'application/json': { schema: z.object({ id: Id, size: z.number().int() }) } } }, 401: { description: 'error' }, 413: { description: 'too large' } },
+    responses: { 201: { description: 'stored', content: { 'application/json': { schema: z.object({ id: Id, size: z.number().int() }) } } }, ...errorResponses(documentedErrors({ body: z.string(), auth: authn, errors: [400] })) },
   });
   registry.registerPath({
     method: 'get', path: '/api/attachments/{id}', tags: ['messages'], security: [{ bearer: [] }],
     summary: 'Download an attachment\'s ciphertext (its uploader, or a recipient of the message it came with).',
     request: { params: IdParams },
-    responses: { 200: { description: 'ciphertext', content: { 'application/octet-stream': { schema: z.string() } } }, 401: { description: 'error' }, 404: { description: 'error' } },
+    responses: { 200: { description: 'ciphertext', content: { 'application/octet-stream': { schema: z.string() } } }, ...errorResponses(documentedErrors({ params: IdParams, auth: authn, errors: [404] })) },
   });
 }

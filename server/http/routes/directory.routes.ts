@@ -53,7 +53,7 @@ export function directoryRoutes({ router, registry, directory, authn, snapshots 
   defineRoute(router, registry, {
     method: 'get', path: '/api/directory/export', auth: authn, tag: 'directory',
     summary: 'Every entry you may see, as JSON or CSV, with the same field visibility as on screen.',
-    query: ExportQuery, response: z.array(EntryView), errors: [400, 401, 403],
+    query: ExportQuery, response: z.array(EntryView), errors: [400, 401, 403], alsoAnswers: { 'text/csv': z.string() },
     handler: async ({ query, req, res }) => {
       const actor = await authn.actor(req);
       const entries = await visibleEntries(directory, actor);
@@ -107,7 +107,7 @@ export function directoryRoutes({ router, registry, directory, authn, snapshots 
   defineRoute(router, registry, {
     method: 'put', path: '/api/states/:code/participation', auth: authn, tag: 'states',
     summary: 'The domains your state takes part in (voluntary participation).',
-    params: StateParams, body: ParticipationUpdate, response: StateView, errors: [400, 401, 403],
+    params: StateParams, body: ParticipationUpdate, response: StateView, errors: [400, 401, 403, 409],
     handler: async ({ params, body, req }) => setParticipation(directory, await authn.actor(req), params.code, body.domains),
   });
 }

@@ -11,7 +11,7 @@ export function invitationRoutes({ router, registry, accounts, authn, limits }: 
   defineRoute(router, registry, {
     method: 'post', path: '/api/invitations', auth: authn, tag: 'invitations',
     summary: 'Invite a national admin (network admins) or a focal point of your state (national admins). The token is shown once.',
-    body: CreateInvitationRequest, response: CreatedInvitation, status: 201, errors: [400, 401, 403],
+    body: CreateInvitationRequest, response: CreatedInvitation, status: 201, errors: [400, 401, 403, 409],
     handler: async ({ body, req }) => createInvitation(accounts, await authn.actor(req), body),
   });
 

@@ -11,7 +11,7 @@ export function messageRoutes({ router, registry, messaging, authn }: RouteConte
   defineRoute(router, registry, {
     method: 'post', path: '/api/messages', auth: authn, tag: 'messages',
     summary: 'Send an envelope (as the message:send socket event): answered only after it is durably stored.',
-    body: SendMessageInput, response: SendMessageResult, errors: [400, 401, 403, 409, 422],
+    body: SendMessageInput, response: SendMessageResult, errors: [400, 401, 403, 404, 409, 422],
     handler: async ({ body, req }) => sendMessage(messaging, await authn.actor(req), body.envelope, body.attachmentIds ?? []),
   });
 

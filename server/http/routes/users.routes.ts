@@ -25,7 +25,7 @@ export function userRoutes({ router, registry, accounts, authn }: RouteContext):
   defineRoute(router, registry, {
     method: 'patch', path: '/api/users/:id', auth: authn, tag: 'users',
     summary: 'Change display name, domains or the TOTP requirement. Role, state and status cannot be set here.',
-    params: IdParams, body: UpdateUserRequest, response: UserView, errors: [400, 401, 403, 404],
+    params: IdParams, body: UpdateUserRequest, response: UserView, errors: [400, 401, 403, 404, 409],
     handler: async ({ params, body, req }) => updateUser(accounts, await authn.actor(req), params.id, body),
   });
 

@@ -217,7 +217,7 @@ describe('directory of national focal points', function () {
     expect((await get<EntryView[]>(kzAdmin, '/api/directory/stale')).body.map((e) => e.userId)).to.deep.equal([kzBorder.user.id]);
 
     // The period binds the network: no one sets it directly; the member states adopt it by consensus.
-    expect((await put(root, '/api/directory/settings', { freshnessDays: 365 })).status).to.equal(404);
+    expect((await put(root, '/api/directory/settings', { freshnessDays: 365 })).status).to.equal(405);
     const proposal = await call<{ id: string }>(t.url, 'POST', '/api/proposals', { token: root.session?.accessToken, body: { change: { kind: 'directory-freshness', freshnessDays: 365 }, deadline: new Date(t.clock.now().getTime() + 25 * 3_600_000).toISOString(), rationale: 'A year.' } });
     expect(proposal.status).to.equal(201);
     t.clock.advance(26 * 3_600_000);

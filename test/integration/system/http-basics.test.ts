@@ -40,8 +40,17 @@ describe('HTTP basics', () => {
     expect(await response.json()).to.have.nested.property('error.code', 'http.not-found');
   });
 
+  it('a known path asked with a method it does not take answers 405 with the methods it takes', async () => {
+    const response = await fetch(`${t.url}/api/health`, { method: 'DELETE' });
+    expect(response.status).to.equal(405);
+    expect(response.headers.get('allow')).to.equal('GET');
+    expect(await response.json()).to.have.nested.property('error.code', 'http.method-not-allowed');
+    const templated = await fetch(`${t.url}/api/liveness-checks/0123456789abcdef01234567`, { method: 'PUT' });
+    expect(templated.status).to.equal(405);
+  });
+
   it('malformed JSON answers 400 http.bad-json without internals', async () => {
-    const response = await fetch(`${t.url}/api/health`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    const response = await fetch(`${t.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
     expect(response.status).to.equal(400);
     const text = await response.text();
     expect(JSON.parse(text)).to.have.nested.property('error.code', 'http.bad-json');
@@ -50,7 +59,7 @@ describe('HTTP basics', () => {
 
   it('a body whose content-encoding does not match its bytes answers 400 with the error shape, logged as no fault of the server', async () => {
     for (const encoding of ['gzip', 'deflate', 'br']) {
-      const response = await fetch(`${t.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: '{}' });
+      const response = await fetch(`${t.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: '{}' });
       expect(response.status, encoding).to.equal(400);
       const body = await response.json() as { error: { code: string; message: string; requestId: string } };
       expect(body.error.code, encoding).to.equal('http.bad-json');
@@ -60,7 +69,7 @@ describe('HTTP basics', () => {
   });
 
   it('a body over the limit answers 413', async () => {
-    const response = await fetch(`${t.url}/api/health`, {
+    const response = await fetch(`${t.url}/api/auth/refresh`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ pad: 'x'.repeat(8 * 1024) }),
@@ -87,7 +96,7 @@ describe('HTTP basics', () => {
     const refused = await fetch(`${t.url}/api/me`);
     expect(refused.status).to.equal(401);
     expect(refused.headers.get('cache-control')).to.equal('no-store');
-    const malformed = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
+    const malformed = await fetch(`${t.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
     expect(malformed.status).to.equal(400);
     expect(malformed.headers.get('cache-control')).to.equal('no-store');
     expect((await fetch(`${t.url}/`)).headers.get('cache-control')).not.to.equal('no-store');

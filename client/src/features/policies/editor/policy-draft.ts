@@ -8,7 +8,7 @@ export interface PolicyDraft {
   defaultEffect: DefaultEffect;
   rules: RuleDraft[];
   /** Edited on the directory's field-visibility screen; carried over unchanged here. */
-  directoryFields?: DirectoryFieldRule[];
+  directoryFields?: DirectoryFieldRule[] | undefined;
 }
 
 /** A state with no policy yet behaves as version 0 allowing everything (the engine's no-policy rule). */
