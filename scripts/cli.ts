@@ -13,6 +13,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { composeModules } from '../server/compose-modules.js';
 import { resolveJwtSecret } from '../server/jwt-secret.js';
+import { resolveOpaqueServerSetup } from '../server/opaque-server-setup.js';
 import { issueBootstrapInvitation } from '../server/modules/accounts/invitations.js';
 import { verifyChain } from '../server/modules/audit/audit-chain.js';
 import { systemClock } from '../server/system/clock.js';
@@ -35,6 +36,7 @@ async function run(command: Command, args: string[]): Promise<number> {
     const modules = composeModules(database.connection, {
       clock: systemClock,
       jwtSecret: resolveJwtSecret(config),
+      opaqueServerSetup: await resolveOpaqueServerSetup(config),
       logger: pino({ level: 'silent' }),
       publicOrigin: () => config.publicOrigin ?? `http://${config.host}:${config.port}`,
       revocations: { revokeUser: () => undefined, revokeSession: () => undefined },

@@ -1,6 +1,6 @@
 import type { UserKeys } from '../../shared/crypto/keys.js';
 import { z } from 'zod';
-import { Session, type SignInRequest } from '../../shared/schemas/accounts.js';
+import type { SignInRequest } from '../../shared/schemas/accounts.js';
 import { approvalsApi, type ApprovalsApi } from './api/approvals-api.js';
 import { auditApi, type AuditApi } from './api/audit-api.js';
 import { directoryApi, type DirectoryApi } from './api/directory-api.js';
@@ -16,13 +16,15 @@ import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
-import type { KeyCrypto } from './key-crypto.js';
+import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
 import { localKeyCrypto } from './local-key-crypto.js';
 import { contactKeyring, memoryKnownKeys, type ContactKeyring, type KnownKeysStore } from './messaging/contact-keys.js';
 import { createMessenger, type Messenger, type MessengerOptions } from './messaging/messenger.js';
 import { passwordResets, type PasswordResets } from './password-reset.js';
-import { changePassword, registerWithInvitation, unlockKeys, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
+import { memoryExportKeyHolder } from './export-key-holder.js';
+import { opaqueSignIn } from './opaque-sign-in.js';
+import { changePassword, registerWithInvitation, rotateKeys, unlockKeys, type KeyRotation, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
 import { createSessionManager, type SessionManager } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
 import type { FocalNetSocket } from './socket.js';
@@ -72,7 +74,10 @@ export interface FocalNetClient {
   messenger(socket: FocalNetSocket, options?: MessengerOptions): Messenger;
   /** Information-exchange requests: submit (sealed, one envelope per state), steps, lists, statistics. */
   readonly requests: RequestsApi;
-  /** Throws ApiError auth.totp-required when the account has a second factor and `totp` is missing. */
+  /**
+   * Signs in by OPAQUE (RFC 9807): the password never leaves this process. Throws ApiError
+   * auth.invalid-credentials, or auth.totp-required when the account has a second factor and `totp` is missing.
+   */
   signIn(input: SignInRequest): Promise<StoredSession>;
   /** Ends the session on the server (best effort) and forgets tokens and unlocked keys here. */
   signOut(): Promise<void>;
@@ -80,8 +85,10 @@ export interface FocalNetClient {
   unlockKeys(input: UnlockInput): Promise<UserKeys>;
   /** For a person who forgot their password: a reset link from their admin plus their recovery key. */
   readonly passwordResets: PasswordResets;
-  /** Needs unlocked keys: they are wrapped under the new password here. Other sessions end; this one continues. */
+  /** Needs unlocked keys: they are wrapped under the new password's export key here. Other sessions end; this one continues. */
   changePassword(input: ChangePasswordInput): Promise<StoredSession>;
+  /** New keys and a new recovery key, wrapped here; the account is verified again and every session ends. */
+  rotateKeys(onProgress?: (step: EnrolmentStep) => void): Promise<KeyRotation>;
 }
 
 /** A typed client of the accounts API, for browsers and Node alike (no DOM). */
@@ -99,7 +106,12 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
   const keyCrypto = options.keyCrypto ?? localKeyCrypto;
   const invitations = invitationsApi(transport, session);
   const me = meApi(session);
-  const deps = { invitations, me, session, keyStore, keyCrypto };
+  const exportKeys = memoryExportKeyHolder();
+  // A session that ends (sign-out, refused refresh) takes the export key with it.
+  session.subscribe(() => {
+    if (!session.current()) exportKeys.clear();
+  });
+  const deps = { invitations, me, session, keyStore, keyCrypto, transport, exportKeys };
   const directory = directoryApi(transport, session);
   const messages = messagesApi(options.baseUrl, fetchImpl, session);
   const contactKeys = contactKeyring(directory, options.knownKeys ?? memoryKnownKeys(), options.now ? { now: options.now } : {});
@@ -126,11 +138,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
     // Looked up at each call, not captured: a page whose clock is replaced later (tests) is followed.
     requests: requestsApi(session, keyStore, options.now ?? (() => Date.now())),
-    async signIn(input) {
-      const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });
-      if (keyStore.get()?.username !== result.user.username) keyStore.clear();
-      return session.start(result);
-    },
+    signIn: (input) => opaqueSignIn(deps, input),
     async signOut() {
       const current = session.current();
       try {
@@ -140,11 +148,13 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
       } finally {
         session.end();
         keyStore.clear();
+        exportKeys.clear();
       }
     },
     registerWithInvitation: (input) => registerWithInvitation(deps, input),
     unlockKeys: (input) => unlockKeys(deps, input),
     changePassword: (input) => changePassword(deps, input),
+    rotateKeys: (onProgress) => rotateKeys(deps, onProgress),
     passwordResets: passwordResets(transport, keyCrypto),
   };
 }

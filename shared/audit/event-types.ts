@@ -7,6 +7,7 @@ export const AUDIT_EVENT_TYPES = [
   'auth.refresh-reused',
   'auth.totp-enabled',
   'auth.password-changed',
+  'auth.password-upgraded',
   'auth.session-ended',
   'auth.password-change-failed',
   'invitation.created',

@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
-import { localKeyCrypto } from '../../client/sdk/index.js';
 import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import { LABELS } from '../helpers/messaging.js';
-import { FAST_KDF, sdkClient, sdkTotp } from '../helpers/sdk.js';
+import { sdkClient, sdkTotp } from '../helpers/sdk.js';
 import { sdkMessaging, type SdkMessaging } from '../helpers/sdk-messaging.js';
 import { eventually } from '../helpers/server-process.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -58,8 +57,7 @@ describe('e2e: a thread with messages from before the sender re-keyed', function
 
     // The sender re-keys, admin.kz verifies the new key, and the sender writes again.
     t.clock.advance(60_000);
-    const material = await localKeyCrypto.enrol({ username: 'fp.kz.border', passphrase: DEMO_PASSWORD, limits: FAST_KDF });
-    await kz.client.me.rotateKeys({ keys: material.bundle, wrappedKeys: material.wrappedKeys });
+    await kz.client.rotateKeys();
     kz.messenger.stop();
     kz.socket.close();
     const admin = sdkClient(t);

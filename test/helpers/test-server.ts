@@ -6,6 +6,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/ev
 import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start-server.js';
 import { capturingLogger } from './log-capture.js';
+import { TEST_OPAQUE_SERVER_SETUP } from './opaque.js';
 import { TestClock } from './test-clock.js';
 import { testMongoUri, uniqueDbName } from './test-database.js';
 
@@ -31,6 +32,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     MONGODB_URI: testMongoUri(),
     DB_NAME: uniqueDbName('srv'),
     LOG_LEVEL: 'debug',
+    OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP,
     ...env,
   });
   const logs = capturingLogger();

@@ -288,6 +288,7 @@ export const en = {
       'refresh-reused': 'Session token reused (possible theft)',
       'totp-enabled': 'Two-factor authentication enabled',
       'password-changed': 'Password changed',
+      'password-upgraded': 'Sign-in upgraded (password no longer sent)',
       'session-ended': 'Another session signed out',
       'password-change-failed': 'Password change refused (wrong current password)',
     },
