@@ -17,6 +17,8 @@ export interface TestServer {
   server: RunningServer;
   clock: TestClock;
   logs: ReturnType<typeof capturingLogger>;
+  /** The server's DATA_DIR (its generated secrets). */
+  dataDir: string;
   /** A real socket.io client; closed by `close()`. */
   connect(options?: { origin?: string; auth?: Record<string, unknown> }): TestSocket;
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     server,
     clock,
     logs,
+    dataDir,
     connect({ origin, auth } = {}) {
       const socket: TestSocket = connectClient(server.url, {
         transports: ['websocket'],
