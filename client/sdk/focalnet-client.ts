@@ -25,7 +25,7 @@ import { passwordResets, type PasswordResets } from './password-reset.js';
 import { memoryExportKeyHolder } from './export-key-holder.js';
 import { opaqueSignIn } from './opaque-sign-in.js';
 import { changePassword, registerWithInvitation, rotateKeys, unlockKeys, type KeyRotation, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
-import { createSessionManager, type SessionManager } from './session-manager.js';
+import { createSessionManager, type SessionManager, type SessionOptions } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
 import type { FocalNetSocket } from './socket.js';
 
@@ -45,6 +45,8 @@ export interface FocalNetClientOptions {
   refreshLeewaySeconds?: number;
   /** Contacts' keys as last seen, for key-change warnings. Default: memory. */
   knownKeys?: KnownKeysStore;
+  /** Clients sharing one session (a browser's tabs) take turns to refresh it; see SessionOptions. */
+  sharedRefresh?: SessionOptions['sharedRefresh'];
 }
 
 export interface FocalNetClient {
@@ -101,6 +103,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     store: options.sessionStore ?? memorySessionStore(),
     now: options.now ?? Date.now,
     leewayMs: (options.refreshLeewaySeconds ?? 60) * 1000,
+    ...(options.sharedRefresh ? { sharedRefresh: options.sharedRefresh } : {}),
   });
   const keyStore = options.keyStore ?? memoryKeyStore();
   const keyCrypto = options.keyCrypto ?? localKeyCrypto;

@@ -106,6 +106,8 @@ export const en = {
     totpHint: 'Enter the 6-digit code from your authenticator app.',
     submit: 'Sign in',
     submitting: 'Signing in…',
+    remember: 'This browser remembers me',
+    rememberHint: 'A reload or a new tab then needs no password; your keys stay here, encrypted. Untick it on a shared computer: nothing is kept after you sign out or close the tab.',
   },
   unlock: {
     title: 'Unlock your keys',
@@ -356,6 +358,9 @@ export const en = {
       'totp-required': 'Enter the code from your authenticator app.',
       'totp-invalid': 'The code is wrong or was used already. Wait for the next code.',
       'session-invalid': 'Your session has ended. Sign in again.',
+      'flow-invalid': 'This step took too long or was already used. Please try again.',
+      'username-mismatch': 'The registration was prepared for another username. Please try again.',
+      upgraded: 'This account now signs in without sending its password. Use the current app.',
     },
     invitation: {
       invalid: 'This invitation cannot be used: it may have expired, been used or been revoked.',
