@@ -1,6 +1,6 @@
 import type { UserKeys } from '../../shared/crypto/keys.js';
 import { z } from 'zod';
-import type { SignInRequest } from '../../shared/schemas/accounts.js';
+import type { SignInRequest, UserView } from '../../shared/schemas/accounts.js';
 import { approvalsApi, type ApprovalsApi } from './api/approvals-api.js';
 import { auditApi, type AuditApi } from './api/audit-api.js';
 import { directoryApi, type DirectoryApi } from './api/directory-api.js';
@@ -24,7 +24,7 @@ import { createMessenger, type Messenger, type MessengerOptions } from './messag
 import { passwordResets, type PasswordResets } from './password-reset.js';
 import { memoryExportKeyHolder } from './export-key-holder.js';
 import { opaqueSignIn } from './opaque-sign-in.js';
-import { changePassword, registerWithInvitation, rotateKeys, unlockKeys, type KeyRotation, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
+import { changePassword, newRecoveryKey, registerWithInvitation, rotateKeys, unlockKeys, type KeyRotation, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
 import { createSessionManager, type SessionManager, type SessionOptions } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
 import type { FocalNetSocket } from './socket.js';
@@ -91,6 +91,8 @@ export interface FocalNetClient {
   changePassword(input: ChangePasswordInput): Promise<StoredSession>;
   /** New keys and a new recovery key, wrapped here; the account is verified again and every session ends. */
   rotateKeys(onProgress?: (step: EnrolmentStep) => void): Promise<KeyRotation>;
+  /** A new recovery key for the unlocked keys, sent once `confirm` resolves (the person typed part of it back); the old one stops working. */
+  newRecoveryKey(confirm: (recoveryKeyText: string) => Promise<void>): Promise<UserView>;
 }
 
 /** A typed client of the accounts API, for browsers and Node alike (no DOM). */
@@ -158,6 +160,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     unlockKeys: (input) => unlockKeys(deps, input),
     changePassword: (input) => changePassword(deps, input),
     rotateKeys: (onProgress) => rotateKeys(deps, onProgress),
+    newRecoveryKey: (confirm) => newRecoveryKey(deps, confirm),
     passwordResets: passwordResets(transport, keyCrypto),
   };
 }

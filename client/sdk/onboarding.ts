@@ -1,9 +1,10 @@
 import { toBase64Url } from '../../shared/crypto/encoding.js';
 import { CryptoError } from '../../shared/crypto/errors.js';
-import { wrapWithExportKey, type KdfLimits } from '../../shared/crypto/key-wrap.js';
+import { wrapWithExportKey, wrapWithRecoveryKey, type KdfLimits } from '../../shared/crypto/key-wrap.js';
+import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
 import type { UserKeys } from '../../shared/crypto/keys.js';
 import { passwordWeakness } from '../../shared/password-strength.js';
-import { ChangePasswordStartResponse, Password, RegistrationStartResponse, Username, type RegisterResponse, type UserView } from '../../shared/schemas/accounts.js';
+import { ChangePasswordStartResponse, Password, RegistrationStartResponse, Username, UserView as UserViewSchema, type RegisterResponse, type UserView } from '../../shared/schemas/accounts.js';
 import { ApiError, localValidationError } from './api-error.js';
 import type { InvitationsApi } from './api/invitations-api.js';
 import type { MeApi } from './api/me-api.js';
@@ -22,6 +23,12 @@ export interface RegisterWithInvitationInput {
   onProgress?: (step: EnrolmentStep) => void;
   /** argon2id cost of OPAQUE's key stretching; the default (ops 3, 64 MiB) is the production setting. */
   kdfLimits?: KdfLimits;
+  /**
+   * Shows the recovery key and resolves once the newcomer typed part of it back (rejects to give
+   * up): the account is registered only then, marked as having a confirmed recovery key. Without
+   * it the account is registered at once, its recovery key shown as not confirmed.
+   */
+  confirmRecoveryKey?: (recoveryKeyText: string) => Promise<void>;
 }
 
 export interface Registration {
@@ -64,6 +71,7 @@ export async function registerWithInvitation(deps: OnboardingDeps, input: Regist
   const { registrationRecord, exportKey } = registration.finish(started.registrationResponse, stretching);
   const material = await deps.keyCrypto.enrol({ username: username.data, exportKey }, input.onProgress);
   exportKey.fill(0);
+  if (input.confirmRecoveryKey) await input.confirmRecoveryKey(material.recoveryKeyText);
   input.onProgress?.('registering');
   const response = await deps.invitations.register({
     token: input.token,
@@ -72,6 +80,7 @@ export async function registerWithInvitation(deps: OnboardingDeps, input: Regist
     opaque: { flowId: started.flowId, registrationRecord, stretching },
     keys: material.bundle,
     wrappedKeys: material.wrappedKeys,
+    recoveryKeyConfirmed: input.confirmRecoveryKey !== undefined,
   });
   deps.keyStore.set({ username: response.user.username, keys: material.keys });
   input.onProgress?.('done');
@@ -164,4 +173,26 @@ export async function rotateKeys(deps: OnboardingDeps, onProgress?: (step: Enrol
   const updated = await deps.me.rotateKeys({ keys: material.bundle, wrappedKeys: material.wrappedKeys });
   deps.keyStore.set({ username: user.username, keys: material.keys });
   return { user: updated, recoveryKeyText: material.recoveryKeyText, keys: material.keys };
+}
+
+/**
+ * A new recovery key for the unlocked keys: made and wrapped here, shown through `confirm`, which
+ * resolves once the person typed part of it back. The server then replaces the recovery wrapping:
+ * the old key stops working.
+ */
+export async function newRecoveryKey(deps: OnboardingDeps, confirm: (recoveryKeyText: string) => Promise<void>): Promise<UserView> {
+  const user = deps.session.current()?.user;
+  if (!user) throw new ApiError(401, 'auth.unauthenticated', 'sign in first');
+  const unlocked = deps.keyStore.get();
+  if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+  const recovery = await generateRecoveryKey();
+  try {
+    const wrapped = await wrapWithRecoveryKey(unlocked.keys, recovery.bytes, user.username);
+    await confirm(recovery.text);
+    const updated = await deps.session.authed({ method: 'POST', path: '/api/me/recovery-key', body: { recovery: wrapped, confirmed: true }, schema: UserViewSchema });
+    deps.session.updateUser(updated);
+    return updated;
+  } finally {
+    recovery.bytes.fill(0);
+  }
 }

@@ -23,6 +23,7 @@ export const AUDIT_EVENT_TYPES = [
   'user.password-reset-issued',
   'user.password-reset',
   'user.password-reset-refused',
+  'user.recovery-key-replaced',
   'directory.entry-updated',
   'directory.entry-confirmed',
   'directory.settings-changed',

@@ -66,7 +66,7 @@ export const InvitationPreview = z.object({
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
 // ── OPAQUE (RFC 9807): the password never leaves the client ────────────────
-/** A flow between an OPAQUE step's start and its finish: sealed server state, single use, 2 minutes. */
+/** A flow between an OPAQUE step's start and its finish: sealed server state, single use; 2 minutes for a login, 30 for a registration. */
 export const FlowId = z.string().regex(/^[A-Za-z0-9_-]{40,4000}$/, 'malformed flow id');
 
 /** What the client made of a new password: the record the server keeps, and the argon2id cost it used. */
@@ -121,6 +121,8 @@ export const RegisterRequest = z.object({
   opaque: NewOpaqueRegistration,
   keys: PublicKeyBundle,
   wrappedKeys: StoredWrappedKeys,
+  /** The newcomer typed back part of the recovery key before registering (the client checks it; the server cannot). */
+  recoveryKeyConfirmed: z.boolean().default(false),
 }).strict();
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
@@ -143,6 +145,8 @@ export const UserView = z.object({
   totpEnabled: z.boolean(),
   requireTotp: z.boolean(),
   createdAt: z.iso.datetime(),
+  /** Whether the person typed back part of their current recovery key (at registration or on making a new one). */
+  recoveryKeyConfirmed: z.boolean(),
 });
 export type UserView = z.infer<typeof UserView>;
 
@@ -176,6 +180,9 @@ export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.st
 export const TotpConfirmRequest = z.object({ code: TotpCode }).strict();
 
 export const RotateKeysRequest = z.object({ keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys }).strict();
+
+/** A new recovery key (the old one stops working): the private keys wrapped under it, confirmed by typing part of it back. */
+export const NewRecoveryKeyRequest = z.object({ recovery: RecoveryWrappedKeys, confirmed: z.literal(true) }).strict();
 
 /** An account made before OPAQUE, signed in once by password: its OPAQUE record and keys re-wrapped under the export key. */
 export const UpgradeRequest = z.object({ opaque: NewOpaqueRegistration, wrappedKeys: ExportKeyWrappedKeys }).strict();

@@ -240,6 +240,7 @@ export const en = {
       waiting: '{{count}} waiting for your verification',
     },
     people: {
+      recoveryNotConfirmed: 'recovery key not confirmed',
       title: 'People',
       filter: 'Show',
       all: 'Everyone',
@@ -305,6 +306,7 @@ export const en = {
       'keys-rotated': 'Keys replaced',
       'password-reset-issued': 'Password reset link issued',
       'password-reset': 'Password reset with the recovery key',
+      'recovery-key-replaced': 'New recovery key made (the old one no longer works)',
       'password-reset-refused': 'Password reset refused (proof did not verify)',
     },
     directory: {

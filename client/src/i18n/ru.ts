@@ -239,6 +239,7 @@ export const ru: Messages = {
       waiting: 'ждут вашей проверки: {{count}}',
     },
     people: {
+      recoveryNotConfirmed: 'ключ восстановления не подтверждён',
       title: 'Участники',
       filter: 'Показать',
       all: 'Всех',
@@ -303,6 +304,7 @@ export const ru: Messages = {
       'keys-rotated': 'Замена ключей',
       'password-reset-issued': 'Выдана ссылка для сброса пароля',
       'password-reset': 'Сброс пароля с ключом восстановления',
+      'recovery-key-replaced': 'Создан новый ключ восстановления (старый больше не действует)',
       'password-reset-refused': 'Сброс пароля отклонён (подтверждение не прошло проверку)',
     },
     directory: {

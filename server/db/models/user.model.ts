@@ -43,6 +43,8 @@ const UserSchema = new Schema({
   keyHistory: { type: [PreviousKeysSchema], default: [] },
   /** Private keys wrapped in the client (unreadable by the server): { exportKey, recovery } (before OPAQUE: { passphrase, recovery }). */
   wrappedKeys: { type: Schema.Types.Mixed, default: null, select: false },
+  /** When the person last typed back their recovery key (at registration, on a new one, or by using it); null: never. */
+  recoveryConfirmedAt: { type: Date, default: null },
   /** An outstanding password reset (issued by the responsible admin): its token's hash and end. */
   resetTokenHash: { type: String, default: null, select: false },
   resetExpiresAt: { type: Date, default: null, select: false },

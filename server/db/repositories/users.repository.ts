@@ -36,6 +36,8 @@ export interface User {
   tokenVersion: number;
   invitedBy: string | null;
   createdAt: Date;
+  /** When the person last confirmed their recovery key by typing part of it back (null: never). */
+  recoveryConfirmedAt: Date | null;
 }
 
 export interface NewUser {
@@ -49,6 +51,7 @@ export interface NewUser {
   keys: Omit<PublicKeys, 'verifiedAt' | 'verifiedBy'> & { verifiedAt?: Date | null; verifiedBy?: string | null };
   wrappedKeys: unknown;
   invitedBy: string | null;
+  recoveryConfirmedAt?: Date | null;
   now: Date;
 }
 
@@ -72,6 +75,7 @@ type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requ
   /** Appended to the key history in the same single-document write as the new `keys`. */
   retiredKeys?: PreviousKeys;
   wrappedKeys?: unknown;
+  recoveryConfirmedAt?: Date | null;
   passwordHash?: null;
   opaque?: OpaqueCredential;
   totpSecret?: string | null;
@@ -153,7 +157,8 @@ export class UsersRepository {
     try {
       const result = await this.model.updateOne(
         { _id: id, resetTokenHash: tokenHash },
-        { $set: { ...opaqueFields(patch.opaque), wrappedKeys: patch.wrappedKeys, resetTokenHash: null, resetExpiresAt: null, updatedAt: now }, $inc: { tokenVersion: 1 } },
+        // Finishing a reset took the recovery key: it is confirmed as held.
+        { $set: { ...opaqueFields(patch.opaque), wrappedKeys: patch.wrappedKeys, recoveryConfirmedAt: now, resetTokenHash: null, resetExpiresAt: null, updatedAt: now }, $inc: { tokenVersion: 1 } },
       );
       return result.modifiedCount === 1;
     } finally {
@@ -238,6 +243,7 @@ interface UserLean {
   tokenVersion?: number;
   invitedBy?: Types.ObjectId | null;
   createdAt: Date;
+  recoveryConfirmedAt?: Date | null;
 }
 
 /** The one place a stored user becomes a domain object. */
@@ -257,5 +263,6 @@ function toUser(doc: UserLean): User {
     tokenVersion: doc.tokenVersion ?? 0,
     invitedBy: doc.invitedBy ? doc.invitedBy.toHexString() : null,
     createdAt: doc.createdAt,
+    recoveryConfirmedAt: doc.recoveryConfirmedAt ?? null,
   };
 }

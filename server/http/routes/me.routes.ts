@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { AuditEntryView, ChangePasswordRequest, ChangePasswordStartRequest, ChangePasswordStartResponse, RegistrationStartResponse, SignInStartResponse, UnlockFinishRequest, UnlockStartRequest, UpgradeRequest, UpgradeStartRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, SessionIdParams, SessionView, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
+import { AuditEntryView, ChangePasswordRequest, ChangePasswordStartRequest, ChangePasswordStartResponse, NewRecoveryKeyRequest, RegistrationStartResponse, SignInStartResponse, UnlockFinishRequest, UnlockStartRequest, UpgradeRequest, UpgradeStartRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, SessionIdParams, SessionView, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
 import { changePassword, startPasswordChange } from '../../modules/accounts/change-password.js';
 import { finishUpgrade, startUpgrade } from '../../modules/accounts/upgrade-to-opaque.js';
 import { finishUnlock, startUnlock } from '../../modules/accounts/unlock-keys.js';
+import { replaceRecoveryKey } from '../../modules/accounts/recovery-key.js';
 import { endMySession, mySessions } from '../../modules/accounts/my-sessions.js';
 import { confirmTotp, me, myWrappedKeys, rotateKeys, startTotpSetup } from '../../modules/accounts/self-service.js';
 import { readAudit } from '../../modules/audit/read-audit.js';
@@ -55,6 +56,13 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
       await limits.signInSucceeded(req, actor.username);
       return session;
     },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/me/recovery-key', auth: authn, tag: 'me',
+    summary: 'A new recovery key, confirmed by typing part of it back: the keys wrapped under it replace the old recovery wrapping, so the old key stops working.',
+    body: NewRecoveryKeyRequest, response: UserView, errors: [400, 401, 409],
+    handler: async ({ body, req }) => replaceRecoveryKey(accounts, await authn.actor(req), body.recovery),
   });
 
   defineRoute(router, registry, {

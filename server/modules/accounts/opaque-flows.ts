@@ -3,8 +3,10 @@ import * as opaque from '@serenity-kit/opaque';
 import { AppError } from '../../../shared/errors.js';
 import type { ClaimsRepository } from '../../db/repositories/claims.repository.js';
 
-/** How long a client has between an OPAQUE step's start and its finish. */
-export const OPAQUE_FLOW_TTL_MS = 2 * 60_000;
+/** How long a client has between a login's start and its finish. */
+export const OPAQUE_LOGIN_TTL_MS = 2 * 60_000;
+/** A registration waits while the newcomer writes down and types back the recovery key. */
+export const OPAQUE_REGISTRATION_TTL_MS = 30 * 60_000;
 
 export type OpaqueFlowPurpose = 'sign-in' | 'unlock' | 'register' | 'password-change' | 'password-reset' | 'upgrade';
 
@@ -53,7 +55,8 @@ export function opaqueFlows(serverSetup: string, secret: string, claims: ClaimsR
   return {
     serverSetup,
     seal(state, now) {
-      const sealed: SealedState = { ...state, id: randomBytes(16).toString('base64url'), expiresAt: now.getTime() + OPAQUE_FLOW_TTL_MS };
+      const ttl = state.serverLoginState ? OPAQUE_LOGIN_TTL_MS : OPAQUE_REGISTRATION_TTL_MS;
+      const sealed: SealedState = { ...state, id: randomBytes(16).toString('base64url'), expiresAt: now.getTime() + ttl };
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(JSON.stringify(sealed), 'utf8'), cipher.final()]);

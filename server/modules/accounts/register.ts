@@ -63,6 +63,7 @@ export async function register(deps: AccountsDeps, input: RegisterInput): Promis
       keys: { ...input.keys, keyVersion: 1, createdAt: now, ...(bootstrap ? { verifiedAt: now } : {}) },
       wrappedKeys: input.wrappedKeys,
       invitedBy: invitation.createdBy,
+      recoveryConfirmedAt: input.recoveryKeyConfirmed ? now : null,
       now,
     });
   } catch (error) {

@@ -7,7 +7,7 @@ import { memorySessionStore } from '../../../../client/sdk/session-store.js';
 
 const user: UserView = {
   id: '0123456789abcdef01234567', username: 'kz.admin', displayName: 'KZ', role: 'national-admin', state: 'KZ', domains: [],
-  status: 'active', keys: null, totpEnabled: true, requireTotp: false, createdAt: '2026-01-01T00:00:00.000Z',
+  status: 'active', keys: null, totpEnabled: true, requireTotp: false, recoveryKeyConfirmed: true, createdAt: '2026-01-01T00:00:00.000Z',
 };
 const session = (n: number): Session => ({ accessToken: `access-${n}`, refreshToken: `${'r'.repeat(42)}${n}`, expiresIn: 900, user });
 
