@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn as signInOverApi, type TestPerson } from '../helpers/accounts.js';
+import { call } from '../helpers/api.js';
 import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
+import { sdkClient } from '../helpers/sdk.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 const shot = screenshots('remembered-browser');
@@ -115,4 +117,80 @@ describe('e2e: this browser remembers (Chromium)', function () {
     await page.getByTestId('account-active').waitFor();
     await context.close();
   });
+
+  it('a session ended from another device, a suspension and a password change each erase what this browser kept', async () => {
+    await signInOverApi(t, kzAdmin);
+    const fp = await activeFocalPoint(t, kzAdmin);
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+
+    // Ended from another device: the next refresh fails, and the record goes with the session.
+    await signIn(t, page, fp, true);
+    expect((await indexedDbState(page)).records).to.equal(1);
+    const phone = sdkClient(t);
+    await phone.signIn({ username: fp.username, password: fp.password });
+    const mine = (await phone.me.sessions()).find((s) => !s.current && s.device?.includes('Chrome'));
+    if (!mine) throw new Error('the browser session is not listed');
+    await phone.me.endSession(mine.id);
+    await page.goto(`${t.url}/account`);
+    await page.getByLabel('Username').waitFor();
+    expect((await indexedDbState(page)).records).to.equal(0);
+
+    // A password change: what was kept under the old session is replaced (a fresh key), and still opens after a reload.
+    await signIn(t, page, fp, true);
+    expect((await indexedDbState(page)).records).to.equal(1);
+    const keyBefore = await keyFingerprint(page);
+    await page.getByRole('link', { name: 'Your account' }).click();
+    const form = page.getByTestId('change-password');
+    const next = 'juniper-lantern-orchard-piano-63';
+    await form.getByLabel('Current password').fill(fp.password);
+    await form.getByLabel('New password', { exact: true }).fill(next);
+    await form.getByLabel('Repeat the new password').fill(next);
+    await form.getByRole('button', { name: 'Change the password' }).click();
+    await page.getByTestId('password-changed').waitFor();
+    await eventuallyTrue(async () => (await keyFingerprint(page)) !== keyBefore);
+    fp.password = next;
+    await page.reload();
+    await page.getByTestId('signed-in-user').waitFor();
+    expect(await page.getByLabel('Password', { exact: true }).count()).to.equal(0);
+
+    // Suspended: the refresh fails and the record is erased.
+    await signInOverApi(t, kzAdmin);
+    await kzAdminSuspends(t, kzAdmin, fp);
+    await page.goto(`${t.url}/account`);
+    await page.getByLabel('Username').waitFor();
+    expect((await indexedDbState(page)).records).to.equal(0);
+    await context.close();
+  });
 });
+
+/** Something that changes whenever the stored record is written again under a new key: its ciphertext. */
+async function keyFingerprint(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('focalnet');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const record = await new Promise<{ data: ArrayBuffer } | undefined>((resolve, reject) => {
+      const request = db.transaction('remembered').objectStore('remembered').get('this-browser');
+      request.onsuccess = () => resolve(request.result as { data: ArrayBuffer } | undefined);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return record ? Array.from(new Uint8Array(record.data).slice(0, 16)).join(',') : '';
+  });
+}
+
+async function eventuallyTrue(check: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + 5_000;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function kzAdminSuspends(t: TestServer, admin: TestPerson, person: TestPerson): Promise<void> {
+  const response = await call(t.url, 'POST', `/api/users/${person.user.id}/suspend`, { token: admin.session?.accessToken, body: { reason: 'device lost' } });
+  expect(response.status).to.equal(200);
+}
