@@ -23,7 +23,7 @@ import { contactKeyring, memoryKnownKeys, type ContactKeyring, type KnownKeysSto
 import { createMessenger, type Messenger, type MessengerOptions } from './messaging/messenger.js';
 import { passwordResets, type PasswordResets } from './password-reset.js';
 import { memoryExportKeyHolder } from './export-key-holder.js';
-import { opaqueSignIn } from './opaque-sign-in.js';
+import { opaqueSignIn, type SignInPolicy } from './opaque-sign-in.js';
 import { changePassword, newRecoveryKey, registerWithInvitation, rotateKeys, unlockKeys, type KeyRotation, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
 import { createSessionManager, type SessionManager, type SessionOptions } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
@@ -45,6 +45,8 @@ export interface FocalNetClientOptions {
   refreshLeewaySeconds?: number;
   /** Contacts' keys as last seen, for key-change warnings. Default: memory. */
   knownKeys?: KnownKeysStore;
+  /** Pin the server's OPAQUE key, or refuse the one-time password upgrade of old accounts (see SignInPolicy). */
+  signInPolicy?: SignInPolicy;
   /** Clients sharing one session (a browser's tabs) take turns to refresh it; see SessionOptions. */
   sharedRefresh?: SessionOptions['sharedRefresh'];
 }
@@ -116,7 +118,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
   session.subscribe(() => {
     if (!session.current()) exportKeys.clear();
   });
-  const deps = { invitations, me, session, keyStore, keyCrypto, transport, exportKeys };
+  const deps = { invitations, me, session, keyStore, keyCrypto, transport, exportKeys, ...(options.signInPolicy ? { policy: options.signInPolicy } : {}) };
   const directory = directoryApi(transport, session);
   const messages = messagesApi(options.baseUrl, fetchImpl, session);
   const contactKeys = contactKeyring(directory, options.knownKeys ?? memoryKnownKeys(), options.now ? { now: options.now } : {});

@@ -52,7 +52,7 @@ export async function startOpaqueRegistration(password: string): Promise<Pending
 export interface PendingLogin {
   startLoginRequest: string;
   /** Undefined when the password is wrong or the username unknown (the server's answer does not open). */
-  finish(loginResponse: string, stretching: KeyStretching): { finishLoginRequest: string; exportKey: Uint8Array } | undefined;
+  finish(loginResponse: string, stretching: KeyStretching): { finishLoginRequest: string; exportKey: Uint8Array; serverStaticPublicKey: string } | undefined;
 }
 
 export async function startOpaqueLogin(password: string): Promise<PendingLogin> {
@@ -67,7 +67,7 @@ export async function startOpaqueLogin(password: string): Promise<PendingLogin> 
       } catch {
         return undefined;
       }
-      return result ? { finishLoginRequest: result.finishLoginRequest, exportKey: fromBase64Url(result.exportKey) } : undefined;
+      return result ? { finishLoginRequest: result.finishLoginRequest, exportKey: fromBase64Url(result.exportKey), serverStaticPublicKey: result.serverStaticPublicKey } : undefined;
     },
   };
 }

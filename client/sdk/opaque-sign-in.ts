@@ -14,7 +14,20 @@ import { startOpaqueLogin, startOpaqueRegistration, stretchingFor } from './opaq
 import type { SessionManager } from './session-manager.js';
 import type { StoredSession } from './session-store.js';
 
+/** What a client may insist on at sign-in, against a server that is not the one it should be. */
+export interface SignInPolicy {
+  /** OPAQUE's server public key (`npx @serenity-kit/opaque get-server-public-key <setup>`): a login answered under another key is refused. */
+  opaqueServerKey?: string | undefined;
+  /**
+   * Whether to send the password once when the server says the account was made before OPAQUE
+   * (default true while accounts are being upgraded). A server that lies about it would learn the
+   * password: clients of a network whose accounts are all upgraded set this to false.
+   */
+  allowPasswordUpgrade?: boolean | undefined;
+}
+
 export interface SignInDeps {
+  policy?: SignInPolicy;
   transport: HttpTransport;
   session: SessionManager;
   keyStore: KeyStore;
@@ -37,9 +50,15 @@ export function refusedProof(): string {
 export async function opaqueSignIn(deps: SignInDeps, input: SignInRequest): Promise<StoredSession> {
   const login = await startOpaqueLogin(input.password);
   const started = await deps.transport.send({ method: 'POST', path: '/api/auth/sign-in/start', body: { username: input.username, startLoginRequest: login.startLoginRequest }, schema: SignInStartResponse });
-  if (started.upgrade) return signInAndUpgrade(deps, input);
+  if (started.upgrade) {
+    if (deps.policy?.allowPasswordUpgrade === false) throw new ApiError(409, 'auth.upgraded', 'the server asks for the password itself, which this client does not send');
+    return signInAndUpgrade(deps, input);
+  }
   // A wrong password or an unknown name fails here, before anything more is sent.
-  const finished = login.finish(started.loginResponse, started.stretching);
+  const opened = login.finish(started.loginResponse, started.stretching);
+  const pinned = deps.policy?.opaqueServerKey;
+  if (opened && pinned && opened.serverStaticPublicKey !== pinned) throw new ApiError(0, 'client.bad-response', 'the server answered under another OPAQUE key than the one this client trusts');
+  const finished = opened;
   // A wrong password (or unknown name) cannot make a valid proof; a random one is sent instead, so
   // the server refuses, audits and counts the attempt as it did when it saw passwords.
   const session = await deps.transport.send({

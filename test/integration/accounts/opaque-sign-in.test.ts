@@ -1,9 +1,11 @@
+import * as opaque from '@serenity-kit/opaque';
 import { expect } from 'chai';
 import { startOpaqueLogin } from '../../../client/sdk/opaque-client.js';
 import { refusedProof } from '../../../client/sdk/opaque-sign-in.js';
 import { DEFAULT_KEY_STRETCHING } from '../../../shared/crypto/opaque-format.js';
 import { call, type ApiResult } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signInCall, type TestPerson } from '../../helpers/accounts.js';
+import { sdkClient } from '../../helpers/sdk.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 interface Started { flowId: string; loginResponse: string; stretching: typeof DEFAULT_KEY_STRETCHING; upgrade?: true }
@@ -84,6 +86,17 @@ describe('OPAQUE sign-in: refusals, replays, enumeration and limits', function (
     expect(malformed.body.error.issues[0]?.path).to.include('startLoginRequest');
     const password = await call<{ error: { code: string } }>(t.url, 'POST', '/api/auth/sign-in/finish', { body: { flowId: started.body.flowId, finishLoginRequest: refusedProof(), password: fp.password } });
     expect(password.status).to.equal(400); // no body with a password field is accepted
+  });
+
+  it('a client that pins the server\'s OPAQUE key signs in under it and refuses another', async () => {
+    const fp = await activeFocalPoint(t, kz);
+    const serverKey = opaque.server.getPublicKey(t.server.accounts.opaque.serverSetup);
+    const pinned = sdkClient(t, { signInPolicy: { opaqueServerKey: serverKey } });
+    await pinned.signIn({ username: fp.username, password: fp.password });
+    const wrongPin = sdkClient(t, { signInPolicy: { opaqueServerKey: opaque.server.getPublicKey(opaque.server.createSetup()) } });
+    const refused = await wrongPin.signIn({ username: fp.username, password: fp.password }).catch((e: unknown) => e);
+    expect(refused).to.have.property('code', 'client.bad-response');
+    expect(wrongPin.session.current()).to.equal(undefined);
   });
 
   it('logins started and never finished count as failures: the sixth start answers 429; a success clears the count', async () => {

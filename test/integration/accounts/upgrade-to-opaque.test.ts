@@ -76,6 +76,9 @@ describe('accounts made before OPAQUE are upgraded at their next sign-in', funct
   it('only a legacy account is offered the upgrade, and only with its own password', async () => {
     const username = `legacy${Date.now().toString(36)}b`;
     await legacyAccount(username);
+    // A client told never to send a password refuses, whatever the server says about the account.
+    const strict = await sdkClient(t, { signInPolicy: { allowPasswordUpgrade: false } }).signIn({ username, password: OLD_PASSWORD }).catch((e: unknown) => e);
+    expect(isApiError(strict, 'auth.upgraded')).to.equal(true);
     const wrong = await sdkClient(t).signIn({ username, password: 'a-wrong-old-password' }).catch((e: unknown) => e);
     expect(isApiError(wrong, 'auth.invalid-credentials')).to.equal(true);
     expect((await t.server.database.connection.collection('users').findOne({ username }))?.opaqueRecord ?? null).to.equal(null);
