@@ -24,6 +24,7 @@ import { createMessenger, type Messenger, type MessengerOptions } from './messag
 import { passwordResets, type PasswordResets } from './password-reset.js';
 import { memoryExportKeyHolder } from './export-key-holder.js';
 import { opaqueSignIn, type SignInPolicy } from './opaque-sign-in.js';
+import { localOpaqueClient, type OpaqueClient } from './opaque-client.js';
 import { changePassword, newRecoveryKey, registerWithInvitation, rotateKeys, unlockKeys, type KeyRotation, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
 import { createSessionManager, type SessionManager, type SessionOptions } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
@@ -45,6 +46,8 @@ export interface FocalNetClientOptions {
   refreshLeewaySeconds?: number;
   /** Contacts' keys as last seen, for key-change warnings. Default: memory. */
   knownKeys?: KnownKeysStore;
+  /** Default: in-process. A browser passes one backed by a Web Worker (OPAQUE's argon2id would stall the page). */
+  opaqueClient?: OpaqueClient;
   /** Pin the server's OPAQUE key, or refuse the one-time password upgrade of old accounts (see SignInPolicy). */
   signInPolicy?: SignInPolicy;
   /** Clients sharing one session (a browser's tabs) take turns to refresh it; see SessionOptions. */
@@ -118,7 +121,8 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
   session.subscribe(() => {
     if (!session.current()) exportKeys.clear();
   });
-  const deps = { invitations, me, session, keyStore, keyCrypto, transport, exportKeys, ...(options.signInPolicy ? { policy: options.signInPolicy } : {}) };
+  const opaque = options.opaqueClient ?? localOpaqueClient;
+  const deps = { invitations, me, session, keyStore, keyCrypto, transport, exportKeys, opaque, ...(options.signInPolicy ? { policy: options.signInPolicy } : {}) };
   const directory = directoryApi(transport, session);
   const messages = messagesApi(options.baseUrl, fetchImpl, session);
   const contactKeys = contactKeyring(directory, options.knownKeys ?? memoryKnownKeys(), options.now ? { now: options.now } : {});
@@ -163,6 +167,6 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     changePassword: (input) => changePassword(deps, input),
     rotateKeys: (onProgress) => rotateKeys(deps, onProgress),
     newRecoveryKey: (confirm) => newRecoveryKey(deps, confirm),
-    passwordResets: passwordResets(transport, keyCrypto),
+    passwordResets: passwordResets(transport, keyCrypto, opaque),
   };
 }

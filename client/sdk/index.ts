@@ -10,6 +10,7 @@ export { ENROLMENT_STEPS, type EnrolmentMaterial, type EnrolmentRequest, type En
 export type { PasswordResets, ResetPasswordInput } from './password-reset.js';
 export type { ChangePasswordInput, KeyRotation, Registration, RegisterWithInvitationInput, UnlockInput } from './onboarding.js';
 export type { SignInPolicy } from './opaque-sign-in.js';
+export { localOpaqueClient, type OpaqueClient, type PendingLogin, type PendingRegistration } from './opaque-client.js';
 export { connectSocket, type FocalNetSocket, type SocketHelperOptions } from './socket.js';
 export { answerLivenessPrompt, onLivenessPrompt } from './liveness-socket.js';
 export type { AuditQuery } from './api/audit-api.js';

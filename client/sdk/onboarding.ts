@@ -9,7 +9,7 @@ import { ApiError, localValidationError } from './api-error.js';
 import type { InvitationsApi } from './api/invitations-api.js';
 import type { MeApi } from './api/me-api.js';
 import type { EnrolmentStep } from './key-crypto.js';
-import { startOpaqueLogin, startOpaqueRegistration, stretchingFor } from './opaque-client.js';
+import { stretchingFor } from './opaque-client.js';
 import { exportKeyFor, openWithExportKey, refusedProof, type SignInDeps } from './opaque-sign-in.js';
 import type { StoredSession } from './session-store.js';
 
@@ -65,10 +65,10 @@ export async function registerWithInvitation(deps: OnboardingDeps, input: Regist
   if (!username.success) throw localValidationError('username', username.error.issues[0]?.message ?? 'invalid');
   checkNewPassword('password', input.password, [username.data, input.displayName ?? '']);
 
-  const registration = await startOpaqueRegistration(input.password);
+  const registration = await deps.opaque.startRegistration(input.password);
   const started = await deps.transport.send({ method: 'POST', path: '/api/registrations/start', body: { token: input.token, username: username.data, registrationRequest: registration.registrationRequest }, schema: RegistrationStartResponse });
   const stretching = stretchingFor(input.kdfLimits);
-  const { registrationRecord, exportKey } = registration.finish(started.registrationResponse, stretching);
+  const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
   const material = await deps.keyCrypto.enrol({ username: username.data, exportKey }, input.onProgress);
   exportKey.fill(0);
   if (input.confirmRecoveryKey) await input.confirmRecoveryKey(material.recoveryKeyText);
@@ -135,13 +135,13 @@ export async function changePassword(deps: OnboardingDeps, input: ChangePassword
   checkNewPassword('newPassword', input.newPassword, [user.username, user.displayName]);
   if (input.newPassword === input.currentPassword) throw localValidationError('newPassword', 'choose a different password');
 
-  const login = await startOpaqueLogin(input.currentPassword);
-  const registration = await startOpaqueRegistration(input.newPassword);
+  const login = await deps.opaque.startLogin(input.currentPassword);
+  const registration = await deps.opaque.startRegistration(input.newPassword);
   const started = await deps.session.authed({ method: 'POST', path: '/api/me/password/start', body: { startLoginRequest: login.startLoginRequest, registrationRequest: registration.registrationRequest }, schema: ChangePasswordStartResponse });
-  const proven = login.finish(started.loginResponse, started.stretching);
+  const proven = await login.finish(started.loginResponse, started.stretching);
   proven?.exportKey.fill(0);
   const stretching = input.limits ? stretchingFor(input.limits) : started.stretching;
-  const { registrationRecord, exportKey } = registration.finish(started.registrationResponse, stretching);
+  const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
   const wrappedKeys = await wrapWithExportKey(unlocked.keys, exportKey, user.username);
   // A wrong current password sends a proof that fails, so the server refuses and audits it.
   const session = await deps.me.changePassword({ flowId: started.flowId, finishLoginRequest: proven?.finishLoginRequest ?? refusedProof(), registrationRecord, stretching, wrappedKeys });

@@ -29,7 +29,7 @@ export function stretchingFor(limits?: KdfLimits): KeyStretching {
 
 export interface PendingRegistration {
   registrationRequest: string;
-  finish(registrationResponse: string, stretching: KeyStretching): { registrationRecord: string; exportKey: Uint8Array };
+  finish(registrationResponse: string, stretching: KeyStretching): Promise<{ registrationRecord: string; exportKey: Uint8Array }>;
 }
 
 export async function startOpaqueRegistration(password: string): Promise<PendingRegistration> {
@@ -37,7 +37,7 @@ export async function startOpaqueRegistration(password: string): Promise<Pending
   const { clientRegistrationState, registrationRequest } = opaque.client.startRegistration({ password: normalised(password) });
   return {
     registrationRequest,
-    finish(registrationResponse, stretching) {
+    async finish(registrationResponse, stretching) {
       let result;
       try {
         result = opaque.client.finishRegistration({ clientRegistrationState, registrationResponse, password: normalised(password), keyStretching: libraryStretching(stretching) });
@@ -52,7 +52,7 @@ export async function startOpaqueRegistration(password: string): Promise<Pending
 export interface PendingLogin {
   startLoginRequest: string;
   /** Undefined when the password is wrong or the username unknown (the server's answer does not open). */
-  finish(loginResponse: string, stretching: KeyStretching): { finishLoginRequest: string; exportKey: Uint8Array; serverStaticPublicKey: string } | undefined;
+  finish(loginResponse: string, stretching: KeyStretching): Promise<{ finishLoginRequest: string; exportKey: Uint8Array; serverStaticPublicKey: string } | undefined>;
 }
 
 export async function startOpaqueLogin(password: string): Promise<PendingLogin> {
@@ -60,7 +60,7 @@ export async function startOpaqueLogin(password: string): Promise<PendingLogin> 
   const { clientLoginState, startLoginRequest } = opaque.client.startLogin({ password: normalised(password) });
   return {
     startLoginRequest,
-    finish(loginResponse, stretching) {
+    async finish(loginResponse, stretching) {
       let result;
       try {
         result = opaque.client.finishLogin({ clientLoginState, loginResponse, password: normalised(password), keyStretching: libraryStretching(stretching) });
@@ -71,3 +71,14 @@ export async function startOpaqueLogin(password: string): Promise<PendingLogin> 
     },
   };
 }
+
+/**
+ * Where the client half of OPAQUE runs. Its argon2id stretching (64 MiB, ~0.3–1 s) would stall a
+ * page: a browser passes one backed by a Web Worker; Node runs it in-process.
+ */
+export interface OpaqueClient {
+  startRegistration(password: string): Promise<PendingRegistration>;
+  startLogin(password: string): Promise<PendingLogin>;
+}
+
+export const localOpaqueClient: OpaqueClient = { startRegistration: startOpaqueRegistration, startLogin: startOpaqueLogin };

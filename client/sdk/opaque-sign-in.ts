@@ -10,7 +10,7 @@ import type { ExportKeyHolder } from './export-key-holder.js';
 import type { HttpTransport } from './http-transport.js';
 import type { KeyCrypto } from './key-crypto.js';
 import type { KeyStore } from './key-store.js';
-import { startOpaqueLogin, startOpaqueRegistration, stretchingFor } from './opaque-client.js';
+import { stretchingFor, type OpaqueClient } from './opaque-client.js';
 import type { SessionManager } from './session-manager.js';
 import type { StoredSession } from './session-store.js';
 
@@ -28,6 +28,7 @@ export interface SignInPolicy {
 
 export interface SignInDeps {
   policy?: SignInPolicy;
+  opaque: OpaqueClient;
   transport: HttpTransport;
   session: SessionManager;
   keyStore: KeyStore;
@@ -48,14 +49,14 @@ export function refusedProof(): string {
  * OPAQUE is signed in once by password and upgraded at once (its keys re-wrapped under the export key).
  */
 export async function opaqueSignIn(deps: SignInDeps, input: SignInRequest): Promise<StoredSession> {
-  const login = await startOpaqueLogin(input.password);
+  const login = await deps.opaque.startLogin(input.password);
   const started = await deps.transport.send({ method: 'POST', path: '/api/auth/sign-in/start', body: { username: input.username, startLoginRequest: login.startLoginRequest }, schema: SignInStartResponse });
   if (started.upgrade) {
     if (deps.policy?.allowPasswordUpgrade === false) throw new ApiError(409, 'auth.upgraded', 'the server asks for the password itself, which this client does not send');
     return signInAndUpgrade(deps, input);
   }
   // A wrong password or an unknown name fails here, before anything more is sent.
-  const opened = login.finish(started.loginResponse, started.stretching);
+  const opened = await login.finish(started.loginResponse, started.stretching);
   const pinned = deps.policy?.opaqueServerKey;
   if (opened && pinned && opened.serverStaticPublicKey !== pinned) throw new ApiError(0, 'client.bad-response', 'the server answered under another OPAQUE key than the one this client trusts');
   const finished = opened;
@@ -79,10 +80,10 @@ async function signInAndUpgrade(deps: SignInDeps, input: SignInRequest): Promise
   const username = session.user.username;
   const wrapped = LegacyStoredWrappedKeys.parse(await deps.session.authed({ method: 'GET', path: '/api/me/wrapped-keys', schema: AnyStoredWrappedKeys }));
   const keys = await deps.keyCrypto.unwrapWithPassphrase(wrapped.passphrase, input.password, username);
-  const registration = await startOpaqueRegistration(input.password);
+  const registration = await deps.opaque.startRegistration(input.password);
   const started = await deps.session.authed({ method: 'POST', path: '/api/me/upgrade/start', body: { registrationRequest: registration.registrationRequest }, schema: RegistrationStartResponse });
   const stretching = stretchingFor();
-  const { registrationRecord, exportKey } = registration.finish(started.registrationResponse, stretching);
+  const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
   const wrappedKeys = await wrapWithExportKey(keys, exportKey, username);
   const user = await deps.session.authed({ method: 'POST', path: '/api/me/upgrade', body: { opaque: { flowId: started.flowId, registrationRecord, stretching }, wrappedKeys }, schema: UserView });
   deps.session.updateUser(user);
@@ -99,9 +100,9 @@ async function signInAndUpgrade(deps: SignInDeps, input: SignInRequest): Promise
 export async function exportKeyFor(deps: SignInDeps, username: string, password: string): Promise<Uint8Array> {
   const held = await deps.exportKeys.get(username, password);
   if (held) return held;
-  const login = await startOpaqueLogin(password);
+  const login = await deps.opaque.startLogin(password);
   const started = await deps.session.authed({ method: 'POST', path: '/api/me/unlock/start', body: { startLoginRequest: login.startLoginRequest }, schema: SignInStartResponse });
-  const finished = login.finish(started.loginResponse, started.stretching);
+  const finished = await login.finish(started.loginResponse, started.stretching);
   try {
     await deps.session.authed({ method: 'POST', path: '/api/me/unlock', body: { flowId: started.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof() }, schema: z.object({ ok: z.literal(true) }) });
   } catch (error) {

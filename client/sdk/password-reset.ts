@@ -6,7 +6,7 @@ import { signPasswordReset } from '../../shared/crypto/password-reset-sign.js';
 import { PasswordResetPreview, RegistrationStartResponse } from '../../shared/schemas/accounts.js';
 import type { HttpTransport } from './http-transport.js';
 import type { KeyCrypto } from './key-crypto.js';
-import { startOpaqueRegistration, stretchingFor } from './opaque-client.js';
+import { stretchingFor, type OpaqueClient } from './opaque-client.js';
 import { checkNewPassword } from './onboarding.js';
 
 export interface ResetPasswordInput {
@@ -30,7 +30,7 @@ export interface PasswordResets {
   reset(input: ResetPasswordInput): Promise<void>;
 }
 
-export function passwordResets(transport: HttpTransport, keyCrypto: KeyCrypto): PasswordResets {
+export function passwordResets(transport: HttpTransport, keyCrypto: KeyCrypto, opaque: OpaqueClient): PasswordResets {
   const preview = (token: string): Promise<PasswordResetPreview> => transport.send({ method: 'POST', path: '/api/password-reset/preview', body: { token }, schema: PasswordResetPreview });
   return {
     preview,
@@ -43,10 +43,10 @@ export function passwordResets(transport: HttpTransport, keyCrypto: KeyCrypto): 
         if (toBase64Url(keys.identity.publicKey) !== account.identityKey) {
           throw new CryptoError('crypto.malformed', 'the recovery key unlocks keys that are not this account\'s');
         }
-        const registration = await startOpaqueRegistration(newPassword);
+        const registration = await opaque.startRegistration(newPassword);
         const started = await transport.send({ method: 'POST', path: '/api/password-reset/start', body: { token, registrationRequest: registration.registrationRequest }, schema: RegistrationStartResponse });
         const stretching = stretchingFor(limits);
-        const { registrationRecord, exportKey } = registration.finish(started.registrationResponse, stretching);
+        const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
         const wrappedKeys = await wrapWithExportKey(keys, exportKey, account.username);
         exportKey.fill(0);
         const signature = await signPasswordReset(account.userId, token, wrappedKeys, registrationRecord, keys.identity.privateKey);

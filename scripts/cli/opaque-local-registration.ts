@@ -11,6 +11,6 @@ export async function registerOpaqueLocally(serverSetup: string, username: strin
   await opaque.ready;
   const registration = await startOpaqueRegistration(password);
   const { registrationResponse } = opaque.server.createRegistrationResponse({ serverSetup, userIdentifier: username, registrationRequest: registration.registrationRequest });
-  const { registrationRecord, exportKey } = registration.finish(registrationResponse, stretching);
+  const { registrationRecord, exportKey } = await registration.finish(registrationResponse, stretching);
   return { record: registrationRecord, exportKey };
 }

@@ -50,7 +50,7 @@ export async function opaqueRegistration(t: TestServer, token: string, username:
   const registration = await startOpaqueRegistration(password);
   const started = await call<{ flowId: string; registrationResponse: string }>(t.url, 'POST', '/api/registrations/start', { body: { token, username, registrationRequest: registration.registrationRequest } });
   if (started.status !== 200) throw new Error(`registration start failed: ${started.status} ${JSON.stringify(started.body)}`);
-  const { registrationRecord, exportKey } = registration.finish(started.body.registrationResponse, FAST_STRETCHING);
+  const { registrationRecord, exportKey } = await registration.finish(started.body.registrationResponse, FAST_STRETCHING);
   return { opaque: { flowId: started.body.flowId, registrationRecord, stretching: FAST_STRETCHING }, exportKey };
 }
 
@@ -72,7 +72,7 @@ export async function signInCall<T = Session>(url: string, input: { username: st
   const login = await startOpaqueLogin(input.password);
   const started = await call<{ flowId: string; loginResponse: string; stretching: typeof FAST_STRETCHING }>(url, 'POST', '/api/auth/sign-in/start', { body: { username: input.username, startLoginRequest: login.startLoginRequest } });
   if (started.status !== 200) return started as unknown as { status: number; body: T };
-  const finished = login.finish(started.body.loginResponse, started.body.stretching);
+  const finished = await login.finish(started.body.loginResponse, started.body.stretching);
   const response = await call<T>(url, 'POST', '/api/auth/sign-in/finish', { body: { flowId: started.body.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof(), ...(input.totp ? { totp: input.totp } : {}) }, ...(userAgent ? { userAgent } : {}) });
   return { ...response, ...(finished ? { exportKey: finished.exportKey } : {}) };
 }

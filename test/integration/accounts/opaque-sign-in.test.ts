@@ -59,7 +59,7 @@ describe('OPAQUE sign-in: refusals, replays, enumeration and limits', function (
   it('a finish is used once: a replayed proof, a replayed flow and a tampered flow are refused', async () => {
     const fp = await activeFocalPoint(t, kz);
     const { login, started } = await start(fp.username, fp.password);
-    const proof = login.finish(started.body.loginResponse, started.body.stretching);
+    const proof = await login.finish(started.body.loginResponse, started.body.stretching);
     if (!proof) throw new Error('the password did not open the answer');
     expect((await finish(started.body.flowId, proof.finishLoginRequest)).status).to.equal(200);
     const replay = await finish(started.body.flowId, proof.finishLoginRequest);
@@ -76,7 +76,7 @@ describe('OPAQUE sign-in: refusals, replays, enumeration and limits', function (
   it('a flow expires after two minutes, and a malformed message is refused with a clear error', async () => {
     const fp = await activeFocalPoint(t, kz);
     const { login, started } = await start(fp.username, fp.password);
-    const proof = login.finish(started.body.loginResponse, started.body.stretching);
+    const proof = await login.finish(started.body.loginResponse, started.body.stretching);
     t.clock.advance(121_000);
     const late = await finish(started.body.flowId, proof?.finishLoginRequest ?? refusedProof());
     expect(late.body.error?.code).to.equal('auth.flow-invalid');

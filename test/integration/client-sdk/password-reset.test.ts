@@ -70,7 +70,7 @@ describe('client SDK: a forgotten password, reset with an admin\'s link and the 
       const registration = await startOpaqueRegistration(NEW_PASSWORD);
       const started = await call<{ flowId: string; registrationResponse: string }>(t.url, 'POST', '/api/password-reset/start', { body: { token, registrationRequest: registration.registrationRequest } });
       expect(started.status).to.equal(200);
-      const { registrationRecord, exportKey } = registration.finish(started.body.registrationResponse, FAST_STRETCHING);
+      const { registrationRecord, exportKey } = await registration.finish(started.body.registrationResponse, FAST_STRETCHING);
       return { opaque: { flowId: started.body.flowId, registrationRecord, stretching: FAST_STRETCHING }, exportKey };
     };
     const impostor = await generateUserKeys();
