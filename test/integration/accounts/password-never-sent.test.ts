@@ -69,6 +69,14 @@ describe('the server never receives a password (recording proxy)', function () {
       expect(foundEncodings(received, part), 'an unwrapped private key came from the server').to.deep.equal([]);
       expect(foundEncodings(sent, part), 'an unwrapped private key was sent').to.deep.equal([]);
     }
+    // Nor in the server's logs (debug level: every request) or its database.
+    const logs = Buffer.from(t.logs.text());
+    expect(logs.length).to.be.above(1_000);
+    const stored = Buffer.from(JSON.stringify(await t.server.database.connection.collection('users').find({}).toArray()));
+    for (const password of [PASSWORD, NEW_PASSWORD, RESET_PASSWORD, `${PASSWORD}-typo`]) {
+      expect(foundEncodings(logs, password)).to.deep.equal([]);
+      expect(foundEncodings(stored, password)).to.deep.equal([]);
+    }
     // The check itself finds what it looks for: the public identity key is in the answers.
     expect(foundEncodings(received, Buffer.from(keys.identity.publicKey))).to.not.deep.equal([]);
   });
