@@ -1,10 +1,10 @@
 import * as opaque from '@serenity-kit/opaque';
 import { expect } from 'chai';
-import { startOpaqueLogin } from '../../../client/sdk/opaque-client.js';
+import { startOpaqueLogin, startOpaqueRegistration } from '../../../client/sdk/opaque-client.js';
 import { refusedProof } from '../../../client/sdk/opaque-sign-in.js';
 import { DEFAULT_KEY_STRETCHING } from '../../../shared/crypto/opaque-format.js';
 import { call, type ApiResult } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signInCall, type TestPerson } from '../../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, invite, signInCall, type TestPerson } from '../../helpers/accounts.js';
 import { sdkClient } from '../../helpers/sdk.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -71,6 +71,11 @@ describe('OPAQUE sign-in: refusals, replays, enumeration and limits', function (
     expect((await finish(tampered, proof.finishLoginRequest)).body.error?.code).to.equal('auth.flow-invalid');
     // A proof made for another flow does not finish this one.
     expect((await finish(second.started.body.flowId, proof.finishLoginRequest)).body.error?.code).to.equal('auth.invalid-credentials');
+    // A flow started for another purpose (a registration) does not finish a sign-in.
+    const { token } = await invite(t, kz, { role: 'focal-point', state: 'KZ', domains: ['border'], displayName: 'Desk' });
+    const registration = await call<{ flowId: string }>(t.url, 'POST', '/api/registrations/start', { body: { token, username: 'someone-new', registrationRequest: (await startOpaqueRegistration('a-long-enough-password')).registrationRequest } });
+    expect(registration.status).to.equal(200);
+    expect((await finish(registration.body.flowId, proof.finishLoginRequest)).body.error?.code).to.equal('auth.flow-invalid');
   });
 
   it('a flow expires after two minutes, and a malformed message is refused with a clear error', async () => {
