@@ -83,6 +83,22 @@ type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requ
   totpLastStep?: number;
 };
 
+const SECRET_FIELDS = '+passwordHash +opaqueRecord +opaqueStretching +totpSecret +totpPendingSecret +totpLastStep';
+
+interface SecretsLean {
+  passwordHash?: string | null;
+  opaqueRecord?: string | null;
+  opaqueStretching?: unknown;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpLastStep?: number | null;
+}
+
+function toSecrets(doc: SecretsLean): UserSecrets {
+  const opaque = doc.opaqueRecord ? { record: doc.opaqueRecord, stretching: doc.opaqueStretching as KeyStretching } : null;
+  return { passwordHash: doc.passwordHash ?? null, opaque, totpSecret: doc.totpSecret ?? null, totpPendingSecret: doc.totpPendingSecret ?? null, totpLastStep: doc.totpLastStep ?? 0 };
+}
+
 // A new OPAQUE record retires any password hash left from before OPAQUE.
 const opaqueFields = (opaque: OpaqueCredential): Record<string, unknown> => ({ opaqueRecord: opaque.record, opaqueStretching: opaque.stretching, passwordHash: null });
 
@@ -129,9 +145,14 @@ export class UsersRepository {
   }
 
   async secrets(id: string): Promise<UserSecrets | undefined> {
-    const doc = await this.model.findById(id).select('+passwordHash +opaqueRecord +opaqueStretching +totpSecret +totpPendingSecret +totpLastStep').lean();
-    const opaque = doc?.opaqueRecord ? { record: doc.opaqueRecord, stretching: doc.opaqueStretching as KeyStretching } : null;
-    return doc ? { passwordHash: doc.passwordHash ?? null, opaque, totpSecret: doc.totpSecret ?? null, totpPendingSecret: doc.totpPendingSecret ?? null, totpLastStep: doc.totpLastStep ?? 0 } : undefined;
+    const doc = await this.model.findById(id).select(SECRET_FIELDS).lean();
+    return doc ? toSecrets(doc) : undefined;
+  }
+
+  /** A sign-in's one read: the account and its secrets by username (one query whether or not it exists). */
+  async withSecretsByUsername(username: string): Promise<{ user: User; secrets: UserSecrets } | undefined> {
+    const doc = await this.model.findOne({ username }).select(SECRET_FIELDS).lean();
+    return doc ? { user: toUser(doc), secrets: toSecrets(doc) } : undefined;
   }
 
   async wrappedKeys(id: string): Promise<unknown> {

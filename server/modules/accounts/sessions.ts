@@ -39,8 +39,10 @@ export async function issueSession(deps: AccountsDeps, user: User, familyId: str
  * exists. Only accounts made before OPAQUE answer `upgrade: true` (they have no record yet).
  */
 export async function startSignIn(deps: AccountsDeps, input: SignInStartRequest): Promise<SignInStartResponse & { upgrade?: true }> {
-  const user = await deps.users.findByUsername(input.username);
-  const secrets = user ? await deps.users.secrets(user.id) : undefined;
+  // One read whether or not the name exists, so the answer's timing does not tell.
+  const found = await deps.users.withSecretsByUsername(input.username);
+  const user = found?.user;
+  const secrets = found?.secrets;
   const credential = secrets?.opaque ?? null;
   const { loginResponse, serverLoginState } = deps.opaque.startLogin(input.username, credential?.record ?? null, input.startLoginRequest);
   const flowId = deps.opaque.seal({ purpose: 'sign-in', username: input.username, userId: credential && user ? user.id : null, serverLoginState, subject: null }, deps.clock.now());
