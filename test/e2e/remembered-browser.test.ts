@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn as signInOverApi, type TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
+import { legacyAccount } from '../helpers/legacy-account.js';
 import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
 import { sdkClient } from '../helpers/sdk.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -115,6 +116,26 @@ describe('e2e: this browser remembers (Chromium)', function () {
     await page.getByLabel('Password').fill(fp.password);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByTestId('account-active').waitFor();
+    await context.close();
+  });
+
+  it('an account made before OPAQUE signs in on the page once, is upgraded, and unlocks its keys', async () => {
+    const username = `legacy${Date.now().toString(36)}`;
+    const password = 'juniper-anchor-velvet-rocket-19';
+    await legacyAccount(t, username, password);
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${t.url}/sign-in`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('account-active').waitFor();
+    const stored = await t.server.database.connection.collection('users').findOne({ username });
+    expect(stored?.passwordHash).to.equal(null);
+    expect(stored?.opaqueRecord).to.be.a('string');
+    expect(stored?.wrappedKeys).to.have.property('exportKey');
+    expect(errors).to.deep.equal([]);
     await context.close();
   });
 

@@ -1,13 +1,10 @@
 import { expect } from 'chai';
 import { isApiError } from '../../../client/sdk/index.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
-import { wrapWithPassphrase, wrapWithRecoveryKey } from '../../../shared/crypto/key-wrap.js';
-import { generateUserKeys, publicKeyBundle } from '../../../shared/crypto/keys.js';
-import { generateRecoveryKey } from '../../../shared/crypto/recovery-key.js';
 import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { hashPassword } from '../../../server/modules/accounts/passwords.js';
 import { call } from '../../helpers/api.js';
 import { signInCall } from '../../helpers/accounts.js';
+import { legacyAccount } from '../../helpers/legacy-account.js';
 import { foundEncodings, startRecordingProxy } from '../../helpers/recording-proxy.js';
 import { sdkClient } from '../../helpers/sdk.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
@@ -22,25 +19,11 @@ describe('accounts made before OPAQUE are upgraded at their next sign-in', funct
   });
   after(() => t.close());
 
-  /** An account as earlier builds stored it: an argon2id hash and the keys wrapped under the password. */
-  async function legacyAccount(username: string) {
-    const keys = await generateUserKeys();
-    const recovery = await generateRecoveryKey();
-    const now = t.clock.now();
-    const users = t.server.database.connection.collection('users');
-    await users.insertOne({
-      username, displayName: 'Old account', role: 'focal-point', state: 'KZ', domains: ['border'], status: 'active',
-      passwordHash: await hashPassword(OLD_PASSWORD), totpEnabled: false, requireTotp: false,
-      keys: { ...(await publicKeyBundle(keys)), keyVersion: 1, createdAt: now, verifiedAt: now, verifiedBy: null },
-      keyHistory: [], tokenVersion: 0, invitedBy: null, createdAt: now, updatedAt: now,
-      wrappedKeys: { passphrase: await wrapWithPassphrase(keys, OLD_PASSWORD, username, { opsLimit: 1, memLimit: 8192 }), recovery: await wrapWithRecoveryKey(keys, recovery.bytes, username) },
-    });
-    return { keys, recoveryText: recovery.text };
-  }
+  const legacy = (username: string) => legacyAccount(t, username, OLD_PASSWORD);
 
   it('signs in once by password, registers OPAQUE with the keys re-wrapped, and the password route is closed to it', async () => {
     const username = `legacy${Date.now().toString(36)}`;
-    const { keys } = await legacyAccount(username);
+    const { keys } = await legacy(username);
     const proxy = await startRecordingProxy(t.url);
     try {
       const client = sdkClient(t, { baseUrl: proxy.url });
@@ -75,7 +58,7 @@ describe('accounts made before OPAQUE are upgraded at their next sign-in', funct
 
   it('only a legacy account is offered the upgrade, and only with its own password', async () => {
     const username = `legacy${Date.now().toString(36)}b`;
-    await legacyAccount(username);
+    await legacy(username);
     // A client told never to send a password refuses, whatever the server says about the account.
     const strict = await sdkClient(t, { signInPolicy: { allowPasswordUpgrade: false } }).signIn({ username, password: OLD_PASSWORD }).catch((e: unknown) => e);
     expect(isApiError(strict, 'auth.upgraded')).to.equal(true);
