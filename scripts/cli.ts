@@ -12,7 +12,9 @@
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { composeModules } from '../server/compose-modules.js';
+import * as opaque from '@serenity-kit/opaque';
 import { resolveJwtSecret } from '../server/jwt-secret.js';
+import { resolveOpaqueServerSetup } from '../server/opaque-server-setup.js';
 import { issueBootstrapInvitation } from '../server/modules/accounts/invitations.js';
 import { verifyChain } from '../server/modules/audit/audit-chain.js';
 import { systemClock } from '../server/system/clock.js';
@@ -20,10 +22,17 @@ import { backupCommand, restoreCommand, verifyBackupCommand } from './cli/backup
 import { openCliDatabase } from './cli/open-database.js';
 import { seedDemo } from './cli/seed-demo.command.js';
 
-const COMMANDS = ['bootstrap', 'audit:verify', 'seed:demo', 'backup', 'restore', 'backup:verify'] as const;
+const COMMANDS = ['bootstrap', 'audit:verify', 'seed:demo', 'backup', 'restore', 'backup:verify', 'opaque:setup'] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function run(command: Command, args: string[]): Promise<number> {
+  if (command === 'opaque:setup') {
+    // A new OPAQUE server setup for OPAQUE_SERVER_SETUP; needs no database. Replacing one in use
+    // makes every registration record useless (everyone would need a password reset).
+    await opaque.ready;
+    console.log(opaque.server.createSetup());
+    return 0;
+  }
   if (command === 'backup:verify') {
     // Needs no database and no configuration: an operator checks copies wherever they are kept.
     console.log(await verifyBackupCommand(args));
@@ -35,6 +44,7 @@ async function run(command: Command, args: string[]): Promise<number> {
     const modules = composeModules(database.connection, {
       clock: systemClock,
       jwtSecret: resolveJwtSecret(config),
+      opaqueServerSetup: await resolveOpaqueServerSetup(config),
       logger: pino({ level: 'silent' }),
       publicOrigin: () => config.publicOrigin ?? `http://${config.host}:${config.port}`,
       revocations: { revokeUser: () => undefined, revokeSession: () => undefined },

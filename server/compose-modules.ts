@@ -23,6 +23,7 @@ import { RefreshTokensRepository } from './db/repositories/refresh-tokens.reposi
 import { SettingsRepository } from './db/repositories/settings.repository.js';
 import { UsersRepository } from './db/repositories/users.repository.js';
 import { accessTokenSigner } from './modules/accounts/access-tokens.js';
+import { opaqueFlows } from './modules/accounts/opaque-flows.js';
 import type { AccountsDeps, PeopleNotifier, SessionRevocations } from './modules/accounts/accounts-deps.js';
 import { createAuditLog } from './modules/audit/audit-log.js';
 import { DIRECTORY_REVISION, DirectoryIndex } from './modules/directory/directory-index.js';
@@ -73,7 +74,7 @@ export interface Modules {
 const DEFAULT_SESSION_MAX_AGE_MS = 7 * 86_400_000;
 
 /** Repositories and module dependencies over one database connection. */
-export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; consensusNotifier?: ConsensusNotifier; approvalNotifier?: ApprovalNotifier; peopleNotifier?: PeopleNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number; sessionMaxAgeMs?: number }): Modules {
+export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; opaqueServerSetup: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; consensusNotifier?: ConsensusNotifier; approvalNotifier?: ApprovalNotifier; peopleNotifier?: PeopleNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number; sessionMaxAgeMs?: number }): Modules {
   const models = [
     userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection),
     memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
@@ -123,6 +124,7 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     audit,
     clock,
     tokens: accessTokenSigner(options.jwtSecret),
+    opaque: opaqueFlows(options.opaqueServerSetup, options.jwtSecret, claims),
     revocations: options.revocations,
     people: options.peopleNotifier ?? { updated: () => undefined },
     endedSessions,

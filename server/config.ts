@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only').default('focalnet'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  OPAQUE_SERVER_SETUP: z.string().regex(/^[A-Za-z0-9_-]{100,400}$/, 'must be a server setup from `npm run cli -- opaque:setup` (base64url)').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
@@ -31,6 +32,8 @@ export interface Config {
   mongodbUri: string | undefined;
   dbName: string;
   jwtSecret: string | undefined;
+  /** OPAQUE's long-term server key (RFC 9807 server setup), base64url. */
+  opaqueServerSetup: string | undefined;
   redisUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   bodyLimitBytes: number;
@@ -60,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new ConfigError('invalid configuration — JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)');
   }
+  if (e.NODE_ENV === 'production' && !e.OPAQUE_SERVER_SETUP) {
+    throw new ConfigError('invalid configuration — OPAQUE_SERVER_SETUP: required when NODE_ENV=production (make one with `npm run cli -- opaque:setup`)');
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -69,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     dbName: e.DB_NAME,
     jwtSecret: e.JWT_SECRET,
+    opaqueServerSetup: e.OPAQUE_SERVER_SETUP,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_KB * 1024,

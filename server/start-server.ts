@@ -26,6 +26,7 @@ import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from './modules/policies/sweep-approvals.js';
 import { resolveJwtSecret } from './jwt-secret.js';
+import { resolveOpaqueServerSetup } from './opaque-server-setup.js';
 import { createGateway, socketRevocations, type Gateway } from './realtime/gateway.js';
 import { createPusher } from './realtime/push.js';
 import { ADMINS_ROOM, responsibleAdminsRoom, stateAdminsRoom, userRoom } from './realtime/socket-auth.js';
@@ -103,6 +104,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const jwtSecret = resolveJwtSecret(config);
+  const opaqueServerSetup = await resolveOpaqueServerSetup(config);
   const database = await openDatabase(config, { logger, onFatal: options.onFatal ?? ((reason) => logger.fatal(reason)) });
 
   // The gateway exists only once the HTTP server does; revocations and pushes reach it late-bound.
@@ -112,6 +114,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const modules = composeModules(database.connection, {
     clock,
     jwtSecret,
+    opaqueServerSetup,
     logger,
     publicOrigin: () => config.publicOrigin ?? url,
     revocations: {

@@ -1,6 +1,6 @@
 import type { UserKeys } from '../../shared/crypto/keys.js';
 import { z } from 'zod';
-import { Session, type SignInRequest } from '../../shared/schemas/accounts.js';
+import type { SignInRequest, UserView } from '../../shared/schemas/accounts.js';
 import { approvalsApi, type ApprovalsApi } from './api/approvals-api.js';
 import { auditApi, type AuditApi } from './api/audit-api.js';
 import { directoryApi, type DirectoryApi } from './api/directory-api.js';
@@ -16,14 +16,17 @@ import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
-import type { KeyCrypto } from './key-crypto.js';
+import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
 import { localKeyCrypto } from './local-key-crypto.js';
 import { contactKeyring, memoryKnownKeys, type ContactKeyring, type KnownKeysStore } from './messaging/contact-keys.js';
 import { createMessenger, type Messenger, type MessengerOptions } from './messaging/messenger.js';
 import { passwordResets, type PasswordResets } from './password-reset.js';
-import { changePassword, registerWithInvitation, unlockKeys, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
-import { createSessionManager, type SessionManager } from './session-manager.js';
+import { memoryExportKeyHolder } from './export-key-holder.js';
+import { opaqueSignIn, type SignInPolicy } from './opaque-sign-in.js';
+import { localOpaqueClient, type OpaqueClient } from './opaque-client.js';
+import { changePassword, newRecoveryKey, registerWithInvitation, rotateKeys, unlockKeys, type KeyRotation, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
+import { createSessionManager, type SessionManager, type SessionOptions } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
 import type { FocalNetSocket } from './socket.js';
 
@@ -43,6 +46,12 @@ export interface FocalNetClientOptions {
   refreshLeewaySeconds?: number;
   /** Contacts' keys as last seen, for key-change warnings. Default: memory. */
   knownKeys?: KnownKeysStore;
+  /** Default: in-process. A browser passes one backed by a Web Worker (OPAQUE's argon2id would stall the page). */
+  opaqueClient?: OpaqueClient;
+  /** Pin the server's OPAQUE key, or refuse the one-time password upgrade of old accounts (see SignInPolicy). */
+  signInPolicy?: SignInPolicy;
+  /** Clients sharing one session (a browser's tabs) take turns to refresh it; see SessionOptions. */
+  sharedRefresh?: SessionOptions['sharedRefresh'];
 }
 
 export interface FocalNetClient {
@@ -72,7 +81,10 @@ export interface FocalNetClient {
   messenger(socket: FocalNetSocket, options?: MessengerOptions): Messenger;
   /** Information-exchange requests: submit (sealed, one envelope per state), steps, lists, statistics. */
   readonly requests: RequestsApi;
-  /** Throws ApiError auth.totp-required when the account has a second factor and `totp` is missing. */
+  /**
+   * Signs in by OPAQUE (RFC 9807): the password never leaves this process. Throws ApiError
+   * auth.invalid-credentials, or auth.totp-required when the account has a second factor and `totp` is missing.
+   */
   signIn(input: SignInRequest): Promise<StoredSession>;
   /** Ends the session on the server (best effort) and forgets tokens and unlocked keys here. */
   signOut(): Promise<void>;
@@ -80,8 +92,12 @@ export interface FocalNetClient {
   unlockKeys(input: UnlockInput): Promise<UserKeys>;
   /** For a person who forgot their password: a reset link from their admin plus their recovery key. */
   readonly passwordResets: PasswordResets;
-  /** Needs unlocked keys: they are wrapped under the new password here. Other sessions end; this one continues. */
+  /** Needs unlocked keys: they are wrapped under the new password's export key here. Other sessions end; this one continues. */
   changePassword(input: ChangePasswordInput): Promise<StoredSession>;
+  /** New keys and a new recovery key, wrapped here; the account is verified again and every session ends. */
+  rotateKeys(onProgress?: (step: EnrolmentStep) => void): Promise<KeyRotation>;
+  /** A new recovery key for the unlocked keys, sent once `confirm` resolves (the person typed part of it back); the old one stops working. */
+  newRecoveryKey(confirm: (recoveryKeyText: string) => Promise<void>): Promise<UserView>;
 }
 
 /** A typed client of the accounts API, for browsers and Node alike (no DOM). */
@@ -94,12 +110,19 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     store: options.sessionStore ?? memorySessionStore(),
     now: options.now ?? Date.now,
     leewayMs: (options.refreshLeewaySeconds ?? 60) * 1000,
+    ...(options.sharedRefresh ? { sharedRefresh: options.sharedRefresh } : {}),
   });
   const keyStore = options.keyStore ?? memoryKeyStore();
   const keyCrypto = options.keyCrypto ?? localKeyCrypto;
   const invitations = invitationsApi(transport, session);
   const me = meApi(session);
-  const deps = { invitations, me, session, keyStore, keyCrypto };
+  const exportKeys = memoryExportKeyHolder();
+  // A session that ends (sign-out, refused refresh) takes the export key with it.
+  session.subscribe(() => {
+    if (!session.current()) exportKeys.clear();
+  });
+  const opaque = options.opaqueClient ?? localOpaqueClient;
+  const deps = { invitations, me, session, keyStore, keyCrypto, transport, exportKeys, opaque, ...(options.signInPolicy ? { policy: options.signInPolicy } : {}) };
   const directory = directoryApi(transport, session);
   const messages = messagesApi(options.baseUrl, fetchImpl, session);
   const contactKeys = contactKeyring(directory, options.knownKeys ?? memoryKnownKeys(), options.now ? { now: options.now } : {});
@@ -126,11 +149,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
     // Looked up at each call, not captured: a page whose clock is replaced later (tests) is followed.
     requests: requestsApi(session, keyStore, options.now ?? (() => Date.now())),
-    async signIn(input) {
-      const result = await transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session });
-      if (keyStore.get()?.username !== result.user.username) keyStore.clear();
-      return session.start(result);
-    },
+    signIn: (input) => opaqueSignIn(deps, input),
     async signOut() {
       const current = session.current();
       try {
@@ -140,11 +159,14 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
       } finally {
         session.end();
         keyStore.clear();
+        exportKeys.clear();
       }
     },
     registerWithInvitation: (input) => registerWithInvitation(deps, input),
     unlockKeys: (input) => unlockKeys(deps, input),
     changePassword: (input) => changePassword(deps, input),
-    passwordResets: passwordResets(transport, keyCrypto),
+    rotateKeys: (onProgress) => rotateKeys(deps, onProgress),
+    newRecoveryKey: (confirm) => newRecoveryKey(deps, confirm),
+    passwordResets: passwordResets(transport, keyCrypto, opaque),
   };
 }

@@ -8,7 +8,9 @@ export { memoryKeyStore, type KeyStore, type UnlockedKeys } from './key-store.js
 export { localKeyCrypto } from './local-key-crypto.js';
 export { ENROLMENT_STEPS, type EnrolmentMaterial, type EnrolmentRequest, type EnrolmentStep, type KeyCrypto } from './key-crypto.js';
 export type { PasswordResets, ResetPasswordInput } from './password-reset.js';
-export type { ChangePasswordInput, Registration, RegisterWithInvitationInput, UnlockInput } from './onboarding.js';
+export type { ChangePasswordInput, KeyRotation, Registration, RegisterWithInvitationInput, UnlockInput } from './onboarding.js';
+export type { SignInPolicy } from './opaque-sign-in.js';
+export { localOpaqueClient, type OpaqueClient, type PendingLogin, type PendingRegistration } from './opaque-client.js';
 export { connectSocket, type FocalNetSocket, type SocketHelperOptions } from './socket.js';
 export { answerLivenessPrompt, onLivenessPrompt } from './liveness-socket.js';
 export type { AuditQuery } from './api/audit-api.js';

@@ -8,8 +8,9 @@ export interface UnlockedKeys {
 
 /**
  * Where unlocked private keys live while they are in use. Implementations must never persist them
- * unwrapped (no localStorage, no IndexedDB, no files): the wrapped blob on the server is the copy
- * that survives a reload.
+ * readable (no localStorage, no plain IndexedDB, no files): the wrapped blob on the server is the
+ * copy that survives a reload, and a browser that remembers the person keeps them only sealed under
+ * a non-extractable WebCrypto key (client/src/services/remembered-store.ts).
  */
 export interface KeyStore {
   get(): UnlockedKeys | undefined;

@@ -1,25 +1,24 @@
-import { DEFAULT_KDF_LIMITS, unwrapWithPassphrase, unwrapWithRecoveryKey, wrapWithPassphrase, wrapWithRecoveryKey } from '../../shared/crypto/key-wrap.js';
+import { unwrapWithPassphrase, unwrapWithRecoveryKey, wrapWithExportKey, wrapWithRecoveryKey } from '../../shared/crypto/key-wrap.js';
 import { generateUserKeys, publicKeyBundle } from '../../shared/crypto/keys.js';
 import { generateRecoveryKey, parseRecoveryKey } from '../../shared/crypto/recovery-key.js';
 import type { KeyCrypto } from './key-crypto.js';
 
 /** Runs on the calling thread: fine for Node and inside a Web Worker. */
 export const localKeyCrypto: KeyCrypto = {
-  async enrol({ username, passphrase, limits = DEFAULT_KDF_LIMITS }, onStep) {
+  async enrol({ username, exportKey }, onStep) {
     onStep?.('generating-keys');
     const keys = await generateUserKeys();
     const bundle = await publicKeyBundle(keys);
     onStep?.('making-recovery-key');
     const recovery = await generateRecoveryKey();
     onStep?.('wrapping-with-password');
-    const passphraseWrapped = await wrapWithPassphrase(keys, passphrase, username, limits);
+    const exportWrapped = await wrapWithExportKey(keys, exportKey, username);
     onStep?.('wrapping-with-recovery-key');
     const recoveryWrapped = await wrapWithRecoveryKey(keys, recovery.bytes, username);
     recovery.bytes.fill(0);
-    return { keys, bundle, wrappedKeys: { passphrase: passphraseWrapped, recovery: recoveryWrapped }, recoveryKeyText: recovery.text };
+    return { keys, bundle, wrappedKeys: { exportKey: exportWrapped, recovery: recoveryWrapped }, recoveryKeyText: recovery.text };
   },
   unwrapWithPassphrase: (wrapped, passphrase, username) => unwrapWithPassphrase(wrapped, passphrase, username),
-  wrapWithPassphrase: (keys, passphrase, username, limits = DEFAULT_KDF_LIMITS) => wrapWithPassphrase(keys, passphrase, username, limits),
   async unwrapWithRecoveryKey(wrapped, recoveryKeyText, username) {
     const bytes = await parseRecoveryKey(recoveryKeyText);
     try {

@@ -8,6 +8,8 @@ export interface SessionManager {
   /** Called on every change (sign-in, refresh, sign-out); for React's useSyncExternalStore. */
   subscribe(listener: () => void): () => void;
   start(session: Session): StoredSession;
+  /** Takes over a session this client did not make itself (another tab of the same browser rotated or signed in). */
+  adopt(session: StoredSession): void;
   end(): void;
   updateUser(user: UserView): void;
   /** A usable access token: refreshed first when it expires within the leeway. */
@@ -24,11 +26,20 @@ export interface SessionOptions {
   now: () => number;
   /** Refresh when the access token has less than this left (ms). */
   leewayMs: number;
+  /**
+   * Where several clients share one session (the tabs of a browser), refresh tokens work once
+   * among all of them: `run` lets one rotate at a time, and `latest` tells the one waiting that
+   * another has rotated already, so it takes that session instead of rotating a spent token.
+   */
+  sharedRefresh?: {
+    run<T>(task: () => Promise<T>): Promise<T>;
+    latest(): Promise<StoredSession | undefined>;
+  };
 }
 
 const notSignedIn = (): ApiError => new ApiError(401, 'auth.unauthenticated', 'sign in first');
 
-export function createSessionManager({ transport, store, now, leewayMs }: SessionOptions): SessionManager {
+export function createSessionManager({ transport, store, now, leewayMs, sharedRefresh }: SessionOptions): SessionManager {
   let current = store.load();
   let inflight: Promise<StoredSession> | undefined;
   // Bumped on sign-in and sign-out, so a refresh that finishes after either cannot revive an old session.
@@ -74,6 +85,12 @@ export function createSessionManager({ transport, store, now, leewayMs }: Sessio
       set(stored);
       return stored;
     },
+    adopt(session) {
+      if (current?.refreshToken === session.refreshToken && current.accessToken === session.accessToken) return;
+      generation += 1;
+      inflight = undefined;
+      set(session);
+    },
     end() {
       generation += 1;
       inflight = undefined;
@@ -86,7 +103,18 @@ export function createSessionManager({ transport, store, now, leewayMs }: Sessio
       if (inflight) return inflight;
       if (!current) return Promise.reject(notSignedIn());
       // Single flight: a refresh token works once, so two parallel refreshes would look like theft.
-      const pending = rotate(current, generation);
+      const from = current;
+      const startedIn = generation;
+      const pending = sharedRefresh
+        ? sharedRefresh.run(async () => {
+          const latest = await sharedRefresh.latest();
+          if (latest && latest.user.id === from.user.id && latest.refreshToken !== from.refreshToken && startedIn === generation) {
+            set(latest);
+            return latest;
+          }
+          return rotate(current ?? from, startedIn);
+        })
+        : rotate(from, startedIn);
       inflight = pending;
       const clear = (): void => {
         if (inflight === pending) inflight = undefined;

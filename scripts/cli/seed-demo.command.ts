@@ -7,13 +7,14 @@ import type { Role } from '../../shared/schemas/accounts.js';
 import type { DirectoryFieldRule } from '../../shared/schemas/policy.js';
 import { SEEDED_DOMAIN_CODES } from '../../shared/schemas/labels.js';
 import type { Modules } from '../../server/compose-modules.js';
-import { hashPassword } from '../../server/modules/accounts/passwords.js';
+import type { KeyStretching } from '../../shared/crypto/opaque-format.js';
+import { registerOpaqueLocally } from './opaque-local-registration.js';
 import { storeSignedPolicy } from '../../server/modules/policies/publish-policy.js';
 import { DEMO_AUTHORITIES, DEMO_LANGUAGES, DEMO_NAMES } from './demo-data.js';
 
 export const DEMO_PASSWORD = 'demo-harbour-lantern-2026';
-/** Demo keys are wrapped with lighter argon2id settings so seeding ~140 people takes seconds. */
-const DEMO_KDF = { opsLimit: 2, memLimit: 16 * 2 ** 20 };
+/** Demo passwords are registered with lighter argon2id settings so seeding ~140 people takes seconds. */
+const DEMO_STRETCHING: KeyStretching = { alg: 'argon2id', iterations: 2, memoryKib: 16 * 1024, parallelism: 1 };
 
 /**
  * A demo network: every member state with a national admin and focal points for the domains it
@@ -27,7 +28,6 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
   const { users, states } = modules.accounts;
   if (await users.findByUsername('admin.kz')) throw new Error('demo data is present already (admin.kz exists)');
   const now = modules.accounts.clock.now();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   let people = 0;
   let nameIndex = 0;
   const directoryFields: Record<string, DirectoryFieldRule[]> = {
@@ -41,7 +41,7 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
     await states.setDomains(state.code, domains, now);
     const create = (username: string, role: 'national-admin' | 'focal-point', displayName: string, userDomains: string[]) => {
       people += 1;
-      return createDemoUser(modules, { username, role, displayName, state: state.code, domains: userDomains, passwordHash, now });
+      return createDemoUser(modules, { username, role, displayName, state: state.code, domains: userDomains, now });
     };
     const admin = await create(`admin.${code}`, 'national-admin', `${state.name.en} national administrator`, []);
     const fields = directoryFields[state.code];
@@ -68,7 +68,7 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
       }, now);
     }
   }
-  people += await seedSecretariat(modules, passwordHash, now);
+  people += await seedSecretariat(modules, now);
   await modules.accounts.directoryChanged();
   await modules.accounts.audit.append({ type: 'directory.settings-changed', data: { demoSeeded: true, people } });
   return `Seeded ${people} demo accounts in ${MEMBER_STATES.length} member states.\n` +
@@ -76,15 +76,19 @@ export async function seedDemo(modules: Modules, env: string): Promise<string> {
     'Usernames: admin.<state>, fp.<state>.<domain> with <state> the lower-case ISO code and <domain> one of border, law-enforcement, economic-crime, non-proliferation.';
 }
 
-async function createDemoUser(modules: Modules, input: { username: string; role: Role; displayName: string; state: string | null; domains: string[]; passwordHash: string; now: Date }) {
+async function createDemoUser(modules: Modules, input: { username: string; role: Role; displayName: string; state: string | null; domains: string[]; now: Date }) {
   const keys = await generateUserKeys();
   const recovery = await generateRecoveryKey();
+  // The seeder is the demo people's client: their passwords are registered by OPAQUE like anyone's.
+  const { record, exportKey } = await registerOpaqueLocally(modules.accounts.opaque.serverSetup, input.username, DEMO_PASSWORD, DEMO_STRETCHING);
   const user = await modules.accounts.users.create({
-    username: input.username, displayName: input.displayName, role: input.role, state: input.state, domains: input.domains, status: 'active', passwordHash: input.passwordHash,
+    username: input.username, displayName: input.displayName, role: input.role, state: input.state, domains: input.domains, status: 'active',
+    opaque: { record, stretching: DEMO_STRETCHING },
     keys: { ...(await publicKeyBundle(keys)), keyVersion: 1, createdAt: input.now, verifiedAt: input.now },
-    wrappedKeys: await wrapForStorage(keys, DEMO_PASSWORD, recovery.bytes, input.username, DEMO_KDF),
+    wrappedKeys: await wrapForStorage(keys, exportKey, recovery.bytes, input.username),
     invitedBy: null, now: input.now,
   });
+  exportKey.fill(0);
   return { user, keys };
 }
 
@@ -93,9 +97,9 @@ async function createDemoUser(modules: Modules, input: { username: string; role:
  * a maritime security domain, silence procedure, two weeks), so the consensus pages show something.
  * Stored directly, as the demo's admins have no TOTP yet. Returns the accounts created (0 or 1).
  */
-async function seedSecretariat(modules: Modules, passwordHash: string, now: Date): Promise<number> {
+async function seedSecretariat(modules: Modules, now: Date): Promise<number> {
   if (await modules.accounts.users.findByUsername('secretariat')) return 0;
-  const { user } = await createDemoUser(modules, { username: 'secretariat', role: 'network-admin', displayName: 'CICA Secretariat', state: null, domains: [], passwordHash, now });
+  const { user } = await createDemoUser(modules, { username: 'secretariat', role: 'network-admin', displayName: 'CICA Secretariat', state: null, domains: [], now });
   const electorate = (await modules.consensus.states.all()).map((state) => state.code);
   const proposal = await modules.consensus.proposals.create({
     change: { kind: 'add-domain', domain: { code: 'maritime-security', name: { en: 'Maritime security', ru: 'Морская безопасность' } } },

@@ -13,6 +13,11 @@ export const ERROR_STATUS = {
   'auth.totp-required': 401,
   'auth.totp-invalid': 401,
   'auth.session-invalid': 401,
+  // The OPAQUE flow id is unknown, expired or used: start the step again.
+  'auth.flow-invalid': 401,
+  'auth.username-mismatch': 400,
+  // The account signs in with OPAQUE now: the password-sending route is closed to it.
+  'auth.upgraded': 409,
   'invitation.invalid': 410,
   'invitation.not-found': 404,
   'user.not-found': 404,

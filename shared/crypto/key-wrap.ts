@@ -5,6 +5,7 @@ import type { UserKeys } from './keys.js';
 import { RECOVERY_KEY_BYTES } from './recovery-key.js';
 import {
   KDF_SALT_BYTES,
+  ExportKeyWrappedKeys,
   PassphraseWrappedKeys,
   RecoveryWrappedKeys,
   WRAP_NONCE_BYTES,
@@ -29,6 +30,9 @@ const MEM_BOUNDS = [8192, 256 * 2 ** 20] as const;
 
 const WRAP_TAG = domainTag('focalnet/key-wrap/v1');
 const RECOVERY_WRAP_TAG = domainTag('focalnet/recovery-wrap/v1');
+const EXPORT_KEY_WRAP_TAG = domainTag('focalnet/opaque-export-key-wrap/v1');
+/** OPAQUE's export key with ristretto255/SHA-512: 64 bytes. */
+const EXPORT_KEY_BYTES = 64;
 
 /** AD binds the blob to its format version, method and owner: a blob copied to another user fails. */
 function associatedData(method: WrappedKeys['method'], userId: string): Uint8Array {
@@ -143,10 +147,45 @@ export async function unwrapWithRecoveryKey(wrapped: RecoveryWrappedKeys, recove
   }
 }
 
+async function exportWrapKey(sodium: Sodium, exportKey: Uint8Array): Promise<Uint8Array> {
+  if (exportKey.length !== EXPORT_KEY_BYTES) throw new CryptoError('crypto.malformed', 'an OPAQUE export key is 64 bytes');
+  // Its own context: the export key itself is never a cipher key, and no other use derives this one.
+  return sodium.crypto_generichash(32, EXPORT_KEY_WRAP_TAG, exportKey);
+}
+
+/**
+ * Wraps a user's private keys under OPAQUE's export key (64 bytes, known only to a client that
+ * knows the password): keyed BLAKE2b with the context "focalnet/opaque-export-key-wrap/v1"
+ * derives the XChaCha20-Poly1305 key (nonce 24 bytes), AD = version, method and `userId`.
+ */
+export async function wrapWithExportKey(keys: UserKeys, exportKey: Uint8Array, userId: string): Promise<ExportKeyWrappedKeys> {
+  const sodium = await getSodium();
+  const wrapKey = await exportWrapKey(sodium, exportKey);
+  const sealed = seal(sodium, keys, wrapKey, associatedData('export-key', userId));
+  sodium.memzero(wrapKey);
+  return { v: 1, method: 'export-key', ...sealed };
+}
+
+/**
+ * Unwraps private keys with OPAQUE's export key (64 bytes).
+ * @throws CryptoError 'crypto.wrong-passphrase' (another password's export key, or another user), 'crypto.malformed'
+ */
+export async function unwrapWithExportKey(wrapped: ExportKeyWrappedKeys, exportKey: Uint8Array, userId: string): Promise<UserKeys> {
+  const parsed = ExportKeyWrappedKeys.safeParse(wrapped);
+  if (!parsed.success) throw new CryptoError('crypto.malformed', 'invalid export-key-wrapped keys');
+  const sodium = await getSodium();
+  const wrapKey = await exportWrapKey(sodium, exportKey);
+  try {
+    return open(sodium, parsed.data, wrapKey, associatedData('export-key', userId), 'crypto.wrong-passphrase');
+  } finally {
+    sodium.memzero(wrapKey);
+  }
+}
+
 /**
  * Both wrappings at once, as stored beside the user record at enrolment or key rotation.
- * `recoveryKey`: 32 bytes (see `generateRecoveryKey`).
+ * `exportKey`: OPAQUE's, 64 bytes; `recoveryKey`: 32 bytes (see `generateRecoveryKey`).
  */
-export async function wrapForStorage(keys: UserKeys, passphrase: string, recoveryKey: Uint8Array, userId: string, limits: KdfLimits = DEFAULT_KDF_LIMITS): Promise<StoredWrappedKeys> {
-  return { passphrase: await wrapWithPassphrase(keys, passphrase, userId, limits), recovery: await wrapWithRecoveryKey(keys, recoveryKey, userId) };
+export async function wrapForStorage(keys: UserKeys, exportKey: Uint8Array, recoveryKey: Uint8Array, userId: string): Promise<StoredWrappedKeys> {
+  return { exportKey: await wrapWithExportKey(keys, exportKey, userId), recovery: await wrapWithRecoveryKey(keys, recoveryKey, userId) };
 }

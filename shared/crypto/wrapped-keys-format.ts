@@ -46,10 +46,33 @@ export const RecoveryWrappedKeys = z
   .strict();
 export type RecoveryWrappedKeys = z.infer<typeof RecoveryWrappedKeys>;
 
-/** Either wrapped form. */
-export const WrappedKeys = z.discriminatedUnion('method', [PassphraseWrappedKeys, RecoveryWrappedKeys]);
+/**
+ * Private keys wrapped under a key derived from OPAQUE's export key (which only a client that
+ * knows the password obtains; the server never sees it): nonce (24 bytes) and ciphertext (112
+ * bytes), base64url.
+ */
+export const ExportKeyWrappedKeys = z
+  .object({
+    v: z.literal(1),
+    method: z.literal('export-key'),
+    nonce: base64UrlBytes(WRAP_NONCE_BYTES),
+    ciphertext: base64UrlBytes(WRAPPED_CIPHERTEXT_BYTES),
+  })
+  .strict();
+export type ExportKeyWrappedKeys = z.infer<typeof ExportKeyWrappedKeys>;
+
+/** Any wrapped form. */
+export const WrappedKeys = z.discriminatedUnion('method', [PassphraseWrappedKeys, RecoveryWrappedKeys, ExportKeyWrappedKeys]);
 export type WrappedKeys = z.infer<typeof WrappedKeys>;
 
-/** What is stored beside a user record: the same private keys wrapped both ways. */
-export const StoredWrappedKeys = z.object({ passphrase: PassphraseWrappedKeys, recovery: RecoveryWrappedKeys }).strict();
+/** What is stored beside a user record: the same private keys wrapped under the export key and the recovery key. */
+export const StoredWrappedKeys = z.object({ exportKey: ExportKeyWrappedKeys, recovery: RecoveryWrappedKeys }).strict();
 export type StoredWrappedKeys = z.infer<typeof StoredWrappedKeys>;
+
+/** What accounts made before OPAQUE hold until their next sign-in upgrades them: the password wrapping. */
+export const LegacyStoredWrappedKeys = z.object({ passphrase: PassphraseWrappedKeys, recovery: RecoveryWrappedKeys }).strict();
+export type LegacyStoredWrappedKeys = z.infer<typeof LegacyStoredWrappedKeys>;
+
+/** Either, as `GET /api/me/wrapped-keys` answers. */
+export const AnyStoredWrappedKeys = z.union([StoredWrappedKeys, LegacyStoredWrappedKeys]);
+export type AnyStoredWrappedKeys = z.infer<typeof AnyStoredWrappedKeys>;

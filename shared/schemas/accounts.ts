@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PublicKeyBundle } from '../crypto/verify-key-bundle.js';
-import { PassphraseWrappedKeys, RecoveryWrappedKeys, StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
+import { ExportKeyWrappedKeys, RecoveryWrappedKeys, StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
+import { KeyStretching, OpaqueFinishLoginRequest, OpaqueRegistrationRecord, OpaqueRegistrationRequest, OpaqueServerMessage, OpaqueStartLoginRequest } from '../crypto/opaque-format.js';
 import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
 import { AUDIT_EVENT_TYPES } from '../audit/event-types.js';
 
@@ -64,14 +65,64 @@ export const InvitationPreview = z.object({
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
+// ── OPAQUE (RFC 9807): the password never leaves the client ────────────────
+/** A flow between an OPAQUE step's start and its finish: sealed server state, single use; 2 minutes for a login, 30 for a registration. */
+export const FlowId = z.string().regex(/^[A-Za-z0-9_-]{40,4000}$/, 'malformed flow id');
+
+/** What the client made of a new password: the record the server keeps, and the argon2id cost it used. */
+export const NewOpaqueRegistration = z.object({
+  flowId: FlowId,
+  registrationRecord: OpaqueRegistrationRecord,
+  stretching: KeyStretching,
+}).strict();
+
+export const RegistrationStartResponse = z.object({ flowId: FlowId, registrationResponse: OpaqueServerMessage });
+export type RegistrationStartResponse = z.infer<typeof RegistrationStartResponse>;
+
+export const SignInStartRequest = z.object({
+  username: Username,
+  startLoginRequest: OpaqueStartLoginRequest,
+}).strict();
+export type SignInStartRequest = z.infer<typeof SignInStartRequest>;
+
+export const SignInStartResponse = z.object({
+  flowId: FlowId,
+  loginResponse: OpaqueServerMessage,
+  /** The argon2id cost this account's password was registered with. */
+  stretching: KeyStretching,
+  /** Only for an account made before OPAQUE: sign in once by password (`/api/auth/sign-in`), which upgrades it. */
+  upgrade: z.literal(true).optional(),
+});
+export type SignInStartResponse = z.infer<typeof SignInStartResponse>;
+
+export const SignInFinishRequest = z.object({
+  flowId: FlowId,
+  finishLoginRequest: OpaqueFinishLoginRequest,
+  totp: TotpCode.optional(),
+}).strict();
+export type SignInFinishRequest = z.infer<typeof SignInFinishRequest>;
+
+/** Signed in, keys locked (a reload without "this browser remembers"): prove the password again to unlock them. */
+export const UnlockStartRequest = z.object({ startLoginRequest: OpaqueStartLoginRequest }).strict();
+export const UnlockFinishRequest = z.object({ flowId: FlowId, finishLoginRequest: OpaqueFinishLoginRequest }).strict();
+
 // ── registration ───────────────────────────────────────────────────────────
+export const RegistrationStartRequest = z.object({
+  token: OpaqueToken,
+  username: Username,
+  registrationRequest: OpaqueRegistrationRequest,
+}).strict();
+export type RegistrationStartRequest = z.infer<typeof RegistrationStartRequest>;
+
 export const RegisterRequest = z.object({
   token: OpaqueToken,
   username: Username,
-  password: Password,
   displayName: DisplayName.optional(),
+  opaque: NewOpaqueRegistration,
   keys: PublicKeyBundle,
   wrappedKeys: StoredWrappedKeys,
+  /** The newcomer typed back part of the recovery key before registering (the client checks it; the server cannot). */
+  recoveryKeyConfirmed: z.boolean().default(false),
 }).strict();
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
@@ -94,6 +145,8 @@ export const UserView = z.object({
   totpEnabled: z.boolean(),
   requireTotp: z.boolean(),
   createdAt: z.iso.datetime(),
+  /** Whether the person typed back part of their current recovery key (at registration or on making a new one). */
+  recoveryKeyConfirmed: z.boolean(),
 });
 export type UserView = z.infer<typeof UserView>;
 
@@ -103,6 +156,7 @@ export const RegisterResponse = z.object({ user: UserView, verifiers: z.array(Ve
 export type RegisterResponse = z.infer<typeof RegisterResponse>;
 
 // ── sessions ───────────────────────────────────────────────────────────────
+/** The route accounts made before OPAQUE use once, at their next sign-in, to be upgraded. */
 export const SignInRequest = z.object({
   username: Username,
   password: z.string().min(1).max(256),
@@ -127,11 +181,33 @@ export const TotpConfirmRequest = z.object({ code: TotpCode }).strict();
 
 export const RotateKeysRequest = z.object({ keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys }).strict();
 
-/** A new password, with the same private keys wrapped under it in the browser (the recovery wrapping stays). */
+/** A new recovery key (the old one stops working): the private keys wrapped under it, confirmed by typing part of it back. */
+export const NewRecoveryKeyRequest = z.object({ recovery: RecoveryWrappedKeys, confirmed: z.literal(true) }).strict();
+
+/** An account made before OPAQUE, signed in once by password: its OPAQUE record and keys re-wrapped under the export key. */
+export const UpgradeRequest = z.object({ opaque: NewOpaqueRegistration, wrappedKeys: ExportKeyWrappedKeys }).strict();
+export const UpgradeStartRequest = z.object({ registrationRequest: OpaqueRegistrationRequest }).strict();
+
+/** A password change starts with a login (the current password) and a registration (the new one) at once. */
+export const ChangePasswordStartRequest = z.object({
+  startLoginRequest: OpaqueStartLoginRequest,
+  registrationRequest: OpaqueRegistrationRequest,
+}).strict();
+export const ChangePasswordStartResponse = z.object({
+  flowId: FlowId,
+  loginResponse: OpaqueServerMessage,
+  stretching: KeyStretching,
+  registrationResponse: OpaqueServerMessage,
+});
+export type ChangePasswordStartResponse = z.infer<typeof ChangePasswordStartResponse>;
+
+/** The current password proven (OPAQUE login finish), the new one's record, and the keys wrapped under its export key. */
 export const ChangePasswordRequest = z.object({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: Password,
-  wrappedKeys: PassphraseWrappedKeys,
+  flowId: FlowId,
+  finishLoginRequest: OpaqueFinishLoginRequest,
+  registrationRecord: OpaqueRegistrationRecord,
+  stretching: KeyStretching,
+  wrappedKeys: ExportKeyWrappedKeys,
 }).strict();
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
@@ -165,11 +241,13 @@ export const PasswordResetPreview = z.object({
 });
 export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
 
-/** The new password, the keys wrapped under it, and the identity key's signature proving the recovery key was used. */
+export const PasswordResetStartRequest = z.object({ token: OpaqueToken, registrationRequest: OpaqueRegistrationRequest }).strict();
+
+/** The new password's OPAQUE record, the keys re-wrapped under its export key, and the identity key's signature proving the recovery key was used. */
 export const CompletePasswordReset = z.object({
   token: OpaqueToken,
-  newPassword: Password,
-  wrappedKeys: PassphraseWrappedKeys,
+  opaque: NewOpaqueRegistration,
+  wrappedKeys: ExportKeyWrappedKeys,
   signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature, base64url'),
 }).strict();
 export type CompletePasswordReset = z.infer<typeof CompletePasswordReset>;

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { call } from '../helpers/api.js';
 import { envelopeFor } from '../helpers/messaging.js';
 import { sent } from '../helpers/requests.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signInCall, type TestPerson } from '../helpers/accounts.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -159,11 +159,8 @@ describe('e2e: the account page in Chromium', function () {
   });
   it('a focal point sees where they are signed in and ends a session they do not recognise', async () => {
     const fp3 = await activeFocalPoint(t, kzAdmin);
-    const phone = await fetch(`${t.url}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (Linux; Android 14; rv:133.0) Gecko/133.0 Firefox/133.0' },
-      body: JSON.stringify({ username: fp3.username, password: fp3.password }),
-    });
-    const phoneSession = (await phone.json()) as { accessToken: string };
+    const phone = await signInCall(t.url, { username: fp3.username, password: fp3.password }, 'Mozilla/5.0 (Linux; Android 14; rv:133.0) Gecko/133.0 Firefox/133.0');
+    const phoneSession = phone.body;
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const errors = watchErrors(page);
     await signInThroughUi(t, page, fp3);

@@ -2,9 +2,8 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
-import type { Session } from '../../shared/schemas/accounts.js';
 import { call } from '../helpers/api.js';
-import { totpCode } from '../helpers/accounts.js';
+import { signInCall, totpCode } from '../helpers/accounts.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { generate } from 'otplib';
 import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
@@ -13,7 +12,7 @@ const shot = screenshots('directory');
 
 /** Demo national admins have no second factor yet: enrol one through the API, as their first sign-in would. */
 async function enrolTotp(t: TestServer, username: string): Promise<string> {
-  const session = await call<Session>(t.url, 'POST', '/api/auth/sign-in', { body: { username, password: DEMO_PASSWORD } });
+  const session = await signInCall(t.url, { username, password: DEMO_PASSWORD });
   const token = session.body.accessToken;
   const { body: { secret } } = await call<{ secret: string }>(t.url, 'POST', '/api/me/totp/setup', { token });
   const confirmed = await call(t.url, 'POST', '/api/me/totp/confirm', { token, body: { code: await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }) } });
@@ -215,7 +214,7 @@ describe('e2e: the directory in Chromium', function () {
     expect(await admin.getByTestId('stale-list').textContent()).to.contain('Every entry is current.');
     await shot(admin, '12-settings-en');
 
-    const kz = await call<Session>(t.url, 'POST', '/api/auth/sign-in', { body: { username: 'fp.kz.border', password: DEMO_PASSWORD } });
+    const kz = await signInCall(t.url, { username: 'fp.kz.border', password: DEMO_PASSWORD });
     const seen = await call<{ withheld: string[]; contacts: { type: string }[] }>(t.url, 'GET', `/api/directory/entries/${myId}`, { token: kz.body.accessToken });
     expect(seen.body.withheld).to.deep.equal(['contacts.secure-line', 'title']);
     expect(seen.body.contacts.map((c) => c.type)).to.not.include('secure-line');

@@ -63,7 +63,7 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     expect(await newcomer.getByTestId('invite-state').textContent()).to.equal('Казахстан');
     const username = uniqueUsername('aigerim');
     await newcomer.getByLabel('Имя пользователя').fill(username);
-    // A common password passes the length rule; the server refuses it and says why.
+    // A common password passes the length rule; the browser refuses it and says why (the server never sees it).
     await newcomer.getByLabel('Пароль', { exact: true }).fill('password1234');
     await newcomer.getByLabel('Повторите пароль').fill('password1234');
     await newcomer.getByRole('button', { name: 'Создать учётную запись и ключи' }).click();

@@ -1,16 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
-import { wrapWithPassphrase, wrapWithRecoveryKey } from '../../shared/crypto/key-wrap.js';
+import { wrapForStorage } from '../../shared/crypto/key-wrap.js';
 import { generateUserKeys, publicKeyBundle, type UserKeys } from '../../shared/crypto/keys.js';
 import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
 import type { PublicKeyBundle } from '../../shared/crypto/verify-key-bundle.js';
 import type { StoredWrappedKeys } from '../../shared/crypto/wrapped-keys-format.js';
 import type { CreatedInvitation, RegisterResponse, Session, UserView } from '../../shared/schemas/accounts.js';
 import { issueBootstrapInvitation } from '../../server/modules/accounts/invitations.js';
+import { startOpaqueLogin, startOpaqueRegistration, stretchingFor } from '../../client/sdk/opaque-client.js';
+import { refusedProof } from '../../client/sdk/opaque-sign-in.js';
 import { call } from './api.js';
 import type { TestServer } from './test-server.js';
 
-/** libsodium's argon2id minimums: the real parameters cost ~0.5 s per wrap. */
-const FAST_KDF = { opsLimit: 1, memLimit: 8192 };
+/** argon2's minimums for OPAQUE's key stretching: the real parameters cost ~0.3–1 s per sign-in. */
+export const FAST_STRETCHING = stretchingFor({ opsLimit: 1, memLimit: 8192 });
 export const STRONG_PASSWORD = 'violet-harbour-tractor-lantern-42';
 
 export interface TestPerson {
@@ -23,30 +26,55 @@ export interface TestPerson {
   session?: Session;
   /** The recovery key as shown once at registration. */
   recoveryText?: string;
+  /** OPAQUE's export key from the last registration or sign-in: it wraps the keys. */
+  exportKey?: Uint8Array;
 }
 
 let counter = 0;
 export const uniqueUsername = (prefix: string): string => `${prefix}${Date.now().toString(36)}${(counter += 1)}`;
 
-/** What a browser sends at registration: fresh keys, wrapped under the passphrase and a recovery key. */
-export async function clientKeyMaterial(username: string, passphrase = STRONG_PASSWORD): Promise<{ keys: UserKeys; bundle: PublicKeyBundle; wrappedKeys: StoredWrappedKeys; recoveryText: string }> {
+/** What a browser sends at registration: fresh keys, wrapped under the export key (random when none is given) and a recovery key. */
+export async function clientKeyMaterial(username: string, exportKey: Uint8Array = randomBytes(64)): Promise<{ keys: UserKeys; bundle: PublicKeyBundle; wrappedKeys: StoredWrappedKeys; recoveryText: string }> {
   const keys = await generateUserKeys();
   const recovery = await generateRecoveryKey();
   return {
     keys,
     bundle: await publicKeyBundle(keys),
-    wrappedKeys: { passphrase: await wrapWithPassphrase(keys, passphrase, username, FAST_KDF), recovery: await wrapWithRecoveryKey(keys, recovery.bytes, username) },
+    wrappedKeys: await wrapForStorage(keys, exportKey, recovery.bytes, username),
     recoveryText: recovery.text,
   };
 }
 
+/** Registration's first round trip, as a browser makes it: the flow and the finished OPAQUE record with its export key. */
+export async function opaqueRegistration(t: TestServer, token: string, username: string, password = STRONG_PASSWORD): Promise<{ opaque: { flowId: string; registrationRecord: string; stretching: typeof FAST_STRETCHING }; exportKey: Uint8Array }> {
+  const registration = await startOpaqueRegistration(password);
+  const started = await call<{ flowId: string; registrationResponse: string }>(t.url, 'POST', '/api/registrations/start', { body: { token, username, registrationRequest: registration.registrationRequest } });
+  if (started.status !== 200) throw new Error(`registration start failed: ${started.status} ${JSON.stringify(started.body)}`);
+  const { registrationRecord, exportKey } = await registration.finish(started.body.registrationResponse, FAST_STRETCHING);
+  return { opaque: { flowId: started.body.flowId, registrationRecord, stretching: FAST_STRETCHING }, exportKey };
+}
+
 export async function registerWithToken(t: TestServer, token: string, username = uniqueUsername('user')): Promise<TestPerson> {
-  const material = await clientKeyMaterial(username);
+  const { opaque, exportKey } = await opaqueRegistration(t, token, username);
+  const material = await clientKeyMaterial(username, exportKey);
   const response = await call<RegisterResponse>(t.url, 'POST', '/api/registrations', {
-    body: { token, username, password: STRONG_PASSWORD, keys: material.bundle, wrappedKeys: material.wrappedKeys },
+    body: { token, username, opaque, keys: material.bundle, wrappedKeys: material.wrappedKeys },
   });
   if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { user: response.body.user, username, password: STRONG_PASSWORD, keys: material.keys, bundle: material.bundle, recoveryText: material.recoveryText };
+  return { user: response.body.user, username, password: STRONG_PASSWORD, keys: material.keys, bundle: material.bundle, recoveryText: material.recoveryText, exportKey };
+}
+
+/**
+ * A sign-in as the SDK makes it (OPAQUE, two round trips), answering like one HTTP call: the
+ * start's answer when it is refused, else the finish's (a wrong password sends a proof that fails).
+ */
+export async function signInCall<T = Session>(url: string, input: { username: string; password: string; totp?: string | undefined }, userAgent?: string): Promise<{ status: number; body: T; headers?: Headers; exportKey?: Uint8Array }> {
+  const login = await startOpaqueLogin(input.password);
+  const started = await call<{ flowId: string; loginResponse: string; stretching: typeof FAST_STRETCHING }>(url, 'POST', '/api/auth/sign-in/start', { body: { username: input.username, startLoginRequest: login.startLoginRequest } });
+  if (started.status !== 200) return started as unknown as { status: number; body: T };
+  const finished = await login.finish(started.body.loginResponse, started.body.stretching);
+  const response = await call<T>(url, 'POST', '/api/auth/sign-in/finish', { body: { flowId: started.body.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof(), ...(input.totp ? { totp: input.totp } : {}) }, ...(userAgent ? { userAgent } : {}) });
+  return { ...response, ...(finished ? { exportKey: finished.exportKey } : {}) };
 }
 
 /** The current TOTP code per the server's clock, for a step after any used so far. */
@@ -57,8 +85,9 @@ export async function totpCode(t: TestServer, secret: string): Promise<string> {
 
 export async function signIn(t: TestServer, person: TestPerson): Promise<Session> {
   const totp = person.totpSecret ? await totpCode(t, person.totpSecret) : undefined;
-  const response = await call<Session>(t.url, 'POST', '/api/auth/sign-in', { body: { username: person.username, password: person.password, ...(totp ? { totp } : {}) } });
+  const response = await signInCall(t.url, { username: person.username, password: person.password, totp });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.exportKey) person.exportKey = response.exportKey;
   person.session = response.body;
   return response.body;
 }

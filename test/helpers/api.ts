@@ -5,8 +5,9 @@ export interface ApiResult<T = unknown> {
   headers: Headers;
 }
 
-export async function call<T = unknown>(base: string, method: string, path: string, options: { body?: unknown; token?: string | undefined; rawBody?: string } = {}): Promise<ApiResult<T>> {
+export async function call<T = unknown>(base: string, method: string, path: string, options: { body?: unknown; token?: string | undefined; rawBody?: string; userAgent?: string } = {}): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.userAgent) headers['user-agent'] = options.userAgent;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${base}${path}`, {

@@ -31,7 +31,7 @@ export const screenshots = (prefix: string) => (page: Page, name: string): Promi
 /** The demo network (every member state), as `npm run cli -- seed:demo` makes it. */
 export async function seedDemoNetwork(t: TestServer): Promise<void> {
   const modules = composeModules(t.server.database.connection, {
-    clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
+    clock: t.clock, jwtSecret: 'x'.repeat(40), opaqueServerSetup: t.server.accounts.opaque.serverSetup, logger: t.logs.logger, publicOrigin: () => t.url,
     revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
   });
   await seedDemo(modules, 'test');

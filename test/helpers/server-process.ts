@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../../server/node-flags.js';
+import { TEST_OPAQUE_SERVER_SETUP } from './opaque.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -26,6 +27,7 @@ export async function runServerProcess(env: Record<string, string>): Promise<Ser
       ...(process.env.FOCALNET_TOOLS_DIR ? { FOCALNET_TOOLS_DIR: process.env.FOCALNET_TOOLS_DIR } : {}),
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

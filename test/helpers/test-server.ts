@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start-server.js';
 import { watchApiContract } from './api-contract.js';
 import { capturingLogger } from './log-capture.js';
+import { TEST_OPAQUE_SERVER_SETUP } from './opaque.js';
 import { TestClock } from './test-clock.js';
 import { testMongoUri, uniqueDbName } from './test-database.js';
 
@@ -17,6 +18,8 @@ export interface TestServer {
   server: RunningServer;
   clock: TestClock;
   logs: ReturnType<typeof capturingLogger>;
+  /** The server's DATA_DIR (its generated secrets). */
+  dataDir: string;
   /** A real socket.io client; closed by `close()`. */
   connect(options?: { origin?: string; auth?: Record<string, unknown> }): TestSocket;
   close(): Promise<void>;
@@ -32,6 +35,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     MONGODB_URI: testMongoUri(),
     DB_NAME: uniqueDbName('srv'),
     LOG_LEVEL: 'debug',
+    OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP,
     ...env,
   });
   const logs = capturingLogger();
@@ -44,6 +48,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     server,
     clock,
     logs,
+    dataDir,
     connect({ origin, auth } = {}) {
       const socket: TestSocket = connectClient(server.url, {
         transports: ['websocket'],

@@ -11,7 +11,7 @@ export interface InvitationsApi {
   /** What an invitation is for; needs no session. */
   preview(token: string): Promise<InvitationPreview>;
   /** Redeems an invitation with ready-made key material; `registerWithInvitation` makes it. */
-  register(request: RegisterRequest): Promise<RegisterResponse>;
+  register(request: z.input<typeof RegisterRequest>): Promise<RegisterResponse>;
 }
 
 export function invitationsApi(transport: HttpTransport, session: SessionManager): InvitationsApi {

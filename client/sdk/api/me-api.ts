@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
+import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { RegisterResponse, Session, SessionView, TotpSetupResponse, UserView, type ChangePasswordRequest, type RegisterRequest } from '../../../shared/schemas/accounts.js';
 import type { SessionManager } from '../session-manager.js';
 import type { StoredSession } from '../session-store.js';
@@ -7,10 +7,11 @@ import type { StoredSession } from '../session-store.js';
 export interface MeApi {
   /** Me, and while I am pending verification the admins who will verify me. Refreshes the session's user. */
   get(): Promise<RegisterResponse>;
-  wrappedKeys(): Promise<StoredWrappedKeys>;
+  /** Under the export key and the recovery key (an account made before OPAQUE: under the password until its next sign-in). */
+  wrappedKeys(): Promise<AnyStoredWrappedKeys>;
   /** New keys: the account needs verification again and every session (this one too) ends. */
   rotateKeys(request: Pick<RegisterRequest, 'keys' | 'wrappedKeys'>): Promise<UserView>;
-  /** The raw call (keys already wrapped under the new password): prefer `client.changePassword`. Other sessions end; this one continues. */
+  /** The raw finishing call (OPAQUE done, keys already wrapped under the new export key): use `client.changePassword`. Other sessions end; this one continues. */
   changePassword(request: ChangePasswordRequest): Promise<StoredSession>;
   /** My sessions that can still be renewed; `current` marks this client's own. */
   sessions(): Promise<MySession[]>;
@@ -38,7 +39,7 @@ export function meApi(session: SessionManager): MeApi {
       session.updateUser(me.user);
       return me;
     },
-    wrappedKeys: () => session.authed({ method: 'GET', path: '/api/me/wrapped-keys', schema: StoredWrappedKeys }),
+    wrappedKeys: () => session.authed({ method: 'GET', path: '/api/me/wrapped-keys', schema: AnyStoredWrappedKeys }),
     rotateKeys: (request) => session.authed({ method: 'POST', path: '/api/me/keys', body: request, schema: UserView }),
     // The server ends every token issued so far; the session it answers with carries on here.
     changePassword: async (request) => session.start(await session.authed({ method: 'POST', path: '/api/me/password', body: request, schema: Session })),

@@ -1,4 +1,4 @@
-// Runs argon2id (64 MiB) and key generation off the page's thread, so the progress indicator
+// Runs key generation and argon2id (64 MiB, accounts made before OPAQUE) off the page's thread, so the progress indicator
 // keeps moving. Keys come back by structured clone and live only in the page's memory.
 import { isCryptoError } from '../../../shared/crypto/errors';
 import { localKeyCrypto } from '../../sdk/local-key-crypto';
@@ -14,8 +14,6 @@ async function handle(message: WorkerRequest): Promise<WorkerResponse> {
     }
     case 'unwrap-passphrase':
       return { id: message.id, kind: 'keys', keys: await localKeyCrypto.unwrapWithPassphrase(message.wrapped, message.passphrase, message.username) };
-    case 'wrap-passphrase':
-      return { id: message.id, kind: 'wrapped', wrapped: await localKeyCrypto.wrapWithPassphrase(message.keys, message.passphrase, message.username, message.limits) };
     case 'unwrap-recovery':
       return { id: message.id, kind: 'keys', keys: await localKeyCrypto.unwrapWithRecoveryKey(message.wrapped, message.recoveryKeyText, message.username) };
   }

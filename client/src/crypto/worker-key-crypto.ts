@@ -1,12 +1,11 @@
 import { CryptoError } from '../../../shared/crypto/errors';
 import type { UserKeys } from '../../../shared/crypto/keys';
-import type { PassphraseWrappedKeys } from '../../../shared/crypto/wrapped-keys-format';
 import type { EnrolmentMaterial, EnrolmentStep, KeyCrypto } from '../../sdk/index';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-type Answer = EnrolmentMaterial | UserKeys | PassphraseWrappedKeys;
+type Answer = EnrolmentMaterial | UserKeys;
 
 interface Pending {
   resolve: (value: Answer) => void;
@@ -29,7 +28,7 @@ export function workerKeyCrypto(): KeyCrypto {
       if (message.kind === 'step') return entry.onStep?.(message.step);
       pending.delete(message.id);
       if (message.kind === 'error') entry.reject(message.code ? new CryptoError(message.code, message.message) : new Error(message.message));
-      else entry.resolve(message.kind === 'enrolled' ? message.material : message.kind === 'wrapped' ? message.wrapped : message.keys);
+      else entry.resolve(message.kind === 'enrolled' ? message.material : message.keys);
     };
     created.onerror = (event) => {
       for (const entry of pending.values()) entry.reject(new Error(`key worker failed: ${event.message}`));
@@ -51,6 +50,5 @@ export function workerKeyCrypto(): KeyCrypto {
     enrol: (request, onStep) => run<EnrolmentMaterial>({ op: 'enrol', request }, onStep),
     unwrapWithPassphrase: (wrapped, passphrase, username) => run<UserKeys>({ op: 'unwrap-passphrase', wrapped, passphrase, username }),
     unwrapWithRecoveryKey: (wrapped, recoveryKeyText, username) => run<UserKeys>({ op: 'unwrap-recovery', wrapped, recoveryKeyText, username }),
-    wrapWithPassphrase: (keys, passphrase, username, limits) => run<PassphraseWrappedKeys>({ op: 'wrap-passphrase', keys, passphrase, username, ...(limits ? { limits } : {}) }),
   };
 }

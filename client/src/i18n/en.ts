@@ -106,6 +106,8 @@ export const en = {
     totpHint: 'Enter the 6-digit code from your authenticator app.',
     submit: 'Sign in',
     submitting: 'Signing in…',
+    remember: 'This browser remembers me',
+    rememberHint: 'A reload or a new tab then needs no password; your keys stay here, encrypted. Untick it on a shared computer: nothing is kept after you sign out or close the tab.',
   },
   unlock: {
     title: 'Unlock your keys',
@@ -238,6 +240,7 @@ export const en = {
       waiting: '{{count}} waiting for your verification',
     },
     people: {
+      recoveryNotConfirmed: 'recovery key not confirmed',
       title: 'People',
       filter: 'Show',
       all: 'Everyone',
@@ -288,6 +291,7 @@ export const en = {
       'refresh-reused': 'Session token reused (possible theft)',
       'totp-enabled': 'Two-factor authentication enabled',
       'password-changed': 'Password changed',
+      'password-upgraded': 'Sign-in upgraded (password no longer sent)',
       'session-ended': 'Another session signed out',
       'password-change-failed': 'Password change refused (wrong current password)',
     },
@@ -302,6 +306,7 @@ export const en = {
       'keys-rotated': 'Keys replaced',
       'password-reset-issued': 'Password reset link issued',
       'password-reset': 'Password reset with the recovery key',
+      'recovery-key-replaced': 'New recovery key made (the old one no longer works)',
       'password-reset-refused': 'Password reset refused (proof did not verify)',
     },
     directory: {
@@ -355,6 +360,9 @@ export const en = {
       'totp-required': 'Enter the code from your authenticator app.',
       'totp-invalid': 'The code is wrong or was used already. Wait for the next code.',
       'session-invalid': 'Your session has ended. Sign in again.',
+      'flow-invalid': 'This step took too long or was already used. Please try again.',
+      'username-mismatch': 'The registration was prepared for another username. Please try again.',
+      upgraded: 'This account now signs in without sending its password. Use the current app.',
     },
     invitation: {
       invalid: 'This invitation cannot be used: it may have expired, been used or been revoked.',

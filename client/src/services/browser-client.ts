@@ -1,9 +1,15 @@
 import { createFocalNetClient, type FocalNetClient } from '../../sdk/index';
 import { workerKeyCrypto } from '../crypto/worker-key-crypto';
+import { workerOpaqueClient } from '../crypto/worker-opaque-client';
 import { browserKnownKeys } from './browser-known-keys';
 import { browserSessionStore } from './browser-session-store';
+import { browserSharedRefresh } from './remembered-session';
 
-/** The SDK as the web app uses it: same origin, tokens per tab, key crypto in a Web Worker, contacts' keys remembered per browser. */
+/**
+ * The SDK as the web app uses it: same origin, tokens per tab (shared by the tabs when this browser
+ * remembers the person: they take turns to refresh), key crypto and OPAQUE in Web Workers, contacts' keys
+ * remembered per browser.
+ */
 export function createBrowserClient(): FocalNetClient {
-  return createFocalNetClient({ baseUrl: window.location.origin, sessionStore: browserSessionStore(), keyCrypto: workerKeyCrypto(), knownKeys: browserKnownKeys() });
+  return createFocalNetClient({ baseUrl: window.location.origin, sessionStore: browserSessionStore(), keyCrypto: workerKeyCrypto(), opaqueClient: workerOpaqueClient(), knownKeys: browserKnownKeys(), sharedRefresh: browserSharedRefresh });
 }

@@ -1,10 +1,23 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { FocalNetClient, StoredSession, UnlockedKeys } from '../../sdk/index';
+import type { RememberedSession } from './remembered-session';
 
 const ClientContext = createContext<FocalNetClient | undefined>(undefined);
+const RememberedContext = createContext<RememberedSession | undefined>(undefined);
 
-export function ClientProvider({ client, children }: { client: FocalNetClient; children: ReactNode }) {
-  return <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
+export function ClientProvider({ client, remembered, children }: { client: FocalNetClient; remembered: RememberedSession; children: ReactNode }) {
+  return (
+    <ClientContext.Provider value={client}>
+      <RememberedContext.Provider value={remembered}>{children}</RememberedContext.Provider>
+    </ClientContext.Provider>
+  );
+}
+
+/** "This browser remembers": what this browser keeps of the session and keys. */
+export function useRemembered(): RememberedSession {
+  const remembered = useContext(RememberedContext);
+  if (!remembered) throw new Error('useRemembered outside ClientProvider');
+  return remembered;
 }
 
 export function useClient(): FocalNetClient {

@@ -27,7 +27,12 @@ const UserSchema = new Schema({
   domains: { type: [String], default: [] },
   status: { type: String, required: true, enum: ['pending-verification', 'active', 'suspended', 'removed'] },
   // Secrets: never selected unless asked for, so they cannot be serialised by accident.
-  passwordHash: { type: String, required: true, select: false },
+  /** argon2id of the password: only accounts made before OPAQUE, until their next sign-in upgrades them. */
+  passwordHash: { type: String, default: null, select: false },
+  /** OPAQUE registration record (RFC 9807): what the server keeps instead of a password hash. */
+  opaqueRecord: { type: String, default: null, select: false },
+  /** The argon2id cost the client registered the password with (it must use the same at login). */
+  opaqueStretching: { type: Schema.Types.Mixed, default: null, select: false },
   totpSecret: { type: String, default: null, select: false },
   totpPendingSecret: { type: String, default: null, select: false },
   totpLastStep: { type: Number, default: 0, select: false },
@@ -36,8 +41,10 @@ const UserSchema = new Schema({
   keys: { type: PublicKeysSchema, default: null },
   /** Earlier key sets, oldest first (public keys only): appended by key rotation, never edited. */
   keyHistory: { type: [PreviousKeysSchema], default: [] },
-  /** Private keys wrapped in the client (opaque to the server): { passphrase, recovery }. */
+  /** Private keys wrapped in the client (unreadable by the server): { exportKey, recovery } (before OPAQUE: { passphrase, recovery }). */
   wrappedKeys: { type: Schema.Types.Mixed, default: null, select: false },
+  /** When the person last typed back their recovery key (at registration, on a new one, or by using it); null: never. */
+  recoveryConfirmedAt: { type: Date, default: null },
   /** An outstanding password reset (issued by the responsible admin): its token's hash and end. */
   resetTokenHash: { type: String, default: null, select: false },
   resetExpiresAt: { type: Date, default: null, select: false },

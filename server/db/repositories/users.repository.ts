@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { UserStatus, Role } from '../../../shared/schemas/accounts.js';
+import type { KeyStretching } from '../../../shared/crypto/opaque-format.js';
 import type { UserModel } from '../models/user.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
 
@@ -35,6 +36,8 @@ export interface User {
   tokenVersion: number;
   invitedBy: string | null;
   createdAt: Date;
+  /** When the person last confirmed their recovery key by typing part of it back (null: never). */
+  recoveryConfirmedAt: Date | null;
 }
 
 export interface NewUser {
@@ -44,15 +47,24 @@ export interface NewUser {
   state: string | null;
   domains: string[];
   status: UserStatus;
-  passwordHash: string;
+  opaque: OpaqueCredential;
   keys: Omit<PublicKeys, 'verifiedAt' | 'verifiedBy'> & { verifiedAt?: Date | null; verifiedBy?: string | null };
   wrappedKeys: unknown;
   invitedBy: string | null;
+  recoveryConfirmedAt?: Date | null;
   now: Date;
 }
 
+/** What the server keeps of a password: an OPAQUE record and the client's argon2id cost (no hash, nothing that unwraps a key). */
+export interface OpaqueCredential {
+  record: string;
+  stretching: KeyStretching;
+}
+
 export interface UserSecrets {
-  passwordHash: string;
+  /** Only accounts made before OPAQUE that have not signed in since. */
+  passwordHash: string | null;
+  opaque: OpaqueCredential | null;
   totpSecret: string | null;
   totpPendingSecret: string | null;
   totpLastStep: number;
@@ -63,11 +75,32 @@ type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requ
   /** Appended to the key history in the same single-document write as the new `keys`. */
   retiredKeys?: PreviousKeys;
   wrappedKeys?: unknown;
-  passwordHash?: string;
+  recoveryConfirmedAt?: Date | null;
+  passwordHash?: null;
+  opaque?: OpaqueCredential;
   totpSecret?: string | null;
   totpPendingSecret?: string | null;
   totpLastStep?: number;
 };
+
+const SECRET_FIELDS = '+passwordHash +opaqueRecord +opaqueStretching +totpSecret +totpPendingSecret +totpLastStep';
+
+interface SecretsLean {
+  passwordHash?: string | null;
+  opaqueRecord?: string | null;
+  opaqueStretching?: unknown;
+  totpSecret?: string | null;
+  totpPendingSecret?: string | null;
+  totpLastStep?: number | null;
+}
+
+function toSecrets(doc: SecretsLean): UserSecrets {
+  const opaque = doc.opaqueRecord ? { record: doc.opaqueRecord, stretching: doc.opaqueStretching as KeyStretching } : null;
+  return { passwordHash: doc.passwordHash ?? null, opaque, totpSecret: doc.totpSecret ?? null, totpPendingSecret: doc.totpPendingSecret ?? null, totpLastStep: doc.totpLastStep ?? 0 };
+}
+
+// A new OPAQUE record retires any password hash left from before OPAQUE.
+const opaqueFields = (opaque: OpaqueCredential): Record<string, unknown> => ({ opaqueRecord: opaque.record, opaqueStretching: opaque.stretching, passwordHash: null });
 
 const validId = (id: string): boolean => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id);
 
@@ -87,9 +120,11 @@ export class UsersRepository {
   }
 
   async create(input: NewUser): Promise<User> {
-    const { now, invitedBy, keys, ...rest } = input;
+    const { now, invitedBy, keys, opaque, ...rest } = input;
     const doc = await this.model.create({
       ...rest,
+      opaqueRecord: opaque.record,
+      opaqueStretching: opaque.stretching,
       keys: { ...keys, verifiedAt: keys.verifiedAt ?? null, verifiedBy: keys.verifiedBy ? new Types.ObjectId(keys.verifiedBy) : null },
       invitedBy: invitedBy ? new Types.ObjectId(invitedBy) : null,
       createdAt: now,
@@ -110,8 +145,14 @@ export class UsersRepository {
   }
 
   async secrets(id: string): Promise<UserSecrets | undefined> {
-    const doc = await this.model.findById(id).select('+passwordHash +totpSecret +totpPendingSecret +totpLastStep').lean();
-    return doc ? { passwordHash: doc.passwordHash, totpSecret: doc.totpSecret ?? null, totpPendingSecret: doc.totpPendingSecret ?? null, totpLastStep: doc.totpLastStep ?? 0 } : undefined;
+    const doc = await this.model.findById(id).select(SECRET_FIELDS).lean();
+    return doc ? toSecrets(doc) : undefined;
+  }
+
+  /** A sign-in's one read: the account and its secrets by username (one query whether or not it exists). */
+  async withSecretsByUsername(username: string): Promise<{ user: User; secrets: UserSecrets } | undefined> {
+    const doc = await this.model.findOne({ username }).select(SECRET_FIELDS).lean();
+    return doc ? { user: toUser(doc), secrets: toSecrets(doc) } : undefined;
   }
 
   async wrappedKeys(id: string): Promise<unknown> {
@@ -133,11 +174,12 @@ export class UsersRepository {
    * Finishes a reset: new password and wrapping, the token spent, every access token ended — in
    * one write that only the first caller with this token makes (false for any later one).
    */
-  async completePasswordReset(id: string, tokenHash: string, patch: { passwordHash: string; wrappedKeys: unknown }, now: Date): Promise<boolean> {
+  async completePasswordReset(id: string, tokenHash: string, patch: { opaque: OpaqueCredential; wrappedKeys: unknown }, now: Date): Promise<boolean> {
     try {
       const result = await this.model.updateOne(
         { _id: id, resetTokenHash: tokenHash },
-        { $set: { ...patch, resetTokenHash: null, resetExpiresAt: null, updatedAt: now }, $inc: { tokenVersion: 1 } },
+        // Finishing a reset took the recovery key: it is confirmed as held.
+        { $set: { ...opaqueFields(patch.opaque), wrappedKeys: patch.wrappedKeys, recoveryConfirmedAt: now, resetTokenHash: null, resetExpiresAt: null, updatedAt: now }, $inc: { tokenVersion: 1 } },
       );
       return result.modifiedCount === 1;
     } finally {
@@ -167,8 +209,8 @@ export class UsersRepository {
 
   /** Updates and, when asked, invalidates every token issued so far (tokenVersion + 1). */
   async update(id: string, patch: UserPatch, options: { revokeTokens?: boolean; now: Date }): Promise<User | undefined> {
-    const { retiredKeys, ...fields } = patch;
-    const set: Record<string, unknown> = { ...fields, updatedAt: options.now };
+    const { retiredKeys, opaque, ...fields } = patch;
+    const set: Record<string, unknown> = { ...fields, ...(opaque ? opaqueFields(opaque) : {}), updatedAt: options.now };
     if (patch.keys?.verifiedBy) set.keys = { ...patch.keys, verifiedBy: new Types.ObjectId(patch.keys.verifiedBy) };
     const push = retiredKeys ? { $push: { keyHistory: { ...retiredKeys, verifiedBy: retiredKeys.verifiedBy ? new Types.ObjectId(retiredKeys.verifiedBy) : null } } } : {};
     // updateOne + read, not findOneAndUpdate: FerretDB 1.24 cannot project in findAndModify,
@@ -222,6 +264,7 @@ interface UserLean {
   tokenVersion?: number;
   invitedBy?: Types.ObjectId | null;
   createdAt: Date;
+  recoveryConfirmedAt?: Date | null;
 }
 
 /** The one place a stored user becomes a domain object. */
@@ -241,5 +284,6 @@ function toUser(doc: UserLean): User {
     tokenVersion: doc.tokenVersion ?? 0,
     invitedBy: doc.invitedBy ? doc.invitedBy.toHexString() : null,
     createdAt: doc.createdAt,
+    recoveryConfirmedAt: doc.recoveryConfirmedAt ?? null,
   };
 }

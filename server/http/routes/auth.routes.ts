@@ -1,19 +1,42 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
-import { RefreshRequest, Session, SignInRequest, SignOutRequest } from '../../../shared/schemas/accounts.js';
-import { refreshSession, signIn, signOut } from '../../modules/accounts/sessions.js';
+import { RefreshRequest, Session, SignInFinishRequest, SignInRequest, SignInStartRequest, SignInStartResponse, SignOutRequest } from '../../../shared/schemas/accounts.js';
+import { finishSignIn, refreshSession, signInWithPassword, signOut, startSignIn } from '../../modules/accounts/sessions.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
 export function authRoutes({ router, registry, accounts, authn, limits }: RouteContext): void {
   defineRoute(router, registry, {
+    method: 'post', path: '/api/auth/sign-in/start', tag: 'auth',
+    summary: 'Sign in, first step: OPAQUE (RFC 9807) KE1 in, KE2 out; the password never leaves the client. An unknown username gets a fake answer of the same shape. Counts as a failed sign-in until the finish succeeds.',
+    body: SignInStartRequest, response: SignInStartResponse, errors: [400, 429],
+    handler: async ({ body, req, res }) => {
+      await limits.assertSignInAllowed(req, res, body.username);
+      // Counted now and forgiven at a successful finish: a flow started and never finished counts as a failure.
+      await limits.signInFailed(req, body.username);
+      return startSignIn(accounts, body);
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/auth/sign-in/finish', tag: 'auth',
+    summary: 'Sign in, second step: OPAQUE KE3 (the proof the client knows the password) and, when enrolled, a TOTP code. Each flow finishes once.',
+    body: SignInFinishRequest, response: Session, errors: [400, 401, 429],
+    handler: async ({ body, req }) => {
+      const session = await finishSignIn(accounts, body, req.get('user-agent'));
+      await limits.signInSucceeded(req, session.user.username);
+      return session;
+    },
+  });
+
+  defineRoute(router, registry, {
     method: 'post', path: '/api/auth/sign-in', tag: 'auth',
-    summary: 'Sign in with username, password and (when enrolled) a TOTP code.',
+    summary: 'Only for accounts made before OPAQUE, once: sign in with the password itself, then upgrade (`/api/me/upgrade`). Refused for every account that has an OPAQUE record.',
     body: SignInRequest, response: Session, errors: [400, 401, 429],
     handler: async ({ body, req, res }) => {
       await limits.assertSignInAllowed(req, res, body.username);
       try {
-        const session = await signIn(accounts, body, req.get('user-agent'));
+        const session = await signInWithPassword(accounts, body, req.get('user-agent'));
         await limits.signInSucceeded(req, body.username);
         return session;
       } catch (error) {

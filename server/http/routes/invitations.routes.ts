@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CreateInvitationRequest, CreatedInvitation, Id, InvitationPreview, InvitationPreviewRequest, InvitationView, RegisterRequest, RegisterResponse } from '../../../shared/schemas/accounts.js';
+import { CreateInvitationRequest, CreatedInvitation, Id, InvitationPreview, InvitationPreviewRequest, InvitationView, RegisterRequest, RegisterResponse, RegistrationStartRequest, RegistrationStartResponse } from '../../../shared/schemas/accounts.js';
 import { createInvitation, listInvitations, previewInvitation, revokeInvitation } from '../../modules/accounts/invitations.js';
-import { register } from '../../modules/accounts/register.js';
+import { register, startRegistration } from '../../modules/accounts/register.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
@@ -40,12 +40,20 @@ export function invitationRoutes({ router, registry, accounts, authn, limits }: 
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/registrations', tag: 'invitations',
-    summary: 'Redeem an invitation: password, public keys and the client-wrapped private keys.',
-    body: RegisterRequest, response: RegisterResponse, status: 201, errors: [400, 409, 410, 429],
+    method: 'post', path: '/api/registrations/start', tag: 'invitations',
+    summary: 'Registration, first step: the OPAQUE registration response for this username (the password never leaves the client).',
+    body: RegistrationStartRequest, response: RegistrationStartResponse, errors: [400, 409, 410, 429],
     handler: async ({ body, req, res }) => {
       await limits.consumeInvitationAttempt(req, res);
-      return register(accounts, body);
+      return startRegistration(accounts, body);
     },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/registrations', tag: 'invitations',
+    summary: 'Redeem an invitation: the OPAQUE registration record, public keys and the private keys wrapped in the client under OPAQUE\'s export key and the recovery key.',
+    body: RegisterRequest, response: RegisterResponse, status: 201, errors: [400, 401, 409, 410],
+    // Not counted again: it needs the flow the counted start sealed, which nobody can guess.
+    handler: async ({ body }) => register(accounts, body),
   });
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { AuditEntryView, ChangePasswordRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, SessionIdParams, SessionView, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
-import { AppError } from '../../../shared/errors.js';
-import { changePassword } from '../../modules/accounts/change-password.js';
+import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
+import { AuditEntryView, ChangePasswordRequest, ChangePasswordStartRequest, ChangePasswordStartResponse, NewRecoveryKeyRequest, RegistrationStartResponse, SignInStartResponse, UnlockFinishRequest, UnlockStartRequest, UpgradeRequest, UpgradeStartRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, SessionIdParams, SessionView, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
+import { changePassword, startPasswordChange } from '../../modules/accounts/change-password.js';
+import { finishUpgrade, startUpgrade } from '../../modules/accounts/upgrade-to-opaque.js';
+import { finishUnlock, startUnlock } from '../../modules/accounts/unlock-keys.js';
+import { replaceRecoveryKey } from '../../modules/accounts/recovery-key.js';
 import { endMySession, mySessions } from '../../modules/accounts/my-sessions.js';
 import { confirmTotp, me, myWrappedKeys, rotateKeys, startTotpSetup } from '../../modules/accounts/self-service.js';
 import { readAudit } from '../../modules/audit/read-audit.js';
@@ -19,9 +21,9 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
 
   defineRoute(router, registry, {
     method: 'get', path: '/api/me/wrapped-keys', auth: authn, tag: 'me',
-    summary: 'The private keys as wrapped in the browser, to unlock them in another browser.',
-    response: StoredWrappedKeys, errors: [401, 404],
-    handler: async ({ req }) => StoredWrappedKeys.parse(await myWrappedKeys(accounts, await authn.actor(req))),
+    summary: 'The private keys as wrapped in the browser (under OPAQUE\'s export key and the recovery key), to unlock them in another browser.',
+    response: AnyStoredWrappedKeys, errors: [401, 404],
+    handler: async ({ req }) => AnyStoredWrappedKeys.parse(await myWrappedKeys(accounts, await authn.actor(req))),
   });
 
   defineRoute(router, registry, {
@@ -32,22 +34,73 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/me/password', auth: authn, tag: 'me',
-    summary: 'Change your password (proven by the current one), with your keys wrapped under the new one; other sessions end, this one continues with the session returned.',
-    body: ChangePasswordRequest, response: Session, errors: [400, 401, 429],
+    method: 'post', path: '/api/me/password/start', auth: authn, tag: 'me',
+    summary: 'Change your password, first step: an OPAQUE login with the current password and a registration of the new one. Counts as a failed sign-in until the change succeeds.',
+    body: ChangePasswordStartRequest, response: ChangePasswordStartResponse, errors: [400, 401, 409, 429],
     handler: async ({ body, req, res }) => {
       const actor = await authn.actor(req);
       // Guessing the current password here counts as guessing it at sign-in.
       await limits.assertSignInAllowed(req, res, actor.username);
-      try {
-        const session = await changePassword(accounts, actor, body, req.get('user-agent'));
-        await limits.signInSucceeded(req, actor.username);
-        return session;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'password.wrong') await limits.signInFailed(req, actor.username);
-        throw error;
-      }
+      await limits.signInFailed(req, actor.username);
+      return startPasswordChange(accounts, actor, body);
     },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/me/password', auth: authn, tag: 'me',
+    summary: 'Change your password: the current one proven (OPAQUE login finish), the new one\'s record, your keys wrapped under its export key; other sessions end, this one continues with the session returned.',
+    body: ChangePasswordRequest, response: Session, errors: [400, 401, 429],
+    handler: async ({ body, req }) => {
+      const actor = await authn.actor(req);
+      const session = await changePassword(accounts, actor, body, req.get('user-agent'));
+      await limits.signInSucceeded(req, actor.username);
+      return session;
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/me/recovery-key', auth: authn, tag: 'me',
+    summary: 'A new recovery key, confirmed by typing part of it back: the keys wrapped under it replace the old recovery wrapping, so the old key stops working.',
+    body: NewRecoveryKeyRequest, response: UserView, errors: [400, 401, 409],
+    handler: async ({ body, req }) => replaceRecoveryKey(accounts, await authn.actor(req), body.recovery),
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/me/unlock/start', auth: authn, tag: 'me',
+    summary: 'Keys locked while signed in: prove the password again (OPAQUE KE1 → KE2); the client derives the key that unwraps them. Counts as a failed sign-in until finished.',
+    body: UnlockStartRequest, response: SignInStartResponse, errors: [400, 401, 409, 429],
+    handler: async ({ body, req, res }) => {
+      const actor = await authn.actor(req);
+      await limits.assertSignInAllowed(req, res, actor.username);
+      await limits.signInFailed(req, actor.username);
+      return startUnlock(accounts, actor, body.startLoginRequest);
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/me/unlock', auth: authn, tag: 'me',
+    summary: 'Finish the password proof (OPAQUE KE3); no new session.',
+    body: UnlockFinishRequest, response: z.object({ ok: z.literal(true) }), errors: [400, 401],
+    handler: async ({ body, req }) => {
+      const actor = await authn.actor(req);
+      await finishUnlock(accounts, actor, body);
+      await limits.signInSucceeded(req, actor.username);
+      return { ok: true as const };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/me/upgrade/start', auth: authn, tag: 'me',
+    summary: 'An account made before OPAQUE, just signed in by password: the OPAQUE registration of the same password, first step.',
+    body: UpgradeStartRequest, response: RegistrationStartResponse, errors: [400, 401, 409],
+    handler: async ({ body, req }) => startUpgrade(accounts, await authn.actor(req), body.registrationRequest),
+  });
+
+  defineRoute(router, registry, {
+    method: 'post', path: '/api/me/upgrade', auth: authn, tag: 'me',
+    summary: 'Store the OPAQUE record and the keys re-wrapped under its export key; the password hash is forgotten and the password route refuses the account from then on.',
+    body: UpgradeRequest, response: UserView, errors: [400, 401, 409],
+    handler: async ({ body, req }) => finishUpgrade(accounts, await authn.actor(req), { ...body.opaque, wrappedKeys: body.wrappedKeys }),
   });
 
   defineRoute(router, registry, {

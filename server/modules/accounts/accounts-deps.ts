@@ -7,6 +7,7 @@ import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AccessTokenSigner } from './access-tokens.js';
 import type { ActorSource } from './actor-cache.js';
+import type { OpaqueFlows } from './opaque-flows.js';
 
 /** Tells every server node that a user's sessions end now (sockets are closed). */
 export interface SessionRevocations {
@@ -28,6 +29,8 @@ export interface AccountsDeps {
   audit: AuditLog;
   clock: Clock;
   tokens: AccessTokenSigner;
+  /** OPAQUE: the server setup and the state between a step's start and finish. */
+  opaque: OpaqueFlows;
   revocations: SessionRevocations;
   people: PeopleNotifier;
   endedSessions: EndedSessionsRepository;

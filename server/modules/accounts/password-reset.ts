@@ -1,12 +1,11 @@
-import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
+import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { verifyPasswordReset } from '../../../shared/crypto/verify-password-reset.js';
 import { AppError } from '../../../shared/errors.js';
-import type { CompletePasswordReset, IssuedPasswordReset, PasswordResetPreview } from '../../../shared/schemas/accounts.js';
+import type { CompletePasswordReset, IssuedPasswordReset, PasswordResetPreview, RegistrationStartResponse } from '../../../shared/schemas/accounts.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { authorize } from './authorize.js';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens.js';
-import { assertStrongPassword, hashPassword } from './passwords.js';
 
 const RESET_TTL_MS = 72 * 3_600_000;
 const CAN_RESET = new Set(['active', 'pending-verification']);
@@ -33,10 +32,10 @@ export async function issuePasswordReset(deps: AccountsDeps, actor: User, userId
   return { token, link: `${deps.publicOrigin.replace(/\/$/, '')}/reset#${token}`, expiresAt: expiresAt.toISOString() };
 }
 
-async function openReset(deps: AccountsDeps, token: string): Promise<{ user: User; expiresAt: Date; wrapped: StoredWrappedKeys; identityKey: string }> {
+async function openReset(deps: AccountsDeps, token: string): Promise<{ user: User; expiresAt: Date; wrapped: AnyStoredWrappedKeys; identityKey: string }> {
   const found = await deps.users.findByResetToken(hashOpaqueToken(token));
   if (!found || found.expiresAt <= deps.clock.now() || !CAN_RESET.has(found.user.status) || !found.user.keys) throw resetInvalid();
-  const wrapped = StoredWrappedKeys.safeParse(await deps.users.wrappedKeys(found.user.id));
+  const wrapped = AnyStoredWrappedKeys.safeParse(await deps.users.wrappedKeys(found.user.id));
   if (!wrapped.success) throw resetInvalid();
   return { ...found, wrapped: wrapped.data, identityKey: found.user.keys.identityKey };
 }
@@ -47,17 +46,29 @@ export async function previewPasswordReset(deps: AccountsDeps, token: string): P
   return { userId: user.id, username: user.username, displayName: user.displayName, identityKey, recovery: wrapped.recovery, expiresAt: expiresAt.toISOString() };
 }
 
-/** Sets the new password once the identity key has signed for it; every session of the person ends. */
+/** The reset's OPAQUE registration of the new password starts (the record is bound to this account's username). */
+export async function startPasswordReset(deps: AccountsDeps, input: { token: string; registrationRequest: string }): Promise<RegistrationStartResponse> {
+  const { user } = await openReset(deps, input.token);
+  const registrationResponse = deps.opaque.registrationResponse(user.username, input.registrationRequest);
+  const flowId = deps.opaque.seal({ purpose: 'password-reset', username: user.username, userId: user.id, serverLoginState: null, subject: hashOpaqueToken(input.token) }, deps.clock.now());
+  return { flowId, registrationResponse };
+}
+
+/** Sets the new OPAQUE record once the identity key has signed for it and the keys; every session of the person ends. */
 export async function completePasswordReset(deps: AccountsDeps, input: CompletePasswordReset): Promise<void> {
   const { user, wrapped, identityKey } = await openReset(deps, input.token);
-  if (!(await verifyPasswordReset({ userId: user.id, token: input.token, wrappedKeys: input.wrappedKeys, signature: input.signature, identityKey }))) {
+  const flow = await deps.opaque.consume(input.opaque.flowId, 'password-reset', deps.clock.now());
+  if (flow.userId !== user.id || flow.subject !== hashOpaqueToken(input.token)) {
+    throw new AppError('auth.username-mismatch', 'this registration record was made for another account or link: start the reset again');
+  }
+  const signed = await verifyPasswordReset({ userId: user.id, token: input.token, wrappedKeys: input.wrappedKeys, registrationRecord: input.opaque.registrationRecord, signature: input.signature, identityKey });
+  if (!signed) {
     await deps.audit.append({ type: 'user.password-reset-refused', actorId: user.id, state: user.state, subjectId: user.id, data: { reason: 'signature' } });
     throw new AppError('keys.invalid', 'the proof does not verify against your identity key: unlock the keys with your own recovery key');
   }
-  assertStrongPassword(input.newPassword, [user.username, user.displayName]);
   const done = await deps.users.completePasswordReset(user.id, hashOpaqueToken(input.token), {
-    passwordHash: await hashPassword(input.newPassword),
-    wrappedKeys: { passphrase: input.wrappedKeys, recovery: wrapped.recovery },
+    opaque: { record: input.opaque.registrationRecord, stretching: input.opaque.stretching },
+    wrappedKeys: { exportKey: input.wrappedKeys, recovery: wrapped.recovery },
   }, deps.clock.now());
   if (!done) throw resetInvalid();
   await deps.refreshTokens.revokeAllOfUser(user.id);

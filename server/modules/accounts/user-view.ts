@@ -26,6 +26,7 @@ export function toUserView(user: User): UserView {
     totpEnabled: user.totpEnabled,
     requireTotp: user.requireTotp,
     createdAt: user.createdAt.toISOString(),
+    recoveryKeyConfirmed: user.recoveryConfirmedAt !== null,
   };
 }
 

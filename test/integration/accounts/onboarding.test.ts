@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { CreatedInvitation, InvitationView, RegisterResponse, UserView } from '../../../shared/schemas/accounts.js';
 import { call } from '../../helpers/api.js';
-import { activate, bootstrapNetworkAdmin, clientKeyMaterial, invite, registerWithToken, setParticipation, signIn, enrolTotp, STRONG_PASSWORD, uniqueUsername, type TestPerson } from '../../helpers/accounts.js';
+import { activate, bootstrapNetworkAdmin, clientKeyMaterial, invite, opaqueRegistration, registerWithToken, setParticipation, signIn, enrolTotp, STRONG_PASSWORD, uniqueUsername, type TestPerson } from '../../helpers/accounts.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('onboarding: bootstrap → national admin → focal point', function () {
@@ -56,8 +56,7 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
   it('the invitation is single use and its token is not stored', async () => {
     const created = await invite(t, root, { role: 'national-admin', state: 'RU', displayName: 'Ivan P.' });
     await registerWithToken(t, created.token);
-    const material = await clientKeyMaterial('again');
-    const second = await call(t.url, 'POST', '/api/registrations', { body: { token: created.token, username: uniqueUsername('again'), password: STRONG_PASSWORD, keys: material.bundle, wrappedKeys: material.wrappedKeys } });
+    const second = await call(t.url, 'POST', '/api/registrations/start', { body: { token: created.token, username: uniqueUsername('again'), registrationRequest: 'A'.repeat(43) } });
     expect(second.status).to.equal(410);
     expect(second.body).to.have.nested.property('error.code', 'invitation.invalid');
     const stored = await t.server.database.connection.collection('invitations').find({}).toArray();
@@ -68,8 +67,9 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
     const created = await invite(t, root, { role: 'national-admin', state: 'MN', displayName: 'Race' });
     const attempts = await Promise.all(Array.from({ length: 4 }, async (_, i) => {
       const username = uniqueUsername(`race${i}`);
-      const material = await clientKeyMaterial(username);
-      return call(t.url, 'POST', '/api/registrations', { body: { token: created.token, username, password: STRONG_PASSWORD, keys: material.bundle, wrappedKeys: material.wrappedKeys } });
+      const { opaque, exportKey } = await opaqueRegistration(t, created.token, username);
+      const material = await clientKeyMaterial(username, exportKey);
+      return call(t.url, 'POST', '/api/registrations', { body: { token: created.token, username, opaque, keys: material.bundle, wrappedKeys: material.wrappedKeys } });
     }));
     expect(attempts.map((a) => a.status).filter((status) => status === 201)).to.have.length(1);
   });
@@ -114,28 +114,38 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
     expect(unconfirmed.status).to.equal(400);
   });
 
-  it('refuses weak passwords, forged key bundles and taken usernames, storing nothing', async () => {
+  it('refuses a password field, forged key bundles, taken usernames, a record made for another username and a replayed flow, storing nothing', async () => {
     const { token } = await invite(t, root, { role: 'national-admin', state: 'TR', displayName: 'Mehmet Y.' });
     const username = uniqueUsername('tr');
+    const fresh = async (name = username) => (await opaqueRegistration(t, token, name)).opaque;
     const material = await clientKeyMaterial(username);
-    const base = { token, username, password: STRONG_PASSWORD, keys: material.bundle, wrappedKeys: material.wrappedKeys };
+    const base = { token, username, keys: material.bundle, wrappedKeys: material.wrappedKeys };
     const users = t.server.database.connection.collection('users');
     const before = await users.countDocuments();
 
-    const weak = await call(t.url, 'POST', '/api/registrations', { body: { ...base, password: 'password1234' } });
-    expect(weak.status).to.equal(400);
-    expect(weak.body).to.have.nested.property('error.code', 'password.weak');
+    const withPassword = await call(t.url, 'POST', '/api/registrations', { body: { ...base, opaque: await fresh(), password: STRONG_PASSWORD } });
+    expect(withPassword.status).to.equal(400);
+    expect(withPassword.body).to.have.nested.property('error.code', 'validation.failed');
 
     const other = await clientKeyMaterial(username);
-    const forged = await call(t.url, 'POST', '/api/registrations', { body: { ...base, keys: { ...material.bundle, encryptionKey: other.bundle.encryptionKey } } });
+    const forgedFlow = await fresh();
+    const forged = await call(t.url, 'POST', '/api/registrations', { body: { ...base, opaque: forgedFlow, keys: { ...material.bundle, encryptionKey: other.bundle.encryptionKey } } });
     expect(forged.status).to.equal(400);
     expect(forged.body).to.have.nested.property('error.code', 'keys.invalid');
 
-    const taken = await call(t.url, 'POST', '/api/registrations', { body: { ...base, username: root.username } });
+    const replayed = await call(t.url, 'POST', '/api/registrations', { body: { ...base, opaque: forgedFlow } });
+    expect(replayed.status).to.equal(401);
+    expect(replayed.body).to.have.nested.property('error.code', 'auth.flow-invalid');
+
+    const forAnother = await call(t.url, 'POST', '/api/registrations', { body: { ...base, opaque: await fresh(uniqueUsername('tr')) } });
+    expect(forAnother.status).to.equal(400);
+    expect(forAnother.body).to.have.nested.property('error.code', 'auth.username-mismatch');
+
+    const taken = await call(t.url, 'POST', '/api/registrations/start', { body: { token, username: root.username, registrationRequest: 'A'.repeat(43) } });
     expect(taken.status).to.equal(409);
 
     expect(await users.countDocuments()).to.equal(before);
-    const ok = await call(t.url, 'POST', '/api/registrations', { body: base });
+    const ok = await call(t.url, 'POST', '/api/registrations', { body: { ...base, opaque: await fresh() } });
     expect(ok.status).to.equal(201); // the invitation survived the failed attempts
   });
 

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { unwrapWithPassphrase, unwrapWithRecoveryKey } from '../../../shared/crypto/key-wrap.js';
+import { unwrapWithExportKey, unwrapWithRecoveryKey } from '../../../shared/crypto/key-wrap.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import type { Session, UserView } from '../../../shared/schemas/accounts.js';
 import type { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { call } from '../../helpers/api.js';
-import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, invite, registerWithToken, signIn, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, invite, registerWithToken, signIn, signInCall, totpCode, type TestPerson } from '../../helpers/accounts.js';
 import { connected, startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('sessions and tokens', function () {
@@ -119,7 +119,7 @@ describe('sessions and tokens', function () {
     expect(await closed).to.be.below(1_000);
     expect((await me(person.session?.accessToken)).status).to.equal(401);
     expect((await call(t.url, 'POST', '/api/auth/refresh', { body: { refreshToken: person.session?.refreshToken } })).status).to.equal(401);
-    const signInAgain = await call(t.url, 'POST', '/api/auth/sign-in', { body: { username: person.username, password: person.password } });
+    const signInAgain = await signInCall(t.url, { username: person.username, password: person.password });
     expect(signInAgain.status).to.equal(401);
 
     const reactivated = await call<UserView>(t.url, 'POST', `/api/users/${person.user.id}/reactivate`, { token: kz.session?.accessToken });
@@ -128,8 +128,8 @@ describe('sessions and tokens', function () {
   });
 
   it('unknown user and wrong password answer identically; the 6th failure in a row answers 429', async () => {
-    const unknown = await call(t.url, 'POST', '/api/auth/sign-in', { body: { username: 'nobody-here', password: 'whatever-password' } });
-    const wrong = await call(t.url, 'POST', '/api/auth/sign-in', { body: { username: fp.username, password: 'wrong-password-x' } });
+    const unknown = await signInCall(t.url, { username: 'nobody-here', password: 'whatever-password' });
+    const wrong = await signInCall(t.url, { username: fp.username, password: 'wrong-password-x' });
     expect(unknown.status).to.equal(401);
     expect(wrong.status).to.equal(401);
     const strip = (body: unknown): unknown => ({ ...(body as { error: object }).error, requestId: undefined });
@@ -137,22 +137,22 @@ describe('sessions and tokens', function () {
 
     const target = await activeFocalPoint(t, kz);
     for (let i = 0; i < 5; i++) {
-      expect((await call(t.url, 'POST', '/api/auth/sign-in', { body: { username: target.username, password: `wrong-${i}-password` } })).status).to.equal(401);
+      expect((await signInCall(t.url, { username: target.username, password: `wrong-${i}-password` })).status).to.equal(401);
     }
-    const blocked = await call(t.url, 'POST', '/api/auth/sign-in', { body: { username: target.username, password: target.password } });
+    const blocked = await call(t.url, 'POST', '/api/auth/sign-in/start', { body: { username: target.username, startLoginRequest: 'A'.repeat(128) } });
     expect(blocked.status).to.equal(429);
     expect(blocked.headers.get('retry-after')).to.match(/^\d+$/);
   });
 
   it('admins sign in with a TOTP code, and a code works only once', async () => {
-    const without = await call(t.url, 'POST', '/api/auth/sign-in', { body: { username: kz.username, password: kz.password } });
+    const without = await signInCall(t.url, { username: kz.username, password: kz.password });
     expect(without.status).to.equal(401);
     expect(without.body).to.have.nested.property('error.code', 'auth.totp-required');
     const code = await totpCode(t, kz.totpSecret ?? '');
-    const first = await call<Session>(t.url, 'POST', '/api/auth/sign-in', { body: { username: kz.username, password: kz.password, totp: code } });
+    const first = await signInCall<Session>(t.url, { username: kz.username, password: kz.password, totp: code });
     expect(first.status).to.equal(200);
     kz.session = first.body;
-    const replay = await call(t.url, 'POST', '/api/auth/sign-in', { body: { username: kz.username, password: kz.password, totp: code } });
+    const replay = await signInCall(t.url, { username: kz.username, password: kz.password, totp: code });
     expect(replay.status).to.equal(401);
     expect(replay.body).to.have.nested.property('error.code', 'auth.totp-invalid');
   });
@@ -167,11 +167,11 @@ describe('sessions and tokens', function () {
     expect(denied.status).to.equal(403);
   });
 
-  it('a new browser fetches the wrapped keys and unlocks them with the passphrase or the recovery key', async () => {
+  it('a new browser fetches the wrapped keys and unlocks them with the export key of its sign-in or the recovery key', async () => {
     const person = await activeFocalPoint(t, kz);
     const wrapped = await call<StoredWrappedKeys>(t.url, 'GET', '/api/me/wrapped-keys', { token: person.session?.accessToken });
     expect(wrapped.status).to.equal(200);
-    const unlocked = await unwrapWithPassphrase(wrapped.body.passphrase, person.password, person.username);
+    const unlocked = await unwrapWithExportKey(wrapped.body.exportKey, person.exportKey ?? new Uint8Array(64), person.username);
     expect(toBase64Url(unlocked.identity.publicKey)).to.equal(person.bundle.identityKey);
     await unwrapWithRecoveryKey(wrapped.body.recovery, new Uint8Array(32), person.username).then(
       () => expect.fail('a wrong recovery key unlocked the keys'),

@@ -4,12 +4,13 @@ import type { AuditLog } from '../../../server/modules/audit/audit-log.js';
 import { verifyChain } from '../../../server/modules/audit/audit-chain.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { testMongoUri } from '../../helpers/test-database.js';
+import { TEST_OPAQUE_SERVER_SETUP } from '../../helpers/opaque.js';
 
 /** Runs `npm run cli -- audit:verify` against the test server's database. */
 function cliVerify(t: TestServer): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'audit:verify'], {
-      env: { PATH: process.env.PATH ?? '', MONGODB_URI: testMongoUri(), DB_NAME: t.server.database.connection.name, JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH ?? '', MONGODB_URI: testMongoUri(), DB_NAME: t.server.database.connection.name, JWT_SECRET: 'x'.repeat(40), OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP, LOG_LEVEL: 'silent' },
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });

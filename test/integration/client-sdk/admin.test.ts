@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { isCryptoError } from '../../../shared/crypto/errors.js';
-import { isApiError, localKeyCrypto, type FetchLike } from '../../../client/sdk/index.js';
-import { FAST_KDF, sdkNetworkAdmin, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import { toBase64Url } from '../../../shared/crypto/encoding.js';
+import { isApiError, type FetchLike } from '../../../client/sdk/index.js';
+import { sdkNetworkAdmin, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: administration routes', function () {
@@ -90,9 +91,10 @@ describe('client SDK: administration routes', function () {
     await sdkSignIn(t, person);
     const oldBlob = await person.client.me.wrappedKeys();
     const username = person.client.session.current()?.user.username ?? '';
-    const material = await localKeyCrypto.enrol({ username, passphrase: person.password, limits: FAST_KDF });
-    const rotated = await person.client.me.rotateKeys({ keys: material.bundle, wrappedKeys: material.wrappedKeys });
-    expect(rotated.keys).to.include({ identityKey: material.bundle.identityKey, keyVersion: 2 });
+    const rotation = await person.client.rotateKeys();
+    const material = { keys: rotation.keys };
+    expect(rotation.user.keys).to.include({ identityKey: toBase64Url(rotation.keys.identity.publicKey), keyVersion: 2 });
+    expect(rotation.user.username).to.equal(username);
     const after = await person.client.me.get().catch((e: unknown) => e);
     expect(isApiError(after, 'auth.session-invalid')).to.equal(true);
     await sdkSignIn(t, person);

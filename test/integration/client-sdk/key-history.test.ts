@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { Types } from 'mongoose';
-import { localKeyCrypto } from '../../../client/sdk/index.js';
 import { sealEnvelope } from '../../../shared/crypto/envelope-seal.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import type { UserKeys } from '../../../shared/crypto/keys.js';
@@ -10,7 +9,6 @@ import type { StateCode } from '../../../shared/schemas/labels.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { LABELS } from '../../helpers/messaging.js';
-import { FAST_KDF } from '../../helpers/sdk.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
@@ -54,8 +52,7 @@ describe('client SDK: key history (messages signed before a re-key still verify)
 
     // 2. Alice re-keys, and her national admin verifies the new key.
     t.clock.advance(MINUTE);
-    const material = await localKeyCrypto.enrol({ username: kz.username, passphrase: kz.password, limits: FAST_KDF });
-    const rotated = await alice.client.me.rotateKeys({ keys: material.bundle, wrappedKeys: material.wrappedKeys });
+    const { user: rotated, keys: rotatedKeys } = await alice.client.rotateKeys();
     rotatedAt = Date.parse(rotated.keys?.createdAt ?? ""); // the new key's start is the old key's end
     expect(rotated.keys?.keyVersion).to.equal(2);
     alice.messenger.stop();
@@ -64,7 +61,7 @@ describe('client SDK: key history (messages signed before a re-key still verify)
     await signIn(t, kzAdmin);
     const activated = await call<UserView>(t.url, 'POST', `/api/users/${kz.user.id}/activate`, { token: kzAdmin.session?.accessToken, body: { keyVersion: 2, safetyNumberCompared: true } });
     expect(activated.status).to.equal(200);
-    kz.keys = material.keys;
+    kz.keys = rotatedKeys;
 
     // 3. A message signed with her second key.
     t.clock.advance(MINUTE);

@@ -2,10 +2,12 @@ import { expect } from 'chai';
 import { isApiError } from '../../../client/sdk/index.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import { isCryptoError } from '../../../shared/crypto/errors.js';
-import { wrapWithPassphrase } from '../../../shared/crypto/key-wrap.js';
+import { wrapWithExportKey } from '../../../shared/crypto/key-wrap.js';
 import { generateUserKeys } from '../../../shared/crypto/keys.js';
 import { signPasswordReset } from '../../../shared/crypto/password-reset-sign.js';
+import { startOpaqueRegistration } from '../../../client/sdk/opaque-client.js';
 import { call } from '../../helpers/api.js';
+import { FAST_STRETCHING } from '../../helpers/accounts.js';
 import { FAST_KDF, sdkClient, sdkNetworkAdmin, type SdkPerson } from '../../helpers/sdk.js';
 import { sdkFocalPoint, sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
@@ -63,20 +65,36 @@ describe('client SDK: a forgotten password, reset with an admin\'s link and the 
   it('the link alone is not enough: a proof signed by another key is refused and changes nothing', async () => {
     const fp = await sdkFocalPoint(t, kzAdmin, ['border']);
     const { token } = await kzAdmin.client.users.issuePasswordReset(fp.id);
+    /** The reset's OPAQUE registration as a browser makes it: the flow and record for a new password. */
+    const newRecord = async () => {
+      const registration = await startOpaqueRegistration(NEW_PASSWORD);
+      const started = await call<{ flowId: string; registrationResponse: string }>(t.url, 'POST', '/api/password-reset/start', { body: { token, registrationRequest: registration.registrationRequest } });
+      expect(started.status).to.equal(200);
+      const { registrationRecord, exportKey } = await registration.finish(started.body.registrationResponse, FAST_STRETCHING);
+      return { opaque: { flowId: started.body.flowId, registrationRecord, stretching: FAST_STRETCHING }, exportKey };
+    };
     const impostor = await generateUserKeys();
-    const wrappedKeys = await wrapWithPassphrase(impostor, NEW_PASSWORD, fp.username, FAST_KDF);
-    const signature = await signPasswordReset(fp.id, token, wrappedKeys, impostor.identity.privateKey);
-    const forged = await call<{ error: { code: string } }>(t.url, 'POST', '/api/password-reset', { body: { token, newPassword: NEW_PASSWORD, wrappedKeys, signature } });
+    const forgedReg = await newRecord();
+    const wrappedKeys = await wrapWithExportKey(impostor, forgedReg.exportKey, fp.username);
+    const signature = await signPasswordReset(fp.id, token, wrappedKeys, forgedReg.opaque.registrationRecord, impostor.identity.privateKey);
+    const forged = await call<{ error: { code: string } }>(t.url, 'POST', '/api/password-reset', { body: { token, opaque: forgedReg.opaque, wrappedKeys, signature } });
     expect(forged.status).to.equal(400);
     expect(forged.body.error.code).to.equal('keys.invalid');
     await sdkClient(t).signIn({ username: fp.username, password: fp.password }); // unchanged
     expect(await auditTypes()).to.include('user.password-reset-refused');
-    // A proof for this person but another token does not carry over either.
+    // A proof for this person but another token, or another record, does not carry over either.
     const own = fp.client.keyStore.get()?.keys;
     if (!own) throw new Error('keys locked');
-    const mine = await wrapWithPassphrase(own, NEW_PASSWORD, fp.username, FAST_KDF);
-    const otherToken = await signPasswordReset(fp.id, 'x'.repeat(43), mine, own.identity.privateKey);
-    expect((await call(t.url, 'POST', '/api/password-reset', { body: { token, newPassword: NEW_PASSWORD, wrappedKeys: mine, signature: otherToken } })).status).to.equal(400);
+    const mineReg = await newRecord();
+    const mine = await wrapWithExportKey(own, mineReg.exportKey, fp.username);
+    const otherToken = await signPasswordReset(fp.id, 'x'.repeat(43), mine, mineReg.opaque.registrationRecord, own.identity.privateKey);
+    expect((await call(t.url, 'POST', '/api/password-reset', { body: { token, opaque: mineReg.opaque, wrappedKeys: mine, signature: otherToken } })).status).to.equal(400);
+    const swapped = await newRecord();
+    const forOtherRecord = await signPasswordReset(fp.id, token, mine, forgedReg.opaque.registrationRecord, own.identity.privateKey);
+    expect((await call(t.url, 'POST', '/api/password-reset', { body: { token, opaque: swapped.opaque, wrappedKeys: mine, signature: forOtherRecord } })).status).to.equal(400);
+    // A flow is used once: the first refused attempt spent its flow.
+    const replayed = await call<{ error: { code: string } }>(t.url, 'POST', '/api/password-reset', { body: { token, opaque: forgedReg.opaque, wrappedKeys, signature } });
+    expect(replayed.body.error.code).to.equal('auth.flow-invalid');
   });
 
   it('only the responsible admin issues links; a newer link replaces the older; links expire after 72 hours', async () => {

@@ -22,6 +22,7 @@ import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { TestClock } from '../../helpers/test-clock.js';
 import { testDatabaseDir, testMongoUri, uniqueDbName } from '../../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { freshOpaqueSetup, TEST_OPAQUE_SERVER_SETUP } from '../../helpers/opaque.js';
 
 const { EJSON } = mongo.BSON;
 
@@ -61,7 +62,7 @@ async function documentCount(db: mongo.Db): Promise<number> {
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent', ...env },
+      env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'x'.repeat(40), OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP, LOG_LEVEL: 'silent', ...env },
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
@@ -93,7 +94,7 @@ describe('backup and restore', function () {
     const connection = await mongoose.createConnection(testMongoUri(), { dbName: name }).asPromise();
     opened.push(connection);
     const modules = composeModules(connection, {
-      clock: new TestClock(), jwtSecret: 'x'.repeat(40), logger: pino({ level: 'silent' }), publicOrigin: () => 'http://127.0.0.1',
+      clock: new TestClock(), jwtSecret: 'x'.repeat(40), opaqueServerSetup: await freshOpaqueSetup(), logger: pino({ level: 'silent' }), publicOrigin: () => 'http://127.0.0.1',
       revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     if (!connection.db) throw new Error('no db');

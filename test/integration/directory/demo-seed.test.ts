@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { DirectoryPage } from '../../../shared/schemas/directory.js';
-import type { Session } from '../../../shared/schemas/accounts.js';
+import { signInCall } from '../../helpers/accounts.js';
 import { seedDemo, DEMO_PASSWORD } from '../../../scripts/cli/seed-demo.command.js';
 import { composeModules } from '../../../server/compose-modules.js';
 import { call } from '../../helpers/api.js';
@@ -12,7 +12,7 @@ describe('demo data set (npm run cli -- seed:demo)', function () {
   before(async () => {
     t = await startTestServer();
     const modules = composeModules(t.server.database.connection, {
-      clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
+      clock: t.clock, jwtSecret: 'x'.repeat(40), opaqueServerSetup: t.server.accounts.opaque.serverSetup, logger: t.logs.logger, publicOrigin: () => t.url,
       revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     await seedDemo(modules, 'test');
@@ -20,7 +20,7 @@ describe('demo data set (npm run cli -- seed:demo)', function () {
   after(async () => t.close());
 
   it('a focal point finds the economic-crime focal point of another state who speaks Russian, current and verified, without withheld fields', async () => {
-    const session = (await call<Session>(t.url, 'POST', '/api/auth/sign-in', { body: { username: 'fp.cn.border', password: DEMO_PASSWORD } })).body;
+    const session = (await signInCall(t.url, { username: 'fp.cn.border', password: DEMO_PASSWORD })).body;
     const page = await call<DirectoryPage>(t.url, 'GET', '/api/directory?domain=economic-crime&language=ru&state=KZ', { token: session.accessToken });
     expect(page.status).to.equal(200);
     expect(page.body.total).to.equal(1);
@@ -36,7 +36,7 @@ describe('demo data set (npm run cli -- seed:demo)', function () {
   });
 
   it('the secretariat has an account, and one open network decision awaits every state', async () => {
-    const session = (await call<Session>(t.url, 'POST', '/api/auth/sign-in', { body: { username: 'secretariat', password: DEMO_PASSWORD } })).body;
+    const session = (await signInCall(t.url, { username: 'secretariat', password: DEMO_PASSWORD })).body;
     expect(session.user).to.include({ role: 'network-admin', state: null });
     const proposals = await t.server.consensus.proposals.recent(10);
     expect(proposals.map((p) => [p.change.kind, p.status, p.procedure])).to.deep.equal([['add-domain', 'open', 'silence']]);
@@ -46,7 +46,7 @@ describe('demo data set (npm run cli -- seed:demo)', function () {
 
   it('refuses to seed twice', async () => {
     const modules = composeModules(t.server.database.connection, {
-      clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
+      clock: t.clock, jwtSecret: 'x'.repeat(40), opaqueServerSetup: t.server.accounts.opaque.serverSetup, logger: t.logs.logger, publicOrigin: () => t.url,
       revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     await seedDemo(modules, 'test').then(() => expect.fail('seeded twice'), (error: Error) => expect(error.message).to.contain('present already'));

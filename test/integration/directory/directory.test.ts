@@ -142,7 +142,7 @@ describe('directory of national focal points', function () {
 
   it('another server node picks up a new version on its next freshness check, without being told', async () => {
     const otherNode = composeModules(t.server.database.connection, {
-      clock: t.clock, jwtSecret: 'x'.repeat(40), logger: t.logs.logger, publicOrigin: () => t.url,
+      clock: t.clock, jwtSecret: 'x'.repeat(40), opaqueServerSetup: t.server.accounts.opaque.serverSetup, logger: t.logs.logger, publicOrigin: () => t.url,
       revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     const cnReader = { state: 'CN' };

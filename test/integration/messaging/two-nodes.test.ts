@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage, DeliveredMessage, SendMessageResult } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, signInCall, type TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, readAs } from '../../helpers/messaging.js';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server.js';
 import { uniqueDbName } from '../../helpers/test-database.js';
@@ -84,7 +84,7 @@ describe('two server nodes through Redis', function () {
 
   it('failed sign-ins count together on both nodes: after five, wherever they went, the next is refused', async () => {
     const person = await activeFocalPoint(a, kzAdmin, ['border']);
-    const attempt = (node: TestServer, password: string) => call(node.url, 'POST', '/api/auth/sign-in', { body: { username: person.username, password } });
+    const attempt = (node: TestServer, password: string) => signInCall(node.url, { username: person.username, password });
     for (const node of [a, b, a, b, a]) expect((await attempt(node, 'not-the-password-at-all')).status).to.equal(401);
     expect((await attempt(b, person.password)).status, 'node B saw two failures, node A three').to.equal(429);
     expect((await attempt(a, person.password)).status).to.equal(429);

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../server/config.js';
 import { resolveJwtSecret } from '../../../server/jwt-secret.js';
+import { resolveOpaqueServerSetup } from '../../../server/opaque-server-setup.js';
+import { TEST_OPAQUE_SERVER_SETUP } from '../../helpers/opaque.js';
 import { runServerProcess } from '../../helpers/server-process.js';
 
 describe('configuration', () => {
@@ -19,9 +21,41 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).to.throw(ConfigError, /LOG_LEVEL/);
   });
 
-  it('requires JWT_SECRET in production', () => {
+  it('requires JWT_SECRET and OPAQUE_SERVER_SETUP in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(ConfigError, /JWT_SECRET: required when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).jwtSecret).to.have.length(40);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).to.throw(ConfigError, /OPAQUE_SERVER_SETUP: required when NODE_ENV=production/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP });
+    expect(config.jwtSecret).to.have.length(40);
+    expect(config.opaqueServerSetup).to.equal(TEST_OPAQUE_SERVER_SETUP);
+    expect(() => loadConfig({ OPAQUE_SERVER_SETUP: 'too-short' })).to.throw(ConfigError, /OPAQUE_SERVER_SETUP/);
+  });
+
+  describe('OPAQUE server setup', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'focalnet-opaque-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('outside production is generated once into DATA_DIR with 0600 permissions, and reused', async () => {
+      const config = loadConfig({ DATA_DIR: dir });
+      const first = await resolveOpaqueServerSetup(config);
+      const file = path.join(dir, 'opaque-server-setup');
+      expect(statSync(file).mode & 0o777).to.equal(0o600);
+      expect(await resolveOpaqueServerSetup(config)).to.equal(first);
+      expect(await resolveOpaqueServerSetup(loadConfig({ DATA_DIR: dir, OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP }))).to.equal(TEST_OPAQUE_SERVER_SETUP);
+    });
+
+    it('refuses a setup file others can read, and a configured value that is no setup', async () => {
+      const file = path.join(dir, 'opaque-server-setup');
+      writeFileSync(file, TEST_OPAQUE_SERVER_SETUP);
+      chmodSync(file, 0o644);
+      const readable = await resolveOpaqueServerSetup(loadConfig({ DATA_DIR: dir })).catch((e: unknown) => e);
+      expect(readable).to.be.instanceOf(ConfigError);
+      expect(String(readable)).to.match(/readable by others/);
+      const notSetup = await resolveOpaqueServerSetup(loadConfig({ DATA_DIR: dir, OPAQUE_SERVER_SETUP: 'A'.repeat(171) })).catch((e: unknown) => e);
+      expect(notSetup).to.be.instanceOf(ConfigError);
+    });
   });
 
   describe('generated JWT secret', () => {

@@ -5,6 +5,7 @@ import { useSession } from '../../services/client-context';
 import { ChangePasswordForm } from './change-password-form';
 import { MySessions } from './my-sessions';
 import { NotificationSettings } from './notification-settings';
+import { RecoveryKeySection } from './recovery-key-section';
 
 /** /account: who I am here, notifications on this computer (focal points), my sessions, and changing my password. */
 export function AccountPage() {
@@ -29,6 +30,7 @@ export function AccountPage() {
       {user.role === 'focal-point' && <NotificationSettings userId={user.id} />}
       <MySessions />
       <ChangePasswordForm />
+      <RecoveryKeySection />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { useClient } from '../../services/client-context';
+import { useClient, useRemembered } from '../../services/client-context';
 import { EMPTY_NEW_PASSWORD, NewPasswordFields, newPasswordReady } from './new-password-fields';
 
 /**
@@ -12,6 +12,7 @@ import { EMPTY_NEW_PASSWORD, NewPasswordFields, newPasswordReady } from './new-p
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const client = useClient();
+  const remembered = useRemembered();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState(EMPTY_NEW_PASSWORD);
   const [tried, setTried] = useState(false);
@@ -28,6 +29,11 @@ export function ChangePasswordForm() {
     setError(undefined);
     try {
       await client.changePassword({ currentPassword: current, newPassword: next.value });
+      // What this browser kept under the old password is erased; kept afresh (new key) if it was kept.
+      if (remembered.active()) {
+        await remembered.forget();
+        await remembered.remember();
+      }
       setCurrent('');
       setNext(EMPTY_NEW_PASSWORD);
       setTried(false);

@@ -30,9 +30,17 @@ export const accountEn = {
     end: 'Sign it out',
     endOthers: 'Sign out all other sessions',
   },
+  recovery: {
+    title: 'Recovery key',
+    confirmed: 'A recovery key is set, and you typed it back when it was made.',
+    notConfirmed: 'A recovery key is set, but it was never confirmed: make a new one and keep it safe.',
+    hint: 'With your recovery key you can set a new password if you forget yours. A new key replaces the old one, which stops working at once.',
+    make: 'Make a new recovery key',
+    done: 'Your new recovery key is set. The old one no longer works.',
+  },
   password: {
     title: 'Change your password',
-    intro: 'Your password also protects your private keys: they are wrapped again under the new password here in the browser, and the server never sees them. Your other sessions end; you stay signed in here. Your recovery key stays valid.',
+    intro: 'Your password never leaves this browser: the server only checks that you know it. Your private keys are wrapped again here under the new one. Your other sessions end; you stay signed in here. Your recovery key stays valid.',
     current: 'Current password',
     currentMissing: 'Enter your current password.',
     new: 'New password',

@@ -50,7 +50,10 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
       <td>{labels.role(person.role)}</td>
       <td>{labels.state(person.state)}</td>
       <td>{labels.domains(person.domains)}</td>
-      <td><span className={`badge ${person.status}`}>{labels.userStatus(person.status)}</span></td>
+      <td>
+        <span className={`badge ${person.status}`}>{labels.userStatus(person.status)}</span>
+        {!person.recoveryKeyConfirmed && <div className="detail" data-testid="recovery-not-confirmed">{t('admin.people.recoveryNotConfirmed')}</div>}
+      </td>
       <td>
         <div className="row-actions">
         {mode === 'suspending' ? (

@@ -6,7 +6,7 @@ import { UnlockKeysForm } from './unlock-keys-form';
 /** Sign in, then unlock the keys; renders nothing once both are done. */
 export function SignInFlow() {
   const session = useSession();
-  const [password, setPassword] = useState<string>();
-  if (!session) return <SignInForm onSignedIn={setPassword} />;
-  return <UnlockKeysForm autoPassword={password} />;
+  const [signedIn, setSignedIn] = useState<{ password: string; remember: boolean }>();
+  if (!session) return <SignInForm onSignedIn={(password, remember) => setSignedIn({ password, remember })} />;
+  return <UnlockKeysForm autoPassword={signedIn?.password} remember={signedIn?.remember ?? false} />;
 }

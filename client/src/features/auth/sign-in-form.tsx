@@ -6,16 +6,18 @@ import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
 
 /**
- * Username and password; the code field appears when the server asks for it. The password is
- * also the passphrase of the keys, so it is handed on to unlock them right away.
+ * Username and password (it never leaves the browser: OPAQUE); the code field appears when the
+ * server asks for it. The password is handed on to unlock the keys right away, with whether this
+ * browser should remember the person (default on; off on a shared computer).
  */
-export function SignInForm({ onSignedIn }: { onSignedIn: (password: string) => void }) {
+export function SignInForm({ onSignedIn }: { onSignedIn: (password: string, remember: boolean) => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needTotp, setNeedTotp] = useState(false);
+  const [remember, setRemember] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -25,7 +27,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (password: string) => v
     setError(undefined);
     try {
       await client.signIn({ username, password, ...(needTotp && totp ? { totp: totp.trim() } : {}) });
-      onSignedIn(password);
+      onSignedIn(password, remember);
     } catch (caught) {
       if (isApiError(caught, 'auth.totp-required') || isApiError(caught, 'auth.totp-invalid')) setNeedTotp(true);
       // Asking for the code is the expected next step, not an error to show in red.
@@ -52,6 +54,11 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (password: string) => v
           {(field) => <input {...field} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={totp} onChange={(e) => setTotp(e.target.value)} required autoFocus />}
         </Field>
       )}
+      <label className="checkbox">
+        <input type="checkbox" name="remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} aria-describedby="remember-hint" />
+        {t('signIn.remember')}
+      </label>
+      <p id="remember-hint" className="hint">{t('signIn.rememberHint')}</p>
       <FormError error={error} />
       <button type="submit" className="primary" disabled={busy}>{busy ? t('signIn.submitting') : t('signIn.submit')}</button>
     </form>

@@ -2,15 +2,16 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { useClient } from '../../services/client-context';
+import { useClient, useRemembered } from '../../services/client-context';
 
 /**
  * Unlocks the private keys for this tab with the password (the same as the account's) or the
  * recovery key. `autoPassword`: the password just used to sign in, tried once without asking.
  */
-export function UnlockKeysForm({ autoPassword }: { autoPassword?: string | undefined }) {
+export function UnlockKeysForm({ autoPassword, remember = false }: { autoPassword?: string | undefined; remember?: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
+  const remembered = useRemembered();
   const [method, setMethod] = useState<'password' | 'recovery'>('password');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -22,6 +23,7 @@ export function UnlockKeysForm({ autoPassword }: { autoPassword?: string | undef
     setError(undefined);
     try {
       await client.unlockKeys(input);
+      if (remember) await remembered.remember();
     } catch (caught) {
       setError(caught);
     } finally {

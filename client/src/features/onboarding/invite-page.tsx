@@ -16,10 +16,13 @@ type Phase =
   | { name: 'invalid'; error?: unknown }
   | { name: 'form'; values: RegistrationValues; error?: unknown }
   | { name: 'working'; step: ProgressStep }
-  | { name: 'recovery'; registration: Registration; signedIn: boolean }
+  | { name: 'recovery'; recoveryKeyText: string; onConfirmed: () => void }
   | { name: 'pending'; registration: Registration };
 
-/** /invite#TOKEN: preview, account form, key generation, recovery key, then waiting for verification. */
+/**
+ * /invite#TOKEN: preview, account form, key generation, the recovery key typed back (the account is
+ * registered only then), then waiting for verification.
+ */
 export function InvitePage() {
   const { t } = useTranslation();
   const client = useClient();
@@ -54,6 +57,9 @@ export function InvitePage() {
         password: values.password,
         displayName: values.displayName,
         onProgress: (step) => setPhase({ name: 'working', step }),
+        confirmRecoveryKey: (recoveryKeyText) => new Promise<void>((resolve) => {
+          setPhase({ name: 'recovery', recoveryKeyText, onConfirmed: resolve });
+        }),
       });
     } catch (error) {
       setPhase({ name: 'form', values: { ...values, password: '' }, error });
@@ -62,7 +68,8 @@ export function InvitePage() {
     setPhase({ name: 'working', step: 'signing-in' });
     // Pending accounts may sign in: the newcomer then sees the moment they are activated.
     const signedIn = await client.signIn({ username: registration.user.username, password: values.password }).then(() => true, () => false);
-    setPhase({ name: 'recovery', registration, signedIn });
+    if (signedIn) navigate('/', { replace: true });
+    else setPhase({ name: 'pending', registration });
   };
 
   switch (phase.name) {
@@ -86,12 +93,7 @@ export function InvitePage() {
     case 'working':
       return <EnrolmentProgress step={phase.step} />;
     case 'recovery':
-      return (
-        <RecoveryKeyStep
-          recoveryKeyText={phase.registration.recoveryKeyText}
-          onConfirmed={() => (phase.signedIn ? navigate('/', { replace: true }) : setPhase({ name: 'pending', registration: phase.registration }))}
-        />
-      );
+      return <RecoveryKeyStep recoveryKeyText={phase.recoveryKeyText} onConfirmed={phase.onConfirmed} />;
     case 'pending':
       return <PendingVerification user={phase.registration.user} verifiers={phase.registration.verifiers} watching={false} />;
   }

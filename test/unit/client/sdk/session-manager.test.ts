@@ -3,11 +3,11 @@ import type { Session, UserView } from '../../../../shared/schemas/accounts.js';
 import { ApiError } from '../../../../client/sdk/api-error.js';
 import type { HttpRequest, HttpTransport } from '../../../../client/sdk/http-transport.js';
 import { createSessionManager } from '../../../../client/sdk/session-manager.js';
-import { memorySessionStore } from '../../../../client/sdk/session-store.js';
+import { memorySessionStore, type StoredSession } from '../../../../client/sdk/session-store.js';
 
 const user: UserView = {
   id: '0123456789abcdef01234567', username: 'kz.admin', displayName: 'KZ', role: 'national-admin', state: 'KZ', domains: [],
-  status: 'active', keys: null, totpEnabled: true, requireTotp: false, createdAt: '2026-01-01T00:00:00.000Z',
+  status: 'active', keys: null, totpEnabled: true, requireTotp: false, recoveryKeyConfirmed: true, createdAt: '2026-01-01T00:00:00.000Z',
 };
 const session = (n: number): Session => ({ accessToken: `access-${n}`, refreshToken: `${'r'.repeat(42)}${n}`, expiresIn: 900, user });
 
@@ -66,5 +66,39 @@ describe('SDK session manager', () => {
     await tick();
     refreshes[0]?.release(session(2));
     expect(await token).to.equal('access-2');
+  });
+
+  it('clients sharing one session take turns to refresh: the second takes the session the first rotated to', async () => {
+    const { transport, refreshes } = fakeTransport();
+    // What the tabs share (IndexedDB in a browser) and their lock (Web Locks): one at a time.
+    let shared: StoredSession | undefined;
+    let queue = Promise.resolve();
+    const sharedRefresh = {
+      run<T>(task: () => Promise<T>): Promise<T> {
+        const result = queue.then(task);
+        queue = result.then(() => undefined, () => undefined);
+        return result;
+      },
+      latest: async () => shared,
+    };
+    function tab() {
+      const manager = createSessionManager({ transport, store: memorySessionStore(), now: Date.now, leewayMs: 60_000, sharedRefresh });
+      manager.subscribe(() => {
+        shared = manager.current();
+      });
+      return manager;
+    }
+    const first = tab();
+    const second = tab();
+    first.start(session(1));
+    second.adopt(first.current() ?? expect.fail('no session'));
+    const a = first.refresh();
+    const b = second.refresh();
+    await tick();
+    expect(refreshes).to.have.length(1); // the second waits for the first
+    refreshes[0]?.release(session(2));
+    expect((await a).refreshToken).to.equal(session(2).refreshToken);
+    expect((await b).refreshToken).to.equal(session(2).refreshToken); // taken over, not rotated again
+    expect(refreshes).to.have.length(1);
   });
 });

@@ -2,14 +2,18 @@ import { expect } from 'chai';
 import { generateUserKeys, type UserKeys } from '../../../../shared/crypto/keys.js';
 import {
   DEFAULT_KDF_LIMITS,
+  unwrapWithExportKey,
   unwrapWithPassphrase,
   unwrapWithRecoveryKey,
   wrapForStorage,
+  wrapWithExportKey,
   wrapWithPassphrase,
   wrapWithRecoveryKey,
 } from '../../../../shared/crypto/key-wrap.js';
 import { StoredWrappedKeys, WrappedKeys } from '../../../../shared/crypto/wrapped-keys-format.js';
 import { formatRecoveryKey, generateRecoveryKey, parseRecoveryKey } from '../../../../shared/crypto/recovery-key.js';
+import { fromBase64Url } from '../../../../shared/crypto/encoding.js';
+import { getSodium } from '../../../../shared/crypto/sodium.js';
 import { flipByte, rejectionCode } from './fixtures.js';
 
 const FAST = { opsLimit: 1, memLimit: 8192 }; // libsodium's argon2id minimums, for speed
@@ -145,11 +149,31 @@ describe('shared/crypto/key-wrap', () => {
     });
   });
 
+  describe('export key (OPAQUE)', () => {
+    const exportKey = new Uint8Array(64).map((_, i) => i);
+    it('opens with the same export key and user only', async () => {
+      const wrapped = await wrapWithExportKey(keys, exportKey, 'user-1');
+      expectSameKeys(await unwrapWithExportKey(wrapped, exportKey, 'user-1'), keys);
+      const other = exportKey.slice();
+      other[0] = 255;
+      expect(await rejectionCode(unwrapWithExportKey(wrapped, other, 'user-1'))).to.equal('crypto.wrong-passphrase');
+      expect(await rejectionCode(unwrapWithExportKey(wrapped, exportKey, 'user-2'))).to.equal('crypto.wrong-passphrase');
+      expect(await rejectionCode(unwrapWithExportKey(wrapped, exportKey.subarray(0, 32), 'user-1'))).to.equal('crypto.malformed');
+    });
+    it('never uses the export key itself as the cipher key (its own derivation context)', async () => {
+      const wrapped = await wrapWithExportKey(keys, exportKey, 'user-1');
+      const sodium = await getSodium();
+      const ad = new Uint8Array(0);
+      expect(() => sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, fromBase64Url(wrapped.ciphertext), ad, fromBase64Url(wrapped.nonce), exportKey.subarray(0, 32))).to.throw();
+    });
+  });
+
   it('wraps both ways for storage, in the format the server validates', async () => {
     const recovery = await generateRecoveryKey();
-    const stored = await wrapForStorage(keys, 'pass', recovery.bytes, 'user-1', FAST);
+    const exportKey = new Uint8Array(64).fill(7);
+    const stored = await wrapForStorage(keys, exportKey, recovery.bytes, 'user-1');
     const wire = StoredWrappedKeys.parse(JSON.parse(JSON.stringify(stored)));
-    expectSameKeys(await unwrapWithPassphrase(wire.passphrase, 'pass', 'user-1'), keys);
+    expectSameKeys(await unwrapWithExportKey(wire.exportKey, exportKey, 'user-1'), keys);
     expectSameKeys(await unwrapWithRecoveryKey(wire.recovery, recovery.bytes, 'user-1'), keys);
     expect(StoredWrappedKeys.safeParse({ ...stored, extra: true }).success).to.equal(false);
   });
