@@ -123,7 +123,7 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
   defineRoute(router, registry, {
     method: 'post', path: '/api/me/totp/setup', auth: authn, tag: 'me',
     summary: 'Start authenticator (TOTP) enrolment: a secret and an otpauth:// URL for a QR code.',
-    response: TotpSetupResponse, errors: [401],
+    response: TotpSetupResponse, errors: [400, 401],
     handler: async ({ req }) => startTotpSetup(accounts, await authn.actor(req)),
   });
 
