@@ -8,9 +8,12 @@ export const SIGN_IN_FAILURES_ALLOWED = 5;
 const WINDOW_SECONDS = 15 * 60;
 
 export interface RateLimits {
-  /** Throws rate.limited while the key is blocked. */
-  assertSignInAllowed(req: Request, res: Response, username: string): Promise<void>;
-  signInFailed(req: Request, username: string): Promise<void>;
+  /**
+   * Counts one password attempt (per username and address) before it is evaluated, in one atomic
+   * step, and throws rate.limited once the allowance is used: however many attempts run at once,
+   * no more than the allowance are evaluated. A success forgives them (signInSucceeded).
+   */
+  consumeSignInAttempt(req: Request, res: Response, username: string): Promise<void>;
   signInSucceeded(req: Request, username: string): Promise<void>;
   /** Invitation look-ups and redemptions per address (tokens are unguessable; this stops scanning). */
   consumeInvitationAttempt(req: Request, res: Response): Promise<void>;
@@ -43,14 +46,13 @@ export function createRateLimits(options: { redis?: () => RedisCommands | undefi
   const invitations = sharedLimiter('invitations', { points: 30, duration: 10 * 60 }, redis);
   const key = (req: Request, username: string): string => `${username}|${req.ip ?? 'unknown'}`;
   return {
-    async assertSignInAllowed(req, res, username) {
-      const state = await signIn().get(key(req, username));
-      if (state && state.remainingPoints <= 0) throw tooMany(res, state.msBeforeNext);
-    },
-    async signInFailed(req, username) {
-      await signIn().consume(key(req, username)).catch((error: unknown) => {
-        if (!(error instanceof RateLimiterRes)) throw error;
-      });
+    async consumeSignInAttempt(req, res, username) {
+      try {
+        await signIn().consume(key(req, username));
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw tooMany(res, error.msBeforeNext);
+        throw error;
+      }
     },
     async signInSucceeded(req, username) {
       await signIn().delete(key(req, username));

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors.js';
 import { RefreshRequest, Session, SignInFinishRequest, SignInRequest, SignInStartRequest, SignInStartResponse, SignOutRequest } from '../../../shared/schemas/accounts.js';
 import { finishSignIn, refreshSession, signInWithPassword, signOut, startSignIn } from '../../modules/accounts/sessions.js';
 import { defineRoute } from '../define-route.js';
@@ -11,9 +10,9 @@ export function authRoutes({ router, registry, accounts, authn, limits }: RouteC
     summary: 'Sign in, first step: OPAQUE (RFC 9807) KE1 in, KE2 out; the password never leaves the client. An unknown username gets a fake answer of the same shape. Counts as a failed sign-in until the finish succeeds.',
     body: SignInStartRequest, response: SignInStartResponse, errors: [400, 429],
     handler: async ({ body, req, res }) => {
-      await limits.assertSignInAllowed(req, res, body.username);
-      // Counted now and forgiven at a successful finish: a flow started and never finished counts as a failure.
-      await limits.signInFailed(req, body.username);
+      // Counted now, before anything is evaluated, and forgiven at a successful finish: a flow
+      // started and never finished counts as a failure, and a burst of starts gets no more flows than allowed.
+      await limits.consumeSignInAttempt(req, res, body.username);
       return startSignIn(accounts, body);
     },
   });
@@ -34,17 +33,10 @@ export function authRoutes({ router, registry, accounts, authn, limits }: RouteC
     summary: 'Only for accounts made before OPAQUE, once: sign in with the password itself, then upgrade (`/api/me/upgrade`). Refused for every account that has an OPAQUE record.',
     body: SignInRequest, response: Session, errors: [400, 401, 429],
     handler: async ({ body, req, res }) => {
-      await limits.assertSignInAllowed(req, res, body.username);
-      try {
-        const session = await signInWithPassword(accounts, body, req.get('user-agent'));
-        await limits.signInSucceeded(req, body.username);
-        return session;
-      } catch (error) {
-        if (error instanceof AppError && (error.code === 'auth.invalid-credentials' || error.code === 'auth.totp-invalid')) {
-          await limits.signInFailed(req, body.username);
-        }
-        throw error;
-      }
+      await limits.consumeSignInAttempt(req, res, body.username);
+      const session = await signInWithPassword(accounts, body, req.get('user-agent'));
+      await limits.signInSucceeded(req, body.username);
+      return session;
     },
   });
 

@@ -40,8 +40,7 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
     handler: async ({ body, req, res }) => {
       const actor = await authn.actor(req);
       // Guessing the current password here counts as guessing it at sign-in.
-      await limits.assertSignInAllowed(req, res, actor.username);
-      await limits.signInFailed(req, actor.username);
+      await limits.consumeSignInAttempt(req, res, actor.username);
       return startPasswordChange(accounts, actor, body);
     },
   });
@@ -71,8 +70,7 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
     body: UnlockStartRequest, response: SignInStartResponse, errors: [400, 401, 409, 429],
     handler: async ({ body, req, res }) => {
       const actor = await authn.actor(req);
-      await limits.assertSignInAllowed(req, res, actor.username);
-      await limits.signInFailed(req, actor.username);
+      await limits.consumeSignInAttempt(req, res, actor.username);
       return startUnlock(accounts, actor, body.startLoginRequest);
     },
   });
