@@ -127,6 +127,8 @@ export const en = {
     required: 'Administrators must confirm each sign-in with an authenticator app before they can use the administration pages.',
     requiredFocalPoint: 'Your state requires its focal points to confirm each sign-in with an authenticator app before they exchange messages and requests.',
     start: 'Begin setup',
+    password: 'Your password',
+    passwordHint: 'Asked again so that only you can set up the authenticator of this account.',
     scan: 'Scan this QR code with your authenticator app, or enter the secret by hand.',
     qrAlt: 'QR code for the authenticator app',
     secret: 'Secret',
@@ -350,6 +352,7 @@ export const en = {
     validation: { failed: 'Some entries are not valid.' },
     http: {
       'not-found': 'Not found.',
+      'method-not-allowed': 'This address does not take that kind of request.',
       'bad-json': 'The request was malformed.',
       'payload-too-large': 'The request is too large.',
     },
