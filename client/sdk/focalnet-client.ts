@@ -8,6 +8,7 @@ import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
 import { livenessApi, type LivenessApi } from './api/liveness-api.js';
 import { consensusApi, type ConsensusApi } from './api/consensus-api.js';
 import { meApi, type MeApi } from './api/me-api.js';
+import { proveIdentity, type ReauthenticationInput } from './prove-identity.js';
 import { messagesApi, type MessagesApi } from './api/messages-api.js';
 import { statesApi, type StatesApi } from './api/states-api.js';
 import { domainsApi, type DomainsApi } from './api/domains-api.js';
@@ -95,7 +96,8 @@ export interface FocalNetClient {
   /** Needs unlocked keys: they are wrapped under the new password's export key here. Other sessions end; this one continues. */
   changePassword(input: ChangePasswordInput): Promise<StoredSession>;
   /** New keys and a new recovery key, wrapped here; the account is verified again and every session ends. */
-  rotateKeys(onProgress?: (step: EnrolmentStep) => void): Promise<KeyRotation>;
+  /** New keys after proving the password (and the current authenticator code, once enrolled) now. */
+  rotateKeys(input: ReauthenticationInput, onProgress?: (step: EnrolmentStep) => void): Promise<KeyRotation>;
   /** A new recovery key for the unlocked keys, sent once `confirm` resolves (the person typed part of it back); the old one stops working. */
   newRecoveryKey(confirm: (recoveryKeyText: string) => Promise<void>): Promise<UserView>;
 }
@@ -115,13 +117,13 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
   const keyStore = options.keyStore ?? memoryKeyStore();
   const keyCrypto = options.keyCrypto ?? localKeyCrypto;
   const invitations = invitationsApi(transport, session);
-  const me = meApi(session);
+  const opaque = options.opaqueClient ?? localOpaqueClient;
+  const me = meApi(session, (input) => proveIdentity({ opaque, session }, input));
   const exportKeys = memoryExportKeyHolder();
   // A session that ends (sign-out, refused refresh) takes the export key with it.
   session.subscribe(() => {
     if (!session.current()) exportKeys.clear();
   });
-  const opaque = options.opaqueClient ?? localOpaqueClient;
   const deps = { invitations, me, session, keyStore, keyCrypto, transport, exportKeys, opaque, ...(options.signInPolicy ? { policy: options.signInPolicy } : {}) };
   const directory = directoryApi(transport, session);
   const messages = messagesApi(options.baseUrl, fetchImpl, session);
@@ -165,7 +167,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     registerWithInvitation: (input) => registerWithInvitation(deps, input),
     unlockKeys: (input) => unlockKeys(deps, input),
     changePassword: (input) => changePassword(deps, input),
-    rotateKeys: (onProgress) => rotateKeys(deps, onProgress),
+    rotateKeys: (input, onProgress) => rotateKeys(deps, input, onProgress),
     newRecoveryKey: (confirm) => newRecoveryKey(deps, confirm),
     passwordResets: passwordResets(transport, keyCrypto, opaque),
   };

@@ -1,4 +1,5 @@
 import { toBase64Url } from '../../shared/crypto/encoding.js';
+import { proveIdentity, type ReauthenticationInput } from './prove-identity.js';
 import { CryptoError } from '../../shared/crypto/errors.js';
 import { wrapWithExportKey, wrapWithRecoveryKey, type KdfLimits } from '../../shared/crypto/key-wrap.js';
 import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
@@ -163,14 +164,15 @@ export interface KeyRotation {
  * since sign-in and a new recovery key. The account needs verification again and every session,
  * this one too, ends: sign in again.
  */
-export async function rotateKeys(deps: OnboardingDeps, onProgress?: (step: EnrolmentStep) => void): Promise<KeyRotation> {
+export async function rotateKeys(deps: OnboardingDeps, input: ReauthenticationInput, onProgress?: (step: EnrolmentStep) => void): Promise<KeyRotation> {
   const user = deps.session.current()?.user;
   if (!user) throw new ApiError(401, 'auth.unauthenticated', 'sign in first');
+  const reauth = await proveIdentity(deps, input);
   const exportKey = await deps.exportKeys.get(user.username);
   if (!exportKey) throw new ApiError(0, 'client.keys-locked', 'unlock your keys with your password first');
   const material = await deps.keyCrypto.enrol({ username: user.username, exportKey }, onProgress);
   exportKey.fill(0);
-  const updated = await deps.me.rotateKeys({ keys: material.bundle, wrappedKeys: material.wrappedKeys });
+  const updated = await deps.me.rotateKeys({ keys: material.bundle, wrappedKeys: material.wrappedKeys, reauth });
   deps.keyStore.set({ username: user.username, keys: material.keys });
   return { user: updated, recoveryKeyText: material.recoveryKeyText, keys: material.keys };
 }

@@ -176,10 +176,19 @@ export type Session = z.infer<typeof Session>;
 export const RefreshRequest = z.object({ refreshToken: OpaqueToken }).strict();
 export const SignOutRequest = RefreshRequest;
 
+/**
+ * Proof that whoever holds this session knows the password now (an OPAQUE login begun at
+ * /api/me/unlock/start) and, once enrolled, the current authenticator code: asked before the
+ * second factor or the keys are replaced, which an access token alone must not be able to do.
+ */
+export const Reauthentication = z.object({ proof: UnlockFinishRequest, totp: TotpCode.optional() }).strict();
+export type Reauthentication = z.infer<typeof Reauthentication>;
+
+export const TotpSetupRequest = z.object({ reauth: Reauthentication }).strict();
 export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export const TotpConfirmRequest = z.object({ code: TotpCode }).strict();
 
-export const RotateKeysRequest = z.object({ keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys }).strict();
+export const RotateKeysRequest = z.object({ keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys, reauth: Reauthentication }).strict();
 
 /** A new recovery key (the old one stops working): the private keys wrapped under it, confirmed by typing part of it back. */
 export const NewRecoveryKeyRequest = z.object({ recovery: RecoveryWrappedKeys, confirmed: z.literal(true) }).strict();

@@ -112,6 +112,7 @@ describe('e2e: the account page in Chromium', function () {
     expect(await page.getByRole('link', { name: /^Messages/ }).count()).to.equal(0); // not before the second factor
     await page.getByRole('link', { name: 'Set it up now' }).click();
     expect(await page.getByText('Your state requires its focal points to confirm each sign-in').count()).to.equal(1);
+    await page.getByLabel('Your password').fill(fp2.password);
     await page.getByRole('button', { name: 'Begin setup' }).click();
     const secret = await page.getByTestId('totp-secret').getAttribute('data-secret') ?? '';
     await page.getByLabel('Code from the app').fill(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../scripts/cli/seed-demo.command.js';
 import { call } from '../helpers/api.js';
-import { signInCall, totpCode } from '../helpers/accounts.js';
+import { reauthFor, signInCall, totpCode } from '../helpers/accounts.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { generate } from 'otplib';
 import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
@@ -14,7 +14,7 @@ const shot = screenshots('directory');
 async function enrolTotp(t: TestServer, username: string): Promise<string> {
   const session = await signInCall(t.url, { username, password: DEMO_PASSWORD });
   const token = session.body.accessToken;
-  const { body: { secret } } = await call<{ secret: string }>(t.url, 'POST', '/api/me/totp/setup', { token });
+  const { body: { secret } } = await call<{ secret: string }>(t.url, 'POST', '/api/me/totp/setup', { token, body: { reauth: await reauthFor(t, token, { password: DEMO_PASSWORD }) } });
   const confirmed = await call(t.url, 'POST', '/api/me/totp/confirm', { token, body: { code: await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }) } });
   expect(confirmed.status).to.equal(200);
   return secret;

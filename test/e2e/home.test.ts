@@ -19,7 +19,7 @@ const HOUR_MS = 3_600_000;
 /** A demo admin enrols TOTP through the SDK, as their first sign-in would; answers the secret. */
 async function enrolDemoAdmin(t: TestServer, client: FocalNetClient, username: string): Promise<string> {
   await client.signIn({ username, password: DEMO_PASSWORD });
-  const { secret } = await client.me.startTotpSetup();
+  const { secret } = await client.me.startTotpSetup({ password: DEMO_PASSWORD });
   await client.me.confirmTotp(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
   await client.signIn({ username, password: DEMO_PASSWORD, totp: await sdkTotp(t, secret) });
   await client.unlockKeys({ password: DEMO_PASSWORD });

@@ -58,12 +58,12 @@ describe('e2e: a thread with messages from before the sender re-keyed', function
 
     // The sender re-keys, admin.kz verifies the new key, and the sender writes again.
     t.clock.advance(60_000);
-    await kz.client.rotateKeys();
+    await kz.client.rotateKeys({ password: DEMO_PASSWORD });
     kz.messenger.stop();
     kz.socket.close();
     const admin = sdkClient(t);
     await admin.signIn({ username: 'admin.kz', password: DEMO_PASSWORD });
-    const { secret } = await admin.me.startTotpSetup();
+    const { secret } = await admin.me.startTotpSetup({ password: DEMO_PASSWORD });
     await admin.me.confirmTotp(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
     await admin.signIn({ username: 'admin.kz', password: DEMO_PASSWORD, totp: await sdkTotp(t, secret) });
     await admin.users.activate(kzId, { keyVersion: 2, safetyNumberCompared: true });

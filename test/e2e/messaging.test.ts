@@ -153,7 +153,7 @@ describe('e2e: encrypted messaging in Chromium', function () {
     // The Kazakh national admin publishes a policy (through the SDK, as the policy editor does).
     const admin = sdkClient(t);
     await admin.signIn({ username: 'admin.kz', password: DEMO_PASSWORD });
-    const { secret } = await admin.me.startTotpSetup();
+    const { secret } = await admin.me.startTotpSetup({ password: DEMO_PASSWORD });
     await admin.me.confirmTotp(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
     await admin.signIn({ username: 'admin.kz', password: DEMO_PASSWORD, totp: await sdkTotp(t, secret) });
     await admin.unlockKeys({ password: DEMO_PASSWORD });

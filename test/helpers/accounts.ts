@@ -5,7 +5,7 @@ import { generateUserKeys, publicKeyBundle, type UserKeys } from '../../shared/c
 import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
 import type { PublicKeyBundle } from '../../shared/crypto/verify-key-bundle.js';
 import type { StoredWrappedKeys } from '../../shared/crypto/wrapped-keys-format.js';
-import type { CreatedInvitation, RegisterResponse, Session, UserView } from '../../shared/schemas/accounts.js';
+import type { CreatedInvitation, Reauthentication, RegisterResponse, Session, UserView } from '../../shared/schemas/accounts.js';
 import { issueBootstrapInvitation } from '../../server/modules/accounts/invitations.js';
 import { startOpaqueLogin, startOpaqueRegistration, stretchingFor } from '../../client/sdk/opaque-client.js';
 import { refusedProof } from '../../client/sdk/opaque-sign-in.js';
@@ -92,10 +92,23 @@ export async function signIn(t: TestServer, person: TestPerson): Promise<Session
   return response.body;
 }
 
+/**
+ * The proof the server asks before the second factor or the keys are replaced: the password by an
+ * OPAQUE login begun at /api/me/unlock/start, and the current authenticator code once enrolled.
+ */
+export async function reauthFor(t: TestServer, token: string | undefined, person: { password: string; totpSecret?: string | undefined }): Promise<Reauthentication> {
+  const login = await startOpaqueLogin(person.password);
+  const started = await call<{ flowId: string; loginResponse: string; stretching: typeof FAST_STRETCHING }>(t.url, 'POST', '/api/me/unlock/start', { token, body: { startLoginRequest: login.startLoginRequest } });
+  if (started.status !== 200) throw new Error(`unlock start failed: ${started.status} ${JSON.stringify(started.body)}`);
+  const finished = await login.finish(started.body.loginResponse, started.body.stretching);
+  const totp = person.totpSecret ? await totpCode(t, person.totpSecret) : undefined;
+  return { proof: { flowId: started.body.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof() }, ...(totp ? { totp } : {}) };
+}
+
 /** Enrols TOTP for a signed-in person (admins must, to act). */
 export async function enrolTotp(t: TestServer, person: TestPerson): Promise<void> {
   const token = person.session?.accessToken;
-  const setup = await call<{ secret: string }>(t.url, 'POST', '/api/me/totp/setup', { token });
+  const setup = await call<{ secret: string }>(t.url, 'POST', '/api/me/totp/setup', { token, body: { reauth: await reauthFor(t, token, person) } });
   if (setup.status !== 200) throw new Error(`TOTP setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
   const code = await generate({ secret: setup.body.secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
   const confirmed = await call(t.url, 'POST', '/api/me/totp/confirm', { token, body: { code } });

@@ -22,7 +22,7 @@ async function registerAndActivate(t: TestServer, verifier: SdkPerson, token: st
 export async function sdkNationalAdmin(t: TestServer, root: SdkPerson, state: string, domains: DomainCode[] = ['border', 'law-enforcement', 'economic-crime', 'non-proliferation']): Promise<SdkMember> {
   const { token } = await root.client.invitations.create({ role: 'national-admin', state, displayName: `Admin ${state}` });
   const admin = await registerAndActivate(t, root, token, `admin${state.toLowerCase()}`);
-  const { secret } = await admin.client.me.startTotpSetup();
+  const { secret } = await admin.client.me.startTotpSetup({ password: admin.password });
   await admin.client.me.confirmTotp(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
   admin.totpSecret = secret;
   await admin.client.states.setParticipation(state, domains);

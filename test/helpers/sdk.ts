@@ -56,7 +56,7 @@ export async function sdkNetworkAdmin(t: TestServer): Promise<SdkPerson> {
   const { token } = await issueBootstrapInvitation(t.server.accounts);
   const admin = await sdkRegister(t, token, 'root');
   await sdkSignIn(t, admin);
-  const { secret } = await admin.client.me.startTotpSetup();
+  const { secret } = await admin.client.me.startTotpSetup({ password: admin.password });
   await admin.client.me.confirmTotp(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
   admin.totpSecret = secret;
   return admin;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { RegisterResponse, Session, SessionView, TotpSetupResponse, UserView, type ChangePasswordRequest, type RegisterRequest } from '../../../shared/schemas/accounts.js';
+import { RegisterResponse, Session, SessionView, TotpSetupResponse, UserView, type ChangePasswordRequest, type Reauthentication, type RegisterRequest } from '../../../shared/schemas/accounts.js';
+import type { ReauthenticationInput } from '../prove-identity.js';
 import type { SessionManager } from '../session-manager.js';
 import type { StoredSession } from '../session-store.js';
 
@@ -9,15 +10,16 @@ export interface MeApi {
   get(): Promise<RegisterResponse>;
   /** Under the export key and the recovery key (an account made before OPAQUE: under the password until its next sign-in). */
   wrappedKeys(): Promise<AnyStoredWrappedKeys>;
-  /** New keys: the account needs verification again and every session (this one too) ends. */
-  rotateKeys(request: Pick<RegisterRequest, 'keys' | 'wrappedKeys'>): Promise<UserView>;
+  /** The raw call (keys made and wrapped, identity proven): use `client.rotateKeys`. The account needs verification again and every session (this one too) ends. */
+  rotateKeys(request: Pick<RegisterRequest, 'keys' | 'wrappedKeys'> & { reauth: Reauthentication }): Promise<UserView>;
   /** The raw finishing call (OPAQUE done, keys already wrapped under the new export key): use `client.changePassword`. Other sessions end; this one continues. */
   changePassword(request: ChangePasswordRequest): Promise<StoredSession>;
   /** My sessions that can still be renewed; `current` marks this client's own. */
   sessions(): Promise<MySession[]>;
   /** Ends one of my other sessions at once (this client renews its token transparently). */
   endSession(id: string): Promise<void>;
-  startTotpSetup(): Promise<TotpSetup>;
+  /** Enrol (or replace) the authenticator: asks the password and, once enrolled, the current code, proven here by OPAQUE. */
+  startTotpSetup(input: ReauthenticationInput): Promise<TotpSetup>;
   confirmTotp(code: string): Promise<UserView>;
 }
 
@@ -32,7 +34,7 @@ async function tokenHint(refreshToken: string): Promise<string> {
 /** The TOTP secret and its otpauth:// URL (for a QR code). */
 export type TotpSetup = z.infer<typeof TotpSetupResponse>;
 
-export function meApi(session: SessionManager): MeApi {
+export function meApi(session: SessionManager, prove: (input: ReauthenticationInput) => Promise<Reauthentication>): MeApi {
   return {
     async get() {
       const me = await session.authed({ method: 'GET', path: '/api/me', schema: RegisterResponse });
@@ -53,7 +55,7 @@ export function meApi(session: SessionManager): MeApi {
     async endSession(id) {
       await session.authed({ method: 'DELETE', path: `/api/me/sessions/${encodeURIComponent(id)}`, schema: z.object({ ok: z.literal(true) }) });
     },
-    startTotpSetup: () => session.authed({ method: 'POST', path: '/api/me/totp/setup', schema: TotpSetupResponse }),
+    startTotpSetup: async (input) => session.authed({ method: 'POST', path: '/api/me/totp/setup', body: { reauth: await prove(input) }, schema: TotpSetupResponse }),
     async confirmTotp(code) {
       const user = await session.authed({ method: 'POST', path: '/api/me/totp/confirm', body: { code }, schema: UserView });
       session.updateUser(user);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { AuditEntryView, ChangePasswordRequest, ChangePasswordStartRequest, ChangePasswordStartResponse, NewRecoveryKeyRequest, RegistrationStartResponse, SignInStartResponse, UnlockFinishRequest, UnlockStartRequest, UpgradeRequest, UpgradeStartRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, SessionIdParams, SessionView, TotpConfirmRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
+import { AuditEntryView, ChangePasswordRequest, ChangePasswordStartRequest, ChangePasswordStartResponse, NewRecoveryKeyRequest, RegistrationStartResponse, SignInStartResponse, UnlockFinishRequest, UnlockStartRequest, UpgradeRequest, UpgradeStartRequest, ListAuditQuery, RegisterResponse, RotateKeysRequest, Session, SessionIdParams, SessionView, TotpConfirmRequest, TotpSetupRequest, TotpSetupResponse, UserView } from '../../../shared/schemas/accounts.js';
 import { changePassword, startPasswordChange } from '../../modules/accounts/change-password.js';
 import { finishUpgrade, startUpgrade } from '../../modules/accounts/upgrade-to-opaque.js';
 import { finishUnlock, startUnlock } from '../../modules/accounts/unlock-keys.js';
 import { replaceRecoveryKey } from '../../modules/accounts/recovery-key.js';
 import { endMySession, mySessions } from '../../modules/accounts/my-sessions.js';
 import { confirmTotp, me, myWrappedKeys, rotateKeys, startTotpSetup } from '../../modules/accounts/self-service.js';
+import { reauthenticate } from '../../modules/accounts/reauthenticate.js';
 import { readAudit } from '../../modules/audit/read-audit.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
@@ -28,9 +29,14 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
 
   defineRoute(router, registry, {
     method: 'post', path: '/api/me/keys', auth: authn, tag: 'me',
-    summary: 'Replace your keys; the account needs verification again and all sessions end.',
+    summary: 'Replace your keys; the account needs verification again and all sessions end. Asks the password proven now (an OPAQUE login from /api/me/unlock/start) and, once enrolled, the current authenticator code.',
     body: RotateKeysRequest, response: UserView, errors: [400, 401, 409],
-    handler: async ({ body, req }) => rotateKeys(accounts, await authn.actor(req), body.keys, body.wrappedKeys),
+    handler: async ({ body, req }) => {
+      const actor = await authn.actor(req);
+      await reauthenticate(accounts, actor, body.reauth);
+      await limits.signInSucceeded(req, actor.username);
+      return rotateKeys(accounts, actor, body.keys, body.wrappedKeys);
+    },
   });
 
   defineRoute(router, registry, {
@@ -120,9 +126,14 @@ export function meRoutes({ router, registry, accounts, authn, auditEntries, limi
 
   defineRoute(router, registry, {
     method: 'post', path: '/api/me/totp/setup', auth: authn, tag: 'me',
-    summary: 'Start authenticator (TOTP) enrolment: a secret and an otpauth:// URL for a QR code.',
-    response: TotpSetupResponse, errors: [400, 401],
-    handler: async ({ req }) => startTotpSetup(accounts, await authn.actor(req)),
+    summary: 'Start authenticator (TOTP) enrolment, or replace the authenticator: a secret and an otpauth:// URL for a QR code. Asks the password proven now (an OPAQUE login from /api/me/unlock/start) and, once enrolled, the current code.',
+    body: TotpSetupRequest, response: TotpSetupResponse, errors: [400, 401],
+    handler: async ({ body, req }) => {
+      const actor = await authn.actor(req);
+      await reauthenticate(accounts, actor, body.reauth);
+      await limits.signInSucceeded(req, actor.username);
+      return startTotpSetup(accounts, actor);
+    },
   });
 
   defineRoute(router, registry, {

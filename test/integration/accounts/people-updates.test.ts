@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { PersonUpdatedEvent } from '../../../shared/schemas/accounts.js';
-import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, invite, registerWithToken, type TestPerson } from '../../helpers/accounts.js';
+import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, invite, reauthFor, registerWithToken, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { socketOf } from '../../helpers/messaging.js';
 import { eventually } from '../../helpers/server-process.js';
@@ -56,7 +56,7 @@ describe('people:updated: the responsible admins hear of the people they verify'
   it('a focal point who changes keys is heard of as waiting for verification again', async () => {
     const person = await activeFocalPoint(t, tj);
     const material = await clientKeyMaterial(person.username);
-    const rotated = await call(t.url, 'POST', '/api/me/keys', { token: person.session?.accessToken, body: { keys: material.bundle, wrappedKeys: material.wrappedKeys } });
+    const rotated = await call(t.url, 'POST', '/api/me/keys', { token: person.session?.accessToken, body: { keys: material.bundle, wrappedKeys: material.wrappedKeys, reauth: await reauthFor(t, person.session?.accessToken, person) } });
     expect(rotated.status).to.equal(200);
     await eventually(async () => of('tj', person.user.id).at(-1) === 'pending-verification' && of('tj', person.user.id).length === 3, 5_000, 'the key change heard by TJ');
     expect(of('tj', person.user.id)).to.deep.equal(['pending-verification', 'active', 'pending-verification']);

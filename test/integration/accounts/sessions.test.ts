@@ -5,7 +5,7 @@ import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import type { Session, UserView } from '../../../shared/schemas/accounts.js';
 import type { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { call } from '../../helpers/api.js';
-import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, invite, registerWithToken, signIn, signInCall, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, invite, reauthFor, registerWithToken, signIn, signInCall, type TestPerson, totpCode } from '../../helpers/accounts.js';
 import { connected, startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('sessions and tokens', function () {
@@ -182,7 +182,7 @@ describe('sessions and tokens', function () {
   it('key rotation puts the account back to verification and ends its sessions', async () => {
     const person = await activeFocalPoint(t, kz);
     const material = await clientKeyMaterial(person.username);
-    const rotated = await call<UserView>(t.url, 'POST', '/api/me/keys', { token: person.session?.accessToken, body: { keys: material.bundle, wrappedKeys: material.wrappedKeys } });
+    const rotated = await call<UserView>(t.url, 'POST', '/api/me/keys', { token: person.session?.accessToken, body: { keys: material.bundle, wrappedKeys: material.wrappedKeys, reauth: await reauthFor(t, person.session?.accessToken, person) } });
     expect(rotated.status).to.equal(200);
     expect(rotated.body.status).to.equal('pending-verification');
     expect(rotated.body.keys?.keyVersion).to.equal(2);

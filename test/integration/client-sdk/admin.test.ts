@@ -91,7 +91,7 @@ describe('client SDK: administration routes', function () {
     await sdkSignIn(t, person);
     const oldBlob = await person.client.me.wrappedKeys();
     const username = person.client.session.current()?.user.username ?? '';
-    const rotation = await person.client.rotateKeys();
+    const rotation = await person.client.rotateKeys({ password: person.password });
     const material = { keys: rotation.keys };
     expect(rotation.user.keys).to.include({ identityKey: toBase64Url(rotation.keys.identity.publicKey), keyVersion: 2 });
     expect(rotation.user.username).to.equal(username);

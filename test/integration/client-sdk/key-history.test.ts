@@ -52,7 +52,7 @@ describe('client SDK: key history (messages signed before a re-key still verify)
 
     // 2. Alice re-keys, and her national admin verifies the new key.
     t.clock.advance(MINUTE);
-    const { user: rotated, keys: rotatedKeys } = await alice.client.rotateKeys();
+    const { user: rotated, keys: rotatedKeys } = await alice.client.rotateKeys({ password: kz.password });
     rotatedAt = Date.parse(rotated.keys?.createdAt ?? ""); // the new key's start is the old key's end
     expect(rotated.keys?.keyVersion).to.equal(2);
     alice.messenger.stop();

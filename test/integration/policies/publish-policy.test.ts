@@ -4,7 +4,7 @@ import { signPolicy } from '../../../shared/crypto/policy-sign.js';
 import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-signature.js';
 import type { FullPolicyView } from '../../../shared/schemas/policy-api.js';
 import type { UserView } from '../../../shared/schemas/accounts.js';
-import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, reauthFor, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { policyBody, publishPolicy, submitPolicy } from '../../helpers/policies.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
@@ -101,7 +101,7 @@ describe('publishing signed policy versions', function () {
     const admin = await activeNationalAdmin(t, root, 'CN');
     const oldKeys = admin.keys;
     const material = await clientKeyMaterial(admin.username);
-    const rotated = await call<UserView>(t.url, 'POST', '/api/me/keys', { token: admin.session?.accessToken, body: { keys: material.bundle, wrappedKeys: material.wrappedKeys } });
+    const rotated = await call<UserView>(t.url, 'POST', '/api/me/keys', { token: admin.session?.accessToken, body: { keys: material.bundle, wrappedKeys: material.wrappedKeys, reauth: await reauthFor(t, admin.session?.accessToken, admin) } });
     expect(rotated.status).to.equal(200);
     Object.assign(admin, { keys: material.keys, bundle: material.bundle, user: rotated.body });
     await signIn(t, admin);

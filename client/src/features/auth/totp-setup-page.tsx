@@ -13,6 +13,7 @@ export function TotpSetupPage() {
   const session = useSession();
   const [setup, setSetup] = useState<TotpSetup>();
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
@@ -30,7 +31,14 @@ export function TotpSetupPage() {
       setBusy(false);
     }
   };
-  const begin = (): Promise<void> => act(async () => setSetup(await client.me.startTotpSetup()));
+  // The password is proven here (OPAQUE): an access token alone must not enrol someone else's authenticator.
+  const begin = (event: FormEvent): void => {
+    event.preventDefault();
+    void act(async () => {
+      setSetup(await client.me.startTotpSetup({ password }));
+      setPassword('');
+    });
+  };
   const confirm = (event: FormEvent): void => {
     event.preventDefault();
     void act(async () => {
@@ -53,10 +61,15 @@ export function TotpSetupPage() {
       <h2 id="totp-title">{t('totp.title')}</h2>
       <p>{admin ? t('totp.required') : t('totp.requiredFocalPoint')}</p>
       {!setup ? (
-        <>
+        <form className="form" onSubmit={begin}>
+          <label>
+            {t('totp.password')}
+            <input name="current-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          </label>
+          <p className="hint">{t('totp.passwordHint')}</p>
           <FormError error={error} />
-          <button type="button" className="primary" onClick={() => void begin()} disabled={busy}>{t('totp.start')}</button>
-        </>
+          <button type="submit" className="primary" disabled={busy}>{t('totp.start')}</button>
+        </form>
       ) : (
         <form className="form" onSubmit={confirm}>
           <p>{t('totp.scan')}</p>
