@@ -119,6 +119,8 @@ export async function unlockKeys(deps: OnboardingDeps, input: UnlockInput): Prom
 export interface ChangePasswordInput {
   currentPassword: string;
   newPassword: string;
+  /** Once the second factor is enrolled: the current authenticator code. */
+  totp?: string;
   /** argon2id cost of the new password's key stretching; the default (64 MiB, 3 passes) unless testing. */
   limits?: KdfLimits;
 }
@@ -145,7 +147,7 @@ export async function changePassword(deps: OnboardingDeps, input: ChangePassword
   const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
   const wrappedKeys = await wrapWithExportKey(unlocked.keys, exportKey, user.username);
   // A wrong current password sends a proof that fails, so the server refuses and audits it.
-  const session = await deps.me.changePassword({ flowId: started.flowId, finishLoginRequest: proven?.finishLoginRequest ?? refusedProof(), registrationRecord, stretching, wrappedKeys });
+  const session = await deps.me.changePassword({ flowId: started.flowId, finishLoginRequest: proven?.finishLoginRequest ?? refusedProof(), registrationRecord, stretching, wrappedKeys, ...(input.totp ? { totp: input.totp } : {}) });
   if (!proven) throw new ApiError(400, 'password.wrong', 'the current password is wrong');
   await deps.exportKeys.hold(user.username, exportKey, input.newPassword);
   exportKey.fill(0);

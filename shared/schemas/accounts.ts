@@ -217,6 +217,8 @@ export const ChangePasswordRequest = z.object({
   registrationRecord: OpaqueRegistrationRecord,
   stretching: KeyStretching,
   wrappedKeys: ExportKeyWrappedKeys,
+  /** Once the second factor is enrolled: the current authenticator code. */
+  totp: TotpCode.optional(),
 }).strict();
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { ChangePasswordRequest, ChangePasswordStartResponse, Session } from '../../../shared/schemas/accounts.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import type { AccountsDeps } from './accounts-deps.js';
+import { checkCurrentTotp } from './reauthenticate.js';
 import { issueSession } from './sessions.js';
 
 const wrongPassword = (): AppError => new AppError('password.wrong', 'the current password is wrong', [{ path: ['body', 'currentPassword'], message: 'wrong password' }]);
@@ -33,6 +34,8 @@ export async function changePassword(deps: AccountsDeps, actor: User, input: Cha
     await deps.audit.append({ type: 'auth.password-change-failed', actorId: actor.id, state: actor.state, subjectId: actor.id });
     throw wrongPassword();
   }
+  // A stolen session with the password is still not enough where a second factor is enrolled.
+  await checkCurrentTotp(deps, actor, input.totp);
   const stored = AnyStoredWrappedKeys.safeParse(await deps.users.wrappedKeys(actor.id));
   if (!stored.success) throw new AppError('user.invalid-transition', 'no keys are stored for this account');
 

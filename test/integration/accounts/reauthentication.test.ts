@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, reauthFor, type TestPerson } from '../../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, reauthFor, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { FAST_KDF } from '../../helpers/sdk.js';
+import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 type Answer = { error?: { code: string }; secret?: string; status?: string };
@@ -9,11 +11,13 @@ type Answer = { error?: { code: string }; secret?: string; status?: string };
 describe('re-authentication before the second factor or the keys are replaced', function () {
   this.timeout(60_000);
   let t: TestServer;
+  let root: TestPerson;
   let kzAdmin: TestPerson;
 
   before(async () => {
     t = await startTestServer();
-    kzAdmin = await activeNationalAdmin(t, await bootstrapNetworkAdmin(t), 'KZ');
+    root = await bootstrapNetworkAdmin(t);
+    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
   });
   after(() => t.close());
 
@@ -35,6 +39,16 @@ describe('re-authentication before the second factor or the keys are replaced', 
     // A proof is used once.
     const replayed = await post(token, '/api/me/totp/setup', { reauth: proof });
     expect(replayed.status).to.be.within(400, 499);
+  });
+
+  it('an admin\'s password change needs the current authenticator code as well as the password', async () => {
+    const admin = await activeNationalAdmin(t, root, 'TJ');
+    const client = await sdkAs(t, admin);
+    const NEW = 'cobalt-meadow-lantern-harbour-77';
+    const withoutCode = await client.changePassword({ currentPassword: admin.password, newPassword: NEW, limits: FAST_KDF }).then(() => 'changed', (error: { code?: string }) => error.code);
+    expect(withoutCode).to.equal('auth.totp-required');
+    const changed = await client.changePassword({ currentPassword: admin.password, newPassword: NEW, limits: FAST_KDF, totp: await totpCode(t, admin.totpSecret ?? '') });
+    expect(changed.user.username).to.equal(admin.username);
   });
 
   it('replacing a focal point\'s keys needs the password; refused, the account stays as it was', async () => {

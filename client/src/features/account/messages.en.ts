@@ -43,6 +43,8 @@ export const accountEn = {
     intro: 'Your password never leaves this browser: the server only checks that you know it. Your private keys are wrapped again here under the new one. Your other sessions end; you stay signed in here. Your recovery key stays valid.',
     current: 'Current password',
     currentMissing: 'Enter your current password.',
+    code: 'Code from your authenticator app',
+    codeMissing: 'Enter the current 6-digit code.',
     new: 'New password',
     repeat: 'Repeat the new password',
     submit: 'Change the password',
