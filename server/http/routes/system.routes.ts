@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { HealthResponse, ReadyResponse } from '../../../shared/schemas/system.js';
 import type { ReadinessProbe } from '../../system/readiness.js';
+import { asyncApiDocument } from '../asyncapi-document.js';
 import { defineRoute } from '../define-route.js';
 
 export interface SystemRoutesDeps {
@@ -32,6 +33,20 @@ export function systemRoutes(router: Router, registry: OpenAPIRegistry, deps: Sy
       const ready = await deps.readiness.check();
       res.status(ready.status === 'ready' ? 200 : 503).json(ready);
       return ready;
+    },
+  });
+
+  let asyncApi: unknown;
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/api/asyncapi.json',
+    tag: 'system',
+    summary: 'The socket.io events (payloads, acknowledgements, pushes) described as AsyncAPI 3.0, generated from the same zod schemas.',
+    response: z.record(z.string(), z.unknown()),
+    handler: ({ res }) => {
+      asyncApi ??= asyncApiDocument(deps.version);
+      res.json(asyncApi);
+      return {};
     },
   });
 
