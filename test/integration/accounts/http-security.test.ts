@@ -4,7 +4,7 @@ import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'GET /api/ready', 'GET /api/openapi.json', 'POST /api/auth/sign-in', 'POST /api/auth/sign-in/start', 'POST /api/auth/sign-in/finish', 'POST /api/auth/refresh', 'POST /api/invitations/preview', 'POST /api/registrations/start', 'POST /api/registrations', 'POST /api/password-reset/preview', 'POST /api/password-reset/start', 'POST /api/password-reset', 'GET /api/directory/signing-key']);
+const PUBLIC_ROUTES = new Set(['GET /api/health', 'GET /api/ready', 'GET /api/openapi.json', 'GET /api/asyncapi.json', 'POST /api/auth/sign-in', 'POST /api/auth/sign-in/start', 'POST /api/auth/sign-in/finish', 'POST /api/auth/refresh', 'POST /api/invitations/preview', 'POST /api/registrations/start', 'POST /api/registrations', 'POST /api/password-reset/preview', 'POST /api/password-reset/start', 'POST /api/password-reset', 'GET /api/directory/signing-key']);
 
 describe('HTTP security of the accounts API', function () {
   this.timeout(120_000);
