@@ -35,9 +35,23 @@ export interface RememberedSession {
   forget(): Promise<void>;
 }
 
-/** What the SDK needs to share one session among this browser's tabs. */
+/** This tab's last write of the remembered record, still under way or done. */
+let writing: Promise<unknown> = Promise.resolve();
+
+/**
+ * What the SDK needs to share one session among this browser's tabs. The lock is held until the
+ * rotated session is written: a tab waiting for it must read the new refresh token, not present
+ * the spent one (which the server takes for theft and ends the session).
+ */
 export const browserSharedRefresh = {
-  run: <T,>(task: () => Promise<T>): Promise<T> => (globalThis.navigator?.locks ? navigator.locks.request(LOCK, task) as Promise<T> : task()),
+  run: <T,>(task: () => Promise<T>): Promise<T> => {
+    const rotateAndWrite = async (): Promise<T> => {
+      const result = await task();
+      await writing;
+      return result;
+    };
+    return globalThis.navigator?.locks ? navigator.locks.request(LOCK, rotateAndWrite) as Promise<T> : rotateAndWrite();
+  },
   latest: async (): Promise<StoredSession | undefined> => {
     const parsed = Remembered.safeParse(await loadSealed().catch(() => undefined));
     return parsed.success ? parsed.data.session : undefined;
@@ -79,7 +93,8 @@ export function rememberedSession(client: FocalNetClient): RememberedSession {
 
   const erase = async (): Promise<void> => {
     lastWritten = undefined;
-    await eraseSealed().catch(() => undefined);
+    writing = eraseSealed().catch(() => undefined);
+    await writing;
     channel?.postMessage('changed');
   };
 
@@ -96,7 +111,7 @@ export function rememberedSession(client: FocalNetClient): RememberedSession {
     }
     if (value.session.refreshToken === lastWritten) return;
     lastWritten = value.session.refreshToken;
-    void storeSealed(value).then(() => channel?.postMessage('changed'), () => undefined);
+    writing = storeSealed(value).then(() => channel?.postMessage('changed'), () => undefined);
   };
   client.session.subscribe(persist);
   client.keyStore.subscribe(persist);
