@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import * as opaque from '@serenity-kit/opaque';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
@@ -76,12 +77,17 @@ export async function seedFocalPoints(uri: string, count: number, options: { wit
   }
 }
 
+/** One OPAQUE server setup per bench run, shared by its nodes (production requires one, as it does JWT_SECRET). */
+let opaqueSetup: Promise<string> | undefined;
+const benchOpaqueSetup = (): Promise<string> => (opaqueSetup ??= opaque.ready.then(() => opaque.server.createSetup()));
+
 /** A FocalNet server process (server/main.ts, as `npm start` runs it) over the bench database. */
 export async function startFocalNet(name: string, env: { uri: string; dbName: string; redisUrl?: string; core?: number }): Promise<BenchChild & { url: string }> {
+  const OPAQUE_SERVER_SETUP = await benchOpaqueSetup();
   const child = await startChild(name, 'server/main.ts', {
     core: env.core ?? SERVER_CORE,
     env: {
-      NODE_ENV: 'production', LOG_LEVEL: 'error', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: process.env.BENCH_URI_SUFFIX ? env.uri + process.env.BENCH_URI_SUFFIX : env.uri, DB_NAME: env.dbName, JWT_SECRET,
+      NODE_ENV: 'production', LOG_LEVEL: 'error', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: process.env.BENCH_URI_SUFFIX ? env.uri + process.env.BENCH_URI_SUFFIX : env.uri, DB_NAME: env.dbName, JWT_SECRET, OPAQUE_SERVER_SETUP,
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'focalnet-bench-data-')), ...(env.redisUrl ? { REDIS_URL: env.redisUrl } : {}),
     },
     ready: /FocalNet is running at (http:\/\/\S+)/,
