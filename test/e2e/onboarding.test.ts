@@ -116,6 +116,7 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     // ── B: as an admin, must enrol TOTP before the admin pages work ──
     await newcomer.getByRole('link', { name: 'Включить сейчас' }).click();
     await newcomer.getByLabel('Ваш пароль').fill(STRONG_PASSWORD);
+    await shot(newcomer, '08b-newcomer-totp-password-ru');
     await newcomer.getByRole('button', { name: 'Начать настройку' }).click();
     const secret = await newcomer.getByTestId('totp-secret').getAttribute('data-secret') ?? '';
     await shot(newcomer, '09-newcomer-totp-setup-ru');
