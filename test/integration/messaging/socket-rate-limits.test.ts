@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import type { Ack } from '../../../shared/errors.js';
+import type { BacklogPage } from '../../../shared/schemas/messaging.js';
+import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import { socketOf } from '../../helpers/messaging.js';
+import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+
+const FETCHES_PER_SECOND = 20;
+
+function fetchPage(socket: TestSocket): Promise<Ack<BacklogPage>> {
+  return socket.timeout(10_000).emitWithAck('message:fetch', { limit: 10 }) as Promise<Ack<BacklogPage>>;
+}
+
+describe('socket rate limits per event', function () {
+  this.timeout(60_000);
+  let t: TestServer;
+  let kz: TestPerson;
+  let ru: TestPerson;
+
+  before(async () => {
+    // Configured low for this test (SOCKET_EVENT_LIMITS), so a flood is quick to make.
+    t = await startTestServer({ SOCKET_EVENT_LIMITS: `message:fetch=${FETCHES_PER_SECOND}` });
+    const root = await bootstrapNetworkAdmin(t);
+    kz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
+    ru = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'RU'), ['border']);
+  });
+  after(async () => t.close());
+
+  it('refuses a flood of events from one socket with rate.limited, while another person\'s socket is served normally', async () => {
+    const flooder = await socketOf(t, kz);
+    const other = await socketOf(t, ru);
+    const flood = Promise.all(Array.from({ length: 10 * FETCHES_PER_SECOND }, () => fetchPage(flooder)));
+    const during = await Promise.all(Array.from({ length: 5 }, () => fetchPage(other)));
+    const answers = await flood;
+
+    const refused = answers.filter((answer) => !answer.ok);
+    expect(refused.length).to.be.greaterThan(0);
+    for (const answer of refused) expect(answer).to.deep.equal({ ok: false, error: { code: 'rate.limited', message: 'too many message:fetch events: wait and try again' } });
+    // Within one second at most the allowance is served (a flood straddling two windows: twice it).
+    expect(answers.length - refused.length).to.be.at.most(2 * FETCHES_PER_SECOND);
+    for (const answer of during) expect(answer).to.deep.equal({ ok: true, data: { messages: [], more: false } });
+    // The flooding socket stays connected, and is served again once its window has passed.
+    expect(flooder.connected).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await fetchPage(flooder)).to.deep.equal({ ok: true, data: { messages: [], more: false } });
+  });
+
+  it('counts each kind of event on its own: a fetch flood leaves pings alone', async () => {
+    const flooder = await socketOf(t, kz);
+    await Promise.all(Array.from({ length: 3 * FETCHES_PER_SECOND }, () => fetchPage(flooder)));
+    const pong = await flooder.timeout(10_000).emitWithAck('system:ping', { sentAt: 1 });
+    expect(pong.ok).to.equal(true);
+  });
+});
