@@ -81,6 +81,8 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     case 'invitation:revoke':
       return responsibleFor(actor, target);
     case 'invitation:list':
+      // The secretariat's own invitations (network admins) are for the secretariat only.
+      return isAdmin(actor) && ownStateOrNetwork(actor, target) && (target.role !== 'network-admin' || actor.role === 'network-admin');
     case 'user:list':
     case 'audit:read':
       return isAdmin(actor) && ownStateOrNetwork(actor, target);
@@ -96,6 +98,8 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
       // The secretariat may suspend anyone at once (e.g. a compromised key), besides the responsible admin.
       return !self && target.role !== undefined && (responsibleFor(actor, target) || actor.role === 'network-admin');
     case 'exchange:take-part':
+      // Messages, requests and their attachments pass between focal points; admins run the network, they do not exchange in it.
+      return actor.role === 'focal-point';
     case 'directory:read':
       return true;
     case 'directory:edit-entry':
