@@ -74,8 +74,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     throw error;
   });
   const { io, redis } = realtime;
-  const close = shutdownInOrder({ http, io, redis, database, logger });
   try {
+    const eventLimits = createEventLimiter(config.socketEventLimits, redis?.commands);
     const modules = composeModules(database.connection, {
       clock,
       jwtSecret,
@@ -97,7 +97,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       clock,
       tokens: modules.accounts.tokens,
       users: actors,
-      limits: createEventLimiter(config.socketEventLimits, redis?.commands),
+      limits: eventLimits,
       modules: [livenessEvents(modules.liveness), messagingEvents(modules.messaging)],
     });
     // After express's handler, so socket.io answers its own path and passes every other request on.
@@ -113,7 +113,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {
-    await close();
+    // A start that fails half-way lets go of what it opened, in the same order as a stop.
+    await shutdownInOrder({ http, io, redis, database, logger })();
     throw error;
   }
 }

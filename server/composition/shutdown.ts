@@ -14,6 +14,8 @@ export interface Running {
   logger: Logger;
 }
 
+const isAttached = (io: Gateway): boolean => (io as { engine?: unknown }).engine !== undefined;
+
 /**
  * Stops in dependency order: stop accepting and close the sockets, let requests in progress
  * finish, stop the sweeps, then Redis and the database they all used. Idempotent.
@@ -25,7 +27,8 @@ export function shutdownInOrder(running: Running): () => Promise<void> {
       const { http, io } = running;
       // io.close() also closes the HTTP server; drop idle keep-alive connections so it can finish.
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
-      await io.close();
+      // A socket server never attached (a start that failed early) has no connections to close.
+      if (isAttached(io)) await io.close();
       http.closeIdleConnections();
       await httpClosed;
       await running.sweepers?.stop();

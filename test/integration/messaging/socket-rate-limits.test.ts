@@ -52,3 +52,13 @@ describe('socket rate limits per event', function () {
     expect(pong.ok).to.equal(true);
   });
 });
+
+describe('socket rate limits: configuration', function () {
+  this.timeout(60_000);
+
+  it('a start with a misnamed event in SOCKET_EVENT_LIMITS fails, naming it', async () => {
+    let failure: unknown;
+    await startTestServer({ SOCKET_EVENT_LIMITS: 'message:sned=5' }).then((server) => server.close(), (error: unknown) => { failure = error; });
+    expect(String(failure)).to.match(/SOCKET_EVENT_LIMITS names unknown events: message:sned/);
+  });
+});
