@@ -3,6 +3,8 @@ import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage } from '../../../shared/schemas/messaging.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { socketOf } from '../../helpers/messaging.js';
+import { startTestRedis, type TestRedis } from '../../helpers/redis-server.js';
+import { uniqueDbName } from '../../helpers/test-database.js';
 import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 
 const FETCHES_PER_SECOND = 20;
@@ -60,5 +62,39 @@ describe('socket rate limits: configuration', function () {
     let failure: unknown;
     await startTestServer({ SOCKET_EVENT_LIMITS: 'message:sned=5' }).then((server) => server.close(), (error: unknown) => { failure = error; });
     expect(String(failure)).to.match(/SOCKET_EVENT_LIMITS names unknown events: message:sned/);
+  });
+});
+
+describe('socket rate limits across two nodes (counters in Redis)', function () {
+  this.timeout(90_000);
+  let redis: TestRedis;
+  let a: TestServer;
+  let b: TestServer;
+  let kz: TestPerson;
+
+  before(async () => {
+    redis = await startTestRedis();
+    const env = { REDIS_URL: redis.url, DB_NAME: uniqueDbName('limits'), JWT_SECRET: 'two-nodes-share-this-secret-of-40-chars!', SOCKET_EVENT_LIMITS: `message:fetch=${FETCHES_PER_SECOND}` };
+    a = await startTestServer(env);
+    b = await startTestServer(env);
+    const root = await bootstrapNetworkAdmin(a);
+    kz = await activeFocalPoint(a, await activeNationalAdmin(a, root, 'KZ'), ['border']);
+  });
+  after(async () => {
+    await a?.close();
+    await b?.close();
+    await redis?.stop();
+  });
+
+  it('counts one account\'s events on every node together: sockets on two nodes share one allowance', async () => {
+    const onA = await socketOf(a, kz);
+    const onB = await socketOf(b, kz);
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: 2 * FETCHES_PER_SECOND }, (_, n) => fetchPage(n % 2 === 0 ? onA : onB)));
+    const served = answers.filter((answer) => answer.ok).length;
+    // Each node counting alone would serve every one of them (its own allowance each).
+    if (Date.now() - started < 1_000) expect(served).to.equal(FETCHES_PER_SECOND);
+    else expect(served).to.be.at.most(2 * FETCHES_PER_SECOND);
+    for (const answer of answers) if (!answer.ok) expect(answer.error.code).to.equal('rate.limited');
   });
 });
