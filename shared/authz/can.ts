@@ -69,6 +69,14 @@ const nationalAdminOf = (actor: Actor, target: Target): boolean =>
   actor.role === 'national-admin' && target.state !== undefined && target.state === actor.state;
 
 /**
+ * The one state whose records an actor is confined to (lists, trails, directory fields), or null
+ * for the secretariat, whose reach is the whole network. can() still decides each action.
+ */
+export function confinedState(actor: Pick<Actor, 'role' | 'state'>): string | null {
+  return actor.role === 'network-admin' ? null : actor.state;
+}
+
+/**
  * Pure authorization: may `actor` do `action` to `target`? Only active accounts with their
  * required second factor act; nobody manages their own account through admin actions.
  */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ACTIONS, can, type Action, type Actor, type Target } from '../../../../shared/authz/can.js';
+import { ACTIONS, can, confinedState, type Action, type Actor, type Target } from '../../../../shared/authz/can.js';
 import type { Role } from '../../../../shared/schemas/accounts.js';
 
 const actor = (role: Role, state: string | null, extra: Partial<Actor> = {}): Actor => ({ id: 'me', role, state, status: 'active', totpEnabled: true, requireTotp: false, ...extra });
@@ -111,6 +111,12 @@ describe('can(): every role × action × own/other state', () => {
     expect(can(actor('network-admin', null), 'invitation:list', { role: 'network-admin', state: null })).to.equal(true);
     expect(can(actor('national-admin', 'KZ'), 'invitation:list', { role: 'network-admin', state: 'KZ' })).to.equal(false);
     expect(can(actor('national-admin', 'KZ'), 'invitation:list', { role: 'national-admin', state: 'KZ' })).to.equal(true);
+  });
+
+  it('confines everyone but the secretariat to their own state\'s records', () => {
+    expect(confinedState(actor('network-admin', null))).to.equal(null);
+    expect(confinedState(actor('national-admin', 'KZ'))).to.equal('KZ');
+    expect(confinedState(actor('focal-point', 'RU'))).to.equal('RU');
   });
 
   it('nobody releases an exchange they sent themselves (four eyes)', () => {
