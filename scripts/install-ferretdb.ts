@@ -8,14 +8,16 @@
  * build/version/version.txt, and a binary built from it panics at start-up ("Invalid
  * build/version/version.txt file content"). So the script fetches exactly the same module
  * through the Go module proxy (`go mod download`), writes the version file FerretDB's own
- * release build would write, applies the small fixes of server/db/ferretdb-patches.ts (each
- * documented there) and builds ./cmd/ferretdb from that copy.
+ * release build would write, applies the small fixes in scripts/ferretdb/patches/ (unified
+ * diffs, each with its reason at the top) and builds ./cmd/ferretdb from that copy. A patch whose
+ * upstream text differs stops the build with the patch, file and hunk named.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FERRETDB_VERSION, ferretdbBinaryPath, ferretdbStampPath, toolsDir } from '../server/db/ferretdb-paths.js';
-import { FERRETDB_PATCHES, patchStamp } from '../server/db/ferretdb-patches.js';
+import { applyPatch, PatchMismatchError } from './ferretdb/apply-patch.js';
+import { patchStamp, readPatches } from './ferretdb/patches.js';
 
 const MODULE = 'github.com/FerretDB/FerretDB';
 
@@ -35,13 +37,9 @@ function builtAsWanted(binary: string): boolean {
 
 /** Applies each patch to its exact upstream text; refuses to build when that text is not there once. */
 function applyPatches(src: string): void {
-  for (const patch of FERRETDB_PATCHES) {
-    const file = path.join(src, patch.file);
-    chmodSync(file, 0o644);
-    const text = readFileSync(file, 'utf8');
-    if (text.split(patch.from).length !== 2) throw new Error(`patch ${patch.id}: the expected line was not found exactly once in ${patch.file}`);
-    writeFileSync(file, text.replace(patch.from, patch.to));
-    say(`patched ${patch.file}: ${patch.why}`);
+  for (const patch of readPatches()) {
+    const files = applyPatch(src, patch.name, patch.text);
+    say(`applied ${patch.name} (${files.join(', ')}): ${patch.summary}`);
   }
 }
 
@@ -56,7 +54,7 @@ function install(): void {
   }
   const binary = ferretdbBinaryPath();
   if (builtAsWanted(binary)) {
-    say(`FerretDB v${FERRETDB_VERSION} (patches: ${FERRETDB_PATCHES.map((p) => p.id).join(', ')}) already installed at ${binary}`);
+    say(`FerretDB v${FERRETDB_VERSION} (patches: ${readPatches().map((p) => p.name).join(', ')}) already installed at ${binary}`);
     return;
   }
   if (!goAvailable()) {
@@ -89,5 +87,6 @@ try {
 } catch (error) {
   say(`could not install the embedded database: ${error instanceof Error ? error.message : String(error)}`);
   say('Retry with `npm run install:db`, or set MONGODB_URI to use an existing MongoDB.');
-  if (process.env.CI) process.exitCode = 1;
+  // A patch that no longer fits its upstream text is a defect of this repository, never of the machine.
+  if (process.env.CI || error instanceof PatchMismatchError) process.exitCode = 1;
 }

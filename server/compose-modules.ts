@@ -105,16 +105,17 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
   const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
   const policy = createPolicyEnforcement(policies.deps);
+  // Requests read the stored messages; messaging hands request envelopes to requests (its hook).
+  const messagesRepository = new MessagesRepository(messages, deliveries, deliveryRecords);
+  const requests: RequestsDeps = {
+    cases: new RequestCasesRepository(requestCases, requestTransitions), claims, messages: messagesRepository, users: usersRepository, audit, clock, notifier: options.requestNotifier ?? SILENT_REQUESTS,
+  };
   const messaging: MessagingDeps = {
-    messages: new MessagesRepository(messages, deliveries, deliveryRecords), attachments: new AttachmentsRepository(attachments, attachmentChunks),
+    messages: messagesRepository, attachments: new AttachmentsRepository(attachments, attachmentChunks),
     maxAttachmentBytes: (options.attachmentMaxMb ?? 50) * 2 ** 20, users: usersRepository, index: directory.index, policy, audit, clock,
-    notifier: options.messageNotifier, maxClockSkewMs: 5 * 60_000,
+    notifier: options.messageNotifier, maxClockSkewMs: 5 * 60_000, requests: createRequestHook(requests),
   };
   policy.onApprovalSettled((event) => onApprovalSettled(messaging, event));
-  const requests: RequestsDeps = {
-    cases: new RequestCasesRepository(requestCases, requestTransitions), claims, messages: messaging.messages, users: usersRepository, audit, clock, notifier: options.requestNotifier ?? SILENT_REQUESTS,
-  };
-  messaging.requests = createRequestHook(requests);
 
   const accounts: AccountsDeps = {
     users: usersRepository,

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   APPROVAL_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(90).default(7),
+  /** Per-event socket limits overriding the defaults (realtime/event-limits.ts), events per second per account: `message:send=500,message:fetch=100`. */
+  SOCKET_EVENT_LIMITS: z.string().regex(/^[a-z]+:[a-z]+=\d{1,7}(,[a-z]+:[a-z]+=\d{1,7})*$/, 'event=perSecond pairs, comma-separated, e.g. message:send=500,message:fetch=100').optional(),
   TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-f.:/, ]+|loopback|linklocal|uniquelocal)$/, 'true, false, a hop count, or addresses').default('false'),
 });
 
@@ -44,6 +46,8 @@ export interface Config {
   attachmentMaxMb: number;
   /** How long a session may be renewed after its sign-in; then the person signs in again. */
   sessionMaxAgeMs: number;
+  /** Socket events per second per account, by event, where they differ from the defaults. */
+  socketEventLimits: Record<string, number>;
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */
@@ -82,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDbMaxRestarts: e.EMBEDDED_DB_MAX_RESTARTS,
     approvalTtlHours: e.APPROVAL_TTL_HOURS,
     attachmentMaxMb: e.ATTACHMENT_MAX_MB,
+    socketEventLimits: Object.fromEntries((e.SOCKET_EVENT_LIMITS?.split(',') ?? []).map((pair) => pair.split('=')).map(([event, perSecond]) => [event, Number(perSecond)])),
     sessionMaxAgeMs: Math.round(e.SESSION_MAX_DAYS * 86_400_000),
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };

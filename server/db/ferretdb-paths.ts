@@ -14,7 +14,7 @@ export function ferretdbBinaryPath(): string {
   return path.join(toolsDir(), 'bin', 'ferretdb');
 }
 
-/** Records which version and patches the binary was built with (see ferretdb-patches.ts). */
+/** Records which version and patches the binary was built with (see scripts/ferretdb/patches.ts). */
 export function ferretdbStampPath(): string {
   return path.join(toolsDir(), 'bin', 'ferretdb.build.json');
 }

@@ -26,7 +26,7 @@ export function asyncApiDocument(version: string): unknown {
   }
   return {
     asyncapi: '3.0.0',
-    info: { title: 'FocalNet socket.io events', version, description: 'socket.io over the same origin as the HTTP API; the handshake carries the access token in auth.token.' },
+    info: { title: 'FocalNet socket.io events', version, description: 'socket.io over the same origin as the HTTP API; the handshake carries the access token in auth.token. Each client event is limited per account and event kind (SOCKET_EVENT_LIMITS); beyond the limit the acknowledgement is an error with code rate.limited.' },
     channels,
     operations,
   };

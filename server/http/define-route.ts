@@ -1,8 +1,9 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
 import type { z, ZodType } from 'zod';
-import { AppError, type FieldIssue } from '../../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
 import { ErrorResponse } from '../../shared/schemas/error-response.js';
+import { toFieldIssues } from '../system/field-issues.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -26,10 +27,6 @@ export interface RouteSpec<Body, Query, Params, Result> {
   /** Signed-in callers only: checked before any input is parsed, so anonymous callers learn nothing. */
   auth?: { actor(req: Request): Promise<unknown> };
   handler: (input: { body: Body; query: Query; params: Params; req: Request; res: Response }) => Promise<Result> | Result;
-}
-
-export function toFieldIssues(where: string, error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: [where, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message }));
 }
 
 function parseOrThrow<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../../shared/errors.js';
-import type { RedisCommands } from '../realtime/redis-adapter.js';
+import type { RedisCommands } from '../system/redis-link.js';
+import { sharedLimiter } from '../system/shared-limiter.js';
 
 /** Failed sign-ins per username and address: the next attempt after this many answers 429. */
 export const SIGN_IN_FAILURES_ALLOWED = 5;
@@ -24,42 +25,27 @@ function tooMany(res: Response, retryAfterMs: number): AppError {
   return new AppError('rate.limited', 'too many attempts: wait and try again');
 }
 
-/**
- * A limiter whose counters every node shares once Redis is connected (`redis()` answers the
- * connection; it exists only after the server's start), so guesses spread over several nodes
- * count together. While Redis is unreachable, each node counts on its own (never unlimited).
- */
-function sharedLimiter(name: string, options: IRateLimiterOptions, redis: () => RedisCommands | undefined): () => RateLimiterAbstract {
-  const local = new RateLimiterMemory(options);
-  let shared: RateLimiterRedis | undefined;
-  return () => {
-    const client = redis();
-    if (!client) return local;
-    shared ??= new RateLimiterRedis({ ...options, storeClient: client, useRedisPackage: true, rejectIfRedisNotReady: true, keyPrefix: `focalnet:limit:${name}`, insuranceLimiter: local });
-    return shared;
-  };
-}
-
-export function createRateLimits(options: { redis?: () => RedisCommands | undefined } = {}): RateLimits {
-  const redis = options.redis ?? (() => undefined);
+/** With Redis (`redis`), every node counts failed sign-ins and token guesses together. */
+export function createRateLimits(options: { redis?: RedisCommands | undefined } = {}): RateLimits {
+  const { redis } = options;
   const signIn = sharedLimiter('sign-in', { points: SIGN_IN_FAILURES_ALLOWED, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS }, redis);
   const invitations = sharedLimiter('invitations', { points: 30, duration: 10 * 60 }, redis);
   const key = (req: Request, username: string): string => `${username}|${req.ip ?? 'unknown'}`;
   return {
     async consumeSignInAttempt(req, res, username) {
       try {
-        await signIn().consume(key(req, username));
+        await signIn.consume(key(req, username));
       } catch (error) {
         if (error instanceof RateLimiterRes) throw tooMany(res, error.msBeforeNext);
         throw error;
       }
     },
     async signInSucceeded(req, username) {
-      await signIn().delete(key(req, username));
+      await signIn.delete(key(req, username));
     },
     async consumeInvitationAttempt(req, res) {
       try {
-        await invitations().consume(req.ip ?? 'unknown');
+        await invitations.consume(req.ip ?? 'unknown');
       } catch (error) {
         if (error instanceof RateLimiterRes) throw tooMany(res, error.msBeforeNext);
         throw error;

@@ -5,8 +5,10 @@ import { AppError, type Ack, type ErrorBody } from '../../shared/errors.js';
 import type { ClientToServerEvents } from '../../shared/events.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import type { User } from '../db/repositories/users.repository.js';
-import { toFieldIssues } from '../http/define-route.js';
+import { toFieldIssues } from '../system/field-issues.js';
+import type { EventLimiter } from './event-limits.js';
 import type { GatewaySocket } from './gateway-types.js';
+import type { SocketSession } from './socket-auth.js';
 
 type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1];
 type DataOf<E extends keyof ClientToServerEvents> = AckOf<E> extends (result: Ack<infer T>) => void ? T : never;
@@ -15,6 +17,8 @@ export interface EventContext {
   logger: Logger;
   /** Re-checks token expiry and account state; undefined means the socket must go. */
   revalidate: (socket: GatewaySocket) => Promise<User | undefined>;
+  /** Per-account, per-event rate limits (checked before anything else, so a flood costs no database read). */
+  limits: EventLimiter;
 }
 
 function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
@@ -28,7 +32,7 @@ function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
 }
 
 /**
- * Registers a handler that re-checks the session, validates its input with the event's schema,
+ * Registers a handler that applies the event's rate limit, re-checks the session, validates its input with the event's schema,
  * and always answers through the ack as `{ ok, data | error }`. A missing ack is tolerated.
  */
 export function handleEvent<E extends keyof ClientToServerEvents, In>(
@@ -44,6 +48,11 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
     const reply = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
     let actor: User | undefined;
     try {
+      const session = socket.data as SocketSession;
+      if (!(await context.limits.allow(session.user.id, event))) {
+        reply({ ok: false, error: { code: 'rate.limited', message: `too many ${event} events: wait and try again` } });
+        return;
+      }
       actor = await context.revalidate(socket);
     } catch (error) {
       // The account could not be checked (database away): refuse this event, keep the socket.

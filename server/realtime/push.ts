@@ -55,29 +55,24 @@ export function pushToSocket(socket: GatewaySocket, event: PushEvent, payload: u
 /**
  * Pushes reach this node's sockets directly and the other nodes' through Redis (a server-side
  * event each node applies to its own sockets), so the buffer bound is checked per socket where
- * the socket lives. Before `attach` (no socket can exist yet) a push goes nowhere.
+ * the socket lives. `otherNodes` answers whether the other nodes can be reached now.
  */
-export function createPusher(options: { logger: Logger; maxBufferedBytes?: number }): Pusher & { attach(io: Gateway, otherNodes: () => boolean): void } {
-  let io: Gateway | undefined;
-  let otherNodes: () => boolean = () => false;
+export function createPusher(options: { io: Gateway; otherNodes: () => boolean; logger: Logger; maxBufferedBytes?: number }): Pusher {
+  const { io } = options;
   const pushLocal = (room: string, event: PushEvent, payload: unknown): void => {
-    const nsp = io?.of('/');
-    const ids = nsp?.adapter.rooms.get(room);
-    if (!nsp || !ids) return;
+    const nsp = io.of('/');
+    const ids = nsp.adapter.rooms.get(room);
+    if (!ids) return;
     for (const id of ids) {
       const socket = nsp.sockets.get(id);
       if (socket) pushToSocket(socket, event, payload, options.maxBufferedBytes);
     }
   };
+  io.on('push', (room, event, payload) => pushLocal(room, event as PushEvent, payload));
   return {
-    attach(gateway, others) {
-      io = gateway;
-      otherNodes = others;
-      gateway.on('push', (room, event, payload) => pushLocal(room, event as PushEvent, payload));
-    },
     push(room, event, payload) {
       pushLocal(room, event, payload);
-      if (!io || !otherNodes()) return;
+      if (!options.otherNodes()) return;
       try {
         io.serverSideEmit('push', room, event, payload);
       } catch (error) {

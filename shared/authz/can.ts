@@ -69,6 +69,14 @@ const nationalAdminOf = (actor: Actor, target: Target): boolean =>
   actor.role === 'national-admin' && target.state !== undefined && target.state === actor.state;
 
 /**
+ * The one state whose records an actor is confined to (lists, trails, directory fields), or null
+ * for the secretariat, whose reach is the whole network. can() still decides each action.
+ */
+export function confinedState(actor: Pick<Actor, 'role' | 'state'>): string | null {
+  return actor.role === 'network-admin' ? null : actor.state;
+}
+
+/**
  * Pure authorization: may `actor` do `action` to `target`? Only active accounts with their
  * required second factor act; nobody manages their own account through admin actions.
  */
@@ -81,6 +89,8 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     case 'invitation:revoke':
       return responsibleFor(actor, target);
     case 'invitation:list':
+      // The secretariat's own invitations (network admins) are for the secretariat only.
+      return isAdmin(actor) && ownStateOrNetwork(actor, target) && (target.role !== 'network-admin' || actor.role === 'network-admin');
     case 'user:list':
     case 'audit:read':
       return isAdmin(actor) && ownStateOrNetwork(actor, target);
@@ -96,6 +106,8 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
       // The secretariat may suspend anyone at once (e.g. a compromised key), besides the responsible admin.
       return !self && target.role !== undefined && (responsibleFor(actor, target) || actor.role === 'network-admin');
     case 'exchange:take-part':
+      // Messages, requests and their attachments pass between focal points; admins run the network, they do not exchange in it.
+      return actor.role === 'focal-point';
     case 'directory:read':
       return true;
     case 'directory:edit-entry':

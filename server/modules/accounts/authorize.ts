@@ -2,7 +2,7 @@ import { can, type Action, type Target } from '../../../shared/authz/can.js';
 import { AppError } from '../../../shared/errors.js';
 import type { User } from '../../db/repositories/users.repository.js';
 
-/** Throws auth.forbidden unless the pure rule allows it. */
-export function authorize(actor: User, action: Action, target: Target = {}): void {
-  if (!can(actor, action, target)) throw new AppError('auth.forbidden', `not allowed: ${action}`);
+/** Throws auth.forbidden unless the pure rule allows it; `refusal` says why in the caller's words. */
+export function authorize(actor: User, action: Action, target: Target = {}, refusal = `not allowed: ${action}`): void {
+  if (!can(actor, action, target)) throw new AppError('auth.forbidden', refusal);
 }

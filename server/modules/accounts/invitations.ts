@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
+import { can, confinedState } from '../../../shared/authz/can.js';
 import type { CreatedInvitation, InvitationPreview, InvitationView } from '../../../shared/schemas/accounts.js';
 import type { CreateInvitationRequest } from '../../../shared/schemas/accounts.js';
 import type { User } from '../../db/repositories/users.repository.js';
@@ -72,11 +73,11 @@ export async function issueBootstrapInvitation(deps: AccountsDeps): Promise<{ to
 }
 
 export async function listInvitations(deps: AccountsDeps, actor: User): Promise<InvitationView[]> {
-  const state = actor.role === 'network-admin' ? undefined : (actor.state ?? undefined);
+  const state = confinedState(actor) ?? undefined;
   authorize(actor, 'invitation:list', { state: state ?? null });
   const now = deps.clock.now();
   const all = await deps.invitations.list(state ? { state } : {});
-  return all.filter((invitation) => invitation.role !== 'network-admin' || actor.role === 'network-admin').map((i) => toInvitationView(i, now));
+  return all.filter((invitation) => can(actor, 'invitation:list', { role: invitation.role, state: invitation.state })).map((i) => toInvitationView(i, now));
 }
 
 export async function revokeInvitation(deps: AccountsDeps, actor: User, id: string): Promise<InvitationView> {

@@ -3,6 +3,7 @@ import type { Role, UserStatus, UserView } from '../../../shared/schemas/account
 import type { User } from '../../db/repositories/users.repository.js';
 import type { AuditEventType } from '../../../shared/audit/event-types.js';
 import type { AccountsDeps } from './accounts-deps.js';
+import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from './authorize.js';
 import { checkParticipating } from './check-participating.js';
 import { toUserView } from './user-view.js';
@@ -20,7 +21,7 @@ export async function getUser(deps: AccountsDeps, actor: User, id: string): Prom
 }
 
 export async function listUsers(deps: AccountsDeps, actor: User, filter: { status?: UserStatus | undefined; state?: string | undefined; role?: Role | undefined }): Promise<UserView[]> {
-  const state = actor.role === 'network-admin' ? filter.state : (actor.state ?? undefined);
+  const state = confinedState(actor) ?? filter.state;
   authorize(actor, 'user:list', { state: state ?? null });
   const users = await deps.users.list({ ...(state ? { state } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.role ? { role: filter.role } : {}) });
   return users.filter((user) => user.status !== 'removed').map(toUserView);

@@ -1,11 +1,12 @@
 import type { AuditEntryView } from '../../../shared/schemas/accounts.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
 import type { User } from '../../db/repositories/users.repository.js';
+import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
 
 /** National admins read their own state's trail; network admins the whole, optionally by state. */
 export async function readAudit(repository: AuditRepository, actor: User, query: { state?: string | undefined; type?: string | undefined; person?: string | undefined; afterSeq?: number | undefined; beforeSeq?: number | undefined; order?: 'asc' | 'desc'; limit: number }): Promise<AuditEntryView[]> {
-  const state = actor.role === 'network-admin' ? query.state : (actor.state ?? undefined);
+  const state = confinedState(actor) ?? query.state;
   authorize(actor, 'audit:read', { state: state ?? null });
   const entries = await repository.list({
     ...(state ? { state } : {}), ...(query.type ? { type: query.type } : {}), ...(query.person ? { person: query.person } : {}), ...(query.afterSeq !== undefined ? { afterSeq: query.afterSeq } : {}), ...(query.beforeSeq !== undefined ? { beforeSeq: query.beforeSeq } : {}),

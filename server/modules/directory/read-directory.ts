@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import type { DirectoryPage, DirectorySearchQuery, EntryView, StateView } from '../../../shared/schemas/directory.js';
 import type { User } from '../../db/repositories/users.repository.js';
+import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
 import type { DirectoryDeps } from './directory-deps.js';
 import type { DirectoryIndex } from './directory-index.js';
@@ -11,7 +12,7 @@ export interface DirectoryReadDeps extends DirectoryDeps {
   index: DirectoryIndex;
 }
 
-export const readerOf = (actor: User): Reader => ({ state: actor.role === 'network-admin' ? null : actor.state });
+export const readerOf = (actor: User): Reader => ({ state: confinedState(actor) });
 
 export async function search(deps: DirectoryReadDeps, actor: User, query: DirectorySearchQuery): Promise<DirectoryPage> {
   authorize(actor, 'directory:read');
@@ -35,7 +36,7 @@ export async function listStates(deps: DirectoryReadDeps, actor: User): Promise<
 
 /** Entries not reconfirmed within the freshness period: a national admin's own state, or all for the secretariat. */
 export async function staleEntries(deps: DirectoryReadDeps, actor: User): Promise<EntryView[]> {
-  const state = actor.role === 'network-admin' ? null : actor.state;
+  const state = confinedState(actor);
   if (state !== null) authorize(actor, 'state:manage-directory', { state });
   else authorize(actor, 'directory:settings');
   const directory = await deps.index.snapshot();

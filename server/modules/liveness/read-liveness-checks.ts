@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
+import { can } from '../../../shared/authz/can.js';
 import type { LivenessCheckView } from '../../../shared/schemas/liveness.js';
 import type { LivenessCheck, LivenessTarget } from '../../db/repositories/liveness.repository.js';
 import type { User } from '../../db/repositories/users.repository.js';
@@ -20,16 +21,16 @@ function median(values: number[]): number | null {
 
 /** Who reads liveness checks: national admins their own state's rows of any check, the secretariat every row. */
 function authorizeReading(actor: User): void {
-  authorize(actor, 'liveness:start', { state: actor.role === 'network-admin' ? null : actor.state });
+  authorize(actor, 'liveness:start', { state: actor.state });
 }
 
 function visibleTargets(actor: User, targets: LivenessTarget[]): LivenessTarget[] {
-  return actor.role === 'network-admin' ? targets : targets.filter((target) => target.state === actor.state);
+  return targets.filter((target) => can(actor, 'liveness:start', { state: target.state }));
 }
 
-/** A check is listed, and readable by id, when it concerns the actor's state or the actor started it. */
+/** A check is listed, and readable by id, when it concerns the actor's state, the actor checks the whole network, or started it. */
 function isVisible(actor: User, check: LivenessCheck, visible: LivenessTarget[]): boolean {
-  return visible.length > 0 || actor.role === 'network-admin' || check.startedBy === actor.id;
+  return visible.length > 0 || can(actor, 'liveness:start', { state: null }) || check.startedBy === actor.id;
 }
 
 async function view(deps: LivenessDeps, check: LivenessCheck, targets: LivenessTarget[], withTargets: boolean): Promise<LivenessCheckView> {

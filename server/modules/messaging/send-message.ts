@@ -83,8 +83,7 @@ function denied(decision: Decision, senderState: string): AppError {
  * time is old, the policy changed since). A first send costs no read.
  */
 export async function sendMessage(deps: MessagingDeps, actor: User, envelope: Envelope, attachmentIds: string[]): Promise<SendMessageResult> {
-  authorize(actor, 'exchange:take-part');
-  if (actor.role !== 'focal-point') throw new AppError('auth.forbidden', 'only focal points exchange messages');
+  authorize(actor, 'exchange:take-part', {}, 'only focal points exchange messages');
   const { header } = envelope;
   if (header.from.userId !== actor.id || header.from.state !== actor.state) throw new AppError('message.not-sender', 'the envelope names another sender');
   try {

@@ -20,8 +20,7 @@ export interface ListFilter {
 
 /** A focal point's requests: received (inbox) or sent (outbox), newest first. */
 export async function listRequests(deps: RequestsDeps, actor: User, filter: ListFilter): Promise<RequestCaseView[]> {
-  authorize(actor, 'exchange:take-part');
-  if (actor.role !== 'focal-point') throw new AppError('auth.forbidden', 'only focal points send and receive requests; national admins see their state\'s overdue list');
+  authorize(actor, 'exchange:take-part', {}, 'only focal points send and receive requests; national admins see their state\'s overdue list');
   const { box, limit, ...rest } = filter;
   const cases = await deps.cases.list({ ...(box === 'inbox' ? { requestedId: actor.id } : { requesterId: actor.id }), ...rest }, limit);
   return cases.map(toCaseView);

@@ -2,6 +2,7 @@ import type { ImplementationReview, ReviewQuery } from '../../../shared/schemas/
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
 import type { User } from '../../db/repositories/users.repository.js';
 import type { Clock } from '../../system/clock.js';
+import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
 import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/audit-chain.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -50,7 +51,7 @@ const yearStart = (year: number): Date => new Date(Date.UTC(year, 0, 1));
  * National admins get their own state's; the secretariat one state's or the whole network's.
  */
 export async function implementationReview(deps: ReviewDeps, actor: User, query: ReviewQuery): Promise<ImplementationReview> {
-  const state = actor.role === 'national-admin' ? (actor.state ?? '') : (query.state ?? null);
+  const state = confinedState(actor) ?? query.state ?? null;
   authorize(actor, 'review:read', state === null ? {} : { state });
   const { tally, verdict } = await countYear(deps.auditEntries, query.year);
   await deps.audit.append({ type: 'review.generated', actorId: actor.id, state: actor.state, data: { year: query.year, state } });

@@ -2,11 +2,11 @@ import { expect } from 'chai';
 import mongoose, { Types } from 'mongoose';
 import { readFileSync } from 'node:fs';
 import { testDatabasePid, testMongoUri, uniqueDbName } from '../../helpers/test-database.js';
-import { FERRETDB_PATCHES, patchStamp } from '../../../server/db/ferretdb-patches.js';
+import { patchStamp, readPatches } from '../../../scripts/ferretdb/patches.js';
 import { ferretdbStampPath } from '../../../server/db/ferretdb-paths.js';
 
 /**
- * The embedded FerretDB is built with server/db/ferretdb-patches.ts. Without the _id patch,
+ * The embedded FerretDB is built with the patches in scripts/ferretdb/patches. Without the _id patch,
  * SQLite answered every lookup by _id with a full table scan; these tests read SQLite's own
  * query plan through FerretDB's `explain`.
  */
@@ -28,7 +28,7 @@ describe('embedded FerretDB build', function () {
 
   it('runs the binary built with every patch, with Go\'s collector relaxed', () => {
     expect(readFileSync(ferretdbStampPath(), 'utf8')).to.equal(patchStamp('1.24.2'));
-    expect(FERRETDB_PATCHES.map((p) => p.id)).to.include.members(['resource-tracking-off-track', 'resource-tracking-off-untrack', 'sqlite-one-writer-transaction', 'sqlite-one-writer-exec', 'read-modify-write-update', 'read-modify-write-find-and-modify']);
+    expect(readPatches().map((p) => p.name)).to.include.members(['sqlite-id-index-expression.patch', 'sqlite-id-in-and-integer.patch', 'resource-tracking-off.patch', 'sqlite-one-writer.patch', 'read-modify-write-lock.patch']);
     const environment = readFileSync(`/proc/${testDatabasePid()}/environ`, 'utf8').split('\0');
     expect(environment).to.include(`GOGC=${process.env.GOGC ?? '400'}`);
     expect(environment.some((entry) => entry.startsWith('GOMEMLIMIT='))).to.equal(true);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ACTIONS, can, type Action, type Actor, type Target } from '../../../../shared/authz/can.js';
+import { ACTIONS, can, confinedState, type Action, type Actor, type Target } from '../../../../shared/authz/can.js';
 import type { Role } from '../../../../shared/schemas/accounts.js';
 
 const actor = (role: Role, state: string | null, extra: Partial<Actor> = {}): Actor => ({ id: 'me', role, state, status: 'active', totpEnabled: true, requireTotp: false, ...extra });
@@ -42,7 +42,9 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
   // The secretariat may suspend anyone at once.
   ['network admin', 'user:suspend', 'focal point KZ'],
   ['network admin', 'user:suspend', 'focal point RU'],
-  ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) => (Object.keys(TARGETS) as TargetName[]).flatMap((target): Array<[ActorName, Action, TargetName]> => [[a, 'exchange:take-part', target], [a, 'directory:read', target]])),
+  ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) => (Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => [a, 'directory:read', target])),
+  // Only focal points exchange (messages, requests, attachments).
+  ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => ['focal point KZ', 'exchange:take-part', target]),
   ['national admin KZ', 'directory:edit-entry', 'focal point KZ'],
   ['national admin KZ', 'state:manage-directory', 'focal point KZ'],
   ['national admin KZ', 'state:manage-directory', 'national admin KZ'],
@@ -103,6 +105,18 @@ describe('can(): every role × action × own/other state', () => {
     }
     expect(can(me, 'user:read', { role: 'network-admin', id: 'me' })).to.equal(true);
     expect(can(actor('focal-point', 'KZ'), 'directory:edit-entry', { role: 'focal-point', state: 'KZ', id: 'me' })).to.equal(true);
+  });
+
+  it('the secretariat\'s own invitations are listed to the secretariat only', () => {
+    expect(can(actor('network-admin', null), 'invitation:list', { role: 'network-admin', state: null })).to.equal(true);
+    expect(can(actor('national-admin', 'KZ'), 'invitation:list', { role: 'network-admin', state: 'KZ' })).to.equal(false);
+    expect(can(actor('national-admin', 'KZ'), 'invitation:list', { role: 'national-admin', state: 'KZ' })).to.equal(true);
+  });
+
+  it('confines everyone but the secretariat to their own state\'s records', () => {
+    expect(confinedState(actor('network-admin', null))).to.equal(null);
+    expect(confinedState(actor('national-admin', 'KZ'))).to.equal('KZ');
+    expect(confinedState(actor('focal-point', 'RU'))).to.equal('RU');
   });
 
   it('nobody releases an exchange they sent themselves (four eyes)', () => {

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Modules } from '../compose-modules.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { createAuthenticator } from '../http/authenticate.js';
+import { createApp } from '../http/create-app.js';
+import { createRateLimits } from '../http/rate-limits.js';
+import { approvalRoutes } from '../http/routes/approvals.routes.js';
+import { attachmentRoutes } from '../http/routes/attachments.routes.js';
+import { authRoutes } from '../http/routes/auth.routes.js';
+import { consensusRoutes } from '../http/routes/consensus.routes.js';
+import { directoryRoutes } from '../http/routes/directory.routes.js';
+import { invitationRoutes } from '../http/routes/invitations.routes.js';
+import { livenessRoutes } from '../http/routes/liveness.routes.js';
+import { meRoutes } from '../http/routes/me.routes.js';
+import { messageRoutes } from '../http/routes/messages.routes.js';
+import { passwordResetRoutes } from '../http/routes/password-reset.routes.js';
+import { policyRoutes } from '../http/routes/policies.routes.js';
+import { requestRoutes } from '../http/routes/requests.routes.js';
+import { reviewRoutes } from '../http/routes/review.routes.js';
+import type { RouteContext } from '../http/routes/route-context.js';
+import { userRoutes } from '../http/routes/users.routes.js';
+import type { ActorSource } from '../modules/accounts/actor-cache.js';
+import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
+import type { Clock } from '../system/clock.js';
+import { databaseReadiness } from '../system/readiness.js';
+import type { RedisLink } from '../system/redis-link.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Every module's routes, mounted under /api in this order. */
+const ROUTES = [authRoutes, invitationRoutes, passwordResetRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes, consensusRoutes, reviewRoutes];
+
+export interface HttpAppDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  version: string;
+  jwtSecret: string;
+  database: Database;
+  modules: Modules;
+  actors: ActorSource;
+  redis: RedisLink | undefined;
+  clientDir: string | undefined;
+}
+
+/** The express app: system routes, every module's routes over the composed modules, the web client. */
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const { config, modules } = deps;
+  const context: Omit<RouteContext, 'router' | 'registry'> = {
+    accounts: modules.accounts,
+    directory: modules.directory,
+    liveness: modules.liveness,
+    messaging: modules.messaging,
+    snapshots: snapshotSigner(deps.jwtSecret),
+    auditEntries: modules.auditEntries,
+    policies: modules.policies,
+    authn: createAuthenticator(deps.jwtSecret, deps.actors, deps.clock),
+    requests: modules.requests,
+    consensus: modules.consensus,
+    limits: createRateLimits({ redis: deps.redis?.commands }),
+  };
+  return createApp({
+    logger: deps.logger,
+    version: deps.version,
+    readiness: databaseReadiness(deps.database),
+    bodyLimitBytes: config.bodyLimitBytes,
+    clientDir: deps.clientDir ?? path.join(repoRoot, 'client', 'dist'),
+    trustProxy: config.trustProxy,
+    modules: ROUTES.map((mount) => (router, registry) => mount({ ...context, router, registry })),
+  });
+}

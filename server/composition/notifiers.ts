@@ -1,0 +1,36 @@
+import type { PeopleNotifier } from '../modules/accounts/accounts-deps.js';
+import type { ConsensusNotifier } from '../modules/consensus/consensus-deps.js';
+import type { LivenessNotifier } from '../modules/liveness/liveness-deps.js';
+import type { MessageNotifier } from '../modules/messaging/messaging-deps.js';
+import type { ApprovalNotifier } from '../modules/policies/policies-deps.js';
+import type { RequestNotifier } from '../modules/requests/requests-deps.js';
+import type { Pusher } from '../realtime/push.js';
+import { ADMINS_ROOM, responsibleAdminsRoom, stateAdminsRoom, userRoom } from '../realtime/socket-auth.js';
+
+export interface Notifiers {
+  livenessNotifier: LivenessNotifier;
+  messageNotifier: MessageNotifier;
+  requestNotifier: RequestNotifier;
+  consensusNotifier: ConsensusNotifier;
+  approvalNotifier: ApprovalNotifier;
+  peopleNotifier: PeopleNotifier;
+}
+
+/** What each module tells people, as socket pushes to the rooms of those concerned. */
+export function pushNotifiers(pusher: Pusher): Notifiers {
+  return {
+    livenessNotifier: { prompt: (userId, prompt) => pusher.push(userRoom(userId), 'liveness:prompt', prompt) },
+    messageNotifier: {
+      deliver: (userId, message) => pusher.push(userRoom(userId), 'message:new', message),
+      status: (userId, event) => pusher.push(userRoom(userId), 'message:status', event),
+    },
+    requestNotifier: {
+      updated: (userId, request) => pusher.push(userRoom(userId), 'request:updated', request),
+      reminder: (userId, event) => pusher.push(userRoom(userId), 'request:reminder', event),
+      overdue: (userId, event) => pusher.push(userRoom(userId), 'request:overdue', event),
+    },
+    consensusNotifier: { updated: (proposal) => pusher.push(ADMINS_ROOM, 'consensus:updated', proposal) },
+    approvalNotifier: { updated: (state, event) => pusher.push(stateAdminsRoom(state), 'approval:updated', event) },
+    peopleNotifier: { updated: (person) => pusher.push(responsibleAdminsRoom(person), 'people:updated', { id: person.id, status: person.status }) },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { Modules } from '../compose-modules.js';
+import { CONSENSUS_SWEEP_INTERVAL_MS, sweepProposals } from '../modules/consensus/settle-proposals.js';
+import { reconcileHeldMessages } from '../modules/messaging/reconcile-held-messages.js';
+import { sweepMessages } from '../modules/messaging/sweep-messages.js';
+import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from '../modules/policies/sweep-approvals.js';
+import { REQUEST_SWEEP_INTERVAL_MS, sweepRequests } from '../modules/requests/sweep-requests.js';
+import { startPeriodic } from '../system/periodic.js';
+
+export interface Sweepers {
+  /** Stops every sweep, waiting for runs in progress. */
+  stop(): Promise<void>;
+}
+
+/** Background sweeps on every node; runs never overlap and never keep the process alive. */
+export function startSweepers(modules: Modules, logger: Logger): Sweepers {
+  const failed = (what: string) => (error: unknown) => logger.error({ err: error }, `${what} failed`);
+  const sweepers = [
+    startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, failed('approval sweep')),
+    startPeriodic(() => sweepRequests(modules.requests), REQUEST_SWEEP_INTERVAL_MS, failed('request sweep')),
+    startPeriodic(() => sweepProposals(modules.consensus), CONSENSUS_SWEEP_INTERVAL_MS, failed('consensus sweep')),
+    startPeriodic(async () => {
+      await sweepMessages(modules.messaging);
+      await reconcileHeldMessages(modules.messaging);
+      await modules.housekeeping();
+    }, 60_000, failed('sweep')),
+  ];
+  return {
+    async stop() {
+      await Promise.all(sweepers.map((sweeper) => sweeper.stop()));
+    },
+  };
+}
