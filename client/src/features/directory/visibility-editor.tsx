@@ -5,7 +5,7 @@ import type { PolicyBody } from '../../../../shared/schemas/policy';
 import { isApiError } from '../../../sdk/index';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { emptyPolicy } from '../policies/editor/policy-draft';
 import type { States } from './use-states';
 import { policyWithFields, sharingOf, type FieldSharing, type SharingTable } from './visibility-model';

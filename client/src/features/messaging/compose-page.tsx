@@ -4,7 +4,7 @@ import type { Labels } from '../../../../shared/schemas/labels';
 import { FormError } from '../../components/form-error';
 import { navigate } from '../../router/router';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { contactFromQuery } from '../directory/contact-query';
 import { ComposeForm, DEFAULT_LABELS } from './compose-form';
 import { threadPath } from './conversation-key';

@@ -6,7 +6,7 @@ import type { HandlingCode } from '../../../../shared/schemas/labels';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { usePolicyLabels } from '../policies/use-policy-labels';
 import { loadCaseContent } from './case-content';
 import { CaseHistory } from './case-history';

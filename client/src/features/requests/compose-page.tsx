@@ -8,7 +8,7 @@ import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
 import { useActiveDomains } from '../../services/domains';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { contactFromQuery, contactQuery } from '../directory/contact-query';
 import { PolicyPreview } from '../policies/preview/policy-preview';
 import { useReadablePolicies } from '../policies/preview/use-readable-policies';

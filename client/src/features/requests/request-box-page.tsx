@@ -3,7 +3,7 @@ import type { RequestCaseView } from '../../../../shared/schemas/requests';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
 import { requestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImplementationReview } from '../../../../shared/schemas/review';
 import { useLabels } from '../../components/use-labels';
-import { formatDuration } from '../liveness/duration';
+import { formatDuration } from '../../lib/duration';
 import type { ColumnKind, ReviewRow, ReviewTableSpec } from './review-tables';
 
 /** A row's key: the states and domain it counts (the other columns are its figures). */

@@ -6,7 +6,7 @@ import { mayVerify } from '../../admin/may-verify';
 import { usePeopleUpdates } from '../../admin/use-people-updates';
 import { useApprovalUpdates } from '../../approvals/use-approval-updates';
 import { useConsensusUpdates } from '../../consensus/use-consensus-updates';
-import { toActor } from '../../account/actor';
+import { toActor } from '../../../services/actor';
 import { adminItems, type HomeList } from './home-items';
 import { useHomeSource } from './use-home-source';
 

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { can } from '../../../../../shared/authz/can';
 import type { UserView } from '../../../../../shared/schemas/accounts';
 import { useClient } from '../../../services/client-context';
-import { toActor } from '../../account/actor';
+import { toActor } from '../../../services/actor';
 import { useMessaging } from '../../messaging/use-messaging';
 import { useUnreadMessageCount } from '../../messaging/use-unread-message-count';
 import { takesPartInRequests } from '../../requests/requests-nav';
