@@ -1,41 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ServerToClientEvents } from '../../../shared/events';
-import { connectSocket, type FocalNetClient, type FocalNetSocket } from '../../sdk/index';
 import { useClient } from './client-context';
-
-interface Held {
-  socket: FocalNetSocket;
-  holders: number;
-}
-
-const held = new WeakMap<FocalNetClient, Held>();
-
-/**
- * One socket per client for the pages' live updates (queues, badges, home), however many of them
- * listen: the first holder connects it, the last one to let go closes it.
- */
-function holdSocket(client: FocalNetClient): { socket: FocalNetSocket; release: () => void } {
-  let entry = held.get(client);
-  if (!entry) {
-    entry = { socket: connectSocket(client), holders: 0 };
-    held.set(client, entry);
-  }
-  const mine = entry;
-  mine.holders += 1;
-  let released = false;
-  return {
-    socket: mine.socket,
-    release: () => {
-      if (released) return;
-      released = true;
-      mine.holders -= 1;
-      if (mine.holders > 0) return;
-      mine.socket.close();
-      if (held.get(client) === mine) held.delete(client);
-    },
-  };
-}
+import { holdSocket } from './tab-socket';
 
 /**
  * Calls `handler` with each `event` the server pushes, once it passes `schema` (anything else is
