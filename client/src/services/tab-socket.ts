@@ -33,3 +33,8 @@ export function holdSocket(client: FocalNetClient): { socket: FocalNetSocket; re
     },
   };
 }
+
+/** Whether the tab's socket is up (false while nothing holds it). */
+export function socketConnected(client: FocalNetClient): boolean {
+  return held.get(client)?.socket.connected ?? false;
+}

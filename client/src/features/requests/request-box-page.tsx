@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { RequestCaseView } from '../../../../shared/schemas/requests';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
@@ -18,9 +18,14 @@ export function RequestBoxPage({ box }: { box: Box }) {
   const l = useRequestLabels();
   const service = useMemo(() => requestService(client), [client]);
   const { data, error, reload } = useLoaded(useCallback(() => service.list({ box }), [service, box]));
+  // Live updates change the rows between loads; each load starts them afresh.
   const [rows, setRows] = useState<RequestCaseView[]>([]);
+  const [rowsOf, setRowsOf] = useState(data);
+  if (rowsOf !== data) {
+    setRowsOf(data);
+    setRows(data ?? []);
+  }
   const [notice, setNotice] = useState<string>();
-  useEffect(() => setRows(data ?? []), [data]);
   const connected = useRequestUpdates({
     updated: (request) => {
       const mine = box === 'inbox' ? request.requested.userId === me : request.requester.userId === me;

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useNow } from '../../../hooks/use-now';
 import { can } from '../../../../../shared/authz/can';
 import type { UserView } from '../../../../../shared/schemas/accounts';
 import { useClient } from '../../../services/client-context';
@@ -29,5 +30,6 @@ export function useFocalPointItems(user: UserView): HomeList {
     reloadToClarify();
   };
   useRequestUpdates({ updated: requestsChanged, overdue: requestsChanged, resync: requestsChanged }, requests);
-  return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, toClarify, entry, now: Date.now() });
+  const now = useNow();
+  return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, toClarify, entry, now });
 }
