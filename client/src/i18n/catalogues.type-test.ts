@@ -7,6 +7,8 @@ import type { TFunction } from 'i18next';
 import type { Messages } from './en';
 import { keyFor, type KeyIn } from './keys';
 import { ru } from './ru';
+import type { Translation } from './translation';
+import type { authEn } from '../features/auth/messages.en';
 
 declare const t: TFunction;
 
@@ -28,3 +30,5 @@ const { title: _title, ...signInWithoutTitle } = ru.signIn;
 export const missing: Messages = { ...ru, signIn: signInWithoutTitle };
 // @ts-expect-error a Russian catalogue with a key English does not have
 export const extra: Messages = { ...ru, signIn: { ...ru.signIn, titel: 'Вход' } };
+// @ts-expect-error a feature's Russian strings without one of its sections
+export const partial: Translation<typeof authEn> = { signIn: ru.signIn, unlock: ru.unlock };
