@@ -32,6 +32,25 @@ async function line(page: Page, testId: string): Promise<{ text: string | null; 
   return { text: await link.textContent(), href: await link.getAttribute('href') };
 }
 
+/**
+ * Counts the page's socket.io handshakes (an engine.io request without a session id) and its open
+ * WebSockets, to prove the tab shares one connection.
+ */
+function watchSockets(page: Page): { handshakes: () => number; open: () => number } {
+  let handshakes = 0;
+  let open = 0;
+  const isHandshake = (url: string): boolean => url.includes('/socket.io/') && !/[?&]sid=/.test(url);
+  page.on('request', (request) => {
+    if (isHandshake(request.url())) handshakes += 1;
+  });
+  page.on('websocket', (socket) => {
+    if (isHandshake(socket.url())) handshakes += 1;
+    open += 1;
+    socket.on('close', () => { open -= 1; });
+  });
+  return { handshakes: () => handshakes, open: () => open };
+}
+
 describe('e2e: the home page says what needs the person now', function () {
   this.timeout(180_000);
   let t: TestServer;
@@ -221,6 +240,24 @@ describe('e2e: the home page says what needs the person now', function () {
 
     expect(errors).to.deep.equal([]);
     expect(secretariatErrors).to.deep.equal([]);
+  });
+
+  it('a focal point\'s tab opens one socket for all its live updates: messaging, liveness prompts, badges, queues', async () => {
+    const kg = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const errors = watchErrors(kg);
+    const sockets = watchSockets(kg);
+    await signInThroughUi(t, kg, { username: 'fp.kg.border', password: DEMO_PASSWORD });
+    await kg.getByTestId('home-quick-links').waitFor();
+    await kg.locator('nav.main-nav').getByRole('link', { name: /^Messages/ }).click();
+    await kg.getByTestId('new-message').waitFor();
+    await kg.locator('nav.main-nav').getByRole('link', { name: /^Requests/ }).click();
+    await kg.locator('[data-testid="live-state"][data-connected="true"]').waitFor();
+    await kg.getByRole('link', { name: 'Home', exact: true }).click();
+    await kg.getByTestId('home-quick-links').waitFor();
+    await eventually(async () => sockets.open() === 1, 5_000, 'the socket upgraded to a WebSocket');
+    expect(sockets.handshakes()).to.equal(1);
+    expect(sockets.open()).to.equal(1);
+    expect(errors).to.deep.equal([]);
   });
 
   it('half a year on, a focal point is asked to reconfirm their directory entry; confirming it clears the line', async () => {

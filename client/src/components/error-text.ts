@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isCryptoError } from '../../../shared/crypto/errors';
 import { ApiError } from '../../sdk/index';
+import { keyFor } from '../i18n/keys';
 
 export interface ErrorText {
   code: string;
@@ -16,7 +17,7 @@ export interface ErrorText {
  */
 export function errorText(error: unknown, t: TFunction, exists: (key: string) => boolean): ErrorText {
   if (error instanceof ApiError) {
-    const key = `errors.${error.code}`;
+    const key = keyFor('errors', error.code);
     const text = exists(key) ? t(key) : error.message;
     // The server's password advice comes from its strength checker, in English; it is still worth showing.
     const details = error.code === 'password.weak'
@@ -24,6 +25,6 @@ export function errorText(error: unknown, t: TFunction, exists: (key: string) =>
       : error.issues.map((issue) => `${String(issue.path.at(-1) ?? '')}: ${issue.message}`);
     return { code: error.code, text, details };
   }
-  if (isCryptoError(error)) return { code: error.code, text: t(`errors.${error.code}`), details: [] };
+  if (isCryptoError(error)) return { code: error.code, text: t(keyFor('errors', error.code)), details: [] };
   return { code: 'unknown', text: t('errors.unknown'), details: error instanceof Error ? [error.message] : [] };
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDomains } from '../services/domains';
 import { useMemberStates } from '../services/member-states';
+import { keyFor } from '../i18n/keys';
 
 /** Names of states, roles, domains and statuses in the current language. */
 export function useLabels() {
@@ -14,10 +15,10 @@ export function useLabels() {
   return {
     language,
     state: (code: string | null): string => (code === null ? t('common.network') : (byCode.get(code)?.name[language] ?? code)),
-    role: (role: string): string => t(`roles.${role}`),
+    role: (role: string): string => t(keyFor('roles', role)),
     domain,
     domains: (codes: readonly string[]): string => (codes.length === 0 ? t('common.none') : codes.map(domain).join('; ')),
-    userStatus: (status: string): string => t(`userStatus.${status}`),
+    userStatus: (status: string): string => t(keyFor('userStatus', status)),
     date: (iso: string): string => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
     /** To the second, for the audit trail. */
     time: (iso: string): string => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),

@@ -1,40 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 import type { z } from 'zod';
 import type { ServerToClientEvents } from '../../../shared/events';
-import { connectSocket, type FocalNetClient, type FocalNetSocket } from '../../sdk/index';
 import { useClient } from './client-context';
+import { holdSocket, socketConnected } from './tab-socket';
 
-interface Held {
-  socket: FocalNetSocket;
-  holders: number;
-}
-
-const held = new WeakMap<FocalNetClient, Held>();
-
-/**
- * One socket per client for the pages' live updates (queues, badges, home), however many of them
- * listen: the first holder connects it, the last one to let go closes it.
- */
-function holdSocket(client: FocalNetClient): { socket: FocalNetSocket; release: () => void } {
-  let entry = held.get(client);
-  if (!entry) {
-    entry = { socket: connectSocket(client), holders: 0 };
-    held.set(client, entry);
-  }
-  const mine = entry;
-  mine.holders += 1;
-  let released = false;
-  return {
-    socket: mine.socket,
-    release: () => {
-      if (released) return;
-      released = true;
-      mine.holders -= 1;
-      if (mine.holders > 0) return;
-      mine.socket.close();
-      if (held.get(client) === mine) held.delete(client);
-    },
-  };
+/** Whether the tab's socket is connected, holding it while `enabled`. */
+function useSocketConnected(enabled: boolean): boolean {
+  const client = useClient();
+  const subscribe = useCallback((changed: () => void): (() => void) => {
+    if (!enabled) return () => undefined;
+    const { socket, release } = holdSocket(client);
+    socket.on('connect', changed);
+    socket.on('disconnect', changed);
+    return () => {
+      socket.off('connect', changed);
+      socket.off('disconnect', changed);
+      release();
+    };
+  }, [client, enabled]);
+  return useSyncExternalStore(subscribe, () => enabled && socketConnected(client));
 }
 
 /**
@@ -43,9 +27,8 @@ function holdSocket(client: FocalNetClient): { socket: FocalNetSocket; release: 
  */
 export function useServerEvent<T>(event: keyof ServerToClientEvents, schema: z.ZodType<T>, handler: (payload: T) => void, enabled = true): boolean {
   const client = useClient();
-  const latest = useRef(handler);
-  latest.current = handler;
-  const [connected, setConnected] = useState(false);
+  // The latest handler, without resubscribing when it changes.
+  const onPayload = useEffectEvent((payload: T) => handler(payload));
   useEffect(() => {
     if (!enabled) return undefined;
     const { socket, release } = holdSocket(client);
@@ -53,22 +36,15 @@ export function useServerEvent<T>(event: keyof ServerToClientEvents, schema: z.Z
     const untyped = socket as unknown as { on(name: string, listener: (...args: unknown[]) => void): void; off(name: string, listener: (...args: unknown[]) => void): void };
     const onEvent = (raw: unknown): void => {
       const parsed = schema.safeParse(raw);
-      if (parsed.success) latest.current(parsed.data);
+      if (parsed.success) onPayload(parsed.data);
     };
-    const onConnect = (): void => setConnected(true);
-    const onDisconnect = (): void => setConnected(false);
     untyped.on(event, onEvent);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    setConnected(socket.connected);
     return () => {
       untyped.off(event, onEvent);
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
       release();
     };
   }, [client, event, schema, enabled]);
-  return connected;
+  return useSocketConnected(enabled);
 }
 
 /**
@@ -78,17 +54,16 @@ export function useServerEvent<T>(event: keyof ServerToClientEvents, schema: z.Z
  */
 export function useResync(resync: () => void, enabled = true): void {
   const client = useClient();
-  const latest = useRef(resync);
-  latest.current = resync;
+  const onResync = useEffectEvent(() => resync());
   useEffect(() => {
     if (!enabled) return undefined;
     const { socket, release } = holdSocket(client);
-    const onResync = (): void => latest.current();
-    socket.on('sync:behind', onResync);
-    socket.on('connect', onResync);
+    const listener = (): void => onResync();
+    socket.on('sync:behind', listener);
+    socket.on('connect', listener);
     return () => {
-      socket.off('sync:behind', onResync);
-      socket.off('connect', onResync);
+      socket.off('sync:behind', listener);
+      socket.off('connect', listener);
       release();
     };
   }, [client, enabled]);

@@ -1,5 +1,5 @@
 /** English strings of the account page (top-level key `account` of en.ts). */
-export const accountEn = {
+const account = {
   link: 'Your account',
   title: 'Your account',
   facts: {
@@ -75,3 +75,5 @@ export const accountEn = {
     noRecoveryKey: 'Without your recovery key the password cannot be reset: ask your administrator for new keys instead (they will verify you again).',
   },
 };
+
+export const accountEn = { account };

@@ -1,7 +1,8 @@
-import type { Messages } from '../../i18n/en';
+import type { Translation } from '../../i18n/translation';
+import type { accountEn } from './messages.en';
 
 /** Russian strings of the account page: exactly the keys of messages.en.ts. */
-export const accountRu: Messages['account'] = {
+const account: Translation<(typeof accountEn)['account']> = {
   link: 'Ваша учётная запись',
   title: 'Ваша учётная запись',
   facts: {
@@ -75,3 +76,5 @@ export const accountRu: Messages['account'] = {
     noRecoveryKey: 'Без ключа восстановления пароль сбросить нельзя: попросите администратора о новых ключах (он проверит вас заново).',
   },
 };
+
+export const accountRu: Translation<typeof accountEn> = { account };

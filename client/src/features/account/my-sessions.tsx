@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { describeDevice } from './describe-device';
 
 /** Where I am signed in; any other session can be ended at once (a browser left signed in, or not mine). */

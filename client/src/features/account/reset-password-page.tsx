@@ -4,7 +4,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { EMPTY_NEW_PASSWORD, NewPasswordFields, newPasswordReady } from './new-password-fields';
 
 /**

@@ -7,14 +7,13 @@ export function useMe(pollMs?: number): { me: RegisterResponse | undefined; erro
   const client = useClient();
   const [me, setMe] = useState<RegisterResponse>();
   const [error, setError] = useState<unknown>();
-  const reload = useCallback(async () => {
-    try {
-      setMe(await client.me.get());
+  const reload = useCallback((): Promise<void> => client.me.get().then(
+    (next) => {
+      setMe(next);
       setError(undefined);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, [client]);
+    },
+    (caught: unknown) => setError(caught),
+  ), [client]);
   useEffect(() => {
     void reload();
     if (!pollMs) return undefined;

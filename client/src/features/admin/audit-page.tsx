@@ -6,7 +6,7 @@ import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { AuditTable } from './audit-table';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 
 const PAGE_SIZE = 50;
 

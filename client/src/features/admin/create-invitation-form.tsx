@@ -7,7 +7,7 @@ import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { useActiveDomains } from '../../services/domains';
-import { toActor } from '../account/actor';
+import { toActor } from '../../services/actor';
 
 const VALIDITY_HOURS = [24, 72, 168, 336] as const;
 const INVITABLE = ['national-admin', 'focal-point'] as const;

@@ -5,7 +5,7 @@ import type { InvitationView, UserView } from '../../../../shared/schemas/accoun
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { toActor } from '../account/actor';
+import { toActor } from '../../services/actor';
 
 export function InvitationList({ me, invitations, error, onChanged }: { me: UserView; invitations: InvitationView[] | undefined; error: unknown; onChanged: () => void }) {
   const { t } = useTranslation();

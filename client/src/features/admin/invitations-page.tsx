@@ -5,7 +5,7 @@ import { useClient } from '../../services/client-context';
 import { CreateInvitationForm } from './create-invitation-form';
 import { CreatedLink } from './created-link';
 import { InvitationList } from './invitation-list';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 
 export function InvitationsPage({ me }: { me: UserView }) {
   const { t } = useTranslation();

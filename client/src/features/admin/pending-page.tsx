@@ -4,7 +4,7 @@ import type { UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
 import { PendingPersonCard } from './pending-person-card';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { usePeopleUpdates } from './use-people-updates';
 
 export function PendingPage({ me }: { me: UserView }) {

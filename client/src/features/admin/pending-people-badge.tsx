@@ -2,9 +2,9 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useSession } from '../../services/client-context';
 import { useTitleCount } from '../../services/title-counts';
-import { toActor } from '../account/actor';
+import { toActor } from '../../services/actor';
 import { mayVerify } from './may-verify';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { usePeopleUpdates } from './use-people-updates';
 
 /** Beside "Pending verifications": how many newcomers (or changed keys) wait for this admin's verification, kept current. */

@@ -5,7 +5,7 @@ import type { UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { toActor } from '../account/actor';
+import { toActor } from '../../services/actor';
 import { SafetyNumberView } from '../verification/safety-number-view';
 
 /**

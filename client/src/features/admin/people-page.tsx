@@ -5,7 +5,7 @@ import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { PersonRow } from './person-row';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { usePeopleUpdates } from './use-people-updates';
 
 const FILTERS = USER_STATUSES.filter((status) => status !== 'removed');

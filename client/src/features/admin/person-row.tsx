@@ -6,7 +6,7 @@ import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { toActor } from '../account/actor';
+import { toActor } from '../../services/actor';
 import { ResetLink } from './reset-link';
 import { SuspendForm } from './suspend-form';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/authz/can';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import type { ApprovalView } from '../../../../shared/schemas/approvals';
-import { toActor } from '../account/actor';
+import { toActor } from '../../services/actor';
 import { usePolicyLabels } from '../policies/use-policy-labels';
 import { DecideForm } from './decide-form';
 import { HeldContent } from './held-content';

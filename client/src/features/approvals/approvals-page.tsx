@@ -4,7 +4,7 @@ import type { UserView } from '../../../../shared/schemas/accounts';
 import { APPROVAL_STATUSES, type ApprovalStatus, type ApprovalView } from '../../../../shared/schemas/approvals';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { useUserNames } from '../policies/use-user-names';
 import { ApprovalCard } from './approval-card';
 import { useApprovalUpdates } from './use-approval-updates';

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { fieldLines } from '../requests/request-content';
 import { useRequestLabels, type RequestLabels } from '../requests/use-request-labels';
 import type { HeldExchange } from '../../../sdk/index';

@@ -1,5 +1,5 @@
 /** English strings of the approvals queue (top-level key `approvals` of en.ts). */
-export const approvalsEn = {
+const approvals = {
   nav: 'Approvals',
   waiting: '{{count}} waiting for your state’s decision',
   title: 'Exchanges held for approval',
@@ -44,3 +44,5 @@ export const approvalsEn = {
     expired: 'The time to decide on this exchange has run out.',
   },
 } as const;
+
+export const approvalsEn = { approvals };

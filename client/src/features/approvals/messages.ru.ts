@@ -1,7 +1,8 @@
-import type { Messages } from '../../i18n/en';
+import type { Translation } from '../../i18n/translation';
+import type { approvalsEn } from './messages.en';
 
 /** Russian strings of the approvals queue: exactly the keys of messages.en.ts. */
-export const approvalsRu: Messages['approvals'] = {
+const approvals: Translation<(typeof approvalsEn)['approvals']> = {
   nav: 'Одобрения',
   waiting: 'ждут решения вашего государства: {{count}}',
   title: 'Обмены, ожидающие одобрения',
@@ -46,3 +47,5 @@ export const approvalsRu: Messages['approvals'] = {
     expired: 'Срок принятия решения по этому обмену истёк.',
   },
 };
+
+export const approvalsRu: Translation<typeof approvalsEn> = { approvals };

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useSession } from '../../services/client-context';
 import { useTitleCount } from '../../services/title-counts';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { awaitsState } from './awaits-state';
 import { useApprovalUpdates } from './use-approval-updates';
 

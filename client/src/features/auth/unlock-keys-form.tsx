@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
@@ -31,11 +31,12 @@ export function UnlockKeysForm({ autoPassword, remember = false }: { autoPasswor
     }
   };
 
+  // Tried once for the password handed over by the sign-in form.
+  const unlockWithPassword = useEffectEvent((password: string) => void unlock({ password }));
   useEffect(() => {
     if (!autoPassword || tried.current) return;
     tried.current = true;
-    void unlock({ password: autoPassword });
-    // Runs once for the password handed over by the sign-in form.
+    unlockWithPassword(autoPassword);
   }, [autoPassword]);
 
   const submit = (event: FormEvent): void => {

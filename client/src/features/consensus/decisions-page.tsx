@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { ProposalCard } from './proposal-card';
 import { ProposeForm } from './propose-form';
 import { useAdoptedAdditions } from './use-adopted-additions';

@@ -1,5 +1,5 @@
 /** English strings of network-wide decisions (top-level key `consensus` of en.ts). */
-export const consensusEn = {
+const consensus = {
   nav: 'Network decisions',
   awaiting: '{{count}} awaiting you',
   title: 'Network decisions',
@@ -51,3 +51,5 @@ export const consensusEn = {
   },
   withdraw: 'Withdraw the proposal',
 };
+
+export const consensusEn = { consensus };

@@ -1,7 +1,8 @@
+import type { Translation } from '../../i18n/translation';
 import type { consensusEn } from './messages.en';
 
 /** Русские строки решений сети (ключ `consensus` в ru.ts). */
-export const consensusRu: typeof consensusEn = {
+const consensus: Translation<(typeof consensusEn)['consensus']> = {
   nav: 'Решения сети',
   awaiting: 'ждут вас: {{count}}',
   title: 'Решения сети',
@@ -53,3 +54,5 @@ export const consensusRu: typeof consensusEn = {
   },
   withdraw: 'Отозвать предложение',
 };
+
+export const consensusRu: Translation<typeof consensusEn> = { consensus };

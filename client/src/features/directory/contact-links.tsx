@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import type { EntryView } from '../../../../shared/schemas/directory';
 import { Link } from '../../router/link';
-import { toActor } from '../account/actor';
+import { toActor } from '../../services/actor';
 import { takesPartInRequests } from '../requests/requests-nav';
 import { contactDomain, contactQuery } from './contact-query';
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactChannel, ContactType, RestrictableField } from '../../../../shared/schemas/directory';
+import { keyFor } from '../../i18n/keys';
 
 const HREF: Partial<Record<ContactType, (value: string) => string>> = {
   email: (value) => `mailto:${value}`,
@@ -28,7 +29,7 @@ export function ContactList({ contacts, withheld }: { contacts: ContactChannel[]
       })}
       {hidden.map((type) => (
         <div key={type} className="fact withheld" data-type={type} data-withheld="true">
-          <dt>{t(`directory.contactType.${type}`)}</dt>
+          <dt>{t(keyFor('directory.contactType', type))}</dt>
           <dd className="detail">{t('directory.withheld.inline')}</dd>
         </div>
       ))}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 
 /** The deputy is another focal point of the same state (the server checks it too). */
 export function DeputySelect({ state, selfId, value, onChange, error }: { state: string; selfId: string; value: string; onChange: (userId: string) => void; error?: string | undefined }) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { EMPTY_FILTER, filterFromQuery, filterToQuery, rememberQuery, toSdkFilter, type FilterState } from './directory-filter';
 import { DirectoryFilters } from './directory-filters';
 import { EntryTable } from './entry-table';

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/authz/can';
 import { useSession } from '../../services/client-context';
-import { isAdmin, toActor } from '../account/actor';
-import { NotFoundPage } from '../shell/not-found-page';
-import { TotpRequired } from '../shell/totp-required';
+import { isAdmin, toActor } from '../../services/actor';
+import { NotFoundPage } from '../../components/not-found-page';
+import { TotpRequired } from '../../components/totp-required';
 import { canManageDirectory } from './directory-nav';
 import { DirectoryPage } from './directory-page';
 import { EntryPage } from './entry-page';

@@ -26,7 +26,7 @@ export function EntryForm({ entry, onSaved, onCancel }: { entry: EntryView; onSa
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const zoneList = useMemo(zones, []);
+  const zoneList = useMemo(() => zones(), []);
   const change = (patch: Partial<EntryDraft>): void => setDraft((current) => ({ ...current, ...patch }));
   const errorOf = (key: string): string | undefined => {
     const problem = errors[key];

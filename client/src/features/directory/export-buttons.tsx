@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { saveFile } from './save-file';
+import { saveFile } from '../../lib/save-file';
 
 type Format = 'json' | 'csv';
 

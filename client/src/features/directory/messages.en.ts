@@ -1,5 +1,5 @@
 /** English strings of the directory pages (top-level key `directory` of en.ts). */
-export const directoryEn = {
+const directory = {
   nav: { directory: 'Directory', mine: 'My entry', manage: 'Directory settings' },
   title: 'Directory of focal points',
   intro: 'Find the focal point of a member state for a domain, how to reach them and in which languages. Fields a state does not share with yours are marked.',
@@ -217,3 +217,5 @@ export const directoryEn = {
     conflict: 'Another administrator published a newer version meanwhile. Your table is kept: check it and publish again on top of theirs.',
   },
 } as const;
+
+export const directoryEn = { directory };

@@ -1,7 +1,8 @@
-import type { Messages } from '../../i18n/en';
+import type { Translation } from '../../i18n/translation';
+import type { directoryEn } from './messages.en';
 
 /** Russian strings of the directory pages: exactly the keys of messages.en.ts. */
-export const directoryRu: Messages['directory'] = {
+const directory: Translation<(typeof directoryEn)['directory']> = {
   nav: { directory: 'Справочник', mine: 'Моя запись', manage: 'Настройки справочника' },
   title: 'Справочник контактных пунктов',
   intro: 'Найдите контактный пункт государства-члена по направлению, узнайте, как с ним связаться и на каких языках. Сведения, которые государство не сообщает вашему, отмечены.',
@@ -219,3 +220,5 @@ export const directoryRu: Messages['directory'] = {
     conflict: 'Другой администратор тем временем опубликовал более новую версию. Ваша таблица сохранена: проверьте её и опубликуйте снова поверх его версии.',
   },
 };
+
+export const directoryRu: Translation<typeof directoryEn> = { directory };

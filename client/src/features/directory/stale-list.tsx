@@ -4,7 +4,7 @@ import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { Bilingual } from './bilingual';
 import { entryPath } from './entry-table';
 

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { StateView } from '../../../../shared/schemas/directory';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 
 export interface States {
   /** Sorted by name in the current language; undefined while loading. */

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESTRICTABLE_FIELDS, type RestrictableField } from '../../../../shared/schemas/directory';
 import type { PolicyBody } from '../../../../shared/schemas/policy';
 import { isApiError } from '../../../sdk/index';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { emptyPolicy } from '../policies/editor/policy-draft';
 import type { States } from './use-states';
 import { policyWithFields, sharingOf, type FieldSharing, type SharingTable } from './visibility-model';
@@ -36,12 +36,13 @@ export function VisibilityEditor({ state, states }: { state: string; states: Sta
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<number>();
-  useEffect(() => {
-    if (loaded.data) {
-      setBase(loaded.data);
-      setTable(sharingOf(loaded.data.directoryFields ?? []));
-    }
-  }, [loaded.data]);
+  // Each load starts the editor afresh from the policy read.
+  const [editing, setEditing] = useState<PolicyBody>();
+  if (loaded.data && loaded.data !== editing) {
+    setEditing(loaded.data);
+    setBase(loaded.data);
+    setTable(sharingOf(loaded.data.directoryFields ?? []));
+  }
 
   const change = (field: RestrictableField, next: FieldSharing): void => {
     setSaved(undefined);

@@ -5,10 +5,10 @@ import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { CheckScope } from './check-scope';
 import { CountCell } from './count-cell';
-import { formatDuration } from './duration';
+import { formatDuration } from '../../lib/duration';
 
 const REFRESH_MS = 5_000;
 

@@ -4,7 +4,7 @@ import type { UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { CheckHistory } from './check-history';
 import { StartCheckForm } from './start-check-form';
 

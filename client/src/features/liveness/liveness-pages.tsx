@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../services/client-context';
-import { isAdmin, toActor } from '../account/actor';
-import { NotFoundPage } from '../shell/not-found-page';
-import { TotpRequired } from '../shell/totp-required';
+import { isAdmin, toActor } from '../../services/actor';
+import { NotFoundPage } from '../../components/not-found-page';
+import { TotpRequired } from '../../components/totp-required';
 import { CheckDetailPage } from './check-detail-page';
 import { LivenessPage } from './liveness-page';
 import { canRunLiveness } from './liveness-nav';

@@ -1,5 +1,5 @@
 /** English strings of liveness checks and the prompt banner (top-level key `liveness` of en.ts). */
-export const livenessEn = {
+const liveness = {
   nav: 'Liveness checks',
   title: 'Liveness checks',
   intro: 'A liveness check asks focal points to confirm at once that they are reachable. Each answers with a signature by their own key, so an answer proves the person, not just the account.',
@@ -48,3 +48,5 @@ export const livenessEn = {
     dismiss: 'Dismiss',
   },
 } as const;
+
+export const livenessEn = { liveness };

@@ -1,7 +1,8 @@
-import type { Messages } from '../../i18n/en';
+import type { Translation } from '../../i18n/translation';
+import type { livenessEn } from './messages.en';
 
 /** Russian strings of liveness checks and the prompt banner: exactly the keys of messages.en.ts. */
-export const livenessRu: Messages['liveness'] = {
+const liveness: Translation<(typeof livenessEn)['liveness']> = {
   nav: 'Проверки связи',
   title: 'Проверки связи',
   intro: 'Проверка связи просит контактные пункты сразу подтвердить, что они на связи. Каждый отвечает подписью своим личным ключом, поэтому ответ подтверждает человека, а не только учётную запись.',
@@ -50,3 +51,5 @@ export const livenessRu: Messages['liveness'] = {
     dismiss: 'Скрыть',
   },
 };
+
+export const livenessRu: Translation<typeof livenessEn> = { liveness };

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LivenessPrompt } from '../../../../shared/schemas/liveness';
-import { answerLivenessPrompt, connectSocket, onLivenessPrompt, type FocalNetSocket, type LivenessOutcome } from '../../../sdk/index';
+import { answerLivenessPrompt, onLivenessPrompt, type FocalNetSocket, type LivenessOutcome } from '../../../sdk/index';
 import { useClient } from '../../services/client-context';
+import { holdSocket } from '../../services/tab-socket';
 
 const POLL_MS = 30_000;
 
@@ -40,7 +41,7 @@ export function useLivenessPrompts(): LivenessPrompts {
   }, []);
 
   useEffect(() => {
-    const live = connectSocket(client);
+    const { socket: live, release } = holdSocket(client);
     socket.current = live;
     const unsubscribe = onLivenessPrompt(live, (prompt) => add([prompt]));
     const poll = (): void => {
@@ -51,7 +52,7 @@ export function useLivenessPrompts(): LivenessPrompts {
     return () => {
       clearInterval(timer);
       unsubscribe();
-      live.close();
+      release();
       socket.current = undefined;
     };
   }, [client, add]);

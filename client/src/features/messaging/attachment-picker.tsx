@@ -24,7 +24,7 @@ export function AttachmentPicker({ files, onChange }: { files: readonly File[]; 
     const { files: next, tooLarge, tooMany } = addAttachments(files, chosen, limits);
     setRefusals([
       ...tooLarge.map((file) => t('messaging.compose.fileTooLarge', { name: file.name, limit: size(limits?.maxBytes ?? 0) })),
-      ...(tooMany ? [t('messaging.compose.tooManyFiles', { max: limits?.maxPerMessage })] : []),
+      ...(tooMany ? [t('messaging.compose.tooManyFiles', { max: limits?.maxPerMessage ?? 0 })] : []),
     ]);
     onChange(next);
   };

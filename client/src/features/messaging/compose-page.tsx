@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Labels } from '../../../../shared/schemas/labels';
 import { FormError } from '../../components/form-error';
 import { navigate } from '../../router/router';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { contactFromQuery } from '../directory/contact-query';
 import { ComposeForm, DEFAULT_LABELS } from './compose-form';
 import { threadPath } from './conversation-key';
@@ -22,10 +22,12 @@ export function ComposePage() {
   const [labels, setLabels] = useState<Labels>(() => (target ? { ...DEFAULT_LABELS, domain: target.domain } : DEFAULT_LABELS));
   const addressed = useLoaded(useCallback(async () => (target ? client.directory.entry(target.userId) : undefined), [client, target]));
   const entry = addressed.data;
-  useEffect(() => {
-    // Added once it is known, to whatever was chosen meanwhile.
-    if (entry) setRecipients((chosen) => (chosen.some((r) => r.userId === entry.userId) ? chosen : [{ userId: entry.userId, state: entry.state, name: entry.name }, ...chosen]));
-  }, [entry]);
+  // Added once it is known, to whatever was chosen meanwhile.
+  const [added, setAdded] = useState<typeof entry>();
+  if (entry && entry !== added) {
+    setAdded(entry);
+    setRecipients((chosen) => (chosen.some((r) => r.userId === entry.userId) ? chosen : [{ userId: entry.userId, state: entry.state, name: entry.name }, ...chosen]));
+  }
   return (
     <>
       <h2>{t('messaging.compose.title')}</h2>

@@ -6,7 +6,7 @@ import { useLabels } from '../../components/use-labels';
 import { Link } from '../../router/link';
 import { navigate } from '../../router/router';
 import { useSession } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { ContactName } from './contact-name';
 import { conversationKey, mergeMessages, threadPath, unreadCount } from './conversation-key';
 import { searchPath } from './message-search';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReceivedMessage } from '../../../sdk/index';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
-import { saveFile } from '../directory/save-file';
+import { saveFile } from '../../lib/save-file';
 import { usePolicyLabels } from '../policies/use-policy-labels';
 import { ContactName } from './contact-name';
 import { deliveryStatus } from './message-status';

@@ -52,7 +52,7 @@ export function MessageSearchPage() {
   const { store, state } = useMessaging();
   const [request, setRequest] = useState<Request>(() => ({ query: queryFromSearch(window.location.search), round: 0 }));
   const [progress, setProgress] = useState<Progress>();
-  const [searching, setSearching] = useState(false);
+  const [searching, setSearching] = useState(() => isSearchable(request.query));
   const [error, setError] = useState<unknown>();
   // A new form (showing the address's query) after Back/Forward; kept while typing, so focus stays.
   const [formKey, setFormKey] = useState(0);
@@ -70,10 +70,17 @@ export function MessageSearchPage() {
     return () => window.removeEventListener('popstate', reread);
   }, []);
 
-  const search = useCallback(async (query: string, from: Progress | undefined): Promise<void> => {
-    const run = ++latest.current;
-    setSearching(true);
+  // A new request starts afresh: cleared in the same render, so the last outcome never shows under it.
+  const [shownRequest, setShownRequest] = useState(request);
+  if (shownRequest !== request) {
+    setShownRequest(request);
+    setProgress(undefined);
     setError(undefined);
+    setSearching(isSearchable(request.query));
+  }
+
+  /** Reads history for run number `run`; only the latest run may show its outcome. */
+  const search = useCallback(async (run: number, query: string, from: Progress | undefined): Promise<void> => {
     try {
       const outcome = await searchHistory((filter) => store.history(filter), query, { maxPages: PAGES_PER_SEARCH, ...from?.cursor });
       if (run !== latest.current) return;
@@ -91,12 +98,15 @@ export function MessageSearchPage() {
   }, [store]);
 
   useEffect(() => {
-    latest.current++;
-    setProgress(undefined);
-    setError(undefined);
-    setSearching(false);
-    if (isSearchable(request.query)) void search(request.query, undefined);
+    const run = ++latest.current;
+    if (isSearchable(request.query)) void search(run, request.query, undefined);
   }, [request, search]);
+
+  const searchOlder = (): void => {
+    setSearching(true);
+    setError(undefined);
+    void search(++latest.current, request.query, progress);
+  };
 
   const ask = (query: string): void => {
     const path = searchPath(query);
@@ -136,7 +146,7 @@ export function MessageSearchPage() {
           )}
           {progress.cursor && (
             <p className="actions">
-              <button type="button" disabled={searching} onClick={() => void search(request.query, progress)} data-testid="search-older">{t('messaging.search.older')}</button>
+              <button type="button" disabled={searching} onClick={searchOlder} data-testid="search-older">{t('messaging.search.older')}</button>
             </p>
           )}
         </section>

@@ -1,5 +1,5 @@
 /** English strings of messaging (top-level key `messaging` of en.ts). */
-export const messagingEn = {
+const messaging = {
   nav: 'Messages',
   list: {
     title: 'Messages',
@@ -93,3 +93,5 @@ export const messagingEn = {
     accept: 'I have checked the new key',
   },
 } as const;
+
+export const messagingEn = { messaging };

@@ -1,7 +1,8 @@
-import type { Messages } from '../../i18n/en';
+import type { Translation } from '../../i18n/translation';
+import type { messagingEn } from './messages.en';
 
 /** Russian strings of messaging: exactly the keys of messages.en.ts. */
-export const messagingRu: Messages['messaging'] = {
+const messaging: Translation<(typeof messagingEn)['messaging']> = {
   nav: 'Сообщения',
   list: {
     title: 'Сообщения',
@@ -92,3 +93,5 @@ export const messagingRu: Messages['messaging'] = {
     accept: 'Я проверил(а) новый ключ',
   },
 };
+
+export const messagingRu: Translation<typeof messagingEn> = { messaging };

@@ -1,5 +1,6 @@
 import type { BilingualText } from '../../../../shared/schemas/directory';
-import { connectSocket, type FocalNetClient, type FocalNetSocket, type HistoryPage, type KeyChange, type Messenger, type ReceivedMessage, type RejectedEnvelope, type SendInput, type SentMessage } from '../../../sdk/index';
+import type { FocalNetClient, HistoryPage, KeyChange, Messenger, ReceivedMessage, RejectedEnvelope, SendInput, SentMessage } from '../../../sdk/index';
+import { holdSocket } from '../../services/tab-socket';
 
 /** What the messaging screens show, replaced (never mutated) on each change for useSyncExternalStore. */
 export interface MessagingState {
@@ -35,13 +36,13 @@ const addTo = (map: ReadonlyMap<string, readonly string[]>, key: string, values:
 };
 
 /**
- * One socket and one Messenger per signed-in tab, shared by every messaging screen, so statuses
- * and receipts that arrive while another screen is open are not lost. Stops on sign-out.
+ * One Messenger per signed-in tab, on the tab's shared socket, used by every messaging screen, so
+ * statuses and receipts that arrive while another screen is open are not lost. Stops on sign-out.
  */
 export class MessagingStore {
   private state: MessagingState = EMPTY;
   private readonly listeners = new Set<() => void>();
-  private socket: FocalNetSocket | undefined;
+  private releaseSocket: (() => void) | undefined;
   private messenger: Messenger | undefined;
   private readonly lookups = new Set<string>();
   private recentLoad: Promise<void> | undefined;
@@ -67,10 +68,14 @@ export class MessagingStore {
   /** The running messenger, started on first use. */
   ensure(): Messenger {
     if (this.messenger) return this.messenger;
-    const socket = connectSocket(this.client);
+    const { socket, release } = holdSocket(this.client);
     const messenger = this.client.messenger(socket);
-    socket.on('connect', () => this.update(() => ({ connected: true })));
-    socket.on('disconnect', () => this.update(() => ({ connected: false })));
+    const onConnect = (): void => this.update(() => ({ connected: true }));
+    const onDisconnect = (): void => this.update(() => ({ connected: false }));
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    // The socket may be up already (another part of the tab holds it).
+    if (socket.connected) onConnect();
     messenger.on('message', (message) => this.update((s) => ({ incoming: [...s.incoming, message] })));
     messenger.on('receipt', (receipt) => this.update((s) => {
       let read = s.read;
@@ -85,16 +90,20 @@ export class MessagingStore {
     messenger.on('rejected', (rejected) => this.update((s) => ({ rejected: [...s.rejected, rejected] })));
     messenger.on('key-changed', () => this.update(() => ({ keyChanges: this.client.contactKeys.changes() })));
     messenger.start();
-    this.socket = socket;
+    this.releaseSocket = () => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      release();
+    };
     this.messenger = messenger;
     return messenger;
   }
 
   stop(): void {
     this.messenger?.stop();
-    this.socket?.close();
+    this.releaseSocket?.();
     this.messenger = undefined;
-    this.socket = undefined;
+    this.releaseSocket = undefined;
     this.lookups.clear();
     this.recentLoad = undefined;
     this.update(() => EMPTY);

@@ -28,17 +28,14 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
   const { store, state } = useMessaging();
   const [pages, setPages] = useState<ReceivedMessage[]>([]);
   const [older, setOlder] = useState<HistoryCursor | undefined>();
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true); // the newest page is read on opening
   const [done, setDone] = useState(false);
   const [error, setError] = useState<unknown>();
   const [labels, setLabels] = useState<Labels>(DEFAULT_LABELS);
-  const [states, setStates] = useState<Record<string, string>>({});
 
-  const load = useCallback(async (cursor: HistoryCursor | undefined, replace: boolean): Promise<void> => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await store.history({ with: counterparts[0] ?? '', limit: PAGE, ...cursor });
+  /** Reads a page of history; state changes only once it answers, so effects may start it. */
+  const fetchPage = useCallback((cursor: HistoryCursor | undefined, replace: boolean): Promise<void> =>
+    store.history({ with: counterparts[0] ?? '', limit: PAGE, ...cursor }).then((page) => {
       const mine = page.messages.filter((m) => conversationKey(m, myId) === key);
       setPages((current) => (replace ? mergeMessages(mine) : mergeMessages(current, mine)));
       const next = page.before !== undefined && page.beforeId !== undefined ? { before: page.before, beforeId: page.beforeId } : undefined;
@@ -47,20 +44,22 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
         setOlder(next);
         setDone(next === undefined);
       }
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setLoading(false);
-    }
-  }, [store, counterparts, myId, key]);
+      setError(undefined);
+    }, (caught: unknown) => setError(caught)).finally(() => setLoading(false)),
+  [store, counterparts, myId, key]);
+  const load = (cursor: HistoryCursor | undefined, replace: boolean): void => {
+    setLoading(true);
+    setError(undefined);
+    void fetchPage(cursor, replace);
+  };
 
   useEffect(() => {
-    void load(undefined, true);
-  }, [load]);
+    void fetchPage(undefined, true);
+  }, [fetchPage]);
   // The server left out pushes to this tab (it fell behind): what it records as delivered is read again.
   useEffect(() => {
-    if (state.resyncs > 0) void load(undefined, false);
-  }, [state.resyncs, load]);
+    if (state.resyncs > 0) void fetchPage(undefined, false);
+  }, [state.resyncs, fetchPage]);
 
   const messages = useMemo(() => mergeMessages(pages, state.incoming.filter((m) => conversationKey(m, myId) === key)), [pages, state.incoming, myId, key]);
 
@@ -69,20 +68,21 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
   const targetShown = target !== undefined && messages.some((m) => m.msgId === target);
   useEffect(() => {
     if (target === undefined || targetShown || loading || done || error !== undefined || !older) return;
-    void load(older, false);
-  }, [target, targetShown, loading, done, error, older, load]);
+    void fetchPage(older, false);
+  }, [target, targetShown, loading, done, error, older, fetchPage]);
   useEffect(() => {
     if (targetShown) document.querySelector(`[data-msg-id="${CSS.escape(target)}"]`)?.scrollIntoView({ block: 'center' });
   }, [target, targetShown]);
 
-  // The states of the counterparts (for the policy preview) and the labels of the last message as a start.
-  useEffect(() => {
-    const next: Record<string, string> = {};
-    for (const m of messages) for (const p of [m.from, ...m.to]) next[p.userId] = p.state;
-    setStates((current) => (Object.keys(next).length === Object.keys(current).length ? current : next));
-    const last = messages.at(-1);
-    if (last) setLabels((current) => (current === DEFAULT_LABELS ? last.labels : current));
+  // The states of the counterparts, for the policy preview.
+  const states = useMemo(() => {
+    const found: Record<string, string> = {};
+    for (const m of messages) for (const p of [m.from, ...m.to]) found[p.userId] = p.state;
+    return found;
   }, [messages]);
+  // The labels of the last message as a start, until the sender picks others.
+  const last = messages.at(-1);
+  if (last && labels === DEFAULT_LABELS) setLabels(last.labels);
 
   // Shown means read: receipts go out for incoming messages once they are on screen.
   useEffect(() => {
@@ -96,7 +96,7 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
       <h2>{t('messaging.thread.title')} {counterparts.map((id, i) => <span key={id}>{i > 0 && ', '}<ContactName userId={id} /></span>)}</h2>
       <KeyChangeWarning userIds={counterparts} />
       <div className="actions">
-        {!done && <button type="button" disabled={loading} onClick={() => void load(older, false)} data-testid="load-older">{t('messaging.thread.older')}</button>}
+        {!done && <button type="button" disabled={loading} onClick={() => load(older, false)} data-testid="load-older">{t('messaging.thread.older')}</button>}
       </div>
       <FormError error={error} />
       {target !== undefined && !targetShown && done && <p className="card warning" data-testid="target-gone">{t('messaging.thread.targetGone')}</p>}
@@ -106,7 +106,7 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
         </ol>
       )}
       {recipients.length === counterparts.length && (
-        <ComposeForm recipients={recipients} labels={labels} onLabels={setLabels} onSent={() => void load(undefined, false)} />
+        <ComposeForm recipients={recipients} labels={labels} onLabels={setLabels} onSent={() => load(undefined, false)} />
       )}
     </>
   );

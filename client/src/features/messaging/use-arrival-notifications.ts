@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
+import type { ReceivedMessage } from '../../../sdk/index';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../components/use-labels';
 import { navigate } from '../../router/router';
@@ -18,28 +19,28 @@ export function useArrivalNotifications(): void {
   const labels = useLabels();
   const me = useSession()?.user.id ?? '';
   const { store } = useMessaging();
-  // Read at arrival time, so a language switch does not resubscribe (and miss what arrives meanwhile).
-  const words = useRef({ t, labels });
-  words.current = { t, labels };
+  // An effect event reads the words at arrival time, so a language switch does not resubscribe (and miss what arrives meanwhile).
+  const notify = useEffectEvent((arrived: readonly ReceivedMessage[]): void => {
+    if (arrived.length === 0 || document.visibilityState !== 'hidden' || !notificationsWanted(me)) return;
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    for (const message of arrived) {
+      const notice = arrivalNotice(message, (m) => threadPath(conversationKey(m, me)));
+      if (!notice) continue;
+      const shown = new Notification('FocalNet', { body: t(`messaging.notify.${notice.key}`, { state: labels.state(notice.state) }), tag: message.msgId });
+      shown.onclick = () => {
+        window.focus();
+        navigate(notice.path);
+        shown.close();
+      };
+    }
+  });
   useEffect(() => {
     let seen = store.snapshot().incoming.length;
     return store.subscribe(() => {
       const { incoming } = store.snapshot();
       const arrived = incoming.slice(seen);
       seen = incoming.length;
-      if (arrived.length === 0 || document.visibilityState !== 'hidden' || !notificationsWanted(me)) return;
-      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-      for (const message of arrived) {
-        const notice = arrivalNotice(message, (m) => threadPath(conversationKey(m, me)));
-        if (!notice) continue;
-        const { t: translate, labels: names } = words.current;
-        const shown = new Notification('FocalNet', { body: translate(`messaging.notify.${notice.key}`, { state: names.state(notice.state) }), tag: message.msgId });
-        shown.onclick = () => {
-          window.focus();
-          navigate(notice.path);
-          shown.close();
-        };
-      }
+      notify(arrived);
     });
   }, [store, me]);
 }

@@ -29,10 +29,10 @@ export function InvitePage() {
   // The token travels in the fragment, which browsers never send to a server.
   const [token] = useState(() => window.location.hash.replace(/^#/, ''));
   const [preview, setPreview] = useState<InvitationPreview>();
-  const [phase, setPhase] = useState<Phase>({ name: 'checking' });
+  const [phase, setPhase] = useState<Phase>(() => (token ? { name: 'checking' } : { name: 'invalid' }));
 
   useEffect(() => {
-    if (!token) return setPhase({ name: 'invalid' });
+    if (!token) return undefined;
     let live = true;
     client.invitations.preview(token).then(
       (found) => {

@@ -1,5 +1,5 @@
 /** English strings of the disclosure-policy pages (top-level keys `policies` and `preview` of en.ts). */
-export const policiesEn = {
+const policies = {
   nav: {
     editor: 'Disclosure policy',
     history: 'Version history',
@@ -252,7 +252,7 @@ export const policiesEn = {
   },
 } as const;
 
-export const previewEn = {
+const preview = {
   title: 'Disclosure preview',
   intro: 'Choose the labels of an exchange and its recipient states to see, before sending, what the disclosure policies decide and why.',
   form: {
@@ -278,3 +278,5 @@ export const previewEn = {
     partial: 'Only the published rules of {{states}} are known here: the actual decision may differ.',
   },
 } as const;
+
+export const policiesEn = { policies, preview };

@@ -1,7 +1,8 @@
-import type { Messages } from '../../i18n/en';
+import type { Translation } from '../../i18n/translation';
+import type { policiesEn } from './messages.en';
 
 /** Russian strings of the disclosure-policy pages: exactly the keys of messages.en.ts. */
-export const policiesRu: Messages['policies'] = {
+const policies: Translation<(typeof policiesEn)['policies']> = {
   nav: {
     editor: 'Политика раскрытия',
     history: 'История версий',
@@ -254,7 +255,7 @@ export const policiesRu: Messages['policies'] = {
   },
 };
 
-export const previewRu: Messages['preview'] = {
+const preview: Translation<(typeof policiesEn)['preview']> = {
   title: 'Проверка раскрытия',
   intro: 'Выберите метки обмена и государства-получатели, чтобы до отправки увидеть, что решат политики раскрытия и почему.',
   form: {
@@ -280,3 +281,5 @@ export const previewRu: Messages['preview'] = {
     partial: 'Здесь известны только опубликованные правила: {{states}}; фактическое решение может отличаться.',
   },
 };
+
+export const policiesRu: Translation<typeof policiesEn> = { policies, preview };

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { can, type Action } from '../../../../shared/authz/can';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import { useSession } from '../../services/client-context';
-import { isAdmin, toActor } from '../account/actor';
-import { TotpRequired } from '../shell/totp-required';
+import { isAdmin, toActor } from '../../services/actor';
+import { TotpRequired } from '../../components/totp-required';
 
 /** Children only when can() allows `action` on the user's own state; admins without TOTP are sent to set it up. */
 export function PolicyGate({ action, children }: { action: Action; children: (me: UserView) => ReactNode }) {

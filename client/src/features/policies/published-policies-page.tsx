@@ -4,7 +4,7 @@ import type { UserView } from '../../../../shared/schemas/accounts';
 import type { PublishedPolicyView } from '../../../../shared/schemas/policy-api';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { RuleSummary } from './rule-summary';
 import { usePolicyLabels } from './use-policy-labels';
 

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { LegalBasis, PolicyConditions, PolicyDirection, PolicyEffect } from '../../../../shared/schemas/policy';
 import { useLabels } from '../../components/use-labels';
+import { keyFor } from '../../i18n/keys';
 
 /** Words for the policy vocabulary in the current language. */
 export function usePolicyLabels() {
   const { t } = useTranslation();
   const labels = useLabels();
-  const v = (key: string): string => t(`policies.vocab.${key}`);
+  const v = (key: string): string => t(keyFor('policies.vocab', key));
   return {
     ...labels,
     effect: (effect: PolicyEffect): string => v(`effect.${effect}`),

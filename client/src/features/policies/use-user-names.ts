@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useClient, useSession } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 
 /** Names of the people this admin may list (their state's), for "signed by"; a short id otherwise. */
 export function useUserNames(): (id: string) => string {

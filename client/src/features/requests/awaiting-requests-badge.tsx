@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../services/client-context';
 import { useTitleCount } from '../../services/title-counts';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
+import { useNow } from '../../hooks/use-now';
 import { awaitingAnswer } from '../shell/home/home-items';
 import { useRequestUpdates } from './use-request-updates';
 
@@ -20,7 +21,8 @@ export function AwaitingRequestsBadge() {
     toClarify.reload();
   };
   useRequestUpdates({ updated: reload, overdue: reload, resync: reload });
-  const count = awaitingAnswer(inbox.data ?? [], Date.now()).count + (toClarify.data ?? []).filter((c) => c.status === 'clarification-requested').length;
+  const now = useNow();
+  const count = awaitingAnswer(inbox.data ?? [], now).count + (toClarify.data ?? []).filter((c) => c.status === 'clarification-requested').length;
   useTitleCount('requests', count);
   if (count === 0) return null;
   return <span className="badge nav-count" data-testid="awaiting-requests" aria-label={t('requests.nav.awaiting', { count })}>{count}</span>;

@@ -6,7 +6,8 @@ import type { HandlingCode } from '../../../../shared/schemas/labels';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
+import { useNow } from '../../hooks/use-now';
 import { usePolicyLabels } from '../policies/use-policy-labels';
 import { loadCaseContent } from './case-content';
 import { CaseHistory } from './case-history';
@@ -31,6 +32,7 @@ export function CasePage({ id }: { id: string }) {
     return { detail, content: await loadCaseContent(client, detail) };
   }, [client, service, id]));
   const [action, setAction] = useState<RequestAction>();
+  const now = useNow();
   const [notice, setNotice] = useState<string>();
   // A consent request about this case changes the consent list, not this case: refresh just that.
   const [consentRound, setConsentRound] = useState(0);
@@ -83,7 +85,7 @@ export function CasePage({ id }: { id: string }) {
           {action && actions.includes(action) && (
             <StepForm
               key={action} detail={detail} action={action} counterpart={counterpart} requestHandling={requestHandling} service={service}
-              late={Date.now() > Date.parse(detail.deadline)}
+              late={now > Date.parse(detail.deadline)}
               onCancel={() => setAction(undefined)}
               onDone={(status) => { setAction(undefined); setNotice(l.r(status === 'held' ? 'form.held' : 'form.sent')); loaded.reload(); }}
             />

@@ -8,7 +8,8 @@ import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
 import { useActiveDomains } from '../../services/domains';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
+import { useNow } from '../../hooks/use-now';
 import { contactFromQuery, contactQuery } from '../directory/contact-query';
 import { PolicyPreview } from '../policies/preview/policy-preview';
 import { useReadablePolicies } from '../policies/preview/use-readable-policies';
@@ -76,6 +77,7 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
   const [attempts, setAttempts] = useState<Attempt[]>([]);
   const [busy, setBusy] = useState(false);
   const [threadId] = useState(newMsgId);
+  const now = useNow();
   const policies = useReadablePolicies();
 
   const fixed = original.data;
@@ -90,7 +92,7 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
     labels: { domain, category: labels.category, classification: labels.classification, handling: labels.handling },
     kind, from: myState, to: (statesKey === '' ? [] : statesKey.split(',')) as StateCode[], at: new Date(),
   }), [domain, labels.category, labels.classification, labels.handling, kind, myState, statesKey]);
-  const deadlineBad = deadlineProblem(labels.deadline, Date.now());
+  const deadlineBad = deadlineProblem(labels.deadline, now);
   const pending = attempts.filter((a) => !a.outcome || 'error' in a.outcome);
 
   const send = async (todo: Attempt[], fields: Record<string, string | string[]>): Promise<void> => {

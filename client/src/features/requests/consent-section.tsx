@@ -3,7 +3,7 @@ import type { RequestSide } from '../../../../shared/requests/lifecycle';
 import type { RequestCaseDetail } from '../../../../shared/schemas/requests';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { StatusBadge } from './deadline-badge';
 import type { RequestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';

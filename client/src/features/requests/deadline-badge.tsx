@@ -1,17 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { RequestCaseView } from '../../../../shared/schemas/requests';
 import { deadlineState } from './deadline';
+import { useNow } from '../../hooks/use-now';
 import { useRequestLabels } from './use-request-labels';
 
-/** The current time, ticking every `everyMs`. */
-export function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
 
 /** Time left, or an overdue badge, for a case that still awaits an answer. */
 export function DeadlineBadge({ request }: { request: RequestCaseView }) {

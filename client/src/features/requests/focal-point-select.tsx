@@ -3,7 +3,7 @@ import type { DomainCode } from '../../../../shared/schemas/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useClient, useSession } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { useRequestLabels } from './use-request-labels';
 
 /** The focal points of one state in one domain that can receive encrypted requests (they have keys). */

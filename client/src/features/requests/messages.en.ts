@@ -1,5 +1,5 @@
 /** English strings of information-exchange requests (top-level key `requests` of en.ts). */
-export const requestsEn = {
+const requests = {
   nav: { requests: 'Requests', statistics: 'Request statistics', overdue: 'Overdue requests', awaiting: '{{count}} awaiting your action' },
   box: { title: 'Requests', inbox: 'Inbox', outbox: 'Sent', empty: 'No requests here yet.', compose: 'New request', live: 'Live updates on', offline: 'Live updates off: reload to see changes' },
   table: { kind: 'Type', counterpart: 'With', status: 'Status', urgency: 'Urgency', deadline: 'Deadline', submitted: 'Submitted', open: 'Open' },
@@ -140,3 +140,5 @@ export const requestsEn = {
   overdue: { title: 'Overdue requests to your state', intro: 'Requests to focal points of your state that passed their deadline unanswered.', empty: 'No overdue requests.', requested: 'Requested focal point' },
   live: { updated: 'Updated just now', reminder: 'Reminder: {{kind}} from {{state}} is due in {{span}}', overdue: 'Overdue: {{kind}} from {{state}}' },
 };
+
+export const requestsEn = { requests };

@@ -1,7 +1,8 @@
+import type { Translation } from '../../i18n/translation';
 import type { requestsEn } from './messages.en';
 
 /** Русские строки запросов (ключ `requests` в ru.ts); те же ключи, что в messages.en.ts. */
-export const requestsRu: typeof requestsEn = {
+const requests: Translation<(typeof requestsEn)['requests']> = {
   nav: { requests: 'Запросы', statistics: 'Статистика запросов', overdue: 'Просроченные запросы', awaiting: 'ждут ваших действий: {{count}}' },
   box: { title: 'Запросы', inbox: 'Входящие', outbox: 'Отправленные', empty: 'Запросов пока нет.', compose: 'Новый запрос', live: 'Обновления в реальном времени', offline: 'Нет обновлений в реальном времени: перезагрузите страницу' },
   table: { kind: 'Тип', counterpart: 'С кем', status: 'Статус', urgency: 'Срочность', deadline: 'Срок', submitted: 'Отправлен', open: 'Открыть' },
@@ -142,3 +143,5 @@ export const requestsRu: typeof requestsEn = {
   overdue: { title: 'Просроченные запросы к вашему государству', intro: 'Запросы к контактным лицам вашего государства, срок ответа на которые истёк.', empty: 'Просроченных запросов нет.', requested: 'Запрашиваемое контактное лицо' },
   live: { updated: 'Только что обновлено', reminder: 'Напоминание: {{kind}} от {{state}}, срок через {{span}}', overdue: 'Просрочен: {{kind}} от {{state}}' },
 };
+
+export const requestsRu: Translation<typeof requestsEn> = { requests };

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
 import { requestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';

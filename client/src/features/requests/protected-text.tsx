@@ -2,7 +2,7 @@ import { onwardUse } from '../../../../shared/requests/onward-use';
 import type { HandlingCode } from '../../../../shared/schemas/labels';
 import type { ReceivedMessage } from '../../../sdk/index';
 import { CopyButton } from '../../components/copy-button';
-import { saveFile } from '../directory/save-file';
+import { saveFile } from '../../lib/save-file';
 import { useRequestLabels } from './use-request-labels';
 
 /**

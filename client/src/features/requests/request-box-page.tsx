@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { RequestCaseView } from '../../../../shared/schemas/requests';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
-import { useLoaded } from '../admin/use-loaded';
+import { useLoaded } from '../../hooks/use-loaded';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
 import { requestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';
@@ -18,9 +18,14 @@ export function RequestBoxPage({ box }: { box: Box }) {
   const l = useRequestLabels();
   const service = useMemo(() => requestService(client), [client]);
   const { data, error, reload } = useLoaded(useCallback(() => service.list({ box }), [service, box]));
+  // Live updates change the rows between loads; each load starts them afresh.
   const [rows, setRows] = useState<RequestCaseView[]>([]);
+  const [rowsOf, setRowsOf] = useState(data);
+  if (rowsOf !== data) {
+    setRowsOf(data);
+    setRows(data ?? []);
+  }
   const [notice, setNotice] = useState<string>();
-  useEffect(() => setRows(data ?? []), [data]);
   const connected = useRequestUpdates({
     updated: (request) => {
       const mine = box === 'inbox' ? request.requested.userId === me : request.requester.userId === me;

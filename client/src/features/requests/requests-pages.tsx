@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { REQUEST_KINDS, type RequestKind } from '../../../../shared/requests/templates';
 import { useSession } from '../../services/client-context';
-import { toActor } from '../account/actor';
-import { NotFoundPage } from '../shell/not-found-page';
+import { toActor } from '../../services/actor';
+import { NotFoundPage } from '../../components/not-found-page';
 import { CasePage } from './case-page';
 import { ComposePage, KindChooser } from './compose-page';
 import { OverduePage } from './overdue-page';

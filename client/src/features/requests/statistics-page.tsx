@@ -4,8 +4,8 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useClient, useSession } from '../../services/client-context';
 import { useDomains } from '../../services/domains';
-import { useLoaded } from '../admin/use-loaded';
-import { formatDuration } from '../liveness/duration';
+import { useLoaded } from '../../hooks/use-loaded';
+import { formatDuration } from '../../lib/duration';
 import { requestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';
 

@@ -1,5 +1,5 @@
 /** English strings of the annual implementation review (top-level key `review` of en.ts). */
-export const reviewEn = {
+const review = {
   nav: 'Annual review',
   title: 'Annual implementation review',
   intro: 'The action plan is reviewed every year. These figures are counted from the audit trail — labels and timestamps only, never the content of messages or requests — and the trail is checked entry by entry as they are counted.',
@@ -60,3 +60,5 @@ export const reviewEn = {
     csv: 'Download tables (CSV)',
   },
 };
+
+export const reviewEn = { review };

@@ -1,7 +1,8 @@
+import type { Translation } from '../../i18n/translation';
 import type { reviewEn } from './messages.en';
 
 /** Русские строки ежегодного обзора (ключ `review` в ru.ts); те же ключи, что в messages.en.ts. */
-export const reviewRu: typeof reviewEn = {
+const review: Translation<(typeof reviewEn)['review']> = {
   nav: 'Ежегодный обзор',
   title: 'Ежегодный обзор выполнения',
   intro: 'План действий пересматривается ежегодно. Эти цифры подсчитаны по журналу аудита — только по меткам и времени, никогда по содержанию сообщений и запросов, — и журнал при подсчёте проверяется запись за записью.',
@@ -62,3 +63,5 @@ export const reviewRu: typeof reviewEn = {
     csv: 'Скачать таблицы (CSV)',
   },
 };
+
+export const reviewRu: Translation<typeof reviewEn> = { review };

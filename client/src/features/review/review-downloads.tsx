@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImplementationReview } from '../../../../shared/schemas/review';
-import { saveFile } from '../directory/save-file';
+import { saveFile } from '../../lib/save-file';
 import { reviewToCsv } from './review-csv';
 
 /** The review as it came (JSON), or its tables for a spreadsheet (CSV); made in the browser. */

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ImplementationReview } from '../../../../shared/schemas/review';
 import { useLabels } from '../../components/use-labels';
-import { formatDuration } from '../liveness/duration';
+import { formatDuration } from '../../lib/duration';
 import type { ColumnKind, ReviewRow, ReviewTableSpec } from './review-tables';
+import { keyFor } from '../../i18n/keys';
 
 /** A row's key: the states and domain it counts (the other columns are its figures). */
 const rowKey = (row: ReviewRow, columns: ReviewTableSpec['columns']): string =>
@@ -25,7 +26,7 @@ export function ReviewTable({ spec, review }: { spec: ReviewTableSpec; review: I
       {rows.length === 0 ? <p className="hint">{t('review.empty')}</p> : (
         <table>
           <thead>
-            <tr>{spec.columns.map(([key, kind]) => <th key={key} className={kind}>{t(`review.column.${key}`)}</th>)}</tr>
+            <tr>{spec.columns.map(([key, kind]) => <th key={key} className={kind}>{t(keyFor('review.column', key))}</th>)}</tr>
           </thead>
           <tbody>
             {rows.map((row) => (

@@ -15,7 +15,7 @@ import { policyPage } from '../policies/policy-routes';
 import { requestsPage } from '../requests/requests-routes';
 import { reviewPage } from '../review/review-route';
 import { HomePage } from './home-page';
-import { NotFoundPage } from './not-found-page';
+import { NotFoundPage } from '../../components/not-found-page';
 
 const isSection = (value: string): value is AdminSection => (ADMIN_SECTIONS as readonly string[]).includes(value);
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
-import { isAdmin } from '../account/actor';
+import { isAdmin } from '../../services/actor';
 import { AdminHome } from './home/admin-home';
 import { FocalPointHome } from './home/focal-point-home';
-import { TotpRequired } from './totp-required';
+import { TotpRequired } from '../../components/totp-required';
 import './dashboard.css';
 
 /** can() lets nobody act without the second factor their role or state requires. */

@@ -3,7 +3,7 @@ import { can } from '../../../../shared/authz/can';
 import { Link } from '../../router/link';
 import { usePath } from '../../router/router';
 import { useSession, useUnlockedKeys } from '../../services/client-context';
-import { toActor } from '../account/actor';
+import { toActor } from '../../services/actor';
 import { PendingPeopleBadge } from '../admin/pending-people-badge';
 import { approvalNavItems } from '../approvals/approvals-nav';
 import { directoryNavItems } from '../directory/directory-nav';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatDuration } from '../../../../client/src/features/liveness/duration.js';
+import { formatDuration } from '../../../../client/src/lib/duration.js';
 
 describe('liveness response times', () => {
   it('picks a unit people read at a glance, in the interface language', () => {

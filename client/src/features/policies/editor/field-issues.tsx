@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { DraftIssue } from './validate-draft';
+import { keyFor } from '../../../i18n/keys';
 
 /** Turns the schema's problems with one field into one line in the current language (undefined: none). */
 export function useIssueText(): (issues: readonly DraftIssue[] | undefined) => string | undefined {
   const { t, i18n } = useTranslation();
+  // Not i18n.exists itself: as a type guard it would turn the key into a selector t() cannot type.
+  const known = (key: string): boolean => i18n.exists(key);
   const text = (issue: DraftIssue): string => {
-    const key = `policies.validation.${issue.messageKey ?? ''}`;
-    return issue.messageKey !== undefined && i18n.exists(key) ? t(key) : issue.message;
+    const key = keyFor('policies.validation', issue.messageKey ?? '');
+    return issue.messageKey !== undefined && known(key) ? t(key) : issue.message;
   };
   return (issues) => (issues === undefined || issues.length === 0 ? undefined : [...new Set(issues.map(text))].join(' '));
 }

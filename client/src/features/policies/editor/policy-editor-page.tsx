@@ -6,8 +6,8 @@ import type { FullPolicyView } from '../../../../../shared/schemas/policy-api';
 import { isApiError } from '../../../../sdk/index';
 import { FormError } from '../../../components/form-error';
 import { useClient } from '../../../services/client-context';
-import { toActor } from '../../account/actor';
-import { useLoaded } from '../../admin/use-loaded';
+import { toActor } from '../../../services/actor';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { OwnPolicyView } from './own-policy-view';
 import { PolicyEditor } from './policy-editor';
 

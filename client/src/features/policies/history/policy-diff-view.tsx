@@ -4,6 +4,7 @@ import type { DirectoryFieldRule, PolicyRule } from '../../../../../shared/schem
 import { RuleSummary } from '../rule-summary';
 import { usePolicyLabels } from '../use-policy-labels';
 import { useScrollIntoView } from '../use-scroll-into-view';
+import { keyFor } from '../../../i18n/keys';
 
 const FIELDS = ['direction', 'domains', 'categories', 'classifications', 'counterparts', 'kinds', 'effect', 'conditions', 'legalBasis', 'validFrom', 'validUntil', 'published'] as const;
 
@@ -41,7 +42,7 @@ export function PolicyDiffView({ diff }: { diff: Diff }) {
       )}
       {diff.directoryFieldsChanged && (
         <p data-testid="diff-directory-fields">
-          {t('policies.diff.directoryFields', { fields: changedDirectoryFields(diff.directoryFieldsChanged.before, diff.directoryFieldsChanged.after).map((f) => t(`directory.fieldName.${f}`)).join(', ') })}
+          {t('policies.diff.directoryFields', { fields: changedDirectoryFields(diff.directoryFieldsChanged.before, diff.directoryFieldsChanged.after).map((f) => t(keyFor('directory.fieldName', f))).join(', ') })}
         </p>
       )}
       {diff.added.length > 0 && (

@@ -4,7 +4,7 @@ import type { UserView } from '../../../../../shared/schemas/accounts';
 import type { FullPolicyView, PolicyDiffView as Diff } from '../../../../../shared/schemas/policy-api';
 import { FormError } from '../../../components/form-error';
 import { useClient } from '../../../services/client-context';
-import { useLoaded } from '../../admin/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { Link } from '../../../router/link';
 import { PolicyDiffView } from './policy-diff-view';
 import { usePolicyLabels } from '../use-policy-labels';

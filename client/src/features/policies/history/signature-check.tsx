@@ -6,11 +6,12 @@ import type { FullPolicyView } from '../../../../../shared/schemas/policy-api';
 /** Re-checks a version's signature here, against the key the server says signed it. */
 export function SignatureCheck({ view }: { view: FullPolicyView }) {
   const { t } = useTranslation();
-  const [valid, setValid] = useState<boolean>();
+  // The outcome belongs to the version it was checked for: another version shows "checking" until its own.
+  const [checked, setChecked] = useState<{ view: FullPolicyView; valid: boolean }>();
+  const valid = checked?.view === view ? checked.valid : undefined;
   useEffect(() => {
     let live = true;
-    setValid(undefined);
-    void verifyPolicySignature(view.policy, view.signature, view.signedBy.identityKey).then((ok) => live && setValid(ok));
+    void verifyPolicySignature(view.policy, view.signature, view.signedBy.identityKey).then((ok) => live && setChecked({ view, valid: ok }));
     return () => {
       live = false;
     };

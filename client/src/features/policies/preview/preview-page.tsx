@@ -23,12 +23,13 @@ export function PreviewPage({ me }: { me: UserView }) {
   const [from, setFrom] = useState(me.state ?? '');
   const [to, setTo] = useState<string[]>([]);
   // Validity windows are checked against the moment of the last change, like a send would be.
+  // Recipients in name order, whatever order they were ticked in; keyed by that order's text so a re-render alone does not recompute.
+  const toKey = [...to].sort((a, b) => l.state(a).localeCompare(l.state(b), l.language)).join(',');
   const input = useMemo((): PreviewInput => ({
     labels, kind, from,
-    // Recipients in name order, whatever order they were ticked in.
-    to: [...to].sort((a, b) => l.state(a).localeCompare(l.state(b), l.language)),
+    to: toKey === '' ? [] : toKey.split(','),
     at: new Date(),
-  }), [labels, kind, from, to, l.language]);
+  }), [labels, kind, from, toKey]);
 
   return (
     <>

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { FullPolicyView } from '../../../../../shared/schemas/policy-api';
 import { isApiError } from '../../../../sdk/index';
 import { useClient, useSession } from '../../../services/client-context';
-import { useLoaded } from '../../admin/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { compileReadable, readablePolicies, type ReadablePolicies } from './readable-policies';
 import type { CompiledPolicy } from '../../../../../shared/policy/index';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../../shared/authz/can';
 import type { UserView } from '../../../../../shared/schemas/accounts';
 import { Link } from '../../../router/link';
-import { toActor } from '../../account/actor';
+import { toActor } from '../../../services/actor';
 import { takesPartInRequests } from '../../requests/requests-nav';
 
 /** Where a focal point's day usually starts, whatever waits: each link only when can() allows the page. */

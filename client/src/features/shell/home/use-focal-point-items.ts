@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
+import { useNow } from '../../../hooks/use-now';
 import { can } from '../../../../../shared/authz/can';
 import type { UserView } from '../../../../../shared/schemas/accounts';
 import { useClient } from '../../../services/client-context';
-import { toActor } from '../../account/actor';
+import { toActor } from '../../../services/actor';
 import { useMessaging } from '../../messaging/use-messaging';
 import { useUnreadMessageCount } from '../../messaging/use-unread-message-count';
 import { takesPartInRequests } from '../../requests/requests-nav';
@@ -29,5 +30,6 @@ export function useFocalPointItems(user: UserView): HomeList {
     reloadToClarify();
   };
   useRequestUpdates({ updated: requestsChanged, overdue: requestsChanged, resync: requestsChanged }, requests);
-  return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, toClarify, entry, now: Date.now() });
+  const now = useNow();
+  return focalPointItems({ unread: historyRead === undefined ? undefined : unread, inbox, toClarify, entry, now });
 }

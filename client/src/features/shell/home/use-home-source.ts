@@ -1,4 +1,4 @@
-import { useLoaded } from '../../admin/use-loaded';
+import { useLoaded } from '../../../hooks/use-loaded';
 import { sourceOfError, type Source } from './home-items';
 
 /**

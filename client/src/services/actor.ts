@@ -1,5 +1,5 @@
-import type { Actor } from '../../../../shared/authz/can';
-import type { UserView } from '../../../../shared/schemas/accounts';
+import type { Actor } from '../../../shared/authz/can';
+import type { UserView } from '../../../shared/schemas/accounts';
 
 /** What the pure authorization rule needs to know about the signed-in person. */
 export function toActor(user: UserView): Actor {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../router/link';
+import { Link } from '../router/link';
 
 /** Admins (and focal points whose state requires it) without a second factor are denied by can(); this says why and where to fix it. */
 export function TotpRequired({ focalPoint = false }: { focalPoint?: boolean }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../router/link';
+import { Link } from '../router/link';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
