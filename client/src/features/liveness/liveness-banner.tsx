@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useSession, useUnlockedKeys } from '../../services/client-context';
 
-// The socket client comes with it, so it is loaded only for a focal point who can answer.
+// Loaded only for a focal point who can answer (it shares the tab's one socket).
 const LivenessPrompter = lazy(() => import('./liveness-prompter').then((module) => ({ default: module.LivenessPrompter })));
 
 /** On every page of an active focal point whose keys are unlocked in this tab: liveness prompts. */
