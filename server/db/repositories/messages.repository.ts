@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { BatchedLookup } from '../batched-lookup.js';
 import { AppError } from '../../../shared/errors.js';
-import { GroupCommit } from '../group-commit.js';
+import { GroupCommit } from '../../system/group-commit.js';
 import type { DeliveryModel, DeliveryRecordModel, MessageModel } from '../models/message.model.js';
 import { isDuplicateKey } from '../database-errors.js';
 

@@ -1,4 +1,4 @@
-import { GroupCommit } from '../../db/group-commit.js';
+import { GroupCommit } from '../../system/group-commit.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
 import type { Clock } from '../../system/clock.js';
 import { GENESIS_HASH, hashAuditRecord, type AuditEntry } from './audit-chain.js';

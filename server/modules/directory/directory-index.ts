@@ -8,7 +8,7 @@ import type { User } from '../../db/repositories/users.repository.js';
 import type { DirectoryDeps } from './directory-deps.js';
 import { indexKeyHistory, type IndexedPreviousKey } from './key-history.js';
 import { SearchIndex } from './search-index.js';
-import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../system/deadline.js';
 
 export const DIRECTORY_REVISION = 'directory';
 export const FRESHNESS_SETTING = 'directory.freshnessDays';

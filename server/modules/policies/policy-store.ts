@@ -3,7 +3,7 @@ import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-sign
 import { compilePolicy, type CompiledPolicy } from '../../../shared/policy/index.js';
 import { PolicyBody } from '../../../shared/schemas/policy.js';
 import type { PoliciesRepository, PolicyVersionMeta } from '../../db/repositories/policies.repository.js';
-import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../system/deadline.js';
 
 /** A stored version, checked and ready: its body parsed and compiled for the engine. */
 export interface LoadedPolicy {
