@@ -1,4 +1,4 @@
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../system/deadline.js';
 
 /** An account as every request re-checks it, with the sessions ended on their own (their access tokens are refused). */

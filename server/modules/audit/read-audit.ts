@@ -1,6 +1,6 @@
 import type { AuditEntryView } from '../../../shared/schemas/accounts.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 
 /** National admins read their own state's trail; network admins the whole, optionally by state. */

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors.js';
 import type { AttachmentsRepository } from '../../db/repositories/attachments.repository.js';
 import type { MessagesRepository } from '../../db/repositories/messages.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import { authorize } from '../accounts/authorize.js';
 

@@ -2,7 +2,7 @@ import { canonicalJson } from '../../../shared/crypto/canonical-json.js';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { receiptBodyChars } from '../../../shared/crypto/receipt-format.js';
 import { AppError } from '../../../shared/errors.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import type { MessagingDeps } from './messaging-deps.js';
 
 const refused = (message: string, path: (string | number)[]): AppError => new AppError('message.receipt-invalid', message, [{ path: ['envelope', ...path], message }]);

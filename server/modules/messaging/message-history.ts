@@ -1,6 +1,6 @@
 import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
 import type { DeliveredTo } from '../../db/repositories/messages.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { toDelivered } from './delivered-view.js';
 import type { MessagingDeps } from './messaging-deps.js';
 

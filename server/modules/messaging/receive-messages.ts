@@ -1,5 +1,5 @@
 import type { BacklogPage } from '../../../shared/schemas/messaging.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { toDelivered } from './delivered-view.js';
 import type { MessagingDeps } from './messaging-deps.js';
 

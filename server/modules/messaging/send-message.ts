@@ -6,7 +6,7 @@ import { describeDecision, redactDecision, type Decision } from '../../../shared
 import { HANDLING_CODES } from '../../../shared/schemas/labels.js';
 import type { SendMessageResult } from '../../../shared/schemas/messaging.js';
 import type { StoredMessage } from '../../db/repositories/messages.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import { checkApprovers } from './approvers.js';
 import { checkReceipt } from './check-receipt.js';

@@ -3,7 +3,7 @@ import { UNPUBLISHED_RULE_ID, type Decision } from '../../../shared/policy/index
 import type { ApprovalHold, ApprovalStatus, ApprovalView } from '../../../shared/schemas/approvals.js';
 import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
 import type { ApprovalRecord } from '../../db/repositories/approvals.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import { tellHoldingStates } from './approval-notices.js';
 import { fullyApproved, toApprovalView } from './approval-view.js';

@@ -4,7 +4,7 @@ import { deadlineFor } from '../../../shared/requests/lifecycle.js';
 import { isRequestKind } from '../../../shared/requests/templates.js';
 import type { StoredMessage } from '../../db/repositories/messages.repository.js';
 import type { RequestCase } from '../../db/repositories/request-cases.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { toCaseView } from './case-view.js';
 import { checkNewRequest, checkTransition } from './check-request.js';
 import { loadCase, patchFor } from './load-case.js';

@@ -1,6 +1,6 @@
 import type { ImplementationReview, ReviewQuery } from '../../../shared/schemas/review.js';
 import type { AuditRepository } from '../../db/repositories/audit.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import { authorize } from '../accounts/authorize.js';
 import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/audit-chain.js';
