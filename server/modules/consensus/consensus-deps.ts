@@ -1,6 +1,6 @@
 import type { DomainStore } from '../directory/ports.js';
 import type { MemberStateStore } from '../directory/ports.js';
-import type { ProposalsRepository } from '../../db/repositories/proposals.repository.js';
+import type { ProposalStore } from './ports.js';
 import type { SettingStore } from '../directory/ports.js';
 import type { Clock } from '../../system/clock.js';
 import type { ProposalView } from '../../../shared/schemas/consensus.js';
@@ -12,7 +12,7 @@ export interface ConsensusNotifier {
 }
 
 export interface ConsensusDeps {
-  proposals: ProposalsRepository;
+  proposals: ProposalStore;
   states: MemberStateStore;
   domains: DomainStore;
   settings: SettingStore;
