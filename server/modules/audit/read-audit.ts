@@ -1,10 +1,10 @@
 import type { AuditEntryView } from '../../../shared/schemas/accounts.js';
-import type { AuditRepository } from '../../db/repositories/audit.repository.js';
+import type { AuditStore } from './ports.js';
 import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 
 /** National admins read their own state's trail; network admins the whole, optionally by state. */
-export async function readAudit(repository: AuditRepository, actor: User, query: { state?: string | undefined; type?: string | undefined; person?: string | undefined; afterSeq?: number | undefined; beforeSeq?: number | undefined; order?: 'asc' | 'desc'; limit: number }): Promise<AuditEntryView[]> {
+export async function readAudit(repository: AuditStore, actor: User, query: { state?: string | undefined; type?: string | undefined; person?: string | undefined; afterSeq?: number | undefined; beforeSeq?: number | undefined; order?: 'asc' | 'desc'; limit: number }): Promise<AuditEntryView[]> {
   const state = actor.role === 'network-admin' ? query.state : (actor.state ?? undefined);
   authorize(actor, 'audit:read', { state: state ?? null });
   const entries = await repository.list({

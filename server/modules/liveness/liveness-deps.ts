@@ -1,5 +1,5 @@
 import type { LivenessPrompt } from '../../../shared/schemas/liveness.js';
-import type { LivenessRepository } from '../../db/repositories/liveness.repository.js';
+import type { LivenessCheckStore } from './ports.js';
 import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -11,7 +11,7 @@ export interface LivenessNotifier {
 }
 
 export interface LivenessDeps {
-  checks: LivenessRepository;
+  checks: LivenessCheckStore;
   users: UserStore;
   index: DirectoryIndex;
   audit: AuditLog;

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { LivenessCheckView } from '../../../shared/schemas/liveness.js';
-import type { LivenessCheck, LivenessTarget } from '../../db/repositories/liveness.repository.js';
+import type { LivenessCheck, LivenessTarget } from './ports.js';
 import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { LivenessDeps } from './liveness-deps.js';
