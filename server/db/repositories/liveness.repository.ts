@@ -3,7 +3,6 @@ import type { LivenessCheckModel, LivenessTargetModel } from '../models/liveness
 import type { ClaimsRepository } from './claims.repository.js';
 import type { LivenessCheck, LivenessCheckStore, LivenessTarget } from '../../modules/liveness/ports.js';
 
-
 export class LivenessRepository implements LivenessCheckStore {
   constructor(private readonly checks: LivenessCheckModel, private readonly targets: LivenessTargetModel, private readonly claims: ClaimsRepository) {}
 

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors.js';
 import { UNPUBLISHED_RULE_ID, type Decision } from '../../../shared/policy/index.js';
 import type { ApprovalHold, ApprovalStatus, ApprovalView } from '../../../shared/schemas/approvals.js';
 import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
-import type { ApprovalRecord } from '../../db/repositories/approvals.repository.js';
+import type { ApprovalRecord } from './ports.js';
 import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import { tellHoldingStates } from './approval-notices.js';
