@@ -35,6 +35,7 @@ import { deliveryModel, deliveryRecordModel, messageModel } from './db/models/me
 import { attachmentChunkModel, attachmentModel } from './db/models/attachment.model.js';
 import { AttachmentsRepository } from './db/repositories/attachments.repository.js';
 import { MessagesRepository } from './db/repositories/messages.repository.js';
+import { DeliveryQueueRepository } from './db/repositories/delivery-queue.repository.js';
 import type { MessageNotifier, MessagingDeps } from './modules/messaging/messaging-deps.js';
 import { onApprovalSettled } from './modules/messaging/held-messages.js';
 import { composePolicies, DEFAULT_APPROVAL_TTL_HOURS } from './compose-policies.js';
@@ -105,8 +106,9 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
   const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
   const policy = createPolicyEnforcement(policies.deps);
+  const deliveryQueue = new DeliveryQueueRepository(deliveries, deliveryRecords);
   const messaging: MessagingDeps = {
-    messages: new MessagesRepository(messages, deliveries, deliveryRecords), attachments: new AttachmentsRepository(attachments, attachmentChunks),
+    messages: new MessagesRepository(messages, deliveryQueue), deliveries: deliveryQueue, attachments: new AttachmentsRepository(attachments, attachmentChunks),
     maxAttachmentBytes: (options.attachmentMaxMb ?? 50) * 2 ** 20, users: usersRepository, index: directory.index, policy, audit, clock,
     notifier: options.messageNotifier, maxClockSkewMs: 5 * 60_000,
   };

@@ -1,7 +1,6 @@
-import type { EndedSessionStore } from './ports/sessions.js';
+import type { EndedSessionStore, RefreshTokenStore } from './ports/sessions.js';
 import type { InvitationStore } from './ports/invitations.js';
 import type { MemberStateStore } from '../directory/ports.js';
-import type { RefreshTokenStore } from './ports/sessions.js';
 import type { User, UserStore } from './ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';

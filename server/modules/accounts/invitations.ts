@@ -1,6 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
-import type { CreatedInvitation, InvitationPreview, InvitationView } from '../../../shared/schemas/accounts.js';
-import type { CreateInvitationRequest } from '../../../shared/schemas/accounts.js';
+import type { CreatedInvitation, CreateInvitationRequest, InvitationPreview, InvitationView } from '../../../shared/schemas/accounts.js';
 import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { authorize } from './authorize.js';

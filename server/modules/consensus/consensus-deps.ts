@@ -1,7 +1,5 @@
-import type { DomainStore } from '../directory/ports.js';
-import type { MemberStateStore } from '../directory/ports.js';
+import type { DomainStore, MemberStateStore, SettingStore } from '../directory/ports.js';
 import type { ProposalStore } from './ports.js';
-import type { SettingStore } from '../directory/ports.js';
 import type { Clock } from '../../system/clock.js';
 import type { ProposalView } from '../../../shared/schemas/consensus.js';
 import type { AuditLog } from '../audit/audit-log.js';

@@ -1,7 +1,4 @@
-import type { DomainStore } from './ports.js';
-import type { DirectoryEntryStore } from './ports.js';
-import type { MemberStateStore } from './ports.js';
-import type { SettingStore } from './ports.js';
+import type { DirectoryEntryStore, DomainStore, MemberStateStore, SettingStore } from './ports.js';
 import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';

@@ -1,8 +1,7 @@
 import { keyFingerprint } from '../../../shared/crypto/safety-number.js';
 import { fromBase64Url } from '../../../shared/crypto/encoding.js';
 import type { DomainInfo } from '../../../shared/reference/domains.js';
-import type { DirectoryEntry } from './ports.js';
-import type { MemberState } from './ports.js';
+import type { DirectoryEntry, MemberState } from './ports.js';
 import type { PolicyBody } from '../../../shared/schemas/policy.js';
 import type { User } from '../accounts/ports/users.js';
 import type { DirectoryDeps } from './directory-deps.js';

@@ -1,6 +1,5 @@
 import type { DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
-import type { AttachmentsRepository } from '../../db/repositories/attachments.repository.js';
-import type { MessagesRepository } from '../../db/repositories/messages.repository.js';
+import type { AttachmentStore, DeliveryQueueStore, MessageStore } from './ports.js';
 import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -15,8 +14,10 @@ export interface MessageNotifier {
 }
 
 export interface MessagingDeps {
-  messages: MessagesRepository;
-  attachments: AttachmentsRepository;
+  messages: MessageStore;
+  /** Recipients' queued copies until acknowledged, then when each was delivered. */
+  deliveries: DeliveryQueueStore;
+  attachments: AttachmentStore;
   /** Largest attachment upload, in bytes. */
   maxAttachmentBytes: number;
   users: UserStore;

@@ -1,5 +1,4 @@
-import type { ApprovalStore } from './ports.js';
-import type { PolicyVersionStore } from './ports.js';
+import type { ApprovalStore, PolicyVersionStore } from './ports.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ApprovalUpdatedEvent } from '../../../shared/schemas/approvals.js';

@@ -2,7 +2,7 @@ import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { AppError } from '../../../shared/errors.js';
 import { deadlineFor } from '../../../shared/requests/lifecycle.js';
 import { isRequestKind } from '../../../shared/requests/templates.js';
-import type { StoredMessage } from '../../db/repositories/messages.repository.js';
+import type { StoredMessage } from '../messaging/ports.js';
 import type { RequestCase } from '../../db/repositories/request-cases.repository.js';
 import type { User } from '../accounts/ports/users.js';
 import { toCaseView } from './case-view.js';

@@ -1,6 +1,6 @@
 import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../../shared/schemas/requests.js';
 import type { ClaimStore } from '../accounts/ports/claims.js';
-import type { MessagesRepository } from '../../db/repositories/messages.repository.js';
+import type { MessageStore } from '../messaging/ports.js';
 import type { RequestCasesRepository } from '../../db/repositories/request-cases.repository.js';
 import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
@@ -17,7 +17,7 @@ export interface RequestsDeps {
   cases: RequestCasesRepository;
   claims: ClaimStore;
   /** To take back an envelope whose transition lost a race (it was never delivered). */
-  messages: MessagesRepository;
+  messages: MessageStore;
   users: UserStore;
   audit: AuditLog;
   clock: Clock;
