@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import { deadlineFor } from '../../../shared/requests/lifecycle.js';
 import { isRequestKind } from '../../../shared/requests/templates.js';
 import type { StoredMessage } from '../messaging/ports.js';
-import type { RequestCase } from '../../db/repositories/request-cases.repository.js';
+import type { RequestCase } from './ports.js';
 import type { User } from '../accounts/ports/users.js';
 import { toCaseView } from './case-view.js';
 import { checkNewRequest, checkTransition } from './check-request.js';

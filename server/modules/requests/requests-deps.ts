@@ -1,7 +1,7 @@
 import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../../shared/schemas/requests.js';
 import type { ClaimStore } from '../accounts/ports/claims.js';
 import type { MessageStore } from '../messaging/ports.js';
-import type { RequestCasesRepository } from '../../db/repositories/request-cases.repository.js';
+import type { RequestCaseStore } from './ports.js';
 import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -14,7 +14,7 @@ export interface RequestNotifier {
 }
 
 export interface RequestsDeps {
-  cases: RequestCasesRepository;
+  cases: RequestCaseStore;
   claims: ClaimStore;
   /** To take back an envelope whose transition lost a race (it was never delivered). */
   messages: MessageStore;
