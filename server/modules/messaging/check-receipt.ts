@@ -27,7 +27,7 @@ export async function checkReceipt(deps: MessagingDeps, actor: User, envelope: E
 
   const originals: string[] = [];
   for (const [i, msgId] of header.receiptOf.entries()) {
-    // A primary-key read (see MessagesRepository.idFor); one answer for every failure, so a
+    // A primary-key read (see MessageStore.idFor); one answer for every failure, so a
     // receipt is no oracle for other people's messages.
     const original = await deps.messages.findBySenderMsgId(to.userId, msgId);
     const delivered = original !== undefined && original.status === 'accepted' && original.recipientIds.includes(actor.id)
