@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { GroupCommit } from '../../system/group-commit.js';
-import type { DeliveryModel, DeliveryRecordModel } from '../models/message.model.js';
+import type { DeliveryModel, DeliveryRecordModel } from '../models/delivery.model.js';
 import { isDuplicateKey, writeErrorsOf } from '../database-errors.js';
 import type { AckedCopy, DeliveredTo, DeliveryQueueStore, StoredMessage } from '../../modules/messaging/ports.js';
 

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import mongoose, { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
-import { deliveryModel, deliveryRecordModel, messageModel } from '../../../server/db/models/message.model.js';
+import { deliveryModel, deliveryRecordModel } from '../../../server/db/models/delivery.model.js';
+import { messageModel } from '../../../server/db/models/message.model.js';
 import { DeliveryQueueRepository } from '../../../server/db/repositories/delivery-queue.repository.js';
 import { MessagesRepository } from '../../../server/db/repositories/messages.repository.js';
 import type { StoredMessage } from '../../../server/modules/messaging/ports.js';
