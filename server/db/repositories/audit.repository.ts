@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '../database-errors.js';
+import { isDuplicateKey, writeErrorsOf } from '../database-errors.js';
 import type { Collection } from 'mongoose';
 import type { AuditEntry } from '../../modules/audit/audit-chain.js';
 import type { AuditQuery, AuditStore } from '../../modules/audit/ports.js';
@@ -94,7 +94,7 @@ export class AuditRepository implements AuditStore {
       await this.records.insertMany(entries.map((entry) => ({ _id: entry.seq, ...entry })), { ordered: true, ignoreUndefined: true });
       return true;
     } catch (error) {
-      if (isDuplicateKey(error) || (typeof error === 'object' && error !== null && 'writeErrors' in error)) return false;
+      if (isDuplicateKey(error) || writeErrorsOf(error)) return false;
       throw error;
     }
   }
