@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
 
 /**
  * The server may import only these parts of shared/crypto (an allow-list, so a new file is
@@ -12,6 +13,58 @@ const SERVER_SAFE_CRYPTO = [
   '**/shared/crypto/*',
   ...['verify-*', 'sodium', 'encoding', 'canonical-json', '*-format', 'safety-number', 'errors']
     .flatMap((name) => [`!**/shared/crypto/${name}`, `!**/shared/crypto/${name}.js`]),
+];
+
+/** Every server file: no private-key crypto, no client code. */
+const SERVER_IMPORT_PATTERNS = [
+  { group: SERVER_SAFE_CRYPTO, message: 'The server never decrypts or handles private keys: it may import only signature checks, encodings and formats from shared/crypto.' },
+  { group: ['**/client/**'], message: 'Server code must not import client code.' },
+];
+
+/**
+ * Layers of the server. An arrow is "may import"; every layer may import shared/.
+ *
+ *   composition (server/*.ts, server/composition/)   scripts/
+ *        │  builds everything: imports anything
+ *        ▼
+ *   http       realtime                          db (repositories implement the ports)
+ *     │          │                                │
+ *     └──────────┴──────────► modules ◄───────────┘   a module may import another module
+ *                                │                    (its ports.ts / types)
+ *                                ▼
+ *                             system (clock, deadline, group commit, …)
+ *                                ▼
+ *                             shared
+ *
+ * http and realtime translate a database outage through server/db/database-errors.ts, the one
+ * part of db they may import. Nothing but composition and scripts imports db otherwise.
+ */
+const LAYERS = [
+  { type: 'shared', pattern: 'shared/**', partialMatch: false },
+  { type: 'system', pattern: 'server/system/**', partialMatch: false },
+  { type: 'modules', pattern: 'server/modules/**', partialMatch: false },
+  { type: 'db', pattern: 'server/db/**', partialMatch: false },
+  { type: 'http', pattern: 'server/http/**', partialMatch: false },
+  { type: 'realtime', pattern: 'server/realtime/**', partialMatch: false },
+  { type: 'scripts', pattern: 'scripts/**', partialMatch: false },
+  // Last: whatever else is under server/ (its top-level files, server/composition/) is composition.
+  { type: 'composition', pattern: 'server/**', partialMatch: false },
+];
+
+/** The one db file http and realtime may import (see the drawing). */
+const DATABASE_ERRORS = [{ category: 'database-errors', pattern: 'server/db/database-errors.ts' }];
+
+/** Who may import whom (see the drawing above); anything not allowed here is an error. */
+const LAYER_POLICIES = [
+  { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
+  { from: { element: { type: 'system' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system'] } } } } },
+  { from: { element: { type: 'modules' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules'] } } } } },
+  { from: { element: { type: 'db' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'db'] } } } } },
+  // http and realtime are two doors to the same modules: neither imports the other.
+  { from: { element: { type: 'http' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'http'] } } } } },
+  { from: { element: { type: 'realtime' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'realtime'] } } } } },
+  { from: { element: { types: { anyOf: ['http', 'realtime'] } } }, allow: { to: { element: { type: 'db' }, file: { categories: 'database-errors' } } } },
+  { from: { element: { types: { anyOf: ['composition', 'scripts'] } } }, allow: { to: { element: { types: { anyOf: LAYERS.map((layer) => layer.type) } } } } },
 ];
 
 export default tseslint.config(
@@ -47,12 +100,30 @@ export default tseslint.config(
     // Habit 2: the server never decrypts. It may verify signatures (shared/crypto/verify*), nothing more.
     files: ['server/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: SERVER_IMPORT_PATTERNS }],
+    },
+  },
+  {
+    // Use cases know nothing of HTTP, sockets or the database driver. (A later block's options
+    // replace an earlier one's for the same rule, so the server's patterns are repeated here.)
+    files: ['server/modules/**/*.ts'],
+    rules: {
       'no-restricted-imports': ['error', {
-        patterns: [
-          { group: SERVER_SAFE_CRYPTO, message: 'The server never decrypts or handles private keys: it may import only signature checks, encodings and formats from shared/crypto.' },
-          { group: ['**/client/**'], message: 'Server code must not import client code.' },
-        ],
+        patterns: [...SERVER_IMPORT_PATTERNS, { group: ['express', 'socket.io', 'mongoose'], message: 'Modules know nothing of HTTP, sockets or the database driver: take what you need through the module\'s ports.' }],
       }],
+    },
+  },
+  {
+    // Layers (drawn above LAYERS): checked on every import between server/, shared/ and scripts/.
+    files: ['server/**/*.ts', 'shared/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      'boundaries/elements': LAYERS,
+      'boundaries/files': DATABASE_ERRORS,
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: LAYER_POLICIES }],
     },
   },
 );

@@ -31,10 +31,12 @@ import type { DirectoryReadDeps } from './modules/directory/read-directory.js';
 import type { LivenessDeps, LivenessNotifier } from './modules/liveness/liveness-deps.js';
 import type { ApprovalNotifier, PoliciesDeps } from './modules/policies/policies-deps.js';
 import { createPolicyEnforcement } from './modules/policies/enforce-policy.js';
-import { deliveryModel, deliveryRecordModel, messageModel } from './db/models/message.model.js';
+import { messageModel } from './db/models/message.model.js';
+import { deliveryModel, deliveryRecordModel } from './db/models/delivery.model.js';
 import { attachmentChunkModel, attachmentModel } from './db/models/attachment.model.js';
 import { AttachmentsRepository } from './db/repositories/attachments.repository.js';
 import { MessagesRepository } from './db/repositories/messages.repository.js';
+import { DeliveryQueueRepository } from './db/repositories/delivery-queue.repository.js';
 import type { MessageNotifier, MessagingDeps } from './modules/messaging/messaging-deps.js';
 import { onApprovalSettled } from './modules/messaging/held-messages.js';
 import { composePolicies, DEFAULT_APPROVAL_TTL_HOURS } from './compose-policies.js';
@@ -106,12 +108,13 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
   const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
   const policy = createPolicyEnforcement(policies.deps);
   // Requests read the stored messages; messaging hands request envelopes to requests (its hook).
-  const messagesRepository = new MessagesRepository(messages, deliveries, deliveryRecords);
+  const deliveryQueue = new DeliveryQueueRepository(deliveries, deliveryRecords);
+  const messagesRepository = new MessagesRepository(messages, deliveryQueue);
   const requests: RequestsDeps = {
     cases: new RequestCasesRepository(requestCases, requestTransitions), claims, messages: messagesRepository, users: usersRepository, audit, clock, notifier: options.requestNotifier ?? SILENT_REQUESTS,
   };
   const messaging: MessagingDeps = {
-    messages: messagesRepository, attachments: new AttachmentsRepository(attachments, attachmentChunks),
+    messages: messagesRepository, deliveries: deliveryQueue, attachments: new AttachmentsRepository(attachments, attachmentChunks),
     maxAttachmentBytes: (options.attachmentMaxMb ?? 50) * 2 ** 20, users: usersRepository, index: directory.index, policy, audit, clock,
     notifier: options.messageNotifier, maxClockSkewMs: 5 * 60_000, requests: createRequestHook(requests),
   };

@@ -14,7 +14,8 @@
  */
 import mongoose, { Types } from 'mongoose';
 import { performance } from 'node:perf_hooks';
-import { messageDocument, queuedCopy } from '../../server/db/repositories/messages.repository.js';
+import { messageDocument } from '../../server/db/repositories/messages.repository.js';
+import { queuedCopy } from '../../server/db/repositories/delivery-queue.repository.js';
 import { openEnvelope } from '../../shared/crypto/envelope-open.js';
 import type { Ack } from '../../shared/errors.js';
 import type { BacklogPage } from '../../shared/schemas/messaging.js';

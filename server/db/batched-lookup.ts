@@ -1,4 +1,4 @@
-import { DATABASE_CALL_DEADLINE_MS, withDeadline } from './deadline.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../system/deadline.js';
 
 /**
  * Batched primary-key reads: lookups requested while one read is in flight are answered together

@@ -5,6 +5,20 @@ export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
 }
 
+/** Index → error code of an unordered bulk insert's failed items; undefined when it is not a bulk error. */
+export function writeErrorsOf(error: unknown): Map<number, number> | undefined {
+  if (typeof error !== 'object' || error === null || !('writeErrors' in error)) return undefined;
+  const list = (error as { writeErrors: unknown }).writeErrors;
+  const items = Array.isArray(list) ? list : [list];
+  const codes = new Map<number, number>();
+  for (const item of items as Array<{ index?: number; code?: number; err?: { index?: number; code?: number } }>) {
+    const index = item.index ?? item.err?.index;
+    const code = item.code ?? item.err?.code;
+    if (typeof index === 'number') codes.set(index, typeof code === 'number' ? code : -1);
+  }
+  return codes;
+}
+
 /** The driver's names for "could not reach the database or lost it mid-call". */
 const UNAVAILABLE_NAMES = new Set([
   'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongooseServerSelectionError',

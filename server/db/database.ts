@@ -1,6 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
 import { EmbeddedFerretDB } from './embedded-ferretdb.js';
 
 const PING_TIMEOUT_MS = 1_000;
@@ -16,6 +15,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** What opening the database needs of the server's configuration. */
+export interface DatabaseConfig {
+  /** An external MongoDB; without it the embedded FerretDB is started. */
+  mongodbUri: string | undefined;
+  dbName: string;
+  dataDir: string;
+  embeddedDbMaxRestarts: number;
+}
+
 export interface OpenDatabaseOptions {
   logger: Logger;
   /** Called when the embedded database cannot be kept running. */
@@ -23,7 +31,7 @@ export interface OpenDatabaseOptions {
 }
 
 /** Connects mongoose to MONGODB_URI, or starts the embedded FerretDB and connects to it. */
-export async function openDatabase(config: Config, { logger, onFatal }: OpenDatabaseOptions): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig, { logger, onFatal }: OpenDatabaseOptions): Promise<Database> {
   let embedded: EmbeddedFerretDB | undefined;
   let uri = config.mongodbUri;
   if (!uri) {

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import passport from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { AppError } from '../../shared/errors.js';
-import type { User } from '../db/repositories/users.repository.js';
+import type { User } from '../modules/accounts/ports/users.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import type { Clock } from '../system/clock.js';
 import { AccessClaims, JWT_VERIFY_OPTIONS, hmacKey, isCurrent } from '../modules/accounts/access-tokens.js';

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import { AppError, type Ack, type ErrorBody } from '../../shared/errors.js';
 import type { ClientToServerEvents } from '../../shared/events.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
-import type { User } from '../db/repositories/users.repository.js';
+import type { User } from '../modules/accounts/ports/users.js';
 import { toFieldIssues } from '../system/field-issues.js';
 import type { EventLimiter } from './event-limits.js';
 import type { GatewaySocket } from './gateway-types.js';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { User } from '../db/repositories/users.repository.js';
+import type { User } from '../modules/accounts/ports/users.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import type { AccessClaims, AccessTokenSigner } from '../modules/accounts/access-tokens.js';
 import { resolveActor } from '../modules/accounts/resolve-actor.js';

@@ -1,12 +1,19 @@
 import type { ReadyResponse } from '../../shared/schemas/system.js';
-import type { Database } from '../db/database.js';
 
 export interface ReadinessProbe {
   check(): Promise<ReadyResponse>;
 }
 
+/** What readiness asks of the database (server/db's Database has it). */
+export interface DatabaseHealth {
+  kind: ReadyResponse['database']['kind'];
+  ping(): Promise<boolean>;
+  /** The embedded database process's state; undefined for an external database. */
+  processState(): string | undefined;
+}
+
 /** Ready means the database answers now; the embedded supervisor's state is reported beside it. */
-export function databaseReadiness(database: Pick<Database, 'kind' | 'ping' | 'processState'>): ReadinessProbe {
+export function databaseReadiness(database: DatabaseHealth): ReadinessProbe {
   return {
     async check() {
       const processState = database.processState();

@@ -29,7 +29,6 @@ export const AUDIT_EVENT_TYPES = [
   'directory.settings-changed',
   'directory.exported',
   'state.participation-changed',
-  'state.visibility-changed',
   'liveness.check-started',
   'liveness.acknowledged',
   'message.stored',

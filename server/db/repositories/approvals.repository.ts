@@ -5,42 +5,7 @@ import type { ApprovalDecisionModel } from '../models/approval-decision.model.js
 import type { ApprovalRequestModel } from '../models/approval-request.model.js';
 import type { ApprovalSettlementModel } from '../models/approval-settlement.model.js';
 import { isDuplicateKey } from '../database-errors.js';
-
-export interface ApprovalDecision {
-  state: string;
-  userId: string;
-  verdict: 'approved' | 'rejected';
-  comment: string | null;
-  at: Date;
-}
-
-export interface ApprovalSettlement {
-  status: Exclude<ApprovalStatus, 'pending'>;
-  decidedBy: string | null;
-  comment: string | null;
-  at: Date;
-}
-
-/** An approval request as the modules see it: the request, each state's decision, the settlement. */
-export interface ApprovalRecord {
-  id: string;
-  exchangeRef: string;
-  fromUserId: string;
-  fromState: string;
-  toStates: string[];
-  labels: Labels;
-  kind: ExchangeKind;
-  holds: ApprovalHold[];
-  holdingStates: string[];
-  decisions: ApprovalDecision[];
-  settlement: ApprovalSettlement | null;
-  /** True once the settlement has been copied onto the request (it then lists under its status). */
-  finalized: boolean;
-  createdAt: Date;
-  expiresAt: Date;
-}
-
-export type NewApproval = Pick<ApprovalRecord, 'exchangeRef' | 'fromUserId' | 'fromState' | 'toStates' | 'labels' | 'kind' | 'holds' | 'holdingStates' | 'createdAt' | 'expiresAt'>;
+import type { ApprovalDecision, ApprovalRecord, ApprovalSettlement, ApprovalStore, NewApproval } from '../../modules/policies/ports.js';
 
 const validId = (id: string): boolean => /^[0-9a-f]{24}$/.test(id);
 const decisionId = (approvalId: string, state: string): string => `${approvalId}:${state}`;
@@ -61,7 +26,7 @@ async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
  * decision, a settlement), each under a unique `_id`; the request itself is written once more,
  * by the one caller that won the settlement.
  */
-export class ApprovalsRepository {
+export class ApprovalsRepository implements ApprovalStore {
   constructor(
     private readonly requests: ApprovalRequestModel,
     private readonly decisions: ApprovalDecisionModel,

@@ -1,19 +1,10 @@
 import mongoose, { Types } from 'mongoose';
 import type { AttachmentChunkModel, AttachmentModel } from '../models/attachment.model.js';
-
-export interface Attachment {
-  id: string;
-  uploaderId: string;
-  size: number;
-  chunks: number;
-  complete: boolean;
-  messageId: string | null;
-  createdAt: Date;
-}
+import type { Attachment, AttachmentStore } from '../../modules/messaging/ports.js';
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
-export class AttachmentsRepository {
+export class AttachmentsRepository implements AttachmentStore {
   constructor(private readonly attachments: AttachmentModel, private readonly chunks: AttachmentChunkModel) {}
 
   async begin(uploaderId: string, now: Date): Promise<string> {

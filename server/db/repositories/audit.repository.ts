@@ -1,19 +1,8 @@
-import { isDuplicateKey } from '../database-errors.js';
+import { isDuplicateKey, writeErrorsOf } from '../database-errors.js';
 import type { Collection } from 'mongoose';
 import type { AuditEntry } from '../../modules/audit/audit-chain.js';
+import type { AuditQuery, AuditStore } from '../../modules/audit/ports.js';
 import type { AuditEntryModel } from '../models/audit-entry.model.js';
-
-export interface AuditQuery {
-  state?: string;
-  type?: string;
-  /** Entries by this person or about them. */
-  person?: string;
-  afterSeq?: number;
-  beforeSeq?: number;
-  /** Oldest first (default) or newest first. */
-  order?: 'asc' | 'desc';
-  limit: number;
-}
 
 /** Entries looked for past the count in one key lookup when finding the head. */
 const HEAD_PROBE = 64;
@@ -28,7 +17,7 @@ export interface KeyedPaging {
 const KEYED_PAGING: KeyedPaging = { window: 1000, windows: 8 };
 
 /** Plain objects in and out; the audit collection is only ever inserted into. */
-export class AuditRepository {
+export class AuditRepository implements AuditStore {
   constructor(private readonly model: AuditEntryModel, private readonly paging: KeyedPaging = KEYED_PAGING) {}
 
   /** The collection, typed with its numeric `_id`, for the driver's own insert. */
@@ -105,7 +94,7 @@ export class AuditRepository {
       await this.records.insertMany(entries.map((entry) => ({ _id: entry.seq, ...entry })), { ordered: true, ignoreUndefined: true });
       return true;
     } catch (error) {
-      if (isDuplicateKey(error) || (typeof error === 'object' && error !== null && 'writeErrors' in error)) return false;
+      if (isDuplicateKey(error) || writeErrorsOf(error)) return false;
       throw error;
     }
   }

@@ -1,8 +1,9 @@
 import type { ClaimModel } from '../models/claim.model.js';
 import { isDuplicateKey } from '../database-errors.js';
+import type { ClaimStore } from '../../modules/accounts/ports/claims.js';
 
 /** Exactly-once claims by unique insert (see claim.model.ts for why not conditional updates). */
-export class ClaimsRepository {
+export class ClaimsRepository implements ClaimStore {
   constructor(private readonly model: ClaimModel) {}
 
   /** True for the first caller with this key, false for every later one. */

@@ -1,30 +1,9 @@
 import { Types } from 'mongoose';
 import type { EntryUpdate } from '../../../shared/schemas/directory.js';
 import type { DirectoryEntryModel } from '../models/directory-entry.model.js';
+import type { DirectoryEntry, DirectoryEntryStore } from '../../modules/directory/ports.js';
 
-interface Bilingual {
-  en: string;
-  ru?: string;
-}
-
-/** The stored, editable part of an entry (see EntryView for what readers get). */
-export interface DirectoryEntry {
-  userId: string;
-  kind: 'person' | 'duty-desk';
-  name: Bilingual | null;
-  title: Bilingual | null;
-  authority: Bilingual | null;
-  role: 'policy' | 'operational' | null;
-  languages: string[];
-  timeZone: string | null;
-  workingHours: { days: number[]; from: string; to: string } | null;
-  available24x7: boolean;
-  deputyUserId: string | null;
-  contacts: Array<{ type: string; value: string; note?: string }>;
-  lastConfirmedAt: Date;
-}
-
-export class DirectoryEntriesRepository {
+export class DirectoryEntriesRepository implements DirectoryEntryStore {
   constructor(private readonly model: DirectoryEntryModel) {}
 
   async all(): Promise<DirectoryEntry[]> {
@@ -78,7 +57,7 @@ interface EntryLean {
   lastConfirmedAt: Date;
 }
 
-const bilingual = (value: StoredBilingual | null | undefined): Bilingual | null =>
+const bilingual = (value: StoredBilingual | null | undefined): DirectoryEntry['name'] =>
   value?.en ? { en: value.en, ...(value.ru ? { ru: value.ru } : {}) } : null;
 
 function toEntry(doc: EntryLean): DirectoryEntry {

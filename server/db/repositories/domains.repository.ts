@@ -1,7 +1,8 @@
 import type { DomainInfo } from '../../../shared/reference/domains.js';
 import type { DomainModel } from '../models/domain.model.js';
+import type { DomainStore } from '../../modules/directory/ports.js';
 
-export class DomainsRepository {
+export class DomainsRepository implements DomainStore {
   constructor(private readonly model: DomainModel) {}
 
   /** Adds a domain that is missing (seeding, or a network decision applied again): idempotent. */

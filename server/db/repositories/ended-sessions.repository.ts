@@ -1,8 +1,9 @@
 import type { EndedSessionModel } from '../models/ended-session.model.js';
 import { isDuplicateKey } from '../database-errors.js';
+import type { EndedSessionStore } from '../../modules/accounts/ports/sessions.js';
 
 /** Sessions ended one by one (see ended-session.model.ts); a small collection, emptied as they expire. */
-export class EndedSessionsRepository {
+export class EndedSessionsRepository implements EndedSessionStore {
   constructor(private readonly model: EndedSessionModel) {}
 
   /** Idempotent: ending a session twice keeps the first record. */

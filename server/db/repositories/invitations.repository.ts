@@ -2,24 +2,9 @@ import { Types } from 'mongoose';
 import type { Role } from '../../../shared/schemas/accounts.js';
 import type { InvitationModel } from '../models/invitation.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
+import type { Invitation, InvitationStore, NewInvitation } from '../../modules/accounts/ports/invitations.js';
 
-export interface Invitation {
-  id: string;
-  role: Role;
-  state: string | null;
-  domains: string[];
-  displayName: string;
-  note: string | null;
-  status: 'open' | 'used' | 'revoked';
-  createdBy: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-  usedBy: string | null;
-}
-
-export type NewInvitation = Omit<Invitation, 'id' | 'status' | 'usedBy'> & { tokenHash: string };
-
-export class InvitationsRepository {
+export class InvitationsRepository implements InvitationStore {
   constructor(private readonly model: InvitationModel, private readonly claims: ClaimsRepository) {}
 
   async create(input: NewInvitation): Promise<Invitation> {

@@ -1,27 +1,9 @@
 import { Types } from 'mongoose';
 import type { LivenessCheckModel, LivenessTargetModel } from '../models/liveness.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
+import type { LivenessCheck, LivenessCheckStore, LivenessTarget } from '../../modules/liveness/ports.js';
 
-export interface LivenessCheck {
-  id: string;
-  startedBy: string;
-  scopeState: string | null;
-  scopeDomain: string | null;
-  startedAt: Date;
-  deadline: Date;
-}
-
-export interface LivenessTarget {
-  checkId: string;
-  userId: string;
-  state: string;
-  nonce: string;
-  promptedAt: Date;
-  deadline: Date;
-  answeredAt: Date | null;
-}
-
-export class LivenessRepository {
+export class LivenessRepository implements LivenessCheckStore {
   constructor(private readonly checks: LivenessCheckModel, private readonly targets: LivenessTargetModel, private readonly claims: ClaimsRepository) {}
 
   async create(check: Omit<LivenessCheck, 'id'>, targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>): Promise<LivenessCheck> {

@@ -1,13 +1,8 @@
 import type { MemberStateInfo } from '../../../shared/reference/member-states.js';
 import type { MemberStateModel } from '../models/member-state.model.js';
+import type { MemberState, MemberStateStore } from '../../modules/directory/ports.js';
 
-export interface MemberState {
-  code: string;
-  name: { en: string; ru: string };
-  domains: string[];
-}
-
-export class MemberStatesRepository {
+export class MemberStatesRepository implements MemberStateStore {
   constructor(private readonly model: MemberStateModel) {}
 
   /** Adds states that are missing; never touches participation already set. */

@@ -2,47 +2,12 @@ import { Types } from 'mongoose';
 import type { Outcome, Position, Procedure, ProposalStatus, ProposedChange } from '../../../shared/schemas/consensus.js';
 import type { ProposalModel } from '../models/proposal.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
-
-export interface StoredPosition {
-  state: string;
-  position: Position;
-  comment: string | null;
-  byUserId: string;
-  at: Date;
-}
-
-export interface Proposal {
-  id: string;
-  change: ProposedChange;
-  procedure: Procedure;
-  rationale: string;
-  proposedBy: string;
-  proposedAt: Date;
-  deadline: Date;
-  electorate: string[];
-  positions: StoredPosition[];
-  status: ProposalStatus;
-  outcome: Outcome | null;
-  settledAt: Date | null;
-  applied: boolean;
-}
-
-export type NewProposal = Omit<Proposal, 'id' | 'positions' | 'status' | 'outcome' | 'settledAt' | 'applied'>;
+import type { NewProposal, Proposal, ProposalStore, StoredPosition } from '../../modules/consensus/ports.js';
+import { subjectOf } from '../../modules/consensus/proposal-subject.js';
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
-/** What only one open proposal at a time may be about: a state to admit, a domain to add or rename. */
-export function subjectOf(change: ProposedChange): string | null {
-  switch (change.kind) {
-    case 'admit-state': return change.state.code;
-    case 'add-domain':
-    case 'rename-domain':
-    case 'retire-domain': return `domain:${change.domain.code}`;
-    default: return null;
-  }
-}
-
-export class ProposalsRepository {
+export class ProposalsRepository implements ProposalStore {
   constructor(private readonly model: ProposalModel, private readonly claims: ClaimsRepository) {}
 
   async create(proposal: NewProposal): Promise<Proposal> {

@@ -1,28 +1,9 @@
 import { Types } from 'mongoose';
 import type { RefreshTokenModel } from '../models/refresh-token.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
+import type { ActiveSession, RefreshTokenRecord, RefreshTokenStore } from '../../modules/accounts/ports/sessions.js';
 
-export interface RefreshTokenRecord {
-  familyId: string;
-  userId: string;
-  status: 'active' | 'used' | 'revoked';
-  expiresAt: Date;
-  signedInAt: Date | null;
-  device: string | null;
-}
-
-/** A session as its owner sees it: the family's live token. */
-export interface ActiveSession {
-  familyId: string;
-  /** First 16 hex digits of the live refresh token's SHA-256: lets a client recognise its own. */
-  tokenHint: string;
-  signedInAt: Date | null;
-  lastRefreshedAt: Date;
-  expiresAt: Date;
-  device: string | null;
-}
-
-export class RefreshTokensRepository {
+export class RefreshTokensRepository implements RefreshTokenStore {
   constructor(private readonly model: RefreshTokenModel, private readonly claims: ClaimsRepository) {}
 
   async create(input: { tokenHash: string; familyId: string; userId: string; now: Date; expiresAt: Date; signedInAt: Date; device: string | null }): Promise<void> {

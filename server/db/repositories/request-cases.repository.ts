@@ -1,71 +1,12 @@
 import { Types } from 'mongoose';
-import type { ConsentOutcome, DeclineReason, LateReason, RequestAction, Urgency } from '../../../shared/requests/header-fields.js';
-import type { RequestSide, RequestStatus } from '../../../shared/requests/lifecycle.js';
-import type { RequestKind } from '../../../shared/requests/templates.js';
-import type { CategoryCode, Classification, DomainCode, HandlingCode } from '../../../shared/schemas/labels.js';
+import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { RequestCaseDoc, RequestCaseModel, RequestTransitionDoc, RequestTransitionModel } from '../models/request-case.model.js';
 import { isDuplicateKey } from '../database-errors.js';
-
-export interface RequestCase {
-  id: string;
-  kind: RequestKind;
-  domain: DomainCode;
-  category: CategoryCode;
-  classification: Classification;
-  urgency: Urgency;
-  threadId: string | null;
-  requesterId: string;
-  requesterState: string;
-  requestedId: string;
-  requestedState: string;
-  status: RequestStatus;
-  seq: number;
-  awaiting: boolean;
-  submittedAt: Date;
-  deadline: Date;
-  acknowledgedAt: Date | null;
-  respondedAt: Date | null;
-  answered: boolean;
-  overdue: boolean;
-  overdueAt: Date | null;
-  remindersSent: number;
-  originalCaseId: string | null;
-  consent: ConsentOutcome | null;
-}
-
-export interface RequestTransition {
-  caseId: string;
-  no: number;
-  action: RequestAction;
-  side: RequestSide;
-  from: RequestStatus;
-  to: RequestStatus;
-  at: Date;
-  messageId: string;
-  actorId: string;
-  reasonCode: DeclineReason | null;
-  lateReason: LateReason | null;
-  consent: ConsentOutcome | null;
-  handling: HandlingCode;
-  evaluation: string | null;
-}
-
-/** Case fields a transition changes. */
-export type CasePatch = Partial<Pick<RequestCase, 'status' | 'awaiting' | 'acknowledgedAt' | 'respondedAt' | 'answered' | 'consent'>>;
-
-export interface CaseFilter {
-  requesterId?: string | undefined;
-  requestedId?: string | undefined;
-  requestedState?: string | undefined;
-  status?: RequestStatus | undefined;
-  overdue?: boolean | undefined;
-  domain?: DomainCode | undefined;
-  originalCaseId?: string | undefined;
-}
+import type { CaseFilter, CasePatch, RequestCase, RequestCaseStore, RequestTransition } from '../../modules/requests/ports.js';
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
-export class RequestCasesRepository {
+export class RequestCasesRepository implements RequestCaseStore {
   constructor(private readonly cases: RequestCaseModel, private readonly transitions: RequestTransitionModel) {}
 
   /** Idempotent: a second create of the same case (a retried request) keeps the first. */

@@ -1,7 +1,8 @@
 import type { SettingModel } from '../models/setting.model.js';
+import type { SettingStore } from '../../modules/directory/ports.js';
 
 /** Network-wide settings (one document per key) and change counters. */
-export class SettingsRepository {
+export class SettingsRepository implements SettingStore {
   constructor(private readonly model: SettingModel) {}
 
   async get<T>(key: string, fallback: T): Promise<T> {

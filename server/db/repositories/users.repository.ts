@@ -3,85 +3,8 @@ import type { UserStatus, Role } from '../../../shared/schemas/accounts.js';
 import type { KeyStretching } from '../../../shared/crypto/opaque-format.js';
 import type { UserModel } from '../models/user.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
-
-export interface PublicKeys {
-  identityKey: string;
-  encryptionKey: string;
-  encryptionKeySig: string;
-  keyVersion: number;
-  createdAt: Date;
-  verifiedAt: Date | null;
-  verifiedBy: string | null;
-}
-
-/** A key set replaced by a newer one: valid from `createdAt` until `replacedAt`. */
-export interface PreviousKeys extends PublicKeys {
-  replacedAt: Date;
-}
-
-/** A user as the modules see it: no password hash, no TOTP secret, no wrapped keys. */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  state: string | null;
-  domains: string[];
-  status: UserStatus;
-  totpEnabled: boolean;
-  requireTotp: boolean;
-  keys: PublicKeys | null;
-  /** Earlier key sets, oldest first. */
-  keyHistory: PreviousKeys[];
-  tokenVersion: number;
-  invitedBy: string | null;
-  createdAt: Date;
-  /** When the person last confirmed their recovery key by typing part of it back (null: never). */
-  recoveryConfirmedAt: Date | null;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  role: Role;
-  state: string | null;
-  domains: string[];
-  status: UserStatus;
-  opaque: OpaqueCredential;
-  keys: Omit<PublicKeys, 'verifiedAt' | 'verifiedBy'> & { verifiedAt?: Date | null; verifiedBy?: string | null };
-  wrappedKeys: unknown;
-  invitedBy: string | null;
-  recoveryConfirmedAt?: Date | null;
-  now: Date;
-}
-
-/** What the server keeps of a password: an OPAQUE record and the client's argon2id cost (no hash, nothing that unwraps a key). */
-export interface OpaqueCredential {
-  record: string;
-  stretching: KeyStretching;
-}
-
-export interface UserSecrets {
-  /** Only accounts made before OPAQUE that have not signed in since. */
-  passwordHash: string | null;
-  opaque: OpaqueCredential | null;
-  totpSecret: string | null;
-  totpPendingSecret: string | null;
-  totpLastStep: number;
-}
-
-type UserPatch = Partial<Pick<User, 'displayName' | 'domains' | 'status' | 'requireTotp' | 'totpEnabled'>> & {
-  keys?: PublicKeys | null;
-  /** Appended to the key history in the same single-document write as the new `keys`. */
-  retiredKeys?: PreviousKeys;
-  wrappedKeys?: unknown;
-  recoveryConfirmedAt?: Date | null;
-  passwordHash?: null;
-  opaque?: OpaqueCredential;
-  totpSecret?: string | null;
-  totpPendingSecret?: string | null;
-  totpLastStep?: number;
-};
+import { UsernameTakenError, type NewUser, type OpaqueCredential, type PublicKeys, type User, type UserPatch, type UserSecrets, type UserStore } from '../../modules/accounts/ports/users.js';
+import { isDuplicateKey } from '../database-errors.js';
 
 const SECRET_FIELDS = '+passwordHash +opaqueRecord +opaqueStretching +totpSecret +totpPendingSecret +totpLastStep';
 
@@ -104,7 +27,7 @@ const opaqueFields = (opaque: OpaqueCredential): Record<string, unknown> => ({ o
 
 const validId = (id: string): boolean => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id);
 
-export class UsersRepository {
+export class UsersRepository implements UserStore {
   private readonly changeListeners: Array<(userId: string) => void> = [];
 
   constructor(private readonly model: UserModel, private readonly claims: ClaimsRepository) {}
@@ -121,16 +44,22 @@ export class UsersRepository {
 
   async create(input: NewUser): Promise<User> {
     const { now, invitedBy, keys, opaque, ...rest } = input;
-    const doc = await this.model.create({
-      ...rest,
-      opaqueRecord: opaque.record,
-      opaqueStretching: opaque.stretching,
-      keys: { ...keys, verifiedAt: keys.verifiedAt ?? null, verifiedBy: keys.verifiedBy ? new Types.ObjectId(keys.verifiedBy) : null },
-      invitedBy: invitedBy ? new Types.ObjectId(invitedBy) : null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return toUser(doc.toObject());
+    try {
+      const doc = await this.model.create({
+        ...rest,
+        opaqueRecord: opaque.record,
+        opaqueStretching: opaque.stretching,
+        keys: { ...keys, verifiedAt: keys.verifiedAt ?? null, verifiedBy: keys.verifiedBy ? new Types.ObjectId(keys.verifiedBy) : null },
+        invitedBy: invitedBy ? new Types.ObjectId(invitedBy) : null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return toUser(doc.toObject());
+    } catch (error) {
+      // The username is the only unique field besides _id.
+      if (isDuplicateKey(error)) throw new UsernameTakenError(input.username);
+      throw error;
+    }
   }
 
   async findById(id: string): Promise<User | undefined> {

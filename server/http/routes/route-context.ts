@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
-import type { AuditRepository } from '../../db/repositories/audit.repository.js';
+import type { AuditStore } from '../../modules/audit/ports.js';
 import type { AccountsDeps } from '../../modules/accounts/accounts-deps.js';
 import type { DirectoryReadDeps } from '../../modules/directory/read-directory.js';
 import type { LivenessDeps } from '../../modules/liveness/liveness-deps.js';
@@ -21,7 +21,7 @@ export interface RouteContext {
   liveness: LivenessDeps;
   messaging: MessagingDeps;
   snapshots: SnapshotSigner;
-  auditEntries: AuditRepository;
+  auditEntries: AuditStore;
   policies: PoliciesDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;

@@ -1,8 +1,7 @@
-import type { EndedSessionsRepository } from '../../db/repositories/ended-sessions.repository.js';
-import type { InvitationsRepository } from '../../db/repositories/invitations.repository.js';
-import type { MemberStatesRepository } from '../../db/repositories/member-states.repository.js';
-import type { RefreshTokensRepository } from '../../db/repositories/refresh-tokens.repository.js';
-import type { User, UsersRepository } from '../../db/repositories/users.repository.js';
+import type { EndedSessionStore, RefreshTokenStore } from './ports/sessions.js';
+import type { InvitationStore } from './ports/invitations.js';
+import type { MemberStateStore } from '../directory/ports.js';
+import type { User, UserStore } from './ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AccessTokenSigner } from './access-tokens.js';
@@ -23,9 +22,9 @@ export interface PeopleNotifier {
 }
 
 export interface AccountsDeps {
-  users: UsersRepository;
-  invitations: InvitationsRepository;
-  refreshTokens: RefreshTokensRepository;
+  users: UserStore;
+  invitations: InvitationStore;
+  refreshTokens: RefreshTokenStore;
   audit: AuditLog;
   clock: Clock;
   tokens: AccessTokenSigner;
@@ -33,11 +32,11 @@ export interface AccountsDeps {
   opaque: OpaqueFlows;
   revocations: SessionRevocations;
   people: PeopleNotifier;
-  endedSessions: EndedSessionsRepository;
+  endedSessions: EndedSessionStore;
   /** Accounts as requests re-check them, with their sessions ended on their own. */
   actors: ActorSource;
   /** Member states: a focal point is invited only for domains their state takes part in. */
-  states: MemberStatesRepository;
+  states: MemberStateStore;
   /** Tells the directory that who is active, or their keys, changed. */
   directoryChanged(): Promise<void>;
   /** Base URL for invitation links (the web client). */

@@ -1,5 +1,5 @@
-import type { User } from '../../db/repositories/users.repository.js';
-import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
+import type { User } from './ports/users.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../system/deadline.js';
 
 /** An account as every request re-checks it, with the sessions ended on their own (their access tokens are refused). */
 export type ActorRecord = User & { readonly endedSessions: readonly string[] };

@@ -1,6 +1,6 @@
 import { can, type Action, type Target } from '../../../shared/authz/can.js';
 import { AppError } from '../../../shared/errors.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 
 /** Throws auth.forbidden unless the pure rule allows it; `refusal` says why in the caller's words. */
 export function authorize(actor: User, action: Action, target: Target = {}, refusal = `not allowed: ${action}`): void {

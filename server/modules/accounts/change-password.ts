@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { AppError } from '../../../shared/errors.js';
 import type { ChangePasswordRequest, ChangePasswordStartResponse, Session } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { checkCurrentTotp } from './reauthenticate.js';
 import { issueSession } from './sessions.js';

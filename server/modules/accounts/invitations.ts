@@ -1,8 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import { can, confinedState } from '../../../shared/authz/can.js';
-import type { CreatedInvitation, InvitationPreview, InvitationView } from '../../../shared/schemas/accounts.js';
-import type { CreateInvitationRequest } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { CreatedInvitation, CreateInvitationRequest, InvitationPreview, InvitationView } from '../../../shared/schemas/accounts.js';
+import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { authorize } from './authorize.js';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens.js';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { Role, UserStatus, UserView } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 import type { AuditEventType } from '../../../shared/audit/event-types.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { confinedState } from '../../../shared/authz/can.js';

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import * as opaque from '@serenity-kit/opaque';
 import { AppError } from '../../../shared/errors.js';
-import type { ClaimsRepository } from '../../db/repositories/claims.repository.js';
+import type { ClaimStore } from './ports/claims.js';
 
 /** How long a client has between a login's start and its finish. */
 export const OPAQUE_LOGIN_TTL_MS = 2 * 60_000;
@@ -50,7 +50,7 @@ export interface OpaqueFlows {
 
 const malformed = (what: string): AppError => new AppError('validation.failed', `${what} is not a valid OPAQUE message`, [{ path: ['body', what], message: 'not a valid OPAQUE message' }]);
 
-export function opaqueFlows(serverSetup: string, secret: string, claims: ClaimsRepository): OpaqueFlows {
+export function opaqueFlows(serverSetup: string, secret: string, claims: ClaimStore): OpaqueFlows {
   const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'focalnet/opaque-flow-state/v1', 32));
   return {
     serverSetup,

@@ -2,7 +2,7 @@ import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format
 import { verifyPasswordReset } from '../../../shared/crypto/verify-password-reset.js';
 import { AppError } from '../../../shared/errors.js';
 import type { CompletePasswordReset, IssuedPasswordReset, PasswordResetPreview, RegistrationStartResponse } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { authorize } from './authorize.js';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens.js';

@@ -1,7 +1,7 @@
 import { AnyStoredWrappedKeys, type RecoveryWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { AppError } from '../../../shared/errors.js';
 import type { UserView } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { toUserView } from './user-view.js';
 

@@ -1,9 +1,8 @@
 import { verifyKeyBundle } from '../../../shared/crypto/verify-key-bundle.js';
 import { AppError } from '../../../shared/errors.js';
 import type { RegisterRequest, RegisterResponse, RegistrationStartRequest, RegistrationStartResponse } from '../../../shared/schemas/accounts.js';
-import { isDuplicateKey } from '../../db/database-errors.js';
-import type { Invitation } from '../../db/repositories/invitations.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { Invitation } from './ports/invitations.js';
+import { UsernameTakenError, type User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { hashOpaqueToken } from './opaque-tokens.js';
 import { toUserView } from './user-view.js';
@@ -67,7 +66,7 @@ export async function register(deps: AccountsDeps, input: RegisterInput): Promis
       now,
     });
   } catch (error) {
-    if (isDuplicateKey(error)) throw usernameTaken();
+    if (error instanceof UsernameTakenError) throw usernameTaken();
     throw error;
   }
   // Single use, atomically: of two registrations racing with one token, the second is undone.

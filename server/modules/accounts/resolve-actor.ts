@@ -1,4 +1,4 @@
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 import type { AccessClaims } from './access-tokens.js';
 import type { ActorSource } from './actor-cache.js';
 

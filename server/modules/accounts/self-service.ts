@@ -3,7 +3,7 @@ import type { PublicKeyBundle } from '../../../shared/crypto/verify-key-bundle.j
 import type { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { AppError } from '../../../shared/errors.js';
 import type { RegisterResponse, UserView } from '../../../shared/schemas/accounts.js';
-import type { PublicKeys, User } from '../../db/repositories/users.repository.js';
+import type { PublicKeys, User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { verifiersFor } from './register.js';
 import { matchTotp, newTotpSecret, totpUri } from './totp.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_KEY_STRETCHING } from '../../../shared/crypto/opaque-format.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Session, SignInFinishRequest, SignInStartRequest, SignInStartResponse } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from './access-tokens.js';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens.js';

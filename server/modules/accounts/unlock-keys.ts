@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { SignInStartResponse } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 
 /**

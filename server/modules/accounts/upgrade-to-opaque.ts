@@ -1,10 +1,9 @@
 import { LegacyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { AppError } from '../../../shared/errors.js';
-import type { RegistrationStartResponse } from '../../../shared/schemas/accounts.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { RegistrationStartResponse, UserView } from '../../../shared/schemas/accounts.js';
+import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { toUserView } from './user-view.js';
-import type { UserView } from '../../../shared/schemas/accounts.js';
 import type { ExportKeyWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import type { KeyStretching } from '../../../shared/crypto/opaque-format.js';
 

@@ -1,6 +1,6 @@
 import type { InvitationView, UserView } from '../../../shared/schemas/accounts.js';
-import type { Invitation } from '../../db/repositories/invitations.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { Invitation } from './ports/invitations.js';
+import type { User } from './ports/users.js';
 
 /** The only shape in which a user leaves the server: no secrets, no token version. */
 export function toUserView(user: User): UserView {

@@ -1,5 +1,5 @@
-import { GroupCommit } from '../../db/group-commit.js';
-import type { AuditRepository } from '../../db/repositories/audit.repository.js';
+import { GroupCommit } from '../../system/group-commit.js';
+import type { AuditStore } from './ports.js';
 import type { Clock } from '../../system/clock.js';
 import { GENESIS_HASH, hashAuditRecord, type AuditEntry } from './audit-chain.js';
 import type { AuditEventType } from '../../../shared/audit/event-types.js';
@@ -29,7 +29,7 @@ const MAX_BATCH = 200;
  * a lost race the entries actually stored are re-read by primary key, the head moves to the
  * winner's, and the rest is chained again from there.
  */
-export function createAuditLog(repository: AuditRepository, clock: Clock): AuditLog {
+export function createAuditLog(repository: AuditStore, clock: Clock): AuditLog {
   let head: { seq: number; hash: string } | undefined;
   let headKnown = false;
 

@@ -1,11 +1,11 @@
 import type { AuditEntryView } from '../../../shared/schemas/accounts.js';
-import type { AuditRepository } from '../../db/repositories/audit.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { AuditStore } from './ports.js';
+import type { User } from '../accounts/ports/users.js';
 import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
 
 /** National admins read their own state's trail; network admins the whole, optionally by state. */
-export async function readAudit(repository: AuditRepository, actor: User, query: { state?: string | undefined; type?: string | undefined; person?: string | undefined; afterSeq?: number | undefined; beforeSeq?: number | undefined; order?: 'asc' | 'desc'; limit: number }): Promise<AuditEntryView[]> {
+export async function readAudit(repository: AuditStore, actor: User, query: { state?: string | undefined; type?: string | undefined; person?: string | undefined; afterSeq?: number | undefined; beforeSeq?: number | undefined; order?: 'asc' | 'desc'; limit: number }): Promise<AuditEntryView[]> {
   const state = confinedState(actor) ?? query.state;
   authorize(actor, 'audit:read', { state: state ?? null });
   const entries = await repository.list({

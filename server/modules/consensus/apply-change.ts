@@ -1,4 +1,4 @@
-import type { Proposal } from '../../db/repositories/proposals.repository.js';
+import type { Proposal } from './ports.js';
 import { FRESHNESS_SETTING } from '../directory/directory-index.js';
 import type { ConsensusDeps } from './consensus-deps.js';
 

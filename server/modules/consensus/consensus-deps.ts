@@ -1,7 +1,5 @@
-import type { DomainsRepository } from '../../db/repositories/domains.repository.js';
-import type { MemberStatesRepository } from '../../db/repositories/member-states.repository.js';
-import type { ProposalsRepository } from '../../db/repositories/proposals.repository.js';
-import type { SettingsRepository } from '../../db/repositories/settings.repository.js';
+import type { DomainStore, MemberStateStore, SettingStore } from '../directory/ports.js';
+import type { ProposalStore } from './ports.js';
 import type { Clock } from '../../system/clock.js';
 import type { ProposalView } from '../../../shared/schemas/consensus.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -12,10 +10,10 @@ export interface ConsensusNotifier {
 }
 
 export interface ConsensusDeps {
-  proposals: ProposalsRepository;
-  states: MemberStatesRepository;
-  domains: DomainsRepository;
-  settings: SettingsRepository;
+  proposals: ProposalStore;
+  states: MemberStateStore;
+  domains: DomainStore;
+  settings: SettingStore;
   audit: AuditLog;
   clock: Clock;
   notifier: ConsensusNotifier;

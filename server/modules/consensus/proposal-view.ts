@@ -1,5 +1,5 @@
 import type { ProposalView } from '../../../shared/schemas/consensus.js';
-import type { Proposal } from '../../db/repositories/proposals.repository.js';
+import type { Proposal } from './ports.js';
 
 export function toProposalView(p: Proposal): ProposalView {
   return {

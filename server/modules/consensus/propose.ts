@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import { MAX_PROPOSAL_DAYS, MIN_PROPOSAL_HOURS, type CreateProposal, type ProposalView, type ProposedChange } from '../../../shared/schemas/consensus.js';
-import { subjectOf } from '../../db/repositories/proposals.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import { subjectOf } from './proposal-subject.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { ConsensusDeps } from './consensus-deps.js';
 import { toProposalView } from './proposal-view.js';

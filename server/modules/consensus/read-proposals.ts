@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import type { ProposalView } from '../../../shared/schemas/consensus.js';
-import type { Proposal } from '../../db/repositories/proposals.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { Proposal } from './ports.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { ConsensusDeps } from './consensus-deps.js';
 import { toProposalView } from './proposal-view.js';

@@ -1,5 +1,5 @@
 import { settleProposal, type Settlement } from '../../../shared/consensus/settle-proposal.js';
-import type { Proposal } from '../../db/repositories/proposals.repository.js';
+import type { Proposal } from './ports.js';
 import { applyChange } from './apply-change.js';
 import { toProposalView } from './proposal-view.js';
 import type { ConsensusDeps } from './consensus-deps.js';

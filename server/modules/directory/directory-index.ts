@@ -1,14 +1,13 @@
 import { keyFingerprint } from '../../../shared/crypto/safety-number.js';
 import { fromBase64Url } from '../../../shared/crypto/encoding.js';
 import type { DomainInfo } from '../../../shared/reference/domains.js';
-import type { DirectoryEntry } from '../../db/repositories/directory-entries.repository.js';
-import type { MemberState } from '../../db/repositories/member-states.repository.js';
+import type { DirectoryEntry, MemberState } from './ports.js';
 import type { PolicyBody } from '../../../shared/schemas/policy.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import type { DirectoryDeps } from './directory-deps.js';
 import { indexKeyHistory, type IndexedPreviousKey } from './key-history.js';
 import { SearchIndex } from './search-index.js';
-import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../system/deadline.js';
 
 export const DIRECTORY_REVISION = 'directory';
 export const FRESHNESS_SETTING = 'directory.freshnessDays';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { DomainInfo } from '../../../shared/reference/domains.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { DirectoryIndex } from './directory-index.js';
 

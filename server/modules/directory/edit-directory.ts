@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { EntryUpdate, EntryView, StateView } from '../../../shared/schemas/directory.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import { DIRECTORY_REVISION } from './directory-index.js';
 import { getEntry, type DirectoryReadDeps } from './read-directory.js';

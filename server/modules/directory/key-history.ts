@@ -1,7 +1,7 @@
 import { fromBase64Url } from '../../../shared/crypto/encoding.js';
 import { keyFingerprint } from '../../../shared/crypto/safety-number.js';
 import type { PreviousKeyStatus } from '../../../shared/schemas/directory.js';
-import type { PreviousKeys, User } from '../../db/repositories/users.repository.js';
+import type { PreviousKeys, User } from '../accounts/ports/users.js';
 
 /** A replaced key set as the directory index holds it, fingerprint computed once per load. */
 export interface IndexedPreviousKey {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { DirectoryPage, DirectorySearchQuery, EntryView, StateView } from '../../../shared/schemas/directory.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
 import type { DirectoryDeps } from './directory-deps.js';

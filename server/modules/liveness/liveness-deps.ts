@@ -1,6 +1,6 @@
 import type { LivenessPrompt } from '../../../shared/schemas/liveness.js';
-import type { LivenessRepository } from '../../db/repositories/liveness.repository.js';
-import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { LivenessCheckStore } from './ports.js';
+import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { DirectoryIndex } from '../directory/directory-index.js';
@@ -11,8 +11,8 @@ export interface LivenessNotifier {
 }
 
 export interface LivenessDeps {
-  checks: LivenessRepository;
-  users: UsersRepository;
+  checks: LivenessCheckStore;
+  users: UserStore;
   index: DirectoryIndex;
   audit: AuditLog;
   clock: Clock;

@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors.js';
 import { can } from '../../../shared/authz/can.js';
 import type { LivenessCheckView } from '../../../shared/schemas/liveness.js';
-import type { LivenessCheck, LivenessTarget } from '../../db/repositories/liveness.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { LivenessCheck, LivenessTarget } from './ports.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { LivenessDeps } from './liveness-deps.js';
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { verifyLivenessAck } from '../../../shared/crypto/verify-liveness-ack.js';
 import { AppError } from '../../../shared/errors.js';
 import type { LivenessPrompt, StartLivenessCheck } from '../../../shared/schemas/liveness.js';
-import type { LivenessTarget } from '../../db/repositories/liveness.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { LivenessTarget } from './ports.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { LivenessDeps } from './liveness-deps.js';
 

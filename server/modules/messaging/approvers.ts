@@ -2,7 +2,7 @@ import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Decision } from '../../../shared/policy/index.js';
 import type { Approver, ApproversRequired } from '../../../shared/schemas/approvers.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { holdingStatesOf } from '../policies/approvals.js';
 import type { MessagingDeps } from './messaging-deps.js';
 

@@ -1,16 +1,15 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors.js';
-import type { AttachmentsRepository } from '../../db/repositories/attachments.repository.js';
-import type { MessagesRepository } from '../../db/repositories/messages.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { AttachmentStore, MessageStore } from './ports.js';
+import type { User } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import { authorize } from '../accounts/authorize.js';
 
 export const CHUNK_BYTES = 255 * 1024;
 
 export interface AttachmentDeps {
-  attachments: AttachmentsRepository;
-  messages: MessagesRepository;
+  attachments: AttachmentStore;
+  messages: MessageStore;
   clock: Clock;
   maxBytes: number;
 }

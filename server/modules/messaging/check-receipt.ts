@@ -2,7 +2,7 @@ import { canonicalJson } from '../../../shared/crypto/canonical-json.js';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { receiptBodyChars } from '../../../shared/crypto/receipt-format.js';
 import { AppError } from '../../../shared/errors.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import type { MessagingDeps } from './messaging-deps.js';
 
 const refused = (message: string, path: (string | number)[]): AppError => new AppError('message.receipt-invalid', message, [{ path: ['envelope', ...path], message }]);
@@ -27,7 +27,7 @@ export async function checkReceipt(deps: MessagingDeps, actor: User, envelope: E
 
   const originals: string[] = [];
   for (const [i, msgId] of header.receiptOf.entries()) {
-    // A primary-key read (see MessagesRepository.idFor); one answer for every failure, so a
+    // A primary-key read (see MessageStore.idFor); one answer for every failure, so a
     // receipt is no oracle for other people's messages.
     const original = await deps.messages.findBySenderMsgId(to.userId, msgId);
     const delivered = original !== undefined && original.status === 'accepted' && original.recipientIds.includes(actor.id)

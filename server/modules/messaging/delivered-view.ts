@@ -1,5 +1,5 @@
 import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
-import type { StoredMessage } from '../../db/repositories/messages.repository.js';
+import type { StoredMessage } from './ports.js';
 
 /** The one shape in which a stored envelope leaves the server. */
 export function toDelivered(message: StoredMessage): DeliveredMessage {

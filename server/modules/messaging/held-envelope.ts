@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { loadForDecision } from '../policies/approvals.js';
 import type { PoliciesDeps } from '../policies/policies-deps.js';
 import type { MessagingDeps } from './messaging-deps.js';

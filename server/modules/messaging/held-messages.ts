@@ -1,6 +1,6 @@
 import type { ApprovalSettledEvent } from '../policies/approval-events.js';
 import { AppError } from '../../../shared/errors.js';
-import type { StoredMessage } from '../../db/repositories/messages.repository.js';
+import type { StoredMessage } from './ports.js';
 import type { MessagingDeps } from './messaging-deps.js';
 import { release } from './send-message.js';
 

@@ -1,6 +1,6 @@
 import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
-import type { DeliveredTo } from '../../db/repositories/messages.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { DeliveredTo } from './ports.js';
+import type { User } from '../accounts/ports/users.js';
 import { toDelivered } from './delivered-view.js';
 import type { MessagingDeps } from './messaging-deps.js';
 
@@ -12,7 +12,7 @@ import type { MessagingDeps } from './messaging-deps.js';
 export async function messageHistory(deps: MessagingDeps, actor: User, query: { threadId?: string | undefined; with?: string | undefined; before?: string | undefined; beforeId?: string | undefined; limit: number }): Promise<DeliveredMessage[]> {
   const messages = await deps.messages.history(actor.id, { threadId: query.threadId, withUserId: query.with, before: query.before ? new Date(query.before) : undefined, beforeId: query.beforeId, limit: query.limit });
   const sent = messages.filter((m) => m.senderId === actor.id && m.status === 'accepted');
-  const delivered = sent.length === 0 ? new Map<string, DeliveredTo>() : await deps.messages.deliveredTo(sent);
+  const delivered = sent.length === 0 ? new Map<string, DeliveredTo>() : await deps.deliveries.deliveredTo(sent);
   return messages.map((message) => {
     const view = toDelivered(message);
     if (message.senderId !== actor.id) return view;

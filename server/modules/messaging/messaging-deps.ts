@@ -1,7 +1,6 @@
 import type { DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
-import type { AttachmentsRepository } from '../../db/repositories/attachments.repository.js';
-import type { MessagesRepository } from '../../db/repositories/messages.repository.js';
-import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { AttachmentStore, DeliveryQueueStore, MessageStore } from './ports.js';
+import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { DirectoryIndex } from '../directory/directory-index.js';
@@ -15,11 +14,13 @@ export interface MessageNotifier {
 }
 
 export interface MessagingDeps {
-  messages: MessagesRepository;
-  attachments: AttachmentsRepository;
+  messages: MessageStore;
+  /** Recipients' queued copies until acknowledged, then when each was delivered. */
+  deliveries: DeliveryQueueStore;
+  attachments: AttachmentStore;
   /** Largest attachment upload, in bytes. */
   maxAttachmentBytes: number;
-  users: UsersRepository;
+  users: UserStore;
   index: DirectoryIndex;
   policy: PolicyEnforcement;
   audit: AuditLog;

@@ -5,8 +5,8 @@ import { AppError } from '../../../shared/errors.js';
 import { describeDecision, redactDecision, type Decision } from '../../../shared/policy/index.js';
 import { HANDLING_CODES } from '../../../shared/schemas/labels.js';
 import type { SendMessageResult } from '../../../shared/schemas/messaging.js';
-import type { StoredMessage } from '../../db/repositories/messages.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { StoredMessage } from './ports.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import { checkApprovers } from './approvers.js';
 import { checkReceipt } from './check-receipt.js';
@@ -145,7 +145,7 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
   if (!held) {
     // Queued while the audit entries are written. Pushed only then, right before the answer
     // goes out: the sender hears "accepted" before any "delivered" for it.
-    await Promise.all([auditStorage(), deps.messages.enqueue(message)]);
+    await Promise.all([auditStorage(), deps.deliveries.enqueue(message)]);
     push(deps, message);
     return { id: message.id, status: 'accepted' };
   }
@@ -157,7 +157,7 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
 
 /** Queues a copy per recipient (durably) and pushes it to those online. Idempotent. */
 export async function release(deps: MessagingDeps, message: StoredMessage): Promise<void> {
-  await deps.messages.enqueue(message);
+  await deps.deliveries.enqueue(message);
   push(deps, message);
 }
 
@@ -170,7 +170,7 @@ function push(deps: MessagingDeps, message: StoredMessage): void {
 async function settleRetry(deps: MessagingDeps, message: StoredMessage): Promise<SendMessageResult> {
   if (message.status === 'accepted') await deps.requests?.record(message); // the first attempt may have died before recording
   if (message.status === 'accepted') {
-    await deps.messages.enqueue(message); // the first attempt may have died before queueing
+    await deps.deliveries.enqueue(message); // the first attempt may have died before queueing
     return { id: message.id, status: 'accepted' };
   }
   if (message.status === 'held') {

@@ -1,5 +1,5 @@
 import type { ApprovalStatus } from '../../../shared/schemas/approvals.js';
-import type { ApprovalRecord } from '../../db/repositories/approvals.repository.js';
+import type { ApprovalRecord } from './ports.js';
 import type { PoliciesDeps } from './policies-deps.js';
 
 /** Each holding state's national admins hear that this exchange's place in their queue changed. */

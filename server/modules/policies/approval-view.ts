@@ -1,5 +1,5 @@
 import type { ApprovalView } from '../../../shared/schemas/approvals.js';
-import type { ApprovalRecord } from '../../db/repositories/approvals.repository.js';
+import type { ApprovalRecord } from './ports.js';
 
 /** Holding states that have not decided yet. */
 export const undecidedStates = (record: ApprovalRecord): string[] =>

@@ -1,5 +1,4 @@
-import type { ApprovalsRepository } from '../../db/repositories/approvals.repository.js';
-import type { PoliciesRepository } from '../../db/repositories/policies.repository.js';
+import type { ApprovalStore, PolicyVersionStore } from './ports.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ApprovalUpdatedEvent } from '../../../shared/schemas/approvals.js';
@@ -13,9 +12,9 @@ export interface ApprovalNotifier {
 
 /** What the policy and approval use cases are given; they know nothing of HTTP or sockets. */
 export interface PoliciesDeps {
-  policies: PoliciesRepository;
+  policies: PolicyVersionStore;
   store: PolicyStore;
-  approvals: ApprovalsRepository;
+  approvals: ApprovalStore;
   approvalEvents: ApprovalEventBus;
   approvalNotifier: ApprovalNotifier;
   audit: AuditLog;

@@ -2,8 +2,8 @@ import { canonicalJson } from '../../../shared/crypto/canonical-json.js';
 import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-signature.js';
 import { compilePolicy, type CompiledPolicy } from '../../../shared/policy/index.js';
 import { PolicyBody } from '../../../shared/schemas/policy.js';
-import type { PoliciesRepository, PolicyVersionMeta } from '../../db/repositories/policies.repository.js';
-import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../db/deadline.js';
+import type { PolicyVersionMeta, PolicyVersionStore } from './ports.js';
+import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../../system/deadline.js';
 
 /** A stored version, checked and ready: its body parsed and compiled for the engine. */
 export interface LoadedPolicy {
@@ -28,7 +28,7 @@ export interface PolicyStore {
  * or a signature that no longer verifies, means the database was edited behind the server's
  * back: refuse to use it (fail closed) rather than enforce an unsigned policy.
  */
-async function load(repository: PoliciesRepository, state: string, version: number): Promise<LoadedPolicy | undefined> {
+async function load(repository: PolicyVersionStore, state: string, version: number): Promise<LoadedPolicy | undefined> {
   const stored = await repository.findVersion(state, version);
   if (!stored) return undefined;
   const body = PolicyBody.parse(JSON.parse(stored.bodyJson));
@@ -39,7 +39,7 @@ async function load(repository: PoliciesRepository, state: string, version: numb
   return { meta, body, compiled: compilePolicy(body) };
 }
 
-export function createPolicyStore(repository: PoliciesRepository): PolicyStore {
+export function createPolicyStore(repository: PolicyVersionStore): PolicyStore {
   // The version in force last seen per state (0: none). Versions go in force in sequence, so
   // "is version + 1 in force now?" is the whole check: one lookup by `_id` per state.
   const known = new Map<string, number>();

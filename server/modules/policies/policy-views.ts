@@ -1,7 +1,7 @@
 import { publishedSummary } from '../../../shared/policy/index.js';
 import type { FullPolicyView, PolicyVersionSummary, PublishedPolicyView } from '../../../shared/schemas/policy-api.js';
 import type { DefaultEffect } from '../../../shared/schemas/policy.js';
-import type { PolicyVersionMeta } from '../../db/repositories/policies.repository.js';
+import type { PolicyVersionMeta } from './ports.js';
 import type { LoadedPolicy } from './policy-store.js';
 
 const signerOf = (meta: PolicyVersionMeta): FullPolicyView['signedBy'] =>

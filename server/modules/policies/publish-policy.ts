@@ -3,7 +3,7 @@ import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-sign
 import { AppError } from '../../../shared/errors.js';
 import { publishedSummary } from '../../../shared/policy/index.js';
 import type { FullPolicyView, PublishPolicyRequest } from '../../../shared/schemas/policy-api.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { PoliciesDeps } from './policies-deps.js';
 import { toFullView } from './policy-views.js';

@@ -2,7 +2,7 @@ import { can } from '../../../shared/authz/can.js';
 import { AppError } from '../../../shared/errors.js';
 import { diffPolicies } from '../../../shared/policy/index.js';
 import type { CurrentPolicyView, FullPolicyView, PolicyDiffView, PolicyVersionSummary, PublishedPolicyView } from '../../../shared/schemas/policy-api.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { PoliciesDeps } from './policies-deps.js';
 import type { LoadedPolicy } from './policy-store.js';

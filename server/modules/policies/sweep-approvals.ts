@@ -1,4 +1,4 @@
-import type { ApprovalRecord, ApprovalSettlement } from '../../db/repositories/approvals.repository.js';
+import type { ApprovalRecord, ApprovalSettlement } from './ports.js';
 import { fullyApproved } from './approval-view.js';
 import type { PoliciesDeps } from './policies-deps.js';
 import { announceSettlement, settleApproval } from './settle-approval.js';

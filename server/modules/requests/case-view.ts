@@ -1,5 +1,5 @@
 import type { RequestCaseView, RequestTransitionView } from '../../../shared/schemas/requests.js';
-import type { RequestCase, RequestTransition } from '../../db/repositories/request-cases.repository.js';
+import type { RequestCase, RequestTransition } from './ports.js';
 
 const iso = (date: Date | null): { value?: string } => (date ? { value: date.toISOString() } : {});
 

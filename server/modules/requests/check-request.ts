@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import { MAX_DEADLINE_MS } from '../../../shared/requests/header-fields.js';
 import { isAnswer, nextStatus, type RequestSide, type RequestStatus } from '../../../shared/requests/lifecycle.js';
 import { offeredIn, REQUEST_TEMPLATES, type RequestKind } from '../../../shared/requests/templates.js';
-import type { RequestCase } from '../../db/repositories/request-cases.repository.js';
+import type { RequestCase } from './ports.js';
 import type { RequestsDeps } from './requests-deps.js';
 import { loadCase } from './load-case.js';
 

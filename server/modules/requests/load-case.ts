@@ -1,5 +1,5 @@
 import { AWAITING_ANSWER, isAnswer } from '../../../shared/requests/lifecycle.js';
-import type { CasePatch, RequestCase, RequestCasesRepository, RequestTransition } from '../../db/repositories/request-cases.repository.js';
+import type { CasePatch, RequestCase, RequestCaseStore, RequestTransition } from './ports.js';
 
 /** The case fields a transition sets (a pure projection, so repeating it changes nothing). */
 export function patchFor(current: RequestCase, step: RequestTransition): CasePatch {
@@ -17,7 +17,7 @@ export function patchFor(current: RequestCase, step: RequestTransition): CasePat
  * A case with every claimed transition applied. A writer that died between claiming step n
  * and updating the case leaves step n claimed: whoever reads the case next finishes the job.
  */
-export async function loadCase(cases: RequestCasesRepository, id: string): Promise<RequestCase | undefined> {
+export async function loadCase(cases: RequestCaseStore, id: string): Promise<RequestCase | undefined> {
   let current = await cases.findById(id);
   while (current) {
     const pending = await cases.findTransition(current.id, current.seq + 1);

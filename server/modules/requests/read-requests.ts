@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { RequestCaseDetail, RequestCaseView } from '../../../shared/schemas/requests.js';
 import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { RequestStatus } from '../../../shared/requests/lifecycle.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { User } from '../accounts/ports/users.js';
 import { can } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
 import { toCaseView, toTransitionView } from './case-view.js';

@@ -1,7 +1,7 @@
 import type { RequestStatistics, RequestStatisticsRow } from '../../../shared/schemas/requests.js';
 import type { DomainCode } from '../../../shared/schemas/labels.js';
-import type { RequestCase } from '../../db/repositories/request-cases.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { RequestCase } from './ports.js';
+import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { RequestsDeps } from './requests-deps.js';
 

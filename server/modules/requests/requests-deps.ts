@@ -1,8 +1,8 @@
 import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../../shared/schemas/requests.js';
-import type { ClaimsRepository } from '../../db/repositories/claims.repository.js';
-import type { MessagesRepository } from '../../db/repositories/messages.repository.js';
-import type { RequestCasesRepository } from '../../db/repositories/request-cases.repository.js';
-import type { UsersRepository } from '../../db/repositories/users.repository.js';
+import type { ClaimStore } from '../accounts/ports/claims.js';
+import type { MessageStore } from '../messaging/ports.js';
+import type { RequestCaseStore } from './ports.js';
+import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 
@@ -14,11 +14,11 @@ export interface RequestNotifier {
 }
 
 export interface RequestsDeps {
-  cases: RequestCasesRepository;
-  claims: ClaimsRepository;
+  cases: RequestCaseStore;
+  claims: ClaimStore;
   /** To take back an envelope whose transition lost a race (it was never delivered). */
-  messages: MessagesRepository;
-  users: UsersRepository;
+  messages: MessageStore;
+  users: UserStore;
   audit: AuditLog;
   clock: Clock;
   notifier: RequestNotifier;

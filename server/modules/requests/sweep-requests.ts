@@ -1,5 +1,5 @@
 import { reminderTimes } from '../../../shared/requests/lifecycle.js';
-import type { RequestCase } from '../../db/repositories/request-cases.repository.js';
+import type { RequestCase } from './ports.js';
 import { toCaseView } from './case-view.js';
 import { loadCase } from './load-case.js';
 import { notifyParties } from './request-hook.js';

@@ -1,6 +1,6 @@
 import type { ImplementationReview, ReviewQuery } from '../../../shared/schemas/review.js';
-import type { AuditRepository } from '../../db/repositories/audit.repository.js';
-import type { User } from '../../db/repositories/users.repository.js';
+import type { AuditStore } from '../audit/ports.js';
+import type { User } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
@@ -9,7 +9,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { ReviewTally } from './review-tally.js';
 
 export interface ReviewDeps {
-  auditEntries: AuditRepository;
+  auditEntries: AuditStore;
   audit: AuditLog;
   clock: Clock;
 }
@@ -27,9 +27,9 @@ interface CountedYear {
 }
 
 /** Reviews being counted, per trail and year: admins asking at once share one reading of the trail. */
-const counting = new WeakMap<AuditRepository, Map<number, Promise<CountedYear>>>();
+const counting = new WeakMap<AuditStore, Map<number, Promise<CountedYear>>>();
 
-function countYear(auditEntries: AuditRepository, year: number): Promise<CountedYear> {
+function countYear(auditEntries: AuditStore, year: number): Promise<CountedYear> {
   let byYear = counting.get(auditEntries);
   if (!byYear) counting.set(auditEntries, (byYear = new Map()));
   let pending = byYear.get(year);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { AuditRepository, type AuditQuery } from '../../../server/db/repositories/audit.repository.js';
+import { AuditRepository } from '../../../server/db/repositories/audit.repository.js';
+import type { AuditQuery } from '../../../server/modules/audit/ports.js';
 import { auditEntryModel } from '../../../server/db/models/audit-entry.model.js';
 import { createAuditLog } from '../../../server/modules/audit/audit-log.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';

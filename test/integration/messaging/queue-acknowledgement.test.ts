@@ -1,8 +1,11 @@
 import { expect } from 'chai';
 import mongoose, { Types } from 'mongoose';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
-import { deliveryModel, deliveryRecordModel, messageModel } from '../../../server/db/models/message.model.js';
-import { MessagesRepository, type StoredMessage } from '../../../server/db/repositories/messages.repository.js';
+import { deliveryModel, deliveryRecordModel } from '../../../server/db/models/delivery.model.js';
+import { messageModel } from '../../../server/db/models/message.model.js';
+import { DeliveryQueueRepository } from '../../../server/db/repositories/delivery-queue.repository.js';
+import { MessagesRepository } from '../../../server/db/repositories/messages.repository.js';
+import type { StoredMessage } from '../../../server/modules/messaging/ports.js';
 import { LABELS } from '../../helpers/messaging.js';
 import { testMongoUri, uniqueDbName } from '../../helpers/test-database.js';
 
@@ -27,17 +30,18 @@ describe('messaging: taking acknowledged copies out of the queue', function () {
   });
   after(async () => connection.close());
 
-  /** A server node's repository over the shared database. */
-  const node = (): MessagesRepository => new MessagesRepository(...models);
+  /** A server node's delivery queue over the shared database. */
+  const node = (): DeliveryQueueRepository => new DeliveryQueueRepository(models[1], models[2]);
 
-  /** Stores and queues a message from `sender` to `recipient` through `repository`. */
-  async function queued(repository: MessagesRepository): Promise<StoredMessage> {
+  /** Stores a message from `sender` to `recipient` and queues it through `repository`. */
+  async function queued(repository: DeliveryQueueRepository): Promise<StoredMessage> {
+    const store = new MessagesRepository(models[0], repository);
     sent += 1;
     const envelope = {
       v: 1, body: 'AAAA', sig: 'A'.repeat(86), keys: [{ userId: sender, sealed: 'AAAA' }, { userId: recipient, sealed: 'AAAA' }],
       header: { msgId: `ack-test-${sent}`, ts: Date.now(), kind: 'message', from: { userId: sender, state: 'KZ' }, to: [{ userId: recipient, state: 'RU' }], labels: LABELS },
     } as unknown as Envelope;
-    const { message } = await repository.insert(repository.idFor(sender, envelope.header.msgId), { senderId: sender, envelope, attachmentIds: [], status: 'accepted', conditions: {}, storedAt: new Date(), retentionUntil: null });
+    const { message } = await store.insert(store.idFor(sender, envelope.header.msgId), { senderId: sender, envelope, attachmentIds: [], status: 'accepted', conditions: {}, storedAt: new Date(), retentionUntil: null });
     await repository.enqueue(message);
     return message;
   }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { BatchedLookup } from '../../../server/db/batched-lookup.js';
-import { GroupCommit } from '../../../server/db/group-commit.js';
+import { GroupCommit } from '../../../server/system/group-commit.js';
 
 describe('database batching helpers', () => {
   describe('GroupCommit', () => {

@@ -120,7 +120,7 @@ export const adminEn = {
       'settings-changed': 'Directory settings changed',
       exported: 'Directory exported',
     },
-    state: { 'participation-changed': 'Participation in domains changed', 'visibility-changed': 'Directory field visibility changed' },
+    state: { 'participation-changed': 'Participation in domains changed' },
     liveness: { 'check-started': 'Liveness check started', acknowledged: 'Liveness check answered' },
     message: { stored: 'Message relayed (stored encrypted)', released: 'Held message released', dropped: 'Held message dropped' },
     policy: {

@@ -122,7 +122,7 @@ export const adminRu: Translation<typeof adminEn> = {
       'settings-changed': 'Изменены настройки справочника',
       exported: 'Справочник выгружен',
     },
-    state: { 'participation-changed': 'Изменено участие в направлениях', 'visibility-changed': 'Изменена видимость полей справочника' },
+    state: { 'participation-changed': 'Изменено участие в направлениях' },
     liveness: { 'check-started': 'Начата проверка доступности', acknowledged: 'Получен ответ на проверку доступности' },
     message: { stored: 'Сообщение передано (хранится в зашифрованном виде)', released: 'Задержанное сообщение отправлено', dropped: 'Задержанное сообщение отклонено' },
     policy: {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { computeStatistics, median } from '../../../../server/modules/requests/request-statistics.js';
-import type { RequestCase } from '../../../../server/db/repositories/request-cases.repository.js';
+import type { RequestCase } from '../../../../server/modules/requests/ports.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const MIN = 60_000;
