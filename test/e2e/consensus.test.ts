@@ -145,9 +145,12 @@ describe('e2e: network decisions by consensus in Chromium', function () {
 
     // A bookmark of the filtered directory, opened afresh while the domain list is slow to come:
     // the tab knows only the seeded domains when the page first renders.
+    // The list is held until the test lets it go (a barrier, not a guessed delay).
     let domainsAnswered = false;
+    let releaseDomains = (): void => undefined;
+    const domainsHeld = new Promise<void>((resolve) => { releaseDomains = resolve; });
     await admin.route('**/api/domains', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await domainsHeld;
       await route.continue();
       domainsAnswered = true;
     });
@@ -155,6 +158,8 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await admin.locator('select[name="domain"] option[value="maritime-security"]').first().waitFor({ state: 'attached' });
     expect(await admin.locator('select[name="domain"]').inputValue()).to.equal('maritime-security');
     expect(new URL(admin.url()).searchParams.get('domain')).to.equal('maritime-security');
+    expect(domainsAnswered, 'checked while the domain list was still on its way').to.equal(false);
+    releaseDomains();
     await admin.locator('select[name="domain"] option', { hasText: 'Maritime security' }).waitFor({ state: 'attached' });
     expect(domainsAnswered).to.equal(true);
     expect(await admin.locator('select[name="domain"]').inputValue()).to.equal('maritime-security');
