@@ -2,9 +2,10 @@ import { expect } from 'chai';
 import { isApiError } from '../../../client/sdk/index.js';
 import { call } from '../../helpers/api.js';
 import { flushed } from '../../helpers/barrier.js';
-import { sdkClient, sdkNetworkAdmin, type SdkPerson } from '../../helpers/sdk.js';
-import { sdkFocalPoint, sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
-import { connected, startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { sdkClient, type SdkPerson } from '../../helpers/sdk.js';
+import { sdkFocalPoint, type SdkMember } from '../../helpers/sdk-people.js';
+import { connected, type TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: my sessions', function () {
   this.timeout(90_000);
@@ -12,9 +13,9 @@ describe('client SDK: my sessions', function () {
   let root: SdkPerson;
   let admin: SdkMember;
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
-    admin = await sdkNationalAdmin(t, root, 'KZ');
+    const net = await startSdkNetwork({ states: { KZ: {} } });
+    ({ t, root } = net);
+    admin = net.admin('KZ');
   });
   after(async () => t.close());
 

@@ -3,9 +3,10 @@ import { connectSocket, type FocalNetSocket } from '../../../client/sdk/index.js
 import type { Ack } from '../../../shared/errors.js';
 import type { PingResponse } from '../../../shared/schemas/system.js';
 import { waitFor } from '../../helpers/barrier.js';
+import { startSdkNetwork } from '../../helpers/network.js';
 import { eventually } from '../../helpers/server-process.js';
-import { countingFetch, sdkNetworkAdmin, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { countingFetch, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: socket helper', function () {
   this.timeout(60_000);
@@ -13,8 +14,7 @@ describe('client SDK: socket helper', function () {
   let root: SdkPerson;
   const sockets: FocalNetSocket[] = [];
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
+    ({ t, root } = await startSdkNetwork());
   });
   after(async () => {
     for (const socket of sockets) socket.close();
