@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import type { StateView } from '../../shared/schemas/directory.js';
-import { activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../helpers/accounts.js';
+import { signIn, type TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { populateNetwork } from '../helpers/network.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 const shot = screenshots('consensus');
@@ -19,8 +20,8 @@ describe('e2e: network decisions by consensus in Chromium', function () {
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
+    const net = await populateNetwork(t, { states: { KZ: {} } });
+    [root, kz] = [net.root, net.admin('KZ')];
   });
   after(async () => closeE2e?.());
 

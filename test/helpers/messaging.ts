@@ -79,8 +79,8 @@ export async function readAs(person: TestPerson, sender: TestPerson, envelope: E
 }
 
 /**
- * An event barrier for "no duplicate came": a fresh message from `from` to `to` through the same
- * delivery path, acknowledged by the recipient. Once the recipient has it and the sender has heard
+ * An event barrier for "no duplicate came": a fresh message from the sender to the recipient through
+ * the same delivery path, acknowledged by the recipient. Once the recipient has it and the sender has heard
  * it delivered, every earlier push on those two sockets has arrived (socket.io keeps order per
  * connection). Returns the marker's id (it shows in the recipient's arrivals and the sender's statuses).
  */

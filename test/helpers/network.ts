@@ -33,8 +33,6 @@ export interface Network<Admin, Member = Admin> {
   admin(state: string, index?: number): Member;
   /** The state's `index`-th focal point (throws when the spec made none). */
   focalPoint(state: string, index?: number): Member;
-  /** Root, then every admin, then every focal point. */
-  everyone(): Array<Admin | Member>;
   /** Stops the server (and closes every socket it handed out). */
   stop(): Promise<void>;
 }
@@ -92,7 +90,6 @@ async function populate<Admin, Member>(t: TestServer, spec: NetworkSpec, make: P
     focalPoints,
     admin: (state, index = 0) => pick(admins, 'national admin', state, index),
     focalPoint: (state, index = 0) => pick(focalPoints, 'focal point', state, index),
-    everyone: () => [root, ...Object.values(admins).flat(), ...Object.values(focalPoints).flat()],
     stop: () => t.close(),
   };
 }
