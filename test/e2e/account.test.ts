@@ -4,8 +4,9 @@ import type { Browser } from 'playwright-core';
 import { call } from '../helpers/api.js';
 import { envelopeFor } from '../helpers/messaging.js';
 import { sent } from '../helpers/requests.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signInCall, type TestPerson } from '../helpers/accounts.js';
+import { activeFocalPoint, signInCall, type TestPerson } from '../helpers/accounts.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { populateNetwork } from '../helpers/network.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 const shot = screenshots('account');
@@ -22,9 +23,8 @@ describe('e2e: the account page in Chromium', function () {
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    fp = await activeFocalPoint(t, kzAdmin);
+    const net = await populateNetwork(t, { states: { KZ: { focalPoints: { border: 1 } } } });
+    [kzAdmin, fp] = [net.admin('KZ'), net.focalPoint('KZ')];
   });
   after(async () => closeE2e?.());
 

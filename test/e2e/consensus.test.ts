@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import type { StateView } from '../../shared/schemas/directory.js';
-import { activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../helpers/accounts.js';
+import { signIn, type TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { populateNetwork } from '../helpers/network.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 const shot = screenshots('consensus');
@@ -19,8 +20,8 @@ describe('e2e: network decisions by consensus in Chromium', function () {
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
+    const net = await populateNetwork(t, { states: { KZ: {} } });
+    [root, kz] = [net.root, net.admin('KZ')];
   });
   after(async () => closeE2e?.());
 
@@ -145,9 +146,12 @@ describe('e2e: network decisions by consensus in Chromium', function () {
 
     // A bookmark of the filtered directory, opened afresh while the domain list is slow to come:
     // the tab knows only the seeded domains when the page first renders.
+    // The list is held until the test lets it go (a barrier, not a guessed delay).
     let domainsAnswered = false;
+    let releaseDomains = (): void => undefined;
+    const domainsHeld = new Promise<void>((resolve) => { releaseDomains = resolve; });
     await admin.route('**/api/domains', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await domainsHeld;
       await route.continue();
       domainsAnswered = true;
     });
@@ -155,6 +159,8 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await admin.locator('select[name="domain"] option[value="maritime-security"]').first().waitFor({ state: 'attached' });
     expect(await admin.locator('select[name="domain"]').inputValue()).to.equal('maritime-security');
     expect(new URL(admin.url()).searchParams.get('domain')).to.equal('maritime-security');
+    expect(domainsAnswered, 'checked while the domain list was still on its way').to.equal(false);
+    releaseDomains();
     await admin.locator('select[name="domain"] option', { hasText: 'Maritime security' }).waitFor({ state: 'attached' });
     expect(domainsAnswered).to.equal(true);
     expect(await admin.locator('select[name="domain"]').inputValue()).to.equal('maritime-security');

@@ -3,11 +3,12 @@ import type { Browser } from 'playwright-core';
 import type { Labels } from '../../shared/schemas/labels.js';
 import type { FullPolicyView } from '../../shared/schemas/policy-api.js';
 import { createPolicyEnforcement } from '../../server/modules/policies/enforce-policy.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
+import type { TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
 import { policyBody, publishPolicy } from '../helpers/policies.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { populateNetwork } from '../helpers/network.js';
 
 const LEGAL_EN = 'National law on personal data, article 16';
 const LEGAL_RU = 'Национальный закон о персональных данных, статья 16';
@@ -25,17 +26,15 @@ describe('e2e: disclosure policies in Chromium', function () {
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    const root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    kz2 = await activeNationalAdmin(t, root, 'KZ');
-    fpKz = await activeFocalPoint(t, kz);
+    const net = await populateNetwork(t, { states: { KZ: { admins: 2, focalPoints: { border: 1 } }, RU: {}, CN: {} } });
+    [kz, kz2, fpKz] = [net.admin('KZ'), net.admin('KZ', 1), net.focalPoint('KZ')];
     // Other states' policies, for the published summaries.
-    const ru = await activeNationalAdmin(t, root, 'RU');
+    const ru = net.admin('RU');
     await publishPolicy(t, ru, policyBody('RU', 1, [
       { id: 'no-confidential-in', direction: 'inbound', classifications: ['confidential'], effect: 'deny', published: true, legalBasis: { en: 'Federal Law 149-FZ, art. 9', ru: 'Федеральный закон № 149-ФЗ, ст. 9' } },
       { id: 'internal-only', direction: 'outbound', categories: ['arms-wmd'], effect: 'deny', legalBasis: { en: 'Unpublished decree' } },
     ]));
-    const cn = await activeNationalAdmin(t, root, 'CN');
+    const cn = net.admin('CN');
     await publishPolicy(t, cn, policyBody('CN', 1, [
       { id: 'fin-conditions', direction: 'inbound', categories: ['financial'], effect: 'conditions', conditions: { minHandling: 'H2', retentionDays: 180 }, published: true, legalBasis: { en: 'Anti-Money Laundering Law, art. 28' } },
     ]));

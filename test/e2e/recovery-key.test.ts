@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
+import type { TestPerson } from '../helpers/accounts.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { populateNetwork } from '../helpers/network.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 const shot = screenshots('recovery-key');
@@ -16,8 +17,8 @@ describe('e2e: the recovery key on "Your account" and on People (Chromium)', fun
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    kzAdmin = await activeNationalAdmin(t, await bootstrapNetworkAdmin(t), 'KZ');
-    fp = await activeFocalPoint(t, kzAdmin); // registered over the API without typing the key back
+    const net = await populateNetwork(t, { states: { KZ: { focalPoints: { border: 1 } } } }); // registered over the API without typing the key back
+    [kzAdmin, fp] = [net.admin('KZ'), net.focalPoint('KZ')];
   });
   after(async () => closeE2e?.());
 

@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import type { RequestCaseView } from '../../shared/schemas/requests.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../helpers/accounts.js';
+import { signIn, type TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
 import { caseOf } from '../helpers/requests.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { populateNetwork } from '../helpers/network.js';
 
 /** In-app navigation, as a link click does: a full load would lock the keys, which live only in the tab's memory. */
 const goInApp = (page: Page, to: string): Promise<void> => page.evaluate((path) => {
@@ -32,12 +33,9 @@ describe('e2e: information-exchange requests in Chromium', function () {
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    const root = await bootstrapNetworkAdmin(t);
-    fpKz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
-    kg = await activeNationalAdmin(t, root, 'KG');
-    fpKg = await activeFocalPoint(t, kg, ['border']);
-    fpTj = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'TJ'), ['border']);
-    fpUz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'UZ'), ['border']);
+    const net = await populateNetwork(t, { states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } }, UZ: { focalPoints: { border: 1 } } } });
+    kg = net.admin('KG');
+    [fpKz, fpKg, fpTj, fpUz] = [net.focalPoint('KZ'), net.focalPoint('KG'), net.focalPoint('TJ'), net.focalPoint('UZ')];
   });
   after(async () => closeE2e?.());
 

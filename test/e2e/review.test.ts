@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../helpers/accounts.js';
+import type { TestPerson } from '../helpers/accounts.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { populateNetwork } from '../helpers/network.js';
 import { envelopeFor, LABELS } from '../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../helpers/policies.js';
 import { post, sent } from '../helpers/requests.js';
@@ -20,11 +21,10 @@ describe('e2e: the annual implementation review in Chromium', function () {
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    root = await bootstrapNetworkAdmin(t);
-    const kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    const kz = await activeFocalPoint(t, kzAdmin);
-    const ru = await activeFocalPoint(t, ruAdmin);
+    const net = await populateNetwork(t, { states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ root } = net);
+    ruAdmin = net.admin('RU');
+    const [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
     await publishPolicy(t, ruAdmin, policyBody('RU', 1, [{ id: 'pd', direction: 'inbound', categories: ['personal-data'], effect: 'deny' }]));
     await sent(t, kz, await envelopeFor(t, kz, [ru], { text: 'one' }));
     await sent(t, kz, await envelopeFor(t, kz, [ru], { text: 'two' }));

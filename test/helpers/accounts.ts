@@ -147,14 +147,14 @@ export async function setParticipation(t: TestServer, admin: TestPerson, domains
   if (response.status !== 200) throw new Error(`participation failed: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
-/** An active national admin of `state`, with TOTP, signed in; the state takes part in every domain. */
-export async function activeNationalAdmin(t: TestServer, networkAdmin: TestPerson, state: string): Promise<TestPerson> {
+/** An active national admin of `state`, with TOTP, signed in; the state takes part in `domains` (default: every domain). */
+export async function activeNationalAdmin(t: TestServer, networkAdmin: TestPerson, state: string, domains?: string[]): Promise<TestPerson> {
   const { token } = await invite(t, networkAdmin, { role: 'national-admin', state, displayName: `Admin ${state}` });
   const admin = await registerWithToken(t, token, uniqueUsername(`admin${state.toLowerCase()}`));
   await activate(t, networkAdmin, admin);
   await signIn(t, admin);
   await enrolTotp(t, admin);
-  await setParticipation(t, admin);
+  await setParticipation(t, admin, domains);
   return admin;
 }
 

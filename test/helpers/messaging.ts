@@ -8,6 +8,7 @@ import type { Labels, StateCode } from '../../shared/schemas/labels.js';
 import type { Ack } from '../../shared/errors.js';
 import type { BacklogPage, SendMessageResult } from '../../shared/schemas/messaging.js';
 import type { TestPerson } from './accounts.js';
+import { waitFor } from './barrier.js';
 import { connected, type TestServer, type TestSocket } from './test-server.js';
 
 /** A signed-in person's connected socket on `t`. */
@@ -75,4 +76,31 @@ export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], c
 export async function readAs(person: TestPerson, sender: TestPerson, envelope: Envelope): Promise<unknown> {
   const opened = await openEnvelope(envelope, { myUserId: person.user.id, myEncryptionKeyPair: person.keys.encryption, senderIdentityKey: sender.keys.identity.publicKey });
   return opened.content;
+}
+
+/**
+ * An event barrier for "no duplicate came": a fresh message from the sender to the recipient through
+ * the same delivery path, acknowledged by the recipient. Once the recipient has it and the sender has heard
+ * it delivered, every earlier push on those two sockets has arrived (socket.io keeps order per
+ * connection). Returns the marker's id (it shows in the recipient's arrivals and the sender's statuses).
+ */
+export async function deliveryBarrier(t: TestServer, sender: { socket: TestSocket; person: TestPerson }, recipient: { socket: TestSocket; person: TestPerson }): Promise<string> {
+  const arrived = new Set<string>();
+  const delivered = new Set<string>();
+  const onMessage = (message: { id: string }): void => void arrived.add(message.id);
+  const onStatus = (event: { id: string; status: string }): void => void (event.status === 'delivered' && delivered.add(event.id));
+  recipient.socket.on('message:new', onMessage);
+  sender.socket.on('message:status', onStatus);
+  try {
+    const result = await send(sender.socket, { envelope: await envelopeFor(t, sender.person, [recipient.person], { text: 'barrier' }) });
+    if (!result.ok) throw new Error(`the barrier message was refused: ${JSON.stringify(result.error)}`);
+    const id = result.data.id;
+    await waitFor(() => arrived.has(id), { what: 'the barrier message to arrive' });
+    await recipient.socket.timeout(5_000).emitWithAck('message:ack', { ids: [id] });
+    await waitFor(() => delivered.has(id), { what: 'the barrier message to be heard delivered' });
+    return id;
+  } finally {
+    recipient.socket.off('message:new', onMessage);
+    sender.socket.off('message:status', onStatus);
+  }
 }

@@ -73,7 +73,7 @@ export class DirectoryIndex {
   constructor(private readonly deps: DirectoryDeps, private readonly maxStalenessMs = 500) {}
 
   async snapshot(): Promise<DirectorySnapshot> {
-    const now = Date.now();
+    const now = this.deps.clock.now().getTime();
     if (this.current && now - this.checkedAt < this.maxStalenessMs) return this.current;
     // Bounded: a refresh stuck on the database must not hold every later reader.
     const loading = this.loading ?? withDeadline(this.refresh(), DATABASE_CALL_DEADLINE_MS, 'the directory refresh').finally(() => {
@@ -104,7 +104,7 @@ export class DirectoryIndex {
       const refreshed = fields.policyVersions === this.current.policyVersions ? this.current : { ...this.current, ...fields };
       if (!stillCurrent()) return refreshed;
       this.current = refreshed;
-      this.checkedAt = Date.now();
+      this.checkedAt = this.deps.clock.now().getTime();
       return refreshed;
     }
     const loaded = { ...(await this.load()), ...fields };
@@ -112,7 +112,7 @@ export class DirectoryIndex {
     if (!stillCurrent()) return loaded;
     this.current = loaded;
     this.revision = revision;
-    this.checkedAt = Date.now();
+    this.checkedAt = this.deps.clock.now().getTime();
     return loaded;
   }
 

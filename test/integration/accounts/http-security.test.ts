@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestPerson } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const PUBLIC_ROUTES = new Set(['GET /api/health', 'GET /api/ready', 'GET /api/openapi.json', 'GET /api/asyncapi.json', 'POST /api/auth/sign-in', 'POST /api/auth/sign-in/start', 'POST /api/auth/sign-in/finish', 'POST /api/auth/refresh', 'POST /api/invitations/preview', 'POST /api/registrations/start', 'POST /api/registrations', 'POST /api/password-reset/preview', 'POST /api/password-reset/start', 'POST /api/password-reset', 'GET /api/directory/signing-key']);
 
@@ -17,12 +18,10 @@ describe('HTTP security of the accounts API', function () {
   let routes: Array<{ method: string; path: string }>;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    ru = await activeNationalAdmin(t, root, 'RU');
-    fpKz = await activeFocalPoint(t, kz);
-    fpKz2 = await activeFocalPoint(t, kz);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 2 } }, RU: {} } });
+    ({ t, root } = net);
+    [kz, ru] = [net.admin('KZ'), net.admin('RU')];
+    [fpKz, fpKz2] = [net.focalPoint('KZ'), net.focalPoint('KZ', 1)];
     const doc = (await call<{ paths: Record<string, Record<string, unknown>> }>(t.url, 'GET', '/api/openapi.json')).body;
     routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })));
   });

@@ -4,9 +4,10 @@ import { startOpaqueLogin, startOpaqueRegistration } from '../../../client/sdk/o
 import { refusedProof } from '../../../client/sdk/opaque-sign-in.js';
 import { DEFAULT_KEY_STRETCHING } from '../../../shared/crypto/opaque-format.js';
 import { call, type ApiResult } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, invite, signInCall, type TestPerson } from '../../helpers/accounts.js';
+import { activeFocalPoint, invite, signInCall, type TestPerson } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
 import { sdkClient } from '../../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 interface Started { flowId: string; loginResponse: string; stretching: typeof DEFAULT_KEY_STRETCHING; upgrade?: true }
 
@@ -15,8 +16,9 @@ describe('OPAQUE sign-in: refusals, replays, enumeration and limits', function (
   let t: TestServer;
   let kz: TestPerson;
   before(async () => {
-    t = await startTestServer();
-    kz = await activeNationalAdmin(t, await bootstrapNetworkAdmin(t), 'KZ');
+    const net = await startNetwork({ states: { KZ: {} } });
+    ({ t } = net);
+    kz = net.admin('KZ');
   });
   after(() => t.close());
 

@@ -1,10 +1,12 @@
 import { expect } from 'chai';
 import type { PersonUpdatedEvent } from '../../../shared/schemas/accounts.js';
-import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, invite, reauthFor, registerWithToken, type TestPerson } from '../../helpers/accounts.js';
+import { activate, activeFocalPoint, clientKeyMaterial, invite, reauthFor, registerWithToken, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { flushed } from '../../helpers/barrier.js';
 import { socketOf } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { eventually } from '../../helpers/server-process.js';
-import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import type { TestServer, TestSocket } from '../../helpers/test-server.js';
 
 /**
  * The admins responsible for a person hear of them as they register, are verified, suspended or
@@ -20,10 +22,9 @@ describe('people:updated: the responsible admins hear of the people they verify'
   const sockets: TestSocket[] = [];
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    tj = await activeNationalAdmin(t, root, 'TJ');
+    const net = await startNetwork({ states: { KZ: {}, TJ: {} } });
+    ({ t, root } = net);
+    [kz, tj] = [net.admin('KZ'), net.admin('TJ')];
     for (const [name, person] of Object.entries({ root, kz, tj })) {
       const socket = await socketOf(t, person);
       heard.set(name, []);
@@ -47,7 +48,7 @@ describe('people:updated: the responsible admins hear of the people they verify'
     const suspended = await call(t.url, 'POST', `/api/users/${newcomer.user.id}/suspend`, { token: kz.session?.accessToken, body: { reason: 'left the service' } });
     expect(suspended.status).to.equal(200);
     await eventually(async () => of('kz', newcomer.user.id).length === 3, 5_000, 'the suspension heard by KZ');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // time for a stray event to show
+    await flushed(...sockets); // a stray event would have come before the answer to this
     expect(of('kz', newcomer.user.id)).to.deep.equal(['pending-verification', 'active', 'suspended']);
     expect(of('tj', newcomer.user.id), 'another state').to.deep.equal([]);
     expect(of('root', newcomer.user.id), 'the secretariat does not verify focal points').to.deep.equal([]);
@@ -67,7 +68,7 @@ describe('people:updated: the responsible admins hear of the people they verify'
     const { token } = await invite(t, root, { role: 'national-admin', state: 'UZ', displayName: 'Admin UZ' });
     const admin = await registerWithToken(t, token);
     await eventually(async () => of('root', admin.user.id).length === 1, 5_000, 'the registration heard by the secretariat');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flushed(...sockets);
     expect(of('root', admin.user.id)).to.deep.equal(['pending-verification']);
     expect(of('kz', admin.user.id)).to.deep.equal([]);
     expect(of('tj', admin.user.id)).to.deep.equal([]);

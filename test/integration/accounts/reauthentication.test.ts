@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, reauthFor, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, clientKeyMaterial, reauthFor, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
 import { FAST_KDF } from '../../helpers/sdk.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 type Answer = { error?: { code: string }; secret?: string; status?: string };
 
@@ -15,9 +16,9 @@ describe('re-authentication before the second factor or the keys are replaced', 
   let kzAdmin: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
+    const net = await startNetwork({ states: { KZ: {} } });
+    ({ t, root } = net);
+    kzAdmin = net.admin('KZ');
   });
   after(() => t.close());
 

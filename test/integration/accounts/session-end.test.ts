@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Session } from '../../../shared/schemas/accounts.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
 import { eventually } from '../../helpers/server-process.js';
-import { connected, startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { connected, type TestServer } from '../../helpers/test-server.js';
 
 /** Sign-out and a detected refresh reuse end a session the way the sessions list does; sessions have an absolute lifetime. */
 describe('ending a session: sign-out, refresh reuse, the time limit', function () {
@@ -12,10 +13,9 @@ describe('ending a session: sign-out, refresh reuse, the time limit', function (
   let fp: TestPerson;
 
   before(async () => {
-    t = await startTestServer({ SESSION_MAX_DAYS: '0.25' }); // 6 hours, so the limit is reached within a refresh token's 12 hours
-    const root = await bootstrapNetworkAdmin(t);
-    const kz = await activeNationalAdmin(t, root, 'KZ');
-    fp = await activeFocalPoint(t, kz);
+    const net = await startNetwork({ env: { SESSION_MAX_DAYS: '0.25' }, states: { KZ: { focalPoints: { border: 1 } } } }); // 6 hours, so the limit is reached within a refresh token's 12 hours
+    ({ t } = net);
+    fp = net.focalPoint('KZ');
   });
   after(async () => t.close());
 

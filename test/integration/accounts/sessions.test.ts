@@ -5,8 +5,9 @@ import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import type { Session, UserView } from '../../../shared/schemas/accounts.js';
 import type { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
 import { call } from '../../helpers/api.js';
-import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, invite, reauthFor, registerWithToken, signIn, signInCall, type TestPerson, totpCode } from '../../helpers/accounts.js';
-import { connected, startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { activate, activeFocalPoint, clientKeyMaterial, invite, reauthFor, registerWithToken, signIn, signInCall, type TestPerson, totpCode } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
+import { connected, type TestServer } from '../../helpers/test-server.js';
 
 describe('sessions and tokens', function () {
   this.timeout(60_000);
@@ -15,10 +16,9 @@ describe('sessions and tokens', function () {
   let kz: TestPerson;
   let fp: TestPerson;
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    fp = await activeFocalPoint(t, kz);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    [kz, fp] = [net.admin('KZ'), net.focalPoint('KZ')];
   });
   after(async () => t.close());
 

@@ -2,16 +2,16 @@ import { expect } from 'chai';
 import { isCryptoError } from '../../../shared/crypto/errors.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import { isApiError, type FetchLike } from '../../../client/sdk/index.js';
-import { sdkNetworkAdmin, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: administration routes', function () {
   this.timeout(60_000);
   let t: TestServer;
   let root: SdkPerson;
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
+    ({ t, root } = await startSdkNetwork());
   });
   after(async () => t.close());
 

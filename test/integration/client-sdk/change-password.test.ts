@@ -3,9 +3,10 @@ import { isApiError } from '../../../client/sdk/index.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import { SIGN_IN_FAILURES_ALLOWED } from '../../../server/http/rate-limits.js';
 import { call } from '../../helpers/api.js';
-import { FAST_KDF, sdkClient, sdkNetworkAdmin, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
-import { sdkFocalPoint, sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { FAST_KDF, sdkClient, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import { sdkFocalPoint, type SdkMember } from '../../helpers/sdk-people.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const NEW_PASSWORD = 'copper-meadow-lighthouse-violin-77';
 
@@ -15,9 +16,9 @@ describe('client SDK: changing the password', function () {
   let root: SdkPerson;
   let admin: SdkMember;
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
-    admin = await sdkNationalAdmin(t, root, 'KZ');
+    const net = await startSdkNetwork({ states: { KZ: {} } });
+    ({ t, root } = net);
+    admin = net.admin('KZ');
   });
   after(async () => t.close());
 

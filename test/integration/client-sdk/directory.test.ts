@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { verifyDirectorySnapshot } from '../../../shared/crypto/verify-directory-snapshot.js';
 import { isApiError } from '../../../client/sdk/index.js';
-import { sdkNetworkAdmin, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
-import { sdkFocalPoint, sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import type { SdkMember } from '../../helpers/sdk-people.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const DAY_MS = 86_400_000;
 
@@ -17,13 +18,10 @@ describe('client SDK: directory and states', function () {
   let cnBorder: SdkMember;
 
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
-    kzAdmin = await sdkNationalAdmin(t, root, 'KZ');
-    const cnAdmin = await sdkNationalAdmin(t, root, 'CN', ['border']);
-    kzFinance = await sdkFocalPoint(t, kzAdmin, ['economic-crime']);
-    kzBorder = await sdkFocalPoint(t, kzAdmin, ['border']);
-    cnBorder = await sdkFocalPoint(t, cnAdmin, ['border']);
+    const net = await startSdkNetwork({ states: { KZ: { focalPoints: [['economic-crime'], ['border']] }, CN: { participation: ['border'], focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    kzAdmin = net.admin('KZ');
+    [kzFinance, kzBorder, cnBorder] = [net.focalPoint('KZ'), net.focalPoint('KZ', 1), net.focalPoint('CN')];
     await kzFinance.client.directory.updateEntry(kzFinance.id, {
       name: { en: 'Aigerim Nurlanovna', ru: 'Айгерим Нурлановна' },
       authority: { en: 'Financial Monitoring Agency', ru: 'Агентство по финансовому мониторингу' },

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { ApiError, createFocalNetClient } from '../../../client/sdk/index.js';
 import { STRONG_PASSWORD, uniqueUsername } from '../../helpers/accounts.js';
-import { countingFetch, FAST_KDF, sdkClient, sdkNetworkAdmin, sdkRegister, type SdkPerson } from '../../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { countingFetch, FAST_KDF, sdkClient, sdkRegister, type SdkPerson } from '../../helpers/sdk.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -15,8 +16,7 @@ describe('client SDK: typed errors', function () {
   let t: TestServer;
   let root: SdkPerson;
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
+    ({ t, root } = await startSdkNetwork());
   });
   after(async () => t.close());
 

@@ -2,15 +2,16 @@ import { expect } from 'chai';
 import type { FetchLike, FocalNetClient } from '../../../client/sdk/index.js';
 import type { SealRecipient } from '../../../shared/crypto/envelope-seal.js';
 import type { StateCode } from '../../../shared/schemas/labels.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { activeNationalAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { LABELS } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { DOC_FIELDS, DOC_LABELS } from '../../helpers/requests.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const CONFIDENTIAL = { ...LABELS, classification: 'confidential' } as const;
 
@@ -48,13 +49,10 @@ describe('client SDK: held exchanges are sealed to their approvers without a loo
   const readerOf = (admin: TestPerson): Promise<FocalNetClient> => sdkAs(t, admin);
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    kzAdmin2 = await activeNationalAdmin(t, root, 'KZ');
-    tjAdmin = await activeNationalAdmin(t, root, 'TJ');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    tj = await activeFocalPoint(t, tjAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { admins: 2, focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    [kzAdmin, kzAdmin2, tjAdmin] = [net.admin('KZ'), net.admin('KZ', 1), net.admin('TJ')];
+    [kz, tj] = [net.focalPoint('KZ'), net.focalPoint('TJ')];
     await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
       { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
     ]));

@@ -6,13 +6,14 @@ import type { UserKeys } from '../../../shared/crypto/keys.js';
 import type { UserView } from '../../../shared/schemas/accounts.js';
 import type { EntryView } from '../../../shared/schemas/directory.js';
 import type { StateCode } from '../../../shared/schemas/labels.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { LABELS } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const MINUTE = 60_000;
 
@@ -36,11 +37,10 @@ describe('client SDK: key history (messages signed before a re-key still verify)
   let rotatedAt: number;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    kg = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KG'), ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    kzAdmin = net.admin('KZ');
+    [kz, kg] = [net.focalPoint('KZ'), net.focalPoint('KG')];
     oldKeys = kz.keys;
     alice = sdkMessaging(t, await sdkAs(t, kz));
     bob = sdkMessaging(t, await sdkAs(t, kg));

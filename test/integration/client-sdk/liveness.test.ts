@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { answerLivenessPrompt, connectSocket, isApiError, onLivenessPrompt, type FocalNetSocket } from '../../../client/sdk/index.js';
 import type { LivenessPrompt } from '../../../shared/schemas/liveness.js';
+import { startSdkNetwork } from '../../helpers/network.js';
 import { eventually } from '../../helpers/server-process.js';
-import { sdkNetworkAdmin, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
-import { sdkFocalPoint, sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import type { SdkMember } from '../../helpers/sdk-people.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: liveness checks', function () {
   this.timeout(90_000);
@@ -16,11 +17,10 @@ describe('client SDK: liveness checks', function () {
   const sockets: FocalNetSocket[] = [];
 
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
-    kzAdmin = await sdkNationalAdmin(t, root, 'KZ');
-    online = await sdkFocalPoint(t, kzAdmin, ['border']);
-    offline = await sdkFocalPoint(t, kzAdmin, ['economic-crime']);
+    const net = await startSdkNetwork({ states: { KZ: { focalPoints: [['border'], ['economic-crime']] } } });
+    ({ t, root } = net);
+    kzAdmin = net.admin('KZ');
+    [online, offline] = [net.focalPoint('KZ'), net.focalPoint('KZ', 1)];
   });
   after(async () => {
     for (const socket of sockets) socket.close();

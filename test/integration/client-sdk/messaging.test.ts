@@ -5,14 +5,15 @@ import { connectSocket, isApiError, type FetchLike } from '../../../client/sdk/i
 import { fromBase64Url, toBase64Url } from '../../../shared/crypto/encoding.js';
 import { isCryptoError } from '../../../shared/crypto/errors.js';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { LABELS } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: end-to-end encrypted messaging', function () {
   this.timeout(90_000);
@@ -24,11 +25,10 @@ describe('client SDK: end-to-end encrypted messaging', function () {
   let bob: SdkMessaging;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    kg = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KG'), ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    kzAdmin = net.admin('KZ');
+    [kz, kg] = [net.focalPoint('KZ'), net.focalPoint('KG')];
     alice = sdkMessaging(t, await sdkAs(t, kz));
     bob = sdkMessaging(t, await sdkAs(t, kg));
     await eventually(async () => alice.socket.connected && bob.socket.connected, 5_000, 'both connected');

@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { isApiError } from '../../../client/sdk/index.js';
 import { call } from '../../helpers/api.js';
-import { sdkClient, sdkNetworkAdmin, type SdkPerson } from '../../helpers/sdk.js';
-import { sdkFocalPoint, sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
-import { connected, startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { flushed } from '../../helpers/barrier.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { sdkClient, type SdkPerson } from '../../helpers/sdk.js';
+import { sdkFocalPoint, type SdkMember } from '../../helpers/sdk-people.js';
+import { connected, type TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: my sessions', function () {
   this.timeout(90_000);
@@ -11,9 +13,9 @@ describe('client SDK: my sessions', function () {
   let root: SdkPerson;
   let admin: SdkMember;
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
-    admin = await sdkNationalAdmin(t, root, 'KZ');
+    const net = await startSdkNetwork({ states: { KZ: {} } });
+    ({ t, root } = net);
+    admin = net.admin('KZ');
   });
   after(async () => t.close());
 
@@ -46,7 +48,7 @@ describe('client SDK: my sessions', function () {
     await phoneClosed;
     // The other sessions go on untouched: the same access token, the same socket.
     expect((await call(t.url, 'GET', '/api/me', { token: laptopAccess })).status).to.equal(200);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // time for a wrong disconnect to show
+    await flushed(laptopSocket); // a wrong disconnect would have come before the answer to this
     expect(laptopSocket.connected).to.equal(true);
     laptopSocket.close();
     const ended = await phone.me.get().catch((e: unknown) => e);

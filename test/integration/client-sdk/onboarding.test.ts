@@ -4,16 +4,16 @@ import { isCryptoError } from '../../../shared/crypto/errors.js';
 import { safetyNumber } from '../../../shared/crypto/safety-number.js';
 import { ENROLMENT_STEPS, type EnrolmentStep } from '../../../client/sdk/index.js';
 import { STRONG_PASSWORD, uniqueUsername } from '../../helpers/accounts.js';
-import { FAST_KDF, sdkClient, sdkNetworkAdmin, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { FAST_KDF, sdkClient, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: onboarding and keys', function () {
   this.timeout(60_000);
   let t: TestServer;
   let root: SdkPerson;
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
+    ({ t, root } = await startSdkNetwork());
   });
   after(async () => t.close());
 

@@ -8,9 +8,10 @@ import { signPasswordReset } from '../../../shared/crypto/password-reset-sign.js
 import { startOpaqueRegistration } from '../../../client/sdk/opaque-client.js';
 import { call } from '../../helpers/api.js';
 import { FAST_STRETCHING } from '../../helpers/accounts.js';
-import { FAST_KDF, sdkClient, sdkNetworkAdmin, type SdkPerson } from '../../helpers/sdk.js';
-import { sdkFocalPoint, sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { FAST_KDF, sdkClient, type SdkPerson } from '../../helpers/sdk.js';
+import { sdkFocalPoint, type SdkMember } from '../../helpers/sdk-people.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const NEW_PASSWORD = 'copper-meadow-lighthouse-violin-77';
 const HOUR_MS = 3_600_000;
@@ -22,10 +23,9 @@ describe('client SDK: a forgotten password, reset with an admin\'s link and the 
   let kzAdmin: SdkMember;
   let ruAdmin: SdkMember;
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
-    kzAdmin = await sdkNationalAdmin(t, root, 'KZ');
-    ruAdmin = await sdkNationalAdmin(t, root, 'RU');
+    const net = await startSdkNetwork({ states: { KZ: {}, RU: {} } });
+    ({ t, root } = net);
+    [kzAdmin, ruAdmin] = [net.admin('KZ'), net.admin('RU')];
   });
   after(async () => t.close());
 

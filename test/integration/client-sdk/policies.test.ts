@@ -5,10 +5,11 @@ import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-sign
 import type { Labels } from '../../../shared/schemas/labels.js';
 import { createPolicyEnforcement, type PolicyEnforcement } from '../../../server/modules/policies/enforce-policy.js';
 import { ApiError, type FocalNetClient } from '../../../client/sdk/index.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, type TestPerson } from '../../helpers/accounts.js';
+import { clientKeyMaterial, type TestPerson } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody } from '../../helpers/policies.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(() => expect.fail('expected a failure'), (e: unknown) => e);
@@ -32,11 +33,11 @@ describe('client SDK: disclosure policies and approvals', function () {
   let ru: FocalNetClient;
   let secretariat: FocalNetClient;
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    fpKzPerson = await activeFocalPoint(t, kz);
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: {} } });
+    ({ t } = net);
+    const { root } = net;
+    [kz, fpKzPerson] = [net.admin('KZ'), net.focalPoint('KZ')];
+    const ruAdmin = net.admin('RU');
     // One at a time: each TOTP code is for the next step of the server's clock.
     admin = await sdkAs(t, kz);
     fpKz = await sdkAs(t, fpKzPerson);

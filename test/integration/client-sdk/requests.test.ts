@@ -2,11 +2,12 @@ import { expect } from 'chai';
 import { ApiError, type FocalNetClient } from '../../../client/sdk/index.js';
 import type { SealRecipient } from '../../../shared/crypto/envelope-seal.js';
 import type { StateCode } from '../../../shared/schemas/labels.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { DOC_FIELDS, DOC_LABELS } from '../../helpers/requests.js';
 import { sdkClient } from '../../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: information-exchange requests', function () {
   this.timeout(90_000);
@@ -27,15 +28,11 @@ describe('client SDK: information-exchange requests', function () {
   const recipient = (person: TestPerson): SealRecipient => ({ userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey });
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    const kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    tjAdmin = await activeNationalAdmin(t, root, 'TJ');
-    const cnAdmin = await activeNationalAdmin(t, root, 'CN');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    tj = await activeFocalPoint(t, tjAdmin, ['border']);
-    cn = await activeFocalPoint(t, cnAdmin, ['border']);
-    await publishPolicy(t, cnAdmin, policyBody('CN', 1, [{ id: 'no-inbound-doc-checks', direction: 'inbound', kinds: ['request:document-check'], effect: 'deny' }]));
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } }, CN: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    tjAdmin = net.admin('TJ');
+    [kz, tj, cn] = [net.focalPoint('KZ'), net.focalPoint('TJ'), net.focalPoint('CN')];
+    await publishPolicy(t, net.admin('CN'), policyBody('CN', 1, [{ id: 'no-inbound-doc-checks', direction: 'inbound', kinds: ['request:document-check'], effect: 'deny' }]));
   });
   after(async () => t.close());
 

@@ -1,16 +1,16 @@
 import { expect } from 'chai';
 import { isApiError } from '../../../client/sdk/index.js';
 import { call } from '../../helpers/api.js';
-import { countingFetch, sdkClient, sdkNetworkAdmin, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSdkNetwork } from '../../helpers/network.js';
+import { countingFetch, sdkClient, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: sessions and refresh rotation', function () {
   this.timeout(60_000);
   let t: TestServer;
   let root: SdkPerson;
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
+    ({ t, root } = await startSdkNetwork());
   });
   after(async () => t.close());
 

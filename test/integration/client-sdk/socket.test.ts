@@ -2,9 +2,11 @@ import { expect } from 'chai';
 import { connectSocket, type FocalNetSocket } from '../../../client/sdk/index.js';
 import type { Ack } from '../../../shared/errors.js';
 import type { PingResponse } from '../../../shared/schemas/system.js';
+import { waitFor } from '../../helpers/barrier.js';
+import { startSdkNetwork } from '../../helpers/network.js';
 import { eventually } from '../../helpers/server-process.js';
-import { countingFetch, sdkNetworkAdmin, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { countingFetch, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: socket helper', function () {
   this.timeout(60_000);
@@ -12,8 +14,7 @@ describe('client SDK: socket helper', function () {
   let root: SdkPerson;
   const sockets: FocalNetSocket[] = [];
   before(async () => {
-    t = await startTestServer();
-    root = await sdkNetworkAdmin(t);
+    ({ t, root } = await startSdkNetwork());
   });
   after(async () => {
     for (const socket of sockets) socket.close();
@@ -57,7 +58,8 @@ describe('client SDK: socket helper', function () {
     await eventually(async () => socket.connected, 5_000, 'socket connected');
     await root.client.users.suspend(person.client.session.current()?.user.id ?? '', 'compromised key');
     await eventually(async () => !socket.connected && person.client.session.current() === undefined, 5_000, 'socket closed, session ended');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Inactive: socket.io will not try again, and with the session gone the helper has no token to reconnect with.
+    await waitFor(() => !socket.active, { what: 'the socket to give up reconnecting' });
     expect(socket.connected).to.equal(false);
   });
 });

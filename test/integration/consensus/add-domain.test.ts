@@ -7,10 +7,11 @@ import type { RequestTemplateView } from '../../../shared/schemas/requests.js';
 type TemplateView = z.infer<typeof RequestTemplateView>;
 import { SEEDED_DOMAINS } from '../../../shared/reference/domains.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, setParticipation, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { activeFocalPoint, setParticipation, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS, send, socketOf } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy, submitPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const HOUR_MS = 3_600_000;
 const MARITIME = { code: 'maritime-security', name: { en: 'Maritime security', ru: 'Морская безопасность' } };
@@ -29,10 +30,9 @@ describe('consensus: adding and renaming domains', function () {
   let ru: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    ru = await activeNationalAdmin(t, root, 'RU');
+    const net = await startNetwork({ states: { KZ: {}, RU: {} } });
+    ({ t, root } = net);
+    [kz, ru] = [net.admin('KZ'), net.admin('RU')];
   });
   after(async () => t.close());
 

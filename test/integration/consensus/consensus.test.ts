@@ -3,8 +3,9 @@ import type { ProposalView } from '../../../shared/schemas/consensus.js';
 import type { StateView } from '../../../shared/schemas/directory.js';
 import { sweepProposals } from '../../../server/modules/consensus/settle-proposals.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { activeNationalAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { socketOf } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const HOUR_MS = 3_600_000;
@@ -23,11 +24,10 @@ describe('consensus: network-wide decisions', function () {
   let fpKz: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    ru = await activeNationalAdmin(t, root, 'RU');
-    fpKz = await activeFocalPoint(t, kz);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: {} } });
+    ({ t, root } = net);
+    [kz, ru] = [net.admin('KZ'), net.admin('RU')];
+    fpKz = net.focalPoint('KZ');
   });
   after(async () => t.close());
 

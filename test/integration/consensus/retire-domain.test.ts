@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import type { ProposalView } from '../../../shared/schemas/consensus.js';
 import type { DirectoryPage, DomainView, StateView } from '../../../shared/schemas/directory.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { envelopeFor, LABELS } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { caseOf, DOC_FIELDS, DOC_LABELS, post, requestEnvelope, sent, stepEnvelope } from '../../helpers/requests.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const HOUR_MS = 3_600_000;
 type Answer<T> = T & { error?: { code: string; message: string } };
@@ -24,12 +25,10 @@ describe('consensus: retiring a domain', function () {
   let tj: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    tjAdmin = await activeNationalAdmin(t, root, 'TJ');
-    kz = await activeFocalPoint(t, kzAdmin, ['border', 'law-enforcement']);
-    tj = await activeFocalPoint(t, tjAdmin, ['border', 'law-enforcement']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: [['border', 'law-enforcement']] }, TJ: { focalPoints: [['border', 'law-enforcement']] } } });
+    ({ t, root } = net);
+    [kzAdmin, tjAdmin] = [net.admin('KZ'), net.admin('TJ')];
+    [kz, tj] = [net.focalPoint('KZ'), net.focalPoint('TJ')];
   });
   after(async () => t.close());
 

@@ -2,11 +2,12 @@ import { expect } from 'chai';
 import { verifyDirectorySnapshot } from '../../../shared/crypto/verify-directory-snapshot.js';
 import type { DirectoryPage, EntryView, StateView } from '../../../shared/schemas/directory.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, setParticipation, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { setParticipation, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { composeModules } from '../../../server/compose-modules.js';
 import { toEntryView } from '../../../server/modules/directory/entry-view.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy, submitPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('directory of national focal points', function () {
   this.timeout(90_000);
@@ -25,15 +26,10 @@ describe('directory of national focal points', function () {
   const put = <T>(who: TestPerson, path: string, body: unknown) => call<T>(t.url, 'PUT', path, { token: who.session?.accessToken, body });
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    cnAdmin = await activeNationalAdmin(t, root, 'CN');
-    kzFinance = await activeFocalPoint(t, kzAdmin, ['economic-crime']);
-    kzBorder = await activeFocalPoint(t, kzAdmin, ['border']);
-    ruPolice = await activeFocalPoint(t, ruAdmin, ['law-enforcement', 'economic-crime']);
-    cnBorder = await activeFocalPoint(t, cnAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: [['economic-crime'], ['border']] }, RU: { focalPoints: [['law-enforcement', 'economic-crime']] }, CN: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    [kzAdmin, ruAdmin, cnAdmin] = [net.admin('KZ'), net.admin('RU'), net.admin('CN')];
+    [kzFinance, kzBorder, ruPolice, cnBorder] = [net.focalPoint('KZ'), net.focalPoint('KZ', 1), net.focalPoint('RU'), net.focalPoint('CN')];
 
     await patch(kzFinance, `/api/directory/entries/${kzFinance.user.id}`, {
       name: { en: 'Aigerim Nurlanovna', ru: 'Айгерим Нурлановна' },
@@ -156,7 +152,7 @@ describe('directory of national focal points', function () {
     // Published through this node: the other node's index is not invalidated, and no directory revision moves.
     const current = (await get<{ policy: { version: number } }>(kzAdmin, '/api/policies/KZ')).body.policy.version;
     await publishPolicy(t, kzAdmin, { ...policyBody('KZ', current + 1, []), directoryFields: [{ field: 'title', visibleTo: [], secretariat: true }] });
-    await new Promise((resolve) => setTimeout(resolve, 600)); // past the index's 500 ms freshness window
+    t.clock.advance(600); // past the index's 500 ms freshness window, by the server's clock
     expect(await withheldThere()).to.deep.equal(['title']);
     await publishPolicy(t, kzAdmin, { ...policyBody('KZ', current + 2, []), directoryFields: [{ field: 'contacts.phone', visibleTo: ['RU'], secretariat: false }, { field: 'title', visibleTo: [], secretariat: true }] });
   });

@@ -3,6 +3,7 @@ import { signLivenessAck } from '../../../shared/crypto/liveness-sign.js';
 import type { LivenessCheckView, LivenessPrompt } from '../../../shared/schemas/liveness.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
 import { connected, startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 import { eventually } from '../../helpers/server-process.js';
 
@@ -18,14 +19,11 @@ describe('liveness checks', function () {
   let ruOne: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kzOnline = await activeFocalPoint(t, kzAdmin, ['border']);
-    kzLate = await activeFocalPoint(t, kzAdmin, ['economic-crime']);
-    kzSilent = await activeFocalPoint(t, kzAdmin, ['border']);
-    ruOne = await activeFocalPoint(t, ruAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: [['border'], ['economic-crime'], ['border']] }, RU: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    [kzAdmin, ruAdmin] = [net.admin('KZ'), net.admin('RU')];
+    [kzOnline, kzLate, kzSilent] = net.focalPoints.KZ as [TestPerson, TestPerson, TestPerson];
+    ruOne = net.focalPoint('RU');
   });
   after(async () => t.close());
 

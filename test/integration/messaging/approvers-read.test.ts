@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { ApproversRequired, type HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { activeFocalPoint, activeNationalAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { approversNamed, envelopeFor, LABELS, readAs, send, socketOf } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const CONFIDENTIAL = { ...LABELS, classification: 'confidential' } as const;
 
@@ -19,13 +20,10 @@ describe('approvers read what they release', function () {
   let ru: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    kzAdmin2 = await activeNationalAdmin(t, root, 'KZ');
-    ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { admins: 2, focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    [kzAdmin, kzAdmin2, ruAdmin] = [net.admin('KZ'), net.admin('KZ', 1), net.admin('RU')];
+    [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
     await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
       { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
     ]));

@@ -6,10 +6,11 @@ import type { AttachmentSecret } from '../../../shared/crypto/attachment-format.
 import type { BacklogPage, SendMessageResult } from '../../../shared/schemas/messaging.js';
 import { sweepMessages } from '../../../server/modules/messaging/sweep-messages.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS, readAs } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -26,13 +27,10 @@ describe('encrypted attachments', function () {
   let kzAdmin: TestPerson;
 
   before(async () => {
-    t = await startTestServer({ ATTACHMENT_MAX_MB: '2' });
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
-    ru2 = await activeFocalPoint(t, ruAdmin, ['border']);
+    const net = await startNetwork({ env: { ATTACHMENT_MAX_MB: '2' }, states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 2 } } } });
+    ({ t } = net);
+    kzAdmin = net.admin('KZ');
+    [kz, ru, ru2] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('RU', 1)];
   });
   after(async () => t.close());
 

@@ -2,12 +2,13 @@ import { expect } from 'chai';
 import type { Socket as NetSocket } from 'node:net';
 import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS, send, socketOf } from '../../helpers/messaging.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('delivery state that lasts', function () {
   this.timeout(120_000);
@@ -17,13 +18,9 @@ describe('delivery state that lasts', function () {
   let ru2: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    const kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
-    ru2 = await activeFocalPoint(t, ruAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 2 } } } });
+    ({ t } = net);
+    [kz, ru, ru2] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('RU', 1)];
   });
   after(async () => t.close());
 

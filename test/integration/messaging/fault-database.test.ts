@@ -7,9 +7,10 @@ import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage, SendMessageResult } from '../../../shared/schemas/messaging.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { connectSocket } from '../../../client/sdk/index.js';
 import { envelopeFor, LABELS } from '../../helpers/messaging.js';
+import { populateNetwork } from '../../helpers/network.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { eventually, runServerProcess, type ServerProcess } from '../../helpers/server-process.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
@@ -36,11 +37,8 @@ describe('fault injection: the database goes away during sends', function () {
     await run.listening();
     const socketPath = path.join(dataDir, 'run', 'ferretdb.sock');
     setup = await startTestServer({ MONGODB_URI: `mongodb://${encodeURIComponent(socketPath)}/`, DB_NAME: 'focalnet', JWT_SECRET: SECRET });
-    const root = await bootstrapNetworkAdmin(setup);
-    const kzAdmin = await activeNationalAdmin(setup, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(setup, root, 'RU');
-    sender = await activeFocalPoint(setup, kzAdmin, ['border']);
-    receiver = await activeFocalPoint(setup, ruAdmin, ['border']);
+    const net = await populateNetwork(setup, { states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    [sender, receiver] = [net.focalPoint('KZ'), net.focalPoint('RU')];
   });
   after(async () => {
     await setup?.close().catch(() => undefined);

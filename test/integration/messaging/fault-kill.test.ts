@@ -5,11 +5,12 @@ import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage, SendMessageResult } from '../../../shared/schemas/messaging.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { runServerProcess, type ServerProcess } from '../../helpers/server-process.js';
 import { testMongoUri } from '../../helpers/test-database.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const SECRET = 'kill-nine-test-secret-shared-by-both-processes';
@@ -48,12 +49,10 @@ describe('fault injection: kill -9 during a load', function () {
   let receiver: TestPerson;
 
   before(async () => {
-    setup = await startTestServer({ JWT_SECRET: SECRET });
-    const root = await bootstrapNetworkAdmin(setup);
-    const kzAdmin = await activeNationalAdmin(setup, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(setup, root, 'RU');
-    for (let i = 0; i < 3; i++) senders.push(await activeFocalPoint(setup, kzAdmin, ['border']));
-    receiver = await activeFocalPoint(setup, ruAdmin, ['border']);
+    const net = await startNetwork({ env: { JWT_SECRET: SECRET }, states: { KZ: { focalPoints: { border: 3 } }, RU: { focalPoints: { border: 1 } } } });
+    setup = net.t;
+    senders.push(...net.focalPoints.KZ ?? []);
+    receiver = net.focalPoint('RU');
   });
   after(async () => {
     if (run && run.child.exitCode === null && run.child.signalCode === null) {

@@ -3,10 +3,11 @@ import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage } from '../../../shared/schemas/messaging.js';
 import { reconcileHeldMessages, LOST_SETTLEMENT_GRACE_MS } from '../../../server/modules/messaging/reconcile-held-messages.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS, readAs, sendSealing, socketOf } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('held messages whose settlement event was lost', function () {
   this.timeout(90_000);
@@ -16,12 +17,10 @@ describe('held messages whose settlement event was lost', function () {
   let ru: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    kzAdmin = net.admin('KZ');
+    [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
     await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
       { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
     ]));

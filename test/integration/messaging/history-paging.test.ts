@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor } from '../../helpers/messaging.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging } from '../../helpers/sdk-messaging.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const SAME_MS = 13;
 
@@ -42,11 +43,9 @@ describe('message history paging', function () {
   };
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kz = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ'), ['border']);
-    kg = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KG'), ['border']);
-    ru = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'RU'), ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    [kz, kg, ru] = [net.focalPoint('KZ'), net.focalPoint('KG'), net.focalPoint('RU')];
     // The TestClock follows real time plus an offset; stopped here, every message below is
     // stored in the same millisecond, with messages to another counterpart in between.
     const stoppedAt = t.clock.now().getTime();

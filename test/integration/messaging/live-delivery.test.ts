@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import type { Socket as NetSocket } from 'node:net';
 import type { DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
-import { drainBacklog, envelopeFor, send, socketOf } from '../../helpers/messaging.js';
+import { activeFocalPoint, type TestPerson } from '../../helpers/accounts.js';
+import { deliveryBarrier, drainBacklog, envelopeFor, send, socketOf } from '../../helpers/messaging.js';
 import { eventually } from '../../helpers/server-process.js';
-import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer, TestSocket } from '../../helpers/test-server.js';
 
 /** Every message:new a socket gets, and whether it ever reconnected (it must not need to). */
 function recordArrivals(socket: TestSocket): { ids: string[]; reconnected: () => boolean } {
@@ -30,12 +31,10 @@ describe('live delivery without gaps', function () {
   let ru: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    [kzAdmin, ruAdmin] = [net.admin('KZ'), net.admin('RU')];
+    [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
   });
   after(async () => t.close());
 
@@ -45,8 +44,8 @@ describe('live delivery without gaps', function () {
     const arrivals = recordArrivals(receiver);
     const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => sendOk(t, sender, kz, [ru], `burst ${i}`)));
     await eventually(async () => arrivals.ids.length >= 10, 5_000, '10 arrivals');
-    await new Promise((resolve) => setTimeout(resolve, 200)); // room for a duplicate to show
-    expect([...arrivals.ids].sort()).to.deep.equal([...ids].sort());
+    const marker = await deliveryBarrier(t, { socket: sender, person: kz }, { socket: receiver, person: ru }); // a duplicate would have come before it
+    expect([...arrivals.ids].sort()).to.deep.equal([...ids, marker].sort());
     expect(arrivals.reconnected()).to.equal(false);
     sender.close();
     receiver.close();
@@ -61,8 +60,8 @@ describe('live delivery without gaps', function () {
     const acked = await receiver.timeout(5_000).emitWithAck('message:ack', { ids });
     expect(acked).to.deep.equal({ ok: true, data: { acknowledged: 5 } });
     await eventually(async () => delivered.length >= 5, 5_000, '5 delivered');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(delivered.map((d) => d.id).sort()).to.deep.equal([...ids].sort());
+    const marker = await deliveryBarrier(t, { socket: sender, person: kz }, { socket: receiver, person: ru });
+    expect(delivered.map((d) => d.id).sort()).to.deep.equal([...ids, marker].sort());
     sender.close();
     receiver.close();
   });
@@ -100,10 +99,10 @@ describe('live delivery without gaps', function () {
     };
     await Promise.all(Array.from({ length: 50 }, worker));
     await eventually(async () => arrivals.every((a, pair) => a.ids.length >= (accepted[pair]?.length ?? 0)), 20_000, 'every acknowledged message live');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const markers = await Promise.all(senders.map((from, pair) => deliveryBarrier(t, { socket: senderSockets[pair] as TestSocket, person: from }, { socket: recipientSockets[pair] as TestSocket, person: recipients[pair] as TestPerson })));
     arrivals.forEach((a, pair) => {
       expect(a.ids.length, `pair ${pair}: no duplicates`).to.equal(new Set(a.ids).size);
-      expect([...a.ids].sort(), `pair ${pair}`).to.deep.equal([...(accepted[pair] ?? [])].sort());
+      expect([...a.ids].sort(), `pair ${pair}`).to.deep.equal([...(accepted[pair] ?? []), markers[pair]].sort());
       expect(a.reconnected(), `pair ${pair} reconnected`).to.equal(false);
     });
     for (const socket of [...senderSockets, ...recipientSockets]) socket.close();

@@ -2,10 +2,11 @@ import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage, DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS, readAs, send, sendSealing, socketOf as socketAs } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer, TestSocket } from '../../helpers/test-server.js';
 
 describe('messaging under disclosure policies', function () {
   this.timeout(90_000);
@@ -17,14 +18,10 @@ describe('messaging under disclosure policies', function () {
   let cn: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    cnAdmin = await activeNationalAdmin(t, root, 'CN');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
-    cn = await activeFocalPoint(t, cnAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } }, CN: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    [kzAdmin, cnAdmin] = [net.admin('KZ'), net.admin('CN')];
+    [kz, ru, cn] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('CN')];
     await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
       { id: 'no-personal-data-outside-ru', direction: 'outbound', categories: ['personal-data'], counterparts: ['CN'], effect: 'deny', legalBasis: { en: 'Law on Personal Data, art. 16', ru: 'Закон о персональных данных, ст. 16' } },
       { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },

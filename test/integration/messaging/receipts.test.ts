@@ -7,14 +7,15 @@ import { sealEnvelope } from '../../../shared/crypto/envelope-seal.js';
 import { receiptContent } from '../../../shared/crypto/receipt-format.js';
 import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
 import type { BacklogPage } from '../../../shared/schemas/messaging.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { approversNamed, envelopeFor, LABELS, readAs } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 interface ReceiptOptions {
   labels?: Labels;
@@ -65,15 +66,10 @@ describe('read receipts across closed directions', function () {
   };
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    const kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    const cnAdmin = await activeNationalAdmin(t, root, 'CN');
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    cn = await activeFocalPoint(t, cnAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
-    kg = await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KG'), ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, CN: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    const [cnAdmin, ruAdmin] = [net.admin('CN'), net.admin('RU')];
+    [kz, cn, ru, kg] = [net.focalPoint('KZ'), net.focalPoint('CN'), net.focalPoint('RU'), net.focalPoint('KG')];
     // China sends nothing to Kazakhstan; Russia's exchanges towards Kazakhstan wait for approval.
     await publishPolicy(t, cnAdmin, policyBody('CN', 1, [{ id: 'cn-nothing-to-kz', direction: 'outbound', counterparts: ['KZ'], effect: 'deny' }]));
     await publishPolicy(t, ruAdmin, policyBody('RU', 1, [{ id: 'ru-to-kz-approved', direction: 'outbound', counterparts: ['KZ'], effect: 'approve' }]));

@@ -2,9 +2,10 @@ import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage, DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, LABELS, readAs, send, socketOf as socketAs } from '../../helpers/messaging.js';
-import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { activeFocalPoint, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { deliveryBarrier, envelopeFor, LABELS, readAs, send, socketOf as socketAs } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer, TestSocket } from '../../helpers/test-server.js';
 import { eventually } from '../../helpers/server-process.js';
 
 describe('encrypted messaging relay', function () {
@@ -16,14 +17,10 @@ describe('encrypted messaging relay', function () {
   let kzAdmin: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    const cnAdmin = await activeNationalAdmin(t, root, 'CN');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
-    cn = await activeFocalPoint(t, cnAdmin, ['economic-crime']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } }, CN: { focalPoints: { 'economic-crime': 1 } } } });
+    ({ t } = net);
+    kzAdmin = net.admin('KZ');
+    [kz, ru, cn] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('CN')];
   });
   after(async () => t.close());
 
@@ -82,7 +79,7 @@ describe('encrypted messaging relay', function () {
     const acks = await Promise.all([1, 2, 3].map(() => receiver.timeout(2_000).emitWithAck('message:ack', { ids: [result.data.id] }) as Promise<Ack<{ acknowledged: number }>>));
     expect(acks.map((ack) => (ack.ok ? ack.data.acknowledged : -1)).sort()).to.deep.equal([0, 0, 1]);
     await eventually(async () => delivered.length > 0, 5_000, 'the delivered status');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // time for a duplicate to show
+    await deliveryBarrier(t, { socket: sender, person: kz }, { socket: receiver, person: ru }); // a duplicate would have come before it
     expect(delivered).to.have.length(1);
     const page = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 50 }) as Ack<BacklogPage>;
     expect(page.ok && page.data.messages.some((m) => m.id === result.data.id)).to.equal(false);

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Socket as NetSocket } from 'node:net';
 import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { drainBacklog, envelopeFor, send, socketOf } from '../../helpers/messaging.js';
-import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import { startNetwork } from '../../helpers/network.js';
+import type { TestServer, TestSocket } from '../../helpers/test-server.js';
 
 /** The TCP socket under a socket.io client's websocket (Node client, `ws` transport). */
 function tcpOf(socket: TestSocket): NetSocket {
@@ -33,13 +34,9 @@ describe('a stalled reader (quality.md reliability #4)', function () {
   let healthy: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    const kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    stalled = await activeFocalPoint(t, ruAdmin, ['border']);
-    healthy = await activeFocalPoint(t, ruAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 2 } } } });
+    ({ t } = net);
+    [kz, stalled, healthy] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('RU', 1)];
   });
   after(async () => t.close());
 

@@ -2,8 +2,10 @@ import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage, DeliveredMessage, SendMessageResult } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, signInCall, type TestPerson } from '../../helpers/accounts.js';
-import { envelopeFor, readAs } from '../../helpers/messaging.js';
+import { activeFocalPoint, signIn, signInCall, type TestPerson } from '../../helpers/accounts.js';
+import { waitFor } from '../../helpers/barrier.js';
+import { deliveryBarrier, envelopeFor, readAs } from '../../helpers/messaging.js';
+import { populateNetwork } from '../../helpers/network.js';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server.js';
 import { uniqueDbName } from '../../helpers/test-database.js';
 import { connected, startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
@@ -22,11 +24,9 @@ describe('two server nodes through Redis', function () {
     const env = { REDIS_URL: redis.url, DB_NAME: uniqueDbName('twonode'), JWT_SECRET: 'two-nodes-share-this-secret-of-40-chars!' };
     a = await startTestServer(env);
     b = await startTestServer(env);
-    const root = await bootstrapNetworkAdmin(a);
-    kzAdmin = await activeNationalAdmin(a, root, 'KZ');
-    const ruAdmin = await activeNationalAdmin(a, root, 'RU');
-    kz = await activeFocalPoint(a, kzAdmin, ['border']);
-    ru = await activeFocalPoint(a, ruAdmin, ['border']);
+    const net = await populateNetwork(a, { states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    kzAdmin = net.admin('KZ');
+    [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
   });
   after(async () => {
     await a?.close();
@@ -59,13 +59,13 @@ describe('two server nodes through Redis', function () {
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       return result.data.id;
     }));
-    for (let waited = 0; arrived.length < 10 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect([...arrived].sort()).to.deep.equal([...ids].sort());
+    await waitFor(() => arrived.length >= 10, { what: '10 arrivals on node B' });
+    const marker = await deliveryBarrier(a, { socket: sender, person: kz }, { socket: receiver, person: ru }); // across nodes too: a duplicate would have come before it
+    expect([...arrived].sort()).to.deep.equal([...ids, marker].sort());
     const delivered: string[] = [];
     sender.on('message:status', (event) => { if (event.status === 'delivered') delivered.push(event.id); });
     await receiver.timeout(5_000).emitWithAck('message:ack', { ids: ids.slice(0, 5) });
-    for (let waited = 0; delivered.length < 5 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => delivered.length >= 5, { what: '5 delivered on node A' });
     expect(delivered.sort()).to.deep.equal(ids.slice(0, 5).sort());
     sender.close();
     receiver.close();

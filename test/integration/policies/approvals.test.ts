@@ -5,12 +5,14 @@ import { loadConfig } from '../../../server/config.js';
 import type { ApprovalSettledEvent } from '../../../server/modules/policies/approval-events.js';
 import { createPolicyEnforcement, type PolicyEnforcement } from '../../../server/modules/policies/enforce-policy.js';
 import { SETTLEMENT_GRACE_MS, sweepApprovals } from '../../../server/modules/policies/sweep-approvals.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { flushed } from '../../helpers/barrier.js';
 import { socketOf } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { eventually } from '../../helpers/server-process.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const CONFIDENTIAL: Labels = { domain: 'law-enforcement', category: 'criminal-intelligence', classification: 'confidential', handling: 'H2' };
 const HOUR = 3_600_000;
@@ -28,12 +30,10 @@ describe('approvals: exchanges held by an approve decision', function () {
   let counter = 0;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    ru = await activeNationalAdmin(t, root, 'RU');
-    cn = await activeNationalAdmin(t, root, 'CN');
-    fpKz = await activeFocalPoint(t, kz);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: {}, CN: {} } });
+    ({ t, root } = net);
+    [kz, ru, cn] = [net.admin('KZ'), net.admin('RU'), net.admin('CN')];
+    fpKz = net.focalPoint('KZ');
     await publishPolicy(t, kz, policyBody('KZ', 1, [{ id: 'kz-hold', direction: 'outbound', classifications: ['confidential'], effect: 'approve' }]));
     await publishPolicy(t, ru, policyBody('RU', 1, [{ id: 'ru-hold', direction: 'inbound', counterparts: ['KZ'], classifications: ['confidential'], effect: 'approve' }]));
     enforcement = createPolicyEnforcement(t.server.policies);
@@ -127,7 +127,7 @@ describe('approvals: exchanges held by an approve decision', function () {
       await eventually(async () => of('kz').length === 2 && of('ru').length === 2, 5_000, "KZ's approval heard");
       expect((await decide(ru, request.id, 'reject', 'not now')).status).to.equal(200);
       await eventually(async () => of('ru').length === 4 && of('kz').length === 4, 5_000, "RU's rejection and the settlement heard");
-      await new Promise((resolve) => setTimeout(resolve, 300)); // time for a stray event to show
+      await flushed(...sockets); // a stray event would have come before the answer to this
       for (const name of ['kz', 'ru']) expect(of(name), name).to.deep.equal(['pending', 'pending', 'pending', 'rejected']);
       for (const name of ['cn', 'root', 'fpKz']) expect(heard.get(name), name).to.deep.equal([]);
     } finally {

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import type { Labels } from '../../../shared/schemas/labels.js';
 import type { AuditEntry } from '../../../server/modules/audit/audit-chain.js';
 import { createPolicyEnforcement, decideExchange, type ExchangeToDecide, type PolicyEnforcement } from '../../../server/modules/policies/enforce-policy.js';
-import { activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import { activeNationalAdmin, type TestPerson } from '../../helpers/accounts.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -15,10 +16,10 @@ describe('enforcing policies: decideExchange', function () {
   let kz: TestPerson;
   let enforcement: PolicyEnforcement;
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    const ru = await activeNationalAdmin(t, root, 'RU');
+    const net = await startNetwork({ states: { KZ: {}, RU: {} } });
+    ({ t, root } = net);
+    kz = net.admin('KZ');
+    const ru = net.admin('RU');
     enforcement = createPolicyEnforcement(t.server.policies);
     await publishPolicy(t, kz, policyBody('KZ', 1, [
       { id: 'kz-no-pd-to-ru', direction: 'outbound', categories: ['personal-data'], counterparts: ['RU'], effect: 'deny', legalBasis: { en: 'Law on personal data, art. 16' } },

@@ -4,10 +4,11 @@ import { signPolicy } from '../../../shared/crypto/policy-sign.js';
 import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-signature.js';
 import type { FullPolicyView } from '../../../shared/schemas/policy-api.js';
 import type { UserView } from '../../../shared/schemas/accounts.js';
-import { activate, activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, clientKeyMaterial, reauthFor, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { activate, activeNationalAdmin, clientKeyMaterial, reauthFor, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy, submitPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const RULES = [
   { id: 'no-pd-out', direction: 'outbound' as const, categories: ['personal-data' as const], effect: 'deny' as const, published: true },
@@ -22,11 +23,10 @@ describe('publishing signed policy versions', function () {
   let ru: TestPerson;
   let fpKz: TestPerson;
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    ru = await activeNationalAdmin(t, root, 'RU');
-    fpKz = await activeFocalPoint(t, kz);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: {} } });
+    ({ t, root } = net);
+    [kz, ru] = [net.admin('KZ'), net.admin('RU')];
+    fpKz = net.focalPoint('KZ');
   });
   after(async () => t.close());
 

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-signature.js';
 import type { CurrentPolicyView, FullPolicyView, PolicyDiffView, PolicyVersionSummary, PublishedPolicyView } from '../../../shared/schemas/policy-api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('reading policies: own state in full, other states their published rules', function () {
   this.timeout(60_000);
@@ -15,12 +16,10 @@ describe('reading policies: own state in full, other states their published rule
   let fpKz: TestPerson;
   let fpRu: TestPerson;
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kz = await activeNationalAdmin(t, root, 'KZ');
-    ru = await activeNationalAdmin(t, root, 'RU');
-    fpKz = await activeFocalPoint(t, kz);
-    fpRu = await activeFocalPoint(t, ru);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    [kz, ru] = [net.admin('KZ'), net.admin('RU')];
+    [fpKz, fpRu] = [net.focalPoint('KZ'), net.focalPoint('RU')];
     await publishPolicy(t, kz, policyBody('KZ', 1, [
       { id: 'no-pd-out', direction: 'outbound', categories: ['personal-data'], effect: 'deny', published: true },
       { id: 'secret-watchlist', direction: 'outbound', counterparts: ['RU'], effect: 'approve', legalBasis: { en: 'Classified decree 7' } },

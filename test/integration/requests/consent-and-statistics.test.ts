@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { RequestStatistics } from '../../../shared/schemas/requests.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { startNetwork } from '../../helpers/network.js';
 import { caseOf, DOC_FIELDS, DOC_LABELS, post, requestEnvelope, sent, stepEnvelope } from '../../helpers/requests.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const CONSENT = { use: 'evidence', recipient: 'Court of Almaty', justification: 'trial 3/2026' };
 const GENERAL = { ...DOC_LABELS, category: 'general' as const };
@@ -20,15 +21,10 @@ describe('requests: consent rules and statistics access', function () {
   let ru: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    tjAdmin = await activeNationalAdmin(t, root, 'TJ');
-    const ruAdmin = await activeNationalAdmin(t, root, 'RU');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    tj = await activeFocalPoint(t, tjAdmin, ['border']);
-    tj2 = await activeFocalPoint(t, tjAdmin, ['border']);
-    ru = await activeFocalPoint(t, ruAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 2 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
+    [kzAdmin, tjAdmin] = [net.admin('KZ'), net.admin('TJ')];
+    [kz, tj, tj2, ru] = [net.focalPoint('KZ'), net.focalPoint('TJ'), net.focalPoint('TJ', 1), net.focalPoint('RU')];
   });
   after(async () => t.close());
 

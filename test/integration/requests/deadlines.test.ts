@@ -1,11 +1,13 @@
 import { expect } from 'chai';
 import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../../shared/schemas/requests.js';
 import { sweepRequests } from '../../../server/modules/requests/sweep-requests.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { flushed } from '../../helpers/barrier.js';
 import { socketOf } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { caseOf, DOC_FIELDS, DOC_LABELS, post, requestEnvelope, sent, stepEnvelope } from '../../helpers/requests.js';
-import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
+import type { TestServer, TestSocket } from '../../helpers/test-server.js';
 import { eventually } from '../../helpers/server-process.js';
 
 const HOUR = 3_600_000;
@@ -17,8 +19,6 @@ function collect<T>(socket: TestSocket, event: 'request:reminder' | 'request:ove
   return seen;
 }
 
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
-
 describe('requests: deadlines, reminders, overdue (injected clock)', function () {
   this.timeout(120_000);
   let t: TestServer;
@@ -29,12 +29,10 @@ describe('requests: deadlines, reminders, overdue (injected clock)', function ()
   const everyone = (): TestPerson[] => [kz, tj, kzAdmin, tjAdmin];
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    tjAdmin = await activeNationalAdmin(t, root, 'TJ');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    tj = await activeFocalPoint(t, tjAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    [kzAdmin, tjAdmin] = [net.admin('KZ'), net.admin('TJ')];
+    [kz, tj] = [net.focalPoint('KZ'), net.focalPoint('TJ')];
   });
   after(async () => t.close());
 
@@ -57,19 +55,20 @@ describe('requests: deadlines, reminders, overdue (injected clock)', function ()
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 1, flagged: 0 });
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 0, flagged: 0 }); // once only
     await eventually(async () => reminders.length > 0, 5_000, 'the reminder');
-    await settle(); // time for a duplicate to show
+    await flushed(tjSocket); // a duplicate would have come before the answer to this
     expect(reminders.map((r) => [r.case.id, r.remainingMs <= 2 * HOUR])).to.deep.equal([[id, true]]);
 
     await advanceTo(submitted, 7 * HOUR + 60_000);
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 1, flagged: 0 });
 
     await advanceTo(submitted, 8 * HOUR + 60_000);
-    const overdueTo = { tj: collect<RequestOverdueEvent>(await socketOf(t, tj), 'request:overdue'), tjAdmin: collect<RequestOverdueEvent>(await socketOf(t, tjAdmin), 'request:overdue'), kzAdmin: collect<RequestOverdueEvent>(await socketOf(t, kzAdmin), 'request:overdue') };
-    const requesterUpdates = collect<RequestCaseView>(await socketOf(t, kz), 'request:updated');
+    const listening = { tj: await socketOf(t, tj), tjAdmin: await socketOf(t, tjAdmin), kzAdmin: await socketOf(t, kzAdmin), kz: await socketOf(t, kz) };
+    const overdueTo = { tj: collect<RequestOverdueEvent>(listening.tj, 'request:overdue'), tjAdmin: collect<RequestOverdueEvent>(listening.tjAdmin, 'request:overdue'), kzAdmin: collect<RequestOverdueEvent>(listening.kzAdmin, 'request:overdue') };
+    const requesterUpdates = collect<RequestCaseView>(listening.kz, 'request:updated');
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 0, flagged: 1 });
     expect(await sweepRequests(t.server.requests)).to.deep.equal({ reminded: 0, flagged: 0 });
     await eventually(async () => overdueTo.tj.length > 0 && overdueTo.tjAdmin.length > 0 && requesterUpdates.length > 0, 5_000, 'the overdue events');
-    await settle(); // time for a duplicate, or one to the other state's admin, to show
+    await flushed(...Object.values(listening)); // a duplicate, or one to the other state's admin, would have come before the answer to this
     expect(overdueTo.tj.map((e) => e.case.id)).to.deep.equal([id]);
     expect(overdueTo.tjAdmin.map((e) => e.case.id)).to.deep.equal([id]);
     expect(overdueTo.kzAdmin).to.deep.equal([]);

@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import type { MessageStatusEvent } from '../../../shared/schemas/messaging.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { socketOf } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { caseOf, DOC_FIELDS, DOC_LABELS, postSealing, requestEnvelope, sent, stepEnvelope, storedMessages } from '../../helpers/requests.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('requests: steps held for a national admin', function () {
   this.timeout(120_000);
@@ -15,12 +16,10 @@ describe('requests: steps held for a national admin', function () {
   let tjAdmin: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    const kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    tjAdmin = await activeNationalAdmin(t, root, 'TJ');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    tj = await activeFocalPoint(t, tjAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    tjAdmin = net.admin('TJ');
+    [kz, tj] = [net.focalPoint('KZ'), net.focalPoint('TJ')];
     // Tajikistan's answers leave only with a national admin's approval.
     await publishPolicy(t, tjAdmin, policyBody('TJ', 1, [{ id: 'answers-approved', direction: 'outbound', kinds: ['request:transition'], effect: 'approve' }]));
   });

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import type { RequestCaseView } from '../../../shared/schemas/requests.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { readAs, socketOf } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { caseOf, DOC_FIELDS, DOC_LABELS, post, requestEnvelope, sent, stepEnvelope, storedMessages } from '../../helpers/requests.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 describe('requests: lifecycle over the messaging pipeline', function () {
   this.timeout(120_000);
@@ -15,13 +16,10 @@ describe('requests: lifecycle over the messaging pipeline', function () {
   let kzAdmin: TestPerson;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    const tjAdmin = await activeNationalAdmin(t, root, 'TJ');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
-    tj = await activeFocalPoint(t, tjAdmin, ['border']);
-    other = await activeFocalPoint(t, tjAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 2 } } } });
+    ({ t } = net);
+    kzAdmin = net.admin('KZ');
+    [kz, tj, other] = [net.focalPoint('KZ'), net.focalPoint('TJ'), net.focalPoint('TJ', 1)];
   });
   after(async () => t.close());
 

@@ -2,11 +2,12 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { RequestCaseView } from '../../../shared/schemas/requests.js';
 import type { Labels } from '../../../shared/schemas/labels.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { caseOf, postSealing, requestEnvelope, storedMessages } from '../../helpers/requests.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 const ROUTE_LABELS: Labels = { domain: 'border', category: 'criminal-intelligence', classification: 'restricted', handling: 'H2' };
 const ROUTE_FIELDS = { offence: 'smuggling-of-migrants', originState: 'TJ', transitStates: ['UZ'], destinationState: 'RU', knownFacts: 'minibus, night crossings', questions: 'routes used in May', purpose: 'investigation 17/2026' };
@@ -19,14 +20,13 @@ describe('requests: route information to origin, transit and destination, each u
   const fp: Record<'TJ' | 'UZ' | 'RU', TestPerson> = {} as never;
 
   before(async () => {
-    t = await startTestServer();
-    const root = await bootstrapNetworkAdmin(t);
-    const kzAdmin = await activeNationalAdmin(t, root, 'KZ');
-    kz = await activeFocalPoint(t, kzAdmin, ['border']);
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } }, UZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ t } = net);
+    kz = net.focalPoint('KZ');
     const admins: Record<string, TestPerson> = {};
     for (const state of ['TJ', 'UZ', 'RU'] as const) {
-      admins[state] = await activeNationalAdmin(t, root, state);
-      fp[state] = await activeFocalPoint(t, admins[state], ['border']);
+      admins[state] = net.admin(state);
+      fp[state] = net.focalPoint(state);
     }
     ruAdmin = admins.RU!;
     // Uzbekistan receives no criminal intelligence requests from abroad (a published rule, so senders read its legal basis); Russia holds them for a national admin; Tajikistan allows.

@@ -1,13 +1,14 @@
 import { expect } from 'chai';
 import type { ImplementationReview } from '../../../shared/schemas/review.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { post, postSealing } from '../../helpers/requests.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging } from '../../helpers/sdk-messaging.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 /**
  * The annual review counts exchanges, not audit entries: a held exchange (refused for want of
@@ -23,11 +24,11 @@ describe('annual review: each exchange counted once', function () {
   let year: number;
 
   before(async () => {
-    t = await startTestServer();
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
     year = t.clock.now().getUTCFullYear();
-    root = await bootstrapNetworkAdmin(t);
-    const [kzAdmin, ruAdmin] = [await activeNationalAdmin(t, root, 'KZ'), await activeNationalAdmin(t, root, 'RU')];
-    [kz, ru] = [await activeFocalPoint(t, kzAdmin), await activeFocalPoint(t, ruAdmin)];
+    const ruAdmin = net.admin('RU');
+    [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
     // RU holds confidential messages for approval and refuses personal data.
     await publishPolicy(t, ruAdmin, policyBody('RU', 1, [
       { id: 'hold', direction: 'inbound', classifications: ['confidential'], effect: 'approve' },

@@ -2,11 +2,12 @@ import { expect } from 'chai';
 import type { ImplementationReview } from '../../../shared/schemas/review.js';
 import { implementationReview } from '../../../server/modules/review/implementation-review.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS } from '../../helpers/messaging.js';
+import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { DOC_FIELDS, DOC_LABELS, post, requestEnvelope, sent, stepEnvelope } from '../../helpers/requests.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import type { TestServer } from '../../helpers/test-server.js';
 
 type Reviewed = ImplementationReview & { error?: { code: string } };
 
@@ -20,7 +21,6 @@ describe('annual implementation review', function () {
   let root: TestPerson;
   let kzAdmin: TestPerson;
   let ruAdmin: TestPerson;
-  let tjAdmin: TestPerson;
   let kz: TestPerson;
   let ru: TestPerson;
   let tj: TestPerson;
@@ -29,11 +29,11 @@ describe('annual implementation review', function () {
   const review = (who: TestPerson, query: string) => call<Reviewed>(t.url, 'GET', `/api/review?${query}`, { token: who.session?.accessToken });
 
   before(async () => {
-    t = await startTestServer();
+    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } } });
+    ({ t, root } = net);
     year = t.clock.now().getUTCFullYear();
-    root = await bootstrapNetworkAdmin(t);
-    [kzAdmin, ruAdmin, tjAdmin] = [await activeNationalAdmin(t, root, 'KZ'), await activeNationalAdmin(t, root, 'RU'), await activeNationalAdmin(t, root, 'TJ')];
-    [kz, ru, tj] = [await activeFocalPoint(t, kzAdmin), await activeFocalPoint(t, ruAdmin), await activeFocalPoint(t, tjAdmin)];
+    [kzAdmin, ruAdmin] = [net.admin('KZ'), net.admin('RU')];
+    [kz, ru, tj] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('TJ')];
     // RU refuses personal data from anyone; KZ sends it two messages it allows and one it refuses.
     await publishPolicy(t, ruAdmin, policyBody('RU', 1, [{ id: 'pd', direction: 'inbound', categories: ['personal-data'], effect: 'deny' }]));
     await sent(t, kz, await envelopeFor(t, kz, [ru], { text: 'one' }));
