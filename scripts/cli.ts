@@ -11,7 +11,7 @@
  */
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.js';
-import { composeModules } from '../server/compose-modules.js';
+import { composeModules } from '../server/composition/modules.js';
 import * as opaque from '@serenity-kit/opaque';
 import { resolveJwtSecret } from '../server/jwt-secret.js';
 import { resolveOpaqueServerSetup } from '../server/opaque-server-setup.js';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AuditRepository } from './db/repositories/audit.repository.js';
 import { openDatabase, type Database } from './db/database.js';
-import { composeModules } from './compose-modules.js';
+import { composeModules } from './composition/modules.js';
 import { createActorCache } from './composition/actors.js';
 import { createHttpApp } from './composition/http-app.js';
 import { listen, listeningUrl } from './composition/listen.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Modules } from '../../server/compose-modules.js';
+import type { Modules } from '../../server/composition/modules.js';
 import { verifyArchive } from '../../server/db/backup/backup-archive.js';
 import { backupDatabase } from '../../server/db/backup/backup-database.js';
 import { restoreDatabase } from '../../server/db/backup/restore-database.js';

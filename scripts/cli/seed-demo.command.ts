@@ -6,7 +6,7 @@ import { MEMBER_STATES } from '../../shared/reference/member-states.js';
 import type { Role } from '../../shared/schemas/accounts.js';
 import type { DirectoryFieldRule } from '../../shared/schemas/policy.js';
 import { SEEDED_DOMAIN_CODES } from '../../shared/schemas/labels.js';
-import type { Modules } from '../../server/compose-modules.js';
+import type { Modules } from '../../server/composition/modules.js';
 import type { KeyStretching } from '../../shared/crypto/opaque-format.js';
 import { registerOpaqueLocally } from './opaque-local-registration.js';
 import { storeSignedPolicy } from '../../server/modules/policies/publish-policy.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import type { Modules } from '../compose-modules.js';
+import type { Modules } from './modules.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createAuthenticator } from '../http/authenticate.js';

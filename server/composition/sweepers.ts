@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Modules } from '../compose-modules.js';
+import type { Modules } from './modules.js';
 import { CONSENSUS_SWEEP_INTERVAL_MS, sweepProposals } from '../modules/consensus/settle-proposals.js';
 import { reconcileHeldMessages } from '../modules/messaging/reconcile-held-messages.js';
 import { sweepMessages } from '../modules/messaging/sweep-messages.js';

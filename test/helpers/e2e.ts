@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../scripts/cli/seed-demo.command.js';
-import { composeModules } from '../../server/compose-modules.js';
+import { composeModules } from '../../server/composition/modules.js';
 import { totpCode, type TestPerson } from './accounts.js';
 import { artifactPath, launchBrowser } from './browser.js';
 import { startTestServer, type TestServer } from './test-server.js';

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { decryptAttachment, encryptAttachment } from '../../../shared/crypto/attachment-stream.js';
 import type { AttachmentSecret } from '../../../shared/crypto/attachment-format.js';
 import type { BacklogPage, SendMessageResult } from '../../../shared/schemas/messaging.js';
-import { composeModules, type Modules } from '../../../server/compose-modules.js';
+import { composeModules, type Modules } from '../../../server/composition/modules.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, documentLine, headerLine, trailerLine } from '../../../server/db/backup/backup-archive.js';
 import { backupDatabase, EXACT_BSON } from '../../../server/db/backup/backup-database.js';
 import { restoreDatabase } from '../../../server/db/backup/restore-database.js';

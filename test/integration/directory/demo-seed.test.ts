@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { DirectoryPage } from '../../../shared/schemas/directory.js';
 import { signInCall } from '../../helpers/accounts.js';
 import { seedDemo, DEMO_PASSWORD } from '../../../scripts/cli/seed-demo.command.js';
-import { composeModules } from '../../../server/compose-modules.js';
+import { composeModules } from '../../../server/composition/modules.js';
 import { call } from '../../helpers/api.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 

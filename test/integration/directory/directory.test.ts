@@ -3,7 +3,7 @@ import { verifyDirectorySnapshot } from '../../../shared/crypto/verify-directory
 import type { DirectoryPage, EntryView, StateView } from '../../../shared/schemas/directory.js';
 import { call } from '../../helpers/api.js';
 import { setParticipation, signIn, type TestPerson } from '../../helpers/accounts.js';
-import { composeModules } from '../../../server/compose-modules.js';
+import { composeModules } from '../../../server/composition/modules.js';
 import { toEntryView } from '../../../server/modules/directory/entry-view.js';
 import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy, submitPolicy } from '../../helpers/policies.js';

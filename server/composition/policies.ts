@@ -1,17 +1,17 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { approvalDecisionModel } from './db/models/approval-decision.model.js';
-import { approvalRequestModel } from './db/models/approval-request.model.js';
-import { approvalSettlementModel } from './db/models/approval-settlement.model.js';
-import { policyInForceModel } from './db/models/policy-in-force.model.js';
-import { policyVersionModel } from './db/models/policy-version.model.js';
-import { ApprovalsRepository } from './db/repositories/approvals.repository.js';
-import { PoliciesRepository } from './db/repositories/policies.repository.js';
-import type { AuditLog } from './modules/audit/audit-log.js';
-import { createApprovalEventBus } from './modules/policies/approval-events.js';
-import type { ApprovalNotifier, PoliciesDeps } from './modules/policies/policies-deps.js';
-import { createPolicyStore } from './modules/policies/policy-store.js';
-import type { Clock } from './system/clock.js';
+import { approvalDecisionModel } from '../db/models/approval-decision.model.js';
+import { approvalRequestModel } from '../db/models/approval-request.model.js';
+import { approvalSettlementModel } from '../db/models/approval-settlement.model.js';
+import { policyInForceModel } from '../db/models/policy-in-force.model.js';
+import { policyVersionModel } from '../db/models/policy-version.model.js';
+import { ApprovalsRepository } from '../db/repositories/approvals.repository.js';
+import { PoliciesRepository } from '../db/repositories/policies.repository.js';
+import type { AuditLog } from '../modules/audit/audit-log.js';
+import { createApprovalEventBus } from '../modules/policies/approval-events.js';
+import type { ApprovalNotifier, PoliciesDeps } from '../modules/policies/policies-deps.js';
+import { createPolicyStore } from '../modules/policies/policy-store.js';
+import type { Clock } from '../system/clock.js';
 
 const HOUR_MS = 3_600_000;
 /** Also APPROVAL_TTL_HOURS' default in config.ts; used where no config is at hand (the CLI). */
