@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import boundaries from 'eslint-plugin-boundaries';
+import prettier from 'eslint-config-prettier';
 
 /**
  * The server may import only these parts of shared/crypto (an allow-list, so a new file is
@@ -11,13 +12,19 @@ import boundaries from 'eslint-plugin-boundaries';
  */
 const SERVER_SAFE_CRYPTO = [
   '**/shared/crypto/*',
-  ...['verify-*', 'sodium', 'encoding', 'canonical-json', '*-format', 'safety-number', 'errors']
-    .flatMap((name) => [`!**/shared/crypto/${name}`, `!**/shared/crypto/${name}.js`]),
+  ...['verify-*', 'sodium', 'encoding', 'canonical-json', '*-format', 'safety-number', 'errors'].flatMap((name) => [
+    `!**/shared/crypto/${name}`,
+    `!**/shared/crypto/${name}.js`,
+  ]),
 ];
 
 /** Every server file: no private-key crypto, no client code. */
 const SERVER_IMPORT_PATTERNS = [
-  { group: SERVER_SAFE_CRYPTO, message: 'The server never decrypts or handles private keys: it may import only signature checks, encodings and formats from shared/crypto.' },
+  {
+    group: SERVER_SAFE_CRYPTO,
+    message:
+      'The server never decrypts or handles private keys: it may import only signature checks, encodings and formats from shared/crypto.',
+  },
   { group: ['**/client/**'], message: 'Server code must not import client code.' },
 ];
 
@@ -58,13 +65,31 @@ const DATABASE_ERRORS = [{ category: 'database-errors', pattern: 'server/db/data
 const LAYER_POLICIES = [
   { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
   { from: { element: { type: 'system' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system'] } } } } },
-  { from: { element: { type: 'modules' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules'] } } } } },
-  { from: { element: { type: 'db' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'db'] } } } } },
+  {
+    from: { element: { type: 'modules' } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules'] } } } },
+  },
+  {
+    from: { element: { type: 'db' } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'db'] } } } },
+  },
   // http and realtime are two doors to the same modules: neither imports the other.
-  { from: { element: { type: 'http' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'http'] } } } } },
-  { from: { element: { type: 'realtime' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'realtime'] } } } } },
-  { from: { element: { types: { anyOf: ['http', 'realtime'] } } }, allow: { to: { element: { type: 'db' }, file: { categories: 'database-errors' } } } },
-  { from: { element: { types: { anyOf: ['composition', 'scripts'] } } }, allow: { to: { element: { types: { anyOf: LAYERS.map((layer) => layer.type) } } } } },
+  {
+    from: { element: { type: 'http' } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'http'] } } } },
+  },
+  {
+    from: { element: { type: 'realtime' } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'realtime'] } } } },
+  },
+  {
+    from: { element: { types: { anyOf: ['http', 'realtime'] } } },
+    allow: { to: { element: { type: 'db' }, file: { categories: 'database-errors' } } },
+  },
+  {
+    from: { element: { types: { anyOf: ['composition', 'scripts'] } } },
+    allow: { to: { element: { types: { anyOf: LAYERS.map((layer) => layer.type) } } } },
+  },
 ];
 
 export default tseslint.config(
@@ -91,9 +116,23 @@ export default tseslint.config(
     // The SDK also runs in Node (tests, national case-management systems): no DOM, no browser storage.
     files: ['client/sdk/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'Worker', 'indexedDB']
-        .map((name) => ({ name, message: 'client/sdk runs in Node too: keep browser APIs in client/src.' }))],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', 'react', 'react-*'], message: 'client/sdk must not depend on the web app or React.' }] }],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'Worker', 'indexedDB'].map(
+          (name) => ({ name, message: 'client/sdk runs in Node too: keep browser APIs in client/src.' }),
+        ),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', 'react', 'react-*'],
+              message: 'client/sdk must not depend on the web app or React.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -108,9 +147,19 @@ export default tseslint.config(
     // replace an earlier one's for the same rule, so the server's patterns are repeated here.)
     files: ['server/modules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [...SERVER_IMPORT_PATTERNS, { group: ['express', 'socket.io', 'mongoose'], message: 'Modules know nothing of HTTP, sockets or the database driver: take what you need through the module\'s ports.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...SERVER_IMPORT_PATTERNS,
+            {
+              group: ['express', 'socket.io', 'mongoose'],
+              message:
+                "Modules know nothing of HTTP, sockets or the database driver: take what you need through the module's ports.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -126,4 +175,6 @@ export default tseslint.config(
       'boundaries/dependencies': ['error', { default: 'disallow', policies: LAYER_POLICIES }],
     },
   },
+  // Last: formatting is Prettier's (`npm run format`); no lint rule argues with it.
+  prettier,
 );

@@ -22,7 +22,15 @@ import { backupCommand, restoreCommand, verifyBackupCommand } from './cli/backup
 import { openCliDatabase } from './cli/open-database.js';
 import { seedDemo } from './cli/seed-demo.command.js';
 
-const COMMANDS = ['bootstrap', 'audit:verify', 'seed:demo', 'backup', 'restore', 'backup:verify', 'opaque:setup'] as const;
+const COMMANDS = [
+  'bootstrap',
+  'audit:verify',
+  'seed:demo',
+  'backup',
+  'restore',
+  'backup:verify',
+  'opaque:setup',
+] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function run(command: Command, args: string[]): Promise<number> {
@@ -66,7 +74,9 @@ async function run(command: Command, args: string[]): Promise<number> {
     switch (command) {
       case 'bootstrap': {
         const { link, expiresAt } = await issueBootstrapInvitation(modules.accounts);
-        console.log(`One-time invitation for the first network admin (valid until ${expiresAt.toISOString()}; earlier bootstrap links no longer work):\n  ${link}`);
+        console.log(
+          `One-time invitation for the first network admin (valid until ${expiresAt.toISOString()}; earlier bootstrap links no longer work):\n  ${link}`,
+        );
         return 0;
       }
       case 'seed:demo': {
@@ -79,7 +89,9 @@ async function run(command: Command, args: string[]): Promise<number> {
           console.log(`audit chain intact: ${verdict.checked} entries, head ${verdict.headHash}`);
           return 0;
         }
-        console.error(`audit chain BROKEN at entry ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason} (${verdict.checked} entries before it are intact)`);
+        console.error(
+          `audit chain BROKEN at entry ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason} (${verdict.checked} entries before it are intact)`,
+        );
         return 1;
       }
     }
@@ -93,9 +105,12 @@ if (!COMMANDS.includes(command as Command)) {
   console.error(`usage: npm run cli -- <${COMMANDS.join('|')}>`);
   process.exit(2);
 }
-run(command as Command, process.argv.slice(3)).then((code) => process.exit(code), (error: unknown) => {
-  // Config errors and refusals (AppError) are one line for the operator; so is anything else.
-  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-  console.error(`focalnet ${command}: ${message}`);
-  process.exit(1);
-});
+run(command as Command, process.argv.slice(3)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // Config errors and refusals (AppError) are one line for the operator; so is anything else.
+    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    console.error(`focalnet ${command}: ${message}`);
+    process.exit(1);
+  },
+);

@@ -32,7 +32,9 @@ function installedVersion(binary: string): string | undefined {
 
 function builtAsWanted(binary: string): boolean {
   const stamp = existsSync(ferretdbStampPath()) ? readFileSync(ferretdbStampPath(), 'utf8') : '';
-  return existsSync(binary) && installedVersion(binary) === `v${FERRETDB_VERSION}` && stamp === patchStamp(FERRETDB_VERSION);
+  return (
+    existsSync(binary) && installedVersion(binary) === `v${FERRETDB_VERSION}` && stamp === patchStamp(FERRETDB_VERSION)
+  );
 }
 
 /** Applies each patch to its exact upstream text; refuses to build when that text is not there once. */
@@ -54,7 +56,11 @@ function install(): void {
   }
   const binary = ferretdbBinaryPath();
   if (builtAsWanted(binary)) {
-    say(`FerretDB v${FERRETDB_VERSION} (patches: ${readPatches().map((p) => p.name).join(', ')}) already installed at ${binary}`);
+    say(
+      `FerretDB v${FERRETDB_VERSION} (patches: ${readPatches()
+        .map((p) => p.name)
+        .join(', ')}) already installed at ${binary}`,
+    );
     return;
   }
   if (!goAvailable()) {
@@ -65,7 +71,9 @@ function install(): void {
   }
   say(`building FerretDB v${FERRETDB_VERSION} from the Go module proxy into ${toolsDir()}`);
   say('the first build takes a few minutes; later installs reuse the binary.');
-  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `${MODULE}@v${FERRETDB_VERSION}`], { encoding: 'utf8' })) as { Dir?: string };
+  const info = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', `${MODULE}@v${FERRETDB_VERSION}`], { encoding: 'utf8' }),
+  ) as { Dir?: string };
   if (!info.Dir) throw new Error('go mod download did not report a module directory');
 
   const src = path.join(toolsDir(), 'ferretdb-src');
@@ -75,7 +83,11 @@ function install(): void {
   writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}\n`);
   applyPatches(src);
   mkdirSync(path.dirname(binary), { recursive: true });
-  const build = spawnSync('go', ['build', '-trimpath', '-o', binary, './cmd/ferretdb'], { cwd: src, stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '0' } });
+  const build = spawnSync('go', ['build', '-trimpath', '-o', binary, './cmd/ferretdb'], {
+    cwd: src,
+    stdio: 'inherit',
+    env: { ...process.env, CGO_ENABLED: '0' },
+  });
   rmSync(src, { recursive: true, force: true });
   if (build.status !== 0) throw new Error(`go build exited with ${build.status}`);
   writeFileSync(ferretdbStampPath(), patchStamp(FERRETDB_VERSION));

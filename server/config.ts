@@ -9,20 +9,49 @@ const EnvSchema = z.object({
   PORT: Port.default(3000),
   PUBLIC_ORIGIN: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
-  DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only').default('focalnet'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  DB_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
+    .default('focalnet'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  OPAQUE_SERVER_SETUP: z.string().regex(/^[A-Za-z0-9_-]{100,400}$/, 'must be a server setup from `npm run cli -- opaque:setup` (base64url)').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  OPAQUE_SERVER_SETUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{100,400}$/, 'must be a server setup from `npm run cli -- opaque:setup` (base64url)')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   EMBEDDED_DB_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
-  APPROVAL_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  APPROVAL_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(90).default(7),
   /** Per-event socket limits overriding the defaults (realtime/event-limits.ts), events per second per account: `message:send=500,message:fetch=100`. */
-  SOCKET_EVENT_LIMITS: z.string().regex(/^[a-z]+:[a-z]+=\d{1,7}(,[a-z]+:[a-z]+=\d{1,7})*$/, 'event=perSecond pairs, comma-separated, e.g. message:send=500,message:fetch=100').optional(),
-  TRUST_PROXY: z.string().regex(/^(true|false|\d{1,2}|[0-9a-f.:/, ]+|loopback|linklocal|uniquelocal)$/, 'true, false, a hop count, or addresses').default('false'),
+  SOCKET_EVENT_LIMITS: z
+    .string()
+    .regex(
+      /^[a-z]+:[a-z]+=\d{1,7}(,[a-z]+:[a-z]+=\d{1,7})*$/,
+      'event=perSecond pairs, comma-separated, e.g. message:send=500,message:fetch=100',
+    )
+    .optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-f.:/, ]+|loopback|linklocal|uniquelocal)$/,
+      'true, false, a hop count, or addresses',
+    )
+    .default('false'),
 });
 
 export interface Config {
@@ -57,7 +86,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws ConfigError naming every bad variable. Blank values count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -65,10 +96,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
-    throw new ConfigError('invalid configuration — JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+    throw new ConfigError(
+      'invalid configuration — JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)',
+    );
   }
   if (e.NODE_ENV === 'production' && !e.OPAQUE_SERVER_SETUP) {
-    throw new ConfigError('invalid configuration — OPAQUE_SERVER_SETUP: required when NODE_ENV=production (make one with `npm run cli -- opaque:setup`)');
+    throw new ConfigError(
+      'invalid configuration — OPAQUE_SERVER_SETUP: required when NODE_ENV=production (make one with `npm run cli -- opaque:setup`)',
+    );
   }
   return {
     env: e.NODE_ENV,
@@ -86,8 +121,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDbMaxRestarts: e.EMBEDDED_DB_MAX_RESTARTS,
     approvalTtlHours: e.APPROVAL_TTL_HOURS,
     attachmentMaxMb: e.ATTACHMENT_MAX_MB,
-    socketEventLimits: Object.fromEntries((e.SOCKET_EVENT_LIMITS?.split(',') ?? []).map((pair) => pair.split('=')).map(([event, perSecond]) => [event, Number(perSecond)])),
+    socketEventLimits: Object.fromEntries(
+      (e.SOCKET_EVENT_LIMITS?.split(',') ?? [])
+        .map((pair) => pair.split('='))
+        .map(([event, perSecond]) => [event, Number(perSecond)]),
+    ),
     sessionMaxAgeMs: Math.round(e.SESSION_MAX_DAYS * 86_400_000),
-    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    trustProxy:
+      e.TRUST_PROXY === 'true'
+        ? true
+        : e.TRUST_PROXY === 'false'
+          ? false
+          : /^\d+$/.test(e.TRUST_PROXY)
+            ? Number(e.TRUST_PROXY)
+            : e.TRUST_PROXY,
   };
 }

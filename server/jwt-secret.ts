@@ -17,7 +17,8 @@ export function resolveJwtSecret(config: Config): string {
       throw new ConfigError(`invalid configuration — ${file}: readable by others; run chmod 600 on it`);
     }
     const secret = readFileSync(file, 'utf8').trim();
-    if (secret.length < 32) throw new ConfigError(`invalid configuration — ${file}: the stored secret is shorter than 32 characters`);
+    if (secret.length < 32)
+      throw new ConfigError(`invalid configuration — ${file}: the stored secret is shorter than 32 characters`);
     return secret;
   }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });

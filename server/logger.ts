@@ -16,7 +16,10 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'env'>, destinati
   const options: pino.LoggerOptions = { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } };
   if (destination) return pino(options, destination);
   if (config.env === 'development' && process.stdout.isTTY) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } });
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+    });
   }
   return pino(options);
 }

@@ -31,10 +31,13 @@ async function main(): Promise<void> {
       console.error(`FocalNet: stopping took longer than ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
       process.exit(exitCode || 1);
     }, SHUTDOWN_GRACE_MS).unref();
-    void (server?.close() ?? Promise.resolve()).then(() => process.exit(exitCode), (error: unknown) => {
-      logger.error({ err: error }, 'error during shutdown');
-      process.exit(1);
-    });
+    void (server?.close() ?? Promise.resolve()).then(
+      () => process.exit(exitCode),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
   };
   const fatal = (reason: string): void => {
     logger.fatal(reason);
@@ -53,7 +56,9 @@ async function main(): Promise<void> {
 
   // A dependency outage (Redis, a dropped database socket) can surface as a promise rejection
   // deep inside a driver; Node's default would turn that blip into an outage of the whole node.
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (kept running)'));
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled promise rejection (kept running)'),
+  );
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {

@@ -64,7 +64,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const clock = options.clock ?? systemClock;
   const jwtSecret = resolveJwtSecret(config);
   const opaqueServerSetup = await resolveOpaqueServerSetup(config);
-  const database = await openDatabase(config, { logger, onFatal: options.onFatal ?? ((reason) => logger.fatal(reason)) });
+  const database = await openDatabase(config, {
+    logger,
+    onFatal: options.onFatal ?? ((reason) => logger.fatal(reason)),
+  });
   // The HTTP server exists from here (its handlers are added below, it listens last), so its address is known to whoever asks later.
   const http = createServer();
 
@@ -91,7 +94,21 @@ export async function startServer(config: Config, options: StartOptions): Promis
     await modules.prepare();
     const actors = createActorCache(config, modules.accounts, realtime, logger);
 
-    http.on('request', createHttpApp({ config, logger, clock, version: VERSION, jwtSecret, database, modules, actors, redis, clientDir: options.clientDir }));
+    http.on(
+      'request',
+      createHttpApp({
+        config,
+        logger,
+        clock,
+        version: VERSION,
+        jwtSecret,
+        database,
+        modules,
+        actors,
+        redis,
+        clientDir: options.clientDir,
+      }),
+    );
     serveEvents(io, {
       logger,
       clock,
@@ -108,8 +125,16 @@ export async function startServer(config: Config, options: StartOptions): Promis
     if (options.announceBootstrap !== false) await announceBootstrap(modules.accounts, logger);
     const sweepers = startSweepers(modules, logger);
     return {
-      url, http, io, database,
-      accounts: modules.accounts, auditEntries: modules.auditEntries, policies: modules.policies, messaging: modules.messaging, requests: modules.requests, consensus: modules.consensus,
+      url,
+      http,
+      io,
+      database,
+      accounts: modules.accounts,
+      auditEntries: modules.auditEntries,
+      policies: modules.policies,
+      messaging: modules.messaging,
+      requests: modules.requests,
+      consensus: modules.consensus,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

@@ -3,7 +3,15 @@ import type { PersonUpdatedEvent } from './schemas/accounts.js';
 import type { ApprovalUpdatedEvent } from './schemas/approvals.js';
 import type { ProposalView } from './schemas/consensus.js';
 import type { LivenessAck, LivenessPrompt } from './schemas/liveness.js';
-import type { AckInput, BacklogPage, DeliveredMessage, FetchBacklogInput, MessageStatusEvent, SendMessageInput, SendMessageResult } from './schemas/messaging.js';
+import type {
+  AckInput,
+  BacklogPage,
+  DeliveredMessage,
+  FetchBacklogInput,
+  MessageStatusEvent,
+  SendMessageInput,
+  SendMessageResult,
+} from './schemas/messaging.js';
 import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from './schemas/requests.js';
 import type { PingRequest, PingResponse, ReadyResponse } from './schemas/system.js';
 

@@ -36,11 +36,17 @@ const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 function isIssue(value: unknown): value is FieldIssue {
   if (typeof value !== 'object' || value === null) return false;
   const { path, message } = value as { path?: unknown; message?: unknown };
-  return Array.isArray(path) && path.every((p) => typeof p === 'string' || typeof p === 'number') && typeof message === 'string';
+  return (
+    Array.isArray(path) &&
+    path.every((p) => typeof p === 'string' || typeof p === 'number') &&
+    typeof message === 'string'
+  );
 }
 
 function detailsOf(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** Reads the server's error body; anything else becomes `client.bad-response` with the status kept. */
@@ -49,7 +55,14 @@ export function apiErrorFromBody(status: number, body: unknown): ApiError {
   if (typeof error === 'object' && error !== null) {
     const { code, message, issues, requestId, details } = error as Record<string, unknown>;
     if (typeof code === 'string' && KNOWN_CODES.has(code) && typeof message === 'string') {
-      return new ApiError(status, code as ErrorCode, message, Array.isArray(issues) ? issues.filter(isIssue) : [], typeof requestId === 'string' ? requestId : undefined, detailsOf(details));
+      return new ApiError(
+        status,
+        code as ErrorCode,
+        message,
+        Array.isArray(issues) ? issues.filter(isIssue) : [],
+        typeof requestId === 'string' ? requestId : undefined,
+        detailsOf(details),
+      );
     }
   }
   return new ApiError(status, 'client.bad-response', `unexpected answer from the server (HTTP ${status})`);
@@ -57,5 +70,7 @@ export function apiErrorFromBody(status: number, body: unknown): ApiError {
 
 /** Input refused before sending (same rules as the server's schema), shaped like the server's 400. */
 export function localValidationError(field: string, message: string): ApiError {
-  return new ApiError(400, 'validation.failed', `invalid body: ${field} ${message}`, [{ path: ['body', field], message }]);
+  return new ApiError(400, 'validation.failed', `invalid body: ${field} ${message}`, [
+    { path: ['body', field], message },
+  ]);
 }

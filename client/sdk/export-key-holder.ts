@@ -17,7 +17,11 @@ export interface ExportKeyHolder {
 
 async function passwordCheck(exportKey: Uint8Array, password: string): Promise<Uint8Array> {
   const sodium = await getSodium();
-  return sodium.crypto_generichash(32, utf8Encode(`focalnet/held-password-check/v1\0${password.normalize('NFC')}`), exportKey);
+  return sodium.crypto_generichash(
+    32,
+    utf8Encode(`focalnet/held-password-check/v1\0${password.normalize('NFC')}`),
+    exportKey,
+  );
 }
 
 export function memoryExportKeyHolder(): ExportKeyHolder {

@@ -26,7 +26,18 @@ import { passwordResets, type PasswordResets } from './password-reset.js';
 import { memoryExportKeyHolder } from './export-key-holder.js';
 import { opaqueSignIn, type SignInPolicy } from './opaque-sign-in.js';
 import { localOpaqueClient, type OpaqueClient } from './opaque-client.js';
-import { changePassword, newRecoveryKey, registerWithInvitation, rotateKeys, unlockKeys, type KeyRotation, type ChangePasswordInput, type Registration, type RegisterWithInvitationInput, type UnlockInput } from './onboarding.js';
+import {
+  changePassword,
+  newRecoveryKey,
+  registerWithInvitation,
+  rotateKeys,
+  unlockKeys,
+  type KeyRotation,
+  type ChangePasswordInput,
+  type Registration,
+  type RegisterWithInvitationInput,
+  type UnlockInput,
+} from './onboarding.js';
 import { createSessionManager, type SessionManager, type SessionOptions } from './session-manager.js';
 import { memorySessionStore, type SessionStore, type StoredSession } from './session-store.js';
 import type { FocalNetSocket } from './socket.js';
@@ -124,10 +135,24 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
   session.subscribe(() => {
     if (!session.current()) exportKeys.clear();
   });
-  const deps = { invitations, me, session, keyStore, keyCrypto, transport, exportKeys, opaque, ...(options.signInPolicy ? { policy: options.signInPolicy } : {}) };
+  const deps = {
+    invitations,
+    me,
+    session,
+    keyStore,
+    keyCrypto,
+    transport,
+    exportKeys,
+    opaque,
+    ...(options.signInPolicy ? { policy: options.signInPolicy } : {}),
+  };
   const directory = directoryApi(transport, session);
   const messages = messagesApi(options.baseUrl, fetchImpl, session);
-  const contactKeys = contactKeyring(directory, options.knownKeys ?? memoryKnownKeys(), options.now ? { now: options.now } : {});
+  const contactKeys = contactKeyring(
+    directory,
+    options.knownKeys ?? memoryKnownKeys(),
+    options.now ? { now: options.now } : {},
+  );
   const approvals = approvalsApi(session, { keyStore, keyring: contactKeys });
 
   return {
@@ -148,14 +173,21 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     approvals,
     messages,
     contactKeys,
-    messenger: (socket, messengerOptions) => createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
+    messenger: (socket, messengerOptions) =>
+      createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
     // Looked up at each call, not captured: a page whose clock is replaced later (tests) is followed.
     requests: requestsApi(session, keyStore, options.now ?? (() => Date.now())),
     signIn: (input) => opaqueSignIn(deps, input),
     async signOut() {
       const current = session.current();
       try {
-        if (current) await session.authed({ method: 'POST', path: '/api/auth/sign-out', body: { refreshToken: current.refreshToken }, schema: z.object({ ok: z.literal(true) }) });
+        if (current)
+          await session.authed({
+            method: 'POST',
+            path: '/api/auth/sign-out',
+            body: { refreshToken: current.refreshToken },
+            schema: z.object({ ok: z.literal(true) }),
+          });
       } catch {
         // Signing out must always work here; a session the server already ended is ended.
       } finally {

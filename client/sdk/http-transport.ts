@@ -3,7 +3,10 @@ import { ApiError, apiErrorFromBody } from './api-error.js';
 
 /** The subset of `fetch` the SDK uses, so Node, browsers and test doubles all fit. */
 /** `body` is a string (JSON) or bytes (attachment ciphertext). */
-export type FetchLike = (input: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> }) => Promise<Response>;
+export type FetchLike = (
+  input: string,
+  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> },
+) => Promise<Response>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -25,13 +28,20 @@ export interface HttpTransport {
 }
 
 function queryString(query: HttpRequest<unknown>['query']): string {
-  const entries = Object.entries(query ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+  const entries = Object.entries(query ?? {}).filter(
+    (entry): entry is [string, string | number] => entry[1] !== undefined,
+  );
   return entries.length === 0 ? '' : `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
 }
 
 function parseWith<T>(request: HttpRequest<T>, status: number, body: unknown): T {
   const parsed = request.schema.safeParse(body);
-  if (!parsed.success) throw new ApiError(status, 'client.bad-response', `the answer to ${request.method} ${request.path} does not match its schema`);
+  if (!parsed.success)
+    throw new ApiError(
+      status,
+      'client.bad-response',
+      `the answer to ${request.method} ${request.path} does not match its schema`,
+    );
   return parsed.data;
 }
 
@@ -52,7 +62,11 @@ export function createHttpTransport(baseUrl: string, fetchImpl: FetchLike): Http
           ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
         });
       } catch (error) {
-        throw new ApiError(0, 'client.network', `the server cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ApiError(
+          0,
+          'client.network',
+          `the server cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       const text = await response.text();
       if (asText && response.ok) return parseWith(request, response.status, text);
@@ -60,7 +74,11 @@ export function createHttpTransport(baseUrl: string, fetchImpl: FetchLike): Http
       try {
         json = text ? JSON.parse(text) : undefined;
       } catch {
-        throw new ApiError(response.status, 'client.bad-response', `the server answered with something other than JSON (HTTP ${response.status})`);
+        throw new ApiError(
+          response.status,
+          'client.bad-response',
+          `the server answered with something other than JSON (HTTP ${response.status})`,
+        );
       }
       if (!response.ok) throw apiErrorFromBody(response.status, json);
       return parseWith(request, response.status, json);

@@ -6,9 +6,21 @@ export { memorySessionStore, StoredSession, type SessionStore } from './session-
 export type { SessionManager } from './session-manager.js';
 export { memoryKeyStore, type KeyStore, type UnlockedKeys } from './key-store.js';
 export { localKeyCrypto } from './local-key-crypto.js';
-export { ENROLMENT_STEPS, type EnrolmentMaterial, type EnrolmentRequest, type EnrolmentStep, type KeyCrypto } from './key-crypto.js';
+export {
+  ENROLMENT_STEPS,
+  type EnrolmentMaterial,
+  type EnrolmentRequest,
+  type EnrolmentStep,
+  type KeyCrypto,
+} from './key-crypto.js';
 export type { PasswordResets, ResetPasswordInput } from './password-reset.js';
-export type { ChangePasswordInput, KeyRotation, Registration, RegisterWithInvitationInput, UnlockInput } from './onboarding.js';
+export type {
+  ChangePasswordInput,
+  KeyRotation,
+  Registration,
+  RegisterWithInvitationInput,
+  UnlockInput,
+} from './onboarding.js';
 export type { SignInPolicy } from './opaque-sign-in.js';
 export { localOpaqueClient, type OpaqueClient, type PendingLogin, type PendingRegistration } from './opaque-client.js';
 export { connectSocket, type FocalNetSocket, type SocketHelperOptions } from './socket.js';
@@ -22,9 +34,23 @@ export type { PoliciesApi } from './api/policies-api.js';
 export type { ApprovalsApi } from './api/approvals-api.js';
 export type { HeldExchange } from './messaging/open-held.js';
 export type { HistoryFilter, MessagesApi } from './api/messages-api.js';
-export { memoryKnownKeys, type ContactKeyring, type ContactKeys, type KeyChange, type KnownKeysStore, type SeenKey } from './messaging/contact-keys.js';
+export {
+  memoryKnownKeys,
+  type ContactKeyring,
+  type ContactKeys,
+  type KeyChange,
+  type KnownKeysStore,
+  type SeenKey,
+} from './messaging/contact-keys.js';
 export { AttachmentRef, MessageContent, ReceiptContent } from './messaging/message-content.js';
-export type { Messenger, MessengerOptions, SendInput, SentMessage, ReadReceipt, HistoryPage } from './messaging/messenger.js';
+export type {
+  Messenger,
+  MessengerOptions,
+  SendInput,
+  SentMessage,
+  ReadReceipt,
+  HistoryPage,
+} from './messaging/messenger.js';
 export type { ReceivedMessage, RejectedEnvelope } from './messaging/open-delivered.js';
 export type { OutgoingAttachment } from './messaging/seal-outgoing.js';
 export { MAX_APPROVER_RESEALS, newMsgId, sendHeldAware, type SealWithApprovers } from './messaging/send-held-aware.js';

@@ -1,9 +1,20 @@
 import type { UserKeys } from '../../shared/crypto/keys.js';
 import type { PublicKeyBundle } from '../../shared/crypto/verify-key-bundle.js';
-import type { PassphraseWrappedKeys, RecoveryWrappedKeys, StoredWrappedKeys } from '../../shared/crypto/wrapped-keys-format.js';
+import type {
+  PassphraseWrappedKeys,
+  RecoveryWrappedKeys,
+  StoredWrappedKeys,
+} from '../../shared/crypto/wrapped-keys-format.js';
 
 /** Steps of enrolment, in order, for a progress indicator. */
-export const ENROLMENT_STEPS = ['generating-keys', 'making-recovery-key', 'wrapping-with-password', 'wrapping-with-recovery-key', 'registering', 'done'] as const;
+export const ENROLMENT_STEPS = [
+  'generating-keys',
+  'making-recovery-key',
+  'wrapping-with-password',
+  'wrapping-with-recovery-key',
+  'registering',
+  'done',
+] as const;
 export type EnrolmentStep = (typeof ENROLMENT_STEPS)[number];
 
 export interface EnrolmentRequest {

@@ -22,7 +22,12 @@ export function onLivenessPrompt(socket: FocalNetSocket, onPrompt: (prompt: Live
  * Signs the prompt with the unlocked identity key and answers with the `liveness:ack` event; an
  * error acknowledgement becomes an ApiError with the server's code, a missing one `client.network`.
  */
-export async function answerLivenessPrompt(liveness: Pick<LivenessApi, 'sign'>, socket: FocalNetSocket, prompt: LivenessPrompt, timeoutMs = 5_000): Promise<LivenessOutcome> {
+export async function answerLivenessPrompt(
+  liveness: Pick<LivenessApi, 'sign'>,
+  socket: FocalNetSocket,
+  prompt: LivenessPrompt,
+  timeoutMs = 5_000,
+): Promise<LivenessOutcome> {
   const ack = await liveness.sign(prompt);
   let result;
   try {
@@ -31,6 +36,7 @@ export async function answerLivenessPrompt(liveness: Pick<LivenessApi, 'sign'>, 
     throw new ApiError(0, 'client.network', 'the server did not acknowledge the answer in time');
   }
   // A socket acknowledgement has no HTTP status: 0, as for answers that never came.
-  if (!result.ok) throw new ApiError(0, result.error.code, result.error.message, result.error.issues ?? [], result.error.requestId);
+  if (!result.ok)
+    throw new ApiError(0, result.error.code, result.error.message, result.error.issues ?? [], result.error.requestId);
   return result.data.outcome;
 }

@@ -1,4 +1,9 @@
-import { unwrapWithPassphrase, unwrapWithRecoveryKey, wrapWithExportKey, wrapWithRecoveryKey } from '../../shared/crypto/key-wrap.js';
+import {
+  unwrapWithPassphrase,
+  unwrapWithRecoveryKey,
+  wrapWithExportKey,
+  wrapWithRecoveryKey,
+} from '../../shared/crypto/key-wrap.js';
 import { generateUserKeys, publicKeyBundle } from '../../shared/crypto/keys.js';
 import { generateRecoveryKey, parseRecoveryKey } from '../../shared/crypto/recovery-key.js';
 import type { KeyCrypto } from './key-crypto.js';
@@ -16,7 +21,12 @@ export const localKeyCrypto: KeyCrypto = {
     onStep?.('wrapping-with-recovery-key');
     const recoveryWrapped = await wrapWithRecoveryKey(keys, recovery.bytes, username);
     recovery.bytes.fill(0);
-    return { keys, bundle, wrappedKeys: { exportKey: exportWrapped, recovery: recoveryWrapped }, recoveryKeyText: recovery.text };
+    return {
+      keys,
+      bundle,
+      wrappedKeys: { exportKey: exportWrapped, recovery: recoveryWrapped },
+      recoveryKeyText: recovery.text,
+    };
   },
   unwrapWithPassphrase: (wrapped, passphrase, username) => unwrapWithPassphrase(wrapped, passphrase, username),
   async unwrapWithRecoveryKey(wrapped, recoveryKeyText, username) {

@@ -5,7 +5,15 @@ import { wrapWithExportKey, wrapWithRecoveryKey, type KdfLimits } from '../../sh
 import { generateRecoveryKey } from '../../shared/crypto/recovery-key.js';
 import type { UserKeys } from '../../shared/crypto/keys.js';
 import { passwordWeakness } from '../../shared/password-strength.js';
-import { ChangePasswordStartResponse, Password, RegistrationStartResponse, Username, UserView as UserViewSchema, type RegisterResponse, type UserView } from '../../shared/schemas/accounts.js';
+import {
+  ChangePasswordStartResponse,
+  Password,
+  RegistrationStartResponse,
+  Username,
+  UserView as UserViewSchema,
+  type RegisterResponse,
+  type UserView,
+} from '../../shared/schemas/accounts.js';
 import { ApiError, localValidationError } from './api-error.js';
 import type { InvitationsApi } from './api/invitations-api.js';
 import type { MeApi } from './api/me-api.js';
@@ -52,7 +60,10 @@ export function checkNewPassword(field: string, password: string, userInputs: st
   const parsed = Password.safeParse(password);
   if (!parsed.success) throw localValidationError(field, parsed.error.issues[0]?.message ?? 'invalid');
   const weakness = passwordWeakness(password, userInputs);
-  if (weakness) throw new ApiError(400, 'password.weak', `password is too easy to guess: ${weakness}`, [{ path: ['body', field], message: weakness }]);
+  if (weakness)
+    throw new ApiError(400, 'password.weak', `password is too easy to guess: ${weakness}`, [
+      { path: ['body', field], message: weakness },
+    ]);
 }
 
 /**
@@ -60,14 +71,22 @@ export function checkNewPassword(field: string, password: string, userInputs: st
  * here, wraps the private keys under a key derived from OPAQUE's export key and under the recovery
  * key, and redeems the invitation. The private keys leave only wrapped.
  */
-export async function registerWithInvitation(deps: OnboardingDeps, input: RegisterWithInvitationInput): Promise<Registration> {
+export async function registerWithInvitation(
+  deps: OnboardingDeps,
+  input: RegisterWithInvitationInput,
+): Promise<Registration> {
   // Checked here first, with the server's own rules, so a typo does not cost a key derivation.
   const username = Username.safeParse(input.username);
   if (!username.success) throw localValidationError('username', username.error.issues[0]?.message ?? 'invalid');
   checkNewPassword('password', input.password, [username.data, input.displayName ?? '']);
 
   const registration = await deps.opaque.startRegistration(input.password);
-  const started = await deps.transport.send({ method: 'POST', path: '/api/registrations/start', body: { token: input.token, username: username.data, registrationRequest: registration.registrationRequest }, schema: RegistrationStartResponse });
+  const started = await deps.transport.send({
+    method: 'POST',
+    path: '/api/registrations/start',
+    body: { token: input.token, username: username.data, registrationRequest: registration.registrationRequest },
+    schema: RegistrationStartResponse,
+  });
   const stretching = stretchingFor(input.kdfLimits);
   const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
   const material = await deps.keyCrypto.enrol({ username: username.data, exportKey }, input.onProgress);
@@ -85,7 +104,12 @@ export async function registerWithInvitation(deps: OnboardingDeps, input: Regist
   });
   deps.keyStore.set({ username: response.user.username, keys: material.keys });
   input.onProgress?.('done');
-  return { user: response.user, verifiers: response.verifiers, recoveryKeyText: material.recoveryKeyText, keys: material.keys };
+  return {
+    user: response.user,
+    verifiers: response.verifiers,
+    recoveryKeyText: material.recoveryKeyText,
+    keys: material.keys,
+  };
 }
 
 /**
@@ -134,20 +158,34 @@ export async function changePassword(deps: OnboardingDeps, input: ChangePassword
   const user = deps.session.current()?.user;
   if (!user) throw new ApiError(401, 'auth.unauthenticated', 'sign in first');
   const unlocked = deps.keyStore.get();
-  if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+  if (!unlocked || unlocked.username !== user.username)
+    throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
   checkNewPassword('newPassword', input.newPassword, [user.username, user.displayName]);
-  if (input.newPassword === input.currentPassword) throw localValidationError('newPassword', 'choose a different password');
+  if (input.newPassword === input.currentPassword)
+    throw localValidationError('newPassword', 'choose a different password');
 
   const login = await deps.opaque.startLogin(input.currentPassword);
   const registration = await deps.opaque.startRegistration(input.newPassword);
-  const started = await deps.session.authed({ method: 'POST', path: '/api/me/password/start', body: { startLoginRequest: login.startLoginRequest, registrationRequest: registration.registrationRequest }, schema: ChangePasswordStartResponse });
+  const started = await deps.session.authed({
+    method: 'POST',
+    path: '/api/me/password/start',
+    body: { startLoginRequest: login.startLoginRequest, registrationRequest: registration.registrationRequest },
+    schema: ChangePasswordStartResponse,
+  });
   const proven = await login.finish(started.loginResponse, started.stretching);
   proven?.exportKey.fill(0);
   const stretching = input.limits ? stretchingFor(input.limits) : started.stretching;
   const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
   const wrappedKeys = await wrapWithExportKey(unlocked.keys, exportKey, user.username);
   // A wrong current password sends a proof that fails, so the server refuses and audits it.
-  const session = await deps.me.changePassword({ flowId: started.flowId, finishLoginRequest: proven?.finishLoginRequest ?? refusedProof(), registrationRecord, stretching, wrappedKeys, ...(input.totp ? { totp: input.totp } : {}) });
+  const session = await deps.me.changePassword({
+    flowId: started.flowId,
+    finishLoginRequest: proven?.finishLoginRequest ?? refusedProof(),
+    registrationRecord,
+    stretching,
+    wrappedKeys,
+    ...(input.totp ? { totp: input.totp } : {}),
+  });
   if (!proven) throw new ApiError(400, 'password.wrong', 'the current password is wrong');
   await deps.exportKeys.hold(user.username, exportKey, input.newPassword);
   exportKey.fill(0);
@@ -166,7 +204,11 @@ export interface KeyRotation {
  * since sign-in and a new recovery key. The account needs verification again and every session,
  * this one too, ends: sign in again.
  */
-export async function rotateKeys(deps: OnboardingDeps, input: ReauthenticationInput, onProgress?: (step: EnrolmentStep) => void): Promise<KeyRotation> {
+export async function rotateKeys(
+  deps: OnboardingDeps,
+  input: ReauthenticationInput,
+  onProgress?: (step: EnrolmentStep) => void,
+): Promise<KeyRotation> {
   const user = deps.session.current()?.user;
   if (!user) throw new ApiError(401, 'auth.unauthenticated', 'sign in first');
   const reauth = await proveIdentity(deps, input);
@@ -184,16 +226,25 @@ export async function rotateKeys(deps: OnboardingDeps, input: ReauthenticationIn
  * resolves once the person typed part of it back. The server then replaces the recovery wrapping:
  * the old key stops working.
  */
-export async function newRecoveryKey(deps: OnboardingDeps, confirm: (recoveryKeyText: string) => Promise<void>): Promise<UserView> {
+export async function newRecoveryKey(
+  deps: OnboardingDeps,
+  confirm: (recoveryKeyText: string) => Promise<void>,
+): Promise<UserView> {
   const user = deps.session.current()?.user;
   if (!user) throw new ApiError(401, 'auth.unauthenticated', 'sign in first');
   const unlocked = deps.keyStore.get();
-  if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+  if (!unlocked || unlocked.username !== user.username)
+    throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
   const recovery = await generateRecoveryKey();
   try {
     const wrapped = await wrapWithRecoveryKey(unlocked.keys, recovery.bytes, user.username);
     await confirm(recovery.text);
-    const updated = await deps.session.authed({ method: 'POST', path: '/api/me/recovery-key', body: { recovery: wrapped, confirmed: true }, schema: UserViewSchema });
+    const updated = await deps.session.authed({
+      method: 'POST',
+      path: '/api/me/recovery-key',
+      body: { recovery: wrapped, confirmed: true },
+      schema: UserViewSchema,
+    });
     deps.session.updateUser(updated);
     return updated;
   } finally {

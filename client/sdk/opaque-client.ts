@@ -11,11 +11,20 @@ import { CryptoError } from '../../shared/crypto/errors.js';
 /** NFC, so the same password typed on different keyboards and systems is the same bytes. */
 const normalised = (password: string): string => password.normalize('NFC');
 
-function libraryStretching(stretching: KeyStretching): { 'argon2id-custom': { iterations: number; memory: number; parallelism: number } } {
+function libraryStretching(stretching: KeyStretching): {
+  'argon2id-custom': { iterations: number; memory: number; parallelism: number };
+} {
   const checked = KeyStretching.safeParse(stretching);
   // The server hands these back at sign-in: bounded, so it cannot make the client spin or run out of memory.
-  if (!checked.success) throw new CryptoError('crypto.unsupported-params', 'the key stretching parameters are out of bounds');
-  return { 'argon2id-custom': { iterations: checked.data.iterations, memory: checked.data.memoryKib, parallelism: checked.data.parallelism } };
+  if (!checked.success)
+    throw new CryptoError('crypto.unsupported-params', 'the key stretching parameters are out of bounds');
+  return {
+    'argon2id-custom': {
+      iterations: checked.data.iterations,
+      memory: checked.data.memoryKib,
+      parallelism: checked.data.parallelism,
+    },
+  };
 }
 
 /**
@@ -24,25 +33,40 @@ function libraryStretching(stretching: KeyStretching): { 'argon2id-custom': { it
  */
 export function stretchingFor(limits?: KdfLimits): KeyStretching {
   if (!limits) return DEFAULT_KEY_STRETCHING;
-  return { alg: 'argon2id', iterations: limits.opsLimit, memoryKib: Math.max(8, Math.floor(limits.memLimit / 1024)), parallelism: 1 };
+  return {
+    alg: 'argon2id',
+    iterations: limits.opsLimit,
+    memoryKib: Math.max(8, Math.floor(limits.memLimit / 1024)),
+    parallelism: 1,
+  };
 }
 
 export interface PendingRegistration {
   registrationRequest: string;
-  finish(registrationResponse: string, stretching: KeyStretching): Promise<{ registrationRecord: string; exportKey: Uint8Array }>;
+  finish(
+    registrationResponse: string,
+    stretching: KeyStretching,
+  ): Promise<{ registrationRecord: string; exportKey: Uint8Array }>;
 }
 
 export async function startOpaqueRegistration(password: string): Promise<PendingRegistration> {
   await opaque.ready;
-  const { clientRegistrationState, registrationRequest } = opaque.client.startRegistration({ password: normalised(password) });
+  const { clientRegistrationState, registrationRequest } = opaque.client.startRegistration({
+    password: normalised(password),
+  });
   return {
     registrationRequest,
     async finish(registrationResponse, stretching) {
       let result;
       try {
-        result = opaque.client.finishRegistration({ clientRegistrationState, registrationResponse, password: normalised(password), keyStretching: libraryStretching(stretching) });
+        result = opaque.client.finishRegistration({
+          clientRegistrationState,
+          registrationResponse,
+          password: normalised(password),
+          keyStretching: libraryStretching(stretching),
+        });
       } catch {
-        throw new CryptoError('crypto.malformed', 'the server\'s registration response is not valid');
+        throw new CryptoError('crypto.malformed', "the server's registration response is not valid");
       }
       return { registrationRecord: result.registrationRecord, exportKey: fromBase64Url(result.exportKey) };
     },
@@ -52,7 +76,10 @@ export async function startOpaqueRegistration(password: string): Promise<Pending
 export interface PendingLogin {
   startLoginRequest: string;
   /** Undefined when the password is wrong or the username unknown (the server's answer does not open). */
-  finish(loginResponse: string, stretching: KeyStretching): Promise<{ finishLoginRequest: string; exportKey: Uint8Array; serverStaticPublicKey: string } | undefined>;
+  finish(
+    loginResponse: string,
+    stretching: KeyStretching,
+  ): Promise<{ finishLoginRequest: string; exportKey: Uint8Array; serverStaticPublicKey: string } | undefined>;
 }
 
 export async function startOpaqueLogin(password: string): Promise<PendingLogin> {
@@ -63,11 +90,22 @@ export async function startOpaqueLogin(password: string): Promise<PendingLogin> 
     async finish(loginResponse, stretching) {
       let result;
       try {
-        result = opaque.client.finishLogin({ clientLoginState, loginResponse, password: normalised(password), keyStretching: libraryStretching(stretching) });
+        result = opaque.client.finishLogin({
+          clientLoginState,
+          loginResponse,
+          password: normalised(password),
+          keyStretching: libraryStretching(stretching),
+        });
       } catch {
         return undefined;
       }
-      return result ? { finishLoginRequest: result.finishLoginRequest, exportKey: fromBase64Url(result.exportKey), serverStaticPublicKey: result.serverStaticPublicKey } : undefined;
+      return result
+        ? {
+            finishLoginRequest: result.finishLoginRequest,
+            exportKey: fromBase64Url(result.exportKey),
+            serverStaticPublicKey: result.serverStaticPublicKey,
+          }
+        : undefined;
     },
   };
 }
@@ -81,4 +119,7 @@ export interface OpaqueClient {
   startLogin(password: string): Promise<PendingLogin>;
 }
 
-export const localOpaqueClient: OpaqueClient = { startRegistration: startOpaqueRegistration, startLogin: startOpaqueLogin };
+export const localOpaqueClient: OpaqueClient = {
+  startRegistration: startOpaqueRegistration,
+  startLogin: startOpaqueLogin,
+};

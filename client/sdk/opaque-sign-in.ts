@@ -4,7 +4,13 @@ import { CryptoError } from '../../shared/crypto/errors.js';
 import { unwrapWithExportKey, wrapWithExportKey } from '../../shared/crypto/key-wrap.js';
 import type { UserKeys } from '../../shared/crypto/keys.js';
 import { AnyStoredWrappedKeys, LegacyStoredWrappedKeys } from '../../shared/crypto/wrapped-keys-format.js';
-import { RegistrationStartResponse, Session, SignInStartResponse, UserView, type SignInRequest } from '../../shared/schemas/accounts.js';
+import {
+  RegistrationStartResponse,
+  Session,
+  SignInStartResponse,
+  UserView,
+  type SignInRequest,
+} from '../../shared/schemas/accounts.js';
 import { ApiError, isApiError } from './api-error.js';
 import type { ExportKeyHolder } from './export-key-holder.js';
 import type { HttpTransport } from './http-transport.js';
@@ -50,21 +56,41 @@ export function refusedProof(): string {
  */
 export async function opaqueSignIn(deps: SignInDeps, input: SignInRequest): Promise<StoredSession> {
   const login = await deps.opaque.startLogin(input.password);
-  const started = await deps.transport.send({ method: 'POST', path: '/api/auth/sign-in/start', body: { username: input.username, startLoginRequest: login.startLoginRequest }, schema: SignInStartResponse });
+  const started = await deps.transport.send({
+    method: 'POST',
+    path: '/api/auth/sign-in/start',
+    body: { username: input.username, startLoginRequest: login.startLoginRequest },
+    schema: SignInStartResponse,
+  });
   if (started.upgrade) {
-    if (deps.policy?.allowPasswordUpgrade === false) throw new ApiError(409, 'auth.upgraded', 'the server asks for the password itself, which this client does not send');
+    if (deps.policy?.allowPasswordUpgrade === false)
+      throw new ApiError(
+        409,
+        'auth.upgraded',
+        'the server asks for the password itself, which this client does not send',
+      );
     return signInAndUpgrade(deps, input);
   }
   // A wrong password or an unknown name fails here, before anything more is sent.
   const opened = await login.finish(started.loginResponse, started.stretching);
   const pinned = deps.policy?.opaqueServerKey;
-  if (opened && pinned && opened.serverStaticPublicKey !== pinned) throw new ApiError(0, 'client.bad-response', 'the server answered under another OPAQUE key than the one this client trusts');
+  if (opened && pinned && opened.serverStaticPublicKey !== pinned)
+    throw new ApiError(
+      0,
+      'client.bad-response',
+      'the server answered under another OPAQUE key than the one this client trusts',
+    );
   const finished = opened;
   // A wrong password (or unknown name) cannot make a valid proof; a random one is sent instead, so
   // the server refuses, audits and counts the attempt as it did when it saw passwords.
   const session = await deps.transport.send({
-    method: 'POST', path: '/api/auth/sign-in/finish',
-    body: { flowId: started.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof(), ...(input.totp ? { totp: input.totp } : {}) },
+    method: 'POST',
+    path: '/api/auth/sign-in/finish',
+    body: {
+      flowId: started.flowId,
+      finishLoginRequest: finished?.finishLoginRequest ?? refusedProof(),
+      ...(input.totp ? { totp: input.totp } : {}),
+    },
     schema: Session,
   });
   if (!finished) throw wrongCredentials(); // a server that accepted a random proof is not to be trusted
@@ -76,16 +102,30 @@ export async function opaqueSignIn(deps: SignInDeps, input: SignInRequest): Prom
 
 /** The one time an old account sends its password: then it registers OPAQUE and the password route closes to it. */
 async function signInAndUpgrade(deps: SignInDeps, input: SignInRequest): Promise<StoredSession> {
-  const session = deps.session.start(await deps.transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session }));
+  const session = deps.session.start(
+    await deps.transport.send({ method: 'POST', path: '/api/auth/sign-in', body: input, schema: Session }),
+  );
   const username = session.user.username;
-  const wrapped = LegacyStoredWrappedKeys.parse(await deps.session.authed({ method: 'GET', path: '/api/me/wrapped-keys', schema: AnyStoredWrappedKeys }));
+  const wrapped = LegacyStoredWrappedKeys.parse(
+    await deps.session.authed({ method: 'GET', path: '/api/me/wrapped-keys', schema: AnyStoredWrappedKeys }),
+  );
   const keys = await deps.keyCrypto.unwrapWithPassphrase(wrapped.passphrase, input.password, username);
   const registration = await deps.opaque.startRegistration(input.password);
-  const started = await deps.session.authed({ method: 'POST', path: '/api/me/upgrade/start', body: { registrationRequest: registration.registrationRequest }, schema: RegistrationStartResponse });
+  const started = await deps.session.authed({
+    method: 'POST',
+    path: '/api/me/upgrade/start',
+    body: { registrationRequest: registration.registrationRequest },
+    schema: RegistrationStartResponse,
+  });
   const stretching = stretchingFor();
   const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
   const wrappedKeys = await wrapWithExportKey(keys, exportKey, username);
-  const user = await deps.session.authed({ method: 'POST', path: '/api/me/upgrade', body: { opaque: { flowId: started.flowId, registrationRecord, stretching }, wrappedKeys }, schema: UserView });
+  const user = await deps.session.authed({
+    method: 'POST',
+    path: '/api/me/upgrade',
+    body: { opaque: { flowId: started.flowId, registrationRecord, stretching }, wrappedKeys },
+    schema: UserView,
+  });
   deps.session.updateUser(user);
   await deps.exportKeys.hold(username, exportKey, input.password);
   exportKey.fill(0);
@@ -101,10 +141,20 @@ export async function exportKeyFor(deps: SignInDeps, username: string, password:
   const held = await deps.exportKeys.get(username, password);
   if (held) return held;
   const login = await deps.opaque.startLogin(password);
-  const started = await deps.session.authed({ method: 'POST', path: '/api/me/unlock/start', body: { startLoginRequest: login.startLoginRequest }, schema: SignInStartResponse });
+  const started = await deps.session.authed({
+    method: 'POST',
+    path: '/api/me/unlock/start',
+    body: { startLoginRequest: login.startLoginRequest },
+    schema: SignInStartResponse,
+  });
   const finished = await login.finish(started.loginResponse, started.stretching);
   try {
-    await deps.session.authed({ method: 'POST', path: '/api/me/unlock', body: { flowId: started.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof() }, schema: z.object({ ok: z.literal(true) }) });
+    await deps.session.authed({
+      method: 'POST',
+      path: '/api/me/unlock',
+      body: { flowId: started.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof() },
+      schema: z.object({ ok: z.literal(true) }),
+    });
   } catch (error) {
     if (isApiError(error, 'password.wrong')) throw new CryptoError('crypto.wrong-passphrase');
     throw error;
@@ -115,8 +165,13 @@ export async function exportKeyFor(deps: SignInDeps, username: string, password:
 }
 
 /** Unwraps the stored blob with the export key; the result must be the keys the directory publishes. */
-export async function openWithExportKey(wrapped: AnyStoredWrappedKeys, exportKey: Uint8Array, user: { username: string; keys: { identityKey: string } | null }): Promise<UserKeys> {
-  if (!('exportKey' in wrapped)) throw new CryptoError('crypto.malformed', 'this account is upgraded at its next sign-in: sign in again');
+export async function openWithExportKey(
+  wrapped: AnyStoredWrappedKeys,
+  exportKey: Uint8Array,
+  user: { username: string; keys: { identityKey: string } | null },
+): Promise<UserKeys> {
+  if (!('exportKey' in wrapped))
+    throw new CryptoError('crypto.malformed', 'this account is upgraded at its next sign-in: sign in again');
   const keys = await unwrapWithExportKey(wrapped.exportKey, exportKey, user.username);
   if (user.keys && user.keys.identityKey !== toBase64Url(keys.identity.publicKey)) {
     throw new CryptoError('crypto.malformed', 'the unwrapped keys are not the ones published for this account');

@@ -31,7 +31,13 @@ export interface PasswordResets {
 }
 
 export function passwordResets(transport: HttpTransport, keyCrypto: KeyCrypto, opaque: OpaqueClient): PasswordResets {
-  const preview = (token: string): Promise<PasswordResetPreview> => transport.send({ method: 'POST', path: '/api/password-reset/preview', body: { token }, schema: PasswordResetPreview });
+  const preview = (token: string): Promise<PasswordResetPreview> =>
+    transport.send({
+      method: 'POST',
+      path: '/api/password-reset/preview',
+      body: { token },
+      schema: PasswordResetPreview,
+    });
   return {
     preview,
     async reset({ token, recoveryKeyText, newPassword, limits }) {
@@ -41,16 +47,32 @@ export function passwordResets(transport: HttpTransport, keyCrypto: KeyCrypto, o
       const keys = await keyCrypto.unwrapWithRecoveryKey(account.recovery, recoveryKeyText, account.username);
       try {
         if (toBase64Url(keys.identity.publicKey) !== account.identityKey) {
-          throw new CryptoError('crypto.malformed', 'the recovery key unlocks keys that are not this account\'s');
+          throw new CryptoError('crypto.malformed', "the recovery key unlocks keys that are not this account's");
         }
         const registration = await opaque.startRegistration(newPassword);
-        const started = await transport.send({ method: 'POST', path: '/api/password-reset/start', body: { token, registrationRequest: registration.registrationRequest }, schema: RegistrationStartResponse });
+        const started = await transport.send({
+          method: 'POST',
+          path: '/api/password-reset/start',
+          body: { token, registrationRequest: registration.registrationRequest },
+          schema: RegistrationStartResponse,
+        });
         const stretching = stretchingFor(limits);
         const { registrationRecord, exportKey } = await registration.finish(started.registrationResponse, stretching);
         const wrappedKeys = await wrapWithExportKey(keys, exportKey, account.username);
         exportKey.fill(0);
-        const signature = await signPasswordReset(account.userId, token, wrappedKeys, registrationRecord, keys.identity.privateKey);
-        await transport.send({ method: 'POST', path: '/api/password-reset', body: { token, opaque: { flowId: started.flowId, registrationRecord, stretching }, wrappedKeys, signature }, schema: z.object({ ok: z.literal(true) }) });
+        const signature = await signPasswordReset(
+          account.userId,
+          token,
+          wrappedKeys,
+          registrationRecord,
+          keys.identity.privateKey,
+        );
+        await transport.send({
+          method: 'POST',
+          path: '/api/password-reset',
+          body: { token, opaque: { flowId: started.flowId, registrationRecord, stretching }, wrappedKeys, signature },
+          schema: z.object({ ok: z.literal(true) }),
+        });
       } finally {
         keys.identity.privateKey.fill(0);
         keys.encryption.privateKey.fill(0);

@@ -15,9 +15,20 @@ export interface ReauthenticationInput {
  * the keys are replaced: the password never leaves this process. A password that does not open the
  * server's answer is still sent as a proof that fails, so the server refuses and counts it.
  */
-export async function proveIdentity(deps: { opaque: OpaqueClient; session: SessionManager }, input: ReauthenticationInput): Promise<Reauthentication> {
+export async function proveIdentity(
+  deps: { opaque: OpaqueClient; session: SessionManager },
+  input: ReauthenticationInput,
+): Promise<Reauthentication> {
   const login = await deps.opaque.startLogin(input.password);
-  const started = await deps.session.authed({ method: 'POST', path: '/api/me/unlock/start', body: { startLoginRequest: login.startLoginRequest }, schema: SignInStartResponse });
+  const started = await deps.session.authed({
+    method: 'POST',
+    path: '/api/me/unlock/start',
+    body: { startLoginRequest: login.startLoginRequest },
+    schema: SignInStartResponse,
+  });
   const finished = await login.finish(started.loginResponse, started.stretching);
-  return { proof: { flowId: started.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof() }, ...(input.totp ? { totp: input.totp } : {}) };
+  return {
+    proof: { flowId: started.flowId, finishLoginRequest: finished?.finishLoginRequest ?? refusedProof() },
+    ...(input.totp ? { totp: input.totp } : {}),
+  };
 }

@@ -39,7 +39,13 @@ export interface SessionOptions {
 
 const notSignedIn = (): ApiError => new ApiError(401, 'auth.unauthenticated', 'sign in first');
 
-export function createSessionManager({ transport, store, now, leewayMs, sharedRefresh }: SessionOptions): SessionManager {
+export function createSessionManager({
+  transport,
+  store,
+  now,
+  leewayMs,
+  sharedRefresh,
+}: SessionOptions): SessionManager {
   let current = store.load();
   let inflight: Promise<StoredSession> | undefined;
   // Bumped on sign-in and sign-out, so a refresh that finishes after either cannot revive an old session.
@@ -60,7 +66,12 @@ export function createSessionManager({ transport, store, now, leewayMs, sharedRe
 
   async function rotate(from: StoredSession, startedIn: number): Promise<StoredSession> {
     try {
-      const session = await transport.send({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken: from.refreshToken }, schema: Session });
+      const session = await transport.send({
+        method: 'POST',
+        path: '/api/auth/refresh',
+        body: { refreshToken: from.refreshToken },
+        schema: Session,
+      });
       if (startedIn !== generation) throw notSignedIn();
       const stored = toStored(session);
       set(stored);
@@ -107,13 +118,18 @@ export function createSessionManager({ transport, store, now, leewayMs, sharedRe
       const startedIn = generation;
       const pending = sharedRefresh
         ? sharedRefresh.run(async () => {
-          const latest = await sharedRefresh.latest();
-          if (latest && latest.user.id === from.user.id && latest.refreshToken !== from.refreshToken && startedIn === generation) {
-            set(latest);
-            return latest;
-          }
-          return rotate(current ?? from, startedIn);
-        })
+            const latest = await sharedRefresh.latest();
+            if (
+              latest &&
+              latest.user.id === from.user.id &&
+              latest.refreshToken !== from.refreshToken &&
+              startedIn === generation
+            ) {
+              set(latest);
+              return latest;
+            }
+            return rotate(current ?? from, startedIn);
+          })
         : rotate(from, startedIn);
       inflight = pending;
       const clear = (): void => {

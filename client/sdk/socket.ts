@@ -17,19 +17,28 @@ export interface SocketHelperOptions {
  * refuses a stale token at the handshake; both are answered by refreshing once and reconnecting.
  * When the refresh fails (session ended, account suspended) the socket stays closed.
  */
-export function connectSocket(client: { baseUrl: string; session: SessionManager }, options: SocketHelperOptions = {}): FocalNetSocket {
+export function connectSocket(
+  client: { baseUrl: string; session: SessionManager },
+  options: SocketHelperOptions = {},
+): FocalNetSocket {
   let retried = false;
   const socket: FocalNetSocket = io(options.url ?? client.baseUrl, {
     ...options.socketOptions,
     auth: (callback) => {
-      client.session.accessToken().then((token) => callback({ token }), () => callback({}));
+      client.session.accessToken().then(
+        (token) => callback({ token }),
+        () => callback({}),
+      );
     },
   });
 
   const reconnectWithFreshToken = (): void => {
     if (retried) return;
     retried = true;
-    client.session.refresh().then(() => socket.connect(), () => undefined);
+    client.session.refresh().then(
+      () => socket.connect(),
+      () => undefined,
+    );
   };
   socket.on('connect', () => {
     retried = false;

@@ -40,7 +40,17 @@ async function main(): Promise<void> {
     const log = createAuditLog(repository, systemClock);
     const fill = performance.now();
     for (let i = 0; i < flags.entries; i += 500) {
-      await Promise.all(Array.from({ length: Math.min(500, flags.entries - i) }, (_, k) => log.append({ type: 'message.stored', actorId: 'a'.repeat(24), state: STATES[(i + k) % STATES.length] ?? null, subjectId: 'b'.repeat(24), data: { kind: 'message', domain: 'border', recipients: 1, status: 'accepted', n: i + k } })));
+      await Promise.all(
+        Array.from({ length: Math.min(500, flags.entries - i) }, (_, k) =>
+          log.append({
+            type: 'message.stored',
+            actorId: 'a'.repeat(24),
+            state: STATES[(i + k) % STATES.length] ?? null,
+            subjectId: 'b'.repeat(24),
+            data: { kind: 'message', domain: 'border', recipients: 1, status: 'accepted', n: i + k },
+          }),
+        ),
+      );
     }
     console.log(`appended in ${((performance.now() - fill) / 1000).toFixed(1)} s`);
     await repository.head();
@@ -53,27 +63,33 @@ async function main(): Promise<void> {
     for (let r = 0; r < flags.repeats; r++) {
       const a = await timed(() => repository.head());
       const b = await timed(() => repository.sortedHead());
-      if (a.value?.seq !== b.value?.seq || a.value?.hash !== b.value?.hash) throw new Error(`the reads disagree: ${a.value?.seq} vs ${b.value?.seq}`);
+      if (a.value?.seq !== b.value?.seq || a.value?.hash !== b.value?.hash)
+        throw new Error(`the reads disagree: ${a.value?.seq} vs ${b.value?.seq}`);
       seq = a.value?.seq ?? 0;
       keyed.push(a.ms);
       sorted.push(b.ms);
     }
     const k = medianOf(keyed);
     const s = medianOf(sorted);
-    console.log(`head by key lookups: ${k.toFixed(1)} ms   sorted read (baseline): ${s.toFixed(1)} ms   ratio ${(k / s).toFixed(3)} (both answer entry ${seq})`);
+    console.log(
+      `head by key lookups: ${k.toFixed(1)} ms   sorted read (baseline): ${s.toFixed(1)} ms   ratio ${(k / s).toFixed(3)} (both answer entry ${seq})`,
+    );
 
     const keyedPage: number[] = [];
     const sortedPage: number[] = [];
     for (let r = 0; r < flags.repeats; r++) {
       const a = await timed(() => repository.list(PAGE));
       const b = await timed(() => repository.sortedList(PAGE));
-      if (JSON.stringify(a.value.map((e) => e.hash)) !== JSON.stringify(b.value.map((e) => e.hash))) throw new Error('the pages disagree');
+      if (JSON.stringify(a.value.map((e) => e.hash)) !== JSON.stringify(b.value.map((e) => e.hash)))
+        throw new Error('the pages disagree');
       keyedPage.push(a.ms);
       sortedPage.push(b.ms);
     }
     const kp = medianOf(keyedPage);
     const sp = medianOf(sortedPage);
-    console.log(`audit page (KZ, newest 50) by key: ${kp.toFixed(1)} ms   sorted read (baseline): ${sp.toFixed(1)} ms   ratio ${(kp / sp).toFixed(3)}`);
+    console.log(
+      `audit page (KZ, newest 50) by key: ${kp.toFixed(1)} ms   sorted read (baseline): ${sp.toFixed(1)} ms   ratio ${(kp / sp).toFixed(3)}`,
+    );
     console.log(environmentLine());
   } finally {
     await connection.close();

@@ -20,15 +20,36 @@ import { openEnvelope } from '../../shared/crypto/envelope-open.js';
 import type { Ack } from '../../shared/errors.js';
 import type { BacklogPage } from '../../shared/schemas/messaging.js';
 import { environmentLine, medianOf } from './lib/stats.js';
-import { canPin, describeProbe, processCpuSeconds, LOAD_CORE, numberFlags, pin, type BenchChild } from './lib/bench-processes.js';
-import { connectPerson, seedFocalPoints, startBenchDatabase, startFocalNet, type BenchPerson } from './lib/bench-network.js';
+import {
+  canPin,
+  describeProbe,
+  processCpuSeconds,
+  LOAD_CORE,
+  numberFlags,
+  pin,
+  type BenchChild,
+} from './lib/bench-processes.js';
+import {
+  connectPerson,
+  seedFocalPoints,
+  startBenchDatabase,
+  startFocalNet,
+  type BenchPerson,
+} from './lib/bench-network.js';
 import { planMessages } from './lib/relay-load.js';
 
 const flags = numberFlags({ queued: 10_000, page: 200, senders: 20 });
 const REPEATS = 3;
 const DB_NAME = 'bench_drain';
 
-interface Drain { ms: number; received: number; unique: number; missing: number; outOfOrder: number; errors: number }
+interface Drain {
+  ms: number;
+  received: number;
+  unique: number;
+  missing: number;
+  outOfOrder: number;
+  errors: number;
+}
 
 async function drain(url: string, recipient: BenchPerson, expected: readonly string[]): Promise<Drain> {
   const begin = performance.now();
@@ -37,7 +58,9 @@ async function drain(url: string, recipient: BenchPerson, expected: readonly str
   let errors = 0;
   try {
     for (let pages = 0; pages < expected.length; pages++) {
-      const page = await socket.timeout(30_000).emitWithAck('message:fetch', { limit: flags.page }) as Ack<BacklogPage>;
+      const page = (await socket
+        .timeout(30_000)
+        .emitWithAck('message:fetch', { limit: flags.page })) as Ack<BacklogPage>;
       if (!page.ok) {
         errors += 1;
         if (errors > 10) break;
@@ -46,7 +69,7 @@ async function drain(url: string, recipient: BenchPerson, expected: readonly str
       const got = page.data.messages.map((m) => m.id);
       ids.push(...got);
       if (got.length > 0) {
-        const ack = await socket.timeout(30_000).emitWithAck('message:ack', { ids: got }) as Ack<unknown>;
+        const ack = (await socket.timeout(30_000).emitWithAck('message:ack', { ids: got })) as Ack<unknown>;
         if (!ack.ok) errors += 1;
       }
       if (!page.data.more) break;
@@ -59,14 +82,28 @@ async function drain(url: string, recipient: BenchPerson, expected: readonly str
   const want = new Set(expected);
   let outOfOrder = 0;
   const position = new Map(expected.map((id, i) => [id, i]));
-  for (let i = 1; i < ids.length; i++) if ((position.get(ids[i] ?? '') ?? 0) < (position.get(ids[i - 1] ?? '') ?? 0)) outOfOrder += 1;
-  return { ms, received: ids.length, unique: unique.size, missing: [...want].filter((id) => !unique.has(id)).length, outOfOrder, errors };
+  for (let i = 1; i < ids.length; i++)
+    if ((position.get(ids[i] ?? '') ?? 0) < (position.get(ids[i - 1] ?? '') ?? 0)) outOfOrder += 1;
+  return {
+    ms,
+    received: ids.length,
+    unique: unique.size,
+    missing: [...want].filter((id) => !unique.has(id)).length,
+    outOfOrder,
+    errors,
+  };
 }
 
 async function main(): Promise<void> {
   pin(process.pid, LOAD_CORE);
-  console.log(`backlog drain: ${flags.queued} queued envelopes, pages of ${flags.page}; warm-up + ${REPEATS} repeats, median`);
-  console.log(canPin ? 'pinned: server and database on core 0, load generator on core 1' : 'not pinned (needs 2 cores and taskset)');
+  console.log(
+    `backlog drain: ${flags.queued} queued envelopes, pages of ${flags.page}; warm-up + ${REPEATS} repeats, median`,
+  );
+  console.log(
+    canPin
+      ? 'pinned: server and database on core 0, load generator on core 1'
+      : 'not pinned (needs 2 cores and taskset)',
+  );
   const db = await startBenchDatabase();
   let server: (BenchChild & { url: string }) | undefined;
   const connection = await mongoose.createConnection(db.uri(DB_NAME)).asPromise();
@@ -76,15 +113,32 @@ async function main(): Promise<void> {
     if (!recipient?.keys) throw new Error('no recipient');
     const plan = await planMessages(people, flags.queued, (k) => ({ sender: 1 + (k % flags.senders), recipient: 0 }));
     const start = Date.now();
-    const messages = plan.map((m, i) => messageDocument(new Types.ObjectId().toHexString(), {
-      senderId: m.envelope.header.from.userId, envelope: m.envelope, attachmentIds: [], status: 'accepted', conditions: {}, storedAt: new Date(start + i), retentionUntil: null,
-    }));
+    const messages = plan.map((m, i) =>
+      messageDocument(new Types.ObjectId().toHexString(), {
+        senderId: m.envelope.header.from.userId,
+        envelope: m.envelope,
+        attachmentIds: [],
+        status: 'accepted',
+        conditions: {},
+        storedAt: new Date(start + i),
+        retentionUntil: null,
+      }),
+    );
     // The relay's own queue documents (acknowledged copies are deleted, so each run re-queues them).
-    const copies = messages.map((m) => queuedCopy(recipient.id, { id: m._id.toHexString(), senderId: m.senderId.toHexString(), msgId: m.msgId, storedAt: m.storedAt }));
+    const copies = messages.map((m) =>
+      queuedCopy(recipient.id, {
+        id: m._id.toHexString(),
+        senderId: m.senderId.toHexString(),
+        msgId: m.msgId,
+        storedAt: m.storedAt,
+      }),
+    );
     const queueAll = async (): Promise<void> => {
-      for (let i = 0; i < copies.length; i += 500) await connection.collection('deliveries').insertMany(copies.slice(i, i + 500));
+      for (let i = 0; i < copies.length; i += 500)
+        await connection.collection('deliveries').insertMany(copies.slice(i, i + 500));
     };
-    for (let i = 0; i < messages.length; i += 500) await connection.collection('messages').insertMany(messages.slice(i, i + 500));
+    for (let i = 0; i < messages.length; i += 500)
+      await connection.collection('messages').insertMany(messages.slice(i, i + 500));
     await queueAll();
     const expected = messages.map((m) => m._id.toHexString());
     server = await startFocalNet('focalnet', { uri: db.uri(DB_NAME), dbName: DB_NAME });
@@ -93,7 +147,11 @@ async function main(): Promise<void> {
     const sample = plan[plan.length - 1];
     const sender = people.find((p) => p.id === sample?.envelope.header.from.userId);
     if (!sample || !sender?.keys) throw new Error('no sample');
-    await openEnvelope(sample.envelope, { myUserId: recipient.id, myEncryptionKeyPair: recipient.keys.encryption, senderIdentityKey: sender.keys.identity.publicKey });
+    await openEnvelope(sample.envelope, {
+      myUserId: recipient.id,
+      myEncryptionKeyPair: recipient.keys.encryption,
+      senderIdentityKey: sender.keys.identity.publicKey,
+    });
 
     const reset = async (): Promise<void> => {
       await connection.collection('deliveries').deleteMany({});
@@ -121,13 +179,17 @@ async function main(): Promise<void> {
       const dbCpuUsed = processCpuSeconds(db.pid) - dbCpu;
       const baselineMs = await baseline();
       runs.push({ drain: result, baselineMs });
-      console.log(`  run ${r}: drained ${result.received} in ${result.ms.toFixed(0)} ms (unique ${result.unique}, missing ${result.missing}, duplicates ${result.received - result.unique}, out of order ${result.outOfOrder}, errors ${result.errors}); raw paged read ${baselineMs.toFixed(0)} ms; ${describeProbe('server', probe)}; FerretDB cpu ${dbCpuUsed.toFixed(2)} s`);
+      console.log(
+        `  run ${r}: drained ${result.received} in ${result.ms.toFixed(0)} ms (unique ${result.unique}, missing ${result.missing}, duplicates ${result.received - result.unique}, out of order ${result.outOfOrder}, errors ${result.errors}); raw paged read ${baselineMs.toFixed(0)} ms; ${describeProbe('server', probe)}; FerretDB cpu ${dbCpuUsed.toFixed(2)} s`,
+      );
     }
     const ms = medianOf(runs.map((r) => r.drain.ms));
     const base = medianOf(runs.map((r) => r.baselineMs));
     const lost = runs.reduce((n, r) => n + r.drain.missing, 0);
     const dups = runs.reduce((n, r) => n + r.drain.received - r.drain.unique, 0);
-    console.log(`backlog drain (median): ${ms.toFixed(0)} ms vs raw paged read ${base.toFixed(0)} ms → ratio ${(ms / base).toFixed(2)}; lost ${lost}, duplicates ${dups} (target ≤ 5,000 ms, 0 loss, 0 duplicates: ${ms <= 5000 && lost === 0 && dups === 0 ? 'met' : 'NOT met'})`);
+    console.log(
+      `backlog drain (median): ${ms.toFixed(0)} ms vs raw paged read ${base.toFixed(0)} ms → ratio ${(ms / base).toFixed(2)}; lost ${lost}, duplicates ${dups} (target ≤ 5,000 ms, 0 loss, 0 duplicates: ${ms <= 5000 && lost === 0 && dups === 0 ? 'met' : 'NOT met'})`,
+    );
     console.log(`load generator: ${environmentLine()}`);
   } finally {
     await connection.close();
@@ -136,7 +198,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

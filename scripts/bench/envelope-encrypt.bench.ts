@@ -38,7 +38,11 @@ async function measure(iterations: number, fn: () => unknown): Promise<number> {
 const sodium = await getSodium();
 const sender: UserKeys = await generateUserKeys();
 const recipients = await Promise.all(
-  Array.from({ length: RECIPIENTS }, async (_, i) => ({ userId: `fp-${i}`, state: String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)), encryptionKey: (await generateUserKeys()).encryption.publicKey })),
+  Array.from({ length: RECIPIENTS }, async (_, i) => ({
+    userId: `fp-${i}`,
+    state: String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)),
+    encryptionKey: (await generateUserKeys()).encryption.publicKey,
+  })),
 );
 // 4 KB of text content (base64url of random bytes, so nothing compresses or repeats).
 const text = toBase64Url(sodium.randombytes_buf((PAYLOAD_BYTES * 3) / 4));
@@ -66,10 +70,28 @@ const envelope = await sealEnvelope(input);
 const message = await signedBytes(envelope);
 const signature = fromBase64Url(envelope.sig);
 const verifyMs = await measure(VERIFY_ITERATIONS, () => verifyEnvelopeSignature(envelope, sender.identity.publicKey));
-const rawVerifyMs = await measure(VERIFY_ITERATIONS, () => sodium.crypto_sign_verify_detached(signature, message, sender.identity.publicKey));
+const rawVerifyMs = await measure(VERIFY_ITERATIONS, () =>
+  sodium.crypto_sign_verify_detached(signature, message, sender.identity.publicKey),
+);
 
-console.log(`envelope-encrypt: ${RECIPIENTS} recipients, ${PAYLOAD_BYTES} B payload, body ${envelope.body.length} chars; median of ${REPEATS} runs`);
+console.log(
+  `envelope-encrypt: ${RECIPIENTS} recipients, ${PAYLOAD_BYTES} B payload, body ${envelope.body.length} chars; median of ${REPEATS} runs`,
+);
 console.log(environmentLine());
-reportRatio('sealEnvelope (encrypt + sign, per envelope)', sealMs, baselineMs, 'ms', '≤ 15 ms per envelope; baseline = 1 AEAD of 4 KB + 28 crypto_box_seal of 32 B');
-reportRatio('verifyEnvelopeSignature (server)', verifyMs, rawVerifyMs, 'ms', '~0.1 ms; baseline = one raw Ed25519 verify');
-console.log(`targets: seal ${sealMs <= 15 ? 'met' : 'MISSED'} (${sealMs.toFixed(2)} ms ≤ 15 ms), verify ${verifyMs <= 0.1 ? 'met' : 'above'} (${verifyMs.toFixed(3)} ms vs ~0.1 ms)`);
+reportRatio(
+  'sealEnvelope (encrypt + sign, per envelope)',
+  sealMs,
+  baselineMs,
+  'ms',
+  '≤ 15 ms per envelope; baseline = 1 AEAD of 4 KB + 28 crypto_box_seal of 32 B',
+);
+reportRatio(
+  'verifyEnvelopeSignature (server)',
+  verifyMs,
+  rawVerifyMs,
+  'ms',
+  '~0.1 ms; baseline = one raw Ed25519 verify',
+);
+console.log(
+  `targets: seal ${sealMs <= 15 ? 'met' : 'MISSED'} (${sealMs.toFixed(2)} ms ≤ 15 ms), verify ${verifyMs <= 0.1 ? 'met' : 'above'} (${verifyMs.toFixed(3)} ms vs ~0.1 ms)`,
+);

@@ -13,7 +13,16 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { canPin, describeProbe, LOAD_CORE, numberFlags, pin, SERVER_CORE, startChild, type BenchChild } from './lib/bench-processes.js';
+import {
+  canPin,
+  describeProbe,
+  LOAD_CORE,
+  numberFlags,
+  pin,
+  SERVER_CORE,
+  startChild,
+  type BenchChild,
+} from './lib/bench-processes.js';
 import { seedFocalPoints, startBenchDatabase, startFocalNet, tokenFor, type BenchPerson } from './lib/bench-network.js';
 import { environmentLine } from './lib/stats.js';
 
@@ -21,19 +30,24 @@ const flags = numberFlags({ sockets: 10_000, hold: 10 });
 const DB_NAME = 'bench_idle';
 
 /** Opens `count` sockets, 100 handshakes at a time; resolves with the open ones and the failures. */
-async function openAll(count: number, open: (i: number) => Promise<WebSocket>): Promise<{ sockets: WebSocket[]; failed: number }> {
+async function openAll(
+  count: number,
+  open: (i: number) => Promise<WebSocket>,
+): Promise<{ sockets: WebSocket[]; failed: number }> {
   const sockets: WebSocket[] = [];
   let failed = 0;
   let next = 0;
-  await Promise.all(Array.from({ length: 100 }, async () => {
-    for (let i = next++; i < count; i = next++) {
-      try {
-        sockets.push(await open(i));
-      } catch {
-        failed += 1;
+  await Promise.all(
+    Array.from({ length: 100 }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        try {
+          sockets.push(await open(i));
+        } catch {
+          failed += 1;
+        }
       }
-    }
-  }));
+    }),
+  );
   return { sockets, failed };
 }
 
@@ -63,7 +77,11 @@ function rawClient(url: string, i: number): Promise<WebSocket> {
   });
 }
 
-async function hold(server: BenchChild, name: string, open: (i: number) => Promise<WebSocket>): Promise<{ before: number; after: number; opened: number; failed: number; seconds: number }> {
+async function hold(
+  server: BenchChild,
+  name: string,
+  open: (i: number) => Promise<WebSocket>,
+): Promise<{ before: number; after: number; opened: number; failed: number; seconds: number }> {
   const before = await server.probe();
   const begin = performance.now();
   const { sockets, failed } = await openAll(flags.sockets, open);
@@ -71,7 +89,9 @@ async function hold(server: BenchChild, name: string, open: (i: number) => Promi
   await new Promise((resolve) => setTimeout(resolve, flags.hold * 1000));
   const after = await server.probe();
   const stillOpen = sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
-  console.log(`  ${name}: ${stillOpen} of ${flags.sockets} sockets open after ${flags.hold} s idle (${failed} failed to open, opened in ${seconds.toFixed(1)} s); rss ${before.rssMiB.toFixed(0)} → ${after.rssMiB.toFixed(0)} MiB; ${describeProbe('server', after)}`);
+  console.log(
+    `  ${name}: ${stillOpen} of ${flags.sockets} sockets open after ${flags.hold} s idle (${failed} failed to open, opened in ${seconds.toFixed(1)} s); rss ${before.rssMiB.toFixed(0)} → ${after.rssMiB.toFixed(0)} MiB; ${describeProbe('server', after)}`,
+  );
   for (const socket of sockets) socket.terminate();
   return { before: before.rssMiB, after: after.rssMiB, opened: stillOpen, failed, seconds };
 }
@@ -79,24 +99,39 @@ async function hold(server: BenchChild, name: string, open: (i: number) => Promi
 async function main(): Promise<void> {
   const limit = Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
   if (Number.isFinite(limit) && limit < flags.sockets + 200) {
-    throw new Error(`the open-file limit is ${limit}; run \`ulimit -n ${flags.sockets + 1000}\` (or higher, up to \`ulimit -Hn\`) in this shell first`);
+    throw new Error(
+      `the open-file limit is ${limit}; run \`ulimit -n ${flags.sockets + 1000}\` (or higher, up to \`ulimit -Hn\`) in this shell first`,
+    );
   }
   pin(process.pid, LOAD_CORE);
-  console.log(`idle capacity: ${flags.sockets} authenticated sockets held ${flags.hold} s; baseline: raw ws server, same count`);
-  console.log(canPin ? 'pinned: servers and database on core 0, load generator on core 1' : 'not pinned (needs 2 cores and taskset)');
+  console.log(
+    `idle capacity: ${flags.sockets} authenticated sockets held ${flags.hold} s; baseline: raw ws server, same count`,
+  );
+  console.log(
+    canPin
+      ? 'pinned: servers and database on core 0, load generator on core 1'
+      : 'not pinned (needs 2 cores and taskset)',
+  );
   const db = await startBenchDatabase();
   const children: BenchChild[] = [];
   try {
     const people = await seedFocalPoints(db.uri(DB_NAME), flags.sockets, { withKeys: false });
-    const ws = await startChild('ws', 'scripts/bench/lib/ws-relay-server.ts', { core: SERVER_CORE, env: {}, ready: /listening at (ws:\/\/\S+)/ });
+    const ws = await startChild('ws', 'scripts/bench/lib/ws-relay-server.ts', {
+      core: SERVER_CORE,
+      env: {},
+      ready: /listening at (ws:\/\/\S+)/,
+    });
     children.push(ws);
     const raw = await hold(ws, 'raw ws', (i) => rawClient(ws.ready, i));
     await ws.stop();
     const focalnet = await startFocalNet('focalnet', { uri: db.uri(DB_NAME), dbName: DB_NAME });
     children.push(focalnet);
     const fn = await hold(focalnet, 'focalnet', (i) => socketIoClient(focalnet.url, people[i] as BenchPerson));
-    const perSocket = (r: { before: number; after: number; opened: number }): number => ((r.after - r.before) * 1024) / Math.max(1, r.opened);
-    console.log(`focalnet: ${fn.opened} sockets, rss ${fn.after.toFixed(0)} MiB (${perSocket(fn).toFixed(1)} KiB per socket) vs raw ws ${raw.after.toFixed(0)} MiB (${perSocket(raw).toFixed(1)} KiB per socket) → ratio ${(fn.after / raw.after).toFixed(2)} (target: ${flags.sockets} sockets, rss ≤ 1 GB: ${fn.opened === flags.sockets && fn.after <= 1024 ? 'met' : 'NOT met'})`);
+    const perSocket = (r: { before: number; after: number; opened: number }): number =>
+      ((r.after - r.before) * 1024) / Math.max(1, r.opened);
+    console.log(
+      `focalnet: ${fn.opened} sockets, rss ${fn.after.toFixed(0)} MiB (${perSocket(fn).toFixed(1)} KiB per socket) vs raw ws ${raw.after.toFixed(0)} MiB (${perSocket(raw).toFixed(1)} KiB per socket) → ratio ${(fn.after / raw.after).toFixed(2)} (target: ${flags.sockets} sockets, rss ≤ 1 GB: ${fn.opened === flags.sockets && fn.after <= 1024 ? 'met' : 'NOT met'})`,
+    );
     console.log(`load generator: ${environmentLine()}`);
   } finally {
     for (const child of children) await child.stop();
@@ -104,7 +139,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -16,9 +16,26 @@
  *      npx tsx scripts/bench/live-delivery.bench.ts --full   (6,000 messages a phase)
  *      options: --pairs N --messages N
  */
-import { describeProbe, fullSize, LOAD_CORE, numberFlags, pin, SERVER_CORE, startChild, canPin, type BenchChild } from './lib/bench-processes.js';
+import {
+  describeProbe,
+  fullSize,
+  LOAD_CORE,
+  numberFlags,
+  pin,
+  SERVER_CORE,
+  startChild,
+  canPin,
+  type BenchChild,
+} from './lib/bench-processes.js';
 import { seedFocalPoints, startBenchDatabase, startFocalNet } from './lib/bench-network.js';
-import { focalNetTarget, planMessages, runPhase, wsRelayTarget, type PhaseResult, type RelayTarget } from './lib/relay-load.js';
+import {
+  focalNetTarget,
+  planMessages,
+  runPhase,
+  wsRelayTarget,
+  type PhaseResult,
+  type RelayTarget,
+} from './lib/relay-load.js';
 import { environmentLine, summarize } from './lib/stats.js';
 
 const flags = numberFlags(fullSize ? { pairs: 10, messages: 6000 } : { pairs: 10, messages: 600 });
@@ -40,7 +57,11 @@ async function main(): Promise<void> {
   pin(process.pid, LOAD_CORE);
   const pairs = flags.pairs;
   console.log(`live delivery: ${pairs} pairs online, ${flags.messages} messages a phase, ~1 KB envelopes`);
-  console.log(canPin ? `pinned: server and database on core ${SERVER_CORE}, load generator on core ${LOAD_CORE}` : 'not pinned (needs 2 cores and taskset)');
+  console.log(
+    canPin
+      ? `pinned: server and database on core ${SERVER_CORE}, load generator on core ${LOAD_CORE}`
+      : 'not pinned (needs 2 cores and taskset)',
+  );
   const db = await startBenchDatabase();
   const children: BenchChild[] = [];
   const targets: RelayTarget[] = [];
@@ -49,10 +70,17 @@ async function main(): Promise<void> {
     const people = await seedFocalPoints(uri, pairs * 2, { withKeys: true });
     // Person 2i sends to person 2i+1: the pairs never cross.
     const perPhase = flags.messages;
-    const plan = await planMessages(people, perPhase * (PHASES.length + 1), (k) => ({ sender: 2 * (k % pairs), recipient: 2 * (k % pairs) + 1 }));
+    const plan = await planMessages(people, perPhase * (PHASES.length + 1), (k) => ({
+      sender: 2 * (k % pairs),
+      recipient: 2 * (k % pairs) + 1,
+    }));
     const focalnet = await startFocalNet('focalnet', { uri, dbName: 'bench_live' });
     children.push(focalnet);
-    const ws = await startChild('ws relay', 'scripts/bench/lib/ws-relay-server.ts', { core: SERVER_CORE, env: {}, ready: /listening at (ws:\/\/\S+)/ });
+    const ws = await startChild('ws relay', 'scripts/bench/lib/ws-relay-server.ts', {
+      core: SERVER_CORE,
+      env: {},
+      ready: /listening at (ws:\/\/\S+)/,
+    });
     children.push(ws);
     const fn = await focalNetTarget('focalnet', focalnet.url, focalnet.url, people);
     const raw = await wsRelayTarget(ws.ready, people.length);
@@ -67,7 +95,9 @@ async function main(): Promise<void> {
       const baseline = await runPhase(raw, slice, offset, phase.mode);
       const measured = await runPhase(fn, slice, offset, phase.mode);
       missed += measured.undelivered;
-      console.log(`${phase.name}\n  raw ws  : ${describe(baseline)}\n  focalnet: ${describe(measured)}\n  ratio focalnet/raw ws: ${(measured.throughput / baseline.throughput).toFixed(2)} delivered/s`);
+      console.log(
+        `${phase.name}\n  raw ws  : ${describe(baseline)}\n  focalnet: ${describe(measured)}\n  ratio focalnet/raw ws: ${(measured.throughput / baseline.throughput).toFixed(2)} delivered/s`,
+      );
     }
     console.log(`missed live over all phases: ${missed} (target 0); sync:behind nudges: ${fn.nudges?.() ?? 0}`);
     console.log(describeProbe('focalnet server (after the last phase)', await focalnet.probe()));
@@ -79,7 +109,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

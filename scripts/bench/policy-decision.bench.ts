@@ -9,11 +9,24 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import {
-  compilePolicy, DEFAULT_LEGAL_BASIS, effectRank, evaluate, mergeConditions, NO_POLICY_LEGAL_BASIS, stricterEffect,
-  type Decision, type EvaluationInput, type Reason,
+  compilePolicy,
+  DEFAULT_LEGAL_BASIS,
+  effectRank,
+  evaluate,
+  mergeConditions,
+  NO_POLICY_LEGAL_BASIS,
+  stricterEffect,
+  type Decision,
+  type EvaluationInput,
+  type Reason,
 } from '../../shared/policy/index.js';
 import {
-  CATEGORY_CODES, CLASSIFICATIONS, SEEDED_DOMAIN_CODES, EXCHANGE_KINDS, HANDLING_CODES, type StateCode,
+  CATEGORY_CODES,
+  CLASSIFICATIONS,
+  SEEDED_DOMAIN_CODES,
+  EXCHANGE_KINDS,
+  HANDLING_CODES,
+  type StateCode,
 } from '../../shared/schemas/labels.js';
 import { PolicyBody, type PolicyDirection, type PolicyEffect, type PolicyRule } from '../../shared/schemas/policy.js';
 import { environmentLine, medianOf, reportRatio, summarize } from './lib/stats.js';
@@ -49,10 +62,46 @@ function some<T>(items: readonly T[], max: number): T[] {
 }
 
 /** Member states of a conference of this size (ISO 3166-1 alpha-2). */
-const STATES: readonly StateCode[] = ['AF', 'AZ', 'BH', 'BD', 'KH', 'CN', 'EG', 'IN', 'IR', 'IQ', 'IL', 'JO', 'KZ', 'KG', 'MN',
-  'PK', 'PS', 'QA', 'KR', 'RU', 'LK', 'TJ', 'TH', 'TR', 'AE', 'UZ', 'VN', 'TM'];
+const STATES: readonly StateCode[] = [
+  'AF',
+  'AZ',
+  'BH',
+  'BD',
+  'KH',
+  'CN',
+  'EG',
+  'IN',
+  'IR',
+  'IQ',
+  'IL',
+  'JO',
+  'KZ',
+  'KG',
+  'MN',
+  'PK',
+  'PS',
+  'QA',
+  'KR',
+  'RU',
+  'LK',
+  'TJ',
+  'TH',
+  'TR',
+  'AE',
+  'UZ',
+  'VN',
+  'TM',
+];
 /** 60% allow, 20% conditions, 12% approve, 8% deny. */
-const EFFECT_MIX: readonly PolicyEffect[] = [...Array<PolicyEffect>(15).fill('allow'), ...Array<PolicyEffect>(5).fill('conditions'), 'approve', 'approve', 'approve', 'deny', 'deny'];
+const EFFECT_MIX: readonly PolicyEffect[] = [
+  ...Array<PolicyEffect>(15).fill('allow'),
+  ...Array<PolicyEffect>(5).fill('conditions'),
+  'approve',
+  'approve',
+  'approve',
+  'deny',
+  'deny',
+];
 const WINDOWS = [
   { validFrom: '2024-01-01T00:00:00Z', validUntil: '2025-01-01T00:00:00Z' }, // expired
   { validFrom: '2025-01-01T00:00:00Z' },
@@ -63,16 +112,25 @@ const WINDOWS = [
 /** A realistic rule: mostly one domain and category, often a few named counterparts. */
 function makeRule(id: string, direction: PolicyDirection): PolicyRule {
   const effect = pick(EFFECT_MIX);
-  const rule: PolicyRule = { id, direction, effect, legalBasis: { en: `Law ${id}, art. ${1 + Math.floor(random() * 90)}` } };
+  const rule: PolicyRule = {
+    id,
+    direction,
+    effect,
+    legalBasis: { en: `Law ${id}, art. ${1 + Math.floor(random() * 90)}` },
+  };
   // Restrictions are narrow (one domain and category, named states); permissions are broader.
   const narrow = effect === 'deny' || effect === 'approve';
   if (narrow || !chance(0.1)) rule.domains = some(SEEDED_DOMAIN_CODES, narrow ? 1 : 2);
   if (narrow || !chance(0.15)) rule.categories = some(CATEGORY_CODES, narrow ? 1 : 2);
   if (chance(0.5)) rule.classifications = some(CLASSIFICATIONS, 2);
   // Some rules name the states they spare ("all except …") rather than those they cover.
-  if (effect !== 'allow' || chance(0.6)) rule.counterparts = chance(0.2) ? { except: some(STATES, 2) } : some(STATES, narrow ? 3 : 5);
+  if (effect !== 'allow' || chance(0.6))
+    rule.counterparts = chance(0.2) ? { except: some(STATES, 2) } : some(STATES, narrow ? 3 : 5);
   if (chance(0.3)) rule.kinds = some(EXCHANGE_KINDS, 3);
-  if (effect === 'conditions') rule.conditions = chance(0.5) ? { minHandling: pick(HANDLING_CODES.slice(1)), retentionDays: 30 + Math.floor(random() * 335) } : { noOnwardDissemination: true, notAsEvidence: chance(0.5) };
+  if (effect === 'conditions')
+    rule.conditions = chance(0.5)
+      ? { minHandling: pick(HANDLING_CODES.slice(1)), retentionDays: 30 + Math.floor(random() * 335) }
+      : { noOnwardDissemination: true, notAsEvidence: chance(0.5) };
   if (chance(0.2)) Object.assign(rule, pick(WINDOWS));
   if (chance(0.5)) rule.legalBasis.ru = `Закон ${id}`;
   if (chance(0.5)) rule.published = true;
@@ -80,42 +138,86 @@ function makeRule(id: string, direction: PolicyDirection): PolicyRule {
 }
 
 function makePolicy(state: StateCode, version: number): PolicyBody {
-  const rules = Array.from({ length: RULES_PER_POLICY }, (_, i) => makeRule(`${state.toLowerCase()}-${i}`, chance(0.5) ? 'outbound' : 'inbound'));
+  const rules = Array.from({ length: RULES_PER_POLICY }, (_, i) =>
+    makeRule(`${state.toLowerCase()}-${i}`, chance(0.5) ? 'outbound' : 'inbound'),
+  );
   return PolicyBody.parse({ state, version, defaultEffect: 'allow', rules });
 }
 
 // ---- baseline: a naive linear scan over the uncompiled rules ----
 
-function naiveMatches(rule: PolicyRule, direction: PolicyDirection, input: EvaluationInput, counterpart: StateCode): boolean {
+function naiveMatches(
+  rule: PolicyRule,
+  direction: PolicyDirection,
+  input: EvaluationInput,
+  counterpart: StateCode,
+): boolean {
   const at = input.at.getTime();
-  return rule.direction === direction
-    && (rule.domains === undefined || rule.domains.includes(input.labels.domain))
-    && (rule.categories === undefined || rule.categories.includes(input.labels.category))
-    && (rule.classifications === undefined || rule.classifications.includes(input.labels.classification))
-    && (rule.counterparts === undefined
-      || (Array.isArray(rule.counterparts) ? rule.counterparts.includes(counterpart) : !rule.counterparts.except.includes(counterpart)))
-    && (rule.kinds === undefined || rule.kinds.includes(input.kind))
-    && (rule.validFrom === undefined || at >= Date.parse(rule.validFrom))
-    && (rule.validUntil === undefined || at < Date.parse(rule.validUntil));
+  return (
+    rule.direction === direction &&
+    (rule.domains === undefined || rule.domains.includes(input.labels.domain)) &&
+    (rule.categories === undefined || rule.categories.includes(input.labels.category)) &&
+    (rule.classifications === undefined || rule.classifications.includes(input.labels.classification)) &&
+    (rule.counterparts === undefined ||
+      (Array.isArray(rule.counterparts)
+        ? rule.counterparts.includes(counterpart)
+        : !rule.counterparts.except.includes(counterpart))) &&
+    (rule.kinds === undefined || rule.kinds.includes(input.kind)) &&
+    (rule.validFrom === undefined || at >= Date.parse(rule.validFrom)) &&
+    (rule.validUntil === undefined || at < Date.parse(rule.validUntil))
+  );
 }
 
-interface NaiveSide { policy: PolicyBody | undefined; effect: PolicyEffect; matched: PolicyRule[]; fallback: Reason }
+interface NaiveSide {
+  policy: PolicyBody | undefined;
+  effect: PolicyEffect;
+  matched: PolicyRule[];
+  fallback: Reason;
+}
 
-function naiveSide(policy: PolicyBody | undefined, state: StateCode, direction: PolicyDirection, input: EvaluationInput, counterpart: StateCode): NaiveSide {
+function naiveSide(
+  policy: PolicyBody | undefined,
+  state: StateCode,
+  direction: PolicyDirection,
+  input: EvaluationInput,
+  counterpart: StateCode,
+): NaiveSide {
   if (policy === undefined) {
-    const fallback: Reason = { state, policyVersion: null, ruleId: 'no-policy', direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS, published: true };
+    const fallback: Reason = {
+      state,
+      policyVersion: null,
+      ruleId: 'no-policy',
+      direction,
+      effect: 'allow',
+      legalBasis: NO_POLICY_LEGAL_BASIS,
+      published: true,
+    };
     return { policy, effect: 'allow', matched: [], fallback };
   }
   const matched = policy.rules.filter((rule) => naiveMatches(rule, direction, input, counterpart));
-  const fallback: Reason = { state, policyVersion: policy.version, ruleId: 'default', direction, effect: policy.defaultEffect, legalBasis: DEFAULT_LEGAL_BASIS, published: true };
-  const effect = matched.length === 0 ? policy.defaultEffect : matched.reduce<PolicyEffect>((e, r) => stricterEffect(e, r.effect), 'allow');
+  const fallback: Reason = {
+    state,
+    policyVersion: policy.version,
+    ruleId: 'default',
+    direction,
+    effect: policy.defaultEffect,
+    legalBasis: DEFAULT_LEGAL_BASIS,
+    published: true,
+  };
+  const effect =
+    matched.length === 0
+      ? policy.defaultEffect
+      : matched.reduce<PolicyEffect>((e, r) => stricterEffect(e, r.effect), 'allow');
   return { policy, effect, matched, fallback };
 }
 
 function naiveEvaluate(input: EvaluationInput, policies: readonly PolicyBody[]): Decision {
   const find = (state: StateCode) => policies.find((p) => p.state === state);
   const perRecipient = [...new Set(input.to)].map((to) => {
-    const sides = [naiveSide(find(input.from), input.from, 'outbound', input, to), naiveSide(find(to), to, 'inbound', input, input.from)];
+    const sides = [
+      naiveSide(find(input.from), input.from, 'outbound', input, to),
+      naiveSide(find(to), to, 'inbound', input, input.from),
+    ];
     const effect = stricterEffect(sides[0]?.effect ?? 'allow', sides[1]?.effect ?? 'allow');
     const reasons = sides.flatMap((s) => {
       if (s.matched.length === 0 || s.policy === undefined) return s.fallback.effect === effect ? [s.fallback] : [];
@@ -123,13 +225,34 @@ function naiveEvaluate(input: EvaluationInput, policies: readonly PolicyBody[]):
       return s.matched
         .filter((r) => r.effect === effect || (effect === 'approve' && r.effect === 'conditions'))
         .sort((a, b) => effectRank(b.effect) - effectRank(a.effect) || (a.id < b.id ? -1 : 1))
-        .map((r): Reason => ({ state, policyVersion: version, ruleId: r.id, direction: r.direction, effect: r.effect, legalBasis: r.legalBasis, published: r.published === true }));
+        .map((r): Reason => ({
+          state,
+          policyVersion: version,
+          ruleId: r.id,
+          direction: r.direction,
+          effect: r.effect,
+          legalBasis: r.legalBasis,
+          published: r.published === true,
+        }));
     });
-    const conditions = effect === 'deny' ? {} : mergeConditions(sides.flatMap((s) => s.matched.flatMap((r) => (r.effect === 'conditions' && r.conditions ? [r.conditions] : []))));
-    const policyVersions = Object.fromEntries(sides.flatMap((s) => (s.policy ? [[s.policy.state, s.policy.version]] : [])));
+    const conditions =
+      effect === 'deny'
+        ? {}
+        : mergeConditions(
+            sides.flatMap((s) =>
+              s.matched.flatMap((r) => (r.effect === 'conditions' && r.conditions ? [r.conditions] : [])),
+            ),
+          );
+    const policyVersions = Object.fromEntries(
+      sides.flatMap((s) => (s.policy ? [[s.policy.state, s.policy.version]] : [])),
+    );
     return { state: to, effect, conditions, reasons, policyVersions };
   });
-  return { effect: perRecipient.reduce<PolicyEffect>((e, r) => stricterEffect(e, r.effect), 'allow'), perRecipient, conditions: mergeConditions(perRecipient.map((r) => r.conditions)) };
+  return {
+    effect: perRecipient.reduce<PolicyEffect>((e, r) => stricterEffect(e, r.effect), 'allow'),
+    perRecipient,
+    conditions: mergeConditions(perRecipient.map((r) => r.conditions)),
+  };
 }
 
 // ---- measurement ----
@@ -152,11 +275,21 @@ function main(): void {
   const sender = makePolicy('KZ', 12);
   const recipient = makePolicy('RU', 31);
   const compileStart = performance.now();
-  const compiled = new Map([[sender.state, compilePolicy(sender)], [recipient.state, compilePolicy(recipient)]]);
+  const compiled = new Map([
+    [sender.state, compilePolicy(sender)],
+    [recipient.state, compilePolicy(recipient)],
+  ]);
   const compileMs = performance.now() - compileStart;
-  const instants = ['2024-06-01T00:00:00Z', '2025-09-15T08:30:00Z', '2026-03-01T12:00:00Z', '2027-06-01T00:00:00Z'].map((iso) => new Date(iso));
+  const instants = ['2024-06-01T00:00:00Z', '2025-09-15T08:30:00Z', '2026-03-01T12:00:00Z', '2027-06-01T00:00:00Z'].map(
+    (iso) => new Date(iso),
+  );
   const inputs: EvaluationInput[] = Array.from({ length: INPUTS }, () => ({
-    labels: { domain: pick(SEEDED_DOMAIN_CODES), category: pick(CATEGORY_CODES), classification: pick(CLASSIFICATIONS), handling: pick(HANDLING_CODES) },
+    labels: {
+      domain: pick(SEEDED_DOMAIN_CODES),
+      category: pick(CATEGORY_CODES),
+      classification: pick(CLASSIFICATIONS),
+      handling: pick(HANDLING_CODES),
+    },
     kind: pick(EXCHANGE_KINDS),
     from: 'KZ',
     to: ['RU'],
@@ -169,8 +302,13 @@ function main(): void {
     deepStrictEqual(decision, naiveEvaluate(input, [sender, recipient]), 'compiled engine and naive scan disagree');
     effects.set(decision.effect, (effects.get(decision.effect) ?? 0) + 1);
   }
-  const mix = [...effects].sort(([a], [b]) => effectRank(a) - effectRank(b)).map(([e, n]) => `${e} ${n}`).join(', ');
-  console.log(`policy decision: 2 policies × ${RULES_PER_POLICY} rules, compiled in ${compileMs.toFixed(1)} ms; ${INPUTS} inputs KZ → RU, all equal to the naive scan (${mix})`);
+  const mix = [...effects]
+    .sort(([a], [b]) => effectRank(a) - effectRank(b))
+    .map(([e, n]) => `${e} ${n}`)
+    .join(', ');
+  console.log(
+    `policy decision: 2 policies × ${RULES_PER_POLICY} rules, compiled in ${compileMs.toFixed(1)} ms; ${INPUTS} inputs KZ → RU, all equal to the naive scan (${mix})`,
+  );
 
   const compiledRun = (input: EvaluationInput) => evaluate(input, compiled);
   const naiveRun = (input: EvaluationInput) => naiveEvaluate(input, [sender, recipient]);
@@ -184,8 +322,16 @@ function main(): void {
   }
   const value = medianOf(compiledRepeats);
   const baseline = medianOf(naiveRepeats);
-  console.log(`repeats (µs/decision): compiled ${compiledRepeats.map((v) => v.toFixed(3)).join(' / ')}; naive ${naiveRepeats.map((v) => v.toFixed(3)).join(' / ')}`);
-  reportRatio('policy decision, 1 sender → 1 recipient, 1,000 rules each (median µs per decision)', value, baseline, 'µs', `median ≤ ${TARGET_US} µs`);
+  console.log(
+    `repeats (µs/decision): compiled ${compiledRepeats.map((v) => v.toFixed(3)).join(' / ')}; naive ${naiveRepeats.map((v) => v.toFixed(3)).join(' / ')}`,
+  );
+  reportRatio(
+    'policy decision, 1 sender → 1 recipient, 1,000 rules each (median µs per decision)',
+    value,
+    baseline,
+    'µs',
+    `median ≤ ${TARGET_US} µs`,
+  );
   console.log(`target median ≤ ${TARGET_US} µs: ${value <= TARGET_US ? 'met' : 'NOT met'} (${value.toFixed(3)} µs)`);
   console.log(environmentLine());
 }

@@ -61,8 +61,18 @@ async function perCall(run: (i: number) => Promise<unknown> | unknown): Promise<
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'focalnet-bench-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', JWT_SECRET: 'b'.repeat(48) });
-  const server = await startServer(config, { logger: pino({ level: 'silent' }), announceBootstrap: false, clientDir: dataDir });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'b'.repeat(48),
+  });
+  const server = await startServer(config, {
+    logger: pino({ level: 'silent' }),
+    announceBootstrap: false,
+    clientDir: dataDir,
+  });
   try {
     const deps = server.policies;
     const signer = await generateIdentityKeyPair();
@@ -70,29 +80,59 @@ async function main(): Promise<void> {
     for (const { code } of MEMBER_STATES) {
       const big = code === 'KZ' || code === 'RU';
       for (let version = 1; version <= (big ? VERSIONS : 1); version++) {
-        const body: PolicyBody = { state: code, version, defaultEffect: 'allow', rules: rules(code, big ? BIG_RULES : 5) };
+        const body: PolicyBody = {
+          state: code,
+          version,
+          defaultEffect: 'allow',
+          rules: rules(code, big ? BIG_RULES : 5),
+        };
         const { policy, signature } = await signPolicy(body, signer.privateKey);
         await deps.policies.insertVersion({
-          state: code, version, bodyJson: canonicalJson(policy), defaultEffect: 'allow', ruleCount: policy.rules.length, publishedRuleCount: 0,
-          signature, signedBy: '0123456789abcdef01234567', signerIdentityKey: toBase64Url(signer.publicKey), signerKeyVersion: 1, createdAt: now,
+          state: code,
+          version,
+          bodyJson: canonicalJson(policy),
+          defaultEffect: 'allow',
+          ruleCount: policy.rules.length,
+          publishedRuleCount: 0,
+          signature,
+          signedBy: '0123456789abcdef01234567',
+          signerIdentityKey: toBase64Url(signer.publicKey),
+          signerKeyVersion: 1,
+          createdAt: now,
         });
         await deps.policies.putInForce(code, version, now);
       }
     }
-    const labels = (i: number): Labels => ({ domain: SEEDED_DOMAIN_CODES[i % 4] ?? 'border', category: CATEGORY_CODES[i % 6] ?? 'general', classification: CLASSIFICATIONS[i % 3] ?? 'public', handling: 'H1' });
+    const labels = (i: number): Labels => ({
+      domain: SEEDED_DOMAIN_CODES[i % 4] ?? 'border',
+      category: CATEGORY_CODES[i % 6] ?? 'general',
+      classification: CLASSIFICATIONS[i % 3] ?? 'public',
+      handling: 'H1',
+    });
     const states = ['KZ', 'RU'];
     const loaded = await deps.store.current(states);
     const compiled = new Map<string, CompiledPolicy>([...loaded].map(([state, p]) => [state, p.compiled]));
     const bodyKb = ((await deps.policies.findVersion('KZ', VERSIONS))?.bodyJson.length ?? 0) / 1024;
 
     const cases: Array<[string, (i: number) => Promise<unknown> | unknown]> = [
-      ['engine only: evaluate() on compiled policies (baseline)', (i) => evaluate({ labels: labels(i), kind: 'message', from: 'KZ', to: ['RU'], at: now }, compiled)],
+      [
+        'engine only: evaluate() on compiled policies (baseline)',
+        (i) => evaluate({ labels: labels(i), kind: 'message', from: 'KZ', to: ['RU'], at: now }, compiled),
+      ],
       ['versions in force, cache hit: store.current([KZ, RU])', () => deps.store.current(states)],
       ['no cache: read + parse + verify + compile per call', () => createPolicyStore(deps.policies).current(states)],
-      ['audit append alone (one entry, hash chain)', (i) => deps.audit.append({ type: 'policy.decision', state: 'KZ', data: { i } })],
-      ['decideExchange(): versions check + evaluate + audit append', (i) => decideExchange(deps, { labels: labels(i), kind: 'message', fromState: 'KZ', toStates: ['RU'], at: now })],
+      [
+        'audit append alone (one entry, hash chain)',
+        (i) => deps.audit.append({ type: 'policy.decision', state: 'KZ', data: { i } }),
+      ],
+      [
+        'decideExchange(): versions check + evaluate + audit append',
+        (i) => decideExchange(deps, { labels: labels(i), kind: 'message', fromState: 'KZ', toStates: ['RU'], at: now }),
+      ],
     ];
-    console.log(`policy enforcement on embedded FerretDB: ${MEMBER_STATES.length} states, KZ and RU ${BIG_RULES} rules × ${VERSIONS} versions (${bodyKb.toFixed(0)} KiB each); ${CALLS} sequential calls, ${REPEATS} repeats after warm-up`);
+    console.log(
+      `policy enforcement on embedded FerretDB: ${MEMBER_STATES.length} states, KZ and RU ${BIG_RULES} rules × ${VERSIONS} versions (${bodyKb.toFixed(0)} KiB each); ${CALLS} sequential calls, ${REPEATS} repeats after warm-up`,
+    );
     for (const [, run] of cases) await perCall(run);
     const results = new Map<string, number[]>();
     for (let repeat = 0; repeat < REPEATS; repeat++) {
@@ -101,11 +141,15 @@ async function main(): Promise<void> {
     const baseline = medianOf(results.get(cases[0]?.[0] ?? '') ?? []);
     for (const [name] of cases) {
       const value = medianOf(results.get(name) ?? []);
-      console.log(`  ${name}: median ${value < 0.1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(2)} ms`} per call (× ${(value / baseline).toFixed(0)} the engine)`);
+      console.log(
+        `  ${name}: median ${value < 0.1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(2)} ms`} per call (× ${(value / baseline).toFixed(0)} the engine)`,
+      );
     }
     const hit = medianOf(results.get(cases[1]?.[0] ?? '') ?? []);
     const miss = medianOf(results.get(cases[2]?.[0] ?? '') ?? []);
-    console.log(`the cache saves ${(miss - hit).toFixed(2)} ms per decision (${(miss / hit).toFixed(1)}× faster than loading per call)`);
+    console.log(
+      `the cache saves ${(miss - hit).toFixed(2)} ms per decision (${(miss / hit).toFixed(1)}× faster than loading per call)`,
+    );
     console.log(environmentLine());
   } finally {
     await server.close();

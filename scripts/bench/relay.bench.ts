@@ -14,18 +14,49 @@
  *      options: --sockets N --rate N --seconds N --window N --saturate N
  */
 import { summarize, medianOf, environmentLine } from './lib/stats.js';
-import { describeProbe, fullSize, LOAD_CORE, numberFlags, pin, SERVER_CORE, startChild, canPin, type BenchChild, type ProbeResult } from './lib/bench-processes.js';
+import {
+  describeProbe,
+  fullSize,
+  LOAD_CORE,
+  numberFlags,
+  pin,
+  SERVER_CORE,
+  startChild,
+  canPin,
+  type BenchChild,
+  type ProbeResult,
+} from './lib/bench-processes.js';
 import { seedFocalPoints, startBenchDatabase, startFocalNet } from './lib/bench-network.js';
-import { focalNetTarget, planMessages, runPhase, wsRelayTarget, type PhaseResult, type PlannedMessage, type RelayTarget } from './lib/relay-load.js';
+import {
+  focalNetTarget,
+  planMessages,
+  runPhase,
+  wsRelayTarget,
+  type PhaseResult,
+  type PlannedMessage,
+  type RelayTarget,
+} from './lib/relay-load.js';
 
-const flags = numberFlags(fullSize
-  ? { sockets: 1000, rate: 2000, seconds: 10, window: 200, saturate: 10_000 }
-  : { sockets: 200, rate: 500, seconds: 5, window: 100, saturate: 2000 });
+const flags = numberFlags(
+  fullSize
+    ? { sockets: 1000, rate: 2000, seconds: 10, window: 200, saturate: 10_000 }
+    : { sockets: 200, rate: 500, seconds: 5, window: 100, saturate: 2000 },
+);
 const REPEATS = 3;
 
-interface Measured { fixed: PhaseResult; window: PhaseResult; fixedProbe: ProbeResult; windowProbe: ProbeResult }
+interface Measured {
+  fixed: PhaseResult;
+  window: PhaseResult;
+  fixedProbe: ProbeResult;
+  windowProbe: ProbeResult;
+}
 
-async function measure(target: RelayTarget, server: BenchChild, plan: readonly PlannedMessage[], offset: number): Promise<Measured> {
+async function measure(
+  target: RelayTarget,
+  server: BenchChild,
+  plan: readonly PlannedMessage[],
+  offset: number,
+): Promise<Measured> {
   const perFixed = flags.rate * flags.seconds;
   const fixedPlan = plan.slice(offset, offset + perFixed);
   const windowPlan = plan.slice(offset + perFixed, offset + perFixed + flags.saturate);
@@ -39,13 +70,19 @@ async function measure(target: RelayTarget, server: BenchChild, plan: readonly P
 
 function line(name: string, m: Measured): string {
   const f = summarize(m.fixed.latenciesMs.length ? m.fixed.latenciesMs : [Number.NaN]);
-  return `${name}: fixed ${flags.rate}/s → p50 ${f.median.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, delivered ${m.fixed.delivered}/${m.fixed.sent} (undelivered in grace ${m.fixed.undelivered}, dup ${m.fixed.duplicates}, errors ${m.fixed.errors}), server loop p99 ${m.fixedProbe.loopP99Ms.toFixed(1)} ms | saturation ${m.window.throughput.toFixed(0)} msg/s (undelivered in grace ${m.window.undelivered}, dup ${m.window.duplicates}, errors ${m.window.errors})${m.fixed.firstError ?? m.window.firstError ? ` first error: ${m.fixed.firstError ?? m.window.firstError}` : ''}`;
+  return `${name}: fixed ${flags.rate}/s → p50 ${f.median.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, delivered ${m.fixed.delivered}/${m.fixed.sent} (undelivered in grace ${m.fixed.undelivered}, dup ${m.fixed.duplicates}, errors ${m.fixed.errors}), server loop p99 ${m.fixedProbe.loopP99Ms.toFixed(1)} ms | saturation ${m.window.throughput.toFixed(0)} msg/s (undelivered in grace ${m.window.undelivered}, dup ${m.window.duplicates}, errors ${m.window.errors})${(m.fixed.firstError ?? m.window.firstError) ? ` first error: ${m.fixed.firstError ?? m.window.firstError}` : ''}`;
 }
 
 async function main(): Promise<void> {
   pin(process.pid, LOAD_CORE);
-  console.log(`relay: ${flags.sockets} sockets, ~1 KB envelopes, fixed ${flags.rate} msg/s for ${flags.seconds} s, saturation ${flags.saturate} msgs with ${flags.window} in flight; warm-up + ${REPEATS} repeats, median`);
-  console.log(canPin ? `pinned: servers and database on core ${SERVER_CORE}, load generator on core ${LOAD_CORE}` : 'not pinned (needs 2 cores and taskset)');
+  console.log(
+    `relay: ${flags.sockets} sockets, ~1 KB envelopes, fixed ${flags.rate} msg/s for ${flags.seconds} s, saturation ${flags.saturate} msgs with ${flags.window} in flight; warm-up + ${REPEATS} repeats, median`,
+  );
+  console.log(
+    canPin
+      ? `pinned: servers and database on core ${SERVER_CORE}, load generator on core ${LOAD_CORE}`
+      : 'not pinned (needs 2 cores and taskset)',
+  );
   const db = await startBenchDatabase();
   const children: BenchChild[] = [];
   const targets: RelayTarget[] = [];
@@ -57,7 +94,11 @@ async function main(): Promise<void> {
     console.log(`sealed ${plan.length} envelopes of ${JSON.stringify(plan[0]?.envelope).length} bytes of JSON each`);
     const focalnet = await startFocalNet('focalnet', { uri, dbName: 'bench_relay' });
     children.push(focalnet);
-    const ws = await startChild('ws relay', 'scripts/bench/lib/ws-relay-server.ts', { core: SERVER_CORE, env: {}, ready: /listening at (ws:\/\/\S+)/ });
+    const ws = await startChild('ws relay', 'scripts/bench/lib/ws-relay-server.ts', {
+      core: SERVER_CORE,
+      env: {},
+      ready: /listening at (ws:\/\/\S+)/,
+    });
     children.push(ws);
     const fnTarget = await focalNetTarget('focalnet', focalnet.url, focalnet.url, people);
     const wsTarget = await wsRelayTarget(ws.ready, flags.sockets);
@@ -81,11 +122,21 @@ async function main(): Promise<void> {
     const wsTput = medianOf(runs.map((r) => r.ws.window.throughput));
     const undelivered = runs.reduce((n, r) => n + r.fn.fixed.undelivered + r.fn.window.undelivered, 0);
     const dup = runs.reduce((n, r) => n + r.fn.fixed.duplicates + r.fn.window.duplicates, 0);
-    console.log(`throughput (median): focalnet ${fnTput.toFixed(0)} msg/s vs raw ws ${wsTput.toFixed(0)} msg/s → ratio ${(fnTput / wsTput).toFixed(2)} (target ≥ 0.5: ${fnTput / wsTput >= 0.5 ? 'met' : 'NOT met'})`);
-    console.log(`fixed-rate p99 (median): focalnet ${fnP99.toFixed(1)} ms vs raw ws ${wsP99.toFixed(1)} ms at ${flags.rate} msg/s, ${flags.sockets} sockets (target ≤ 25 ms at 2,000 msg/s, 1,000 sockets: ${fnP99 <= 25 ? 'met' : 'NOT met'}${fullSize ? '' : ' — scaled run, use --full for the target size'})`);
-    console.log(`focalnet: ${undelivered} acknowledged messages not received within the 15 s grace (left queued), ${dup} duplicates over the measured runs`);
-    console.log(describeProbe('focalnet server (last saturation phase)', runs.at(-1)?.fn.windowProbe ?? await focalnet.probe()));
-    console.log(describeProbe('raw ws server (last saturation phase)', runs.at(-1)?.ws.windowProbe ?? await ws.probe()));
+    console.log(
+      `throughput (median): focalnet ${fnTput.toFixed(0)} msg/s vs raw ws ${wsTput.toFixed(0)} msg/s → ratio ${(fnTput / wsTput).toFixed(2)} (target ≥ 0.5: ${fnTput / wsTput >= 0.5 ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `fixed-rate p99 (median): focalnet ${fnP99.toFixed(1)} ms vs raw ws ${wsP99.toFixed(1)} ms at ${flags.rate} msg/s, ${flags.sockets} sockets (target ≤ 25 ms at 2,000 msg/s, 1,000 sockets: ${fnP99 <= 25 ? 'met' : 'NOT met'}${fullSize ? '' : ' — scaled run, use --full for the target size'})`,
+    );
+    console.log(
+      `focalnet: ${undelivered} acknowledged messages not received within the 15 s grace (left queued), ${dup} duplicates over the measured runs`,
+    );
+    console.log(
+      describeProbe('focalnet server (last saturation phase)', runs.at(-1)?.fn.windowProbe ?? (await focalnet.probe())),
+    );
+    console.log(
+      describeProbe('raw ws server (last saturation phase)', runs.at(-1)?.ws.windowProbe ?? (await ws.probe())),
+    );
     console.log(`load generator: ${environmentLine()}`);
   } finally {
     for (const target of targets) await target.close();
@@ -94,7 +145,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const benches = readdirSync(dir).filter((name) => name.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => name.startsWith(o)))).sort();
+const benches = readdirSync(dir)
+  .filter((name) => name.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => name.startsWith(o))))
+  .sort();
 const failed: string[] = [];
 for (const bench of benches) {
   console.log(`\n=== ${bench}`);

@@ -44,13 +44,17 @@ async function opaqueLoginCpuMs(setup: string, record: string): Promise<number> 
     const login = await startOpaqueLogin(PASSWORD); // client
     let start = process.cpuUsage();
     const { loginResponse, serverLoginState } = flows.startLogin('bench-user', record, login.startLoginRequest);
-    const flowId = flows.seal({ purpose: 'sign-in', username: 'bench-user', userId: 'u', serverLoginState, subject: null }, new Date());
+    const flowId = flows.seal(
+      { purpose: 'sign-in', username: 'bench-user', userId: 'u', serverLoginState, subject: null },
+      new Date(),
+    );
     serverMs += cpuMs(start);
     const finished = await login.finish(loginResponse, stretching); // client
     if (!finished) throw new Error('login failed');
     start = process.cpuUsage();
     const flow = await flows.consume(flowId, 'sign-in', new Date());
-    if (!flow.serverLoginState || !flows.finishLogin(flow.serverLoginState, finished.finishLoginRequest)) throw new Error('finish failed');
+    if (!flow.serverLoginState || !flows.finishLogin(flow.serverLoginState, finished.finishLoginRequest))
+      throw new Error('finish failed');
     serverMs += cpuMs(start);
   }
   return serverMs / LOGINS;
@@ -59,8 +63,15 @@ async function opaqueLoginCpuMs(setup: string, record: string): Promise<number> 
 await opaque.ready;
 const setup = opaque.server.createSetup();
 const registration = await startOpaqueRegistration(PASSWORD);
-const { registrationResponse } = opaque.server.createRegistrationResponse({ serverSetup: setup, userIdentifier: 'bench-user', registrationRequest: registration.registrationRequest });
-const { registrationRecord } = await registration.finish(registrationResponse, stretchingFor({ opsLimit: 1, memLimit: 8192 }));
+const { registrationResponse } = opaque.server.createRegistrationResponse({
+  serverSetup: setup,
+  userIdentifier: 'bench-user',
+  registrationRequest: registration.registrationRequest,
+});
+const { registrationRecord } = await registration.finish(
+  registrationResponse,
+  stretchingFor({ opsLimit: 1, memLimit: 8192 }),
+);
 const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
 
 // Warm-up: JIT, the WASM module, argon2's pool threads.

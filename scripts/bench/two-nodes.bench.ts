@@ -12,29 +12,53 @@
  */
 import { startTestRedis, type TestRedis } from '../../test/helpers/redis-server.js';
 import { environmentLine, medianOf, summarize } from './lib/stats.js';
-import { canPin, describeProbe, fullSize, LOAD_CORE, numberFlags, pin, SERVER_CORE, type BenchChild } from './lib/bench-processes.js';
+import {
+  canPin,
+  describeProbe,
+  fullSize,
+  LOAD_CORE,
+  numberFlags,
+  pin,
+  SERVER_CORE,
+  type BenchChild,
+} from './lib/bench-processes.js';
 import { seedFocalPoints, startBenchDatabase, startFocalNet } from './lib/bench-network.js';
 import { focalNetTarget, planMessages, runPhase, type PlannedMessage, type RelayTarget } from './lib/relay-load.js';
 
-const flags = numberFlags(fullSize ? { sockets: 1000, rate: 2000, seconds: 10 } : { sockets: 100, rate: 100, seconds: 5 });
+const flags = numberFlags(
+  fullSize ? { sockets: 1000, rate: 2000, seconds: 10 } : { sockets: 100, rate: 100, seconds: 5 },
+);
 const REPEATS = 3;
 const DB_NAME = 'bench_two_nodes';
 
-async function p99s(target: RelayTarget, plan: readonly PlannedMessage[], perRun: number): Promise<{ p99: number; undelivered: number; duplicates: number; errors: number }[]> {
+async function p99s(
+  target: RelayTarget,
+  plan: readonly PlannedMessage[],
+  perRun: number,
+): Promise<{ p99: number; undelivered: number; duplicates: number; errors: number }[]> {
   const results = [];
   for (let r = 0; r <= REPEATS; r++) {
     const phase = await runPhase(target, plan.slice(r * perRun, (r + 1) * perRun), r * perRun, { rate: flags.rate });
     const p99 = summarize(phase.latenciesMs.length ? phase.latenciesMs : [Number.NaN]).p99;
-    console.log(`  ${target.name} ${r === 0 ? 'warm-up' : `run ${r}`}: p99 ${p99.toFixed(1)} ms, delivered ${phase.delivered}/${phase.sent} (undelivered in grace ${phase.undelivered}, dup ${phase.duplicates}, errors ${phase.errors})${phase.firstError ? ` first error: ${phase.firstError}` : ''}`);
-    if (r > 0) results.push({ p99, undelivered: phase.undelivered, duplicates: phase.duplicates, errors: phase.errors });
+    console.log(
+      `  ${target.name} ${r === 0 ? 'warm-up' : `run ${r}`}: p99 ${p99.toFixed(1)} ms, delivered ${phase.delivered}/${phase.sent} (undelivered in grace ${phase.undelivered}, dup ${phase.duplicates}, errors ${phase.errors})${phase.firstError ? ` first error: ${phase.firstError}` : ''}`,
+    );
+    if (r > 0)
+      results.push({ p99, undelivered: phase.undelivered, duplicates: phase.duplicates, errors: phase.errors });
   }
   return results;
 }
 
 async function main(): Promise<void> {
   pin(process.pid, LOAD_CORE);
-  console.log(`two nodes + Redis vs one node: ${flags.sockets} sockets, fixed ${flags.rate} msg/s for ${flags.seconds} s; warm-up + ${REPEATS} repeats, median p99`);
-  console.log(canPin ? `pinned: servers and database on core ${SERVER_CORE} (Redis not pinned), load generator on core ${LOAD_CORE}` : 'not pinned (needs 2 cores and taskset)');
+  console.log(
+    `two nodes + Redis vs one node: ${flags.sockets} sockets, fixed ${flags.rate} msg/s for ${flags.seconds} s; warm-up + ${REPEATS} repeats, median p99`,
+  );
+  console.log(
+    canPin
+      ? `pinned: servers and database on core ${SERVER_CORE} (Redis not pinned), load generator on core ${LOAD_CORE}`
+      : 'not pinned (needs 2 cores and taskset)',
+  );
   const db = await startBenchDatabase();
   const children: BenchChild[] = [];
   let redis: TestRedis | undefined;
@@ -66,7 +90,9 @@ async function main(): Promise<void> {
     const singleP99 = medianOf(singleRuns.map((r) => r.p99));
     const crossP99 = medianOf(crossRuns.map((r) => r.p99));
     const undelivered = crossRuns.reduce((n, r) => n + r.undelivered, 0);
-    console.log(`cross-node p99 (median) ${crossP99.toFixed(1)} ms vs single-node ${singleP99.toFixed(1)} ms → +${(crossP99 - singleP99).toFixed(1)} ms, ratio ${(crossP99 / singleP99).toFixed(2)}; cross-node undelivered in grace ${undelivered} (target ≤ +5 ms: ${crossP99 <= singleP99 + 5 ? 'met' : 'NOT met'})`);
+    console.log(
+      `cross-node p99 (median) ${crossP99.toFixed(1)} ms vs single-node ${singleP99.toFixed(1)} ms → +${(crossP99 - singleP99).toFixed(1)} ms, ratio ${(crossP99 / singleP99).toFixed(2)}; cross-node undelivered in grace ${undelivered} (target ≤ +5 ms: ${crossP99 <= singleP99 + 5 ? 'met' : 'NOT met'})`,
+    );
     console.log(`load generator: ${environmentLine()}`);
   } finally {
     for (const child of children) await child.stop();
@@ -75,7 +101,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

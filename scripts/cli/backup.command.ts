@@ -11,7 +11,9 @@ export async function backupCommand(database: CliDatabase, args: string[], now: 
   const live = args.includes('--live');
   const file = fileArgument(args, ['--live'], 'backup <file> [--live]');
   if (database.serverRunning && !live) {
-    throw new Error('a FocalNet server is running on this database: stop it for a point-in-time backup, or pass --live to copy each collection as it is when read');
+    throw new Error(
+      'a FocalNet server is running on this database: stop it for a point-in-time backup, or pass --live to copy each collection as it is when read',
+    );
   }
   const db = requireDb(database);
   const summary = await backupDatabase(db, file, { now, live });
@@ -24,9 +26,14 @@ export async function backupCommand(database: CliDatabase, args: string[], now: 
 }
 
 /** `restore <file>`: an archive into this (empty) database, then the audit chain is checked. */
-export async function restoreCommand(database: CliDatabase, modules: Modules, args: string[]): Promise<{ code: number; report: string }> {
+export async function restoreCommand(
+  database: CliDatabase,
+  modules: Modules,
+  args: string[],
+): Promise<{ code: number; report: string }> {
   const file = fileArgument(args, [], 'restore <file>');
-  if (database.serverRunning) throw new Error('a FocalNet server is running on this database: stop it before restoring');
+  if (database.serverRunning)
+    throw new Error('a FocalNet server is running on this database: stop it before restoring');
   const summary = await restoreDatabase(requireDb(database), file, { ensureIndexes: () => modules.ensureIndexes() });
   const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
   const verdict = await verifyChain(modules.auditEntries.all());

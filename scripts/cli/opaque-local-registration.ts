@@ -7,10 +7,19 @@ import { startOpaqueRegistration } from '../../client/sdk/opaque-client.js';
  * in the database (the demo seeder): the client half as the SDK runs it, the server half with the
  * server's own setup. Returns the record to store and the export key that wraps the keys.
  */
-export async function registerOpaqueLocally(serverSetup: string, username: string, password: string, stretching: KeyStretching): Promise<{ record: string; exportKey: Uint8Array }> {
+export async function registerOpaqueLocally(
+  serverSetup: string,
+  username: string,
+  password: string,
+  stretching: KeyStretching,
+): Promise<{ record: string; exportKey: Uint8Array }> {
   await opaque.ready;
   const registration = await startOpaqueRegistration(password);
-  const { registrationResponse } = opaque.server.createRegistrationResponse({ serverSetup, userIdentifier: username, registrationRequest: registration.registrationRequest });
+  const { registrationResponse } = opaque.server.createRegistrationResponse({
+    serverSetup,
+    userIdentifier: username,
+    registrationRequest: registration.registrationRequest,
+  });
   const { registrationRecord, exportKey } = await registration.finish(registrationResponse, stretching);
   return { record: registrationRecord, exportKey };
 }

@@ -29,7 +29,9 @@ export async function openCliDatabase(config: Config): Promise<CliDatabase> {
       uri = embedded.uri(config.dbName);
     }
   }
-  const connection = await mongoose.createConnection(uri, { dbName: config.dbName, serverSelectionTimeoutMS: 5_000 }).asPromise();
+  const connection = await mongoose
+    .createConnection(uri, { dbName: config.dbName, serverSelectionTimeoutMS: 5_000 })
+    .asPromise();
   return {
     connection,
     serverRunning,

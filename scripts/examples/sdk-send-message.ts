@@ -11,7 +11,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { connectSocket, createFocalNetClient, type FocalNetClientOptions, type SentMessage } from '../../client/sdk/index.js';
+import {
+  connectSocket,
+  createFocalNetClient,
+  type FocalNetClientOptions,
+  type SentMessage,
+} from '../../client/sdk/index.js';
 import type { Labels } from '../../shared/schemas/labels.js';
 
 export interface ExampleInput {
@@ -35,7 +40,11 @@ export interface ExampleInput {
 export async function sendMessageExample(input: ExampleInput): Promise<{ sent: SentMessage; delivered: boolean }> {
   const log = input.log ?? console.log;
   const client = createFocalNetClient({ baseUrl: input.baseUrl, ...input.clientOptions });
-  await client.signIn({ username: input.username, password: input.password, ...(input.totp ? { totp: input.totp } : {}) });
+  await client.signIn({
+    username: input.username,
+    password: input.password,
+    ...(input.totp ? { totp: input.totp } : {}),
+  });
   await client.unlockKeys({ password: input.password });
 
   const socket = connectSocket(client);
@@ -45,8 +54,18 @@ export async function sendMessageExample(input: ExampleInput): Promise<{ sent: S
   messenger.on('key-changed', (change) => log(`the key of ${change.userId} changed: compare the safety number`));
   messenger.start();
   try {
-    const labels = input.labels ?? { domain: 'border', category: 'general', classification: 'restricted', handling: 'H1' };
-    const sent = await messenger.send({ to: input.to, labels, text: input.text, ...(input.file ? { attachments: [{ name: input.file.name, bytes: input.file.bytes }] } : {}) });
+    const labels = input.labels ?? {
+      domain: 'border',
+      category: 'general',
+      classification: 'restricted',
+      handling: 'H1',
+    };
+    const sent = await messenger.send({
+      to: input.to,
+      labels,
+      text: input.text,
+      ...(input.file ? { attachments: [{ name: input.file.name, bytes: input.file.bytes }] } : {}),
+    });
     log(`sent ${sent.msgId} as ${sent.id}: ${sent.status}`);
     const delivered = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), input.waitMs ?? 30_000);

@@ -53,7 +53,8 @@ export function parsePatch(name: string, text: string): FilePatch[] {
     else if (line === '' && i === lines.length - 1) break;
     else if (!line.startsWith('\\')) hunk = undefined;
   }
-  if (files.length === 0 || files.some((f) => f.hunks.length === 0)) throw new PatchMismatchError(`patch ${name}: no hunks found (not a unified diff?)`);
+  if (files.length === 0 || files.some((f) => f.hunks.length === 0))
+    throw new PatchMismatchError(`patch ${name}: no hunks found (not a unified diff?)`);
   return files;
 }
 
@@ -92,7 +93,9 @@ export function applyPatch(root: string, name: string, text: string): string[] {
     for (const hunk of hunks) {
       const found = occurrences(lines, hunk.before);
       if (found.length !== 1) {
-        throw new PatchMismatchError(`patch ${name}: the upstream text of ${file} differs from hunk ${hunk.header} (its expected lines occur ${found.length} times, not once)${firstDifference(lines, hunk)}`);
+        throw new PatchMismatchError(
+          `patch ${name}: the upstream text of ${file} differs from hunk ${hunk.header} (its expected lines occur ${found.length} times, not once)${firstDifference(lines, hunk)}`,
+        );
       }
       const at = found[0] ?? 0;
       lines = [...lines.slice(0, at), ...hunk.after, ...lines.slice(at + hunk.before.length)];

@@ -18,7 +18,12 @@ const ACTOR_CACHE_MAX_AGE_MS = 30_000;
  * A change on this node forgets the account here and, through Redis, on the other nodes; a
  * Redis outage empties it (their news may be missed) and bypasses it until Redis is back.
  */
-export function createActorCache(config: Config, accounts: AccountsDeps, { io, redis }: Realtime, logger: Logger): ActorCache {
+export function createActorCache(
+  config: Config,
+  accounts: AccountsDeps,
+  { io, redis }: Realtime,
+  logger: Logger,
+): ActorCache {
   const actors = new ActorCache(accounts.actors, {
     maxAgeMs: ACTOR_CACHE_MAX_AGE_MS,
     maxEntries: 50_000,

@@ -32,7 +32,22 @@ import type { RedisLink } from '../system/redis-link.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Every module's routes, mounted under /api in this order. */
-const ROUTES = [authRoutes, invitationRoutes, passwordResetRoutes, userRoutes, meRoutes, directoryRoutes, livenessRoutes, messageRoutes, attachmentRoutes, policyRoutes, approvalRoutes, requestRoutes, consensusRoutes, reviewRoutes];
+const ROUTES = [
+  authRoutes,
+  invitationRoutes,
+  passwordResetRoutes,
+  userRoutes,
+  meRoutes,
+  directoryRoutes,
+  livenessRoutes,
+  messageRoutes,
+  attachmentRoutes,
+  policyRoutes,
+  approvalRoutes,
+  requestRoutes,
+  consensusRoutes,
+  reviewRoutes,
+];
 
 export interface HttpAppDeps {
   config: Config;

@@ -53,7 +53,11 @@ import { requireKnownDomains } from '../modules/directory/domains.js';
 import type { ConsensusDeps, ConsensusNotifier } from '../modules/consensus/consensus-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
-const SILENT_REQUESTS: RequestNotifier = { updated: () => undefined, reminder: () => undefined, overdue: () => undefined };
+const SILENT_REQUESTS: RequestNotifier = {
+  updated: () => undefined,
+  reminder: () => undefined,
+  overdue: () => undefined,
+};
 
 export interface Modules {
   accounts: AccountsDeps;
@@ -76,16 +80,70 @@ export interface Modules {
 const DEFAULT_SESSION_MAX_AGE_MS = 7 * 86_400_000;
 
 /** Repositories and module dependencies over one database connection. */
-export function composeModules(connection: Connection, options: { clock: Clock; jwtSecret: string; opaqueServerSetup: string; publicOrigin: () => string; revocations: SessionRevocations; livenessNotifier: LivenessNotifier; messageNotifier: MessageNotifier; requestNotifier?: RequestNotifier; consensusNotifier?: ConsensusNotifier; approvalNotifier?: ApprovalNotifier; peopleNotifier?: PeopleNotifier; attachmentMaxMb?: number; logger: Logger; approvalTtlHours?: number; sessionMaxAgeMs?: number }): Modules {
+export function composeModules(
+  connection: Connection,
+  options: {
+    clock: Clock;
+    jwtSecret: string;
+    opaqueServerSetup: string;
+    publicOrigin: () => string;
+    revocations: SessionRevocations;
+    livenessNotifier: LivenessNotifier;
+    messageNotifier: MessageNotifier;
+    requestNotifier?: RequestNotifier;
+    consensusNotifier?: ConsensusNotifier;
+    approvalNotifier?: ApprovalNotifier;
+    peopleNotifier?: PeopleNotifier;
+    attachmentMaxMb?: number;
+    logger: Logger;
+    approvalTtlHours?: number;
+    sessionMaxAgeMs?: number;
+  },
+): Modules {
   const models = [
-    userModel(connection), invitationModel(connection), refreshTokenModel(connection), auditEntryModel(connection),
-    memberStateModel(connection), directoryEntryModel(connection), settingModel(connection),
-    livenessCheckModel(connection), livenessTargetModel(connection), messageModel(connection), deliveryModel(connection),
-    attachmentModel(connection), attachmentChunkModel(connection), claimModel(connection),
-    requestCaseModel(connection), requestTransitionModel(connection), proposalModel(connection), domainModel(connection),
-    endedSessionModel(connection), deliveryRecordModel(connection),
+    userModel(connection),
+    invitationModel(connection),
+    refreshTokenModel(connection),
+    auditEntryModel(connection),
+    memberStateModel(connection),
+    directoryEntryModel(connection),
+    settingModel(connection),
+    livenessCheckModel(connection),
+    livenessTargetModel(connection),
+    messageModel(connection),
+    deliveryModel(connection),
+    attachmentModel(connection),
+    attachmentChunkModel(connection),
+    claimModel(connection),
+    requestCaseModel(connection),
+    requestTransitionModel(connection),
+    proposalModel(connection),
+    domainModel(connection),
+    endedSessionModel(connection),
+    deliveryRecordModel(connection),
   ] as const;
-  const [users, invitations, refreshTokens, auditEntries, memberStates, directoryEntries, settings, livenessChecks, livenessTargets, messages, deliveries, attachments, attachmentChunks, claimsModel, requestCases, requestTransitions, proposals, domainModels, endedSessionDocs, deliveryRecords] = models;
+  const [
+    users,
+    invitations,
+    refreshTokens,
+    auditEntries,
+    memberStates,
+    directoryEntries,
+    settings,
+    livenessChecks,
+    livenessTargets,
+    messages,
+    deliveries,
+    attachments,
+    attachmentChunks,
+    claimsModel,
+    requestCases,
+    requestTransitions,
+    proposals,
+    domainModels,
+    endedSessionDocs,
+    deliveryRecords,
+  ] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
   const { clock } = options;
@@ -98,25 +156,60 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
 
   // A published policy version may change which directory fields other states see: this node's index reloads them at once.
   const policies = composePolicies(connection, {
-    audit, clock, logger: options.logger, approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS, onPublished: () => directory.index.invalidate(),
+    audit,
+    clock,
+    logger: options.logger,
+    approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS,
+    onPublished: () => directory.index.invalidate(),
     approvalNotifier: options.approvalNotifier,
     isMemberState: async (code) => (await statesRepository.find(code)) !== undefined,
     requireKnownDomains: (codes, path) => requireKnownDomains(directory.index, codes, path),
   });
-  const directoryBase = { users: usersRepository, entries: new DirectoryEntriesRepository(directoryEntries), states: statesRepository, domains: domainsRepository, settings: settingsRepository, audit, clock, policies: policies.deps.store };
+  const directoryBase = {
+    users: usersRepository,
+    entries: new DirectoryEntriesRepository(directoryEntries),
+    states: statesRepository,
+    domains: domainsRepository,
+    settings: settingsRepository,
+    audit,
+    clock,
+    policies: policies.deps.store,
+  };
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
-  const liveness: LivenessDeps = { checks: new LivenessRepository(livenessChecks, livenessTargets, claims), users: usersRepository, index: directory.index, audit, clock, notifier: options.livenessNotifier };
+  const liveness: LivenessDeps = {
+    checks: new LivenessRepository(livenessChecks, livenessTargets, claims),
+    users: usersRepository,
+    index: directory.index,
+    audit,
+    clock,
+    notifier: options.livenessNotifier,
+  };
   const policy = createPolicyEnforcement(policies.deps);
   // Requests read the stored messages; messaging hands request envelopes to requests (its hook).
   const deliveryQueue = new DeliveryQueueRepository(deliveries, deliveryRecords);
   const messagesRepository = new MessagesRepository(messages, deliveryQueue);
   const requests: RequestsDeps = {
-    cases: new RequestCasesRepository(requestCases, requestTransitions), claims, messages: messagesRepository, users: usersRepository, audit, clock, notifier: options.requestNotifier ?? SILENT_REQUESTS,
+    cases: new RequestCasesRepository(requestCases, requestTransitions),
+    claims,
+    messages: messagesRepository,
+    users: usersRepository,
+    audit,
+    clock,
+    notifier: options.requestNotifier ?? SILENT_REQUESTS,
   };
   const messaging: MessagingDeps = {
-    messages: messagesRepository, deliveries: deliveryQueue, attachments: new AttachmentsRepository(attachments, attachmentChunks),
-    maxAttachmentBytes: (options.attachmentMaxMb ?? 50) * 2 ** 20, users: usersRepository, index: directory.index, policy, audit, clock,
-    notifier: options.messageNotifier, maxClockSkewMs: 5 * 60_000, requests: createRequestHook(requests),
+    messages: messagesRepository,
+    deliveries: deliveryQueue,
+    attachments: new AttachmentsRepository(attachments, attachmentChunks),
+    maxAttachmentBytes: (options.attachmentMaxMb ?? 50) * 2 ** 20,
+    users: usersRepository,
+    index: directory.index,
+    policy,
+    audit,
+    clock,
+    notifier: options.messageNotifier,
+    maxClockSkewMs: 5 * 60_000,
+    requests: createRequestHook(requests),
   };
   policy.onApprovalSettled((event) => onApprovalSettled(messaging, event));
 
@@ -148,7 +241,12 @@ export function composeModules(connection: Connection, options: { clock: Clock; 
     },
   };
   const consensus: ConsensusDeps = {
-    proposals: new ProposalsRepository(proposals, claims), states: statesRepository, domains: domainsRepository, settings: settingsRepository, audit, clock,
+    proposals: new ProposalsRepository(proposals, claims),
+    states: statesRepository,
+    domains: domainsRepository,
+    settings: settingsRepository,
+    audit,
+    clock,
     notifier: options.consensusNotifier ?? { updated: () => undefined },
     directoryChanged: () => accounts.directoryChanged(),
   };

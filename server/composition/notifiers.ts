@@ -31,6 +31,9 @@ export function pushNotifiers(pusher: Pusher): Notifiers {
     },
     consensusNotifier: { updated: (proposal) => pusher.push(ADMINS_ROOM, 'consensus:updated', proposal) },
     approvalNotifier: { updated: (state, event) => pusher.push(stateAdminsRoom(state), 'approval:updated', event) },
-    peopleNotifier: { updated: (person) => pusher.push(responsibleAdminsRoom(person), 'people:updated', { id: person.id, status: person.status }) },
+    peopleNotifier: {
+      updated: (person) =>
+        pusher.push(responsibleAdminsRoom(person), 'people:updated', { id: person.id, status: person.status }),
+    },
   };
 }

@@ -18,10 +18,25 @@ const HOUR_MS = 3_600_000;
 export const DEFAULT_APPROVAL_TTL_HOURS = 72;
 
 /** The policies module over one database connection: signed versions, enforcement, approvals. */
-export function composePolicies(connection: Connection, options: { audit: AuditLog; clock: Clock; approvalTtlHours: number; logger: Logger; onPublished?: (state: string) => void; approvalNotifier?: ApprovalNotifier | undefined; isMemberState: (code: string) => Promise<boolean>; requireKnownDomains: PoliciesDeps['requireKnownDomains'] }): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
+export function composePolicies(
+  connection: Connection,
+  options: {
+    audit: AuditLog;
+    clock: Clock;
+    approvalTtlHours: number;
+    logger: Logger;
+    onPublished?: (state: string) => void;
+    approvalNotifier?: ApprovalNotifier | undefined;
+    isMemberState: (code: string) => Promise<boolean>;
+    requireKnownDomains: PoliciesDeps['requireKnownDomains'];
+  },
+): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
   const models = [
-    policyVersionModel(connection), policyInForceModel(connection),
-    approvalRequestModel(connection), approvalDecisionModel(connection), approvalSettlementModel(connection),
+    policyVersionModel(connection),
+    policyInForceModel(connection),
+    approvalRequestModel(connection),
+    approvalDecisionModel(connection),
+    approvalSettlementModel(connection),
   ] as const;
   const [versions, inForce, requests, decisions, settlements] = models;
   const policies = new PoliciesRepository(versions, inForce);
@@ -29,7 +44,9 @@ export function composePolicies(connection: Connection, options: { audit: AuditL
     policies,
     store: createPolicyStore(policies),
     approvals: new ApprovalsRepository(requests, decisions, settlements),
-    approvalEvents: createApprovalEventBus((error, event) => options.logger.error({ err: error, approvalId: event.approvalId }, 'approval-settled listener failed')),
+    approvalEvents: createApprovalEventBus((error, event) =>
+      options.logger.error({ err: error, approvalId: event.approvalId }, 'approval-settled listener failed'),
+    ),
     approvalNotifier: options.approvalNotifier ?? { updated: () => undefined },
     audit: options.audit,
     clock: options.clock,

@@ -15,7 +15,10 @@ export interface Realtime {
 
 /** Browser origins allowed to open a socket: the public origin, and the page's own host. */
 function allowedOrigins(config: Config): (host: string | undefined) => string[] {
-  return (host) => [...(config.publicOrigin ? [config.publicOrigin] : []), ...(host ? [`http://${host}`, `https://${host}`] : [])];
+  return (host) => [
+    ...(config.publicOrigin ? [config.publicOrigin] : []),
+    ...(host ? [`http://${host}`, `https://${host}`] : []),
+  ];
 }
 
 /** The socket server first (with Redis, its adapter too), so revocations and pushes reach a real server from the start. */

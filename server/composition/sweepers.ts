@@ -19,11 +19,15 @@ export function startSweepers(modules: Modules, logger: Logger): Sweepers {
     startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, failed('approval sweep')),
     startPeriodic(() => sweepRequests(modules.requests), REQUEST_SWEEP_INTERVAL_MS, failed('request sweep')),
     startPeriodic(() => sweepProposals(modules.consensus), CONSENSUS_SWEEP_INTERVAL_MS, failed('consensus sweep')),
-    startPeriodic(async () => {
-      await sweepMessages(modules.messaging);
-      await reconcileHeldMessages(modules.messaging);
-      await modules.housekeeping();
-    }, 60_000, failed('sweep')),
+    startPeriodic(
+      async () => {
+        await sweepMessages(modules.messaging);
+        await reconcileHeldMessages(modules.messaging);
+        await modules.housekeeping();
+      },
+      60_000,
+      failed('sweep'),
+    ),
   ];
   return {
     async stop() {

@@ -7,11 +7,18 @@ import { DATABASE_CALL_DEADLINE_MS, withDeadline } from '../system/deadline.js';
  * the deadline fails its callers, and the next batch goes on.
  */
 export class BatchedLookup<V> {
-  private waiting = new Map<string, Array<{ resolve: (value: V | undefined) => void; reject: (error: unknown) => void }>>();
+  private waiting = new Map<
+    string,
+    Array<{ resolve: (value: V | undefined) => void; reject: (error: unknown) => void }>
+  >();
   private reading = false;
 
   /** `read` returns the values found for the keys asked (any order), each with its key. */
-  constructor(private readonly read: (keys: string[]) => Promise<Array<[string, V]>>, private readonly maxBatch = 500, private readonly deadlineMs = DATABASE_CALL_DEADLINE_MS) {}
+  constructor(
+    private readonly read: (keys: string[]) => Promise<Array<[string, V]>>,
+    private readonly maxBatch = 500,
+    private readonly deadlineMs = DATABASE_CALL_DEADLINE_MS,
+  ) {}
 
   get(key: string): Promise<V | undefined> {
     return new Promise<V | undefined>((resolve, reject) => {
@@ -30,7 +37,9 @@ export class BatchedLookup<V> {
       const batch = [...this.waiting.entries()].slice(0, this.maxBatch);
       for (const [key] of batch) this.waiting.delete(key);
       try {
-        const found = new Map(await withDeadline(this.read(batch.map(([key]) => key)), this.deadlineMs, 'a batched read'));
+        const found = new Map(
+          await withDeadline(this.read(batch.map(([key]) => key)), this.deadlineMs, 'a batched read'),
+        );
         for (const [key, callers] of batch) for (const caller of callers) caller.resolve(found.get(key));
       } catch (error) {
         for (const [, callers] of batch) for (const caller of callers) caller.reject(error);

@@ -21,8 +21,15 @@ export function writeErrorsOf(error: unknown): Map<number, number> | undefined {
 
 /** The driver's names for "could not reach the database or lost it mid-call". */
 const UNAVAILABLE_NAMES = new Set([
-  'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongooseServerSelectionError',
-  'MongoNotConnectedError', 'MongoPoolClearedError', 'MongoTopologyClosedError', 'PoolClosedError', 'MongoServerClosedError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+  'MongoTopologyClosedError',
+  'PoolClosedError',
+  'MongoServerClosedError',
 ]);
 /** Socket errors that surface without the driver's wrapping (seen when the embedded database is killed). */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOENT', 'ETIMEDOUT']);

@@ -31,11 +31,19 @@ export interface OpenDatabaseOptions {
 }
 
 /** Connects mongoose to MONGODB_URI, or starts the embedded FerretDB and connects to it. */
-export async function openDatabase(config: DatabaseConfig, { logger, onFatal }: OpenDatabaseOptions): Promise<Database> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  { logger, onFatal }: OpenDatabaseOptions,
+): Promise<Database> {
   let embedded: EmbeddedFerretDB | undefined;
   let uri = config.mongodbUri;
   if (!uri) {
-    embedded = new EmbeddedFerretDB({ dataDir: config.dataDir, logger, maxRestarts: config.embeddedDbMaxRestarts, onGiveUp: onFatal });
+    embedded = new EmbeddedFerretDB({
+      dataDir: config.dataDir,
+      logger,
+      maxRestarts: config.embeddedDbMaxRestarts,
+      onGiveUp: onFatal,
+    });
     await embedded.start();
     uri = embedded.uri(config.dbName);
   }
@@ -71,9 +79,17 @@ export async function openDatabase(config: DatabaseConfig, { logger, onFatal }: 
       const db = connection.db;
       if (!db) return false;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS); });
+      const timeout = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      });
       try {
-        return await Promise.race([db.admin().ping({ maxTimeMS: PING_TIMEOUT_MS }).then(() => true), timeout]);
+        return await Promise.race([
+          db
+            .admin()
+            .ping({ maxTimeMS: PING_TIMEOUT_MS })
+            .then(() => true),
+          timeout,
+        ]);
       } catch {
         return false;
       } finally {
@@ -84,7 +100,9 @@ export async function openDatabase(config: DatabaseConfig, { logger, onFatal }: 
     async close() {
       // With the database already gone the driver can wait long for it; do not let that block exit.
       let timer: NodeJS.Timeout | undefined;
-      const giveUp = new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_TIMEOUT_MS); });
+      const giveUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+      });
       await Promise.race([connection.close(true).catch(() => undefined), giveUp]);
       clearTimeout(timer);
       await embedded?.stop();

@@ -114,7 +114,9 @@ export class EmbeddedFerretDB {
   async start(): Promise<void> {
     const binary = ferretdbBinaryPath();
     if (!existsSync(binary)) {
-      throw new Error(`the embedded database is not installed (${binary} is missing): run \`npm run install:db\` (needs Go >= 1.24), or set MONGODB_URI`);
+      throw new Error(
+        `the embedded database is not installed (${binary} is missing): run \`npm run install:db\` (needs Go >= 1.24), or set MONGODB_URI`,
+      );
     }
     this.state = 'starting';
     try {
@@ -134,18 +136,22 @@ export class EmbeddedFerretDB {
     rmSync(this.socketPath, { force: true });
     this.killOrphan();
 
-    const child = spawn(binary, [
-      '--handler=sqlite',
-      `--sqlite-url=file:${sqliteDir}/`,
-      `--state-dir=${stateDir}`,
-      '--listen-addr=', // no TCP listener: only the unix socket below
-      `--listen-unix=${this.socketPath}`,
-      '--debug-addr=-', // no debug HTTP listener
-      '--telemetry=disable',
-      '--log-level=error',
-      '--log-format=text',
-      // Own process group: a terminal's Ctrl-C reaches the server, which stops FerretDB in order.
-    ], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...FERRETDB_GC } });
+    const child = spawn(
+      binary,
+      [
+        '--handler=sqlite',
+        `--sqlite-url=file:${sqliteDir}/`,
+        `--state-dir=${stateDir}`,
+        '--listen-addr=', // no TCP listener: only the unix socket below
+        `--listen-unix=${this.socketPath}`,
+        '--debug-addr=-', // no debug HTTP listener
+        '--telemetry=disable',
+        '--log-level=error',
+        '--log-format=text',
+        // Own process group: a terminal's Ctrl-C reaches the server, which stops FerretDB in order.
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...FERRETDB_GC } },
+    );
     this.child = child;
     if (child.pid) writeFileSync(this.pidFile, `${child.pid}\n${this.socketPath}\n`, { mode: 0o600 });
     const remember = (chunk: Buffer): void => {
@@ -168,7 +174,9 @@ export class EmbeddedFerretDB {
     let lastError = 'no answer';
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`the embedded database exited during start-up: ${this.recentOutput.slice(-5).join(' | ') || 'no output'}`);
+        throw new Error(
+          `the embedded database exited during start-up: ${this.recentOutput.slice(-5).join(' | ') || 'no output'}`,
+        );
       }
       if (existsSync(this.socketPath) && (await this.ping())) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -178,7 +186,10 @@ export class EmbeddedFerretDB {
   }
 
   private async ping(): Promise<boolean> {
-    const client = new mongoose.mongo.MongoClient(this.uri('admin'), { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
+    const client = new mongoose.mongo.MongoClient(this.uri('admin'), {
+      serverSelectionTimeoutMS: 500,
+      connectTimeoutMS: 500,
+    });
     try {
       await client.connect();
       await client.db('admin').command({ ping: 1 });
@@ -199,20 +210,25 @@ export class EmbeddedFerretDB {
     logger.error({ code, signal, output: this.recentOutput.slice(-5) }, 'embedded database exited unexpectedly');
     if (this.deaths.length > maxRestarts) {
       this.state = 'failed';
-      this.options.onGiveUp?.(`the embedded database (FerretDB) exited ${this.deaths.length} times within ${restartWindowMs / 1000} s; last: code ${code}, signal ${signal}`);
+      this.options.onGiveUp?.(
+        `the embedded database (FerretDB) exited ${this.deaths.length} times within ${restartWindowMs / 1000} s; last: code ${code}, signal ${signal}`,
+      );
       return;
     }
     this.state = 'restarting';
     const delay = Math.min(1_000 * 2 ** (this.deaths.length - 1), 10_000);
     setTimeout(() => {
       if (this.state !== 'restarting') return;
-      this.launch(ferretdbBinaryPath()).then(() => {
-        logger.warn({ pid: this.child?.pid, deaths: this.deaths.length }, 'embedded database restarted');
-      }, (error: unknown) => {
-        // A child that exited is handled by its own exit event; one that hangs is killed so it is.
-        logger.error({ err: error }, 'embedded database restart failed');
-        this.child?.kill('SIGKILL');
-      });
+      this.launch(ferretdbBinaryPath()).then(
+        () => {
+          logger.warn({ pid: this.child?.pid, deaths: this.deaths.length }, 'embedded database restarted');
+        },
+        (error: unknown) => {
+          // A child that exited is handled by its own exit event; one that hangs is killed so it is.
+          logger.error({ err: error }, 'embedded database restart failed');
+          this.child?.kill('SIGKILL');
+        },
+      );
     }, delay).unref();
   }
 

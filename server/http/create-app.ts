@@ -43,12 +43,20 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (access token, 15 min)' });
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT (access token, 15 min)',
+  });
   let openApi: unknown;
   const openApiDocument = (): unknown => {
     openApi ??= new OpenApiGeneratorV31(registry.definitions).generateDocument({
       openapi: '3.1.0',
-      info: { title: 'FocalNet API', version: deps.version, description: 'Directory and encrypted exchange of national focal points.' },
+      info: {
+        title: 'FocalNet API',
+        version: deps.version,
+        description: 'Directory and encrypted exchange of national focal points.',
+      },
     });
     return openApi;
   };
@@ -63,7 +71,11 @@ export function createApp(deps: AppDeps): Express {
     // The web client routes in the browser: unknown page paths get the app shell.
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(deps.clientDir, 'index.html')));
   } else {
-    app.get('/', (_req, res) => res.type('text/plain').send('FocalNet server is running. The web client is not built: run `npm run build:client`.'));
+    app.get('/', (_req, res) =>
+      res
+        .type('text/plain')
+        .send('FocalNet server is running. The web client is not built: run `npm run build:client`.'),
+    );
   }
   app.use(notFoundHandler);
   app.use(errorHandler);
@@ -83,7 +95,10 @@ function methodNotAllowed(registry: OpenAPIRegistry): RequestHandler {
       const { path: template, method } = definition.route;
       byPath.set(template, [...(byPath.get(template) ?? []), method.toUpperCase()]);
     }
-    return [...byPath].map(([template, methods]) => ({ pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`), methods }));
+    return [...byPath].map(([template, methods]) => ({
+      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      methods,
+    }));
   };
   return (req, res, next) => {
     table ??= build();

@@ -26,7 +26,13 @@ export interface RouteSpec<Body, Query, Params, Result> {
   alsoAnswers?: Record<string, ZodType>;
   /** Signed-in callers only: checked before any input is parsed, so anonymous callers learn nothing. */
   auth?: { actor(req: Request): Promise<unknown> };
-  handler: (input: { body: Body; query: Query; params: Params; req: Request; res: Response }) => Promise<Result> | Result;
+  handler: (input: {
+    body: Body;
+    query: Query;
+    params: Params;
+    req: Request;
+    res: Response;
+  }) => Promise<Result> | Result;
 }
 
 function parseOrThrow<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
@@ -48,8 +54,18 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 /** The OpenAPI responses of error statuses: each with the one error body. */
-export function errorResponses(statuses: readonly number[]): Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }> {
-  return Object.fromEntries(statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status] ?? 'error (code in body)', content: { 'application/json': { schema: ErrorResponse } } }]));
+export function errorResponses(
+  statuses: readonly number[],
+): Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }> {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: ERROR_DESCRIPTIONS[status] ?? 'error (code in body)',
+        content: { 'application/json': { schema: ErrorResponse } },
+      },
+    ]),
+  );
 }
 
 /**
@@ -57,7 +73,9 @@ export function errorResponses(statuses: readonly number[]): Record<number, { de
  * give (bad input where it takes input, 401 where it needs a session, 413 where it takes a body,
  * 500 and 503 anywhere).
  */
-export function documentedErrors(spec: Pick<RouteSpec<unknown, unknown, unknown, unknown>, 'errors' | 'body' | 'query' | 'params' | 'auth'>): number[] {
+export function documentedErrors(
+  spec: Pick<RouteSpec<unknown, unknown, unknown, unknown>, 'errors' | 'body' | 'query' | 'params' | 'auth'>,
+): number[] {
   const all = new Set(spec.errors ?? []);
   if (spec.body || spec.query || spec.params) all.add(400);
   if (spec.body) all.add(413);
@@ -82,7 +100,9 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
     if (!res.headersSent) res.status(spec.status ?? 200).json(result);
   });
 
-  const alternatives = Object.fromEntries(Object.entries(spec.alsoAnswers ?? {}).map(([type, schema]) => [type, { schema }]));
+  const alternatives = Object.fromEntries(
+    Object.entries(spec.alsoAnswers ?? {}).map(([type, schema]) => [type, { schema }]),
+  );
   registry.registerPath({
     method: spec.method,
     path: openApiPath(spec.path),
@@ -95,7 +115,10 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
       ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
     },
     responses: {
-      [spec.status ?? 200]: { description: 'success', content: { 'application/json': { schema: spec.response }, ...alternatives } },
+      [spec.status ?? 200]: {
+        description: 'success',
+        content: { 'application/json': { schema: spec.response }, ...alternatives },
+      },
       ...errorResponses(documentedErrors(spec)),
     },
   });

@@ -8,7 +8,9 @@ function fromBodyParser(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   if (!('type' in error)) {
     const { status, expose } = error as { status?: unknown; expose?: unknown };
-    return status === 400 && expose === true ? new AppError('http.bad-json', 'request body could not be read: its content-encoding does not match its bytes') : undefined;
+    return status === 400 && expose === true
+      ? new AppError('http.bad-json', 'request body could not be read: its content-encoding does not match its bytes')
+      : undefined;
   }
   switch (error.type) {
     case 'entity.too.large':
@@ -25,7 +27,9 @@ function fromBodyParser(error: unknown): AppError | undefined {
 
 /** The database could not be reached: 503, which clients retry. Logged as a warning, not as a fault of the server. */
 function unavailable(error: unknown): AppError | undefined {
-  return isDatabaseUnavailable(error) ? new AppError('db.unavailable', 'the database is temporarily unavailable: try again') : undefined;
+  return isDatabaseUnavailable(error)
+    ? new AppError('db.unavailable', 'the database is temporarily unavailable: try again')
+    : undefined;
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
@@ -37,10 +41,11 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
  * the request id and answered with a generic 500 that names nothing internal.
  */
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  const known = error instanceof AppError ? error : fromBodyParser(error) ?? unavailable(error);
+  const known = error instanceof AppError ? error : (fromBodyParser(error) ?? unavailable(error));
   const requestId = String(req.id);
   if (!known) req.log.error({ err: error, requestId }, 'unexpected error');
-  else if (!(error instanceof AppError) && known.code === 'db.unavailable') req.log.warn({ err: error, requestId }, 'database unavailable');
+  else if (!(error instanceof AppError) && known.code === 'db.unavailable')
+    req.log.warn({ err: error, requestId }, 'database unavailable');
   const appError = known ?? new AppError('internal', 'internal error');
   const body: ErrorBody = {
     code: appError.code,

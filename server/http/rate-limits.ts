@@ -28,7 +28,11 @@ function tooMany(res: Response, retryAfterMs: number): AppError {
 /** With Redis (`redis`), every node counts failed sign-ins and token guesses together. */
 export function createRateLimits(options: { redis?: RedisCommands | undefined } = {}): RateLimits {
   const { redis } = options;
-  const signIn = sharedLimiter('sign-in', { points: SIGN_IN_FAILURES_ALLOWED, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS }, redis);
+  const signIn = sharedLimiter(
+    'sign-in',
+    { points: SIGN_IN_FAILURES_ALLOWED, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS },
+    redis,
+  );
   const invitations = sharedLimiter('invitations', { points: 30, duration: 10 * 60 }, redis);
   const key = (req: Request, username: string): string => `${username}|${req.ip ?? 'unknown'}`;
   return {

@@ -35,7 +35,14 @@ export function requestLog(logger: Logger): RequestHandler {
       const aborted = !res.writableFinished;
       const level = status >= 500 ? 'error' : aborted || status >= 400 ? 'info' : 'debug';
       if (!logger.isLevelEnabled(level)) return;
-      logger[level]({ req: { id, method: req.method, url: req.originalUrl }, res: { statusCode: status }, responseTime: Math.round(performance.now() - started) }, aborted ? 'request aborted' : 'request completed');
+      logger[level](
+        {
+          req: { id, method: req.method, url: req.originalUrl },
+          res: { statusCode: status },
+          responseTime: Math.round(performance.now() - started),
+        },
+        aborted ? 'request aborted' : 'request completed',
+      );
     };
     res.once('finish', finished);
     res.once('close', finished);

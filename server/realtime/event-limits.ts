@@ -24,11 +24,22 @@ export interface EventLimiter {
 }
 
 /** `overrides` (SOCKET_EVENT_LIMITS) replace defaults by event name; an unknown name is a configuration error. */
-export function createEventLimiter(overrides: Readonly<Record<string, number>> = {}, redis?: RedisCommands): EventLimiter {
+export function createEventLimiter(
+  overrides: Readonly<Record<string, number>> = {},
+  redis?: RedisCommands,
+): EventLimiter {
   const unknown = Object.keys(overrides).filter((event) => !(event in DEFAULT_EVENT_LIMITS));
-  if (unknown.length > 0) throw new Error(`SOCKET_EVENT_LIMITS names unknown events: ${unknown.join(', ')} (known: ${Object.keys(DEFAULT_EVENT_LIMITS).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(
+      `SOCKET_EVENT_LIMITS names unknown events: ${unknown.join(', ')} (known: ${Object.keys(DEFAULT_EVENT_LIMITS).join(', ')})`,
+    );
   const limits = { ...DEFAULT_EVENT_LIMITS, ...overrides };
-  const limiters = new Map<string, RateLimiterAbstract>(Object.entries(limits).map(([event, points]) => [event, sharedLimiter(`socket:${event}`, { points, duration: 1 }, redis)]));
+  const limiters = new Map<string, RateLimiterAbstract>(
+    Object.entries(limits).map(([event, points]) => [
+      event,
+      sharedLimiter(`socket:${event}`, { points, duration: 1 }, redis),
+    ]),
+  );
   return {
     async allow(userId, event) {
       const limiter = limiters.get(event);

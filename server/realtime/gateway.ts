@@ -53,9 +53,16 @@ export type SocketModule = (socket: GatewaySocket, context: EventContext) => voi
 /** Typed events on every socket: the token checked at the handshake, each event limited, re-checked and validated. */
 export function serveEvents(io: Gateway, deps: GatewayDeps): void {
   installSocketAuth(io, deps);
-  const context: EventContext = { logger: deps.logger, limits: deps.limits, revalidate: (socket) => revalidate(socket, deps) };
+  const context: EventContext = {
+    logger: deps.logger,
+    limits: deps.limits,
+    revalidate: (socket) => revalidate(socket, deps),
+  };
   io.on('connection', (socket) => {
-    handleEvent(socket, context, 'system:ping', PingRequest, (input) => ({ sentAt: input.sentAt, serverTime: deps.clock.now().getTime() }));
+    handleEvent(socket, context, 'system:ping', PingRequest, (input) => ({
+      sentAt: input.sentAt,
+      serverTime: deps.clock.now().getTime(),
+    }));
     for (const register of deps.modules) register(socket, context);
   });
 }

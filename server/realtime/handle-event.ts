@@ -22,7 +22,13 @@ export interface EventContext {
 }
 
 function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
-  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.details ? { details: error.details } : {}) };
+  if (error instanceof AppError)
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    };
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, event }, 'database unavailable during a socket event');
     return { code: 'db.unavailable', message: 'the database is temporarily unavailable: try again' };
@@ -67,7 +73,14 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      reply({ ok: false, error: { code: 'validation.failed', message: `invalid ${event} input`, issues: toFieldIssues('input', parsed.error) } });
+      reply({
+        ok: false,
+        error: {
+          code: 'validation.failed',
+          message: `invalid ${event} input`,
+          issues: toFieldIssues('input', parsed.error),
+        },
+      });
       return;
     }
     try {

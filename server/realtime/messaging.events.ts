@@ -8,8 +8,12 @@ import { handleEvent } from './handle-event.js';
 /** The relay over socket.io: send (durable before ack), fetch the backlog in pages, acknowledge. */
 export function messagingEvents(deps: MessagingDeps): SocketModule {
   return (socket, context) => {
-    handleEvent(socket, context, 'message:send', SendMessageInput, (input, actor) => sendMessage(deps, actor, input.envelope, input.attachmentIds));
-    handleEvent(socket, context, 'message:fetch', FetchBacklogInput, (input, actor) => fetchBacklog(deps, actor, input.limit));
+    handleEvent(socket, context, 'message:send', SendMessageInput, (input, actor) =>
+      sendMessage(deps, actor, input.envelope, input.attachmentIds),
+    );
+    handleEvent(socket, context, 'message:fetch', FetchBacklogInput, (input, actor) =>
+      fetchBacklog(deps, actor, input.limit),
+    );
     handleEvent(socket, context, 'message:ack', AckInput, (input, actor) => acknowledge(deps, actor, input.ids));
   };
 }

@@ -40,7 +40,12 @@ function bufferedBytes(conn: EngineConnection): number {
  * client reads the state from the server (the message queue, the pages' lists) after every push it
  * missed. One waiting nudge covers every push dropped before the transport takes it.
  */
-export function pushToSocket(socket: GatewaySocket, event: PushEvent, payload: unknown, maxBufferedBytes = MAX_BUFFERED_BYTES): void {
+export function pushToSocket(
+  socket: GatewaySocket,
+  event: PushEvent,
+  payload: unknown,
+  maxBufferedBytes = MAX_BUFFERED_BYTES,
+): void {
   const conn = socket.conn as unknown as EngineConnection;
   if (bufferedBytes(conn) < maxBufferedBytes) {
     (socket.emit as (event: string, payload: unknown) => boolean)(event, payload);
@@ -57,7 +62,12 @@ export function pushToSocket(socket: GatewaySocket, event: PushEvent, payload: u
  * event each node applies to its own sockets), so the buffer bound is checked per socket where
  * the socket lives. `otherNodes` answers whether the other nodes can be reached now.
  */
-export function createPusher(options: { io: Gateway; otherNodes: () => boolean; logger: Logger; maxBufferedBytes?: number }): Pusher {
+export function createPusher(options: {
+  io: Gateway;
+  otherNodes: () => boolean;
+  logger: Logger;
+  maxBufferedBytes?: number;
+}): Pusher {
   const { io } = options;
   const pushLocal = (room: string, event: PushEvent, payload: unknown): void => {
     const nsp = io.of('/');

@@ -21,14 +21,18 @@ export const stateAdminsRoom = (state: string): string => `admins:${state}`;
 /** The secretariat's sockets (it is responsible for the admins). */
 export const NETWORK_ADMINS_ROOM = 'admins:network';
 /** The admins responsible for a person (as `can` rules): the state's national admins for a focal point, else the secretariat. */
-export const responsibleAdminsRoom = (person: { role: string; state: string | null }): string => (person.role === 'focal-point' && person.state ? stateAdminsRoom(person.state) : NETWORK_ADMINS_ROOM);
+export const responsibleAdminsRoom = (person: { role: string; state: string | null }): string =>
+  person.role === 'focal-point' && person.state ? stateAdminsRoom(person.state) : NETWORK_ADMINS_ROOM;
 
 /**
  * Handshake: the access token in `auth.token` is checked exactly as on HTTP (algorithm pinned,
  * issuer, audience, expiry, account state). The socket joins its user's room, so a revocation
  * reaches it on any node, and is disconnected when its token expires.
  */
-export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner; users: ActorSource; clock: Clock; logger: Logger }): void {
+export function installSocketAuth(
+  io: Gateway,
+  deps: { tokens: AccessTokenSigner; users: ActorSource; clock: Clock; logger: Logger },
+): void {
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
     const claims = typeof token === 'string' ? deps.tokens.verify(token, deps.clock.now()) : undefined;
@@ -36,22 +40,25 @@ export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner
       next(new Error('unauthenticated'));
       return;
     }
-    resolveActor(deps.users, claims).then((user) => {
-      if (!user) return next(new Error('unauthenticated'));
-      socket.data = { user, claims } satisfies SocketSession;
-      void socket.join(userRoom(user.id));
-      if (claims.sid) void socket.join(sessionRoom(claims.sid));
-      if (user.role === 'network-admin' || user.role === 'national-admin') void socket.join(ADMINS_ROOM);
-      if (user.role === 'national-admin' && user.state) void socket.join(stateAdminsRoom(user.state));
-      if (user.role === 'network-admin') void socket.join(NETWORK_ADMINS_ROOM);
-      const msLeft = claims.exp * 1000 - deps.clock.now().getTime();
-      const timer = setTimeout(() => socket.disconnect(true), Math.max(0, msLeft));
-      socket.once('disconnect', () => clearTimeout(timer));
-      next();
-    }, (error: unknown) => {
-      deps.logger.error({ err: error }, 'socket authentication failed');
-      next(new Error('unavailable'));
-    });
+    resolveActor(deps.users, claims).then(
+      (user) => {
+        if (!user) return next(new Error('unauthenticated'));
+        socket.data = { user, claims } satisfies SocketSession;
+        void socket.join(userRoom(user.id));
+        if (claims.sid) void socket.join(sessionRoom(claims.sid));
+        if (user.role === 'network-admin' || user.role === 'national-admin') void socket.join(ADMINS_ROOM);
+        if (user.role === 'national-admin' && user.state) void socket.join(stateAdminsRoom(user.state));
+        if (user.role === 'network-admin') void socket.join(NETWORK_ADMINS_ROOM);
+        const msLeft = claims.exp * 1000 - deps.clock.now().getTime();
+        const timer = setTimeout(() => socket.disconnect(true), Math.max(0, msLeft));
+        socket.once('disconnect', () => clearTimeout(timer));
+        next();
+      },
+      (error: unknown) => {
+        deps.logger.error({ err: error }, 'socket authentication failed');
+        next(new Error('unavailable'));
+      },
+    );
   });
 }
 
@@ -59,7 +66,10 @@ export function installSocketAuth(io: Gateway, deps: { tokens: AccessTokenSigner
  * Before every event: the token must still be valid and the account still able to act; the
  * role is read fresh. A socket that fails is disconnected.
  */
-export async function revalidate(socket: GatewaySocket, deps: { users: ActorSource; clock: Clock }): Promise<User | undefined> {
+export async function revalidate(
+  socket: GatewaySocket,
+  deps: { users: ActorSource; clock: Clock },
+): Promise<User | undefined> {
   const session = socket.data as SocketSession | undefined;
   if (!session || session.claims.exp * 1000 <= deps.clock.now().getTime()) return undefined;
   const user = await resolveActor(deps.users, session.claims);

@@ -12,7 +12,13 @@ export const DATABASE_CALL_DEADLINE_MS = 20_000;
 export async function withDeadline<T>(call: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('db.unavailable', `${what} got no answer from the database within ${ms / 1000} s: try again`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new AppError('db.unavailable', `${what} got no answer from the database within ${ms / 1000} s: try again`),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([call, expired]);

@@ -12,7 +12,11 @@ export class GroupCommit<T, R> {
   private writing = false;
 
   /** `write` returns one outcome per item, in order: a result, or an Error for that item alone. */
-  constructor(private readonly write: (items: T[]) => Promise<Array<R | Error>>, private readonly maxBatch = 500, private readonly deadlineMs = DATABASE_CALL_DEADLINE_MS) {}
+  constructor(
+    private readonly write: (items: T[]) => Promise<Array<R | Error>>,
+    private readonly maxBatch = 500,
+    private readonly deadlineMs = DATABASE_CALL_DEADLINE_MS,
+  ) {}
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {

@@ -21,7 +21,11 @@ export function databaseReadiness(database: DatabaseHealth): ReadinessProbe {
       const up = (processState === undefined || processState === 'running') && (await database.ping());
       return {
         status: up ? 'ready' : 'not-ready',
-        database: { kind: database.kind, state: up ? 'up' : 'down', ...(processState ? { process: processState } : {}) },
+        database: {
+          kind: database.kind,
+          state: up ? 'up' : 'down',
+          ...(processState ? { process: processState } : {}),
+        },
       };
     },
   };

@@ -27,9 +27,16 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisLi
     for (const listener of listeners) listener();
   };
   // No offline queue: during an outage a broadcast fails at once instead of piling up in memory.
-  const pub = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000), connectTimeout: 5_000 } });
+  const pub = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5_000), connectTimeout: 5_000 },
+  });
   const sub = pub.duplicate();
-  for (const [name, client] of [['pub', pub], ['sub', sub]] as const) {
+  for (const [name, client] of [
+    ['pub', pub],
+    ['sub', sub],
+  ] as const) {
     client.on('error', (error: unknown) => {
       logger.warn({ err: error, client: name }, 'redis connection problem');
       outage();

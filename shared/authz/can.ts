@@ -90,7 +90,11 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
       return responsibleFor(actor, target);
     case 'invitation:list':
       // The secretariat's own invitations (network admins) are for the secretariat only.
-      return isAdmin(actor) && ownStateOrNetwork(actor, target) && (target.role !== 'network-admin' || actor.role === 'network-admin');
+      return (
+        isAdmin(actor) &&
+        ownStateOrNetwork(actor, target) &&
+        (target.role !== 'network-admin' || actor.role === 'network-admin')
+      );
     case 'user:list':
     case 'audit:read':
       return isAdmin(actor) && ownStateOrNetwork(actor, target);

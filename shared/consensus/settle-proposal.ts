@@ -22,5 +22,7 @@ export function settleProposal(proposal: ProposalState, now: Date): Settlement |
   const approving = new Set(counted.filter((p) => p.position === 'approve').map((p) => p.state));
   if (voters.size > 0 && approving.size === voters.size) return { status: 'adopted', outcome: 'unanimous' };
   if (now.getTime() < proposal.deadline.getTime()) return undefined;
-  return proposal.procedure === 'silence' ? { status: 'adopted', outcome: 'silence-kept' } : { status: 'rejected', outcome: 'lapsed' };
+  return proposal.procedure === 'silence'
+    ? { status: 'adopted', outcome: 'silence-kept' }
+    : { status: 'rejected', outcome: 'lapsed' };
 }

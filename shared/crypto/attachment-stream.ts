@@ -63,7 +63,12 @@ async function* pushChunks(sodium: Sodium, source: ByteSource, state: StateAddre
     queue.push(bytes);
     // Strictly greater: a full chunk is held back until we know whether it is the last.
     while (queue.length > ATTACHMENT_CHUNK_BYTES) {
-      yield sodium.crypto_secretstream_xchacha20poly1305_push(state, queue.take(ATTACHMENT_CHUNK_BYTES), null, TAG_MESSAGE);
+      yield sodium.crypto_secretstream_xchacha20poly1305_push(
+        state,
+        queue.take(ATTACHMENT_CHUNK_BYTES),
+        null,
+        TAG_MESSAGE,
+      );
     }
   }
   // Always one final chunk (empty for an empty file), so the end of the file is authenticated.
@@ -106,7 +111,11 @@ export async function encryptAttachment(plaintext: ByteSource): Promise<Encrypte
   const sodium = await getSodium();
   const fileKey = sodium.crypto_secretstream_xchacha20poly1305_keygen();
   const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(fileKey);
-  return { fileKey: toBase64Url(fileKey), header: toBase64Url(header), ciphertext: pushChunks(sodium, plaintext, state) };
+  return {
+    fileKey: toBase64Url(fileKey),
+    header: toBase64Url(header),
+    ciphertext: pushChunks(sodium, plaintext, state),
+  };
 }
 
 /**
@@ -121,6 +130,9 @@ export async function* decryptAttachment(ciphertext: ByteSource, secret: Attachm
   const parsed = AttachmentSecret.safeParse({ fileKey: secret.fileKey, header: secret.header });
   if (!parsed.success) throw new CryptoError('crypto.malformed', 'invalid attachment key or header');
   const sodium = await getSodium();
-  const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(fromBase64Url(parsed.data.header), fromBase64Url(parsed.data.fileKey));
+  const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(
+    fromBase64Url(parsed.data.header),
+    fromBase64Url(parsed.data.fileKey),
+  );
   yield* pullChunks(sodium, ciphertext, state);
 }

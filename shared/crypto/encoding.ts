@@ -77,7 +77,8 @@ const BASE64URL_TEXT = /^[A-Za-z0-9_-]*$/;
 export function isBase64Url(text: string, byteLength?: number): boolean {
   const rest = text.length % 4;
   if (rest === 1 || !BASE64URL_TEXT.test(text)) return false;
-  if (byteLength !== undefined && Math.floor(text.length / 4) * 3 + (rest === 0 ? 0 : rest - 1) !== byteLength) return false;
+  if (byteLength !== undefined && Math.floor(text.length / 4) * 3 + (rest === 0 ? 0 : rest - 1) !== byteLength)
+    return false;
   if (rest === 0) return true;
   const last = DECODE[text.charCodeAt(text.length - 1)]!;
   return (last & (rest === 2 ? 15 : 3)) === 0;
@@ -99,7 +100,10 @@ export function base64UrlBytes(byteLength: number) {
 
 /** zod schema: canonical base64url of at most `maxChars` characters. */
 export function base64UrlMax(maxChars: number) {
-  return z.string().max(maxChars).refine((text) => isBase64Url(text), 'invalid base64url');
+  return z
+    .string()
+    .max(maxChars)
+    .refine((text) => isBase64Url(text), 'invalid base64url');
 }
 
 const encoder = new TextEncoder();

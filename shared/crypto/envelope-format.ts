@@ -69,22 +69,32 @@ export const EnvelopeHeader = z
     checkRequestHeader(header, ctx);
     const ids = new Set<string>();
     for (const [i, recipient] of header.to.entries()) {
-      if (ids.has(recipient.userId)) ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'duplicate recipient' });
+      if (ids.has(recipient.userId))
+        ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'duplicate recipient' });
       // The sender's copy is a key entry of its own; listing the sender as a recipient would duplicate it.
-      if (recipient.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'sender listed as recipient' });
+      if (recipient.userId === header.from.userId)
+        ctx.addIssue({ code: 'custom', path: ['to', i, 'userId'], message: 'sender listed as recipient' });
       ids.add(recipient.userId);
     }
     if (header.receiptOf !== undefined) checkReceiptHeader(header, ctx);
     // Every key holder once: an approver is neither the sender nor a recipient nor listed twice.
     for (const [i, approver] of (header.approvers ?? []).entries()) {
-      if (ids.has(approver.userId) || approver.userId === header.from.userId) ctx.addIssue({ code: 'custom', path: ['approvers', i, 'userId'], message: 'approver listed twice or also sender or recipient' });
+      if (ids.has(approver.userId) || approver.userId === header.from.userId)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['approvers', i, 'userId'],
+          message: 'approver listed twice or also sender or recipient',
+        });
       ids.add(approver.userId);
     }
   });
 export type EnvelopeHeader = z.infer<typeof EnvelopeHeader>;
 
 /** A receipt that names what it reports is a bare "read" to one sender: no request fields, no approvers. */
-function checkReceiptHeader(header: Pick<EnvelopeHeader, 'kind' | 'to' | 'receiptOf' | 'requestRef' | 'approvers'>, ctx: z.RefinementCtx): void {
+function checkReceiptHeader(
+  header: Pick<EnvelopeHeader, 'kind' | 'to' | 'receiptOf' | 'requestRef' | 'approvers'>,
+  ctx: z.RefinementCtx,
+): void {
   const issue = (path: string, message: string): void => ctx.addIssue({ code: 'custom', path: [path], message });
   if (header.kind !== 'receipt') issue('receiptOf', 'only a receipt names messages read');
   if (header.to.length !== 1) issue('to', 'a receipt goes to the one sender of the messages it reports');
@@ -108,7 +118,10 @@ export const Envelope = z
     v: z.literal(1),
     header: EnvelopeHeader,
     body: base64UrlMax(MAX_BODY_CHARS),
-    keys: z.array(SealedKey).min(2).max(MAX_RECIPIENTS + 1 + MAX_APPROVERS),
+    keys: z
+      .array(SealedKey)
+      .min(2)
+      .max(MAX_RECIPIENTS + 1 + MAX_APPROVERS),
     sig: base64UrlBytes(ED25519_SIGNATURE_BYTES),
   })
   .strict();

@@ -4,7 +4,13 @@ import { CryptoError } from './errors.js';
 import type { EncryptionKeyPair } from './keys.js';
 import { decodePayload, payloadMatchesHeader } from './envelope-payload.js';
 import { verifyEnvelope } from './verify-envelope.js';
-import { BODY_NONCE_BYTES, Envelope, headerHash, SEALED_KEY_PLAINTEXT_BYTES, type EnvelopeHeader } from './envelope-format.js';
+import {
+  BODY_NONCE_BYTES,
+  Envelope,
+  headerHash,
+  SEALED_KEY_PLAINTEXT_BYTES,
+  type EnvelopeHeader,
+} from './envelope-format.js';
 
 export interface OpenEnvelopeOptions {
   readonly myUserId: string;
@@ -47,7 +53,8 @@ export async function openEnvelope(envelope: Envelope, options: OpenEnvelopeOpti
   } catch {
     throw new CryptoError('crypto.decrypt-failed', 'sealed key does not open with this key pair');
   }
-  if (unsealed.length !== SEALED_KEY_PLAINTEXT_BYTES) throw new CryptoError('crypto.malformed', 'sealed key has the wrong size');
+  if (unsealed.length !== SEALED_KEY_PLAINTEXT_BYTES)
+    throw new CryptoError('crypto.malformed', 'sealed key has the wrong size');
   const contentKey = unsealed.subarray(0, 32);
   const expectedHash = await headerHash(header);
 
@@ -59,7 +66,13 @@ export async function openEnvelope(envelope: Envelope, options: OpenEnvelopeOpti
     const body = fromBase64Url(parsed.data.body);
     let padded: Uint8Array;
     try {
-      padded = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, body.subarray(BODY_NONCE_BYTES), expectedHash, body.subarray(0, BODY_NONCE_BYTES), contentKey);
+      padded = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+        null,
+        body.subarray(BODY_NONCE_BYTES),
+        expectedHash,
+        body.subarray(0, BODY_NONCE_BYTES),
+        contentKey,
+      );
     } catch {
       throw new CryptoError('crypto.decrypt-failed', 'body does not decrypt');
     }

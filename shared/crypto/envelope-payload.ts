@@ -76,4 +76,3 @@ export function decodePayload(padded: Uint8Array): EnvelopePayload {
 export function payloadMatchesHeader(payload: EnvelopePayload, header: EnvelopeHeader): boolean {
   return canonicalJson(metadataOf(payload)) === canonicalJson(metadataOf(header));
 }
-

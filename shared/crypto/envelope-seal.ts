@@ -68,7 +68,9 @@ function buildHeader(input: SealEnvelopeInput, msgId: string): EnvelopeHeader {
     ...(input.request === undefined ? {} : { request: input.request }),
     ...(input.step === undefined ? {} : { step: input.step }),
     ...(input.receiptOf === undefined ? {} : { receiptOf: [...input.receiptOf] }),
-    ...(input.approvers === undefined || input.approvers.length === 0 ? {} : { approvers: input.approvers.map(({ userId, state }) => ({ userId, state })) }),
+    ...(input.approvers === undefined || input.approvers.length === 0
+      ? {}
+      : { approvers: input.approvers.map(({ userId, state }) => ({ userId, state })) }),
   };
   const parsed = EnvelopeHeader.safeParse(candidate);
   if (!parsed.success) {
@@ -100,11 +102,17 @@ export async function sealEnvelope(input: SealEnvelopeInput): Promise<Envelope> 
     const nonce = sodium.randombytes_buf(BODY_NONCE_BYTES);
     const ciphertext = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, hash, null, nonce, contentKey);
     const body = toBase64Url(concatBytes(nonce, ciphertext));
-    if (body.length > MAX_BODY_CHARS) throw new CryptoError('crypto.too-large', `body of ${body.length} characters exceeds ${MAX_BODY_CHARS}`);
+    if (body.length > MAX_BODY_CHARS)
+      throw new CryptoError('crypto.too-large', `body of ${body.length} characters exceeds ${MAX_BODY_CHARS}`);
 
-    const holders = [...input.recipients, { userId: input.from.userId, encryptionKey: input.selfEncryptionKey }, ...(input.approvers ?? [])];
+    const holders = [
+      ...input.recipients,
+      { userId: input.from.userId, encryptionKey: input.selfEncryptionKey },
+      ...(input.approvers ?? []),
+    ];
     const keys: SealedKey[] = holders.map(({ userId, encryptionKey }) => {
-      if (encryptionKey.length !== sodium.crypto_box_PUBLICKEYBYTES) throw new CryptoError('crypto.malformed', `encryption key of ${userId} is not 32 bytes`);
+      if (encryptionKey.length !== sodium.crypto_box_PUBLICKEYBYTES)
+        throw new CryptoError('crypto.malformed', `encryption key of ${userId} is not 32 bytes`);
       try {
         return { userId, sealed: toBase64Url(sodium.crypto_box_seal(sealedPlaintext, encryptionKey)) };
       } catch {

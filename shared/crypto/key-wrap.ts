@@ -40,13 +40,22 @@ function associatedData(method: WrappedKeys['method'], userId: string): Uint8Arr
 }
 
 function checkLimits(limits: KdfLimits): void {
-  const inRange = (value: number, [min, max]: readonly [number, number]) => Number.isSafeInteger(value) && value >= min && value <= max;
+  const inRange = (value: number, [min, max]: readonly [number, number]) =>
+    Number.isSafeInteger(value) && value >= min && value <= max;
   if (!inRange(limits.opsLimit, OPS_BOUNDS) || !inRange(limits.memLimit, MEM_BOUNDS)) {
-    throw new CryptoError('crypto.unsupported-params', `argon2id limits out of bounds: ops ${limits.opsLimit}, mem ${limits.memLimit}`);
+    throw new CryptoError(
+      'crypto.unsupported-params',
+      `argon2id limits out of bounds: ops ${limits.opsLimit}, mem ${limits.memLimit}`,
+    );
   }
 }
 
-function seal(sodium: Sodium, keys: UserKeys, wrapKey: Uint8Array, ad: Uint8Array): { nonce: string; ciphertext: string } {
+function seal(
+  sodium: Sodium,
+  keys: UserKeys,
+  wrapKey: Uint8Array,
+  ad: Uint8Array,
+): { nonce: string; ciphertext: string } {
   const secret = concatBytes(keys.identity.privateKey, keys.encryption.privateKey);
   if (secret.length !== WRAPPED_SECRET_BYTES) throw new CryptoError('crypto.malformed', 'unexpected private key sizes');
   const nonce = sodium.randombytes_buf(WRAP_NONCE_BYTES);
@@ -55,10 +64,22 @@ function seal(sodium: Sodium, keys: UserKeys, wrapKey: Uint8Array, ad: Uint8Arra
   return { nonce: toBase64Url(nonce), ciphertext: toBase64Url(ciphertext) };
 }
 
-function open(sodium: Sodium, wrapped: { nonce: string; ciphertext: string }, wrapKey: Uint8Array, ad: Uint8Array, failure: CryptoErrorCode): UserKeys {
+function open(
+  sodium: Sodium,
+  wrapped: { nonce: string; ciphertext: string },
+  wrapKey: Uint8Array,
+  ad: Uint8Array,
+  failure: CryptoErrorCode,
+): UserKeys {
   let secret: Uint8Array;
   try {
-    secret = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, fromBase64Url(wrapped.ciphertext), ad, fromBase64Url(wrapped.nonce), wrapKey);
+    secret = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      null,
+      fromBase64Url(wrapped.ciphertext),
+      ad,
+      fromBase64Url(wrapped.nonce),
+      wrapKey,
+    );
   } catch {
     throw new CryptoError(failure);
   }
@@ -74,10 +95,22 @@ function open(sodium: Sodium, wrapped: { nonce: string; ciphertext: string }, wr
   return { identity: { publicKey: identity.publicKey, privateKey: identity.privateKey }, encryption };
 }
 
-async function passphraseKey(sodium: Sodium, passphrase: string, salt: Uint8Array, limits: KdfLimits): Promise<Uint8Array> {
+async function passphraseKey(
+  sodium: Sodium,
+  passphrase: string,
+  salt: Uint8Array,
+  limits: KdfLimits,
+): Promise<Uint8Array> {
   checkLimits(limits);
   // NFC so the same passphrase typed on different keyboards/OSes derives the same key.
-  return sodium.crypto_pwhash(32, utf8Encode(passphrase.normalize('NFC')), salt, limits.opsLimit, limits.memLimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  return sodium.crypto_pwhash(
+    32,
+    utf8Encode(passphrase.normalize('NFC')),
+    salt,
+    limits.opsLimit,
+    limits.memLimit,
+    sodium.crypto_pwhash_ALG_ARGON2ID13,
+  );
 }
 
 /**
@@ -85,13 +118,23 @@ async function passphraseKey(sodium: Sodium, passphrase: string, salt: Uint8Arra
  * bytes) derives a 32-byte key for XChaCha20-Poly1305 (nonce 24 bytes), AD = version, method
  * and `userId`. The returned blob carries alg/ops/mem/salt for unwrapping.
  */
-export async function wrapWithPassphrase(keys: UserKeys, passphrase: string, userId: string, limits: KdfLimits = DEFAULT_KDF_LIMITS): Promise<PassphraseWrappedKeys> {
+export async function wrapWithPassphrase(
+  keys: UserKeys,
+  passphrase: string,
+  userId: string,
+  limits: KdfLimits = DEFAULT_KDF_LIMITS,
+): Promise<PassphraseWrappedKeys> {
   const sodium = await getSodium();
   const salt = sodium.randombytes_buf(KDF_SALT_BYTES);
   const wrapKey = await passphraseKey(sodium, passphrase, salt, limits);
   const sealed = seal(sodium, keys, wrapKey, associatedData('passphrase', userId));
   sodium.memzero(wrapKey);
-  const kdf: PassphraseWrappedKeys['kdf'] = { alg: 'argon2id13', opsLimit: limits.opsLimit, memLimit: limits.memLimit, salt: toBase64Url(salt) };
+  const kdf: PassphraseWrappedKeys['kdf'] = {
+    alg: 'argon2id13',
+    opsLimit: limits.opsLimit,
+    memLimit: limits.memLimit,
+    salt: toBase64Url(salt),
+  };
   return { v: 1, method: 'passphrase', kdf, ...sealed };
 }
 
@@ -101,7 +144,11 @@ export async function wrapWithPassphrase(keys: UserKeys, passphrase: string, use
  * @throws CryptoError 'crypto.wrong-passphrase' (wrong passphrase or user), 'crypto.malformed',
  *   'crypto.unsupported-params'
  */
-export async function unwrapWithPassphrase(wrapped: PassphraseWrappedKeys, passphrase: string, userId: string): Promise<UserKeys> {
+export async function unwrapWithPassphrase(
+  wrapped: PassphraseWrappedKeys,
+  passphrase: string,
+  userId: string,
+): Promise<UserKeys> {
   const parsed = PassphraseWrappedKeys.safeParse(wrapped);
   if (!parsed.success) throw new CryptoError('crypto.malformed', 'invalid passphrase-wrapped keys');
   const sodium = await getSodium();
@@ -114,7 +161,8 @@ export async function unwrapWithPassphrase(wrapped: PassphraseWrappedKeys, passp
 }
 
 async function recoveryWrapKey(sodium: Sodium, recoveryKey: Uint8Array): Promise<Uint8Array> {
-  if (recoveryKey.length !== RECOVERY_KEY_BYTES) throw new CryptoError('crypto.malformed', 'recovery key must be 32 bytes');
+  if (recoveryKey.length !== RECOVERY_KEY_BYTES)
+    throw new CryptoError('crypto.malformed', 'recovery key must be 32 bytes');
   // The displayed secret is not used as a cipher key directly: a keyed BLAKE2b derives one.
   return sodium.crypto_generichash(32, RECOVERY_WRAP_TAG, recoveryKey);
 }
@@ -123,7 +171,11 @@ async function recoveryWrapKey(sodium: Sodium, recoveryKey: Uint8Array): Promise
  * Wraps a user's private keys under a 32-byte recovery key (see `generateRecoveryKey`) with
  * XChaCha20-Poly1305 (nonce 24 bytes), AD = version, method and `userId`.
  */
-export async function wrapWithRecoveryKey(keys: UserKeys, recoveryKey: Uint8Array, userId: string): Promise<RecoveryWrappedKeys> {
+export async function wrapWithRecoveryKey(
+  keys: UserKeys,
+  recoveryKey: Uint8Array,
+  userId: string,
+): Promise<RecoveryWrappedKeys> {
   const sodium = await getSodium();
   const wrapKey = await recoveryWrapKey(sodium, recoveryKey);
   const sealed = seal(sodium, keys, wrapKey, associatedData('recovery-key', userId));
@@ -135,7 +187,11 @@ export async function wrapWithRecoveryKey(keys: UserKeys, recoveryKey: Uint8Arra
  * Unwraps private keys with the 32-byte recovery key (from `parseRecoveryKey`, which catches typos).
  * @throws CryptoError 'crypto.wrong-recovery-key' (wrong key or user), 'crypto.malformed'
  */
-export async function unwrapWithRecoveryKey(wrapped: RecoveryWrappedKeys, recoveryKey: Uint8Array, userId: string): Promise<UserKeys> {
+export async function unwrapWithRecoveryKey(
+  wrapped: RecoveryWrappedKeys,
+  recoveryKey: Uint8Array,
+  userId: string,
+): Promise<UserKeys> {
   const parsed = RecoveryWrappedKeys.safeParse(wrapped);
   if (!parsed.success) throw new CryptoError('crypto.malformed', 'invalid recovery-wrapped keys');
   const sodium = await getSodium();
@@ -148,7 +204,8 @@ export async function unwrapWithRecoveryKey(wrapped: RecoveryWrappedKeys, recove
 }
 
 async function exportWrapKey(sodium: Sodium, exportKey: Uint8Array): Promise<Uint8Array> {
-  if (exportKey.length !== EXPORT_KEY_BYTES) throw new CryptoError('crypto.malformed', 'an OPAQUE export key is 64 bytes');
+  if (exportKey.length !== EXPORT_KEY_BYTES)
+    throw new CryptoError('crypto.malformed', 'an OPAQUE export key is 64 bytes');
   // Its own context: the export key itself is never a cipher key, and no other use derives this one.
   return sodium.crypto_generichash(32, EXPORT_KEY_WRAP_TAG, exportKey);
 }
@@ -158,7 +215,11 @@ async function exportWrapKey(sodium: Sodium, exportKey: Uint8Array): Promise<Uin
  * knows the password): keyed BLAKE2b with the context "focalnet/opaque-export-key-wrap/v1"
  * derives the XChaCha20-Poly1305 key (nonce 24 bytes), AD = version, method and `userId`.
  */
-export async function wrapWithExportKey(keys: UserKeys, exportKey: Uint8Array, userId: string): Promise<ExportKeyWrappedKeys> {
+export async function wrapWithExportKey(
+  keys: UserKeys,
+  exportKey: Uint8Array,
+  userId: string,
+): Promise<ExportKeyWrappedKeys> {
   const sodium = await getSodium();
   const wrapKey = await exportWrapKey(sodium, exportKey);
   const sealed = seal(sodium, keys, wrapKey, associatedData('export-key', userId));
@@ -170,7 +231,11 @@ export async function wrapWithExportKey(keys: UserKeys, exportKey: Uint8Array, u
  * Unwraps private keys with OPAQUE's export key (64 bytes).
  * @throws CryptoError 'crypto.wrong-passphrase' (another password's export key, or another user), 'crypto.malformed'
  */
-export async function unwrapWithExportKey(wrapped: ExportKeyWrappedKeys, exportKey: Uint8Array, userId: string): Promise<UserKeys> {
+export async function unwrapWithExportKey(
+  wrapped: ExportKeyWrappedKeys,
+  exportKey: Uint8Array,
+  userId: string,
+): Promise<UserKeys> {
   const parsed = ExportKeyWrappedKeys.safeParse(wrapped);
   if (!parsed.success) throw new CryptoError('crypto.malformed', 'invalid export-key-wrapped keys');
   const sodium = await getSodium();
@@ -186,6 +251,14 @@ export async function unwrapWithExportKey(wrapped: ExportKeyWrappedKeys, exportK
  * Both wrappings at once, as stored beside the user record at enrolment or key rotation.
  * `exportKey`: OPAQUE's, 64 bytes; `recoveryKey`: 32 bytes (see `generateRecoveryKey`).
  */
-export async function wrapForStorage(keys: UserKeys, exportKey: Uint8Array, recoveryKey: Uint8Array, userId: string): Promise<StoredWrappedKeys> {
-  return { exportKey: await wrapWithExportKey(keys, exportKey, userId), recovery: await wrapWithRecoveryKey(keys, recoveryKey, userId) };
+export async function wrapForStorage(
+  keys: UserKeys,
+  exportKey: Uint8Array,
+  recoveryKey: Uint8Array,
+  userId: string,
+): Promise<StoredWrappedKeys> {
+  return {
+    exportKey: await wrapWithExportKey(keys, exportKey, userId),
+    recovery: await wrapWithRecoveryKey(keys, recoveryKey, userId),
+  };
 }

@@ -45,7 +45,10 @@ export async function generateUserKeys(): Promise<UserKeys> {
  */
 export async function publicKeyBundle(keys: UserKeys): Promise<PublicKeyBundle> {
   const sodium = await getSodium();
-  const signature = sodium.crypto_sign_detached(encryptionKeySignedMessage(keys.encryption.publicKey), keys.identity.privateKey);
+  const signature = sodium.crypto_sign_detached(
+    encryptionKeySignedMessage(keys.encryption.publicKey),
+    keys.identity.privateKey,
+  );
   return {
     identityKey: toBase64Url(keys.identity.publicKey),
     encryptionKey: toBase64Url(keys.encryption.publicKey),

@@ -21,13 +21,24 @@ export const OpaqueServerMessage = z.string().regex(/^[A-Za-z0-9_-]{1,1400}$/, '
  * the same. Bounded so a server cannot make a client spin or exhaust memory; the lower bounds are
  * argon2's minimums (tests use them), the default is RFC 9106's memory-constrained choice.
  */
-export const KeyStretching = z.object({
-  alg: z.literal('argon2id'),
-  iterations: z.number().int().min(1).max(10),
-  memoryKib: z.number().int().min(8).max(2 ** 21 - 1),
-  parallelism: z.number().int().min(1).max(4),
-}).strict();
+export const KeyStretching = z
+  .object({
+    alg: z.literal('argon2id'),
+    iterations: z.number().int().min(1).max(10),
+    memoryKib: z
+      .number()
+      .int()
+      .min(8)
+      .max(2 ** 21 - 1),
+    parallelism: z.number().int().min(1).max(4),
+  })
+  .strict();
 export type KeyStretching = z.infer<typeof KeyStretching>;
 
 /** RFC 9106 §4 memory-constrained: 64 MiB, 3 passes, 4 lanes (the library's own default). */
-export const DEFAULT_KEY_STRETCHING: KeyStretching = { alg: 'argon2id', iterations: 3, memoryKib: 2 ** 16, parallelism: 4 };
+export const DEFAULT_KEY_STRETCHING: KeyStretching = {
+  alg: 'argon2id',
+  iterations: 3,
+  memoryKib: 2 ** 16,
+  parallelism: 4,
+};

@@ -74,6 +74,8 @@ export function safetyNumberMatches(expected: SafetyNumber, scannedOrTyped: stri
 export async function keyFingerprint(identityKey: Uint8Array): Promise<string> {
   checkIdentityKey(identityKey);
   const sodium = await getSodium();
-  const hex = sodium.to_hex(sodium.crypto_generichash(20, concatBytes(FINGERPRINT_TAG, identityKey), null)).toUpperCase();
+  const hex = sodium
+    .to_hex(sodium.crypto_generichash(20, concatBytes(FINGERPRINT_TAG, identityKey), null))
+    .toUpperCase();
   return hex.match(/.{4}/g)?.join(' ') ?? hex;
 }

@@ -11,7 +11,11 @@ export async function verifyDirectorySnapshot(snapshot: unknown, trustedKey: str
   if (!parsed.success || parsed.data.signingKey !== trustedKey) return false;
   try {
     const sodium = await getSodium();
-    return sodium.crypto_sign_verify_detached(fromBase64Url(parsed.data.signature), snapshotSignedBytes(parsed.data.body), fromBase64Url(trustedKey));
+    return sodium.crypto_sign_verify_detached(
+      fromBase64Url(parsed.data.signature),
+      snapshotSignedBytes(parsed.data.body),
+      fromBase64Url(trustedKey),
+    );
   } catch {
     return false;
   }

@@ -4,7 +4,8 @@ import { ED25519_PUBLIC_KEY_BYTES } from './verify-key-bundle.js';
 import { signedBytes, type Envelope } from './envelope-format.js';
 
 /** Outcome of a check the server can run without any key material: a closed code, never a throw. */
-export type EnvelopeCheck = { ok: true } | { ok: false; code: 'crypto.malformed' | 'crypto.bad-signature'; message: string };
+export type EnvelopeCheck =
+  { ok: true } | { ok: false; code: 'crypto.malformed' | 'crypto.bad-signature'; message: string };
 
 /**
  * Structure check: `keys` holds exactly one entry for each recipient in `header.to`, one for
@@ -13,11 +14,17 @@ export type EnvelopeCheck = { ok: true } | { ok: false; code: 'crypto.malformed'
  */
 export function checkEnvelopeKeys(envelope: Envelope): EnvelopeCheck {
   const { header } = envelope;
-  const expected = new Set([header.from.userId, ...header.to.map((recipient) => recipient.userId), ...(header.approvers ?? []).map((approver) => approver.userId)]);
+  const expected = new Set([
+    header.from.userId,
+    ...header.to.map((recipient) => recipient.userId),
+    ...(header.approvers ?? []).map((approver) => approver.userId),
+  ]);
   const seen = new Set<string>();
   for (const { userId } of envelope.keys) {
-    if (!expected.has(userId)) return { ok: false, code: 'crypto.malformed', message: `sealed key for a user not in the header: ${userId}` };
-    if (seen.has(userId)) return { ok: false, code: 'crypto.malformed', message: `more than one sealed key for ${userId}` };
+    if (!expected.has(userId))
+      return { ok: false, code: 'crypto.malformed', message: `sealed key for a user not in the header: ${userId}` };
+    if (seen.has(userId))
+      return { ok: false, code: 'crypto.malformed', message: `more than one sealed key for ${userId}` };
     seen.add(userId);
   }
   if (seen.size !== expected.size) {

@@ -22,7 +22,11 @@ export async function policySignedBytes(body: PolicyBody): Promise<Uint8Array> {
  * (32 bytes, base64url) over `policySignedBytes(body)`. Never throws: anything undecodable is
  * simply not valid.
  */
-export async function verifyPolicySignature(body: PolicyBody, signature: string, identityKey: string): Promise<boolean> {
+export async function verifyPolicySignature(
+  body: PolicyBody,
+  signature: string,
+  identityKey: string,
+): Promise<boolean> {
   try {
     const key = fromBase64Url(identityKey);
     const sig = fromBase64Url(signature);

@@ -62,7 +62,11 @@ export const ExportKeyWrappedKeys = z
 export type ExportKeyWrappedKeys = z.infer<typeof ExportKeyWrappedKeys>;
 
 /** Any wrapped form. */
-export const WrappedKeys = z.discriminatedUnion('method', [PassphraseWrappedKeys, RecoveryWrappedKeys, ExportKeyWrappedKeys]);
+export const WrappedKeys = z.discriminatedUnion('method', [
+  PassphraseWrappedKeys,
+  RecoveryWrappedKeys,
+  ExportKeyWrappedKeys,
+]);
 export type WrappedKeys = z.infer<typeof WrappedKeys>;
 
 /** What is stored beside a user record: the same private keys wrapped under the export key and the recovery key. */
@@ -70,7 +74,9 @@ export const StoredWrappedKeys = z.object({ exportKey: ExportKeyWrappedKeys, rec
 export type StoredWrappedKeys = z.infer<typeof StoredWrappedKeys>;
 
 /** What accounts made before OPAQUE hold until their next sign-in upgrades them: the password wrapping. */
-export const LegacyStoredWrappedKeys = z.object({ passphrase: PassphraseWrappedKeys, recovery: RecoveryWrappedKeys }).strict();
+export const LegacyStoredWrappedKeys = z
+  .object({ passphrase: PassphraseWrappedKeys, recovery: RecoveryWrappedKeys })
+  .strict();
 export type LegacyStoredWrappedKeys = z.infer<typeof LegacyStoredWrappedKeys>;
 
 /** Either, as `GET /api/me/wrapped-keys` answers. */

@@ -1,7 +1,12 @@
 import type { PolicyEffect } from '../schemas/policy.js';
 
 /** Effects from least to most strict; an effect's index is its strictness rank. */
-export const EFFECTS_BY_STRICTNESS = ['allow', 'conditions', 'approve', 'deny'] as const satisfies readonly PolicyEffect[];
+export const EFFECTS_BY_STRICTNESS = [
+  'allow',
+  'conditions',
+  'approve',
+  'deny',
+] as const satisfies readonly PolicyEffect[];
 
 const RANK: Readonly<Record<PolicyEffect, number>> = { allow: 0, conditions: 1, approve: 2, deny: 3 };
 

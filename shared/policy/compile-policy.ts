@@ -1,5 +1,12 @@
 import { CATEGORY_CODES, CLASSIFICATIONS, type StateCode } from '../schemas/labels.js';
-import type { DefaultEffect, PolicyBody, PolicyConditions, PolicyDirection, PolicyEffect, PolicyRule } from '../schemas/policy.js';
+import type {
+  DefaultEffect,
+  PolicyBody,
+  PolicyConditions,
+  PolicyDirection,
+  PolicyEffect,
+  PolicyRule,
+} from '../schemas/policy.js';
 import { effectRank } from './combine-effects.js';
 import { DEFAULT_RULE_ID, type Reason } from './decision.js';
 import { DEFAULT_LEGAL_BASIS } from './engine-legal-basis.js';
@@ -76,9 +83,13 @@ function compileRule(rule: PolicyRule, policy: PolicyBody): CompiledRule {
   return {
     id: rule.id,
     effect: rule.effect,
-    conditions: rule.effect === 'conditions' && rule.conditions !== undefined ? Object.freeze({ ...rule.conditions }) : undefined,
+    conditions:
+      rule.effect === 'conditions' && rule.conditions !== undefined ? Object.freeze({ ...rule.conditions }) : undefined,
     kindMask: kindMask(rule.kinds),
-    counterparts: rule.counterparts === undefined ? null : new Set(Array.isArray(rule.counterparts) ? rule.counterparts : rule.counterparts.except),
+    counterparts:
+      rule.counterparts === undefined
+        ? null
+        : new Set(Array.isArray(rule.counterparts) ? rule.counterparts : rule.counterparts.except),
     exceptCounterparts: rule.counterparts !== undefined && !Array.isArray(rule.counterparts),
     validFrom: parseInstant(rule.validFrom, Number.NEGATIVE_INFINITY, rule.id),
     validUntil: parseInstant(rule.validUntil, Number.POSITIVE_INFINITY, rule.id),
@@ -93,7 +104,10 @@ function bucketsOf(rules: readonly PolicyRule[], policy: PolicyBody): RuleBucket
   for (const rule of rules) {
     const compiled = compileRule(rule, policy);
     // Sets: a repeated scope entry (rejected by the schema) must not list a rule twice.
-    const targets = rule.domains === undefined ? [anyDomain, ...byDomain.values()] : [...new Set(rule.domains)].map((domain) => byDomain.get(domain) ?? emptyBuckets());
+    const targets =
+      rule.domains === undefined
+        ? [anyDomain, ...byDomain.values()]
+        : [...new Set(rule.domains)].map((domain) => byDomain.get(domain) ?? emptyBuckets());
     for (const category of new Set(rule.categories ?? CATEGORY_CODES)) {
       for (const classification of new Set(rule.classifications ?? CLASSIFICATIONS)) {
         const bucket = bucketOf(category, classification);
@@ -129,7 +143,8 @@ function defaultReason(policy: PolicyBody, direction: PolicyDirection): Reason {
 export function compilePolicy(policy: PolicyBody): CompiledPolicy {
   const ids = new Set<string>();
   for (const rule of policy.rules) {
-    if (ids.has(rule.id)) throw new RangeError(`policy ${policy.state} v${policy.version}: duplicate rule id "${rule.id}"`);
+    if (ids.has(rule.id))
+      throw new RangeError(`policy ${policy.state} v${policy.version}: duplicate rule id "${rule.id}"`);
     ids.add(rule.id);
   }
   const sorted = [...policy.rules].sort(compareRules);
@@ -137,8 +152,17 @@ export function compilePolicy(policy: PolicyBody): CompiledPolicy {
     state: policy.state,
     version: policy.version,
     defaultEffect: policy.defaultEffect,
-    outbound: bucketsOf(sorted.filter((rule) => rule.direction === 'outbound'), policy),
-    inbound: bucketsOf(sorted.filter((rule) => rule.direction === 'inbound'), policy),
-    defaultReasons: Object.freeze({ outbound: defaultReason(policy, 'outbound'), inbound: defaultReason(policy, 'inbound') }),
+    outbound: bucketsOf(
+      sorted.filter((rule) => rule.direction === 'outbound'),
+      policy,
+    ),
+    inbound: bucketsOf(
+      sorted.filter((rule) => rule.direction === 'inbound'),
+      policy,
+    ),
+    defaultReasons: Object.freeze({
+      outbound: defaultReason(policy, 'outbound'),
+      inbound: defaultReason(policy, 'inbound'),
+    }),
   });
 }

@@ -32,7 +32,7 @@ export function describeDecision(decision: Decision, lang: DescribeLanguage): st
   for (const recipient of decision.perRecipient) {
     lines.push(`${recipient.state}: ${m.effect[recipient.effect]}`);
     for (const reason of recipient.reasons) {
-      const legalBasis = lang === 'ru' ? reason.legalBasis.ru ?? reason.legalBasis.en : reason.legalBasis.en;
+      const legalBasis = lang === 'ru' ? (reason.legalBasis.ru ?? reason.legalBasis.en) : reason.legalBasis.en;
       // A redacted reason has no legal basis to show: its source already says it is not published.
       const basis = reason.ruleId === UNPUBLISHED_RULE_ID ? '' : ` ${m.legalBasis(legalBasis)}`;
       lines.push(`${recipient.state}: ${m.effect[reason.effect]} — ${sourceOf(reason, m)}.${basis}`);

@@ -30,21 +30,32 @@ function russianDays(n: number): string {
 
 export const DESCRIBE_MESSAGES: Readonly<Record<DescribeLanguage, DescribeMessages>> = {
   en: {
-    effect: { allow: 'allowed', conditions: 'allowed with conditions', approve: 'held for approval by a national admin', deny: 'denied' },
+    effect: {
+      allow: 'allowed',
+      conditions: 'allowed with conditions',
+      approve: 'held for approval by a national admin',
+      deny: 'denied',
+    },
     overall: (effect) => `Overall: ${effect}`,
     conditions: (parts) => `Conditions: ${parts.join('; ')}`,
     minHandling: (code) => `handling code at least ${code}`,
     noOnwardDissemination: 'no onward dissemination',
     notAsEvidence: 'not to be used as evidence',
     retentionDays: (days) => `keep for at most ${days} ${days === 1 ? 'day' : 'days'}`,
-    rule: (direction, ruleId, state, version) => `${direction} rule "${ruleId}" of ${state} (policy version ${version})`,
+    rule: (direction, ruleId, state, version) =>
+      `${direction} rule "${ruleId}" of ${state} (policy version ${version})`,
     defaultOf: (direction, state, version) => `${direction} default of ${state} (policy version ${version})`,
     noPolicy: (state) => `${state} (no policy)`,
     unpublished: (state) => `a restriction of ${state} (not published)`,
     legalBasis: (text) => `Legal basis: ${text}`,
   },
   ru: {
-    effect: { allow: 'разрешено', conditions: 'разрешено с условиями', approve: 'требует одобрения национального администратора', deny: 'запрещено' },
+    effect: {
+      allow: 'разрешено',
+      conditions: 'разрешено с условиями',
+      approve: 'требует одобрения национального администратора',
+      deny: 'запрещено',
+    },
     overall: (effect) => `Итог: ${effect}`,
     conditions: (parts) => `Условия: ${parts.join('; ')}`,
     minHandling: (code) => `код обработки не ниже ${code}`,

@@ -13,7 +13,15 @@ export interface PolicyDiff {
   readonly directoryFieldsChanged?: { readonly before: DirectoryFieldRule[]; readonly after: DirectoryFieldRule[] };
 }
 
-const SCOPE_KEYS = new Set(['domains', 'categories', 'classifications', 'counterparts', 'kinds', 'except', 'visibleTo']);
+const SCOPE_KEYS = new Set([
+  'domains',
+  'categories',
+  'classifications',
+  'counterparts',
+  'kinds',
+  'except',
+  'visibleTo',
+]);
 
 /** Sorted keys, undefined dropped, scope lists sorted (they are sets: order means nothing). */
 function canonical(value: unknown, key = ''): unknown {
@@ -61,13 +69,18 @@ export function diffPolicies(a: PolicyBody, b: PolicyBody): PolicyDiff {
     added,
     removed,
     changed,
-    ...(a.defaultEffect !== b.defaultEffect ? { defaultEffectChanged: { before: a.defaultEffect, after: b.defaultEffect } } : {}),
-    ...(!sameFields(fieldsBefore, fieldsAfter) ? { directoryFieldsChanged: { before: fieldsBefore, after: fieldsAfter } } : {}),
+    ...(a.defaultEffect !== b.defaultEffect
+      ? { defaultEffectChanged: { before: a.defaultEffect, after: b.defaultEffect } }
+      : {}),
+    ...(!sameFields(fieldsBefore, fieldsAfter)
+      ? { directoryFieldsChanged: { before: fieldsBefore, after: fieldsAfter } }
+      : {}),
   };
 }
 
 /** Field rules are one per field: their order means nothing, nor does the order of `visibleTo`. */
 function sameFields(a: readonly DirectoryFieldRule[], b: readonly DirectoryFieldRule[]): boolean {
-  const key = (rules: readonly DirectoryFieldRule[]): string => JSON.stringify(rules.map((rule) => JSON.stringify(canonical(rule))).sort());
+  const key = (rules: readonly DirectoryFieldRule[]): string =>
+    JSON.stringify(rules.map((rule) => JSON.stringify(canonical(rule))).sort());
   return key(a) === key(b);
 }

@@ -19,7 +19,8 @@ export function withheldDirectoryFields(
 ): RestrictableField[] {
   if (policy === undefined || reader.state === entryState) return [];
   // A policy filed under another state's key would withhold (or show) by the wrong law.
-  if (policy.state !== entryState) throw new RangeError(`directory fields: policy of ${policy.state} given for ${entryState}`);
+  if (policy.state !== entryState)
+    throw new RangeError(`directory fields: policy of ${policy.state} given for ${entryState}`);
   const rules = new Map<string, DirectoryFieldRule>((policy.directoryFields ?? []).map((rule) => [rule.field, rule]));
   return RESTRICTABLE_FIELDS.filter((field) => {
     const rule = rules.get(field);

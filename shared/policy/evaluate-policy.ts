@@ -2,7 +2,13 @@ import type { StateCode } from '../schemas/labels.js';
 import type { PolicyConditions, PolicyDirection, PolicyEffect } from '../schemas/policy.js';
 import { stricterEffect } from './combine-effects.js';
 import type { CompiledPolicy, CompiledRule, RuleBuckets } from './compile-policy.js';
-import { NO_POLICY_RULE_ID, type Decision, type EvaluationInput, type Reason, type RecipientDecision } from './decision.js';
+import {
+  NO_POLICY_RULE_ID,
+  type Decision,
+  type EvaluationInput,
+  type Reason,
+  type RecipientDecision,
+} from './decision.js';
 import { NO_POLICY_LEGAL_BASIS } from './engine-legal-basis.js';
 import { bucketOfLabels, kindBit } from './label-index.js';
 import { mergeConditions } from './merge-conditions.js';
@@ -27,9 +33,12 @@ interface Probe {
 function matchBucket(buckets: RuleBuckets, probe: Probe, counterpart: StateCode): CompiledRule[] {
   const matches: CompiledRule[] = [];
   for (const rule of (buckets.byDomain.get(probe.domain) ?? buckets.anyDomain)[probe.bucket] ?? []) {
-    if ((rule.kindMask & probe.kindBit) !== 0
-      && probe.at >= rule.validFrom && probe.at < rule.validUntil
-      && (rule.counterparts === null || rule.counterparts.has(counterpart) !== rule.exceptCounterparts)) {
+    if (
+      (rule.kindMask & probe.kindBit) !== 0 &&
+      probe.at >= rule.validFrom &&
+      probe.at < rule.validUntil &&
+      (rule.counterparts === null || rule.counterparts.has(counterpart) !== rule.exceptCounterparts)
+    ) {
       matches.push(rule);
     }
   }
@@ -45,14 +54,26 @@ function verdictOf(
 ): PolicyVerdict {
   const policy = policies.get(state);
   if (policy === undefined) {
-    const fallback: Reason = { state, policyVersion: null, ruleId: NO_POLICY_RULE_ID, direction, effect: 'allow', legalBasis: NO_POLICY_LEGAL_BASIS, published: true };
+    const fallback: Reason = {
+      state,
+      policyVersion: null,
+      ruleId: NO_POLICY_RULE_ID,
+      direction,
+      effect: 'allow',
+      legalBasis: NO_POLICY_LEGAL_BASIS,
+      published: true,
+    };
     return { effect: 'allow', matches: [], fallback };
   }
   // A policy filed under another state's key would silently apply the wrong law.
   if (policy.state !== state) throw new RangeError(`policy engine: policy of ${policy.state} given for ${state}`);
   const matches = matchBucket(direction === 'outbound' ? policy.outbound : policy.inbound, probe, counterpart);
   const first = matches[0];
-  return { effect: first === undefined ? policy.defaultEffect : first.effect, matches, fallback: policy.defaultReasons[direction] };
+  return {
+    effect: first === undefined ? policy.defaultEffect : first.effect,
+    matches,
+    fallback: policy.defaultReasons[direction],
+  };
 }
 
 /**

@@ -1,4 +1,11 @@
-import { CATEGORY_CODES, CLASSIFICATIONS, DOMAIN_CODE_PATTERN, EXCHANGE_KINDS, type ExchangeKind, type Labels } from '../schemas/labels.js';
+import {
+  CATEGORY_CODES,
+  CLASSIFICATIONS,
+  DOMAIN_CODE_PATTERN,
+  EXCHANGE_KINDS,
+  type ExchangeKind,
+  type Labels,
+} from '../schemas/labels.js';
 
 /**
  * Number of (category, classification) buckets a compiled policy keeps per domain and direction.

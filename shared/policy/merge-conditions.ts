@@ -13,14 +13,18 @@ function handlingRank(code: HandlingCode): number {
 export function mergeConditions(list: Iterable<PolicyConditions>): PolicyConditions {
   const merged: PolicyConditions = {};
   for (const c of list) {
-    if (c.minHandling !== undefined
-      && (merged.minHandling === undefined || handlingRank(c.minHandling) > handlingRank(merged.minHandling))) {
+    if (
+      c.minHandling !== undefined &&
+      (merged.minHandling === undefined || handlingRank(c.minHandling) > handlingRank(merged.minHandling))
+    ) {
       merged.minHandling = c.minHandling;
     }
     if (c.noOnwardDissemination === true) merged.noOnwardDissemination = true;
     if (c.notAsEvidence === true) merged.notAsEvidence = true;
-    if (c.retentionDays !== undefined
-      && (merged.retentionDays === undefined || c.retentionDays < merged.retentionDays)) {
+    if (
+      c.retentionDays !== undefined &&
+      (merged.retentionDays === undefined || c.retentionDays < merged.retentionDays)
+    ) {
       merged.retentionDays = c.retentionDays;
     }
   }

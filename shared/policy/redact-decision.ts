@@ -16,7 +16,15 @@ function redactReasons(reasons: readonly Reason[], viewerState: StateCode | null
     const key = keyOf(reason);
     if (redacted.has(key)) continue;
     redacted.add(key);
-    out.push({ state: reason.state, policyVersion: reason.policyVersion, ruleId: UNPUBLISHED_RULE_ID, direction: reason.direction, effect: reason.effect, legalBasis: UNPUBLISHED_LEGAL_BASIS, published: false });
+    out.push({
+      state: reason.state,
+      policyVersion: reason.policyVersion,
+      ruleId: UNPUBLISHED_RULE_ID,
+      direction: reason.direction,
+      effect: reason.effect,
+      legalBasis: UNPUBLISHED_LEGAL_BASIS,
+      published: false,
+    });
   }
   return out;
 }
@@ -30,6 +38,9 @@ function redactReasons(reasons: readonly Reason[], viewerState: StateCode | null
  * stay fully explained. Returns a new object; the input is not changed.
  */
 export function redactDecision(decision: Decision, viewerState: StateCode | null): Decision {
-  const perRecipient: RecipientDecision[] = decision.perRecipient.map((recipient) => ({ ...recipient, reasons: redactReasons(recipient.reasons, viewerState) }));
+  const perRecipient: RecipientDecision[] = decision.perRecipient.map((recipient) => ({
+    ...recipient,
+    reasons: redactReasons(recipient.reasons, viewerState),
+  }));
   return { ...decision, perRecipient };
 }

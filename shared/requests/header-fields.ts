@@ -57,23 +57,27 @@ export type ConsentOutcome = z.infer<typeof ConsentOutcome>;
 export const MAX_DEADLINE_MS = 366 * 86_400_000;
 
 /** Header field of every request:* envelope except 'request:transition'. */
-export const RequestHeaderField = z.object({
-  urgency: Urgency,
-  /** ms since the Unix epoch; absent → the urgency's default (see lifecycle.ts DEFAULT_DEADLINE_MS). */
-  deadline: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-}).strict();
+export const RequestHeaderField = z
+  .object({
+    urgency: Urgency,
+    /** ms since the Unix epoch; absent → the urgency's default (see lifecycle.ts DEFAULT_DEADLINE_MS). */
+    deadline: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .strict();
 export type RequestHeaderField = z.infer<typeof RequestHeaderField>;
 
 /** Header field of a 'request:transition' envelope; `requestRef` names the case. */
-export const RequestStepField = z.object({
-  action: RequestAction,
-  /** Required when action is 'decline', forbidden otherwise. */
-  reasonCode: DeclineReason.optional(),
-  /** Required (checked by the server, which knows the deadline) on an answer after the deadline. */
-  lateReason: LateReason.optional(),
-  /** Required when answering a consent request, forbidden otherwise. */
-  consent: ConsentOutcome.optional(),
-}).strict();
+export const RequestStepField = z
+  .object({
+    action: RequestAction,
+    /** Required when action is 'decline', forbidden otherwise. */
+    reasonCode: DeclineReason.optional(),
+    /** Required (checked by the server, which knows the deadline) on an answer after the deadline. */
+    lateReason: LateReason.optional(),
+    /** Required when answering a consent request, forbidden otherwise. */
+    consent: ConsentOutcome.optional(),
+  })
+  .strict();
 export type RequestStepField = z.infer<typeof RequestStepField>;
 
 interface RequestHeaderShape {
@@ -99,14 +103,19 @@ export function checkRequestHeader(header: RequestHeaderShape, ctx: z.Refinement
   if (!isRequest && header.request) issue(['request'], 'only requests carry request metadata');
   if (isTransition && !header.step) issue(['step'], 'a request transition names its step');
   if (!isTransition && header.step) issue(['step'], 'only request transitions carry a step');
-  if ((isRequest || isTransition) && header.to.length !== 1) issue(['to'], 'a request or transition goes to exactly one focal point; send one per recipient');
+  if ((isRequest || isTransition) && header.to.length !== 1)
+    issue(['to'], 'a request or transition goes to exactly one focal point; send one per recipient');
   if (isTransition && !header.requestRef) issue(['requestRef'], 'a transition names its request case');
-  if (header.kind === 'request:consent' && !header.requestRef) issue(['requestRef'], 'a consent request names the request case whose answer it concerns');
+  if (header.kind === 'request:consent' && !header.requestRef)
+    issue(['requestRef'], 'a consent request names the request case whose answer it concerns');
   const step = header.step;
   if (!step) return;
-  if ((step.action === 'decline') !== (step.reasonCode !== undefined)) issue(['step', 'reasonCode'], 'a decline, and only a decline, carries a reason code');
+  if ((step.action === 'decline') !== (step.reasonCode !== undefined))
+    issue(['step', 'reasonCode'], 'a decline, and only a decline, carries a reason code');
   const answering = step.action === 'answer' || step.action === 'answer-partially';
   if (!answering && step.lateReason !== undefined) issue(['step', 'lateReason'], 'only answers carry a late reason');
-  if (!answering && step.consent !== undefined) issue(['step', 'consent'], 'only an answer to a consent request carries a consent outcome');
-  if (answering && step.consent === undefined && header.labels.evaluation === undefined) issue(['labels', 'evaluation'], 'an answer carries an evaluation code (source A/B/C/X × accuracy 1-4)');
+  if (!answering && step.consent !== undefined)
+    issue(['step', 'consent'], 'only an answer to a consent request carries a consent outcome');
+  if (answering && step.consent === undefined && header.labels.evaluation === undefined)
+    issue(['labels', 'evaluation'], 'an answer carries an evaluation code (source A/B/C/X × accuracy 1-4)');
 }

@@ -45,26 +45,66 @@ export interface RequestTemplate {
   fields: readonly TemplateField[];
 }
 
-const text = (name: string, en: string, ru: string, required = false, maxLength = 500): TemplateField => ({ name, type: 'text', required, label: { en, ru }, maxLength });
-const longText = (name: string, en: string, ru: string, required = false): TemplateField => ({ name, type: 'long-text', required, label: { en, ru }, maxLength: 20_000 });
-const date = (name: string, en: string, ru: string, required = false): TemplateField => ({ name, type: 'date', required, label: { en, ru } });
-const state = (name: string, en: string, ru: string, required = false): TemplateField => ({ name, type: 'state', required, label: { en, ru } });
-const states = (name: string, en: string, ru: string, required = false): TemplateField => ({ name, type: 'states', required, label: { en, ru } });
-const purpose = longText('purpose', 'Purpose and legal basis of the request', 'Цель и правовое основание запроса', true);
+const text = (name: string, en: string, ru: string, required = false, maxLength = 500): TemplateField => ({
+  name,
+  type: 'text',
+  required,
+  label: { en, ru },
+  maxLength,
+});
+const longText = (name: string, en: string, ru: string, required = false): TemplateField => ({
+  name,
+  type: 'long-text',
+  required,
+  label: { en, ru },
+  maxLength: 20_000,
+});
+const date = (name: string, en: string, ru: string, required = false): TemplateField => ({
+  name,
+  type: 'date',
+  required,
+  label: { en, ru },
+});
+const state = (name: string, en: string, ru: string, required = false): TemplateField => ({
+  name,
+  type: 'state',
+  required,
+  label: { en, ru },
+});
+const states = (name: string, en: string, ru: string, required = false): TemplateField => ({
+  name,
+  type: 'states',
+  required,
+  label: { en, ru },
+});
+const purpose = longText(
+  'purpose',
+  'Purpose and legal basis of the request',
+  'Цель и правовое основание запроса',
+  true,
+);
 
 export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> = {
   'request:document-check': {
     kind: 'request:document-check',
     title: { en: 'Travel or identity document check', ru: 'Проверка проездного документа или удостоверения личности' },
-    domains: ['border', 'law-enforcement'], inNewDomains: false, defaultCategory: 'travel-identity-documents',
+    domains: ['border', 'law-enforcement'],
+    inNewDomains: false,
+    defaultCategory: 'travel-identity-documents',
     fields: [
-      { name: 'documentType', type: 'select', required: true, label: { en: 'Document type', ru: 'Тип документа' }, options: [
-        { value: 'passport', label: { en: 'Passport', ru: 'Паспорт' } },
-        { value: 'identity-card', label: { en: 'Identity card', ru: 'Удостоверение личности' } },
-        { value: 'visa', label: { en: 'Visa', ru: 'Виза' } },
-        { value: 'residence-permit', label: { en: 'Residence permit', ru: 'Вид на жительство' } },
-        { value: 'other', label: { en: 'Other', ru: 'Другое' } },
-      ] },
+      {
+        name: 'documentType',
+        type: 'select',
+        required: true,
+        label: { en: 'Document type', ru: 'Тип документа' },
+        options: [
+          { value: 'passport', label: { en: 'Passport', ru: 'Паспорт' } },
+          { value: 'identity-card', label: { en: 'Identity card', ru: 'Удостоверение личности' } },
+          { value: 'visa', label: { en: 'Visa', ru: 'Виза' } },
+          { value: 'residence-permit', label: { en: 'Residence permit', ru: 'Вид на жительство' } },
+          { value: 'other', label: { en: 'Other', ru: 'Другое' } },
+        ],
+      },
       text('documentNumber', 'Document number', 'Номер документа', true, 64),
       state('issuingState', 'Issuing state', 'Государство выдачи', true),
       text('holderName', 'Holder name as in the document', 'Имя владельца по документу', true),
@@ -77,34 +117,62 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:person-entity-check': {
     kind: 'request:person-entity-check',
     title: { en: 'Person or entity check', ru: 'Проверка лица или организации' },
-    domains: ['law-enforcement', 'border', 'economic-crime', 'non-proliferation'], inNewDomains: true, defaultCategory: 'personal-data',
+    domains: ['law-enforcement', 'border', 'economic-crime', 'non-proliferation'],
+    inNewDomains: true,
+    defaultCategory: 'personal-data',
     fields: [
-      { name: 'subjectType', type: 'select', required: true, label: { en: 'Subject', ru: 'Субъект' }, options: [
-        { value: 'person', label: { en: 'Natural person', ru: 'Физическое лицо' } },
-        { value: 'entity', label: { en: 'Legal entity', ru: 'Юридическое лицо' } },
-      ] },
+      {
+        name: 'subjectType',
+        type: 'select',
+        required: true,
+        label: { en: 'Subject', ru: 'Субъект' },
+        options: [
+          { value: 'person', label: { en: 'Natural person', ru: 'Физическое лицо' } },
+          { value: 'entity', label: { en: 'Legal entity', ru: 'Юридическое лицо' } },
+        ],
+      },
       text('name', 'Name', 'Имя или наименование', true),
       date('birthDate', 'Date of birth or registration', 'Дата рождения или регистрации'),
       state('nationality', 'Nationality or state of registration', 'Гражданство или государство регистрации'),
-      text('identifiers', 'Known identifiers (document, registration numbers)', 'Известные идентификаторы (документы, регистрационные номера)'),
+      text(
+        'identifiers',
+        'Known identifiers (document, registration numbers)',
+        'Известные идентификаторы (документы, регистрационные номера)',
+      ),
       longText('questions', 'What should be checked', 'Что нужно проверить', true),
       purpose,
     ],
   },
   'request:route-information': {
     kind: 'request:route-information',
-    title: { en: 'Route information (trafficking in persons, smuggling of migrants)', ru: 'Информация о маршруте (торговля людьми, незаконный ввоз мигрантов)' },
-    domains: ['border', 'law-enforcement'], inNewDomains: false, defaultCategory: 'criminal-intelligence',
+    title: {
+      en: 'Route information (trafficking in persons, smuggling of migrants)',
+      ru: 'Информация о маршруте (торговля людьми, незаконный ввоз мигрантов)',
+    },
+    domains: ['border', 'law-enforcement'],
+    inNewDomains: false,
+    defaultCategory: 'criminal-intelligence',
     fields: [
-      { name: 'offence', type: 'select', required: true, label: { en: 'Offence', ru: 'Преступление' }, options: [
-        { value: 'trafficking-in-persons', label: { en: 'Trafficking in persons', ru: 'Торговля людьми' } },
-        { value: 'smuggling-of-migrants', label: { en: 'Smuggling of migrants', ru: 'Незаконный ввоз мигрантов' } },
-      ] },
+      {
+        name: 'offence',
+        type: 'select',
+        required: true,
+        label: { en: 'Offence', ru: 'Преступление' },
+        options: [
+          { value: 'trafficking-in-persons', label: { en: 'Trafficking in persons', ru: 'Торговля людьми' } },
+          { value: 'smuggling-of-migrants', label: { en: 'Smuggling of migrants', ru: 'Незаконный ввоз мигрантов' } },
+        ],
+      },
       state('originState', 'State of origin', 'Государство происхождения', true),
       states('transitStates', 'Transit states', 'Государства транзита'),
       state('destinationState', 'State of destination', 'Государство назначения', true),
       text('period', 'Period concerned', 'Период'),
-      longText('knownFacts', 'Known facts (routes, vehicles, persons)', 'Известные факты (маршруты, транспорт, лица)', true),
+      longText(
+        'knownFacts',
+        'Known facts (routes, vehicles, persons)',
+        'Известные факты (маршруты, транспорт, лица)',
+        true,
+      ),
       longText('questions', 'Information sought', 'Запрашиваемая информация', true),
       purpose,
     ],
@@ -112,11 +180,17 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:financial-enquiry': {
     kind: 'request:financial-enquiry',
     title: { en: 'Financial enquiry', ru: 'Финансовый запрос' },
-    domains: ['economic-crime'], inNewDomains: false, defaultCategory: 'financial',
+    domains: ['economic-crime'],
+    inNewDomains: false,
+    defaultCategory: 'financial',
     fields: [
       text('subjects', 'Persons or entities concerned', 'Лица или организации', true),
       text('accounts', 'Accounts (IBAN, bank, holder)', 'Счета (IBAN, банк, владелец)'),
-      longText('transactions', 'Transactions of interest (dates, amounts, currencies)', 'Интересующие операции (даты, суммы, валюты)'),
+      longText(
+        'transactions',
+        'Transactions of interest (dates, amounts, currencies)',
+        'Интересующие операции (даты, суммы, валюты)',
+      ),
       longText('beneficialOwners', 'Beneficial ownership questions', 'Вопросы о бенефициарных владельцах'),
       text('predicateOffence', 'Suspected predicate offence', 'Предполагаемое предикатное преступление'),
       purpose,
@@ -124,13 +198,22 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   },
   'request:arms-tracing': {
     kind: 'request:arms-tracing',
-    title: { en: 'Arms tracing (small arms and light weapons)', ru: 'Отслеживание оружия (стрелковое оружие и лёгкие вооружения)' },
-    domains: ['law-enforcement', 'non-proliferation'], inNewDomains: false, defaultCategory: 'arms-wmd',
+    title: {
+      en: 'Arms tracing (small arms and light weapons)',
+      ru: 'Отслеживание оружия (стрелковое оружие и лёгкие вооружения)',
+    },
+    domains: ['law-enforcement', 'non-proliferation'],
+    inNewDomains: false,
+    defaultCategory: 'arms-wmd',
     fields: [
       text('weaponType', 'Type and model', 'Тип и модель', true),
       text('manufacturer', 'Manufacturer', 'Производитель'),
       text('serialNumber', 'Serial number', 'Серийный номер', true, 64),
-      text('markings', 'Other markings (country, year, import marks)', 'Прочая маркировка (страна, год, импортная маркировка)'),
+      text(
+        'markings',
+        'Other markings (country, year, import marks)',
+        'Прочая маркировка (страна, год, импортная маркировка)',
+      ),
       text('calibre', 'Calibre', 'Калибр', false, 32),
       date('seizureDate', 'Date of seizure', 'Дата изъятия'),
       longText('circumstances', 'Circumstances of the seizure', 'Обстоятельства изъятия'),
@@ -140,22 +223,39 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
   'request:best-practice': {
     kind: 'request:best-practice',
     title: { en: 'Best practice and awareness sharing', ru: 'Обмен передовым опытом и информирование' },
-    domains: ['non-proliferation', 'border', 'law-enforcement', 'economic-crime'], inNewDomains: true, defaultCategory: 'general',
+    domains: ['non-proliferation', 'border', 'law-enforcement', 'economic-crime'],
+    inNewDomains: true,
+    defaultCategory: 'general',
     fields: [
       text('topic', 'Topic', 'Тема', true),
       longText('question', 'What would you like to learn', 'Что вы хотели бы узнать', true),
-      text('preferredFormat', 'Preferred format (documents, meeting, training)', 'Предпочтительный формат (документы, встреча, обучение)'),
+      text(
+        'preferredFormat',
+        'Preferred format (documents, meeting, training)',
+        'Предпочтительный формат (документы, встреча, обучение)',
+      ),
     ],
   },
   'request:consent': {
     kind: 'request:consent',
-    title: { en: 'Consent to pass on or use as evidence', ru: 'Согласие на передачу или использование в качестве доказательства' },
-    domains: ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'], inNewDomains: true, defaultCategory: 'general',
+    title: {
+      en: 'Consent to pass on or use as evidence',
+      ru: 'Согласие на передачу или использование в качестве доказательства',
+    },
+    domains: ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'],
+    inNewDomains: true,
+    defaultCategory: 'general',
     fields: [
-      { name: 'use', type: 'select', required: true, label: { en: 'Intended use', ru: 'Предполагаемое использование' }, options: [
-        { value: 'pass-on', label: { en: 'Pass the information on', ru: 'Передать информацию' } },
-        { value: 'evidence', label: { en: 'Use as evidence', ru: 'Использовать в качестве доказательства' } },
-      ] },
+      {
+        name: 'use',
+        type: 'select',
+        required: true,
+        label: { en: 'Intended use', ru: 'Предполагаемое использование' },
+        options: [
+          { value: 'pass-on', label: { en: 'Pass the information on', ru: 'Передать информацию' } },
+          { value: 'evidence', label: { en: 'Use as evidence', ru: 'Использовать в качестве доказательства' } },
+        ],
+      },
       text('recipient', 'To whom (authority, state, court)', 'Кому (орган, государство, суд)', true),
       longText('justification', 'Justification', 'Обоснование', true),
     ],
@@ -167,7 +267,11 @@ const fieldSchema = (field: TemplateField): z.ZodType => {
   switch (field.type) {
     case 'text':
     case 'long-text':
-      return z.string().trim().min(field.required ? 1 : 0).max(max);
+      return z
+        .string()
+        .trim()
+        .min(field.required ? 1 : 0)
+        .max(max);
     case 'date':
       return z.iso.date();
     case 'state':
@@ -182,16 +286,23 @@ const fieldSchema = (field: TemplateField): z.ZodType => {
 /** The zod schema of the encrypted fields of a request of this kind (clients check before sealing and after opening). */
 export function requestFieldsSchema(kind: RequestKind): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
-  for (const field of REQUEST_TEMPLATES[kind].fields) shape[field.name] = field.required ? fieldSchema(field) : fieldSchema(field).optional();
+  for (const field of REQUEST_TEMPLATES[kind].fields)
+    shape[field.name] = field.required ? fieldSchema(field) : fieldSchema(field).optional();
   return z.object(shape).strict();
 }
 
 /** Whether a request of this kind may be made in `domain` (a domain of the network). */
 export function offeredIn(template: RequestTemplate, domain: string): boolean {
-  return template.domains.includes(domain) || (template.inNewDomains && !(SEEDED_DOMAIN_CODES as readonly string[]).includes(domain));
+  return (
+    template.domains.includes(domain) ||
+    (template.inNewDomains && !(SEEDED_DOMAIN_CODES as readonly string[]).includes(domain))
+  );
 }
 
 /** The domains, among the network's, in which a request of this kind may be made; the default first. */
 export function domainsOffering(template: RequestTemplate, networkDomains: readonly string[]): string[] {
-  return [...template.domains.filter((d) => networkDomains.includes(d)), ...networkDomains.filter((d) => !template.domains.includes(d) && offeredIn(template, d))];
+  return [
+    ...template.domains.filter((d) => networkDomains.includes(d)),
+    ...networkDomains.filter((d) => !template.domains.includes(d) && offeredIn(template, d)),
+  ];
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { PublicKeyBundle } from '../crypto/verify-key-bundle.js';
 import { ExportKeyWrappedKeys, RecoveryWrappedKeys, StoredWrappedKeys } from '../crypto/wrapped-keys-format.js';
-import { KeyStretching, OpaqueFinishLoginRequest, OpaqueRegistrationRecord, OpaqueRegistrationRequest, OpaqueServerMessage, OpaqueStartLoginRequest } from '../crypto/opaque-format.js';
+import {
+  KeyStretching,
+  OpaqueFinishLoginRequest,
+  OpaqueRegistrationRecord,
+  OpaqueRegistrationRequest,
+  OpaqueServerMessage,
+  OpaqueStartLoginRequest,
+} from '../crypto/opaque-format.js';
 import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
 import { AUDIT_EVENT_TYPES } from '../audit/event-types.js';
 
@@ -16,7 +23,11 @@ export type UserStatus = z.infer<typeof UserStatus>;
 /** 24 hex characters (a database id). */
 export const Id = z.string().regex(/^[0-9a-f]{24}$/, 'must be an id (24 hex characters)');
 
-export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '3–64 characters: letters, digits, dot, dash, underscore');
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '3–64 characters: letters, digits, dot, dash, underscore');
 export const DisplayName = z.string().trim().min(1).max(120);
 /** Length is the only composition rule (NIST 800-63B); common passwords are refused separately. */
 export const Password = z.string().min(12, 'at least 12 characters').max(256);
@@ -25,15 +36,22 @@ export const TotpCode = z.string().regex(/^\d{6}$/, '6 digits');
 export const OpaqueToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'malformed token');
 
 // ── invitations ────────────────────────────────────────────────────────────
-export const CreateInvitationRequest = z.object({
-  role: z.enum(['national-admin', 'focal-point']),
-  state: StateCode,
-  domains: z.array(DomainCode).max(MAX_DOMAINS).default([]),
-  displayName: DisplayName,
-  /** How to reach the invitee to pass on the link; shown in the list, never used by the server. */
-  note: z.string().trim().max(200).optional(),
-  expiresInHours: z.number().int().min(1).max(24 * 14).default(72),
-}).strict();
+export const CreateInvitationRequest = z
+  .object({
+    role: z.enum(['national-admin', 'focal-point']),
+    state: StateCode,
+    domains: z.array(DomainCode).max(MAX_DOMAINS).default([]),
+    displayName: DisplayName,
+    /** How to reach the invitee to pass on the link; shown in the list, never used by the server. */
+    note: z.string().trim().max(200).optional(),
+    expiresInHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(72),
+  })
+  .strict();
 export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
 
 export const INVITATION_STATUSES = ['open', 'used', 'revoked', 'expired'] as const;
@@ -70,19 +88,23 @@ export type InvitationPreview = z.infer<typeof InvitationPreview>;
 export const FlowId = z.string().regex(/^[A-Za-z0-9_-]{40,4000}$/, 'malformed flow id');
 
 /** What the client made of a new password: the record the server keeps, and the argon2id cost it used. */
-export const NewOpaqueRegistration = z.object({
-  flowId: FlowId,
-  registrationRecord: OpaqueRegistrationRecord,
-  stretching: KeyStretching,
-}).strict();
+export const NewOpaqueRegistration = z
+  .object({
+    flowId: FlowId,
+    registrationRecord: OpaqueRegistrationRecord,
+    stretching: KeyStretching,
+  })
+  .strict();
 
 export const RegistrationStartResponse = z.object({ flowId: FlowId, registrationResponse: OpaqueServerMessage });
 export type RegistrationStartResponse = z.infer<typeof RegistrationStartResponse>;
 
-export const SignInStartRequest = z.object({
-  username: Username,
-  startLoginRequest: OpaqueStartLoginRequest,
-}).strict();
+export const SignInStartRequest = z
+  .object({
+    username: Username,
+    startLoginRequest: OpaqueStartLoginRequest,
+  })
+  .strict();
 export type SignInStartRequest = z.infer<typeof SignInStartRequest>;
 
 export const SignInStartResponse = z.object({
@@ -95,11 +117,13 @@ export const SignInStartResponse = z.object({
 });
 export type SignInStartResponse = z.infer<typeof SignInStartResponse>;
 
-export const SignInFinishRequest = z.object({
-  flowId: FlowId,
-  finishLoginRequest: OpaqueFinishLoginRequest,
-  totp: TotpCode.optional(),
-}).strict();
+export const SignInFinishRequest = z
+  .object({
+    flowId: FlowId,
+    finishLoginRequest: OpaqueFinishLoginRequest,
+    totp: TotpCode.optional(),
+  })
+  .strict();
 export type SignInFinishRequest = z.infer<typeof SignInFinishRequest>;
 
 /** Signed in, keys locked (a reload without "this browser remembers"): prove the password again to unlock them. */
@@ -107,23 +131,27 @@ export const UnlockStartRequest = z.object({ startLoginRequest: OpaqueStartLogin
 export const UnlockFinishRequest = z.object({ flowId: FlowId, finishLoginRequest: OpaqueFinishLoginRequest }).strict();
 
 // ── registration ───────────────────────────────────────────────────────────
-export const RegistrationStartRequest = z.object({
-  token: OpaqueToken,
-  username: Username,
-  registrationRequest: OpaqueRegistrationRequest,
-}).strict();
+export const RegistrationStartRequest = z
+  .object({
+    token: OpaqueToken,
+    username: Username,
+    registrationRequest: OpaqueRegistrationRequest,
+  })
+  .strict();
 export type RegistrationStartRequest = z.infer<typeof RegistrationStartRequest>;
 
-export const RegisterRequest = z.object({
-  token: OpaqueToken,
-  username: Username,
-  displayName: DisplayName.optional(),
-  opaque: NewOpaqueRegistration,
-  keys: PublicKeyBundle,
-  wrappedKeys: StoredWrappedKeys,
-  /** The newcomer typed back part of the recovery key before registering (the client checks it; the server cannot). */
-  recoveryKeyConfirmed: z.boolean().default(false),
-}).strict();
+export const RegisterRequest = z
+  .object({
+    token: OpaqueToken,
+    username: Username,
+    displayName: DisplayName.optional(),
+    opaque: NewOpaqueRegistration,
+    keys: PublicKeyBundle,
+    wrappedKeys: StoredWrappedKeys,
+    /** The newcomer typed back part of the recovery key before registering (the client checks it; the server cannot). */
+    recoveryKeyConfirmed: z.boolean().default(false),
+  })
+  .strict();
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
 export const PublicKeysView = PublicKeyBundle.extend({
@@ -157,11 +185,13 @@ export type RegisterResponse = z.infer<typeof RegisterResponse>;
 
 // ── sessions ───────────────────────────────────────────────────────────────
 /** The route accounts made before OPAQUE use once, at their next sign-in, to be upgraded. */
-export const SignInRequest = z.object({
-  username: Username,
-  password: z.string().min(1).max(256),
-  totp: TotpCode.optional(),
-}).strict();
+export const SignInRequest = z
+  .object({
+    username: Username,
+    password: z.string().min(1).max(256),
+    totp: TotpCode.optional(),
+  })
+  .strict();
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
 export const Session = z.object({
@@ -188,7 +218,9 @@ export const TotpSetupRequest = z.object({ reauth: Reauthentication }).strict();
 export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export const TotpConfirmRequest = z.object({ code: TotpCode }).strict();
 
-export const RotateKeysRequest = z.object({ keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys, reauth: Reauthentication }).strict();
+export const RotateKeysRequest = z
+  .object({ keys: PublicKeyBundle, wrappedKeys: StoredWrappedKeys, reauth: Reauthentication })
+  .strict();
 
 /** A new recovery key (the old one stops working): the private keys wrapped under it, confirmed by typing part of it back. */
 export const NewRecoveryKeyRequest = z.object({ recovery: RecoveryWrappedKeys, confirmed: z.literal(true) }).strict();
@@ -198,10 +230,12 @@ export const UpgradeRequest = z.object({ opaque: NewOpaqueRegistration, wrappedK
 export const UpgradeStartRequest = z.object({ registrationRequest: OpaqueRegistrationRequest }).strict();
 
 /** A password change starts with a login (the current password) and a registration (the new one) at once. */
-export const ChangePasswordStartRequest = z.object({
-  startLoginRequest: OpaqueStartLoginRequest,
-  registrationRequest: OpaqueRegistrationRequest,
-}).strict();
+export const ChangePasswordStartRequest = z
+  .object({
+    startLoginRequest: OpaqueStartLoginRequest,
+    registrationRequest: OpaqueRegistrationRequest,
+  })
+  .strict();
 export const ChangePasswordStartResponse = z.object({
   flowId: FlowId,
   loginResponse: OpaqueServerMessage,
@@ -211,15 +245,17 @@ export const ChangePasswordStartResponse = z.object({
 export type ChangePasswordStartResponse = z.infer<typeof ChangePasswordStartResponse>;
 
 /** The current password proven (OPAQUE login finish), the new one's record, and the keys wrapped under its export key. */
-export const ChangePasswordRequest = z.object({
-  flowId: FlowId,
-  finishLoginRequest: OpaqueFinishLoginRequest,
-  registrationRecord: OpaqueRegistrationRecord,
-  stretching: KeyStretching,
-  wrappedKeys: ExportKeyWrappedKeys,
-  /** Once the second factor is enrolled: the current authenticator code. */
-  totp: TotpCode.optional(),
-}).strict();
+export const ChangePasswordRequest = z
+  .object({
+    flowId: FlowId,
+    finishLoginRequest: OpaqueFinishLoginRequest,
+    registrationRecord: OpaqueRegistrationRecord,
+    stretching: KeyStretching,
+    wrappedKeys: ExportKeyWrappedKeys,
+    /** Once the second factor is enrolled: the current authenticator code. */
+    totp: TotpCode.optional(),
+  })
+  .strict();
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 /** One of my sessions (a refresh-token family that can still be renewed). */
@@ -252,38 +288,48 @@ export const PasswordResetPreview = z.object({
 });
 export type PasswordResetPreview = z.infer<typeof PasswordResetPreview>;
 
-export const PasswordResetStartRequest = z.object({ token: OpaqueToken, registrationRequest: OpaqueRegistrationRequest }).strict();
+export const PasswordResetStartRequest = z
+  .object({ token: OpaqueToken, registrationRequest: OpaqueRegistrationRequest })
+  .strict();
 
 /** The new password's OPAQUE record, the keys re-wrapped under its export key, and the identity key's signature proving the recovery key was used. */
-export const CompletePasswordReset = z.object({
-  token: OpaqueToken,
-  opaque: NewOpaqueRegistration,
-  wrappedKeys: ExportKeyWrappedKeys,
-  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature, base64url'),
-}).strict();
+export const CompletePasswordReset = z
+  .object({
+    token: OpaqueToken,
+    opaque: NewOpaqueRegistration,
+    wrappedKeys: ExportKeyWrappedKeys,
+    signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature, base64url'),
+  })
+  .strict();
 export type CompletePasswordReset = z.infer<typeof CompletePasswordReset>;
 
 // ── administration ─────────────────────────────────────────────────────────
-export const ListUsersQuery = z.object({
-  status: UserStatus.optional(),
-  state: StateCode.optional(),
-  role: Role.optional(),
-}).strict();
+export const ListUsersQuery = z
+  .object({
+    status: UserStatus.optional(),
+    state: StateCode.optional(),
+    role: Role.optional(),
+  })
+  .strict();
 
-export const ActivateRequest = z.object({
-  /** The key version whose safety number the admin compared: a key changed since is refused. */
-  keyVersion: z.number().int().positive(),
-  safetyNumberCompared: z.literal(true),
-}).strict();
+export const ActivateRequest = z
+  .object({
+    /** The key version whose safety number the admin compared: a key changed since is refused. */
+    keyVersion: z.number().int().positive(),
+    safetyNumberCompared: z.literal(true),
+  })
+  .strict();
 
 export const SuspendRequest = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 
 /** Only these fields can be changed by PATCH; role, state, status and tokens never. */
-export const UpdateUserRequest = z.object({
-  displayName: DisplayName.optional(),
-  domains: z.array(DomainCode).max(MAX_DOMAINS).optional(),
-  requireTotp: z.boolean().optional(),
-}).strict();
+export const UpdateUserRequest = z
+  .object({
+    displayName: DisplayName.optional(),
+    domains: z.array(DomainCode).max(MAX_DOMAINS).optional(),
+    requireTotp: z.boolean().optional(),
+  })
+  .strict();
 
 // ── audit ──────────────────────────────────────────────────────────────────
 export const AuditEntryView = z.object({
@@ -299,18 +345,20 @@ export const AuditEntryView = z.object({
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
-export const ListAuditQuery = z.object({
-  state: StateCode.optional(),
-  /** Only events of this type (e.g. `auth.sign-in-failed`). */
-  type: z.enum(AUDIT_EVENT_TYPES).optional(),
-  /** Only what this person did or what concerns them (their account, keys, sessions). */
-  person: Id.optional(),
-  /** `asc` (default): oldest first, pages follow `afterSeq`; `desc`: newest first, pages follow `beforeSeq`. */
-  order: z.enum(['asc', 'desc']).default('asc'),
-  afterSeq: z.coerce.number().int().min(0).optional(),
-  beforeSeq: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-}).strict();
+export const ListAuditQuery = z
+  .object({
+    state: StateCode.optional(),
+    /** Only events of this type (e.g. `auth.sign-in-failed`). */
+    type: z.enum(AUDIT_EVENT_TYPES).optional(),
+    /** Only what this person did or what concerns them (their account, keys, sessions). */
+    person: Id.optional(),
+    /** `asc` (default): oldest first, pages follow `afterSeq`; `desc`: newest first, pages follow `beforeSeq`. */
+    order: z.enum(['asc', 'desc']).default('asc'),
+    afterSeq: z.coerce.number().int().min(0).optional(),
+    beforeSeq: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
 
 /**
  * Pushed to the admins responsible for a person (their state's national admins for a focal point,

@@ -10,32 +10,42 @@ const Names = z.object({ en: z.string().trim().min(2).max(80), ru: z.string().tr
  * well-defined effect that the server applies itself.
  */
 export const ProposedChange = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('admit-state'),
-    state: z.object({ code: StateCode, name: Names }).strict(),
-  }).strict(),
-  z.object({
-    kind: z.literal('add-domain'),
-    /** States then opt in to it, each by its own participation. */
-    domain: z.object({ code: DomainCode, name: Names }).strict(),
-  }).strict(),
-  z.object({
-    kind: z.literal('rename-domain'),
-    /** An existing domain's names; its code (in rules, participation and messages) stays. */
-    domain: z.object({ code: DomainCode, name: Names }).strict(),
-  }).strict(),
-  z.object({
-    kind: z.literal('retire-domain'),
-    /**
-     * No new exchanges, participation or focal points in it from adoption on; its code and names
-     * stay, so history, policies and the audit trail still read. Open request cases may finish.
-     */
-    domain: z.object({ code: DomainCode }).strict(),
-  }).strict(),
-  z.object({
-    kind: z.literal('directory-freshness'),
-    freshnessDays: DirectorySettings.shape.freshnessDays,
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('admit-state'),
+      state: z.object({ code: StateCode, name: Names }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('add-domain'),
+      /** States then opt in to it, each by its own participation. */
+      domain: z.object({ code: DomainCode, name: Names }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('rename-domain'),
+      /** An existing domain's names; its code (in rules, participation and messages) stays. */
+      domain: z.object({ code: DomainCode, name: Names }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('retire-domain'),
+      /**
+       * No new exchanges, participation or focal points in it from adoption on; its code and names
+       * stay, so history, policies and the audit trail still read. Open request cases may finish.
+       */
+      domain: z.object({ code: DomainCode }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('directory-freshness'),
+      freshnessDays: DirectorySettings.shape.freshnessDays,
+    })
+    .strict(),
 ]);
 export type ProposedChange = z.infer<typeof ProposedChange>;
 
@@ -63,20 +73,24 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const MIN_PROPOSAL_HOURS = 24;
 export const MAX_PROPOSAL_DAYS = 180;
 
-export const CreateProposal = z.object({
-  change: ProposedChange,
-  procedure: Procedure.default('silence'),
-  /** When the procedure ends; at least 24 hours and at most 180 days from now. */
-  deadline: z.iso.datetime(),
-  /** Why the secretariat proposes it, shown to every state. */
-  rationale: z.string().trim().min(1).max(4000),
-}).strict();
+export const CreateProposal = z
+  .object({
+    change: ProposedChange,
+    procedure: Procedure.default('silence'),
+    /** When the procedure ends; at least 24 hours and at most 180 days from now. */
+    deadline: z.iso.datetime(),
+    /** Why the secretariat proposes it, shown to every state. */
+    rationale: z.string().trim().min(1).max(4000),
+  })
+  .strict();
 export type CreateProposal = z.infer<typeof CreateProposal>;
 
-export const TakePosition = z.object({
-  position: Position,
-  comment: z.string().trim().max(2000).optional(),
-}).strict();
+export const TakePosition = z
+  .object({
+    position: Position,
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict();
 export type TakePosition = z.infer<typeof TakePosition>;
 
 export const StatePosition = z.object({

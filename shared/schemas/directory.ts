@@ -3,21 +3,25 @@ import { Id } from './accounts.js';
 import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
 
 /** Text that may differ by script: English (Latin) always, Russian (Cyrillic) where it differs. */
-export const BilingualText = z.object({
-  en: z.string().trim().min(1).max(200),
-  ru: z.string().trim().min(1).max(200).optional(),
-}).strict();
+export const BilingualText = z
+  .object({
+    en: z.string().trim().min(1).max(200),
+    ru: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
 export type BilingualText = z.infer<typeof BilingualText>;
 
 export const CONTACT_TYPES = ['phone', 'mobile', 'email', 'fax', 'secure-line', 'messenger', 'address'] as const;
 export const ContactType = z.enum(CONTACT_TYPES);
 export type ContactType = z.infer<typeof ContactType>;
 
-export const ContactChannel = z.object({
-  type: ContactType,
-  value: z.string().trim().min(1).max(200),
-  note: z.string().trim().max(200).optional(),
-}).strict();
+export const ContactChannel = z
+  .object({
+    type: ContactType,
+    value: z.string().trim().min(1).max(200),
+    note: z.string().trim().max(200).optional(),
+  })
+  .strict();
 export type ContactChannel = z.infer<typeof ContactChannel>;
 
 /** ISO 639-1 language code, e.g. "ru", "en", "kk". */
@@ -26,41 +30,53 @@ export const LanguageCode = z.string().regex(/^[a-z]{2}$/, 'a two-letter ISO 639
 export const ENTRY_KINDS = ['person', 'duty-desk'] as const;
 export const FOCAL_ROLES = ['policy', 'operational'] as const;
 
-export const WorkingHours = z.object({
-  /** ISO weekdays 1 (Monday) … 7 (Sunday). */
-  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-  from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
-  to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
-}).strict();
+export const WorkingHours = z
+  .object({
+    /** ISO weekdays 1 (Monday) … 7 (Sunday). */
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+    to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+  })
+  .strict();
 
 /** IANA time zone name, checked against the runtime's list. */
-export const TimeZone = z.string().max(64).refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as Asia/Almaty');
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Asia/Almaty');
 
 /** What a focal point (or their national admin) may edit. Identity, state and keys are not here. */
-export const EntryUpdate = z.object({
-  kind: z.enum(ENTRY_KINDS).optional(),
-  name: BilingualText.optional(),
-  title: BilingualText.optional(),
-  authority: BilingualText.optional(),
-  role: z.enum(FOCAL_ROLES).optional(),
-  languages: z.array(LanguageCode).max(12).optional(),
-  timeZone: TimeZone.optional(),
-  workingHours: WorkingHours.nullable().optional(),
-  available24x7: z.boolean().optional(),
-  deputyUserId: Id.nullable().optional(),
-  contacts: z.array(ContactChannel).max(12).optional(),
-}).strict();
+export const EntryUpdate = z
+  .object({
+    kind: z.enum(ENTRY_KINDS).optional(),
+    name: BilingualText.optional(),
+    title: BilingualText.optional(),
+    authority: BilingualText.optional(),
+    role: z.enum(FOCAL_ROLES).optional(),
+    languages: z.array(LanguageCode).max(12).optional(),
+    timeZone: TimeZone.optional(),
+    workingHours: WorkingHours.nullable().optional(),
+    available24x7: z.boolean().optional(),
+    deputyUserId: Id.nullable().optional(),
+    contacts: z.array(ContactChannel).max(12).optional(),
+  })
+  .strict();
 export type EntryUpdate = z.infer<typeof EntryUpdate>;
 
 /** Fields a state can withhold from other states (name, authority, domains, languages and keys never). */
-export const RESTRICTABLE_FIELDS = ['title', 'workingHours', 'deputy', ...CONTACT_TYPES.map((type) => `contacts.${type}` as const)] as const;
+export const RESTRICTABLE_FIELDS = [
+  'title',
+  'workingHours',
+  'deputy',
+  ...CONTACT_TYPES.map((type) => `contacts.${type}` as const),
+] as const;
 export const RestrictableField = z.enum(RESTRICTABLE_FIELDS);
 export type RestrictableField = z.infer<typeof RestrictableField>;
 
@@ -120,21 +136,38 @@ export const EntryView = z.object({
 export type EntryView = z.infer<typeof EntryView>;
 
 /** "KZ,RU" in a query string → ["KZ", "RU"]. */
-const StateList = z.string().max(400).transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean)).pipe(z.array(StateCode).max(40));
+const StateList = z
+  .string()
+  .max(400)
+  .transform((text) =>
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(StateCode).max(40));
 
 export const SEARCH_SORTS = ['name', 'state', 'lastConfirmed'] as const;
-export const DirectorySearchQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  domain: DomainCode.optional(),
-  state: StateList.optional(),
-  language: LanguageCode.optional(),
-  role: z.enum(FOCAL_ROLES).optional(),
-  available24x7: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  stale: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  sort: z.enum(SEARCH_SORTS).default('name'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-}).strict();
+export const DirectorySearchQuery = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    domain: DomainCode.optional(),
+    state: StateList.optional(),
+    language: LanguageCode.optional(),
+    role: z.enum(FOCAL_ROLES).optional(),
+    available24x7: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    stale: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    sort: z.enum(SEARCH_SORTS).default('name'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
 export type DirectorySearchQuery = z.infer<typeof DirectorySearchQuery>;
 
 export const DirectoryPage = z.object({

@@ -6,7 +6,10 @@ import { z } from 'zod';
  */
 export const SEEDED_DOMAIN_CODES = ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'] as const;
 export const DOMAIN_CODE_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-export const DomainCode = z.string().max(40).regex(DOMAIN_CODE_PATTERN, 'a domain code: lower-case letters and digits, words joined by "-"');
+export const DomainCode = z
+  .string()
+  .max(40)
+  .regex(DOMAIN_CODE_PATTERN, 'a domain code: lower-case letters and digits, words joined by "-"');
 export type DomainCode = z.infer<typeof DomainCode>;
 /** More than a network would ever agree on; bounds lists of domains in requests. */
 export const MAX_DOMAINS = 50;
@@ -34,7 +37,9 @@ export const HandlingCode = z.enum(HANDLING_CODES);
 export type HandlingCode = z.infer<typeof HandlingCode>;
 
 /** Evaluation: source reliability A/B/C/X × information accuracy 1–4, e.g. "B2". */
-export const EvaluationCode = z.string().regex(/^[ABCX][1-4]$/, 'evaluation is source A/B/C/X followed by accuracy 1-4');
+export const EvaluationCode = z
+  .string()
+  .regex(/^[ABCX][1-4]$/, 'evaluation is source A/B/C/X followed by accuracy 1-4');
 export type EvaluationCode = z.infer<typeof EvaluationCode>;
 
 /** What an exchange is: a free message, a request of a type, or a lifecycle step. */
@@ -58,11 +63,13 @@ export const StateCode = z.string().regex(/^[A-Z]{2}$/, 'state is an ISO 3166-1 
 export type StateCode = z.infer<typeof StateCode>;
 
 /** Server-readable labels of an exchange: the only metadata the policy engine sees. */
-export const Labels = z.object({
-  domain: DomainCode,
-  category: CategoryCode,
-  classification: Classification,
-  handling: HandlingCode,
-  evaluation: EvaluationCode.optional(),
-}).strict();
+export const Labels = z
+  .object({
+    domain: DomainCode,
+    category: CategoryCode,
+    classification: Classification,
+    handling: HandlingCode,
+    evaluation: EvaluationCode.optional(),
+  })
+  .strict();
 export type Labels = z.infer<typeof Labels>;

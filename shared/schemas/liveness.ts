@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { Id } from './accounts.js';
 import { DomainCode, StateCode } from './labels.js';
 
-export const StartLivenessCheck = z.object({
-  /** One state (national admins: their own, the default); omitted by the secretariat = every state. */
-  state: StateCode.optional(),
-  domain: DomainCode.optional(),
-  /** Minutes to answer before an answer counts as late. */
-  deadlineMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
-}).strict();
+export const StartLivenessCheck = z
+  .object({
+    /** One state (national admins: their own, the default); omitted by the secretariat = every state. */
+    state: StateCode.optional(),
+    domain: DomainCode.optional(),
+    /** Minutes to answer before an answer counts as late. */
+    deadlineMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(30),
+  })
+  .strict();
 export type StartLivenessCheck = z.infer<typeof StartLivenessCheck>;
 
 /** What a focal point's client receives: sign (checkId, nonce, own user id) with the identity key. */
@@ -20,11 +27,13 @@ export const LivenessPrompt = z.object({
 });
 export type LivenessPrompt = z.infer<typeof LivenessPrompt>;
 
-export const LivenessAck = z.object({
-  checkId: Id,
-  /** Ed25519 signature (64 bytes, base64url) over livenessAckBytes(checkId, nonce, userId). */
-  signature: z.string().max(128),
-}).strict();
+export const LivenessAck = z
+  .object({
+    checkId: Id,
+    /** Ed25519 signature (64 bytes, base64url) over livenessAckBytes(checkId, nonce, userId). */
+    signature: z.string().max(128),
+  })
+  .strict();
 export type LivenessAck = z.infer<typeof LivenessAck>;
 
 export const LIVENESS_OUTCOMES = ['answered', 'late', 'none'] as const;

@@ -6,11 +6,13 @@ import { HandlingCode } from './labels.js';
 /** Attachments one message may carry (the server's limit on ids, the payload's on references). */
 export const MAX_ATTACHMENTS_PER_MESSAGE = 20;
 
-export const SendMessageInput = z.object({
-  envelope: Envelope,
-  /** Encrypted attachments uploaded beforehand by the sender, bound to this message. */
-  attachmentIds: z.array(Id).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
-}).strict();
+export const SendMessageInput = z
+  .object({
+    envelope: Envelope,
+    /** Encrypted attachments uploaded beforehand by the sender, bound to this message. */
+    attachmentIds: z.array(Id).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
+  })
+  .strict();
 export type SendMessageInput = z.input<typeof SendMessageInput>;
 
 export const SendMessageResult = z.object({
@@ -62,18 +64,24 @@ export const MessageStatusEvent = z.object({
 });
 export type MessageStatusEvent = z.infer<typeof MessageStatusEvent>;
 
-export const HistoryQuery = z.object({
-  threadId: z.string().max(128).optional(),
-  with: Id.optional(),
-  /** Pages back: `storedAt` of the oldest message seen; alone, only older messages follow. */
-  before: z.iso.datetime().optional(),
-  /**
-   * With `before`: the id of that oldest message, so messages stored in the same millisecond are
-   * neither skipped nor repeated (the page continues after (before, beforeId) in (storedAt, id) order).
-   */
-  beforeId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-}).strict().refine((query) => query.beforeId === undefined || query.before !== undefined, { path: ['beforeId'], message: 'beforeId needs before' });
+export const HistoryQuery = z
+  .object({
+    threadId: z.string().max(128).optional(),
+    with: Id.optional(),
+    /** Pages back: `storedAt` of the oldest message seen; alone, only older messages follow. */
+    before: z.iso.datetime().optional(),
+    /**
+     * With `before`: the id of that oldest message, so messages stored in the same millisecond are
+     * neither skipped nor repeated (the page continues after (before, beforeId) in (storedAt, id) order).
+     */
+    beforeId: Id.optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict()
+  .refine((query) => query.beforeId === undefined || query.before !== undefined, {
+    path: ['beforeId'],
+    message: 'beforeId needs before',
+  });
 
 /** What the server accepts as attachments, so a client can refuse a file before encrypting it. */
 export const AttachmentLimits = z.object({

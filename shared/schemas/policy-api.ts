@@ -19,7 +19,11 @@ export const PublishPolicyRequest = z.strictObject({ policy: PolicyBody, signatu
 export type PublishPolicyRequest = z.infer<typeof PublishPolicyRequest>;
 
 /** Who signed a version, with the key that signed it, so anyone shown the body can re-check it. */
-export const PolicySigner = z.object({ userId: Id, identityKey: IdentityKeyString, keyVersion: z.number().int().positive() });
+export const PolicySigner = z.object({
+  userId: Id,
+  identityKey: IdentityKeyString,
+  keyVersion: z.number().int().positive(),
+});
 
 /** A state's own view of one of its policy versions: every rule, and the signature. */
 export const FullPolicyView = z.object({
@@ -68,6 +72,8 @@ export const PolicyDiffView = z.object({
   removed: z.array(PolicyRule),
   changed: z.array(z.object({ id: z.string(), before: PolicyRule, after: PolicyRule })),
   defaultEffectChanged: z.object({ before: DefaultEffect, after: DefaultEffect }).optional(),
-  directoryFieldsChanged: z.object({ before: z.array(DirectoryFieldRule), after: z.array(DirectoryFieldRule) }).optional(),
+  directoryFieldsChanged: z
+    .object({ before: z.array(DirectoryFieldRule), after: z.array(DirectoryFieldRule) })
+    .optional(),
 });
 export type PolicyDiffView = z.infer<typeof PolicyDiffView>;

@@ -67,15 +67,20 @@ export type RequestCaseDetail = z.infer<typeof RequestCaseDetail>;
 
 export const RequestParams = z.object({ id: Id }).strict();
 
-export const ListRequestsQuery = z.object({
-  box: z.enum(['inbox', 'outbox']).default('inbox'),
-  status: RequestStatus.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  domain: DomainCode.optional(),
-  /** Consent requests about one original case. */
-  originalCaseId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
-}).strict();
+export const ListRequestsQuery = z
+  .object({
+    box: z.enum(['inbox', 'outbox']).default('inbox'),
+    status: RequestStatus.optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    domain: DomainCode.optional(),
+    /** Consent requests about one original case. */
+    originalCaseId: Id.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(100),
+  })
+  .strict();
 export type ListRequestsQuery = z.input<typeof ListRequestsQuery>;
 
 export const StatisticsQuery = z.object({ state: StateCode.optional(), domain: DomainCode.optional() }).strict();
@@ -112,12 +117,14 @@ export const RequestTemplateView = z.object({
   domains: z.array(DomainCode),
   inNewDomains: z.boolean(),
   defaultCategory: CategoryCode,
-  fields: z.array(z.object({
-    name: z.string(),
-    type: z.enum(['text', 'long-text', 'date', 'state', 'states', 'select']),
-    required: z.boolean(),
-    label: Localized,
-    options: z.array(z.object({ value: z.string(), label: Localized })).optional(),
-    maxLength: z.number().int().optional(),
-  })),
+  fields: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(['text', 'long-text', 'date', 'state', 'states', 'select']),
+      required: z.boolean(),
+      label: Localized,
+      options: z.array(z.object({ value: z.string(), label: Localized })).optional(),
+      maxLength: z.number().int().optional(),
+    }),
+  ),
 });

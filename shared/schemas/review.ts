@@ -5,19 +5,26 @@ import { DomainCode, StateCode } from './labels.js';
  * The annual implementation review (action plan: "reviewed every year by the Special Working
  * Group and Senior Officials Committee"), built from the audit trail: metadata counts only.
  */
-export const ReviewQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  /** Network admins: one state, or the whole network when omitted. National admins: their own. */
-  state: StateCode.optional(),
-}).strict();
+export const ReviewQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100),
+    /** Network admins: one state, or the whole network when omitted. National admins: their own. */
+    state: StateCode.optional(),
+  })
+  .strict();
 export type ReviewQuery = z.infer<typeof ReviewQuery>;
 
 const count = z.number().int().nonnegative();
 
 /** Policy decisions on exchanges from one state to another in one domain, by effect. */
 export const ExchangeRow = z.object({
-  fromState: StateCode, toState: StateCode, domain: DomainCode,
-  allowed: count, withConditions: count, held: count, denied: count,
+  fromState: StateCode,
+  toState: StateCode,
+  domain: DomainCode,
+  allowed: count,
+  withConditions: count,
+  held: count,
+  denied: count,
 });
 export type ExchangeRow = z.infer<typeof ExchangeRow>;
 
@@ -27,16 +34,26 @@ export type TrafficRow = z.infer<typeof TrafficRow>;
 
 /** Requests between two states in one domain: made, answered (fully or partly), declined, overdue. */
 export const RequestRow = z.object({
-  requesterState: StateCode, requestedState: StateCode, domain: DomainCode,
-  submitted: count, answered: count, declined: count, overdue: count,
+  requesterState: StateCode,
+  requestedState: StateCode,
+  domain: DomainCode,
+  submitted: count,
+  answered: count,
+  declined: count,
+  overdue: count,
 });
 export type RequestRow = z.infer<typeof RequestRow>;
 
 /** A state's network upkeep: accounts activated (after key verification) and suspended, entries confirmed, liveness answers, policy versions. */
 export const UpkeepRow = z.object({
   state: StateCode,
-  accountsActivated: count, suspensions: count, keyRotations: count, entriesConfirmed: count,
-  livenessAnswered: count, livenessMedianResponseMs: z.number().nonnegative().nullable(), policyVersions: count,
+  accountsActivated: count,
+  suspensions: count,
+  keyRotations: count,
+  entriesConfirmed: count,
+  livenessAnswered: count,
+  livenessMedianResponseMs: z.number().nonnegative().nullable(),
+  policyVersions: count,
 });
 export type UpkeepRow = z.infer<typeof UpkeepRow>;
 

@@ -33,7 +33,10 @@ describe('e2e: the account page in Chromium', function () {
     const errors = watchErrors(page);
     await signInThroughUi(t, page, fp);
     await page.getByRole('link', { name: 'Your account' }).click();
-    expect(await page.getByTestId('account-facts').textContent()).to.contain(fp.username).and.contain('Kazakhstan').and.contain('Focal point');
+    expect(await page.getByTestId('account-facts').textContent())
+      .to.contain(fp.username)
+      .and.contain('Kazakhstan')
+      .and.contain('Focal point');
 
     const form = page.getByTestId('change-password');
     await form.getByLabel('Current password').fill('not-my-password-at-all');
@@ -78,7 +81,10 @@ describe('e2e: the account page in Chromium', function () {
     await row.getByRole('link', { name: `Events of ${fp.user.displayName}` }).click();
     expect(await admin.locator('select[name="audit-person"]').inputValue()).to.equal(fp.user.id);
     await admin.getByTestId('audit-table').getByText('Password reset link issued').first().waitFor();
-    const kinds = await admin.getByTestId('audit-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
+    const kinds = await admin
+      .getByTestId('audit-table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
     expect(kinds).to.include.members(['user.password-reset-issued', 'user.registered']);
     expect(kinds).to.not.include('invitation.created'); // the admin's other work is not this person's
 
@@ -103,19 +109,26 @@ describe('e2e: the account page in Chromium', function () {
   });
   it('a focal point whose state requires a second factor is told so at home and sets it up from there', async () => {
     const fp2 = await activeFocalPoint(t, kzAdmin);
-    const required = await call(t.url, 'PATCH', `/api/users/${fp2.user.id}`, { token: kzAdmin.session?.accessToken, body: { requireTotp: true } });
+    const required = await call(t.url, 'PATCH', `/api/users/${fp2.user.id}`, {
+      token: kzAdmin.session?.accessToken,
+      body: { requireTotp: true },
+    });
     expect(required.status).to.equal(200);
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const errors = watchErrors(page);
     await signInThroughUi(t, page, fp2);
-    expect(await page.getByTestId('totp-required').textContent()).to.contain('Your state requires two-factor authentication for its focal points');
+    expect(await page.getByTestId('totp-required').textContent()).to.contain(
+      'Your state requires two-factor authentication for its focal points',
+    );
     expect(await page.getByRole('link', { name: /^Messages/ }).count()).to.equal(0); // not before the second factor
     await page.getByRole('link', { name: 'Set it up now' }).click();
     expect(await page.getByText('Your state requires its focal points to confirm each sign-in').count()).to.equal(1);
     await page.getByLabel('Your password').fill(fp2.password);
     await page.getByRole('button', { name: 'Begin setup' }).click();
-    const secret = await page.getByTestId('totp-secret').getAttribute('data-secret') ?? '';
-    await page.getByLabel('Code from the app').fill(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
+    const secret = (await page.getByTestId('totp-secret').getAttribute('data-secret')) ?? '';
+    await page
+      .getByLabel('Code from the app')
+      .fill(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByTestId('totp-enabled').waitFor();
     await page.getByRole('link', { name: 'Go to the home page' }).click();
@@ -148,11 +161,14 @@ describe('e2e: the account page in Chromium', function () {
     expect(await box.isChecked()).to.equal(true);
     await shot(page, '05-notifications-en');
 
-    const notes = (): Promise<Array<{ title: string; body: string }>> => page.evaluate(() => (window as unknown as { notes: Array<{ title: string; body: string }> }).notes);
+    const notes = (): Promise<Array<{ title: string; body: string }>> =>
+      page.evaluate(() => (window as unknown as { notes: Array<{ title: string; body: string }> }).notes);
     await sent(t, sender, await envelopeFor(t, sender, [desk], { text: 'seen in the open tab' }));
     await page.locator('[data-testid="unread-messages"]', { hasText: '1' }).waitFor();
     expect(await notes()).to.deep.equal([]); // the tab is in view: the count says it
-    await page.evaluate(() => { (window as unknown as { hidden: boolean }).hidden = true; });
+    await page.evaluate(() => {
+      (window as unknown as { hidden: boolean }).hidden = true;
+    });
     await sent(t, sender, await envelopeFor(t, sender, [desk], { text: 'secret operational detail' }));
     await page.waitForFunction(() => (window as unknown as { notes: unknown[] }).notes.length > 0);
     expect(await notes()).to.deep.equal([{ title: 'FocalNet', body: 'New message from Kazakhstan' }]);
@@ -160,7 +176,11 @@ describe('e2e: the account page in Chromium', function () {
   });
   it('a focal point sees where they are signed in and ends a session they do not recognise', async () => {
     const fp3 = await activeFocalPoint(t, kzAdmin);
-    const phone = await signInCall(t.url, { username: fp3.username, password: fp3.password }, 'Mozilla/5.0 (Linux; Android 14; rv:133.0) Gecko/133.0 Firefox/133.0');
+    const phone = await signInCall(
+      t.url,
+      { username: fp3.username, password: fp3.password },
+      'Mozilla/5.0 (Linux; Android 14; rv:133.0) Gecko/133.0 Firefox/133.0',
+    );
     const phoneSession = phone.body;
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const errors = watchErrors(page);
@@ -169,7 +189,9 @@ describe('e2e: the account page in Chromium', function () {
     const list = page.getByTestId('my-sessions');
     const mine = list.locator('[data-testid="session"][data-current="true"]');
     await mine.waitFor();
-    expect(await mine.textContent()).to.contain('Chrome · Linux').and.contain('this browser');
+    expect(await mine.textContent())
+      .to.contain('Chrome · Linux')
+      .and.contain('this browser');
     const onPhone = list.getByTestId('session').filter({ hasText: 'Firefox · Android' });
     await shot(page, '06-sessions-en');
     await onPhone.getByRole('button', { name: 'Sign it out' }).click();

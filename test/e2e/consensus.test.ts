@@ -25,8 +25,10 @@ describe('e2e: network decisions by consensus in Chromium', function () {
   });
   after(async () => closeE2e?.());
 
-  it('the directory\'s freshness period is not set but proposed: the secretariat\'s settings page puts it to the member states', async () => {
-    const page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+  it("the directory's freshness period is not set but proposed: the secretariat's settings page puts it to the member states", async () => {
+    const page = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })
+    ).newPage();
     const errors = watchErrors(page);
     await signInThroughUi(t, page, root);
     await page.getByRole('link', { name: 'Directory settings' }).click();
@@ -46,7 +48,9 @@ describe('e2e: network decisions by consensus in Chromium', function () {
   });
 
   it('the secretariat proposes to admit a state; a national admin approves in Russian; silence to the deadline admits it', async () => {
-    const secretariat = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const secretariat = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })
+    ).newPage();
     const errors = watchErrors(secretariat);
     await signInThroughUi(t, secretariat, root);
     await secretariat.getByRole('link', { name: 'Network decisions' }).click();
@@ -64,14 +68,18 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     expect(await card.locator('h4').textContent()).to.contain('Admit Japan (JP) as a member state');
     await shot(secretariat, '01-proposed-en');
 
-    const admin = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1100, height: 1000 } })).newPage();
+    const admin = await (
+      await browser.newContext({ locale: 'ru-RU', viewport: { width: 1100, height: 1000 } })
+    ).newPage();
     const adminErrors = watchErrors(admin);
     await admin.goto(`${t.url}/sign-in`);
     await admin.getByRole('button', { name: 'English' }).click();
     await signInThroughUi(t, admin, kz);
     await admin.getByRole('button', { name: 'Русский' }).click();
     // The home page says a decision awaits the state's position.
-    expect(await admin.getByTestId('awaiting-decisions').textContent()).to.contain('ждут позиции вашего государства: 2');
+    expect(await admin.getByTestId('awaiting-decisions').textContent()).to.contain(
+      'ждут позиции вашего государства: 2',
+    );
     await admin.getByTestId('awaiting-decisions').getByRole('link', { name: 'Решения сети' }).click();
     const theirs = admin.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Япония' });
     expect(await theirs.getByTestId('respond').textContent()).to.contain('позицию не излагало');
@@ -81,17 +89,23 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     expect(await theirs.getByTestId('respond').textContent()).to.contain('одобряет');
     await shot(admin, '02-approved-ru');
     // The secretariat's page, left open, shows the position as it is given.
-    await card.locator('[data-testid="position"][data-state="KZ"][data-position="approve"]').waitFor({ timeout: 10_000 });
+    await card
+      .locator('[data-testid="position"][data-state="KZ"][data-position="approve"]')
+      .waitFor({ timeout: 10_000 });
 
     // The deadline (14 days by default) passes in silence: the proposal is adopted and Japan admitted.
     t.clock.advance(15 * 24 * HOUR_MS);
     await signIn(t, root);
-    const later = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const later = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })
+    ).newPage();
     const laterErrors = watchErrors(later);
     await signInThroughUi(t, later, root);
     await later.getByRole('link', { name: 'Network decisions' }).click();
     const adopted = later.locator('[data-testid="proposal"][data-status="adopted"]').filter({ hasText: 'Japan' });
-    expect(await adopted.getByTestId('proposal-outcome').textContent()).to.contain('no state objected before the deadline');
+    expect(await adopted.getByTestId('proposal-outcome').textContent()).to.contain(
+      'no state objected before the deadline',
+    );
     await shot(later, '03-adopted-en');
     const states = await call<StateView[]>(t.url, 'GET', '/api/states', { token: root.session?.accessToken });
     expect(states.body.map((s) => s.code)).to.include('JP');
@@ -104,7 +118,9 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     expect(laterErrors, 'secretariat page errors after the deadline').to.deep.equal([]);
   });
   it('the secretariat proposes a new domain; once adopted, a national admin opts in and the directory offers it; then a rename is proposed', async () => {
-    const secretariat = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1100, height: 1000 } })).newPage();
+    const secretariat = await (
+      await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1100, height: 1000 } })
+    ).newPage();
     const errors = watchErrors(secretariat);
     await signInThroughUi(t, secretariat, root);
     await secretariat.getByRole('link', { name: 'Network decisions' }).click();
@@ -113,25 +129,36 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     await form.getByLabel('Domain code').fill('Maritime Security');
     await form.getByLabel('Name in English').fill('Maritime security');
     await form.getByLabel('Name in Russian').fill('Морская безопасность');
-    await form.getByLabel('Rationale (shown to every state)').fill('Piracy and smuggling at sea concern most coastal states.');
+    await form
+      .getByLabel('Rationale (shown to every state)')
+      .fill('Piracy and smuggling at sea concern most coastal states.');
     // The server's clock ran ahead in the test before; the form's default deadline follows the browser's.
-    await form.getByLabel('Deadline').fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
+    await form
+      .getByLabel('Deadline')
+      .fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
     await form.getByRole('button', { name: 'Propose to the member states' }).click();
     expect(await form.getByText('Check this field.').count()).to.equal(1); // a code has no spaces
     await form.getByLabel('Domain code').fill('maritime-security');
     await form.getByRole('button', { name: 'Propose to the member states' }).click();
     await form.getByTestId('proposed').waitFor();
-    const card = secretariat.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Maritime security' });
+    const card = secretariat
+      .locator('[data-testid="proposal"][data-status="open"]')
+      .filter({ hasText: 'Maritime security' });
     expect(await card.locator('h4').textContent()).to.contain('Add the domain Maritime security (maritime-security)');
     await shot(secretariat, '04-domain-proposed-en');
 
     t.clock.advance(15 * 24 * HOUR_MS);
     await signIn(t, kz);
-    const admin = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const admin = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })
+    ).newPage();
     const adminErrors = watchErrors(admin);
     await signInThroughUi(t, admin, kz);
     await admin.getByRole('link', { name: 'Network decisions' }).click();
-    await admin.locator('[data-testid="proposal"][data-status="adopted"]').filter({ hasText: 'Maritime security' }).waitFor();
+    await admin
+      .locator('[data-testid="proposal"][data-status="adopted"]')
+      .filter({ hasText: 'Maritime security' })
+      .waitFor();
     await admin.getByRole('link', { name: 'Directory settings' }).click();
     const participation = admin.getByTestId('participation-form');
     await participation.getByLabel('Maritime security').check();
@@ -149,19 +176,26 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     // The list is held until the test lets it go (a barrier, not a guessed delay).
     let domainsAnswered = false;
     let releaseDomains = (): void => undefined;
-    const domainsHeld = new Promise<void>((resolve) => { releaseDomains = resolve; });
+    const domainsHeld = new Promise<void>((resolve) => {
+      releaseDomains = resolve;
+    });
     await admin.route('**/api/domains', async (route) => {
       await domainsHeld;
       await route.continue();
       domainsAnswered = true;
     });
     await admin.goto(`${t.url}/directory?domain=maritime-security`); // this browser remembers the admin: no password
-    await admin.locator('select[name="domain"] option[value="maritime-security"]').first().waitFor({ state: 'attached' });
+    await admin
+      .locator('select[name="domain"] option[value="maritime-security"]')
+      .first()
+      .waitFor({ state: 'attached' });
     expect(await admin.locator('select[name="domain"]').inputValue()).to.equal('maritime-security');
     expect(new URL(admin.url()).searchParams.get('domain')).to.equal('maritime-security');
     expect(domainsAnswered, 'checked while the domain list was still on its way').to.equal(false);
     releaseDomains();
-    await admin.locator('select[name="domain"] option', { hasText: 'Maritime security' }).waitFor({ state: 'attached' });
+    await admin
+      .locator('select[name="domain"] option', { hasText: 'Maritime security' })
+      .waitFor({ state: 'attached' });
     expect(domainsAnswered).to.equal(true);
     expect(await admin.locator('select[name="domain"]').inputValue()).to.equal('maritime-security');
 
@@ -174,17 +208,25 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     expect(await form.getByLabel('Name in Russian').inputValue()).to.equal('Морская безопасность');
     await form.getByLabel('Name in English').fill('Maritime and river security');
     await form.getByLabel('Rationale (shown to every state)').fill('Rivers carry the same traffic.');
-    await form.getByLabel('Deadline').fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
+    await form
+      .getByLabel('Deadline')
+      .fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
     await form.getByRole('button', { name: 'Propose to the member states' }).click();
     await form.getByTestId('proposed').waitFor();
-    const renameCard = secretariat.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Maritime and river security' });
-    expect(await renameCard.locator('h4').textContent()).to.contain('Rename the domain maritime-security to Maritime and river security');
+    const renameCard = secretariat
+      .locator('[data-testid="proposal"][data-status="open"]')
+      .filter({ hasText: 'Maritime and river security' });
+    expect(await renameCard.locator('h4').textContent()).to.contain(
+      'Rename the domain maritime-security to Maritime and river security',
+    );
     expect(errors, 'secretariat page errors').to.deep.equal([]);
     expect(adminErrors, 'national admin page errors').to.deep.equal([]);
   });
 
   it('the secretariat proposes to retire a domain; once adopted, no picker offers it and no state takes part in it', async () => {
-    const secretariat = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1100, height: 1000 } })).newPage();
+    const secretariat = await (
+      await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1100, height: 1000 } })
+    ).newPage();
     const errors = watchErrors(secretariat);
     await signInThroughUi(t, secretariat, root);
     await secretariat.getByRole('link', { name: 'Network decisions' }).click();
@@ -193,19 +235,30 @@ describe('e2e: network decisions by consensus in Chromium', function () {
     expect(await form.getByLabel('Name in English').count(), 'a retirement names no new names').to.equal(0);
     await form.getByLabel('Domain', { exact: true }).selectOption('non-proliferation');
     await form.getByLabel('Rationale (shown to every state)').fill('The work moved to another forum.');
-    await form.getByLabel('Deadline').fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
+    await form
+      .getByLabel('Deadline')
+      .fill(new Date(t.clock.now().getTime() + 14 * 24 * HOUR_MS).toISOString().slice(0, 16));
     await form.getByRole('button', { name: 'Propose to the member states' }).click();
     await form.getByTestId('proposed').waitFor();
-    const card = secretariat.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: 'Retire the domain' });
-    expect(await card.locator('h4').textContent()).to.contain('Retire the domain Non-proliferation of weapons of mass destruction (non-proliferation)');
+    const card = secretariat
+      .locator('[data-testid="proposal"][data-status="open"]')
+      .filter({ hasText: 'Retire the domain' });
+    expect(await card.locator('h4').textContent()).to.contain(
+      'Retire the domain Non-proliferation of weapons of mass destruction (non-proliferation)',
+    );
     await shot(secretariat, '06-retirement-proposed-en');
 
     t.clock.advance(15 * 24 * HOUR_MS);
-    const admin = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
+    const admin = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })
+    ).newPage();
     const adminErrors = watchErrors(admin);
     await signInThroughUi(t, admin, kz);
     await admin.getByRole('link', { name: 'Network decisions' }).click();
-    await admin.locator('[data-testid="proposal"][data-status="adopted"]').filter({ hasText: 'Retire the domain' }).waitFor();
+    await admin
+      .locator('[data-testid="proposal"][data-status="adopted"]')
+      .filter({ hasText: 'Retire the domain' })
+      .waitFor();
     await admin.getByRole('link', { name: 'Directory settings' }).click();
     const participation = admin.getByTestId('participation-form');
     await participation.getByLabel('Border control and management').waitFor();

@@ -14,8 +14,16 @@ const shot = screenshots('directory');
 async function enrolTotp(t: TestServer, username: string): Promise<string> {
   const session = await signInCall(t.url, { username, password: DEMO_PASSWORD });
   const token = session.body.accessToken;
-  const { body: { secret } } = await call<{ secret: string }>(t.url, 'POST', '/api/me/totp/setup', { token, body: { reauth: await reauthFor(t, token, { password: DEMO_PASSWORD }) } });
-  const confirmed = await call(t.url, 'POST', '/api/me/totp/confirm', { token, body: { code: await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }) } });
+  const {
+    body: { secret },
+  } = await call<{ secret: string }>(t.url, 'POST', '/api/me/totp/setup', {
+    token,
+    body: { reauth: await reauthFor(t, token, { password: DEMO_PASSWORD }) },
+  });
+  const confirmed = await call(t.url, 'POST', '/api/me/totp/confirm', {
+    token,
+    body: { code: await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }) },
+  });
   expect(confirmed.status).to.equal(200);
   return secret;
 }
@@ -57,7 +65,10 @@ describe('e2e: the directory in Chromium', function () {
     await page.locator('[data-testid="result-count"][data-total="1"]').waitFor();
     expect(new URL(page.url()).search).to.equal('?domain=economic-crime&state=KZ&language=ru');
     const row = page.getByTestId('directory-entry');
-    expect(await row.textContent()).to.contain('Financial Monitoring Agency').and.contain('Агентство по финансовому мониторингу').and.contain('Kazakhstan');
+    expect(await row.textContent())
+      .to.contain('Financial Monitoring Agency')
+      .and.contain('Агентство по финансовому мониторингу')
+      .and.contain('Kazakhstan');
     expect(await row.getByTestId('stale-badge').getAttribute('data-stale')).to.equal('false');
     expect(await row.getByTestId('keys-badge').getAttribute('data-verified')).to.equal('true');
     await shot(page, '02-filtered-en');
@@ -68,14 +79,16 @@ describe('e2e: the directory in Chromium', function () {
     await entry.waitFor();
     expect(await entry.getByTestId('stale-badge').first().textContent()).to.equal('Current');
     expect(await entry.getByTestId('keys-badge').textContent()).to.equal('Keys verified');
-    expect(await page.getByTestId('withheld-note').textContent()).to.equal('Kazakhstan does not share the following with your state: phone numbers.');
+    expect(await page.getByTestId('withheld-note').textContent()).to.equal(
+      'Kazakhstan does not share the following with your state: phone numbers.',
+    );
     const contacts = page.getByTestId('contacts');
     expect(await contacts.locator('[data-type="email"] dd').textContent()).to.equal('economic-crime@focal.kz.example');
     expect(await contacts.locator('[data-type="phone"]').getAttribute('data-withheld')).to.equal('true');
     expect(await contacts.textContent()).to.not.match(/\+00/);
     expect(await page.getByTestId('key-fingerprint').textContent()).to.match(/^([0-9A-F]{4} ){9}[0-9A-F]{4}$/);
     const safety = page.getByTestId('safety-number');
-    const digits = await safety.getAttribute('data-digits') ?? '';
+    const digits = (await safety.getAttribute('data-digits')) ?? '';
     expect(digits).to.match(/^\d{60}$/);
     expect(await safety.locator('li').allTextContents()).to.deep.equal(digits.match(/\d{5}/g));
     expect(await page.getByRole('button', { name: 'Edit' }).count()).to.equal(0); // not theirs to edit
@@ -84,10 +97,14 @@ describe('e2e: the directory in Chromium', function () {
     // ── the same page in Russian ──
     await page.getByRole('button', { name: 'Русский' }).click();
     await page.getByRole('heading', { name: 'Ключи' }).waitFor();
-    expect(await page.getByTestId('withheld-note').textContent()).to.equal('Государство Казахстан не сообщает вашему государству следующие сведения: номера телефонов.');
+    expect(await page.getByTestId('withheld-note').textContent()).to.equal(
+      'Государство Казахстан не сообщает вашему государству следующие сведения: номера телефонов.',
+    );
     expect(await entry.getByTestId('stale-badge').first().textContent()).to.equal('Актуальна');
     expect(await entry.getByTestId('keys-badge').textContent()).to.equal('Ключи проверены');
-    expect(await page.getByTestId('entry-facts').textContent()).to.contain('Агентство по финансовому мониторингу').and.contain('Экономические');
+    expect(await page.getByTestId('entry-facts').textContent())
+      .to.contain('Агентство по финансовому мониторингу')
+      .and.contain('Экономические');
     expect(await contacts.locator('[data-type="phone"] dt').textContent()).to.equal('Телефон');
     expect(await safety.getAttribute('data-digits')).to.equal(digits);
     await shot(page, '04-entry-ru');
@@ -105,7 +122,12 @@ describe('e2e: the directory in Chromium', function () {
     const csv = readFileSync(await file.path(), 'utf8');
     expect(csv.split('\r\n')[0]).to.match(/^state,name_en,name_ru,/);
     expect(csv).to.contain('economic-crime@focal.kz.example');
-    expect(csv.split('\r\n').filter((line) => line.startsWith('KZ,')).join('\n')).to.not.match(/\+00 /);
+    expect(
+      csv
+        .split('\r\n')
+        .filter((line) => line.startsWith('KZ,'))
+        .join('\n'),
+    ).to.not.match(/\+00 /);
 
     // ── from the entry straight to a message, and a request, addressed to that person in their domain ──
     await page.getByRole('button', { name: 'English' }).click();
@@ -151,7 +173,9 @@ describe('e2e: the directory in Chromium', function () {
     // The focal point (still on the directory, in Russian) gets the prompt over the socket.
     const banner = focalPoint.getByTestId('liveness-banner');
     await banner.waitFor({ timeout: 10_000 });
-    expect(await banner.textContent()).to.contain('Проверка связи от вашей администрации — подтвердите, что вы на связи');
+    expect(await banner.textContent()).to.contain(
+      'Проверка связи от вашей администрации — подтвердите, что вы на связи',
+    );
     await shot(focalPoint, '07-liveness-banner-ru');
     await banner.getByRole('button', { name: 'Я на связи — подтвердить' }).click();
     await focalPoint.locator('[data-testid="liveness-outcome"][data-outcome="answered"]').waitFor();
@@ -173,7 +197,7 @@ describe('e2e: the directory in Chromium', function () {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'My entry' }).click();
     const mine = page.getByTestId('entry');
-    const myId = await mine.getAttribute('data-user-id') ?? '';
+    const myId = (await mine.getAttribute('data-user-id')) ?? '';
     await page.getByRole('button', { name: 'Edit' }).click();
     const form = page.getByTestId('entry-form');
     await form.getByRole('group', { name: 'Name' }).getByLabel('English (Latin script)').fill('');
@@ -183,7 +207,9 @@ describe('e2e: the directory in Chromium', function () {
     await form.getByRole('button', { name: 'Save (also confirms the entry)' }).click();
     await form.getByTestId('form-invalid').waitFor();
     expect(await form.locator('.field-error').allTextContents()).to.have.members([
-      'Required.', 'Use two-letter language codes such as ru, en, kk.', 'Unknown time zone. Choose one from the list, e.g. Asia/Almaty.',
+      'Required.',
+      'Use two-letter language codes such as ru, en, kk.',
+      'Unknown time zone. Choose one from the list, e.g. Asia/Almaty.',
     ]);
     await shot(page, '10-edit-errors-en');
 
@@ -196,7 +222,9 @@ describe('e2e: the directory in Chromium', function () {
     await added.getByLabel('Number or address').fill('4411');
     await form.getByRole('button', { name: 'Save (also confirms the entry)' }).click();
     await page.getByTestId('entry-saved').waitFor();
-    expect(await page.getByTestId('working-hours').textContent()).to.contain('Mon–Fri, 09:00–18:00').and.contain('Asia/Shanghai');
+    expect(await page.getByTestId('working-hours').textContent())
+      .to.contain('Mon–Fri, 09:00–18:00')
+      .and.contain('Asia/Shanghai');
     expect(await page.getByTestId('contacts').locator('[data-type="secure-line"] dd').textContent()).to.equal('4411');
     await shot(page, '11-my-entry-saved-en');
 
@@ -206,7 +234,9 @@ describe('e2e: the directory in Chromium', function () {
     await row.getByLabel('Only the states chosen').check();
     await row.getByTestId('state-picker').locator('summary').click();
     await row.getByRole('checkbox', { name: 'Russia' }).check();
-    expect(await admin.locator('[data-testid="visibility-row"][data-field="title"]').getAttribute('data-mode')).to.equal('selected');
+    expect(
+      await admin.locator('[data-testid="visibility-row"][data-field="title"]').getAttribute('data-mode'),
+    ).to.equal('selected');
     await admin.getByRole('button', { name: 'Sign and publish field visibility' }).click();
     await admin.getByTestId('visibility-saved').waitFor();
     // Saved as the next version of CN's signed policy (the demo seed published version 1).
@@ -215,7 +245,12 @@ describe('e2e: the directory in Chromium', function () {
     await shot(admin, '12-settings-en');
 
     const kz = await signInCall(t.url, { username: 'fp.kz.border', password: DEMO_PASSWORD });
-    const seen = await call<{ withheld: string[]; contacts: { type: string }[] }>(t.url, 'GET', `/api/directory/entries/${myId}`, { token: kz.body.accessToken });
+    const seen = await call<{ withheld: string[]; contacts: { type: string }[] }>(
+      t.url,
+      'GET',
+      `/api/directory/entries/${myId}`,
+      { token: kz.body.accessToken },
+    );
     expect(seen.body.withheld).to.deep.equal(['contacts.secure-line', 'title']);
     expect(seen.body.contacts.map((c) => c.type)).to.not.include('secure-line');
 

@@ -19,7 +19,9 @@ describe('e2e: first page in Chromium', function () {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
-    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     await page.goto(t.url);
 
     expect(await page.locator('h1').textContent()).to.equal('FocalNet');

@@ -46,7 +46,9 @@ function watchSockets(page: Page): { handshakes: () => number; open: () => numbe
   page.on('websocket', (socket) => {
     if (isHandshake(socket.url())) handshakes += 1;
     open += 1;
-    socket.on('close', () => { open -= 1; });
+    socket.on('close', () => {
+      open -= 1;
+    });
   });
   return { handshakes: () => handshakes, open: () => open };
 }
@@ -76,10 +78,17 @@ describe('e2e: the home page says what needs the person now', function () {
   });
 
   it('a focal point sees an unread message and a request to answer, in English and Russian; reading the message clears it; past the deadline the request shows as overdue', async () => {
-    await kz.messenger.send({ to: [kgId], labels: LABELS, text: 'Passport KZ0007001 reported stolen; please check crossing 3.' });
+    await kz.messenger.send({
+      to: [kgId],
+      labels: LABELS,
+      text: 'Passport KZ0007001 reported stolen; please check crossing 3.',
+    });
     const keys = await kz.client.contactKeys.resolve(kgId, { fresh: true });
     const [outcome] = await kz.client.requests.submit({
-      kind: 'request:document-check', labels: DOC_LABELS, urgency: 'urgent', fields: DOC_FIELDS,
+      kind: 'request:document-check',
+      labels: DOC_LABELS,
+      urgency: 'urgent',
+      fields: DOC_FIELDS,
       recipients: [{ userId: kgId, state: keys.state, encryptionKey: keys.encryptionKey }],
     });
     expect(outcome?.ok && outcome.status).to.equal('accepted');
@@ -91,13 +100,20 @@ describe('e2e: the home page says what needs the person now', function () {
     await kg.getByTestId('home-requests').waitFor();
     expect(await kg.getByRole('heading', { name: 'What needs you' }).count()).to.equal(1);
     expect(await line(kg, 'home-unread')).to.deep.equal({ text: 'Unread messages: 1', href: '/messages' });
-    expect(await line(kg, 'home-requests')).to.deep.equal({ text: 'Requests awaiting your answer: 1', href: '/requests' });
+    expect(await line(kg, 'home-requests')).to.deep.equal({
+      text: 'Requests awaiting your answer: 1',
+      href: '/requests',
+    });
     expect(await kg.getByTestId('home-overdue').count()).to.equal(0);
     expect(await kg.getByTestId('home-stale-entry').count()).to.equal(0); // the demo entries are current
     expect(await kg.getByTestId('home-nothing').count()).to.equal(0);
     const quick = kg.getByTestId('home-quick-links').getByRole('link');
     expect(await quick.allTextContents()).to.deep.equal(['Find a counterpart', 'New message', 'New request']);
-    expect(await quick.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).to.deep.equal(['/directory', '/messages/new', '/requests/new']);
+    expect(await quick.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).to.deep.equal([
+      '/directory',
+      '/messages/new',
+      '/requests/new',
+    ]);
     await shot(kg, '01-focal-point-en');
 
     await kg.getByRole('button', { name: 'Русский' }).click();
@@ -144,7 +160,10 @@ describe('e2e: the home page says what needs the person now', function () {
     const uzId = (await t.server.accounts.users.findByUsername('fp.uz.border'))?.id ?? '';
     const uzKeys = await kz.client.contactKeys.resolve(uzId, { fresh: true });
     const [toUz] = await kz.client.requests.submit({
-      kind: 'request:document-check', labels: DOC_LABELS, urgency: 'standard', fields: DOC_FIELDS,
+      kind: 'request:document-check',
+      labels: DOC_LABELS,
+      urgency: 'standard',
+      fields: DOC_FIELDS,
       recipients: [{ userId: uzId, state: uzKeys.state, encryptionKey: uzKeys.encryptionKey }],
     });
     expect(toUz?.ok && toUz.status).to.equal('accepted');
@@ -165,25 +184,53 @@ describe('e2e: the home page says what needs the person now', function () {
     const admin = sdkClient(t);
     const secret = await enrolDemoAdmin(t, admin, 'admin.kg');
     // Kyrgyzstan holds confidential exchanges to it for approval; one arrives from Kazakhstan.
-    await admin.policies.signAndPublish(policyBody('KG', 1, [
-      { id: 'confidential-inbound-needs-approval', direction: 'inbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 7' } },
-    ]));
+    await admin.policies.signAndPublish(
+      policyBody('KG', 1, [
+        {
+          id: 'confidential-inbound-needs-approval',
+          direction: 'inbound',
+          classifications: ['confidential'],
+          effect: 'approve',
+          legalBasis: { en: 'Law on State Secrets, art. 7' },
+        },
+      ]),
+    );
     // (To another Kyrgyz focal point: the border one's home is checked again below.)
     const kgPolice = (await t.server.accounts.users.findByUsername('fp.kg.law-enforcement'))?.id ?? '';
-    const held = await kz.messenger.send({ to: [kgPolice], labels: { ...LABELS, domain: 'law-enforcement', classification: 'confidential' }, text: 'Names of the suspects' });
+    const held = await kz.messenger.send({
+      to: [kgPolice],
+      labels: { ...LABELS, domain: 'law-enforcement', classification: 'confidential' },
+      text: 'Names of the suspects',
+    });
     expect(held.status).to.equal('held');
     // A newcomer registers with the admin's invitation and waits for verification.
-    const { token } = await admin.invitations.create({ role: 'focal-point', state: 'KG', domains: ['law-enforcement'], displayName: 'Nurlan Example' });
+    const { token } = await admin.invitations.create({
+      role: 'focal-point',
+      state: 'KG',
+      domains: ['law-enforcement'],
+      displayName: 'Nurlan Example',
+    });
     await registerWithToken(t, token);
 
-    const page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 800 } })).newPage();
+    const page = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 800 } })
+    ).newPage();
     const errors = watchErrors(page);
     await signInThroughUi(t, page, { username: 'admin.kg', password: DEMO_PASSWORD, totpSecret: secret });
     await page.getByTestId('home-pending-people').waitFor();
-    expect(await line(page, 'home-pending-people')).to.deep.equal({ text: 'Newcomers waiting for your verification: 1', href: '/admin/pending' });
-    expect(await line(page, 'home-held-exchanges')).to.deep.equal({ text: 'Exchanges held for your approval: 1', href: '/approvals' });
+    expect(await line(page, 'home-pending-people')).to.deep.equal({
+      text: 'Newcomers waiting for your verification: 1',
+      href: '/admin/pending',
+    });
+    expect(await line(page, 'home-held-exchanges')).to.deep.equal({
+      text: 'Exchanges held for your approval: 1',
+      href: '/approvals',
+    });
     // The demo network's open proposal (silence procedure), on which Kyrgyzstan has said nothing.
-    expect(await line(page, 'awaiting-decisions')).to.deep.equal({ text: 'Decisions awaiting your state’s position: 1', href: '/decisions' });
+    expect(await line(page, 'awaiting-decisions')).to.deep.equal({
+      text: 'Decisions awaiting your state’s position: 1',
+      href: '/decisions',
+    });
     expect(await page.getByTestId('awaiting-decisions').textContent()).to.contain('saying nothing counts as consent');
     expect(await page.getByTestId('totp-required').count()).to.equal(0);
     // The menu counts each of them, and the tab's title all three.
@@ -197,7 +244,9 @@ describe('e2e: the home page says what needs the person now', function () {
     await page.getByRole('button', { name: 'Русский' }).click();
     expect((await line(page, 'home-pending-people')).text).to.equal('Новые участники ждут вашей проверки: 1');
     expect((await line(page, 'home-held-exchanges')).text).to.equal('Обмены ждут вашего одобрения: 1');
-    expect(await page.getByTestId('awaiting-decisions').textContent()).to.contain('Решения сети ждут позиции вашего государства: 1');
+    expect(await page.getByTestId('awaiting-decisions').textContent()).to.contain(
+      'Решения сети ждут позиции вашего государства: 1',
+    );
     await shot(page, '05-national-admin-ru');
     await page.getByRole('button', { name: 'English' }).click();
 
@@ -220,7 +269,12 @@ describe('e2e: the home page says what needs the person now', function () {
     await shot(page, '05b-approvals-live-en');
     // A second newcomer registers meanwhile: the count beside Pending verifications follows.
     expect(await page.getByTestId('pending-people').textContent()).to.equal('1');
-    const { token: another } = await admin.invitations.create({ role: 'focal-point', state: 'KG', domains: ['law-enforcement'], displayName: 'Aida Example' });
+    const { token: another } = await admin.invitations.create({
+      role: 'focal-point',
+      state: 'KG',
+      domains: ['law-enforcement'],
+      displayName: 'Aida Example',
+    });
     await registerWithToken(t, another);
     await page.locator('[data-testid="pending-people"]', { hasText: /^2$/ }).waitFor();
     await page.getByRole('link', { name: 'Home', exact: true }).click();
@@ -231,9 +285,16 @@ describe('e2e: the home page says what needs the person now', function () {
     const secretariatSecret = await enrolDemoAdmin(t, sdkClient(t), 'secretariat');
     const secretariat = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const secretariatErrors = watchErrors(secretariat);
-    await signInThroughUi(t, secretariat, { username: 'secretariat', password: DEMO_PASSWORD, totpSecret: secretariatSecret });
+    await signInThroughUi(t, secretariat, {
+      username: 'secretariat',
+      password: DEMO_PASSWORD,
+      totpSecret: secretariatSecret,
+    });
     await secretariat.getByTestId('home-open-proposals').waitFor();
-    expect(await line(secretariat, 'home-open-proposals')).to.deep.equal({ text: 'Undecided proposals: 1', href: '/decisions' });
+    expect(await line(secretariat, 'home-open-proposals')).to.deep.equal({
+      text: 'Undecided proposals: 1',
+      href: '/decisions',
+    });
     // The pending newcomer is a focal point: their national admin verifies them, not the secretariat.
     expect(await secretariat.getByTestId('home-pending-people').count()).to.equal(0);
     expect(await secretariat.getByTestId('home-held-exchanges').count()).to.equal(0);
@@ -242,15 +303,21 @@ describe('e2e: the home page says what needs the person now', function () {
     expect(secretariatErrors).to.deep.equal([]);
   });
 
-  it('a focal point\'s tab opens one socket for all its live updates: messaging, liveness prompts, badges, queues', async () => {
+  it("a focal point's tab opens one socket for all its live updates: messaging, liveness prompts, badges, queues", async () => {
     const kg = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const errors = watchErrors(kg);
     const sockets = watchSockets(kg);
     await signInThroughUi(t, kg, { username: 'fp.kg.border', password: DEMO_PASSWORD });
     await kg.getByTestId('home-quick-links').waitFor();
-    await kg.locator('nav.main-nav').getByRole('link', { name: /^Messages/ }).click();
+    await kg
+      .locator('nav.main-nav')
+      .getByRole('link', { name: /^Messages/ })
+      .click();
     await kg.getByTestId('new-message').waitFor();
-    await kg.locator('nav.main-nav').getByRole('link', { name: /^Requests/ }).click();
+    await kg
+      .locator('nav.main-nav')
+      .getByRole('link', { name: /^Requests/ })
+      .click();
     await kg.locator('[data-testid="live-state"][data-connected="true"]').waitFor();
     await kg.getByRole('link', { name: 'Home', exact: true }).click();
     await kg.getByTestId('home-quick-links').waitFor();
@@ -269,11 +336,16 @@ describe('e2e: the home page says what needs the person now', function () {
     const stale = kg.getByTestId('home-stale-entry');
     await stale.waitFor();
     expect(await kg.getByTestId('home-unread').count()).to.equal(0); // read in the first test
-    expect(await line(kg, 'home-stale-entry')).to.deep.equal({ text: 'Your directory entry is out of date: confirm or correct it.', href: '/directory/mine' });
+    expect(await line(kg, 'home-stale-entry')).to.deep.equal({
+      text: 'Your directory entry is out of date: confirm or correct it.',
+      href: '/directory/mine',
+    });
     expect(await stale.textContent()).to.contain('Last confirmed on');
     await shot(kg, '06-stale-entry-en');
     await kg.getByRole('button', { name: 'Русский' }).click();
-    expect((await line(kg, 'home-stale-entry')).text).to.equal('Ваша запись в справочнике устарела: подтвердите или исправьте её.');
+    expect((await line(kg, 'home-stale-entry')).text).to.equal(
+      'Ваша запись в справочнике устарела: подтвердите или исправьте её.',
+    );
     await shot(kg, '07-stale-entry-ru');
     await kg.getByRole('button', { name: 'English' }).click();
 

@@ -80,7 +80,9 @@ describe('e2e: a thread with messages from before the sender re-keyed', function
     const newer = page.getByTestId('message-item').filter({ hasText: 'Sent with the new keys' });
     await newer.waitFor();
     await older.getByTestId('previous-key-note').waitFor();
-    expect(await older.getByTestId('previous-key-note').textContent()).to.contain('signed with a previous key (version 1)');
+    expect(await older.getByTestId('previous-key-note').textContent()).to.contain(
+      'signed with a previous key (version 1)',
+    );
     expect(await newer.getByTestId('previous-key-note').count()).to.equal(0);
     // The key-change warning still tells the reader to compare the new key.
     await page.getByText('The key of this person changed (version 1 → 2):').first().waitFor();

@@ -50,7 +50,11 @@ describe('e2e: search in my messages, in the browser over decrypted history', fu
   });
 
   it('the Kyrgyz focal point finds the one message naming a passport, sees the hit marked, opens its thread; new arrivals join the results; a bookmark reloads the search', async () => {
-    await kz.messenger.send({ to: [kgId], labels: LABELS, text: 'Passport KZ0007001 reported stolen; please check crossing 3.' });
+    await kz.messenger.send({
+      to: [kgId],
+      labels: LABELS,
+      text: 'Passport KZ0007001 reported stolen; please check crossing 3.',
+    });
     await kz.messenger.send({ to: [kgId], labels: LABELS, text: 'Weekly summary: no incidents at crossing 3.' });
     // My own reply, sent from another session of mine: it is in my history as outgoing.
     const kgNode = await messagingAs(t, 'fp.kg.border');
@@ -77,7 +81,9 @@ describe('e2e: search in my messages, in the browser over decrypted history', fu
     const results = kg.getByTestId('search-result');
     expect(await results.count()).to.equal(1);
     expect(await results.locator('mark').allTextContents()).to.deep.equal(['KZ0007001']);
-    expect(await results.first().textContent()).to.contain('Passport KZ0007001 reported stolen; please check crossing 3.');
+    expect(await results.first().textContent()).to.contain(
+      'Passport KZ0007001 reported stolen; please check crossing 3.',
+    );
     await results.first().getByText('Kazakhstan border duty desk').waitFor();
     expect(await kg.getByTestId('search-summary').textContent()).to.equal('Searched all 3 messages; found: 1.');
     // History is exhausted: nothing older to search.
@@ -119,7 +125,11 @@ describe('e2e: search in my messages, in the browser over decrypted history', fu
   });
 
   it('in Russian, a word of a Russian message is found in any case; a word no message holds is said so', async () => {
-    await kz.messenger.send({ to: [kgId], labels: LABELS, text: 'Паспорт задержанного направлен на экспертизу в Бишкек.' });
+    await kz.messenger.send({
+      to: [kgId],
+      labels: LABELS,
+      text: 'Паспорт задержанного направлен на экспертизу в Бишкек.',
+    });
 
     const kg = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 800 } })).newPage();
     const errors = watchErrors(kg);
@@ -144,8 +154,9 @@ describe('e2e: search in my messages, in the browser over decrypted history', fu
     await kg.getByRole('button', { name: 'English' }).click();
     expect(errors).to.deep.equal([]);
   });
-  it('a result older than the thread\'s first page opens the thread at it: older pages are read until it shows, marked', async () => {
-    for (let i = 1; i <= 25; i++) await kz.messenger.send({ to: [kgId], labels: LABELS, text: `Routine report ${i}: nothing to add.` });
+  it("a result older than the thread's first page opens the thread at it: older pages are read until it shows, marked", async () => {
+    for (let i = 1; i <= 25; i++)
+      await kz.messenger.send({ to: [kgId], labels: LABELS, text: `Routine report ${i}: nothing to add.` });
     const kg = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 800 } })).newPage();
     const errors = watchErrors(kg);
     await signInThroughUi(t, kg, { username: 'fp.kg.border', password: DEMO_PASSWORD });

@@ -23,7 +23,8 @@ const justTooLarge = ((): number => {
   return size;
 })();
 
-const signIn = (t: TestServer, page: Page, username: string): Promise<void> => signInThroughUi(t, page, { username, password: DEMO_PASSWORD });
+const signIn = (t: TestServer, page: Page, username: string): Promise<void> =>
+  signInThroughUi(t, page, { username, password: DEMO_PASSWORD });
 
 describe('e2e: encrypted messaging in Chromium', function () {
   this.timeout(180_000);
@@ -33,7 +34,11 @@ describe('e2e: encrypted messaging in Chromium', function () {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'focalnet-e2e-files-'));
 
   before(async () => {
-    ({ t, browser, close: closeE2e } = await startE2e({ demo: true, env: { ATTACHMENT_MAX_MB: String(ATTACHMENT_MAX_MB) } }));
+    ({
+      t,
+      browser,
+      close: closeE2e,
+    } = await startE2e({ demo: true, env: { ATTACHMENT_MAX_MB: String(ATTACHMENT_MAX_MB) } }));
   });
   after(async () => {
     await closeE2e?.();
@@ -50,7 +55,9 @@ describe('e2e: encrypted messaging in Chromium', function () {
 
     // ── compose: recipient from the directory, labels, policy preview, text and a file ──
     await kz.getByRole('link', { name: /^Messages/ }).click();
-    const limitsLoaded = kz.waitForResponse((response) => response.url().endsWith('/api/attachments/limits') && response.ok());
+    const limitsLoaded = kz.waitForResponse(
+      (response) => response.url().endsWith('/api/attachments/limits') && response.ok(),
+    );
     await kz.getByTestId('new-message').click();
     await kz.getByLabel('Find in the directory').fill('Kyrgyzstan border');
     await kz.getByRole('button', { name: 'Search', exact: true }).click();
@@ -61,15 +68,25 @@ describe('e2e: encrypted messaging in Chromium', function () {
     await kz.getByText('No files chosen', { exact: true }).waitFor();
     // A file whose ciphertext would exceed the server's limit is refused before it is encrypted.
     await limitsLoaded;
-    await kz.getByLabel('Attachments').setInputFiles({ name: 'passport.iso', mimeType: 'application/octet-stream', buffer: Buffer.alloc(justTooLarge) });
-    expect(await kz.getByTestId('attachment-refusals').textContent()).to.equal('passport.iso is larger than the 1 MB limit for attachments.');
+    await kz.getByLabel('Attachments').setInputFiles({
+      name: 'passport.iso',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.alloc(justTooLarge),
+    });
+    expect(await kz.getByTestId('attachment-refusals').textContent()).to.equal(
+      'passport.iso is larger than the 1 MB limit for attachments.',
+    );
     expect(await kz.getByTestId('chosen-files').count()).to.equal(0);
     await kz.getByText('No files chosen', { exact: true }).waitFor();
     await shot(kz, 'compose-refused');
     await kz.getByLabel('Category').selectOption('travel-identity-documents');
-    await kz.getByRole('textbox', { name: 'Message', exact: true }).fill('Passport KZ0001234 reported stolen; scan attached.');
+    await kz
+      .getByRole('textbox', { name: 'Message', exact: true })
+      .fill('Passport KZ0001234 reported stolen; scan attached.');
     const file = randomBytes(90 * 1024);
-    await kz.getByLabel('Attachments').setInputFiles({ name: 'passport-scan.bin', mimeType: 'application/octet-stream', buffer: file });
+    await kz
+      .getByLabel('Attachments')
+      .setInputFiles({ name: 'passport-scan.bin', mimeType: 'application/octet-stream', buffer: file });
     const chosen = kz.getByTestId('chosen-files').getByRole('listitem');
     expect(await chosen.allTextContents()).to.deep.equal(['passport-scan.bin 90 KB Remove']);
     expect(await kz.getByTestId('attachment-refusals').count()).to.equal(0);
@@ -114,7 +131,9 @@ describe('e2e: encrypted messaging in Chromium', function () {
     expect(await sentItem.getByTestId('message-status').textContent()).to.equal('Delivered');
     await shot(kz, 'delivered-after-reload');
     await conversation.getByRole('link').click();
-    const received = kg.getByTestId('message-item').filter({ hasText: 'Passport KZ0001234 reported stolen; scan attached.' });
+    const received = kg
+      .getByTestId('message-item')
+      .filter({ hasText: 'Passport KZ0001234 reported stolen; scan attached.' });
     await received.waitFor();
     const downloading = kg.waitForEvent('download');
     await received.getByTestId('attachment-download').click();
@@ -135,7 +154,9 @@ describe('e2e: encrypted messaging in Chromium', function () {
     await kg.getByRole('textbox', { name: 'Сообщение', exact: true }).fill('Получено, проверяем.');
     await kg.getByText('Выбрать файлы', { exact: true }).waitFor();
     await kg.getByText('Файлы не выбраны', { exact: true }).waitFor();
-    await kg.getByLabel('Вложения').setInputFiles({ name: 'акт-проверки.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1536, 'x') });
+    await kg
+      .getByLabel('Вложения')
+      .setInputFiles({ name: 'акт-проверки.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1536, 'x') });
     const reply = kg.getByTestId('chosen-files').getByRole('listitem');
     expect(await reply.allTextContents()).to.deep.equal(['акт-проверки.txt 1,5 КБ Убрать']);
     expect(await kg.getByRole('button', { name: 'Убрать акт-проверки.txt' }).count()).to.equal(1);
@@ -158,10 +179,25 @@ describe('e2e: encrypted messaging in Chromium', function () {
     await admin.signIn({ username: 'admin.kz', password: DEMO_PASSWORD, totp: await sdkTotp(t, secret) });
     await admin.unlockKeys({ password: DEMO_PASSWORD });
     // Version 2: the demo data set's version 1 holds Kazakhstan's directory field restrictions.
-    await admin.policies.signAndPublish(policyBody('KZ', 2, [
-      { id: 'no-personal-data-to-kg', direction: 'outbound', categories: ['personal-data'], counterparts: ['KG'], effect: 'deny', legalBasis: { en: 'Law on Personal Data, art. 16' } },
-      { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
-    ]));
+    await admin.policies.signAndPublish(
+      policyBody('KZ', 2, [
+        {
+          id: 'no-personal-data-to-kg',
+          direction: 'outbound',
+          categories: ['personal-data'],
+          counterparts: ['KG'],
+          effect: 'deny',
+          legalBasis: { en: 'Law on Personal Data, art. 16' },
+        },
+        {
+          id: 'confidential-needs-approval',
+          direction: 'outbound',
+          classifications: ['confidential'],
+          effect: 'approve',
+          legalBasis: { en: 'Law on State Secrets, art. 5' },
+        },
+      ]),
+    );
 
     const kz = await (await browser.newContext({ locale: 'en-GB' })).newPage();
     const errors = watchErrors(kz);
@@ -178,7 +214,9 @@ describe('e2e: encrypted messaging in Chromium', function () {
     await kz.getByLabel('Category').selectOption('personal-data');
     await kz.getByTestId('send-blocked').waitFor();
     expect(await kz.getByTestId('policy-preview').getAttribute('data-effect')).to.equal('deny');
-    expect(await kz.getByTestId('decision-reason').allTextContents()).to.satisfy((lines: string[]) => lines.some((line) => line.includes('Law on Personal Data, art. 16')));
+    expect(await kz.getByTestId('decision-reason').allTextContents()).to.satisfy((lines: string[]) =>
+      lines.some((line) => line.includes('Law on Personal Data, art. 16')),
+    );
     expect(await send.isDisabled()).to.equal(true);
     await shot(kz, 'denied');
 
@@ -190,13 +228,20 @@ describe('e2e: encrypted messaging in Chromium', function () {
     const held = kz.getByTestId('message-item').filter({ hasText: 'Name and date of birth of the suspect' });
     await held.locator('[data-testid="message-status"][data-status="held"]').waitFor();
     await shot(kz, 'held');
-    const pending = (await admin.approvals.list()).find((approval) => approval.labels.classification === 'confidential');
+    const pending = (await admin.approvals.list()).find(
+      (approval) => approval.labels.classification === 'confidential',
+    );
     expect(pending).to.not.equal(undefined);
     // The browser sealed it to the approving admins too: the admin reads what they are asked to release.
-    expect((await admin.approvals.readHeld(pending?.id ?? '')).text).to.contain('Name and date of birth of the suspect');
+    expect((await admin.approvals.readHeld(pending?.id ?? '')).text).to.contain(
+      'Name and date of birth of the suspect',
+    );
 
     // A held request goes the same way: the request compose sends through the SDK, which re-seals it to the approvers.
-    await kz.locator('nav.main-nav').getByRole('link', { name: /^Requests/ }).click();
+    await kz
+      .locator('nav.main-nav')
+      .getByRole('link', { name: /^Requests/ })
+      .click();
     await kz.getByRole('link', { name: 'New request' }).click();
     await kz.getByRole('link', { name: 'Travel or identity document check' }).click();
     const compose = kz.getByTestId('compose-page');

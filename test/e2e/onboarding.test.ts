@@ -1,7 +1,13 @@
 import { expect } from 'chai';
 import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
-import { bootstrapNetworkAdmin, STRONG_PASSWORD, totpCode, uniqueUsername, type TestPerson } from '../helpers/accounts.js';
+import {
+  bootstrapNetworkAdmin,
+  STRONG_PASSWORD,
+  totpCode,
+  uniqueUsername,
+  type TestPerson,
+} from '../helpers/accounts.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
 
@@ -68,7 +74,9 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     await newcomer.getByLabel('Повторите пароль').fill('password1234');
     await newcomer.getByRole('button', { name: 'Создать учётную запись и ключи' }).click();
     await newcomer.locator('.form-error[data-code="password.weak"]').waitFor();
-    expect(await newcomer.locator('.form-error').textContent()).to.contain('слишком легко угадать').and.contain('too easy to guess');
+    expect(await newcomer.locator('.form-error').textContent())
+      .to.contain('слишком легко угадать')
+      .and.contain('too easy to guess');
     await shot(newcomer, '03-newcomer-weak-password-ru');
 
     await newcomer.getByLabel('Пароль', { exact: true }).fill(STRONG_PASSWORD);
@@ -78,13 +86,16 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     await shot(newcomer, '04-newcomer-progress-ru').catch(() => undefined); // the step may be over already
 
     // ── B: the recovery key, shown once, confirmed by typing its last group ──
-    const recoveryKey = await newcomer.getByTestId('recovery-key').getAttribute('data-key', { timeout: 30_000 }) ?? '';
+    const recoveryKey =
+      (await newcomer.getByTestId('recovery-key').getAttribute('data-key', { timeout: 30_000 })) ?? '';
     expect(recoveryKey).to.match(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
     await shot(newcomer, '05-newcomer-recovery-key-ru');
     const continueButton = newcomer.getByRole('button', { name: 'Продолжить' });
     expect(await continueButton.isDisabled()).to.equal(true);
     await newcomer.getByLabel('Я сохранил(а) ключ восстановления в надёжном месте').check();
-    await newcomer.getByLabel('Для подтверждения введите последнюю группу ключа').fill(recoveryKey.slice(-4).toLowerCase());
+    await newcomer
+      .getByLabel('Для подтверждения введите последнюю группу ключа')
+      .fill(recoveryKey.slice(-4).toLowerCase());
     await continueButton.click();
 
     // ── B: pending, with the safety number to compare with the network admin ──
@@ -92,9 +103,9 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     expect(new URL(newcomer.url()).hash).to.equal(''); // the token left the address bar
     expect(await newcomer.getByTestId('signed-in-user').getAttribute('data-status')).to.equal('pending-verification');
     const newcomerNumber = newcomer.getByTestId('verifier').getByTestId('safety-number');
-    const digits = await newcomerNumber.getAttribute('data-digits') ?? '';
+    const digits = (await newcomerNumber.getAttribute('data-digits')) ?? '';
     expect(digits).to.match(/^\d{60}$/);
-    expect((await newcomerNumber.locator('li').allTextContents())).to.deep.equal(digits.match(/\d{5}/g));
+    expect(await newcomerNumber.locator('li').allTextContents()).to.deep.equal(digits.match(/\d{5}/g));
     expect(await newcomerNumber.locator('img.qr').count()).to.equal(1);
     await shot(newcomer, '06-newcomer-pending-ru');
 
@@ -118,9 +129,11 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     await newcomer.getByLabel('Ваш пароль').fill(STRONG_PASSWORD);
     await shot(newcomer, '08b-newcomer-totp-password-ru');
     await newcomer.getByRole('button', { name: 'Начать настройку' }).click();
-    const secret = await newcomer.getByTestId('totp-secret').getAttribute('data-secret') ?? '';
+    const secret = (await newcomer.getByTestId('totp-secret').getAttribute('data-secret')) ?? '';
     await shot(newcomer, '09-newcomer-totp-setup-ru');
-    await newcomer.getByLabel('Код из приложения').fill(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
+    await newcomer
+      .getByLabel('Код из приложения')
+      .fill(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
     await newcomer.getByRole('button', { name: 'Подтвердить' }).click();
     await newcomer.getByTestId('totp-enabled').waitFor();
     await newcomer.getByRole('link', { name: 'Перейти к администрированию' }).click();
@@ -167,13 +180,25 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     await admin.getByRole('link', { name: 'Audit trail' }).click();
     await admin.getByTestId('audit-table').locator('tr[data-type="user.activated"]').first().waitFor();
     // Newest first: what just happened is on top.
-    const seqs = (await admin.getByTestId('audit-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent)))).filter((n) => !Number.isNaN(n));
+    const seqs = (
+      await admin
+        .getByTestId('audit-table')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent)))
+    ).filter((n) => !Number.isNaN(n));
     expect(seqs.length).to.be.greaterThan(1);
     expect(seqs).to.deep.equal([...seqs].sort((a, b) => b - a));
     // One kind of event at a time, chosen by its name.
     await admin.getByLabel('Event').selectOption({ label: 'Verified and activated' });
-    await admin.getByTestId('audit-table').locator('tr[data-type="auth.signed-in"]').first().waitFor({ state: 'detached' });
-    const types = await admin.getByTestId('audit-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')));
+    await admin
+      .getByTestId('audit-table')
+      .locator('tr[data-type="auth.signed-in"]')
+      .first()
+      .waitFor({ state: 'detached' });
+    const types = await admin
+      .getByTestId('audit-table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')));
     expect(new Set(types)).to.deep.equal(new Set(['user.activated']));
     await admin.getByLabel('Event').selectOption({ label: 'All events' });
     await shot(admin, '14-admin-audit-en');

@@ -30,20 +30,51 @@ describe('e2e: disclosure policies in Chromium', function () {
     [kz, kz2, fpKz] = [net.admin('KZ'), net.admin('KZ', 1), net.focalPoint('KZ')];
     // Other states' policies, for the published summaries.
     const ru = net.admin('RU');
-    await publishPolicy(t, ru, policyBody('RU', 1, [
-      { id: 'no-confidential-in', direction: 'inbound', classifications: ['confidential'], effect: 'deny', published: true, legalBasis: { en: 'Federal Law 149-FZ, art. 9', ru: 'Федеральный закон № 149-ФЗ, ст. 9' } },
-      { id: 'internal-only', direction: 'outbound', categories: ['arms-wmd'], effect: 'deny', legalBasis: { en: 'Unpublished decree' } },
-    ]));
+    await publishPolicy(
+      t,
+      ru,
+      policyBody('RU', 1, [
+        {
+          id: 'no-confidential-in',
+          direction: 'inbound',
+          classifications: ['confidential'],
+          effect: 'deny',
+          published: true,
+          legalBasis: { en: 'Federal Law 149-FZ, art. 9', ru: 'Федеральный закон № 149-ФЗ, ст. 9' },
+        },
+        {
+          id: 'internal-only',
+          direction: 'outbound',
+          categories: ['arms-wmd'],
+          effect: 'deny',
+          legalBasis: { en: 'Unpublished decree' },
+        },
+      ]),
+    );
     const cn = net.admin('CN');
-    await publishPolicy(t, cn, policyBody('CN', 1, [
-      { id: 'fin-conditions', direction: 'inbound', categories: ['financial'], effect: 'conditions', conditions: { minHandling: 'H2', retentionDays: 180 }, published: true, legalBasis: { en: 'Anti-Money Laundering Law, art. 28' } },
-    ]));
+    await publishPolicy(
+      t,
+      cn,
+      policyBody('CN', 1, [
+        {
+          id: 'fin-conditions',
+          direction: 'inbound',
+          categories: ['financial'],
+          effect: 'conditions',
+          conditions: { minHandling: 'H2', retentionDays: 180 },
+          published: true,
+          legalBasis: { en: 'Anti-Money Laundering Law, art. 28' },
+        },
+      ]),
+    );
   });
   after(async () => closeE2e?.());
 
   it('a national admin signs and publishes a rule; a focal point previews it per recipient state, in English and Russian', async () => {
     // ── A: the KZ national admin signs in with TOTP (keys unlock with the password) and opens the editor ──
-    const admin = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } })).newPage();
+    const admin = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } })
+    ).newPage();
     const adminErrors = watchErrors(admin);
     await signInThroughUi(t, admin, kz);
     await admin.getByRole('link', { name: 'Disclosure policy', exact: true }).click();
@@ -104,11 +135,16 @@ describe('e2e: disclosure policies in Chromium', function () {
     // ── B: the same in Russian: the rule's Russian legal basis ──
     await fp.getByRole('button', { name: 'Русский' }).click();
     await fp.getByRole('heading', { name: 'Проверка раскрытия' }).waitFor();
-    expect(await china.getByTestId('decision-reason').first().textContent()).to.contain(`Правовое основание: ${LEGAL_RU}`);
+    expect(await china.getByTestId('decision-reason').first().textContent()).to.contain(
+      `Правовое основание: ${LEGAL_RU}`,
+    );
     expect(await china.locator('.effect-badge').textContent()).to.equal('запрещено');
     await shot(fp, '07-focal-point-preview-ru');
     await fp.getByRole('link', { name: 'Политики государств' }).click();
-    await fp.locator('[data-testid="state-policy"][data-state="RU"]').getByText('Федеральный закон № 149-ФЗ, ст. 9').waitFor();
+    await fp
+      .locator('[data-testid="state-policy"][data-state="RU"]')
+      .getByText('Федеральный закон № 149-ФЗ, ст. 9')
+      .waitFor();
     expect(await fp.getByText('Unpublished decree').count()).to.equal(0);
     await shot(fp, '08-focal-point-states-ru');
     // A focal point reads the own state's policy in full (the unpublished rules too) but cannot change it.
@@ -123,7 +159,9 @@ describe('e2e: disclosure policies in Chromium', function () {
 
   // Continues from the test above: version 1 of KZ's policy is in force.
   it('another admin publishes meanwhile: reload and reapply, then history, diff and the approvals queue', async () => {
-    const admin = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } })).newPage();
+    const admin = await (
+      await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 900 } })
+    ).newPage();
     const adminErrors = watchErrors(admin);
     await signInThroughUi(t, admin, kz);
     await admin.getByRole('link', { name: 'Disclosure policy', exact: true }).click();
@@ -146,7 +184,20 @@ describe('e2e: disclosure policies in Chromium', function () {
 
     // ── B: meanwhile a second KZ admin publishes version 2 (an unpublished hold for confidential exchanges) ──
     const v1 = await call<FullPolicyView>(t.url, 'GET', '/api/policies/KZ', { token: kz2.session?.accessToken });
-    await publishPolicy(t, kz2, { ...v1.body.policy, version: 2, rules: [...v1.body.policy.rules, { id: 'hold-confidential', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Order of the Ministry 12' } }] });
+    await publishPolicy(t, kz2, {
+      ...v1.body.policy,
+      version: 2,
+      rules: [
+        ...v1.body.policy.rules,
+        {
+          id: 'hold-confidential',
+          direction: 'outbound',
+          classifications: ['confidential'],
+          effect: 'approve',
+          legalBasis: { en: 'Order of the Ministry 12' },
+        },
+      ],
+    });
 
     // ── A: signing version 2 conflicts; reapply puts the change on top of version 2 ──
     await admin.getByRole('button', { name: 'Sign and publish version 2' }).click();
@@ -154,7 +205,11 @@ describe('e2e: disclosure policies in Chromium', function () {
     await shot(admin, '09-admin-version-conflict-en');
     await admin.getByRole('button', { name: 'Load their version and reapply my changes' }).click();
     await admin.getByTestId('reapplied').waitFor();
-    expect(await admin.locator('[data-testid="rule-card"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-rule-id')))).to.deep.equal(['no-personal-data-abroad', 'hold-confidential', 'financial-in']);
+    expect(
+      await admin
+        .locator('[data-testid="rule-card"]')
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-rule-id'))),
+    ).to.deep.equal(['no-personal-data-abroad', 'hold-confidential', 'financial-in']);
     await shot(admin, '10-admin-reapplied-en');
     await admin.getByRole('button', { name: 'Sign and publish version 3' }).click();
     await admin.getByTestId('published').waitFor();
@@ -164,7 +219,11 @@ describe('e2e: disclosure policies in Chromium', function () {
     await admin.getByRole('link', { name: 'Version history' }).click();
     const rows = admin.getByTestId('version-table').locator('tbody tr');
     await rows.first().waitFor();
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-version')))).to.deep.equal(['3', '2', '1']);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-version')))).to.deep.equal([
+      '3',
+      '2',
+      '1',
+    ]);
     // Signers by name (loaded with the state's people, after the versions themselves).
     await rows.nth(1).getByText('Admin KZ').waitFor();
     await admin.getByLabel('From version').selectOption('1');
@@ -172,7 +231,9 @@ describe('e2e: disclosure policies in Chromium', function () {
     await admin.getByRole('button', { name: 'Compare versions' }).click();
     const added = admin.getByTestId('diff-added');
     await added.locator('[data-rule-id="hold-confidential"]').waitFor();
-    expect(await added.locator('[data-rule-id]').evaluateAll((rules) => rules.map((r) => r.getAttribute('data-rule-id')))).to.deep.equal(['financial-in', 'hold-confidential']);
+    expect(
+      await added.locator('[data-rule-id]').evaluateAll((rules) => rules.map((r) => r.getAttribute('data-rule-id'))),
+    ).to.deep.equal(['financial-in', 'hold-confidential']);
     await rows.nth(1).getByRole('button', { name: 'View' }).click();
     await admin.getByTestId('signature-check').waitFor();
     expect(await admin.getByTestId('signature-check').getAttribute('data-valid')).to.equal('true');
@@ -180,10 +241,29 @@ describe('e2e: disclosure policies in Chromium', function () {
 
     // ── A: an exchange held by the new rule waits in the approvals queue; a rejection needs a reason ──
     const enforcement = createPolicyEnforcement(t.server.policies);
-    const labels: Labels = { domain: 'law-enforcement', category: 'criminal-intelligence', classification: 'confidential', handling: 'H2' };
-    const decision = await enforcement.decideExchange({ labels, kind: 'request:person-entity-check', fromState: 'KZ', toStates: ['CN'], at: t.clock.now() });
+    const labels: Labels = {
+      domain: 'law-enforcement',
+      category: 'criminal-intelligence',
+      classification: 'confidential',
+      handling: 'H2',
+    };
+    const decision = await enforcement.decideExchange({
+      labels,
+      kind: 'request:person-entity-check',
+      fromState: 'KZ',
+      toStates: ['CN'],
+      at: t.clock.now(),
+    });
     expect(decision.effect).to.equal('approve');
-    await enforcement.holdForApproval({ exchangeRef: 'e2e-1', fromUserId: fpKz.user.id, fromState: 'KZ', toStates: ['CN'], labels, kind: 'request:person-entity-check', decision });
+    await enforcement.holdForApproval({
+      exchangeRef: 'e2e-1',
+      fromUserId: fpKz.user.id,
+      fromState: 'KZ',
+      toStates: ['CN'],
+      labels,
+      kind: 'request:person-entity-check',
+      decision,
+    });
     await admin.getByRole('link', { name: 'Approvals' }).click();
     const held = admin.locator('[data-testid="approval"][data-status="pending"]');
     expect(await held.getByTestId('hold').first().textContent()).to.contain('hold-confidential');
@@ -195,7 +275,10 @@ describe('e2e: disclosure policies in Chromium', function () {
     await admin.getByTestId('approval-notice').waitFor();
     await admin.getByTestId('no-approvals').waitFor();
     await admin.getByRole('button', { name: 'Rejected' }).click();
-    await admin.locator('[data-testid="approval"][data-status="rejected"]').getByText('The person is subject to a national investigation.').waitFor();
+    await admin
+      .locator('[data-testid="approval"][data-status="rejected"]')
+      .getByText('The person is subject to a national investigation.')
+      .waitFor();
     await shot(admin, '13-admin-approvals-rejected-en');
 
     // ── A: the same pages in Russian ──
@@ -203,7 +286,10 @@ describe('e2e: disclosure policies in Chromium', function () {
     await admin.getByRole('heading', { name: 'Обмены, ожидающие одобрения' }).waitFor();
     await shot(admin, '14-admin-approvals-ru');
     await admin.getByRole('link', { name: 'Политика раскрытия' }).click();
-    await admin.locator('[data-testid="rule-card"][data-rule-id="financial-in"]').getByText('Принимает только на условиях').waitFor();
+    await admin
+      .locator('[data-testid="rule-card"][data-rule-id="financial-in"]')
+      .getByText('Принимает только на условиях')
+      .waitFor();
     await shot(admin, '15-admin-editor-ru');
     const financial = admin.locator('[data-testid="rule-card"][data-rule-id="financial-in"]');
     await financial.getByRole('button', { name: 'Изменить' }).click();

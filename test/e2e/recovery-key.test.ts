@@ -40,7 +40,7 @@ describe('e2e: the recovery key on "Your account" and on People (Chromium)', fun
     const section = page.getByTestId('recovery-key-section');
     expect(await section.getAttribute('data-confirmed')).to.equal('false');
     await section.getByRole('button', { name: 'Make a new recovery key' }).click();
-    const key = await section.getByTestId('recovery-key').getAttribute('data-key') ?? '';
+    const key = (await section.getByTestId('recovery-key').getAttribute('data-key')) ?? '';
     expect(key).to.match(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
     await shot(page, '02-new-key-shown-en');
     await section.getByLabel('I have stored the recovery key in a safe place').check();

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn as signInOverApi, type TestPerson } from '../helpers/accounts.js';
+import {
+  activeFocalPoint,
+  activeNationalAdmin,
+  bootstrapNetworkAdmin,
+  signIn as signInOverApi,
+  type TestPerson,
+} from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
 import { legacyAccount } from '../helpers/legacy-account.js';
 import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
@@ -76,7 +82,9 @@ describe('e2e: this browser remembers (Chromium)', function () {
     // One browser, two tabs: one session of this browser in the list (the other is the test's own sign-in over HTTP).
     const sessions = second.getByTestId('my-sessions').locator('[data-testid="session"]');
     expect(await sessions.filter({ hasText: 'Chrome · Linux' }).count()).to.equal(1);
-    expect(await second.getByTestId('my-sessions').locator('[data-testid="session"][data-current="true"]').textContent()).to.contain('Chrome · Linux');
+    expect(
+      await second.getByTestId('my-sessions').locator('[data-testid="session"][data-current="true"]').textContent(),
+    ).to.contain('Chrome · Linux');
     await shot(second, '02-second-tab-sessions-en');
 
     // A token refresh in one tab is taken up by the other (refresh tokens work once).
@@ -212,6 +220,9 @@ async function eventuallyTrue(check: () => Promise<boolean>): Promise<void> {
 }
 
 async function kzAdminSuspends(t: TestServer, admin: TestPerson, person: TestPerson): Promise<void> {
-  const response = await call(t.url, 'POST', `/api/users/${person.user.id}/suspend`, { token: admin.session?.accessToken, body: { reason: 'device lost' } });
+  const response = await call(t.url, 'POST', `/api/users/${person.user.id}/suspend`, {
+    token: admin.session?.accessToken,
+    body: { reason: 'device lost' },
+  });
   expect(response.status).to.equal(200);
 }

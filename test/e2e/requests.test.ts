@@ -9,10 +9,11 @@ import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/
 import { populateNetwork } from '../helpers/network.js';
 
 /** In-app navigation, as a link click does: a full load would lock the keys, which live only in the tab's memory. */
-const goInApp = (page: Page, to: string): Promise<void> => page.evaluate((path) => {
-  window.history.pushState(null, '', path);
-  window.dispatchEvent(new Event('focalnet:navigate'));
-}, to);
+const goInApp = (page: Page, to: string): Promise<void> =>
+  page.evaluate((path) => {
+    window.history.pushState(null, '', path);
+    window.dispatchEvent(new Event('focalnet:navigate'));
+  }, to);
 
 const shot = screenshots('requests');
 
@@ -33,7 +34,14 @@ describe('e2e: information-exchange requests in Chromium', function () {
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    const net = await populateNetwork(t, { states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } }, UZ: { focalPoints: { border: 1 } } } });
+    const net = await populateNetwork(t, {
+      states: {
+        KZ: { focalPoints: { border: 1 } },
+        KG: { focalPoints: { border: 1 } },
+        TJ: { focalPoints: { border: 1 } },
+        UZ: { focalPoints: { border: 1 } },
+      },
+    });
     kg = net.admin('KG');
     [fpKz, fpKg, fpTj, fpUz] = [net.focalPoint('KZ'), net.focalPoint('KG'), net.focalPoint('TJ'), net.focalPoint('UZ')];
   });
@@ -43,13 +51,26 @@ describe('e2e: information-exchange requests in Chromium', function () {
   // consent requests, so a failure that does not repeat can still be read afterwards.
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
-    for (const [name, page] of [['a', a], ['b', b]] as const) {
+    for (const [name, page] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       if (!page || page.isClosed()) continue;
       await shot(page, `FAILED-${name}`).catch(() => undefined);
-      console.log(`page ${name} at ${page.url()}:`, (await page.locator('body').innerText().catch(() => '?')).slice(0, 2000));
+      console.log(
+        `page ${name} at ${page.url()}:`,
+        (
+          await page
+            .locator('body')
+            .innerText()
+            .catch(() => '?')
+        ).slice(0, 2000),
+      );
     }
     if (caseId) {
-      const consents = await call(t.url, 'GET', `/api/requests?box=outbox&originalCaseId=${caseId}`, { token: fpKz.session?.accessToken }).catch((error: unknown) => String(error));
+      const consents = await call(t.url, 'GET', `/api/requests?box=outbox&originalCaseId=${caseId}`, {
+        token: fpKz.session?.accessToken,
+      }).catch((error: unknown) => String(error));
       console.log('consent requests on the server:', JSON.stringify(consents));
     }
   });
@@ -59,7 +80,10 @@ describe('e2e: information-exchange requests in Chromium', function () {
     a = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
     const aErrors = watchErrors(a);
     await signInThroughUi(t, a, fpKz);
-    await a.locator('nav.main-nav').getByRole('link', { name: /^Requests/ }).click();
+    await a
+      .locator('nav.main-nav')
+      .getByRole('link', { name: /^Requests/ })
+      .click();
     await a.getByTestId('request-box-inbox').getByText('No requests here yet.').waitFor();
     await a.getByRole('link', { name: 'New request' }).click();
     await a.getByRole('link', { name: 'Travel or identity document check' }).click();
@@ -78,7 +102,9 @@ describe('e2e: information-exchange requests in Chromium', function () {
     expect(await compose.getByText('Required.').count()).to.equal(1);
     expect(await compose.getByTestId('send-results').count()).to.equal(0);
 
-    await compose.getByLabel('Purpose and legal basis of the request *').fill('Suspected forged passport at crossing point 3');
+    await compose
+      .getByLabel('Purpose and legal basis of the request *')
+      .fill('Suspected forged passport at crossing point 3');
     const focalPoint = compose.getByLabel('Focal point in Kyrgyzstan');
     await focalPoint.selectOption({ index: 1 });
     expect(await focalPoint.inputValue()).to.equal(fpKg.user.id);
@@ -99,13 +125,26 @@ describe('e2e: information-exchange requests in Chromium', function () {
     caseId = new URL(a.url()).pathname.split('/').at(-1) ?? '';
     // The server has the case as metadata only, from the signed header.
     const stored = await caseOf(t, fpKz, caseId);
-    expect({ kind: stored.kind, urgency: stored.urgency, requested: stored.requested.userId, status: stored.status }).to.deep.equal({ kind: 'request:document-check', urgency: 'urgent', requested: fpKg.user.id, status: 'submitted' });
+    expect({
+      kind: stored.kind,
+      urgency: stored.urgency,
+      requested: stored.requested.userId,
+      status: stored.status,
+    }).to.deep.equal({
+      kind: 'request:document-check',
+      urgency: 'urgent',
+      requested: fpKg.user.id,
+      status: 'submitted',
+    });
 
     // ── B (KG): the request is in the inbox; open, acknowledge, answer with handling and evaluation codes ──
     b = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 1000 } })).newPage();
     const bErrors = watchErrors(b);
     await signInThroughUi(t, b, fpKg);
-    await b.locator('nav.main-nav').getByRole('link', { name: /^Requests/ }).click();
+    await b
+      .locator('nav.main-nav')
+      .getByRole('link', { name: /^Requests/ })
+      .click();
     const row = b.locator(`[data-testid="request-row"][data-id="${caseId}"]`);
     expect(await row.getByTestId('request-status').textContent()).to.equal('submitted');
     expect(await row.getByTestId('urgency').textContent()).to.equal('urgent');
@@ -114,10 +153,18 @@ describe('e2e: information-exchange requests in Chromium', function () {
     await row.getByRole('link', { name: 'Travel or identity document check' }).click();
     const caseB = b.getByTestId('case-page');
     await caseB.and(b.locator('[data-side="requested"]')).waitFor();
-    expect(await caseB.getByTestId('request-content').textContent()).to.contain('Holder name as in the document: Rustam Example');
+    expect(await caseB.getByTestId('request-content').textContent()).to.contain(
+      'Holder name as in the document: Rustam Example',
+    );
     expect(await caseB.getByTestId('request-content').textContent()).to.contain('Issuing state: Tajikistan');
     // Only the requested side's actions for 'submitted'.
-    expect(await caseB.getByTestId('case-actions').getByRole('button').allTextContents()).to.deep.equal(['Acknowledge', 'Request clarification', 'Answer', 'Answer partially', 'Decline']);
+    expect(await caseB.getByTestId('case-actions').getByRole('button').allTextContents()).to.deep.equal([
+      'Acknowledge',
+      'Request clarification',
+      'Answer',
+      'Answer partially',
+      'Decline',
+    ]);
     await caseB.getByRole('button', { name: 'Acknowledge' }).click();
     await caseB.getByRole('button', { name: 'Send: Acknowledge' }).click();
     await b.locator('[data-testid="case-page"][data-status="acknowledged"]').waitFor();
@@ -129,7 +176,9 @@ describe('e2e: information-exchange requests in Chromium', function () {
     await form.getByRole('button', { name: 'Send: Answer' }).click();
     expect(await form.getByText('Write something.').count()).to.equal(1);
     expect(await form.getByText('Required.').count()).to.equal(2); // source and accuracy
-    await form.getByLabel('Answer (encrypted)').fill('Passport N7654321 was reported stolen on 2025-11-02; holder not known to us.');
+    await form
+      .getByLabel('Answer (encrypted)')
+      .fill('Passport N7654321 was reported stolen on 2025-11-02; holder not known to us.');
     await form.getByLabel('Handling code').selectOption('H2');
     await form.getByLabel('Source reliability').selectOption('B');
     await form.getByLabel('Information accuracy').selectOption('2');
@@ -155,9 +204,14 @@ describe('e2e: information-exchange requests in Chromium', function () {
 
     // The outbox row shows the answered status, and the server agrees.
     await a.getByRole('link', { name: '← Requests' }).click();
-    expect(await a.locator(`[data-testid="request-row"][data-id="${caseId}"]`).getAttribute('data-status')).to.equal('answered');
+    expect(await a.locator(`[data-testid="request-row"][data-id="${caseId}"]`).getAttribute('data-status')).to.equal(
+      'answered',
+    );
     const final = await caseOf(t, fpKz, caseId);
-    expect(final.history.map((s) => [s.action, s.to, s.handling, s.evaluation ?? null])).to.deep.equal([['acknowledge', 'acknowledged', 'H1', null], ['answer', 'answered', 'H2', 'B2']]);
+    expect(final.history.map((s) => [s.action, s.to, s.handling, s.evaluation ?? null])).to.deep.equal([
+      ['acknowledge', 'acknowledged', 'H1', null],
+      ['answer', 'answered', 'H2', 'B2'],
+    ]);
 
     expect(aErrors, 'requester page errors').to.deep.equal([]);
     expect(bErrors, 'recipient page errors').to.deep.equal([]);
@@ -183,7 +237,9 @@ describe('e2e: information-exchange requests in Chromium', function () {
     // B answers the consent request: a decision and conditions instead of evaluation codes.
     await goInApp(b, `/requests/${consentId}`);
     const caseB = b.getByTestId('case-page');
-    expect(await caseB.getByTestId('request-content').textContent()).to.contain('Intended use: Pass the information on');
+    expect(await caseB.getByTestId('request-content').textContent()).to.contain(
+      'Intended use: Pass the information on',
+    );
     await caseB.getByRole('button', { name: 'Answer', exact: true }).click();
     const form = caseB.getByTestId('step-form');
     expect(await form.getByLabel('Source reliability').count()).to.equal(0);
@@ -205,7 +261,9 @@ describe('e2e: information-exchange requests in Chromium', function () {
   });
 
   it('the national admin of the requested state sees the statistics in Russian; the case page speaks Russian too', async () => {
-    const admin = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1100, height: 900 } })).newPage();
+    const admin = await (
+      await browser.newContext({ locale: 'ru-RU', viewport: { width: 1100, height: 900 } })
+    ).newPage();
     const errors = watchErrors(admin);
     await admin.goto(`${t.url}/sign-in`);
     await admin.getByRole('button', { name: 'English' }).click();
@@ -238,19 +296,36 @@ describe('e2e: information-exchange requests in Chromium', function () {
     await compose.getByLabel('State of origin *').selectOption('TJ');
     await compose.getByRole('group', { name: 'Transit states' }).getByLabel('Kyrgyzstan').check();
     await compose.getByLabel('State of destination *').selectOption('UZ');
-    await compose.getByLabel('Known facts (routes, vehicles, persons) *').fill('Minibus with 12 migrants, plates 01KG123');
+    await compose
+      .getByLabel('Known facts (routes, vehicles, persons) *')
+      .fill('Minibus with 12 migrants, plates 01KG123');
     await compose.getByLabel('Information sought *').fill('Earlier crossings of this vehicle');
-    await compose.getByLabel('Purpose and legal basis of the request *').fill('Investigation 2026/118, Criminal Code art. 128-1');
+    await compose
+      .getByLabel('Purpose and legal basis of the request *')
+      .fill('Investigation 2026/118, Criminal Code art. 128-1');
     const recipients = compose.getByTestId('route-recipients');
-    for (const [name, person] of [['Tajikistan', fpTj], ['Kyrgyzstan', fpKg], ['Uzbekistan', fpUz]] as const) {
+    for (const [name, person] of [
+      ['Tajikistan', fpTj],
+      ['Kyrgyzstan', fpKg],
+      ['Uzbekistan', fpUz],
+    ] as const) {
       await recipients.getByLabel(`Focal point in ${name}`).selectOption(person.user.id);
     }
     // One policy decision per recipient state.
-    expect(await compose.getByTestId('recipient-decision').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')))).to.deep.equal(['TJ', 'KG', 'UZ']);
+    expect(
+      await compose
+        .getByTestId('recipient-decision')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-state'))),
+    ).to.deep.equal(['TJ', 'KG', 'UZ']);
     await shot(a, '07-route-compose-en');
     await compose.getByRole('button', { name: 'Seal and send 3 requests' }).click();
-    for (const state of ['TJ', 'KG', 'UZ']) await compose.locator(`[data-testid="send-result"][data-state="${state}"][data-outcome="accepted"]`).waitFor();
-    const sent = (await call<RequestCaseView[]>(t.url, 'GET', '/api/requests?box=outbox', { token: (await signIn(t, fpKz)).accessToken })).body.filter((c) => c.kind === 'request:route-information');
+    for (const state of ['TJ', 'KG', 'UZ'])
+      await compose.locator(`[data-testid="send-result"][data-state="${state}"][data-outcome="accepted"]`).waitFor();
+    const sent = (
+      await call<RequestCaseView[]>(t.url, 'GET', '/api/requests?box=outbox', {
+        token: (await signIn(t, fpKz)).accessToken,
+      })
+    ).body.filter((c) => c.kind === 'request:route-information');
     expect(sent.map((c) => c.requested.state).sort()).to.deep.equal(['KG', 'TJ', 'UZ']);
     expect(new Set(sent.map((c) => c.threadId)).size).to.equal(1);
     expect(sent[0]?.threadId).to.be.a('string');
@@ -265,7 +340,9 @@ describe('e2e: information-exchange requests in Chromium', function () {
     expect(await caseB.getByTestId('deadline').getAttribute('data-tone')).to.equal('overdue');
     await caseB.getByRole('button', { name: 'Answer partially' }).click();
     const form = caseB.getByTestId('step-form');
-    await form.getByLabel('Answer (encrypted)').fill('The vehicle crossed twice in October; more after the customs records arrive.');
+    await form
+      .getByLabel('Answer (encrypted)')
+      .fill('The vehicle crossed twice in October; more after the customs records arrive.');
     await form.getByLabel('Source reliability').selectOption('A');
     await form.getByLabel('Information accuracy').selectOption('3');
     // The late answer asks why; nothing is sent without a reason.
@@ -277,6 +354,8 @@ describe('e2e: information-exchange requests in Chromium', function () {
     expect(await caseB.getByTestId('step-late').textContent()).to.equal('Late: waiting for another authority');
     await signIn(t, fpKg); // the old access token expired with the clock
     const stored = await caseOf(t, fpKg, routeCase);
-    expect(stored.history.map((step) => [step.action, step.lateReason ?? null, step.evaluation ?? null])).to.deep.equal([['answer-partially', 'awaiting-other-authority', 'A3']]);
+    expect(stored.history.map((step) => [step.action, step.lateReason ?? null, step.evaluation ?? null])).to.deep.equal(
+      [['answer-partially', 'awaiting-other-authority', 'A3']],
+    );
   });
 });

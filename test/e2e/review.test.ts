@@ -21,19 +21,31 @@ describe('e2e: the annual implementation review in Chromium', function () {
 
   before(async () => {
     ({ t, browser, close: closeE2e } = await startE2e());
-    const net = await populateNetwork(t, { states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    const net = await populateNetwork(t, {
+      states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } },
+    });
     ({ root } = net);
     ruAdmin = net.admin('RU');
     const [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
-    await publishPolicy(t, ruAdmin, policyBody('RU', 1, [{ id: 'pd', direction: 'inbound', categories: ['personal-data'], effect: 'deny' }]));
+    await publishPolicy(
+      t,
+      ruAdmin,
+      policyBody('RU', 1, [{ id: 'pd', direction: 'inbound', categories: ['personal-data'], effect: 'deny' }]),
+    );
     await sent(t, kz, await envelopeFor(t, kz, [ru], { text: 'one' }));
     await sent(t, kz, await envelopeFor(t, kz, [ru], { text: 'two' }));
-    await post(t, kz, await envelopeFor(t, kz, [ru], { text: 'three' }, { labels: { ...LABELS, category: 'personal-data' } }));
+    await post(
+      t,
+      kz,
+      await envelopeFor(t, kz, [ru], { text: 'three' }, { labels: { ...LABELS, category: 'personal-data' } }),
+    );
   });
   after(async () => closeE2e?.());
 
-  it('the secretariat prepares the network\'s review and downloads its tables; a national admin reads their state\'s in Russian', async () => {
-    const page = await (await browser.newContext({ locale: 'en-GB', acceptDownloads: true, viewport: { width: 1200, height: 1100 } })).newPage();
+  it("the secretariat prepares the network's review and downloads its tables; a national admin reads their state's in Russian", async () => {
+    const page = await (
+      await browser.newContext({ locale: 'en-GB', acceptDownloads: true, viewport: { width: 1200, height: 1100 } })
+    ).newPage();
     const errors = watchErrors(page);
     await signInThroughUi(t, page, root);
     await page.getByRole('link', { name: 'Annual review' }).click();
@@ -44,7 +56,11 @@ describe('e2e: the annual implementation review in Chromium', function () {
     await result.waitFor();
     expect(await result.getByTestId('review-trail').getAttribute('data-verified')).to.equal('true');
     expect(await result.getByTestId('review-trail').textContent()).to.match(/Audit trail checked: \d+ entries, intact/);
-    const kzToRu = result.getByTestId('review-exchanges').locator('tr').filter({ hasText: 'Kazakhstan' }).filter({ hasText: 'Russia' });
+    const kzToRu = result
+      .getByTestId('review-exchanges')
+      .locator('tr')
+      .filter({ hasText: 'Kazakhstan' })
+      .filter({ hasText: 'Russia' });
     expect(await kzToRu.locator('[data-column="allowed"]').textContent()).to.equal('2');
     expect(await kzToRu.locator('[data-column="denied"]').textContent()).to.equal('1');
     await shot(page, '01-network-en');
@@ -57,7 +73,9 @@ describe('e2e: the annual implementation review in Chromium', function () {
     expect(csv).to.include('table,fromState,toState,domain,allowed,withConditions,held,denied');
     expect(csv).to.include('exchanges,KZ,RU,border,2,0,0,1');
 
-    const admin = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1200, height: 1100 } })).newPage();
+    const admin = await (
+      await browser.newContext({ locale: 'ru-RU', viewport: { width: 1200, height: 1100 } })
+    ).newPage();
     const adminErrors = watchErrors(admin);
     await admin.goto(`${t.url}/sign-in`);
     await admin.getByRole('button', { name: 'English' }).click();

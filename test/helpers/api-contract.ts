@@ -10,7 +10,10 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
  */
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+  >;
   components?: { schemas?: Record<string, unknown> };
 }
 
@@ -71,13 +74,17 @@ class ContractChecker {
     const route = this.route(answer.path);
     if (!route) return answer.status === 404 ? undefined : `${where}: the path is not documented`;
     const operation = this.document.paths[route.template]?.[answer.method.toLowerCase()];
-    if (!operation) return answer.status === 405 ? undefined : `${where}: ${answer.method} is not documented for ${route.template} (expected 405)`;
+    if (!operation)
+      return answer.status === 405
+        ? undefined
+        : `${where}: ${answer.method} is not documented for ${route.template} (expected 405)`;
     const response = operation.responses[String(answer.status)] ?? operation.responses.default;
     if (!response) return `${where}: status ${answer.status} is not documented for ${answer.method} ${route.template}`;
     const documented = Object.keys(response.content ?? {});
     const type = answer.contentType.split(';')[0]?.trim() ?? '';
     if (documented.length === 0) return answer.body ? `${where}: a body is sent but none is documented` : undefined;
-    if (!documented.includes(type)) return `${where}: content type ${type || '(none)'} is not the documented ${documented.join(', ')}`;
+    if (!documented.includes(type))
+      return `${where}: content type ${type || '(none)'} is not the documented ${documented.join(', ')}`;
     const schema = response.content?.[type]?.schema;
     if (type !== 'application/json' || schema === undefined) return undefined;
     let body: unknown;
@@ -95,7 +102,7 @@ class ContractChecker {
 
 /** Starts checking the answers of `http` (a test server) against its document, fetched from `url`. */
 export async function watchApiContract(http: Server, url: string): Promise<void> {
-  const document = await fetch(`${url}/api/openapi.json`).then((r) => r.json()) as OpenApiDocument;
+  const document = (await fetch(`${url}/api/openapi.json`).then((r) => r.json())) as OpenApiDocument;
   const checker = new ContractChecker(document);
   http.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -120,7 +127,12 @@ export async function watchApiContract(http: Server, url: string): Promise<void>
     }) as typeof res.end;
     res.once('finish', () => {
       const contentType = String(res.getHeader('content-type') ?? '');
-      const body = size > 4_000_000 || !/json/.test(contentType) ? (size > 0 ? '(not read)' : undefined) : Buffer.concat(chunks).toString('utf8') || undefined;
+      const body =
+        size > 4_000_000 || !/json/.test(contentType)
+          ? size > 0
+            ? '(not read)'
+            : undefined
+          : Buffer.concat(chunks).toString('utf8') || undefined;
       const problem = checker.check({ method: req.method ?? 'GET', path, status: res.statusCode, contentType, body });
       if (problem) violations.push(problem);
     });

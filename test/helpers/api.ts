@@ -5,7 +5,12 @@ export interface ApiResult<T = unknown> {
   headers: Headers;
 }
 
-export async function call<T = unknown>(base: string, method: string, path: string, options: { body?: unknown; token?: string | undefined; rawBody?: string; userAgent?: string } = {}): Promise<ApiResult<T>> {
+export async function call<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string | undefined; rawBody?: string; userAgent?: string } = {},
+): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.userAgent) headers['user-agent'] = options.userAgent;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -13,7 +18,11 @@ export async function call<T = unknown>(base: string, method: string, path: stri
   const response = await fetch(`${base}${path}`, {
     method,
     headers,
-    ...(options.rawBody !== undefined ? { body: options.rawBody } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(options.rawBody !== undefined
+      ? { body: options.rawBody }
+      : options.body !== undefined
+        ? { body: JSON.stringify(options.body) }
+        : {}),
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };

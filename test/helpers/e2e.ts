@@ -11,7 +11,8 @@ import { startTestServer, type TestServer } from './test-server.js';
 export const CLIENT_DIR = path.join(process.cwd(), 'client', 'dist');
 
 export function requireClientBuild(): void {
-  if (!existsSync(path.join(CLIENT_DIR, 'index.html'))) throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
+  if (!existsSync(path.join(CLIENT_DIR, 'index.html')))
+    throw new Error('client/dist is missing: run `npm run build:client` (npm test does)');
 }
 
 /** Uncaught errors and console errors, except the browser's own note on each 4xx answer the app handles. */
@@ -19,26 +20,39 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   return errors;
 }
 
 /** Full-page screenshots named `<prefix>-<name>.png` in test-artifacts/. */
-export const screenshots = (prefix: string) => (page: Page, name: string): Promise<Buffer> =>
-  page.screenshot({ path: artifactPath(`${prefix}-${name}.png`), fullPage: true });
+export const screenshots =
+  (prefix: string) =>
+  (page: Page, name: string): Promise<Buffer> =>
+    page.screenshot({ path: artifactPath(`${prefix}-${name}.png`), fullPage: true });
 
 /** The demo network (every member state), as `npm run cli -- seed:demo` makes it. */
 export async function seedDemoNetwork(t: TestServer): Promise<void> {
   const modules = composeModules(t.server.database.connection, {
-    clock: t.clock, jwtSecret: 'x'.repeat(40), opaqueServerSetup: t.server.accounts.opaque.serverSetup, logger: t.logs.logger, publicOrigin: () => t.url,
-    revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+    clock: t.clock,
+    jwtSecret: 'x'.repeat(40),
+    opaqueServerSetup: t.server.accounts.opaque.serverSetup,
+    logger: t.logs.logger,
+    publicOrigin: () => t.url,
+    revocations: { revokeUser: () => undefined, revokeSession: () => undefined },
+    livenessNotifier: { prompt: () => undefined },
+    messageNotifier: { deliver: () => undefined, status: () => undefined },
   });
   await seedDemo(modules, 'test');
 }
 
 /** Sign-in through the UI: password, then the authenticator code when the account has one. */
-export async function signInThroughUi(t: TestServer, page: Page, person: Pick<TestPerson, 'username' | 'password' | 'totpSecret'>): Promise<void> {
+export async function signInThroughUi(
+  t: TestServer,
+  page: Page,
+  person: Pick<TestPerson, 'username' | 'password' | 'totpSecret'>,
+): Promise<void> {
   await page.goto(`${t.url}/sign-in`);
   await page.getByLabel('Username').fill(person.username);
   await page.getByLabel('Password').fill(person.password);
@@ -54,13 +68,22 @@ export async function signInThroughUi(t: TestServer, page: Page, person: Pick<Te
  * What every end-to-end suite starts with: a test server serving the built web client (seeded with
  * the demo network when asked; `env` adds server settings) and Chromium. `close` stops both, browser first.
  */
-export async function startE2e(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<{ t: TestServer; browser: Browser; close: () => Promise<void> }> {
+export async function startE2e(
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<{ t: TestServer; browser: Browser; close: () => Promise<void> }> {
   requireClientBuild();
   const t = await startTestServer(options.env ?? {}, { clientDir: CLIENT_DIR });
   try {
     if (options.demo) await seedDemoNetwork(t);
     const { browser, close } = await launchBrowser();
-    return { t, browser, close: async () => { await close(); await t.close(); } };
+    return {
+      t,
+      browser,
+      close: async () => {
+        await close();
+        await t.close();
+      },
+    };
   } catch (error) {
     await t.close();
     throw error;

@@ -22,10 +22,11 @@ export async function socketOf(t: TestServer, person: TestPerson): Promise<TestS
 export async function drainBacklog(socket: TestSocket, pageSize: number): Promise<string[]> {
   const ids: string[] = [];
   for (;;) {
-    const page = await socket.timeout(10_000).emitWithAck('message:fetch', { limit: pageSize }) as Ack<BacklogPage>;
+    const page = (await socket.timeout(10_000).emitWithAck('message:fetch', { limit: pageSize })) as Ack<BacklogPage>;
     if (!page.ok) throw new Error(JSON.stringify(page.error));
     ids.push(...page.data.messages.map((m) => m.id));
-    if (page.data.messages.length > 0) await socket.timeout(10_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
+    if (page.data.messages.length > 0)
+      await socket.timeout(10_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
     if (!page.data.more) return ids;
   }
 }
@@ -35,37 +36,65 @@ export function send(socket: TestSocket, input: unknown): Promise<Ack<SendMessag
   return socket.timeout(5_000).emitWithAck('message:send', input as never);
 }
 
-export const LABELS: Labels = { domain: 'border', category: 'travel-identity-documents', classification: 'restricted', handling: 'H1' };
+export const LABELS: Labels = {
+  domain: 'border',
+  category: 'travel-identity-documents',
+  classification: 'restricted',
+  handling: 'H1',
+};
 
 function asSealRecipient(person: TestPerson | SealRecipient): SealRecipient {
-  return 'user' in person ? { userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey } : person;
+  return 'user' in person
+    ? { userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey }
+    : person;
 }
 
 /** The approvers a `message.approvers-required` refusal names (its details), as sealing needs them. */
 export function approversNamed(error: { details?: unknown }): SealRecipient[] {
-  return ApproversRequired.parse(error.details).approvers.map((a) => ({ userId: a.userId, state: a.state, encryptionKey: fromBase64Url(a.keys.encryptionKey) }));
+  return ApproversRequired.parse(error.details).approvers.map((a) => ({
+    userId: a.userId,
+    state: a.state,
+    encryptionKey: fromBase64Url(a.keys.encryptionKey),
+  }));
 }
 
 /**
  * Sends as a client does: sealed without approvers; when the server answers that the exchange is
  * held (`message.approvers-required`), re-sealed (same msgId) to the approvers it names, once.
  */
-export async function sendSealing(socket: TestSocket, seal: (approvers: readonly SealRecipient[], msgId?: string) => Promise<Envelope>, attachmentIds?: string[]): Promise<Ack<SendMessageResult>> {
+export async function sendSealing(
+  socket: TestSocket,
+  seal: (approvers: readonly SealRecipient[], msgId?: string) => Promise<Envelope>,
+  attachmentIds?: string[],
+): Promise<Ack<SendMessageResult>> {
   const envelope = await seal([]);
   const first = await send(socket, { envelope, ...(attachmentIds ? { attachmentIds } : {}) });
   if (first.ok || first.error.code !== 'message.approvers-required') return first;
-  return send(socket, { envelope: await seal(approversNamed(first.error), envelope.header.msgId), ...(attachmentIds ? { attachmentIds } : {}) });
+  return send(socket, {
+    envelope: await seal(approversNamed(first.error), envelope.header.msgId),
+    ...(attachmentIds ? { attachmentIds } : {}),
+  });
 }
 
 /** An envelope from `from` to `to`, sealed and signed the way the client SDK does it. */
-export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], content: JsonValue, options: { labels?: Labels; msgId?: string; ts?: number; approvers?: readonly (TestPerson | SealRecipient)[] } = {}): Promise<Envelope> {
+export function envelopeFor(
+  t: TestServer,
+  from: TestPerson,
+  to: TestPerson[],
+  content: JsonValue,
+  options: { labels?: Labels; msgId?: string; ts?: number; approvers?: readonly (TestPerson | SealRecipient)[] } = {},
+): Promise<Envelope> {
   return sealEnvelope({
     ...(options.msgId ? { msgId: options.msgId } : {}),
     ts: options.ts ?? t.clock.now().getTime(),
     kind: 'message',
     from: { userId: from.user.id, state: from.user.state as StateCode },
     labels: options.labels ?? LABELS,
-    recipients: to.map((person) => ({ userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey })),
+    recipients: to.map((person) => ({
+      userId: person.user.id,
+      state: person.user.state as StateCode,
+      encryptionKey: person.keys.encryption.publicKey,
+    })),
     content,
     senderIdentity: from.keys.identity,
     selfEncryptionKey: from.keys.encryption.publicKey,
@@ -74,7 +103,11 @@ export function envelopeFor(t: TestServer, from: TestPerson, to: TestPerson[], c
 }
 
 export async function readAs(person: TestPerson, sender: TestPerson, envelope: Envelope): Promise<unknown> {
-  const opened = await openEnvelope(envelope, { myUserId: person.user.id, myEncryptionKeyPair: person.keys.encryption, senderIdentityKey: sender.keys.identity.publicKey });
+  const opened = await openEnvelope(envelope, {
+    myUserId: person.user.id,
+    myEncryptionKeyPair: person.keys.encryption,
+    senderIdentityKey: sender.keys.identity.publicKey,
+  });
   return opened.content;
 }
 
@@ -84,15 +117,22 @@ export async function readAs(person: TestPerson, sender: TestPerson, envelope: E
  * it delivered, every earlier push on those two sockets has arrived (socket.io keeps order per
  * connection). Returns the marker's id (it shows in the recipient's arrivals and the sender's statuses).
  */
-export async function deliveryBarrier(t: TestServer, sender: { socket: TestSocket; person: TestPerson }, recipient: { socket: TestSocket; person: TestPerson }): Promise<string> {
+export async function deliveryBarrier(
+  t: TestServer,
+  sender: { socket: TestSocket; person: TestPerson },
+  recipient: { socket: TestSocket; person: TestPerson },
+): Promise<string> {
   const arrived = new Set<string>();
   const delivered = new Set<string>();
   const onMessage = (message: { id: string }): void => void arrived.add(message.id);
-  const onStatus = (event: { id: string; status: string }): void => void (event.status === 'delivered' && delivered.add(event.id));
+  const onStatus = (event: { id: string; status: string }): void =>
+    void (event.status === 'delivered' && delivered.add(event.id));
   recipient.socket.on('message:new', onMessage);
   sender.socket.on('message:status', onStatus);
   try {
-    const result = await send(sender.socket, { envelope: await envelopeFor(t, sender.person, [recipient.person], { text: 'barrier' }) });
+    const result = await send(sender.socket, {
+      envelope: await envelopeFor(t, sender.person, [recipient.person], { text: 'barrier' }),
+    });
     if (!result.ok) throw new Error(`the barrier message was refused: ${JSON.stringify(result.error)}`);
     const id = result.data.id;
     await waitFor(() => arrived.has(id), { what: 'the barrier message to arrive' });

@@ -59,7 +59,9 @@ const sdkPeople: PeopleMaker<SdkPerson, SdkMember> = {
 function focalPointDomains(spec: StateSpec['focalPoints']): DomainCode[][] {
   if (!spec) return [];
   if (Array.isArray(spec)) return spec;
-  return Object.entries(spec).flatMap(([domain, count]) => Array.from({ length: count ?? 0 }, () => [domain as DomainCode]));
+  return Object.entries(spec).flatMap(([domain, count]) =>
+    Array.from({ length: count ?? 0 }, () => [domain as DomainCode]),
+  );
 }
 
 function pick<P>(people: Record<string, P[]>, kind: string, state: string, index: number): P {
@@ -68,7 +70,11 @@ function pick<P>(people: Record<string, P[]>, kind: string, state: string, index
   return person;
 }
 
-async function populate<Admin, Member>(t: TestServer, spec: NetworkSpec, make: PeopleMaker<Admin, Member>): Promise<Network<Admin, Member>> {
+async function populate<Admin, Member>(
+  t: TestServer,
+  spec: NetworkSpec,
+  make: PeopleMaker<Admin, Member>,
+): Promise<Network<Admin, Member>> {
   const states = Object.entries(spec.states ?? {});
   const root = await make.root(t);
   const admins: Record<string, Member[]> = {};
@@ -80,8 +86,10 @@ async function populate<Admin, Member>(t: TestServer, spec: NetworkSpec, make: P
   for (const [state, stateSpec] of states) {
     focalPoints[state] = [];
     const domains = focalPointDomains(stateSpec.focalPoints);
-    if (domains.length > 0 && !admins[state]?.[0]) throw new Error(`focal points of ${state} need a national admin to invite them`);
-    for (const served of domains) focalPoints[state].push(await make.focalPoint(t, pick(admins, 'national admin', state, 0), served));
+    if (domains.length > 0 && !admins[state]?.[0])
+      throw new Error(`focal points of ${state} need a national admin to invite them`);
+    for (const served of domains)
+      focalPoints[state].push(await make.focalPoint(t, pick(admins, 'national admin', state, 0), served));
   }
   return {
     t,
@@ -94,7 +102,10 @@ async function populate<Admin, Member>(t: TestServer, spec: NetworkSpec, make: P
   };
 }
 
-async function start<Admin, Member>(spec: NetworkSpec, make: PeopleMaker<Admin, Member>): Promise<Network<Admin, Member>> {
+async function start<Admin, Member>(
+  spec: NetworkSpec,
+  make: PeopleMaker<Admin, Member>,
+): Promise<Network<Admin, Member>> {
   const t = await startTestServer(spec.env ?? {}, spec.server ?? {});
   try {
     return await populate(t, spec, make);
@@ -113,7 +124,9 @@ async function start<Admin, Member>(spec: NetworkSpec, make: PeopleMaker<Admin, 
 export const startNetwork = (spec: NetworkSpec = {}): Promise<Network<TestPerson>> => start(spec, httpPeople);
 
 /** The same network on a server already running (one started with its own settings). */
-export const populateNetwork = (t: TestServer, spec: NetworkSpec = {}): Promise<Network<TestPerson>> => populate(t, spec, httpPeople);
+export const populateNetwork = (t: TestServer, spec: NetworkSpec = {}): Promise<Network<TestPerson>> =>
+  populate(t, spec, httpPeople);
 
 /** The same network made entirely through the client SDK: each person holds a signed-in client with keys unlocked. */
-export const startSdkNetwork = (spec: NetworkSpec = {}): Promise<Network<SdkPerson, SdkMember>> => start(spec, sdkPeople);
+export const startSdkNetwork = (spec: NetworkSpec = {}): Promise<Network<SdkPerson, SdkMember>> =>
+  start(spec, sdkPeople);

@@ -5,7 +5,8 @@ import * as opaque from '@serenity-kit/opaque';
  * nodes, a restart, a second process) open each other's registration records — as production
  * nodes share OPAQUE_SERVER_SETUP. Made for tests only; it protects nothing.
  */
-export const TEST_OPAQUE_SERVER_SETUP = 'E6Y5OZ5iFs0KHZOsS6uaMfRV1p59xrppl6ObBqAs7dxF0FRbeGHtrQ82IVASDXlDdpvNjP8_V_cHYQZoNJuPKuvcg7oE9sy9_qON_OsApt8d9IzSdA6__fzCgOkFr1EO4mvdWZdLdiTjE-qioaTRn2IsT7seRwdIph6qXY6nSRM';
+export const TEST_OPAQUE_SERVER_SETUP =
+  'E6Y5OZ5iFs0KHZOsS6uaMfRV1p59xrppl6ObBqAs7dxF0FRbeGHtrQ82IVASDXlDdpvNjP8_V_cHYQZoNJuPKuvcg7oE9sy9_qON_OsApt8d9IzSdA6__fzCgOkFr1EO4mvdWZdLdiTjE-qioaTRn2IsT7seRwdIph6qXY6nSRM';
 
 /** A fresh OPAQUE server setup, for modules composed outside a test server. */
 export async function freshOpaqueSetup(): Promise<string> {

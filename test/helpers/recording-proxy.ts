@@ -19,9 +19,18 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(port), hostname);
     open.add(client).add(upstream);
-    client.on('data', (chunk: Buffer) => { up.push(Buffer.from(chunk)); upstream.write(chunk); });
-    upstream.on('data', (chunk: Buffer) => { down.push(Buffer.from(chunk)); client.write(chunk); });
-    const end = (): void => { client.destroy(); upstream.destroy(); };
+    client.on('data', (chunk: Buffer) => {
+      up.push(Buffer.from(chunk));
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      down.push(Buffer.from(chunk));
+      client.write(chunk);
+    });
+    const end = (): void => {
+      client.destroy();
+      upstream.destroy();
+    };
     client.on('close', end).on('error', end);
     upstream.on('close', end).on('error', end);
   });
@@ -60,5 +69,7 @@ export function encodingsOf(secret: Buffer | string): Buffer[] {
 
 /** Which of the secret's encodings appear in `haystack` (empty: none). */
 export function foundEncodings(haystack: Buffer, secret: Buffer | string): string[] {
-  return encodingsOf(secret).filter((form) => form.length >= 8 && haystack.includes(form)).map((form) => form.toString('latin1').slice(0, 24));
+  return encodingsOf(secret)
+    .filter((form) => form.length >= 8 && haystack.includes(form))
+    .map((form) => form.toString('latin1').slice(0, 24));
 }

@@ -15,7 +15,9 @@ async function freePort(): Promise<number> {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -23,15 +25,23 @@ async function freePort(): Promise<number> {
 export async function startTestRedis(port?: number): Promise<TestRedis> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'focalnet-redis-'));
   const chosen = port ?? (await freePort());
-  const child: ChildProcess = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
   const deadline = Date.now() + 10_000;
   for (;;) {
     const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(chosen, '127.0.0.1', () => { socket.end(); resolve(true); });
+      const socket = net.connect(chosen, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
       socket.on('error', () => resolve(false));
     });
     if (up) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('redis-server did not start (is the redis-server package installed?)');
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error('redis-server did not start (is the redis-server package installed?)');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {

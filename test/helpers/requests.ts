@@ -11,8 +11,19 @@ import { call, type ApiResult } from './api.js';
 import { approversNamed } from './messaging.js';
 import type { TestServer } from './test-server.js';
 
-export const DOC_LABELS: Labels = { domain: 'border', category: 'travel-identity-documents', classification: 'restricted', handling: 'H1' };
-export const DOC_FIELDS = { documentType: 'passport', documentNumber: 'N1234567', issuingState: 'TJ', holderName: 'A. B.', purpose: 'border check at crossing point 3' };
+export const DOC_LABELS: Labels = {
+  domain: 'border',
+  category: 'travel-identity-documents',
+  classification: 'restricted',
+  handling: 'H1',
+};
+export const DOC_FIELDS = {
+  documentType: 'passport',
+  documentNumber: 'N1234567',
+  issuingState: 'TJ',
+  holderName: 'A. B.',
+  purpose: 'border check at crossing point 3',
+};
 
 interface SealOptions {
   labels?: Labels;
@@ -28,30 +39,63 @@ function participant(person: TestPerson): { userId: string; state: StateCode } {
 }
 
 /** A request envelope from `from` to one focal point, sealed as the SDK does. */
-export function requestEnvelope(t: TestServer, from: TestPerson, to: TestPerson, kind: RequestKind, content: JsonValue, request: RequestHeaderField, options: SealOptions = {}): Promise<Envelope> {
+export function requestEnvelope(
+  t: TestServer,
+  from: TestPerson,
+  to: TestPerson,
+  kind: RequestKind,
+  content: JsonValue,
+  request: RequestHeaderField,
+  options: SealOptions = {},
+): Promise<Envelope> {
   return sealEnvelope({
     ...(options.msgId ? { msgId: options.msgId } : {}),
     ...(options.threadId ? { threadId: options.threadId } : {}),
     ...(options.requestRef ? { requestRef: options.requestRef } : {}),
-    ts: t.clock.now().getTime(), kind, request, from: participant(from), labels: options.labels ?? DOC_LABELS,
+    ts: t.clock.now().getTime(),
+    kind,
+    request,
+    from: participant(from),
+    labels: options.labels ?? DOC_LABELS,
     recipients: [{ ...participant(to), encryptionKey: to.keys.encryption.publicKey }],
     ...(options.approvers ? { approvers: options.approvers } : {}),
-    content, senderIdentity: from.keys.identity, selfEncryptionKey: from.keys.encryption.publicKey,
+    content,
+    senderIdentity: from.keys.identity,
+    selfEncryptionKey: from.keys.encryption.publicKey,
   });
 }
 
 /** A lifecycle step on case `caseId`, from one side to the other. */
-export function stepEnvelope(t: TestServer, from: TestPerson, to: TestPerson, caseId: string, step: RequestStepField, content: JsonValue = {}, options: SealOptions = {}): Promise<Envelope> {
+export function stepEnvelope(
+  t: TestServer,
+  from: TestPerson,
+  to: TestPerson,
+  caseId: string,
+  step: RequestStepField,
+  content: JsonValue = {},
+  options: SealOptions = {},
+): Promise<Envelope> {
   return sealEnvelope({
     ...(options.msgId ? { msgId: options.msgId } : {}),
-    ts: t.clock.now().getTime(), kind: 'request:transition', requestRef: caseId, step, from: participant(from), labels: options.labels ?? DOC_LABELS,
+    ts: t.clock.now().getTime(),
+    kind: 'request:transition',
+    requestRef: caseId,
+    step,
+    from: participant(from),
+    labels: options.labels ?? DOC_LABELS,
     recipients: [{ ...participant(to), encryptionKey: to.keys.encryption.publicKey }],
     ...(options.approvers ? { approvers: options.approvers } : {}),
-    content, senderIdentity: from.keys.identity, selfEncryptionKey: from.keys.encryption.publicKey,
+    content,
+    senderIdentity: from.keys.identity,
+    selfEncryptionKey: from.keys.encryption.publicKey,
   });
 }
 
-export function post(t: TestServer, person: TestPerson, envelope: Envelope): Promise<ApiResult<SendMessageResult & { error?: { code: string; message: string; details?: unknown } }>> {
+export function post(
+  t: TestServer,
+  person: TestPerson,
+  envelope: Envelope,
+): Promise<ApiResult<SendMessageResult & { error?: { code: string; message: string; details?: unknown } }>> {
   return call(t.url, 'POST', '/api/messages', { token: person.session?.accessToken, body: { envelope } });
 }
 
@@ -59,7 +103,13 @@ export function post(t: TestServer, person: TestPerson, envelope: Envelope): Pro
  * POSTs as a client does: sealed without approvers; when the server answers that the exchange is
  * held (`message.approvers-required`), re-sealed with the same msgId to the approvers it names.
  */
-export async function postSealing(t: TestServer, person: TestPerson, seal: (extra: SealOptions) => Promise<Envelope>): Promise<ApiResult<SendMessageResult & { error?: { code: string; message: string; details?: unknown } }> & { msgId: string }> {
+export async function postSealing(
+  t: TestServer,
+  person: TestPerson,
+  seal: (extra: SealOptions) => Promise<Envelope>,
+): Promise<
+  ApiResult<SendMessageResult & { error?: { code: string; message: string; details?: unknown } }> & { msgId: string }
+> {
   const envelope = await seal({});
   const first = await post(t, person, envelope);
   const { msgId } = envelope.header;
@@ -75,7 +125,9 @@ export async function sent(t: TestServer, person: TestPerson, envelope: Envelope
 }
 
 export async function caseOf(t: TestServer, person: TestPerson, id: string): Promise<RequestCaseDetail> {
-  const response = await call<RequestCaseDetail>(t.url, 'GET', `/api/requests/${id}`, { token: person.session?.accessToken });
+  const response = await call<RequestCaseDetail>(t.url, 'GET', `/api/requests/${id}`, {
+    token: person.session?.accessToken,
+  });
   if (response.status !== 200) throw new Error(`case read failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }

@@ -4,7 +4,11 @@ import { sdkClient } from './sdk.js';
 import type { TestServer } from './test-server.js';
 
 /** An SDK client signed in as a person made by the account helpers, keys unlocked with the password. */
-export async function sdkAs(t: TestServer, person: TestPerson, options: Partial<FocalNetClientOptions> = {}): Promise<FocalNetClient> {
+export async function sdkAs(
+  t: TestServer,
+  person: TestPerson,
+  options: Partial<FocalNetClientOptions> = {},
+): Promise<FocalNetClient> {
   const client = sdkClient(t, options);
   const totp = person.totpSecret ? await totpCode(t, person.totpSecret) : undefined;
   await client.signIn({ username: person.username, password: person.password, ...(totp ? { totp } : {}) });

@@ -1,4 +1,12 @@
-import { connectSocket, type FocalNetClient, type FocalNetSocket, type Messenger, type ReceivedMessage, type RejectedEnvelope, type ReadReceipt } from '../../client/sdk/index.js';
+import {
+  connectSocket,
+  type FocalNetClient,
+  type FocalNetSocket,
+  type Messenger,
+  type ReceivedMessage,
+  type RejectedEnvelope,
+  type ReadReceipt,
+} from '../../client/sdk/index.js';
 import type { TestServer } from './test-server.js';
 
 /** An SDK client with a socket and a started messenger, collecting everything it is told. */
@@ -14,8 +22,14 @@ export interface SdkMessaging {
 
 /** Envelope timestamps follow the test server's clock, which tests move forward. */
 export function sdkMessaging(t: TestServer, client: FocalNetClient): SdkMessaging {
-  const socket = connectSocket(client, { socketOptions: { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 } });
-  const messenger = client.messenger(socket, { now: () => t.clock.now().getTime(), ackTimeoutMs: 3_000, retryDelayMs: 100 });
+  const socket = connectSocket(client, {
+    socketOptions: { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 },
+  });
+  const messenger = client.messenger(socket, {
+    now: () => t.clock.now().getTime(),
+    ackTimeoutMs: 3_000,
+    retryDelayMs: 100,
+  });
   const box: SdkMessaging = { client, socket, messenger, received: [], receipts: [], rejected: [], statuses: [] };
   messenger.on('message', (message) => box.received.push(message));
   messenger.on('receipt', (receipt) => box.receipts.push(receipt));

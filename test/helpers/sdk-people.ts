@@ -8,7 +8,12 @@ export interface SdkMember extends SdkPerson {
 }
 
 /** Registers with `token`, is activated by `verifier`, and signs in again with keys unlocked. */
-async function registerAndActivate(t: TestServer, verifier: SdkPerson, token: string, prefix: string): Promise<SdkMember> {
+async function registerAndActivate(
+  t: TestServer,
+  verifier: SdkPerson,
+  token: string,
+  prefix: string,
+): Promise<SdkMember> {
   const person = await sdkRegister(t, token, prefix);
   await sdkSignIn(t, person);
   const id = person.client.session.current()?.user.id ?? '';
@@ -19,8 +24,17 @@ async function registerAndActivate(t: TestServer, verifier: SdkPerson, token: st
 }
 
 /** An active national admin of `state` with TOTP, entirely through the SDK; the state takes part in `domains`. */
-export async function sdkNationalAdmin(t: TestServer, root: SdkPerson, state: string, domains: DomainCode[] = ['border', 'law-enforcement', 'economic-crime', 'non-proliferation']): Promise<SdkMember> {
-  const { token } = await root.client.invitations.create({ role: 'national-admin', state, displayName: `Admin ${state}` });
+export async function sdkNationalAdmin(
+  t: TestServer,
+  root: SdkPerson,
+  state: string,
+  domains: DomainCode[] = ['border', 'law-enforcement', 'economic-crime', 'non-proliferation'],
+): Promise<SdkMember> {
+  const { token } = await root.client.invitations.create({
+    role: 'national-admin',
+    state,
+    displayName: `Admin ${state}`,
+  });
   const admin = await registerAndActivate(t, root, token, `admin${state.toLowerCase()}`);
   const { secret } = await admin.client.me.startTotpSetup({ password: admin.password });
   await admin.client.me.confirmTotp(await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) }));
@@ -32,6 +46,11 @@ export async function sdkNationalAdmin(t: TestServer, root: SdkPerson, state: st
 /** An active focal point of the admin's state for `domains`, signed in through the SDK with keys unlocked. */
 export async function sdkFocalPoint(t: TestServer, admin: SdkMember, domains: DomainCode[]): Promise<SdkMember> {
   const state = admin.client.session.current()?.user.state ?? '';
-  const { token } = await admin.client.invitations.create({ role: 'focal-point', state, domains, displayName: 'Focal point' });
+  const { token } = await admin.client.invitations.create({
+    role: 'focal-point',
+    state,
+    domains,
+    displayName: 'Focal point',
+  });
   return registerAndActivate(t, admin, token, `fp${state.toLowerCase()}`);
 }

@@ -1,5 +1,10 @@
 import { generate } from 'otplib';
-import { createFocalNetClient, type FetchLike, type FocalNetClient, type FocalNetClientOptions } from '../../client/sdk/index.js';
+import {
+  createFocalNetClient,
+  type FetchLike,
+  type FocalNetClient,
+  type FocalNetClientOptions,
+} from '../../client/sdk/index.js';
 import { issueBootstrapInvitation } from '../../server/modules/accounts/invitations.js';
 import { STRONG_PASSWORD, uniqueUsername } from './accounts.js';
 import type { TestServer } from './test-server.js';
@@ -39,10 +44,20 @@ export async function sdkTotp(t: TestServer, secret: string): Promise<string> {
 }
 
 /** Registers through the SDK with an invitation token (fast KDF). */
-export async function sdkRegister(t: TestServer, token: string, prefix: string, options: Partial<FocalNetClientOptions> = {}): Promise<SdkPerson> {
+export async function sdkRegister(
+  t: TestServer,
+  token: string,
+  prefix: string,
+  options: Partial<FocalNetClientOptions> = {},
+): Promise<SdkPerson> {
   const client = sdkClient(t, options);
   const username = uniqueUsername(prefix);
-  const registration = await client.registerWithInvitation({ token, username, password: STRONG_PASSWORD, kdfLimits: FAST_KDF });
+  const registration = await client.registerWithInvitation({
+    token,
+    username,
+    password: STRONG_PASSWORD,
+    kdfLimits: FAST_KDF,
+  });
   return { client, username, password: STRONG_PASSWORD, recoveryKeyText: registration.recoveryKeyText };
 }
 

@@ -34,27 +34,32 @@ export async function runServerProcess(env: Record<string, string>): Promise<Ser
   });
   let out = '';
   let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => { out += chunk.toString('utf8'); });
-  child.stderr?.on('data', (chunk: Buffer) => { err += chunk.toString('utf8'); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString('utf8');
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
     exited,
     stdout: () => out,
     stderr: () => err,
-    listening: (timeoutMs = 30_000) => new Promise((resolve, reject) => {
-      const started = Date.now();
-      const poll = setInterval(() => {
-        const match = /FocalNet is running at (http:\/\/\S+)/.exec(out);
-        if (match?.[1]) {
-          clearInterval(poll);
-          resolve(match[1]);
-        } else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
-          clearInterval(poll);
-          reject(new Error(`server did not start: ${err || out}`));
-        }
-      }, 50);
-    }),
+    listening: (timeoutMs = 30_000) =>
+      new Promise((resolve, reject) => {
+        const started = Date.now();
+        const poll = setInterval(() => {
+          const match = /FocalNet is running at (http:\/\/\S+)/.exec(out);
+          if (match?.[1]) {
+            clearInterval(poll);
+            resolve(match[1]);
+          } else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+            clearInterval(poll);
+            reject(new Error(`server did not start: ${err || out}`));
+          }
+        }, 50);
+      }),
     kill: (signal = 'SIGTERM') => child.kill(signal),
   };
 }

@@ -26,7 +26,10 @@ export interface TestServer {
 }
 
 /** The real server (same composition as main.ts) on port 0 over the shared test database. */
-export async function startTestServer(env: Record<string, string> = {}, options: Partial<StartOptions> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Partial<StartOptions> = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'focalnet-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -40,7 +43,13 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   });
   const logs = capturingLogger();
   const clock = new TestClock();
-  const server = await startServer(config, { logger: logs.logger, clock, announceBootstrap: false, clientDir: path.join(dataDir, 'no-client'), ...options });
+  const server = await startServer(config, {
+    logger: logs.logger,
+    clock,
+    announceBootstrap: false,
+    clientDir: path.join(dataDir, 'no-client'),
+    ...options,
+  });
   await watchApiContract(server.http, server.url);
   const sockets: TestSocket[] = [];
   return {

@@ -20,18 +20,32 @@ export interface ApprovalsApi {
   readHeld(id: string): Promise<HeldExchange>;
 }
 
-export function approvalsApi(session: SessionManager, reader?: { keyStore: KeyStore; keyring: ContactKeyring }): ApprovalsApi {
-  const path = (id: string, verdict: 'approve' | 'reject' | 'envelope'): string => `/api/approvals/${encodeURIComponent(id)}/${verdict}`;
-  const heldEnvelope = (id: string) => session.authed({ method: 'GET', path: path(id, 'envelope'), schema: HeldEnvelopeView });
+export function approvalsApi(
+  session: SessionManager,
+  reader?: { keyStore: KeyStore; keyring: ContactKeyring },
+): ApprovalsApi {
+  const path = (id: string, verdict: 'approve' | 'reject' | 'envelope'): string =>
+    `/api/approvals/${encodeURIComponent(id)}/${verdict}`;
+  const heldEnvelope = (id: string) =>
+    session.authed({ method: 'GET', path: path(id, 'envelope'), schema: HeldEnvelopeView });
   return {
-    list: (status = 'pending') => session.authed({ method: 'GET', path: '/api/approvals', query: { status }, schema: z.array(ApprovalView) }),
-    approve: (id, comment) => session.authed({ method: 'POST', path: path(id, 'approve'), body: comment === undefined ? {} : { comment }, schema: ApprovalView }),
-    reject: (id, comment) => session.authed({ method: 'POST', path: path(id, 'reject'), body: { comment }, schema: ApprovalView }),
+    list: (status = 'pending') =>
+      session.authed({ method: 'GET', path: '/api/approvals', query: { status }, schema: z.array(ApprovalView) }),
+    approve: (id, comment) =>
+      session.authed({
+        method: 'POST',
+        path: path(id, 'approve'),
+        body: comment === undefined ? {} : { comment },
+        schema: ApprovalView,
+      }),
+    reject: (id, comment) =>
+      session.authed({ method: 'POST', path: path(id, 'reject'), body: { comment }, schema: ApprovalView }),
     heldEnvelope,
     async readHeld(id) {
       const user = session.current()?.user;
       const unlocked = reader?.keyStore.get();
-      if (!reader || !user || !unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+      if (!reader || !user || !unlocked || unlocked.username !== user.username)
+        throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
       return openHeld(await heldEnvelope(id), { userId: user.id, keys: unlocked.keys }, reader.keyring);
     },
   };

@@ -26,6 +26,7 @@ export interface AuditApi {
 
 export function auditApi(session: SessionManager): AuditApi {
   return {
-    list: (query = {}) => session.authed({ method: 'GET', path: '/api/audit', query: { ...query }, schema: z.array(AuditEntryView) }),
+    list: (query = {}) =>
+      session.authed({ method: 'GET', path: '/api/audit', query: { ...query }, schema: z.array(AuditEntryView) }),
   };
 }

@@ -15,12 +15,14 @@ export interface ConsensusApi {
 }
 
 export function consensusApi(session: SessionManager): ConsensusApi {
-  const path = (id: string, action = ''): string => `/api/proposals/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+  const path = (id: string, action = ''): string =>
+    `/api/proposals/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
   return {
     list: () => session.authed({ method: 'GET', path: '/api/proposals', schema: z.array(ProposalView) }),
     get: (id) => session.authed({ method: 'GET', path: path(id), schema: ProposalView }),
     propose: (input) => session.authed({ method: 'POST', path: '/api/proposals', body: input, schema: ProposalView }),
-    takePosition: (id, input) => session.authed({ method: 'POST', path: path(id, 'position'), body: input, schema: ProposalView }),
+    takePosition: (id, input) =>
+      session.authed({ method: 'POST', path: path(id, 'position'), body: input, schema: ProposalView }),
     withdraw: (id) => session.authed({ method: 'POST', path: path(id, 'withdraw'), schema: ProposalView }),
   };
 }

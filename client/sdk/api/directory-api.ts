@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { SignedDirectorySnapshot } from '../../../shared/crypto/directory-snapshot-format.js';
-import { DirectoryPage, DirectorySettings, EntryView, type EntryUpdate, type SEARCH_SORTS, type FOCAL_ROLES } from '../../../shared/schemas/directory.js';
+import {
+  DirectoryPage,
+  DirectorySettings,
+  EntryView,
+  type EntryUpdate,
+  type SEARCH_SORTS,
+  type FOCAL_ROLES,
+} from '../../../shared/schemas/directory.js';
 import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { HttpTransport } from '../http-transport.js';
 import type { SessionManager } from '../session-manager.js';
@@ -59,17 +66,43 @@ function searchQuery(filter: DirectoryFilter): Record<string, string | number | 
 }
 
 export function directoryApi(transport: HttpTransport, session: SessionManager): DirectoryApi {
-  const entryPath = (userId: string, action = ''): string => `/api/directory/entries/${encodeURIComponent(userId)}${action}`;
+  const entryPath = (userId: string, action = ''): string =>
+    `/api/directory/entries/${encodeURIComponent(userId)}${action}`;
   return {
-    search: (filter = {}) => session.authed({ method: 'GET', path: '/api/directory', query: searchQuery(filter), schema: DirectoryPage }),
+    search: (filter = {}) =>
+      session.authed({ method: 'GET', path: '/api/directory', query: searchQuery(filter), schema: DirectoryPage }),
     entry: (userId) => session.authed({ method: 'GET', path: entryPath(userId), schema: EntryView }),
-    updateEntry: (userId, update) => session.authed({ method: 'PATCH', path: entryPath(userId), body: update, schema: EntryView }),
-    confirmEntry: (userId) => session.authed({ method: 'POST', path: entryPath(userId, '/confirm'), schema: EntryView }),
+    updateEntry: (userId, update) =>
+      session.authed({ method: 'PATCH', path: entryPath(userId), body: update, schema: EntryView }),
+    confirmEntry: (userId) =>
+      session.authed({ method: 'POST', path: entryPath(userId, '/confirm'), schema: EntryView }),
     stale: () => session.authed({ method: 'GET', path: '/api/directory/stale', schema: z.array(EntryView) }),
-    exportJson: () => session.authed({ method: 'GET', path: '/api/directory/export', query: { format: 'json' }, schema: z.array(EntryView) }),
-    exportCsv: () => session.authed({ method: 'GET', path: '/api/directory/export', query: { format: 'csv' }, responseType: 'text', schema: z.string() }),
+    exportJson: () =>
+      session.authed({
+        method: 'GET',
+        path: '/api/directory/export',
+        query: { format: 'json' },
+        schema: z.array(EntryView),
+      }),
+    exportCsv: () =>
+      session.authed({
+        method: 'GET',
+        path: '/api/directory/export',
+        query: { format: 'csv' },
+        responseType: 'text',
+        schema: z.string(),
+      }),
     snapshot: () => session.authed({ method: 'GET', path: '/api/directory/snapshot', schema: SignedDirectorySnapshot }),
-    signingKey: async () => (await transport.send({ method: 'GET', path: '/api/directory/signing-key', schema: z.object({ publicKey: z.string() }) })).publicKey,
-    freshnessDays: async () => (await session.authed({ method: 'GET', path: '/api/directory/settings', schema: DirectorySettings })).freshnessDays,
+    signingKey: async () =>
+      (
+        await transport.send({
+          method: 'GET',
+          path: '/api/directory/signing-key',
+          schema: z.object({ publicKey: z.string() }),
+        })
+      ).publicKey,
+    freshnessDays: async () =>
+      (await session.authed({ method: 'GET', path: '/api/directory/settings', schema: DirectorySettings }))
+        .freshnessDays,
   };
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CreatedInvitation, InvitationPreview, InvitationView, RegisterResponse, type CreateInvitationRequest, type RegisterRequest } from '../../../shared/schemas/accounts.js';
+import {
+  CreatedInvitation,
+  InvitationPreview,
+  InvitationView,
+  RegisterResponse,
+  type CreateInvitationRequest,
+  type RegisterRequest,
+} from '../../../shared/schemas/accounts.js';
 import type { HttpTransport } from '../http-transport.js';
 import type { SessionManager } from '../session-manager.js';
 
@@ -16,10 +23,14 @@ export interface InvitationsApi {
 
 export function invitationsApi(transport: HttpTransport, session: SessionManager): InvitationsApi {
   return {
-    create: (input) => session.authed({ method: 'POST', path: '/api/invitations', body: input, schema: CreatedInvitation }),
+    create: (input) =>
+      session.authed({ method: 'POST', path: '/api/invitations', body: input, schema: CreatedInvitation }),
     list: () => session.authed({ method: 'GET', path: '/api/invitations', schema: z.array(InvitationView) }),
-    revoke: (id) => session.authed({ method: 'DELETE', path: `/api/invitations/${encodeURIComponent(id)}`, schema: InvitationView }),
-    preview: (token) => transport.send({ method: 'POST', path: '/api/invitations/preview', body: { token }, schema: InvitationPreview }),
-    register: (request) => transport.send({ method: 'POST', path: '/api/registrations', body: request, schema: RegisterResponse }),
+    revoke: (id) =>
+      session.authed({ method: 'DELETE', path: `/api/invitations/${encodeURIComponent(id)}`, schema: InvitationView }),
+    preview: (token) =>
+      transport.send({ method: 'POST', path: '/api/invitations/preview', body: { token }, schema: InvitationPreview }),
+    register: (request) =>
+      transport.send({ method: 'POST', path: '/api/registrations', body: request, schema: RegisterResponse }),
   };
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { signLivenessAck } from '../../../shared/crypto/liveness-sign.js';
 import { Id } from '../../../shared/schemas/accounts.js';
-import { LivenessCheckView, LivenessPrompt, type LivenessAck, type StartLivenessCheck } from '../../../shared/schemas/liveness.js';
+import {
+  LivenessCheckView,
+  LivenessPrompt,
+  type LivenessAck,
+  type StartLivenessCheck,
+} from '../../../shared/schemas/liveness.js';
 import { ApiError } from '../api-error.js';
 import type { KeyStore } from '../key-store.js';
 import type { SessionManager } from '../session-manager.js';
@@ -30,18 +35,39 @@ export function livenessApi(session: SessionManager, keyStore: KeyStore): Livene
     const unlocked = keyStore.get();
     if (!user) throw new ApiError(401, 'auth.unauthenticated', 'sign in first');
     // Only the key of the signed-in account: a key left from another account would be refused anyway.
-    if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
-    return { checkId: prompt.checkId, signature: await signLivenessAck(prompt, user.id, unlocked.keys.identity.privateKey) };
+    if (!unlocked || unlocked.username !== user.username)
+      throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+    return {
+      checkId: prompt.checkId,
+      signature: await signLivenessAck(prompt, user.id, unlocked.keys.identity.privateKey),
+    };
   };
   return {
-    start: (input) => session.authed({ method: 'POST', path: '/api/liveness-checks', body: input, schema: z.object({ id: Id, targets: z.number().int() }) }),
+    start: (input) =>
+      session.authed({
+        method: 'POST',
+        path: '/api/liveness-checks',
+        body: input,
+        schema: z.object({ id: Id, targets: z.number().int() }),
+      }),
     list: () => session.authed({ method: 'GET', path: '/api/liveness-checks', schema: z.array(LivenessCheckView) }),
-    get: (id) => session.authed({ method: 'GET', path: `/api/liveness-checks/${encodeURIComponent(id)}`, schema: LivenessCheckView }),
-    pending: () => session.authed({ method: 'GET', path: '/api/liveness-checks/pending', schema: z.array(LivenessPrompt) }),
+    get: (id) =>
+      session.authed({
+        method: 'GET',
+        path: `/api/liveness-checks/${encodeURIComponent(id)}`,
+        schema: LivenessCheckView,
+      }),
+    pending: () =>
+      session.authed({ method: 'GET', path: '/api/liveness-checks/pending', schema: z.array(LivenessPrompt) }),
     sign,
     async answer(prompt) {
       const { checkId, signature } = await sign(prompt);
-      const answer = await session.authed({ method: 'POST', path: `/api/liveness-checks/${encodeURIComponent(checkId)}/ack`, body: { signature }, schema: LivenessAnswer });
+      const answer = await session.authed({
+        method: 'POST',
+        path: `/api/liveness-checks/${encodeURIComponent(checkId)}/ack`,
+        body: { signature },
+        schema: LivenessAnswer,
+      });
       return answer.outcome;
     },
   };

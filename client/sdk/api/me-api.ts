@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { AnyStoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { RegisterResponse, Session, SessionView, TotpSetupResponse, UserView, type ChangePasswordRequest, type Reauthentication, type RegisterRequest } from '../../../shared/schemas/accounts.js';
+import {
+  RegisterResponse,
+  Session,
+  SessionView,
+  TotpSetupResponse,
+  UserView,
+  type ChangePasswordRequest,
+  type Reauthentication,
+  type RegisterRequest,
+} from '../../../shared/schemas/accounts.js';
 import type { ReauthenticationInput } from '../prove-identity.js';
 import type { SessionManager } from '../session-manager.js';
 import type { StoredSession } from '../session-store.js';
@@ -28,13 +37,19 @@ export type MySession = SessionView & { current: boolean };
 /** The hint the server gives for a session's live refresh token: its SHA-256, first 16 hex digits. */
 async function tokenHint(refreshToken: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(refreshToken));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, 16);
+  return [...new Uint8Array(digest)]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 16);
 }
 
 /** The TOTP secret and its otpauth:// URL (for a QR code). */
 export type TotpSetup = z.infer<typeof TotpSetupResponse>;
 
-export function meApi(session: SessionManager, prove: (input: ReauthenticationInput) => Promise<Reauthentication>): MeApi {
+export function meApi(
+  session: SessionManager,
+  prove: (input: ReauthenticationInput) => Promise<Reauthentication>,
+): MeApi {
   return {
     async get() {
       const me = await session.authed({ method: 'GET', path: '/api/me', schema: RegisterResponse });
@@ -44,7 +59,8 @@ export function meApi(session: SessionManager, prove: (input: ReauthenticationIn
     wrappedKeys: () => session.authed({ method: 'GET', path: '/api/me/wrapped-keys', schema: AnyStoredWrappedKeys }),
     rotateKeys: (request) => session.authed({ method: 'POST', path: '/api/me/keys', body: request, schema: UserView }),
     // The server ends every token issued so far; the session it answers with carries on here.
-    changePassword: async (request) => session.start(await session.authed({ method: 'POST', path: '/api/me/password', body: request, schema: Session })),
+    changePassword: async (request) =>
+      session.start(await session.authed({ method: 'POST', path: '/api/me/password', body: request, schema: Session })),
     async sessions() {
       const list = await session.authed({ method: 'GET', path: '/api/me/sessions', schema: z.array(SessionView) });
       // Read after the call: a renewal on the way changes this client's token.
@@ -53,11 +69,26 @@ export function meApi(session: SessionManager, prove: (input: ReauthenticationIn
       return list.map((s) => ({ ...s, current: s.tokenHint === hint }));
     },
     async endSession(id) {
-      await session.authed({ method: 'DELETE', path: `/api/me/sessions/${encodeURIComponent(id)}`, schema: z.object({ ok: z.literal(true) }) });
+      await session.authed({
+        method: 'DELETE',
+        path: `/api/me/sessions/${encodeURIComponent(id)}`,
+        schema: z.object({ ok: z.literal(true) }),
+      });
     },
-    startTotpSetup: async (input) => session.authed({ method: 'POST', path: '/api/me/totp/setup', body: { reauth: await prove(input) }, schema: TotpSetupResponse }),
+    startTotpSetup: async (input) =>
+      session.authed({
+        method: 'POST',
+        path: '/api/me/totp/setup',
+        body: { reauth: await prove(input) },
+        schema: TotpSetupResponse,
+      }),
     async confirmTotp(code) {
-      const user = await session.authed({ method: 'POST', path: '/api/me/totp/confirm', body: { code }, schema: UserView });
+      const user = await session.authed({
+        method: 'POST',
+        path: '/api/me/totp/confirm',
+        body: { code },
+        schema: UserView,
+      });
       session.updateUser(user);
       return user;
     },

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { Id } from '../../../shared/schemas/accounts.js';
-import { AttachmentLimits, BacklogPage, DeliveredMessage, SendMessageResult } from '../../../shared/schemas/messaging.js';
+import {
+  AttachmentLimits,
+  BacklogPage,
+  DeliveredMessage,
+  SendMessageResult,
+} from '../../../shared/schemas/messaging.js';
 import { ApiError, apiErrorFromBody } from '../api-error.js';
 import type { FetchLike } from '../http-transport.js';
 import type { SessionManager } from '../session-manager.js';
@@ -44,13 +49,20 @@ export function messagesApi(baseUrl: string, fetchImpl: FetchLike, session: Sess
   const binary = async (method: 'GET' | 'POST', path: string, body?: Uint8Array<ArrayBuffer>): Promise<Response> => {
     for (let attempt = 0; ; attempt++) {
       const token = await session.accessToken();
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/octet-stream, application/json' };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${token}`,
+        accept: 'application/octet-stream, application/json',
+      };
       if (body) headers['content-type'] = 'application/octet-stream';
       let response: Response;
       try {
         response = await fetchImpl(`${base}${path}`, { method, headers, ...(body ? { body } : {}) });
       } catch (error) {
-        throw new ApiError(0, 'client.network', `the server cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ApiError(
+          0,
+          'client.network',
+          `the server cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       if (response.status === 401 && attempt === 0) {
         await session.refresh();
@@ -62,7 +74,11 @@ export function messagesApi(baseUrl: string, fetchImpl: FetchLike, session: Sess
         try {
           json = JSON.parse(text);
         } catch {
-          throw new ApiError(response.status, 'client.bad-response', `HTTP ${response.status} without a JSON error body`);
+          throw new ApiError(
+            response.status,
+            'client.bad-response',
+            `HTTP ${response.status} without a JSON error body`,
+          );
         }
         throw apiErrorFromBody(response.status, json);
       }
@@ -71,17 +87,50 @@ export function messagesApi(baseUrl: string, fetchImpl: FetchLike, session: Sess
   };
 
   return {
-    send: (envelope, attachmentIds = []) => session.authed({ method: 'POST', path: '/api/messages', body: { envelope, attachmentIds }, schema: SendMessageResult }),
-    backlog: (limit = 50) => session.authed({ method: 'GET', path: '/api/messages/backlog', query: { limit }, schema: BacklogPage }),
-    ack: async (ids) => (await session.authed({ method: 'POST', path: '/api/messages/ack', body: { ids }, schema: z.object({ acknowledged: z.number().int() }) })).acknowledged,
-    history: (filter = {}) => session.authed({ method: 'GET', path: '/api/messages', query: { with: filter.with, threadId: filter.threadId, before: filter.before, beforeId: filter.beforeId, limit: filter.limit }, schema: z.array(DeliveredMessage) }),
+    send: (envelope, attachmentIds = []) =>
+      session.authed({
+        method: 'POST',
+        path: '/api/messages',
+        body: { envelope, attachmentIds },
+        schema: SendMessageResult,
+      }),
+    backlog: (limit = 50) =>
+      session.authed({ method: 'GET', path: '/api/messages/backlog', query: { limit }, schema: BacklogPage }),
+    ack: async (ids) =>
+      (
+        await session.authed({
+          method: 'POST',
+          path: '/api/messages/ack',
+          body: { ids },
+          schema: z.object({ acknowledged: z.number().int() }),
+        })
+      ).acknowledged,
+    history: (filter = {}) =>
+      session.authed({
+        method: 'GET',
+        path: '/api/messages',
+        query: {
+          with: filter.with,
+          threadId: filter.threadId,
+          before: filter.before,
+          beforeId: filter.beforeId,
+          limit: filter.limit,
+        },
+        schema: z.array(DeliveredMessage),
+      }),
     async uploadAttachment(ciphertext) {
       const response = await binary('POST', '/api/attachments', ciphertext);
       const parsed = Uploaded.safeParse(await response.json().catch(() => undefined));
-      if (!parsed.success) throw new ApiError(response.status, 'client.bad-response', 'the answer to the upload does not match its schema');
+      if (!parsed.success)
+        throw new ApiError(
+          response.status,
+          'client.bad-response',
+          'the answer to the upload does not match its schema',
+        );
       return parsed.data;
     },
-    attachmentLimits: () => session.authed({ method: 'GET', path: '/api/attachments/limits', schema: AttachmentLimits }),
+    attachmentLimits: () =>
+      session.authed({ method: 'GET', path: '/api/attachments/limits', schema: AttachmentLimits }),
     async downloadAttachment(id) {
       const response = await binary('GET', `/api/attachments/${encodeURIComponent(id)}`);
       return new Uint8Array(await response.arrayBuffer());

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { signPolicy } from '../../../shared/crypto/policy-sign.js';
 import {
-  CurrentPolicyView, FullPolicyView, PolicyDiffView, PolicyVersionSummary, PublishedPolicyView, type PublishPolicyRequest,
+  CurrentPolicyView,
+  FullPolicyView,
+  PolicyDiffView,
+  PolicyVersionSummary,
+  PublishedPolicyView,
+  type PublishPolicyRequest,
 } from '../../../shared/schemas/policy-api.js';
 import type { PolicyBody } from '../../../shared/schemas/policy.js';
 import { ApiError } from '../api-error.js';
@@ -29,19 +34,31 @@ export interface PoliciesApi {
 export function policiesApi(session: SessionManager, keyStore: KeyStore): PoliciesApi {
   const base = (state: string): string => `/api/policies/${encodeURIComponent(state)}`;
   const publish = (request: PublishPolicyRequest): Promise<FullPolicyView> =>
-    session.authed({ method: 'POST', path: `${base(request.policy.state)}/versions`, body: request, schema: FullPolicyView });
+    session.authed({
+      method: 'POST',
+      path: `${base(request.policy.state)}/versions`,
+      body: request,
+      schema: FullPolicyView,
+    });
   return {
     listPublished: () => session.authed({ method: 'GET', path: '/api/policies', schema: z.array(PublishedPolicyView) }),
     current: (state) => session.authed({ method: 'GET', path: base(state), schema: CurrentPolicyView }),
-    versions: (state) => session.authed({ method: 'GET', path: `${base(state)}/versions`, schema: z.array(PolicyVersionSummary) }),
-    version: (state, version) => session.authed({ method: 'GET', path: `${base(state)}/versions/${version}`, schema: FullPolicyView }),
-    diff: (state, from, to) => session.authed({ method: 'GET', path: `${base(state)}/diff`, query: { from, to }, schema: PolicyDiffView }),
+    versions: (state) =>
+      session.authed({ method: 'GET', path: `${base(state)}/versions`, schema: z.array(PolicyVersionSummary) }),
+    version: (state, version) =>
+      session.authed({ method: 'GET', path: `${base(state)}/versions/${version}`, schema: FullPolicyView }),
+    diff: (state, from, to) =>
+      session.authed({ method: 'GET', path: `${base(state)}/diff`, query: { from, to }, schema: PolicyDiffView }),
     publish,
     async signAndPublish(body) {
       const unlocked = keyStore.get();
       // Keys unlocked for another account (after a switch of user) must never sign for this one.
       if (!unlocked || unlocked.username !== session.current()?.user.username) {
-        throw new ApiError(401, 'auth.unauthenticated', 'unlock your keys first: the policy is signed with your identity key');
+        throw new ApiError(
+          401,
+          'auth.unauthenticated',
+          'unlock your keys first: the policy is signed with your identity key',
+        );
       }
       return publish(await signPolicy(body, unlocked.keys.identity.privateKey));
     },

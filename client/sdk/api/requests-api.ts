@@ -2,14 +2,24 @@ import { z } from 'zod';
 import type { JsonValue } from '../../../shared/crypto/canonical-json.js';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { sealEnvelope, type SealRecipient } from '../../../shared/crypto/envelope-seal.js';
-import type { DeclineReason, LateReason, RequestAction, Urgency, ConsentOutcome } from '../../../shared/requests/header-fields.js';
+import type {
+  DeclineReason,
+  LateReason,
+  RequestAction,
+  Urgency,
+  ConsentOutcome,
+} from '../../../shared/requests/header-fields.js';
 import { allowedActions } from '../../../shared/requests/lifecycle.js';
 import { requestFieldsSchema, type RequestKind } from '../../../shared/requests/templates.js';
 import type { Labels, StateCode } from '../../../shared/schemas/labels.js';
 import { SendMessageResult } from '../../../shared/schemas/messaging.js';
 import {
-  RequestCaseDetail, RequestCaseView, RequestStatistics, RequestTemplateView,
-  type ListRequestsQuery, type StatisticsQuery,
+  RequestCaseDetail,
+  RequestCaseView,
+  RequestStatistics,
+  RequestTemplateView,
+  type ListRequestsQuery,
+  type StatisticsQuery,
 } from '../../../shared/schemas/requests.js';
 import { ApiError, isApiError } from '../api-error.js';
 import type { KeyStore } from '../key-store.js';
@@ -60,7 +70,12 @@ export interface TransitionInput {
 export interface RequestsApi {
   submit(input: SubmitRequestInput): Promise<SubmitOutcome[]>;
   /** Asks the state that provided an answer for consent to pass it on or use it as evidence. */
-  askConsent(input: Omit<SubmitRequestInput, 'kind' | 'recipients' | 'requestRef' | 'threadId'> & { originalCaseId: string; to: SealRecipient }): Promise<SubmitOutcome>;
+  askConsent(
+    input: Omit<SubmitRequestInput, 'kind' | 'recipients' | 'requestRef' | 'threadId'> & {
+      originalCaseId: string;
+      to: SealRecipient;
+    },
+  ): Promise<SubmitOutcome>;
   transition(input: TransitionInput): Promise<SendMessageResult>;
   list(query?: ListRequestsQuery): Promise<RequestCaseView[]>;
   get(id: string): Promise<RequestCaseDetail>;
@@ -84,7 +99,8 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
     const user = session.current()?.user;
     const unlocked = keyStore.get();
     if (!user?.state) throw new ApiError(401, 'auth.unauthenticated', 'sign in as a focal point first');
-    if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+    if (!unlocked || unlocked.username !== user.username)
+      throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
     return { from: { userId: user.id, state: user.state }, keys: unlocked.keys };
   };
   /**
@@ -95,7 +111,12 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
     let delay = RETRY_DELAY_MS;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await session.authed({ method: 'POST', path: '/api/messages', body: { envelope }, schema: SendMessageResult });
+        return await session.authed({
+          method: 'POST',
+          path: '/api/messages',
+          body: { envelope },
+          schema: SendMessageResult,
+        });
       } catch (error) {
         if (!isApiError(error) || !RETRYABLE.has(error.code) || attempt >= MAX_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, delay));
@@ -107,22 +128,44 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
   async function submit(input: SubmitRequestInput): Promise<SubmitOutcome[]> {
     const fields = requestFieldsSchema(input.kind).safeParse(input.fields);
     if (!fields.success) {
-      throw new ApiError(400, 'validation.failed', 'the request fields do not match the template', fields.error.issues.map((i) => ({ path: ['fields', ...i.path.map(String)], message: i.message })));
+      throw new ApiError(
+        400,
+        'validation.failed',
+        'the request fields do not match the template',
+        fields.error.issues.map((i) => ({ path: ['fields', ...i.path.map(String)], message: i.message })),
+      );
     }
     const { from, keys } = me();
     const threadId = input.threadId ?? (input.recipients.length > 1 ? randomThreadId() : undefined);
     const outcomes: SubmitOutcome[] = [];
     for (const { msgId, ...recipient } of input.recipients) {
       const ts = now();
-      const seal: SealWithApprovers = (id, approvers) => sealEnvelope({
-        msgId: id, ts, kind: input.kind, from, labels: input.labels, recipients: [recipient], approvers, content: fields.data as JsonValue,
-        request: { urgency: input.urgency, ...(input.deadline === undefined ? {} : { deadline: input.deadline }) },
-        ...(threadId ? { threadId } : {}), ...(input.requestRef ? { requestRef: input.requestRef } : {}),
-        senderIdentity: keys.identity, selfEncryptionKey: keys.encryption.publicKey,
-      });
+      const seal: SealWithApprovers = (id, approvers) =>
+        sealEnvelope({
+          msgId: id,
+          ts,
+          kind: input.kind,
+          from,
+          labels: input.labels,
+          recipients: [recipient],
+          approvers,
+          content: fields.data as JsonValue,
+          request: { urgency: input.urgency, ...(input.deadline === undefined ? {} : { deadline: input.deadline }) },
+          ...(threadId ? { threadId } : {}),
+          ...(input.requestRef ? { requestRef: input.requestRef } : {}),
+          senderIdentity: keys.identity,
+          selfEncryptionKey: keys.encryption.publicKey,
+        });
       try {
         const result = await sendHeldAware(seal, post, msgId);
-        outcomes.push({ userId: recipient.userId, state: recipient.state, ok: true, caseId: result.id, status: result.status, ...(result.approvalId ? { approvalId: result.approvalId } : {}) });
+        outcomes.push({
+          userId: recipient.userId,
+          state: recipient.state,
+          ok: true,
+          caseId: result.id,
+          status: result.status,
+          ...(result.approvalId ? { approvalId: result.approvalId } : {}),
+        });
       } catch (error) {
         if (!isApiError(error)) throw error;
         outcomes.push({ userId: recipient.userId, state: recipient.state, ok: false, error }); // one state's refusal does not stop the others
@@ -134,34 +177,64 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
   return {
     submit,
     async askConsent({ originalCaseId, to, ...rest }) {
-      const [outcome] = await submit({ ...rest, kind: 'request:consent', recipients: [to], requestRef: originalCaseId });
+      const [outcome] = await submit({
+        ...rest,
+        kind: 'request:consent',
+        recipients: [to],
+        requestRef: originalCaseId,
+      });
       if (!outcome) throw new ApiError(0, 'client.bad-response', 'no outcome');
       return outcome;
     },
     async transition(input) {
       const { from, keys } = me();
       const ts = now();
-      const seal: SealWithApprovers = (id, approvers) => sealEnvelope({
-        msgId: id, ts, kind: 'request:transition', requestRef: input.caseId, from, labels: input.labels, recipients: [input.to], approvers, content: input.content ?? {},
-        step: {
-          action: input.action,
-          ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
-          ...(input.lateReason ? { lateReason: input.lateReason } : {}),
-          ...(input.consent ? { consent: input.consent } : {}),
-        },
-        ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
-        senderIdentity: keys.identity, selfEncryptionKey: keys.encryption.publicKey,
-      });
+      const seal: SealWithApprovers = (id, approvers) =>
+        sealEnvelope({
+          msgId: id,
+          ts,
+          kind: 'request:transition',
+          requestRef: input.caseId,
+          from,
+          labels: input.labels,
+          recipients: [input.to],
+          approvers,
+          content: input.content ?? {},
+          step: {
+            action: input.action,
+            ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
+            ...(input.lateReason ? { lateReason: input.lateReason } : {}),
+            ...(input.consent ? { consent: input.consent } : {}),
+          },
+          ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
+          senderIdentity: keys.identity,
+          selfEncryptionKey: keys.encryption.publicKey,
+        });
       return sendHeldAware(seal, post, input.msgId);
     },
-    list: (query = {}) => session.authed({ method: 'GET', path: '/api/requests', query: query as Record<string, string | number | undefined>, schema: z.array(RequestCaseView) }),
-    get: (id) => session.authed({ method: 'GET', path: `/api/requests/${encodeURIComponent(id)}`, schema: RequestCaseDetail }),
+    list: (query = {}) =>
+      session.authed({
+        method: 'GET',
+        path: '/api/requests',
+        query: query as Record<string, string | number | undefined>,
+        schema: z.array(RequestCaseView),
+      }),
+    get: (id) =>
+      session.authed({ method: 'GET', path: `/api/requests/${encodeURIComponent(id)}`, schema: RequestCaseDetail }),
     overdue: () => session.authed({ method: 'GET', path: '/api/requests/overdue', schema: z.array(RequestCaseView) }),
-    statistics: (query = {}) => session.authed({ method: 'GET', path: '/api/requests/statistics', query: query as Record<string, string | number | undefined>, schema: RequestStatistics }),
-    templates: () => session.authed({ method: 'GET', path: '/api/requests/templates', schema: z.array(RequestTemplateView) }),
+    statistics: (query = {}) =>
+      session.authed({
+        method: 'GET',
+        path: '/api/requests/statistics',
+        query: query as Record<string, string | number | undefined>,
+        schema: RequestStatistics,
+      }),
+    templates: () =>
+      session.authed({ method: 'GET', path: '/api/requests/templates', schema: z.array(RequestTemplateView) }),
     allowedActions(view) {
       const userId = session.current()?.user.id;
-      const side = userId === view.requester.userId ? 'requester' : userId === view.requested.userId ? 'requested' : undefined;
+      const side =
+        userId === view.requester.userId ? 'requester' : userId === view.requested.userId ? 'requested' : undefined;
       return side ? allowedActions(view.status, side) : [];
     },
   };

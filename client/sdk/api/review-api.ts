@@ -8,6 +8,12 @@ export interface ReviewApi {
 
 export function reviewApi(session: SessionManager): ReviewApi {
   return {
-    get: (year, state) => session.authed({ method: 'GET', path: '/api/review', query: { year: String(year), state }, schema: ImplementationReview }),
+    get: (year, state) =>
+      session.authed({
+        method: 'GET',
+        path: '/api/review',
+        query: { year: String(year), state },
+        schema: ImplementationReview,
+      }),
   };
 }

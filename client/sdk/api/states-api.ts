@@ -16,6 +16,7 @@ export function statesApi(session: SessionManager): StatesApi {
   const path = (code: string, action: string): string => `/api/states/${encodeURIComponent(code)}/${action}`;
   return {
     list: () => session.authed({ method: 'GET', path: '/api/states', schema: z.array(StateView) }),
-    setParticipation: (code, domains) => session.authed({ method: 'PUT', path: path(code, 'participation'), body: { domains }, schema: StateView }),
+    setParticipation: (code, domains) =>
+      session.authed({ method: 'PUT', path: path(code, 'participation'), body: { domains }, schema: StateView }),
   };
 }

@@ -31,13 +31,17 @@ export interface UsersApi {
 export function usersApi(session: SessionManager): UsersApi {
   const path = (id: string, action = ''): string => `/api/users/${encodeURIComponent(id)}${action}`;
   return {
-    list: (filter = {}) => session.authed({ method: 'GET', path: '/api/users', query: { ...filter }, schema: z.array(UserView) }),
+    list: (filter = {}) =>
+      session.authed({ method: 'GET', path: '/api/users', query: { ...filter }, schema: z.array(UserView) }),
     get: (id) => session.authed({ method: 'GET', path: path(id), schema: UserView }),
     update: (id, patch) => session.authed({ method: 'PATCH', path: path(id), body: patch, schema: UserView }),
-    activate: (id, comparison) => session.authed({ method: 'POST', path: path(id, '/activate'), body: comparison, schema: UserView }),
-    suspend: (id, reason) => session.authed({ method: 'POST', path: path(id, '/suspend'), body: { reason }, schema: UserView }),
+    activate: (id, comparison) =>
+      session.authed({ method: 'POST', path: path(id, '/activate'), body: comparison, schema: UserView }),
+    suspend: (id, reason) =>
+      session.authed({ method: 'POST', path: path(id, '/suspend'), body: { reason }, schema: UserView }),
     reactivate: (id) => session.authed({ method: 'POST', path: path(id, '/reactivate'), schema: UserView }),
-    issuePasswordReset: (id) => session.authed({ method: 'POST', path: path(id, '/password-reset'), schema: IssuedPasswordReset }),
+    issuePasswordReset: (id) =>
+      session.authed({ method: 'POST', path: path(id, '/password-reset'), schema: IssuedPasswordReset }),
     remove: (id) => session.authed({ method: 'DELETE', path: path(id), schema: UserView }),
   };
 }

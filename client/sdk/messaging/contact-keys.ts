@@ -64,7 +64,14 @@ export interface ContactKeyring {
 async function previousKeys(history: readonly PreviousKeyStatus[]): Promise<PreviousIdentityKey[]> {
   const usable: PreviousIdentityKey[] = [];
   for (const old of history) {
-    if (!(await verifyKeyBundle({ identityKey: old.identityKey, encryptionKey: old.encryptionKey, encryptionKeySig: old.encryptionKeySig }))) continue;
+    if (
+      !(await verifyKeyBundle({
+        identityKey: old.identityKey,
+        encryptionKey: old.encryptionKey,
+        encryptionKeySig: old.encryptionKeySig,
+      }))
+    )
+      continue;
     usable.push({
       identityKey: fromBase64Url(old.identityKey),
       keyVersion: old.keyVersion,
@@ -81,7 +88,11 @@ async function previousKeys(history: readonly PreviousKeyStatus[]): Promise<Prev
  * Contact keys from the directory, with key-change detection: a key version or fingerprint other
  * than the one last seen is flagged (a re-keyed account, or a directory serving a different key).
  */
-export function contactKeyring(directory: Pick<DirectoryApi, 'entry'>, known: KnownKeysStore, options: { now?: () => number; cacheMs?: number } = {}): ContactKeyring {
+export function contactKeyring(
+  directory: Pick<DirectoryApi, 'entry'>,
+  known: KnownKeysStore,
+  options: { now?: () => number; cacheMs?: number } = {},
+): ContactKeyring {
   const now = options.now ?? Date.now;
   const cacheMs = options.cacheMs ?? 60_000;
   const cache = new Map<string, { keys: ContactKeys; at: number }>();
@@ -97,7 +108,12 @@ export function contactKeyring(directory: Pick<DirectoryApi, 'entry'>, known: Kn
     }
     if (previous.keyVersion === current.keyVersion && previous.fingerprint === current.fingerprint) return;
     const flagged = pending.get(keys.userId);
-    if (flagged && flagged.current.fingerprint === current.fingerprint && flagged.current.keyVersion === current.keyVersion) return;
+    if (
+      flagged &&
+      flagged.current.fingerprint === current.fingerprint &&
+      flagged.current.keyVersion === current.keyVersion
+    )
+      return;
     const change = { userId: keys.userId, previous, current };
     pending.set(keys.userId, change);
     for (const listener of listeners) listener(change);
@@ -111,7 +127,13 @@ export function contactKeyring(directory: Pick<DirectoryApi, 'entry'>, known: Kn
       const bundle = entry.keys;
       if (!bundle) throw new ApiError(0, 'client.bad-response', `${userId} has no published keys`);
       // The directory is trusted for who holds which key, but a bundle must at least be self-consistent.
-      if (!(await verifyKeyBundle({ identityKey: bundle.identityKey, encryptionKey: bundle.encryptionKey, encryptionKeySig: bundle.encryptionKeySig }))) {
+      if (
+        !(await verifyKeyBundle({
+          identityKey: bundle.identityKey,
+          encryptionKey: bundle.encryptionKey,
+          encryptionKeySig: bundle.encryptionKeySig,
+        }))
+      ) {
         throw new ApiError(0, 'client.bad-response', `the key bundle of ${userId} does not verify`);
       }
       const history = await previousKeys(bundle.history ?? []);

@@ -39,12 +39,29 @@ export const SIGNING_CLOCK_SKEW_MS = 5 * 60_000;
  * candidates (they could not send: the account was waiting for verification). Without any
  * history the current key counts for every time, as before key history existed.
  */
-export function signingKeysAt(keys: IdentityKeyTimeline, ts: number, skewMs = SIGNING_CLOCK_SKEW_MS): SigningKeyCandidate[] {
+export function signingKeysAt(
+  keys: IdentityKeyTimeline,
+  ts: number,
+  skewMs = SIGNING_CLOCK_SKEW_MS,
+): SigningKeyCandidate[] {
   const currentFrom = Math.max(Number.NEGATIVE_INFINITY, ...keys.history.map((old) => old.validUntil));
   const periods = [
-    { identityKey: keys.identityKey, keyVersion: keys.keyVersion, previous: false, from: currentFrom, until: Number.POSITIVE_INFINITY },
-    ...keys.history.filter((old) => old.verified && old.keyVersion < keys.keyVersion)
-      .map((old) => ({ identityKey: old.identityKey, keyVersion: old.keyVersion, previous: true, from: old.validFrom, until: old.validUntil })),
+    {
+      identityKey: keys.identityKey,
+      keyVersion: keys.keyVersion,
+      previous: false,
+      from: currentFrom,
+      until: Number.POSITIVE_INFINITY,
+    },
+    ...keys.history
+      .filter((old) => old.verified && old.keyVersion < keys.keyVersion)
+      .map((old) => ({
+        identityKey: old.identityKey,
+        keyVersion: old.keyVersion,
+        previous: true,
+        from: old.validFrom,
+        until: old.validUntil,
+      })),
   ].filter((period) => ts >= period.from - skewMs && ts < period.until);
   // The key whose own period holds `ts` first; one admitted only by the skew allowance after it.
   const exact = (period: { from: number }): number => (ts >= period.from ? 0 : 1);

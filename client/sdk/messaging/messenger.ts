@@ -6,7 +6,12 @@ import { CryptoError } from '../../../shared/crypto/errors.js';
 import { ReplayGuard } from '../../../shared/crypto/replay-guard.js';
 import type { ExchangeKind, Labels } from '../../../shared/schemas/labels.js';
 import type { JsonValue } from '../../../shared/crypto/canonical-json.js';
-import { BacklogPage, DeliveredMessage, MessageStatusEvent, type SendMessageResult } from '../../../shared/schemas/messaging.js';
+import {
+  BacklogPage,
+  DeliveredMessage,
+  MessageStatusEvent,
+  type SendMessageResult,
+} from '../../../shared/schemas/messaging.js';
 import { ApiError } from '../api-error.js';
 import type { HistoryFilter, MessagesApi } from '../api/messages-api.js';
 import type { KeyStore } from '../key-store.js';
@@ -121,7 +126,8 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
     const user = session.current()?.user;
     if (!user?.state) throw new ApiError(401, 'auth.unauthenticated', 'sign in as a focal point first');
     const unlocked = keyStore.get();
-    if (!unlocked || unlocked.username !== user.username) throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
+    if (!unlocked || unlocked.username !== user.username)
+      throw new ApiError(0, 'client.keys-locked', 'unlock your keys first');
     return { userId: user.id, state: user.state, keys: unlocked.keys };
   };
 
@@ -140,7 +146,8 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
     }
     if (!guard.accept(header.from.userId, header.msgId)) return;
     const { message } = result;
-    if (message.receipt) emit('receipt', { by: message.from.userId, msgIds: message.receipt.read, at: message.receipt.at });
+    if (message.receipt)
+      emit('receipt', { by: message.from.userId, msgIds: message.receipt.read, at: message.receipt.at });
     else emit('message', message);
   };
 
@@ -180,14 +187,35 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
   let unsubscribeKeys: (() => void) | undefined;
 
   /** Seals and sends without asking who approves: a held exchange is re-sealed to the approvers the server names. */
-  const deliver = async (exchange: { kind: ExchangeKind; to: readonly string[]; labels: Labels; content: JsonValue; threadId?: string | undefined; ts?: number; receiptOf?: readonly string[] }, attachmentIds: string[]): Promise<SendMessageResult & { msgId: string }> => {
+  const deliver = async (
+    exchange: {
+      kind: ExchangeKind;
+      to: readonly string[];
+      labels: Labels;
+      content: JsonValue;
+      threadId?: string | undefined;
+      ts?: number;
+      receiptOf?: readonly string[];
+    },
+    attachmentIds: string[],
+  ): Promise<SendMessageResult & { msgId: string }> => {
     const self = me();
     const recipients = await resolveRecipients(keyring, exchange.to);
     const { kind, labels, content, threadId, receiptOf } = exchange;
     const ts = exchange.ts ?? now();
     const msgId = newMsgId();
     const result = await sendHeldAware(
-      (id, approvers) => sealOutgoing(self, recipients, { kind, labels, content, ts, msgId: id, approvers, ...(threadId === undefined ? {} : { threadId }), ...(receiptOf === undefined ? {} : { receiptOf }) }),
+      (id, approvers) =>
+        sealOutgoing(self, recipients, {
+          kind,
+          labels,
+          content,
+          ts,
+          msgId: id,
+          approvers,
+          ...(threadId === undefined ? {} : { threadId }),
+          ...(receiptOf === undefined ? {} : { receiptOf }),
+        }),
       (envelope) => sendUntilAcked(socket, { envelope, attachmentIds }, options),
       msgId,
     );
@@ -220,10 +248,18 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
     async send(input) {
       me(); // signed in and unlocked before anything is uploaded
       // Refused here, as the recipient's client would refuse it after the server stored it.
-      if (input.text.length > MAX_MESSAGE_TEXT) throw new ApiError(0, 'validation.failed', `the text is ${input.text.length.toLocaleString('en')} characters: at most ${MAX_MESSAGE_TEXT.toLocaleString('en')} fit in one message`);
+      if (input.text.length > MAX_MESSAGE_TEXT)
+        throw new ApiError(
+          0,
+          'validation.failed',
+          `the text is ${input.text.length.toLocaleString('en')} characters: at most ${MAX_MESSAGE_TEXT.toLocaleString('en')} fit in one message`,
+        );
       const attachments = await uploadAttachments(messages, input.attachments ?? []);
       const content = { text: input.text, attachments };
-      const result = await deliver({ kind: 'message', to: input.to, labels: input.labels, content, threadId: input.threadId }, attachments.map((a) => a.id));
+      const result = await deliver(
+        { kind: 'message', to: input.to, labels: input.labels, content, threadId: input.threadId },
+        attachments.map((a) => a.id),
+      );
       return { ...result, attachments };
     },
     async markRead(read) {
@@ -244,7 +280,18 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
           const receiptOf = msgIds.slice(start, start + MAX_RECEIPT_MSG_IDS);
           const ts = now();
           const content: ReceiptContent = receiptContent({ receiptOf, ts });
-          await deliver({ kind: 'receipt', to: [first.from.userId], labels: first.labels, content: { ...content }, threadId: first.threadId, ts, receiptOf }, []);
+          await deliver(
+            {
+              kind: 'receipt',
+              to: [first.from.userId],
+              labels: first.labels,
+              content: { ...content },
+              threadId: first.threadId,
+              ts,
+              receiptOf,
+            },
+            [],
+          );
         }
       }
     },
@@ -252,11 +299,20 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
     async history(filter = {}) {
       const self = me();
       const raw = await messages.history(filter);
-      const page: { messages: ReceivedMessage[]; receipts: ReadReceipt[]; rejected: RejectedEnvelope[] } = { messages: [], receipts: [], rejected: [] };
+      const page: { messages: ReceivedMessage[]; receipts: ReadReceipt[]; rejected: RejectedEnvelope[] } = {
+        messages: [],
+        receipts: [],
+        rejected: [],
+      };
       for (const delivered of raw) {
         const result = await openDelivered(delivered, self, keyring);
         if (!result.ok) page.rejected.push(result.rejected);
-        else if (result.message.receipt) page.receipts.push({ by: result.message.from.userId, msgIds: result.message.receipt.read, at: result.message.receipt.at });
+        else if (result.message.receipt)
+          page.receipts.push({
+            by: result.message.from.userId,
+            msgIds: result.message.receipt.read,
+            at: result.message.receipt.at,
+          });
         else page.messages.push(result.message);
       }
       const oldest = raw.at(-1);
@@ -268,7 +324,8 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
       const parts: Uint8Array[] = [];
       for await (const part of decryptAttachment([ciphertext], ref)) parts.push(part);
       const bytes = concatBytes(...parts);
-      if (bytes.length !== ref.size) throw new CryptoError('crypto.malformed', `attachment is ${bytes.length} bytes, the message says ${ref.size}`);
+      if (bytes.length !== ref.size)
+        throw new CryptoError('crypto.malformed', `attachment is ${bytes.length} bytes, the message says ${ref.size}`);
       return bytes;
     },
   };

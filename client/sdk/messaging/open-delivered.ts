@@ -62,7 +62,10 @@ export interface Me {
   readonly keys: UserKeys;
 }
 
-function parseContent(header: EnvelopeHeader, content: unknown): Pick<ReceivedMessage, 'text' | 'attachments'> & { receipt?: ReceiptContent } {
+function parseContent(
+  header: EnvelopeHeader,
+  content: unknown,
+): Pick<ReceivedMessage, 'text' | 'attachments'> & { receipt?: ReceiptContent } {
   const { kind } = header;
   if (kind === 'message') {
     const parsed = MessageContent.safeParse(content);
@@ -96,13 +99,21 @@ export async function openDelivered(delivered: DeliveredMessage, me: Me, keyring
     let previousKey: { keyVersion: number } | undefined;
     if (!outgoing) {
       const sender = await keyring.resolve(header.from.userId, { fresh });
-      if (sender.state !== header.from.state) throw new CryptoError('crypto.header-mismatch', `the sender belongs to ${sender.state}, not ${header.from.state}`);
+      if (sender.state !== header.from.state)
+        throw new CryptoError(
+          'crypto.header-mismatch',
+          `the sender belongs to ${sender.state}, not ${header.from.state}`,
+        );
       // The key the sender held at the message's signed time, which may have been replaced since.
       const signer = await signingKeyOf(delivered.envelope, sender);
       senderIdentityKey = signer.identityKey;
       if (signer.previous) previousKey = { keyVersion: signer.keyVersion };
     }
-    const opened = await openEnvelope(delivered.envelope, { myUserId: me.userId, myEncryptionKeyPair: me.keys.encryption, senderIdentityKey });
+    const opened = await openEnvelope(delivered.envelope, {
+      myUserId: me.userId,
+      myEncryptionKeyPair: me.keys.encryption,
+      senderIdentityKey,
+    });
     return {
       id: delivered.id,
       msgId: header.msgId,
@@ -133,6 +144,15 @@ export async function openDelivered(delivered: DeliveredMessage, me: Me, keyring
     // A sender the directory no longer shows (or shows without usable keys) cannot be verified: refuse, do not retry forever.
     const unverifiable = isApiError(error) && (error.status === 404 || error.code === 'client.bad-response');
     if (!isCryptoError(error) && !unverifiable) throw error;
-    return { ok: false, rejected: { id: delivered.id, msgId: header.msgId, from: header.from.userId, code: error.code, reason: error.message } };
+    return {
+      ok: false,
+      rejected: {
+        id: delivered.id,
+        msgId: header.msgId,
+        from: header.from.userId,
+        code: error.code,
+        reason: error.message,
+      },
+    };
   }
 }

@@ -24,7 +24,11 @@ export async function openHeld(held: HeldEnvelopeView, me: Me, keyring: ContactK
   const sender = await keyring.resolve(held.envelope.header.from.userId, { fresh: true });
   // A held exchange may wait for days: its sender may have re-keyed since signing it.
   const signer = await signingKeyOf(held.envelope, sender);
-  const opened = await openEnvelope(held.envelope, { myUserId: me.userId, myEncryptionKeyPair: me.keys.encryption, senderIdentityKey: signer.identityKey });
+  const opened = await openEnvelope(held.envelope, {
+    myUserId: me.userId,
+    myEncryptionKeyPair: me.keys.encryption,
+    senderIdentityKey: signer.identityKey,
+  });
   const message = opened.header.kind === 'message' ? MessageContent.safeParse(opened.content) : undefined;
   return {
     approvalId: held.approvalId,

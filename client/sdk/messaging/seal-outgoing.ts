@@ -18,14 +18,24 @@ export interface OutgoingAttachment {
 }
 
 /** Encrypts each file as a secretstream, uploads the ciphertext, and returns what the payload carries. */
-export async function uploadAttachments(api: Pick<MessagesApi, 'uploadAttachment'>, files: readonly OutgoingAttachment[]): Promise<AttachmentRef[]> {
+export async function uploadAttachments(
+  api: Pick<MessagesApi, 'uploadAttachment'>,
+  files: readonly OutgoingAttachment[],
+): Promise<AttachmentRef[]> {
   const refs: AttachmentRef[] = [];
   for (const file of files) {
     const encrypted = await encryptAttachment([file.bytes]);
     const chunks: Uint8Array[] = [];
     for await (const chunk of encrypted.ciphertext) chunks.push(chunk);
     const { id } = await api.uploadAttachment(new Uint8Array(concatBytes(...chunks)));
-    refs.push({ id, name: file.name, type: file.type ?? 'application/octet-stream', size: file.bytes.length, fileKey: encrypted.fileKey, header: encrypted.header });
+    refs.push({
+      id,
+      name: file.name,
+      type: file.type ?? 'application/octet-stream',
+      size: file.bytes.length,
+      fileKey: encrypted.fileKey,
+      header: encrypted.header,
+    });
   }
   return refs;
 }
@@ -46,14 +56,20 @@ export interface SealOutgoingInput {
 
 /** The recipients' current directory keys (bundle self-signature checked by the keyring). */
 export function resolveRecipients(keyring: ContactKeyring, to: readonly string[]): Promise<SealRecipient[]> {
-  return Promise.all(to.map(async (userId) => {
-    const keys = await keyring.resolve(userId, { fresh: true });
-    return { userId, state: keys.state, encryptionKey: keys.encryptionKey };
-  }));
+  return Promise.all(
+    to.map(async (userId) => {
+      const keys = await keyring.resolve(userId, { fresh: true });
+      return { userId, state: keys.state, encryptionKey: keys.encryptionKey };
+    }),
+  );
 }
 
 /** Seals to the recipients, my own key, and the approvers of a held exchange. */
-export function sealOutgoing(me: Me & { state: string }, recipients: readonly SealRecipient[], input: SealOutgoingInput): Promise<Envelope> {
+export function sealOutgoing(
+  me: Me & { state: string },
+  recipients: readonly SealRecipient[],
+  input: SealOutgoingInput,
+): Promise<Envelope> {
   return sealEnvelope({
     msgId: input.msgId,
     ts: input.ts,

@@ -19,13 +19,15 @@ export type SealWithApprovers = (msgId: string, approvers: readonly SealRecipien
 
 /** An approver's keys as sealing needs them; a bundle whose self-signature fails is refused, never sealed to. */
 async function approverRecipient(approver: Approver): Promise<SealRecipient> {
-  if (!(await verifyKeyBundle(approver.keys))) throw new CryptoError('crypto.malformed', `the keys of approver ${approver.userId} do not verify`);
+  if (!(await verifyKeyBundle(approver.keys)))
+    throw new CryptoError('crypto.malformed', `the keys of approver ${approver.userId} do not verify`);
   return { userId: approver.userId, state: approver.state, encryptionKey: fromBase64Url(approver.keys.encryptionKey) };
 }
 
 function requiredApprovers(error: ApiError): Approver[] {
   const parsed = ApproversRequired.safeParse(error.details);
-  if (!parsed.success) throw new ApiError(error.status, 'client.bad-response', 'the server asked for approvers without naming them');
+  if (!parsed.success)
+    throw new ApiError(error.status, 'client.bad-response', 'the server asked for approvers without naming them');
   return parsed.data.approvers;
 }
 
@@ -37,7 +39,11 @@ function requiredApprovers(error: ApiError): Approver[] {
  * sends again. A list that changed meanwhile is refused again with the fresh one; after
  * MAX_APPROVER_RESEALS re-seals the next refusal is thrown with a clear message.
  */
-export async function sendHeldAware<R>(seal: SealWithApprovers, send: (envelope: Envelope) => Promise<R>, msgId: string = newMsgId()): Promise<R> {
+export async function sendHeldAware<R>(
+  seal: SealWithApprovers,
+  send: (envelope: Envelope) => Promise<R>,
+  msgId: string = newMsgId(),
+): Promise<R> {
   let envelope = await seal(msgId, []);
   for (let round = 1; ; round++) {
     try {
@@ -45,7 +51,14 @@ export async function sendHeldAware<R>(seal: SealWithApprovers, send: (envelope:
     } catch (error) {
       if (!isApiError(error, 'message.approvers-required')) throw error;
       if (round > MAX_APPROVER_RESEALS) {
-        throw new ApiError(error.status, error.code, `not sent: the national administrators who approve this exchange kept changing (${round} refusals); send it again later`, error.issues, error.requestId, error.details);
+        throw new ApiError(
+          error.status,
+          error.code,
+          `not sent: the national administrators who approve this exchange kept changing (${round} refusals); send it again later`,
+          error.issues,
+          error.requestId,
+          error.details,
+        );
       }
       const approvers = await Promise.all(requiredApprovers(error).map(approverRecipient));
       envelope = await seal(msgId, approvers);

@@ -13,7 +13,11 @@ export interface RetryOptions {
 }
 
 /** Answers that mean "not stored, try again later"; anything else is final. */
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['db.unavailable', 'rate.limited', 'auth.unauthenticated']);
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'db.unavailable',
+  'rate.limited',
+  'auth.unauthenticated',
+]);
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -23,7 +27,11 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * lost acknowledgement never stores the message twice. While the socket is down, socket.io
  * buffers the emit and each attempt simply times out.
  */
-export async function sendUntilAcked(socket: FocalNetSocket, input: SendMessageInput, options: RetryOptions = {}): Promise<SendMessageResult> {
+export async function sendUntilAcked(
+  socket: FocalNetSocket,
+  input: SendMessageInput,
+  options: RetryOptions = {},
+): Promise<SendMessageResult> {
   const timeoutMs = options.ackTimeoutMs ?? 10_000;
   const maxAttempts = options.maxAttempts ?? 20;
   let delay = options.retryDelayMs ?? 250;
@@ -32,7 +40,15 @@ export async function sendUntilAcked(socket: FocalNetSocket, input: SendMessageI
     try {
       const answer = await socket.timeout(timeoutMs).emitWithAck('message:send', input);
       if (answer.ok) return answer.data;
-      if (!RETRYABLE.has(answer.error.code)) throw new ApiError(0, answer.error.code, answer.error.message, answer.error.issues ?? [], answer.error.requestId, answer.error.details);
+      if (!RETRYABLE.has(answer.error.code))
+        throw new ApiError(
+          0,
+          answer.error.code,
+          answer.error.message,
+          answer.error.issues ?? [],
+          answer.error.requestId,
+          answer.error.details,
+        );
       last = answer.error.code;
     } catch (error) {
       if (error instanceof ApiError) throw error;

@@ -23,8 +23,16 @@ export async function signingKeyOf(envelope: Envelope, sender: IdentityKeyTimeli
   for (const old of sender.history) {
     if (candidates.some((candidate) => candidate.keyVersion === old.keyVersion)) continue;
     if (await verifyEnvelopeSignature(parsed.data, old.identityKey)) {
-      throw new CryptoError('crypto.bad-signature', `signed with key version ${old.keyVersion}, which was not the sender's key at the time the message claims (${new Date(ts).toISOString()})`);
+      throw new CryptoError(
+        'crypto.bad-signature',
+        `signed with key version ${old.keyVersion}, which was not the sender's key at the time the message claims (${new Date(ts).toISOString()})`,
+      );
     }
   }
-  throw new CryptoError('crypto.bad-signature', candidates.length === 0 ? 'no key of the sender was valid at the time the message claims' : 'the signature does not verify against the sender\'s key');
+  throw new CryptoError(
+    'crypto.bad-signature',
+    candidates.length === 0
+      ? 'no key of the sender was valid at the time the message claims'
+      : "the signature does not verify against the sender's key",
+  );
 }

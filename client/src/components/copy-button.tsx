@@ -8,11 +8,16 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
   const copy = (): void => {
     const clipboard = globalThis.navigator?.clipboard;
     if (!clipboard) return setState('failed');
-    clipboard.writeText(text).then(() => setState('copied'), () => setState('failed'));
+    clipboard.writeText(text).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
   };
   return (
     <span className="copy">
-      <button type="button" onClick={copy}>{label ?? t('common.copy')}</button>
+      <button type="button" onClick={copy}>
+        {label ?? t('common.copy')}
+      </button>
       <span role="status" className={state === 'failed' ? 'field-error' : 'hint'}>
         {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : ''}
       </span>

@@ -20,9 +20,10 @@ export function errorText(error: unknown, t: TFunction, exists: (key: string) =>
     const key = keyFor('errors', error.code);
     const text = exists(key) ? t(key) : error.message;
     // The server's password advice comes from its strength checker, in English; it is still worth showing.
-    const details = error.code === 'password.weak'
-      ? [error.message]
-      : error.issues.map((issue) => `${String(issue.path.at(-1) ?? '')}: ${issue.message}`);
+    const details =
+      error.code === 'password.weak'
+        ? [error.message]
+        : error.issues.map((issue) => `${String(issue.path.at(-1) ?? '')}: ${issue.message}`);
     return { code: error.code, text, details };
   }
   if (isCryptoError(error)) return { code: error.code, text: t(keyFor('errors', error.code)), details: [] };

@@ -11,7 +11,9 @@ export function FormError({ error }: { error: unknown }) {
       <p>{text}</p>
       {details.length > 0 && (
         <ul>
-          {details.map((detail) => <li key={detail}>{detail}</li>)}
+          {details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
         </ul>
       )}
     </div>

@@ -39,7 +39,8 @@ export function StatusPanel() {
   const { t, i18n } = useTranslation();
   const [server, serverCheckedAt] = usePolled(fetchHealth, healthUp);
   const [database] = usePolled(fetchReadiness, readyUp);
-  const word = (probe: Probe<unknown>): string => (probe.state === 'checking' ? t('status.checking') : t(`status.${probe.state}`));
+  const word = (probe: Probe<unknown>): string =>
+    probe.state === 'checking' ? t('status.checking') : t(`status.${probe.state}`);
 
   return (
     <section className="status-panel" aria-labelledby="status-title">
@@ -48,15 +49,23 @@ export function StatusPanel() {
         <dt>{t('status.server')}</dt>
         <dd data-testid="server-status" data-state={server.state}>
           {word(server)}
-          {server.state === 'up' && <span className="detail"> · {t('status.version', { version: server.value.version })}</span>}
+          {server.state === 'up' && (
+            <span className="detail"> · {t('status.version', { version: server.value.version })}</span>
+          )}
         </dd>
         <dt>{t('status.database')}</dt>
         <dd data-testid="database-status" data-state={database.state}>
           {word(database)}
-          {database.state === 'up' && <span className="detail"> · {t(`status.kind.${database.value.database.kind}`)}</span>}
+          {database.state === 'up' && (
+            <span className="detail"> · {t(`status.kind.${database.value.database.kind}`)}</span>
+          )}
         </dd>
       </dl>
-      {serverCheckedAt && <p className="checked">{t('status.lastChecked', { time: serverCheckedAt.toLocaleTimeString(i18n.language) })}</p>}
+      {serverCheckedAt && (
+        <p className="checked">
+          {t('status.lastChecked', { time: serverCheckedAt.toLocaleTimeString(i18n.language) })}
+        </p>
+      )}
     </section>
   );
 }

@@ -7,7 +7,9 @@ export function TotpRequired({ focalPoint = false }: { focalPoint?: boolean }) {
   return (
     <section className="card notice" data-testid="totp-required">
       <p>{focalPoint ? t('admin.totpRequiredFocalPoint') : t('admin.totpRequired')}</p>
-      <Link to="/security/totp" className="button primary">{t('admin.setUp')}</Link>
+      <Link to="/security/totp" className="button primary">
+        {t('admin.setUp')}
+      </Link>
     </section>
   );
 }

@@ -14,14 +14,18 @@ export function useLabels() {
   const domain = (code: string): string => domainsByCode.get(code)?.name[language] ?? code;
   return {
     language,
-    state: (code: string | null): string => (code === null ? t('common.network') : (byCode.get(code)?.name[language] ?? code)),
+    state: (code: string | null): string =>
+      code === null ? t('common.network') : (byCode.get(code)?.name[language] ?? code),
     role: (role: string): string => t(keyFor('roles', role)),
     domain,
-    domains: (codes: readonly string[]): string => (codes.length === 0 ? t('common.none') : codes.map(domain).join('; ')),
+    domains: (codes: readonly string[]): string =>
+      codes.length === 0 ? t('common.none') : codes.map(domain).join('; '),
     userStatus: (status: string): string => t(keyFor('userStatus', status)),
-    date: (iso: string): string => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+    date: (iso: string): string =>
+      new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
     /** To the second, for the audit trail. */
-    time: (iso: string): string => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),
+    time: (iso: string): string =>
+      new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),
     /** Member states sorted by their name in the current language. */
     sortedStates: () => [...states].sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
   };

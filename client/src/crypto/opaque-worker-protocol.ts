@@ -11,5 +11,9 @@ export type OpaqueWorkerRequest =
 export type OpaqueWorkerResponse =
   | { id: number; kind: 'started'; handle: number; request: string }
   | { id: number; kind: 'registered'; registrationRecord: string; exportKey: Uint8Array }
-  | { id: number; kind: 'logged-in'; result: { finishLoginRequest: string; exportKey: Uint8Array; serverStaticPublicKey: string } | null }
+  | {
+      id: number;
+      kind: 'logged-in';
+      result: { finishLoginRequest: string; exportKey: Uint8Array; serverStaticPublicKey: string } | null;
+    }
   | { id: number; kind: 'error'; code: CryptoErrorCode | null; message: string };

@@ -4,7 +4,10 @@ import { isCryptoError } from '../../../shared/crypto/errors';
 import { localOpaqueClient, type PendingLogin, type PendingRegistration } from '../../sdk/opaque-client';
 import type { OpaqueWorkerRequest, OpaqueWorkerResponse } from './opaque-worker-protocol';
 
-const pending = new Map<number, { kind: 'registration'; step: PendingRegistration } | { kind: 'login'; step: PendingLogin }>();
+const pending = new Map<
+  number,
+  { kind: 'registration'; step: PendingRegistration } | { kind: 'login'; step: PendingLogin }
+>();
 let nextHandle = 1;
 
 async function handle(message: OpaqueWorkerRequest): Promise<OpaqueWorkerResponse> {
@@ -27,12 +30,24 @@ async function handle(message: OpaqueWorkerRequest): Promise<OpaqueWorkerRespons
     const { registrationRecord, exportKey } = await entry.step.finish(message.serverMessage, message.stretching);
     return { id: message.id, kind: 'registered', registrationRecord, exportKey };
   }
-  return { id: message.id, kind: 'logged-in', result: (await entry.step.finish(message.serverMessage, message.stretching)) ?? null };
+  return {
+    id: message.id,
+    kind: 'logged-in',
+    result: (await entry.step.finish(message.serverMessage, message.stretching)) ?? null,
+  };
 }
 
 self.onmessage = (event: MessageEvent<OpaqueWorkerRequest>) => {
   const message = event.data;
-  handle(message).then((answer) => self.postMessage(answer), (error: unknown) => {
-    self.postMessage({ id: message.id, kind: 'error', code: isCryptoError(error) ? error.code : null, message: error instanceof Error ? error.message : String(error) } satisfies OpaqueWorkerResponse);
-  });
+  handle(message).then(
+    (answer) => self.postMessage(answer),
+    (error: unknown) => {
+      self.postMessage({
+        id: message.id,
+        kind: 'error',
+        code: isCryptoError(error) ? error.code : null,
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies OpaqueWorkerResponse);
+    },
+  );
 };

@@ -20,14 +20,18 @@ export function workerKeyCrypto(): KeyCrypto {
   const pending = new Map<number, Pending>();
 
   const start = (): Worker => {
-    const created = new Worker(new URL('./key-crypto.worker.ts', import.meta.url), { type: 'module', name: 'focalnet-keys' });
+    const created = new Worker(new URL('./key-crypto.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'focalnet-keys',
+    });
     created.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
       const entry = pending.get(message.id);
       if (!entry) return;
       if (message.kind === 'step') return entry.onStep?.(message.step);
       pending.delete(message.id);
-      if (message.kind === 'error') entry.reject(message.code ? new CryptoError(message.code, message.message) : new Error(message.message));
+      if (message.kind === 'error')
+        entry.reject(message.code ? new CryptoError(message.code, message.message) : new Error(message.message));
       else entry.resolve(message.kind === 'enrolled' ? message.material : message.keys);
     };
     created.onerror = (event) => {
@@ -38,7 +42,10 @@ export function workerKeyCrypto(): KeyCrypto {
     return created;
   };
 
-  const run = <T extends Answer>(request: Distribute<WorkerRequest>, onStep?: (step: EnrolmentStep) => void): Promise<T> =>
+  const run = <T extends Answer>(
+    request: Distribute<WorkerRequest>,
+    onStep?: (step: EnrolmentStep) => void,
+  ): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: (value) => resolve(value as T), reject, onStep });
@@ -48,7 +55,9 @@ export function workerKeyCrypto(): KeyCrypto {
 
   return {
     enrol: (request, onStep) => run<EnrolmentMaterial>({ op: 'enrol', request }, onStep),
-    unwrapWithPassphrase: (wrapped, passphrase, username) => run<UserKeys>({ op: 'unwrap-passphrase', wrapped, passphrase, username }),
-    unwrapWithRecoveryKey: (wrapped, recoveryKeyText, username) => run<UserKeys>({ op: 'unwrap-recovery', wrapped, recoveryKeyText, username }),
+    unwrapWithPassphrase: (wrapped, passphrase, username) =>
+      run<UserKeys>({ op: 'unwrap-passphrase', wrapped, passphrase, username }),
+    unwrapWithRecoveryKey: (wrapped, recoveryKeyText, username) =>
+      run<UserKeys>({ op: 'unwrap-recovery', wrapped, recoveryKeyText, username }),
   };
 }

@@ -8,16 +8,23 @@ type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 export function workerOpaqueClient(): OpaqueClient {
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (answer: OpaqueWorkerResponse) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (answer: OpaqueWorkerResponse) => void; reject: (error: Error) => void }
+  >();
 
   const start = (): Worker => {
-    const created = new Worker(new URL('./opaque.worker.ts', import.meta.url), { type: 'module', name: 'focalnet-opaque' });
+    const created = new Worker(new URL('./opaque.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'focalnet-opaque',
+    });
     created.onmessage = (event: MessageEvent<OpaqueWorkerResponse>) => {
       const answer = event.data;
       const entry = pending.get(answer.id);
       if (!entry) return;
       pending.delete(answer.id);
-      if (answer.kind === 'error') entry.reject(answer.code ? new CryptoError(answer.code, answer.message) : new Error(answer.message));
+      if (answer.kind === 'error')
+        entry.reject(answer.code ? new CryptoError(answer.code, answer.message) : new Error(answer.message));
       else entry.resolve(answer);
     };
     created.onerror = (event) => {
@@ -36,8 +43,13 @@ export function workerOpaqueClient(): OpaqueClient {
       worker.postMessage({ ...request, id } satisfies OpaqueWorkerRequest);
     });
 
-  const started = async (op: 'start-registration' | 'start-login', password: string): Promise<{ handle: number; request: string }> => {
-    const answer = await run(op === 'start-login' ? { op: 'start-login', password } : { op: 'start-registration', password });
+  const started = async (
+    op: 'start-registration' | 'start-login',
+    password: string,
+  ): Promise<{ handle: number; request: string }> => {
+    const answer = await run(
+      op === 'start-login' ? { op: 'start-login', password } : { op: 'start-registration', password },
+    );
     if (answer.kind !== 'started') throw new Error('unexpected answer from the OPAQUE worker');
     return answer;
   };

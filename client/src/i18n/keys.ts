@@ -3,7 +3,8 @@ import type { Messages } from './en';
 /** Dotted paths to the strings of a catalogue (or of one of its sections). */
 type Leaves<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}` }[keyof T & string];
 /** Dotted paths to the sections (objects) of a catalogue. */
-type Sections<T> = { [K in keyof T & string]: T[K] extends string ? never : K | `${K}.${Sections<T[K]>}` }[keyof T & string];
+type Sections<T> = { [K in keyof T & string]: T[K] extends string ? never : K | `${K}.${Sections<T[K]>}` }[keyof T &
+  string];
 
 /** Every key of the catalogue; `t()` accepts only these (i18next.d.ts). */
 export type MessageKey = Leaves<Messages>;

@@ -81,18 +81,44 @@ export const sharedEn = {
       'username-taken': 'This username is taken. Choose another.',
       'invalid-transition': 'This is not possible in the account’s current state.',
     },
-    password: { weak: 'This password is too easy to guess.', wrong: 'The current password is wrong.', 'reset-invalid': 'This reset link cannot be used: it was used, replaced by a newer one, or has expired. Ask your administrator for a new one.' },
+    password: {
+      weak: 'This password is too easy to guess.',
+      wrong: 'The current password is wrong.',
+      'reset-invalid':
+        'This reset link cannot be used: it was used, replaced by a newer one, or has expired. Ask your administrator for a new one.',
+    },
     keys: {
       invalid: 'The keys are not valid.',
       changed: 'The keys changed since you compared the safety number. Compare again.',
     },
     state: { unknown: 'This is not a member state.' },
-    domain: { 'not-participating': 'The state does not take part in one of these domains yet.', unknown: 'This is not a domain of the network (new domains are added by a network decision).', retired: 'This domain was retired by a network decision: nothing new can be exchanged or taken part in under it.' },
+    domain: {
+      'not-participating': 'The state does not take part in one of these domains yet.',
+      unknown: 'This is not a domain of the network (new domains are added by a network decision).',
+      retired: 'This domain was retired by a network decision: nothing new can be exchanged or taken part in under it.',
+    },
     directory: { 'not-found': 'No such entry in the directory.' },
-    liveness: { 'not-found': 'No such liveness check for you.', 'bad-signature': 'The answer is not signed with your current key. Sign in again and unlock your keys.' },
-    message: { 'approvers-required': 'The national administrators who approve this exchange kept changing while it was being sent. Nothing was sent: send it again.' },
-    request: { 'not-found': 'No such request of yours.', 'wrong-side': 'The other side of the request takes this step.', 'invalid-transition': 'This step is not possible in the request’s current status. Reload it.', 'late-reason-required': 'The deadline has passed: say why the answer is late.', invalid: 'The request is not valid.' },
-    consensus: { 'not-found': 'No such proposal.', invalid: 'The proposal is not valid.', closed: 'This proposal has ended: positions can no longer be given.', 'not-in-electorate': 'Your state was not a member state when this was proposed, so it does not decide it.' },
+    liveness: {
+      'not-found': 'No such liveness check for you.',
+      'bad-signature': 'The answer is not signed with your current key. Sign in again and unlock your keys.',
+    },
+    message: {
+      'approvers-required':
+        'The national administrators who approve this exchange kept changing while it was being sent. Nothing was sent: send it again.',
+    },
+    request: {
+      'not-found': 'No such request of yours.',
+      'wrong-side': 'The other side of the request takes this step.',
+      'invalid-transition': 'This step is not possible in the request’s current status. Reload it.',
+      'late-reason-required': 'The deadline has passed: say why the answer is late.',
+      invalid: 'The request is not valid.',
+    },
+    consensus: {
+      'not-found': 'No such proposal.',
+      invalid: 'The proposal is not valid.',
+      closed: 'This proposal has ended: positions can no longer be given.',
+      'not-in-electorate': 'Your state was not a member state when this was proposed, so it does not decide it.',
+    },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },
     internal: 'The server ran into an error. Try again later.',

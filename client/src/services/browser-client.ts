@@ -11,5 +11,12 @@ import { browserSharedRefresh } from './remembered-session';
  * remembered per browser.
  */
 export function createBrowserClient(): FocalNetClient {
-  return createFocalNetClient({ baseUrl: window.location.origin, sessionStore: browserSessionStore(), keyCrypto: workerKeyCrypto(), opaqueClient: workerOpaqueClient(), knownKeys: browserKnownKeys(), sharedRefresh: browserSharedRefresh });
+  return createFocalNetClient({
+    baseUrl: window.location.origin,
+    sessionStore: browserSessionStore(),
+    keyCrypto: workerKeyCrypto(),
+    opaqueClient: workerOpaqueClient(),
+    knownKeys: browserKnownKeys(),
+    sharedRefresh: browserSharedRefresh,
+  });
 }

@@ -5,7 +5,15 @@ import type { RememberedSession } from './remembered-session';
 const ClientContext = createContext<FocalNetClient | undefined>(undefined);
 const RememberedContext = createContext<RememberedSession | undefined>(undefined);
 
-export function ClientProvider({ client, remembered, children }: { client: FocalNetClient; remembered: RememberedSession; children: ReactNode }) {
+export function ClientProvider({
+  client,
+  remembered,
+  children,
+}: {
+  client: FocalNetClient;
+  remembered: RememberedSession;
+  children: ReactNode;
+}) {
   return (
     <ClientContext.Provider value={client}>
       <RememberedContext.Provider value={remembered}>{children}</RememberedContext.Provider>

@@ -17,10 +17,17 @@ export function useActiveDomains(): readonly DomainInfo[] {
 
 /** Reads the server's list into the store, in the server's order (the order the domains were added). */
 export const loadDomains = (client: FocalNetClient): Promise<void> =>
-  domains.load(async () => (await client.domains.list()).map(({ code, name, retiredAt }) => (retiredAt ? { code, name, retiredAt } : { code, name })));
+  domains.load(async () =>
+    (await client.domains.list()).map(({ code, name, retiredAt }) =>
+      retiredAt ? { code, name, retiredAt } : { code, name },
+    ),
+  );
 
 /** The codes in the network's order; codes this tab does not know yet (its list may be older than the data) stay, after the known ones. */
 export function inNetworkOrder(codes: readonly string[]): string[] {
-  const known = domains.get().map(({ code }) => code).filter((code) => codes.includes(code));
+  const known = domains
+    .get()
+    .map(({ code }) => code)
+    .filter((code) => codes.includes(code));
   return [...known, ...codes.filter((code) => !known.includes(code)).sort()];
 }

@@ -9,4 +9,6 @@ export const useMemberStates = (): readonly MemberStateInfo[] => useReferenceLis
 
 /** Reads the server's list into the store, by code. */
 export const loadMemberStates = (client: FocalNetClient): Promise<void> =>
-  memberStates.load(async () => (await client.states.list()).map(({ code, name }) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)));
+  memberStates.load(async () =>
+    (await client.states.list()).map(({ code, name }) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+  );

@@ -21,7 +21,14 @@ export interface ReferenceStore<T extends NamedEntry> {
 }
 
 const sameEntries = (a: readonly NamedEntry[], b: readonly NamedEntry[]): boolean =>
-  a.length === b.length && a.every((entry, i) => entry.code === b[i]?.code && entry.name.en === b[i]?.name.en && entry.name.ru === b[i]?.name.ru && entry.retiredAt === b[i]?.retiredAt);
+  a.length === b.length &&
+  a.every(
+    (entry, i) =>
+      entry.code === b[i]?.code &&
+      entry.name.en === b[i]?.name.en &&
+      entry.name.ru === b[i]?.name.ru &&
+      entry.retiredAt === b[i]?.retiredAt,
+  );
 
 export function referenceStore<T extends NamedEntry>(initial: readonly T[]): ReferenceStore<T> {
   let current = initial;

@@ -44,13 +44,15 @@ let writing: Promise<unknown> = Promise.resolve();
  * the spent one (which the server takes for theft and ends the session).
  */
 export const browserSharedRefresh = {
-  run: <T,>(task: () => Promise<T>): Promise<T> => {
+  run: <T>(task: () => Promise<T>): Promise<T> => {
     const rotateAndWrite = async (): Promise<T> => {
       const result = await task();
       await writing;
       return result;
     };
-    return globalThis.navigator?.locks ? navigator.locks.request(LOCK, rotateAndWrite) as Promise<T> : rotateAndWrite();
+    return globalThis.navigator?.locks
+      ? (navigator.locks.request(LOCK, rotateAndWrite) as Promise<T>)
+      : rotateAndWrite();
   },
   latest: async (): Promise<StoredSession | undefined> => {
     const parsed = Remembered.safeParse(await loadSealed().catch(() => undefined));
@@ -84,8 +86,14 @@ export function rememberedSession(client: FocalNetClient): RememberedSession {
       client.keyStore.set({
         username: value.username,
         keys: {
-          identity: { publicKey: fromBase64Url(value.identityPublicKey), privateKey: fromBase64Url(value.identityPrivateKey) },
-          encryption: { publicKey: fromBase64Url(value.encryptionPublicKey), privateKey: fromBase64Url(value.encryptionPrivateKey) },
+          identity: {
+            publicKey: fromBase64Url(value.identityPublicKey),
+            privateKey: fromBase64Url(value.identityPrivateKey),
+          },
+          encryption: {
+            publicKey: fromBase64Url(value.encryptionPublicKey),
+            privateKey: fromBase64Url(value.encryptionPrivateKey),
+          },
         },
       });
     }
@@ -111,7 +119,10 @@ export function rememberedSession(client: FocalNetClient): RememberedSession {
     }
     if (value.session.refreshToken === lastWritten) return;
     lastWritten = value.session.refreshToken;
-    writing = storeSealed(value).then(() => channel?.postMessage('changed'), () => undefined);
+    writing = storeSealed(value).then(
+      () => channel?.postMessage('changed'),
+      () => undefined,
+    );
   };
   client.session.subscribe(persist);
   client.keyStore.subscribe(persist);
@@ -120,18 +131,21 @@ export function rememberedSession(client: FocalNetClient): RememberedSession {
   if (channel) {
     channel.onmessage = () => {
       if (!remembering && client.session.current()) return; // this tab keeps a session of its own
-      void loadSealed().then((stored) => {
-        const parsed = Remembered.safeParse(stored);
-        if (parsed.success) {
-          remembering = true;
-          take(parsed.data);
-        } else if (remembering) {
-          remembering = false;
-          lastWritten = undefined;
-          client.session.end();
-          client.keyStore.clear();
-        }
-      }, () => undefined);
+      void loadSealed().then(
+        (stored) => {
+          const parsed = Remembered.safeParse(stored);
+          if (parsed.success) {
+            remembering = true;
+            take(parsed.data);
+          } else if (remembering) {
+            remembering = false;
+            lastWritten = undefined;
+            client.session.end();
+            client.keyStore.clear();
+          }
+        },
+        () => undefined,
+      );
     };
   }
 

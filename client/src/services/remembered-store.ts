@@ -40,13 +40,20 @@ async function withStore<T>(mode: IDBTransactionMode, act: (store: IDBObjectStor
 export async function storeSealed(value: unknown): Promise<void> {
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(value)));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    key,
+    new TextEncoder().encode(JSON.stringify(value)),
+  );
   await withStore('readwrite', (store) => store.put({ id: RECORD_ID, key, iv, data } satisfies SealedRecord));
 }
 
 /** The stored value, or undefined when there is none or it does not open (then it is erased). */
 export async function loadSealed(): Promise<unknown> {
-  const record = await withStore<SealedRecord | undefined>('readonly', (store) => store.get(RECORD_ID) as IDBRequest<SealedRecord | undefined>);
+  const record = await withStore<SealedRecord | undefined>(
+    'readonly',
+    (store) => store.get(RECORD_ID) as IDBRequest<SealedRecord | undefined>,
+  );
   if (!record) return undefined;
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, record.key, record.data);

@@ -7,17 +7,20 @@ import { holdSocket, socketConnected } from './tab-socket';
 /** Whether the tab's socket is connected, holding it while `enabled`. */
 function useSocketConnected(enabled: boolean): boolean {
   const client = useClient();
-  const subscribe = useCallback((changed: () => void): (() => void) => {
-    if (!enabled) return () => undefined;
-    const { socket, release } = holdSocket(client);
-    socket.on('connect', changed);
-    socket.on('disconnect', changed);
-    return () => {
-      socket.off('connect', changed);
-      socket.off('disconnect', changed);
-      release();
-    };
-  }, [client, enabled]);
+  const subscribe = useCallback(
+    (changed: () => void): (() => void) => {
+      if (!enabled) return () => undefined;
+      const { socket, release } = holdSocket(client);
+      socket.on('connect', changed);
+      socket.on('disconnect', changed);
+      return () => {
+        socket.off('connect', changed);
+        socket.off('disconnect', changed);
+        release();
+      };
+    },
+    [client, enabled],
+  );
   return useSyncExternalStore(subscribe, () => enabled && socketConnected(client));
 }
 
@@ -25,7 +28,12 @@ function useSocketConnected(enabled: boolean): boolean {
  * Calls `handler` with each `event` the server pushes, once it passes `schema` (anything else is
  * dropped). Listens only when `enabled`. Returns whether the socket is connected.
  */
-export function useServerEvent<T>(event: keyof ServerToClientEvents, schema: z.ZodType<T>, handler: (payload: T) => void, enabled = true): boolean {
+export function useServerEvent<T>(
+  event: keyof ServerToClientEvents,
+  schema: z.ZodType<T>,
+  handler: (payload: T) => void,
+  enabled = true,
+): boolean {
   const client = useClient();
   // The latest handler, without resubscribing when it changes.
   const onPayload = useEffectEvent((payload: T) => handler(payload));
@@ -33,7 +41,10 @@ export function useServerEvent<T>(event: keyof ServerToClientEvents, schema: z.Z
     if (!enabled) return undefined;
     const { socket, release } = holdSocket(client);
     // The typed map has one signature per event; this listener checks the payload itself.
-    const untyped = socket as unknown as { on(name: string, listener: (...args: unknown[]) => void): void; off(name: string, listener: (...args: unknown[]) => void): void };
+    const untyped = socket as unknown as {
+      on(name: string, listener: (...args: unknown[]) => void): void;
+      off(name: string, listener: (...args: unknown[]) => void): void;
+    };
     const onEvent = (raw: unknown): void => {
       const parsed = schema.safeParse(raw);
       if (parsed.success) onPayload(parsed.data);

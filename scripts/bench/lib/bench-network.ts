@@ -27,7 +27,11 @@ export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-48chars!!';
 const STATES: StateCode[] = ['KZ', 'RU'];
 
 /** A throw-away embedded FerretDB (pinned to the server core: it is part of the server side). */
-export async function startBenchDatabase(): Promise<{ uri: (db: string) => string; pid: number | undefined; stop(): Promise<void> }> {
+export async function startBenchDatabase(): Promise<{
+  uri: (db: string) => string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'focalnet-bench-db-'));
   const db = new EmbeddedFerretDB({ dataDir: dir, logger: pino({ level: 'silent' }), maxRestarts: 0 });
   await db.start();
@@ -47,11 +51,23 @@ export async function startBenchDatabase(): Promise<{ uri: (db: string) => strin
  * in every domain) straight into the database, as the directory bench does. With `withKeys`
  * each gets real Ed25519/X25519 keys so envelopes verify; otherwise placeholder keys.
  */
-export async function seedFocalPoints(uri: string, count: number, options: { withKeys: boolean }): Promise<BenchPerson[]> {
+export async function seedFocalPoints(
+  uri: string,
+  count: number,
+  options: { withKeys: boolean },
+): Promise<BenchPerson[]> {
   const connection = await mongoose.createConnection(uri).asPromise();
   try {
     const now = new Date();
-    await connection.collection('member_states').insertMany(MEMBER_STATES.map((state) => ({ code: state.code, name: state.name, domains: [...SEEDED_DOMAIN_CODES], visibility: [], updatedAt: now })));
+    await connection.collection('member_states').insertMany(
+      MEMBER_STATES.map((state) => ({
+        code: state.code,
+        name: state.name,
+        domains: [...SEEDED_DOMAIN_CODES],
+        visibility: [],
+        updatedAt: now,
+      })),
+    );
     const people: BenchPerson[] = [];
     for (let start = 0; start < count; start += 1000) {
       const docs = [];
@@ -61,11 +77,28 @@ export async function seedFocalPoints(uri: string, count: number, options: { wit
         const state = STATES[i % STATES.length] ?? 'KZ';
         people.push({ id: id.toHexString(), state, keys });
         docs.push({
-          _id: id, username: `bench${i}`, displayName: `Bench person ${i}`, role: 'focal-point', state, domains: [...SEEDED_DOMAIN_CODES], status: 'active',
-          passwordHash: 'not-used', totpEnabled: false, requireTotp: false, tokenVersion: 0, invitedBy: null, createdAt: now, updatedAt: now,
+          _id: id,
+          username: `bench${i}`,
+          displayName: `Bench person ${i}`,
+          role: 'focal-point',
+          state,
+          domains: [...SEEDED_DOMAIN_CODES],
+          status: 'active',
+          passwordHash: 'not-used',
+          totpEnabled: false,
+          requireTotp: false,
+          tokenVersion: 0,
+          invitedBy: null,
+          createdAt: now,
+          updatedAt: now,
           keys: {
-            identityKey: keys ? toBase64Url(keys.identity.publicKey) : 'A'.repeat(43), encryptionKey: keys ? toBase64Url(keys.encryption.publicKey) : 'A'.repeat(43),
-            encryptionKeySig: 'A'.repeat(86), keyVersion: 1, createdAt: now, verifiedAt: now, verifiedBy: null,
+            identityKey: keys ? toBase64Url(keys.identity.publicKey) : 'A'.repeat(43),
+            encryptionKey: keys ? toBase64Url(keys.encryption.publicKey) : 'A'.repeat(43),
+            encryptionKeySig: 'A'.repeat(86),
+            keyVersion: 1,
+            createdAt: now,
+            verifiedAt: now,
+            verifiedBy: null,
           },
         });
       }
@@ -82,13 +115,24 @@ let opaqueSetup: Promise<string> | undefined;
 const benchOpaqueSetup = (): Promise<string> => (opaqueSetup ??= opaque.ready.then(() => opaque.server.createSetup()));
 
 /** A FocalNet server process (server/main.ts, as `npm start` runs it) over the bench database. */
-export async function startFocalNet(name: string, env: { uri: string; dbName: string; redisUrl?: string; core?: number }): Promise<BenchChild & { url: string }> {
+export async function startFocalNet(
+  name: string,
+  env: { uri: string; dbName: string; redisUrl?: string; core?: number },
+): Promise<BenchChild & { url: string }> {
   const OPAQUE_SERVER_SETUP = await benchOpaqueSetup();
   const child = await startChild(name, 'server/main.ts', {
     core: env.core ?? SERVER_CORE,
     env: {
-      NODE_ENV: 'production', LOG_LEVEL: 'error', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: process.env.BENCH_URI_SUFFIX ? env.uri + process.env.BENCH_URI_SUFFIX : env.uri, DB_NAME: env.dbName, JWT_SECRET, OPAQUE_SERVER_SETUP,
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'focalnet-bench-data-')), ...(env.redisUrl ? { REDIS_URL: env.redisUrl } : {}),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MONGODB_URI: process.env.BENCH_URI_SUFFIX ? env.uri + process.env.BENCH_URI_SUFFIX : env.uri,
+      DB_NAME: env.dbName,
+      JWT_SECRET,
+      OPAQUE_SERVER_SETUP,
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'focalnet-bench-data-')),
+      ...(env.redisUrl ? { REDIS_URL: env.redisUrl } : {}),
     },
     ready: /FocalNet is running at (http:\/\/\S+)/,
     server: true,
@@ -105,7 +149,12 @@ export function tokenFor(person: BenchPerson): string {
 
 /** A socket.io client for `person`, connected (websocket only, its own connection). */
 export async function connectPerson(url: string, person: BenchPerson): Promise<BenchSocket> {
-  const socket: BenchSocket = connectClient(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: tokenFor(person) } });
+  const socket: BenchSocket = connectClient(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { token: tokenFor(person) },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => reject(error));
@@ -117,11 +166,13 @@ export async function connectPerson(url: string, person: BenchPerson): Promise<B
 export async function connectAll(url: string, people: readonly BenchPerson[], parallel = 50): Promise<BenchSocket[]> {
   const sockets: BenchSocket[] = new Array<BenchSocket>(people.length);
   let next = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    for (let i = next++; i < people.length; i = next++) {
-      const person = people[i];
-      if (person) sockets[i] = await connectPerson(url, person);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let i = next++; i < people.length; i = next++) {
+        const person = people[i];
+        if (person) sockets[i] = await connectPerson(url, person);
+      }
+    }),
+  );
   return sockets;
 }

@@ -55,20 +55,36 @@ export interface BenchChild {
  * `server`: with the V8 flags `npm start` uses (server/node-flags.ts).
  * The soft open-file limit is raised to the hard limit first (idle-socket benches need it).
  */
-export async function startChild(name: string, script: string, options: { env: Record<string, string>; core: number; ready: RegExp; timeoutMs?: number; server?: boolean }): Promise<BenchChild> {
+export async function startChild(
+  name: string,
+  script: string,
+  options: { env: Record<string, string>; core: number; ready: RegExp; timeoutMs?: number; server?: boolean },
+): Promise<BenchChild> {
   // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the children
-  const extra = [...(options.server ? SERVER_NODE_FLAGS : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-  const node = [process.execPath, ...extra, '--import', 'tsx', '--import', probePath, script].map((part) => `'${part}'`).join(' ');
+  const extra = [
+    ...(options.server ? SERVER_NODE_FLAGS : []),
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
+  const node = [process.execPath, ...extra, '--import', 'tsx', '--import', probePath, script]
+    .map((part) => `'${part}'`)
+    .join(' ');
   const pinning = canPin ? `taskset -c ${options.core} ` : '';
   const child = spawn('sh', ['-c', `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${pinning}${node}`], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(process.env.FOCALNET_TOOLS_DIR ? { FOCALNET_TOOLS_DIR: process.env.FOCALNET_TOOLS_DIR } : {}), ...options.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(process.env.FOCALNET_TOOLS_DIR ? { FOCALNET_TOOLS_DIR: process.env.FOCALNET_TOOLS_DIR } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
   const probeWaiters: Array<(result: ProbeResult) => void> = [];
-  child.stdout?.on('data', (chunk: Buffer) => { out += chunk.toString('utf8'); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
   child.stderr?.on('data', (chunk: Buffer) => {
     err += chunk.toString('utf8');
     for (;;) {
@@ -97,14 +113,15 @@ export async function startChild(name: string, script: string, options: { env: R
     name,
     child,
     ready,
-    probe: () => new Promise<ProbeResult>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${name} did not answer the probe`)), 10_000);
-      probeWaiters.push((result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
-      child.kill('SIGUSR2');
-    }),
+    probe: () =>
+      new Promise<ProbeResult>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name} did not answer the probe`)), 10_000);
+        probeWaiters.push((result) => {
+          clearTimeout(timer);
+          resolve(result);
+        });
+        child.kill('SIGUSR2');
+      }),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -123,7 +140,11 @@ export function numberFlags<T extends Record<string, number>>(defaults: T): T {
     const name = args[i]?.replace(/^--/, '') ?? '';
     if (!(name in defaults)) {
       if (args[i] === '--full') continue;
-      throw new Error(`unknown option ${args[i]}; known: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')} --full`);
+      throw new Error(
+        `unknown option ${args[i]}; known: ${Object.keys(defaults)
+          .map((k) => `--${k}`)
+          .join(' ')} --full`,
+      );
     }
     const value = Number(args[i + 1]);
     if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);

@@ -6,7 +6,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
  * send time (so a stalled server cannot hide queueing: coordinated omission). Bounded: at most
  * rate × seconds requests, and it stops on its own.
  */
-export async function fixedRate(request: (i: number) => Promise<void>, options: { rate: number; seconds: number }): Promise<{ latenciesMs: number[]; errors: number; loopDelayP99Ms: number }> {
+export async function fixedRate(
+  request: (i: number) => Promise<void>,
+  options: { rate: number; seconds: number },
+): Promise<{ latenciesMs: number[]; errors: number; loopDelayP99Ms: number }> {
   const total = Math.round(options.rate * options.seconds);
   const intervalMs = 1000 / options.rate;
   const latenciesMs: number[] = [];
@@ -19,10 +22,16 @@ export async function fixedRate(request: (i: number) => Promise<void>, options: 
     const scheduled = start + i * intervalMs;
     const wait = scheduled - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    inflight.push(request(i).then(
-      () => { latenciesMs.push(performance.now() - scheduled); },
-      () => { errors += 1; },
-    ));
+    inflight.push(
+      request(i).then(
+        () => {
+          latenciesMs.push(performance.now() - scheduled);
+        },
+        () => {
+          errors += 1;
+        },
+      ),
+    );
   }
   await Promise.all(inflight);
   loop.disable();

@@ -22,7 +22,14 @@ const TEXT_BYTES = 8;
  * Seals `count` envelopes, by default message k from person (k mod n) to the next person, so
  * every socket sends and receives. Sealing happens before any clock starts.
  */
-export async function planMessages(people: readonly BenchPerson[], count: number, route = (k: number): { sender: number; recipient: number } => ({ sender: k % people.length, recipient: (k + 1) % people.length })): Promise<PlannedMessage[]> {
+export async function planMessages(
+  people: readonly BenchPerson[],
+  count: number,
+  route = (k: number): { sender: number; recipient: number } => ({
+    sender: k % people.length,
+    recipient: (k + 1) % people.length,
+  }),
+): Promise<PlannedMessage[]> {
   const sodium = await getSodium();
   const plan: PlannedMessage[] = [];
   for (let k = 0; k < count; k++) {
@@ -31,11 +38,14 @@ export async function planMessages(people: readonly BenchPerson[], count: number
     const to = people[recipient];
     if (!from?.keys || !to?.keys) throw new Error('planned messages need people with keys');
     const envelope = await sealEnvelope({
-      ts: Date.now(), kind: 'message', from: { userId: from.id, state: from.state },
+      ts: Date.now(),
+      kind: 'message',
+      from: { userId: from.id, state: from.state },
       labels: { domain: 'border', category: 'general', classification: 'restricted', handling: 'H1' },
       recipients: [{ userId: to.id, state: to.state, encryptionKey: to.keys.encryption.publicKey }],
       content: { text: toBase64Url(sodium.randombytes_buf(TEXT_BYTES)) },
-      senderIdentity: from.keys.identity, selfEncryptionKey: from.keys.encryption.publicKey,
+      senderIdentity: from.keys.identity,
+      selfEncryptionKey: from.keys.encryption.publicKey,
     });
     plan.push({ sender, recipient, envelope });
   }
@@ -62,7 +72,12 @@ export interface RelayTarget {
  * `sync:behind` nudge the recipient drains its queue (message:fetch), as the SDK does: what
  * arrives that way arrived live too (no reconnect), and is counted when it arrives.
  */
-export async function focalNetTarget(name: string, senderUrl: string, recipientUrl: string, people: readonly BenchPerson[]): Promise<RelayTarget> {
+export async function focalNetTarget(
+  name: string,
+  senderUrl: string,
+  recipientUrl: string,
+  people: readonly BenchPerson[],
+): Promise<RelayTarget> {
   const sameNode = senderUrl === recipientUrl;
   const senders = await connectAll(senderUrl, people);
   const receivers: BenchSocket[] = sameNode ? senders : await connectAll(recipientUrl, people);
@@ -78,10 +93,14 @@ export async function focalNetTarget(name: string, senderUrl: string, recipientU
   };
   const drain = async (socket: BenchSocket, i: number): Promise<void> => {
     for (;;) {
-      const page = await socket.timeout(30_000).emitWithAck('message:fetch', { limit: 200 }) as Ack<{ messages: DeliveredMessage[]; more: boolean }>;
+      const page = (await socket.timeout(30_000).emitWithAck('message:fetch', { limit: 200 })) as Ack<{
+        messages: DeliveredMessage[];
+        more: boolean;
+      }>;
       if (!page.ok) return;
       for (const message of page.data.messages) arrived(i, message);
-      if (page.data.messages.length > 0) await socket.timeout(30_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
+      if (page.data.messages.length > 0)
+        await socket.timeout(30_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
       if (!page.data.more) return;
     }
   };
@@ -97,7 +116,8 @@ export async function focalNetTarget(name: string, senderUrl: string, recipientU
       const ids = pendingAcks[i];
       if (!ids || ids.length === 0) return;
       pendingAcks[i] = [];
-      for (let start = 0; start < ids.length; start += 200) socket.emit('message:ack', { ids: ids.slice(start, start + 200) }, () => undefined);
+      for (let start = 0; start < ids.length; start += 200)
+        socket.emit('message:ack', { ids: ids.slice(start, start + 200) }, () => undefined);
     });
   }, 100);
   return {
@@ -107,7 +127,12 @@ export async function focalNetTarget(name: string, senderUrl: string, recipientU
       const socket = senders[message.sender];
       if (!socket) throw new Error('no socket');
       inflight += 1;
-      const ack = await socket.timeout(30_000).emitWithAck('message:send', { envelope: message.envelope }).finally(() => { inflight -= 1; }) as Ack<unknown>;
+      const ack = (await socket
+        .timeout(30_000)
+        .emitWithAck('message:send', { envelope: message.envelope })
+        .finally(() => {
+          inflight -= 1;
+        })) as Ack<unknown>;
       if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
     },
     onDeliver(fn) {
@@ -126,18 +151,24 @@ export async function focalNetTarget(name: string, senderUrl: string, recipientU
 export async function wsRelayTarget(url: string, count: number): Promise<RelayTarget> {
   let listener: (k: number) => void = () => undefined;
   const acks = new Map<number, () => void>();
-  const sockets = await Promise.all(Array.from({ length: count }, (_, i) => new Promise<WebSocket>((resolve, reject) => {
-    const socket = new WebSocket(`${url}/?id=${i}`);
-    socket.once('open', () => resolve(socket));
-    socket.once('error', reject);
-    socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as { ack?: number; seq?: number };
-      if (frame.ack !== undefined) {
-        acks.get(frame.ack)?.();
-        acks.delete(frame.ack);
-      } else if (frame.seq !== undefined) listener(frame.seq);
-    });
-  })));
+  const sockets = await Promise.all(
+    Array.from(
+      { length: count },
+      (_, i) =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const socket = new WebSocket(`${url}/?id=${i}`);
+          socket.once('open', () => resolve(socket));
+          socket.once('error', reject);
+          socket.on('message', (data) => {
+            const frame = JSON.parse(data.toString()) as { ack?: number; seq?: number };
+            if (frame.ack !== undefined) {
+              acks.get(frame.ack)?.();
+              acks.delete(frame.ack);
+            } else if (frame.seq !== undefined) listener(frame.seq);
+          });
+        }),
+    ),
+  );
   return {
     name: 'raw ws relay',
     send(k, message) {
@@ -178,7 +209,13 @@ export interface PhaseResult {
  * With `rate`: fixed-rate sends, latency from the *scheduled* send time (a stalled server cannot
  * hide its queue). With `window`: as fast as acknowledgements allow, `window` sends in flight.
  */
-export async function runPhase(target: RelayTarget, plan: readonly PlannedMessage[], offset: number, mode: { rate: number } | { window: number }, graceMs = 15_000): Promise<PhaseResult> {
+export async function runPhase(
+  target: RelayTarget,
+  plan: readonly PlannedMessage[],
+  offset: number,
+  mode: { rate: number } | { window: number },
+  graceMs = 15_000,
+): Promise<PhaseResult> {
   const startAt = new Map<number, number>();
   const seen = new Set<number>();
   const latenciesMs: number[] = [];
@@ -220,9 +257,12 @@ export async function runPhase(target: RelayTarget, plan: readonly PlannedMessag
     // Bounded in time too: a slow target gets fewer messages, not a longer run.
     const stopAt = begin + 30_000;
     let next = 0;
-    await Promise.all(Array.from({ length: mode.window }, async () => {
-      for (let i = next++; i < plan.length && performance.now() < stopAt; i = next++) await sendOne(i, performance.now());
-    }));
+    await Promise.all(
+      Array.from({ length: mode.window }, async () => {
+        for (let i = next++; i < plan.length && performance.now() < stopAt; i = next++)
+          await sendOne(i, performance.now());
+      }),
+    );
   }
   const waitUntil = performance.now() + graceMs;
   while (seen.size < startAt.size && performance.now() < waitUntil) await sleep(2);
@@ -231,5 +271,14 @@ export async function runPhase(target: RelayTarget, plan: readonly PlannedMessag
   // phase measures itself, not this one's leftovers.
   const settleBy = performance.now() + 60_000;
   while (target.pending() > 0 && performance.now() < settleBy) await sleep(100);
-  return { sent: startAt.size, delivered: seen.size, undelivered: startAt.size - seen.size, duplicates, errors, firstError, latenciesMs, throughput: seen.size / seconds };
+  return {
+    sent: startAt.size,
+    delivered: seen.size,
+    undelivered: startAt.size - seen.size,
+    duplicates,
+    errors,
+    firstError,
+    latenciesMs,
+    throughput: seen.size / seconds,
+  };
 }

@@ -11,7 +11,13 @@ export function summarize(samples: readonly number[]): Summary {
   if (samples.length === 0) throw new Error('no samples');
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { count: sorted.length, median: at(0.5), p99: at(0.99), min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN };
+  return {
+    count: sorted.length,
+    median: at(0.5),
+    p99: at(0.99),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 /** Median of repeated runs: benches repeat three times and report the median run. */
@@ -22,7 +28,9 @@ export function medianOf(values: readonly number[]): number {
 /** One line per result, with the ratio to the baseline measured in the same run. */
 export function reportRatio(name: string, value: number, baseline: number, unit: string, target: string): void {
   const ratio = value / baseline;
-  console.log(`${name}: ${value.toFixed(3)} ${unit} vs baseline ${baseline.toFixed(3)} ${unit} → ratio ${ratio.toFixed(2)} (target: ${target})`);
+  console.log(
+    `${name}: ${value.toFixed(3)} ${unit} vs baseline ${baseline.toFixed(3)} ${unit} → ratio ${ratio.toFixed(2)} (target: ${target})`,
+  );
 }
 
 /** Runtime facts recorded beside every benchmark result. */

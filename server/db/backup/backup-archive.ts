@@ -41,7 +41,8 @@ export interface BackupTrailer {
 export class BackupArchiveError extends Error {}
 
 export const headerLine = (header: BackupHeader): string => `${JSON.stringify(header)}\n`;
-export const documentLine = (collection: string, document: Document): string => `{"c":${JSON.stringify(collection)},"d":${EJSON.stringify(document, { relaxed: false })}}\n`;
+export const documentLine = (collection: string, document: Document): string =>
+  `{"c":${JSON.stringify(collection)},"d":${EJSON.stringify(document, { relaxed: false })}}\n`;
 export const trailerLine = (trailer: BackupTrailer): string => `${JSON.stringify(trailer)}\n`;
 
 export type ArchiveItem =
@@ -90,12 +91,16 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveItem, Ba
     source.destroy();
   }
   if (!header) throw new BackupArchiveError('the archive is empty');
-  if (!trailer) throw new BackupArchiveError(`the archive ends after line ${lineNo}, before its trailer: it is truncated`);
+  if (!trailer)
+    throw new BackupArchiveError(`the archive ends after line ${lineNo}, before its trailer: it is truncated`);
   const digest = hash.digest('hex');
-  if (digest !== trailer.sha256) throw new BackupArchiveError('the archive\'s checksum does not match its contents: it was altered or damaged');
+  if (digest !== trailer.sha256)
+    throw new BackupArchiveError("the archive's checksum does not match its contents: it was altered or damaged");
   for (const name of new Set([...counts.keys(), ...Object.keys(trailer.counts)])) {
     if ((counts.get(name) ?? 0) !== (trailer.counts[name] ?? 0)) {
-      throw new BackupArchiveError(`collection ${name}: ${counts.get(name) ?? 0} documents in the archive, its trailer says ${trailer.counts[name] ?? 0}`);
+      throw new BackupArchiveError(
+        `collection ${name}: ${counts.get(name) ?? 0} documents in the archive, its trailer says ${trailer.counts[name] ?? 0}`,
+      );
     }
   }
   return trailer;
@@ -127,31 +132,56 @@ function parseLine(line: string, lineNo: number): Record<string, unknown> {
   } catch {
     throw new BackupArchiveError(`line ${lineNo}: not JSON`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BackupArchiveError(`line ${lineNo}: not a record`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new BackupArchiveError(`line ${lineNo}: not a record`);
   return value as Record<string, unknown>;
 }
 
 function checkHeader(record: Record<string, unknown>, lineNo: number): BackupHeader {
   if (record.format !== BACKUP_FORMAT) throw new BackupArchiveError(`line ${lineNo}: not a FocalNet backup`);
-  if (record.version !== BACKUP_VERSION) throw new BackupArchiveError(`backup format version ${String(record.version)} is not supported (this build reads version ${BACKUP_VERSION})`);
+  if (record.version !== BACKUP_VERSION)
+    throw new BackupArchiveError(
+      `backup format version ${String(record.version)} is not supported (this build reads version ${BACKUP_VERSION})`,
+    );
   const { createdAt, database, collections, live } = record;
-  if (typeof createdAt !== 'string' || typeof database !== 'string' || typeof live !== 'boolean'
-    || !Array.isArray(collections) || !collections.every((name) => typeof name === 'string')) {
+  if (
+    typeof createdAt !== 'string' ||
+    typeof database !== 'string' ||
+    typeof live !== 'boolean' ||
+    !Array.isArray(collections) ||
+    !collections.every((name) => typeof name === 'string')
+  ) {
     throw new BackupArchiveError(`line ${lineNo}: the archive's header is malformed`);
   }
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt, database, collections: collections as string[], live };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt,
+    database,
+    collections: collections as string[],
+    live,
+  };
 }
 
 function checkTrailer(record: Record<string, unknown>, lineNo: number): BackupTrailer {
   const { counts, sha256 } = record;
-  if (record.end !== true || typeof sha256 !== 'string' || typeof counts !== 'object' || counts === null
-    || !Object.values(counts).every((n) => Number.isSafeInteger(n))) {
+  if (
+    record.end !== true ||
+    typeof sha256 !== 'string' ||
+    typeof counts !== 'object' ||
+    counts === null ||
+    !Object.values(counts).every((n) => Number.isSafeInteger(n))
+  ) {
     throw new BackupArchiveError(`line ${lineNo}: the archive's trailer is malformed`);
   }
   return { end: true, counts: counts as Record<string, number>, sha256 };
 }
 
-function checkDocument(record: Record<string, unknown>, header: BackupHeader, lineNo: number): { collection: string; document: Document } {
+function checkDocument(
+  record: Record<string, unknown>,
+  header: BackupHeader,
+  lineNo: number,
+): { collection: string; document: Document } {
   const { c: collection, d: document } = record;
   if (typeof collection !== 'string' || !header.collections.includes(collection)) {
     throw new BackupArchiveError(`line ${lineNo}: a document of a collection the header does not list`);

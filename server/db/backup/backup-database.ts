@@ -4,7 +4,14 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { mongo } from 'mongoose';
-import { BACKUP_FORMAT, BACKUP_VERSION, documentLine, headerLine, trailerLine, type BackupHeader } from './backup-archive.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  documentLine,
+  headerLine,
+  trailerLine,
+  type BackupHeader,
+} from './backup-archive.js';
 
 export interface BackupSummary {
   file: string;
@@ -21,8 +28,13 @@ export const EXACT_BSON = { promoteValues: false, promoteLongs: false, promoteBu
  * half-way never leaves something that looks like a backup; an existing file is never
  * overwritten. The archive holds password hashes and wrapped keys: it is created 0600.
  */
-export async function backupDatabase(db: mongo.Db, file: string, options: { now: Date; live: boolean }): Promise<BackupSummary> {
-  if (existsSync(file)) throw new Error(`${file} exists already; choose a new file name (a backup never overwrites one)`);
+export async function backupDatabase(
+  db: mongo.Db,
+  file: string,
+  options: { now: Date; live: boolean },
+): Promise<BackupSummary> {
+  if (existsSync(file))
+    throw new Error(`${file} exists already; choose a new file name (a backup never overwrites one)`);
   const collections = (await db.listCollections({}, { nameOnly: true }).toArray())
     .map((c) => c.name)
     .filter((name) => !name.startsWith('system.'))
@@ -37,7 +49,14 @@ export async function backupDatabase(db: mongo.Db, file: string, options: { now:
     if (!gzip.write(line)) await once(gzip, 'drain');
   };
   try {
-    const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: options.now.toISOString(), database: db.databaseName, collections, live: options.live };
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: options.now.toISOString(),
+      database: db.databaseName,
+      collections,
+      live: options.live,
+    };
     await write(headerLine(header), true);
     const counts: Record<string, number> = {};
     for (const name of collections) {

@@ -17,7 +17,11 @@ const BATCH_BYTES = 8 * 2 ** 20;
  * unique constraints. If writing fails part-way, what was written is removed again (the
  * database was empty), and the error says so.
  */
-export async function restoreDatabase(db: mongo.Db, file: string, options: { ensureIndexes: () => Promise<void> }): Promise<RestoreSummary> {
+export async function restoreDatabase(
+  db: mongo.Db,
+  file: string,
+  options: { ensureIndexes: () => Promise<void> },
+): Promise<RestoreSummary> {
   const { header, trailer } = await verifyArchive(file);
   await refuseUnlessEmpty(db);
   await options.ensureIndexes();
@@ -35,12 +39,19 @@ export async function restoreDatabase(db: mongo.Db, file: string, options: { ens
       const next = await items.next();
       if (next.done) {
         // The second reading must be the archive the first one checked.
-        if (next.value.sha256 !== trailer.sha256) throw new BackupArchiveError('the archive changed while it was being restored');
+        if (next.value.sha256 !== trailer.sha256)
+          throw new BackupArchiveError('the archive changed while it was being restored');
         break;
       }
       const item = next.value;
       if (item.kind !== 'document') continue;
-      if (batch && (batch.collection !== item.collection || batch.documents.length >= BATCH_DOCUMENTS || batch.bytes >= BATCH_BYTES)) await flush();
+      if (
+        batch &&
+        (batch.collection !== item.collection ||
+          batch.documents.length >= BATCH_DOCUMENTS ||
+          batch.bytes >= BATCH_BYTES)
+      )
+        await flush();
       batch ??= { collection: item.collection, documents: [], bytes: 0 };
       batch.documents.push(item.document);
       batch.bytes += item.bytes;
@@ -50,7 +61,9 @@ export async function restoreDatabase(db: mongo.Db, file: string, options: { ens
     for (const name of header.collections) {
       counts[name] = await db.collection(name).countDocuments({});
       if (counts[name] !== (trailer.counts[name] ?? 0)) {
-        throw new Error(`collection ${name}: ${counts[name]} documents after restoring, the archive holds ${trailer.counts[name] ?? 0}`);
+        throw new Error(
+          `collection ${name}: ${counts[name]} documents after restoring, the archive holds ${trailer.counts[name] ?? 0}`,
+        );
       }
     }
     return { header, counts };
@@ -59,9 +72,15 @@ export async function restoreDatabase(db: mongo.Db, file: string, options: { ens
     try {
       for (const name of written) await db.collection(name).deleteMany({});
     } catch {
-      throw new Error(`restore failed: ${reason}; database ${db.databaseName} now holds part of the archive and could not be emptied again — drop it before restoring again`, { cause: error });
+      throw new Error(
+        `restore failed: ${reason}; database ${db.databaseName} now holds part of the archive and could not be emptied again — drop it before restoring again`,
+        { cause: error },
+      );
     }
-    throw new Error(`restore failed, and what it had written was removed again (the database is empty as before): ${reason}`, { cause: error });
+    throw new Error(
+      `restore failed, and what it had written was removed again (the database is empty as before): ${reason}`,
+      { cause: error },
+    );
   }
 }
 
@@ -73,6 +92,8 @@ async function refuseUnlessEmpty(db: mongo.Db): Promise<void> {
     if (count > 0) holding.push(`${name}: ${count}`);
   }
   if (holding.length > 0) {
-    throw new Error(`database ${db.databaseName} already holds data (${holding.join(', ')}); restore only into an empty database — stop the server and use a new DATA_DIR or DB_NAME`);
+    throw new Error(
+      `database ${db.databaseName} already holds data (${holding.join(', ')}); restore only into an empty database — stop the server and use a new DATA_DIR or DB_NAME`,
+    );
   }
 }

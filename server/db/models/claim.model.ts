@@ -6,12 +6,15 @@ import { Schema, type Connection, type Model } from 'mongoose';
  * backend: FerretDB 1.24 on SQLite does not apply a conditional update atomically, so two
  * `updateOne({status: 'open'}, …)` can both report a win.
  */
-const ClaimSchema = new Schema({
-  _id: { type: String, required: true },
-  at: { type: Date, required: true },
-  /** When the claim may be forgotten (the thing it guards has expired); null = keep. */
-  expiresAt: { type: Date, default: null },
-}, { versionKey: false });
+const ClaimSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+    /** When the claim may be forgotten (the thing it guards has expired); null = keep. */
+    expiresAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
 ClaimSchema.index({ expiresAt: 1 });
 
 export interface ClaimDoc {
@@ -20,4 +23,5 @@ export interface ClaimDoc {
   expiresAt: Date | null;
 }
 export type ClaimModel = Model<ClaimDoc>;
-export const claimModel = (connection: Connection): ClaimModel => connection.model<ClaimDoc>('Claim', ClaimSchema, 'claims');
+export const claimModel = (connection: Connection): ClaimModel =>
+  connection.model<ClaimDoc>('Claim', ClaimSchema, 'claims');

@@ -6,11 +6,14 @@ import { Schema, type Connection, type Model } from 'mongoose';
  * document per session under its id: ending two at once are two inserts, which no backend can merge
  * wrongly, and the account's own document is not rewritten.
  */
-const EndedSessionSchema = new Schema({
-  _id: { type: String, required: true },
-  userId: { type: String, required: true },
-  until: { type: Date, required: true },
-}, { versionKey: false });
+const EndedSessionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true },
+    until: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
 EndedSessionSchema.index({ userId: 1 });
 
 export interface EndedSessionDoc {
@@ -19,4 +22,5 @@ export interface EndedSessionDoc {
   until: Date;
 }
 export type EndedSessionModel = Model<EndedSessionDoc>;
-export const endedSessionModel = (connection: Connection): EndedSessionModel => connection.model<EndedSessionDoc>('EndedSession', EndedSessionSchema, 'ended_sessions');
+export const endedSessionModel = (connection: Connection): EndedSessionModel =>
+  connection.model<EndedSessionDoc>('EndedSession', EndedSessionSchema, 'ended_sessions');

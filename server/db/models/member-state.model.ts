@@ -5,12 +5,15 @@ import { Schema, type Connection, type InferSchemaType, type Model } from 'mongo
  * whom is part of its signed disclosure policy (`directoryFields`); a `visibility` array stored
  * by earlier builds is ignored (pre-production data, not migrated).
  */
-const MemberStateSchema = new Schema({
-  code: { type: String, required: true, unique: true },
-  name: { en: { type: String, required: true }, ru: { type: String, required: true } },
-  domains: { type: [String], default: [] },
-  updatedAt: { type: Date, required: true },
-}, { versionKey: false });
+const MemberStateSchema = new Schema(
+  {
+    code: { type: String, required: true, unique: true },
+    name: { en: { type: String, required: true }, ru: { type: String, required: true } },
+    domains: { type: [String], default: [] },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
 
 export type MemberStateDoc = InferSchemaType<typeof MemberStateSchema>;
 export type MemberStateModel = Model<MemberStateDoc>;

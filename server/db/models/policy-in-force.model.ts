@@ -7,12 +7,15 @@ import { Schema, type Connection, type InferSchemaType, type Model } from 'mongo
  * (two writers can both "win" it, and an update can be lost), while a unique `_id` insert has
  * exactly one winner. Enforcement reads these on every decision, so they stay tiny.
  */
-const PolicyInForceSchema = new Schema({
-  _id: { type: String, required: true },
-  state: { type: String, required: true },
-  version: { type: Number, required: true },
-  at: { type: Date, required: true },
-}, { versionKey: false });
+const PolicyInForceSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    state: { type: String, required: true },
+    version: { type: Number, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
 PolicyInForceSchema.index({ state: 1, version: -1 });
 
 export type PolicyInForceDoc = InferSchemaType<typeof PolicyInForceSchema>;

@@ -5,7 +5,13 @@ import type { ApprovalDecisionModel } from '../models/approval-decision.model.js
 import type { ApprovalRequestModel } from '../models/approval-request.model.js';
 import type { ApprovalSettlementModel } from '../models/approval-settlement.model.js';
 import { isDuplicateKey } from '../database-errors.js';
-import type { ApprovalDecision, ApprovalRecord, ApprovalSettlement, ApprovalStore, NewApproval } from '../../modules/policies/ports.js';
+import type {
+  ApprovalDecision,
+  ApprovalRecord,
+  ApprovalSettlement,
+  ApprovalStore,
+  NewApproval,
+} from '../../modules/policies/ports.js';
 
 const validId = (id: string): boolean => /^[0-9a-f]{24}$/.test(id);
 const decisionId = (approvalId: string, state: string): string => `${approvalId}:${state}`;
@@ -62,7 +68,10 @@ export class ApprovalsRepository implements ApprovalStore {
 
   /** Requests held by `state` listed under `status` (pending: only unexpired), oldest first. */
   async listForState(state: string, status: ApprovalStatus, now: Date): Promise<ApprovalRecord[]> {
-    const filter = status === 'pending' ? { status, holdingStates: state, expiresAt: { $gt: now } } : { status, holdingStates: state };
+    const filter =
+      status === 'pending'
+        ? { status, holdingStates: state, expiresAt: { $gt: now } }
+        : { status, holdingStates: state };
     const docs = await this.requests.find(filter).sort({ createdAt: 1 }).limit(PAGE).lean();
     return Promise.all(docs.map((doc) => this.assemble(doc)));
   }
@@ -75,41 +84,53 @@ export class ApprovalsRepository implements ApprovalStore {
 
   /** Records a state's decision; resolves false when that state decided already. */
   async insertDecision(approvalId: string, decision: ApprovalDecision): Promise<boolean> {
-    return insertOnce(() => this.decisions.create({
-      ...decision,
-      _id: decisionId(approvalId, decision.state),
-      approvalId: new Types.ObjectId(approvalId),
-      userId: new Types.ObjectId(decision.userId),
-    }));
+    return insertOnce(() =>
+      this.decisions.create({
+        ...decision,
+        _id: decisionId(approvalId, decision.state),
+        approvalId: new Types.ObjectId(approvalId),
+        userId: new Types.ObjectId(decision.userId),
+      }),
+    );
   }
 
   /** Claims the final status; resolves true for exactly one caller per request. */
   async claimSettlement(approvalId: string, settlement: ApprovalSettlement): Promise<boolean> {
-    return insertOnce(() => this.settlements.create({
-      ...settlement,
-      _id: new Types.ObjectId(approvalId),
-      decidedBy: settlement.decidedBy ? new Types.ObjectId(settlement.decidedBy) : null,
-    }));
+    return insertOnce(() =>
+      this.settlements.create({
+        ...settlement,
+        _id: new Types.ObjectId(approvalId),
+        decidedBy: settlement.decidedBy ? new Types.ObjectId(settlement.decidedBy) : null,
+      }),
+    );
   }
 
   /** Copies the settlement and decisions onto the request; only the settlement's winner calls this. */
   async finalize(record: ApprovalRecord, settlement: ApprovalSettlement): Promise<void> {
-    await this.requests.updateOne({ _id: record.id }, {
-      $set: {
-        status: settlement.status,
-        decidedBy: settlement.decidedBy ? new Types.ObjectId(settlement.decidedBy) : null,
-        comment: settlement.comment,
-        settledAt: settlement.at,
-        decisions: record.decisions.map((d) => ({ ...d, userId: new Types.ObjectId(d.userId) })),
+    await this.requests.updateOne(
+      { _id: record.id },
+      {
+        $set: {
+          status: settlement.status,
+          decidedBy: settlement.decidedBy ? new Types.ObjectId(settlement.decidedBy) : null,
+          comment: settlement.comment,
+          settledAt: settlement.at,
+          decisions: record.decisions.map((d) => ({ ...d, userId: new Types.ObjectId(d.userId) })),
+        },
       },
-    });
+    );
   }
 
   /** A finalized request carries its outcome; an open one is read from its decisions and settlement (by `_id`). */
   private async assemble(doc: RequestLean): Promise<ApprovalRecord> {
     const id = doc._id.toHexString();
     if (doc.status !== 'pending') {
-      const settlement: ApprovalSettlement = { status: doc.status as ApprovalSettlement['status'], decidedBy: doc.decidedBy?.toHexString() ?? null, comment: doc.comment ?? null, at: doc.settledAt ?? doc.expiresAt };
+      const settlement: ApprovalSettlement = {
+        status: doc.status as ApprovalSettlement['status'],
+        decidedBy: doc.decidedBy?.toHexString() ?? null,
+        comment: doc.comment ?? null,
+        at: doc.settledAt ?? doc.expiresAt,
+      };
       return toRecord(doc, (doc.decisions ?? []).map(toDecision), settlement, true);
     }
     const [decisions, settlement] = await Promise.all([
@@ -119,7 +140,14 @@ export class ApprovalsRepository implements ApprovalStore {
     return toRecord(
       doc,
       decisions.flatMap((d) => (d ? [toDecision(d)] : [])).sort((a, b) => a.at.getTime() - b.at.getTime()),
-      settlement ? { status: settlement.status as ApprovalSettlement['status'], decidedBy: settlement.decidedBy?.toHexString() ?? null, comment: settlement.comment ?? null, at: settlement.at } : null,
+      settlement
+        ? {
+            status: settlement.status as ApprovalSettlement['status'],
+            decidedBy: settlement.decidedBy?.toHexString() ?? null,
+            comment: settlement.comment ?? null,
+            at: settlement.at,
+          }
+        : null,
       false,
     );
   }
@@ -153,11 +181,22 @@ interface RequestLean {
 }
 
 function toDecision(doc: DecisionLean): ApprovalDecision {
-  return { state: doc.state, userId: doc.userId.toHexString(), verdict: doc.verdict as ApprovalDecision['verdict'], comment: doc.comment ?? null, at: doc.at };
+  return {
+    state: doc.state,
+    userId: doc.userId.toHexString(),
+    verdict: doc.verdict as ApprovalDecision['verdict'],
+    comment: doc.comment ?? null,
+    at: doc.at,
+  };
 }
 
 /** The one place a stored request becomes a domain object; values were validated before storing. */
-function toRecord(doc: RequestLean, decisions: ApprovalDecision[], settlement: ApprovalSettlement | null, finalized: boolean): ApprovalRecord {
+function toRecord(
+  doc: RequestLean,
+  decisions: ApprovalDecision[],
+  settlement: ApprovalSettlement | null,
+  finalized: boolean,
+): ApprovalRecord {
   const { evaluation, ...labels } = doc.labels;
   return {
     id: doc._id.toHexString(),

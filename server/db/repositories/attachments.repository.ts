@@ -5,10 +5,19 @@ import type { Attachment, AttachmentStore } from '../../modules/messaging/ports.
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
 export class AttachmentsRepository implements AttachmentStore {
-  constructor(private readonly attachments: AttachmentModel, private readonly chunks: AttachmentChunkModel) {}
+  constructor(
+    private readonly attachments: AttachmentModel,
+    private readonly chunks: AttachmentChunkModel,
+  ) {}
 
   async begin(uploaderId: string, now: Date): Promise<string> {
-    const doc = await this.attachments.create({ uploaderId: oid(uploaderId), size: 0, chunks: 0, complete: false, createdAt: now });
+    const doc = await this.attachments.create({
+      uploaderId: oid(uploaderId),
+      size: 0,
+      chunks: 0,
+      complete: false,
+      createdAt: now,
+    });
     return doc._id.toHexString();
   }
 
@@ -23,12 +32,25 @@ export class AttachmentsRepository implements AttachmentStore {
   async find(id: string): Promise<Attachment | undefined> {
     if (!Types.ObjectId.isValid(id)) return undefined;
     const doc = await this.attachments.findById(id).lean();
-    return doc ? { id: doc._id.toHexString(), uploaderId: doc.uploaderId.toHexString(), size: doc.size, chunks: doc.chunks, complete: doc.complete, messageId: doc.messageId ? doc.messageId.toHexString() : null, createdAt: doc.createdAt } : undefined;
+    return doc
+      ? {
+          id: doc._id.toHexString(),
+          uploaderId: doc.uploaderId.toHexString(),
+          size: doc.size,
+          chunks: doc.chunks,
+          complete: doc.complete,
+          messageId: doc.messageId ? doc.messageId.toHexString() : null,
+          createdAt: doc.createdAt,
+        }
+      : undefined;
   }
 
   /** Binds unbound attachments of this uploader to a message; answers how many were bound. */
   async bind(ids: string[], uploaderId: string, messageId: string): Promise<number> {
-    const result = await this.attachments.updateMany({ _id: { $in: ids.map(oid) }, uploaderId: oid(uploaderId), complete: true, messageId: null }, { $set: { messageId: oid(messageId) } });
+    const result = await this.attachments.updateMany(
+      { _id: { $in: ids.map(oid) }, uploaderId: oid(uploaderId), complete: true, messageId: null },
+      { $set: { messageId: oid(messageId) } },
+    );
     return result.modifiedCount;
   }
 
@@ -49,7 +71,11 @@ export class AttachmentsRepository implements AttachmentStore {
 
   /** Uploads never bound to a message (abandoned or failed) after `cutoff`. */
   async unboundBefore(cutoff: Date): Promise<string[]> {
-    const docs = await this.attachments.find({ messageId: null, createdAt: { $lt: cutoff } }).select('_id').limit(500).lean();
+    const docs = await this.attachments
+      .find({ messageId: null, createdAt: { $lt: cutoff } })
+      .select('_id')
+      .limit(500)
+      .lean();
     return docs.map((d) => d._id.toHexString());
   }
 }

@@ -18,7 +18,10 @@ const KEYED_PAGING: KeyedPaging = { window: 1000, windows: 8 };
 
 /** Plain objects in and out; the audit collection is only ever inserted into. */
 export class AuditRepository implements AuditStore {
-  constructor(private readonly model: AuditEntryModel, private readonly paging: KeyedPaging = KEYED_PAGING) {}
+  constructor(
+    private readonly model: AuditEntryModel,
+    private readonly paging: KeyedPaging = KEYED_PAGING,
+  ) {}
 
   /** The collection, typed with its numeric `_id`, for the driver's own insert. */
   private get records(): Collection<AuditEntry & { _id: number }> {
@@ -62,7 +65,9 @@ export class AuditRepository implements AuditStore {
     const name = this.model.collection.collectionName;
     const stats = await this.model.db.db?.command({ collStats: name }).catch(() => undefined);
     const count: unknown = stats?.count;
-    return typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 ? count : this.model.estimatedDocumentCount();
+    return typeof count === 'number' && Number.isSafeInteger(count) && count >= 0
+      ? count
+      : this.model.estimatedDocumentCount();
   }
 
   /** Entry number `seq`, by primary key. */
@@ -91,7 +96,10 @@ export class AuditRepository implements AuditStore {
       // Straight to the driver: these are plain, already-typed records, and building a mongoose
       // document per entry cost more than the insert (two entries per message sent).
       // Undefined fields are left out, as the chain's hash (canonical JSON) leaves them out.
-      await this.records.insertMany(entries.map((entry) => ({ _id: entry.seq, ...entry })), { ordered: true, ignoreUndefined: true });
+      await this.records.insertMany(
+        entries.map((entry) => ({ _id: entry.seq, ...entry })),
+        { ordered: true, ignoreUndefined: true },
+      );
       return true;
     } catch (error) {
       if (isDuplicateKey(error) || writeErrorsOf(error)) return false;
@@ -115,11 +123,15 @@ export class AuditRepository implements AuditStore {
       const bottom = Math.max(1, top - this.paging.window + 1);
       const ids = Array.from({ length: top - bottom + 1 }, (_, i) => bottom + i);
       const docs = await this.records.find({ _id: { $in: ids } }).toArray();
-      const matching = docs.map(toEntry).filter((entry) => matchesQuery(entry, query)).sort((a, b) => b.seq - a.seq);
+      const matching = docs
+        .map(toEntry)
+        .filter((entry) => matchesQuery(entry, query))
+        .sort((a, b) => b.seq - a.seq);
       found.push(...matching.slice(0, query.limit - found.length));
       top = bottom - 1;
     }
-    if (found.length < query.limit && top >= 1) found.push(...(await this.sortedList({ ...query, beforeSeq: top + 1, limit: query.limit - found.length })));
+    if (found.length < query.limit && top >= 1)
+      found.push(...(await this.sortedList({ ...query, beforeSeq: top + 1, limit: query.limit - found.length })));
     return found;
   }
 
@@ -130,7 +142,11 @@ export class AuditRepository implements AuditStore {
     if (query.afterSeq !== undefined) seq.$gt = query.afterSeq;
     if (query.beforeSeq !== undefined) seq.$lt = query.beforeSeq;
     if (Object.keys(seq).length > 0) filter.seq = seq;
-    const docs = await this.model.find(filter).sort({ seq: query.order === 'desc' ? -1 : 1 }).limit(query.limit).lean();
+    const docs = await this.model
+      .find(filter)
+      .sort({ seq: query.order === 'desc' ? -1 : 1 })
+      .limit(query.limit)
+      .lean();
     return docs.map(toEntry);
   }
 
@@ -146,9 +162,11 @@ export class AuditRepository implements AuditStore {
 
 /** filterOf(query) as a test of one entry. */
 function matchesQuery(entry: AuditEntry, query: AuditQuery): boolean {
-  return (!query.state || entry.state === query.state)
-    && (!query.type || entry.type === query.type)
-    && (!query.person || entry.actorId === query.person || entry.subjectId === query.person);
+  return (
+    (!query.state || entry.state === query.state) &&
+    (!query.type || entry.type === query.type) &&
+    (!query.person || entry.actorId === query.person || entry.subjectId === query.person)
+  );
 }
 
 /** The query's filters other than the sequence range. */
@@ -160,7 +178,17 @@ function filterOf(query: AuditQuery): Record<string, unknown> {
   return filter;
 }
 
-function toEntry(doc: { seq: number; at: Date; type: string; actorId?: string | null; state?: string | null; subjectId?: string | null; data?: unknown; prevHash: string; hash: string }): AuditEntry {
+function toEntry(doc: {
+  seq: number;
+  at: Date;
+  type: string;
+  actorId?: string | null;
+  state?: string | null;
+  subjectId?: string | null;
+  data?: unknown;
+  prevHash: string;
+  hash: string;
+}): AuditEntry {
   return {
     seq: doc.seq,
     at: doc.at,

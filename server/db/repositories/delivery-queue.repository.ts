@@ -7,7 +7,14 @@ import type { AckedCopy, DeliveredTo, DeliveryQueueStore, StoredMessage } from '
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
-type DeliveryInsert = { _id: Types.ObjectId; recipientId: Types.ObjectId; messageId: Types.ObjectId; senderId: Types.ObjectId; msgId: string; storedAt: Date };
+type DeliveryInsert = {
+  _id: Types.ObjectId;
+  recipientId: Types.ObjectId;
+  messageId: Types.ObjectId;
+  senderId: Types.ObjectId;
+  msgId: string;
+  storedAt: Date;
+};
 
 interface QueuedCopyLean {
   _id: Types.ObjectId;
@@ -29,12 +36,19 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /** The queued copies (`deliveries`) and the records of their delivery (`delivery_records`). */
 export class DeliveryQueueRepository implements DeliveryQueueStore {
   private readonly deliveryWrites = new GroupCommit<DeliveryInsert[], true>((groups) => this.enqueueBatch(groups));
-  private readonly ackWrites = new GroupCommit<{ recipientId: string; messageIds: string[]; at: Date }, AckedCopy[]>((acks) => this.takeBatch(acks));
+  private readonly ackWrites = new GroupCommit<{ recipientId: string; messageIds: string[]; at: Date }, AckedCopy[]>(
+    (acks) => this.takeBatch(acks),
+  );
 
-  constructor(private readonly deliveries: DeliveryModel, private readonly delivered: DeliveryRecordModel) {}
+  constructor(
+    private readonly deliveries: DeliveryModel,
+    private readonly delivered: DeliveryRecordModel,
+  ) {}
 
   /** One queued copy per recipient, group-committed; idempotent (a retry after a crash fills in what is missing). */
-  async enqueue(message: Pick<StoredMessage, 'id' | 'senderId' | 'msgId' | 'storedAt' | 'recipientIds'>): Promise<void> {
+  async enqueue(
+    message: Pick<StoredMessage, 'id' | 'senderId' | 'msgId' | 'storedAt' | 'recipientIds'>,
+  ): Promise<void> {
     await this.deliveryWrites.submit(message.recipientIds.map((recipientId) => queuedCopy(recipientId, message)));
   }
 
@@ -56,7 +70,10 @@ export class DeliveryQueueRepository implements DeliveryQueueStore {
    * limit, so no sort is asked of it (a sort would read every queued row); MongoDB sorts by index.
    */
   async pending(recipientId: string, limit: number): Promise<{ messageIds: string[]; more: boolean }> {
-    const query = this.deliveries.find({ recipientId: oid(recipientId) }).limit(limit + 1).lean();
+    const query = this.deliveries
+      .find({ recipientId: oid(recipientId) })
+      .limit(limit + 1)
+      .lean();
     const pending = await ((await this.isFerretDB()) ? query : query.sort({ storedAt: 1, messageId: 1 }));
     return { messageIds: pending.slice(0, limit).map((d) => d.messageId.toHexString()), more: pending.length > limit };
   }
@@ -79,7 +96,9 @@ export class DeliveryQueueRepository implements DeliveryQueueStore {
    * said once, and its time is the first acknowledgement's. A copy is deleted only after its
    * record is stored; a crash in between leaves it queued, and the next acknowledgement takes it.
    */
-  private async takeBatch(acks: Array<{ recipientId: string; messageIds: string[]; at: Date }>): Promise<AckedCopy[][]> {
+  private async takeBatch(
+    acks: Array<{ recipientId: string; messageIds: string[]; at: Date }>,
+  ): Promise<AckedCopy[][]> {
     const claims = new Map<string, { ack: number; at: Date }>();
     acks.forEach((a, ack) => {
       for (const messageId of a.messageIds) {
@@ -88,16 +107,33 @@ export class DeliveryQueueRepository implements DeliveryQueueStore {
       }
     });
     const queued: QueuedCopyLean[] = [];
-    for (const chunk of chunks([...claims.keys()], IN_LIMIT)) queued.push(...await this.deliveries.collection.find<QueuedCopyLean>({ _id: { $in: chunk.map(oid) } }).toArray());
-    const records = queued.map((copy) => ({ _id: copy._id, messageId: copy.messageId, recipientId: copy.recipientId, at: claims.get(copy._id.toHexString())?.at ?? new Date() }));
+    for (const chunk of chunks([...claims.keys()], IN_LIMIT))
+      queued.push(
+        ...(await this.deliveries.collection.find<QueuedCopyLean>({ _id: { $in: chunk.map(oid) } }).toArray()),
+      );
+    const records = queued.map((copy) => ({
+      _id: copy._id,
+      messageId: copy.messageId,
+      recipientId: copy.recipientId,
+      at: claims.get(copy._id.toHexString())?.at ?? new Date(),
+    }));
     const stored = await this.insertRecords(records);
-    for (const chunk of chunks(queued.map((copy) => copy._id), IN_LIMIT)) await this.deliveries.collection.deleteMany({ _id: { $in: chunk } });
+    for (const chunk of chunks(
+      queued.map((copy) => copy._id),
+      IN_LIMIT,
+    ))
+      await this.deliveries.collection.deleteMany({ _id: { $in: chunk } });
     const taken: AckedCopy[][] = acks.map(() => []);
     queued.forEach((copy, i) => {
       const claim = claims.get(copy._id.toHexString());
       const record = records[i];
       if (!claim || !record || !stored[i]) return;
-      taken[claim.ack]?.push({ messageId: copy.messageId.toHexString(), senderId: copy.senderId.toHexString(), msgId: copy.msgId, at: record.at });
+      taken[claim.ack]?.push({
+        messageId: copy.messageId.toHexString(),
+        senderId: copy.senderId.toHexString(),
+        msgId: copy.msgId,
+        at: record.at,
+      });
     });
     return taken;
   }
@@ -118,10 +154,17 @@ export class DeliveryQueueRepository implements DeliveryQueueStore {
   }
 
   /** When each recipient first acknowledged each message (by primary key: the records' ids are derived). */
-  async deliveredTo(messages: ReadonlyArray<Pick<StoredMessage, 'id' | 'recipientIds'>>): Promise<Map<string, DeliveredTo>> {
+  async deliveredTo(
+    messages: ReadonlyArray<Pick<StoredMessage, 'id' | 'recipientIds'>>,
+  ): Promise<Map<string, DeliveredTo>> {
     const ids = messages.flatMap((m) => m.recipientIds.map((recipientId) => deliveryId(recipientId, m.id)));
     const found: Array<{ messageId: Types.ObjectId; recipientId: Types.ObjectId; at: Date }> = [];
-    for (const chunk of chunks(ids, IN_LIMIT)) found.push(...await this.delivered.collection.find<{ messageId: Types.ObjectId; recipientId: Types.ObjectId; at: Date }>({ _id: { $in: chunk } }).toArray());
+    for (const chunk of chunks(ids, IN_LIMIT))
+      found.push(
+        ...(await this.delivered.collection
+          .find<{ messageId: Types.ObjectId; recipientId: Types.ObjectId; at: Date }>({ _id: { $in: chunk } })
+          .toArray()),
+      );
     const byMessage = new Map<string, DeliveredTo>();
     for (const record of found) {
       const key = record.messageId.toHexString();
@@ -143,14 +186,27 @@ export class DeliveryQueueRepository implements DeliveryQueueStore {
     this.ferretdb ??= (async () => {
       const info = await this.deliveries.db.db?.admin().command({ buildInfo: 1 });
       return typeof info?.ferretdbVersion === 'string';
-    })().catch(() => { this.ferretdb = undefined; return false; });
+    })().catch(() => {
+      this.ferretdb = undefined;
+      return false;
+    });
     return this.ferretdb;
   }
 }
 
 /** The queue document for one recipient's copy of a message (also used by the drain benchmark). */
-export function queuedCopy(recipientId: string, message: Pick<StoredMessage, 'id' | 'senderId' | 'msgId' | 'storedAt'>): DeliveryInsert {
-  return { _id: deliveryId(recipientId, message.id), recipientId: oid(recipientId), messageId: oid(message.id), senderId: oid(message.senderId), msgId: message.msgId, storedAt: message.storedAt };
+export function queuedCopy(
+  recipientId: string,
+  message: Pick<StoredMessage, 'id' | 'senderId' | 'msgId' | 'storedAt'>,
+): DeliveryInsert {
+  return {
+    _id: deliveryId(recipientId, message.id),
+    recipientId: oid(recipientId),
+    messageId: oid(message.id),
+    senderId: oid(message.senderId),
+    msgId: message.msgId,
+    storedAt: message.storedAt,
+  };
 }
 
 /** A queued copy's id, and its delivery record's: derived from (recipient, message), so a repeat is a duplicate key. */

@@ -27,12 +27,23 @@ export class DirectoryEntriesRepository implements DirectoryEntryStore {
   }
 
   async confirm(userId: string, now: Date): Promise<void> {
-    await this.model.updateOne({ userId: new Types.ObjectId(userId) }, { $set: { lastConfirmedAt: now, updatedAt: now } }, { upsert: true });
+    await this.model.updateOne(
+      { userId: new Types.ObjectId(userId) },
+      { $set: { lastConfirmedAt: now, updatedAt: now } },
+      { upsert: true },
+    );
   }
 
   /** For benchmarks and the demo seed: many entries at once. */
   async insertMany(entries: DirectoryEntry[], now: Date): Promise<void> {
-    await this.model.insertMany(entries.map((entry) => ({ ...entry, userId: new Types.ObjectId(entry.userId), deputyUserId: entry.deputyUserId ? new Types.ObjectId(entry.deputyUserId) : null, updatedAt: now })));
+    await this.model.insertMany(
+      entries.map((entry) => ({
+        ...entry,
+        userId: new Types.ObjectId(entry.userId),
+        deputyUserId: entry.deputyUserId ? new Types.ObjectId(entry.deputyUserId) : null,
+        updatedAt: now,
+      })),
+    );
   }
 }
 
@@ -50,7 +61,11 @@ interface EntryLean {
   role?: string | null;
   languages?: string[];
   timeZone?: string | null;
-  workingHours?: { days?: number[] | undefined; from?: string | null | undefined; to?: string | null | undefined } | null;
+  workingHours?: {
+    days?: number[] | undefined;
+    from?: string | null | undefined;
+    to?: string | null | undefined;
+  } | null;
   available24x7?: boolean | null;
   deputyUserId?: Types.ObjectId | null;
   contacts?: Array<{ type: string; value: string; note?: string | null | undefined }>;
@@ -70,7 +85,10 @@ function toEntry(doc: EntryLean): DirectoryEntry {
     role: doc.role === 'policy' || doc.role === 'operational' ? doc.role : null,
     languages: doc.languages ?? [],
     timeZone: doc.timeZone ?? null,
-    workingHours: doc.workingHours?.from && doc.workingHours.to ? { days: doc.workingHours.days ?? [], from: doc.workingHours.from, to: doc.workingHours.to } : null,
+    workingHours:
+      doc.workingHours?.from && doc.workingHours.to
+        ? { days: doc.workingHours.days ?? [], from: doc.workingHours.from, to: doc.workingHours.to }
+        : null,
     available24x7: doc.available24x7 ?? false,
     deputyUserId: doc.deputyUserId ? doc.deputyUserId.toHexString() : null,
     contacts: (doc.contacts ?? []).map((c) => ({ type: c.type, value: c.value, ...(c.note ? { note: c.note } : {}) })),

@@ -7,7 +7,11 @@ export class DomainsRepository implements DomainStore {
 
   /** Adds a domain that is missing (seeding, or a network decision applied again): idempotent. */
   async add(domain: DomainInfo, now: Date): Promise<void> {
-    await this.model.updateOne({ code: domain.code }, { $setOnInsert: { code: domain.code, name: domain.name, addedAt: now } }, { upsert: true });
+    await this.model.updateOne(
+      { code: domain.code },
+      { $setOnInsert: { code: domain.code, name: domain.name, addedAt: now } },
+      { upsert: true },
+    );
   }
 
   /** New names for an existing domain; its code stays (idempotent). */
@@ -36,7 +40,11 @@ export class DomainsRepository implements DomainStore {
   }
 }
 
-function toDomain(doc: { code: string; name?: { en?: string | null; ru?: string | null } | null; retiredAt?: Date | null }): DomainInfo {
+function toDomain(doc: {
+  code: string;
+  name?: { en?: string | null; ru?: string | null } | null;
+  retiredAt?: Date | null;
+}): DomainInfo {
   const domain: DomainInfo = { code: doc.code, name: { en: doc.name?.en ?? doc.code, ru: doc.name?.ru ?? doc.code } };
   if (doc.retiredAt) domain.retiredAt = doc.retiredAt.toISOString();
   return domain;

@@ -5,7 +5,10 @@ import type { ClaimsRepository } from './claims.repository.js';
 import type { Invitation, InvitationStore, NewInvitation } from '../../modules/accounts/ports/invitations.js';
 
 export class InvitationsRepository implements InvitationStore {
-  constructor(private readonly model: InvitationModel, private readonly claims: ClaimsRepository) {}
+  constructor(
+    private readonly model: InvitationModel,
+    private readonly claims: ClaimsRepository,
+  ) {}
 
   async create(input: NewInvitation): Promise<Invitation> {
     const doc = await this.model.create({
@@ -28,7 +31,11 @@ export class InvitationsRepository implements InvitationStore {
   }
 
   async list(filter: { state?: string }): Promise<Invitation[]> {
-    const docs = await this.model.find(filter.state ? { state: filter.state } : {}).sort({ createdAt: -1 }).limit(500).lean();
+    const docs = await this.model
+      .find(filter.state ? { state: filter.state } : {})
+      .sort({ createdAt: -1 })
+      .limit(500)
+      .lean();
     return docs.map(toInvitation);
   }
 
@@ -40,7 +47,10 @@ export class InvitationsRepository implements InvitationStore {
     const current = await this.findById(id);
     if (!current || current.status !== 'open' || current.expiresAt <= now) return false;
     if (!(await this.claims.claim(`invitation:${id}`, now))) return false;
-    await this.model.updateOne({ _id: id }, { $set: { status: 'used', usedBy: new Types.ObjectId(userId), usedAt: now } });
+    await this.model.updateOne(
+      { _id: id },
+      { $set: { status: 'used', usedBy: new Types.ObjectId(userId), usedAt: now } },
+    );
     return true;
   }
 

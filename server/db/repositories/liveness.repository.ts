@@ -4,12 +4,26 @@ import type { ClaimsRepository } from './claims.repository.js';
 import type { LivenessCheck, LivenessCheckStore, LivenessTarget } from '../../modules/liveness/ports.js';
 
 export class LivenessRepository implements LivenessCheckStore {
-  constructor(private readonly checks: LivenessCheckModel, private readonly targets: LivenessTargetModel, private readonly claims: ClaimsRepository) {}
+  constructor(
+    private readonly checks: LivenessCheckModel,
+    private readonly targets: LivenessTargetModel,
+    private readonly claims: ClaimsRepository,
+  ) {}
 
-  async create(check: Omit<LivenessCheck, 'id'>, targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>): Promise<LivenessCheck> {
+  async create(
+    check: Omit<LivenessCheck, 'id'>,
+    targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>,
+  ): Promise<LivenessCheck> {
     const doc = await this.checks.create({ ...check, startedBy: new Types.ObjectId(check.startedBy) });
     if (targets.length > 0) {
-      await this.targets.insertMany(targets.map((target) => ({ ...target, checkId: doc._id, userId: new Types.ObjectId(target.userId), answeredAt: null })));
+      await this.targets.insertMany(
+        targets.map((target) => ({
+          ...target,
+          checkId: doc._id,
+          userId: new Types.ObjectId(target.userId),
+          answeredAt: null,
+        })),
+      );
     }
     return { ...check, id: doc._id.toHexString() };
   }
@@ -31,28 +45,67 @@ export class LivenessRepository implements LivenessCheckStore {
   }
 
   async target(checkId: string, userId: string): Promise<LivenessTarget | undefined> {
-    const doc = await this.targets.findOne({ checkId: new Types.ObjectId(checkId), userId: new Types.ObjectId(userId) }).lean();
+    const doc = await this.targets
+      .findOne({ checkId: new Types.ObjectId(checkId), userId: new Types.ObjectId(userId) })
+      .lean();
     return doc ? toTarget(doc) : undefined;
   }
 
   /** Unanswered prompts of a person, e.g. to deliver when they connect. */
   async openFor(userId: string): Promise<LivenessTarget[]> {
-    const docs = await this.targets.find({ userId: new Types.ObjectId(userId), answeredAt: null }).sort({ promptedAt: 1 }).limit(50).lean();
+    const docs = await this.targets
+      .find({ userId: new Types.ObjectId(userId), answeredAt: null })
+      .sort({ promptedAt: 1 })
+      .limit(50)
+      .lean();
     return docs.map(toTarget);
   }
 
   /** Records the first answer only (a unique claim); false when it was answered already. */
   async answer(checkId: string, userId: string, at: Date): Promise<boolean> {
     if (!(await this.claims.claim(`liveness:${checkId}:${userId}`, at))) return false;
-    await this.targets.updateOne({ checkId: new Types.ObjectId(checkId), userId: new Types.ObjectId(userId) }, { $set: { answeredAt: at } });
+    await this.targets.updateOne(
+      { checkId: new Types.ObjectId(checkId), userId: new Types.ObjectId(userId) },
+      { $set: { answeredAt: at } },
+    );
     return true;
   }
 }
 
-function toCheck(doc: { _id: Types.ObjectId; startedBy: Types.ObjectId; scopeState?: string | null; scopeDomain?: string | null; startedAt: Date; deadline: Date }): LivenessCheck {
-  return { id: doc._id.toHexString(), startedBy: doc.startedBy.toHexString(), scopeState: doc.scopeState ?? null, scopeDomain: doc.scopeDomain ?? null, startedAt: doc.startedAt, deadline: doc.deadline };
+function toCheck(doc: {
+  _id: Types.ObjectId;
+  startedBy: Types.ObjectId;
+  scopeState?: string | null;
+  scopeDomain?: string | null;
+  startedAt: Date;
+  deadline: Date;
+}): LivenessCheck {
+  return {
+    id: doc._id.toHexString(),
+    startedBy: doc.startedBy.toHexString(),
+    scopeState: doc.scopeState ?? null,
+    scopeDomain: doc.scopeDomain ?? null,
+    startedAt: doc.startedAt,
+    deadline: doc.deadline,
+  };
 }
 
-function toTarget(doc: { checkId: Types.ObjectId; userId: Types.ObjectId; state: string; nonce: string; promptedAt: Date; deadline: Date; answeredAt?: Date | null }): LivenessTarget {
-  return { checkId: doc.checkId.toHexString(), userId: doc.userId.toHexString(), state: doc.state, nonce: doc.nonce, promptedAt: doc.promptedAt, deadline: doc.deadline, answeredAt: doc.answeredAt ?? null };
+function toTarget(doc: {
+  checkId: Types.ObjectId;
+  userId: Types.ObjectId;
+  state: string;
+  nonce: string;
+  promptedAt: Date;
+  deadline: Date;
+  answeredAt?: Date | null;
+}): LivenessTarget {
+  return {
+    checkId: doc.checkId.toHexString(),
+    userId: doc.userId.toHexString(),
+    state: doc.state,
+    nonce: doc.nonce,
+    promptedAt: doc.promptedAt,
+    deadline: doc.deadline,
+    answeredAt: doc.answeredAt ?? null,
+  };
 }

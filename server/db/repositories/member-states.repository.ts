@@ -8,7 +8,11 @@ export class MemberStatesRepository implements MemberStateStore {
   /** Adds states that are missing; never touches participation already set. */
   async seed(states: readonly MemberStateInfo[], now: Date): Promise<void> {
     for (const state of states) {
-      await this.model.updateOne({ code: state.code }, { $setOnInsert: { code: state.code, name: state.name, domains: [], updatedAt: now } }, { upsert: true });
+      await this.model.updateOne(
+        { code: state.code },
+        { $setOnInsert: { code: state.code, name: state.name, domains: [], updatedAt: now } },
+        { upsert: true },
+      );
     }
   }
 
@@ -24,7 +28,11 @@ export class MemberStatesRepository implements MemberStateStore {
 
   /** A state admitted by a network decision, taking part in no domain yet (idempotent). */
   async admit(state: MemberStateInfo, now: Date): Promise<void> {
-    await this.model.updateOne({ code: state.code }, { $setOnInsert: { code: state.code, name: state.name, domains: [], updatedAt: now } }, { upsert: true });
+    await this.model.updateOne(
+      { code: state.code },
+      { $setOnInsert: { code: state.code, name: state.name, domains: [], updatedAt: now } },
+      { upsert: true },
+    );
   }
 
   async setDomains(code: string, domains: string[], now: Date): Promise<void> {

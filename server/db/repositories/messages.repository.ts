@@ -24,7 +24,10 @@ export class MessagesRepository implements MessageStore {
   });
 
   /** `queue` loses a message's copies and delivery records when the message is deleted (before it, so none is left orphaned). */
-  constructor(private readonly messages: MessageModel, private readonly queue: DeliveryQueueRepository) {}
+  constructor(
+    private readonly messages: MessageModel,
+    private readonly queue: DeliveryQueueRepository,
+  ) {}
 
   newId(): string {
     return new Types.ObjectId().toHexString();
@@ -79,13 +82,18 @@ export class MessagesRepository implements MessageStore {
     } catch (error) {
       const failed = writeErrorsOf(error);
       if (!failed) throw error;
-      return Promise.all(docs.map(async (doc, i) => {
-        const code = failed.get(i);
-        if (code === 11000) return false;
-        // Not stored: the sender retries with the same msgId, which is safe.
-        if (code !== undefined) return new AppError('db.unavailable', `the message was not stored (code ${code}): try again`);
-        return (await this.messages.exists({ _id: doc._id })) ? true : new AppError('db.unavailable', 'the message was not stored: try again');
-      }));
+      return Promise.all(
+        docs.map(async (doc, i) => {
+          const code = failed.get(i);
+          if (code === 11000) return false;
+          // Not stored: the sender retries with the same msgId, which is safe.
+          if (code !== undefined)
+            return new AppError('db.unavailable', `the message was not stored (code ${code}): try again`);
+          return (await this.messages.exists({ _id: doc._id }))
+            ? true
+            : new AppError('db.unavailable', 'the message was not stored: try again');
+        }),
+      );
     }
   }
 
@@ -96,19 +104,26 @@ export class MessagesRepository implements MessageStore {
   }
 
   async setStatus(id: string, status: MessageStatus, extra: { approvalId?: string } = {}): Promise<void> {
-    await this.messages.updateOne({ _id: oid(id) }, { $set: { status, ...(extra.approvalId ? { approvalId: oid(extra.approvalId) } : {}) } });
+    await this.messages.updateOne(
+      { _id: oid(id) },
+      { $set: { status, ...(extra.approvalId ? { approvalId: oid(extra.approvalId) } : {}) } },
+    );
   }
 
   /** Held messages in store order, one page after (storedAt, id) of the previous page's last. */
   async heldPage(after: { storedAt: Date; id: string } | undefined, limit: number): Promise<StoredMessage[]> {
     const query: Record<string, unknown> = { status: 'held' };
-    if (after) query.$or = [{ storedAt: { $gt: after.storedAt } }, { storedAt: after.storedAt, _id: { $gt: oid(after.id) } }];
+    if (after)
+      query.$or = [{ storedAt: { $gt: after.storedAt } }, { storedAt: after.storedAt, _id: { $gt: oid(after.id) } }];
     const docs = await this.messages.find(query).sort({ storedAt: 1, _id: 1 }).limit(limit).lean();
     return docs.map(toMessage);
   }
 
   async heldBefore(cutoff: Date, limit: number): Promise<StoredMessage[]> {
-    const docs = await this.messages.find({ status: 'held', storedAt: { $lt: cutoff } }).limit(limit).lean();
+    const docs = await this.messages
+      .find({ status: 'held', storedAt: { $lt: cutoff } })
+      .limit(limit)
+      .lean();
     return docs.map(toMessage);
   }
 
@@ -118,25 +133,50 @@ export class MessagesRepository implements MessageStore {
    * millisecond are neither skipped nor repeated. `before` alone keeps the older time-only paging.
    * The counterpart filter is part of the query, so a page is short only at the end.
    */
-  async history(userId: string, filter: { threadId?: string | undefined; withUserId?: string | undefined; before?: Date | undefined; beforeId?: string | undefined; limit: number }): Promise<StoredMessage[]> {
+  async history(
+    userId: string,
+    filter: {
+      threadId?: string | undefined;
+      withUserId?: string | undefined;
+      before?: Date | undefined;
+      beforeId?: string | undefined;
+      limit: number;
+    },
+  ): Promise<StoredMessage[]> {
     // A held message is its sender's alone until approved: recipients get it only once it is accepted.
-    const conditions: Record<string, unknown>[] = [{ participantIds: oid(userId) }, { $or: [{ status: 'accepted' }, { status: 'held', senderId: oid(userId) }] }];
+    const conditions: Record<string, unknown>[] = [
+      { participantIds: oid(userId) },
+      { $or: [{ status: 'accepted' }, { status: 'held', senderId: oid(userId) }] },
+    ];
     if (filter.withUserId) conditions.push({ participantIds: oid(filter.withUserId) });
     if (filter.threadId) conditions.push({ threadId: filter.threadId });
-    if (filter.before && filter.beforeId) conditions.push({ $or: [{ storedAt: { $lt: filter.before } }, { storedAt: filter.before, _id: { $lt: oid(filter.beforeId) } }] });
+    if (filter.before && filter.beforeId)
+      conditions.push({
+        $or: [{ storedAt: { $lt: filter.before } }, { storedAt: filter.before, _id: { $lt: oid(filter.beforeId) } }],
+      });
     else if (filter.before) conditions.push({ storedAt: { $lt: filter.before } });
-    const docs = await this.messages.find({ $and: conditions }).sort({ storedAt: -1, _id: -1 }).limit(filter.limit).lean();
+    const docs = await this.messages
+      .find({ $and: conditions })
+      .sort({ storedAt: -1, _id: -1 })
+      .limit(filter.limit)
+      .lean();
     return docs.map(toMessage);
   }
 
   /** Deletes messages past their retention limit, with their queued copies; returns their attachment ids. */
   async deleteExpired(now: Date, limit: number): Promise<{ messageIds: string[]; attachmentIds: string[] }> {
-    const docs = await this.messages.find({ retentionUntil: { $ne: null, $lt: now } }).limit(limit).lean();
+    const docs = await this.messages
+      .find({ retentionUntil: { $ne: null, $lt: now } })
+      .limit(limit)
+      .lean();
     if (docs.length === 0) return { messageIds: [], attachmentIds: [] };
     const ids = docs.map((d) => d._id);
     await this.queue.discard(ids);
     await this.messages.deleteMany({ _id: { $in: ids } });
-    return { messageIds: ids.map((id) => id.toHexString()), attachmentIds: docs.flatMap((d) => d.attachmentIds.map((a) => a.toHexString())) };
+    return {
+      messageIds: ids.map((id) => id.toHexString()),
+      attachmentIds: docs.flatMap((d) => d.attachmentIds.map((a) => a.toHexString())),
+    };
   }
 }
 

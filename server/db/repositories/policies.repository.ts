@@ -12,7 +12,9 @@ export class PoliciesRepository implements PolicyVersionStore {
   /** Every exchange decision asks "is the next version in force?" per state: concurrent asks share one query. */
   // Read on every policy decision: through the driver's collection, which costs ≈ 0.15 ms less CPU than a mongoose query.
   private readonly inForceMarkers = new BatchedLookup<true>(async (ids) => {
-    const docs = await this.inForce.collection.find({ _id: { $in: ids } } as Record<string, unknown>, { projection: { _id: 1 } }).toArray();
+    const docs = await this.inForce.collection
+      .find({ _id: { $in: ids } } as Record<string, unknown>, { projection: { _id: 1 } })
+      .toArray();
     return docs.map((doc): [string, true] => [String(doc._id), true]);
   });
 
@@ -23,7 +25,10 @@ export class PoliciesRepository implements PolicyVersionStore {
 
   /** The version in force per state (states without a policy are absent); every state when none are named. */
   async currentVersions(states?: readonly string[]): Promise<Map<string, number>> {
-    const docs = await this.inForce.find(states ? { state: { $in: [...states] } } : {}).select({ state: 1, version: 1 }).lean();
+    const docs = await this.inForce
+      .find(states ? { state: { $in: [...states] } } : {})
+      .select({ state: 1, version: 1 })
+      .lean();
     const current = new Map<string, number>();
     for (const doc of docs) current.set(doc.state, Math.max(doc.version, current.get(doc.state) ?? 0));
     return current;
@@ -52,7 +57,13 @@ export class PoliciesRepository implements PolicyVersionStore {
 
   /** Stores a version (not yet in force); resolves false when that (state, version) exists already. */
   async insertVersion(input: StoredPolicyVersion): Promise<boolean> {
-    return insertOnce(() => this.versions.create({ ...input, _id: versionId(input.state, input.version), signedBy: new Types.ObjectId(input.signedBy) }));
+    return insertOnce(() =>
+      this.versions.create({
+        ...input,
+        _id: versionId(input.state, input.version),
+        signedBy: new Types.ObjectId(input.signedBy),
+      }),
+    );
   }
 
   /** Puts a stored version in force; idempotent (resolves false when it was already). */

@@ -1,5 +1,11 @@
 import { Types } from 'mongoose';
-import type { Outcome, Position, Procedure, ProposalStatus, ProposedChange } from '../../../shared/schemas/consensus.js';
+import type {
+  Outcome,
+  Position,
+  Procedure,
+  ProposalStatus,
+  ProposedChange,
+} from '../../../shared/schemas/consensus.js';
 import type { ProposalModel } from '../models/proposal.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
 import type { NewProposal, Proposal, ProposalStore, StoredPosition } from '../../modules/consensus/ports.js';
@@ -8,15 +14,33 @@ import { subjectOf } from '../../modules/consensus/proposal-subject.js';
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
 export class ProposalsRepository implements ProposalStore {
-  constructor(private readonly model: ProposalModel, private readonly claims: ClaimsRepository) {}
+  constructor(
+    private readonly model: ProposalModel,
+    private readonly claims: ClaimsRepository,
+  ) {}
 
   async create(proposal: NewProposal): Promise<Proposal> {
     const { change, proposedBy, ...rest } = proposal;
     const doc = await this.model.create({
-      ...rest, changeJson: JSON.stringify(change), proposedBy: oid(proposedBy), positions: {}, status: 'open', outcome: null, settledAt: null, applied: false,
+      ...rest,
+      changeJson: JSON.stringify(change),
+      proposedBy: oid(proposedBy),
+      positions: {},
+      status: 'open',
+      outcome: null,
+      settledAt: null,
+      applied: false,
       subject: subjectOf(change),
     });
-    return { ...proposal, id: doc._id.toHexString(), positions: [], status: 'open', outcome: null, settledAt: null, applied: false };
+    return {
+      ...proposal,
+      id: doc._id.toHexString(),
+      positions: [],
+      status: 'open',
+      outcome: null,
+      settledAt: null,
+      applied: false,
+    };
   }
 
   async find(id: string): Promise<Proposal | undefined> {
@@ -33,7 +57,15 @@ export class ProposalsRepository implements ProposalStore {
 
   /** Open proposals whose deadline has passed, and adopted ones whose change is not applied yet. */
   async due(now: Date, limit: number): Promise<Proposal[]> {
-    const docs = await this.model.find({ $or: [{ status: 'open', deadline: { $lte: now } }, { status: 'adopted', applied: false }] }).limit(limit).lean();
+    const docs = await this.model
+      .find({
+        $or: [
+          { status: 'open', deadline: { $lte: now } },
+          { status: 'adopted', applied: false },
+        ],
+      })
+      .limit(limit)
+      .lean();
     return docs.map(toProposal);
   }
 
@@ -57,7 +89,13 @@ export class ProposalsRepository implements ProposalStore {
    * wins). `recovery`: the second and last try, for a proposal whose first ender died between
    * claiming and recording the end.
    */
-  async settle(id: string, status: Exclude<ProposalStatus, 'open'>, outcome: Outcome, now: Date, recovery = false): Promise<boolean> {
+  async settle(
+    id: string,
+    status: Exclude<ProposalStatus, 'open'>,
+    outcome: Outcome,
+    now: Date,
+    recovery = false,
+  ): Promise<boolean> {
     if (!(await this.claims.claim(`proposal:${id}:end${recovery ? ':recovery' : ''}`, now))) return false;
     await this.model.updateOne({ _id: oid(id) }, { $set: { status, outcome, settledAt: now } });
     return true;
@@ -96,8 +134,16 @@ interface ProposalLean {
 
 function toPositions(raw: unknown): StoredPosition[] {
   if (!raw || typeof raw !== 'object') return [];
-  return Object.entries(raw as Record<string, { position: Position; comment?: string | null; byUserId: Types.ObjectId | string; at: Date }>)
-    .map(([state, p]) => ({ state, position: p.position, comment: p.comment ?? null, byUserId: String(p.byUserId), at: new Date(p.at) }))
+  return Object.entries(
+    raw as Record<string, { position: Position; comment?: string | null; byUserId: Types.ObjectId | string; at: Date }>,
+  )
+    .map(([state, p]) => ({
+      state,
+      position: p.position,
+      comment: p.comment ?? null,
+      byUserId: String(p.byUserId),
+      at: new Date(p.at),
+    }))
     .sort((a, b) => a.state.localeCompare(b.state));
 }
 

@@ -4,20 +4,45 @@ import type { ClaimsRepository } from './claims.repository.js';
 import type { ActiveSession, RefreshTokenRecord, RefreshTokenStore } from '../../modules/accounts/ports/sessions.js';
 
 export class RefreshTokensRepository implements RefreshTokenStore {
-  constructor(private readonly model: RefreshTokenModel, private readonly claims: ClaimsRepository) {}
+  constructor(
+    private readonly model: RefreshTokenModel,
+    private readonly claims: ClaimsRepository,
+  ) {}
 
-  async create(input: { tokenHash: string; familyId: string; userId: string; now: Date; expiresAt: Date; signedInAt: Date; device: string | null }): Promise<void> {
+  async create(input: {
+    tokenHash: string;
+    familyId: string;
+    userId: string;
+    now: Date;
+    expiresAt: Date;
+    signedInAt: Date;
+    device: string | null;
+  }): Promise<void> {
     await this.model.create({
-      tokenHash: input.tokenHash, familyId: input.familyId, userId: new Types.ObjectId(input.userId), status: 'active', createdAt: input.now, expiresAt: input.expiresAt,
-      signedInAt: input.signedInAt, device: input.device,
+      tokenHash: input.tokenHash,
+      familyId: input.familyId,
+      userId: new Types.ObjectId(input.userId),
+      status: 'active',
+      createdAt: input.now,
+      expiresAt: input.expiresAt,
+      signedInAt: input.signedInAt,
+      device: input.device,
     });
   }
 
   /** The user's sessions that can still be refreshed, most recently active first. */
   async activeOfUser(userId: string, now: Date): Promise<ActiveSession[]> {
     const docs = await this.model.find({ userId: new Types.ObjectId(userId), status: 'active' }).lean();
-    return docs.filter((doc) => doc.expiresAt > now)
-      .map((doc) => ({ familyId: doc.familyId, tokenHint: doc.tokenHash.slice(0, 16), signedInAt: doc.signedInAt ?? null, lastRefreshedAt: doc.createdAt, expiresAt: doc.expiresAt, device: doc.device ?? null }))
+    return docs
+      .filter((doc) => doc.expiresAt > now)
+      .map((doc) => ({
+        familyId: doc.familyId,
+        tokenHint: doc.tokenHash.slice(0, 16),
+        signedInAt: doc.signedInAt ?? null,
+        lastRefreshedAt: doc.createdAt,
+        expiresAt: doc.expiresAt,
+        device: doc.device ?? null,
+      }))
       .sort((a, b) => b.lastRefreshedAt.getTime() - a.lastRefreshedAt.getTime());
   }
 
@@ -28,7 +53,16 @@ export class RefreshTokensRepository implements RefreshTokenStore {
 
   async find(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
     const doc = await this.model.findOne({ tokenHash }).lean();
-    return doc ? { familyId: doc.familyId, userId: doc.userId.toHexString(), status: doc.status as RefreshTokenRecord['status'], expiresAt: doc.expiresAt, signedInAt: doc.signedInAt ?? null, device: doc.device ?? null } : undefined;
+    return doc
+      ? {
+          familyId: doc.familyId,
+          userId: doc.userId.toHexString(),
+          status: doc.status as RefreshTokenRecord['status'],
+          expiresAt: doc.expiresAt,
+          signedInAt: doc.signedInAt ?? null,
+          device: doc.device ?? null,
+        }
+      : undefined;
   }
 
   /** Active → used, exactly once (a unique claim): the loser of a race sees reuse. */
@@ -43,7 +77,10 @@ export class RefreshTokensRepository implements RefreshTokenStore {
   }
 
   async revokeAllOfUser(userId: string): Promise<void> {
-    await this.model.updateMany({ userId: new Types.ObjectId(userId), status: { $ne: 'revoked' } }, { $set: { status: 'revoked' } });
+    await this.model.updateMany(
+      { userId: new Types.ObjectId(userId), status: { $ne: 'revoked' } },
+      { $set: { status: 'revoked' } },
+    );
   }
 
   /** Expired tokens are useless; the sweeper deletes them (no TTL indexes on FerretDB). */

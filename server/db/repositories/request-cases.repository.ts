@@ -1,19 +1,39 @@
 import { Types } from 'mongoose';
 import type { DomainCode } from '../../../shared/schemas/labels.js';
-import type { RequestCaseDoc, RequestCaseModel, RequestTransitionDoc, RequestTransitionModel } from '../models/request-case.model.js';
+import type {
+  RequestCaseDoc,
+  RequestCaseModel,
+  RequestTransitionDoc,
+  RequestTransitionModel,
+} from '../models/request-case.model.js';
 import { isDuplicateKey } from '../database-errors.js';
-import type { CaseFilter, CasePatch, RequestCase, RequestCaseStore, RequestTransition } from '../../modules/requests/ports.js';
+import type {
+  CaseFilter,
+  CasePatch,
+  RequestCase,
+  RequestCaseStore,
+  RequestTransition,
+} from '../../modules/requests/ports.js';
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 
 export class RequestCasesRepository implements RequestCaseStore {
-  constructor(private readonly cases: RequestCaseModel, private readonly transitions: RequestTransitionModel) {}
+  constructor(
+    private readonly cases: RequestCaseModel,
+    private readonly transitions: RequestTransitionModel,
+  ) {}
 
   /** Idempotent: a second create of the same case (a retried request) keeps the first. */
   async create(input: RequestCase): Promise<{ created: boolean }> {
     const { id, requesterId, requestedId, originalCaseId, ...rest } = input;
     try {
-      await this.cases.create({ _id: oid(id), requesterId: oid(requesterId), requestedId: oid(requestedId), originalCaseId: originalCaseId ? oid(originalCaseId) : null, ...rest });
+      await this.cases.create({
+        _id: oid(id),
+        requesterId: oid(requesterId),
+        requestedId: oid(requestedId),
+        originalCaseId: originalCaseId ? oid(originalCaseId) : null,
+        ...rest,
+      });
       return { created: true };
     } catch (error) {
       if (isDuplicateKey(error)) return { created: false };
@@ -30,7 +50,13 @@ export class RequestCasesRepository implements RequestCaseStore {
   /** Takes step `no` of a case: true for exactly one caller per (case, no). */
   async claimTransition(step: RequestTransition): Promise<boolean> {
     try {
-      await this.transitions.create({ ...step, _id: `${step.caseId}:${step.no}`, caseId: oid(step.caseId), messageId: oid(step.messageId), actorId: oid(step.actorId) });
+      await this.transitions.create({
+        ...step,
+        _id: `${step.caseId}:${step.no}`,
+        caseId: oid(step.caseId),
+        messageId: oid(step.messageId),
+        actorId: oid(step.actorId),
+      });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
@@ -44,7 +70,10 @@ export class RequestCasesRepository implements RequestCaseStore {
   }
 
   async history(caseId: string): Promise<RequestTransition[]> {
-    const docs = await this.transitions.find({ caseId: oid(caseId) }).sort({ no: 1 }).lean<RequestTransitionDoc[]>();
+    const docs = await this.transitions
+      .find({ caseId: oid(caseId) })
+      .sort({ no: 1 })
+      .lean<RequestTransitionDoc[]>();
     return docs.map(toTransition);
   }
 
@@ -97,12 +126,19 @@ function toCase(doc: RequestCaseDoc): RequestCase {
   const { _id, requesterId, requestedId, originalCaseId, ...rest } = doc;
   return {
     ...(rest as Omit<RequestCase, 'id' | 'requesterId' | 'requestedId' | 'originalCaseId'>),
-    id: _id.toHexString(), requesterId: requesterId.toHexString(), requestedId: requestedId.toHexString(),
+    id: _id.toHexString(),
+    requesterId: requesterId.toHexString(),
+    requestedId: requestedId.toHexString(),
     originalCaseId: originalCaseId ? originalCaseId.toHexString() : null,
   };
 }
 
 function toTransition(doc: RequestTransitionDoc): RequestTransition {
   const { _id: _key, caseId, messageId, actorId, ...rest } = doc;
-  return { ...(rest as Omit<RequestTransition, 'caseId' | 'messageId' | 'actorId'>), caseId: caseId.toHexString(), messageId: messageId.toHexString(), actorId: actorId.toHexString() };
+  return {
+    ...(rest as Omit<RequestTransition, 'caseId' | 'messageId' | 'actorId'>),
+    caseId: caseId.toHexString(),
+    messageId: messageId.toHexString(),
+    actorId: actorId.toHexString(),
+  };
 }

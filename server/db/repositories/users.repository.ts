@@ -3,7 +3,16 @@ import type { UserStatus, Role } from '../../../shared/schemas/accounts.js';
 import type { KeyStretching } from '../../../shared/crypto/opaque-format.js';
 import type { UserModel } from '../models/user.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
-import { UsernameTakenError, type NewUser, type OpaqueCredential, type PublicKeys, type User, type UserPatch, type UserSecrets, type UserStore } from '../../modules/accounts/ports/users.js';
+import {
+  UsernameTakenError,
+  type NewUser,
+  type OpaqueCredential,
+  type PublicKeys,
+  type User,
+  type UserPatch,
+  type UserSecrets,
+  type UserStore,
+} from '../../modules/accounts/ports/users.js';
 import { isDuplicateKey } from '../database-errors.js';
 
 const SECRET_FIELDS = '+passwordHash +opaqueRecord +opaqueStretching +totpSecret +totpPendingSecret +totpLastStep';
@@ -18,19 +27,34 @@ interface SecretsLean {
 }
 
 function toSecrets(doc: SecretsLean): UserSecrets {
-  const opaque = doc.opaqueRecord ? { record: doc.opaqueRecord, stretching: doc.opaqueStretching as KeyStretching } : null;
-  return { passwordHash: doc.passwordHash ?? null, opaque, totpSecret: doc.totpSecret ?? null, totpPendingSecret: doc.totpPendingSecret ?? null, totpLastStep: doc.totpLastStep ?? 0 };
+  const opaque = doc.opaqueRecord
+    ? { record: doc.opaqueRecord, stretching: doc.opaqueStretching as KeyStretching }
+    : null;
+  return {
+    passwordHash: doc.passwordHash ?? null,
+    opaque,
+    totpSecret: doc.totpSecret ?? null,
+    totpPendingSecret: doc.totpPendingSecret ?? null,
+    totpLastStep: doc.totpLastStep ?? 0,
+  };
 }
 
 // A new OPAQUE record retires any password hash left from before OPAQUE.
-const opaqueFields = (opaque: OpaqueCredential): Record<string, unknown> => ({ opaqueRecord: opaque.record, opaqueStretching: opaque.stretching, passwordHash: null });
+const opaqueFields = (opaque: OpaqueCredential): Record<string, unknown> => ({
+  opaqueRecord: opaque.record,
+  opaqueStretching: opaque.stretching,
+  passwordHash: null,
+});
 
 const validId = (id: string): boolean => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id);
 
 export class UsersRepository implements UserStore {
   private readonly changeListeners: Array<(userId: string) => void> = [];
 
-  constructor(private readonly model: UserModel, private readonly claims: ClaimsRepository) {}
+  constructor(
+    private readonly model: UserModel,
+    private readonly claims: ClaimsRepository,
+  ) {}
 
   /** Told after every write to a user (also a failed one, which may have landed): caches forget it. */
   onChange(listener: (userId: string) => void): void {
@@ -49,7 +73,11 @@ export class UsersRepository implements UserStore {
         ...rest,
         opaqueRecord: opaque.record,
         opaqueStretching: opaque.stretching,
-        keys: { ...keys, verifiedAt: keys.verifiedAt ?? null, verifiedBy: keys.verifiedBy ? new Types.ObjectId(keys.verifiedBy) : null },
+        keys: {
+          ...keys,
+          verifiedAt: keys.verifiedAt ?? null,
+          verifiedBy: keys.verifiedBy ? new Types.ObjectId(keys.verifiedBy) : null,
+        },
         invitedBy: invitedBy ? new Types.ObjectId(invitedBy) : null,
         createdAt: now,
         updatedAt: now,
@@ -91,11 +119,17 @@ export class UsersRepository implements UserStore {
 
   /** Replaces any earlier reset of this person: only the latest link works. */
   async setPasswordReset(id: string, tokenHash: string, expiresAt: Date, now: Date): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: { resetTokenHash: tokenHash, resetExpiresAt: expiresAt, updatedAt: now } });
+    await this.model.updateOne(
+      { _id: id },
+      { $set: { resetTokenHash: tokenHash, resetExpiresAt: expiresAt, updatedAt: now } },
+    );
   }
 
   async findByResetToken(tokenHash: string): Promise<{ user: User; expiresAt: Date } | undefined> {
-    const doc = await this.model.findOne({ resetTokenHash: tokenHash }).select('+resetTokenHash +resetExpiresAt').lean();
+    const doc = await this.model
+      .findOne({ resetTokenHash: tokenHash })
+      .select('+resetTokenHash +resetExpiresAt')
+      .lean();
     return doc?.resetExpiresAt ? { user: toUser(doc), expiresAt: doc.resetExpiresAt } : undefined;
   }
 
@@ -103,12 +137,27 @@ export class UsersRepository implements UserStore {
    * Finishes a reset: new password and wrapping, the token spent, every access token ended — in
    * one write that only the first caller with this token makes (false for any later one).
    */
-  async completePasswordReset(id: string, tokenHash: string, patch: { opaque: OpaqueCredential; wrappedKeys: unknown }, now: Date): Promise<boolean> {
+  async completePasswordReset(
+    id: string,
+    tokenHash: string,
+    patch: { opaque: OpaqueCredential; wrappedKeys: unknown },
+    now: Date,
+  ): Promise<boolean> {
     try {
       const result = await this.model.updateOne(
         { _id: id, resetTokenHash: tokenHash },
         // Finishing a reset took the recovery key: it is confirmed as held.
-        { $set: { ...opaqueFields(patch.opaque), wrappedKeys: patch.wrappedKeys, recoveryConfirmedAt: now, resetTokenHash: null, resetExpiresAt: null, updatedAt: now }, $inc: { tokenVersion: 1 } },
+        {
+          $set: {
+            ...opaqueFields(patch.opaque),
+            wrappedKeys: patch.wrappedKeys,
+            recoveryConfirmedAt: now,
+            resetTokenHash: null,
+            resetExpiresAt: null,
+            updatedAt: now,
+          },
+          $inc: { tokenVersion: 1 },
+        },
       );
       return result.modifiedCount === 1;
     } finally {
@@ -137,16 +186,32 @@ export class UsersRepository implements UserStore {
   }
 
   /** Updates and, when asked, invalidates every token issued so far (tokenVersion + 1). */
-  async update(id: string, patch: UserPatch, options: { revokeTokens?: boolean; now: Date }): Promise<User | undefined> {
+  async update(
+    id: string,
+    patch: UserPatch,
+    options: { revokeTokens?: boolean; now: Date },
+  ): Promise<User | undefined> {
     const { retiredKeys, opaque, ...fields } = patch;
     const set: Record<string, unknown> = { ...fields, ...(opaque ? opaqueFields(opaque) : {}), updatedAt: options.now };
     if (patch.keys?.verifiedBy) set.keys = { ...patch.keys, verifiedBy: new Types.ObjectId(patch.keys.verifiedBy) };
-    const push = retiredKeys ? { $push: { keyHistory: { ...retiredKeys, verifiedBy: retiredKeys.verifiedBy ? new Types.ObjectId(retiredKeys.verifiedBy) : null } } } : {};
+    const push = retiredKeys
+      ? {
+          $push: {
+            keyHistory: {
+              ...retiredKeys,
+              verifiedBy: retiredKeys.verifiedBy ? new Types.ObjectId(retiredKeys.verifiedBy) : null,
+            },
+          },
+        }
+      : {};
     // updateOne + read, not findOneAndUpdate: FerretDB 1.24 cannot project in findAndModify,
     // and the secret fields' select:false makes mongoose send a projection.
     let result;
     try {
-      result = await this.model.updateOne({ _id: id }, { $set: set, ...push, ...(options.revokeTokens ? { $inc: { tokenVersion: 1 } } : {}) });
+      result = await this.model.updateOne(
+        { _id: id },
+        { $set: set, ...push, ...(options.revokeTokens ? { $inc: { tokenVersion: 1 } } : {}) },
+      );
     } finally {
       for (const listener of this.changeListeners) listener(id);
     }
@@ -166,7 +231,15 @@ export class UsersRepository implements UserStore {
   }
 }
 
-interface KeysLean { identityKey: string; encryptionKey: string; encryptionKeySig: string; keyVersion: number; createdAt: Date; verifiedAt?: Date | null; verifiedBy?: Types.ObjectId | null }
+interface KeysLean {
+  identityKey: string;
+  encryptionKey: string;
+  encryptionKeySig: string;
+  keyVersion: number;
+  createdAt: Date;
+  verifiedAt?: Date | null;
+  verifiedBy?: Types.ObjectId | null;
+}
 
 const toPublicKeys = (keys: KeysLean): PublicKeys => ({
   identityKey: keys.identityKey,

@@ -5,9 +5,20 @@ import type { RouteContext } from './route-context.js';
 
 export function reviewRoutes({ router, registry, auditEntries, accounts, authn }: RouteContext): void {
   defineRoute(router, registry, {
-    method: 'get', path: '/api/review', auth: authn, tag: 'audit',
-    summary: 'The annual implementation review from the audit trail (metadata counts, with a verdict on the trail): your state\'s (national admins), a state\'s or the network\'s (network admins).',
-    query: ReviewQuery, response: ImplementationReview, errors: [400, 401, 403],
-    handler: async ({ query, req }) => implementationReview({ auditEntries, audit: accounts.audit, clock: accounts.clock }, await authn.actor(req), query),
+    method: 'get',
+    path: '/api/review',
+    auth: authn,
+    tag: 'audit',
+    summary:
+      "The annual implementation review from the audit trail (metadata counts, with a verdict on the trail): your state's (national admins), a state's or the network's (network admins).",
+    query: ReviewQuery,
+    response: ImplementationReview,
+    errors: [400, 401, 403],
+    handler: async ({ query, req }) =>
+      implementationReview(
+        { auditEntries, audit: accounts.audit, clock: accounts.clock },
+        await authn.actor(req),
+        query,
+      ),
   });
 }

@@ -41,7 +41,8 @@ export function systemRoutes(router: Router, registry: OpenAPIRegistry, deps: Sy
     method: 'get',
     path: '/api/asyncapi.json',
     tag: 'system',
-    summary: 'The socket.io events (payloads, acknowledgements, pushes) described as AsyncAPI 3.0, generated from the same zod schemas.',
+    summary:
+      'The socket.io events (payloads, acknowledgements, pushes) described as AsyncAPI 3.0, generated from the same zod schemas.',
     response: z.record(z.string(), z.unknown()),
     handler: ({ res }) => {
       asyncApi ??= asyncApiDocument(deps.version);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ActivateRequest, Id, IssuedPasswordReset, ListUsersQuery, SuspendRequest, UpdateUserRequest, UserView } from '../../../shared/schemas/accounts.js';
+import {
+  ActivateRequest,
+  Id,
+  IssuedPasswordReset,
+  ListUsersQuery,
+  SuspendRequest,
+  UpdateUserRequest,
+  UserView,
+} from '../../../shared/schemas/accounts.js';
 import { issuePasswordReset } from '../../modules/accounts/password-reset.js';
 import { activateUser, changeUserStatus, getUser, listUsers, updateUser } from '../../modules/accounts/manage-users.js';
 import { defineRoute } from '../define-route.js';
@@ -9,58 +17,105 @@ const IdParams = z.object({ id: Id });
 
 export function userRoutes({ router, registry, accounts, authn }: RouteContext): void {
   defineRoute(router, registry, {
-    method: 'get', path: '/api/users', auth: authn, tag: 'users',
+    method: 'get',
+    path: '/api/users',
+    auth: authn,
+    tag: 'users',
     summary: 'People you administer (national admins: your state), e.g. those pending verification.',
-    query: ListUsersQuery, response: z.array(UserView), errors: [400, 401, 403],
+    query: ListUsersQuery,
+    response: z.array(UserView),
+    errors: [400, 401, 403],
     handler: async ({ query, req }) => listUsers(accounts, await authn.actor(req), query),
   });
 
   defineRoute(router, registry, {
-    method: 'get', path: '/api/users/:id', auth: authn, tag: 'users',
+    method: 'get',
+    path: '/api/users/:id',
+    auth: authn,
+    tag: 'users',
     summary: 'One person, with public keys and verification state.',
-    params: IdParams, response: UserView, errors: [401, 403, 404],
+    params: IdParams,
+    response: UserView,
+    errors: [401, 403, 404],
     handler: async ({ params, req }) => getUser(accounts, await authn.actor(req), params.id),
   });
 
   defineRoute(router, registry, {
-    method: 'patch', path: '/api/users/:id', auth: authn, tag: 'users',
+    method: 'patch',
+    path: '/api/users/:id',
+    auth: authn,
+    tag: 'users',
     summary: 'Change display name, domains or the TOTP requirement. Role, state and status cannot be set here.',
-    params: IdParams, body: UpdateUserRequest, response: UserView, errors: [400, 401, 403, 404, 409],
+    params: IdParams,
+    body: UpdateUserRequest,
+    response: UserView,
+    errors: [400, 401, 403, 404, 409],
     handler: async ({ params, body, req }) => updateUser(accounts, await authn.actor(req), params.id, body),
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/users/:id/activate', auth: authn, tag: 'users',
+    method: 'post',
+    path: '/api/users/:id/activate',
+    auth: authn,
+    tag: 'users',
     summary: 'Activate after comparing the safety number out of band (bound to the key version compared).',
-    params: IdParams, body: ActivateRequest, response: UserView, errors: [400, 401, 403, 404, 409],
-    handler: async ({ params, body, req }) => activateUser(accounts, await authn.actor(req), params.id, body.keyVersion),
+    params: IdParams,
+    body: ActivateRequest,
+    response: UserView,
+    errors: [400, 401, 403, 404, 409],
+    handler: async ({ params, body, req }) =>
+      activateUser(accounts, await authn.actor(req), params.id, body.keyVersion),
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/users/:id/suspend', auth: authn, tag: 'users',
+    method: 'post',
+    path: '/api/users/:id/suspend',
+    auth: authn,
+    tag: 'users',
     summary: 'Suspend at once: tokens stop working and open sockets close.',
-    params: IdParams, body: SuspendRequest, response: UserView, errors: [400, 401, 403, 404, 409],
-    handler: async ({ params, body, req }) => changeUserStatus(accounts, await authn.actor(req), params.id, 'suspend', body.reason),
+    params: IdParams,
+    body: SuspendRequest,
+    response: UserView,
+    errors: [400, 401, 403, 404, 409],
+    handler: async ({ params, body, req }) =>
+      changeUserStatus(accounts, await authn.actor(req), params.id, 'suspend', body.reason),
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/users/:id/password-reset', auth: authn, tag: 'users',
-    summary: 'A single-use link (72 h) for a person who forgot their password; finishing it needs their recovery key. A newer link replaces an older one.',
-    params: IdParams, response: IssuedPasswordReset, status: 201, errors: [401, 403, 404, 409],
+    method: 'post',
+    path: '/api/users/:id/password-reset',
+    auth: authn,
+    tag: 'users',
+    summary:
+      'A single-use link (72 h) for a person who forgot their password; finishing it needs their recovery key. A newer link replaces an older one.',
+    params: IdParams,
+    response: IssuedPasswordReset,
+    status: 201,
+    errors: [401, 403, 404, 409],
     handler: async ({ params, req }) => issuePasswordReset(accounts, await authn.actor(req), params.id),
   });
 
   defineRoute(router, registry, {
-    method: 'post', path: '/api/users/:id/reactivate', auth: authn, tag: 'users',
+    method: 'post',
+    path: '/api/users/:id/reactivate',
+    auth: authn,
+    tag: 'users',
     summary: 'Lift a suspension.',
-    params: IdParams, response: UserView, errors: [401, 403, 404, 409],
+    params: IdParams,
+    response: UserView,
+    errors: [401, 403, 404, 409],
     handler: async ({ params, req }) => changeUserStatus(accounts, await authn.actor(req), params.id, 'reactivate'),
   });
 
   defineRoute(router, registry, {
-    method: 'delete', path: '/api/users/:id', auth: authn, tag: 'users',
+    method: 'delete',
+    path: '/api/users/:id',
+    auth: authn,
+    tag: 'users',
     summary: 'Remove a person from the network (the record stays for the audit trail).',
-    params: IdParams, response: UserView, errors: [401, 403, 404, 409],
+    params: IdParams,
+    response: UserView,
+    errors: [401, 403, 404, 409],
     handler: async ({ params, req }) => changeUserStatus(accounts, await authn.actor(req), params.id, 'remove'),
   });
 }

@@ -63,16 +63,31 @@ export function accessTokenSigner(secret: string): AccessTokenSigner {
   return {
     sign(user, now, sessionId) {
       const iat = Math.floor(now.getTime() / 1000);
-      return jwt.sign({ typ: 'access', role: user.role, tv: user.tokenVersion, ...(sessionId ? { sid: sessionId } : {}), iat, nbf: iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, key, {
-        algorithm: JWT_ALGORITHM,
-        subject: user.id,
-        issuer: JWT_ISSUER,
-        audience: JWT_AUDIENCE,
-      });
+      return jwt.sign(
+        {
+          typ: 'access',
+          role: user.role,
+          tv: user.tokenVersion,
+          ...(sessionId ? { sid: sessionId } : {}),
+          iat,
+          nbf: iat,
+          exp: iat + ACCESS_TOKEN_TTL_SECONDS,
+        },
+        key,
+        {
+          algorithm: JWT_ALGORITHM,
+          subject: user.id,
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        },
+      );
     },
     verify(token, now) {
       try {
-        const payload = jwt.verify(token, key, { ...JWT_VERIFY_OPTIONS, algorithms: [...JWT_VERIFY_OPTIONS.algorithms] });
+        const payload = jwt.verify(token, key, {
+          ...JWT_VERIFY_OPTIONS,
+          algorithms: [...JWT_VERIFY_OPTIONS.algorithms],
+        });
         const claims = AccessClaims.safeParse(payload);
         return claims.success && isCurrent(claims.data, now) ? claims.data : undefined;
       } catch {

@@ -38,7 +38,10 @@ export class ActorCache implements ActorSource {
   private epoch = 0;
   private readonly now: () => number;
 
-  constructor(private readonly source: ActorSource, private readonly options: ActorCacheOptions) {
+  constructor(
+    private readonly source: ActorSource,
+    private readonly options: ActorCacheOptions,
+  ) {
     this.now = options.now ?? (() => performance.now());
   }
 

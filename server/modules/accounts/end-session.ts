@@ -12,7 +12,11 @@ const ISSUE_RACE_MS = 60_000;
  */
 export async function endSession(deps: AccountsDeps, userId: string, familyId: string): Promise<void> {
   const now = deps.clock.now();
-  await deps.endedSessions.end(familyId, userId, new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000 + ISSUE_RACE_MS));
+  await deps.endedSessions.end(
+    familyId,
+    userId,
+    new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000 + ISSUE_RACE_MS),
+  );
   await deps.refreshTokens.revokeFamily(familyId);
   deps.users.changed(userId); // every node's cache reads the account, with this session ended, again
   deps.revocations.revokeSession(familyId);

@@ -1,6 +1,11 @@
 import { AppError } from '../../../shared/errors.js';
 import { can, confinedState } from '../../../shared/authz/can.js';
-import type { CreatedInvitation, CreateInvitationRequest, InvitationPreview, InvitationView } from '../../../shared/schemas/accounts.js';
+import type {
+  CreatedInvitation,
+  CreateInvitationRequest,
+  InvitationPreview,
+  InvitationView,
+} from '../../../shared/schemas/accounts.js';
 import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { authorize } from './authorize.js';
@@ -8,7 +13,9 @@ import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens.js';
 import { toInvitationView } from './user-view.js';
 import { checkParticipating } from './check-participating.js';
 
-type CreateInput = Required<Pick<CreateInvitationRequest, 'role' | 'state' | 'displayName' | 'domains' | 'expiresInHours'>> & { note?: string | undefined };
+type CreateInput = Required<
+  Pick<CreateInvitationRequest, 'role' | 'state' | 'displayName' | 'domains' | 'expiresInHours'>
+> & { note?: string | undefined };
 
 const HOUR_MS = 3_600_000;
 
@@ -18,13 +25,19 @@ function invitationLink(publicOrigin: string, token: string): string {
 }
 
 /** A network admin invites national admins; a national admin invites focal points of their state. */
-export async function createInvitation(deps: AccountsDeps, actor: User, input: CreateInput): Promise<CreatedInvitation> {
+export async function createInvitation(
+  deps: AccountsDeps,
+  actor: User,
+  input: CreateInput,
+): Promise<CreatedInvitation> {
   const memberState = await deps.states.find(input.state);
   if (!memberState) throw new AppError('state.unknown', `${input.state} is not a member state`);
   authorize(actor, 'invitation:create', { role: input.role, state: input.state });
   if (input.role === 'focal-point') {
     if (input.domains.length === 0) {
-      throw new AppError('validation.failed', 'a focal point serves at least one domain', [{ path: ['body', 'domains'], message: 'choose at least one domain' }]);
+      throw new AppError('validation.failed', 'a focal point serves at least one domain', [
+        { path: ['body', 'domains'], message: 'choose at least one domain' },
+      ]);
     }
     await checkParticipating(deps, input.state, input.domains);
   }
@@ -41,7 +54,13 @@ export async function createInvitation(deps: AccountsDeps, actor: User, input: C
     createdAt: now,
     expiresAt: new Date(now.getTime() + input.expiresInHours * HOUR_MS),
   });
-  await deps.audit.append({ type: 'invitation.created', actorId: actor.id, state: input.state, subjectId: invitation.id, data: { role: input.role, domains: invitation.domains, expiresAt: invitation.expiresAt.toISOString() } });
+  await deps.audit.append({
+    type: 'invitation.created',
+    actorId: actor.id,
+    state: input.state,
+    subjectId: invitation.id,
+    data: { role: input.role, domains: invitation.domains, expiresAt: invitation.expiresAt.toISOString() },
+  });
   return { invitation: toInvitationView(invitation, now), token, link: invitationLink(deps.publicOrigin, token) };
 }
 
@@ -49,7 +68,9 @@ export async function createInvitation(deps: AccountsDeps, actor: User, input: C
  * The one path to the first network admin: allowed only while no network admin exists. Earlier
  * bootstrap links stop working when a new one is issued.
  */
-export async function issueBootstrapInvitation(deps: AccountsDeps): Promise<{ token: string; link: string; expiresAt: Date }> {
+export async function issueBootstrapInvitation(
+  deps: AccountsDeps,
+): Promise<{ token: string; link: string; expiresAt: Date }> {
   if ((await deps.users.countByRole('network-admin', ['active', 'pending-verification', 'suspended'])) > 0) {
     throw new AppError('auth.forbidden', 'a network admin exists already: the bootstrap invitation is closed');
   }
@@ -67,7 +88,11 @@ export async function issueBootstrapInvitation(deps: AccountsDeps): Promise<{ to
     createdAt: now,
     expiresAt: new Date(now.getTime() + 72 * HOUR_MS),
   });
-  await deps.audit.append({ type: 'system.bootstrap-invitation', subjectId: invitation.id, data: { expiresAt: invitation.expiresAt.toISOString() } });
+  await deps.audit.append({
+    type: 'system.bootstrap-invitation',
+    subjectId: invitation.id,
+    data: { expiresAt: invitation.expiresAt.toISOString() },
+  });
   return { token, link: invitationLink(deps.publicOrigin, token), expiresAt: invitation.expiresAt };
 }
 
@@ -76,14 +101,17 @@ export async function listInvitations(deps: AccountsDeps, actor: User): Promise<
   authorize(actor, 'invitation:list', { state: state ?? null });
   const now = deps.clock.now();
   const all = await deps.invitations.list(state ? { state } : {});
-  return all.filter((invitation) => can(actor, 'invitation:list', { role: invitation.role, state: invitation.state })).map((i) => toInvitationView(i, now));
+  return all
+    .filter((invitation) => can(actor, 'invitation:list', { role: invitation.role, state: invitation.state }))
+    .map((i) => toInvitationView(i, now));
 }
 
 export async function revokeInvitation(deps: AccountsDeps, actor: User, id: string): Promise<InvitationView> {
   const invitation = await deps.invitations.findById(id);
   if (!invitation) throw new AppError('invitation.not-found', 'no such invitation');
   authorize(actor, 'invitation:revoke', { role: invitation.role, state: invitation.state });
-  if (!(await deps.invitations.revoke(id))) throw new AppError('user.invalid-transition', `the invitation is ${invitation.status}, not open`);
+  if (!(await deps.invitations.revoke(id)))
+    throw new AppError('user.invalid-transition', `the invitation is ${invitation.status}, not open`);
   await deps.audit.append({ type: 'invitation.revoked', actorId: actor.id, state: invitation.state, subjectId: id });
   return toInvitationView({ ...invitation, status: 'revoked' }, deps.clock.now());
 }
@@ -92,7 +120,10 @@ export async function revokeInvitation(deps: AccountsDeps, actor: User, id: stri
 export async function previewInvitation(deps: AccountsDeps, token: string): Promise<InvitationPreview> {
   const invitation = await deps.invitations.findByTokenHash(hashOpaqueToken(token));
   if (!invitation || invitation.status !== 'open' || invitation.expiresAt <= deps.clock.now()) {
-    throw new AppError('invitation.invalid', 'this invitation is not valid: it may have expired, been used or been revoked');
+    throw new AppError(
+      'invitation.invalid',
+      'this invitation is not valid: it may have expired, been used or been revoked',
+    );
   }
   return {
     role: invitation.role,

@@ -20,10 +20,18 @@ export async function getUser(deps: AccountsDeps, actor: User, id: string): Prom
   return toUserView(user);
 }
 
-export async function listUsers(deps: AccountsDeps, actor: User, filter: { status?: UserStatus | undefined; state?: string | undefined; role?: Role | undefined }): Promise<UserView[]> {
+export async function listUsers(
+  deps: AccountsDeps,
+  actor: User,
+  filter: { status?: UserStatus | undefined; state?: string | undefined; role?: Role | undefined },
+): Promise<UserView[]> {
   const state = confinedState(actor) ?? filter.state;
   authorize(actor, 'user:list', { state: state ?? null });
-  const users = await deps.users.list({ ...(state ? { state } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.role ? { role: filter.role } : {}) });
+  const users = await deps.users.list({
+    ...(state ? { state } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+  });
   return users.filter((user) => user.status !== 'removed').map(toUserView);
 }
 
@@ -34,12 +42,24 @@ export async function listUsers(deps: AccountsDeps, actor: User, filter: { statu
 export async function activateUser(deps: AccountsDeps, actor: User, id: string, keyVersion: number): Promise<UserView> {
   const user = await load(deps, id);
   authorize(actor, 'user:activate', { id: user.id, role: user.role, state: user.state });
-  if (user.status !== 'pending-verification') throw new AppError('user.invalid-transition', `the account is ${user.status}, not pending verification`);
-  if (!user.keys || user.keys.keyVersion !== keyVersion) throw new AppError('keys.changed', 'the keys changed since you compared the safety number: compare again');
+  if (user.status !== 'pending-verification')
+    throw new AppError('user.invalid-transition', `the account is ${user.status}, not pending verification`);
+  if (!user.keys || user.keys.keyVersion !== keyVersion)
+    throw new AppError('keys.changed', 'the keys changed since you compared the safety number: compare again');
   const now = deps.clock.now();
-  const updated = await deps.users.update(id, { status: 'active', keys: { ...user.keys, verifiedAt: now, verifiedBy: actor.id } }, { now });
+  const updated = await deps.users.update(
+    id,
+    { status: 'active', keys: { ...user.keys, verifiedAt: now, verifiedBy: actor.id } },
+    { now },
+  );
   if (!updated) throw new AppError('user.not-found', 'no such user');
-  await deps.audit.append({ type: 'user.activated', actorId: actor.id, state: user.state, subjectId: id, data: { keyVersion } });
+  await deps.audit.append({
+    type: 'user.activated',
+    actorId: actor.id,
+    state: user.state,
+    subjectId: id,
+    data: { keyVersion },
+  });
   await deps.directoryChanged();
   deps.people.updated(updated);
   return toUserView(updated);
@@ -53,20 +73,37 @@ interface StatusChange {
 }
 
 const CHANGES = {
-  suspend: { action: 'user:suspend', from: ['active', 'pending-verification'], to: 'suspended', audit: 'user.suspended' },
+  suspend: {
+    action: 'user:suspend',
+    from: ['active', 'pending-verification'],
+    to: 'suspended',
+    audit: 'user.suspended',
+  },
   reactivate: { action: 'user:reactivate', from: ['suspended'], to: 'active', audit: 'user.reactivated' },
-  remove: { action: 'user:remove', from: ['active', 'pending-verification', 'suspended'], to: 'removed', audit: 'user.removed' },
+  remove: {
+    action: 'user:remove',
+    from: ['active', 'pending-verification', 'suspended'],
+    to: 'removed',
+    audit: 'user.removed',
+  },
 } as const satisfies Record<string, StatusChange>;
 
 /**
  * Suspension and removal take effect at once: every token issued so far stops working, refresh
  * tokens are revoked, and open sockets on every node are closed.
  */
-export async function changeUserStatus(deps: AccountsDeps, actor: User, id: string, change: keyof typeof CHANGES, reason?: string): Promise<UserView> {
+export async function changeUserStatus(
+  deps: AccountsDeps,
+  actor: User,
+  id: string,
+  change: keyof typeof CHANGES,
+  reason?: string,
+): Promise<UserView> {
   const spec: StatusChange = CHANGES[change];
   const user = await load(deps, id);
   authorize(actor, spec.action, { id: user.id, role: user.role, state: user.state });
-  if (!spec.from.includes(user.status)) throw new AppError('user.invalid-transition', `cannot ${change} an account that is ${user.status}`);
+  if (!spec.from.includes(user.status))
+    throw new AppError('user.invalid-transition', `cannot ${change} an account that is ${user.status}`);
   const ending = spec.to !== 'active';
   // A reactivated account whose keys were never verified goes back to waiting for verification.
   const to: UserStatus = spec.to === 'active' && !user.keys?.verifiedAt ? 'pending-verification' : spec.to;
@@ -76,21 +113,41 @@ export async function changeUserStatus(deps: AccountsDeps, actor: User, id: stri
     await deps.refreshTokens.revokeAllOfUser(id);
     deps.revocations.revokeUser(id);
   }
-  await deps.audit.append({ type: spec.audit, actorId: actor.id, state: user.state, subjectId: id, data: { from: user.status, to, ...(reason ? { reason } : {}) } });
+  await deps.audit.append({
+    type: spec.audit,
+    actorId: actor.id,
+    state: user.state,
+    subjectId: id,
+    data: { from: user.status, to, ...(reason ? { reason } : {}) },
+  });
   await deps.directoryChanged();
   deps.people.updated(updated);
   return toUserView(updated);
 }
 
-export async function updateUser(deps: AccountsDeps, actor: User, id: string, patch: { displayName?: string | undefined; domains?: string[] | undefined; requireTotp?: boolean | undefined }): Promise<UserView> {
+export async function updateUser(
+  deps: AccountsDeps,
+  actor: User,
+  id: string,
+  patch: { displayName?: string | undefined; domains?: string[] | undefined; requireTotp?: boolean | undefined },
+): Promise<UserView> {
   const user = await load(deps, id);
   authorize(actor, 'user:update', { id: user.id, role: user.role, state: user.state });
-  if (patch.domains && user.role !== 'focal-point') throw new AppError('validation.failed', 'only focal points serve domains', [{ path: ['body', 'domains'], message: 'not for this role' }]);
+  if (patch.domains && user.role !== 'focal-point')
+    throw new AppError('validation.failed', 'only focal points serve domains', [
+      { path: ['body', 'domains'], message: 'not for this role' },
+    ]);
   if (patch.domains) await checkParticipating(deps, user.state ?? '', patch.domains);
   const clean = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   const updated = await deps.users.update(id, clean, { now: deps.clock.now() });
   if (!updated) throw new AppError('user.not-found', 'no such user');
-  await deps.audit.append({ type: 'user.updated', actorId: actor.id, state: user.state, subjectId: id, data: { fields: Object.keys(clean) } });
+  await deps.audit.append({
+    type: 'user.updated',
+    actorId: actor.id,
+    state: user.state,
+    subjectId: id,
+    data: { fields: Object.keys(clean) },
+  });
   await deps.directoryChanged();
   return toUserView(updated);
 }

@@ -8,8 +8,12 @@ import { endSession } from './end-session.js';
 export async function mySessions(deps: AccountsDeps, actor: User): Promise<SessionView[]> {
   const sessions = await deps.refreshTokens.activeOfUser(actor.id, deps.clock.now());
   return sessions.map((s) => ({
-    id: s.familyId, tokenHint: s.tokenHint, signedInAt: s.signedInAt?.toISOString() ?? null,
-    lastRefreshedAt: s.lastRefreshedAt.toISOString(), expiresAt: s.expiresAt.toISOString(), device: s.device,
+    id: s.familyId,
+    tokenHint: s.tokenHint,
+    signedInAt: s.signedInAt?.toISOString() ?? null,
+    lastRefreshedAt: s.lastRefreshedAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    device: s.device,
   }));
 }
 
@@ -19,7 +23,14 @@ export async function mySessions(deps: AccountsDeps, actor: User): Promise<Sessi
  * untouched.
  */
 export async function endMySession(deps: AccountsDeps, actor: User, familyId: string): Promise<void> {
-  if ((await deps.refreshTokens.familyOwner(familyId)) !== actor.id) throw new AppError('http.not-found', 'no such session of yours');
+  if ((await deps.refreshTokens.familyOwner(familyId)) !== actor.id)
+    throw new AppError('http.not-found', 'no such session of yours');
   await endSession(deps, actor.id, familyId);
-  await deps.audit.append({ type: 'auth.session-ended', actorId: actor.id, state: actor.state, subjectId: actor.id, data: { familyId } });
+  await deps.audit.append({
+    type: 'auth.session-ended',
+    actorId: actor.id,
+    state: actor.state,
+    subjectId: actor.id,
+    data: { familyId },
+  });
 }

@@ -28,7 +28,8 @@ interface SealedState extends OpaqueFlowState {
   expiresAt: number;
 }
 
-const flowExpired = (): AppError => new AppError('auth.flow-invalid', 'this sign-in step has expired or was used already: start again');
+const flowExpired = (): AppError =>
+  new AppError('auth.flow-invalid', 'this sign-in step has expired or was used already: start again');
 
 /**
  * OPAQUE (RFC 9807) on the server: its long-term setup, and the state between a flow's two round
@@ -43,12 +44,19 @@ export interface OpaqueFlows {
   /** Opens a flow id, checks purpose and expiry, and claims it: true only once. */
   consume(flowId: string, purpose: OpaqueFlowPurpose, now: Date): Promise<OpaqueFlowState>;
   registrationResponse(username: string, registrationRequest: string): string;
-  startLogin(username: string, registrationRecord: string | null, startLoginRequest: string): { loginResponse: string; serverLoginState: string };
+  startLogin(
+    username: string,
+    registrationRecord: string | null,
+    startLoginRequest: string,
+  ): { loginResponse: string; serverLoginState: string };
   /** False when the client did not prove the password (wrong password, unknown user, tampered message). */
   finishLogin(serverLoginState: string, finishLoginRequest: string): boolean;
 }
 
-const malformed = (what: string): AppError => new AppError('validation.failed', `${what} is not a valid OPAQUE message`, [{ path: ['body', what], message: 'not a valid OPAQUE message' }]);
+const malformed = (what: string): AppError =>
+  new AppError('validation.failed', `${what} is not a valid OPAQUE message`, [
+    { path: ['body', what], message: 'not a valid OPAQUE message' },
+  ]);
 
 export function opaqueFlows(serverSetup: string, secret: string, claims: ClaimStore): OpaqueFlows {
   const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'focalnet/opaque-flow-state/v1', 32));
@@ -56,7 +64,11 @@ export function opaqueFlows(serverSetup: string, secret: string, claims: ClaimSt
     serverSetup,
     seal(state, now) {
       const ttl = state.serverLoginState ? OPAQUE_LOGIN_TTL_MS : OPAQUE_REGISTRATION_TTL_MS;
-      const sealed: SealedState = { ...state, id: randomBytes(16).toString('base64url'), expiresAt: now.getTime() + ttl };
+      const sealed: SealedState = {
+        ...state,
+        id: randomBytes(16).toString('base64url'),
+        expiresAt: now.getTime() + ttl,
+      };
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(JSON.stringify(sealed), 'utf8'), cipher.final()]);
@@ -68,17 +80,26 @@ export function opaqueFlows(serverSetup: string, secret: string, claims: ClaimSt
         const bytes = Buffer.from(flowId, 'base64url');
         const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
         decipher.setAuthTag(bytes.subarray(12, 28));
-        state = JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')) as SealedState;
+        state = JSON.parse(
+          Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8'),
+        ) as SealedState;
       } catch {
         throw flowExpired();
       }
       if (state.purpose !== purpose || state.expiresAt <= now.getTime()) throw flowExpired();
       if (!(await claims.claim(`opaque-flow:${state.id}`, now, new Date(state.expiresAt)))) throw flowExpired();
-      return { purpose: state.purpose, username: state.username, userId: state.userId, serverLoginState: state.serverLoginState, subject: state.subject };
+      return {
+        purpose: state.purpose,
+        username: state.username,
+        userId: state.userId,
+        serverLoginState: state.serverLoginState,
+        subject: state.subject,
+      };
     },
     registrationResponse(username, registrationRequest) {
       try {
-        return opaque.server.createRegistrationResponse({ serverSetup, userIdentifier: username, registrationRequest }).registrationResponse;
+        return opaque.server.createRegistrationResponse({ serverSetup, userIdentifier: username, registrationRequest })
+          .registrationResponse;
       } catch {
         throw malformed('registrationRequest');
       }
@@ -86,7 +107,12 @@ export function opaqueFlows(serverSetup: string, secret: string, claims: ClaimSt
     startLogin(username, registrationRecord, startLoginRequest) {
       try {
         // A null record answers with a fake response indistinguishable from a real one (RFC 9807 §10.9).
-        return opaque.server.startLogin({ serverSetup, userIdentifier: username, registrationRecord, startLoginRequest });
+        return opaque.server.startLogin({
+          serverSetup,
+          userIdentifier: username,
+          registrationRecord,
+          startLoginRequest,
+        });
       } catch {
         throw malformed('startLoginRequest');
       }

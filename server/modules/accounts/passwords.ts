@@ -12,7 +12,10 @@ let dummyHash: Promise<string> | undefined;
 
 export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash ?? (await (dummyHash ??= hashPassword('focalnet-timing-equaliser-not-a-password'))), password);
+    return await argon2.verify(
+      hash ?? (await (dummyHash ??= hashPassword('focalnet-timing-equaliser-not-a-password'))),
+      password,
+    );
   } catch {
     return false;
   }

@@ -24,7 +24,12 @@ export async function checkCurrentTotp(deps: AccountsDeps, actor: User, totp: st
   const now = deps.clock.now();
   const step = await matchTotp(secret, totp, now);
   if (step === undefined || !(await deps.users.claimTotpStep(actor.id, step, now))) {
-    await deps.audit.append({ type: 'auth.sign-in-failed', actorId: actor.id, state: actor.state, data: { username: actor.username, reason: 'wrong-totp-reauth' } });
+    await deps.audit.append({
+      type: 'auth.sign-in-failed',
+      actorId: actor.id,
+      state: actor.state,
+      data: { username: actor.username, reason: 'wrong-totp-reauth' },
+    });
     throw new AppError('auth.totp-invalid', 'the code is wrong or was used already');
   }
 }

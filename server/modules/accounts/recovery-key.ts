@@ -10,11 +10,24 @@ import { toUserView } from './user-view.js';
  * back. The old recovery wrapping is replaced, so the old key stops working (a reset link needs the
  * new one). The server cannot check the wrapping, only its form — as for every wrapping.
  */
-export async function replaceRecoveryKey(deps: AccountsDeps, actor: User, recovery: RecoveryWrappedKeys): Promise<UserView> {
+export async function replaceRecoveryKey(
+  deps: AccountsDeps,
+  actor: User,
+  recovery: RecoveryWrappedKeys,
+): Promise<UserView> {
   const stored = AnyStoredWrappedKeys.safeParse(await deps.users.wrappedKeys(actor.id));
   if (!stored.success) throw new AppError('user.invalid-transition', 'no keys are stored for this account');
   const now = deps.clock.now();
-  const updated = await deps.users.update(actor.id, { wrappedKeys: { ...stored.data, recovery }, recoveryConfirmedAt: now }, { now });
-  await deps.audit.append({ type: 'user.recovery-key-replaced', actorId: actor.id, state: actor.state, subjectId: actor.id });
+  const updated = await deps.users.update(
+    actor.id,
+    { wrappedKeys: { ...stored.data, recovery }, recoveryConfirmedAt: now },
+    { now },
+  );
+  await deps.audit.append({
+    type: 'user.recovery-key-replaced',
+    actorId: actor.id,
+    state: actor.state,
+    subjectId: actor.id,
+  });
   return toUserView(updated ?? actor);
 }

@@ -1,6 +1,11 @@
 import { verifyKeyBundle } from '../../../shared/crypto/verify-key-bundle.js';
 import { AppError } from '../../../shared/errors.js';
-import type { RegisterRequest, RegisterResponse, RegistrationStartRequest, RegistrationStartResponse } from '../../../shared/schemas/accounts.js';
+import type {
+  RegisterRequest,
+  RegisterResponse,
+  RegistrationStartRequest,
+  RegistrationStartResponse,
+} from '../../../shared/schemas/accounts.js';
 import type { Invitation } from './ports/invitations.js';
 import { UsernameTakenError, type User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
@@ -9,12 +14,14 @@ import { toUserView } from './user-view.js';
 
 type RegisterInput = Omit<RegisterRequest, 'displayName'> & { displayName?: string | undefined };
 
-const invitationInvalid = (): AppError => new AppError('invitation.invalid', 'this invitation is not valid: it may have expired, been used or been revoked');
+const invitationInvalid = (): AppError =>
+  new AppError('invitation.invalid', 'this invitation is not valid: it may have expired, been used or been revoked');
 const usernameTaken = (): AppError => new AppError('user.username-taken', 'this username is taken');
 
 async function openInvitation(deps: AccountsDeps, token: string): Promise<Invitation> {
   const invitation = await deps.invitations.findByTokenHash(hashOpaqueToken(token));
-  if (!invitation || invitation.status !== 'open' || invitation.expiresAt <= deps.clock.now()) throw invitationInvalid();
+  if (!invitation || invitation.status !== 'open' || invitation.expiresAt <= deps.clock.now())
+    throw invitationInvalid();
   return invitation;
 }
 
@@ -23,11 +30,17 @@ async function openInvitation(deps: AccountsDeps, token: string): Promise<Invita
  * binds the username and the invitation, so the record the client sends back is stored only for
  * the name it was made for.
  */
-export async function startRegistration(deps: AccountsDeps, input: RegistrationStartRequest): Promise<RegistrationStartResponse> {
+export async function startRegistration(
+  deps: AccountsDeps,
+  input: RegistrationStartRequest,
+): Promise<RegistrationStartResponse> {
   const invitation = await openInvitation(deps, input.token);
   if (await deps.users.findByUsername(input.username)) throw usernameTaken();
   const registrationResponse = deps.opaque.registrationResponse(input.username, input.registrationRequest);
-  const flowId = deps.opaque.seal({ purpose: 'register', username: input.username, userId: null, serverLoginState: null, subject: invitation.id }, deps.clock.now());
+  const flowId = deps.opaque.seal(
+    { purpose: 'register', username: input.username, userId: null, serverLoginState: null, subject: invitation.id },
+    deps.clock.now(),
+  );
   return { flowId, registrationResponse };
 }
 
@@ -42,10 +55,15 @@ export async function register(deps: AccountsDeps, input: RegisterInput): Promis
   const invitation = await openInvitation(deps, input.token);
   const flow = await deps.opaque.consume(input.opaque.flowId, 'register', now);
   if (flow.username !== input.username || flow.subject !== invitation.id) {
-    throw new AppError('auth.username-mismatch', 'this registration record was made for another username or invitation: start the registration again', [{ path: ['body', 'opaque', 'registrationRecord'], message: 'made for another username' }]);
+    throw new AppError(
+      'auth.username-mismatch',
+      'this registration record was made for another username or invitation: start the registration again',
+      [{ path: ['body', 'opaque', 'registrationRecord'], message: 'made for another username' }],
+    );
   }
   const displayName = input.displayName ?? invitation.displayName;
-  if (!(await verifyKeyBundle(input.keys))) throw new AppError('keys.invalid', 'the encryption key is not signed by the identity key');
+  if (!(await verifyKeyBundle(input.keys)))
+    throw new AppError('keys.invalid', 'the encryption key is not signed by the identity key');
   if (await deps.users.findByUsername(input.username)) throw usernameTaken();
 
   const bootstrap = invitation.role === 'network-admin' && invitation.createdBy === null;
@@ -74,8 +92,19 @@ export async function register(deps: AccountsDeps, input: RegisterInput): Promis
     await deps.users.update(user.id, { status: 'removed', keys: null }, { revokeTokens: true, now });
     throw invitationInvalid();
   }
-  await deps.audit.append({ type: 'invitation.redeemed', actorId: user.id, state: user.state, subjectId: invitation.id });
-  await deps.audit.append({ type: 'user.registered', actorId: user.id, state: user.state, subjectId: user.id, data: { role: user.role, status: user.status, bootstrap, keyVersion: 1 } });
+  await deps.audit.append({
+    type: 'invitation.redeemed',
+    actorId: user.id,
+    state: user.state,
+    subjectId: invitation.id,
+  });
+  await deps.audit.append({
+    type: 'user.registered',
+    actorId: user.id,
+    state: user.state,
+    subjectId: user.id,
+    data: { role: user.role, status: user.status, bootstrap, keyVersion: 1 },
+  });
   deps.people.updated(user);
 
   return { user: toUserView(user), verifiers: await verifiersFor(deps, user) };
@@ -83,10 +112,20 @@ export async function register(deps: AccountsDeps, input: RegisterInput): Promis
 
 /** The admins who will compare safety numbers with this person: those responsible for them. */
 export async function verifiersFor(deps: AccountsDeps, user: User): Promise<RegisterResponse['verifiers']> {
-  const admins = user.role === 'focal-point'
-    ? await deps.users.list({ role: 'national-admin', status: 'active', ...(user.state ? { state: user.state } : {}) })
-    : await deps.users.list({ role: 'network-admin', status: 'active' });
+  const admins =
+    user.role === 'focal-point'
+      ? await deps.users.list({
+          role: 'national-admin',
+          status: 'active',
+          ...(user.state ? { state: user.state } : {}),
+        })
+      : await deps.users.list({ role: 'network-admin', status: 'active' });
   return admins
     .filter((admin) => admin.id !== user.id && admin.keys)
-    .map((admin) => ({ id: admin.id, displayName: admin.displayName, role: admin.role, identityKey: admin.keys?.identityKey ?? '' }));
+    .map((admin) => ({
+      id: admin.id,
+      displayName: admin.displayName,
+      role: admin.role,
+      identityKey: admin.keys?.identityKey ?? '',
+    }));
 }

@@ -17,7 +17,8 @@ export async function resolveActor(users: ActorSource, claims: AccessClaims): Pr
     users.forget(claims.sub);
     user = await users.findById(claims.sub);
   }
-  if (!user || !CAN_ACT.has(user.status) || user.tokenVersion !== claims.tv || user.role !== claims.role) return undefined;
+  if (!user || !CAN_ACT.has(user.status) || user.tokenVersion !== claims.tv || user.role !== claims.role)
+    return undefined;
   if (claims.sid !== undefined && user.endedSessions.includes(claims.sid)) return undefined; // that session was ended on its own
   return user;
 }

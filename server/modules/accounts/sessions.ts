@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_KEY_STRETCHING } from '../../../shared/crypto/opaque-format.js';
 import { AppError } from '../../../shared/errors.js';
-import type { Session, SignInFinishRequest, SignInStartRequest, SignInStartResponse } from '../../../shared/schemas/accounts.js';
+import type {
+  Session,
+  SignInFinishRequest,
+  SignInStartRequest,
+  SignInStartResponse,
+} from '../../../shared/schemas/accounts.js';
 import type { User } from './ports/users.js';
 import type { AccountsDeps } from './accounts-deps.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from './access-tokens.js';
@@ -23,14 +28,29 @@ export interface SessionOrigin {
   device?: string | null | undefined;
 }
 
-export async function issueSession(deps: AccountsDeps, user: User, familyId: string, origin: SessionOrigin = {}): Promise<Session> {
+export async function issueSession(
+  deps: AccountsDeps,
+  user: User,
+  familyId: string,
+  origin: SessionOrigin = {},
+): Promise<Session> {
   const now = deps.clock.now();
   const refreshToken = newOpaqueToken();
   await deps.refreshTokens.create({
-    tokenHash: hashOpaqueToken(refreshToken), familyId, userId: user.id, now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
-    signedInAt: origin.signedInAt ?? now, device: origin.device?.slice(0, 200) ?? null,
+    tokenHash: hashOpaqueToken(refreshToken),
+    familyId,
+    userId: user.id,
+    now,
+    expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+    signedInAt: origin.signedInAt ?? now,
+    device: origin.device?.slice(0, 200) ?? null,
   });
-  return { accessToken: deps.tokens.sign(user, now, familyId), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUserView(user) };
+  return {
+    accessToken: deps.tokens.sign(user, now, familyId),
+    refreshToken,
+    expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+    user: toUserView(user),
+  };
 }
 
 /**
@@ -39,14 +59,30 @@ export async function issueSession(deps: AccountsDeps, user: User, familyId: str
  * and the same stretching as a default account, so the answer does not tell whether the name
  * exists. Only accounts made before OPAQUE answer `upgrade: true` (they have no record yet).
  */
-export async function startSignIn(deps: AccountsDeps, input: SignInStartRequest): Promise<SignInStartResponse & { upgrade?: true }> {
+export async function startSignIn(
+  deps: AccountsDeps,
+  input: SignInStartRequest,
+): Promise<SignInStartResponse & { upgrade?: true }> {
   // One read whether or not the name exists, so the answer's timing does not tell.
   const found = await deps.users.withSecretsByUsername(input.username);
   const user = found?.user;
   const secrets = found?.secrets;
   const credential = secrets?.opaque ?? null;
-  const { loginResponse, serverLoginState } = deps.opaque.startLogin(input.username, credential?.record ?? null, input.startLoginRequest);
-  const flowId = deps.opaque.seal({ purpose: 'sign-in', username: input.username, userId: credential && user ? user.id : null, serverLoginState, subject: null }, deps.clock.now());
+  const { loginResponse, serverLoginState } = deps.opaque.startLogin(
+    input.username,
+    credential?.record ?? null,
+    input.startLoginRequest,
+  );
+  const flowId = deps.opaque.seal(
+    {
+      purpose: 'sign-in',
+      username: input.username,
+      userId: credential && user ? user.id : null,
+      serverLoginState,
+      subject: null,
+    },
+    deps.clock.now(),
+  );
   const upgrade = user && !credential && secrets?.passwordHash ? { upgrade: true as const } : {};
   return { flowId, loginResponse, stretching: credential?.stretching ?? DEFAULT_KEY_STRETCHING, ...upgrade };
 }
@@ -58,28 +94,50 @@ export async function startSignIn(deps: AccountsDeps, input: SignInStartRequest)
  */
 export async function finishSignIn(deps: AccountsDeps, input: SignInFinishRequest, device?: string): Promise<Session> {
   const flow = await deps.opaque.consume(input.flowId, 'sign-in', deps.clock.now());
-  const proven = flow.serverLoginState !== null && deps.opaque.finishLogin(flow.serverLoginState, input.finishLoginRequest);
+  const proven =
+    flow.serverLoginState !== null && deps.opaque.finishLogin(flow.serverLoginState, input.finishLoginRequest);
   const user = flow.userId ? await deps.users.findById(flow.userId) : undefined;
   if (!user || !proven || !CAN_SIGN_IN.has(user.status)) {
     const reason = !user ? 'unknown-user' : !proven ? 'wrong-password' : `status-${user.status}`;
-    await deps.audit.append({ type: 'auth.sign-in-failed', actorId: user?.id ?? null, state: user?.state ?? null, data: { username: flow.username, reason } });
+    await deps.audit.append({
+      type: 'auth.sign-in-failed',
+      actorId: user?.id ?? null,
+      state: user?.state ?? null,
+      data: { username: flow.username, reason },
+    });
     throw invalidCredentials();
   }
   return secondStepAndSession(deps, user, input.totp, device);
 }
 
-async function secondStepAndSession(deps: AccountsDeps, user: User, totp: string | undefined, device: string | undefined): Promise<Session> {
+async function secondStepAndSession(
+  deps: AccountsDeps,
+  user: User,
+  totp: string | undefined,
+  device: string | undefined,
+): Promise<Session> {
   const secrets = await deps.users.secrets(user.id);
   if (user.totpEnabled && secrets?.totpSecret) {
     if (!totp) throw new AppError('auth.totp-required', 'enter the 6-digit code from your authenticator app');
     const step = await matchTotp(secrets.totpSecret, totp, deps.clock.now());
     if (step === undefined || !(await deps.users.claimTotpStep(user.id, step, deps.clock.now()))) {
-      await deps.audit.append({ type: 'auth.sign-in-failed', actorId: user.id, state: user.state, data: { username: user.username, reason: 'wrong-totp' } });
+      await deps.audit.append({
+        type: 'auth.sign-in-failed',
+        actorId: user.id,
+        state: user.state,
+        data: { username: user.username, reason: 'wrong-totp' },
+      });
       throw new AppError('auth.totp-invalid', 'the code is wrong or was used already');
     }
   }
   const session = await issueSession(deps, user, randomUUID(), { device });
-  await deps.audit.append({ type: 'auth.signed-in', actorId: user.id, state: user.state, subjectId: user.id, data: { totp: user.totpEnabled } });
+  await deps.audit.append({
+    type: 'auth.signed-in',
+    actorId: user.id,
+    state: user.state,
+    subjectId: user.id,
+    data: { totp: user.totpEnabled },
+  });
   return session;
 }
 
@@ -88,14 +146,29 @@ async function secondStepAndSession(deps: AccountsDeps, user: User, totp: string
  * upgraded (`upgradeToOpaque`). An account that has an OPAQUE record is refused here like a wrong
  * password, so the route cannot be used to learn which names exist.
  */
-export async function signInWithPassword(deps: AccountsDeps, input: { username: string; password: string; totp?: string | undefined }, device?: string): Promise<Session> {
+export async function signInWithPassword(
+  deps: AccountsDeps,
+  input: { username: string; password: string; totp?: string | undefined },
+  device?: string,
+): Promise<Session> {
   const user = await deps.users.findByUsername(input.username);
   const secrets = user ? await deps.users.secrets(user.id) : undefined;
-  const legacyHash = secrets && !secrets.opaque ? secrets.passwordHash ?? undefined : undefined;
+  const legacyHash = secrets && !secrets.opaque ? (secrets.passwordHash ?? undefined) : undefined;
   const passwordOk = await verifyPassword(legacyHash, input.password);
   if (!user || !legacyHash || !passwordOk || !CAN_SIGN_IN.has(user.status)) {
-    const reason = !user ? 'unknown-user' : secrets?.opaque ? 'password-route-after-upgrade' : !passwordOk ? 'wrong-password' : `status-${user.status}`;
-    await deps.audit.append({ type: 'auth.sign-in-failed', actorId: user?.id ?? null, state: user?.state ?? null, data: { username: input.username, reason } });
+    const reason = !user
+      ? 'unknown-user'
+      : secrets?.opaque
+        ? 'password-route-after-upgrade'
+        : !passwordOk
+          ? 'wrong-password'
+          : `status-${user.status}`;
+    await deps.audit.append({
+      type: 'auth.sign-in-failed',
+      actorId: user?.id ?? null,
+      state: user?.state ?? null,
+      data: { username: input.username, reason },
+    });
     throw invalidCredentials();
   }
   return secondStepAndSession(deps, user, input.totp, device);
@@ -109,11 +182,19 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
   const tokenHash = hashOpaqueToken(refreshToken);
   const record = await deps.refreshTokens.find(tokenHash);
   if (!record) throw sessionInvalid();
-  if (record.status !== 'active' || !(await deps.refreshTokens.markUsed(tokenHash, deps.clock.now(), record.expiresAt))) {
+  if (
+    record.status !== 'active' ||
+    !(await deps.refreshTokens.markUsed(tokenHash, deps.clock.now(), record.expiresAt))
+  ) {
     // Stolen, or the session forked: it ends as a sign-out would, tokens and sockets included.
     await endSession(deps, record.userId, record.familyId);
     if (record.status !== 'revoked') {
-      await deps.audit.append({ type: 'auth.refresh-reused', actorId: record.userId, subjectId: record.userId, data: { familyId: record.familyId } });
+      await deps.audit.append({
+        type: 'auth.refresh-reused',
+        actorId: record.userId,
+        subjectId: record.userId,
+        data: { familyId: record.familyId },
+      });
     }
     throw sessionInvalid();
   }
@@ -127,7 +208,10 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
     await deps.refreshTokens.revokeFamily(record.familyId);
     throw sessionInvalid();
   }
-  const session = await issueSession(deps, user, record.familyId, { signedInAt: record.signedInAt, device: record.device });
+  const session = await issueSession(deps, user, record.familyId, {
+    signedInAt: record.signedInAt,
+    device: record.device,
+  });
   // A concurrent presentation of the same token may have ended the session meanwhile: it recorded
   // the end before revoking, so either this sees it, or that revocation comes after this new token.
   if (await deps.endedSessions.isEnded(record.familyId)) {
@@ -138,11 +222,17 @@ export async function refreshSession(deps: AccountsDeps, refreshToken: string): 
 }
 
 /** Ends the session the refresh token belongs to (and the one the access token names): tokens refused, sockets closed. */
-export async function signOut(deps: AccountsDeps, actor: User, refreshToken: string, accessSessionId?: string): Promise<void> {
+export async function signOut(
+  deps: AccountsDeps,
+  actor: User,
+  refreshToken: string,
+  accessSessionId?: string,
+): Promise<void> {
   const record = await deps.refreshTokens.find(hashOpaqueToken(refreshToken));
   const families = new Set<string>();
   if (record && record.userId === actor.id) families.add(record.familyId);
-  if (accessSessionId && (await deps.refreshTokens.familyOwner(accessSessionId)) === actor.id) families.add(accessSessionId);
+  if (accessSessionId && (await deps.refreshTokens.familyOwner(accessSessionId)) === actor.id)
+    families.add(accessSessionId);
   for (const familyId of families) await endSession(deps, actor.id, familyId);
   await deps.audit.append({ type: 'auth.signed-out', actorId: actor.id, state: actor.state, subjectId: actor.id });
 }

@@ -41,14 +41,29 @@ export async function verifyChain(entries: AsyncIterable<AuditEntry> | Iterable<
   let checked = 0;
   for await (const entry of entries) {
     if (entry.seq !== expectedSeq) {
-      return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (next stored entry is ${entry.seq})` } };
+      return {
+        ok: false,
+        checked,
+        firstBroken: {
+          seq: expectedSeq,
+          reason: `entry ${expectedSeq} is missing (next stored entry is ${entry.seq})`,
+        },
+      };
     }
     if (entry.prevHash !== prevHash) {
-      return { ok: false, checked, firstBroken: { seq: entry.seq, reason: 'prevHash does not match the previous entry' } };
+      return {
+        ok: false,
+        checked,
+        firstBroken: { seq: entry.seq, reason: 'prevHash does not match the previous entry' },
+      };
     }
     const { hash, ...record } = entry;
     if (hashAuditRecord(record) !== hash) {
-      return { ok: false, checked, firstBroken: { seq: entry.seq, reason: 'content does not match its hash (entry was changed)' } };
+      return {
+        ok: false,
+        checked,
+        firstBroken: { seq: entry.seq, reason: 'content does not match its hash (entry was changed)' },
+      };
     }
     prevHash = hash;
     expectedSeq += 1;

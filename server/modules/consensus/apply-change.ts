@@ -12,7 +12,12 @@ async function retireDomain(deps: ConsensusDeps, code: string, now: Date): Promi
     if (!state.domains.includes(code)) continue;
     const after = state.domains.filter((domain) => domain !== code);
     await deps.states.setDomains(state.code, after, now);
-    await deps.audit.append({ type: 'state.participation-changed', state: state.code, subjectId: state.code, data: { before: state.domains, after, retired: code } });
+    await deps.audit.append({
+      type: 'state.participation-changed',
+      state: state.code,
+      subjectId: state.code,
+      data: { before: state.domains, after, retired: code },
+    });
   }
 }
 

@@ -1,4 +1,10 @@
-import type { Outcome, Position, Procedure, ProposalStatus, ProposedChange } from '../../../shared/schemas/consensus.js';
+import type {
+  Outcome,
+  Position,
+  Procedure,
+  ProposalStatus,
+  ProposedChange,
+} from '../../../shared/schemas/consensus.js';
 
 export interface StoredPosition {
   state: string;
@@ -43,7 +49,13 @@ export interface ProposalStore {
    * wins). `recovery`: the second and last try, for a proposal whose first ender died between
    * claiming and recording the end.
    */
-  settle(id: string, status: Exclude<ProposalStatus, 'open'>, outcome: Outcome, now: Date, recovery?: boolean): Promise<boolean>;
+  settle(
+    id: string,
+    status: Exclude<ProposalStatus, 'open'>,
+    outcome: Outcome,
+    now: Date,
+    recovery?: boolean,
+  ): Promise<boolean>;
   /** When the end of this proposal was claimed (undefined: not yet). */
   endClaimedAt(id: string): Promise<Date | undefined>;
   /** Claims attempt `attempt` at applying an adopted change: true for exactly one caller per attempt. */

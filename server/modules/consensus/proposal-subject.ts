@@ -3,10 +3,13 @@ import type { ProposedChange } from '../../../shared/schemas/consensus.js';
 /** What only one open proposal at a time may be about: a state to admit, a domain to add or rename. */
 export function subjectOf(change: ProposedChange): string | null {
   switch (change.kind) {
-    case 'admit-state': return change.state.code;
+    case 'admit-state':
+      return change.state.code;
     case 'add-domain':
     case 'rename-domain':
-    case 'retire-domain': return `domain:${change.domain.code}`;
-    default: return null;
+    case 'retire-domain':
+      return `domain:${change.domain.code}`;
+    default:
+      return null;
   }
 }

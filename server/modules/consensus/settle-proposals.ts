@@ -20,7 +20,10 @@ async function end(deps: ConsensusDeps, proposal: Proposal, settlement: Settleme
   const { id } = proposal;
   if (await deps.proposals.settle(id, settlement.status, settlement.outcome, now)) return true;
   const claimed = await deps.proposals.endClaimedAt(id);
-  const abandoned = claimed !== undefined && now.getTime() - claimed.getTime() > END_CLAIM_MS && (await deps.proposals.find(id))?.status === 'open';
+  const abandoned =
+    claimed !== undefined &&
+    now.getTime() - claimed.getTime() > END_CLAIM_MS &&
+    (await deps.proposals.find(id))?.status === 'open';
   return abandoned && deps.proposals.settle(id, settlement.status, settlement.outcome, now, true);
 }
 
@@ -37,7 +40,11 @@ export async function settleIfDue(deps: ConsensusDeps, proposal: Proposal): Prom
     const settlement = settleProposal(current, now);
     if (!settlement) return current;
     if (await end(deps, current, settlement, now)) {
-      await deps.audit.append({ type: 'consensus.settled', subjectId: current.id, data: { kind: current.change.kind, status: settlement.status, outcome: settlement.outcome } });
+      await deps.audit.append({
+        type: 'consensus.settled',
+        subjectId: current.id,
+        data: { kind: current.change.kind, status: settlement.status, outcome: settlement.outcome },
+      });
       current = { ...current, ...settlement, settledAt: now };
       deps.notifier.updated(toProposalView(current));
     } else {

@@ -70,15 +70,20 @@ export class DirectoryIndex {
   /** Counts invalidations: a refresh begun before one must not be taken for what came after. */
   private generation = 0;
 
-  constructor(private readonly deps: DirectoryDeps, private readonly maxStalenessMs = 500) {}
+  constructor(
+    private readonly deps: DirectoryDeps,
+    private readonly maxStalenessMs = 500,
+  ) {}
 
   async snapshot(): Promise<DirectorySnapshot> {
     const now = this.deps.clock.now().getTime();
     if (this.current && now - this.checkedAt < this.maxStalenessMs) return this.current;
     // Bounded: a refresh stuck on the database must not hold every later reader.
-    const loading = this.loading ?? withDeadline(this.refresh(), DATABASE_CALL_DEADLINE_MS, 'the directory refresh').finally(() => {
-      if (this.loading === loading) this.loading = undefined;
-    });
+    const loading =
+      this.loading ??
+      withDeadline(this.refresh(), DATABASE_CALL_DEADLINE_MS, 'the directory refresh').finally(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
     this.loading = loading;
     return loading;
   }
@@ -97,11 +102,15 @@ export class DirectoryIndex {
 
   private async refresh(): Promise<DirectorySnapshot> {
     const generation = this.generation;
-    const [revision, fields] = await Promise.all([this.deps.settings.revision(DIRECTORY_REVISION), this.fieldPolicies()]);
+    const [revision, fields] = await Promise.all([
+      this.deps.settings.revision(DIRECTORY_REVISION),
+      this.fieldPolicies(),
+    ]);
     const stillCurrent = (): boolean => generation === this.generation;
     if (this.current && revision === this.revision) {
       // Only a policy changed: the records stay, the field visibility is replaced.
-      const refreshed = fields.policyVersions === this.current.policyVersions ? this.current : { ...this.current, ...fields };
+      const refreshed =
+        fields.policyVersions === this.current.policyVersions ? this.current : { ...this.current, ...fields };
       if (!stillCurrent()) return refreshed;
       this.current = refreshed;
       this.checkedAt = this.deps.clock.now().getTime();
@@ -118,8 +127,16 @@ export class DirectoryIndex {
 
   private async fieldPolicies(): Promise<FieldPolicies> {
     const policies = await this.deps.policies.current();
-    const fieldPolicies = new Map([...policies].map(([state, policy]) => [state, { state: policy.body.state, directoryFields: policy.body.directoryFields ?? [] }]));
-    const policyVersions = [...policies].map(([state, policy]) => `${state}@${policy.body.version}`).sort().join(',');
+    const fieldPolicies = new Map(
+      [...policies].map(([state, policy]) => [
+        state,
+        { state: policy.body.state, directoryFields: policy.body.directoryFields ?? [] },
+      ]),
+    );
+    const policyVersions = [...policies]
+      .map(([state, policy]) => `${state}@${policy.body.version}`)
+      .sort()
+      .join(',');
     return { fieldPolicies, policyVersions };
   }
 
@@ -134,12 +151,23 @@ export class DirectoryIndex {
     const entryOf = new Map(entries.map((entry) => [entry.userId, entry]));
     // A retired domain counts for no state, even one whose participation was changed while it was being retired.
     const retired = new Set(domains.filter((domain) => domain.retiredAt !== undefined).map((domain) => domain.code));
-    const stateOf = new Map(states.map((state) => [state.code, { ...state, domains: state.domains.filter((domain) => !retired.has(domain)) }]));
+    const stateOf = new Map(
+      states.map((state) => [
+        state.code,
+        { ...state, domains: state.domains.filter((domain) => !retired.has(domain)) },
+      ]),
+    );
     const records: IndexedRecord[] = [];
     for (const user of users) {
       const entry = entryOf.get(user.id);
       const participating = new Set(stateOf.get(user.state ?? '')?.domains ?? []);
-      const names = [user.displayName, entry?.name?.en, entry?.name?.ru, entry?.authority?.en, entry?.authority?.ru].filter(Boolean);
+      const names = [
+        user.displayName,
+        entry?.name?.en,
+        entry?.name?.ru,
+        entry?.authority?.en,
+        entry?.authority?.ru,
+      ].filter(Boolean);
       records.push({
         user,
         entry,
@@ -157,12 +185,23 @@ export class DirectoryIndex {
       });
     }
     const collator = new Intl.Collator('en', { sensitivity: 'base' });
-    const byName = (a: IndexedRecord, b: IndexedRecord): number => collator.compare(a.sortName, b.sortName) || a.user.id.localeCompare(b.user.id);
+    const byName = (a: IndexedRecord, b: IndexedRecord): number =>
+      collator.compare(a.sortName, b.sortName) || a.user.id.localeCompare(b.user.id);
     const sorted = {
       name: [...records].sort(byName),
       state: [...records].sort((a, b) => (a.user.state ?? '').localeCompare(b.user.state ?? '') || byName(a, b)),
-      lastConfirmed: [...records].sort((a, b) => b.lastConfirmedAt.getTime() - a.lastConfirmedAt.getTime() || a.user.id.localeCompare(b.user.id)),
+      lastConfirmed: [...records].sort(
+        (a, b) => b.lastConfirmedAt.getTime() - a.lastConfirmedAt.getTime() || a.user.id.localeCompare(b.user.id),
+      ),
     };
-    return { records, sorted, byUserId: new Map(records.map((r) => [r.user.id, r])), search: new SearchIndex(records), states: stateOf, domains: new Map(domains.map((d) => [d.code, d])), freshnessDays };
+    return {
+      records,
+      sorted,
+      byUserId: new Map(records.map((r) => [r.user.id, r])),
+      search: new SearchIndex(records),
+      states: stateOf,
+      domains: new Map(domains.map((d) => [d.code, d])),
+      freshnessDays,
+    };
   }
 }

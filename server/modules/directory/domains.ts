@@ -11,20 +11,32 @@ export async function listDomains(index: DirectoryIndex, actor: User): Promise<D
 }
 
 /** What a state may newly take part in: a domain of the network that no decision retired. */
-export async function requireActiveDomains(index: DirectoryIndex, codes: readonly string[], path: Array<string | number>): Promise<void> {
+export async function requireActiveDomains(
+  index: DirectoryIndex,
+  codes: readonly string[],
+  path: Array<string | number>,
+): Promise<void> {
   await requireKnownDomains(index, codes, path);
   const { domains } = await index.snapshot();
   const retired = [...new Set(codes)].filter((code) => domains.get(code)?.retiredAt !== undefined);
   if (retired.length > 0) {
-    throw new AppError('domain.retired', `retired by network decision: ${retired.join(', ')}`, [{ path, message: `retired: ${retired.join(', ')}` }]);
+    throw new AppError('domain.retired', `retired by network decision: ${retired.join(', ')}`, [
+      { path, message: `retired: ${retired.join(', ')}` },
+    ]);
   }
 }
 
 /** Codes are well-formed by schema; only the network's list says which exist (new ones come by consensus). */
-export async function requireKnownDomains(index: DirectoryIndex, codes: readonly string[], path: Array<string | number>): Promise<void> {
+export async function requireKnownDomains(
+  index: DirectoryIndex,
+  codes: readonly string[],
+  path: Array<string | number>,
+): Promise<void> {
   const { domains } = await index.snapshot();
   const unknown = [...new Set(codes)].filter((code) => !domains.has(code));
   if (unknown.length > 0) {
-    throw new AppError('domain.unknown', `not a domain of the network: ${unknown.join(', ')}`, [{ path, message: `unknown: ${unknown.join(', ')}` }]);
+    throw new AppError('domain.unknown', `not a domain of the network: ${unknown.join(', ')}`, [
+      { path, message: `unknown: ${unknown.join(', ')}` },
+    ]);
   }
 }

@@ -17,7 +17,9 @@ export function toEntryView(record: IndexedRecord, directory: DirectorySnapshot,
   const { user, entry } = record;
   const state = user.state ?? '';
   // The entry's state decides in its signed policy in force which fields other states see.
-  const withheld = new Set<RestrictableField>(withheldDirectoryFields(directory.fieldPolicies.get(state), state, reader));
+  const withheld = new Set<RestrictableField>(
+    withheldDirectoryFields(directory.fieldPolicies.get(state), state, reader),
+  );
   const deputy = entry?.deputyUserId ? directory.byUserId.get(entry.deputyUserId) : undefined;
   return {
     userId: user.id,
@@ -32,21 +34,26 @@ export function toEntryView(record: IndexedRecord, directory: DirectorySnapshot,
     timeZone: entry?.timeZone ?? null,
     ...(!withheld.has('workingHours') ? { workingHours: entry?.workingHours ?? null } : {}),
     available24x7: entry?.available24x7 ?? false,
-    ...(!withheld.has('deputy') ? { deputy: deputy ? { userId: deputy.user.id, name: deputy.entry?.name?.en ?? deputy.user.displayName } : null } : {}),
-    contacts: (entry?.contacts ?? []).filter((c) => !withheld.has(`contacts.${c.type}` as RestrictableField)) as EntryView['contacts'],
-    keys: user.keys && record.fingerprint
-      ? {
-          identityKey: user.keys.identityKey,
-          encryptionKey: user.keys.encryptionKey,
-          encryptionKeySig: user.keys.encryptionKeySig,
-          keyVersion: user.keys.keyVersion,
-          fingerprint: record.fingerprint,
-          verified: user.keys.verifiedAt !== null,
-          verifiedAt: user.keys.verifiedAt?.toISOString() ?? null,
-          // Shown wherever the current key is: a recipient needs them to verify older messages.
-          ...(record.previousKeys.length > 0 ? { history: record.previousKeys.map(toPreviousKeyStatus) } : {}),
-        }
-      : null,
+    ...(!withheld.has('deputy')
+      ? { deputy: deputy ? { userId: deputy.user.id, name: deputy.entry?.name?.en ?? deputy.user.displayName } : null }
+      : {}),
+    contacts: (entry?.contacts ?? []).filter(
+      (c) => !withheld.has(`contacts.${c.type}` as RestrictableField),
+    ) as EntryView['contacts'],
+    keys:
+      user.keys && record.fingerprint
+        ? {
+            identityKey: user.keys.identityKey,
+            encryptionKey: user.keys.encryptionKey,
+            encryptionKeySig: user.keys.encryptionKeySig,
+            keyVersion: user.keys.keyVersion,
+            fingerprint: record.fingerprint,
+            verified: user.keys.verifiedAt !== null,
+            verifiedAt: user.keys.verifiedAt?.toISOString() ?? null,
+            // Shown wherever the current key is: a recipient needs them to verify older messages.
+            ...(record.previousKeys.length > 0 ? { history: record.previousKeys.map(toPreviousKeyStatus) } : {}),
+          }
+        : null,
     lastConfirmedAt: record.lastConfirmedAt.toISOString(),
     stale: isStale(record, now, directory.freshnessDays),
     withheld: [...withheld].sort(),

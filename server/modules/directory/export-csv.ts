@@ -2,14 +2,35 @@ import { csvCell as cell } from '../../../shared/csv.js';
 import { CONTACT_TYPES, type EntryView } from '../../../shared/schemas/directory.js';
 
 const COLUMNS = [
-  'state', 'name_en', 'name_ru', 'authority_en', 'authority_ru', 'title_en', 'title_ru', 'kind', 'domains', 'role',
-  'languages', 'time_zone', 'available_24x7', ...CONTACT_TYPES, 'key_fingerprint', 'key_verified', 'last_confirmed', 'stale', 'withheld',
+  'state',
+  'name_en',
+  'name_ru',
+  'authority_en',
+  'authority_ru',
+  'title_en',
+  'title_ru',
+  'kind',
+  'domains',
+  'role',
+  'languages',
+  'time_zone',
+  'available_24x7',
+  ...CONTACT_TYPES,
+  'key_fingerprint',
+  'key_verified',
+  'last_confirmed',
+  'stale',
+  'withheld',
 ] as const;
 
 /** The entries as CSV (RFC 4180, CRLF), exactly the fields the reader may see. */
 export function entriesToCsv(entries: readonly EntryView[]): string {
   const rows = entries.map((entry) => {
-    const contacts = (type: string): string => entry.contacts.filter((c) => c.type === type).map((c) => c.value).join('; ');
+    const contacts = (type: string): string =>
+      entry.contacts
+        .filter((c) => c.type === type)
+        .map((c) => c.value)
+        .join('; ');
     const values: Record<(typeof COLUMNS)[number], string | boolean | null | undefined> = {
       state: entry.state,
       name_en: entry.name.en,

@@ -21,7 +21,9 @@ export async function indexKeyHistory(user: User): Promise<IndexedPreviousKey[]>
     if (keys.keyVersion < current && !byVersion.has(keys.keyVersion)) byVersion.set(keys.keyVersion, keys);
   }
   const history = [...byVersion.values()].sort((a, b) => b.keyVersion - a.keyVersion);
-  return Promise.all(history.map(async (keys) => ({ keys, fingerprint: await keyFingerprint(fromBase64Url(keys.identityKey)) })));
+  return Promise.all(
+    history.map(async (keys) => ({ keys, fingerprint: await keyFingerprint(fromBase64Url(keys.identityKey)) })),
+  );
 }
 
 export function toPreviousKeyStatus({ keys, fingerprint }: IndexedPreviousKey): PreviousKeyStatus {

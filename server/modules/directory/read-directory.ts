@@ -14,7 +14,11 @@ export interface DirectoryReadDeps extends DirectoryDeps {
 
 export const readerOf = (actor: User): Reader => ({ state: confinedState(actor) });
 
-export async function search(deps: DirectoryReadDeps, actor: User, query: DirectorySearchQuery): Promise<DirectoryPage> {
+export async function search(
+  deps: DirectoryReadDeps,
+  actor: User,
+  query: DirectorySearchQuery,
+): Promise<DirectoryPage> {
   authorize(actor, 'directory:read');
   return searchDirectory(await deps.index.snapshot(), query, readerOf(actor), deps.clock.now());
 }
@@ -31,7 +35,11 @@ export async function getEntry(deps: DirectoryReadDeps, actor: User, userId: str
 export async function listStates(deps: DirectoryReadDeps, actor: User): Promise<StateView[]> {
   authorize(actor, 'directory:read');
   const directory = await deps.index.snapshot();
-  return [...directory.states.values()].map((state) => ({ code: state.code as StateView['code'], name: state.name, domains: state.domains as StateView['domains'] }));
+  return [...directory.states.values()].map((state) => ({
+    code: state.code as StateView['code'],
+    name: state.name,
+    domains: state.domains as StateView['domains'],
+  }));
 }
 
 /** Entries not reconfirmed within the freshness period: a national admin's own state, or all for the secretariat. */
@@ -42,7 +50,9 @@ export async function staleEntries(deps: DirectoryReadDeps, actor: User): Promis
   const directory = await deps.index.snapshot();
   const now = deps.clock.now();
   return directory.records
-    .filter((record) => (state === null || record.user.state === state) && isStale(record, now, directory.freshnessDays))
+    .filter(
+      (record) => (state === null || record.user.state === state) && isStale(record, now, directory.freshnessDays),
+    )
     .sort((a, b) => a.lastConfirmedAt.getTime() - b.lastConfirmedAt.getTime())
     .map((record) => toEntryView(record, directory, readerOf(actor), now));
 }

@@ -8,7 +8,12 @@ import { SearchIndex } from './search-index.js';
  * order until the page is full; only the page's entries are projected for this reader's
  * visibility.
  */
-export function searchDirectory(directory: DirectorySnapshot, query: DirectorySearchQuery, reader: Reader, now: Date): DirectoryPage {
+export function searchDirectory(
+  directory: DirectorySnapshot,
+  query: DirectorySearchQuery,
+  reader: Reader,
+  now: Date,
+): DirectoryPage {
   const matches = directory.search.match(query, now, directory.freshnessDays);
   const total = SearchIndex.count(matches);
   const start = (query.page - 1) * query.pageSize;
@@ -20,5 +25,10 @@ export function searchDirectory(directory: DirectorySnapshot, query: DirectorySe
     if (seen >= start) page.push(record);
     seen += 1;
   }
-  return { total, page: query.page, pageSize: query.pageSize, entries: page.map((record) => toEntryView(record, directory, reader, now)) };
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    entries: page.map((record) => toEntryView(record, directory, reader, now)),
+  };
 }

@@ -37,7 +37,10 @@ export class SearchIndex {
     this.anyDomain = emptyBits(this.words);
     this.roundTheClock = emptyBits(this.words);
     this.lastConfirmedMs = new Float64Array(records.length);
-    this.text = new SubstringPostings(records.map((record) => record.searchText), this.words);
+    this.text = new SubstringPostings(
+      records.map((record) => record.searchText),
+      this.words,
+    );
     records.forEach((record, position) => {
       for (const domain of record.domains) this.set(this.byDomain, domain, position);
       if (record.domains.length > 0) setBit(this.anyDomain, position);
@@ -52,14 +55,14 @@ export class SearchIndex {
   /** Positions of the records matching every filter of the query. */
   match(query: DirectorySearchQuery, now: Date, freshnessDays: number): Bitset {
     // A person is found only for domains their state takes part in; with none, not at all.
-    const result = (query.domain ? this.byDomain.get(query.domain) ?? emptyBits(this.words) : this.anyDomain).slice();
+    const result = (query.domain ? (this.byDomain.get(query.domain) ?? emptyBits(this.words)) : this.anyDomain).slice();
     if (query.state?.length) andInto(result, this.union(query.state.map((state) => this.byState.get(state))));
     if (query.language) andInto(result, this.byLanguage.get(query.language));
     if (query.role) andInto(result, this.byRole.get(query.role));
     if (query.available24x7 !== undefined) andInto(result, this.roundTheClock, !query.available24x7);
     if (query.stale !== undefined) {
       const staleBefore = now.getTime() - freshnessDays * DAY_MS;
-      this.keepWhere(result, (position) => ((this.lastConfirmedMs[position] ?? 0) < staleBefore) === query.stale);
+      this.keepWhere(result, (position) => (this.lastConfirmedMs[position] ?? 0) < staleBefore === query.stale);
     }
     const words = query.q ? query.q.toLowerCase().split(/\s+/).filter(Boolean) : [];
     if (words.length > 0) this.keepContaining(result, words);
@@ -82,7 +85,8 @@ export class SearchIndex {
       for (const set of narrowed?.sets ?? []) andInto(result, set);
       if (!narrowed?.exact) toCheck.push(word);
     }
-    if (toCheck.length > 0) this.keepWhere(result, (position) => toCheck.every((word) => this.records[position]?.searchText.includes(word)));
+    if (toCheck.length > 0)
+      this.keepWhere(result, (position) => toCheck.every((word) => this.records[position]?.searchText.includes(word)));
   }
 
   private set(lists: Map<string, Bitset>, key: string, position: number): void {
@@ -93,7 +97,8 @@ export class SearchIndex {
 
   private union(lists: ReadonlyArray<Bitset | undefined>): Bitset {
     const result = emptyBits(this.words);
-    for (const bits of lists) if (bits) for (let i = 0; i < this.words; i++) result[i] = (result[i] ?? 0) | (bits[i] ?? 0);
+    for (const bits of lists)
+      if (bits) for (let i = 0; i < this.words; i++) result[i] = (result[i] ?? 0) | (bits[i] ?? 0);
     return result;
   }
 

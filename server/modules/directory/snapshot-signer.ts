@@ -1,5 +1,9 @@
 import { createPrivateKey, createPublicKey, hkdfSync, sign, type KeyObject } from 'node:crypto';
-import { snapshotSignedBytes, type DirectorySnapshotBody, type SignedDirectorySnapshot } from '../../../shared/crypto/directory-snapshot-format.js';
+import {
+  snapshotSignedBytes,
+  type DirectorySnapshotBody,
+  type SignedDirectorySnapshot,
+} from '../../../shared/crypto/directory-snapshot-format.js';
 
 /** PKCS#8 prefix of an Ed25519 private key; the 32-byte seed follows. */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -17,7 +21,11 @@ export interface SnapshotSigner {
  */
 export function snapshotSigner(jwtSecret: string): SnapshotSigner {
   const seed = Buffer.from(hkdfSync('sha256', jwtSecret, 'focalnet', 'directory-snapshot-key/v1', 32));
-  const privateKey: KeyObject = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey: KeyObject = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const raw = createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(-32);
   const publicKey = raw.toString('base64url');
   return {

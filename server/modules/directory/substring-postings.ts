@@ -11,12 +11,18 @@ export class SubstringPostings {
   private readonly sparse = new Map<string, Int32Array>();
   private readonly dense = new Map<string, Bitset>();
 
-  constructor(texts: readonly string[], private readonly words: number) {
+  constructor(
+    texts: readonly string[],
+    private readonly words: number,
+  ) {
     const building = new Map<string, number[]>();
     texts.forEach((text, position) => {
       const seen = new Set<string>();
       // By UTF-16 unit, as `slice` and `includes` count.
-      const blank = Array.from({ length: text.length }, (_, i) => text.charCodeAt(i) === 0 || /\s/.test(text.charAt(i)));
+      const blank = Array.from(
+        { length: text.length },
+        (_, i) => text.charCodeAt(i) === 0 || /\s/.test(text.charAt(i)),
+      );
       const add = (piece: string): void => {
         if (seen.has(piece)) return;
         seen.add(piece);
@@ -45,12 +51,18 @@ export class SubstringPostings {
   narrow(word: string): { sets: Bitset[]; exact: boolean } | undefined {
     if (word.length < 2) return undefined;
     const pieces = word.length <= 3 ? [word] : Array.from({ length: word.length - 2 }, (_, i) => word.slice(i, i + 3));
-    const rarest = pieces.map((piece) => ({ piece, size: this.size(piece) })).sort((a, b) => a.size - b.size).slice(0, 2);
-    return { sets: rarest.map(({ piece }) => this.dense.get(piece) ?? bitsOf(this.sparse.get(piece) ?? [], this.words)), exact: word.length <= 3 };
+    const rarest = pieces
+      .map((piece) => ({ piece, size: this.size(piece) }))
+      .sort((a, b) => a.size - b.size)
+      .slice(0, 2);
+    return {
+      sets: rarest.map(({ piece }) => this.dense.get(piece) ?? bitsOf(this.sparse.get(piece) ?? [], this.words)),
+      exact: word.length <= 3,
+    };
   }
 
   private size(piece: string): number {
     const dense = this.dense.get(piece);
-    return dense ? Number.MAX_SAFE_INTEGER : this.sparse.get(piece)?.length ?? 0;
+    return dense ? Number.MAX_SAFE_INTEGER : (this.sparse.get(piece)?.length ?? 0);
   }
 }

@@ -19,7 +19,10 @@ export interface LivenessTarget {
 
 /** Liveness checks and the prompts they sent (one target per person asked). */
 export interface LivenessCheckStore {
-  create(check: Omit<LivenessCheck, 'id'>, targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>): Promise<LivenessCheck>;
+  create(
+    check: Omit<LivenessCheck, 'id'>,
+    targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>,
+  ): Promise<LivenessCheck>;
   find(id: string): Promise<LivenessCheck | undefined>;
   recent(limit: number): Promise<LivenessCheck[]>;
   targetsOf(checkId: string): Promise<LivenessTarget[]>;

@@ -33,40 +33,54 @@ function isVisible(actor: User, check: LivenessCheck, visible: LivenessTarget[])
   return visible.length > 0 || can(actor, 'liveness:start', { state: null }) || check.startedBy === actor.id;
 }
 
-async function view(deps: LivenessDeps, check: LivenessCheck, targets: LivenessTarget[], withTargets: boolean): Promise<LivenessCheckView> {
+async function view(
+  deps: LivenessDeps,
+  check: LivenessCheck,
+  targets: LivenessTarget[],
+  withTargets: boolean,
+): Promise<LivenessCheckView> {
   const byState = new Map<string, LivenessTarget[]>();
   for (const target of targets) byState.set(target.state, [...(byState.get(target.state) ?? []), target]);
-  const states = [...byState.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([state, list]) => {
-    const outcomes = list.map(outcomeOf);
-    return {
-      state: state as LivenessCheckView['states'][number]['state'],
-      targets: list.length,
-      answered: outcomes.filter((o) => o === 'answered').length,
-      late: outcomes.filter((o) => o === 'late').length,
-      none: outcomes.filter((o) => o === 'none').length,
-      medianResponseMs: median(list.flatMap((t) => (t.answeredAt ? [t.answeredAt.getTime() - t.promptedAt.getTime()] : []))),
-    };
-  });
+  const states = [...byState.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([state, list]) => {
+      const outcomes = list.map(outcomeOf);
+      return {
+        state: state as LivenessCheckView['states'][number]['state'],
+        targets: list.length,
+        answered: outcomes.filter((o) => o === 'answered').length,
+        late: outcomes.filter((o) => o === 'late').length,
+        none: outcomes.filter((o) => o === 'none').length,
+        medianResponseMs: median(
+          list.flatMap((t) => (t.answeredAt ? [t.answeredAt.getTime() - t.promptedAt.getTime()] : [])),
+        ),
+      };
+    });
   const directory = withTargets ? await deps.index.snapshot() : undefined;
   return {
     id: check.id,
     startedBy: check.startedBy,
-    scope: { state: check.scopeState as LivenessCheckView['scope']['state'], domain: check.scopeDomain as LivenessCheckView['scope']['domain'] },
+    scope: {
+      state: check.scopeState as LivenessCheckView['scope']['state'],
+      domain: check.scopeDomain as LivenessCheckView['scope']['domain'],
+    },
     startedAt: check.startedAt.toISOString(),
     deadline: check.deadline.toISOString(),
     states,
-    ...(directory ? {
-      targets: targets.map((target) => {
-        const record = directory.byUserId.get(target.userId);
-        return {
-          userId: target.userId,
-          name: record?.entry?.name?.en ?? record?.user.displayName ?? '(no longer in the directory)',
-          state: target.state as LivenessCheckView['states'][number]['state'],
-          outcome: outcomeOf(target),
-          responseMs: target.answeredAt ? target.answeredAt.getTime() - target.promptedAt.getTime() : null,
-        };
-      }),
-    } : {}),
+    ...(directory
+      ? {
+          targets: targets.map((target) => {
+            const record = directory.byUserId.get(target.userId);
+            return {
+              userId: target.userId,
+              name: record?.entry?.name?.en ?? record?.user.displayName ?? '(no longer in the directory)',
+              state: target.state as LivenessCheckView['states'][number]['state'],
+              outcome: outcomeOf(target),
+              responseMs: target.answeredAt ? target.answeredAt.getTime() - target.promptedAt.getTime() : null,
+            };
+          }),
+        }
+      : {}),
   };
 }
 

@@ -9,38 +9,80 @@ import type { LivenessDeps } from './liveness-deps.js';
 
 const MINUTE_MS = 60_000;
 
-const promptOf = (target: LivenessTarget): LivenessPrompt => ({ checkId: target.checkId, nonce: target.nonce, deadline: target.deadline.toISOString() });
+const promptOf = (target: LivenessTarget): LivenessPrompt => ({
+  checkId: target.checkId,
+  nonce: target.nonce,
+  deadline: target.deadline.toISOString(),
+});
 
 /**
  * A network admin (any or all states) or a national admin (their own) prompts every active
  * focal point in scope, in real time; each answers with a signature by their identity key.
  */
-export async function startLivenessCheck(deps: LivenessDeps, actor: User, input: StartLivenessCheck): Promise<{ id: string; targets: number }> {
+export async function startLivenessCheck(
+  deps: LivenessDeps,
+  actor: User,
+  input: StartLivenessCheck,
+): Promise<{ id: string; targets: number }> {
   const state = actor.role === 'national-admin' ? (input.state ?? actor.state) : (input.state ?? null);
   authorize(actor, 'liveness:start', { state });
   const directory = await deps.index.snapshot();
   const now = deps.clock.now();
   const deadline = new Date(now.getTime() + input.deadlineMinutes * MINUTE_MS);
-  const people = directory.records.filter((r) => (state === null || r.user.state === state) && (input.domain ? r.domains.includes(input.domain) : r.domains.length > 0));
-  const targets = people.map((r) => ({ userId: r.user.id, state: r.user.state ?? '', nonce: randomBytes(32).toString('base64url'), promptedAt: now, deadline }));
-  const check = await deps.checks.create({ startedBy: actor.id, scopeState: state, scopeDomain: input.domain ?? null, startedAt: now, deadline }, targets);
-  await deps.audit.append({ type: 'liveness.check-started', actorId: actor.id, state, subjectId: check.id, data: { targets: targets.length, domain: input.domain ?? null, deadline: deadline.toISOString() } });
-  for (const target of targets) deps.notifier.prompt(target.userId, { checkId: check.id, nonce: target.nonce, deadline: deadline.toISOString() });
+  const people = directory.records.filter(
+    (r) =>
+      (state === null || r.user.state === state) &&
+      (input.domain ? r.domains.includes(input.domain) : r.domains.length > 0),
+  );
+  const targets = people.map((r) => ({
+    userId: r.user.id,
+    state: r.user.state ?? '',
+    nonce: randomBytes(32).toString('base64url'),
+    promptedAt: now,
+    deadline,
+  }));
+  const check = await deps.checks.create(
+    { startedBy: actor.id, scopeState: state, scopeDomain: input.domain ?? null, startedAt: now, deadline },
+    targets,
+  );
+  await deps.audit.append({
+    type: 'liveness.check-started',
+    actorId: actor.id,
+    state,
+    subjectId: check.id,
+    data: { targets: targets.length, domain: input.domain ?? null, deadline: deadline.toISOString() },
+  });
+  for (const target of targets)
+    deps.notifier.prompt(target.userId, { checkId: check.id, nonce: target.nonce, deadline: deadline.toISOString() });
   return { id: check.id, targets: targets.length };
 }
 
 /** Records a signed answer; the first valid one counts, later repeats are no-ops. */
-export async function answerLivenessCheck(deps: LivenessDeps, actor: User, checkId: string, signature: string): Promise<{ outcome: 'answered' | 'late' }> {
+export async function answerLivenessCheck(
+  deps: LivenessDeps,
+  actor: User,
+  checkId: string,
+  signature: string,
+): Promise<{ outcome: 'answered' | 'late' }> {
   const target = await deps.checks.target(checkId, actor.id);
   if (!target) throw new AppError('liveness.not-found', 'no such liveness check for you');
   const identityKey = actor.keys?.identityKey;
-  if (!identityKey || !(await verifyLivenessAck({ checkId, nonce: target.nonce, userId: actor.id, signature, identityKey }))) {
+  if (
+    !identityKey ||
+    !(await verifyLivenessAck({ checkId, nonce: target.nonce, userId: actor.id, signature, identityKey }))
+  ) {
     throw new AppError('liveness.bad-signature', 'the answer is not signed by your identity key');
   }
   const now = deps.clock.now();
   const outcome = now <= target.deadline ? 'answered' : 'late';
   if (await deps.checks.answer(checkId, actor.id, now)) {
-    await deps.audit.append({ type: 'liveness.acknowledged', actorId: actor.id, state: actor.state, subjectId: checkId, data: { outcome, responseMs: now.getTime() - target.promptedAt.getTime() } });
+    await deps.audit.append({
+      type: 'liveness.acknowledged',
+      actorId: actor.id,
+      state: actor.state,
+      subjectId: checkId,
+      data: { outcome, responseMs: now.getTime() - target.promptedAt.getTime() },
+    });
     return { outcome };
   }
   const answeredAt = (await deps.checks.target(checkId, actor.id))?.answeredAt ?? now;

@@ -10,13 +10,22 @@ type KeyedUser = User & { keys: NonNullable<User['keys']> };
 
 /** Active national admins of the states, with keys their network admin verified: the only people a held exchange is sealed to besides its parties. */
 async function approverUsers(deps: MessagingDeps, states: readonly string[]): Promise<KeyedUser[]> {
-  const lists = await Promise.all(states.map((state) => deps.users.list({ state, role: 'national-admin', status: 'active' })));
+  const lists = await Promise.all(
+    states.map((state) => deps.users.list({ state, role: 'national-admin', status: 'active' })),
+  );
   return lists.flat().filter((user): user is KeyedUser => Boolean(user.keys?.verifiedAt));
 }
 
 const toApprover = (user: KeyedUser): Approver => ({
-  userId: user.id, state: user.state ?? '', displayName: user.displayName, keyVersion: user.keys.keyVersion,
-  keys: { identityKey: user.keys.identityKey, encryptionKey: user.keys.encryptionKey, encryptionKeySig: user.keys.encryptionKeySig },
+  userId: user.id,
+  state: user.state ?? '',
+  displayName: user.displayName,
+  keyVersion: user.keys.keyVersion,
+  keys: {
+    identityKey: user.keys.identityKey,
+    encryptionKey: user.keys.encryptionKey,
+    encryptionKeySig: user.keys.encryptionKeySig,
+  },
 });
 
 const sameSet = (named: ReadonlyMap<string, string>, eligible: ReadonlyMap<string, string>): boolean =>
@@ -36,13 +45,21 @@ const sameSet = (named: ReadonlyMap<string, string>, eligible: ReadonlyMap<strin
  * it); refusing it would block the sender for an administrative gap they cannot fix.
  */
 export async function checkApprovers(deps: MessagingDeps, envelope: Envelope, decision: Decision): Promise<void> {
-  const named = new Map((envelope.header.approvers ?? []).map((approver) => [approver.userId, approver.state as string]));
+  const named = new Map(
+    (envelope.header.approvers ?? []).map((approver) => [approver.userId, approver.state as string]),
+  );
   const holdingStates = decision.effect === 'approve' ? holdingStatesOf(decision) : [];
   const eligible = holdingStates.length > 0 ? await approverUsers(deps, holdingStates) : [];
   if (sameSet(named, new Map(eligible.map((user) => [user.id, user.state ?? ''])))) return;
   const details: ApproversRequired = { holdingStates, approvers: eligible.map(toApprover) };
-  const message = eligible.length > 0
-    ? `this exchange is held for approval by ${holdingStates.join(', ')}: seal it to exactly the approvers listed and send it again with the same msgId`
-    : 'this exchange is not held for approval (or nobody can approve it yet): send it without approvers';
-  throw new AppError('message.approvers-required', message, [{ path: ['envelope', 'header', 'approvers'], message: `must name exactly ${eligible.length} approver(s)` }], details);
+  const message =
+    eligible.length > 0
+      ? `this exchange is held for approval by ${holdingStates.join(', ')}: seal it to exactly the approvers listed and send it again with the same msgId`
+      : 'this exchange is not held for approval (or nobody can approve it yet): send it without approvers';
+  throw new AppError(
+    'message.approvers-required',
+    message,
+    [{ path: ['envelope', 'header', 'approvers'], message: `must name exactly ${eligible.length} approver(s)` }],
+    details,
+  );
 }

@@ -18,7 +18,11 @@ export interface AttachmentDeps {
  * Stores an uploaded ciphertext stream in chunks as it arrives (never the whole file in memory).
  * Over the limit: the upload is dropped and 413 answered.
  */
-export async function uploadAttachment(deps: AttachmentDeps, actor: User, body: Readable): Promise<{ id: string; size: number }> {
+export async function uploadAttachment(
+  deps: AttachmentDeps,
+  actor: User,
+  body: Readable,
+): Promise<{ id: string; size: number }> {
   authorize(actor, 'exchange:take-part');
   const id = await deps.attachments.begin(actor.id, deps.clock.now());
   let size = 0;
@@ -40,7 +44,11 @@ export async function uploadAttachment(deps: AttachmentDeps, actor: User, body: 
     for await (const chunk of body) {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
       size += buffer.length;
-      if (size > deps.maxBytes) throw new AppError('http.payload-too-large', `attachments are limited to ${Math.round(deps.maxBytes / 2 ** 20)} MB`);
+      if (size > deps.maxBytes)
+        throw new AppError(
+          'http.payload-too-large',
+          `attachments are limited to ${Math.round(deps.maxBytes / 2 ** 20)} MB`,
+        );
       pending.push(buffer);
       pendingBytes += buffer.length;
       await flush(false);
@@ -57,7 +65,11 @@ export async function uploadAttachment(deps: AttachmentDeps, actor: User, body: 
 }
 
 /** The uploader, or a recipient of the message it is bound to, may download the ciphertext. */
-export async function openAttachment(deps: AttachmentDeps, actor: User, id: string): Promise<{ size: number; stream: AsyncGenerator<Buffer> }> {
+export async function openAttachment(
+  deps: AttachmentDeps,
+  actor: User,
+  id: string,
+): Promise<{ size: number; stream: AsyncGenerator<Buffer> }> {
   const attachment = await deps.attachments.find(id);
   if (!attachment?.complete) throw new AppError('message.not-found', 'no such attachment');
   let allowed = attachment.uploaderId === actor.id;

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/errors.js';
 import type { User } from '../accounts/ports/users.js';
 import type { MessagingDeps } from './messaging-deps.js';
 
-const refused = (message: string, path: (string | number)[]): AppError => new AppError('message.receipt-invalid', message, [{ path: ['envelope', ...path], message }]);
+const refused = (message: string, path: (string | number)[]): AppError =>
+  new AppError('message.receipt-invalid', message, [{ path: ['envelope', ...path], message }]);
 
 /**
  * A read receipt that names what it reports (`header.receiptOf`) tells the sender of those
@@ -17,25 +18,41 @@ const refused = (message: string, path: (string | number)[]): AppError => new Ap
  * The exemption is audited. Answers false for every other envelope, which takes the policy path
  * (receipts that name nothing included, as before).
  */
-export async function checkReceipt(deps: MessagingDeps, actor: User, envelope: Envelope, attachmentIds: string[], exchangeRef: string): Promise<boolean> {
+export async function checkReceipt(
+  deps: MessagingDeps,
+  actor: User,
+  envelope: Envelope,
+  attachmentIds: string[],
+  exchangeRef: string,
+): Promise<boolean> {
   const { header } = envelope;
   if (header.kind !== 'receipt' || header.receiptOf === undefined) return false;
   const [to] = header.to;
-  if (!to || header.to.length !== 1) throw refused('a receipt goes to the one sender of the messages it reports', ['header', 'to']);
+  if (!to || header.to.length !== 1)
+    throw refused('a receipt goes to the one sender of the messages it reports', ['header', 'to']);
   if (attachmentIds.length > 0) throw refused('a receipt carries no attachments', ['attachmentIds']);
-  if (envelope.body.length !== receiptBodyChars(header)) throw refused('a receipt carries only the msgIds its header names and the time', ['body']);
+  if (envelope.body.length !== receiptBodyChars(header))
+    throw refused('a receipt carries only the msgIds its header names and the time', ['body']);
 
   const originals: string[] = [];
   for (const [i, msgId] of header.receiptOf.entries()) {
     // A primary-key read (see MessageStore.idFor); one answer for every failure, so a
     // receipt is no oracle for other people's messages.
     const original = await deps.messages.findBySenderMsgId(to.userId, msgId);
-    const delivered = original !== undefined && original.status === 'accepted' && original.recipientIds.includes(actor.id)
-      && original.envelope.header.kind === 'message' && original.envelope.header.from.state === to.state;
-    if (!delivered) throw refused(`msgId ${msgId} is not a message ${to.userId} sent to you`, ['header', 'receiptOf', i]);
+    const delivered =
+      original !== undefined &&
+      original.status === 'accepted' &&
+      original.recipientIds.includes(actor.id) &&
+      original.envelope.header.kind === 'message' &&
+      original.envelope.header.from.state === to.state;
+    if (!delivered)
+      throw refused(`msgId ${msgId} is not a message ${to.userId} sent to you`, ['header', 'receiptOf', i]);
     const { labels, threadId } = original.envelope.header;
     if (canonicalJson(labels) !== canonicalJson(header.labels) || (threadId ?? null) !== (header.threadId ?? null)) {
-      throw refused(`msgId ${msgId} has other labels or another thread than this receipt: send one receipt per labels and thread`, ['header', 'receiptOf', i]);
+      throw refused(
+        `msgId ${msgId} has other labels or another thread than this receipt: send one receipt per labels and thread`,
+        ['header', 'receiptOf', i],
+      );
     }
     originals.push(original.id);
   }

@@ -10,13 +10,27 @@ import type { MessagingDeps } from './messaging-deps.js';
  * deciding: a holding state's admin, never the sender), once the sender sealed a key to them.
  * The server hands over ciphertext only; the audit entry names who fetched what, never content.
  */
-export async function heldEnvelope(messaging: MessagingDeps, policies: PoliciesDeps, actor: User, approvalId: string): Promise<HeldEnvelopeView> {
+export async function heldEnvelope(
+  messaging: MessagingDeps,
+  policies: PoliciesDeps,
+  actor: User,
+  approvalId: string,
+): Promise<HeldEnvelopeView> {
   const { record, state } = await loadForDecision(policies, actor, approvalId);
   const message = await messaging.messages.findById(record.exchangeRef);
   if (!message) throw new AppError('message.not-found', 'the held exchange is no longer stored');
   if (!message.envelope.keys.some((key) => key.userId === actor.id)) {
-    throw new AppError('message.not-found', 'this exchange was not sealed to you: it was sent without approvers, or before you became an approver');
+    throw new AppError(
+      'message.not-found',
+      'this exchange was not sealed to you: it was sent without approvers, or before you became an approver',
+    );
   }
-  await messaging.audit.append({ type: 'approval.envelope-read', actorId: actor.id, state, subjectId: record.id, data: { exchangeRef: record.exchangeRef, status: message.status } });
+  await messaging.audit.append({
+    type: 'approval.envelope-read',
+    actorId: actor.id,
+    state,
+    subjectId: record.id,
+    data: { exchangeRef: record.exchangeRef, status: message.status },
+  });
   return { approvalId: record.id, exchangeRef: record.exchangeRef, envelope: message.envelope };
 }

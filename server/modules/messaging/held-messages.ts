@@ -17,27 +17,68 @@ export async function onApprovalSettled(deps: MessagingDeps, event: ApprovalSett
     // Queue first, then mark accepted: a crash in between leaves it held, and the reconciler repeats both.
     await release(deps, { ...message, status: 'accepted' });
     await deps.messages.setStatus(message.id, 'accepted');
-    await deps.audit.append({ type: 'message.released', actorId: event.decidedBy, state: message.envelope.header.from.state, subjectId: message.id, data: { approvalId: event.approvalId } });
-    deps.notifier.status(message.senderId, { id: message.id, msgId: message.msgId, status: 'released', at: now, comment: event.comment });
+    await deps.audit.append({
+      type: 'message.released',
+      actorId: event.decidedBy,
+      state: message.envelope.header.from.state,
+      subjectId: message.id,
+      data: { approvalId: event.approvalId },
+    });
+    deps.notifier.status(message.senderId, {
+      id: message.id,
+      msgId: message.msgId,
+      status: 'released',
+      at: now,
+      comment: event.comment,
+    });
     return;
   }
   await deps.messages.setStatus(message.id, event.status === 'rejected' ? 'rejected' : 'expired');
-  await deps.audit.append({ type: 'message.dropped', actorId: event.decidedBy, state: message.envelope.header.from.state, subjectId: message.id, data: { approvalId: event.approvalId, status: event.status } });
-  deps.notifier.status(message.senderId, { id: message.id, msgId: message.msgId, status: event.status === 'rejected' ? 'rejected' : 'expired', at: now, comment: event.comment });
+  await deps.audit.append({
+    type: 'message.dropped',
+    actorId: event.decidedBy,
+    state: message.envelope.header.from.state,
+    subjectId: message.id,
+    data: { approvalId: event.approvalId, status: event.status },
+  });
+  deps.notifier.status(message.senderId, {
+    id: message.id,
+    msgId: message.msgId,
+    status: event.status === 'rejected' ? 'rejected' : 'expired',
+    at: now,
+    comment: event.comment,
+  });
 }
 
 /**
  * A released request or request step is recorded now; a step the case no longer allows (the
  * other side acted meanwhile) is dropped instead of delivered, and the sender told why.
  */
-async function recordRequest(deps: MessagingDeps, message: StoredMessage, event: ApprovalSettledEvent, now: string): Promise<boolean> {
+async function recordRequest(
+  deps: MessagingDeps,
+  message: StoredMessage,
+  event: ApprovalSettledEvent,
+  now: string,
+): Promise<boolean> {
   try {
     await deps.requests?.record(message);
     return true;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    await deps.audit.append({ type: 'message.dropped', actorId: event.decidedBy, state: message.envelope.header.from.state, subjectId: message.id, data: { approvalId: event.approvalId, status: 'request-step-refused', code: error.code } });
-    deps.notifier.status(message.senderId, { id: message.id, msgId: message.msgId, status: 'rejected', at: now, comment: error.message });
+    await deps.audit.append({
+      type: 'message.dropped',
+      actorId: event.decidedBy,
+      state: message.envelope.header.from.state,
+      subjectId: message.id,
+      data: { approvalId: event.approvalId, status: 'request-step-refused', code: error.code },
+    });
+    deps.notifier.status(message.senderId, {
+      id: message.id,
+      msgId: message.msgId,
+      status: 'rejected',
+      at: now,
+      comment: error.message,
+    });
     return false;
   }
 }

@@ -9,8 +9,24 @@ import type { MessagingDeps } from './messaging-deps.js';
  * The actor's own messages say when each recipient received them, so "delivered" outlasts the
  * live event (a sender offline at the time sees it at the next reload).
  */
-export async function messageHistory(deps: MessagingDeps, actor: User, query: { threadId?: string | undefined; with?: string | undefined; before?: string | undefined; beforeId?: string | undefined; limit: number }): Promise<DeliveredMessage[]> {
-  const messages = await deps.messages.history(actor.id, { threadId: query.threadId, withUserId: query.with, before: query.before ? new Date(query.before) : undefined, beforeId: query.beforeId, limit: query.limit });
+export async function messageHistory(
+  deps: MessagingDeps,
+  actor: User,
+  query: {
+    threadId?: string | undefined;
+    with?: string | undefined;
+    before?: string | undefined;
+    beforeId?: string | undefined;
+    limit: number;
+  },
+): Promise<DeliveredMessage[]> {
+  const messages = await deps.messages.history(actor.id, {
+    threadId: query.threadId,
+    withUserId: query.with,
+    before: query.before ? new Date(query.before) : undefined,
+    beforeId: query.beforeId,
+    limit: query.limit,
+  });
   const sent = messages.filter((m) => m.senderId === actor.id && m.status === 'accepted');
   const delivered = sent.length === 0 ? new Map<string, DeliveredTo>() : await deps.deliveries.deliveredTo(sent);
   return messages.map((message) => {

@@ -54,7 +54,16 @@ export interface MessageStore {
   heldPage(after: { storedAt: Date; id: string } | undefined, limit: number): Promise<StoredMessage[]>;
   heldBefore(cutoff: Date, limit: number): Promise<StoredMessage[]>;
   /** Newest first in (storedAt, id) order; a page continues strictly after the cursor. */
-  history(userId: string, filter: { threadId?: string | undefined; withUserId?: string | undefined; before?: Date | undefined; beforeId?: string | undefined; limit: number }): Promise<StoredMessage[]>;
+  history(
+    userId: string,
+    filter: {
+      threadId?: string | undefined;
+      withUserId?: string | undefined;
+      before?: Date | undefined;
+      beforeId?: string | undefined;
+      limit: number;
+    },
+  ): Promise<StoredMessage[]>;
   /** Deletes messages past their retention limit, with their queued copies; returns their attachment ids. */
   deleteExpired(now: Date, limit: number): Promise<{ messageIds: string[]; attachmentIds: string[] }>;
 }

@@ -16,6 +16,13 @@ export async function fetchBacklog(deps: MessagingDeps, actor: User, limit: numb
 /** The recipient's client has the messages: they leave the queue, "delivered" is recorded, and each sender hears it. */
 export async function acknowledge(deps: MessagingDeps, actor: User, ids: string[]): Promise<{ acknowledged: number }> {
   const taken = await deps.deliveries.ack(actor.id, ids, deps.clock.now());
-  for (const copy of taken) deps.notifier.status(copy.senderId, { id: copy.messageId, msgId: copy.msgId, status: 'delivered', userId: actor.id, at: copy.at.toISOString() });
+  for (const copy of taken)
+    deps.notifier.status(copy.senderId, {
+      id: copy.messageId,
+      msgId: copy.msgId,
+      status: 'delivered',
+      userId: actor.id,
+      at: copy.at.toISOString(),
+    });
   return { acknowledged: taken.length };
 }

@@ -27,11 +27,17 @@ async function checkRecipients(deps: MessagingDeps, envelope: Envelope): Promise
     return;
   }
   const senderState = directory.states.get(envelope.header.from.state);
-  if (!senderState?.domains.includes(domain)) throw new AppError('domain.not-participating', `your state does not take part in ${domain}`);
+  if (!senderState?.domains.includes(domain))
+    throw new AppError('domain.not-participating', `your state does not take part in ${domain}`);
   for (const recipient of envelope.header.to) {
     const record = directory.byUserId.get(recipient.userId);
-    if (!record || record.user.state !== recipient.state) throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} is not an active focal point of ${recipient.state}`);
-    if (!record.domains.includes(domain)) throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} does not serve ${domain}`);
+    if (!record || record.user.state !== recipient.state)
+      throw new AppError(
+        'message.recipient-invalid',
+        `recipient ${recipient.userId} is not an active focal point of ${recipient.state}`,
+      );
+    if (!record.domains.includes(domain))
+      throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} does not serve ${domain}`);
   }
 }
 
@@ -43,11 +49,19 @@ async function checkRecipients(deps: MessagingDeps, envelope: Envelope): Promise
 function checkInRetiredDomain(directory: DirectorySnapshot, envelope: Envelope, retiredAt: string): void {
   const { header } = envelope;
   if (header.kind !== 'receipt' && header.kind !== 'request:transition') {
-    throw new AppError('domain.retired', `the domain ${header.labels.domain} was retired by network decision on ${retiredAt.slice(0, 10)}: no new exchanges in it`, [{ path: ['envelope', 'header', 'labels', 'domain'], message: 'retired' }]);
+    throw new AppError(
+      'domain.retired',
+      `the domain ${header.labels.domain} was retired by network decision on ${retiredAt.slice(0, 10)}: no new exchanges in it`,
+      [{ path: ['envelope', 'header', 'labels', 'domain'], message: 'retired' }],
+    );
   }
   for (const recipient of header.to) {
     const record = directory.byUserId.get(recipient.userId);
-    if (!record || record.user.state !== recipient.state) throw new AppError('message.recipient-invalid', `recipient ${recipient.userId} is not an active focal point of ${recipient.state}`);
+    if (!record || record.user.state !== recipient.state)
+      throw new AppError(
+        'message.recipient-invalid',
+        `recipient ${recipient.userId} is not an active focal point of ${recipient.state}`,
+      );
   }
 }
 
@@ -65,14 +79,22 @@ async function checkAttachments(deps: MessagingDeps, actor: User, ids: string[])
 function checkConditions(envelope: Envelope, decision: Decision): void {
   const min = decision.conditions.minHandling;
   if (min && HANDLING_CODES.indexOf(envelope.header.labels.handling) < HANDLING_CODES.indexOf(min)) {
-    throw new AppError('policy.conditions-unmet', `the disclosure policy requires handling code ${min} or stricter; relabel and send again`, [{ path: ['envelope', 'header', 'labels', 'handling'], message: `at least ${min}` }]);
+    throw new AppError(
+      'policy.conditions-unmet',
+      `the disclosure policy requires handling code ${min} or stricter; relabel and send again`,
+      [{ path: ['envelope', 'header', 'labels', 'handling'], message: `at least ${min}` }],
+    );
   }
 }
 
 /** The sender's state reads its own rules and published ones; other states' unpublished rules only as "not published". */
 function denied(decision: Decision, senderState: string): AppError {
   const reasons = [...describeDecision(redactDecision(decision, senderState), 'en')];
-  return new AppError('policy.denied', `the disclosure policy does not allow this exchange: ${reasons.join(' ')}`, reasons.map((message) => ({ path: ['policy'], message })));
+  return new AppError(
+    'policy.denied',
+    `the disclosure policy does not allow this exchange: ${reasons.join(' ')}`,
+    reasons.map((message) => ({ path: ['policy'], message })),
+  );
 }
 
 /**
@@ -82,10 +104,16 @@ function denied(decision: Decision, senderState: string): AppError {
  * id taken, or a check fails that the first attempt passed (its attachments are bound now, its
  * time is old, the policy changed since). A first send costs no read.
  */
-export async function sendMessage(deps: MessagingDeps, actor: User, envelope: Envelope, attachmentIds: string[]): Promise<SendMessageResult> {
+export async function sendMessage(
+  deps: MessagingDeps,
+  actor: User,
+  envelope: Envelope,
+  attachmentIds: string[],
+): Promise<SendMessageResult> {
   authorize(actor, 'exchange:take-part', {}, 'only focal points exchange messages');
   const { header } = envelope;
-  if (header.from.userId !== actor.id || header.from.state !== actor.state) throw new AppError('message.not-sender', 'the envelope names another sender');
+  if (header.from.userId !== actor.id || header.from.state !== actor.state)
+    throw new AppError('message.not-sender', 'the envelope names another sender');
   try {
     return await checkAndStore(deps, actor, envelope, attachmentIds);
   } catch (error) {
@@ -95,10 +123,16 @@ export async function sendMessage(deps: MessagingDeps, actor: User, envelope: En
   }
 }
 
-async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelope, attachmentIds: string[]): Promise<SendMessageResult> {
+async function checkAndStore(
+  deps: MessagingDeps,
+  actor: User,
+  envelope: Envelope,
+  attachmentIds: string[],
+): Promise<SendMessageResult> {
   const { header } = envelope;
   const now = deps.clock.now();
-  if (Math.abs(header.ts - now.getTime()) > deps.maxClockSkewMs) throw new AppError('message.clock-skew', 'the message time is too far from the server\'s: check the device clock');
+  if (Math.abs(header.ts - now.getTime()) > deps.maxClockSkewMs)
+    throw new AppError('message.clock-skew', "the message time is too far from the server's: check the device clock");
   if (!actor.keys) throw new AppError('keys.invalid', 'you have no verified keys');
   const verdict = await verifyEnvelope(envelope, fromBase64Url(actor.keys.identityKey));
   if (!verdict.ok) throw new AppError('message.invalid', verdict.message);
@@ -106,13 +140,22 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
   await checkAttachments(deps, actor, attachmentIds);
 
   const id = deps.messages.idFor(actor.id, header.msgId);
-  const exchange = { labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: now, actorId: actor.id, exchangeRef: id };
+  const exchange = {
+    labels: header.labels,
+    kind: header.kind,
+    fromState: header.from.state,
+    toStates: header.to.map((r) => r.state),
+    at: now,
+    actorId: actor.id,
+    exchangeRef: id,
+  };
   // A checked read receipt says only "read" to the sender of what it reports: no policy applies.
   const receipt = await checkReceipt(deps, actor, envelope, attachmentIds, id);
   const decision = receipt ? RECEIPT_DECISION : await deps.policy.decideExchange({ ...exchange, auditLater: true });
   // The decision's audit entry is appended with the storage's (one group commit), or alone when
   // the exchange goes no further: every decision is audited either way.
-  const auditDecision = (): Promise<void> => (receipt ? Promise.resolve() : deps.policy.auditDecision(exchange, decision));
+  const auditDecision = (): Promise<void> =>
+    receipt ? Promise.resolve() : deps.policy.auditDecision(exchange, decision);
   let stored: { message: StoredMessage; created: boolean };
   const held = decision.effect === 'approve';
   try {
@@ -122,7 +165,12 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
     await deps.requests?.check(actor, envelope, now);
     const { retentionDays } = decision.conditions;
     stored = await deps.messages.insert(id, {
-      senderId: actor.id, envelope, attachmentIds, status: held ? 'held' : 'accepted', conditions: { ...decision.conditions }, storedAt: now,
+      senderId: actor.id,
+      envelope,
+      attachmentIds,
+      status: held ? 'held' : 'accepted',
+      conditions: { ...decision.conditions },
+      storedAt: now,
       retentionUntil: retentionDays ? new Date(now.getTime() + retentionDays * DAY_MS) : null,
     });
     if (stored.created) {
@@ -138,10 +186,17 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
   const { message, created } = stored;
   // A retry that lost the race to its first attempt: that attempt audits the decision.
   if (!created) return settleRetry(deps, message);
-  const auditStorage = (): Promise<unknown> => Promise.all([
-    auditDecision(),
-    deps.audit.append({ type: 'message.stored', actorId: actor.id, state: actor.state, subjectId: message.id, data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status } }),
-  ]);
+  const auditStorage = (): Promise<unknown> =>
+    Promise.all([
+      auditDecision(),
+      deps.audit.append({
+        type: 'message.stored',
+        actorId: actor.id,
+        state: actor.state,
+        subjectId: message.id,
+        data: { kind: header.kind, domain: header.labels.domain, recipients: header.to.length, status: message.status },
+      }),
+    ]);
   if (!held) {
     // Queued while the audit entries are written. Pushed only then, right before the answer
     // goes out: the sender hears "accepted" before any "delivered" for it.
@@ -150,7 +205,15 @@ async function checkAndStore(deps: MessagingDeps, actor: User, envelope: Envelop
     return { id: message.id, status: 'accepted' };
   }
   await auditStorage();
-  const approval = await deps.policy.holdForApproval({ exchangeRef: message.id, fromUserId: actor.id, fromState: header.from.state, toStates: header.to.map((r) => r.state), labels: header.labels, kind: header.kind, decision });
+  const approval = await deps.policy.holdForApproval({
+    exchangeRef: message.id,
+    fromUserId: actor.id,
+    fromState: header.from.state,
+    toStates: header.to.map((r) => r.state),
+    labels: header.labels,
+    kind: header.kind,
+    decision,
+  });
   await deps.messages.setStatus(message.id, 'held', { approvalId: approval.id });
   return { id: message.id, status: 'held', approvalId: approval.id };
 }
@@ -178,14 +241,31 @@ async function settleRetry(deps: MessagingDeps, message: StoredMessage): Promise
     // The first attempt stored the message but died before filing its approval: file it now.
     const { header } = message.envelope;
     // The first attempt audited its decision with the storage; this one completes it, unaudited.
-    const decision = await deps.policy.decideExchange({ labels: header.labels, kind: header.kind, fromState: header.from.state, toStates: header.to.map((r) => r.state), at: message.storedAt, actorId: message.senderId, exchangeRef: message.id, auditLater: true });
+    const decision = await deps.policy.decideExchange({
+      labels: header.labels,
+      kind: header.kind,
+      fromState: header.from.state,
+      toStates: header.to.map((r) => r.state),
+      at: message.storedAt,
+      actorId: message.senderId,
+      exchangeRef: message.id,
+      auditLater: true,
+    });
     if (decision.effect !== 'approve') {
       await deps.requests?.record({ ...message, status: 'accepted' });
       await deps.messages.setStatus(message.id, 'accepted');
       await release(deps, { ...message, status: 'accepted' });
       return { id: message.id, status: 'accepted' };
     }
-    const approval = await deps.policy.holdForApproval({ exchangeRef: message.id, fromUserId: message.senderId, fromState: header.from.state, toStates: header.to.map((r) => r.state), labels: header.labels, kind: header.kind, decision });
+    const approval = await deps.policy.holdForApproval({
+      exchangeRef: message.id,
+      fromUserId: message.senderId,
+      fromState: header.from.state,
+      toStates: header.to.map((r) => r.state),
+      labels: header.labels,
+      kind: header.kind,
+      decision,
+    });
     await deps.messages.setStatus(message.id, 'held', { approvalId: approval.id });
     return { id: message.id, status: 'held', approvalId: approval.id };
   }

@@ -19,6 +19,7 @@ export async function sweepMessages(deps: MessagingDeps): Promise<{ messages: nu
   }
   const abandoned = await deps.attachments.unboundBefore(new Date(now.getTime() - UNBOUND_UPLOAD_MS));
   await deps.attachments.delete(abandoned);
-  if (messages > 0) await deps.audit.append({ type: 'message.dropped', data: { reason: 'retention', messages, attachments } });
+  if (messages > 0)
+    await deps.audit.append({ type: 'message.dropped', data: { reason: 'retention', messages, attachments } });
   return { messages, attachments: attachments + abandoned.length };
 }

@@ -31,7 +31,9 @@ export interface ApprovalEventBus extends ApprovalEvents {
  * In-process event bus. A failing listener is reported to `onListenerError` and never fails the
  * use case that emitted: the settlement is already stored when listeners run.
  */
-export function createApprovalEventBus(onListenerError: (error: unknown, event: ApprovalSettledEvent) => void): ApprovalEventBus {
+export function createApprovalEventBus(
+  onListenerError: (error: unknown, event: ApprovalSettledEvent) => void,
+): ApprovalEventBus {
   const listeners = new Set<ApprovalSettledListener>();
   return {
     onApprovalSettled(listener) {
@@ -39,13 +41,15 @@ export function createApprovalEventBus(onListenerError: (error: unknown, event: 
       return () => listeners.delete(listener);
     },
     async emitSettled(event) {
-      await Promise.all([...listeners].map(async (listener) => {
-        try {
-          await listener(event);
-        } catch (error) {
-          onListenerError(error, event);
-        }
-      }));
+      await Promise.all(
+        [...listeners].map(async (listener) => {
+          try {
+            await listener(event);
+          } catch (error) {
+            onListenerError(error, event);
+          }
+        }),
+      );
     },
   };
 }

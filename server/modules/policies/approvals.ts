@@ -24,11 +24,20 @@ export interface HoldRequest {
 
 /** `state@version/direction/ruleId` of each hold as `viewer`'s trail may name it: others' unpublished rules only as such. */
 function holdRulesFor(viewer: string, holds: readonly ApprovalHold[], decision: Decision): string[] {
-  const published = new Set(decision.perRecipient.flatMap((r) => r.reasons).filter((reason) => reason.published).map((reason) => `${reason.state}/${reason.direction}/${reason.ruleId}`));
-  return [...new Set(holds.map((h) => {
-    const visible = h.state === viewer || published.has(`${h.state}/${h.direction}/${h.ruleId}`);
-    return `${h.state}@${h.policyVersion}/${h.direction}/${visible ? h.ruleId : UNPUBLISHED_RULE_ID}`;
-  }))];
+  const published = new Set(
+    decision.perRecipient
+      .flatMap((r) => r.reasons)
+      .filter((reason) => reason.published)
+      .map((reason) => `${reason.state}/${reason.direction}/${reason.ruleId}`),
+  );
+  return [
+    ...new Set(
+      holds.map((h) => {
+        const visible = h.state === viewer || published.has(`${h.state}/${h.direction}/${h.ruleId}`);
+        return `${h.state}@${h.policyVersion}/${h.direction}/${visible ? h.ruleId : UNPUBLISHED_RULE_ID}`;
+      }),
+    ),
+  ];
 }
 
 /** The rules (or defaults) with effect 'approve' that decided, once each. */
@@ -37,7 +46,12 @@ function holdsOf(decision: Decision): ApprovalHold[] {
   for (const recipient of decision.perRecipient) {
     for (const reason of recipient.reasons) {
       if (reason.effect !== 'approve' || reason.policyVersion === null) continue;
-      const hold = { state: reason.state, policyVersion: reason.policyVersion, ruleId: reason.ruleId, direction: reason.direction };
+      const hold = {
+        state: reason.state,
+        policyVersion: reason.policyVersion,
+        ruleId: reason.ruleId,
+        direction: reason.direction,
+      };
       holds.set(`${hold.state}/${hold.direction}/${hold.ruleId}`, hold);
     }
   }
@@ -45,12 +59,15 @@ function holdsOf(decision: Decision): ApprovalHold[] {
 }
 
 /** The states whose rules hold an exchange decided 'approve': their national admins decide (and read it). */
-export const holdingStatesOf = (decision: Decision): string[] => [...new Set(holdsOf(decision).map((hold) => hold.state))];
+export const holdingStatesOf = (decision: Decision): string[] => [
+  ...new Set(holdsOf(decision).map((hold) => hold.state)),
+];
 
 /** Files a held exchange for the national admins of every state whose rule held it. Idempotent per exchangeRef. */
 export async function holdForApproval(deps: PoliciesDeps, input: HoldRequest): Promise<ApprovalView> {
   const holds = holdsOf(input.decision);
-  if (input.decision.effect !== 'approve' || holds.length === 0) throw new RangeError(`only an exchange decided 'approve' is held (got '${input.decision.effect}')`);
+  if (input.decision.effect !== 'approve' || holds.length === 0)
+    throw new RangeError(`only an exchange decided 'approve' is held (got '${input.decision.effect}')`);
   const now = deps.clock.now();
   const created = await deps.approvals.create({
     exchangeRef: input.exchangeRef,
@@ -75,7 +92,12 @@ export async function holdForApproval(deps: PoliciesDeps, input: HoldRequest): P
       actorId: created.fromUserId,
       state,
       subjectId: created.id,
-      data: { exchangeRef: created.exchangeRef, holdingStates: created.holdingStates, rules: holdRulesFor(state, holds, input.decision), expiresAt: created.expiresAt.toISOString() },
+      data: {
+        exchangeRef: created.exchangeRef,
+        holdingStates: created.holdingStates,
+        rules: holdRulesFor(state, holds, input.decision),
+        expiresAt: created.expiresAt.toISOString(),
+      },
     });
   }
   tellHoldingStates(deps, created, 'pending');
@@ -94,18 +116,26 @@ export async function listApprovals(deps: PoliciesDeps, actor: User, status: App
  * The request as its decider may see it: requests that no rule of the actor's state held are
  * not theirs to see (404, as if absent); the sender can never release their own exchange.
  */
-export async function loadForDecision(deps: PoliciesDeps, actor: User, id: string): Promise<{ record: ApprovalRecord; state: string }> {
+export async function loadForDecision(
+  deps: PoliciesDeps,
+  actor: User,
+  id: string,
+): Promise<{ record: ApprovalRecord; state: string }> {
   const record = await deps.approvals.findById(id);
   const state = actor.state;
-  if (!record || state === null || !record.holdingStates.includes(state)) throw new AppError('approval.not-found', 'no such approval request');
+  if (!record || state === null || !record.holdingStates.includes(state))
+    throw new AppError('approval.not-found', 'no such approval request');
   authorize(actor, 'approval:decide', { state, id: record.fromUserId });
   return { record, state };
 }
 
 function notOpen(record: ApprovalRecord, state: string, now: Date): AppError | undefined {
-  if (record.settlement) return new AppError('approval.not-pending', `this exchange was ${record.settlement.status} already`);
-  if (record.expiresAt <= now) return new AppError('approval.not-pending', 'the time to decide on this exchange has run out');
-  if (record.decisions.some((decision) => decision.state === state)) return new AppError('approval.not-pending', `${state} has decided on this exchange already`);
+  if (record.settlement)
+    return new AppError('approval.not-pending', `this exchange was ${record.settlement.status} already`);
+  if (record.expiresAt <= now)
+    return new AppError('approval.not-pending', 'the time to decide on this exchange has run out');
+  if (record.decisions.some((decision) => decision.state === state))
+    return new AppError('approval.not-pending', `${state} has decided on this exchange already`);
   return undefined;
 }
 
@@ -116,13 +146,22 @@ async function reread(deps: PoliciesDeps, id: string): Promise<ApprovalRecord> {
 }
 
 /** Records the actor's state's decision, once per state, while the request is open. */
-async function decide(deps: PoliciesDeps, actor: User, id: string, verdict: 'approved' | 'rejected', comment: string | null): Promise<{ record: ApprovalRecord; state: string; now: Date }> {
+async function decide(
+  deps: PoliciesDeps,
+  actor: User,
+  id: string,
+  verdict: 'approved' | 'rejected',
+  comment: string | null,
+): Promise<{ record: ApprovalRecord; state: string; now: Date }> {
   const { record, state } = await loadForDecision(deps, actor, id);
   const now = deps.clock.now();
   const closed = notOpen(record, state, now);
   if (closed) throw closed;
   if (!(await deps.approvals.insertDecision(id, { state, userId: actor.id, verdict, comment, at: now }))) {
-    throw notOpen(await reread(deps, id), state, now) ?? new AppError('approval.not-pending', `${state} has decided on this exchange already`);
+    throw (
+      notOpen(await reread(deps, id), state, now) ??
+      new AppError('approval.not-pending', `${state} has decided on this exchange already`)
+    );
   }
   await deps.audit.append({
     type: verdict === 'approved' ? 'approval.approved' : 'approval.rejected',
@@ -139,18 +178,29 @@ async function decide(deps: PoliciesDeps, actor: User, id: string, verdict: 'app
  * One holding state's approval; the exchange is released once every holding state approved.
  * When a rejection or the deadline settled it meanwhile, the answer shows that outcome.
  */
-export async function approveExchange(deps: PoliciesDeps, actor: User, id: string, comment: string | undefined): Promise<ApprovalView> {
+export async function approveExchange(
+  deps: PoliciesDeps,
+  actor: User,
+  id: string,
+  comment: string | undefined,
+): Promise<ApprovalView> {
   const { now } = await decide(deps, actor, id, 'approved', comment ?? null);
   // Re-read after our own insert: of states approving at once, at least the last sees them all.
   const current = await reread(deps, id);
-  const settled = !current.settlement && fullyApproved(current)
-    ? await settleApproval(deps, id, { status: 'approved', decidedBy: actor.id, comment: comment ?? null, at: now })
-    : undefined;
+  const settled =
+    !current.settlement && fullyApproved(current)
+      ? await settleApproval(deps, id, { status: 'approved', decidedBy: actor.id, comment: comment ?? null, at: now })
+      : undefined;
   return toApprovalView(settled ?? (await reread(deps, id)), deps.clock.now());
 }
 
 /** One rejection by any holding state settles the exchange as rejected. */
-export async function rejectExchange(deps: PoliciesDeps, actor: User, id: string, comment: string): Promise<ApprovalView> {
+export async function rejectExchange(
+  deps: PoliciesDeps,
+  actor: User,
+  id: string,
+  comment: string,
+): Promise<ApprovalView> {
   const { now } = await decide(deps, actor, id, 'rejected', comment);
   const settled = await settleApproval(deps, id, { status: 'rejected', decidedBy: actor.id, comment, at: now });
   return toApprovalView(settled ?? (await reread(deps, id)), deps.clock.now());

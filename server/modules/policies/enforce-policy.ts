@@ -1,4 +1,10 @@
-import { evaluate, redactDecision, type CompiledPolicy, type Decision, type Reason } from '../../../shared/policy/index.js';
+import {
+  evaluate,
+  redactDecision,
+  type CompiledPolicy,
+  type Decision,
+  type Reason,
+} from '../../../shared/policy/index.js';
 import type { ExchangeKind, Labels, StateCode } from '../../../shared/schemas/labels.js';
 import type { ApprovalView } from '../../../shared/schemas/approvals.js';
 import type { ApprovalEvents, ApprovalSettledEvent } from './approval-events.js';
@@ -34,7 +40,8 @@ export interface PolicyEnforcement extends ApprovalEvents {
   settledApproval(exchangeRef: string): Promise<ApprovalSettledEvent | undefined>;
 }
 
-const reasonKey = (reason: Reason): string => `${reason.state}@${reason.policyVersion ?? 'none'}/${reason.direction}/${reason.ruleId}`;
+const reasonKey = (reason: Reason): string =>
+  `${reason.state}@${reason.policyVersion ?? 'none'}/${reason.direction}/${reason.ruleId}`;
 
 /**
  * Metadata only: the effect, who is involved, which policy versions and rules decided. The entry
@@ -73,7 +80,10 @@ export async function decideExchange(deps: PoliciesDeps, input: ExchangeToDecide
   const states = [...new Set([input.fromState, ...input.toStates])];
   const loaded = await deps.store.current(states);
   const compiled = new Map<StateCode, CompiledPolicy>([...loaded].map(([state, policy]) => [state, policy.compiled]));
-  const decision = evaluate({ labels: input.labels, kind: input.kind, from: input.fromState, to: input.toStates, at: input.at }, compiled);
+  const decision = evaluate(
+    { labels: input.labels, kind: input.kind, from: input.fromState, to: input.toStates, at: input.at },
+    compiled,
+  );
   if (input.preview === true) return decision;
   if (input.auditLater !== true) await auditDecision(deps, input, decision);
   return decision;
@@ -100,8 +110,15 @@ export function createPolicyEnforcement(deps: PoliciesDeps): PolicyEnforcement {
       if (!record?.finalized || !record.settlement) return undefined;
       const { settlement } = record;
       return {
-        approvalId: record.id, exchangeRef: record.exchangeRef, status: settlement.status, fromUserId: record.fromUserId, fromState: record.fromState,
-        toStates: record.toStates, decidedBy: settlement.decidedBy, comment: settlement.comment, settledAt: settlement.at,
+        approvalId: record.id,
+        exchangeRef: record.exchangeRef,
+        status: settlement.status,
+        fromUserId: record.fromUserId,
+        fromState: record.fromState,
+        toStates: record.toStates,
+        decidedBy: settlement.decidedBy,
+        comment: settlement.comment,
+        settledAt: settlement.at,
       };
     },
   };

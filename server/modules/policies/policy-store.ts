@@ -32,8 +32,11 @@ async function load(repository: PolicyVersionStore, state: string, version: numb
   const stored = await repository.findVersion(state, version);
   if (!stored) return undefined;
   const body = PolicyBody.parse(JSON.parse(stored.bodyJson));
-  const intact = canonicalJson(body) === stored.bodyJson && body.state === state && body.version === version
-    && await verifyPolicySignature(body, stored.signature, stored.signerIdentityKey);
+  const intact =
+    canonicalJson(body) === stored.bodyJson &&
+    body.state === state &&
+    body.version === version &&
+    (await verifyPolicySignature(body, stored.signature, stored.signerIdentityKey));
   if (!intact) throw new Error(`stored policy ${state} v${version} does not match its signature: refusing to use it`);
   const { bodyJson: _bodyJson, ...meta } = stored;
   return { meta, body, compiled: compilePolicy(body) };
@@ -51,10 +54,12 @@ export function createPolicyStore(repository: PolicyVersionStore): PolicyStore {
     const cached = cache.get(state);
     if (cached?.version === version) return cached.loaded;
     // Bounded: every decision for this state shares this load.
-    const loaded = withDeadline(load(repository, state, version), DATABASE_CALL_DEADLINE_MS, 'loading a policy').then((policy) => {
-      if (!policy) throw new Error(`policy ${state} v${version} is in force but not stored`);
-      return policy;
-    });
+    const loaded = withDeadline(load(repository, state, version), DATABASE_CALL_DEADLINE_MS, 'loading a policy').then(
+      (policy) => {
+        if (!policy) throw new Error(`policy ${state} v${version} is in force but not stored`);
+        return policy;
+      },
+    );
     cache.set(state, { version, loaded });
     // A failed load is not remembered: the next call tries again.
     loaded.catch(() => {
@@ -73,21 +78,29 @@ export function createPolicyStore(repository: PolicyVersionStore): PolicyStore {
       const found = await repository.currentVersions(unseen);
       for (const state of unseen) learn(state, found.get(state) ?? 0);
     }
-    await Promise.all(states.filter((state) => !unseen.includes(state)).map(async (state) => {
-      let version = known.get(state) ?? 0;
-      while (await repository.isInForce(state, version + 1)) version += 1;
-      learn(state, version);
-    }));
-    return new Map(states.flatMap((state) => {
-      const version = known.get(state) ?? 0;
-      return version > 0 ? [[state, version] as const] : [];
-    }));
+    await Promise.all(
+      states
+        .filter((state) => !unseen.includes(state))
+        .map(async (state) => {
+          let version = known.get(state) ?? 0;
+          while (await repository.isInForce(state, version + 1)) version += 1;
+          learn(state, version);
+        }),
+    );
+    return new Map(
+      states.flatMap((state) => {
+        const version = known.get(state) ?? 0;
+        return version > 0 ? [[state, version] as const] : [];
+      }),
+    );
   };
 
   return {
     async current(states) {
       const versions = states ? await versionsInForce([...new Set(states)]) : await repository.currentVersions();
-      const entries = await Promise.all([...versions].map(async ([state, version]) => [state, await inForce(state, version)] as const));
+      const entries = await Promise.all(
+        [...versions].map(async ([state, version]) => [state, await inForce(state, version)] as const),
+      );
       return new Map(entries);
     },
     version: (state, version) => load(repository, state, version),

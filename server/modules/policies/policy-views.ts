@@ -4,12 +4,21 @@ import type { DefaultEffect } from '../../../shared/schemas/policy.js';
 import type { PolicyVersionMeta } from './ports.js';
 import type { LoadedPolicy } from './policy-store.js';
 
-const signerOf = (meta: PolicyVersionMeta): FullPolicyView['signedBy'] =>
-  ({ userId: meta.signedBy, identityKey: meta.signerIdentityKey, keyVersion: meta.signerKeyVersion });
+const signerOf = (meta: PolicyVersionMeta): FullPolicyView['signedBy'] => ({
+  userId: meta.signedBy,
+  identityKey: meta.signerIdentityKey,
+  keyVersion: meta.signerKeyVersion,
+});
 
 /** The state's own view: every rule, with what is needed to re-check the signature. */
 export function toFullView(policy: Pick<LoadedPolicy, 'meta' | 'body'>): FullPolicyView {
-  return { scope: 'full', policy: policy.body, signature: policy.meta.signature, signedBy: signerOf(policy.meta), createdAt: policy.meta.createdAt.toISOString() };
+  return {
+    scope: 'full',
+    policy: policy.body,
+    signature: policy.meta.signature,
+    signedBy: signerOf(policy.meta),
+    createdAt: policy.meta.createdAt.toISOString(),
+  };
 }
 
 /** Other states' view: published rules only; neither unpublished rules nor their number. */

@@ -70,7 +70,19 @@ export interface ApprovalRecord {
   expiresAt: Date;
 }
 
-export type NewApproval = Pick<ApprovalRecord, 'exchangeRef' | 'fromUserId' | 'fromState' | 'toStates' | 'labels' | 'kind' | 'holds' | 'holdingStates' | 'createdAt' | 'expiresAt'>;
+export type NewApproval = Pick<
+  ApprovalRecord,
+  | 'exchangeRef'
+  | 'fromUserId'
+  | 'fromState'
+  | 'toStates'
+  | 'labels'
+  | 'kind'
+  | 'holds'
+  | 'holdingStates'
+  | 'createdAt'
+  | 'expiresAt'
+>;
 
 /**
  * Approval requests, decisions and settlements; a state decides once and a request is settled

@@ -10,7 +10,10 @@ import { toFullView } from './policy-views.js';
 
 function versionConflict(state: string, version: number, current: number): AppError {
   const next = current + 1;
-  const why = version <= current ? `version ${version} of ${state} is published already` : `version ${version} would skip versions`;
+  const why =
+    version <= current
+      ? `version ${version} of ${state} is published already`
+      : `version ${version} would skip versions`;
   return new AppError('policy.version-conflict', `${why}: the current version is ${current}, so sign version ${next}`);
 }
 
@@ -20,7 +23,12 @@ function versionConflict(state: string, version: number, current: number): AppEr
  * signer's current, verified identity key; the version is exactly the current one + 1. Of two
  * publishers of the same version the unique (state, version) index lets one win.
  */
-export async function publishPolicy(deps: PoliciesDeps, actor: User, state: string, input: PublishPolicyRequest): Promise<FullPolicyView> {
+export async function publishPolicy(
+  deps: PoliciesDeps,
+  actor: User,
+  state: string,
+  input: PublishPolicyRequest,
+): Promise<FullPolicyView> {
   if (!(await deps.isMemberState(state))) throw new AppError('state.unknown', `${state} is not a member state`);
   authorize(actor, 'policy:write', { state });
   return storeSignedPolicy(deps, actor, state, input);
@@ -30,15 +38,30 @@ export async function publishPolicy(deps: PoliciesDeps, actor: User, state: stri
  * publishPolicy without the role check, for the demo seed (whose admins have no TOTP yet): every
  * other check still applies, the signature against the signer's verified key above all.
  */
-export async function storeSignedPolicy(deps: PoliciesDeps, actor: User, state: string, input: PublishPolicyRequest): Promise<FullPolicyView> {
+export async function storeSignedPolicy(
+  deps: PoliciesDeps,
+  actor: User,
+  state: string,
+  input: PublishPolicyRequest,
+): Promise<FullPolicyView> {
   const { policy, signature } = input;
   if (policy.state !== state) {
-    throw new AppError('validation.failed', `this is ${state}'s policy`, [{ path: ['body', 'policy', 'state'], message: `must be ${state}` }]);
+    throw new AppError('validation.failed', `this is ${state}'s policy`, [
+      { path: ['body', 'policy', 'state'], message: `must be ${state}` },
+    ]);
   }
   const keys = actor.keys;
   if (!keys?.verifiedAt || !(await verifyPolicySignature(policy, signature, keys.identityKey))) {
-    await deps.audit.append({ type: 'policy.signature-rejected', actorId: actor.id, state, data: { version: policy.version, keyVersion: keys?.keyVersion ?? null } });
-    throw new AppError('policy.signature-invalid', 'the signature does not verify against your current identity key: sign exactly this policy with your current key');
+    await deps.audit.append({
+      type: 'policy.signature-rejected',
+      actorId: actor.id,
+      state,
+      data: { version: policy.version, keyVersion: keys?.keyVersion ?? null },
+    });
+    throw new AppError(
+      'policy.signature-invalid',
+      'the signature does not verify against your current identity key: sign exactly this policy with your current key',
+    );
   }
   const named = policy.rules.flatMap((rule) => rule.domains ?? []);
   if (named.length > 0) await deps.requireKnownDomains(named, ['body', 'policy', 'rules']);
@@ -70,7 +93,13 @@ export async function storeSignedPolicy(deps: PoliciesDeps, actor: User, state: 
     actorId: actor.id,
     state,
     subjectId: `${state}:${policy.version}`,
-    data: { version: policy.version, ruleCount: meta.ruleCount, publishedRuleCount: meta.publishedRuleCount, defaultEffect: policy.defaultEffect, keyVersion: keys.keyVersion },
+    data: {
+      version: policy.version,
+      ruleCount: meta.ruleCount,
+      publishedRuleCount: meta.publishedRuleCount,
+      defaultEffect: policy.defaultEffect,
+      keyVersion: keys.keyVersion,
+    },
   });
   return toFullView({ meta, body: policy });
 }

@@ -1,7 +1,13 @@
 import { can } from '../../../shared/authz/can.js';
 import { AppError } from '../../../shared/errors.js';
 import { diffPolicies } from '../../../shared/policy/index.js';
-import type { CurrentPolicyView, FullPolicyView, PolicyDiffView, PolicyVersionSummary, PublishedPolicyView } from '../../../shared/schemas/policy-api.js';
+import type {
+  CurrentPolicyView,
+  FullPolicyView,
+  PolicyDiffView,
+  PolicyVersionSummary,
+  PublishedPolicyView,
+} from '../../../shared/schemas/policy-api.js';
 import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { PoliciesDeps } from './policies-deps.js';
@@ -12,7 +18,8 @@ async function knownState(deps: PoliciesDeps, state: string): Promise<void> {
   if (!(await deps.isMemberState(state))) throw new AppError('state.unknown', `${state} is not a member state`);
 }
 
-const noPolicy = (state: string): AppError => new AppError('policy.not-found', `${state} has not published a disclosure policy`);
+const noPolicy = (state: string): AppError =>
+  new AppError('policy.not-found', `${state} has not published a disclosure policy`);
 
 /** The policy in force: in full for the state's own people, its published rules for everyone else. */
 export async function currentPolicy(deps: PoliciesDeps, actor: User, state: string): Promise<CurrentPolicyView> {
@@ -27,10 +34,16 @@ export async function currentPolicy(deps: PoliciesDeps, actor: User, state: stri
 export async function publishedPolicies(deps: PoliciesDeps, actor: User): Promise<PublishedPolicyView[]> {
   authorize(actor, 'policy:read-published');
   const policies = await deps.store.current();
-  return [...policies.values()].map(toPublishedView).sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0));
+  return [...policies.values()]
+    .map(toPublishedView)
+    .sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0));
 }
 
-export async function listPolicyVersions(deps: PoliciesDeps, actor: User, state: string): Promise<PolicyVersionSummary[]> {
+export async function listPolicyVersions(
+  deps: PoliciesDeps,
+  actor: User,
+  state: string,
+): Promise<PolicyVersionSummary[]> {
   await knownState(deps, state);
   authorize(actor, 'policy:history', { state });
   const current = await deps.policies.currentVersion(state);
@@ -40,19 +53,31 @@ export async function listPolicyVersions(deps: PoliciesDeps, actor: User, state:
 }
 
 async function historicVersion(deps: PoliciesDeps, state: string, version: number): Promise<LoadedPolicy> {
-  const policy = version <= (await deps.policies.currentVersion(state)) ? await deps.store.version(state, version) : undefined;
+  const policy =
+    version <= (await deps.policies.currentVersion(state)) ? await deps.store.version(state, version) : undefined;
   if (!policy) throw new AppError('policy.not-found', `${state} has no policy version ${version}`);
   return policy;
 }
 
-export async function getPolicyVersion(deps: PoliciesDeps, actor: User, state: string, version: number): Promise<FullPolicyView> {
+export async function getPolicyVersion(
+  deps: PoliciesDeps,
+  actor: User,
+  state: string,
+  version: number,
+): Promise<FullPolicyView> {
   await knownState(deps, state);
   authorize(actor, 'policy:history', { state });
   return toFullView(await historicVersion(deps, state, version));
 }
 
 /** What changed from version `from` to version `to` (either order), rule by rule. */
-export async function diffPolicyVersions(deps: PoliciesDeps, actor: User, state: string, from: number, to: number): Promise<PolicyDiffView> {
+export async function diffPolicyVersions(
+  deps: PoliciesDeps,
+  actor: User,
+  state: string,
+  from: number,
+  to: number,
+): Promise<PolicyDiffView> {
   await knownState(deps, state);
   authorize(actor, 'policy:history', { state });
   const [before, after] = await Promise.all([historicVersion(deps, state, from), historicVersion(deps, state, to)]);

@@ -3,14 +3,20 @@ import { tellHoldingStates } from './approval-notices.js';
 import type { PoliciesDeps } from './policies-deps.js';
 
 /** Everyone with a stake in a held exchange: the sender's state and every holding state. */
-export const involvedStates = (record: ApprovalRecord): string[] => [...new Set([record.fromState, ...record.holdingStates])];
+export const involvedStates = (record: ApprovalRecord): string[] => [
+  ...new Set([record.fromState, ...record.holdingStates]),
+];
 
 /**
  * Makes a won settlement known: copies it onto the request, writes one audit entry in each
  * involved state's trail, then tells the listeners (messaging) and waits for them. Called once per request: by the
  * winner of the settlement, or by the sweeper when that winner stopped half-way.
  */
-export async function announceSettlement(deps: PoliciesDeps, id: string, settlement: ApprovalSettlement): Promise<ApprovalRecord> {
+export async function announceSettlement(
+  deps: PoliciesDeps,
+  id: string,
+  settlement: ApprovalSettlement,
+): Promise<ApprovalRecord> {
   const fresh = await deps.approvals.findById(id);
   if (!fresh) throw new Error(`approval ${id} vanished while settling`);
   const record: ApprovalRecord = { ...fresh, settlement, finalized: true };
@@ -44,7 +50,11 @@ export async function announceSettlement(deps: PoliciesDeps, id: string, settlem
  * any node) exactly one wins and announces it. Resolves the settled record, or undefined when
  * another caller had settled it.
  */
-export async function settleApproval(deps: PoliciesDeps, id: string, settlement: ApprovalSettlement): Promise<ApprovalRecord | undefined> {
+export async function settleApproval(
+  deps: PoliciesDeps,
+  id: string,
+  settlement: ApprovalSettlement,
+): Promise<ApprovalRecord | undefined> {
   if (!(await deps.approvals.claimSettlement(id, settlement))) return undefined;
   return announceSettlement(deps, id, settlement);
 }

@@ -22,7 +22,8 @@ function dueSettlement(record: ApprovalRecord, now: Date): ApprovalSettlement | 
   const rejection = record.decisions.find((d) => d.verdict === 'rejected');
   if (rejection) return { status: 'rejected', decidedBy: rejection.userId, comment: rejection.comment, at: now };
   const last = record.decisions.at(-1);
-  if (last && fullyApproved(record)) return { status: 'approved', decidedBy: last.userId, comment: last.comment, at: now };
+  if (last && fullyApproved(record))
+    return { status: 'approved', decidedBy: last.userId, comment: last.comment, at: now };
   if (record.expiresAt <= now) return { status: 'expired', decidedBy: null, comment: null, at: now };
   return undefined;
 }

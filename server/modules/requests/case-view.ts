@@ -8,11 +8,18 @@ export function toCaseView(c: RequestCase): RequestCaseView {
   const respondedAt = iso(c.respondedAt).value;
   const overdueAt = iso(c.overdueAt).value;
   return {
-    id: c.id, kind: c.kind, domain: c.domain, category: c.category, classification: c.classification, urgency: c.urgency,
+    id: c.id,
+    kind: c.kind,
+    domain: c.domain,
+    category: c.category,
+    classification: c.classification,
+    urgency: c.urgency,
     ...(c.threadId ? { threadId: c.threadId } : {}),
     requester: { userId: c.requesterId, state: c.requesterState },
     requested: { userId: c.requestedId, state: c.requestedState },
-    status: c.status, submittedAt: c.submittedAt.toISOString(), deadline: c.deadline.toISOString(),
+    status: c.status,
+    submittedAt: c.submittedAt.toISOString(),
+    deadline: c.deadline.toISOString(),
     ...(acknowledgedAt ? { acknowledgedAt } : {}),
     ...(respondedAt ? { respondedAt } : {}),
     overdue: c.overdue,
@@ -25,7 +32,14 @@ export function toCaseView(c: RequestCase): RequestCaseView {
 
 export function toTransitionView(t: RequestTransition): RequestTransitionView {
   return {
-    no: t.no, action: t.action, side: t.side, from: t.from, to: t.to, at: t.at.toISOString(), messageId: t.messageId, handling: t.handling,
+    no: t.no,
+    action: t.action,
+    side: t.side,
+    from: t.from,
+    to: t.to,
+    at: t.at.toISOString(),
+    messageId: t.messageId,
+    handling: t.handling,
     ...(t.reasonCode ? { reasonCode: t.reasonCode } : {}),
     ...(t.lateReason ? { lateReason: t.lateReason } : {}),
     ...(t.consent ? { consent: t.consent } : {}),

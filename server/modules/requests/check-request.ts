@@ -8,23 +8,38 @@ import type { RequestsDeps } from './requests-deps.js';
 import { loadCase } from './load-case.js';
 
 /** A new request (or consent request): its deadline and, for consent, the case it concerns. */
-export async function checkNewRequest(deps: RequestsDeps, senderId: string, envelope: Envelope, at: Date): Promise<{ original?: RequestCase }> {
+export async function checkNewRequest(
+  deps: RequestsDeps,
+  senderId: string,
+  envelope: Envelope,
+  at: Date,
+): Promise<{ original?: RequestCase }> {
   const { header } = envelope;
   const kind = header.kind as RequestKind;
   const deadline = header.request?.deadline;
   if (deadline !== undefined && (deadline <= at.getTime() || deadline > at.getTime() + MAX_DEADLINE_MS)) {
-    throw new AppError('request.invalid', 'the deadline must lie in the future and within a year', [{ path: ['envelope', 'header', 'request', 'deadline'], message: 'in the future, within a year' }]);
+    throw new AppError('request.invalid', 'the deadline must lie in the future and within a year', [
+      { path: ['envelope', 'header', 'request', 'deadline'], message: 'in the future, within a year' },
+    ]);
   }
   if (!offeredIn(REQUEST_TEMPLATES[kind], header.labels.domain)) {
-    throw new AppError('request.invalid', `a ${kind.slice('request:'.length)} request is not offered in ${header.labels.domain}`);
+    throw new AppError(
+      'request.invalid',
+      `a ${kind.slice('request:'.length)} request is not offered in ${header.labels.domain}`,
+    );
   }
   if (kind !== 'request:consent') return {};
   // Consent is asked of the state that provided the answer, by the one who received it.
   const original = await loadCase(deps.cases, header.requestRef ?? '');
-  if (!original || original.requesterId !== senderId) throw new AppError('request.not-found', 'no request of yours with that reference');
-  if (!original.answered) throw new AppError('request.invalid', 'consent can be asked only about a request that was answered');
+  if (!original || original.requesterId !== senderId)
+    throw new AppError('request.not-found', 'no request of yours with that reference');
+  if (!original.answered)
+    throw new AppError('request.invalid', 'consent can be asked only about a request that was answered');
   if (header.to[0]?.state !== original.requestedState || header.labels.domain !== original.domain) {
-    throw new AppError('request.invalid', `consent is asked of ${original.requestedState}, the state that provided the answer, in ${original.domain}`);
+    throw new AppError(
+      'request.invalid',
+      `consent is asked of ${original.requestedState}, the state that provided the answer, in ${original.domain}`,
+    );
   }
   return { original };
 }
@@ -36,23 +51,52 @@ export interface CheckedTransition {
 }
 
 /** May `senderId` take this step on `current` at `at`? Throws the reason if not. */
-export function checkTransition(current: RequestCase, senderId: string, envelope: Envelope, at: Date): CheckedTransition {
+export function checkTransition(
+  current: RequestCase,
+  senderId: string,
+  envelope: Envelope,
+  at: Date,
+): CheckedTransition {
   const { header } = envelope;
   const step = header.step;
   if (!step) throw new AppError('request.invalid', 'a transition names its step');
-  const side: RequestSide | undefined = senderId === current.requesterId ? 'requester' : senderId === current.requestedId ? 'requested' : undefined;
+  const side: RequestSide | undefined =
+    senderId === current.requesterId ? 'requester' : senderId === current.requestedId ? 'requested' : undefined;
   if (!side) throw new AppError('request.not-found', 'no request of yours with that reference');
   const counterpart = side === 'requester' ? current.requestedId : current.requesterId;
-  if (header.to[0]?.userId !== counterpart) throw new AppError('request.invalid', 'a transition goes to the other side of the request', [{ path: ['envelope', 'header', 'to'], message: `must be ${counterpart}` }]);
-  if (header.labels.domain !== current.domain) throw new AppError('request.invalid', `the request is in ${current.domain}`, [{ path: ['envelope', 'header', 'labels', 'domain'], message: `must be ${current.domain}` }]);
+  if (header.to[0]?.userId !== counterpart)
+    throw new AppError('request.invalid', 'a transition goes to the other side of the request', [
+      { path: ['envelope', 'header', 'to'], message: `must be ${counterpart}` },
+    ]);
+  if (header.labels.domain !== current.domain)
+    throw new AppError('request.invalid', `the request is in ${current.domain}`, [
+      { path: ['envelope', 'header', 'labels', 'domain'], message: `must be ${current.domain}` },
+    ]);
   const next = nextStatus(current.status, side, step.action);
-  if (!next.ok) throw new AppError(next.reason === 'wrong-side' ? 'request.wrong-side' : 'request.invalid-transition', next.message);
+  if (!next.ok)
+    throw new AppError(
+      next.reason === 'wrong-side' ? 'request.wrong-side' : 'request.invalid-transition',
+      next.message,
+    );
   if (isAnswer(step.action)) {
     if (at.getTime() > current.deadline.getTime() && !step.lateReason) {
-      throw new AppError('request.late-reason-required', 'the deadline has passed: say why the answer is late', [{ path: ['envelope', 'header', 'step', 'lateReason'], message: 'required after the deadline' }]);
+      throw new AppError('request.late-reason-required', 'the deadline has passed: say why the answer is late', [
+        { path: ['envelope', 'header', 'step', 'lateReason'], message: 'required after the deadline' },
+      ]);
     }
     if ((current.kind === 'request:consent') !== (step.consent !== undefined)) {
-      throw new AppError('request.invalid', current.kind === 'request:consent' ? 'an answer to a consent request grants or refuses consent' : 'only a consent request is answered with consent', [{ path: ['envelope', 'header', 'step', 'consent'], message: current.kind === 'request:consent' ? 'required' : 'not allowed' }]);
+      throw new AppError(
+        'request.invalid',
+        current.kind === 'request:consent'
+          ? 'an answer to a consent request grants or refuses consent'
+          : 'only a consent request is answered with consent',
+        [
+          {
+            path: ['envelope', 'header', 'step', 'consent'],
+            message: current.kind === 'request:consent' ? 'required' : 'not allowed',
+          },
+        ],
+      );
     }
   }
   return { side, from: current.status, to: next.to };

@@ -1,4 +1,10 @@
-import type { ConsentOutcome, DeclineReason, LateReason, RequestAction, Urgency } from '../../../shared/requests/header-fields.js';
+import type {
+  ConsentOutcome,
+  DeclineReason,
+  LateReason,
+  RequestAction,
+  Urgency,
+} from '../../../shared/requests/header-fields.js';
 import type { RequestSide, RequestStatus } from '../../../shared/requests/lifecycle.js';
 import type { RequestKind } from '../../../shared/requests/templates.js';
 import type { CategoryCode, Classification, DomainCode, HandlingCode } from '../../../shared/schemas/labels.js';
@@ -48,7 +54,9 @@ export interface RequestTransition {
 }
 
 /** Case fields a transition changes. */
-export type CasePatch = Partial<Pick<RequestCase, 'status' | 'awaiting' | 'acknowledgedAt' | 'respondedAt' | 'answered' | 'consent'>>;
+export type CasePatch = Partial<
+  Pick<RequestCase, 'status' | 'awaiting' | 'acknowledgedAt' | 'respondedAt' | 'answered' | 'consent'>
+>;
 
 export interface CaseFilter {
   requesterId?: string | undefined;

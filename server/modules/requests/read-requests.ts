@@ -20,9 +20,17 @@ export interface ListFilter {
 
 /** A focal point's requests: received (inbox) or sent (outbox), newest first. */
 export async function listRequests(deps: RequestsDeps, actor: User, filter: ListFilter): Promise<RequestCaseView[]> {
-  authorize(actor, 'exchange:take-part', {}, 'only focal points send and receive requests; national admins see their state\'s overdue list');
+  authorize(
+    actor,
+    'exchange:take-part',
+    {},
+    "only focal points send and receive requests; national admins see their state's overdue list",
+  );
   const { box, limit, ...rest } = filter;
-  const cases = await deps.cases.list({ ...(box === 'inbox' ? { requestedId: actor.id } : { requesterId: actor.id }), ...rest }, limit);
+  const cases = await deps.cases.list(
+    { ...(box === 'inbox' ? { requestedId: actor.id } : { requesterId: actor.id }), ...rest },
+    limit,
+  );
   return cases.map(toCaseView);
 }
 
@@ -30,8 +38,12 @@ export async function listRequests(deps: RequestsDeps, actor: User, filter: List
 export async function readRequest(deps: RequestsDeps, actor: User, id: string): Promise<RequestCaseDetail> {
   const found = await loadCase(deps.cases, id);
   const party = found && (found.requesterId === actor.id || found.requestedId === actor.id);
-  const admin = found && (can(actor, 'request:read-state', { state: found.requesterState }) || can(actor, 'request:read-state', { state: found.requestedState }));
-  if (!found || !(party || admin) || actor.status !== 'active') throw new AppError('request.not-found', 'no such request');
+  const admin =
+    found &&
+    (can(actor, 'request:read-state', { state: found.requesterState }) ||
+      can(actor, 'request:read-state', { state: found.requestedState }));
+  if (!found || !(party || admin) || actor.status !== 'active')
+    throw new AppError('request.not-found', 'no such request');
   const history = await deps.cases.history(found.id);
   return { ...toCaseView(found), history: history.map(toTransitionView) };
 }

@@ -44,21 +44,50 @@ export function createRequestHook(deps: RequestsDeps): RequestHook {
 async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<void> {
   const { header } = message.envelope;
   const recipient = header.to[0];
-  if (!isRequestKind(header.kind) || !header.request || !recipient) throw new AppError('request.invalid', 'not a request');
+  if (!isRequestKind(header.kind) || !header.request || !recipient)
+    throw new AppError('request.invalid', 'not a request');
   const at = effectiveAt(deps, message);
   const requestCase: RequestCase = {
-    id: message.id, kind: header.kind, domain: header.labels.domain, category: header.labels.category, classification: header.labels.classification,
-    urgency: header.request.urgency, threadId: header.threadId ?? null,
-    requesterId: message.senderId, requesterState: header.from.state, requestedId: recipient.userId, requestedState: recipient.state,
-    status: 'submitted', seq: 0, awaiting: true, submittedAt: at, deadline: new Date(deadlineFor(at.getTime(), header.request.urgency, header.request.deadline)),
-    acknowledgedAt: null, respondedAt: null, answered: false, overdue: false, overdueAt: null, remindersSent: 0,
-    originalCaseId: header.kind === 'request:consent' ? header.requestRef ?? null : null, consent: null,
+    id: message.id,
+    kind: header.kind,
+    domain: header.labels.domain,
+    category: header.labels.category,
+    classification: header.labels.classification,
+    urgency: header.request.urgency,
+    threadId: header.threadId ?? null,
+    requesterId: message.senderId,
+    requesterState: header.from.state,
+    requestedId: recipient.userId,
+    requestedState: recipient.state,
+    status: 'submitted',
+    seq: 0,
+    awaiting: true,
+    submittedAt: at,
+    deadline: new Date(deadlineFor(at.getTime(), header.request.urgency, header.request.deadline)),
+    acknowledgedAt: null,
+    respondedAt: null,
+    answered: false,
+    overdue: false,
+    overdueAt: null,
+    remindersSent: 0,
+    originalCaseId: header.kind === 'request:consent' ? (header.requestRef ?? null) : null,
+    consent: null,
   };
   const { created } = await deps.cases.create(requestCase);
   if (!created) return;
   await deps.audit.append({
-    type: 'request.submitted', actorId: message.senderId, state: requestCase.requesterState, subjectId: requestCase.id,
-    data: { kind: requestCase.kind, domain: requestCase.domain, urgency: requestCase.urgency, requestedState: requestCase.requestedState, deadline: requestCase.deadline.toISOString(), ...(requestCase.originalCaseId ? { originalCaseId: requestCase.originalCaseId } : {}) },
+    type: 'request.submitted',
+    actorId: message.senderId,
+    state: requestCase.requesterState,
+    subjectId: requestCase.id,
+    data: {
+      kind: requestCase.kind,
+      domain: requestCase.domain,
+      urgency: requestCase.urgency,
+      requestedState: requestCase.requestedState,
+      deadline: requestCase.deadline.toISOString(),
+      ...(requestCase.originalCaseId ? { originalCaseId: requestCase.originalCaseId } : {}),
+    },
   });
   notifyParties(deps, requestCase);
 }
@@ -71,7 +100,8 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
   const at = effectiveAt(deps, message);
   for (let attempt = 0; attempt < MAX_STEP_ATTEMPTS; attempt++) {
     const current = await loadCase(deps.cases, header.requestRef ?? '');
-    if (!current) return refuse(deps, message, new AppError('request.not-found', 'no request of yours with that reference'));
+    if (!current)
+      return refuse(deps, message, new AppError('request.not-found', 'no request of yours with that reference'));
     if ((await deps.cases.history(current.id)).some((t) => t.messageId === message.id)) return; // a retry: already taken
     let checked;
     try {
@@ -80,27 +110,52 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
       return refuse(deps, message, error);
     }
     const transition = {
-      caseId: current.id, no: current.seq + 1, action: step.action, side: checked.side, from: checked.from, to: checked.to, at,
-      messageId: message.id, actorId: message.senderId, reasonCode: step.reasonCode ?? null, lateReason: step.lateReason ?? null, consent: step.consent ?? null,
-      handling: header.labels.handling, evaluation: header.labels.evaluation ?? null,
+      caseId: current.id,
+      no: current.seq + 1,
+      action: step.action,
+      side: checked.side,
+      from: checked.from,
+      to: checked.to,
+      at,
+      messageId: message.id,
+      actorId: message.senderId,
+      reasonCode: step.reasonCode ?? null,
+      lateReason: step.lateReason ?? null,
+      consent: step.consent ?? null,
+      handling: header.labels.handling,
+      evaluation: header.labels.evaluation ?? null,
     };
     if (!(await deps.cases.claimTransition(transition))) continue;
     const patch = patchFor(current, transition);
     await deps.cases.applyTransition(current.id, transition.no, patch);
     const next = { ...current, ...patch, seq: transition.no };
     await deps.audit.append({
-      type: 'request.transition', actorId: message.senderId, state: header.from.state, subjectId: current.id,
+      type: 'request.transition',
+      actorId: message.senderId,
+      state: header.from.state,
+      subjectId: current.id,
       data: {
-        no: transition.no, action: step.action, from: checked.from, to: checked.to, messageId: message.id, handling: transition.handling,
+        no: transition.no,
+        action: step.action,
+        from: checked.from,
+        to: checked.to,
+        messageId: message.id,
+        handling: transition.handling,
         late: at.getTime() > current.deadline.getTime(),
-        ...(step.reasonCode ? { reasonCode: step.reasonCode } : {}), ...(step.lateReason ? { lateReason: step.lateReason } : {}),
-        ...(step.consent ? { consent: step.consent } : {}), ...(transition.evaluation ? { evaluation: transition.evaluation } : {}),
+        ...(step.reasonCode ? { reasonCode: step.reasonCode } : {}),
+        ...(step.lateReason ? { lateReason: step.lateReason } : {}),
+        ...(step.consent ? { consent: step.consent } : {}),
+        ...(transition.evaluation ? { evaluation: transition.evaluation } : {}),
       },
     });
     notifyParties(deps, next);
     return;
   }
-  return refuse(deps, message, new AppError('request.invalid-transition', 'the request keeps changing: reload it and try again'));
+  return refuse(
+    deps,
+    message,
+    new AppError('request.invalid-transition', 'the request keeps changing: reload it and try again'),
+  );
 }
 
 /** A request or step counts from when its recipient can see it: storing, or release from approval. */

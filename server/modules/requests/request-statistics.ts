@@ -17,13 +17,20 @@ export function median(values: readonly number[]): number | null {
  * acknowledge and to answer (or decline) received requests, received requests flagged overdue.
  * Consent requests count like any other request.
  */
-export function computeStatistics(cases: readonly RequestCase[], only?: { state?: string | undefined; domain?: DomainCode | undefined }): RequestStatisticsRow[] {
+export function computeStatistics(
+  cases: readonly RequestCase[],
+  only?: { state?: string | undefined; domain?: DomainCode | undefined },
+): RequestStatisticsRow[] {
   const rows = new Map<string, { row: RequestStatisticsRow; ack: number[]; answer: number[] }>();
   const rowFor = (state: string, domain: DomainCode) => {
     const key = `${state}/${domain}`;
     let entry = rows.get(key);
     if (!entry) {
-      entry = { row: { state, domain, sent: 0, received: 0, medianAcknowledgeMs: null, medianAnswerMs: null, overdue: 0 }, ack: [], answer: [] };
+      entry = {
+        row: { state, domain, sent: 0, received: 0, medianAcknowledgeMs: null, medianAnswerMs: null, overdue: 0 },
+        ack: [],
+        answer: [],
+      };
       rows.set(key, entry);
     }
     return entry;
@@ -44,8 +51,12 @@ export function computeStatistics(cases: readonly RequestCase[], only?: { state?
 }
 
 /** National admins: their own state only; network admins: any state, or all. */
-export async function requestStatistics(deps: RequestsDeps, actor: User, query: { state?: string | undefined; domain?: DomainCode | undefined }): Promise<RequestStatistics> {
-  const state = actor.role === 'national-admin' ? query.state ?? actor.state ?? '' : query.state;
+export async function requestStatistics(
+  deps: RequestsDeps,
+  actor: User,
+  query: { state?: string | undefined; domain?: DomainCode | undefined },
+): Promise<RequestStatistics> {
+  const state = actor.role === 'national-admin' ? (query.state ?? actor.state ?? '') : query.state;
   authorize(actor, 'request:statistics', state === undefined ? {} : { state });
   const cases = await deps.cases.forStatistics({ state, domain: query.domain });
   return { rows: computeStatistics(cases, { state, domain: query.domain }), at: deps.clock.now().toISOString() };

@@ -25,10 +25,15 @@ export async function sweepRequests(deps: RequestsDeps): Promise<{ reminded: num
       if (!current.overdue && (await flagOverdue(deps, current, now))) flagged++;
       continue;
     }
-    const due = reminderTimes(current.submittedAt.getTime(), current.deadline.getTime()).filter((t) => t <= now.getTime()).length;
+    const due = reminderTimes(current.submittedAt.getTime(), current.deadline.getTime()).filter(
+      (t) => t <= now.getTime(),
+    ).length;
     if (due > current.remindersSent && (await deps.claims.claim(`request:${current.id}:reminder:${due}`, now))) {
       await deps.cases.setRemindersSent(current.id, due);
-      deps.notifier.reminder(current.requestedId, { case: toCaseView({ ...current, remindersSent: due }), remainingMs: current.deadline.getTime() - now.getTime() });
+      deps.notifier.reminder(current.requestedId, {
+        case: toCaseView({ ...current, remindersSent: due }),
+        remainingMs: current.deadline.getTime() - now.getTime(),
+      });
       reminded++;
     }
   }
@@ -39,7 +44,18 @@ async function flagOverdue(deps: RequestsDeps, current: RequestCase, now: Date):
   if (!(await deps.claims.claim(`request:${current.id}:overdue`, now))) return false;
   await deps.cases.setOverdue(current.id, now);
   const flagged = { ...current, overdue: true, overdueAt: now };
-  await deps.audit.append({ type: 'request.overdue', actorId: null, state: current.requestedState, subjectId: current.id, data: { kind: current.kind, domain: current.domain, requesterState: current.requesterState, deadline: current.deadline.toISOString() } });
+  await deps.audit.append({
+    type: 'request.overdue',
+    actorId: null,
+    state: current.requestedState,
+    subjectId: current.id,
+    data: {
+      kind: current.kind,
+      domain: current.domain,
+      requesterState: current.requesterState,
+      deadline: current.deadline.toISOString(),
+    },
+  });
   const admins = await deps.users.list({ state: current.requestedState, role: 'national-admin', status: 'active' });
   const event = { case: toCaseView(flagged) };
   for (const userId of [current.requestedId, ...admins.map((admin) => admin.id)]) deps.notifier.overdue(userId, event);

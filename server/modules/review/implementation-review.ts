@@ -50,18 +50,33 @@ const yearStart = (year: number): Date => new Date(Date.UTC(year, 0, 1));
  * hash checked as it is counted, so the figures come with a verdict on the trail they rest on.
  * National admins get their own state's; the secretariat one state's or the whole network's.
  */
-export async function implementationReview(deps: ReviewDeps, actor: User, query: ReviewQuery): Promise<ImplementationReview> {
+export async function implementationReview(
+  deps: ReviewDeps,
+  actor: User,
+  query: ReviewQuery,
+): Promise<ImplementationReview> {
   const state = confinedState(actor) ?? query.state ?? null;
   authorize(actor, 'review:read', state === null ? {} : { state });
   const { tally, verdict } = await countYear(deps.auditEntries, query.year);
-  await deps.audit.append({ type: 'review.generated', actorId: actor.id, state: actor.state, data: { year: query.year, state } });
+  await deps.audit.append({
+    type: 'review.generated',
+    actorId: actor.id,
+    state: actor.state,
+    data: { year: query.year, state },
+  });
   return {
-    year: query.year, state, from: yearStart(query.year).toISOString(), to: yearStart(query.year + 1).toISOString(),
+    year: query.year,
+    state,
+    from: yearStart(query.year).toISOString(),
+    to: yearStart(query.year + 1).toISOString(),
     ...tally.figures(state),
     // Sequence numbers run from 1 without gaps while the chain holds, so the entries checked end at the head.
     trail: {
-      verified: verdict.ok, entriesChecked: verdict.checked, headSeq: verdict.checked,
-      headHash: verdict.ok ? verdict.headHash : '', firstBroken: verdict.ok ? null : verdict.firstBroken,
+      verified: verdict.ok,
+      entriesChecked: verdict.checked,
+      headSeq: verdict.checked,
+      headHash: verdict.ok ? verdict.headHash : '',
+      firstBroken: verdict.ok ? null : verdict.firstBroken,
     },
     generatedAt: deps.clock.now().toISOString(),
   };

@@ -1,4 +1,10 @@
-import type { ExchangeRow, ImplementationReview, RequestRow, TrafficRow, UpkeepRow } from '../../../shared/schemas/review.js';
+import type {
+  ExchangeRow,
+  ImplementationReview,
+  RequestRow,
+  TrafficRow,
+  UpkeepRow,
+} from '../../../shared/schemas/review.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { median } from '../requests/request-statistics.js';
 
@@ -10,7 +16,8 @@ type Figures = Pick<ImplementationReview, 'exchanges' | 'traffic' | 'requests' |
 const EFFECT_FIELD = { allow: 'allowed', conditions: 'withConditions', approve: 'held', deny: 'denied' } as const;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** A row per key, created on first use. */
 class Rows<T> {
@@ -42,11 +49,30 @@ export class ReviewTally {
   private readonly decided = new Map<string, Decided>();
   private readonly unattributed: Decided[] = [];
   private readonly traffic = new Rows<TrafficRow>((state, domain) => ({ state, domain, messages: 0, requestSteps: 0 }));
-  private readonly requests = new Rows<RequestRow>((requesterState, requestedState, domain) => ({ requesterState, requestedState, domain, submitted: 0, answered: 0, declined: 0, overdue: 0 }));
-  private readonly upkeep = new Rows<UpkeepRow & { responses: number[] }>((state) => ({
-    state, accountsActivated: 0, suspensions: 0, keyRotations: 0, entriesConfirmed: 0, livenessAnswered: 0, livenessMedianResponseMs: null, policyVersions: 0, responses: [],
+  private readonly requests = new Rows<RequestRow>((requesterState, requestedState, domain) => ({
+    requesterState,
+    requestedState,
+    domain,
+    submitted: 0,
+    answered: 0,
+    declined: 0,
+    overdue: 0,
   }));
-  private readonly cases = new Map<string, { requesterState: string; requestedState: string; domain: string; answered: boolean; declined: boolean }>();
+  private readonly upkeep = new Rows<UpkeepRow & { responses: number[] }>((state) => ({
+    state,
+    accountsActivated: 0,
+    suspensions: 0,
+    keyRotations: 0,
+    entriesConfirmed: 0,
+    livenessAnswered: 0,
+    livenessMedianResponseMs: null,
+    policyVersions: 0,
+    responses: [],
+  }));
+  private readonly cases = new Map<
+    string,
+    { requesterState: string; requestedState: string; domain: string; answered: boolean; declined: boolean }
+  >();
   private readonly decisions = { proposed: 0, adopted: 0, rejected: 0, withdrawn: 0 };
 
   constructor(private readonly period: Period) {}
@@ -54,7 +80,13 @@ export class ReviewTally {
   add(entry: AuditEntry): void {
     const { data } = entry;
     if (entry.type === 'request.submitted' && entry.state && entry.subjectId) {
-      this.cases.set(entry.subjectId, { requesterState: entry.state, requestedState: str(data.requestedState) ?? '', domain: str(data.domain) ?? '', answered: false, declined: false });
+      this.cases.set(entry.subjectId, {
+        requesterState: entry.state,
+        requestedState: str(data.requestedState) ?? '',
+        domain: str(data.domain) ?? '',
+        answered: false,
+        declined: false,
+      });
     }
     if (entry.at < this.period.from || entry.at >= this.period.to) return;
     const state = entry.state ?? '';
@@ -138,7 +170,15 @@ export class ReviewTally {
 
   /** One count per exchange and recipient state, under the exchange's last decision. */
   private exchangeRows(): ExchangeRow[] {
-    const rows = new Rows<ExchangeRow>((fromState, toState, domain) => ({ fromState, toState, domain, allowed: 0, withConditions: 0, held: 0, denied: 0 }));
+    const rows = new Rows<ExchangeRow>((fromState, toState, domain) => ({
+      fromState,
+      toState,
+      domain,
+      allowed: 0,
+      withConditions: 0,
+      held: 0,
+      denied: 0,
+    }));
     for (const { fromState, domain, outcomes } of [...this.unattributed, ...this.decided.values()]) {
       for (const outcome of outcomes) {
         const [toState = '', effect = ''] = outcome.split(':');
@@ -152,12 +192,26 @@ export class ReviewTally {
   /** The figures, for one state (rows it takes part in) or the whole network; rows sorted. */
   figures(state: string | null): Figures {
     const involves = (...states: string[]): boolean => state === null || states.includes(state);
-    const byKeys = <T>(key: (row: T) => string) => (a: T, b: T): number => key(a).localeCompare(key(b));
+    const byKeys =
+      <T>(key: (row: T) => string) =>
+      (a: T, b: T): number =>
+        key(a).localeCompare(key(b));
     return {
-      exchanges: this.exchangeRows().filter((r) => involves(r.fromState, r.toState)).sort(byKeys((r) => `${r.fromState} ${r.toState} ${r.domain}`)),
-      traffic: this.traffic.all().filter((r) => involves(r.state)).sort(byKeys((r) => `${r.state} ${r.domain}`)),
-      requests: this.requests.all().filter((r) => involves(r.requesterState, r.requestedState)).sort(byKeys((r) => `${r.requesterState} ${r.requestedState} ${r.domain}`)),
-      upkeep: this.upkeep.all().filter((r) => r.state !== '' && involves(r.state)).sort(byKeys((r) => r.state))
+      exchanges: this.exchangeRows()
+        .filter((r) => involves(r.fromState, r.toState))
+        .sort(byKeys((r) => `${r.fromState} ${r.toState} ${r.domain}`)),
+      traffic: this.traffic
+        .all()
+        .filter((r) => involves(r.state))
+        .sort(byKeys((r) => `${r.state} ${r.domain}`)),
+      requests: this.requests
+        .all()
+        .filter((r) => involves(r.requesterState, r.requestedState))
+        .sort(byKeys((r) => `${r.requesterState} ${r.requestedState} ${r.domain}`)),
+      upkeep: this.upkeep
+        .all()
+        .filter((r) => r.state !== '' && involves(r.state))
+        .sort(byKeys((r) => r.state))
         .map(({ responses, ...row }) => ({ ...row, livenessMedianResponseMs: median(responses) })),
       decisions: { ...this.decisions },
     };

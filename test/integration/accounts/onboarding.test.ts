@@ -1,7 +1,25 @@
 import { expect } from 'chai';
-import type { CreatedInvitation, InvitationView, RegisterResponse, UserView } from '../../../shared/schemas/accounts.js';
+import type {
+  CreatedInvitation,
+  InvitationView,
+  RegisterResponse,
+  UserView,
+} from '../../../shared/schemas/accounts.js';
 import { call } from '../../helpers/api.js';
-import { activate, bootstrapNetworkAdmin, clientKeyMaterial, invite, opaqueRegistration, registerWithToken, setParticipation, signIn, enrolTotp, STRONG_PASSWORD, uniqueUsername, type TestPerson } from '../../helpers/accounts.js';
+import {
+  activate,
+  bootstrapNetworkAdmin,
+  clientKeyMaterial,
+  invite,
+  opaqueRegistration,
+  registerWithToken,
+  setParticipation,
+  signIn,
+  enrolTotp,
+  STRONG_PASSWORD,
+  uniqueUsername,
+  type TestPerson,
+} from '../../helpers/accounts.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe('onboarding: bootstrap → national admin → focal point', function () {
@@ -42,10 +60,15 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
     const me = await call<RegisterResponse>(t.url, 'GET', '/api/me', { token: admin.session?.accessToken });
     expect(me.body.verifiers.map((v) => v.id)).to.deep.equal([root.user.id]);
     expect(me.body.verifiers[0]?.identityKey).to.equal(root.bundle.identityKey);
-    const denied = await call(t.url, 'POST', '/api/invitations', { token: admin.session?.accessToken, body: { role: 'focal-point', state: 'KZ', domains: ['border'], displayName: 'x' } });
+    const denied = await call(t.url, 'POST', '/api/invitations', {
+      token: admin.session?.accessToken,
+      body: { role: 'focal-point', state: 'KZ', domains: ['border'], displayName: 'x' },
+    });
     expect(denied.status).to.equal(403);
 
-    const pending = await call<UserView[]>(t.url, 'GET', '/api/users?status=pending-verification', { token: root.session?.accessToken });
+    const pending = await call<UserView[]>(t.url, 'GET', '/api/users?status=pending-verification', {
+      token: root.session?.accessToken,
+    });
     expect(pending.body.map((u) => u.id)).to.include(admin.user.id);
 
     await activate(t, root, admin);
@@ -56,7 +79,9 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
   it('the invitation is single use and its token is not stored', async () => {
     const created = await invite(t, root, { role: 'national-admin', state: 'RU', displayName: 'Ivan P.' });
     await registerWithToken(t, created.token);
-    const second = await call(t.url, 'POST', '/api/registrations/start', { body: { token: created.token, username: uniqueUsername('again'), registrationRequest: 'A'.repeat(43) } });
+    const second = await call(t.url, 'POST', '/api/registrations/start', {
+      body: { token: created.token, username: uniqueUsername('again'), registrationRequest: 'A'.repeat(43) },
+    });
     expect(second.status).to.equal(410);
     expect(second.body).to.have.nested.property('error.code', 'invitation.invalid');
     const stored = await t.server.database.connection.collection('invitations').find({}).toArray();
@@ -65,37 +90,66 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
 
   it('of several registrations racing with one invitation exactly one succeeds', async () => {
     const created = await invite(t, root, { role: 'national-admin', state: 'MN', displayName: 'Race' });
-    const attempts = await Promise.all(Array.from({ length: 4 }, async (_, i) => {
-      const username = uniqueUsername(`race${i}`);
-      const { opaque, exportKey } = await opaqueRegistration(t, created.token, username);
-      const material = await clientKeyMaterial(username, exportKey);
-      return call(t.url, 'POST', '/api/registrations', { body: { token: created.token, username, opaque, keys: material.bundle, wrappedKeys: material.wrappedKeys } });
-    }));
+    const attempts = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => {
+        const username = uniqueUsername(`race${i}`);
+        const { opaque, exportKey } = await opaqueRegistration(t, created.token, username);
+        const material = await clientKeyMaterial(username, exportKey);
+        return call(t.url, 'POST', '/api/registrations', {
+          body: { token: created.token, username, opaque, keys: material.bundle, wrappedKeys: material.wrappedKeys },
+        });
+      }),
+    );
     expect(attempts.map((a) => a.status).filter((status) => status === 201)).to.have.length(1);
   });
 
   it('expired and revoked invitations answer exactly like unknown ones', async () => {
-    const expired = await invite(t, root, { role: 'national-admin', state: 'CN', displayName: 'Li W.', expiresInHours: 1 });
+    const expired = await invite(t, root, {
+      role: 'national-admin',
+      state: 'CN',
+      displayName: 'Li W.',
+      expiresInHours: 1,
+    });
     const revoked = await invite(t, root, { role: 'national-admin', state: 'CN', displayName: 'Li W.' });
-    const revokeResponse = await call<InvitationView>(t.url, 'DELETE', `/api/invitations/${revoked.invitation.id}`, { token: root.session?.accessToken });
+    const revokeResponse = await call<InvitationView>(t.url, 'DELETE', `/api/invitations/${revoked.invitation.id}`, {
+      token: root.session?.accessToken,
+    });
     expect(revokeResponse.body.status).to.equal('revoked');
     t.clock.advance(2 * 3_600_000);
     await signIn(t, root); // the old access token expired with the clock
-    const answers = await Promise.all([expired.token, revoked.token, 'A'.repeat(43)].map((token) => call(t.url, 'POST', '/api/invitations/preview', { body: { token } })));
+    const answers = await Promise.all(
+      [expired.token, revoked.token, 'A'.repeat(43)].map((token) =>
+        call(t.url, 'POST', '/api/invitations/preview', { body: { token } }),
+      ),
+    );
     expect(answers.map((a) => a.status)).to.deep.equal([410, 410, 410]);
-    expect(new Set(answers.map((a) => JSON.stringify({ ...(a.body as { error: object }).error, requestId: undefined }))).size).to.equal(1);
+    expect(
+      new Set(answers.map((a) => JSON.stringify({ ...(a.body as { error: object }).error, requestId: undefined })))
+        .size,
+    ).to.equal(1);
     const list = await call<InvitationView[]>(t.url, 'GET', '/api/invitations', { token: root.session?.accessToken });
     expect(list.body.find((i) => i.id === expired.invitation.id)?.status).to.equal('expired');
   });
 
   it('a national admin invites a focal point of their own state only, and activates them', async () => {
     const kz = await nationalAdmin('KZ');
-    const wrongState = await call(t.url, 'POST', '/api/invitations', { token: kz.session?.accessToken, body: { role: 'focal-point', state: 'RU', domains: ['border'], displayName: 'x' } });
+    const wrongState = await call(t.url, 'POST', '/api/invitations', {
+      token: kz.session?.accessToken,
+      body: { role: 'focal-point', state: 'RU', domains: ['border'], displayName: 'x' },
+    });
     expect(wrongState.status).to.equal(403);
-    const wrongRole = await call(t.url, 'POST', '/api/invitations', { token: kz.session?.accessToken, body: { role: 'national-admin', state: 'KZ', displayName: 'x' } });
+    const wrongRole = await call(t.url, 'POST', '/api/invitations', {
+      token: kz.session?.accessToken,
+      body: { role: 'national-admin', state: 'KZ', displayName: 'x' },
+    });
     expect(wrongRole.status).to.equal(403);
 
-    const created: CreatedInvitation = await invite(t, kz, { role: 'focal-point', state: 'KZ', domains: ['economic-crime', 'border'], displayName: 'Financial Monitoring Agency desk' });
+    const created: CreatedInvitation = await invite(t, kz, {
+      role: 'focal-point',
+      state: 'KZ',
+      domains: ['economic-crime', 'border'],
+      displayName: 'Financial Monitoring Agency desk',
+    });
     const fp = await registerWithToken(t, created.token);
     expect(fp.user).to.include({ role: 'focal-point', state: 'KZ', status: 'pending-verification' });
     expect(fp.user.domains).to.have.members(['economic-crime', 'border']);
@@ -105,12 +159,23 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
 
   it('activation is bound to the key version the admin compared', async () => {
     const kz = await nationalAdmin('KZ');
-    const { token } = await invite(t, kz, { role: 'focal-point', state: 'KZ', domains: ['border'], displayName: 'Border desk' });
+    const { token } = await invite(t, kz, {
+      role: 'focal-point',
+      state: 'KZ',
+      domains: ['border'],
+      displayName: 'Border desk',
+    });
     const fp = await registerWithToken(t, token);
-    const stale = await call(t.url, 'POST', `/api/users/${fp.user.id}/activate`, { token: kz.session?.accessToken, body: { keyVersion: 2, safetyNumberCompared: true } });
+    const stale = await call(t.url, 'POST', `/api/users/${fp.user.id}/activate`, {
+      token: kz.session?.accessToken,
+      body: { keyVersion: 2, safetyNumberCompared: true },
+    });
     expect(stale.status).to.equal(409);
     expect(stale.body).to.have.nested.property('error.code', 'keys.changed');
-    const unconfirmed = await call(t.url, 'POST', `/api/users/${fp.user.id}/activate`, { token: kz.session?.accessToken, body: { keyVersion: 1, safetyNumberCompared: false } });
+    const unconfirmed = await call(t.url, 'POST', `/api/users/${fp.user.id}/activate`, {
+      token: kz.session?.accessToken,
+      body: { keyVersion: 1, safetyNumberCompared: false },
+    });
     expect(unconfirmed.status).to.equal(400);
   });
 
@@ -123,13 +188,17 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
     const users = t.server.database.connection.collection('users');
     const before = await users.countDocuments();
 
-    const withPassword = await call(t.url, 'POST', '/api/registrations', { body: { ...base, opaque: await fresh(), password: STRONG_PASSWORD } });
+    const withPassword = await call(t.url, 'POST', '/api/registrations', {
+      body: { ...base, opaque: await fresh(), password: STRONG_PASSWORD },
+    });
     expect(withPassword.status).to.equal(400);
     expect(withPassword.body).to.have.nested.property('error.code', 'validation.failed');
 
     const other = await clientKeyMaterial(username);
     const forgedFlow = await fresh();
-    const forged = await call(t.url, 'POST', '/api/registrations', { body: { ...base, opaque: forgedFlow, keys: { ...material.bundle, encryptionKey: other.bundle.encryptionKey } } });
+    const forged = await call(t.url, 'POST', '/api/registrations', {
+      body: { ...base, opaque: forgedFlow, keys: { ...material.bundle, encryptionKey: other.bundle.encryptionKey } },
+    });
     expect(forged.status).to.equal(400);
     expect(forged.body).to.have.nested.property('error.code', 'keys.invalid');
 
@@ -137,11 +206,15 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
     expect(replayed.status).to.equal(401);
     expect(replayed.body).to.have.nested.property('error.code', 'auth.flow-invalid');
 
-    const forAnother = await call(t.url, 'POST', '/api/registrations', { body: { ...base, opaque: await fresh(uniqueUsername('tr')) } });
+    const forAnother = await call(t.url, 'POST', '/api/registrations', {
+      body: { ...base, opaque: await fresh(uniqueUsername('tr')) },
+    });
     expect(forAnother.status).to.equal(400);
     expect(forAnother.body).to.have.nested.property('error.code', 'auth.username-mismatch');
 
-    const taken = await call(t.url, 'POST', '/api/registrations/start', { body: { token, username: root.username, registrationRequest: 'A'.repeat(43) } });
+    const taken = await call(t.url, 'POST', '/api/registrations/start', {
+      body: { token, username: root.username, registrationRequest: 'A'.repeat(43) },
+    });
     expect(taken.status).to.equal(409);
 
     expect(await users.countDocuments()).to.equal(before);
@@ -150,9 +223,20 @@ describe('onboarding: bootstrap → national admin → focal point', function ()
   });
 
   it('writes every step to the audit trail', async () => {
-    const entries = await call<Array<{ type: string }>>(t.url, 'GET', '/api/audit?limit=500', { token: root.session?.accessToken });
+    const entries = await call<Array<{ type: string }>>(t.url, 'GET', '/api/audit?limit=500', {
+      token: root.session?.accessToken,
+    });
     const types = new Set(entries.body.map((e) => e.type));
-    for (const type of ['system.bootstrap-invitation', 'user.registered', 'invitation.created', 'invitation.redeemed', 'user.activated', 'invitation.revoked', 'auth.signed-in', 'auth.totp-enabled']) {
+    for (const type of [
+      'system.bootstrap-invitation',
+      'user.registered',
+      'invitation.created',
+      'invitation.redeemed',
+      'user.activated',
+      'invitation.revoked',
+      'auth.signed-in',
+      'auth.totp-enabled',
+    ]) {
       expect(types, type).to.include(type);
     }
   });

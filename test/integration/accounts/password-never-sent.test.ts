@@ -28,14 +28,27 @@ describe('the server never receives a password (recording proxy)', function () {
     await t.close();
   });
 
-  const privateParts = (keys: UserKeys): Buffer[] => [Buffer.from(keys.identity.privateKey.subarray(0, 32)), Buffer.from(keys.encryption.privateKey)];
+  const privateParts = (keys: UserKeys): Buffer[] => [
+    Buffer.from(keys.identity.privateKey.subarray(0, 32)),
+    Buffer.from(keys.encryption.privateKey),
+  ];
 
   it('registration, sign-in, unlock, a socket, password change and reset: no password in any request, no unwrapped private key in any answer', async () => {
-    const { token } = await kzAdmin.client.invitations.create({ role: 'focal-point', state: 'KZ', domains: ['border'], displayName: 'Border desk' });
+    const { token } = await kzAdmin.client.invitations.create({
+      role: 'focal-point',
+      state: 'KZ',
+      domains: ['border'],
+      displayName: 'Border desk',
+    });
     const through = (): FocalNetClient => sdkClient(t, { baseUrl: proxy.url });
     const newcomer = through();
     const username = `proxied${Date.now().toString(36)}`;
-    const registration = await newcomer.registerWithInvitation({ token, username, password: PASSWORD, kdfLimits: FAST_KDF });
+    const registration = await newcomer.registerWithInvitation({
+      token,
+      username,
+      password: PASSWORD,
+      kdfLimits: FAST_KDF,
+    });
     await kzAdmin.client.users.activate(registration.user.id, { keyVersion: 1, safetyNumberCompared: true });
 
     const browser = through();
@@ -45,13 +58,21 @@ describe('the server never receives a password (recording proxy)', function () {
     await eventually(async () => socket.connected, 5_000, 'socket connected through the proxy');
     socket.close();
     // Wrong passwords, too: what a mistyped or guessed password sends.
-    expect(await browser.signIn({ username, password: `${PASSWORD}-typo` }).catch((e: unknown) => e)).to.have.property('code', 'auth.invalid-credentials');
+    expect(await browser.signIn({ username, password: `${PASSWORD}-typo` }).catch((e: unknown) => e)).to.have.property(
+      'code',
+      'auth.invalid-credentials',
+    );
     await browser.signIn({ username, password: PASSWORD });
     await browser.unlockKeys({ password: PASSWORD });
     await browser.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, limits: FAST_KDF });
 
     const { token: resetToken } = await kzAdmin.client.users.issuePasswordReset(registration.user.id);
-    await through().passwordResets.reset({ token: resetToken, recoveryKeyText: registration.recoveryKeyText, newPassword: RESET_PASSWORD, limits: FAST_KDF });
+    await through().passwordResets.reset({
+      token: resetToken,
+      recoveryKeyText: registration.recoveryKeyText,
+      newPassword: RESET_PASSWORD,
+      limits: FAST_KDF,
+    });
     const after = through();
     await after.signIn({ username, password: RESET_PASSWORD });
     await after.unlockKeys({ password: RESET_PASSWORD });
@@ -72,7 +93,9 @@ describe('the server never receives a password (recording proxy)', function () {
     // Nor in the server's logs (debug level: every request) or its database.
     const logs = Buffer.from(t.logs.text());
     expect(logs.length).to.be.above(1_000);
-    const stored = Buffer.from(JSON.stringify(await t.server.database.connection.collection('users').find({}).toArray()));
+    const stored = Buffer.from(
+      JSON.stringify(await t.server.database.connection.collection('users').find({}).toArray()),
+    );
     for (const password of [PASSWORD, NEW_PASSWORD, RESET_PASSWORD, `${PASSWORD}-typo`]) {
       expect(foundEncodings(logs, password)).to.deep.equal([]);
       expect(foundEncodings(stored, password)).to.deep.equal([]);
@@ -84,7 +107,11 @@ describe('the server never receives a password (recording proxy)', function () {
   it('an admin signing in with a second factor sends no password either', async () => {
     const before = proxy.sent().length;
     const admin = sdkClient(t, { baseUrl: proxy.url });
-    await admin.signIn({ username: root.username, password: root.password, totp: await sdkTotp(t, root.totpSecret ?? '') });
+    await admin.signIn({
+      username: root.username,
+      password: root.password,
+      totp: await sdkTotp(t, root.totpSecret ?? ''),
+    });
     const sent = proxy.sent().subarray(before);
     expect(sent.includes(Buffer.from('"totp"'))).to.equal(true);
     expect(foundEncodings(sent, root.password)).to.deep.equal([]);

@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import type { PersonUpdatedEvent } from '../../../shared/schemas/accounts.js';
-import { activate, activeFocalPoint, clientKeyMaterial, invite, reauthFor, registerWithToken, type TestPerson } from '../../helpers/accounts.js';
+import {
+  activate,
+  activeFocalPoint,
+  clientKeyMaterial,
+  invite,
+  reauthFor,
+  registerWithToken,
+  type TestPerson,
+} from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { flushed } from '../../helpers/barrier.js';
 import { socketOf } from '../../helpers/messaging.js';
@@ -37,15 +45,24 @@ describe('people:updated: the responsible admins hear of the people they verify'
     await t.close();
   });
 
-  const of = (name: string, id: string): string[] => (heard.get(name) ?? []).filter((e) => e.id === id).map((e) => e.status);
+  const of = (name: string, id: string): string[] =>
+    (heard.get(name) ?? []).filter((e) => e.id === id).map((e) => e.status);
 
   it("a focal point's registration, verification and suspension reach their state's national admins only", async () => {
-    const { token } = await invite(t, kz, { role: 'focal-point', state: 'KZ', domains: ['border'], displayName: 'Newcomer' });
+    const { token } = await invite(t, kz, {
+      role: 'focal-point',
+      state: 'KZ',
+      domains: ['border'],
+      displayName: 'Newcomer',
+    });
     const newcomer = await registerWithToken(t, token);
     await eventually(async () => of('kz', newcomer.user.id).length === 1, 5_000, 'the registration heard by KZ');
     await activate(t, kz, newcomer);
     await eventually(async () => of('kz', newcomer.user.id).length === 2, 5_000, 'the verification heard by KZ');
-    const suspended = await call(t.url, 'POST', `/api/users/${newcomer.user.id}/suspend`, { token: kz.session?.accessToken, body: { reason: 'left the service' } });
+    const suspended = await call(t.url, 'POST', `/api/users/${newcomer.user.id}/suspend`, {
+      token: kz.session?.accessToken,
+      body: { reason: 'left the service' },
+    });
     expect(suspended.status).to.equal(200);
     await eventually(async () => of('kz', newcomer.user.id).length === 3, 5_000, 'the suspension heard by KZ');
     await flushed(...sockets); // a stray event would have come before the answer to this
@@ -57,9 +74,20 @@ describe('people:updated: the responsible admins hear of the people they verify'
   it('a focal point who changes keys is heard of as waiting for verification again', async () => {
     const person = await activeFocalPoint(t, tj);
     const material = await clientKeyMaterial(person.username);
-    const rotated = await call(t.url, 'POST', '/api/me/keys', { token: person.session?.accessToken, body: { keys: material.bundle, wrappedKeys: material.wrappedKeys, reauth: await reauthFor(t, person.session?.accessToken, person) } });
+    const rotated = await call(t.url, 'POST', '/api/me/keys', {
+      token: person.session?.accessToken,
+      body: {
+        keys: material.bundle,
+        wrappedKeys: material.wrappedKeys,
+        reauth: await reauthFor(t, person.session?.accessToken, person),
+      },
+    });
     expect(rotated.status).to.equal(200);
-    await eventually(async () => of('tj', person.user.id).at(-1) === 'pending-verification' && of('tj', person.user.id).length === 3, 5_000, 'the key change heard by TJ');
+    await eventually(
+      async () => of('tj', person.user.id).at(-1) === 'pending-verification' && of('tj', person.user.id).length === 3,
+      5_000,
+      'the key change heard by TJ',
+    );
     expect(of('tj', person.user.id)).to.deep.equal(['pending-verification', 'active', 'pending-verification']);
     expect(of('kz', person.user.id)).to.deep.equal([]);
   });
@@ -67,7 +95,11 @@ describe('people:updated: the responsible admins hear of the people they verify'
   it("a national admin's registration reaches the secretariat, not other states' admins", async () => {
     const { token } = await invite(t, root, { role: 'national-admin', state: 'UZ', displayName: 'Admin UZ' });
     const admin = await registerWithToken(t, token);
-    await eventually(async () => of('root', admin.user.id).length === 1, 5_000, 'the registration heard by the secretariat');
+    await eventually(
+      async () => of('root', admin.user.id).length === 1,
+      5_000,
+      'the registration heard by the secretariat',
+    );
     await flushed(...sockets);
     expect(of('root', admin.user.id)).to.deep.equal(['pending-verification']);
     expect(of('kz', admin.user.id)).to.deep.equal([]);

@@ -13,22 +13,35 @@ describe('ending a session: sign-out, refresh reuse, the time limit', function (
   let fp: TestPerson;
 
   before(async () => {
-    const net = await startNetwork({ env: { SESSION_MAX_DAYS: '0.25' }, states: { KZ: { focalPoints: { border: 1 } } } }); // 6 hours, so the limit is reached within a refresh token's 12 hours
+    const net = await startNetwork({
+      env: { SESSION_MAX_DAYS: '0.25' },
+      states: { KZ: { focalPoints: { border: 1 } } },
+    }); // 6 hours, so the limit is reached within a refresh token's 12 hours
     ({ t } = net);
     fp = net.focalPoint('KZ');
   });
   after(async () => t.close());
 
   const me = (token: string) => call(t.url, 'GET', '/api/me', { token });
-  const refresh = (refreshToken: string) => call<Session & { error?: { code: string; message: string } }>(t.url, 'POST', '/api/auth/refresh', { body: { refreshToken } });
+  const refresh = (refreshToken: string) =>
+    call<Session & { error?: { code: string; message: string } }>(t.url, 'POST', '/api/auth/refresh', {
+      body: { refreshToken },
+    });
 
-  it('sign-out refuses the access token at once and closes the session\'s sockets; another session goes on', async () => {
+  it("sign-out refuses the access token at once and closes the session's sockets; another session goes on", async () => {
     const session = await signIn(t, fp);
     const other = await signIn(t, fp);
     const socket = t.connect({ auth: { token: session.accessToken } });
     await connected(socket);
     const closed = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
-    expect((await call(t.url, 'POST', '/api/auth/sign-out', { token: session.accessToken, body: { refreshToken: session.refreshToken } })).status).to.equal(200);
+    expect(
+      (
+        await call(t.url, 'POST', '/api/auth/sign-out', {
+          token: session.accessToken,
+          body: { refreshToken: session.refreshToken },
+        })
+      ).status,
+    ).to.equal(200);
     expect((await me(session.accessToken)).status).to.equal(401);
     await closed;
     expect((await refresh(session.refreshToken)).status).to.equal(401);
@@ -43,19 +56,23 @@ describe('ending a session: sign-out, refresh reuse, the time limit', function (
       expect(winners.length, `trial ${trial}: at most one wins`).to.be.at.most(1);
       for (const winner of winners) {
         expect((await me(winner.body.accessToken)).status, `trial ${trial}: the winner's access token`).to.equal(401);
-        expect((await refresh(winner.body.refreshToken)).status, `trial ${trial}: the winner's refresh token`).to.equal(401);
+        expect((await refresh(winner.body.refreshToken)).status, `trial ${trial}: the winner's refresh token`).to.equal(
+          401,
+        );
       }
     }
   });
 
-  it('a detected reuse closes the session\'s open socket', async () => {
+  it("a detected reuse closes the session's open socket", async () => {
     const session = await signIn(t, fp);
     const rotated = await refresh(session.refreshToken);
     expect(rotated.status).to.equal(200);
     const socket = t.connect({ auth: { token: rotated.body.accessToken } });
     await connected(socket);
     let disconnected = false;
-    socket.once('disconnect', () => { disconnected = true; });
+    socket.once('disconnect', () => {
+      disconnected = true;
+    });
     expect((await refresh(session.refreshToken)).status, 'the old token again: reuse').to.equal(401);
     await eventually(async () => disconnected, 3_000, 'the socket closed');
     expect((await me(rotated.body.accessToken)).status).to.equal(401);

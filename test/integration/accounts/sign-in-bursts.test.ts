@@ -1,5 +1,12 @@
 import { expect } from 'chai';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signInCall, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import {
+  activeFocalPoint,
+  activeNationalAdmin,
+  bootstrapNetworkAdmin,
+  signInCall,
+  totpCode,
+  type TestPerson,
+} from '../../helpers/accounts.js';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -35,7 +42,11 @@ describe('sign-in limits under concurrent bursts (counters in Redis)', function 
 
   it('12 wrong passwords at once: at most 5 are evaluated, the rest answer 429', async () => {
     const fp = await activeFocalPoint(t, kzAdmin);
-    const results = await Promise.all(Array.from({ length: 12 }, () => signInCall(t.url, { username: fp.username, password: 'a-wrong-password-guess' })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        signInCall(t.url, { username: fp.username, password: 'a-wrong-password-guess' }),
+      ),
+    );
     const counts = statuses(results);
     expect(counts['401 auth.invalid-credentials'] ?? 0, JSON.stringify(counts)).to.be.at.most(5);
     expect(counts['429 rate.limited'] ?? 0, JSON.stringify(counts)).to.be.at.least(7);
@@ -48,7 +59,9 @@ describe('sign-in limits under concurrent bursts (counters in Redis)', function 
       return String((Number(right) + 1) % 1_000_000).padStart(6, '0');
     };
     const codes = await Promise.all(Array.from({ length: 40 }, wrongCode));
-    const results = await Promise.all(codes.map((totp) => signInCall(t.url, { username: kzAdmin.username, password: kzAdmin.password, totp })));
+    const results = await Promise.all(
+      codes.map((totp) => signInCall(t.url, { username: kzAdmin.username, password: kzAdmin.password, totp })),
+    );
     const counts = statuses(results);
     const evaluated = results.length - (counts['429 rate.limited'] ?? 0);
     expect(evaluated, JSON.stringify(counts)).to.be.at.most(5);

@@ -6,7 +6,12 @@ import { getSodium } from '../../../shared/crypto/sodium.js';
 import { fromBase64Url, utf8Encode } from '../../../shared/crypto/encoding.js';
 import { unwrapWithExportKey, unwrapWithRecoveryKey } from '../../../shared/crypto/key-wrap.js';
 import { StoredWrappedKeys } from '../../../shared/crypto/wrapped-keys-format.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import {
+  activeFocalPoint,
+  activeNationalAdmin,
+  bootstrapNetworkAdmin,
+  type TestPerson,
+} from '../../helpers/accounts.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 /** Every key a thief of the server's data could try: each stored string, hashed every usual way, and with the password. */
@@ -24,11 +29,16 @@ async function candidateKeys(stored: string[], password?: string): Promise<Uint8
   for (const input of inputs) {
     keys.push(new Uint8Array(createHash('sha512').update(input).digest()), sodium.crypto_generichash(64, input, null));
     if (input.length === 64) keys.push(input);
-    if (password) keys.push(sodium.crypto_generichash(64, utf8Encode(password), input.length >= 16 && input.length <= 64 ? input : null));
+    if (password)
+      keys.push(
+        sodium.crypto_generichash(64, utf8Encode(password), input.length >= 16 && input.length <= 64 ? input : null),
+      );
   }
   if (password) {
     // argon2id of the password with the same cost a client might use, salted with every stored value.
-    keys.push(sodium.crypto_pwhash(64, utf8Encode(password), new Uint8Array(16), 1, 8192, sodium.crypto_pwhash_ALG_ARGON2ID13));
+    keys.push(
+      sodium.crypto_pwhash(64, utf8Encode(password), new Uint8Array(16), 1, 8192, sodium.crypto_pwhash_ALG_ARGON2ID13),
+    );
   }
   return keys;
 }
@@ -36,8 +46,21 @@ async function candidateKeys(stored: string[], password?: string): Promise<Uint8
 async function opens(wrapped: StoredWrappedKeys, username: string, keys: Uint8Array[]): Promise<number> {
   let opened = 0;
   for (const key of keys) {
-    if (await unwrapWithExportKey(wrapped.exportKey, key, username).then(() => true, () => false)) opened += 1;
-    if (key.length >= 32 && await unwrapWithRecoveryKey(wrapped.recovery, key.subarray(0, 32), username).then(() => true, () => false)) opened += 1;
+    if (
+      await unwrapWithExportKey(wrapped.exportKey, key, username).then(
+        () => true,
+        () => false,
+      )
+    )
+      opened += 1;
+    if (
+      key.length >= 32 &&
+      (await unwrapWithRecoveryKey(wrapped.recovery, key.subarray(0, 32), username).then(
+        () => true,
+        () => false,
+      ))
+    )
+      opened += 1;
   }
   return opened;
 }

@@ -36,7 +36,9 @@ describe('accounts made before OPAQUE are upgraded at their next sign-in', funct
       expect(stored?.passwordHash).to.equal(null);
       expect(stored?.opaqueRecord).to.be.a('string');
       expect(StoredWrappedKeys.safeParse(stored?.wrappedKeys).success).to.equal(true);
-      const audit = await t.server.database.connection.collection('audit_entries').findOne({ type: 'auth.password-upgraded' });
+      const audit = await t.server.database.connection
+        .collection('audit_entries')
+        .findOne({ type: 'auth.password-upgraded' });
       expect(audit?.subjectId).to.equal(String(stored?._id));
 
       const sentBefore = proxy.sent().length;
@@ -44,15 +46,22 @@ describe('accounts made before OPAQUE are upgraded at their next sign-in', funct
       await again.signIn({ username, password: OLD_PASSWORD });
       const unlocked = await again.unlockKeys({ password: OLD_PASSWORD });
       expect(toBase64Url(unlocked.identity.publicKey)).to.equal(toBase64Url(keys.identity.publicKey));
-      expect(foundEncodings(proxy.sent().subarray(sentBefore), OLD_PASSWORD), 'sent again after the upgrade').to.deep.equal([]);
+      expect(
+        foundEncodings(proxy.sent().subarray(sentBefore), OLD_PASSWORD),
+        'sent again after the upgrade',
+      ).to.deep.equal([]);
     } finally {
       await proxy.close();
     }
 
-    const oldRoute = await call<{ error: { code: string } }>(t.url, 'POST', '/api/auth/sign-in', { body: { username, password: OLD_PASSWORD } });
+    const oldRoute = await call<{ error: { code: string } }>(t.url, 'POST', '/api/auth/sign-in', {
+      body: { username, password: OLD_PASSWORD },
+    });
     expect(oldRoute.status).to.equal(401);
     expect(oldRoute.body.error.code).to.equal('auth.invalid-credentials');
-    const refused = await t.server.database.connection.collection('audit_entries').findOne({ type: 'auth.sign-in-failed', 'data.reason': 'password-route-after-upgrade' });
+    const refused = await t.server.database.connection
+      .collection('audit_entries')
+      .findOne({ type: 'auth.sign-in-failed', 'data.reason': 'password-route-after-upgrade' });
     expect(refused).to.not.equal(null);
   });
 
@@ -60,16 +69,25 @@ describe('accounts made before OPAQUE are upgraded at their next sign-in', funct
     const username = `legacy${Date.now().toString(36)}b`;
     await legacy(username);
     // A client told never to send a password refuses, whatever the server says about the account.
-    const strict = await sdkClient(t, { signInPolicy: { allowPasswordUpgrade: false } }).signIn({ username, password: OLD_PASSWORD }).catch((e: unknown) => e);
+    const strict = await sdkClient(t, { signInPolicy: { allowPasswordUpgrade: false } })
+      .signIn({ username, password: OLD_PASSWORD })
+      .catch((e: unknown) => e);
     expect(isApiError(strict, 'auth.upgraded')).to.equal(true);
-    const wrong = await sdkClient(t).signIn({ username, password: 'a-wrong-old-password' }).catch((e: unknown) => e);
+    const wrong = await sdkClient(t)
+      .signIn({ username, password: 'a-wrong-old-password' })
+      .catch((e: unknown) => e);
     expect(isApiError(wrong, 'auth.invalid-credentials')).to.equal(true);
-    expect((await t.server.database.connection.collection('users').findOne({ username }))?.opaqueRecord ?? null).to.equal(null);
+    expect(
+      (await t.server.database.connection.collection('users').findOne({ username }))?.opaqueRecord ?? null,
+    ).to.equal(null);
     // A session of an upgraded account cannot register another password through the upgrade.
     const client = sdkClient(t);
     await client.signIn({ username, password: OLD_PASSWORD });
     const token = client.session.current()?.accessToken;
-    const second = await call<{ error: { code: string } }>(t.url, 'POST', '/api/me/upgrade/start', { token, body: { registrationRequest: 'A'.repeat(43) } });
+    const second = await call<{ error: { code: string } }>(t.url, 'POST', '/api/me/upgrade/start', {
+      token,
+      body: { registrationRequest: 'A'.repeat(43) },
+    });
     expect(second.status).to.equal(409);
     expect((await signInCall(t.url, { username, password: OLD_PASSWORD })).status).to.equal(200);
   });

@@ -10,11 +10,22 @@ import { TEST_OPAQUE_SERVER_SETUP } from '../../helpers/opaque.js';
 function cliVerify(t: TestServer): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'audit:verify'], {
-      env: { PATH: process.env.PATH ?? '', MONGODB_URI: testMongoUri(), DB_NAME: t.server.database.connection.name, JWT_SECRET: 'x'.repeat(40), OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP, LOG_LEVEL: 'silent' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        MONGODB_URI: testMongoUri(),
+        DB_NAME: t.server.database.connection.name,
+        JWT_SECRET: 'x'.repeat(40),
+        OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP,
+        LOG_LEVEL: 'silent',
+      },
     });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     child.on('exit', (code) => resolve({ code, out }));
   });
 }
@@ -31,11 +42,20 @@ describe('audit trail', function () {
   const entries = () => t.server.database.connection.collection('audit_entries');
 
   async function appendSome(count: number): Promise<void> {
-    for (let i = 0; i < count; i++) await audit().append({ type: 'user.updated', actorId: `actor${i}`, state: 'KZ', subjectId: `s${i}`, data: { i } });
+    for (let i = 0; i < count; i++)
+      await audit().append({
+        type: 'user.updated',
+        actorId: `actor${i}`,
+        state: 'KZ',
+        subjectId: `s${i}`,
+        data: { i },
+      });
   }
 
   it('concurrent appends never fork the chain: seq is contiguous and every link holds', async () => {
-    await Promise.all(Array.from({ length: 25 }, (_, i) => audit().append({ type: 'auth.signed-in', actorId: `u${i}`, data: { i } })));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => audit().append({ type: 'auth.signed-in', actorId: `u${i}`, data: { i } })),
+    );
     const stored = await entries().find({}).sort({ seq: 1 }).toArray();
     expect(stored.map((e) => e.seq)).to.deep.equal(Array.from({ length: 25 }, (_, i) => i + 1));
     const verdict = await verifyChain(t.server.auditEntries.all());
@@ -46,7 +66,9 @@ describe('audit trail', function () {
     const { createAuditLog } = await import('../../../server/modules/audit/audit-log.js');
     const nodeA = createAuditLog(t.server.auditEntries, t.clock);
     const nodeB = createAuditLog(t.server.auditEntries, t.clock);
-    const appended = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? nodeA : nodeB).append({ type: 'auth.signed-in', data: { i } })));
+    const appended = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? nodeA : nodeB).append({ type: 'auth.signed-in', data: { i } })),
+    );
     const verdict = await verifyChain(t.server.auditEntries.all());
     expect(verdict).to.include({ ok: true, checked: 30 });
     // Group commits that lost a race: every caller's answer is the entry really stored, each event once.
@@ -78,7 +100,16 @@ describe('audit trail', function () {
     const { hashAuditRecord } = await import('../../../server/modules/audit/audit-chain.js');
     const third = await entries().findOne({ seq: 3 });
     if (!third) throw new Error('missing entry');
-    const forged = { seq: 3, at: third.at as Date, type: String(third.type), actorId: third.actorId as string, state: third.state as string, subjectId: third.subjectId as string, data: { i: 1234 }, prevHash: String(third.prevHash) };
+    const forged = {
+      seq: 3,
+      at: third.at as Date,
+      type: String(third.type),
+      actorId: third.actorId as string,
+      state: third.state as string,
+      subjectId: third.subjectId as string,
+      data: { i: 1234 },
+      prevHash: String(third.prevHash),
+    };
     await entries().updateOne({ seq: 3 }, { $set: { data: forged.data, hash: hashAuditRecord(forged) } });
     const result = await cliVerify(t);
     expect(result.code).to.equal(1);

@@ -22,7 +22,12 @@ describe('audit trail pages, newest first by key', function () {
     const states = ['KZ', 'RU', 'KZ', 'TJ', null];
     for (let i = 0; i < 120; i++) {
       // A rare type early on (only the sorted fallback reaches it), the rest mixed.
-      await log.append({ type: i < 3 ? 'user.activated' : i % 4 === 0 ? 'message.stored' : 'auth.signed-in', actorId: `actor${i % 5}`, state: states[i % 5] ?? null, subjectId: `subject${i % 7}` });
+      await log.append({
+        type: i < 3 ? 'user.activated' : i % 4 === 0 ? 'message.stored' : 'auth.signed-in',
+        actorId: `actor${i % 5}`,
+        state: states[i % 5] ?? null,
+        subjectId: `subject${i % 7}`,
+      });
     }
   });
   after(async () => t.close());
@@ -31,12 +36,26 @@ describe('audit trail pages, newest first by key', function () {
   const sorted = async (query: AuditQuery): Promise<number[]> => (await keyed.sortedList(query)).map((e) => e.seq);
 
   it('answers exactly what the sorted query answers, for every filter, page size and starting point', async () => {
-    const filters: Array<Partial<AuditQuery>> = [{}, { state: 'KZ' }, { state: 'TJ' }, { type: 'user.activated' }, { type: 'message.stored', state: 'RU' }, { person: 'actor3' }, { person: 'subject6' }, { state: 'XX' }];
+    const filters: Array<Partial<AuditQuery>> = [
+      {},
+      { state: 'KZ' },
+      { state: 'TJ' },
+      { type: 'user.activated' },
+      { type: 'message.stored', state: 'RU' },
+      { person: 'actor3' },
+      { person: 'subject6' },
+      { state: 'XX' },
+    ];
     let compared = 0;
     for (const filter of filters) {
       for (const limit of [1, 5, 20, 200]) {
         for (const beforeSeq of [undefined, 121, 100, 40, 8, 2, 1]) {
-          const query: AuditQuery = { ...filter, order: 'desc', limit, ...(beforeSeq === undefined ? {} : { beforeSeq }) };
+          const query: AuditQuery = {
+            ...filter,
+            order: 'desc',
+            limit,
+            ...(beforeSeq === undefined ? {} : { beforeSeq }),
+          };
           expect(await seqs(query), JSON.stringify(query)).to.deep.equal(await sorted(query));
           compared += 1;
         }

@@ -16,7 +16,12 @@ describe('client SDK: administration routes', function () {
   after(async () => t.close());
 
   it('invitations: list with status, revoke an open one (then it cannot be previewed)', async () => {
-    const created = await root.client.invitations.create({ role: 'national-admin', state: 'AZ', displayName: 'Leyla M.', note: 'by phone' });
+    const created = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'AZ',
+      displayName: 'Leyla M.',
+      note: 'by phone',
+    });
     const listed = await root.client.invitations.list();
     expect(listed.find((i) => i.id === created.invitation.id)).to.include({ status: 'open', note: 'by phone' });
     expect((await root.client.invitations.revoke(created.invitation.id)).status).to.equal('revoked');
@@ -27,7 +32,11 @@ describe('client SDK: administration routes', function () {
   });
 
   it('users: get, update, suspend, reactivate, remove', async () => {
-    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'BH', displayName: 'Ali H.' });
+    const { token } = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'BH',
+      displayName: 'Ali H.',
+    });
     const person = await sdkRegister(t, token, 'bh');
     const [pending] = await root.client.users.list({ status: 'pending-verification', state: 'BH' });
     const id = pending?.id ?? '';
@@ -64,12 +73,19 @@ describe('client SDK: administration routes', function () {
     expect(new Set(activations.map((e) => e.type))).to.deep.equal(new Set(['auth.signed-in']));
     const everything = await root.client.audit.list({ limit: 500 });
     expect(activations.length).to.equal(everything.filter((e) => e.type === 'auth.signed-in').length);
-    const refused = await root.client.audit.list({ type: 'user.vanished' as never }).then(() => undefined, (error: unknown) => error);
+    const refused = await root.client.audit.list({ type: 'user.vanished' as never }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(isApiError(refused, 'validation.failed')).to.equal(true);
   });
 
   it('audit: one person at a time, what they did and what concerns them; a malformed id is refused', async () => {
-    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'KG', displayName: 'Aibek T.' });
+    const { token } = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'KG',
+      displayName: 'Aibek T.',
+    });
     const person = await sdkRegister(t, token, 'kg');
     await sdkSignIn(t, person);
     const id = person.client.session.current()?.user.id ?? '';
@@ -78,22 +94,33 @@ describe('client SDK: administration routes', function () {
     expect(theirs.every((e) => e.actorId === id || e.subjectId === id)).to.equal(true);
     const everything = await root.client.audit.list({ limit: 500 });
     expect(theirs.length).to.equal(everything.filter((e) => e.actorId === id || e.subjectId === id).length);
-    const refused = await root.client.audit.list({ person: 'not-an-id' }).then(() => undefined, (error: unknown) => error);
+    const refused = await root.client.audit.list({ person: 'not-an-id' }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(isApiError(refused, 'validation.failed')).to.equal(true);
   });
 
   it('me: rotating keys puts the account back to pending verification and ends the session', async () => {
-    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'QA', displayName: 'Noor A.' });
+    const { token } = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'QA',
+      displayName: 'Noor A.',
+    });
     // A server that hands out a stale blob (the keys before rotation) is caught by the SDK.
     const serve: { stale?: unknown } = {};
-    const fetchWithStaleKeys: FetchLike = async (input, init) => (serve.stale && input.endsWith('/api/me/wrapped-keys') ? Response.json(serve.stale) : fetch(input, init));
+    const fetchWithStaleKeys: FetchLike = async (input, init) =>
+      serve.stale && input.endsWith('/api/me/wrapped-keys') ? Response.json(serve.stale) : fetch(input, init);
     const person = await sdkRegister(t, token, 'qa', { fetch: fetchWithStaleKeys });
     await sdkSignIn(t, person);
     const oldBlob = await person.client.me.wrappedKeys();
     const username = person.client.session.current()?.user.username ?? '';
     const rotation = await person.client.rotateKeys({ password: person.password });
     const material = { keys: rotation.keys };
-    expect(rotation.user.keys).to.include({ identityKey: toBase64Url(rotation.keys.identity.publicKey), keyVersion: 2 });
+    expect(rotation.user.keys).to.include({
+      identityKey: toBase64Url(rotation.keys.identity.publicKey),
+      keyVersion: 2,
+    });
     expect(rotation.user.username).to.equal(username);
     const after = await person.client.me.get().catch((e: unknown) => e);
     expect(isApiError(after, 'auth.session-invalid')).to.equal(true);

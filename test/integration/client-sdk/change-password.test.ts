@@ -22,7 +22,8 @@ describe('client SDK: changing the password', function () {
   });
   after(async () => t.close());
 
-  const auditTypes = async (): Promise<string[]> => (await root.client.audit.list({ order: 'desc', limit: 20 })).map((entry) => entry.type);
+  const auditTypes = async (): Promise<string[]> =>
+    (await root.client.audit.list({ order: 'desc', limit: 20 })).map((entry) => entry.type);
 
   it('re-wraps the keys under the new password; other sessions end, this one goes on; the recovery key still works', async () => {
     const fp = await sdkFocalPoint(t, admin, ['border']);
@@ -38,7 +39,13 @@ describe('client SDK: changing the password', function () {
     expect((await fp.client.me.get()).user.username).to.equal(fp.username);
     // The old tokens of this tab and the other browser's session have ended.
     expect((await call(t.url, 'GET', '/api/me', { token: before?.accessToken })).status).to.equal(401);
-    expect((await call(t.url, 'POST', '/api/auth/refresh', { body: { refreshToken: elsewhere.session.current()?.refreshToken } })).status).to.equal(401);
+    expect(
+      (
+        await call(t.url, 'POST', '/api/auth/refresh', {
+          body: { refreshToken: elsewhere.session.current()?.refreshToken },
+        })
+      ).status,
+    ).to.equal(401);
     // Only the new password signs in, and it unlocks the same keys; so does the recovery key.
     const fresh = sdkClient(t);
     const old = await fresh.signIn({ username: fp.username, password: fp.password }).catch((e: unknown) => e);
@@ -48,26 +55,38 @@ describe('client SDK: changing the password', function () {
     expect(toBase64Url(unlocked.identity.publicKey)).to.equal(identity);
     const byRecovery = sdkClient(t);
     await byRecovery.signIn({ username: fp.username, password: NEW_PASSWORD });
-    expect(toBase64Url((await byRecovery.unlockKeys({ recoveryKeyText: fp.recoveryKeyText })).identity.publicKey)).to.equal(identity);
+    expect(
+      toBase64Url((await byRecovery.unlockKeys({ recoveryKeyText: fp.recoveryKeyText })).identity.publicKey),
+    ).to.equal(identity);
     expect(await auditTypes()).to.include('auth.password-changed');
   });
 
   it('refuses a wrong current password (without ending the session), a weak or unchanged new one; the keys must be unlocked', async () => {
     const fp = await sdkFocalPoint(t, admin, ['border']);
-    const wrong = await fp.client.changePassword({ currentPassword: 'not-my-password-at-all', newPassword: NEW_PASSWORD, limits: FAST_KDF }).catch((e: unknown) => e);
+    const wrong = await fp.client
+      .changePassword({ currentPassword: 'not-my-password-at-all', newPassword: NEW_PASSWORD, limits: FAST_KDF })
+      .catch((e: unknown) => e);
     expect(isApiError(wrong, 'password.wrong')).to.equal(true);
     expect((await fp.client.me.get()).user.username).to.equal(fp.username); // still signed in
     expect(await auditTypes()).to.include('auth.password-change-failed');
 
-    const weak = await fp.client.changePassword({ currentPassword: fp.password, newPassword: 'password12345', limits: FAST_KDF }).catch((e: unknown) => e);
+    const weak = await fp.client
+      .changePassword({ currentPassword: fp.password, newPassword: 'password12345', limits: FAST_KDF })
+      .catch((e: unknown) => e);
     expect(isApiError(weak, 'password.weak')).to.equal(true);
-    const same = await fp.client.changePassword({ currentPassword: fp.password, newPassword: fp.password, limits: FAST_KDF }).catch((e: unknown) => e);
+    const same = await fp.client
+      .changePassword({ currentPassword: fp.password, newPassword: fp.password, limits: FAST_KDF })
+      .catch((e: unknown) => e);
     expect(isApiError(same, 'validation.failed')).to.equal(true);
-    const short = await fp.client.changePassword({ currentPassword: fp.password, newPassword: 'short', limits: FAST_KDF }).catch((e: unknown) => e);
+    const short = await fp.client
+      .changePassword({ currentPassword: fp.password, newPassword: 'short', limits: FAST_KDF })
+      .catch((e: unknown) => e);
     expect(isApiError(short, 'validation.failed')).to.equal(true);
 
     fp.client.keyStore.clear();
-    const locked = await fp.client.changePassword({ currentPassword: fp.password, newPassword: NEW_PASSWORD, limits: FAST_KDF }).catch((e: unknown) => e);
+    const locked = await fp.client
+      .changePassword({ currentPassword: fp.password, newPassword: NEW_PASSWORD, limits: FAST_KDF })
+      .catch((e: unknown) => e);
     expect(isApiError(locked, 'client.keys-locked')).to.equal(true);
     // Nothing changed: the old password still signs in and unlocks.
     await sdkSignIn(t, fp);
@@ -78,12 +97,18 @@ describe('client SDK: changing the password', function () {
     const fp = await sdkFocalPoint(t, admin, ['border']);
     const statuses: number[] = [];
     for (let i = 0; i <= SIGN_IN_FAILURES_ALLOWED; i++) {
-      const attempt = await fp.client.changePassword({ currentPassword: `guess-number-${i}`, newPassword: NEW_PASSWORD, limits: FAST_KDF }).catch((e: unknown) => e);
+      const attempt = await fp.client
+        .changePassword({ currentPassword: `guess-number-${i}`, newPassword: NEW_PASSWORD, limits: FAST_KDF })
+        .catch((e: unknown) => e);
       statuses.push(isApiError(attempt) ? attempt.status : 0);
     }
-    expect(statuses.slice(0, SIGN_IN_FAILURES_ALLOWED)).to.deep.equal(Array<number>(SIGN_IN_FAILURES_ALLOWED).fill(400));
+    expect(statuses.slice(0, SIGN_IN_FAILURES_ALLOWED)).to.deep.equal(
+      Array<number>(SIGN_IN_FAILURES_ALLOWED).fill(400),
+    );
     expect(statuses.at(-1)).to.equal(429);
-    const signIn = await sdkClient(t).signIn({ username: fp.username, password: fp.password }).catch((e: unknown) => e);
+    const signIn = await sdkClient(t)
+      .signIn({ username: fp.username, password: fp.password })
+      .catch((e: unknown) => e);
     expect(isApiError(signIn) && signIn.status).to.equal(429);
   });
 });

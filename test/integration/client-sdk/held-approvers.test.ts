@@ -16,7 +16,11 @@ import type { TestServer } from '../../helpers/test-server.js';
 const CONFIDENTIAL = { ...LABELS, classification: 'confidential' } as const;
 
 /** Counts the SDK's HTTP calls by "METHOD path"; `after` may act on an answer before the SDK sees it. */
-function watchingFetch(after?: (key: string, response: Response) => Promise<void>): { fetch: FetchLike; count: (key: string) => number; countPrefix: (prefix: string) => number } {
+function watchingFetch(after?: (key: string, response: Response) => Promise<void>): {
+  fetch: FetchLike;
+  count: (key: string) => number;
+  countPrefix: (prefix: string) => number;
+} {
   const counts = new Map<string, number>();
   return {
     fetch: async (input, init) => {
@@ -44,21 +48,47 @@ describe('client SDK: held exchanges are sealed to their approvers without a loo
   let sends: number;
   const aliceFetch = watchingFetch();
 
-  const recipient = (person: TestPerson): SealRecipient => ({ userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey });
+  const recipient = (person: TestPerson): SealRecipient => ({
+    userId: person.user.id,
+    state: person.user.state as StateCode,
+    encryptionKey: person.keys.encryption.publicKey,
+  });
   const ids = (people: TestPerson[]): string[] => people.map((p) => p.user.id).sort();
   const readerOf = (admin: TestPerson): Promise<FocalNetClient> => sdkAs(t, admin);
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { admins: 2, focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: { KZ: { admins: 2, focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } },
+    });
     ({ t, root } = net);
     [kzAdmin, kzAdmin2, tjAdmin] = [net.admin('KZ'), net.admin('KZ', 1), net.admin('TJ')];
     [kz, tj] = [net.focalPoint('KZ'), net.focalPoint('TJ')];
-    await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
-      { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
-    ]));
-    await publishPolicy(t, tjAdmin, policyBody('TJ', 1, [
-      { id: 'inbound-document-checks-need-approval', direction: 'inbound', kinds: ['request:document-check', 'request:transition'], effect: 'approve', legalBasis: { en: 'Law on Borders, art. 9' } },
-    ]));
+    await publishPolicy(
+      t,
+      kzAdmin,
+      policyBody('KZ', 1, [
+        {
+          id: 'confidential-needs-approval',
+          direction: 'outbound',
+          classifications: ['confidential'],
+          effect: 'approve',
+          legalBasis: { en: 'Law on State Secrets, art. 5' },
+        },
+      ]),
+    );
+    await publishPolicy(
+      t,
+      tjAdmin,
+      policyBody('TJ', 1, [
+        {
+          id: 'inbound-document-checks-need-approval',
+          direction: 'inbound',
+          kinds: ['request:document-check', 'request:transition'],
+          effect: 'approve',
+          legalBasis: { en: 'Law on Borders, art. 9' },
+        },
+      ]),
+    );
     alice = sdkMessaging(t, await sdkAs(t, kz, { fetch: aliceFetch.fetch }));
     sends = 0;
     alice.socket.onAnyOutgoing((event) => {
@@ -100,7 +130,13 @@ describe('client SDK: held exchanges are sealed to their approvers without a loo
   it('a held request and a held step are readable by the approving admin of the state whose policy holds them', async () => {
     const requests = watchingFetch();
     const requester = await sdkAs(t, kz, { fetch: requests.fetch, now: () => t.clock.now().getTime() });
-    const [outcome] = await requester.requests.submit({ kind: 'request:document-check', labels: DOC_LABELS, urgency: 'standard', fields: DOC_FIELDS, recipients: [recipient(tj)] });
+    const [outcome] = await requester.requests.submit({
+      kind: 'request:document-check',
+      labels: DOC_LABELS,
+      urgency: 'standard',
+      fields: DOC_FIELDS,
+      recipients: [recipient(tj)],
+    });
     if (!outcome?.ok) throw new Error(`refused: ${JSON.stringify(outcome)}`);
     expect(outcome.status).to.equal('held');
     expect(requests.count('POST /api/messages')).to.equal(2);
@@ -112,7 +148,13 @@ describe('client SDK: held exchanges are sealed to their approvers without a loo
     expect(read.header.approvers).to.deep.equal([{ userId: tjAdmin.user.id, state: 'TJ' }]);
     await approver.approvals.approve(outcome.approvalId ?? '');
 
-    const step = await requester.requests.transition({ caseId: outcome.caseId, to: recipient(tj), action: 'withdraw', labels: DOC_LABELS, content: { text: 'no longer needed' } });
+    const step = await requester.requests.transition({
+      caseId: outcome.caseId,
+      to: recipient(tj),
+      action: 'withdraw',
+      labels: DOC_LABELS,
+      content: { text: 'no longer needed' },
+    });
     expect(step.status).to.equal('held');
     const readStep = await approver.approvals.readHeld(step.approvalId ?? '');
     expect(readStep.header.kind).to.equal('request:transition');
@@ -129,11 +171,20 @@ describe('client SDK: held exchanges are sealed to their approvers without a loo
     const requests = watchingFetch(async (key, response) => {
       if (key !== 'POST /api/messages' || response.status !== 409 || suspended) return;
       suspended = true;
-      const answer = await call(t.url, 'POST', `/api/users/${kzAdmin3.user.id}/suspend`, { token: root.session?.accessToken, body: { reason: 'left the ministry' } });
+      const answer = await call(t.url, 'POST', `/api/users/${kzAdmin3.user.id}/suspend`, {
+        token: root.session?.accessToken,
+        body: { reason: 'left the ministry' },
+      });
       expect(answer.status).to.equal(200);
     });
     const requester = await sdkAs(t, kz, { fetch: requests.fetch, now: () => t.clock.now().getTime() });
-    const [outcome] = await requester.requests.submit({ kind: 'request:document-check', labels: { ...DOC_LABELS, classification: 'confidential' }, urgency: 'standard', fields: DOC_FIELDS, recipients: [recipient(tj)] });
+    const [outcome] = await requester.requests.submit({
+      kind: 'request:document-check',
+      labels: { ...DOC_LABELS, classification: 'confidential' },
+      urgency: 'standard',
+      fields: DOC_FIELDS,
+      recipients: [recipient(tj)],
+    });
     if (!outcome?.ok) throw new Error(`refused: ${JSON.stringify(outcome)}`);
     expect(outcome.status).to.equal('held');
     expect(suspended).to.equal(true);
@@ -144,7 +195,9 @@ describe('client SDK: held exchanges are sealed to their approvers without a loo
     const read = await reader.approvals.readHeld(outcome.approvalId ?? '');
     expect(read.content).to.deep.equal(DOC_FIELDS);
     expect(read.header.approvers?.map((a) => a.userId).sort()).to.deep.equal(ids([kzAdmin, kzAdmin2, tjAdmin]));
-    expect(await t.server.database.connection.collection('messages').countDocuments({ msgId: read.header.msgId })).to.equal(1);
+    expect(
+      await t.server.database.connection.collection('messages').countDocuments({ msgId: read.header.msgId }),
+    ).to.equal(1);
     await reader.signOut();
     await requester.signOut();
   });

@@ -37,7 +37,9 @@ describe('client SDK: key history (messages signed before a re-key still verify)
   let rotatedAt: number;
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } } },
+    });
     ({ t, root } = net);
     kzAdmin = net.admin('KZ');
     [kz, kg] = [net.focalPoint('KZ'), net.focalPoint('KG')];
@@ -53,13 +55,16 @@ describe('client SDK: key history (messages signed before a re-key still verify)
     // 2. Alice re-keys, and her national admin verifies the new key.
     t.clock.advance(MINUTE);
     const { user: rotated, keys: rotatedKeys } = await alice.client.rotateKeys({ password: kz.password });
-    rotatedAt = Date.parse(rotated.keys?.createdAt ?? ""); // the new key's start is the old key's end
+    rotatedAt = Date.parse(rotated.keys?.createdAt ?? ''); // the new key's start is the old key's end
     expect(rotated.keys?.keyVersion).to.equal(2);
     alice.messenger.stop();
     alice.socket.close();
     t.clock.advance(MINUTE);
     await signIn(t, kzAdmin);
-    const activated = await call<UserView>(t.url, 'POST', `/api/users/${kz.user.id}/activate`, { token: kzAdmin.session?.accessToken, body: { keyVersion: 2, safetyNumberCompared: true } });
+    const activated = await call<UserView>(t.url, 'POST', `/api/users/${kz.user.id}/activate`, {
+      token: kzAdmin.session?.accessToken,
+      body: { keyVersion: 2, safetyNumberCompared: true },
+    });
     expect(activated.status).to.equal(200);
     kz.keys = rotatedKeys;
 
@@ -68,7 +73,11 @@ describe('client SDK: key history (messages signed before a re-key still verify)
     alice = sdkMessaging(t, await sdkAs(t, kz));
     await eventually(async () => alice.socket.connected, 5_000, 'alice connected again');
     second = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'signed with key 2' });
-    await eventually(async () => bob.received.some((m) => m.id === second.id), 5_000, 'bob received the second message');
+    await eventually(
+      async () => bob.received.some((m) => m.id === second.id),
+      5_000,
+      'bob received the second message',
+    );
   });
   after(async () => {
     for (const box of [alice, bob]) {
@@ -85,26 +94,61 @@ describe('client SDK: key history (messages signed before a re-key still verify)
     const history = entry.keys?.history ?? [];
     expect(history).to.have.length(1);
     const [previous] = history;
-    expect(previous).to.include({ keyVersion: 1, identityKey: toBase64Url(oldKeys.identity.publicKey), encryptionKey: toBase64Url(oldKeys.encryption.publicKey), verified: true });
+    expect(previous).to.include({
+      keyVersion: 1,
+      identityKey: toBase64Url(oldKeys.identity.publicKey),
+      encryptionKey: toBase64Url(oldKeys.encryption.publicKey),
+      verified: true,
+    });
     expect(Date.parse(previous?.validUntil ?? '')).to.equal(rotatedAt);
     expect(Date.parse(previous?.validFrom ?? '')).to.be.below(rotatedAt);
     expect(previous?.fingerprint).to.be.a('string').and.not.equal(entry.keys?.fingerprint);
-    expect(Object.keys(previous ?? {}).sort()).to.deep.equal(['encryptionKey', 'encryptionKeySig', 'fingerprint', 'identityKey', 'keyVersion', 'validFrom', 'validUntil', 'verified', 'verifiedAt']);
+    expect(Object.keys(previous ?? {}).sort()).to.deep.equal([
+      'encryptionKey',
+      'encryptionKeySig',
+      'fingerprint',
+      'identityKey',
+      'keyVersion',
+      'validFrom',
+      'validUntil',
+      'verified',
+      'verifiedAt',
+    ]);
     // The secretariat sees the same history as any other reader.
     await signIn(t, root);
-    const asRoot = await call<EntryView>(t.url, 'GET', `/api/directory/entries/${kz.user.id}`, { token: root.session?.accessToken });
+    const asRoot = await call<EntryView>(t.url, 'GET', `/api/directory/entries/${kz.user.id}`, {
+      token: root.session?.accessToken,
+    });
     expect(asRoot.body.keys?.history).to.deep.equal(history);
     // Nothing but public data was stored with the history.
-    const stored = await t.server.database.connection.collection('users').findOne({ _id: new Types.ObjectId(kz.user.id) });
-    expect(Object.keys((stored?.keyHistory as object[] | undefined)?.[0] ?? {}).sort()).to.deep.equal(['createdAt', 'encryptionKey', 'encryptionKeySig', 'identityKey', 'keyVersion', 'replacedAt', 'verifiedAt', 'verifiedBy']);
+    const stored = await t.server.database.connection
+      .collection('users')
+      .findOne({ _id: new Types.ObjectId(kz.user.id) });
+    expect(Object.keys((stored?.keyHistory as object[] | undefined)?.[0] ?? {}).sort()).to.deep.equal([
+      'createdAt',
+      'encryptionKey',
+      'encryptionKeySig',
+      'identityKey',
+      'keyVersion',
+      'replacedAt',
+      'verifiedAt',
+      'verifiedBy',
+    ]);
   });
 
-  it('the key rotation is audited with the replaced key\'s period and verification', async () => {
-    const entry = await t.server.database.connection.collection('audit_entries').findOne({ type: 'user.keys-rotated', subjectId: kz.user.id });
-    expect(entry?.data).to.include({ keyVersion: 2, previousKeyVersion: 1, previousKeyVerified: true, previousKeyValidUntil: new Date(rotatedAt).toISOString() });
+  it("the key rotation is audited with the replaced key's period and verification", async () => {
+    const entry = await t.server.database.connection
+      .collection('audit_entries')
+      .findOne({ type: 'user.keys-rotated', subjectId: kz.user.id });
+    expect(entry?.data).to.include({
+      keyVersion: 2,
+      previousKeyVersion: 1,
+      previousKeyVerified: true,
+      previousKeyValidUntil: new Date(rotatedAt).toISOString(),
+    });
   });
 
-  it('the recipient\'s history verifies both messages; the older one is marked as signed with a previous key', async () => {
+  it("the recipient's history verifies both messages; the older one is marked as signed with a previous key", async () => {
     const page = await bob.messenger.history({ with: kz.user.id, limit: 50 });
     expect(page.rejected).to.deep.equal([]);
     const older = page.messages.find((m) => m.id === first.id);
@@ -128,14 +172,28 @@ describe('client SDK: key history (messages signed before a re-key still verify)
     t.clock.advance(MINUTE);
     const genuine = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'genuine, to be replaced' });
     const forged = await sealEnvelope({
-      msgId: genuine.msgId, ts: t.clock.now().getTime(), kind: 'message', from: { userId: kz.user.id, state: 'KZ' }, labels: LABELS,
-      recipients: [{ userId: kg.user.id, state: kg.user.state as StateCode, encryptionKey: kg.keys.encryption.publicKey }],
-      content: { text: 'forged with the old key', attachments: [] }, senderIdentity: oldKeys.identity, selfEncryptionKey: oldKeys.encryption.publicKey,
+      msgId: genuine.msgId,
+      ts: t.clock.now().getTime(),
+      kind: 'message',
+      from: { userId: kz.user.id, state: 'KZ' },
+      labels: LABELS,
+      recipients: [
+        { userId: kg.user.id, state: kg.user.state as StateCode, encryptionKey: kg.keys.encryption.publicKey },
+      ],
+      content: { text: 'forged with the old key', attachments: [] },
+      senderIdentity: oldKeys.identity,
+      selfEncryptionKey: oldKeys.encryption.publicKey,
     });
-    await t.server.database.connection.collection('messages').updateOne({ _id: new Types.ObjectId(genuine.id) }, { $set: { envelope: JSON.stringify(forged) } });
+    await t.server.database.connection
+      .collection('messages')
+      .updateOne({ _id: new Types.ObjectId(genuine.id) }, { $set: { envelope: JSON.stringify(forged) } });
 
     bob.socket.connect();
-    await eventually(async () => bob.rejected.some((r) => r.id === genuine.id), 10_000, 'bob refused the forged message');
+    await eventually(
+      async () => bob.rejected.some((r) => r.id === genuine.id),
+      10_000,
+      'bob refused the forged message',
+    );
     const refused = bob.rejected.find((r) => r.id === genuine.id);
     expect(refused?.code).to.equal('crypto.bad-signature');
     expect(refused?.reason).to.match(/key version 1/);

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { answerLivenessPrompt, connectSocket, isApiError, onLivenessPrompt, type FocalNetSocket } from '../../../client/sdk/index.js';
+import {
+  answerLivenessPrompt,
+  connectSocket,
+  isApiError,
+  onLivenessPrompt,
+  type FocalNetSocket,
+} from '../../../client/sdk/index.js';
 import type { LivenessPrompt } from '../../../shared/schemas/liveness.js';
 import { startSdkNetwork } from '../../helpers/network.js';
 import { eventually } from '../../helpers/server-process.js';
@@ -43,7 +49,9 @@ describe('client SDK: liveness checks', function () {
 
     await eventually(async () => prompts.length === 1, 5_000, 'prompt pushed');
     expect(prompts[0]?.checkId).to.equal(started.id);
-    expect(await answerLivenessPrompt(online.client.liveness, socket, prompts[0] as LivenessPrompt)).to.equal('answered');
+    expect(await answerLivenessPrompt(online.client.liveness, socket, prompts[0] as LivenessPrompt)).to.equal(
+      'answered',
+    );
     stop();
 
     const [pending] = await offline.client.liveness.pending();
@@ -54,8 +62,20 @@ describe('client SDK: liveness checks', function () {
 
     await sdkSignIn(t, kzAdmin);
     const check = await kzAdmin.client.liveness.get(started.id);
-    expect(check.states).to.deep.equal([{ state: 'KZ', targets: 2, answered: 1, late: 1, none: 0, medianResponseMs: check.states[0]?.medianResponseMs ?? null }]);
-    expect(check.targets?.map((x) => [x.userId, x.outcome])).to.have.deep.members([[online.id, 'answered'], [offline.id, 'late']]);
+    expect(check.states).to.deep.equal([
+      {
+        state: 'KZ',
+        targets: 2,
+        answered: 1,
+        late: 1,
+        none: 0,
+        medianResponseMs: check.states[0]?.medianResponseMs ?? null,
+      },
+    ]);
+    expect(check.targets?.map((x) => [x.userId, x.outcome])).to.have.deep.members([
+      [online.id, 'answered'],
+      [offline.id, 'late'],
+    ]);
     expect((await kzAdmin.client.liveness.list()).map((c) => c.id)).to.include(started.id);
   });
 
@@ -67,13 +87,17 @@ describe('client SDK: liveness checks', function () {
     expect(isApiError(refused, 'auth.forbidden')).to.equal(true);
   });
 
-  it('refuses to sign with locked keys, and reports a refused signature with the server\'s code', async () => {
+  it("refuses to sign with locked keys, and reports a refused signature with the server's code", async () => {
     await sdkSignIn(t, kzAdmin);
     await kzAdmin.client.liveness.start({ domain: 'border' });
     const [prompt] = await online.client.liveness.pending();
     if (!prompt) throw new Error('no prompt');
     const socket = await open(online);
-    const forged = await answerLivenessPrompt({ sign: async (p) => ({ checkId: p.checkId, signature: 'A'.repeat(86) }) }, socket, prompt).catch((e: unknown) => e);
+    const forged = await answerLivenessPrompt(
+      { sign: async (p) => ({ checkId: p.checkId, signature: 'A'.repeat(86) }) },
+      socket,
+      prompt,
+    ).catch((e: unknown) => e);
     expect(isApiError(forged, 'liveness.bad-signature')).to.equal(true);
 
     online.client.keyStore.clear();

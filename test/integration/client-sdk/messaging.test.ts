@@ -25,7 +25,9 @@ describe('client SDK: end-to-end encrypted messaging', function () {
   let bob: SdkMessaging;
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } } },
+    });
     ({ t } = net);
     kzAdmin = net.admin('KZ');
     [kz, kg] = [net.focalPoint('KZ'), net.focalPoint('KG')];
@@ -44,7 +46,12 @@ describe('client SDK: end-to-end encrypted messaging', function () {
   it('exchanges a message with an attachment: the recipient decrypts both, the sender hears "delivered"', async () => {
     // 150 KiB: three secretstream chunks, the last one short.
     const file = new Uint8Array(randomBytes(150 * 1024));
-    const sent = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'Passport KZ0001234 reported stolen', attachments: [{ name: 'scan.bin', bytes: file }] });
+    const sent = await alice.messenger.send({
+      to: [kg.user.id],
+      labels: LABELS,
+      text: 'Passport KZ0001234 reported stolen',
+      attachments: [{ name: 'scan.bin', bytes: file }],
+    });
     expect(sent.status).to.equal('accepted');
 
     await eventually(async () => bob.received.some((m) => m.id === sent.id), 5_000, 'bob received it');
@@ -56,7 +63,11 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     if (!ref) throw new Error('no attachment');
     expect(ref).to.include({ name: 'scan.bin', size: file.length });
     expect(Buffer.from(await bob.messenger.downloadAttachment(ref)).equals(Buffer.from(file))).to.equal(true);
-    await eventually(async () => alice.statuses.some((s) => s.id === sent.id && s.status === 'delivered' && s.userId === kg.user.id), 5_000, 'alice told delivered');
+    await eventually(
+      async () => alice.statuses.some((s) => s.id === sent.id && s.status === 'delivered' && s.userId === kg.user.id),
+      5_000,
+      'alice told delivered',
+    );
   });
 
   it('a read receipt (a signed envelope of kind receipt) reaches the sender', async () => {
@@ -64,7 +75,11 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     const sent = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'Please confirm' });
     await eventually(async () => bob.received.some((m) => m.id === sent.id), 5_000, 'bob received it');
     await bob.messenger.markRead(bob.received.filter((m) => m.id === sent.id));
-    await eventually(async () => alice.receipts.some((r) => r.by === kg.user.id && r.msgIds.includes(sent.msgId)), 5_000, 'alice got the receipt');
+    await eventually(
+      async () => alice.receipts.some((r) => r.by === kg.user.id && r.msgIds.includes(sent.msgId)),
+      5_000,
+      'alice got the receipt',
+    );
     // The receipt is not shown to Alice as a message.
     expect(alice.received.filter((m) => m.kind === 'receipt')).to.deep.equal([]);
   });
@@ -105,7 +120,10 @@ describe('client SDK: end-to-end encrypted messaging', function () {
       throw new Error('operation has timed out');
     };
     const timeoutOriginal = alice.socket.timeout.bind(alice.socket);
-    alice.socket.timeout = ((ms: number) => Object.assign(Object.create(timeoutOriginal(ms)) as object, { emitWithAck: losingFirstAnswer })) as typeof alice.socket.timeout;
+    alice.socket.timeout = ((ms: number) =>
+      Object.assign(Object.create(timeoutOriginal(ms)) as object, {
+        emitWithAck: losingFirstAnswer,
+      })) as typeof alice.socket.timeout;
     try {
       const sent = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'retried' });
       expect(attempts).to.have.length(2);
@@ -119,16 +137,24 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     }
   });
 
-  it('history pages back through both sides of the conversation, decrypted here (the sender\'s own copies too)', async () => {
+  it("history pages back through both sides of the conversation, decrypted here (the sender's own copies too)", async () => {
     const first = await alice.messenger.history({ with: kg.user.id, limit: 4 });
     expect(first.messages).to.have.length(4);
     expect(first.messages.every((m) => m.outgoing)).to.equal(true);
     expect(first.messages[0]?.text).to.equal('retried');
     expect(first.before).to.be.a('string');
-    const second = await alice.messenger.history({ with: kg.user.id, limit: 4, ...(first.before ? { before: first.before } : {}) });
+    const second = await alice.messenger.history({
+      with: kg.user.id,
+      limit: 4,
+      ...(first.before ? { before: first.before } : {}),
+    });
     expect(second.messages.map((m) => m.text)).to.deep.equal(['backlog 3', 'backlog 2', 'backlog 1', 'backlog 0']);
     const bobSide = await bob.messenger.history({ with: kz.user.id, limit: 100 });
-    expect(bobSide.messages.filter((m) => !m.outgoing).map((m) => m.text)).to.include.members(['Passport KZ0001234 reported stolen', 'Please confirm', 'backlog 0']);
+    expect(bobSide.messages.filter((m) => !m.outgoing).map((m) => m.text)).to.include.members([
+      'Passport KZ0001234 reported stolen',
+      'Please confirm',
+      'backlog 0',
+    ]);
     // Bob's own receipt shows up as a receipt in his history, not as a message.
     expect(bobSide.receipts.some((r) => r.by === kg.user.id)).to.equal(true);
     expect(bobSide.rejected).to.deep.equal([]);
@@ -145,7 +171,10 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     const envelope = JSON.parse(String(stored?.envelope)) as Envelope;
     const body = fromBase64Url(envelope.body);
     body[body.length - 1] = (body[body.length - 1] ?? 0) ^ 1;
-    await messages.updateOne({ _id: new Types.ObjectId(bad.id) }, { $set: { envelope: JSON.stringify({ ...envelope, body: toBase64Url(body) }) } });
+    await messages.updateOne(
+      { _id: new Types.ObjectId(bad.id) },
+      { $set: { envelope: JSON.stringify({ ...envelope, body: toBase64Url(body) }) } },
+    );
 
     bob.socket.connect();
     await eventually(async () => bob.received.some((m) => m.id === good.id), 10_000, 'the good one arrived');
@@ -158,7 +187,12 @@ describe('client SDK: end-to-end encrypted messaging', function () {
   it('refuses an attachment stream cut before its final chunk', async () => {
     t.clock.advance(1_000);
     const file = new Uint8Array(randomBytes(100 * 1024));
-    const sent = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'cut', attachments: [{ name: 'cut.bin', bytes: file }] });
+    const sent = await alice.messenger.send({
+      to: [kg.user.id],
+      labels: LABELS,
+      text: 'cut',
+      attachments: [{ name: 'cut.bin', bytes: file }],
+    });
     await eventually(async () => bob.received.some((m) => m.id === sent.id), 5_000, 'bob received it');
     const ref = bob.received.find((m) => m.id === sent.id)?.attachments[0];
     if (!ref) throw new Error('no attachment');
@@ -196,20 +230,34 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     const directory = t.server.database.connection.collection('users');
     const user = await directory.findOne({ _id: new Types.ObjectId(kg.user.id) });
     expect(user).to.not.equal(null);
-    await directory.updateOne({ _id: new Types.ObjectId(kg.user.id) }, { $set: { 'keys.keyVersion': seen.keyVersion + 1 } });
+    await directory.updateOne(
+      { _id: new Types.ObjectId(kg.user.id) },
+      { $set: { 'keys.keyVersion': seen.keyVersion + 1 } },
+    );
     t.server.messaging.index.invalidate();
-    await eventually(async () => (await keyring.resolve(kg.user.id, { fresh: true })).keyVersion === seen.keyVersion + 1, 5_000, 'directory serves the new version');
+    await eventually(
+      async () => (await keyring.resolve(kg.user.id, { fresh: true })).keyVersion === seen.keyVersion + 1,
+      5_000,
+      'directory serves the new version',
+    );
     expect(keyring.changes().map((c) => c.userId)).to.deep.equal([kg.user.id]);
     expect(changes).to.deep.equal([kg.user.id]);
     keyring.accept(kg.user.id);
     expect(keyring.changes()).to.deep.equal([]);
-    await directory.updateOne({ _id: new Types.ObjectId(kg.user.id) }, { $set: { 'keys.keyVersion': seen.keyVersion } });
+    await directory.updateOne(
+      { _id: new Types.ObjectId(kg.user.id) },
+      { $set: { 'keys.keyVersion': seen.keyVersion } },
+    );
     t.server.messaging.index.invalidate();
   });
 
-  it('a send the policy cannot accept fails with the server\'s code, not a retry loop', async () => {
+  it("a send the policy cannot accept fails with the server's code, not a retry loop", async () => {
     try {
-      await alice.messenger.send({ to: [kg.user.id], labels: { ...LABELS, domain: 'non-proliferation' }, text: 'wrong domain' });
+      await alice.messenger.send({
+        to: [kg.user.id],
+        labels: { ...LABELS, domain: 'non-proliferation' },
+        text: 'wrong domain',
+      });
       expect.fail('should have been refused');
     } catch (error) {
       expect(isApiError(error, 'message.recipient-invalid')).to.equal(true);
@@ -217,20 +265,45 @@ describe('client SDK: end-to-end encrypted messaging', function () {
   });
 
   it('under a disclosure policy: a denied send fails with its legal basis; a held one answers "held" and arrives once approved', async () => {
-    await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
-      { id: 'no-personal-data-to-kg', direction: 'outbound', categories: ['personal-data'], counterparts: ['KG'], effect: 'deny', legalBasis: { en: 'Law on Personal Data, art. 16' } },
-      { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
-    ]));
+    await publishPolicy(
+      t,
+      kzAdmin,
+      policyBody('KZ', 1, [
+        {
+          id: 'no-personal-data-to-kg',
+          direction: 'outbound',
+          categories: ['personal-data'],
+          counterparts: ['KG'],
+          effect: 'deny',
+          legalBasis: { en: 'Law on Personal Data, art. 16' },
+        },
+        {
+          id: 'confidential-needs-approval',
+          direction: 'outbound',
+          classifications: ['confidential'],
+          effect: 'approve',
+          legalBasis: { en: 'Law on State Secrets, art. 5' },
+        },
+      ]),
+    );
     t.clock.advance(1_000);
     try {
-      await alice.messenger.send({ to: [kg.user.id], labels: { ...LABELS, category: 'personal-data' }, text: 'A. B., born 1980' });
+      await alice.messenger.send({
+        to: [kg.user.id],
+        labels: { ...LABELS, category: 'personal-data' },
+        text: 'A. B., born 1980',
+      });
       expect.fail('should have been denied');
     } catch (error) {
       expect(isApiError(error, 'policy.denied')).to.equal(true);
       expect((error as Error).message).to.contain('Law on Personal Data, art. 16');
     }
 
-    const held = await alice.messenger.send({ to: [kg.user.id], labels: { ...LABELS, classification: 'confidential' }, text: 'held until approved' });
+    const held = await alice.messenger.send({
+      to: [kg.user.id],
+      labels: { ...LABELS, classification: 'confidential' },
+      text: 'held until approved',
+    });
     expect(held.status).to.equal('held');
     expect(held.approvalId).to.be.a('string');
     await bob.messenger.drain();
@@ -243,10 +316,17 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     expect(read.header.approvers).to.deep.equal([{ userId: kzAdmin.user.id, state: 'KZ' }]);
     await admin.signOut();
 
-    const approved = await call(t.url, 'POST', `/api/approvals/${held.approvalId ?? ''}/approve`, { token: kzAdmin.session?.accessToken, body: {} });
+    const approved = await call(t.url, 'POST', `/api/approvals/${held.approvalId ?? ''}/approve`, {
+      token: kzAdmin.session?.accessToken,
+      body: {},
+    });
     expect(approved.status).to.equal(200);
     await eventually(async () => bob.received.some((m) => m.id === held.id), 5_000, 'released to bob');
-    await eventually(async () => alice.statuses.some((s) => s.id === held.id && s.status === 'released'), 5_000, 'alice told released');
+    await eventually(
+      async () => alice.statuses.some((s) => s.id === held.id && s.status === 'released'),
+      5_000,
+      'alice told released',
+    );
   });
 
   it('a message whose sender key cannot be fetched (network down) is not acknowledged, and is shown once when it can', async () => {
@@ -262,7 +342,11 @@ describe('client SDK: end-to-end encrypted messaging', function () {
     try {
       await eventually(async () => device.socket.connected, 5_000, 'device connected');
       t.clock.advance(1_000);
-      const sent = await alice.messenger.send({ to: [kg.user.id], labels: LABELS, text: 'while the directory is unreachable' });
+      const sent = await alice.messenger.send({
+        to: [kg.user.id],
+        labels: LABELS,
+        text: 'while the directory is unreachable',
+      });
       await eventually(async () => errors.length > 0, 5_000, 'opening failed');
       expect(device.received).to.deep.equal([]);
       directoryDown = false;

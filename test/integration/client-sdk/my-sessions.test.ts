@@ -20,7 +20,14 @@ describe('client SDK: my sessions', function () {
   after(async () => t.close());
 
   /** A client whose requests say which browser they come from. */
-  const browserClient = (userAgent: string) => sdkClient(t, { fetch: (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), 'user-agent': userAgent } }) });
+  const browserClient = (userAgent: string) =>
+    sdkClient(t, {
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), 'user-agent': userAgent },
+        }),
+    });
 
   it('lists each session with its device and marks my own; ending another stops it at once while mine goes on', async () => {
     const fp = await sdkFocalPoint(t, admin, ['border']);
@@ -31,8 +38,13 @@ describe('client SDK: my sessions', function () {
 
     const sessions = await laptop.me.sessions();
     // The helper's own sign-ins are sessions too.
-    expect(sessions.map((s) => s.device)).to.include.members(['Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36', 'Mozilla/5.0 (Linux; Android 14) Firefox/133.0']);
-    expect(sessions.filter((s) => s.current).map((s) => s.device)).to.deep.equal(['Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36']);
+    expect(sessions.map((s) => s.device)).to.include.members([
+      'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+      'Mozilla/5.0 (Linux; Android 14) Firefox/133.0',
+    ]);
+    expect(sessions.filter((s) => s.current).map((s) => s.device)).to.deep.equal([
+      'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+    ]);
     const onPhone = sessions.find((s) => s.device?.includes('Android'));
     if (!onPhone) throw new Error('the phone session is not listed');
     expect(onPhone.signedInAt).to.be.a('string');
@@ -61,22 +73,30 @@ describe('client SDK: my sessions', function () {
 
   it('sessions ended at once all stay ended, also on an account from before sessions were counted', async () => {
     const fp = await sdkFocalPoint(t, admin, ['border']);
-    const devices = await Promise.all(['A', 'B', 'C'].map(async (name) => {
-      const device = browserClient(`Device ${name}`);
-      await device.signIn({ username: fp.username, password: fp.password });
-      return device;
-    }));
-    await t.server.database.connection.collection('users').updateOne({ username: fp.username }, { $unset: { sessionsRevision: '', endedSessions: '' } });
+    const devices = await Promise.all(
+      ['A', 'B', 'C'].map(async (name) => {
+        const device = browserClient(`Device ${name}`);
+        await device.signIn({ username: fp.username, password: fp.password });
+        return device;
+      }),
+    );
+    await t.server.database.connection
+      .collection('users')
+      .updateOne({ username: fp.username }, { $unset: { sessionsRevision: '', endedSessions: '' } });
     const [keeper, ...others] = devices;
-    const ids = (await keeper?.me.sessions() ?? []).filter((s) => s.device === 'Device B' || s.device === 'Device C').map((s) => s.id);
+    const ids = ((await keeper?.me.sessions()) ?? [])
+      .filter((s) => s.device === 'Device B' || s.device === 'Device C')
+      .map((s) => s.id);
     expect(ids).to.have.length(2);
     const tokens = others.map((device) => device.session.current()?.accessToken);
     await Promise.all(ids.map((id) => keeper?.me.endSession(id)));
     for (const token of tokens) expect((await call(t.url, 'GET', '/api/me', { token })).status).to.equal(401);
-    expect((await call(t.url, 'GET', '/api/me', { token: keeper?.session.current()?.accessToken })).status).to.equal(200);
+    expect((await call(t.url, 'GET', '/api/me', { token: keeper?.session.current()?.accessToken })).status).to.equal(
+      200,
+    );
   });
 
-  it('a session survives its renewals with its sign-in time and device; nobody ends another person\'s session', async () => {
+  it("a session survives its renewals with its sign-in time and device; nobody ends another person's session", async () => {
     const fp = await sdkFocalPoint(t, admin, ['border']);
     const laptop = browserClient('Mozilla/5.0 (Windows NT 10.0) Edg/131.0');
     await laptop.signIn({ username: fp.username, password: fp.password });
@@ -90,7 +110,9 @@ describe('client SDK: my sessions', function () {
     const other = await admin.client.me.endSession(before?.id ?? '').catch((e: unknown) => e);
     expect(isApiError(other, 'http.not-found')).to.equal(true);
     expect((await laptop.me.get()).user.username).to.equal(fp.username);
-    const malformed = await call(t.url, 'DELETE', '/api/me/sessions/not-a-session', { token: laptop.session.current()?.accessToken });
+    const malformed = await call(t.url, 'DELETE', '/api/me/sessions/not-a-session', {
+      token: laptop.session.current()?.accessToken,
+    });
     expect(malformed.status).to.equal(400);
   });
 });

@@ -18,7 +18,11 @@ describe('client SDK: onboarding and keys', function () {
   after(async () => t.close());
 
   it('register → the admin compares safety numbers and activates → sign in → unlock with password and recovery key', async () => {
-    const created = await root.client.invitations.create({ role: 'national-admin', state: 'KZ', displayName: 'Aigerim N.' });
+    const created = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'KZ',
+      displayName: 'Aigerim N.',
+    });
     expect(created.link).to.match(/\/invite#[A-Za-z0-9_-]{43}$/);
     const preview = await sdkClient(t).invitations.preview(created.token);
     expect(preview).to.include({ role: 'national-admin', state: 'KZ', displayName: 'Aigerim N.' });
@@ -26,9 +30,20 @@ describe('client SDK: onboarding and keys', function () {
     const newcomer = sdkClient(t);
     const steps: EnrolmentStep[] = [];
     const username = uniqueUsername('KzAdmin'); // mixed case: the server lower-cases, the SDK must wrap under the same name
-    const registration = await newcomer.registerWithInvitation({ token: created.token, username, password: STRONG_PASSWORD, kdfLimits: FAST_KDF, onProgress: (step) => steps.push(step) });
+    const registration = await newcomer.registerWithInvitation({
+      token: created.token,
+      username,
+      password: STRONG_PASSWORD,
+      kdfLimits: FAST_KDF,
+      onProgress: (step) => steps.push(step),
+    });
     expect(steps).to.deep.equal([...ENROLMENT_STEPS]);
-    expect(registration.user).to.include({ status: 'pending-verification', role: 'national-admin', state: 'KZ', username: username.toLowerCase() });
+    expect(registration.user).to.include({
+      status: 'pending-verification',
+      role: 'national-admin',
+      state: 'KZ',
+      username: username.toLowerCase(),
+    });
     expect(registration.recoveryKeyText).to.match(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
     expect(registration.user.keys?.identityKey).to.equal(toBase64Url(registration.keys.identity.publicKey));
     expect(newcomer.keyStore.get()?.keys).to.equal(registration.keys);
@@ -47,28 +62,56 @@ describe('client SDK: onboarding and keys', function () {
       { userId: pending?.id ?? '', identityKey: fromBase64Url(pending?.keys?.identityKey ?? '') },
     );
     expect(seenByAdmin.text).to.equal(seenByNewcomer.text);
-    const activated = await root.client.users.activate(pending?.id ?? '', { keyVersion: pending?.keys?.keyVersion ?? 0, safetyNumberCompared: true });
+    const activated = await root.client.users.activate(pending?.id ?? '', {
+      keyVersion: pending?.keys?.keyVersion ?? 0,
+      safetyNumberCompared: true,
+    });
     expect(activated.status).to.equal('active');
 
-    const person: SdkPerson = { client: sdkClient(t), username, password: STRONG_PASSWORD, recoveryKeyText: registration.recoveryKeyText };
+    const person: SdkPerson = {
+      client: sdkClient(t),
+      username,
+      password: STRONG_PASSWORD,
+      recoveryKeyText: registration.recoveryKeyText,
+    };
     await sdkSignIn(t, person);
     expect(person.client.session.current()?.user.status).to.equal('active');
     expect(person.client.keyStore.get()).to.equal(undefined);
     const byPassword = await person.client.unlockKeys({ password: STRONG_PASSWORD });
     expect(toBase64Url(byPassword.identity.privateKey)).to.equal(toBase64Url(registration.keys.identity.privateKey));
-    expect(toBase64Url(byPassword.encryption.privateKey)).to.equal(toBase64Url(registration.keys.encryption.privateKey));
+    expect(toBase64Url(byPassword.encryption.privateKey)).to.equal(
+      toBase64Url(registration.keys.encryption.privateKey),
+    );
 
     const elsewhere: SdkPerson = { ...person, client: sdkClient(t) };
     await sdkSignIn(t, elsewhere);
-    const byRecovery = await elsewhere.client.unlockKeys({ recoveryKeyText: registration.recoveryKeyText.toLowerCase().replace(/-/g, ' ') });
+    const byRecovery = await elsewhere.client.unlockKeys({
+      recoveryKeyText: registration.recoveryKeyText.toLowerCase().replace(/-/g, ' '),
+    });
     expect(toBase64Url(byRecovery.identity.publicKey)).to.equal(registration.user.keys?.identityKey);
     expect(elsewhere.client.keyStore.get()?.username).to.equal(username.toLowerCase());
   });
 
   it('a wrong password or a mistyped recovery key is a typed crypto error, and nothing is unlocked', async () => {
-    const created = await root.client.invitations.create({ role: 'national-admin', state: 'UZ', displayName: 'Dilshod K.' });
-    const person: SdkPerson = { client: sdkClient(t), username: uniqueUsername('uz'), password: STRONG_PASSWORD, recoveryKeyText: '' };
-    person.recoveryKeyText = (await person.client.registerWithInvitation({ token: created.token, username: person.username, password: STRONG_PASSWORD, kdfLimits: FAST_KDF })).recoveryKeyText;
+    const created = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'UZ',
+      displayName: 'Dilshod K.',
+    });
+    const person: SdkPerson = {
+      client: sdkClient(t),
+      username: uniqueUsername('uz'),
+      password: STRONG_PASSWORD,
+      recoveryKeyText: '',
+    };
+    person.recoveryKeyText = (
+      await person.client.registerWithInvitation({
+        token: created.token,
+        username: person.username,
+        password: STRONG_PASSWORD,
+        kdfLimits: FAST_KDF,
+      })
+    ).recoveryKeyText;
     person.client.keyStore.clear();
     await sdkSignIn(t, person);
 
@@ -82,10 +125,19 @@ describe('client SDK: onboarding and keys', function () {
   });
 
   it('signing out forgets the tokens and wipes the unlocked keys', async () => {
-    const created = await root.client.invitations.create({ role: 'national-admin', state: 'TJ', displayName: 'Farrukh S.' });
+    const created = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'TJ',
+      displayName: 'Farrukh S.',
+    });
     const client = sdkClient(t);
     const username = uniqueUsername('tj');
-    const { keys } = await client.registerWithInvitation({ token: created.token, username, password: STRONG_PASSWORD, kdfLimits: FAST_KDF });
+    const { keys } = await client.registerWithInvitation({
+      token: created.token,
+      username,
+      password: STRONG_PASSWORD,
+      kdfLimits: FAST_KDF,
+    });
     await client.signIn({ username, password: STRONG_PASSWORD });
     expect(client.keyStore.get()).to.not.equal(undefined); // the same person: keys made at registration stay unlocked
     await client.signOut();

@@ -25,26 +25,62 @@ describe('client SDK: information-exchange requests', function () {
     await client.unlockKeys({ password: person.password });
     return client;
   }
-  const recipient = (person: TestPerson): SealRecipient => ({ userId: person.user.id, state: person.user.state as StateCode, encryptionKey: person.keys.encryption.publicKey });
+  const recipient = (person: TestPerson): SealRecipient => ({
+    userId: person.user.id,
+    state: person.user.state as StateCode,
+    encryptionKey: person.keys.encryption.publicKey,
+  });
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } }, CN: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: {
+        KZ: { focalPoints: { border: 1 } },
+        TJ: { focalPoints: { border: 1 } },
+        CN: { focalPoints: { border: 1 } },
+      },
+    });
     ({ t } = net);
     tjAdmin = net.admin('TJ');
     [kz, tj, cn] = [net.focalPoint('KZ'), net.focalPoint('TJ'), net.focalPoint('CN')];
-    await publishPolicy(t, net.admin('CN'), policyBody('CN', 1, [{ id: 'no-inbound-doc-checks', direction: 'inbound', kinds: ['request:document-check'], effect: 'deny' }]));
+    await publishPolicy(
+      t,
+      net.admin('CN'),
+      policyBody('CN', 1, [
+        { id: 'no-inbound-doc-checks', direction: 'inbound', kinds: ['request:document-check'], effect: 'deny' },
+      ]),
+    );
   });
   after(async () => t.close());
 
   it('submits one sealed envelope per state (a refusal for one is reported, not thrown), answers, and lists', async () => {
     const requester = await clientOf(kz);
     expect((await requester.requests.templates()).map((x) => x.kind)).to.include('request:document-check');
-    const invalid = await requester.requests.submit({ kind: 'request:document-check', labels: DOC_LABELS, urgency: 'urgent', fields: { documentNumber: 'x' }, recipients: [recipient(tj)] }).then(() => undefined, (e: unknown) => e);
+    const invalid = await requester.requests
+      .submit({
+        kind: 'request:document-check',
+        labels: DOC_LABELS,
+        urgency: 'urgent',
+        fields: { documentNumber: 'x' },
+        recipients: [recipient(tj)],
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(invalid).to.be.instanceOf(ApiError);
     expect((invalid as ApiError).code).to.equal('validation.failed');
 
-    const outcomes = await requester.requests.submit({ kind: 'request:document-check', labels: DOC_LABELS, urgency: 'urgent', fields: DOC_FIELDS, recipients: [recipient(tj), recipient(cn)] });
-    expect(outcomes.map((o) => [o.state, o.ok])).to.deep.equal([['TJ', true], ['CN', false]]);
+    const outcomes = await requester.requests.submit({
+      kind: 'request:document-check',
+      labels: DOC_LABELS,
+      urgency: 'urgent',
+      fields: DOC_FIELDS,
+      recipients: [recipient(tj), recipient(cn)],
+    });
+    expect(outcomes.map((o) => [o.state, o.ok])).to.deep.equal([
+      ['TJ', true],
+      ['CN', false],
+    ]);
     const refused = outcomes[1]!;
     expect(!refused.ok && refused.error.code).to.equal('policy.denied');
     const first = outcomes[0]!;
@@ -55,14 +91,32 @@ describe('client SDK: information-exchange requests', function () {
     const view = inbox.find((c) => c.id === first.caseId)!;
     expect(requested.requests.allowedActions(view)).to.include.members(['acknowledge', 'answer', 'decline']);
     expect(requester.requests.allowedActions(view)).to.deep.equal(['withdraw']);
-    await requested.requests.transition({ caseId: first.caseId, to: recipient(kz), action: 'answer', labels: { ...DOC_LABELS, handling: 'H2', evaluation: 'A1' }, content: { result: 'genuine' } });
+    await requested.requests.transition({
+      caseId: first.caseId,
+      to: recipient(kz),
+      action: 'answer',
+      labels: { ...DOC_LABELS, handling: 'H2', evaluation: 'A1' },
+      content: { result: 'genuine' },
+    });
     const detail = await requester.requests.get(first.caseId);
     expect(detail.status).to.equal('answered');
     expect(detail.history[0]).to.include({ handling: 'H2', evaluation: 'A1' });
 
-    const consent = await requester.requests.askConsent({ originalCaseId: first.caseId, to: recipient(tj), labels: { ...DOC_LABELS, category: 'general' }, urgency: 'standard', fields: { use: 'evidence', recipient: 'Court', justification: 'trial' } });
+    const consent = await requester.requests.askConsent({
+      originalCaseId: first.caseId,
+      to: recipient(tj),
+      labels: { ...DOC_LABELS, category: 'general' },
+      urgency: 'standard',
+      fields: { use: 'evidence', recipient: 'Court', justification: 'trial' },
+    });
     if (!consent.ok) throw consent.error;
-    await requested.requests.transition({ caseId: consent.caseId, to: recipient(kz), action: 'answer', consent: 'granted', labels: { ...DOC_LABELS, category: 'general' } });
+    await requested.requests.transition({
+      caseId: consent.caseId,
+      to: recipient(kz),
+      action: 'answer',
+      consent: 'granted',
+      labels: { ...DOC_LABELS, category: 'general' },
+    });
     expect((await requester.requests.get(consent.caseId)).consent).to.equal('granted');
 
     const admin = await clientOf(tjAdmin);
@@ -87,7 +141,13 @@ describe('client SDK: information-exchange requests', function () {
     await flaky.signIn({ username: kz.username, password: kz.password });
     await flaky.unlockKeys({ password: kz.password });
     const before = (await flaky.requests.list({ box: 'outbox' })).length;
-    const [outcome] = await flaky.requests.submit({ kind: 'request:document-check', labels: DOC_LABELS, urgency: 'routine', fields: DOC_FIELDS, recipients: [recipient(tj)] });
+    const [outcome] = await flaky.requests.submit({
+      kind: 'request:document-check',
+      labels: DOC_LABELS,
+      urgency: 'routine',
+      fields: DOC_FIELDS,
+      recipients: [recipient(tj)],
+    });
     expect(lost).to.equal(1);
     expect(outcome?.ok).to.equal(true);
     const outbox = await flaky.requests.list({ box: 'outbox' });

@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import { sendMessageExample } from '../../../scripts/examples/sdk-send-message.js';
 import { utf8Encode } from '../../../shared/crypto/encoding.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import {
+  activeFocalPoint,
+  activeNationalAdmin,
+  bootstrapNetworkAdmin,
+  type TestPerson,
+} from '../../helpers/accounts.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
@@ -31,9 +36,15 @@ describe('README example: using the SDK from Node', function () {
     const lines: string[] = [];
     const recipientId = recipient.client.session.current()?.user.id ?? '';
     const { sent, delivered } = await sendMessageExample({
-      baseUrl: t.url, username: sender.username, password: sender.password, to: [recipientId],
-      text: 'Hello from the example', file: { name: 'note.txt', bytes: utf8Encode('attached text') },
-      now: () => t.clock.now().getTime(), waitMs: 10_000, log: (line) => lines.push(line),
+      baseUrl: t.url,
+      username: sender.username,
+      password: sender.password,
+      to: [recipientId],
+      text: 'Hello from the example',
+      file: { name: 'note.txt', bytes: utf8Encode('attached text') },
+      now: () => t.clock.now().getTime(),
+      waitMs: 10_000,
+      log: (line) => lines.push(line),
     });
     expect(delivered).to.equal(true);
     expect(sent.status).to.equal('accepted');

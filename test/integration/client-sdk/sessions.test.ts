@@ -15,8 +15,14 @@ describe('client SDK: sessions and refresh rotation', function () {
   after(async () => t.close());
 
   /** A signed-in national admin (pending: sign-in and /api/me work) whose requests are counted. */
-  async function person(options: { now?: () => number } = {}): Promise<{ person: SdkPerson; count: (path: string) => number }> {
-    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'KZ', displayName: 'Test' });
+  async function person(
+    options: { now?: () => number } = {},
+  ): Promise<{ person: SdkPerson; count: (path: string) => number }> {
+    const { token } = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'KZ',
+      displayName: 'Test',
+    });
     const counting = countingFetch();
     const registered = await sdkRegister(t, token, 'kz', { fetch: counting.fetch, ...options });
     await sdkSignIn(t, registered);
@@ -30,7 +36,9 @@ describe('client SDK: sessions and refresh rotation', function () {
     expect(after.refreshToken).to.not.equal(before?.refreshToken);
     expect((await p.client.me.get()).user.username).to.equal(p.username);
     // Replaying the old token is theft detection on the server: it ends the family, this session too.
-    expect((await call(t.url, 'POST', '/api/auth/refresh', { body: { refreshToken: before?.refreshToken } })).status).to.equal(401);
+    expect(
+      (await call(t.url, 'POST', '/api/auth/refresh', { body: { refreshToken: before?.refreshToken } })).status,
+    ).to.equal(401);
     const ended = await p.client.session.refresh().catch((e: unknown) => e);
     expect(isApiError(ended, 'auth.session-invalid')).to.equal(true);
     expect(p.client.session.current()).to.equal(undefined);
@@ -65,7 +73,9 @@ describe('client SDK: sessions and refresh rotation', function () {
   it('a session the server ended (suspension) is dropped, listeners hear it, and calls fail typed', async () => {
     const { person: p } = await person();
     let changes = 0;
-    p.client.session.subscribe(() => { changes += 1; });
+    p.client.session.subscribe(() => {
+      changes += 1;
+    });
     const id = p.client.session.current()?.user.id ?? '';
     await root.client.users.suspend(id, 'lost laptop');
     const refused = await p.client.me.get().catch((e: unknown) => e);

@@ -22,11 +22,14 @@ describe('client SDK: socket helper', function () {
   });
 
   const open = (person: SdkPerson): FocalNetSocket => {
-    const socket = connectSocket(person.client, { socketOptions: { transports: ['websocket'], reconnectionDelay: 50 } });
+    const socket = connectSocket(person.client, {
+      socketOptions: { transports: ['websocket'], reconnectionDelay: 50 },
+    });
     sockets.push(socket);
     return socket;
   };
-  const ping = async (socket: FocalNetSocket): Promise<Ack<PingResponse>> => socket.timeout(2_000).emitWithAck('system:ping', { sentAt: 1 });
+  const ping = async (socket: FocalNetSocket): Promise<Ack<PingResponse>> =>
+    socket.timeout(2_000).emitWithAck('system:ping', { sentAt: 1 });
 
   it('connects with the session token and answers events', async () => {
     const socket = open(root);
@@ -35,7 +38,11 @@ describe('client SDK: socket helper', function () {
   });
 
   it('after the server drops it with an expired token, reconnects with a refreshed one', async () => {
-    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'KG', displayName: 'Test' });
+    const { token } = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'KG',
+      displayName: 'Test',
+    });
     const counting = countingFetch();
     const person = await sdkRegister(t, token, 'kg', { fetch: counting.fetch });
     await sdkSignIn(t, person);
@@ -45,19 +52,31 @@ describe('client SDK: socket helper', function () {
 
     t.clock.advance(16 * 60_000);
     t.server.io.disconnectSockets(true); // as the gateway's expiry timer does
-    await eventually(async () => socket.connected && counting.count('/api/auth/refresh') === 1, 5_000, 'reconnected after one refresh');
+    await eventually(
+      async () => socket.connected && counting.count('/api/auth/refresh') === 1,
+      5_000,
+      'reconnected after one refresh',
+    );
     expect(person.client.session.current()?.refreshToken).to.not.equal(firstRefreshToken);
     expect(await ping(socket)).to.have.property('ok', true);
   });
 
   it('stays closed when the account is suspended (the refresh is refused)', async () => {
-    const { token } = await root.client.invitations.create({ role: 'national-admin', state: 'TM', displayName: 'Test' });
+    const { token } = await root.client.invitations.create({
+      role: 'national-admin',
+      state: 'TM',
+      displayName: 'Test',
+    });
     const person = await sdkRegister(t, token, 'tm');
     await sdkSignIn(t, person);
     const socket = open(person);
     await eventually(async () => socket.connected, 5_000, 'socket connected');
     await root.client.users.suspend(person.client.session.current()?.user.id ?? '', 'compromised key');
-    await eventually(async () => !socket.connected && person.client.session.current() === undefined, 5_000, 'socket closed, session ended');
+    await eventually(
+      async () => !socket.connected && person.client.session.current() === undefined,
+      5_000,
+      'socket closed, session ended',
+    );
     // Inactive: socket.io will not try again, and with the session gone the helper has no token to reconnect with.
     await waitFor(() => !socket.active, { what: 'the socket to give up reconnecting' });
     expect(socket.connected).to.equal(false);

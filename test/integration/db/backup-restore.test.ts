@@ -11,12 +11,24 @@ import { decryptAttachment, encryptAttachment } from '../../../shared/crypto/att
 import type { AttachmentSecret } from '../../../shared/crypto/attachment-format.js';
 import type { BacklogPage, SendMessageResult } from '../../../shared/schemas/messaging.js';
 import { composeModules, type Modules } from '../../../server/composition/modules.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, documentLine, headerLine, trailerLine } from '../../../server/db/backup/backup-archive.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  documentLine,
+  headerLine,
+  trailerLine,
+} from '../../../server/db/backup/backup-archive.js';
 import { backupDatabase, EXACT_BSON } from '../../../server/db/backup/backup-database.js';
 import { restoreDatabase } from '../../../server/db/backup/restore-database.js';
 import { verifyChain } from '../../../server/modules/audit/audit-chain.js';
 import { call } from '../../helpers/api.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
+import {
+  activeFocalPoint,
+  activeNationalAdmin,
+  bootstrapNetworkAdmin,
+  signIn,
+  type TestPerson,
+} from '../../helpers/accounts.js';
 import { envelopeFor, readAs } from '../../helpers/messaging.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { TestClock } from '../../helpers/test-clock.js';
@@ -48,32 +60,48 @@ async function snapshot(db: mongo.Db): Promise<Record<string, Record<string, str
 async function indexes(db: mongo.Db): Promise<Record<string, string[]>> {
   const result: Record<string, string[]> = {};
   for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
-    result[name] = (await db.collection(name).listIndexes().toArray()).map((index) => `${JSON.stringify(index.key)}${index.unique ? ' unique' : ''}`).sort();
+    result[name] = (await db.collection(name).listIndexes().toArray())
+      .map((index) => `${JSON.stringify(index.key)}${index.unique ? ' unique' : ''}`)
+      .sort();
   }
   return result;
 }
 
 async function documentCount(db: mongo.Db): Promise<number> {
   let total = 0;
-  for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) total += await db.collection(name).countDocuments({});
+  for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray())
+    total += await db.collection(name).countDocuments({});
   return total;
 }
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'x'.repeat(40), OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP, LOG_LEVEL: 'silent', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        JWT_SECRET: 'x'.repeat(40),
+        OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP,
+        LOG_LEVEL: 'silent',
+        ...env,
+      },
     });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     child.on('exit', (code) => resolve({ code, out }));
   });
 }
 
 /** Rewrites an archive's uncompressed text (to damage it in a chosen way). */
 function rewriteArchive(from: string, to: string, edit: (lines: string[]) => string[]): void {
-  const lines = gunzipSync(readFileSync(from)).toString('utf8').split('\n').filter((line) => line.length > 0);
+  const lines = gunzipSync(readFileSync(from))
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.length > 0);
   writeFileSync(to, gzipSync(`${edit(lines).join('\n')}\n`));
 }
 
@@ -94,8 +122,14 @@ describe('backup and restore', function () {
     const connection = await mongoose.createConnection(testMongoUri(), { dbName: name }).asPromise();
     opened.push(connection);
     const modules = composeModules(connection, {
-      clock: new TestClock(), jwtSecret: 'x'.repeat(40), opaqueServerSetup: await freshOpaqueSetup(), logger: pino({ level: 'silent' }), publicOrigin: () => 'http://127.0.0.1',
-      revocations: { revokeUser: () => undefined, revokeSession: () => undefined }, livenessNotifier: { prompt: () => undefined }, messageNotifier: { deliver: () => undefined, status: () => undefined },
+      clock: new TestClock(),
+      jwtSecret: 'x'.repeat(40),
+      opaqueServerSetup: await freshOpaqueSetup(),
+      logger: pino({ level: 'silent' }),
+      publicOrigin: () => 'http://127.0.0.1',
+      revocations: { revokeUser: () => undefined, revokeSession: () => undefined },
+      livenessNotifier: { prompt: () => undefined },
+      messageNotifier: { deliver: () => undefined, status: () => undefined },
     });
     if (!connection.db) throw new Error('no db');
     return { name, db: connection.db, modules };
@@ -116,26 +150,49 @@ describe('backup and restore', function () {
     const ruAdmin = await activeNationalAdmin(t, root, 'RU');
     kz = await activeFocalPoint(t, kzAdmin, ['border']);
     ru = await activeFocalPoint(t, ruAdmin, ['border']);
-    await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [{ id: 'retention', direction: 'outbound', effect: 'conditions', conditions: { retentionDays: 90 } }]));
+    await publishPolicy(
+      t,
+      kzAdmin,
+      policyBody('KZ', 1, [
+        { id: 'retention', direction: 'outbound', effect: 'conditions', conditions: { retentionDays: 90 } },
+      ]),
+    );
 
     // A message to an offline recipient, with a three-chunk encrypted attachment.
     const encrypted = await encryptAttachment([new Uint8Array(file)]);
     const uploaded = await fetch(`${t.url}/api/attachments`, {
-      method: 'POST', headers: { authorization: `Bearer ${kz.session?.accessToken}`, 'content-type': 'application/octet-stream' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${kz.session?.accessToken}`, 'content-type': 'application/octet-stream' },
       body: new Blob([new Uint8Array(await collect(encrypted.ciphertext))]),
     });
     expect(uploaded.status).to.equal(201);
     attachmentId = ((await uploaded.json()) as { id: string }).id;
     const secret: AttachmentSecret = { fileKey: encrypted.fileKey, header: encrypted.header };
-    const envelope = await envelopeFor(t, kz, [ru], { text: 'restored intact', attachments: [{ id: attachmentId, name: 'scan.pdf', ...secret }] });
-    const sent = await call<SendMessageResult>(t.url, 'POST', '/api/messages', { token: kz.session?.accessToken, body: { envelope, attachmentIds: [attachmentId] } });
+    const envelope = await envelopeFor(t, kz, [ru], {
+      text: 'restored intact',
+      attachments: [{ id: attachmentId, name: 'scan.pdf', ...secret }],
+    });
+    const sent = await call<SendMessageResult>(t.url, 'POST', '/api/messages', {
+      token: kz.session?.accessToken,
+      body: { envelope, attachmentIds: [attachmentId] },
+    });
     expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
 
     // Values whose BSON type a careless copy would change (a double holding 5 is not the int32 5).
-    await sourceDb().collection('bson_types').insertOne({
-      _id: 7 as unknown as mongo.ObjectId, double: new mongo.Double(5), int: new mongo.Int32(5), long: mongo.Long.fromNumber(2 ** 40), negativeZero: -0,
-      uuid: new mongo.Binary(randomBytes(16), 4), when: new Date(0), nothing: null, text: 'line\nbreak — ünïcode "quoted"', nested: [{ a: [1, 'two'] }, {}],
-    });
+    await sourceDb()
+      .collection('bson_types')
+      .insertOne({
+        _id: 7 as unknown as mongo.ObjectId,
+        double: new mongo.Double(5),
+        int: new mongo.Int32(5),
+        long: mongo.Long.fromNumber(2 ** 40),
+        negativeZero: -0,
+        uuid: new mongo.Binary(randomBytes(16), 4),
+        when: new Date(0),
+        nothing: null,
+        text: 'line\nbreak — ünïcode "quoted"',
+        nested: [{ a: [1, 'two'] }, {}],
+      });
     const summary = await backupDatabase(sourceDb(), archive, { now: t.clock.now(), live: true });
     expect(summary.counts.attachment_chunks).to.equal(3);
   });
@@ -168,14 +225,21 @@ describe('backup and restore', function () {
     const restored = await startTestServer({ DB_NAME: target.name });
     try {
       await signIn(restored, ru);
-      const page = await call<BacklogPage>(restored.url, 'GET', '/api/messages/backlog', { token: ru.session?.accessToken });
+      const page = await call<BacklogPage>(restored.url, 'GET', '/api/messages/backlog', {
+        token: ru.session?.accessToken,
+      });
       const message = page.body.messages.find((m) => m.attachmentIds.includes(attachmentId));
       if (!message) throw new Error('the message did not survive the restore');
-      const payload = await readAs(ru, kz, message.envelope) as { text: string; attachments: Array<AttachmentSecret & { id: string }> };
+      const payload = (await readAs(ru, kz, message.envelope)) as {
+        text: string;
+        attachments: Array<AttachmentSecret & { id: string }>;
+      };
       expect(payload.text).to.equal('restored intact');
       const secret = payload.attachments[0];
       if (!secret) throw new Error('no attachment in the payload');
-      const download = await fetch(`${restored.url}/api/attachments/${attachmentId}`, { headers: { authorization: `Bearer ${ru.session?.accessToken}` } });
+      const download = await fetch(`${restored.url}/api/attachments/${attachmentId}`, {
+        headers: { authorization: `Bearer ${ru.session?.accessToken}` },
+      });
       expect(download.status).to.equal(200);
       const plain = await collect(decryptAttachment([new Uint8Array(await download.arrayBuffer())], secret));
       expect(plain.equals(file)).to.equal(true);
@@ -198,14 +262,26 @@ describe('backup and restore', function () {
 
   const damages: Array<[string, (source: string, damaged: string) => void, RegExp]> = [
     ['truncated before its trailer', (s, d) => rewriteArchive(s, d, (lines) => lines.slice(0, -3)), /truncated/],
-    ['with one document edited', (s, d) => rewriteArchive(s, d, (lines) => lines.map((line) => line.replace('"username":"', '"username":"x'))), /checksum does not match/],
-    ['with a document removed and the trailer\'s counts kept', (s, d) => rewriteArchive(s, d, (lines) => lines.filter((_, i) => i !== 1)), /checksum does not match/],
-    ['with a byte of the compressed file flipped', (s, d) => {
-      const bytes = readFileSync(s);
-      const middle = Math.floor(bytes.length / 2);
-      bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
-      writeFileSync(d, bytes);
-    }, /not a readable backup|checksum|not JSON|Extended JSON|malformed/],
+    [
+      'with one document edited',
+      (s, d) => rewriteArchive(s, d, (lines) => lines.map((line) => line.replace('"username":"', '"username":"x'))),
+      /checksum does not match/,
+    ],
+    [
+      "with a document removed and the trailer's counts kept",
+      (s, d) => rewriteArchive(s, d, (lines) => lines.filter((_, i) => i !== 1)),
+      /checksum does not match/,
+    ],
+    [
+      'with a byte of the compressed file flipped',
+      (s, d) => {
+        const bytes = readFileSync(s);
+        const middle = Math.floor(bytes.length / 2);
+        bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
+        writeFileSync(d, bytes);
+      },
+      /not a readable backup|checksum|not JSON|Extended JSON|malformed/,
+    ],
     ['that is not a backup', (_s, d) => writeFileSync(d, gzipSync('{"hello":"world"}\n')), /not a FocalNet backup/],
     ['that is not gzip', (_s, d) => writeFileSync(d, 'plain text'), /not a readable backup/],
   ];
@@ -229,7 +305,14 @@ describe('backup and restore', function () {
     // A well-formed archive whose second user breaks the unique username index.
     const user = (id: string) => ({ _id: new mongo.ObjectId(id), username: 'twin', role: 'focal-point', state: 'KZ' });
     const lines = [
-      headerLine({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), database: 'x', collections: ['member_states', 'users'], live: false }),
+      headerLine({
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        createdAt: new Date().toISOString(),
+        database: 'x',
+        collections: ['member_states', 'users'],
+        live: false,
+      }),
       documentLine('member_states', { _id: 'KZ', domains: ['border'] }),
       documentLine('users', user('64b000000000000000000001')),
       documentLine('users', user('64b000000000000000000002')),
@@ -237,7 +320,10 @@ describe('backup and restore', function () {
     const { createHash } = await import('node:crypto');
     const sha256 = createHash('sha256').update(lines.join('')).digest('hex');
     const crafted = path.join(dir, 'twins.gz');
-    writeFileSync(crafted, gzipSync(lines.join('') + trailerLine({ end: true, counts: { member_states: 1, users: 2 }, sha256 })));
+    writeFileSync(
+      crafted,
+      gzipSync(lines.join('') + trailerLine({ end: true, counts: { member_states: 1, users: 2 }, sha256 })),
+    );
 
     const target = await emptyDatabase();
     let error: Error | undefined;
@@ -273,7 +359,9 @@ describe('backup and restore', function () {
     // Checking a copy needs no database and no configuration.
     const verified = await cli(['backup:verify', target], {});
     expect(verified.code, verified.out).to.equal(0);
-    expect(verified.out).to.match(/backup intact: .*cli\.gz\ntaken .* from database .*: \d+ documents in \d+ collections/);
+    expect(verified.out).to.match(
+      /backup intact: .*cli\.gz\ntaken .* from database .*: \d+ documents in \d+ collections/,
+    );
     const damaged = path.join(dir, 'cli-damaged.gz');
     rewriteArchive(target, damaged, (lines) => lines.slice(0, -1));
     const refused = await cli(['backup:verify', damaged], {});

@@ -18,14 +18,18 @@ describe('delivery state that lasts', function () {
   let ru2: TestPerson;
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 2 } } } });
+    const net = await startNetwork({
+      states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 2 } } },
+    });
     ({ t } = net);
     [kz, ru, ru2] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('RU', 1)];
   });
   after(async () => t.close());
 
   const history = async (person: TestPerson): Promise<DeliveredMessage[]> => {
-    const response = await call<DeliveredMessage[]>(t.url, 'GET', '/api/messages?limit=20', { token: person.session?.accessToken });
+    const response = await call<DeliveredMessage[]>(t.url, 'GET', '/api/messages?limit=20', {
+      token: person.session?.accessToken,
+    });
     expect(response.status).to.equal(200);
     return response.body;
   };
@@ -55,7 +59,7 @@ describe('delivery state that lasts', function () {
     const mine = (await history(kz)).find((m) => m.id === result.data.id);
     expect(mine?.deliveredTo?.map((d) => d.userId)).to.deep.equal([ru.user.id]); // ru2 has not received it yet
     const at = Date.parse(mine?.deliveredTo?.[0]?.at ?? '');
-    expect(at, 'the first acknowledgement\'s time').to.be.within(ackedAfter, ackedBefore);
+    expect(at, "the first acknowledgement's time").to.be.within(ackedAfter, ackedBefore);
     // A recipient's history says nothing about the others' delivery.
     const theirs = (await history(ru)).find((m) => m.id === result.data.id);
     expect(theirs).to.not.have.property('deliveredTo');
@@ -68,22 +72,34 @@ describe('delivery state that lasts', function () {
     receiver.received.length = 0;
     let reconnects = 0;
     let behind = 0;
-    receiver.socket.on('disconnect', () => { reconnects += 1; });
-    receiver.messenger.on('behind', () => { behind += 1; });
+    receiver.socket.on('disconnect', () => {
+      reconnects += 1;
+    });
+    receiver.messenger.on('behind', () => {
+      behind += 1;
+    });
     const errors: string[] = [];
     receiver.messenger.on('error', (error) => errors.push(error.message));
     const tcp = (receiver.socket.io.engine.transport as unknown as { ws: { _socket: NetSocket } }).ws._socket;
     tcp.pause();
     const sender = sdkMessaging(t, await sdkAs(t, kz));
     const TEXT = 'z'.repeat(90_000); // 50 envelopes of ~120 KB: more than the server buffers for one socket
-    const tooLong = await sender.messenger.send({ to: [ru2.user.id], labels: LABELS, text: 'x'.repeat(100_001) }).then(() => 'sent', (error: { code?: string }) => error.code);
+    const tooLong = await sender.messenger.send({ to: [ru2.user.id], labels: LABELS, text: 'x'.repeat(100_001) }).then(
+      () => 'sent',
+      (error: { code?: string }) => error.code,
+    );
     expect(tooLong, 'a text the recipient would refuse is refused before sending').to.equal('validation.failed');
     const sent: string[] = [];
-    for (let i = 0; i < 50; i++) sent.push((await sender.messenger.send({ to: [ru2.user.id], labels: LABELS, text: `${i} ${TEXT}` })).id);
+    for (let i = 0; i < 50; i++)
+      sent.push((await sender.messenger.send({ to: [ru2.user.id], labels: LABELS, text: `${i} ${TEXT}` })).id);
     tcp.resume();
-    await eventually(async () => receiver.received.length >= 50, 20_000, 'all 50 in the SDK').catch((error: unknown) => {
-      throw new Error(`${String(error)}: ${receiver.received.length} received, ${behind} nudges, rejected ${receiver.rejected.length} ${JSON.stringify(receiver.rejected[0])}, errors: ${errors.join('; ')}`);
-    });
+    await eventually(async () => receiver.received.length >= 50, 20_000, 'all 50 in the SDK').catch(
+      (error: unknown) => {
+        throw new Error(
+          `${String(error)}: ${receiver.received.length} received, ${behind} nudges, rejected ${receiver.rejected.length} ${JSON.stringify(receiver.rejected[0])}, errors: ${errors.join('; ')}`,
+        );
+      },
+    );
     expect(behind).to.be.greaterThan(0);
     expect(reconnects).to.equal(0);
     expect(receiver.received.map((m) => m.id)).to.have.members(sent);

@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage } from '../../../shared/schemas/messaging.js';
-import { reconcileHeldMessages, LOST_SETTLEMENT_GRACE_MS } from '../../../server/modules/messaging/reconcile-held-messages.js';
+import {
+  reconcileHeldMessages,
+  LOST_SETTLEMENT_GRACE_MS,
+} from '../../../server/modules/messaging/reconcile-held-messages.js';
 import { call } from '../../helpers/api.js';
 import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { envelopeFor, LABELS, readAs, sendSealing, socketOf } from '../../helpers/messaging.js';
@@ -17,22 +20,41 @@ describe('held messages whose settlement event was lost', function () {
   let ru: TestPerson;
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } },
+    });
     ({ t } = net);
     kzAdmin = net.admin('KZ');
     [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
-    await publishPolicy(t, kzAdmin, policyBody('KZ', 1, [
-      { id: 'confidential-needs-approval', direction: 'outbound', classifications: ['confidential'], effect: 'approve', legalBasis: { en: 'Law on State Secrets, art. 5' } },
-    ]));
+    await publishPolicy(
+      t,
+      kzAdmin,
+      policyBody('KZ', 1, [
+        {
+          id: 'confidential-needs-approval',
+          direction: 'outbound',
+          classifications: ['confidential'],
+          effect: 'approve',
+          legalBasis: { en: 'Law on State Secrets, art. 5' },
+        },
+      ]),
+    );
   });
   after(async () => t.close());
 
   /** Sends a confidential (held) message and returns its id and approval id. */
   const sendHeld = async (content: Record<string, string>): Promise<{ id: string; approvalId: string }> => {
     const sender = await socketOf(t, kz);
-    const result = await sendSealing(sender, (approvers, msgId) => envelopeFor(t, kz, [ru], content, { labels: { ...LABELS, classification: 'confidential' }, approvers, ...(msgId ? { msgId } : {}) }));
+    const result = await sendSealing(sender, (approvers, msgId) =>
+      envelopeFor(t, kz, [ru], content, {
+        labels: { ...LABELS, classification: 'confidential' },
+        approvers,
+        ...(msgId ? { msgId } : {}),
+      }),
+    );
     sender.disconnect();
-    if (!result.ok || result.data.status !== 'held' || !result.data.approvalId) throw new Error(`not held: ${JSON.stringify(result)}`);
+    if (!result.ok || result.data.status !== 'held' || !result.data.approvalId)
+      throw new Error(`not held: ${JSON.stringify(result)}`);
     return { id: result.data.id, approvalId: result.data.approvalId };
   };
 
@@ -42,7 +64,10 @@ describe('held messages whose settlement event was lost', function () {
     const emit = bus.emitSettled;
     bus.emitSettled = () => Promise.resolve();
     try {
-      const response = await call(t.url, 'POST', `/api/approvals/${approvalId}/${verdict}`, { token: kzAdmin.session?.accessToken, body: { comment: `${verdict} (event lost)` } });
+      const response = await call(t.url, 'POST', `/api/approvals/${approvalId}/${verdict}`, {
+        token: kzAdmin.session?.accessToken,
+        body: { comment: `${verdict} (event lost)` },
+      });
       expect(response.status).to.equal(200);
     } finally {
       bus.emitSettled = emit;
@@ -52,7 +77,7 @@ describe('held messages whose settlement event was lost', function () {
   const backlogIds = async (): Promise<string[]> => {
     await signIn(t, ru);
     const receiver = await socketOf(t, ru);
-    const page = await receiver.timeout(5_000).emitWithAck('message:fetch', { limit: 200 }) as Ack<BacklogPage>;
+    const page = (await receiver.timeout(5_000).emitWithAck('message:fetch', { limit: 200 })) as Ack<BacklogPage>;
     receiver.disconnect();
     if (!page.ok) throw new Error(JSON.stringify(page.error));
     return page.data.messages.map((m) => m.id);

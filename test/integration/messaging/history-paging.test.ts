@@ -20,15 +20,23 @@ describe('message history paging', function () {
   const toKg: string[] = [];
 
   const sendOver = async (from: TestPerson, to: TestPerson, text: string): Promise<string> => {
-    const answer = await call<{ id: string }>(t.url, 'POST', '/api/messages', { token: from.session?.accessToken, body: { envelope: await envelopeFor(t, from, [to], { text }) } });
+    const answer = await call<{ id: string }>(t.url, 'POST', '/api/messages', {
+      token: from.session?.accessToken,
+      body: { envelope: await envelopeFor(t, from, [to], { text }) },
+    });
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
     return answer.body.id;
   };
 
-  const history = (person: TestPerson, query: string) => call<DeliveredMessage[]>(t.url, 'GET', `/api/messages?${query}`, { token: person.session?.accessToken });
+  const history = (person: TestPerson, query: string) =>
+    call<DeliveredMessage[]>(t.url, 'GET', `/api/messages?${query}`, { token: person.session?.accessToken });
 
   /** Follows (before, beforeId) cursors until a short page; returns every page's ids in order. */
-  const pageThrough = async (person: TestPerson, filter: string, limit: number): Promise<{ ids: string[]; pages: number }> => {
+  const pageThrough = async (
+    person: TestPerson,
+    filter: string,
+    limit: number,
+  ): Promise<{ ids: string[]; pages: number }> => {
     const ids: string[] = [];
     let cursor = '';
     for (let pages = 1; pages <= 50; pages++) {
@@ -43,7 +51,13 @@ describe('message history paging', function () {
   };
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: {
+        KZ: { focalPoints: { border: 1 } },
+        KG: { focalPoints: { border: 1 } },
+        RU: { focalPoints: { border: 1 } },
+      },
+    });
     ({ t } = net);
     [kz, kg, ru] = [net.focalPoint('KZ'), net.focalPoint('KG'), net.focalPoint('RU')];
     // The TestClock follows real time plus an offset; stopped here, every message below is
@@ -70,7 +84,7 @@ describe('message history paging', function () {
     expect(ids).to.deep.equal([...toKg].sort().reverse());
   });
 
-  it('the counterpart filter is part of the query: the sender\'s pages hold only that conversation, none short before the end', async () => {
+  it("the counterpart filter is part of the query: the sender's pages hold only that conversation, none short before the end", async () => {
     const { ids } = await pageThrough(kz, `&with=${kg.user.id}`, 2);
     expect(ids).to.deep.equal([...toKg].sort().reverse());
     const all = await pageThrough(kz, '', 4);
@@ -83,13 +97,16 @@ describe('message history paging', function () {
     const later = await sendOver(kz, kg, 'later');
     const newest = await history(kg, `with=${kz.user.id}&limit=1`);
     expect(newest.body.map((m) => m.id)).to.deep.equal([later]);
-    const older = await history(kg, `with=${kz.user.id}&limit=100&before=${encodeURIComponent(newest.body[0]?.storedAt ?? '')}`);
+    const older = await history(
+      kg,
+      `with=${kz.user.id}&limit=100&before=${encodeURIComponent(newest.body[0]?.storedAt ?? '')}`,
+    );
     expect(older.body.map((m) => m.id).sort()).to.deep.equal([...toKg].sort());
     const bad = await history(kg, `beforeId=${later}`);
     expect(bad.status).to.equal(400);
   });
 
-  it('the SDK\'s history pages carry the cursor: following them shows every message once', async () => {
+  it("the SDK's history pages carry the cursor: following them shows every message once", async () => {
     const client = await sdkAs(t, kg);
     const box = sdkMessaging(t, client);
     try {

@@ -12,11 +12,19 @@ function recordArrivals(socket: TestSocket): { ids: string[]; reconnected: () =>
   const ids: string[] = [];
   let disconnects = 0;
   socket.on('message:new', (message: DeliveredMessage) => ids.push(message.id));
-  socket.on('disconnect', () => { disconnects += 1; });
+  socket.on('disconnect', () => {
+    disconnects += 1;
+  });
   return { ids, reconnected: () => disconnects > 0 };
 }
 
-async function sendOk(t: TestServer, socket: TestSocket, from: TestPerson, to: TestPerson[], text: string): Promise<string> {
+async function sendOk(
+  t: TestServer,
+  socket: TestSocket,
+  from: TestPerson,
+  to: TestPerson[],
+  text: string,
+): Promise<string> {
   const result = await send(socket, { envelope: await envelopeFor(t, from, to, { text }) });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.data.id;
@@ -31,7 +39,9 @@ describe('live delivery without gaps', function () {
   let ru: TestPerson;
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } },
+    });
     ({ t } = net);
     [kzAdmin, ruAdmin] = [net.admin('KZ'), net.admin('RU')];
     [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
@@ -56,7 +66,9 @@ describe('live delivery without gaps', function () {
     const receiver = await socketOf(t, ru);
     const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => sendOk(t, sender, kz, [ru], `ack me ${i}`)));
     const delivered: MessageStatusEvent[] = [];
-    sender.on('message:status', (event: MessageStatusEvent) => { if (event.status === 'delivered') delivered.push(event); });
+    sender.on('message:status', (event: MessageStatusEvent) => {
+      if (event.status === 'delivered') delivered.push(event);
+    });
     const acked = await receiver.timeout(5_000).emitWithAck('message:ack', { ids });
     expect(acked).to.deep.equal({ ok: true, data: { acknowledged: 5 } });
     await eventually(async () => delivered.length >= 5, 5_000, '5 delivered');
@@ -80,8 +92,13 @@ describe('live delivery without gaps', function () {
     const arrivals = recipientSockets.map((socket) => {
       const record = recordArrivals(socket);
       // Recipients acknowledge what arrives, as the SDK does.
-      socket.on('message:new', (message: DeliveredMessage) => void socket.emitWithAck('message:ack', { ids: [message.id] }));
-      socket.on('sync:behind', () => { throw new Error('no recipient should fall behind in this burst'); });
+      socket.on(
+        'message:new',
+        (message: DeliveredMessage) => void socket.emitWithAck('message:ack', { ids: [message.id] }),
+      );
+      socket.on('sync:behind', () => {
+        throw new Error('no recipient should fall behind in this burst');
+      });
       return record;
     });
     const jobs = senders.flatMap((_, pair) => Array.from({ length: PER_PAIR }, (__, n) => ({ pair, n })));
@@ -98,8 +115,20 @@ describe('live delivery without gaps', function () {
       }
     };
     await Promise.all(Array.from({ length: 50 }, worker));
-    await eventually(async () => arrivals.every((a, pair) => a.ids.length >= (accepted[pair]?.length ?? 0)), 20_000, 'every acknowledged message live');
-    const markers = await Promise.all(senders.map((from, pair) => deliveryBarrier(t, { socket: senderSockets[pair] as TestSocket, person: from }, { socket: recipientSockets[pair] as TestSocket, person: recipients[pair] as TestPerson })));
+    await eventually(
+      async () => arrivals.every((a, pair) => a.ids.length >= (accepted[pair]?.length ?? 0)),
+      20_000,
+      'every acknowledged message live',
+    );
+    const markers = await Promise.all(
+      senders.map((from, pair) =>
+        deliveryBarrier(
+          t,
+          { socket: senderSockets[pair] as TestSocket, person: from },
+          { socket: recipientSockets[pair] as TestSocket, person: recipients[pair] as TestPerson },
+        ),
+      ),
+    );
     arrivals.forEach((a, pair) => {
       expect(a.ids.length, `pair ${pair}: no duplicates`).to.equal(new Set(a.ids).size);
       expect([...a.ids].sort(), `pair ${pair}`).to.deep.equal([...(accepted[pair] ?? []), markers[pair]].sort());
@@ -114,7 +143,9 @@ describe('live delivery without gaps', function () {
     const live: string[] = [];
     let nudges = 0;
     reader.on('message:new', (message: DeliveredMessage) => live.push(message.id));
-    reader.on('sync:behind', () => { nudges += 1; });
+    reader.on('sync:behind', () => {
+      nudges += 1;
+    });
     const tcp = (reader.io.engine.transport as unknown as { ws: { _socket: NetSocket } }).ws._socket;
     tcp.pause();
     const TEXT = 'y'.repeat(150_000); // ~200 KB envelopes: a few fill the server's bound for this socket
@@ -126,7 +157,10 @@ describe('live delivery without gaps', function () {
     expect(live.length, 'some arrived live before the bound').to.be.greaterThan(0);
     expect(live.length, 'not all were pushed to a stalled socket').to.be.lessThan(sent.length);
     const seen = new Set([...live, ...drained]);
-    expect(sent.filter((id) => !seen.has(id)), 'missed').to.deep.equal([]);
+    expect(
+      sent.filter((id) => !seen.has(id)),
+      'missed',
+    ).to.deep.equal([]);
     expect(live.length, 'none pushed twice').to.equal(new Set(live).size);
     expect(reader.connected).to.equal(true);
     sender.close();

@@ -21,7 +21,11 @@ describe('messaging: taking acknowledged copies out of the queue', function () {
   const sender = new Types.ObjectId().toHexString();
   const recipient = new Types.ObjectId().toHexString();
   let sent = 0;
-  let models: [ReturnType<typeof messageModel>, ReturnType<typeof deliveryModel>, ReturnType<typeof deliveryRecordModel>];
+  let models: [
+    ReturnType<typeof messageModel>,
+    ReturnType<typeof deliveryModel>,
+    ReturnType<typeof deliveryRecordModel>,
+  ];
 
   before(async () => {
     connection = await mongoose.createConnection(testMongoUri(), { dbName: uniqueDbName('acks') }).asPromise();
@@ -38,21 +42,45 @@ describe('messaging: taking acknowledged copies out of the queue', function () {
     const store = new MessagesRepository(models[0], repository);
     sent += 1;
     const envelope = {
-      v: 1, body: 'AAAA', sig: 'A'.repeat(86), keys: [{ userId: sender, sealed: 'AAAA' }, { userId: recipient, sealed: 'AAAA' }],
-      header: { msgId: `ack-test-${sent}`, ts: Date.now(), kind: 'message', from: { userId: sender, state: 'KZ' }, to: [{ userId: recipient, state: 'RU' }], labels: LABELS },
+      v: 1,
+      body: 'AAAA',
+      sig: 'A'.repeat(86),
+      keys: [
+        { userId: sender, sealed: 'AAAA' },
+        { userId: recipient, sealed: 'AAAA' },
+      ],
+      header: {
+        msgId: `ack-test-${sent}`,
+        ts: Date.now(),
+        kind: 'message',
+        from: { userId: sender, state: 'KZ' },
+        to: [{ userId: recipient, state: 'RU' }],
+        labels: LABELS,
+      },
     } as unknown as Envelope;
-    const { message } = await store.insert(store.idFor(sender, envelope.header.msgId), { senderId: sender, envelope, attachmentIds: [], status: 'accepted', conditions: {}, storedAt: new Date(), retentionUntil: null });
+    const { message } = await store.insert(store.idFor(sender, envelope.header.msgId), {
+      senderId: sender,
+      envelope,
+      attachmentIds: [],
+      status: 'accepted',
+      conditions: {},
+      storedAt: new Date(),
+      retentionUntil: null,
+    });
     await repository.enqueue(message);
     return message;
   }
 
-  const stillQueued = async (message: StoredMessage): Promise<number> => connection.collection('deliveries').countDocuments({ messageId: new Types.ObjectId(message.id) });
+  const stillQueued = async (message: StoredMessage): Promise<number> =>
+    connection.collection('deliveries').countDocuments({ messageId: new Types.ObjectId(message.id) });
 
   it('takes a copy, names its sender and records when it was delivered; a repeat takes nothing and keeps the first time', async () => {
     const repository = node();
     const message = await queued(repository);
     const first = new Date('2026-12-01T10:00:00Z');
-    expect(await repository.ack(recipient, [message.id], first)).to.deep.equal([{ messageId: message.id, senderId: sender, msgId: message.msgId, at: first }]);
+    expect(await repository.ack(recipient, [message.id], first)).to.deep.equal([
+      { messageId: message.id, senderId: sender, msgId: message.msgId, at: first },
+    ]);
     expect(await stillQueued(message)).to.equal(0);
     expect(await repository.ack(recipient, [message.id], new Date('2026-12-01T11:00:00Z'))).to.deep.equal([]);
     expect((await repository.deliveredTo([message])).get(message.id)).to.deep.equal([{ userId: recipient, at: first }]);
@@ -71,8 +99,15 @@ describe('messaging: taking acknowledged copies out of the queue', function () {
     for (let round = 0; round < 5; round++) {
       const message = await queued(node());
       const [a, b] = [node(), node()];
-      const results = await Promise.all([a.ack(recipient, [message.id], new Date()), b.ack(recipient, [message.id], new Date()), a.ack(recipient, [message.id], new Date())]);
-      expect(results.flat().map((copy) => copy.messageId), `round ${round}`).to.deep.equal([message.id]);
+      const results = await Promise.all([
+        a.ack(recipient, [message.id], new Date()),
+        b.ack(recipient, [message.id], new Date()),
+        a.ack(recipient, [message.id], new Date()),
+      ]);
+      expect(
+        results.flat().map((copy) => copy.messageId),
+        `round ${round}`,
+      ).to.deep.equal([message.id]);
       expect(await stillQueued(message)).to.equal(0);
     }
   });
@@ -83,7 +118,12 @@ describe('messaging: taking acknowledged copies out of the queue', function () {
     const at = new Date('2026-12-02T09:00:00Z');
     const copy = await connection.collection('deliveries').findOne({ messageId: new Types.ObjectId(message.id) });
     if (!copy) throw new Error('not queued');
-    await connection.collection('delivery_records').insertOne({ _id: copy._id, messageId: new Types.ObjectId(message.id), recipientId: new Types.ObjectId(recipient), at });
+    await connection.collection('delivery_records').insertOne({
+      _id: copy._id,
+      messageId: new Types.ObjectId(message.id),
+      recipientId: new Types.ObjectId(recipient),
+      at,
+    });
     expect(await repository.ack(recipient, [message.id], new Date())).to.deep.equal([]);
     expect(await stillQueued(message)).to.equal(0);
     expect((await repository.deliveredTo([message])).get(message.id)).to.deep.equal([{ userId: recipient, at }]);

@@ -32,9 +32,20 @@ describe('read receipts across closed directions', function () {
   let ru: TestPerson;
   let kg: TestPerson;
 
-  const post = (from: TestPerson, envelope: Envelope, attachmentIds: string[] = []) => call<{ id?: string; status?: string; error?: { code: string; message: string; details?: unknown } }>(t.url, 'POST', '/api/messages', { token: from.session?.accessToken, body: { envelope, attachmentIds } });
+  const post = (from: TestPerson, envelope: Envelope, attachmentIds: string[] = []) =>
+    call<{ id?: string; status?: string; error?: { code: string; message: string; details?: unknown } }>(
+      t.url,
+      'POST',
+      '/api/messages',
+      { token: from.session?.accessToken, body: { envelope, attachmentIds } },
+    );
 
-  const sendMessage = async (from: TestPerson, to: TestPerson, text: string, labels: Labels = LABELS): Promise<Envelope> => {
+  const sendMessage = async (
+    from: TestPerson,
+    to: TestPerson,
+    text: string,
+    labels: Labels = LABELS,
+  ): Promise<Envelope> => {
     const envelope = await envelopeFor(t, from, [to], { text, attachments: [] }, { labels });
     const answer = await post(from, envelope);
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
@@ -42,14 +53,21 @@ describe('read receipts across closed directions', function () {
   };
 
   /** A receipt from `from` to `to` naming `msgIds`, sealed as the SDK does (or bent by `options`). */
-  const receipt = (from: TestPerson, to: TestPerson, msgIds: string[], options: ReceiptOptions = {}): Promise<Envelope> => {
+  const receipt = (
+    from: TestPerson,
+    to: TestPerson,
+    msgIds: string[],
+    options: ReceiptOptions = {},
+  ): Promise<Envelope> => {
     const ts = t.clock.now().getTime();
     return sealEnvelope({
       ts,
       kind: options.kind ?? 'receipt',
       from: { userId: from.user.id, state: from.user.state as StateCode },
       labels: options.labels ?? LABELS,
-      recipients: [{ userId: to.user.id, state: to.user.state as StateCode, encryptionKey: to.keys.encryption.publicKey }],
+      recipients: [
+        { userId: to.user.id, state: to.user.state as StateCode, encryptionKey: to.keys.encryption.publicKey },
+      ],
       receiptOf: msgIds,
       content: options.content ?? receiptContent({ receiptOf: msgIds, ts }),
       ...(options.threadId ? { threadId: options.threadId } : {}),
@@ -58,21 +76,45 @@ describe('read receipts across closed directions', function () {
     });
   };
 
-  const expectRefused = async (from: TestPerson, envelope: Envelope, code = 'message.receipt-invalid', attachmentIds: string[] = []): Promise<void> => {
+  const expectRefused = async (
+    from: TestPerson,
+    envelope: Envelope,
+    code = 'message.receipt-invalid',
+    attachmentIds: string[] = [],
+  ): Promise<void> => {
     const answer = await post(from, envelope, attachmentIds);
     expect(answer.status, JSON.stringify(answer.body)).to.equal(400);
     expect(answer.body.error?.code).to.equal(code);
-    expect(await t.server.database.connection.collection('messages').countDocuments({ msgId: envelope.header.msgId })).to.equal(0);
+    expect(
+      await t.server.database.connection.collection('messages').countDocuments({ msgId: envelope.header.msgId }),
+    ).to.equal(0);
   };
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, CN: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } }, KG: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: {
+        KZ: { focalPoints: { border: 1 } },
+        CN: { focalPoints: { border: 1 } },
+        RU: { focalPoints: { border: 1 } },
+        KG: { focalPoints: { border: 1 } },
+      },
+    });
     ({ t } = net);
     const [cnAdmin, ruAdmin] = [net.admin('CN'), net.admin('RU')];
     [kz, cn, ru, kg] = [net.focalPoint('KZ'), net.focalPoint('CN'), net.focalPoint('RU'), net.focalPoint('KG')];
     // China sends nothing to Kazakhstan; Russia's exchanges towards Kazakhstan wait for approval.
-    await publishPolicy(t, cnAdmin, policyBody('CN', 1, [{ id: 'cn-nothing-to-kz', direction: 'outbound', counterparts: ['KZ'], effect: 'deny' }]));
-    await publishPolicy(t, ruAdmin, policyBody('RU', 1, [{ id: 'ru-to-kz-approved', direction: 'outbound', counterparts: ['KZ'], effect: 'approve' }]));
+    await publishPolicy(
+      t,
+      cnAdmin,
+      policyBody('CN', 1, [{ id: 'cn-nothing-to-kz', direction: 'outbound', counterparts: ['KZ'], effect: 'deny' }]),
+    );
+    await publishPolicy(
+      t,
+      ruAdmin,
+      policyBody('RU', 1, [
+        { id: 'ru-to-kz-approved', direction: 'outbound', counterparts: ['KZ'], effect: 'approve' },
+      ]),
+    );
   });
   after(async () => t.close());
 
@@ -87,10 +129,15 @@ describe('read receipts across closed directions', function () {
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
     expect(answer.body.status).to.equal('accepted');
 
-    const backlog = await call<BacklogPage>(t.url, 'GET', '/api/messages/backlog?limit=50', { token: kz.session?.accessToken });
+    const backlog = await call<BacklogPage>(t.url, 'GET', '/api/messages/backlog?limit=50', {
+      token: kz.session?.accessToken,
+    });
     const arrived = backlog.body.messages.find((m) => m.envelope.header.msgId === read.header.msgId);
     expect(arrived?.envelope.header.receiptOf).to.deep.equal([message.header.msgId]);
-    expect(await readAs(kz, cn, arrived?.envelope ?? read)).to.deep.equal({ read: [message.header.msgId], at: read.header.ts });
+    expect(await readAs(kz, cn, arrived?.envelope ?? read)).to.deep.equal({
+      read: [message.header.msgId],
+      at: read.header.ts,
+    });
 
     const audit = t.server.database.connection.collection('audit_entries');
     const exempt = await audit.findOne({ type: 'policy.receipt-exempt', subjectId: answer.body.id });
@@ -118,7 +165,13 @@ describe('read receipts across closed directions', function () {
     const unsealed = await envelopeFor(t, ru, [kz], { text: 'held', attachments: [] });
     const refusal = await post(ru, unsealed);
     expect(refusal.body.error?.code).to.equal('message.approvers-required');
-    const held = await envelopeFor(t, ru, [kz], { text: 'held', attachments: [] }, { msgId: unsealed.header.msgId, approvers: approversNamed(refusal.body.error ?? {}) });
+    const held = await envelopeFor(
+      t,
+      ru,
+      [kz],
+      { text: 'held', attachments: [] },
+      { msgId: unsealed.header.msgId, approvers: approversNamed(refusal.body.error ?? {}) },
+    );
     expect((await post(ru, held)).body.status).to.equal('held');
     await expectRefused(kz, await receipt(kz, ru, [held.header.msgId]));
     // One good msgId does not carry a bad one.
@@ -135,14 +188,25 @@ describe('read receipts across closed directions', function () {
     const message = await sendMessage(kz, cn, 'fourth');
     const msgIds = [message.header.msgId];
     // The header schema: only a receipt names messages read.
-    const sealing = await receipt(cn, kz, msgIds, { kind: 'message', content: { text: 'smuggled', attachments: [] } }).then(() => 'sealed', (error: unknown) => String(error));
+    const sealing = await receipt(cn, kz, msgIds, {
+      kind: 'message',
+      content: { text: 'smuggled', attachments: [] },
+    }).then(
+      () => 'sealed',
+      (error: unknown) => String(error),
+    );
     expect(sealing).to.contain('only a receipt names messages read');
     const forged = await receipt(cn, kz, msgIds);
     const asMessage = { ...forged, header: { ...forged.header, kind: 'message' } } as Envelope;
     expect((await post(cn, asMessage)).status).to.equal(400);
     // Text hidden in the encrypted payload makes the body longer than the header allows.
     const ts = t.clock.now().getTime();
-    await expectRefused(cn, await receipt(cn, kz, msgIds, { content: { ...receiptContent({ receiptOf: msgIds, ts }), text: 'Suspect boarded flight 1234 at 10:05' } }));
+    await expectRefused(
+      cn,
+      await receipt(cn, kz, msgIds, {
+        content: { ...receiptContent({ receiptOf: msgIds, ts }), text: 'Suspect boarded flight 1234 at 10:05' },
+      }),
+    );
     await expectRefused(cn, await receipt(cn, kz, msgIds, { labels: { ...LABELS, category: 'personal-data' } }));
     await expectRefused(cn, await receipt(cn, kz, msgIds, { threadId: 'another-thread' }));
     // A file is content too.
@@ -150,16 +214,23 @@ describe('read receipts across closed directions', function () {
     const chunks: Uint8Array[] = [];
     for await (const chunk of encrypted.ciphertext) chunks.push(chunk);
     const uploaded = await fetch(`${t.url}/api/attachments`, {
-      method: 'POST', headers: { authorization: `Bearer ${cn.session?.accessToken}`, 'content-type': 'application/octet-stream' }, body: new Blob([new Uint8Array(Buffer.concat(chunks))]),
+      method: 'POST',
+      headers: { authorization: `Bearer ${cn.session?.accessToken}`, 'content-type': 'application/octet-stream' },
+      body: new Blob([new Uint8Array(Buffer.concat(chunks))]),
     });
     expect(uploaded.status).to.equal(201);
-    const { id: attachmentId } = await uploaded.json() as { id: string };
+    const { id: attachmentId } = (await uploaded.json()) as { id: string };
     await expectRefused(cn, await receipt(cn, kz, msgIds), 'message.receipt-invalid', [attachmentId]);
     // A receipt without receiptOf is an ordinary exchange: the denial applies to it.
     const unnamed = await sealEnvelope({
-      ts, kind: 'receipt', from: { userId: cn.user.id, state: 'CN' }, labels: LABELS,
+      ts,
+      kind: 'receipt',
+      from: { userId: cn.user.id, state: 'CN' },
+      labels: LABELS,
       recipients: [{ userId: kz.user.id, state: 'KZ', encryptionKey: kz.keys.encryption.publicKey }],
-      content: { read: msgIds, at: ts }, senderIdentity: cn.keys.identity, selfEncryptionKey: cn.keys.encryption.publicKey,
+      content: { read: msgIds, at: ts },
+      senderIdentity: cn.keys.identity,
+      selfEncryptionKey: cn.keys.encryption.publicKey,
     });
     expect((await post(cn, unnamed)).body.error?.code).to.equal('policy.denied');
   });
@@ -172,13 +243,21 @@ describe('read receipts across closed directions', function () {
       const sent = await alice.messenger.send({ to: [cn.user.id], labels: LABELS, text: 'read me' });
       await eventually(async () => bob.received.some((m) => m.id === sent.id), 5_000, 'bob received it');
       await bob.messenger.markRead(bob.received.filter((m) => m.id === sent.id));
-      await eventually(async () => alice.receipts.some((r) => r.by === cn.user.id && r.msgIds.includes(sent.msgId)), 5_000, 'alice got the receipt');
+      await eventually(
+        async () => alice.receipts.some((r) => r.by === cn.user.id && r.msgIds.includes(sent.msgId)),
+        5_000,
+        'alice got the receipt',
+      );
       expect(alice.rejected).to.deep.equal([]);
       // Different content of the same length passes the relay (it cannot read it) but not the SDK.
       const ts = t.clock.now().getTime();
       const bent = await receipt(cn, kz, [sent.msgId], { content: { read: [sent.msgId], at: ts - 1_000_000 } });
       expect((await post(cn, bent)).status).to.equal(200);
-      await eventually(async () => alice.rejected.some((r) => r.msgId === bent.header.msgId), 5_000, 'alice refused the bent receipt');
+      await eventually(
+        async () => alice.rejected.some((r) => r.msgId === bent.header.msgId),
+        5_000,
+        'alice refused the bent receipt',
+      );
       expect(alice.rejected.find((r) => r.msgId === bent.header.msgId)?.code).to.equal('crypto.header-mismatch');
     } finally {
       for (const box of [alice, bob]) {

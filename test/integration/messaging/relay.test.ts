@@ -17,7 +17,13 @@ describe('encrypted messaging relay', function () {
   let kzAdmin: TestPerson;
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } }, CN: { focalPoints: { 'economic-crime': 1 } } } });
+    const net = await startNetwork({
+      states: {
+        KZ: { focalPoints: { border: 1 } },
+        RU: { focalPoints: { border: 1 } },
+        CN: { focalPoints: { 'economic-crime': 1 } },
+      },
+    });
     ({ t } = net);
     kzAdmin = net.admin('KZ');
     [kz, ru, cn] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('CN')];
@@ -36,7 +42,9 @@ describe('encrypted messaging relay', function () {
     expect(result.ok).to.equal(true);
     const message = await arrived;
     expect(message.id).to.equal(result.ok ? result.data.id : '');
-    expect(await readAs(ru, kz, message.envelope)).to.deep.equal({ text: 'Passport KZ0001234 reported stolen on 12 May' });
+    expect(await readAs(ru, kz, message.envelope)).to.deep.equal({
+      text: 'Passport KZ0001234 reported stolen on 12 May',
+    });
     const acked = await receiver.timeout(2_000).emitWithAck('message:ack', { ids: [message.id] });
     expect(acked).to.deep.equal({ ok: true, data: { acknowledged: 1 } });
     expect(await statusSeen).to.include({ id: message.id, status: 'delivered', userId: ru.user.id });
@@ -45,13 +53,17 @@ describe('encrypted messaging relay', function () {
   it('the sender hears "accepted" before "delivered", even when the audit write is slow', async () => {
     const sender = await socketOf(kz);
     const receiver = await socketOf(ru);
-    receiver.on('message:new', (message: DeliveredMessage) => { void receiver.emitWithAck('message:ack', { ids: [message.id] }); });
+    receiver.on('message:new', (message: DeliveredMessage) => {
+      void receiver.emitWithAck('message:ack', { ids: [message.id] });
+    });
     const heard: string[] = [];
-    const delivered = new Promise<void>((resolve) => sender.on('message:status', (event) => {
-      if (event.status !== 'delivered') return;
-      heard.push('delivered');
-      resolve();
-    }));
+    const delivered = new Promise<void>((resolve) =>
+      sender.on('message:status', (event) => {
+        if (event.status !== 'delivered') return;
+        heard.push('delivered');
+        resolve();
+      }),
+    );
     const audit = t.server.auditEntries;
     const write = audit.tryInsertBatch.bind(audit);
     audit.tryInsertBatch = async (entries) => {
@@ -74,14 +86,23 @@ describe('encrypted messaging relay', function () {
     const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { text: 'acked twice at once' }) });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const delivered: MessageStatusEvent[] = [];
-    sender.on('message:status', (event) => { if (event.id === result.data.id && event.status === 'delivered') delivered.push(event); });
+    sender.on('message:status', (event) => {
+      if (event.id === result.data.id && event.status === 'delivered') delivered.push(event);
+    });
     const receiver = await socketOf(ru);
-    const acks = await Promise.all([1, 2, 3].map(() => receiver.timeout(2_000).emitWithAck('message:ack', { ids: [result.data.id] }) as Promise<Ack<{ acknowledged: number }>>));
+    const acks = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          receiver.timeout(2_000).emitWithAck('message:ack', { ids: [result.data.id] }) as Promise<
+            Ack<{ acknowledged: number }>
+          >,
+      ),
+    );
     expect(acks.map((ack) => (ack.ok ? ack.data.acknowledged : -1)).sort()).to.deep.equal([0, 0, 1]);
     await eventually(async () => delivered.length > 0, 5_000, 'the delivered status');
     await deliveryBarrier(t, { socket: sender, person: kz }, { socket: receiver, person: ru }); // a duplicate would have come before it
     expect(delivered).to.have.length(1);
-    const page = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 50 }) as Ack<BacklogPage>;
+    const page = (await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 50 })) as Ack<BacklogPage>;
     expect(page.ok && page.data.messages.some((m) => m.id === result.data.id)).to.equal(false);
   });
 
@@ -96,16 +117,17 @@ describe('encrypted messaging relay', function () {
     const receiver = await socketOf(ru);
     const seen: number[] = [];
     for (;;) {
-      const page = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 3 }) as Ack<BacklogPage>;
+      const page = (await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 3 })) as Ack<BacklogPage>;
       if (!page.ok) throw new Error(JSON.stringify(page.error));
-      for (const message of page.data.messages) seen.push((await readAs(ru, kz, message.envelope) as { n: number }).n);
+      for (const message of page.data.messages)
+        seen.push(((await readAs(ru, kz, message.envelope)) as { n: number }).n);
       if (page.data.messages.length === 0) break;
       expect(page.data.messages.length).to.be.at.most(3);
       await receiver.timeout(2_000).emitWithAck('message:ack', { ids: page.data.messages.map((m) => m.id) });
       if (!page.data.more) break;
     }
     expect(seen).to.deep.equal([0, 1, 2, 3, 4, 5, 6]);
-    const empty = await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 10 }) as Ack<BacklogPage>;
+    const empty = (await receiver.timeout(2_000).emitWithAck('message:fetch', { limit: 10 })) as Ack<BacklogPage>;
     expect(empty.ok && empty.data.messages).to.deep.equal([]);
   });
 
@@ -119,24 +141,53 @@ describe('encrypted messaging relay', function () {
     t.clock.advance(6 * 60_000); // past the 5 minutes of accepted clock skew
     const late = await send(sender, { envelope });
     expect(late).to.deep.equal(first);
-    const stored = await t.server.database.connection.collection('messages').countDocuments({ msgId: envelope.header.msgId });
+    const stored = await t.server.database.connection
+      .collection('messages')
+      .countDocuments({ msgId: envelope.header.msgId });
     expect(stored).to.equal(1);
-    expect(await t.server.database.connection.collection('deliveries').countDocuments({ messageId: (await t.server.database.connection.collection('messages').findOne({ msgId: envelope.header.msgId }))?._id })).to.equal(1);
+    expect(
+      await t.server.database.connection.collection('deliveries').countDocuments({
+        messageId: (await t.server.database.connection.collection('messages').findOne({ msgId: envelope.header.msgId }))
+          ?._id,
+      }),
+    ).to.equal(1);
     const receiver = await socketOf(ru);
     const id = first.ok ? first.data.id : '';
-    expect(await receiver.timeout(2_000).emitWithAck('message:ack', { ids: [id] })).to.deep.equal({ ok: true, data: { acknowledged: 1 } });
-    expect(await receiver.timeout(2_000).emitWithAck('message:ack', { ids: [id] })).to.deep.equal({ ok: true, data: { acknowledged: 0 } });
+    expect(await receiver.timeout(2_000).emitWithAck('message:ack', { ids: [id] })).to.deep.equal({
+      ok: true,
+      data: { acknowledged: 1 },
+    });
+    expect(await receiver.timeout(2_000).emitWithAck('message:ack', { ids: [id] })).to.deep.equal({
+      ok: true,
+      data: { acknowledged: 0 },
+    });
   });
 
   it('refuses forged, re-addressed, mis-sent, stale and malformed envelopes with clear codes', async () => {
     const sender = await socketOf(kz);
     const good = await envelopeFor(t, kz, [ru], { text: 'x' });
     const cases: Array<[string, unknown, string]> = [
-      ['flipped body byte', { envelope: { ...good, body: `${good.body.startsWith('A') ? 'B' : 'A'}${good.body.slice(1)}` } }, 'message.invalid'],
-      ['re-addressed to another recipient', { envelope: { ...good, header: { ...good.header, to: [{ userId: cn.user.id, state: 'CN' }] } } }, 'message.invalid'],
+      [
+        'flipped body byte',
+        { envelope: { ...good, body: `${good.body.startsWith('A') ? 'B' : 'A'}${good.body.slice(1)}` } },
+        'message.invalid',
+      ],
+      [
+        're-addressed to another recipient',
+        { envelope: { ...good, header: { ...good.header, to: [{ userId: cn.user.id, state: 'CN' }] } } },
+        'message.invalid',
+      ],
       ['claims another sender', { envelope: await envelopeFor(t, ru, [kz], { text: 'x' }) }, 'message.not-sender'],
-      ['clock far off', { envelope: await envelopeFor(t, kz, [ru], { text: 'x' }, { ts: t.clock.now().getTime() - 3_600_000 }) }, 'message.clock-skew'],
-      ['recipient outside the domain', { envelope: await envelopeFor(t, kz, [cn], { text: 'x' }) }, 'message.recipient-invalid'],
+      [
+        'clock far off',
+        { envelope: await envelopeFor(t, kz, [ru], { text: 'x' }, { ts: t.clock.now().getTime() - 3_600_000 }) },
+        'message.clock-skew',
+      ],
+      [
+        'recipient outside the domain',
+        { envelope: await envelopeFor(t, kz, [cn], { text: 'x' }) },
+        'message.recipient-invalid',
+      ],
       ['not an envelope', { envelope: { v: 1 } }, 'validation.failed'],
       ['operator injection', { envelope: { ...good, header: { $gt: '' } } }, 'validation.failed'],
     ];
@@ -155,7 +206,10 @@ describe('encrypted messaging relay', function () {
     const socket = await socketOf(person);
     const closed = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
     await signIn(t, kzAdmin);
-    await call(t.url, 'POST', `/api/users/${person.user.id}/suspend`, { token: kzAdmin.session?.accessToken, body: { reason: 'test' } });
+    await call(t.url, 'POST', `/api/users/${person.user.id}/suspend`, {
+      token: kzAdmin.session?.accessToken,
+      body: { reason: 'test' },
+    });
     await closed;
     expect(socket.connected).to.equal(false);
   });
@@ -163,12 +217,24 @@ describe('encrypted messaging relay', function () {
   it('the database holds only ciphertext: no plaintext canary and no private-key bytes in any collection', async () => {
     const canary = 'CANARY-7f3a9c-plaintext-must-never-reach-the-server';
     const sender = await socketOf(kz);
-    const result = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { text: canary }, { labels: LABELS }) });
+    const result = await send(sender, {
+      envelope: await envelopeFor(t, kz, [ru], { text: canary }, { labels: LABELS }),
+    });
     expect(result.ok).to.equal(true);
     const db = t.server.database.connection.db;
     if (!db) throw new Error('no db');
-    const needles = [canary, Buffer.from(canary).toString('base64'), Buffer.from(canary).toString('base64url'),
-      ...[kz, ru].flatMap((p) => [p.keys.identity.privateKey, p.keys.encryption.privateKey].flatMap((key) => [Buffer.from(key).toString('base64'), Buffer.from(key).toString('base64url'), Buffer.from(key).toString('hex')]))];
+    const needles = [
+      canary,
+      Buffer.from(canary).toString('base64'),
+      Buffer.from(canary).toString('base64url'),
+      ...[kz, ru].flatMap((p) =>
+        [p.keys.identity.privateKey, p.keys.encryption.privateKey].flatMap((key) => [
+          Buffer.from(key).toString('base64'),
+          Buffer.from(key).toString('base64url'),
+          Buffer.from(key).toString('hex'),
+        ]),
+      ),
+    ];
     for (const { name } of await db.listCollections().toArray()) {
       const dump = JSON.stringify(await db.collection(name).find({}).toArray());
       for (const needle of needles) expect(dump.includes(needle), `${needle.slice(0, 12)}… in ${name}`).to.equal(false);

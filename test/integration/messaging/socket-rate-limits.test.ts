@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
 import type { BacklogPage } from '../../../shared/schemas/messaging.js';
-import { activeFocalPoint, activeNationalAdmin, bootstrapNetworkAdmin, type TestPerson } from '../../helpers/accounts.js';
+import {
+  activeFocalPoint,
+  activeNationalAdmin,
+  bootstrapNetworkAdmin,
+  type TestPerson,
+} from '../../helpers/accounts.js';
 import { socketOf } from '../../helpers/messaging.js';
 import { startTestRedis, type TestRedis } from '../../helpers/redis-server.js';
 import { uniqueDbName } from '../../helpers/test-database.js';
@@ -28,7 +33,7 @@ describe('socket rate limits per event', function () {
   });
   after(async () => t.close());
 
-  it('refuses a flood of events from one socket with rate.limited, while another person\'s socket is served normally', async () => {
+  it("refuses a flood of events from one socket with rate.limited, while another person's socket is served normally", async () => {
     const flooder = await socketOf(t, kz);
     const other = await socketOf(t, ru);
     const flood = Promise.all(Array.from({ length: 10 * FETCHES_PER_SECOND }, () => fetchPage(flooder)));
@@ -37,7 +42,11 @@ describe('socket rate limits per event', function () {
 
     const refused = answers.filter((answer) => !answer.ok);
     expect(refused.length).to.be.greaterThan(0);
-    for (const answer of refused) expect(answer).to.deep.equal({ ok: false, error: { code: 'rate.limited', message: 'too many message:fetch events: wait and try again' } });
+    for (const answer of refused)
+      expect(answer).to.deep.equal({
+        ok: false,
+        error: { code: 'rate.limited', message: 'too many message:fetch events: wait and try again' },
+      });
     // Within one second at most the allowance is served (a flood straddling two windows: twice it).
     expect(answers.length - refused.length).to.be.at.most(2 * FETCHES_PER_SECOND);
     for (const answer of during) expect(answer).to.deep.equal({ ok: true, data: { messages: [], more: false } });
@@ -60,7 +69,12 @@ describe('socket rate limits: configuration', function () {
 
   it('a start with a misnamed event in SOCKET_EVENT_LIMITS fails, naming it', async () => {
     let failure: unknown;
-    await startTestServer({ SOCKET_EVENT_LIMITS: 'message:sned=5' }).then((server) => server.close(), (error: unknown) => { failure = error; });
+    await startTestServer({ SOCKET_EVENT_LIMITS: 'message:sned=5' }).then(
+      (server) => server.close(),
+      (error: unknown) => {
+        failure = error;
+      },
+    );
     expect(String(failure)).to.match(/SOCKET_EVENT_LIMITS names unknown events: message:sned/);
   });
 });
@@ -74,7 +88,12 @@ describe('socket rate limits across two nodes (counters in Redis)', function () 
 
   before(async () => {
     redis = await startTestRedis();
-    const env = { REDIS_URL: redis.url, DB_NAME: uniqueDbName('limits'), JWT_SECRET: 'two-nodes-share-this-secret-of-40-chars!', SOCKET_EVENT_LIMITS: `message:fetch=${FETCHES_PER_SECOND}` };
+    const env = {
+      REDIS_URL: redis.url,
+      DB_NAME: uniqueDbName('limits'),
+      JWT_SECRET: 'two-nodes-share-this-secret-of-40-chars!',
+      SOCKET_EVENT_LIMITS: `message:fetch=${FETCHES_PER_SECOND}`,
+    };
     a = await startTestServer(env);
     b = await startTestServer(env);
     const root = await bootstrapNetworkAdmin(a);
@@ -86,11 +105,13 @@ describe('socket rate limits across two nodes (counters in Redis)', function () 
     await redis?.stop();
   });
 
-  it('counts one account\'s events on every node together: sockets on two nodes share one allowance', async () => {
+  it("counts one account's events on every node together: sockets on two nodes share one allowance", async () => {
     const onA = await socketOf(a, kz);
     const onB = await socketOf(b, kz);
     const started = Date.now();
-    const answers = await Promise.all(Array.from({ length: 2 * FETCHES_PER_SECOND }, (_, n) => fetchPage(n % 2 === 0 ? onA : onB)));
+    const answers = await Promise.all(
+      Array.from({ length: 2 * FETCHES_PER_SECOND }, (_, n) => fetchPage(n % 2 === 0 ? onA : onB)),
+    );
     const served = answers.filter((answer) => answer.ok).length;
     // Each node counting alone would serve every one of them (its own allowance each).
     if (Date.now() - started < 1_000) expect(served).to.equal(FETCHES_PER_SECOND);

@@ -19,7 +19,10 @@ function bufferedFor(t: TestServer, userId: string): number {
   let bytes = 0;
   for (const socket of t.server.io.of('/').sockets.values()) {
     if ((socket.data as { user?: { id: string } }).user?.id !== userId) continue;
-    const conn = socket.conn as unknown as { writeBuffer: Array<{ data?: unknown }>; transport: { socket?: { bufferedAmount?: number } } };
+    const conn = socket.conn as unknown as {
+      writeBuffer: Array<{ data?: unknown }>;
+      transport: { socket?: { bufferedAmount?: number } };
+    };
     bytes += conn.writeBuffer.reduce((n, packet) => n + (typeof packet.data === 'string' ? packet.data.length : 0), 0);
     bytes += conn.transport.socket?.bufferedAmount ?? 0;
   }
@@ -34,7 +37,9 @@ describe('a stalled reader (quality.md reliability #4)', function () {
   let healthy: TestPerson;
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 2 } } } });
+    const net = await startNetwork({
+      states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 2 } } },
+    });
     ({ t } = net);
     [kz, stalled, healthy] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('RU', 1)];
   });
@@ -54,18 +59,24 @@ describe('a stalled reader (quality.md reliability #4)', function () {
     let maxBuffered = 0;
     const sentIds: string[] = [];
     for (let i = 0; i < MESSAGES; i++) {
-      const result = await send(sender, { envelope: await envelopeFor(t, kz, [stalled, healthy], { n: i, text: TEXT }) });
+      const result = await send(sender, {
+        envelope: await envelopeFor(t, kz, [stalled, healthy], { n: i, text: TEXT }),
+      });
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       sentIds.push(result.data.id);
       maxBuffered = Math.max(maxBuffered, bufferedFor(t, stalled.user.id));
     }
     const offered = MESSAGES * TEXT.length;
-    if (process.env.TEST_LOGS) console.log(`stalled reader: at most ${maxBuffered} bytes buffered of ${offered} offered`);
+    if (process.env.TEST_LOGS)
+      console.log(`stalled reader: at most ${maxBuffered} bytes buffered of ${offered} offered`);
     // Bounded: at most a few envelopes wait in the server for the stalled socket, not all of them.
-    expect(maxBuffered, `buffered ${maxBuffered} of ${offered} bytes offered`).to.be.below(Math.min(offered / 5, 2_000_000));
+    expect(maxBuffered, `buffered ${maxBuffered} of ${offered} bytes offered`).to.be.below(
+      Math.min(offered / 5, 2_000_000),
+    );
 
     // The others are unaffected: everything reached the healthy reader in real time.
-    for (let waited = 0; received.length < MESSAGES && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let waited = 0; received.length < MESSAGES && waited < 30_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(received.map((m) => m.id)).to.deep.equal(sentIds);
 
     // Nothing is lost for the stalled reader: when it comes back, its backlog holds every message once.

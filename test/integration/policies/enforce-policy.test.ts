@@ -1,13 +1,24 @@
 import { expect } from 'chai';
 import type { Labels } from '../../../shared/schemas/labels.js';
 import type { AuditEntry } from '../../../server/modules/audit/audit-chain.js';
-import { createPolicyEnforcement, decideExchange, type ExchangeToDecide, type PolicyEnforcement } from '../../../server/modules/policies/enforce-policy.js';
+import {
+  createPolicyEnforcement,
+  decideExchange,
+  type ExchangeToDecide,
+  type PolicyEnforcement,
+} from '../../../server/modules/policies/enforce-policy.js';
 import { activeNationalAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
-const label = (partial: Partial<Labels>): Labels => ({ domain: 'border', category: 'general', classification: 'restricted', handling: 'H1', ...partial });
+const label = (partial: Partial<Labels>): Labels => ({
+  domain: 'border',
+  category: 'general',
+  classification: 'restricted',
+  handling: 'H1',
+  ...partial,
+});
 
 describe('enforcing policies: decideExchange', function () {
   this.timeout(60_000);
@@ -21,48 +32,104 @@ describe('enforcing policies: decideExchange', function () {
     kz = net.admin('KZ');
     const ru = net.admin('RU');
     enforcement = createPolicyEnforcement(t.server.policies);
-    await publishPolicy(t, kz, policyBody('KZ', 1, [
-      { id: 'kz-no-pd-to-ru', direction: 'outbound', categories: ['personal-data'], counterparts: ['RU'], effect: 'deny', legalBasis: { en: 'Law on personal data, art. 16' } },
-      { id: 'kz-hold-confidential', direction: 'outbound', classifications: ['confidential'], effect: 'approve' },
-    ]));
-    await publishPolicy(t, ru, policyBody('RU', 1, [
-      { id: 'ru-fin-in', direction: 'inbound', categories: ['financial'], effect: 'conditions', conditions: { noOnwardDissemination: true, retentionDays: 30 } },
-    ]));
+    await publishPolicy(
+      t,
+      kz,
+      policyBody('KZ', 1, [
+        {
+          id: 'kz-no-pd-to-ru',
+          direction: 'outbound',
+          categories: ['personal-data'],
+          counterparts: ['RU'],
+          effect: 'deny',
+          legalBasis: { en: 'Law on personal data, art. 16' },
+        },
+        { id: 'kz-hold-confidential', direction: 'outbound', classifications: ['confidential'], effect: 'approve' },
+      ]),
+    );
+    await publishPolicy(
+      t,
+      ru,
+      policyBody('RU', 1, [
+        {
+          id: 'ru-fin-in',
+          direction: 'inbound',
+          categories: ['financial'],
+          effect: 'conditions',
+          conditions: { noOnwardDissemination: true, retentionDays: 30 },
+        },
+      ]),
+    );
   });
   after(async () => t.close());
 
-  const exchange = (partial: Partial<ExchangeToDecide>): ExchangeToDecide =>
-    ({ labels: label({}), kind: 'message', fromState: 'KZ', toStates: ['RU'], at: t.clock.now(), actorId: kz.user.id, ...partial });
+  const exchange = (partial: Partial<ExchangeToDecide>): ExchangeToDecide => ({
+    labels: label({}),
+    kind: 'message',
+    fromState: 'KZ',
+    toStates: ['RU'],
+    at: t.clock.now(),
+    actorId: kz.user.id,
+    ...partial,
+  });
   const lastDecisionEntry = async (): Promise<AuditEntry> => {
-    const entries = (await t.server.auditEntries.list({ limit: 10_000 })).filter((entry) => entry.type === 'policy.decision');
+    const entries = (await t.server.auditEntries.list({ limit: 10_000 })).filter(
+      (entry) => entry.type === 'policy.decision',
+    );
     const last = entries.at(-1);
     if (!last) throw new Error('no policy.decision entry');
     return last;
   };
 
   it('deny: the rule that decided, with its legal basis; audited with the policy versions applied, metadata only', async () => {
-    const decision = await enforcement.decideExchange(exchange({ labels: label({ category: 'personal-data' }), exchangeRef: 'msg-1' }));
+    const decision = await enforcement.decideExchange(
+      exchange({ labels: label({ category: 'personal-data' }), exchangeRef: 'msg-1' }),
+    );
     expect(decision.effect).to.equal('deny');
-    expect(decision.perRecipient[0]?.reasons.map((r) => [r.state, r.ruleId, r.legalBasis.en])).to.deep.equal([['KZ', 'kz-no-pd-to-ru', 'Law on personal data, art. 16']]);
+    expect(decision.perRecipient[0]?.reasons.map((r) => [r.state, r.ruleId, r.legalBasis.en])).to.deep.equal([
+      ['KZ', 'kz-no-pd-to-ru', 'Law on personal data, art. 16'],
+    ]);
     const entry = await lastDecisionEntry();
     expect(entry).to.deep.include({ state: 'KZ', actorId: kz.user.id, subjectId: 'msg-1' });
-    expect(entry.data).to.deep.include({ effect: 'deny', kind: 'message', category: 'personal-data', toStates: ['RU'], perRecipient: ['RU:deny'], policyVersions: ['KZ@1', 'RU@1'], rules: ['KZ@1/outbound/kz-no-pd-to-ru'] });
+    expect(entry.data).to.deep.include({
+      effect: 'deny',
+      kind: 'message',
+      category: 'personal-data',
+      toStates: ['RU'],
+      perRecipient: ['RU:deny'],
+      policyVersions: ['KZ@1', 'RU@1'],
+      rules: ['KZ@1/outbound/kz-no-pd-to-ru'],
+    });
     expect(JSON.stringify(entry)).not.to.contain('Law on personal data');
   });
 
   it('approve: held for a national admin, and audited as such', async () => {
     const decision = await enforcement.decideExchange(exchange({ labels: label({ classification: 'confidential' }) }));
     expect(decision.effect).to.equal('approve');
-    expect((await lastDecisionEntry()).data).to.deep.include({ effect: 'approve', rules: ['KZ@1/outbound/kz-hold-confidential'] });
+    expect((await lastDecisionEntry()).data).to.deep.include({
+      effect: 'approve',
+      rules: ['KZ@1/outbound/kz-hold-confidential'],
+    });
   });
 
-  it('conditions: merged from the recipient\'s inbound rule; per recipient with several states', async () => {
-    const decision = await decideExchange(t.server.policies, exchange({ labels: label({ category: 'financial', domain: 'economic-crime' }), toStates: ['RU', 'CN', 'RU'] }));
+  it("conditions: merged from the recipient's inbound rule; per recipient with several states", async () => {
+    const decision = await decideExchange(
+      t.server.policies,
+      exchange({ labels: label({ category: 'financial', domain: 'economic-crime' }), toStates: ['RU', 'CN', 'RU'] }),
+    );
     expect(decision.effect).to.equal('conditions');
     expect(decision.conditions).to.deep.equal({ noOnwardDissemination: true, retentionDays: 30 });
-    expect(decision.perRecipient.map((r) => [r.state, r.effect])).to.deep.equal([['RU', 'conditions'], ['CN', 'allow']]);
+    expect(decision.perRecipient.map((r) => [r.state, r.effect])).to.deep.equal([
+      ['RU', 'conditions'],
+      ['CN', 'allow'],
+    ]);
     const entry = await lastDecisionEntry();
-    expect(entry.data).to.deep.include({ effect: 'conditions', toStates: ['RU', 'CN'], perRecipient: ['RU:conditions', 'CN:allow'], policyVersions: ['KZ@1', 'RU@1'] });
+    expect(entry.data).to.deep.include({
+      effect: 'conditions',
+      toStates: ['RU', 'CN'],
+      perRecipient: ['RU:conditions', 'CN:allow'],
+      policyVersions: ['KZ@1', 'RU@1'],
+    });
     // The entry is KZ's: RU's unpublished rule is named only as such, as the sender sees it.
     expect(entry.data.rules).to.include.members(['RU@1/inbound/unpublished', 'CN@none/inbound/no-policy']);
     expect(entry.data.rules).not.to.include('RU@1/inbound/ru-fin-in');
@@ -99,6 +166,9 @@ describe('enforcing policies: decideExchange', function () {
     expect(decision.perRecipient[0]?.reasons.map((r) => r.ruleId)).to.deep.equal(['no-policy', 'no-policy']);
     const entry = await lastDecisionEntry();
     expect(entry.state).to.equal('CN');
-    expect(entry.data).to.deep.include({ policyVersions: [], rules: ['CN@none/outbound/no-policy', 'TH@none/inbound/no-policy'] });
+    expect(entry.data).to.deep.include({
+      policyVersions: [],
+      rules: ['CN@none/outbound/no-policy', 'TH@none/inbound/no-policy'],
+    });
   });
 });

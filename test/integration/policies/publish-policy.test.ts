@@ -4,15 +4,33 @@ import { signPolicy } from '../../../shared/crypto/policy-sign.js';
 import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-signature.js';
 import type { FullPolicyView } from '../../../shared/schemas/policy-api.js';
 import type { UserView } from '../../../shared/schemas/accounts.js';
-import { activate, activeNationalAdmin, clientKeyMaterial, reauthFor, signIn, type TestPerson } from '../../helpers/accounts.js';
+import {
+  activate,
+  activeNationalAdmin,
+  clientKeyMaterial,
+  reauthFor,
+  signIn,
+  type TestPerson,
+} from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy, submitPolicy } from '../../helpers/policies.js';
 import type { TestServer } from '../../helpers/test-server.js';
 
 const RULES = [
-  { id: 'no-pd-out', direction: 'outbound' as const, categories: ['personal-data' as const], effect: 'deny' as const, published: true },
-  { id: 'hold-confidential', direction: 'outbound' as const, classifications: ['confidential' as const], effect: 'approve' as const },
+  {
+    id: 'no-pd-out',
+    direction: 'outbound' as const,
+    categories: ['personal-data' as const],
+    effect: 'deny' as const,
+    published: true,
+  },
+  {
+    id: 'hold-confidential',
+    direction: 'outbound' as const,
+    classifications: ['confidential' as const],
+    effect: 'approve' as const,
+  },
 ];
 
 describe('publishing signed policy versions', function () {
@@ -31,10 +49,12 @@ describe('publishing signed policy versions', function () {
   after(async () => t.close());
 
   const versions = () => t.server.database.connection.collection('policy_versions');
-  const stored = async (state: string): Promise<number[]> => (await versions().find({ state }).toArray()).map((doc) => Number(doc.version)).sort();
-  const auditOf = async (type: string) => (await t.server.auditEntries.list({ limit: 1000 })).filter((entry) => entry.type === type);
+  const stored = async (state: string): Promise<number[]> =>
+    (await versions().find({ state }).toArray()).map((doc) => Number(doc.version)).sort();
+  const auditOf = async (type: string) =>
+    (await t.server.auditEntries.list({ limit: 1000 })).filter((entry) => entry.type === type);
 
-  it('a national admin publishes versions 1 and 2 of their state\'s policy; every version is kept with signer, time and signature', async () => {
+  it("a national admin publishes versions 1 and 2 of their state's policy; every version is kept with signer, time and signature", async () => {
     const v1 = await publishPolicy(t, kz, policyBody('KZ', 1, RULES));
     expect(v1.scope).to.equal('full');
     expect(v1.policy).to.deep.include({ state: 'KZ', version: 1 });
@@ -46,13 +66,24 @@ describe('publishing signed policy versions', function () {
     expect(v2.policy.version).to.equal(2);
     expect(await stored('KZ')).to.deep.equal([1, 2]);
     const doc = await versions().findOne({ state: 'KZ', version: 1 });
-    expect(doc).to.include({ signature: v1.signature, signerIdentityKey: kz.bundle.identityKey, ruleCount: 2, publishedRuleCount: 1 });
+    expect(doc).to.include({
+      signature: v1.signature,
+      signerIdentityKey: kz.bundle.identityKey,
+      ruleCount: 2,
+      publishedRuleCount: 1,
+    });
     expect(String(doc?.signedBy)).to.equal(kz.user.id);
 
     const published = await auditOf('policy.published');
     expect(published.map((e) => e.data.version)).to.deep.equal([1, 2]);
     expect(published[0]).to.deep.include({ actorId: kz.user.id, state: 'KZ', subjectId: 'KZ:1' });
-    expect(published[0]?.data).to.deep.equal({ version: 1, ruleCount: 2, publishedRuleCount: 1, defaultEffect: 'allow', keyVersion: 1 });
+    expect(published[0]?.data).to.deep.equal({
+      version: 1,
+      ruleCount: 2,
+      publishedRuleCount: 1,
+      defaultEffect: 'allow',
+      keyVersion: 1,
+    });
     // Metadata only: no rule ids, no legal texts.
     expect(JSON.stringify(published)).not.to.match(/no-pd-out|Law on/);
   });
@@ -63,23 +94,82 @@ describe('publishing signed policy versions', function () {
     const other = await clientKeyMaterial('someone-else');
 
     const cases: Array<[string, () => Promise<{ status: number; body: unknown }>, number, string]> = [
-      ['body changed after signing', async () => {
-        const good = await signPolicy(next, kz.keys.identity.privateKey);
-        return call(t.url, 'POST', '/api/policies/KZ/versions', { token: kz.session?.accessToken, body: { ...good, policy: { ...good.policy, defaultEffect: 'deny' } } });
-      }, 400, 'policy.signature-invalid'],
-      ['signed by a key that is not the signer\'s', () => submitPolicy(t, kz, next, { signWith: other.keys.identity.privateKey }), 400, 'policy.signature-invalid'],
+      [
+        'body changed after signing',
+        async () => {
+          const good = await signPolicy(next, kz.keys.identity.privateKey);
+          return call(t.url, 'POST', '/api/policies/KZ/versions', {
+            token: kz.session?.accessToken,
+            body: { ...good, policy: { ...good.policy, defaultEffect: 'deny' } },
+          });
+        },
+        400,
+        'policy.signature-invalid',
+      ],
+      [
+        "signed by a key that is not the signer's",
+        () => submitPolicy(t, kz, next, { signWith: other.keys.identity.privateKey }),
+        400,
+        'policy.signature-invalid',
+      ],
       ['signed by an admin of another state', () => submitPolicy(t, ru, next), 403, 'auth.forbidden'],
       ['signed by a focal point of the state', () => submitPolicy(t, fpKz, next), 403, 'auth.forbidden'],
       ['signed by the network admin', () => submitPolicy(t, root, next), 403, 'auth.forbidden'],
-      ['unsigned', () => call(t.url, 'POST', '/api/policies/KZ/versions', { token: kz.session?.accessToken, body: { policy: next } }), 400, 'validation.failed'],
-      ['a gap in versions', async () => submitPolicy(t, kz, policyBody('KZ', (await stored('KZ')).length + 2, RULES)), 409, 'policy.version-conflict'],
-      ['a replay of version 1', async () => {
-        const v1 = (await call<FullPolicyView>(t.url, 'GET', '/api/policies/KZ/versions/1', { token: kz.session?.accessToken })).body;
-        return call(t.url, 'POST', '/api/policies/KZ/versions', { token: kz.session?.accessToken, body: { policy: v1.policy, signature: v1.signature } });
-      }, 409, 'policy.version-conflict'],
-      ['the current version again', async () => submitPolicy(t, kz, policyBody('KZ', (await stored('KZ')).length, RULES)), 409, 'policy.version-conflict'],
-      ['a policy for another state under this state\'s path', () => submitPolicy(t, kz, policyBody('RU', 1, RULES), { path: '/api/policies/KZ/versions' }), 400, 'validation.failed'],
-      ['an invalid policy', () => call(t.url, 'POST', '/api/policies/KZ/versions', { token: kz.session?.accessToken, body: { policy: { ...next, rules: [{ id: 'x', direction: 'outbound', effect: 'conditions', legalBasis: { en: 'x' } }] }, signature: 'A'.repeat(86) } }), 400, 'validation.failed'],
+      [
+        'unsigned',
+        () =>
+          call(t.url, 'POST', '/api/policies/KZ/versions', { token: kz.session?.accessToken, body: { policy: next } }),
+        400,
+        'validation.failed',
+      ],
+      [
+        'a gap in versions',
+        async () => submitPolicy(t, kz, policyBody('KZ', (await stored('KZ')).length + 2, RULES)),
+        409,
+        'policy.version-conflict',
+      ],
+      [
+        'a replay of version 1',
+        async () => {
+          const v1 = (
+            await call<FullPolicyView>(t.url, 'GET', '/api/policies/KZ/versions/1', { token: kz.session?.accessToken })
+          ).body;
+          return call(t.url, 'POST', '/api/policies/KZ/versions', {
+            token: kz.session?.accessToken,
+            body: { policy: v1.policy, signature: v1.signature },
+          });
+        },
+        409,
+        'policy.version-conflict',
+      ],
+      [
+        'the current version again',
+        async () => submitPolicy(t, kz, policyBody('KZ', (await stored('KZ')).length, RULES)),
+        409,
+        'policy.version-conflict',
+      ],
+      [
+        "a policy for another state under this state's path",
+        () => submitPolicy(t, kz, policyBody('RU', 1, RULES), { path: '/api/policies/KZ/versions' }),
+        400,
+        'validation.failed',
+      ],
+      [
+        'an invalid policy',
+        () =>
+          call(t.url, 'POST', '/api/policies/KZ/versions', {
+            token: kz.session?.accessToken,
+            body: {
+              policy: {
+                ...next,
+                rules: [{ id: 'x', direction: 'outbound', effect: 'conditions', legalBasis: { en: 'x' } }],
+              },
+              signature: 'A'.repeat(86),
+            },
+          }),
+        400,
+        'validation.failed',
+      ],
       ['not a member state', () => submitPolicy(t, kz, policyBody('XX', 1, RULES)), 400, 'state.unknown'],
     ];
     for (const [name, attempt, status, code] of cases) {
@@ -97,11 +187,18 @@ describe('publishing signed policy versions', function () {
     expect(rejected.every((entry) => entry.actorId === kz.user.id && entry.state === 'KZ')).to.equal(true);
   });
 
-  it('a signature by the admin\'s previous key is refused once they rotated keys and were verified again', async () => {
+  it("a signature by the admin's previous key is refused once they rotated keys and were verified again", async () => {
     const admin = await activeNationalAdmin(t, root, 'CN');
     const oldKeys = admin.keys;
     const material = await clientKeyMaterial(admin.username);
-    const rotated = await call<UserView>(t.url, 'POST', '/api/me/keys', { token: admin.session?.accessToken, body: { keys: material.bundle, wrappedKeys: material.wrappedKeys, reauth: await reauthFor(t, admin.session?.accessToken, admin) } });
+    const rotated = await call<UserView>(t.url, 'POST', '/api/me/keys', {
+      token: admin.session?.accessToken,
+      body: {
+        keys: material.bundle,
+        wrappedKeys: material.wrappedKeys,
+        reauth: await reauthFor(t, admin.session?.accessToken, admin),
+      },
+    });
     expect(rotated.status).to.equal(200);
     Object.assign(admin, { keys: material.keys, bundle: material.bundle, user: rotated.body });
     await signIn(t, admin);
@@ -110,7 +207,9 @@ describe('publishing signed policy versions', function () {
     await activate(t, root, admin);
     await signIn(t, admin);
 
-    const withOldKey = await submitPolicy(t, admin, policyBody('CN', 1, RULES), { signWith: oldKeys.identity.privateKey });
+    const withOldKey = await submitPolicy(t, admin, policyBody('CN', 1, RULES), {
+      signWith: oldKeys.identity.privateKey,
+    });
     expect(withOldKey.status).to.equal(400);
     expect(withOldKey.body).to.have.nested.property('error.code', 'policy.signature-invalid');
     const withNewKey = await publishPolicy(t, admin, policyBody('CN', 1, RULES));
@@ -136,10 +235,21 @@ describe('publishing signed policy versions', function () {
     const orphan = await signPolicy(policyBody('KZ', next, RULES.slice(0, 1)), kz.keys.identity.privateKey);
     // What a crash between the two inserts leaves behind: the version is stored, not in force.
     await t.server.policies.policies.insertVersion({
-      state: 'KZ', version: next, bodyJson: canonicalJson(orphan.policy), defaultEffect: 'allow', ruleCount: 1, publishedRuleCount: 1,
-      signature: orphan.signature, signedBy: kz.user.id, signerIdentityKey: kz.bundle.identityKey, signerKeyVersion: 1, createdAt: t.clock.now(),
+      state: 'KZ',
+      version: next,
+      bodyJson: canonicalJson(orphan.policy),
+      defaultEffect: 'allow',
+      ruleCount: 1,
+      publishedRuleCount: 1,
+      signature: orphan.signature,
+      signedBy: kz.user.id,
+      signerIdentityKey: kz.bundle.identityKey,
+      signerKeyVersion: 1,
+      createdAt: t.clock.now(),
     });
-    const current = async () => (await call<FullPolicyView>(t.url, 'GET', '/api/policies/KZ', { token: kz.session?.accessToken })).body.policy.version;
+    const current = async () =>
+      (await call<FullPolicyView>(t.url, 'GET', '/api/policies/KZ', { token: kz.session?.accessToken })).body.policy
+        .version;
     expect(await current()).to.equal(next - 1);
     const retry = await submitPolicy(t, kz, policyBody('KZ', next, RULES));
     expect(retry.status).to.equal(409);

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-signature.js';
-import type { CurrentPolicyView, FullPolicyView, PolicyDiffView, PolicyVersionSummary, PublishedPolicyView } from '../../../shared/schemas/policy-api.js';
+import type {
+  CurrentPolicyView,
+  FullPolicyView,
+  PolicyDiffView,
+  PolicyVersionSummary,
+  PublishedPolicyView,
+} from '../../../shared/schemas/policy-api.js';
 import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { startNetwork } from '../../helpers/network.js';
@@ -16,27 +22,73 @@ describe('reading policies: own state in full, other states their published rule
   let fpKz: TestPerson;
   let fpRu: TestPerson;
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } },
+    });
     ({ t, root } = net);
     [kz, ru] = [net.admin('KZ'), net.admin('RU')];
     [fpKz, fpRu] = [net.focalPoint('KZ'), net.focalPoint('RU')];
-    await publishPolicy(t, kz, policyBody('KZ', 1, [
-      { id: 'no-pd-out', direction: 'outbound', categories: ['personal-data'], effect: 'deny', published: true },
-      { id: 'secret-watchlist', direction: 'outbound', counterparts: ['RU'], effect: 'approve', legalBasis: { en: 'Classified decree 7' } },
-      { id: 'fin-in', direction: 'inbound', domains: ['economic-crime'], effect: 'conditions', conditions: { retentionDays: 90 } },
-    ]));
-    await publishPolicy(t, kz, policyBody('KZ', 2, [
-      { id: 'no-pd-out', direction: 'outbound', categories: ['personal-data', 'criminal-intelligence'], effect: 'deny', published: true },
-      { id: 'secret-watchlist', direction: 'outbound', counterparts: ['RU'], effect: 'approve', legalBasis: { en: 'Classified decree 7' } },
-      { id: 'wmd', direction: 'outbound', categories: ['arms-wmd'], effect: 'approve', published: true },
-    ], 'approve'));
-    await publishPolicy(t, ru, policyBody('RU', 1, [{ id: 'in-conf', direction: 'inbound', classifications: ['confidential'], effect: 'deny', published: true }]));
+    await publishPolicy(
+      t,
+      kz,
+      policyBody('KZ', 1, [
+        { id: 'no-pd-out', direction: 'outbound', categories: ['personal-data'], effect: 'deny', published: true },
+        {
+          id: 'secret-watchlist',
+          direction: 'outbound',
+          counterparts: ['RU'],
+          effect: 'approve',
+          legalBasis: { en: 'Classified decree 7' },
+        },
+        {
+          id: 'fin-in',
+          direction: 'inbound',
+          domains: ['economic-crime'],
+          effect: 'conditions',
+          conditions: { retentionDays: 90 },
+        },
+      ]),
+    );
+    await publishPolicy(
+      t,
+      kz,
+      policyBody(
+        'KZ',
+        2,
+        [
+          {
+            id: 'no-pd-out',
+            direction: 'outbound',
+            categories: ['personal-data', 'criminal-intelligence'],
+            effect: 'deny',
+            published: true,
+          },
+          {
+            id: 'secret-watchlist',
+            direction: 'outbound',
+            counterparts: ['RU'],
+            effect: 'approve',
+            legalBasis: { en: 'Classified decree 7' },
+          },
+          { id: 'wmd', direction: 'outbound', categories: ['arms-wmd'], effect: 'approve', published: true },
+        ],
+        'approve',
+      ),
+    );
+    await publishPolicy(
+      t,
+      ru,
+      policyBody('RU', 1, [
+        { id: 'in-conf', direction: 'inbound', classifications: ['confidential'], effect: 'deny', published: true },
+      ]),
+    );
   });
   after(async () => t.close());
 
-  const get = <T>(who: TestPerson | undefined, path: string) => call<T>(t.url, 'GET', path, { token: who?.session?.accessToken });
+  const get = <T>(who: TestPerson | undefined, path: string) =>
+    call<T>(t.url, 'GET', path, { token: who?.session?.accessToken });
 
-  it('the state\'s own admins and focal points read the policy in force in full, with a signature they can check', async () => {
+  it("the state's own admins and focal points read the policy in force in full, with a signature they can check", async () => {
     for (const who of [kz, fpKz]) {
       const response = await get<CurrentPolicyView>(who, '/api/policies/KZ');
       expect(response.status).to.equal(200);
@@ -59,7 +111,7 @@ describe('reading policies: own state in full, other states their published rule
     }
   });
 
-  it('everyone signed in reads every state\'s published rules at once', async () => {
+  it("everyone signed in reads every state's published rules at once", async () => {
     const response = await get<PublishedPolicyView[]>(fpRu, '/api/policies');
     expect(response.status).to.equal(200);
     expect(response.body.map((p) => [p.state, p.version, p.rules.map((r) => r.id)])).to.deep.equal([
@@ -69,10 +121,12 @@ describe('reading policies: own state in full, other states their published rule
     expect(JSON.stringify(response.body)).not.to.contain('secret-watchlist');
   });
 
-  it('version history, one version and diffs are for the state\'s national admins only', async () => {
+  it("version history, one version and diffs are for the state's national admins only", async () => {
     const list = await get<PolicyVersionSummary[]>(kz, '/api/policies/KZ/versions');
     expect(list.status).to.equal(200);
-    expect(list.body.map((v) => [v.version, v.ruleCount, v.publishedRuleCount, v.defaultEffect, v.current])).to.deep.equal([
+    expect(
+      list.body.map((v) => [v.version, v.ruleCount, v.publishedRuleCount, v.defaultEffect, v.current]),
+    ).to.deep.equal([
       [1, 3, 1, 'allow', false],
       [2, 3, 2, 'approve', true],
     ]);
@@ -87,11 +141,17 @@ describe('reading policies: own state in full, other states their published rule
     expect(diff.status).to.equal(200);
     expect(diff.body.added.map((r) => r.id)).to.deep.equal(['wmd']);
     expect(diff.body.removed.map((r) => r.id)).to.deep.equal(['fin-in']);
-    expect(diff.body.changed.map((c) => [c.id, c.before.categories, c.after.categories])).to.deep.equal([['no-pd-out', ['personal-data'], ['personal-data', 'criminal-intelligence']]]);
+    expect(diff.body.changed.map((c) => [c.id, c.before.categories, c.after.categories])).to.deep.equal([
+      ['no-pd-out', ['personal-data'], ['personal-data', 'criminal-intelligence']],
+    ]);
     expect(diff.body.defaultEffectChanged).to.deep.equal({ before: 'allow', after: 'approve' });
 
     for (const who of [ru, fpKz, root]) {
-      for (const path of ['/api/policies/KZ/versions', '/api/policies/KZ/versions/1', '/api/policies/KZ/diff?from=1&to=2']) {
+      for (const path of [
+        '/api/policies/KZ/versions',
+        '/api/policies/KZ/versions/1',
+        '/api/policies/KZ/diff?from=1&to=2',
+      ]) {
         expect((await get(who, path)).status, `${who.username} ${path}`).to.equal(403);
       }
     }
@@ -114,11 +174,14 @@ describe('reading policies: own state in full, other states their published rule
     }
   });
 
-  it('a stored version edited behind the server\'s back is refused, not used (fail closed)', async () => {
+  it("a stored version edited behind the server's back is refused, not used (fail closed)", async () => {
     const versions = t.server.database.connection.collection<{ _id: string; bodyJson: string }>('policy_versions');
     const doc = await versions.findOne({ _id: 'KZ:1' });
     if (!doc) throw new Error('KZ:1 not stored');
-    await versions.updateOne({ _id: 'KZ:1' }, { $set: { bodyJson: doc.bodyJson.replace('"effect":"deny"', '"effect":"allow"') } });
+    await versions.updateOne(
+      { _id: 'KZ:1' },
+      { $set: { bodyJson: doc.bodyJson.replace('"effect":"deny"', '"effect":"allow"') } },
+    );
     const response = await get(kz, '/api/policies/KZ/versions/1');
     expect(response.status).to.equal(500);
     expect(response.body).to.have.nested.property('error.code', 'internal');

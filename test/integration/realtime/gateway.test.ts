@@ -17,7 +17,10 @@ describe('socket.io gateway', () => {
 
   it('refuses a handshake without a token', async () => {
     const socket = t.connect();
-    const error = await connected(socket).then(() => undefined, (e: unknown) => e);
+    const error = await connected(socket).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(Error).with.property('message', 'unauthenticated');
   });
 
@@ -36,10 +39,13 @@ describe('socket.io gateway', () => {
     await connected(socket);
     const answer = await new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no answer')), 2_000);
-      (socket as unknown as { emit(event: string, ack: (result: unknown) => void): void }).emit('system:ping', (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
+      (socket as unknown as { emit(event: string, ack: (result: unknown) => void): void }).emit(
+        'system:ping',
+        (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
+      );
     });
     expect(answer).to.have.nested.property('error.code', 'validation.failed');
     socket.close();
@@ -48,7 +54,14 @@ describe('socket.io gateway', () => {
   it('answers off-schema input with a validation error ack, never a crash', async () => {
     const socket = t.connect({ auth: auth() });
     await connected(socket);
-    const bad: unknown[] = [null, 'text', { sentAt: -1 }, { sentAt: 1, extra: true }, { sentAt: { $gt: 0 } }, { ['__proto__']: { polluted: 1 } }];
+    const bad: unknown[] = [
+      null,
+      'text',
+      { sentAt: -1 },
+      { sentAt: 1, extra: true },
+      { sentAt: { $gt: 0 } },
+      { ['__proto__']: { polluted: 1 } },
+    ];
     for (const input of bad) {
       // @ts-expect-error deliberately off-schema input
       const result: Ack<PingResponse> = await socket.timeout(2_000).emitWithAck('system:ping', input);
@@ -62,11 +75,14 @@ describe('socket.io gateway', () => {
 
   it('refuses a handshake from a foreign browser origin', async () => {
     const socket = t.connect({ origin: 'https://evil.example', auth: auth() });
-    const error = await connected(socket).then(() => undefined, (e: unknown) => e);
+    const error = await connected(socket).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(Error);
   });
 
-  it('accepts the server\'s own origin', async () => {
+  it("accepts the server's own origin", async () => {
     const socket = t.connect({ origin: t.url, auth: auth() });
     await connected(socket);
     expect(socket.connected).to.equal(true);
@@ -76,7 +92,11 @@ describe('socket.io gateway', () => {
     const socket = t.connect({ auth: auth() });
     await connected(socket);
     const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-    socket.emit('system:ping', { sentAt: 1, pad: 'x'.repeat(1_100_000) } as unknown as { sentAt: number }, () => undefined);
+    socket.emit(
+      'system:ping',
+      { sentAt: 1, pad: 'x'.repeat(1_100_000) } as unknown as { sentAt: number },
+      () => undefined,
+    );
     expect(await closed).to.be.a('string');
     const other = t.connect({ auth: auth() });
     await connected(other);

@@ -32,8 +32,16 @@ describe('requests: the issue\'s "done when" scenario', function () {
 
     // 1. One urgent request per state, one thread.
     const threadId = randomUUID();
-    const toTj = await sent(t, border, await requestEnvelope(t, border, tj, 'request:document-check', DOC_FIELDS, { urgency: 'urgent' }, { threadId }));
-    const toUz = await sent(t, border, await requestEnvelope(t, border, uz, 'request:document-check', DOC_FIELDS, { urgency: 'urgent' }, { threadId }));
+    const toTj = await sent(
+      t,
+      border,
+      await requestEnvelope(t, border, tj, 'request:document-check', DOC_FIELDS, { urgency: 'urgent' }, { threadId }),
+    );
+    const toUz = await sent(
+      t,
+      border,
+      await requestEnvelope(t, border, uz, 'request:document-check', DOC_FIELDS, { urgency: 'urgent' }, { threadId }),
+    );
     const submitted = Date.parse((await caseOf(t, border, toTj)).submittedAt);
 
     // 2. Tajikistan acknowledges after 1 h and answers after 3 h with handling H2 and evaluation B2.
@@ -42,7 +50,15 @@ describe('requests: the issue\'s "done when" scenario', function () {
     await sent(t, tj, await stepEnvelope(t, tj, border, toTj, { action: 'acknowledge' }));
     t.clock.advance(2 * HOUR);
     for (const p of people) await signIn(t, p);
-    const answer = await stepEnvelope(t, tj, border, toTj, { action: 'answer' }, { result: 'document genuine, holder known' }, { labels: { ...DOC_LABELS, handling: 'H2', evaluation: 'B2' } });
+    const answer = await stepEnvelope(
+      t,
+      tj,
+      border,
+      toTj,
+      { action: 'answer' },
+      { result: 'document genuine, holder known' },
+      { labels: { ...DOC_LABELS, handling: 'H2', evaluation: 'B2' } },
+    );
     await sent(t, tj, answer);
     const answered = await caseOf(t, border, toTj);
     expect(answered).to.include({ status: 'answered', overdue: false });
@@ -57,33 +73,70 @@ describe('requests: the issue\'s "done when" scenario', function () {
     const flagged = new Promise<RequestOverdueEvent>((resolve) => uzAdminSocket.once('request:overdue', resolve));
     await sweepRequests(t.server.requests);
     expect((await flagged).case).to.include({ id: toUz, overdue: true, status: 'submitted' });
-    const uzOverdue = await call<RequestCaseView[]>(t.url, 'GET', '/api/requests/overdue', { token: uzAdmin.session?.accessToken });
+    const uzOverdue = await call<RequestCaseView[]>(t.url, 'GET', '/api/requests/overdue', {
+      token: uzAdmin.session?.accessToken,
+    });
     expect(uzOverdue.body.map((c) => c.id)).to.deep.equal([toUz]);
     expect((await caseOf(t, border, toTj)).overdue).to.equal(false);
 
     // 4. H2: the requester's client may not pass the answer on without consent.
     expect(onwardUse(answer.header.labels.handling).mayDisseminate).to.equal(false);
-    const consentFields = { use: 'pass-on', recipient: 'Prosecutor General of KZ', justification: 'criminal case 12/2026' };
-    const consentId = await sent(t, border, await requestEnvelope(t, border, tj, 'request:consent', consentFields, { urgency: 'standard' }, { requestRef: toTj, labels: { ...DOC_LABELS, category: 'general' } }));
+    const consentFields = {
+      use: 'pass-on',
+      recipient: 'Prosecutor General of KZ',
+      justification: 'criminal case 12/2026',
+    };
+    const consentId = await sent(
+      t,
+      border,
+      await requestEnvelope(
+        t,
+        border,
+        tj,
+        'request:consent',
+        consentFields,
+        { urgency: 'standard' },
+        { requestRef: toTj, labels: { ...DOC_LABELS, category: 'general' } },
+      ),
+    );
     const consentCase = await caseOf(t, tj, consentId);
     expect(consentCase).to.include({ kind: 'request:consent', originalCaseId: toTj, status: 'submitted' });
-    const linked = await call<RequestCaseView[]>(t.url, 'GET', `/api/requests?box=outbox&originalCaseId=${toTj}`, { token: border.session?.accessToken });
+    const linked = await call<RequestCaseView[]>(t.url, 'GET', `/api/requests?box=outbox&originalCaseId=${toTj}`, {
+      token: border.session?.accessToken,
+    });
     expect(linked.body.map((c) => c.id)).to.deep.equal([consentId]);
 
     // 5. Tajikistan grants it, with conditions in the encrypted payload.
-    const grant = await stepEnvelope(t, tj, border, consentId, { action: 'answer', consent: 'granted' }, { conditions: 'for criminal case 12/2026 only' }, { labels: { ...DOC_LABELS, category: 'general' } });
+    const grant = await stepEnvelope(
+      t,
+      tj,
+      border,
+      consentId,
+      { action: 'answer', consent: 'granted' },
+      { conditions: 'for criminal case 12/2026 only' },
+      { labels: { ...DOC_LABELS, category: 'general' } },
+    );
     await sent(t, tj, grant);
     expect(await caseOf(t, border, consentId)).to.include({ status: 'answered', consent: 'granted' });
     expect(await readAs(border, tj, grant)).to.deep.equal({ conditions: 'for criminal case 12/2026 only' });
 
     // 6. Statistics, without content: the secretariat sees every state; Uzbekistan's overdue counts.
-    const stats = await call<RequestStatistics>(t.url, 'GET', '/api/requests/statistics?domain=border', { token: root.session?.accessToken });
+    const stats = await call<RequestStatistics>(t.url, 'GET', '/api/requests/statistics?domain=border', {
+      token: root.session?.accessToken,
+    });
     const row = (state: string) => stats.body.rows.find((r) => r.state === state);
     expect(row('KZ')).to.include({ sent: 3, received: 0 });
     // Computed from the stored timestamps: one acknowledgement; answers to the check and to the consent request.
     const [check, consent] = [await caseOf(t, border, toTj), await caseOf(t, border, consentId)];
-    const took = (c: RequestCaseView, at: string | undefined): number => Date.parse(at ?? '') - Date.parse(c.submittedAt);
-    expect(row('TJ')).to.include({ sent: 0, received: 2, overdue: 0, medianAcknowledgeMs: took(check, check.acknowledgedAt), medianAnswerMs: (took(check, check.respondedAt) + took(consent, consent.respondedAt)) / 2 });
+    const took = (c: RequestCaseView, at: string | undefined): number =>
+      Date.parse(at ?? '') - Date.parse(c.submittedAt);
+    expect(row('TJ')).to.include({
+      sent: 0,
+      received: 2,
+      overdue: 0,
+      medianAcknowledgeMs: took(check, check.acknowledgedAt),
+      medianAnswerMs: (took(check, check.respondedAt) + took(consent, consent.respondedAt)) / 2,
+    });
     expect(took(check, check.acknowledgedAt)).to.be.within(HOUR, 2 * HOUR);
     expect(row('UZ')).to.include({ received: 1, overdue: 1, medianAnswerMs: null });
   });

@@ -5,7 +5,16 @@ import { call } from '../../helpers/api.js';
 import { socketOf } from '../../helpers/messaging.js';
 import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { caseOf, DOC_FIELDS, DOC_LABELS, postSealing, requestEnvelope, sent, stepEnvelope, storedMessages } from '../../helpers/requests.js';
+import {
+  caseOf,
+  DOC_FIELDS,
+  DOC_LABELS,
+  postSealing,
+  requestEnvelope,
+  sent,
+  stepEnvelope,
+  storedMessages,
+} from '../../helpers/requests.js';
 import type { TestServer } from '../../helpers/test-server.js';
 
 describe('requests: steps held for a national admin', function () {
@@ -16,21 +25,36 @@ describe('requests: steps held for a national admin', function () {
   let tjAdmin: TestPerson;
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } },
+    });
     ({ t } = net);
     tjAdmin = net.admin('TJ');
     [kz, tj] = [net.focalPoint('KZ'), net.focalPoint('TJ')];
     // Tajikistan's answers leave only with a national admin's approval.
-    await publishPolicy(t, tjAdmin, policyBody('TJ', 1, [{ id: 'answers-approved', direction: 'outbound', kinds: ['request:transition'], effect: 'approve' }]));
+    await publishPolicy(
+      t,
+      tjAdmin,
+      policyBody('TJ', 1, [
+        { id: 'answers-approved', direction: 'outbound', kinds: ['request:transition'], effect: 'approve' },
+      ]),
+    );
   });
   after(async () => t.close());
 
-  const approve = (approvalId: string | undefined) => call(t.url, 'POST', `/api/approvals/${approvalId}/approve`, { token: tjAdmin.session?.accessToken, body: {} });
+  const approve = (approvalId: string | undefined) =>
+    call(t.url, 'POST', `/api/approvals/${approvalId}/approve`, { token: tjAdmin.session?.accessToken, body: {} });
   const labels = { ...DOC_LABELS, evaluation: 'B1' };
 
   it('a held answer takes its step when released', async () => {
-    const id = await sent(t, kz, await requestEnvelope(t, kz, tj, 'request:document-check', DOC_FIELDS, { urgency: 'standard' }));
-    const held = await postSealing(t, tj, (extra) => stepEnvelope(t, tj, kz, id, { action: 'answer' }, { result: 'genuine' }, { labels, ...extra }));
+    const id = await sent(
+      t,
+      kz,
+      await requestEnvelope(t, kz, tj, 'request:document-check', DOC_FIELDS, { urgency: 'standard' }),
+    );
+    const held = await postSealing(t, tj, (extra) =>
+      stepEnvelope(t, tj, kz, id, { action: 'answer' }, { result: 'genuine' }, { labels, ...extra }),
+    );
     expect(held.body.status).to.equal('held');
     expect((await caseOf(t, kz, id)).status).to.equal('submitted');
     expect((await approve(held.body.approvalId)).status).to.equal(200);
@@ -40,12 +64,22 @@ describe('requests: steps held for a national admin', function () {
   });
 
   it('a held answer the case no longer allows (withdrawn meanwhile) is dropped on release, and its sender told', async () => {
-    const id = await sent(t, kz, await requestEnvelope(t, kz, tj, 'request:document-check', DOC_FIELDS, { urgency: 'standard' }));
-    const held = await postSealing(t, tj, (extra) => stepEnvelope(t, tj, kz, id, { action: 'answer' }, { result: 'genuine' }, { labels, ...extra }));
+    const id = await sent(
+      t,
+      kz,
+      await requestEnvelope(t, kz, tj, 'request:document-check', DOC_FIELDS, { urgency: 'standard' }),
+    );
+    const held = await postSealing(t, tj, (extra) =>
+      stepEnvelope(t, tj, kz, id, { action: 'answer' }, { result: 'genuine' }, { labels, ...extra }),
+    );
     expect(held.body.status).to.equal('held');
     await sent(t, kz, await stepEnvelope(t, kz, tj, id, { action: 'withdraw' }));
     const sender = await socketOf(t, tj);
-    const told = new Promise<MessageStatusEvent>((resolve) => sender.on('message:status', (event) => { if (event.id === held.body.id) resolve(event); }));
+    const told = new Promise<MessageStatusEvent>((resolve) =>
+      sender.on('message:status', (event) => {
+        if (event.id === held.body.id) resolve(event);
+      }),
+    );
     expect((await approve(held.body.approvalId)).status).to.equal(200);
     const event = await told;
     expect(event.status).to.equal('rejected');

@@ -26,39 +26,89 @@ describe('annual implementation review', function () {
   let tj: TestPerson;
   let year: number;
 
-  const review = (who: TestPerson, query: string) => call<Reviewed>(t.url, 'GET', `/api/review?${query}`, { token: who.session?.accessToken });
+  const review = (who: TestPerson, query: string) =>
+    call<Reviewed>(t.url, 'GET', `/api/review?${query}`, { token: who.session?.accessToken });
 
   before(async () => {
-    const net = await startNetwork({ states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } } });
+    const net = await startNetwork({
+      states: {
+        KZ: { focalPoints: { border: 1 } },
+        RU: { focalPoints: { border: 1 } },
+        TJ: { focalPoints: { border: 1 } },
+      },
+    });
     ({ t, root } = net);
     year = t.clock.now().getUTCFullYear();
     [kzAdmin, ruAdmin] = [net.admin('KZ'), net.admin('RU')];
     [kz, ru, tj] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.focalPoint('TJ')];
     // RU refuses personal data from anyone; KZ sends it two messages it allows and one it refuses.
-    await publishPolicy(t, ruAdmin, policyBody('RU', 1, [{ id: 'pd', direction: 'inbound', categories: ['personal-data'], effect: 'deny' }]));
+    await publishPolicy(
+      t,
+      ruAdmin,
+      policyBody('RU', 1, [{ id: 'pd', direction: 'inbound', categories: ['personal-data'], effect: 'deny' }]),
+    );
     await sent(t, kz, await envelopeFor(t, kz, [ru], { text: 'one' }));
     await sent(t, kz, await envelopeFor(t, kz, [ru, tj], { text: 'two' }));
-    const refused = await post(t, kz, await envelopeFor(t, kz, [ru], { text: 'three' }, { labels: { ...LABELS, category: 'personal-data' } }));
+    const refused = await post(
+      t,
+      kz,
+      await envelopeFor(t, kz, [ru], { text: 'three' }, { labels: { ...LABELS, category: 'personal-data' } }),
+    );
     expect(refused.body.error?.code).to.equal('policy.denied');
     // KZ asks TJ for a document check, which TJ answers (partly, then fully: one answered case).
-    const caseId = await sent(t, kz, await requestEnvelope(t, kz, tj, 'request:document-check', DOC_FIELDS, { urgency: 'standard' }));
+    const caseId = await sent(
+      t,
+      kz,
+      await requestEnvelope(t, kz, tj, 'request:document-check', DOC_FIELDS, { urgency: 'standard' }),
+    );
     for (const action of ['acknowledge', 'answer-partially', 'answer'] as const) {
-      await sent(t, tj, await stepEnvelope(t, tj, kz, caseId, { action }, {}, { labels: action.startsWith('answer') ? { ...DOC_LABELS, handling: 'H2', evaluation: 'B2' } : DOC_LABELS }));
+      await sent(
+        t,
+        tj,
+        await stepEnvelope(
+          t,
+          tj,
+          kz,
+          caseId,
+          { action },
+          {},
+          { labels: action.startsWith('answer') ? { ...DOC_LABELS, handling: 'H2', evaluation: 'B2' } : DOC_LABELS },
+        ),
+      );
     }
   });
   after(async () => t.close());
 
-  it('the secretariat gets the whole network\'s year: exchanges by effect, traffic, requests, upkeep, and an intact trail', async () => {
+  it("the secretariat gets the whole network's year: exchanges by effect, traffic, requests, upkeep, and an intact trail", async () => {
     const { status, body } = await review(root, `year=${year}`);
     expect(status).to.equal(200);
-    expect(body).to.include({ year, state: null, from: `${year}-01-01T00:00:00.000Z`, to: `${year + 1}-01-01T00:00:00.000Z` });
-    const exchange = (from: string, to: string) => body.exchanges.find((r) => r.fromState === from && r.toState === to && r.domain === 'border');
+    expect(body).to.include({
+      year,
+      state: null,
+      from: `${year}-01-01T00:00:00.000Z`,
+      to: `${year + 1}-01-01T00:00:00.000Z`,
+    });
+    const exchange = (from: string, to: string) =>
+      body.exchanges.find((r) => r.fromState === from && r.toState === to && r.domain === 'border');
     expect(exchange('KZ', 'RU')).to.include({ allowed: 2, denied: 1, held: 0, withConditions: 0 });
     expect(exchange('KZ', 'TJ')).to.include({ allowed: 2, denied: 0 }); // message two, and the request
     expect(exchange('TJ', 'KZ')).to.include({ allowed: 3 }); // the three steps
-    expect(body.traffic.find((r) => r.state === 'KZ' && r.domain === 'border')).to.include({ messages: 2, requestSteps: 1 });
+    expect(body.traffic.find((r) => r.state === 'KZ' && r.domain === 'border')).to.include({
+      messages: 2,
+      requestSteps: 1,
+    });
     expect(body.traffic.find((r) => r.state === 'TJ')).to.include({ messages: 0, requestSteps: 3 });
-    expect(body.requests).to.deep.equal([{ requesterState: 'KZ', requestedState: 'TJ', domain: 'border', submitted: 1, answered: 1, declined: 0, overdue: 0 }]);
+    expect(body.requests).to.deep.equal([
+      {
+        requesterState: 'KZ',
+        requestedState: 'TJ',
+        domain: 'border',
+        submitted: 1,
+        answered: 1,
+        declined: 0,
+        overdue: 0,
+      },
+    ]);
     expect(body.upkeep.find((r) => r.state === 'RU')).to.include({ policyVersions: 1, accountsActivated: 2 }); // its admin and focal point
     expect(body.trail.verified).to.equal(true);
     expect(body.trail.entriesChecked).to.equal(body.trail.headSeq).and.to.be.greaterThan(20);
@@ -95,7 +145,9 @@ describe('annual implementation review', function () {
     };
     try {
       const deps = { auditEntries: repository, audit: t.server.accounts.audit, clock: t.clock };
-      const actors = await Promise.all([root, ruAdmin, kzAdmin].map(async (person) => (await t.server.accounts.users.findById(person.user.id))!));
+      const actors = await Promise.all(
+        [root, ruAdmin, kzAdmin].map(async (person) => (await t.server.accounts.users.findById(person.user.id))!),
+      );
       // Asked in the same moment (the first reading is still under way for the others).
       const [network, ru, kz] = await Promise.all(actors.map((actor) => implementationReview(deps, actor, { year })));
       expect(reads).to.equal(1);
@@ -113,6 +165,10 @@ describe('annual implementation review', function () {
     const entries = t.server.database.connection.collection('audit_entries');
     await entries.updateOne({ seq: 5 }, { $set: { 'data.forged': true } });
     const { body } = await review(root, `year=${year}`);
-    expect(body.trail).to.deep.include({ verified: false, entriesChecked: 4, firstBroken: { seq: 5, reason: 'content does not match its hash (entry was changed)' } });
+    expect(body.trail).to.deep.include({
+      verified: false,
+      entriesChecked: 4,
+      firstBroken: { seq: 5, reason: 'content does not match its hash (entry was changed)' },
+    });
   });
 });

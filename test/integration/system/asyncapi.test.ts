@@ -19,7 +19,7 @@ describe('the socket events described as AsyncAPI', function () {
 
   before(async () => {
     t = await startTestServer();
-    doc = await fetch(`${t.url}/api/asyncapi.json`).then((r) => r.json()) as AsyncApi;
+    doc = (await fetch(`${t.url}/api/asyncapi.json`).then((r) => r.json())) as AsyncApi;
   });
   after(() => t.close());
 
@@ -30,12 +30,16 @@ describe('the socket events described as AsyncAPI', function () {
       expect(doc.channels[name]?.messages.request?.payload, name).to.be.an('object');
       expect(doc.channels[name]?.messages.acknowledgement?.payload, name).to.be.an('object');
     }
-    for (const name of Object.keys(SERVER_EVENTS)) expect(doc.operations[`receive ${name}`]?.action, name).to.equal('receive');
+    for (const name of Object.keys(SERVER_EVENTS))
+      expect(doc.operations[`receive ${name}`]?.action, name).to.equal('receive');
   });
 
   it('what the server really sends matches it: a message:new push and the message:send acknowledgement', async () => {
     const root = await bootstrapNetworkAdmin(t);
-    const [kz, ru] = [await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ')), await activeFocalPoint(t, await activeNationalAdmin(t, root, 'RU'))];
+    const [kz, ru] = [
+      await activeFocalPoint(t, await activeNationalAdmin(t, root, 'KZ')),
+      await activeFocalPoint(t, await activeNationalAdmin(t, root, 'RU')),
+    ];
     const sender = await socketOf(t, kz);
     const receiver = await socketOf(t, ru);
     const pushed = new Promise<DeliveredMessage>((resolve) => receiver.once('message:new', resolve));

@@ -11,20 +11,39 @@ import { runServerProcess } from '../../helpers/server-process.js';
 describe('configuration', () => {
   it('uses documented defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).to.include({ env: 'development', host: '127.0.0.1', port: 3000, dataDir: './data', dbName: 'focalnet' });
+    expect(config).to.include({
+      env: 'development',
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: './data',
+      dbName: 'focalnet',
+    });
     expect(config.mongodbUri).to.equal(undefined);
   });
 
   it('names each bad variable in one message', () => {
-    expect(() => loadConfig({ PORT: 'abc', MONGODB_URI: 'http://x' })).to.throw(ConfigError, /PORT.*MONGODB_URI|MONGODB_URI.*PORT/);
+    expect(() => loadConfig({ PORT: 'abc', MONGODB_URI: 'http://x' })).to.throw(
+      ConfigError,
+      /PORT.*MONGODB_URI|MONGODB_URI.*PORT/,
+    );
     expect(() => loadConfig({ JWT_SECRET: 'short' })).to.throw(ConfigError, /JWT_SECRET: must be at least 32/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).to.throw(ConfigError, /LOG_LEVEL/);
   });
 
   it('requires JWT_SECRET and OPAQUE_SERVER_SETUP in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(ConfigError, /JWT_SECRET: required when NODE_ENV=production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).to.throw(ConfigError, /OPAQUE_SERVER_SETUP: required when NODE_ENV=production/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP });
+    expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(
+      ConfigError,
+      /JWT_SECRET: required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).to.throw(
+      ConfigError,
+      /OPAQUE_SERVER_SETUP: required when NODE_ENV=production/,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP,
+    });
     expect(config.jwtSecret).to.have.length(40);
     expect(config.opaqueServerSetup).to.equal(TEST_OPAQUE_SERVER_SETUP);
     expect(() => loadConfig({ OPAQUE_SERVER_SETUP: 'too-short' })).to.throw(ConfigError, /OPAQUE_SERVER_SETUP/);
@@ -43,7 +62,9 @@ describe('configuration', () => {
       const file = path.join(dir, 'opaque-server-setup');
       expect(statSync(file).mode & 0o777).to.equal(0o600);
       expect(await resolveOpaqueServerSetup(config)).to.equal(first);
-      expect(await resolveOpaqueServerSetup(loadConfig({ DATA_DIR: dir, OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP }))).to.equal(TEST_OPAQUE_SERVER_SETUP);
+      expect(
+        await resolveOpaqueServerSetup(loadConfig({ DATA_DIR: dir, OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP })),
+      ).to.equal(TEST_OPAQUE_SERVER_SETUP);
     });
 
     it('refuses a setup file others can read, and a configured value that is no setup', async () => {
@@ -53,7 +74,9 @@ describe('configuration', () => {
       const readable = await resolveOpaqueServerSetup(loadConfig({ DATA_DIR: dir })).catch((e: unknown) => e);
       expect(readable).to.be.instanceOf(ConfigError);
       expect(String(readable)).to.match(/readable by others/);
-      const notSetup = await resolveOpaqueServerSetup(loadConfig({ DATA_DIR: dir, OPAQUE_SERVER_SETUP: 'A'.repeat(171) })).catch((e: unknown) => e);
+      const notSetup = await resolveOpaqueServerSetup(
+        loadConfig({ DATA_DIR: dir, OPAQUE_SERVER_SETUP: 'A'.repeat(171) }),
+      ).catch((e: unknown) => e);
       expect(notSetup).to.be.instanceOf(ConfigError);
     });
   });

@@ -10,7 +10,10 @@ describe('content security policy', () => {
 
   it("lets the web client compile WebAssembly (libsodium) and nothing more: no 'unsafe-eval', no remote scripts", async () => {
     const csp = (await fetch(`${t.url}/`)).headers.get('content-security-policy') ?? '';
-    const scriptSrc = csp.split(';').find((directive) => directive.trim().startsWith('script-src '))?.trim();
+    const scriptSrc = csp
+      .split(';')
+      .find((directive) => directive.trim().startsWith('script-src '))
+      ?.trim();
     expect(scriptSrc).to.equal("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).not.to.contain("'unsafe-eval'");
     expect(csp).to.contain("default-src 'self'");

@@ -27,7 +27,10 @@ describe('HTTP basics', () => {
   it('GET /api/openapi.json describes every route, generated from the schemas', async () => {
     const response = await fetch(`${t.url}/api/openapi.json`);
     expect(response.status).to.equal(200);
-    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     expect(doc.openapi).to.equal('3.1.0');
     expect(Object.keys(doc.paths)).to.include.members(['/api/health', '/api/ready', '/api/openapi.json']);
     const readySchema = JSON.stringify(doc.paths['/api/ready']?.get?.responses['200']);
@@ -50,7 +53,11 @@ describe('HTTP basics', () => {
   });
 
   it('malformed JSON answers 400 http.bad-json without internals', async () => {
-    const response = await fetch(`${t.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    const response = await fetch(`${t.url}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":',
+    });
     expect(response.status).to.equal(400);
     const text = await response.text();
     expect(JSON.parse(text)).to.have.nested.property('error.code', 'http.bad-json');
@@ -59,9 +66,13 @@ describe('HTTP basics', () => {
 
   it('a body whose content-encoding does not match its bytes answers 400 with the error shape, logged as no fault of the server', async () => {
     for (const encoding of ['gzip', 'deflate', 'br']) {
-      const response = await fetch(`${t.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: '{}' });
+      const response = await fetch(`${t.url}/api/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: '{}',
+      });
       expect(response.status, encoding).to.equal(400);
-      const body = await response.json() as { error: { code: string; message: string; requestId: string } };
+      const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
       expect(body.error.code, encoding).to.equal('http.bad-json');
       expect(body.error.requestId).to.be.a('string');
     }
@@ -89,14 +100,18 @@ describe('HTTP basics', () => {
     expect(injected.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
   });
 
-  it('API answers, errors included, are never cached; the web client\'s files may be', async () => {
+  it("API answers, errors included, are never cached; the web client's files may be", async () => {
     for (const path of ['/api/health', '/api/openapi.json', '/api/no-such-route']) {
       expect((await fetch(`${t.url}${path}`)).headers.get('cache-control'), path).to.equal('no-store');
     }
     const refused = await fetch(`${t.url}/api/me`);
     expect(refused.status).to.equal(401);
     expect(refused.headers.get('cache-control')).to.equal('no-store');
-    const malformed = await fetch(`${t.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
+    const malformed = await fetch(`${t.url}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"not json',
+    });
     expect(malformed.status).to.equal(400);
     expect(malformed.headers.get('cache-control')).to.equal('no-store');
     expect((await fetch(`${t.url}/`)).headers.get('cache-control')).not.to.equal('no-store');

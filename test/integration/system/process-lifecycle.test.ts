@@ -24,7 +24,8 @@ describe('server process on the embedded database', function () {
   });
 
   const pidFile = (): string => path.join(dataDir, 'ferretdb-state', 'ferretdb.pid');
-  const ferretdbPid = (): number | undefined => (existsSync(pidFile()) ? Number(readFileSync(pidFile(), 'utf8').split('\n')[0]) : undefined);
+  const ferretdbPid = (): number | undefined =>
+    existsSync(pidFile()) ? Number(readFileSync(pidFile(), 'utf8').split('\n')[0]) : undefined;
   const isAlive = (pid: number): boolean => {
     try {
       process.kill(pid, 0);

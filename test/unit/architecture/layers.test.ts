@@ -19,12 +19,14 @@ describe('architecture: server layers are a lint rule', function () {
   }
 
   it('a module that imports from server/db fails', async () => {
-    const code = "import type { UsersRepository } from '../../db/repositories/users.repository.js';\nexport type Users = UsersRepository;\n";
+    const code =
+      "import type { UsersRepository } from '../../db/repositories/users.repository.js';\nexport type Users = UsersRepository;\n";
     expect(await ruleIds('server/modules/accounts/layer-probe.ts', code)).to.include('boundaries/dependencies');
   });
 
   it('an http file that imports from server/db fails', async () => {
-    const code = "import { MessagesRepository } from '../db/repositories/messages.repository.js';\nexport const Messages = MessagesRepository;\n";
+    const code =
+      "import { MessagesRepository } from '../db/repositories/messages.repository.js';\nexport const Messages = MessagesRepository;\n";
     expect(await ruleIds('server/http/layer-probe.ts', code)).to.include('boundaries/dependencies');
   });
 
@@ -35,12 +37,12 @@ describe('architecture: server layers are a lint rule', function () {
     expect(await ruleIds('server/http/layer-probe.ts', fromHttp)).to.include('boundaries/dependencies');
   });
 
-  it('a module that imports shared code, another module\'s ports and server/system passes', async () => {
+  it("a module that imports shared code, another module's ports and server/system passes", async () => {
     const code = [
       "import { AppError } from '../../../shared/errors.js';",
       "import type { User } from '../accounts/ports/users.js';",
       "import type { Clock } from '../../system/clock.js';",
-      'export const probe = (user: User, clock: Clock): AppError => new AppError(\'internal\', `${user.id} ${clock.now().toISOString()}`);',
+      "export const probe = (user: User, clock: Clock): AppError => new AppError('internal', `${user.id} ${clock.now().toISOString()}`);",
       '',
     ].join('\n');
     expect(await ruleIds('server/modules/messaging/layer-probe.ts', code)).to.deep.equal([]);

@@ -4,7 +4,12 @@ import { en } from '../../../client/src/i18n/en.js';
 import { ru } from '../../../client/src/i18n/ru.js';
 
 function lookup(catalogue: object, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), catalogue);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+      catalogue,
+    );
 }
 
 describe('audit trail labels', () => {

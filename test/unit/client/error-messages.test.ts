@@ -5,10 +5,27 @@ import { CLIENT_ERROR_CODES } from '../../../client/sdk/api-error.js';
 import { en } from '../../../client/src/i18n/en.js';
 
 /** Areas the account screens meet; codes of other areas fall back to the server's message until their screens exist. */
-const ACCOUNT_AREAS = ['validation', 'http', 'auth', 'invitation', 'user', 'password', 'keys', 'state', 'rate', 'db', 'internal'];
+const ACCOUNT_AREAS = [
+  'validation',
+  'http',
+  'auth',
+  'invitation',
+  'user',
+  'password',
+  'keys',
+  'state',
+  'rate',
+  'db',
+  'internal',
+];
 
 function lookup(key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), en);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+      en,
+    );
 }
 
 describe('error messages', () => {

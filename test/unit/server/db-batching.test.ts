@@ -7,9 +7,13 @@ describe('database batching helpers', () => {
     it('writes items submitted in one go together, then those submitted while a write is in flight, each caller with its own outcome', async () => {
       const batches: number[][] = [];
       let release: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => { release = resolve; });
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
       let started: () => void = () => undefined;
-      const firstWrite = new Promise<void>((resolve) => { started = resolve; });
+      const firstWrite = new Promise<void>((resolve) => {
+        started = resolve;
+      });
       const commit = new GroupCommit<number, string>(async (items) => {
         batches.push(items);
         if (batches.length === 1) {
@@ -24,7 +28,10 @@ describe('database batching helpers', () => {
       release();
       expect(await Promise.all(first)).to.deep.equal(['stored 1', 'stored 2']);
       expect(await Promise.all(rest)).to.deep.equal(['stored 3', 'item 4 refused', 'stored 5']);
-      expect(batches).to.deep.equal([[1, 2], [3, 4, 5]]);
+      expect(batches).to.deep.equal([
+        [1, 2],
+        [3, 4, 5],
+      ]);
     });
 
     it('fails every caller of a batch whose write throws, and keeps working afterwards', async () => {
@@ -42,14 +49,21 @@ describe('database batching helpers', () => {
 
   it('GroupCommit: a write that never answers fails its batch after the deadline, and the next batch is written', async () => {
     let calls = 0;
-    const commit = new GroupCommit<number, string>((items) => {
-      calls += 1;
-      return calls === 1 ? new Promise(() => undefined) : Promise.resolve(items.map((n) => `stored ${n}`));
-    }, 500, 50);
+    const commit = new GroupCommit<number, string>(
+      (items) => {
+        calls += 1;
+        return calls === 1 ? new Promise(() => undefined) : Promise.resolve(items.map((n) => `stored ${n}`));
+      },
+      500,
+      50,
+    );
     const stuck = commit.submit(1);
     await Promise.resolve(); // the first write has started
     const waiting = commit.submit(2);
-    const error = await stuck.then(() => undefined, (e: unknown) => e as { code?: string });
+    const error = await stuck.then(
+      () => undefined,
+      (e: unknown) => e as { code?: string },
+    );
     expect(error?.code).to.equal('db.unavailable');
     expect(await waiting).to.equal('stored 2');
     expect(await commit.submit(3)).to.equal('stored 3');
@@ -57,14 +71,23 @@ describe('database batching helpers', () => {
 
   it('BatchedLookup: a read that never answers fails its callers after the deadline, and later lookups are read', async () => {
     let calls = 0;
-    const lookup = new BatchedLookup<string>((keys) => {
-      calls += 1;
-      return calls === 1 ? new Promise(() => undefined) : Promise.resolve(keys.map((k) => [k, `value ${k}`] as [string, string]));
-    }, 500, 50);
+    const lookup = new BatchedLookup<string>(
+      (keys) => {
+        calls += 1;
+        return calls === 1
+          ? new Promise(() => undefined)
+          : Promise.resolve(keys.map((k) => [k, `value ${k}`] as [string, string]));
+      },
+      500,
+      50,
+    );
     const stuck = lookup.get('a');
     await Promise.resolve(); // the first read has started
     const waiting = lookup.get('b');
-    const error = await stuck.then(() => undefined, (e: unknown) => e as { code?: string });
+    const error = await stuck.then(
+      () => undefined,
+      (e: unknown) => e as { code?: string },
+    );
     expect(error?.code).to.equal('db.unavailable');
     expect(await waiting).to.equal('value b');
     expect(await lookup.get('a')).to.equal('value a');
@@ -81,7 +104,10 @@ describe('database batching helpers', () => {
       await Promise.resolve(); // the first read has started
       const answers = await Promise.all([...together, lookup.get('bb'), lookup.get('bb'), lookup.get('missing')]);
       expect(answers).to.deep.equal([1, 3, 2, 2, undefined]);
-      expect(reads).to.deep.equal([['a', 'ccc'], ['bb', 'missing']]);
+      expect(reads).to.deep.equal([
+        ['a', 'ccc'],
+        ['bb', 'missing'],
+      ]);
     });
 
     it('rejects the callers of a failed read only', async () => {

@@ -31,18 +31,26 @@ describe('FerretDB source patches', () => {
 
   it('applies a unified diff to the upstream text it was written for', () => {
     expect(applyPatch(root, 'writer.patch', PATCH)).to.deep.equal(['internal/fsql/db.go']);
-    expect(readFileSync(file(), 'utf8')).to.equal(UPSTREAM.replace('\tBatchSize int\n', '\tBatchSize int\n\twriter chan struct{}\n'));
+    expect(readFileSync(file(), 'utf8')).to.equal(
+      UPSTREAM.replace('\tBatchSize int\n', '\tBatchSize int\n\twriter chan struct{}\n'),
+    );
   });
 
   it('fails loudly, naming the patch, the file and the line, when the upstream text differs', () => {
     writeFileSync(file(), UPSTREAM.replace('BatchSize int', 'BatchSize int64'));
-    expect(() => applyPatch(root, 'writer.patch', PATCH)).to.throw(PatchMismatchError, /patch writer\.patch: the upstream text of internal\/fsql\/db\.go differs from hunk @@ -3,3 \+3,4 @@ .*line 4 reads "\\tBatchSize int64"/);
+    expect(() => applyPatch(root, 'writer.patch', PATCH)).to.throw(
+      PatchMismatchError,
+      /patch writer\.patch: the upstream text of internal\/fsql\/db\.go differs from hunk @@ -3,3 \+3,4 @@ .*line 4 reads "\\tBatchSize int64"/,
+    );
     expect(readFileSync(file(), 'utf8')).to.include('BatchSize int64\n}');
   });
 
   it('fails when the file is missing, or the text is not a diff', () => {
     rmSync(file());
-    expect(() => applyPatch(root, 'writer.patch', PATCH)).to.throw(PatchMismatchError, /writer\.patch: internal\/fsql\/db\.go does not exist/);
+    expect(() => applyPatch(root, 'writer.patch', PATCH)).to.throw(
+      PatchMismatchError,
+      /writer\.patch: internal\/fsql\/db\.go does not exist/,
+    );
     expect(() => parsePatch('empty.patch', 'just words\n')).to.throw(PatchMismatchError, /empty\.patch: no hunks/);
   });
 

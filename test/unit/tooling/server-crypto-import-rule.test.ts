@@ -10,17 +10,38 @@ describe('ESLint: the server never imports client-side key handling or decryptio
     return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
   };
 
-  for (const module of ['envelope-open', 'envelope-seal', 'key-wrap', 'keys', 'recovery-key', 'attachment-stream', 'policy-sign', 'liveness-sign']) {
+  for (const module of [
+    'envelope-open',
+    'envelope-seal',
+    'key-wrap',
+    'keys',
+    'recovery-key',
+    'attachment-stream',
+    'policy-sign',
+    'liveness-sign',
+  ]) {
     it(`refuses shared/crypto/${module}`, async () => {
-      const messages = await lintServerFile(`import * as x from '../../shared/crypto/${module}.js';\nexport const y = x;\n`);
+      const messages = await lintServerFile(
+        `import * as x from '../../shared/crypto/${module}.js';\nexport const y = x;\n`,
+      );
       expect(messages, module).to.have.length(1);
       expect(messages[0]).to.contain('never decrypts');
     });
   }
 
-  for (const module of ['verify-envelope', 'verify-key-bundle', 'envelope-format', 'encoding', 'canonical-json', 'sodium', 'safety-number']) {
+  for (const module of [
+    'verify-envelope',
+    'verify-key-bundle',
+    'envelope-format',
+    'encoding',
+    'canonical-json',
+    'sodium',
+    'safety-number',
+  ]) {
     it(`allows shared/crypto/${module}`, async () => {
-      expect(await lintServerFile(`import * as x from '../../shared/crypto/${module}.js';\nexport const y = x;\n`)).to.deep.equal([]);
+      expect(
+        await lintServerFile(`import * as x from '../../shared/crypto/${module}.js';\nexport const y = x;\n`),
+      ).to.deep.equal([]);
     });
   }
 });

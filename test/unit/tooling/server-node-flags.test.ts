@@ -5,7 +5,8 @@ import { SERVER_NODE_FLAGS } from '../../../server/node-flags.js';
 
 describe('the server process V8 flags', () => {
   it('npm start passes exactly SERVER_NODE_FLAGS, which the benchmarks use too', () => {
-    const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+    const start =
+      (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
     const flags = start.split(/\s+/).filter((part) => part.startsWith('--') && part !== '--import');
     expect(flags).to.deep.equal([...SERVER_NODE_FLAGS]);
   });

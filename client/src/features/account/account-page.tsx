@@ -18,13 +18,34 @@ export function AccountPage() {
       <h2>{t('account.title')}</h2>
       <section className="card" aria-label={t('account.title')}>
         <dl className="facts" data-testid="account-facts">
-          <dt>{t('account.facts.username')}</dt><dd>{user.username}</dd>
-          <dt>{t('account.facts.role')}</dt><dd>{labels.role(user.role)}</dd>
-          {user.state && <><dt>{t('account.facts.state')}</dt><dd>{labels.state(user.state)}</dd></>}
-          <dt>{t('account.facts.status')}</dt><dd>{t(`userStatus.${user.status}`)}</dd>
+          <dt>{t('account.facts.username')}</dt>
+          <dd>{user.username}</dd>
+          <dt>{t('account.facts.role')}</dt>
+          <dd>{labels.role(user.role)}</dd>
+          {user.state && (
+            <>
+              <dt>{t('account.facts.state')}</dt>
+              <dd>{labels.state(user.state)}</dd>
+            </>
+          )}
+          <dt>{t('account.facts.status')}</dt>
+          <dd>{t(`userStatus.${user.status}`)}</dd>
           <dt>{t('account.facts.totp')}</dt>
-          <dd>{user.totpEnabled ? t('account.facts.totpOn') : <>{t('account.facts.totpOff')} · <Link to="/security/totp">{t('account.facts.totpSetUp')}</Link></>}</dd>
-          {user.keys && <><dt>{t('account.facts.keyVersion')}</dt><dd>{user.keys.keyVersion}</dd></>}
+          <dd>
+            {user.totpEnabled ? (
+              t('account.facts.totpOn')
+            ) : (
+              <>
+                {t('account.facts.totpOff')} · <Link to="/security/totp">{t('account.facts.totpSetUp')}</Link>
+              </>
+            )}
+          </dd>
+          {user.keys && (
+            <>
+              <dt>{t('account.facts.keyVersion')}</dt>
+              <dd>{user.keys.keyVersion}</dd>
+            </>
+          )}
         </dl>
       </section>
       {user.role === 'focal-point' && <NotificationSettings userId={user.id} />}

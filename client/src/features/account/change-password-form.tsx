@@ -30,7 +30,11 @@ export function ChangePasswordForm() {
     setBusy(true);
     setError(undefined);
     try {
-      await client.changePassword({ currentPassword: current, newPassword: next.value, ...(asksCode ? { totp: code.trim() } : {}) });
+      await client.changePassword({
+        currentPassword: current,
+        newPassword: next.value,
+        ...(asksCode ? { totp: code.trim() } : {}),
+      });
       // What this browser kept under the old password is erased; kept afresh (new key) if it was kept.
       if (remembered.active()) {
         await remembered.forget();
@@ -49,22 +53,62 @@ export function ChangePasswordForm() {
   };
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="change-password-title" data-testid="change-password" noValidate>
+    <form
+      className="card form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="change-password-title"
+      data-testid="change-password"
+      noValidate
+    >
       <h3 id="change-password-title">{t('account.password.title')}</h3>
       <p className="hint">{t('account.password.intro')}</p>
-      <Field label={t('account.password.current')} error={tried && current === '' && t('account.password.currentMissing')}>
-        {(field) => <input {...field} name="currentPassword" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />}
+      <Field
+        label={t('account.password.current')}
+        error={tried && current === '' && t('account.password.currentMissing')}
+      >
+        {(field) => (
+          <input
+            {...field}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            required
+          />
+        )}
       </Field>
       {asksCode && (
-        <Field label={t('account.password.code')} error={tried && code.trim() === '' && t('account.password.codeMissing')}>
-          {(field) => <input {...field} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} required />}
+        <Field
+          label={t('account.password.code')}
+          error={tried && code.trim() === '' && t('account.password.codeMissing')}
+        >
+          {(field) => (
+            <input
+              {...field}
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6}"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              required
+            />
+          )}
         </Field>
       )}
       <NewPasswordFields value={next} onChange={setNext} tried={tried} />
       <FormError error={error} />
-      {done && <p className="success" role="status" data-testid="password-changed">{t('account.password.done')}</p>}
+      {done && (
+        <p className="success" role="status" data-testid="password-changed">
+          {t('account.password.done')}
+        </p>
+      )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('account.password.working') : t('account.password.submit')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('account.password.working') : t('account.password.submit')}
+        </button>
       </div>
     </form>
   );

@@ -17,12 +17,14 @@ const account = {
     title: 'Notifications on this computer',
     toggle: 'Tell me when a message or request arrives while FocalNet is in the background',
     hint: 'The notification names only the kind and the sender’s state, never the content. This browser asks for your permission once.',
-    blocked: 'This browser blocks notifications from FocalNet: allow them in the browser’s site settings to turn this on.',
+    blocked:
+      'This browser blocks notifications from FocalNet: allow them in the browser’s site settings to turn this on.',
     unsupported: 'This browser cannot show notifications.',
   },
   sessions: {
     title: 'Where you are signed in',
-    intro: 'Each browser or program signed in to your account. End any you do not recognise or no longer use: it stops at once.',
+    intro:
+      'Each browser or program signed in to your account. End any you do not recognise or no longer use: it stops at once.',
     current: 'this browser',
     unknownDevice: 'Unknown browser or program',
     signedIn: 'signed in {{at}}',
@@ -40,7 +42,8 @@ const account = {
   },
   password: {
     title: 'Change your password',
-    intro: 'Your password never leaves this browser: the server only checks that you know it. Your private keys are wrapped again here under the new one. Your other sessions end; you stay signed in here. Your recovery key stays valid.',
+    intro:
+      'Your password never leaves this browser: the server only checks that you know it. Your private keys are wrapped again here under the new one. Your other sessions end; you stay signed in here. Your recovery key stays valid.',
     current: 'Current password',
     currentMissing: 'Enter your current password.',
     code: 'Code from your authenticator app',
@@ -55,7 +58,8 @@ const account = {
   resetLink: {
     issue: 'Password reset link',
     title: 'Password reset link for {{name}}',
-    intro: 'Give this link to {{name}} through a channel you trust; it works once, until {{until}}. To finish, they need their recovery key: the link alone changes nothing. A newer link replaces this one.',
+    intro:
+      'Give this link to {{name}} through a channel you trust; it works once, until {{until}}. To finish, they need their recovery key: the link alone changes nothing. A newer link replaces this one.',
     link: 'Reset link',
     close: 'Close',
   },
@@ -64,7 +68,8 @@ const account = {
     title: 'Reset your password',
     loading: 'Checking the link…',
     for: 'Account: {{name}} ({{username}})',
-    intro: 'Your recovery key (shown once when you registered) unlocks your keys here in the browser; they are wrapped under the new password and the server never sees them. Every session of this account ends.',
+    intro:
+      'Your recovery key (shown once when you registered) unlocks your keys here in the browser; they are wrapped under the new password and the server never sees them. Every session of this account ends.',
     recoveryKey: 'Recovery key',
     recoveryHint: '56 characters; dashes and spaces are optional.',
     submit: 'Set the new password',
@@ -72,7 +77,8 @@ const account = {
     done: 'Your password is changed. Sign in with the new one.',
     signIn: 'Sign in',
     noToken: 'This address has no reset token. Open the link exactly as your administrator gave it.',
-    noRecoveryKey: 'Without your recovery key the password cannot be reset: ask your administrator for new keys instead (they will verify you again).',
+    noRecoveryKey:
+      'Without your recovery key the password cannot be reset: ask your administrator for new keys instead (they will verify you again).',
   },
 };
 

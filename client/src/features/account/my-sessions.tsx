@@ -35,13 +35,22 @@ export function MySessions() {
             <strong>{describeDevice(s.device) ?? t('account.sessions.unknownDevice')}</strong>
             {s.current && <span className="badge active">{t('account.sessions.current')}</span>}
             <div className="detail">
-              {s.signedInAt && t('account.sessions.signedIn', { at: date(s.signedInAt) })} · {t('account.sessions.lastActive', { at: date(s.lastRefreshedAt) })}
+              {s.signedInAt && t('account.sessions.signedIn', { at: date(s.signedInAt) })} ·{' '}
+              {t('account.sessions.lastActive', { at: date(s.lastRefreshedAt) })}
             </div>
-            {!s.current && <button type="button" onClick={() => void end([s.id])}>{t('account.sessions.end')}</button>}
+            {!s.current && (
+              <button type="button" onClick={() => void end([s.id])}>
+                {t('account.sessions.end')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      {others.length > 1 && <button type="button" onClick={() => void end(others.map((s) => s.id))}>{t('account.sessions.endOthers')}</button>}
+      {others.length > 1 && (
+        <button type="button" onClick={() => void end(others.map((s) => s.id))}>
+          {t('account.sessions.endOthers')}
+        </button>
+      )}
     </section>
   );
 }

@@ -22,10 +22,13 @@ export function RecoveryKeySection() {
     setError(undefined);
     setDone(false);
     try {
-      await client.newRecoveryKey((recoveryKeyText) => new Promise<void>((resolve) => {
-        confirmed.current = resolve;
-        setShown(recoveryKeyText);
-      }));
+      await client.newRecoveryKey(
+        (recoveryKeyText) =>
+          new Promise<void>((resolve) => {
+            confirmed.current = resolve;
+            setShown(recoveryKeyText);
+          }),
+      );
       setDone(true);
     } catch (caught) {
       setError(caught);
@@ -35,18 +38,31 @@ export function RecoveryKeySection() {
   };
 
   return (
-    <section className="card" aria-labelledby="recovery-section-title" data-testid="recovery-key-section" data-confirmed={user.recoveryKeyConfirmed}>
+    <section
+      className="card"
+      aria-labelledby="recovery-section-title"
+      data-testid="recovery-key-section"
+      data-confirmed={user.recoveryKeyConfirmed}
+    >
       <h3 id="recovery-section-title">{t('account.recovery.title')}</h3>
-      <p data-testid="recovery-key-status">{user.recoveryKeyConfirmed ? t('account.recovery.confirmed') : t('account.recovery.notConfirmed')}</p>
+      <p data-testid="recovery-key-status">
+        {user.recoveryKeyConfirmed ? t('account.recovery.confirmed') : t('account.recovery.notConfirmed')}
+      </p>
       {shown ? (
         <RecoveryKeyStep recoveryKeyText={shown} onConfirmed={() => confirmed.current?.()} />
       ) : (
         <>
           <p className="hint">{t('account.recovery.hint')}</p>
-          <button type="button" onClick={() => void start()}>{t('account.recovery.make')}</button>
+          <button type="button" onClick={() => void start()}>
+            {t('account.recovery.make')}
+          </button>
         </>
       )}
-      {done && <p className="success" role="status" data-testid="recovery-key-replaced">{t('account.recovery.done')}</p>}
+      {done && (
+        <p className="success" role="status" data-testid="recovery-key-replaced">
+          {t('account.recovery.done')}
+        </p>
+      )}
       <FormError error={error} />
     </section>
   );

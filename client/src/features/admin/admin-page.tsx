@@ -39,6 +39,7 @@ export function AdminPage({ section }: { section: AdminSection }) {
   if (!session) return null;
   const me = session.user;
   if (isAdmin(me) && me.status === 'active' && !me.totpEnabled) return <TotpRequired />;
-  if (!can(toActor(me), NEEDS[section], { state: me.state })) return <p className="card warning">{t('admin.notAllowed')}</p>;
+  if (!can(toActor(me), NEEDS[section], { state: me.state }))
+    return <p className="card warning">{t('admin.notAllowed')}</p>;
   return <Section section={section} me={me} />;
 }

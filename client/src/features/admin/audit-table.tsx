@@ -31,7 +31,10 @@ export function AuditTable({ entries, names }: { entries: AuditEntryView[]; name
             <td>{who(entry.subjectId)}</td>
             <td className="small">
               {Object.entries(entry.data).map(([key, value]) => (
-                <div key={key}><span className="detail">{key}:</span> <span className="mono">{typeof value === 'string' ? value : JSON.stringify(value)}</span></div>
+                <div key={key}>
+                  <span className="detail">{key}:</span>{' '}
+                  <span className="mono">{typeof value === 'string' ? value : JSON.stringify(value)}</span>
+                </div>
               ))}
             </td>
           </tr>

@@ -16,7 +16,13 @@ const INVITABLE = ['national-admin', 'focal-point'] as const;
  * Network admins invite a national admin of any member state; national admins invite a focal
  * point of their own state for one or more domains. Which applies is asked of can().
  */
-export function CreateInvitationForm({ me, onCreated }: { me: UserView; onCreated: (created: CreatedInvitation) => void }) {
+export function CreateInvitationForm({
+  me,
+  onCreated,
+}: {
+  me: UserView;
+  onCreated: (created: CreatedInvitation) => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
@@ -35,7 +41,8 @@ export function CreateInvitationForm({ me, onCreated }: { me: UserView; onCreate
   if (!role) return null;
 
   const needsDomains = role === 'focal-point';
-  const toggle = (domain: DomainCode): void => setDomains(domains.includes(domain) ? domains.filter((d) => d !== domain) : [...domains, domain]);
+  const toggle = (domain: DomainCode): void =>
+    setDomains(domains.includes(domain) ? domains.filter((d) => d !== domain) : [...domains, domain]);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setTried(true);
@@ -43,7 +50,16 @@ export function CreateInvitationForm({ me, onCreated }: { me: UserView; onCreate
     setBusy(true);
     setError(undefined);
     try {
-      onCreated(await client.invitations.create({ role, state, domains: needsDomains ? domains : [], displayName, ...(note.trim() ? { note } : {}), expiresInHours: hours }));
+      onCreated(
+        await client.invitations.create({
+          role,
+          state,
+          domains: needsDomains ? domains : [],
+          displayName,
+          ...(note.trim() ? { note } : {}),
+          expiresInHours: hours,
+        }),
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -62,27 +78,47 @@ export function CreateInvitationForm({ me, onCreated }: { me: UserView; onCreate
           {t('admin.invitations.state')}
           <select name="state" value={state} onChange={(e) => setState(e.target.value)} required>
             <option value="">{t('admin.invitations.chooseState')}</option>
-            {labels.sortedStates().map((s) => <option key={s.code} value={s.code}>{s.name[labels.language]}</option>)}
+            {labels.sortedStates().map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name[labels.language]}
+              </option>
+            ))}
           </select>
         </label>
       ) : (
-        <p>{t('admin.invitations.state')}: <strong>{labels.state(me.state)}</strong></p>
+        <p>
+          {t('admin.invitations.state')}: <strong>{labels.state(me.state)}</strong>
+        </p>
       )}
       {needsDomains && (
         <fieldset>
           <legend>{t('admin.invitations.domains')}</legend>
           {networkDomains.map(({ code }) => (
             <label key={code} className="checkbox">
-              <input type="checkbox" name="domains" value={code} checked={domains.includes(code)} onChange={() => toggle(code)} />
+              <input
+                type="checkbox"
+                name="domains"
+                value={code}
+                checked={domains.includes(code)}
+                onChange={() => toggle(code)}
+              />
               {labels.domain(code)}
             </label>
           ))}
-          {tried && domains.length === 0 && <span className="field-error">{t('admin.invitations.atLeastOneDomain')}</span>}
+          {tried && domains.length === 0 && (
+            <span className="field-error">{t('admin.invitations.atLeastOneDomain')}</span>
+          )}
         </fieldset>
       )}
       <label>
         {t('admin.invitations.displayName')}
-        <input name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={120} />
+        <input
+          name="displayName"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          required
+          maxLength={120}
+        />
       </label>
       <label>
         {t('admin.invitations.note')}
@@ -92,12 +128,16 @@ export function CreateInvitationForm({ me, onCreated }: { me: UserView; onCreate
         {t('admin.invitations.expiresIn')}
         <select name="expiresInHours" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
           {VALIDITY_HOURS.map((h) => (
-            <option key={h} value={h}>{h < 48 ? t('admin.invitations.hours', { count: h }) : t('admin.invitations.days', { count: h / 24 })}</option>
+            <option key={h} value={h}>
+              {h < 48 ? t('admin.invitations.hours', { count: h }) : t('admin.invitations.days', { count: h / 24 })}
+            </option>
           ))}
         </select>
       </label>
       <FormError error={error} />
-      <button type="submit" className="primary" disabled={busy}>{t('admin.invitations.submit')}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {t('admin.invitations.submit')}
+      </button>
     </form>
   );
 }

@@ -11,11 +11,19 @@ export function CreatedLink({ created, onDone }: { created: CreatedInvitation; o
       <p className="warning">{t('admin.invitations.createdWarning')}</p>
       <label>
         {t('admin.invitations.link')}
-        <input name="invitation-link" readOnly value={created.link} onFocus={(e) => e.target.select()} className="mono" />
+        <input
+          name="invitation-link"
+          readOnly
+          value={created.link}
+          onFocus={(e) => e.target.select()}
+          className="mono"
+        />
       </label>
       <div className="actions">
         <CopyButton text={created.link} />
-        <button type="button" onClick={onDone}>{t('admin.invitations.dismiss')}</button>
+        <button type="button" onClick={onDone}>
+          {t('admin.invitations.dismiss')}
+        </button>
       </div>
     </section>
   );

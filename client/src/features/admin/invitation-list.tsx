@@ -7,7 +7,17 @@ import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { toActor } from '../../services/actor';
 
-export function InvitationList({ me, invitations, error, onChanged }: { me: UserView; invitations: InvitationView[] | undefined; error: unknown; onChanged: () => void }) {
+export function InvitationList({
+  me,
+  invitations,
+  error,
+  onChanged,
+}: {
+  me: UserView;
+  invitations: InvitationView[] | undefined;
+  error: unknown;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
@@ -27,7 +37,11 @@ export function InvitationList({ me, invitations, error, onChanged }: { me: User
     <section className="card" aria-labelledby="invitation-list-title">
       <h3 id="invitation-list-title">{t('admin.invitations.listTitle')}</h3>
       <FormError error={error ?? actionError} />
-      {!invitations ? <p>{t('common.loading')}</p> : invitations.length === 0 ? <p>{t('admin.invitations.empty')}</p> : (
+      {!invitations ? (
+        <p>{t('common.loading')}</p>
+      ) : invitations.length === 0 ? (
+        <p>{t('admin.invitations.empty')}</p>
+      ) : (
         <table data-testid="invitation-list">
           <thead>
             <tr>
@@ -43,16 +57,24 @@ export function InvitationList({ me, invitations, error, onChanged }: { me: User
           <tbody>
             {invitations.map((invitation) => (
               <tr key={invitation.id} data-status={invitation.status}>
-                <td>{invitation.displayName}{invitation.note && <div className="detail">{invitation.note}</div>}</td>
+                <td>
+                  {invitation.displayName}
+                  {invitation.note && <div className="detail">{invitation.note}</div>}
+                </td>
                 <td>{labels.role(invitation.role)}</td>
                 <td>{labels.state(invitation.state)}</td>
                 <td>{labels.domains(invitation.domains)}</td>
-                <td><span className={`badge ${invitation.status}`}>{t(`invitationStatus.${invitation.status}`)}</span></td>
+                <td>
+                  <span className={`badge ${invitation.status}`}>{t(`invitationStatus.${invitation.status}`)}</span>
+                </td>
                 <td>{labels.date(invitation.expiresAt)}</td>
                 <td>
-                  {invitation.status === 'open' && can(actor, 'invitation:revoke', { role: invitation.role, state: invitation.state }) && (
-                    <button type="button" onClick={() => void revoke(invitation.id)}>{t('admin.invitations.revoke')}</button>
-                  )}
+                  {invitation.status === 'open' &&
+                    can(actor, 'invitation:revoke', { role: invitation.role, state: invitation.state }) && (
+                      <button type="button" onClick={() => void revoke(invitation.id)}>
+                        {t('admin.invitations.revoke')}
+                      </button>
+                    )}
                 </td>
               </tr>
             ))}

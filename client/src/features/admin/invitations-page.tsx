@@ -19,7 +19,11 @@ export function InvitationsPage({ me }: { me: UserView }) {
   return (
     <>
       <h2>{t('admin.invitations.title')}</h2>
-      {created ? <CreatedLink created={created} onDone={() => setCreated(undefined)} /> : <CreateInvitationForm me={me} onCreated={onCreated} />}
+      {created ? (
+        <CreatedLink created={created} onDone={() => setCreated(undefined)} />
+      ) : (
+        <CreateInvitationForm me={me} onCreated={onCreated} />
+      )}
       <InvitationList me={me} invitations={invitations.data} error={invitations.error} onChanged={invitations.reload} />
     </>
   );

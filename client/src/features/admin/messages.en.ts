@@ -3,7 +3,8 @@ export const adminEn = {
   admin: {
     title: 'Administration',
     totpRequired: 'Set up two-factor authentication before using the administration pages.',
-    totpRequiredFocalPoint: 'Your state requires two-factor authentication for its focal points: set it up to exchange messages and requests.',
+    totpRequiredFocalPoint:
+      'Your state requires two-factor authentication for its focal points: set it up to exchange messages and requests.',
     setUp: 'Set it up now',
     notAllowed: 'Your role does not include this page.',
     invitations: {
@@ -21,7 +22,8 @@ export const adminEn = {
       submit: 'Create invitation',
       atLeastOneDomain: 'Choose at least one domain.',
       createdTitle: 'Invitation for {{name}} created',
-      createdWarning: 'Copy this link now and pass it on through a trusted channel. It is shown only once: FocalNet does not keep it.',
+      createdWarning:
+        'Copy this link now and pass it on through a trusted channel. It is shown only once: FocalNet does not keep it.',
       link: 'Invitation link',
       dismiss: 'I have copied the link',
       listTitle: 'Invitations',
@@ -34,7 +36,8 @@ export const adminEn = {
     },
     pending: {
       title: 'Pending verifications',
-      intro: 'Call each person on a number you know is theirs and read the safety number together. Activate only when every digit matches.',
+      intro:
+        'Call each person on a number you know is theirs and read the safety number together. Activate only when every digit matches.',
       empty: 'Nobody is waiting for verification.',
       registered: 'Registered {{date}}',
       activate: 'I compared it, activate',
@@ -122,7 +125,11 @@ export const adminEn = {
     },
     state: { 'participation-changed': 'Participation in domains changed' },
     liveness: { 'check-started': 'Liveness check started', acknowledged: 'Liveness check answered' },
-    message: { stored: 'Message relayed (stored encrypted)', released: 'Held message released', dropped: 'Held message dropped' },
+    message: {
+      stored: 'Message relayed (stored encrypted)',
+      released: 'Held message released',
+      dropped: 'Held message dropped',
+    },
     policy: {
       published: 'Disclosure policy version published',
       'signature-rejected': 'Disclosure policy refused: bad signature',
@@ -136,8 +143,18 @@ export const adminEn = {
       settled: 'Held exchange settled',
       'envelope-read': 'Held exchange opened by an approver',
     },
-    request: { submitted: 'Information request submitted', transition: 'Information request step', overdue: 'Information request overdue' },
-    consensus: { proposed: 'Network decision proposed', position: 'Position given on a network decision', settled: 'Network decision ended', applied: 'Network decision carried out', withdrawn: 'Network decision withdrawn' },
+    request: {
+      submitted: 'Information request submitted',
+      transition: 'Information request step',
+      overdue: 'Information request overdue',
+    },
+    consensus: {
+      proposed: 'Network decision proposed',
+      position: 'Position given on a network decision',
+      settled: 'Network decision ended',
+      applied: 'Network decision carried out',
+      withdrawn: 'Network decision withdrawn',
+    },
     review: { generated: 'Annual review prepared' },
   },
 } as const;

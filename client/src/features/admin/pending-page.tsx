@@ -21,10 +21,20 @@ export function PendingPage({ me }: { me: UserView }) {
     <>
       <h2>{t('admin.pending.title')}</h2>
       <p>{t('admin.pending.intro')}</p>
-      {activated && <p className="success" role="status" data-testid="activated">{t('admin.pending.activated', { name: activated })}</p>}
+      {activated && (
+        <p className="success" role="status" data-testid="activated">
+          {t('admin.pending.activated', { name: activated })}
+        </p>
+      )}
       <FormError error={pending.error} />
-      {!pending.data ? <p>{t('common.loading')}</p> : pending.data.length === 0 ? <p className="card">{t('admin.pending.empty')}</p> : (
-        pending.data.map((person) => <PendingPersonCard key={person.id} me={me} person={person} onActivated={onActivated} />)
+      {!pending.data ? (
+        <p>{t('common.loading')}</p>
+      ) : pending.data.length === 0 ? (
+        <p className="card">{t('admin.pending.empty')}</p>
+      ) : (
+        pending.data.map((person) => (
+          <PendingPersonCard key={person.id} me={me} person={person} onActivated={onActivated} />
+        ))
       )}
     </>
   );

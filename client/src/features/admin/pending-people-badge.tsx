@@ -18,5 +18,9 @@ export function PendingPeopleBadge() {
   const count = actor ? (pending.data ?? []).filter(mayVerify(actor)).length : 0;
   useTitleCount('people', count);
   if (count === 0) return null;
-  return <span className="badge nav-count" data-testid="pending-people" aria-label={t('admin.pending.waiting', { count })}>{count}</span>;
+  return (
+    <span className="badge nav-count" data-testid="pending-people" aria-label={t('admin.pending.waiting', { count })}>
+      {count}
+    </span>
+  );
 }

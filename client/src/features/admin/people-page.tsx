@@ -22,13 +22,25 @@ export function PeoplePage({ me }: { me: UserView }) {
       <h2>{t('admin.people.title')}</h2>
       <label className="inline">
         {t('admin.people.filter')}{' '}
-        <select name="status-filter" value={status} onChange={(e) => setStatus(UserStatus.safeParse(e.target.value).data ?? '')}>
+        <select
+          name="status-filter"
+          value={status}
+          onChange={(e) => setStatus(UserStatus.safeParse(e.target.value).data ?? '')}
+        >
           <option value="">{t('admin.people.all')}</option>
-          {FILTERS.map((s) => <option key={s} value={s}>{labels.userStatus(s)}</option>)}
+          {FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {labels.userStatus(s)}
+            </option>
+          ))}
         </select>
       </label>
       <FormError error={people.error} />
-      {!people.data ? <p>{t('common.loading')}</p> : people.data.length === 0 ? <p className="card">{t('admin.people.empty')}</p> : (
+      {!people.data ? (
+        <p>{t('common.loading')}</p>
+      ) : people.data.length === 0 ? (
+        <p className="card">{t('admin.people.empty')}</p>
+      ) : (
         <table className="card" data-testid="people-list">
           <thead>
             <tr>
@@ -41,7 +53,9 @@ export function PeoplePage({ me }: { me: UserView }) {
             </tr>
           </thead>
           <tbody>
-            {people.data.map((person) => <PersonRow key={person.id} me={me} person={person} onChanged={people.reload} />)}
+            {people.data.map((person) => (
+              <PersonRow key={person.id} me={me} person={person} onChanged={people.reload} />
+            ))}
           </tbody>
         </table>
       )}

@@ -34,7 +34,10 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
   const canSuspend = person.status !== 'suspended' && can(actor, 'user:suspend', target);
   const canReactivate = person.status === 'suspended' && can(actor, 'user:reactivate', target);
   const canRemove = can(actor, 'user:remove', target);
-  const canReset = (person.status === 'active' || person.status === 'pending-verification') && person.keys !== null && can(actor, 'user:reset-password', target);
+  const canReset =
+    (person.status === 'active' || person.status === 'pending-verification') &&
+    person.keys !== null &&
+    can(actor, 'user:reset-password', target);
   const issueReset = async (): Promise<void> => {
     setError(undefined);
     try {
@@ -46,29 +49,70 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
 
   return (
     <tr data-testid="person" data-username={person.username} data-status={person.status}>
-      <td>{person.displayName}<div className="detail">{person.username}</div></td>
+      <td>
+        {person.displayName}
+        <div className="detail">{person.username}</div>
+      </td>
       <td>{labels.role(person.role)}</td>
       <td>{labels.state(person.state)}</td>
       <td>{labels.domains(person.domains)}</td>
       <td>
         <span className={`badge ${person.status}`}>{labels.userStatus(person.status)}</span>
-        {!person.recoveryKeyConfirmed && <div className="detail" data-testid="recovery-not-confirmed">{t('admin.people.recoveryNotConfirmed')}</div>}
+        {!person.recoveryKeyConfirmed && (
+          <div className="detail" data-testid="recovery-not-confirmed">
+            {t('admin.people.recoveryNotConfirmed')}
+          </div>
+        )}
       </td>
       <td>
         <div className="row-actions">
-        {mode === 'suspending' ? (
-          <SuspendForm onSubmit={(reason) => void run(() => client.users.suspend(person.id, reason))} onCancel={() => setMode('idle')} />
-        ) : (
-          <>
-            {canSuspend && <button type="button" onClick={() => setMode('suspending')}>{t('admin.people.suspend')}</button>}
-            {canReactivate && <button type="button" onClick={() => void run(() => client.users.reactivate(person.id))}>{t('admin.people.reactivate')}</button>}
-            {canRemove && (mode === 'confirm-remove'
-              ? <button type="button" className="danger" onClick={() => void run(() => client.users.remove(person.id))}>{t('admin.people.confirmRemove')}</button>
-              : <button type="button" onClick={() => setMode('confirm-remove')}>{t('admin.people.remove')}</button>)}
-            {can(actor, 'audit:read', { state: person.state }) && <Link to={`/admin/audit?person=${person.id}`} className="button" aria-label={t('admin.people.personEventsOf', { name: person.displayName })}>{t('admin.people.personEvents')}</Link>}
-            {canReset && <button type="button" onClick={() => void issueReset()}>{t('account.resetLink.issue')}</button>}
-          </>
-        )}
+          {mode === 'suspending' ? (
+            <SuspendForm
+              onSubmit={(reason) => void run(() => client.users.suspend(person.id, reason))}
+              onCancel={() => setMode('idle')}
+            />
+          ) : (
+            <>
+              {canSuspend && (
+                <button type="button" onClick={() => setMode('suspending')}>
+                  {t('admin.people.suspend')}
+                </button>
+              )}
+              {canReactivate && (
+                <button type="button" onClick={() => void run(() => client.users.reactivate(person.id))}>
+                  {t('admin.people.reactivate')}
+                </button>
+              )}
+              {canRemove &&
+                (mode === 'confirm-remove' ? (
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void run(() => client.users.remove(person.id))}
+                  >
+                    {t('admin.people.confirmRemove')}
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => setMode('confirm-remove')}>
+                    {t('admin.people.remove')}
+                  </button>
+                ))}
+              {can(actor, 'audit:read', { state: person.state }) && (
+                <Link
+                  to={`/admin/audit?person=${person.id}`}
+                  className="button"
+                  aria-label={t('admin.people.personEventsOf', { name: person.displayName })}
+                >
+                  {t('admin.people.personEvents')}
+                </Link>
+              )}
+              {canReset && (
+                <button type="button" onClick={() => void issueReset()}>
+                  {t('account.resetLink.issue')}
+                </button>
+              )}
+            </>
+          )}
         </div>
         {reset && <ResetLink name={person.displayName} issued={reset} onClose={() => setReset(undefined)} />}
         <FormError error={error} />

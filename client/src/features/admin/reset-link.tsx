@@ -4,7 +4,15 @@ import { CopyButton } from '../../components/copy-button';
 import { useLabels } from '../../components/use-labels';
 
 /** A password reset link, shown once (the server keeps only a hash of its token). */
-export function ResetLink({ name, issued, onClose }: { name: string; issued: IssuedPasswordReset; onClose: () => void }) {
+export function ResetLink({
+  name,
+  issued,
+  onClose,
+}: {
+  name: string;
+  issued: IssuedPasswordReset;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { date } = useLabels();
   return (
@@ -17,7 +25,9 @@ export function ResetLink({ name, issued, onClose }: { name: string; issued: Iss
       </label>
       <div className="actions">
         <CopyButton text={issued.link} />
-        <button type="button" onClick={onClose}>{t('account.resetLink.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('account.resetLink.close')}
+        </button>
       </div>
     </section>
   );

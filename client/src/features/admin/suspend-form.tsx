@@ -13,10 +13,21 @@ export function SuspendForm({ onSubmit, onCancel }: { onSubmit: (reason: string)
     <form className="suspend-form" onSubmit={submit}>
       <label>
         {t('admin.people.reason')}
-        <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} autoFocus />
+        <input
+          name="reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          maxLength={500}
+          autoFocus
+        />
       </label>
-      <button type="submit" className="danger">{t('admin.people.confirmSuspend')}</button>
-      <button type="button" className="link" onClick={onCancel}>{t('common.cancel')}</button>
+      <button type="submit" className="danger">
+        {t('admin.people.confirmSuspend')}
+      </button>
+      <button type="button" className="link" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
     </form>
   );
 }

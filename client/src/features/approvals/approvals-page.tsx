@@ -28,13 +28,35 @@ export function ApprovalsPage({ me }: { me: UserView }) {
       <p>{t('approvals.intro')}</p>
       <div className="tabs" role="group" aria-label={t('approvals.show')}>
         {APPROVAL_STATUSES.map((s) => (
-          <button key={s} type="button" aria-pressed={status === s} onClick={() => { setStatus(s); setNotice(undefined); }}>{t(`approvals.tab.${s}`)}</button>
+          <button
+            key={s}
+            type="button"
+            aria-pressed={status === s}
+            onClick={() => {
+              setStatus(s);
+              setNotice(undefined);
+            }}
+          >
+            {t(`approvals.tab.${s}`)}
+          </button>
         ))}
       </div>
-      {notice && <p className="success" role="status" data-testid="approval-notice">{t(`approvals.notice.${notice.status}`)}</p>}
+      {notice && (
+        <p className="success" role="status" data-testid="approval-notice">
+          {t(`approvals.notice.${notice.status}`)}
+        </p>
+      )}
       <FormError error={approvals.error} />
-      {!approvals.data ? <p>{t('common.loading')}</p> : approvals.data.length === 0 ? <p className="card" data-testid="no-approvals">{t(`approvals.empty.${status}`)}</p> : (
-        approvals.data.map((approval) => <ApprovalCard key={approval.id} approval={approval} me={me} name={name} onDecided={onDecided} />)
+      {!approvals.data ? (
+        <p>{t('common.loading')}</p>
+      ) : approvals.data.length === 0 ? (
+        <p className="card" data-testid="no-approvals">
+          {t(`approvals.empty.${status}`)}
+        </p>
+      ) : (
+        approvals.data.map((approval) => (
+          <ApprovalCard key={approval.id} approval={approval} me={me} name={name} onDecided={onDecided} />
+        ))
       )}
     </>
   );

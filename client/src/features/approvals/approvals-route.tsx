@@ -4,5 +4,7 @@ import { ApprovalsPage } from './approvals-page';
 
 /** The page for /approvals, or undefined for any other path. */
 export function approvalsPage(path: string): ReactNode | undefined {
-  return path === '/approvals' ? <PolicyGate action="approval:list">{(me) => <ApprovalsPage me={me} />}</PolicyGate> : undefined;
+  return path === '/approvals' ? (
+    <PolicyGate action="approval:list">{(me) => <ApprovalsPage me={me} />}</PolicyGate>
+  ) : undefined;
 }

@@ -6,7 +6,13 @@ import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
 
 /** Approve (comment optional) or reject (comment required: the sender is told why). */
-export function DecideForm({ approval, onDecided }: { approval: ApprovalView; onDecided: (next: ApprovalView) => void }) {
+export function DecideForm({
+  approval,
+  onDecided,
+}: {
+  approval: ApprovalView;
+  onDecided: (next: ApprovalView) => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const [comment, setComment] = useState('');
@@ -21,7 +27,11 @@ export function DecideForm({ approval, onDecided }: { approval: ApprovalView; on
     setBusy(true);
     setError(undefined);
     try {
-      onDecided(verdict === 'approve' ? await client.approvals.approve(approval.id, text === '' ? undefined : text) : await client.approvals.reject(approval.id, text));
+      onDecided(
+        verdict === 'approve'
+          ? await client.approvals.approve(approval.id, text === '' ? undefined : text)
+          : await client.approvals.reject(approval.id, text),
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -31,13 +41,31 @@ export function DecideForm({ approval, onDecided }: { approval: ApprovalView; on
 
   return (
     <div className="decide-form form">
-      <Field label={t('approvals.comment')} hint={t('approvals.commentHint')} error={missingReason && t('approvals.reasonRequired')}>
-        {(field) => <textarea {...field} name="approval-comment" rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} disabled={busy} />}
+      <Field
+        label={t('approvals.comment')}
+        hint={t('approvals.commentHint')}
+        error={missingReason && t('approvals.reasonRequired')}
+      >
+        {(field) => (
+          <textarea
+            {...field}
+            name="approval-comment"
+            rows={2}
+            maxLength={2000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            disabled={busy}
+          />
+        )}
       </Field>
       <FormError error={error} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void decide('approve')} disabled={busy}>{t('approvals.approve')}</button>
-        <button type="button" className="danger" onClick={() => void decide('reject')} disabled={busy}>{t('approvals.reject')}</button>
+        <button type="button" className="primary" onClick={() => void decide('approve')} disabled={busy}>
+          {t('approvals.approve')}
+        </button>
+        <button type="button" className="danger" onClick={() => void decide('reject')} disabled={busy}>
+          {t('approvals.reject')}
+        </button>
       </div>
     </div>
   );

@@ -27,8 +27,14 @@ export function HeldContent({ approvalId }: { approvalId: string }) {
       <dt>{t('approvals.content')}</dt>
       <dd data-testid="held-content">
         <FormError error={held.error} />
-        {held.data && <blockquote className="held-text" data-testid="held-text">{heldText(held.data, l)}</blockquote>}
-        {held.data && held.data.attachments.length > 0 && <p className="hint">{t('approvals.attachments', { count: held.data.attachments.length })}</p>}
+        {held.data && (
+          <blockquote className="held-text" data-testid="held-text">
+            {heldText(held.data, l)}
+          </blockquote>
+        )}
+        {held.data && held.data.attachments.length > 0 && (
+          <p className="hint">{t('approvals.attachments', { count: held.data.attachments.length })}</p>
+        )}
         {!held.data && held.error === undefined && <p className="hint">{t('approvals.contentLoading')}</p>}
       </dd>
     </>

@@ -3,7 +3,8 @@ const approvals = {
   nav: 'Approvals',
   waiting: '{{count}} waiting for your state’s decision',
   title: 'Exchanges held for approval',
-  intro: 'Exchanges that a rule of your state’s disclosure policy holds until a national admin decides. You see who sends to whom and under which labels, and the content, decrypted here with your keys (the sender encrypts it to your state’s national admins too; the server never reads it). One rejection ends an exchange; it is released once every holding state approved.',
+  intro:
+    'Exchanges that a rule of your state’s disclosure policy holds until a national admin decides. You see who sends to whom and under which labels, and the content, decrypted here with your keys (the sender encrypts it to your state’s national admins too; the server never reads it). One rejection ends an exchange; it is released once every holding state approved.',
   show: 'Show',
   tab: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', expired: 'Expired' },
   empty: {

@@ -16,5 +16,9 @@ export function PendingApprovalsBadge() {
   const count = (pending.data ?? []).filter((approval) => awaitsState(approval, state)).length;
   useTitleCount('approvals', count);
   if (count === 0) return null;
-  return <span className="badge nav-count" data-testid="pending-approvals" aria-label={t('approvals.waiting', { count })}>{count}</span>;
+  return (
+    <span className="badge nav-count" data-testid="pending-approvals" aria-label={t('approvals.waiting', { count })}>
+      {count}
+    </span>
+  );
 }

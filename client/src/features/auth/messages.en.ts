@@ -9,11 +9,13 @@ export const authEn = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     remember: 'This browser remembers me',
-    rememberHint: 'A reload or a new tab then needs no password; your keys stay here, encrypted. Untick it on a shared computer: nothing is kept after you sign out or close the tab.',
+    rememberHint:
+      'A reload or a new tab then needs no password; your keys stay here, encrypted. Untick it on a shared computer: nothing is kept after you sign out or close the tab.',
   },
   unlock: {
     title: 'Unlock your keys',
-    intro: 'Your private keys are stored encrypted; the server cannot read them. Unlock them for this session on this device.',
+    intro:
+      'Your private keys are stored encrypted; the server cannot read them. Unlock them for this session on this device.',
     password: 'Password',
     passwordHint: 'Your account password also protects your keys.',
     recoveryKey: 'Recovery key',
@@ -26,8 +28,10 @@ export const authEn = {
   },
   totp: {
     title: 'Two-factor authentication',
-    required: 'Administrators must confirm each sign-in with an authenticator app before they can use the administration pages.',
-    requiredFocalPoint: 'Your state requires its focal points to confirm each sign-in with an authenticator app before they exchange messages and requests.',
+    required:
+      'Administrators must confirm each sign-in with an authenticator app before they can use the administration pages.',
+    requiredFocalPoint:
+      'Your state requires its focal points to confirm each sign-in with an authenticator app before they exchange messages and requests.',
     start: 'Begin setup',
     password: 'Your password',
     passwordHint: 'Asked again so that only you can set up the authenticator of this account.',

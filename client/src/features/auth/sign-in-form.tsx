@@ -43,24 +43,60 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (password: string, reme
       <h2 id="sign-in-title">{t('signIn.title')}</h2>
       <label>
         {t('signIn.username')}
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <input
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
       </label>
       <label>
         {t('signIn.password')}
-        <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
       </label>
       {needTotp && (
         <Field label={t('signIn.totp')} hint={t('signIn.totpHint')}>
-          {(field) => <input {...field} name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={totp} onChange={(e) => setTotp(e.target.value)} required autoFocus />}
+          {(field) => (
+            <input
+              {...field}
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6}"
+              maxLength={6}
+              value={totp}
+              onChange={(e) => setTotp(e.target.value)}
+              required
+              autoFocus
+            />
+          )}
         </Field>
       )}
       <label className="checkbox">
-        <input type="checkbox" name="remember" checked={remember} onChange={(e) => setRemember(e.target.checked)} aria-describedby="remember-hint" />
+        <input
+          type="checkbox"
+          name="remember"
+          checked={remember}
+          onChange={(e) => setRemember(e.target.checked)}
+          aria-describedby="remember-hint"
+        />
         {t('signIn.remember')}
       </label>
-      <p id="remember-hint" className="hint">{t('signIn.rememberHint')}</p>
+      <p id="remember-hint" className="hint">
+        {t('signIn.rememberHint')}
+      </p>
       <FormError error={error} />
-      <button type="submit" className="primary" disabled={busy}>{busy ? t('signIn.submitting') : t('signIn.submit')}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('signIn.submitting') : t('signIn.submit')}
+      </button>
     </form>
   );
 }

@@ -51,8 +51,12 @@ export function TotpSetupPage() {
     return (
       <section className="card" aria-labelledby="totp-title">
         <h2 id="totp-title">{t('totp.title')}</h2>
-        <p className="success" data-testid="totp-enabled">{done ? t('totp.done') : t('totp.already')}</p>
-        <Link to={admin ? '/admin/pending' : '/'} className="button primary">{admin ? t('totp.continue') : t('totp.continueHome')}</Link>
+        <p className="success" data-testid="totp-enabled">
+          {done ? t('totp.done') : t('totp.already')}
+        </p>
+        <Link to={admin ? '/admin/pending' : '/'} className="button primary">
+          {admin ? t('totp.continue') : t('totp.continueHome')}
+        </Link>
       </section>
     );
   }
@@ -64,25 +68,48 @@ export function TotpSetupPage() {
         <form className="form" onSubmit={begin}>
           <label>
             {t('totp.password')}
-            <input name="current-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            <input
+              name="current-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
           </label>
           <p className="hint">{t('totp.passwordHint')}</p>
           <FormError error={error} />
-          <button type="submit" className="primary" disabled={busy}>{t('totp.start')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('totp.start')}
+          </button>
         </form>
       ) : (
         <form className="form" onSubmit={confirm}>
           <p>{t('totp.scan')}</p>
           <QrCode text={setup.otpauthUrl} alt={t('totp.qrAlt')} />
           <p>
-            {t('totp.secret')}: <code data-testid="totp-secret" data-secret={setup.secret}>{setup.secret.match(/.{1,4}/g)?.join(' ')}</code>
+            {t('totp.secret')}:{' '}
+            <code data-testid="totp-secret" data-secret={setup.secret}>
+              {setup.secret.match(/.{1,4}/g)?.join(' ')}
+            </code>
           </p>
           <label>
             {t('totp.code')}
-            <input name="totp-code" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} required />
+            <input
+              name="totp-code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6}"
+              maxLength={6}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              required
+            />
           </label>
           <FormError error={error} />
-          <button type="submit" className="primary" disabled={busy}>{t('totp.confirm')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('totp.confirm')}
+          </button>
         </form>
       )}
     </section>

@@ -8,7 +8,13 @@ import { useClient, useRemembered } from '../../services/client-context';
  * Unlocks the private keys for this tab with the password (the same as the account's) or the
  * recovery key. `autoPassword`: the password just used to sign in, tried once without asking.
  */
-export function UnlockKeysForm({ autoPassword, remember = false }: { autoPassword?: string | undefined; remember?: boolean }) {
+export function UnlockKeysForm({
+  autoPassword,
+  remember = false,
+}: {
+  autoPassword?: string | undefined;
+  remember?: boolean;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const remembered = useRemembered();
@@ -55,20 +61,47 @@ export function UnlockKeysForm({ autoPassword, remember = false }: { autoPasswor
       <p>{t('unlock.intro')}</p>
       {method === 'password' ? (
         <Field label={t('unlock.password')} hint={t('unlock.passwordHint')}>
-          {(field) => <input {...field} name="unlock-password" type="password" autoComplete="current-password" value={secret} onChange={(e) => setSecret(e.target.value)} required disabled={busy} />}
+          {(field) => (
+            <input
+              {...field}
+              name="unlock-password"
+              type="password"
+              autoComplete="current-password"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              required
+              disabled={busy}
+            />
+          )}
         </Field>
       ) : (
         <Field label={t('unlock.recoveryKey')} hint={t('unlock.recoveryHint')}>
-          {(field) => <textarea {...field} name="recovery-key" rows={2} spellCheck={false} autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} required disabled={busy} />}
+          {(field) => (
+            <textarea
+              {...field}
+              name="recovery-key"
+              rows={2}
+              spellCheck={false}
+              autoComplete="off"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              required
+              disabled={busy}
+            />
+          )}
         </Field>
       )}
       <FormError error={error} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('unlock.working') : t('unlock.submit')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('unlock.working') : t('unlock.submit')}
+        </button>
         <button type="button" className="link" onClick={switchMethod} disabled={busy}>
           {method === 'password' ? t('unlock.useRecovery') : t('unlock.usePassword')}
         </button>
-        <button type="button" className="link" onClick={() => void client.signOut()} disabled={busy}>{t('unlock.signOut')}</button>
+        <button type="button" className="link" onClick={() => void client.signOut()} disabled={busy}>
+          {t('unlock.signOut')}
+        </button>
       </div>
     </form>
   );

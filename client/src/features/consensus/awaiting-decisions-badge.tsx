@@ -17,8 +17,15 @@ export function AwaitingDecisionsBadge() {
   const proposals = useLoaded(useCallback(() => client.consensus.list(), [client]));
   useConsensusUpdates(proposals.reload);
   const all = proposals.data ?? [];
-  const count = user?.role === 'network-admin' ? all.filter((p) => p.status === 'open').length : awaitingPosition(all, user?.state ?? '').length;
+  const count =
+    user?.role === 'network-admin'
+      ? all.filter((p) => p.status === 'open').length
+      : awaitingPosition(all, user?.state ?? '').length;
   useTitleCount('decisions', count);
   if (count === 0) return null;
-  return <span className="badge nav-count" data-testid="open-decisions" aria-label={t('consensus.awaiting', { count })}>{count}</span>;
+  return (
+    <span className="badge nav-count" data-testid="open-decisions" aria-label={t('consensus.awaiting', { count })}>
+      {count}
+    </span>
+  );
 }

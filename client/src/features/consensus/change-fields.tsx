@@ -5,7 +5,13 @@ import { useLabels } from '../../components/use-labels';
 import { useActiveDomains } from '../../services/domains';
 
 export type ChangeKind = ProposedChange['kind'];
-export const CHANGE_KINDS = ['directory-freshness', 'admit-state', 'add-domain', 'rename-domain', 'retire-domain'] as const satisfies readonly ChangeKind[];
+export const CHANGE_KINDS = [
+  'directory-freshness',
+  'admit-state',
+  'add-domain',
+  'rename-domain',
+  'retire-domain',
+] as const satisfies readonly ChangeKind[];
 
 /** The change's fields as typed. */
 export interface ChangeInput {
@@ -35,7 +41,12 @@ export function changeFrom(kind: ChangeKind, input: ChangeInput): unknown {
 }
 
 /** The fields of one kind of change; `bad` gives a field's error by the last key of its schema path. */
-export function ChangeFields({ kind, input, onChange, bad }: {
+export function ChangeFields({
+  kind,
+  input,
+  onChange,
+  bad,
+}: {
   kind: ChangeKind;
   input: ChangeInput;
   onChange: (next: ChangeInput) => void;
@@ -47,8 +58,22 @@ export function ChangeFields({ kind, input, onChange, bad }: {
   const set = (key: keyof ChangeInput, value: string): void => onChange({ ...input, [key]: value });
   if (kind === 'directory-freshness') {
     return (
-      <Field label={t('consensus.propose.freshnessDays')} hint={t('consensus.propose.freshnessHint')} error={bad('freshnessDays')}>
-        {(field) => <input {...field} name="freshness-days" type="number" min={7} max={3650} value={input.days} onChange={(e) => set('days', e.target.value)} />}
+      <Field
+        label={t('consensus.propose.freshnessDays')}
+        hint={t('consensus.propose.freshnessHint')}
+        error={bad('freshnessDays')}
+      >
+        {(field) => (
+          <input
+            {...field}
+            name="freshness-days"
+            type="number"
+            min={7}
+            max={3650}
+            value={input.days}
+            onChange={(e) => set('days', e.target.value)}
+          />
+        )}
       </Field>
     );
   }
@@ -56,9 +81,18 @@ export function ChangeFields({ kind, input, onChange, bad }: {
     return (
       <Field label={t('consensus.propose.domain')} hint={t('consensus.propose.retireHint')} error={bad('code')}>
         {(field) => (
-          <select {...field} name="retire-domain" value={input.domainCode} onChange={(e) => set('domainCode', e.target.value)}>
+          <select
+            {...field}
+            name="retire-domain"
+            value={input.domainCode}
+            onChange={(e) => set('domainCode', e.target.value)}
+          >
             <option value="">{t('consensus.propose.chooseDomain')}</option>
-            {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)} ({code})</option>)}
+            {domains.map(({ code }) => (
+              <option key={code} value={code}>
+                {labels.domain(code)} ({code})
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -76,26 +110,69 @@ export function ChangeFields({ kind, input, onChange, bad }: {
       {kind === 'rename-domain' ? (
         <Field label={t('consensus.propose.domain')} error={bad('code')}>
           {(field) => (
-            <select {...field} name="rename-domain" value={input.domainCode} onChange={(e) => pickDomain(e.target.value)}>
+            <select
+              {...field}
+              name="rename-domain"
+              value={input.domainCode}
+              onChange={(e) => pickDomain(e.target.value)}
+            >
               <option value="">{t('consensus.propose.chooseDomain')}</option>
-              {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)} ({code})</option>)}
+              {domains.map(({ code }) => (
+                <option key={code} value={code}>
+                  {labels.domain(code)} ({code})
+                </option>
+              ))}
             </select>
           )}
         </Field>
       ) : kind === 'admit-state' ? (
         <Field label={t('consensus.propose.stateCode')} hint={t('consensus.propose.stateCodeHint')} error={bad('code')}>
-          {(field) => <input {...field} name="state-code" maxLength={2} value={input.stateCode} onChange={(e) => set('stateCode', e.target.value)} />}
+          {(field) => (
+            <input
+              {...field}
+              name="state-code"
+              maxLength={2}
+              value={input.stateCode}
+              onChange={(e) => set('stateCode', e.target.value)}
+            />
+          )}
         </Field>
       ) : (
-        <Field label={t('consensus.propose.domainCode')} hint={t('consensus.propose.domainCodeHint')} error={bad('code')}>
-          {(field) => <input {...field} name="domain-code" maxLength={40} value={input.domainCode} onChange={(e) => set('domainCode', e.target.value)} />}
+        <Field
+          label={t('consensus.propose.domainCode')}
+          hint={t('consensus.propose.domainCodeHint')}
+          error={bad('code')}
+        >
+          {(field) => (
+            <input
+              {...field}
+              name="domain-code"
+              maxLength={40}
+              value={input.domainCode}
+              onChange={(e) => set('domainCode', e.target.value)}
+            />
+          )}
         </Field>
       )}
       <Field label={t('consensus.propose.nameEn')} error={bad('en')}>
-        {(field) => <input {...field} name={`${prefix}name-en`} value={input.nameEn} onChange={(e) => set('nameEn', e.target.value)} />}
+        {(field) => (
+          <input
+            {...field}
+            name={`${prefix}name-en`}
+            value={input.nameEn}
+            onChange={(e) => set('nameEn', e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('consensus.propose.nameRu')} error={bad('ru')}>
-        {(field) => <input {...field} name={`${prefix}name-ru`} value={input.nameRu} onChange={(e) => set('nameRu', e.target.value)} />}
+        {(field) => (
+          <input
+            {...field}
+            name={`${prefix}name-ru`}
+            value={input.nameRu}
+            onChange={(e) => set('nameRu', e.target.value)}
+          />
+        )}
       </Field>
     </>
   );

@@ -4,5 +4,7 @@ import { DecisionsPage } from './decisions-page';
 
 /** The page for /decisions, or undefined for any other path. */
 export function consensusPage(path: string): ReactNode | undefined {
-  return path === '/decisions' ? <PolicyGate action="consensus:read">{(me) => <DecisionsPage me={me} />}</PolicyGate> : undefined;
+  return path === '/decisions' ? (
+    <PolicyGate action="consensus:read">{(me) => <DecisionsPage me={me} />}</PolicyGate>
+  ) : undefined;
 }

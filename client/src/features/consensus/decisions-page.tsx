@@ -24,8 +24,16 @@ export function DecisionsPage({ me }: { me: UserView }) {
       {me.role === 'network-admin' && <ProposeForm onProposed={proposals.reload} />}
       <h3>{t('consensus.list.title')}</h3>
       <FormError error={proposals.error} />
-      {!proposals.data ? <p>{t('common.loading')}</p> : proposals.data.length === 0 ? <p className="card" data-testid="no-proposals">{t('consensus.list.empty')}</p> : (
-        proposals.data.map((proposal) => <ProposalCard key={proposal.id} proposal={proposal} me={me} onChanged={proposals.reload} />)
+      {!proposals.data ? (
+        <p>{t('common.loading')}</p>
+      ) : proposals.data.length === 0 ? (
+        <p className="card" data-testid="no-proposals">
+          {t('consensus.list.empty')}
+        </p>
+      ) : (
+        proposals.data.map((proposal) => (
+          <ProposalCard key={proposal.id} proposal={proposal} me={me} onChanged={proposals.reload} />
+        ))
       )}
     </>
   );

@@ -12,7 +12,10 @@ export function describeChange(change: ProposedChange, t: TFunction, language: '
     case 'rename-domain':
       return t('consensus.change.rename-domain', { name: change.domain.name[language], code: change.domain.code });
     case 'retire-domain':
-      return t('consensus.change.retire-domain', { name: domains.get().find(({ code }) => code === change.domain.code)?.name[language] ?? change.domain.code, code: change.domain.code });
+      return t('consensus.change.retire-domain', {
+        name: domains.get().find(({ code }) => code === change.domain.code)?.name[language] ?? change.domain.code,
+        code: change.domain.code,
+      });
     case 'directory-freshness':
       return t('consensus.change.directory-freshness', { days: change.freshnessDays });
   }

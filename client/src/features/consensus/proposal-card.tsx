@@ -8,7 +8,15 @@ import { useClient } from '../../services/client-context';
 import { describeChange } from './describe-change';
 
 /** One proposal: the change, the procedure, each state's position, and what I may do about it. */
-export function ProposalCard({ proposal, me, onChanged }: { proposal: ProposalView; me: UserView; onChanged: () => void }) {
+export function ProposalCard({
+  proposal,
+  me,
+  onChanged,
+}: {
+  proposal: ProposalView;
+  me: UserView;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const client = useClient();
@@ -17,8 +25,10 @@ export function ProposalCard({ proposal, me, onChanged }: { proposal: ProposalVi
   const [error, setError] = useState<unknown>();
   const open = proposal.status === 'open';
   const mine = proposal.positions.find((p) => p.state === me.state);
-  const mayRespond = open && me.role === 'national-admin' && me.state !== null && proposal.electorate.includes(me.state);
-  const silent = proposal.electorate.length - proposal.positions.filter((p) => proposal.electorate.includes(p.state)).length;
+  const mayRespond =
+    open && me.role === 'national-admin' && me.state !== null && proposal.electorate.includes(me.state);
+  const silent =
+    proposal.electorate.length - proposal.positions.filter((p) => proposal.electorate.includes(p.state)).length;
   const change = describeChange(proposal.change, t, labels.language);
 
   const act = async (run: () => Promise<unknown>): Promise<void> => {
@@ -34,23 +44,43 @@ export function ProposalCard({ proposal, me, onChanged }: { proposal: ProposalVi
       setBusy(false);
     }
   };
-  const respond = (position: Position): Promise<void> => act(() => client.consensus.takePosition(proposal.id, { position, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
+  const respond = (position: Position): Promise<void> =>
+    act(() =>
+      client.consensus.takePosition(proposal.id, { position, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+    );
 
   return (
     <article className="card proposal" data-testid="proposal" data-id={proposal.id} data-status={proposal.status}>
-      <h4>{change} <span className={`badge ${proposal.status}`}>{t(`consensus.status.${proposal.status}`)}</span></h4>
+      <h4>
+        {change} <span className={`badge ${proposal.status}`}>{t(`consensus.status.${proposal.status}`)}</span>
+      </h4>
       <p className="hint">
-        {t(`consensus.procedure.${proposal.procedure}`)} · {t('consensus.card.deadline', { at: labels.date(proposal.deadline) })} · {t('consensus.card.proposed', { at: labels.date(proposal.proposedAt) })}
+        {t(`consensus.procedure.${proposal.procedure}`)} ·{' '}
+        {t('consensus.card.deadline', { at: labels.date(proposal.deadline) })} ·{' '}
+        {t('consensus.card.proposed', { at: labels.date(proposal.proposedAt) })}
       </p>
       <p className="rationale">{proposal.rationale}</p>
-      {proposal.outcome && <p data-testid="proposal-outcome"><strong>{t(`consensus.outcome.${proposal.outcome}`)}</strong>{proposal.settledAt && ` (${labels.date(proposal.settledAt)})`}</p>}
+      {proposal.outcome && (
+        <p data-testid="proposal-outcome">
+          <strong>{t(`consensus.outcome.${proposal.outcome}`)}</strong>
+          {proposal.settledAt && ` (${labels.date(proposal.settledAt)})`}
+        </p>
+      )}
       <table className="positions">
-        <caption>{t('consensus.card.positions', { given: proposal.positions.length, silent, total: proposal.electorate.length })}</caption>
+        <caption>
+          {t('consensus.card.positions', {
+            given: proposal.positions.length,
+            silent,
+            total: proposal.electorate.length,
+          })}
+        </caption>
         <tbody>
           {proposal.positions.map((p) => (
             <tr key={p.state} data-testid="position" data-state={p.state} data-position={p.position}>
               <td>{labels.state(p.state)}</td>
-              <td><span className={`badge position-${p.position}`}>{t(`consensus.position.${p.position}`)}</span></td>
+              <td>
+                <span className={`badge position-${p.position}`}>{t(`consensus.position.${p.position}`)}</span>
+              </td>
               <td>{p.comment ?? ''}</td>
               <td className="hint">{labels.date(p.at)}</td>
             </tr>
@@ -59,16 +89,33 @@ export function ProposalCard({ proposal, me, onChanged }: { proposal: ProposalVi
       </table>
       {mayRespond && (
         <div className="respond" data-testid="respond">
-          <p>{mine ? t('consensus.respond.current', { position: t(`consensus.position.${mine.position}`) }) : t('consensus.respond.none')}</p>
+          <p>
+            {mine
+              ? t('consensus.respond.current', { position: t(`consensus.position.${mine.position}`) })
+              : t('consensus.respond.none')}
+          </p>
           <label>
             {t('consensus.respond.comment')}
             <input name="comment" maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
           </label>
-          <button type="button" disabled={busy} onClick={() => void respond('approve')}>{t('consensus.respond.approve')}</button>{' '}
-          <button type="button" className="secondary" disabled={busy} onClick={() => void respond('object')}>{t('consensus.respond.object')}</button>
+          <button type="button" disabled={busy} onClick={() => void respond('approve')}>
+            {t('consensus.respond.approve')}
+          </button>{' '}
+          <button type="button" className="secondary" disabled={busy} onClick={() => void respond('object')}>
+            {t('consensus.respond.object')}
+          </button>
         </div>
       )}
-      {open && me.role === 'network-admin' && <button type="button" className="secondary" disabled={busy} onClick={() => void act(() => client.consensus.withdraw(proposal.id))}>{t('consensus.withdraw')}</button>}
+      {open && me.role === 'network-admin' && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void act(() => client.consensus.withdraw(proposal.id))}
+        >
+          {t('consensus.withdraw')}
+        </button>
+      )}
       <FormError error={error} />
     </article>
   );

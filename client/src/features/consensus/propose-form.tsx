@@ -33,8 +33,15 @@ export function ProposeForm({ onProposed }: { onProposed: () => void }) {
     setDone(false);
     const change = changeFrom(kind, changeInput);
     const at = new Date(deadline);
-    const input = CreateProposal.safeParse({ change, procedure, deadline: Number.isNaN(at.getTime()) ? '' : at.toISOString(), rationale });
-    setInvalid(new Set(input.success ? [] : input.error.issues.map((issue) => String(issue.path.at(-1) ?? issue.path[0]))));
+    const input = CreateProposal.safeParse({
+      change,
+      procedure,
+      deadline: Number.isNaN(at.getTime()) ? '' : at.toISOString(),
+      rationale,
+    });
+    setInvalid(
+      new Set(input.success ? [] : input.error.issues.map((issue) => String(issue.path.at(-1) ?? issue.path[0]))),
+    );
     if (!input.success) return;
     setBusy(true);
     setError(undefined);
@@ -52,33 +59,84 @@ export function ProposeForm({ onProposed }: { onProposed: () => void }) {
   const bad = (key: string): string | false => invalid.has(key) && t('consensus.propose.invalid');
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} aria-labelledby="propose-title" noValidate data-testid="propose-form">
+    <form
+      className="card form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="propose-title"
+      noValidate
+      data-testid="propose-form"
+    >
       <h3 id="propose-title">{t('consensus.propose.title')}</h3>
       <Field label={t('consensus.propose.kind')}>
         {(field) => (
-          <select {...field} name="kind" value={kind} onChange={(e) => setKind(CHANGE_KINDS.find((k) => k === e.target.value) ?? kind)}>
-            {CHANGE_KINDS.map((k) => <option key={k} value={k}>{t(`consensus.kind.${k}`)}</option>)}
+          <select
+            {...field}
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(CHANGE_KINDS.find((k) => k === e.target.value) ?? kind)}
+          >
+            {CHANGE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`consensus.kind.${k}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <ChangeFields kind={kind} input={changeInput} onChange={setChangeInput} bad={bad} />
       <Field label={t('consensus.propose.procedure')}>
         {(field) => (
-          <select {...field} name="procedure" value={procedure} onChange={(e) => setProcedure(e.target.value as Procedure)}>
-            {PROCEDURES.map((p) => <option key={p} value={p}>{t(`consensus.procedure.${p}`)}</option>)}
+          <select
+            {...field}
+            name="procedure"
+            value={procedure}
+            onChange={(e) => setProcedure(e.target.value as Procedure)}
+          >
+            {PROCEDURES.map((p) => (
+              <option key={p} value={p}>
+                {t(`consensus.procedure.${p}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <p className="hint">{t(`consensus.procedureHint.${procedure}`)}</p>
-      <Field label={t('consensus.propose.deadline')} hint={t('consensus.propose.deadlineHint', { hours: MIN_PROPOSAL_HOURS })} error={bad('deadline')}>
-        {(field) => <input {...field} name="deadline" type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
+      <Field
+        label={t('consensus.propose.deadline')}
+        hint={t('consensus.propose.deadlineHint', { hours: MIN_PROPOSAL_HOURS })}
+        error={bad('deadline')}
+      >
+        {(field) => (
+          <input
+            {...field}
+            name="deadline"
+            type="datetime-local"
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('consensus.propose.rationale')} error={bad('rationale')}>
-        {(field) => <textarea {...field} name="rationale" rows={3} maxLength={4000} value={rationale} onChange={(e) => setRationale(e.target.value)} />}
+        {(field) => (
+          <textarea
+            {...field}
+            name="rationale"
+            rows={3}
+            maxLength={4000}
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+          />
+        )}
       </Field>
       <FormError error={error} />
-      {done && <p className="success" role="status" data-testid="proposed">{t('consensus.propose.done')}</p>}
-      <button type="submit" disabled={busy}>{t('consensus.propose.submit')}</button>
+      {done && (
+        <p className="success" role="status" data-testid="proposed">
+          {t('consensus.propose.done')}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {t('consensus.propose.submit')}
+      </button>
     </form>
   );
 }

@@ -5,7 +5,8 @@ import { domains, loadDomains } from '../../services/domains';
 import { loadMemberStates, memberStates } from '../../services/member-states';
 import type { NamedEntry, ReferenceStore } from '../../services/reference-store';
 
-const knows = (store: ReferenceStore<NamedEntry>, code: string): boolean => store.get().some((entry) => entry.code === code);
+const knows = (store: ReferenceStore<NamedEntry>, code: string): boolean =>
+  store.get().some((entry) => entry.code === code);
 const namedAs = (store: ReferenceStore<NamedEntry>, code: string, name: NamedEntry['name']): boolean =>
   store.get().some((entry) => entry.code === code && entry.name.en === name.en && entry.name.ru === name.ru);
 
@@ -16,15 +17,22 @@ const namedAs = (store: ReferenceStore<NamedEntry>, code: string, name: NamedEnt
  */
 export function useAdoptedAdditions(proposals: readonly ProposalView[] | undefined): void {
   const client = useClient();
-  const adopted = (proposals ?? []).filter(({ status }) => status === 'adopted')
+  const adopted = (proposals ?? [])
+    .filter(({ status }) => status === 'adopted')
     .sort((a, b) => (a.settledAt ?? '').localeCompare(b.settledAt ?? ''))
     .map(({ change }) => change);
-  const latestNames = new Map(adopted.flatMap((change) => (change.kind === 'rename-domain' ? [[change.domain.code, change.domain.name] as const] : [])));
+  const latestNames = new Map(
+    adopted.flatMap((change) =>
+      change.kind === 'rename-domain' ? [[change.domain.code, change.domain.name] as const] : [],
+    ),
+  );
   const newState = adopted.some((change) => change.kind === 'admit-state' && !knows(memberStates, change.state.code));
-  const retired = (code: string): boolean => domains.get().some((entry) => entry.code === code && entry.retiredAt !== undefined);
-  const newDomain = adopted.some((change) => change.kind === 'add-domain' && !knows(domains, change.domain.code))
-    || adopted.some((change) => change.kind === 'retire-domain' && !retired(change.domain.code))
-    || [...latestNames].some(([code, name]) => !namedAs(domains, code, name));
+  const retired = (code: string): boolean =>
+    domains.get().some((entry) => entry.code === code && entry.retiredAt !== undefined);
+  const newDomain =
+    adopted.some((change) => change.kind === 'add-domain' && !knows(domains, change.domain.code)) ||
+    adopted.some((change) => change.kind === 'retire-domain' && !retired(change.domain.code)) ||
+    [...latestNames].some(([code, name]) => !namedAs(domains, code, name));
   useEffect(() => {
     if (newState) void loadMemberStates(client);
   }, [newState, client]);

@@ -12,7 +12,11 @@ export function Bilingual({ text, testId }: { text: BilingualText | null | undef
   return (
     <span className="bilingual" data-testid={testId}>
       <span lang={first === text.ru ? 'ru' : 'en'}>{first}</span>
-      {second && second !== first && <span className="other-script" lang={second === text.ru ? 'ru' : 'en'}>{second}</span>}
+      {second && second !== first && (
+        <span className="other-script" lang={second === text.ru ? 'ru' : 'en'}>
+          {second}
+        </span>
+      )}
     </span>
   );
 }

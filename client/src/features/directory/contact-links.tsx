@@ -15,8 +15,12 @@ export function ContactLinks({ entry, me }: { entry: EntryView; me: UserView }) 
   const query = contactQuery({ userId: entry.userId, state: entry.state, domain });
   return (
     <p className="actions contact-links" data-testid="contact-links">
-      <Link to={`/messages/new${query}`} className="button">{t('directory.contact.message')}</Link>
-      <Link to={`/requests/new${query}`} className="button">{t('directory.contact.request')}</Link>
+      <Link to={`/messages/new${query}`} className="button">
+        {t('directory.contact.message')}
+      </Link>
+      <Link to={`/requests/new${query}`} className="button">
+        {t('directory.contact.request')}
+      </Link>
     </p>
   );
 }

@@ -9,7 +9,13 @@ const HREF: Partial<Record<ContactType, (value: string) => string>> = {
 };
 
 /** How to reach them; kinds of contact the entry's state withholds are named, not silently missing. */
-export function ContactList({ contacts, withheld }: { contacts: ContactChannel[]; withheld: readonly RestrictableField[] }) {
+export function ContactList({
+  contacts,
+  withheld,
+}: {
+  contacts: ContactChannel[];
+  withheld: readonly RestrictableField[];
+}) {
   const { t } = useTranslation();
   const hidden = withheld.flatMap((field) => (field.startsWith('contacts.') ? [field.slice('contacts.'.length)] : []));
   if (contacts.length === 0 && hidden.length === 0) return <p>{t('directory.contacts.none')}</p>;
@@ -21,7 +27,11 @@ export function ContactList({ contacts, withheld }: { contacts: ContactChannel[]
           <div key={index} className="fact" data-type={contact.type}>
             <dt>{t(`directory.contactType.${contact.type}`)}</dt>
             <dd>
-              {href ? <a href={href}>{contact.value}</a> : <span className={contact.type === 'secure-line' ? 'mono' : undefined}>{contact.value}</span>}
+              {href ? (
+                <a href={href}>{contact.value}</a>
+              ) : (
+                <span className={contact.type === 'secure-line' ? 'mono' : undefined}>{contact.value}</span>
+              )}
               {contact.note && <span className="detail"> · {contact.note}</span>}
             </dd>
           </div>

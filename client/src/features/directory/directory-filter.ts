@@ -19,13 +19,25 @@ export interface FilterState {
   page: number;
 }
 
-export const EMPTY_FILTER: FilterState = { q: '', domain: '', states: [], language: '', role: '', available24x7: '', stale: '', sort: 'name', page: 1 };
+export const EMPTY_FILTER: FilterState = {
+  q: '',
+  domain: '',
+  states: [],
+  language: '',
+  role: '',
+  available24x7: '',
+  stale: '',
+  sort: 'name',
+  page: 1,
+};
 
 /** Reads the address's query: anything that is not a valid value is ignored, not trusted. */
 export function filterFromQuery(search: string): FilterState {
   const params = new URLSearchParams(search);
   const get = (key: string): string => params.get(key) ?? '';
-  const states = get('state').split(',').filter((code) => StateCode.safeParse(code).success);
+  const states = get('state')
+    .split(',')
+    .filter((code) => StateCode.safeParse(code).success);
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(get('page'));
   return {
     q: get('q').slice(0, 100),

@@ -11,7 +11,14 @@ import type { States } from './use-states';
 const asTri = (value: string): TriState => (value === 'true' || value === 'false' ? value : '');
 
 /** The search form. Every change applies at once (the text after a short pause, see DirectoryPage). */
-export function DirectoryFilters({ filter, query, states, onChange, onQuery, onReset }: {
+export function DirectoryFilters({
+  filter,
+  query,
+  states,
+  onChange,
+  onQuery,
+  onReset,
+}: {
   filter: FilterState;
   /** The search text as typed (applied after a pause). */
   query: string;
@@ -26,38 +33,72 @@ export function DirectoryFilters({ filter, query, states, onChange, onQuery, onR
   const role = (value: string): FilterState['role'] => FOCAL_ROLES.find((r) => r === value) ?? '';
   const sort = (value: string): FilterState['sort'] => SEARCH_SORTS.find((s) => s === value) ?? 'name';
   return (
-    <form className="card directory-filters" role="search" aria-label={t('directory.filters.label')} onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="card directory-filters"
+      role="search"
+      aria-label={t('directory.filters.label')}
+      onSubmit={(event) => event.preventDefault()}
+    >
       <label className="filter-q">
         {t('directory.filters.q')}
-        <input type="search" name="q" value={query} maxLength={100} placeholder={t('directory.filters.qPlaceholder')} onChange={(e) => onQuery(e.target.value)} />
+        <input
+          type="search"
+          name="q"
+          value={query}
+          maxLength={100}
+          placeholder={t('directory.filters.qPlaceholder')}
+          onChange={(e) => onQuery(e.target.value)}
+        />
       </label>
       <div className="filter-grid">
         <label>
           {t('directory.filters.domain')}
-          <select name="domain" value={filter.domain} onChange={(e) => onChange({ domain: DomainCode.safeParse(e.target.value).data ?? '' })}>
+          <select
+            name="domain"
+            value={filter.domain}
+            onChange={(e) => onChange({ domain: DomainCode.safeParse(e.target.value).data ?? '' })}
+          >
             <option value="">{t('directory.filters.anyDomain')}</option>
-            {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)}</option>)}
+            {domains.map(({ code }) => (
+              <option key={code} value={code}>
+                {labels.domain(code)}
+              </option>
+            ))}
             {/* A domain from the address that this tab's list does not hold (yet): still shown as chosen. */}
-            {filter.domain && !domains.some(({ code }) => code === filter.domain) && <option value={filter.domain}>{labels.domain(filter.domain)}</option>}
+            {filter.domain && !domains.some(({ code }) => code === filter.domain) && (
+              <option value={filter.domain}>{labels.domain(filter.domain)}</option>
+            )}
           </select>
         </label>
         <label>
           {t('directory.filters.language')}
           <select name="language" value={filter.language} onChange={(e) => onChange({ language: e.target.value })}>
             <option value="">{t('directory.filters.anyLanguage')}</option>
-            {sortedLanguages(labels.language).map((language) => <option key={language.code} value={language.code}>{language.name}</option>)}
+            {sortedLanguages(labels.language).map((language) => (
+              <option key={language.code} value={language.code}>
+                {language.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('directory.filters.role')}
           <select name="role" value={filter.role} onChange={(e) => onChange({ role: role(e.target.value) })}>
             <option value="">{t('directory.filters.anyRole')}</option>
-            {FOCAL_ROLES.map((r) => <option key={r} value={r}>{t(`directory.role.${r}`)}</option>)}
+            {FOCAL_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`directory.role.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('directory.filters.availability')}
-          <select name="available24x7" value={filter.available24x7} onChange={(e) => onChange({ available24x7: asTri(e.target.value) })}>
+          <select
+            name="available24x7"
+            value={filter.available24x7}
+            onChange={(e) => onChange({ available24x7: asTri(e.target.value) })}
+          >
             <option value="">{t('directory.filters.any')}</option>
             <option value="true">{t('directory.filters.only24x7')}</option>
             <option value="false">{t('directory.filters.not24x7')}</option>
@@ -74,13 +115,25 @@ export function DirectoryFilters({ filter, query, states, onChange, onQuery, onR
         <label>
           {t('directory.filters.sort')}
           <select name="sort" value={filter.sort} onChange={(e) => onChange({ sort: sort(e.target.value) })}>
-            {SEARCH_SORTS.map((s) => <option key={s} value={s}>{t(`directory.sort.${s}`)}</option>)}
+            {SEARCH_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`directory.sort.${s}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <div className="filter-states">
-        <StatePicker states={states.list} selected={filter.states} name={states.name} label={t('directory.filters.states')} onChange={(next) => onChange({ states: next })} />
-        <button type="button" className="link" onClick={onReset}>{t('directory.filters.reset')}</button>
+        <StatePicker
+          states={states.list}
+          selected={filter.states}
+          name={states.name}
+          label={t('directory.filters.states')}
+          onChange={(next) => onChange({ states: next })}
+        />
+        <button type="button" className="link" onClick={onReset}>
+          {t('directory.filters.reset')}
+        </button>
       </div>
     </form>
   );

@@ -8,13 +8,18 @@ export interface NavItem {
 }
 
 /** Participation, visibility and stale entries (a state's national admins) or the freshness period (the secretariat). */
-export const canManageDirectory = (actor: Actor): boolean => can(actor, 'state:manage-directory', { state: actor.state }) || can(actor, 'directory:settings');
+export const canManageDirectory = (actor: Actor): boolean =>
+  can(actor, 'state:manage-directory', { state: actor.state }) || can(actor, 'directory:settings');
 
 /** Directory entries of the main menu, each only when can() allows it. */
 export function directoryNavItems(actor: Actor, t: TFunction): NavItem[] {
   return [
     { to: '/directory', label: t('directory.nav.directory'), allowed: can(actor, 'directory:read') },
-    { to: '/directory/mine', label: t('directory.nav.mine'), allowed: actor.role === 'focal-point' && can(actor, 'directory:edit-entry', { id: actor.id }) },
+    {
+      to: '/directory/mine',
+      label: t('directory.nav.mine'),
+      allowed: actor.role === 'focal-point' && can(actor, 'directory:edit-entry', { id: actor.id }),
+    },
     { to: '/directory/manage', label: t('directory.nav.manage'), allowed: canManageDirectory(actor) },
   ];
 }

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
 import { useLoaded } from '../../hooks/use-loaded';
-import { EMPTY_FILTER, filterFromQuery, filterToQuery, rememberQuery, toSdkFilter, type FilterState } from './directory-filter';
+import {
+  EMPTY_FILTER,
+  filterFromQuery,
+  filterToQuery,
+  rememberQuery,
+  toSdkFilter,
+  type FilterState,
+} from './directory-filter';
 import { DirectoryFilters } from './directory-filters';
 import { EntryTable } from './entry-table';
 import { ExportButtons } from './export-buttons';
@@ -20,7 +27,9 @@ export function DirectoryPage() {
   const states = useStates();
   const [filter, setFilter] = useState<FilterState>(() => filterFromQuery(window.location.search));
   const [query, setQuery] = useState(filter.q);
-  const results = useLoaded(useCallback(() => client.directory.search(toSdkFilter(filter, PAGE_SIZE)), [client, filter]));
+  const results = useLoaded(
+    useCallback(() => client.directory.search(toSdkFilter(filter, PAGE_SIZE)), [client, filter]),
+  );
 
   // Replace, not push: each keystroke is not a step worth going Back to.
   useEffect(() => {
@@ -49,13 +58,35 @@ export function DirectoryPage() {
         <ExportButtons />
       </div>
       <p>{t('directory.intro')}</p>
-      <DirectoryFilters filter={filter} query={query} states={states} onChange={change} onQuery={setQuery} onReset={reset} />
+      <DirectoryFilters
+        filter={filter}
+        query={query}
+        states={states}
+        onChange={change}
+        onQuery={setQuery}
+        onReset={reset}
+      />
       <FormError error={results.error ?? states.error} />
-      {!page ? <p>{t('common.loading')}</p> : (
+      {!page ? (
+        <p>{t('common.loading')}</p>
+      ) : (
         <section aria-live="polite">
-          <p className="result-count" data-testid="result-count" data-total={page.total}>{t('directory.resultCount', { count: page.total })}</p>
-          {page.entries.length === 0 ? <p className="card">{t('directory.noResults')}</p> : <EntryTable entries={page.entries} stateName={states.name} />}
-          {page.total > PAGE_SIZE && <Pager page={page.page} pageSize={page.pageSize} total={page.total} onPage={(next) => setFilter((current) => ({ ...current, page: next }))} />}
+          <p className="result-count" data-testid="result-count" data-total={page.total}>
+            {t('directory.resultCount', { count: page.total })}
+          </p>
+          {page.entries.length === 0 ? (
+            <p className="card">{t('directory.noResults')}</p>
+          ) : (
+            <EntryTable entries={page.entries} stateName={states.name} />
+          )}
+          {page.total > PAGE_SIZE && (
+            <Pager
+              page={page.page}
+              pageSize={page.pageSize}
+              total={page.total}
+              onPage={(next) => setFilter((current) => ({ ...current, page: next }))}
+            />
+          )}
         </section>
       )}
     </>

@@ -12,5 +12,9 @@ function Loading() {
 /** The page for a /directory path, or undefined when the path is not one of them. */
 export function directoryPage(path: string): ReactNode | undefined {
   if (path !== '/directory' && !path.startsWith('/directory/')) return undefined;
-  return <Suspense fallback={<Loading />}><DirectoryRoutes path={path} /></Suspense>;
+  return (
+    <Suspense fallback={<Loading />}>
+      <DirectoryRoutes path={path} />
+    </Suspense>
+  );
 }

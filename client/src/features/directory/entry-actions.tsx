@@ -5,7 +5,15 @@ import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
 
 /** "This entry is still current" (resets the freshness clock) and the way into the edit form. */
-export function EntryActions({ entry, onChanged, onEdit }: { entry: EntryView; onChanged: (entry: EntryView) => void; onEdit: () => void }) {
+export function EntryActions({
+  entry,
+  onChanged,
+  onEdit,
+}: {
+  entry: EntryView;
+  onChanged: (entry: EntryView) => void;
+  onEdit: () => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const [busy, setBusy] = useState(false);
@@ -26,11 +34,19 @@ export function EntryActions({ entry, onChanged, onEdit }: { entry: EntryView; o
   return (
     <section className="card notice entry-actions" aria-label={t('directory.actions.label')}>
       <p>{entry.stale ? t('directory.actions.staleIntro') : t('directory.actions.intro')}</p>
-      {confirmed && <p className="success" role="status" data-testid="entry-confirmed">{t('directory.actions.confirmed')}</p>}
+      {confirmed && (
+        <p className="success" role="status" data-testid="entry-confirmed">
+          {t('directory.actions.confirmed')}
+        </p>
+      )}
       <FormError error={error} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void confirm()} disabled={busy}>{t('directory.actions.confirm')}</button>
-        <button type="button" onClick={onEdit} disabled={busy}>{t('directory.actions.edit')}</button>
+        <button type="button" className="primary" onClick={() => void confirm()} disabled={busy}>
+          {t('directory.actions.confirm')}
+        </button>
+        <button type="button" onClick={onEdit} disabled={busy}>
+          {t('directory.actions.edit')}
+        </button>
       </div>
     </section>
   );

@@ -71,12 +71,21 @@ export function candidateOf(draft: EntryDraft): Record<string, unknown> {
     ...(title ? { title } : {}),
     ...(authority ? { authority } : {}),
     ...(draft.role ? { role: draft.role } : {}),
-    languages: draft.languages.split(/[\s,;]+/).map((code) => code.trim().toLowerCase()).filter(Boolean),
+    languages: draft.languages
+      .split(/[\s,;]+/)
+      .map((code) => code.trim().toLowerCase())
+      .filter(Boolean),
     ...(draft.timeZone.trim() ? { timeZone: draft.timeZone.trim() } : {}),
-    workingHours: draft.hasHours ? { days: [...draft.days].sort((a, b) => a - b), from: draft.from, to: draft.to } : null,
+    workingHours: draft.hasHours
+      ? { days: [...draft.days].sort((a, b) => a - b), from: draft.from, to: draft.to }
+      : null,
     available24x7: draft.available24x7,
     deputyUserId: draft.deputyUserId || null,
-    contacts: draft.contacts.map((c) => ({ type: c.type, value: c.value.trim(), ...(c.note.trim() ? { note: c.note.trim() } : {}) })),
+    contacts: draft.contacts.map((c) => ({
+      type: c.type,
+      value: c.value.trim(),
+      ...(c.note.trim() ? { note: c.note.trim() } : {}),
+    })),
   };
 }
 
@@ -95,13 +104,19 @@ export function fieldKey(path: readonly PropertyKey[]): string {
 }
 
 /** Checked with the same shared schema the server uses, so the form and the server agree. */
-export function validateDraft(draft: EntryDraft): { update: EntryUpdate; errors?: undefined } | { update?: undefined; errors: FieldErrors } {
+export function validateDraft(
+  draft: EntryDraft,
+): { update: EntryUpdate; errors?: undefined } | { update?: undefined; errors: FieldErrors } {
   const parsed = EntryUpdate.safeParse(candidateOf(draft));
   if (parsed.success) return { update: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = fieldKey(issue.path);
-    errors[key] ??= { code: issue.code, message: issue.message, ...('origin' in issue && typeof issue.origin === 'string' ? { origin: issue.origin } : {}) };
+    errors[key] ??= {
+      code: issue.code,
+      message: issue.message,
+      ...('origin' in issue && typeof issue.origin === 'string' ? { origin: issue.origin } : {}),
+    };
   }
   return { errors };
 }

@@ -12,7 +12,12 @@ function useLocalFingerprint(identityKey: string): string | undefined | null {
   const [fingerprint, setFingerprint] = useState<string | null>();
   useEffect(() => {
     let live = true;
-    Promise.resolve().then(() => keyFingerprint(fromBase64Url(identityKey))).then((next) => live && setFingerprint(next), () => live && setFingerprint(null));
+    Promise.resolve()
+      .then(() => keyFingerprint(fromBase64Url(identityKey)))
+      .then(
+        (next) => live && setFingerprint(next),
+        () => live && setFingerprint(null),
+      );
     return () => {
       live = false;
     };
@@ -29,15 +34,25 @@ function KeyFacts({ keys, name }: { keys: NonNullable<EntryView['keys']>; name: 
       <dt>{t('directory.keys.fingerprint')}</dt>
       <dd>
         <code data-testid="key-fingerprint">{local ?? keys.fingerprint}</code>
-        {(local === null || (local !== undefined && local !== keys.fingerprint)) && <div className="form-error">{t('directory.keys.fingerprintMismatch')}</div>}
+        {(local === null || (local !== undefined && local !== keys.fingerprint)) && (
+          <div className="form-error">{t('directory.keys.fingerprintMismatch')}</div>
+        )}
       </dd>
       <dt>{t('directory.keys.version')}</dt>
       <dd>{keys.keyVersion}</dd>
       <dt>{t('directory.keys.verification')}</dt>
       <dd data-testid="key-verification" data-verified={keys.verified}>
-        {keys.verified
-          ? <><span className="badge verified">{t('directory.badges.verified')}</span> {keys.verifiedAt && t('directory.keys.verifiedOn', { date: labels.date(keys.verifiedAt) })}</>
-          : <><span className="badge unverified">{t('directory.badges.unverified')}</span> {t('directory.keys.unverifiedHint', { name })}</>}
+        {keys.verified ? (
+          <>
+            <span className="badge verified">{t('directory.badges.verified')}</span>{' '}
+            {keys.verifiedAt && t('directory.keys.verifiedOn', { date: labels.date(keys.verifiedAt) })}
+          </>
+        ) : (
+          <>
+            <span className="badge unverified">{t('directory.badges.unverified')}</span>{' '}
+            {t('directory.keys.unverifiedHint', { name })}
+          </>
+        )}
       </dd>
     </dl>
   );
@@ -52,12 +67,17 @@ export function EntryKeys({ entry, name }: { entry: EntryView; name: string }) {
   return (
     <section className="card" aria-labelledby="entry-keys-title" data-testid="entry-keys">
       <h3 id="entry-keys-title">{t('directory.keys.title')}</h3>
-      {!entry.keys ? <p>{t('directory.keys.none')}</p> : (
+      {!entry.keys ? (
+        <p>{t('directory.keys.none')}</p>
+      ) : (
         <>
           <KeyFacts keys={entry.keys} name={name} />
           {me && unlocked && me.id !== entry.userId && (
             <>
-              <SafetyNumberView me={{ userId: me.id, identityKey: toBase64Url(unlocked.keys.identity.publicKey) }} them={{ userId: entry.userId, identityKey: entry.keys.identityKey }} />
+              <SafetyNumberView
+                me={{ userId: me.id, identityKey: toBase64Url(unlocked.keys.identity.publicKey) }}
+                them={{ userId: entry.userId, identityKey: entry.keys.identityKey }}
+              />
               <p className="hint">{t('directory.keys.safetyHint', { name })}</p>
             </>
           )}

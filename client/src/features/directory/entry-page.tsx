@@ -37,7 +37,11 @@ export function EntryPage({ userId, mine = false }: { userId: string; mine?: boo
   if (!entry) return loaded.error ? <FormError error={loaded.error} /> : <p>{t('common.loading')}</p>;
 
   const me = session.user;
-  const editable = can(toActor(me), 'directory:edit-entry', { id: entry.userId, role: 'focal-point', state: entry.state });
+  const editable = can(toActor(me), 'directory:edit-entry', {
+    id: entry.userId,
+    role: 'focal-point',
+    state: entry.state,
+  });
   const stateName = states.name(entry.state);
   const displayName = (labels.language === 'ru' && entry.name.ru) || entry.name.en;
   const onChanged = (next: EntryView): void => {
@@ -47,22 +51,43 @@ export function EntryPage({ userId, mine = false }: { userId: string; mine?: boo
 
   return (
     <article className="entry" data-testid="entry" data-user-id={entry.userId}>
-      {!mine && <p className="directory-back"><Link to={resultsPath()}>{t('directory.backToResults')}</Link></p>}
+      {!mine && (
+        <p className="directory-back">
+          <Link to={resultsPath()}>{t('directory.backToResults')}</Link>
+        </p>
+      )}
       <div className="entry-header">
-        <h2 data-testid="entry-name"><Bilingual text={entry.name} /></h2>
+        <h2 data-testid="entry-name">
+          <Bilingual text={entry.name} />
+        </h2>
         <div className="badges">
           <span className="badge kind">{t(`directory.kind.${entry.kind}`)}</span>
           <FreshnessBadge entry={entry} />
           <KeysBadge entry={entry} />
         </div>
-        <p className="detail entry-subtitle">{entry.authority ? `${(labels.language === 'ru' && entry.authority.ru) || entry.authority.en} · ` : ''}{stateName}</p>
+        <p className="detail entry-subtitle">
+          {entry.authority ? `${(labels.language === 'ru' && entry.authority.ru) || entry.authority.en} · ` : ''}
+          {stateName}
+        </p>
       </div>
       <ContactLinks entry={entry} me={me} />
       <WithheldNote entry={entry} stateName={stateName} secretariat={me.role === 'network-admin'} />
-      {saved && <p className="success" role="status" data-testid="entry-saved">{t('directory.form.saved')}</p>}
+      {saved && (
+        <p className="success" role="status" data-testid="entry-saved">
+          {t('directory.form.saved')}
+        </p>
+      )}
       {editable && !editing && <EntryActions entry={entry} onChanged={onChanged} onEdit={() => setEditing(true)} />}
       {editing ? (
-        <EntryForm entry={entry} onCancel={() => setEditing(false)} onSaved={(next) => { onChanged(next); setEditing(false); setSaved(true); }} />
+        <EntryForm
+          entry={entry}
+          onCancel={() => setEditing(false)}
+          onSaved={(next) => {
+            onChanged(next);
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
       ) : (
         <>
           <section className="card" aria-labelledby="entry-facts-title">

@@ -28,15 +28,30 @@ export function EntryTable({ entries, stateName }: { entries: EntryView[]; state
         {entries.map((entry) => (
           <tr key={entry.userId} data-testid="directory-entry" data-user-id={entry.userId}>
             <td>
-              <Link to={entryPath(entry.userId)} className="entry-name"><Bilingual text={entry.name} /></Link>
+              <Link to={entryPath(entry.userId)} className="entry-name">
+                <Bilingual text={entry.name} />
+              </Link>
               {entry.kind === 'duty-desk' && <span className="badge kind">{t('directory.kind.duty-desk')}</span>}
-              <div className="detail"><Bilingual text={entry.authority} /></div>
+              <div className="detail">
+                <Bilingual text={entry.authority} />
+              </div>
             </td>
             <td>{stateName(entry.state)}</td>
-            <td className="small">{entry.domains.map((domain) => <div key={domain}>{labels.domain(domain)}</div>)}</td>
-            <td className="small">{entry.languages.map((code) => languageName(code, labels.language)).join(', ') || t('common.none')}</td>
-            <td>{entry.available24x7 ? <span className="badge h24">{t('directory.yes24x7')}</span> : t('common.none')}</td>
-            <td className="badges"><FreshnessBadge entry={entry} /><KeysBadge entry={entry} /></td>
+            <td className="small">
+              {entry.domains.map((domain) => (
+                <div key={domain}>{labels.domain(domain)}</div>
+              ))}
+            </td>
+            <td className="small">
+              {entry.languages.map((code) => languageName(code, labels.language)).join(', ') || t('common.none')}
+            </td>
+            <td>
+              {entry.available24x7 ? <span className="badge h24">{t('directory.yes24x7')}</span> : t('common.none')}
+            </td>
+            <td className="badges">
+              <FreshnessBadge entry={entry} />
+              <KeysBadge entry={entry} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -21,9 +21,10 @@ export function ExportButtons() {
     setBusy(format);
     setError(undefined);
     try {
-      const blob = format === 'csv'
-        ? new Blob([await client.directory.exportCsv()], { type: 'text/csv;charset=utf-8' })
-        : new Blob([JSON.stringify(await client.directory.exportJson(), null, 2)], { type: 'application/json' });
+      const blob =
+        format === 'csv'
+          ? new Blob([await client.directory.exportCsv()], { type: 'text/csv;charset=utf-8' })
+          : new Blob([JSON.stringify(await client.directory.exportJson(), null, 2)], { type: 'application/json' });
       saveFile(blob, `focalnet-directory-${stamp}.${format}`);
     } catch (caught) {
       setError(caught);
@@ -35,8 +36,12 @@ export function ExportButtons() {
   return (
     <div className="export-buttons" aria-label={t('directory.export.label')} role="group">
       <span className="hint">{t('directory.export.label')}</span>
-      <button type="button" onClick={() => void run('csv')} disabled={busy !== undefined}>{busy === 'csv' ? t('common.working') : t('directory.export.csv')}</button>
-      <button type="button" onClick={() => void run('json')} disabled={busy !== undefined}>{busy === 'json' ? t('common.working') : t('directory.export.json')}</button>
+      <button type="button" onClick={() => void run('csv')} disabled={busy !== undefined}>
+        {busy === 'csv' ? t('common.working') : t('directory.export.csv')}
+      </button>
+      <button type="button" onClick={() => void run('json')} disabled={busy !== undefined}>
+        {busy === 'json' ? t('common.working') : t('directory.export.json')}
+      </button>
       <FormError error={error} />
     </div>
   );

@@ -24,11 +24,14 @@ export function FreshnessForm() {
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     let live = true;
-    client.directory.freshnessDays().then((value) => {
-      if (!live) return;
-      setCurrent(value);
-      setDays((typed) => typed || String(value));
-    }, (caught: unknown) => live && setError(caught));
+    client.directory.freshnessDays().then(
+      (value) => {
+        if (!live) return;
+        setCurrent(value);
+        setDays((typed) => typed || String(value));
+      },
+      (caught: unknown) => live && setError(caught),
+    );
     return () => {
       live = false;
     };
@@ -36,7 +39,12 @@ export function FreshnessForm() {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const deadline = new Date(Date.now() + PROPOSAL_DAYS * 86_400_000).toISOString();
-    const parsed = CreateProposal.safeParse({ change: { kind: 'directory-freshness', freshnessDays: Number(days) }, procedure: 'silence', deadline, rationale });
+    const parsed = CreateProposal.safeParse({
+      change: { kind: 'directory-freshness', freshnessDays: Number(days) },
+      procedure: 'silence',
+      deadline,
+      rationale,
+    });
     setInvalid(!parsed.success);
     if (!parsed.success) return;
     setBusy(true);
@@ -51,19 +59,64 @@ export function FreshnessForm() {
     }
   };
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} aria-labelledby="freshness-title" noValidate data-testid="freshness-form">
+    <form
+      className="card form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="freshness-title"
+      noValidate
+      data-testid="freshness-form"
+    >
       <h3 id="freshness-title">{t('directory.manage.freshnessTitle')}</h3>
-      <p>{t('directory.manage.freshnessIntro')} {current !== undefined && <strong data-testid="freshness-current">{t('directory.manage.freshnessCurrent', { count: current })}</strong>}</p>
+      <p>
+        {t('directory.manage.freshnessIntro')}{' '}
+        {current !== undefined && (
+          <strong data-testid="freshness-current">{t('directory.manage.freshnessCurrent', { count: current })}</strong>
+        )}
+      </p>
       <p>{t('directory.manage.freshnessByConsensus', { days: PROPOSAL_DAYS })}</p>
-      <Field label={t('directory.manage.freshnessDays')} hint={t('directory.manage.freshnessHint')} error={invalid && t('directory.manage.freshnessInvalid')}>
-        {(field) => <input {...field} name="freshnessDays" type="number" min={7} max={3650} step={1} value={days} onChange={(e) => setDays(e.target.value)} required />}
+      <Field
+        label={t('directory.manage.freshnessDays')}
+        hint={t('directory.manage.freshnessHint')}
+        error={invalid && t('directory.manage.freshnessInvalid')}
+      >
+        {(field) => (
+          <input
+            {...field}
+            name="freshnessDays"
+            type="number"
+            min={7}
+            max={3650}
+            step={1}
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            required
+          />
+        )}
       </Field>
-      <Field label={t('consensus.propose.rationale')} error={invalid && !rationale.trim() && t('consensus.propose.invalid')}>
-        {(field) => <textarea {...field} name="rationale" rows={2} maxLength={4000} value={rationale} onChange={(e) => setRationale(e.target.value)} />}
+      <Field
+        label={t('consensus.propose.rationale')}
+        error={invalid && !rationale.trim() && t('consensus.propose.invalid')}
+      >
+        {(field) => (
+          <textarea
+            {...field}
+            name="rationale"
+            rows={2}
+            maxLength={4000}
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+          />
+        )}
       </Field>
-      {proposed && <p className="success" role="status" data-testid="freshness-proposed">{t('directory.manage.freshnessProposed')} <Link to="/decisions">{t('consensus.nav')}</Link></p>}
+      {proposed && (
+        <p className="success" role="status" data-testid="freshness-proposed">
+          {t('directory.manage.freshnessProposed')} <Link to="/decisions">{t('consensus.nav')}</Link>
+        </p>
+      )}
       <FormError error={error} />
-      <button type="submit" className="primary" disabled={busy}>{t('directory.manage.proposeFreshness')}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {t('directory.manage.proposeFreshness')}
+      </button>
     </form>
   );
 }

@@ -3,8 +3,32 @@
  * conference (ISO 639-1). Entries may hold others; these are the ones worth a menu entry.
  */
 export const LANGUAGE_CODES = [
-  'ar', 'az', 'bn', 'en', 'fa', 'fr', 'he', 'hi', 'kk', 'km', 'ko', 'ku', 'ky', 'mn', 'ps',
-  'ru', 'si', 'ta', 'tg', 'th', 'tk', 'tr', 'ur', 'uz', 'vi', 'zh',
+  'ar',
+  'az',
+  'bn',
+  'en',
+  'fa',
+  'fr',
+  'he',
+  'hi',
+  'kk',
+  'km',
+  'ko',
+  'ku',
+  'ky',
+  'mn',
+  'ps',
+  'ru',
+  'si',
+  'ta',
+  'tg',
+  'th',
+  'tk',
+  'tr',
+  'ur',
+  'uz',
+  'vi',
+  'zh',
 ] as const;
 
 const displayNames = new Map<string, Intl.DisplayNames>();
@@ -25,6 +49,7 @@ export function languageName(code: string, uiLanguage: string): string {
 
 /** Language codes sorted by their name in the interface language. */
 export function sortedLanguages(uiLanguage: string): { code: string; name: string }[] {
-  return LANGUAGE_CODES.map((code) => ({ code, name: languageName(code, uiLanguage) }))
-    .sort((a, b) => a.name.localeCompare(b.name, uiLanguage));
+  return LANGUAGE_CODES.map((code) => ({ code, name: languageName(code, uiLanguage) })).sort((a, b) =>
+    a.name.localeCompare(b.name, uiLanguage),
+  );
 }

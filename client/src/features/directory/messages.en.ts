@@ -2,7 +2,8 @@
 const directory = {
   nav: { directory: 'Directory', mine: 'My entry', manage: 'Directory settings' },
   title: 'Directory of focal points',
-  intro: 'Find the focal point of a member state for a domain, how to reach them and in which languages. Fields a state does not share with yours are marked.',
+  intro:
+    'Find the focal point of a member state for a domain, how to reach them and in which languages. Fields a state does not share with yours are marked.',
   resultCount: 'Entries found: {{count}}',
   noResults: 'No entry matches these filters.',
   backToResults: '← Back to the results',
@@ -34,8 +35,20 @@ const directory = {
     reset: 'Reset all filters',
   },
   sort: { name: 'Name', state: 'Member state', lastConfirmed: 'Last confirmed (newest first)' },
-  columns: { name: 'Name and authority', state: 'Member state', domains: 'Domains', languages: 'Languages', available24x7: '24/7', status: 'Status' },
-  pager: { label: 'Pages', previous: '← Previous', next: 'Next →', status: 'Page {{page}} of {{pages}} (entries: {{count}})' },
+  columns: {
+    name: 'Name and authority',
+    state: 'Member state',
+    domains: 'Domains',
+    languages: 'Languages',
+    available24x7: '24/7',
+    status: 'Status',
+  },
+  pager: {
+    label: 'Pages',
+    previous: '← Previous',
+    next: 'Next →',
+    status: 'Page {{page}} of {{pages}} (entries: {{count}})',
+  },
   export: { label: 'Export what you can see:', csv: 'CSV', json: 'JSON' },
   badges: {
     current: 'Current',
@@ -118,12 +131,14 @@ const directory = {
     title: 'Keys',
     none: 'No keys registered.',
     fingerprint: 'Identity key fingerprint',
-    fingerprintMismatch: 'The fingerprint computed here differs from the one the server reports. Do not rely on this key; tell your administrator.',
+    fingerprintMismatch:
+      'The fingerprint computed here differs from the one the server reports. Do not rely on this key; tell your administrator.',
     version: 'Key version',
     verification: 'Verification',
     verifiedOn: 'by their administrator on {{date}}',
     unverifiedHint: 'Nobody has yet compared a safety number with {{name}} for this key.',
-    safetyHint: 'Compare this number with {{name}} by telephone or in person. If every digit matches, the key shown here really is theirs.',
+    safetyHint:
+      'Compare this number with {{name}} by telephone or in person. If every digit matches, the key shown here really is theirs.',
   },
   contact: {
     message: 'Write a message',
@@ -132,7 +147,8 @@ const directory = {
   actions: {
     label: 'Your entry',
     intro: 'Is everything here still correct? Confirm it, or edit it.',
-    staleIntro: 'This entry has not been confirmed for a long time. Check it and confirm that it is current, or edit it.',
+    staleIntro:
+      'This entry has not been confirmed for a long time. Check it and confirm that it is current, or edit it.',
     confirm: 'Confirm the entry is current',
     confirmed: 'Confirmed: the entry is current.',
     edit: 'Edit',
@@ -173,18 +189,21 @@ const directory = {
   },
   mine: {
     title: 'My directory entry',
-    intro: 'This is how colleagues of your state see your entry; other states see it without the fields your state withholds. Keep it current.',
+    intro:
+      'This is how colleagues of your state see your entry; other states see it without the fields your state withholds. Keep it current.',
   },
   manage: {
     stateTitle: 'Directory settings: {{state}}',
     networkTitle: 'Directory settings of the network',
     participationTitle: 'Participation',
-    participationIntro: 'Participation is voluntary. Your state appears in the directory, and exchanges, only for the domains ticked here.',
+    participationIntro:
+      'Participation is voluntary. Your state appears in the directory, and exchanges, only for the domains ticked here.',
     leavingWarning: 'Leaving these domains removes your focal points for them from the directory: {{domains}}.',
     saveParticipation: 'Save participation',
     saved: 'Saved.',
     staleTitle: 'Entries to reconfirm',
-    staleIntro: 'Entries not confirmed within the freshness period, oldest first. Ask the focal point to confirm or correct them, or do it yourself.',
+    staleIntro:
+      'Entries not confirmed within the freshness period, oldest first. Ask the focal point to confirm or correct them, or do it yourself.',
     noStale: 'Every entry is current.',
     freshnessTitle: 'Freshness period',
     freshnessIntro: 'An entry not confirmed within this many days is marked stale for everyone.',
@@ -192,13 +211,15 @@ const directory = {
     freshnessHint: 'From 7 to 3650. The default is 180.',
     freshnessInvalid: 'Enter a whole number of days from 7 to 3650.',
     freshnessCurrent: 'Now: {{count}} days.',
-    freshnessByConsensus: 'It binds the whole network, so it changes by consensus: propose a new period and the member states have {{days}} days to object (silence procedure).',
+    freshnessByConsensus:
+      'It binds the whole network, so it changes by consensus: propose a new period and the member states have {{days}} days to object (silence procedure).',
     freshnessProposed: 'Proposed to the member states. Follow it under',
     proposeFreshness: 'Propose to the member states',
   },
   visibility: {
     title: 'Who sees which fields',
-    intro: 'Under your national law you may withhold some fields of your entries from other states. Names, authorities, domains, languages and keys are always visible. Readers see a note naming what is withheld.',
+    intro:
+      'Under your national law you may withhold some fields of your entries from other states. Names, authorities, domains, languages and keys are always visible. Readers see a note naming what is withheld.',
     field: 'Field',
     sharedWith: 'Shared with',
     summary: 'In effect',
@@ -212,9 +233,11 @@ const directory = {
     withoutSecretariat: 'secretariat: no',
     save: 'Sign and publish field visibility',
     legalBasis: 'Legal basis (optional):',
-    policyNote: 'This table is part of your state\'s signed disclosure policy. Saving publishes version {{next}}, signed with your identity key; its rules stay as they are.',
+    policyNote:
+      "This table is part of your state's signed disclosure policy. Saving publishes version {{next}}, signed with your identity key; its rules stay as they are.",
     published: 'Published as version {{version}} of your disclosure policy.',
-    conflict: 'Another administrator published a newer version meanwhile. Your table is kept: check it and publish again on top of theirs.',
+    conflict:
+      'Another administrator published a newer version meanwhile. Your table is kept: check it and publish again on top of theirs.',
   },
 } as const;
 

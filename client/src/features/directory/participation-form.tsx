@@ -46,22 +46,41 @@ export function ParticipationForm({ state, onSaved }: { state: StateView | undef
   };
   const leaving = state.domains.filter((d) => !domains.includes(d));
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} aria-labelledby="participation-title" data-testid="participation-form">
+    <form
+      className="card form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="participation-title"
+      data-testid="participation-form"
+    >
       <h3 id="participation-title">{t('directory.manage.participationTitle')}</h3>
       <p>{t('directory.manage.participationIntro')}</p>
       <fieldset>
         <legend>{t('directory.fields.domains')}</legend>
         {networkDomains.map(({ code }) => (
           <label key={code} className="checkbox">
-            <input type="checkbox" name="participation" value={code} checked={domains.includes(code)} onChange={() => toggle(code)} />
+            <input
+              type="checkbox"
+              name="participation"
+              value={code}
+              checked={domains.includes(code)}
+              onChange={() => toggle(code)}
+            />
             {labels.domain(code)}
           </label>
         ))}
       </fieldset>
-      {leaving.length > 0 && <p className="warning">{t('directory.manage.leavingWarning', { domains: labels.domains(leaving) })}</p>}
-      {saved && <p className="success" role="status">{t('directory.manage.saved')}</p>}
+      {leaving.length > 0 && (
+        <p className="warning">{t('directory.manage.leavingWarning', { domains: labels.domains(leaving) })}</p>
+      )}
+      {saved && (
+        <p className="success" role="status">
+          {t('directory.manage.saved')}
+        </p>
+      )}
       <FormError error={error} />
-      <button type="submit" className="primary" disabled={busy}>{t('directory.manage.saveParticipation')}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {t('directory.manage.saveParticipation')}
+      </button>
     </form>
   );
 }

@@ -19,7 +19,11 @@ export function StaleList({ stateName }: { stateName: (code: string) => string }
       <h3 id="stale-title">{t('directory.manage.staleTitle')}</h3>
       <p>{t('directory.manage.staleIntro')}</p>
       <FormError error={stale.error} />
-      {!stale.data ? <p>{t('common.loading')}</p> : stale.data.length === 0 ? <p className="success">{t('directory.manage.noStale')}</p> : (
+      {!stale.data ? (
+        <p>{t('common.loading')}</p>
+      ) : stale.data.length === 0 ? (
+        <p className="success">{t('directory.manage.noStale')}</p>
+      ) : (
         <table>
           <thead>
             <tr>
@@ -32,7 +36,11 @@ export function StaleList({ stateName }: { stateName: (code: string) => string }
           <tbody>
             {stale.data.map((entry) => (
               <tr key={entry.userId} data-user-id={entry.userId}>
-                <td><Link to={entryPath(entry.userId)}><Bilingual text={entry.name} /></Link></td>
+                <td>
+                  <Link to={entryPath(entry.userId)}>
+                    <Bilingual text={entry.name} />
+                  </Link>
+                </td>
                 <td>{stateName(entry.state)}</td>
                 <td className="small">{labels.domains(entry.domains)}</td>
                 <td>{labels.date(entry.lastConfirmedAt)}</td>

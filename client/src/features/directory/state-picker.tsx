@@ -5,7 +5,14 @@ import type { StateView } from '../../../../shared/schemas/directory';
  * Several member states at once, as checkboxes in a fold-out: the summary says which are chosen,
  * so the closed picker still shows the filter in force.
  */
-export function StatePicker({ states, selected, name, onChange, label, emptyText }: {
+export function StatePicker({
+  states,
+  selected,
+  name,
+  onChange,
+  label,
+  emptyText,
+}: {
   states: StateView[] | undefined;
   selected: readonly string[];
   name: (code: string) => string;
@@ -15,27 +22,40 @@ export function StatePicker({ states, selected, name, onChange, label, emptyText
   emptyText?: string;
 }) {
   const { t } = useTranslation();
-  const toggle = (code: string): void => onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
-  const summary = selected.length === 0 ? (emptyText ?? t('directory.filters.allStates')) : selected.map(name).join(', ');
+  const toggle = (code: string): void =>
+    onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
+  const summary =
+    selected.length === 0 ? (emptyText ?? t('directory.filters.allStates')) : selected.map(name).join(', ');
   return (
     <details className="state-picker" data-testid="state-picker">
       <summary>
-        <span className="picker-label">{label}</span>{' '}
-        <span className="picker-value">{summary}</span>
+        <span className="picker-label">{label}</span> <span className="picker-value">{summary}</span>
       </summary>
       <fieldset>
         <legend className="visually-hidden">{label}</legend>
-        {!states ? <p>{t('common.loading')}</p> : (
+        {!states ? (
+          <p>{t('common.loading')}</p>
+        ) : (
           <div className="state-options">
             {states.map((state) => (
               <label key={state.code} className="checkbox">
-                <input type="checkbox" name="state" value={state.code} checked={selected.includes(state.code)} onChange={() => toggle(state.code)} />
+                <input
+                  type="checkbox"
+                  name="state"
+                  value={state.code}
+                  checked={selected.includes(state.code)}
+                  onChange={() => toggle(state.code)}
+                />
                 {name(state.code)}
               </label>
             ))}
           </div>
         )}
-        {selected.length > 0 && <button type="button" className="link" onClick={() => onChange([])}>{t('directory.filters.clearStates')}</button>}
+        {selected.length > 0 && (
+          <button type="button" className="link" onClick={() => onChange([])}>
+            {t('directory.filters.clearStates')}
+          </button>
+        )}
       </fieldset>
     </details>
   );

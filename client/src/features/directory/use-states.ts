@@ -20,6 +20,8 @@ export function useStates(): States {
   const loaded = useLoaded(useCallback(() => client.states.list(), [client]));
   const byCode = new Map((loaded.data ?? []).map((state) => [state.code, state]));
   const name = (code: string): string => byCode.get(code)?.name[labels.language] ?? labels.state(code);
-  const list = loaded.data ? [...loaded.data].sort((a, b) => a.name[labels.language].localeCompare(b.name[labels.language], labels.language)) : undefined;
+  const list = loaded.data
+    ? [...loaded.data].sort((a, b) => a.name[labels.language].localeCompare(b.name[labels.language], labels.language))
+    : undefined;
   return { list, error: loaded.error, name, reload: loaded.reload };
 }

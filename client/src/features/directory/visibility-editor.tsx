@@ -68,12 +68,23 @@ export function VisibilityEditor({ state, states }: { state: string; states: Sta
   };
 
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="visibility-title" data-testid="visibility-editor">
+    <form
+      className="card"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="visibility-title"
+      data-testid="visibility-editor"
+    >
       <h3 id="visibility-title">{t('directory.visibility.title')}</h3>
       <p>{t('directory.visibility.intro')}</p>
-      {base && <p className="small" data-testid="visibility-policy-note">{t('directory.visibility.policyNote', { next: base.version + 1 })}</p>}
+      {base && (
+        <p className="small" data-testid="visibility-policy-note">
+          {t('directory.visibility.policyNote', { next: base.version + 1 })}
+        </p>
+      )}
       <FormError error={loaded.error} />
-      {!table ? <p>{t('common.loading')}</p> : (
+      {!table ? (
+        <p>{t('common.loading')}</p>
+      ) : (
         <table className="visibility-table">
           <thead>
             <tr>
@@ -83,15 +94,30 @@ export function VisibilityEditor({ state, states }: { state: string; states: Sta
             </tr>
           </thead>
           <tbody>
-            {RESTRICTABLE_FIELDS.map((field) => <VisibilityRow key={field} field={field} sharing={table.get(field)} ownState={state} states={states} onChange={(next) => change(field, next)} />)}
+            {RESTRICTABLE_FIELDS.map((field) => (
+              <VisibilityRow
+                key={field}
+                field={field}
+                sharing={table.get(field)}
+                ownState={state}
+                states={states}
+                onChange={(next) => change(field, next)}
+              />
+            ))}
           </tbody>
         </table>
       )}
-      {saved !== undefined && <p className="success" role="status" data-testid="visibility-saved">{t('directory.visibility.published', { version: saved })}</p>}
+      {saved !== undefined && (
+        <p className="success" role="status" data-testid="visibility-saved">
+          {t('directory.visibility.published', { version: saved })}
+        </p>
+      )}
       <FormError error={error} />
       {isApiError(error, 'policy.version-conflict') && <p className="small">{t('directory.visibility.conflict')}</p>}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !table}>{t('directory.visibility.save')}</button>
+        <button type="submit" className="primary" disabled={busy || !table}>
+          {t('directory.visibility.save')}
+        </button>
       </div>
     </form>
   );

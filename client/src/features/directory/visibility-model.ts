@@ -16,13 +16,18 @@ export type SharingTable = ReadonlyMap<RestrictableField, FieldSharing>;
 export const SHARED_WITH_ALL: FieldSharing = { mode: 'all', states: [], secretariat: true, legalBasisEn: '' };
 
 export function sharingOf(rules: readonly DirectoryFieldRule[]): SharingTable {
-  return new Map(rules.map((rule) => [rule.field, {
-    mode: 'selected',
-    states: [...rule.visibleTo],
-    secretariat: rule.secretariat,
-    legalBasisEn: rule.legalBasis?.en ?? '',
-    ...(rule.legalBasis?.ru !== undefined ? { legalBasisRu: rule.legalBasis.ru } : {}),
-  }]));
+  return new Map(
+    rules.map((rule) => [
+      rule.field,
+      {
+        mode: 'selected',
+        states: [...rule.visibleTo],
+        secretariat: rule.secretariat,
+        legalBasisEn: rule.legalBasis?.en ?? '',
+        ...(rule.legalBasis?.ru !== undefined ? { legalBasisRu: rule.legalBasis.ru } : {}),
+      },
+    ]),
+  );
 }
 
 function legalBasisOf(sharing: FieldSharing): LegalBasis | undefined {
@@ -37,7 +42,14 @@ export function rulesOf(table: SharingTable): DirectoryFieldRule[] {
     const sharing = table.get(field);
     if (!sharing || sharing.mode === 'all') return [];
     const legalBasis = legalBasisOf(sharing);
-    return [{ field, visibleTo: [...sharing.states].sort(), secretariat: sharing.secretariat, ...(legalBasis ? { legalBasis } : {}) }];
+    return [
+      {
+        field,
+        visibleTo: [...sharing.states].sort(),
+        secretariat: sharing.secretariat,
+        ...(legalBasis ? { legalBasis } : {}),
+      },
+    ];
   });
 }
 

@@ -5,7 +5,15 @@ import type { EntryView } from '../../../../shared/schemas/directory';
  * Says plainly which fields the entry's state keeps from this reader, so a missing phone number
  * reads as a decision of that state under its law, not as a gap in the directory.
  */
-export function WithheldNote({ entry, stateName, secretariat }: { entry: EntryView; stateName: string; secretariat: boolean }) {
+export function WithheldNote({
+  entry,
+  stateName,
+  secretariat,
+}: {
+  entry: EntryView;
+  stateName: string;
+  secretariat: boolean;
+}) {
   const { t } = useTranslation();
   if (entry.withheld.length === 0) return null;
   const fields = entry.withheld.map((field) => t(`directory.withheldField.${field}`)).join(', ');

@@ -7,7 +7,15 @@ import { dayRanges, weekdayName, withinHours, zoneNow } from './working-hours';
  * The hours as the entry states them, in the entry's own time zone, with what the clock shows
  * there now, so a caller in another zone need not convert.
  */
-export function WorkingHoursView({ hours, timeZone, now = new Date() }: { hours: NonNullable<EntryView['workingHours']>; timeZone: string | null; now?: Date }) {
+export function WorkingHoursView({
+  hours,
+  timeZone,
+  now = new Date(),
+}: {
+  hours: NonNullable<EntryView['workingHours']>;
+  timeZone: string | null;
+  now?: Date;
+}) {
   const { t } = useTranslation();
   const { language } = useLabels();
   const there = timeZone ? zoneNow(timeZone, now) : undefined;
@@ -20,7 +28,11 @@ export function WorkingHoursView({ hours, timeZone, now = new Date() }: { hours:
           {' · '}
           {t('directory.hours.nowThere', { day: weekdayName(there.day, language), time: there.time })}
           {' — '}
-          {withinHours(hours, there) ? <span className="open-now">{t('directory.hours.open')}</span> : <span>{t('directory.hours.closed')}</span>}
+          {withinHours(hours, there) ? (
+            <span className="open-now">{t('directory.hours.open')}</span>
+          ) : (
+            <span>{t('directory.hours.closed')}</span>
+          )}
         </div>
       ) : (
         <div className="detail">{t('directory.hours.noZone')}</div>

@@ -28,16 +28,22 @@ function StateResults({ check }: { check: LivenessCheckView }) {
         </tr>
       </thead>
       <tbody>
-        {[...check.states].sort((a, b) => labels.state(a.state).localeCompare(labels.state(b.state), labels.language)).map((row) => (
-          <tr key={row.state} data-state={row.state}>
-            <td>{labels.state(row.state)}</td>
-            <td className="num">{row.targets}</td>
-            <CountCell kind="answered" count={row.answered} />
-            <CountCell kind="late" count={row.late} />
-            <CountCell kind="none" count={row.none} />
-            <td>{row.medianResponseMs === null ? t('common.none') : formatDuration(row.medianResponseMs, labels.language)}</td>
-          </tr>
-        ))}
+        {[...check.states]
+          .sort((a, b) => labels.state(a.state).localeCompare(labels.state(b.state), labels.language))
+          .map((row) => (
+            <tr key={row.state} data-state={row.state}>
+              <td>{labels.state(row.state)}</td>
+              <td className="num">{row.targets}</td>
+              <CountCell kind="answered" count={row.answered} />
+              <CountCell kind="late" count={row.late} />
+              <CountCell kind="none" count={row.none} />
+              <td>
+                {row.medianResponseMs === null
+                  ? t('common.none')
+                  : formatDuration(row.medianResponseMs, labels.language)}
+              </td>
+            </tr>
+          ))}
       </tbody>
     </table>
   );
@@ -57,14 +63,31 @@ function PersonResults({ targets }: { targets: NonNullable<LivenessCheckView['ta
         </tr>
       </thead>
       <tbody>
-        {[...targets].sort((a, b) => labels.state(a.state).localeCompare(labels.state(b.state), labels.language) || a.name.localeCompare(b.name)).map((target) => (
-          <tr key={target.userId} data-testid="liveness-person" data-user-id={target.userId} data-outcome={target.outcome}>
-            <td><Link to={`/directory/entries/${target.userId}`}>{target.name}</Link></td>
-            <td>{labels.state(target.state)}</td>
-            <td><span className={`badge outcome-${target.outcome}`}>{t(`liveness.outcome.${target.outcome}`)}</span></td>
-            <td>{target.responseMs === null ? t('common.none') : formatDuration(target.responseMs, labels.language)}</td>
-          </tr>
-        ))}
+        {[...targets]
+          .sort(
+            (a, b) =>
+              labels.state(a.state).localeCompare(labels.state(b.state), labels.language) ||
+              a.name.localeCompare(b.name),
+          )
+          .map((target) => (
+            <tr
+              key={target.userId}
+              data-testid="liveness-person"
+              data-user-id={target.userId}
+              data-outcome={target.outcome}
+            >
+              <td>
+                <Link to={`/directory/entries/${target.userId}`}>{target.name}</Link>
+              </td>
+              <td>{labels.state(target.state)}</td>
+              <td>
+                <span className={`badge outcome-${target.outcome}`}>{t(`liveness.outcome.${target.outcome}`)}</span>
+              </td>
+              <td>
+                {target.responseMs === null ? t('common.none') : formatDuration(target.responseMs, labels.language)}
+              </td>
+            </tr>
+          ))}
       </tbody>
     </table>
   );
@@ -86,23 +109,37 @@ export function CheckDetailPage({ id }: { id: string }) {
   const data = check.data;
   return (
     <>
-      <p className="liveness-back"><Link to="/liveness">{t('liveness.detail.back')}</Link></p>
+      <p className="liveness-back">
+        <Link to="/liveness">{t('liveness.detail.back')}</Link>
+      </p>
       <h2>{t('liveness.detail.title')}</h2>
       <FormError error={check.error} />
-      {!data ? <p>{t('common.loading')}</p> : (
+      {!data ? (
+        <p>{t('common.loading')}</p>
+      ) : (
         <>
           <dl className="facts card" data-testid="liveness-check-facts">
             <dt>{t('liveness.history.scope')}</dt>
-            <dd><CheckScope scope={data.scope} /></dd>
+            <dd>
+              <CheckScope scope={data.scope} />
+            </dd>
             <dt>{t('liveness.history.started')}</dt>
             <dd>{labels.time(data.startedAt)}</dd>
             <dt>{t('liveness.history.deadline')}</dt>
             <dd>{labels.time(data.deadline)}</dd>
           </dl>
           <h3>{t('liveness.detail.byState')}</h3>
-          {data.states.length === 0 ? <p className="card">{t('liveness.detail.nobody')}</p> : <StateResults check={data} />}
+          {data.states.length === 0 ? (
+            <p className="card">{t('liveness.detail.nobody')}</p>
+          ) : (
+            <StateResults check={data} />
+          )}
           <h3>{t('liveness.detail.byPerson')}</h3>
-          {data.targets && data.targets.length > 0 ? <PersonResults targets={data.targets} /> : <p className="card">{t('liveness.detail.nobody')}</p>}
+          {data.targets && data.targets.length > 0 ? (
+            <PersonResults targets={data.targets} />
+          ) : (
+            <p className="card">{t('liveness.detail.nobody')}</p>
+          )}
         </>
       )}
     </>

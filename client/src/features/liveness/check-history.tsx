@@ -21,7 +21,9 @@ export function CheckHistory({ checks }: { checks: LivenessCheckView[] }) {
           <th>{t('liveness.outcome.answered')}</th>
           <th>{t('liveness.outcome.late')}</th>
           <th>{t('liveness.outcome.none')}</th>
-          <th><span className="visually-hidden">{t('liveness.history.details')}</span></th>
+          <th>
+            <span className="visually-hidden">{t('liveness.history.details')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -30,12 +32,16 @@ export function CheckHistory({ checks }: { checks: LivenessCheckView[] }) {
           return (
             <tr key={check.id} data-testid="liveness-check" data-check-id={check.id}>
               <td>{labels.time(check.startedAt)}</td>
-              <td><CheckScope scope={check.scope} /></td>
+              <td>
+                <CheckScope scope={check.scope} />
+              </td>
               <td>{labels.time(check.deadline)}</td>
               <CountCell kind="answered" count={totals.answered} />
               <CountCell kind="late" count={totals.late} />
               <CountCell kind="none" count={totals.none} />
-              <td><Link to={`/liveness/${check.id}`}>{t('liveness.history.details')}</Link></td>
+              <td>
+                <Link to={`/liveness/${check.id}`}>{t('liveness.history.details')}</Link>
+              </td>
             </tr>
           );
         })}

@@ -24,7 +24,8 @@ export function LivenessPage({ me }: { me: UserView }) {
       <p>{t('liveness.intro')}</p>
       {started && (
         <p className="success check-started" role="status" data-testid="check-started" data-check-id={started.id}>
-          {t('liveness.start.started', { count: started.targets })} <Link to={`/liveness/${started.id}`}>{t('liveness.history.details')}</Link>
+          {t('liveness.start.started', { count: started.targets })}{' '}
+          <Link to={`/liveness/${started.id}`}>{t('liveness.history.details')}</Link>
         </p>
       )}
       <StartCheckForm me={me} onStarted={onStarted} />

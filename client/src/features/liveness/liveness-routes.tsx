@@ -12,5 +12,9 @@ function Loading() {
 /** The page for a /liveness path, or undefined when the path is not one of them. */
 export function livenessPage(path: string): ReactNode | undefined {
   if (path !== '/liveness' && !path.startsWith('/liveness/')) return undefined;
-  return <Suspense fallback={<Loading />}><LivenessRoutes path={path} /></Suspense>;
+  return (
+    <Suspense fallback={<Loading />}>
+      <LivenessRoutes path={path} />
+    </Suspense>
+  );
 }

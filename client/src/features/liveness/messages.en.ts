@@ -2,7 +2,8 @@
 const liveness = {
   nav: 'Liveness checks',
   title: 'Liveness checks',
-  intro: 'A liveness check asks focal points to confirm at once that they are reachable. Each answers with a signature by their own key, so an answer proves the person, not just the account.',
+  intro:
+    'A liveness check asks focal points to confirm at once that they are reachable. Each answers with a signature by their own key, so an answer proves the person, not just the account.',
   start: {
     title: 'Start a check',
     intro: 'Every active focal point in scope gets a prompt now.',

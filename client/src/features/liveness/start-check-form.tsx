@@ -13,7 +13,13 @@ import { useActiveDomains } from '../../services/domains';
  * Starts a check: national admins for their own state, the secretariat for every state or one;
  * optionally one domain; answers after the deadline count as late.
  */
-export function StartCheckForm({ me, onStarted }: { me: UserView; onStarted: (started: { id: string; targets: number }) => void }) {
+export function StartCheckForm({
+  me,
+  onStarted,
+}: {
+  me: UserView;
+  onStarted: (started: { id: string; targets: number }) => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
@@ -30,7 +36,11 @@ export function StartCheckForm({ me, onStarted }: { me: UserView; onStarted: (st
     event.preventDefault();
     const scopeState = secretariat ? StateCode.safeParse(state).data : (me.state ?? undefined);
     const scopeDomain = DomainCode.safeParse(domain).data;
-    const input = StartLivenessCheck.safeParse({ deadlineMinutes: Number(minutes), ...(scopeState ? { state: scopeState } : {}), ...(scopeDomain ? { domain: scopeDomain } : {}) });
+    const input = StartLivenessCheck.safeParse({
+      deadlineMinutes: Number(minutes),
+      ...(scopeState ? { state: scopeState } : {}),
+      ...(scopeDomain ? { domain: scopeDomain } : {}),
+    });
     setInvalid(!input.success);
     if (!input.success) return;
     setBusy(true);
@@ -45,7 +55,13 @@ export function StartCheckForm({ me, onStarted }: { me: UserView; onStarted: (st
   };
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} aria-labelledby="start-check-title" noValidate data-testid="start-check-form">
+    <form
+      className="card form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="start-check-title"
+      noValidate
+      data-testid="start-check-form"
+    >
       <h3 id="start-check-title">{t('liveness.start.title')}</h3>
       <p>{t('liveness.start.intro')}</p>
       {secretariat ? (
@@ -53,26 +69,54 @@ export function StartCheckForm({ me, onStarted }: { me: UserView; onStarted: (st
           {(field) => (
             <select {...field} name="scope-state" value={state} onChange={(e) => setState(e.target.value)}>
               <option value="">{t('liveness.start.allStates')}</option>
-              {labels.sortedStates().map((s) => <option key={s.code} value={s.code}>{s.name[labels.language]}</option>)}
+              {labels.sortedStates().map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name[labels.language]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       ) : (
-        <p>{t('liveness.start.scope')}: <strong>{labels.state(me.state)}</strong></p>
+        <p>
+          {t('liveness.start.scope')}: <strong>{labels.state(me.state)}</strong>
+        </p>
       )}
       <Field label={t('liveness.start.domain')}>
         {(field) => (
           <select {...field} name="scope-domain" value={domain} onChange={(e) => setDomain(e.target.value)}>
             <option value="">{t('liveness.start.allDomains')}</option>
-            {domains.map(({ code }) => <option key={code} value={code}>{labels.domain(code)}</option>)}
+            {domains.map(({ code }) => (
+              <option key={code} value={code}>
+                {labels.domain(code)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
-      <Field label={t('liveness.start.deadline')} hint={t('liveness.start.deadlineHint')} error={invalid && t('liveness.start.deadlineInvalid')}>
-        {(field) => <input {...field} name="deadline-minutes" type="number" min={1} max={10080} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />}
+      <Field
+        label={t('liveness.start.deadline')}
+        hint={t('liveness.start.deadlineHint')}
+        error={invalid && t('liveness.start.deadlineInvalid')}
+      >
+        {(field) => (
+          <input
+            {...field}
+            name="deadline-minutes"
+            type="number"
+            min={1}
+            max={10080}
+            step={1}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            required
+          />
+        )}
       </Field>
       <FormError error={error} />
-      <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('liveness.start.submit')}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('common.working') : t('liveness.start.submit')}
+      </button>
     </form>
   );
 }

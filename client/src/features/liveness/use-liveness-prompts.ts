@@ -57,21 +57,26 @@ export function useLivenessPrompts(): LivenessPrompts {
     };
   }, [client, add]);
 
-  const answer = useCallback(async (prompt: LivenessPrompt): Promise<void> => {
-    setBusy(prompt.checkId);
-    let result: PromptResult;
-    try {
-      const live = socket.current;
-      const outcome = live?.connected ? await answerLivenessPrompt(client.liveness, live, prompt) : await client.liveness.answer(prompt);
-      result = { outcome };
-      answered.current.add(prompt.checkId);
-      setPrompts((current) => current.filter((p) => p.checkId !== prompt.checkId));
-    } catch (error) {
-      result = { error };
-    }
-    setResults((current) => new Map(current).set(prompt.checkId, result));
-    setBusy(undefined);
-  }, [client]);
+  const answer = useCallback(
+    async (prompt: LivenessPrompt): Promise<void> => {
+      setBusy(prompt.checkId);
+      let result: PromptResult;
+      try {
+        const live = socket.current;
+        const outcome = live?.connected
+          ? await answerLivenessPrompt(client.liveness, live, prompt)
+          : await client.liveness.answer(prompt);
+        result = { outcome };
+        answered.current.add(prompt.checkId);
+        setPrompts((current) => current.filter((p) => p.checkId !== prompt.checkId));
+      } catch (error) {
+        result = { error };
+      }
+      setResults((current) => new Map(current).set(prompt.checkId, result));
+      setBusy(undefined);
+    },
+    [client],
+  );
 
   const dismiss = useCallback((checkId: string) => {
     setResults((current) => {

@@ -8,7 +8,10 @@ import type { ReceivedMessage } from '../../../sdk/index';
  */
 export type ArrivalNotice = { key: 'message' | 'request' | 'request-step'; state: string; path: string };
 
-export function arrivalNotice(message: ReceivedMessage, threadPath: (message: ReceivedMessage) => string): ArrivalNotice | undefined {
+export function arrivalNotice(
+  message: ReceivedMessage,
+  threadPath: (message: ReceivedMessage) => string,
+): ArrivalNotice | undefined {
   if (message.outgoing) return undefined;
   const state = message.from.state;
   if (message.kind === 'message') return { key: 'message', state, path: threadPath(message) };

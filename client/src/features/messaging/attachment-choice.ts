@@ -17,14 +17,19 @@ export interface AttachmentChoice<F extends ChosenFile> {
   tooMany: boolean;
 }
 
-const sameFile = (a: ChosenFile, b: ChosenFile): boolean => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
+const sameFile = (a: ChosenFile, b: ChosenFile): boolean =>
+  a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
 
 /**
  * Adds `chosen` to `current`, skipping files already there. With the server's `limits`, a file is
  * measured as the ciphertext it becomes (the limit counts uploaded bytes) and the count is capped;
  * without them (not loaded) everything is accepted and the server's own refusal stands.
  */
-export function addAttachments<F extends ChosenFile>(current: readonly F[], chosen: readonly F[], limits: AttachmentLimits | undefined): AttachmentChoice<F> {
+export function addAttachments<F extends ChosenFile>(
+  current: readonly F[],
+  chosen: readonly F[],
+  limits: AttachmentLimits | undefined,
+): AttachmentChoice<F> {
   const files = [...current];
   const tooLarge: F[] = [];
   let tooMany = false;

@@ -23,7 +23,9 @@ export function AttachmentPicker({ files, onChange }: { files: readonly File[]; 
     event.target.value = ''; // so the same file can be chosen again after it was removed
     const { files: next, tooLarge, tooMany } = addAttachments(files, chosen, limits);
     setRefusals([
-      ...tooLarge.map((file) => t('messaging.compose.fileTooLarge', { name: file.name, limit: size(limits?.maxBytes ?? 0) })),
+      ...tooLarge.map((file) =>
+        t('messaging.compose.fileTooLarge', { name: file.name, limit: size(limits?.maxBytes ?? 0) }),
+      ),
       ...(tooMany ? [t('messaging.compose.tooManyFiles', { max: limits?.maxPerMessage ?? 0 })] : []),
     ]);
     onChange(next);
@@ -34,14 +36,22 @@ export function AttachmentPicker({ files, onChange }: { files: readonly File[]; 
       {(field) => (
         <div className="attachment-picker">
           <input {...field} className="visually-hidden" name="attachments" type="file" multiple onChange={choose} />
-          <label htmlFor={field.id} className="choose-files">{t('messaging.compose.chooseFiles')}</label>
-          {files.length === 0 ? <p className="hint">{t('messaging.compose.noFiles')}</p> : (
+          <label htmlFor={field.id} className="choose-files">
+            {t('messaging.compose.chooseFiles')}
+          </label>
+          {files.length === 0 ? (
+            <p className="hint">{t('messaging.compose.noFiles')}</p>
+          ) : (
             <ul className="chosen-files" data-testid="chosen-files">
               {files.map((file, index) => (
                 <li key={`${file.name}:${file.size}:${file.lastModified}`}>
                   <span className="file-name">{file.name}</span> <span className="hint">{size(file.size)}</span>{' '}
-                  <button type="button" className="link" aria-label={t('messaging.compose.removeFile', { name: file.name })}
-                    onClick={() => onChange(files.filter((_, other) => other !== index))}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('messaging.compose.removeFile', { name: file.name })}
+                    onClick={() => onChange(files.filter((_, other) => other !== index))}
+                  >
                     {t('messaging.compose.remove')}
                   </button>
                 </li>
@@ -50,7 +60,9 @@ export function AttachmentPicker({ files, onChange }: { files: readonly File[]; 
           )}
           {refusals.length > 0 && (
             <ul className="field-error attachment-refusals" role="alert" data-testid="attachment-refusals">
-              {refusals.map((text) => <li key={text}>{text}</li>)}
+              {refusals.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
             </ul>
           )}
         </div>

@@ -19,14 +19,22 @@ export function ComposePage() {
   const client = useClient();
   const [target] = useState(() => contactFromQuery(window.location.search));
   const [recipients, setRecipients] = useState<Recipient[]>([]);
-  const [labels, setLabels] = useState<Labels>(() => (target ? { ...DEFAULT_LABELS, domain: target.domain } : DEFAULT_LABELS));
-  const addressed = useLoaded(useCallback(async () => (target ? client.directory.entry(target.userId) : undefined), [client, target]));
+  const [labels, setLabels] = useState<Labels>(() =>
+    target ? { ...DEFAULT_LABELS, domain: target.domain } : DEFAULT_LABELS,
+  );
+  const addressed = useLoaded(
+    useCallback(async () => (target ? client.directory.entry(target.userId) : undefined), [client, target]),
+  );
   const entry = addressed.data;
   // Added once it is known, to whatever was chosen meanwhile.
   const [added, setAdded] = useState<typeof entry>();
   if (entry && entry !== added) {
     setAdded(entry);
-    setRecipients((chosen) => (chosen.some((r) => r.userId === entry.userId) ? chosen : [{ userId: entry.userId, state: entry.state, name: entry.name }, ...chosen]));
+    setRecipients((chosen) =>
+      chosen.some((r) => r.userId === entry.userId)
+        ? chosen
+        : [{ userId: entry.userId, state: entry.state, name: entry.name }, ...chosen],
+    );
   }
   return (
     <>
@@ -34,8 +42,21 @@ export function ComposePage() {
       <p>{t('messaging.compose.intro')}</p>
       <FormError error={addressed.error} />
       <RecipientPicker domain={labels.domain} value={recipients} onChange={setRecipients} />
-      <ComposeForm recipients={recipients} labels={labels} onLabels={setLabels}
-        onSent={() => navigate(threadPath(recipients.map((r) => r.userId).sort().join(',')))} />
+      <ComposeForm
+        recipients={recipients}
+        labels={labels}
+        onLabels={setLabels}
+        onSent={() =>
+          navigate(
+            threadPath(
+              recipients
+                .map((r) => r.userId)
+                .sort()
+                .join(','),
+            ),
+          )
+        }
+      />
     </>
   );
 }

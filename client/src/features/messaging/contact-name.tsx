@@ -8,5 +8,9 @@ export function ContactName({ userId }: { userId: string }) {
   const { language } = useLabels();
   useEffect(() => store.lookUp(userId), [store, userId]);
   const name = state.names.get(userId);
-  return <span className="contact-name">{name ? (language === 'ru' && name.ru ? name.ru : name.en) : `${userId.slice(0, 8)}…`}</span>;
+  return (
+    <span className="contact-name">
+      {name ? (language === 'ru' && name.ru ? name.ru : name.en) : `${userId.slice(0, 8)}…`}
+    </span>
+  );
 }

@@ -42,18 +42,38 @@ export function ConversationsPage() {
   return (
     <>
       <h2>{t('messaging.list.title')}</h2>
-      <p className="actions"><Link to="/messages/new" className="button" data-testid="new-message">{t('messaging.list.new')}</Link></p>
+      <p className="actions">
+        <Link to="/messages/new" className="button" data-testid="new-message">
+          {t('messaging.list.new')}
+        </Link>
+      </p>
       <MessageSearchForm onSearch={(query) => navigate(searchPath(query))} />
       <FormError error={history.error} />
-      {!history.data && !history.error ? <p>{t('common.loading')}</p> : conversations.length === 0 ? <p className="card">{t('messaging.list.empty')}</p> : (
+      {!history.data && !history.error ? (
+        <p>{t('common.loading')}</p>
+      ) : conversations.length === 0 ? (
+        <p className="card">{t('messaging.list.empty')}</p>
+      ) : (
         <ul className="conversation-list card" data-testid="conversation-list">
           {conversations.map((c) => (
             <li key={c.key} data-testid="conversation">
               <Link to={threadPath(c.key)}>
-                {c.key.split(',').map((id, i) => <span key={id}>{i > 0 && ', '}<ContactName userId={id} /></span>)}
+                {c.key.split(',').map((id, i) => (
+                  <span key={id}>
+                    {i > 0 && ', '}
+                    <ContactName userId={id} />
+                  </span>
+                ))}
               </Link>{' '}
-              {c.unread > 0 && <span className="badge" data-testid="unread">{t('messaging.list.unread', { count: c.unread })}</span>}
-              <p className="hint">{date(c.last.storedAt)} · {c.last.outgoing ? `${t('messaging.thread.me')}: ` : ''}{c.last.text.slice(0, 120) || t('messaging.list.attachmentOnly')}</p>
+              {c.unread > 0 && (
+                <span className="badge" data-testid="unread">
+                  {t('messaging.list.unread', { count: c.unread })}
+                </span>
+              )}
+              <p className="hint">
+                {date(c.last.storedAt)} · {c.last.outgoing ? `${t('messaging.thread.me')}: ` : ''}
+                {c.last.text.slice(0, 120) || t('messaging.list.attachmentOnly')}
+              </p>
             </li>
           ))}
         </ul>

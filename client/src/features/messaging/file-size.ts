@@ -16,5 +16,8 @@ export function fileSize(bytes: number, uiLanguage: string): { unit: SizeUnit; s
     index++;
   }
   const digits = index > 0 && amount < 10 ? 1 : 0;
-  return { unit: UNITS[index] ?? 'bytes', size: new Intl.NumberFormat(uiLanguage, { maximumFractionDigits: digits }).format(amount) };
+  return {
+    unit: UNITS[index] ?? 'bytes',
+    size: new Intl.NumberFormat(uiLanguage, { maximumFractionDigits: digits }).format(amount),
+  };
 }

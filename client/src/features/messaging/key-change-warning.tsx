@@ -13,9 +13,15 @@ export function KeyChangeWarning({ userIds }: { userIds: readonly string[] }) {
       {changes.map((change) => (
         <p key={change.userId}>
           {t('messaging.keyChanged.text', { from: change.previous.keyVersion, to: change.current.keyVersion })}{' '}
-          <strong><ContactName userId={change.userId} /></strong>{' '}
-          <span className="hint">{t('messaging.keyChanged.fingerprint', { fingerprint: change.current.fingerprint })}</span>{' '}
-          <button type="button" onClick={() => store.acceptKey(change.userId)}>{t('messaging.keyChanged.accept')}</button>
+          <strong>
+            <ContactName userId={change.userId} />
+          </strong>{' '}
+          <span className="hint">
+            {t('messaging.keyChanged.fingerprint', { fingerprint: change.current.fingerprint })}
+          </span>{' '}
+          <button type="button" onClick={() => store.acceptKey(change.userId)}>
+            {t('messaging.keyChanged.accept')}
+          </button>
         </p>
       ))}
     </div>

@@ -16,14 +16,24 @@ function OutgoingStatus({ message }: { message: ReceivedMessage }) {
   const { state } = useMessaging();
   const { status, readers, delivered, recipients, perRecipient } = deliveryStatus(message, state);
   const group = recipients > 1 && (status === 'delivered' || status === 'read');
-  const text = group ? t('messaging.status.group', { delivered, read: readers, total: recipients }) : t(`messaging.status.${status}`);
+  const text = group
+    ? t('messaging.status.group', { delivered, read: readers, total: recipients })
+    : t(`messaging.status.${status}`);
   return (
     <>
-      <span className={`delivery-status ${status}`} data-testid="message-status" data-status={status}>{text}</span>
+      <span className={`delivery-status ${status}`} data-testid="message-status" data-status={status}>
+        {text}
+      </span>
       {group && (
         <span className="recipient-statuses" data-testid="recipient-statuses">
           {perRecipient.map((r) => (
-            <span key={r.userId} className={`recipient-status ${r.status}`} data-testid="recipient-status" data-user-id={r.userId} data-status={r.status}>
+            <span
+              key={r.userId}
+              className={`recipient-status ${r.status}`}
+              data-testid="recipient-status"
+              data-user-id={r.userId}
+              data-status={r.status}
+            >
               <ContactName userId={r.userId} />: {t(`messaging.status.${r.status}`)}
             </span>
           ))}
@@ -46,33 +56,60 @@ export function MessageItem({ message, highlighted = false }: { message: Receive
     try {
       const bytes = await store.download(message, index);
       const ref = message.attachments[index];
-      saveFile(new Blob([new Uint8Array(bytes)], { type: ref?.type ?? 'application/octet-stream' }), ref?.name ?? 'attachment');
+      saveFile(
+        new Blob([new Uint8Array(bytes)], { type: ref?.type ?? 'application/octet-stream' }),
+        ref?.name ?? 'attachment',
+      );
     } catch (caught) {
       setError(caught);
     }
   };
   const { labels } = message;
   return (
-    <li className={`message-item ${message.outgoing ? 'outgoing' : 'incoming'}${highlighted ? ' highlighted' : ''}`} data-testid="message-item" data-msg-id={message.msgId} data-highlighted={highlighted || undefined}>
+    <li
+      className={`message-item ${message.outgoing ? 'outgoing' : 'incoming'}${highlighted ? ' highlighted' : ''}`}
+      data-testid="message-item"
+      data-msg-id={message.msgId}
+      data-highlighted={highlighted || undefined}
+    >
       <p className="message-meta">
         <strong>{message.outgoing ? t('messaging.thread.me') : <ContactName userId={message.from.userId} />}</strong>{' '}
-        <span className="hint">{l.state(message.from.state)} · {date(message.storedAt)}</span>{' '}
+        <span className="hint">
+          {l.state(message.from.state)} · {date(message.storedAt)}
+        </span>{' '}
         {message.outgoing && <OutgoingStatus message={message} />}
         {message.signedWithPreviousKey && (
-          <span className="hint previous-key-note" data-testid="previous-key-note" title={t('messaging.thread.previousKeyHint')}>
-            {' · '}{t('messaging.thread.previousKey', { version: message.signedWithPreviousKey.keyVersion })}
+          <span
+            className="hint previous-key-note"
+            data-testid="previous-key-note"
+            title={t('messaging.thread.previousKeyHint')}
+          >
+            {' · '}
+            {t('messaging.thread.previousKey', { version: message.signedWithPreviousKey.keyVersion })}
           </span>
         )}
       </p>
       <p className="message-labels hint" data-testid="message-labels">
-        {[l.domain(labels.domain), l.category(labels.category), l.classification(labels.classification), labels.handling].join(' · ')}
+        {[
+          l.domain(labels.domain),
+          l.category(labels.category),
+          l.classification(labels.classification),
+          labels.handling,
+        ].join(' · ')}
       </p>
-      <p className="message-text" data-testid="message-text">{message.text}</p>
+      <p className="message-text" data-testid="message-text">
+        {message.text}
+      </p>
       {message.attachments.length > 0 && (
         <ul className="attachments">
           {message.attachments.map((ref, index) => (
             <li key={ref.id}>
-              <button type="button" className="link" data-testid="attachment-download" onClick={() => void download(index)}>
+              <button
+                type="button"
+                className="link"
+                data-testid="attachment-download"
+                onClick={() => void download(index)}
+              >
                 {t('messaging.attachments.download', { name: ref.name, size: size(ref.size) })}
               </button>
             </li>

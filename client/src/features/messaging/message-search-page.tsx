@@ -7,7 +7,17 @@ import { navigate } from '../../router/router';
 import { useSession } from '../../services/client-context';
 import { ContactName } from './contact-name';
 import { conversationKey, mergeMessages, threadPathTo } from './conversation-key';
-import { isSearchable, MIN_QUERY_LENGTH, newestFirst, queryFromSearch, searchHistory, searchMessages, searchPath, snippetOf, type SearchMatch } from './message-search';
+import {
+  isSearchable,
+  MIN_QUERY_LENGTH,
+  newestFirst,
+  queryFromSearch,
+  searchHistory,
+  searchMessages,
+  searchPath,
+  snippetOf,
+  type SearchMatch,
+} from './message-search';
 import { useMessaging } from './use-messaging';
 
 /** History pages (of 100 messages) read per click: enough to answer, few enough to stay quick. */
@@ -80,22 +90,28 @@ export function MessageSearchPage() {
   }
 
   /** Reads history for run number `run`; only the latest run may show its outcome. */
-  const search = useCallback(async (run: number, query: string, from: Progress | undefined): Promise<void> => {
-    try {
-      const outcome = await searchHistory((filter) => store.history(filter), query, { maxPages: PAGES_PER_SEARCH, ...from?.cursor });
-      if (run !== latest.current) return;
-      const { before, beforeId } = outcome;
-      setProgress({
-        matches: [...(from?.matches ?? []), ...outcome.matches],
-        scanned: (from?.scanned ?? 0) + outcome.scanned,
-        ...(before !== undefined && beforeId !== undefined ? { cursor: { before, beforeId } } : {}),
-      });
-    } catch (caught) {
-      if (run === latest.current) setError(caught);
-    } finally {
-      if (run === latest.current) setSearching(false);
-    }
-  }, [store]);
+  const search = useCallback(
+    async (run: number, query: string, from: Progress | undefined): Promise<void> => {
+      try {
+        const outcome = await searchHistory((filter) => store.history(filter), query, {
+          maxPages: PAGES_PER_SEARCH,
+          ...from?.cursor,
+        });
+        if (run !== latest.current) return;
+        const { before, beforeId } = outcome;
+        setProgress({
+          matches: [...(from?.matches ?? []), ...outcome.matches],
+          scanned: (from?.scanned ?? 0) + outcome.scanned,
+          ...(before !== undefined && beforeId !== undefined ? { cursor: { before, beforeId } } : {}),
+        });
+      } catch (caught) {
+        if (run === latest.current) setError(caught);
+      } finally {
+        if (run === latest.current) setSearching(false);
+      }
+    },
+    [store],
+  );
 
   useEffect(() => {
     const run = ++latest.current;
@@ -120,33 +136,54 @@ export function MessageSearchPage() {
   const results = useMemo((): SearchMatch[] => {
     if (!progress) return [];
     const seen = new Set(progress.matches.map((match) => match.message.id));
-    const live = searchMessages(mergeMessages(state.incoming), request.query).filter((match) => !seen.has(match.message.id));
-    return [...live, ...progress.matches].sort(newestFirst).filter((match) => conversationKey(match.message, myId) !== '');
+    const live = searchMessages(mergeMessages(state.incoming), request.query).filter(
+      (match) => !seen.has(match.message.id),
+    );
+    return [...live, ...progress.matches]
+      .sort(newestFirst)
+      .filter((match) => conversationKey(match.message, myId) !== '');
   }, [progress, state.incoming, request.query, myId]);
 
   const tooShort = request.query !== '' && !isSearchable(request.query);
   return (
     <>
-      <p><Link to="/messages">{t('messaging.thread.back')}</Link></p>
+      <p>
+        <Link to="/messages">{t('messaging.thread.back')}</Link>
+      </p>
       <h2>{t('messaging.search.title')}</h2>
       <p className="hint">{t('messaging.search.intro')}</p>
       <MessageSearchForm key={formKey} initial={request.query} onSearch={ask} />
-      {tooShort && <p className="warning" role="alert" data-testid="search-too-short">{t('messaging.search.tooShort', { min: MIN_QUERY_LENGTH })}</p>}
+      {tooShort && (
+        <p className="warning" role="alert" data-testid="search-too-short">
+          {t('messaging.search.tooShort', { min: MIN_QUERY_LENGTH })}
+        </p>
+      )}
       <FormError error={error} />
       {searching && <p aria-live="polite">{t('messaging.search.searching')}</p>}
       {progress && (
         <section aria-live="polite">
           <p data-testid="search-summary" data-scanned={progress.scanned}>
-            {t(progress.cursor ? 'messaging.search.summaryLatest' : 'messaging.search.summaryAll', { count: progress.scanned, found: results.length })}
+            {t(progress.cursor ? 'messaging.search.summaryLatest' : 'messaging.search.summaryAll', {
+              count: progress.scanned,
+              found: results.length,
+            })}
           </p>
-          {results.length === 0 ? <p className="card" data-testid="search-none">{t('messaging.search.none', { query: request.query })}</p> : (
+          {results.length === 0 ? (
+            <p className="card" data-testid="search-none">
+              {t('messaging.search.none', { query: request.query })}
+            </p>
+          ) : (
             <ol className="search-results card" data-testid="search-results">
-              {results.map((match) => <SearchResult key={match.message.id} match={match} myId={myId} date={date} />)}
+              {results.map((match) => (
+                <SearchResult key={match.message.id} match={match} myId={myId} date={date} />
+              ))}
             </ol>
           )}
           {progress.cursor && (
             <p className="actions">
-              <button type="button" disabled={searching} onClick={searchOlder} data-testid="search-older">{t('messaging.search.older')}</button>
+              <button type="button" disabled={searching} onClick={searchOlder} data-testid="search-older">
+                {t('messaging.search.older')}
+              </button>
             </p>
           )}
         </section>
@@ -164,12 +201,20 @@ function SearchResult({ match, myId, date }: { match: SearchMatch; myId: string;
     <li data-testid="search-result">
       <Link to={threadPathTo(key, message.msgId)}>
         <span className="search-result-meta">
-          {date(message.storedAt)} · {key.split(',').map((id, i) => <span key={id}>{i > 0 && ', '}<ContactName userId={id} /></span>)}
+          {date(message.storedAt)} ·{' '}
+          {key.split(',').map((id, i) => (
+            <span key={id}>
+              {i > 0 && ', '}
+              <ContactName userId={id} />
+            </span>
+          ))}
         </span>
         <span className="search-result-text">
           {message.outgoing && `${t('messaging.thread.me')}: `}
           {hit.in === 'attachment' && `${t('messaging.search.file')}: `}
-          {snippet.before}<mark>{snippet.hit}</mark>{snippet.after}
+          {snippet.before}
+          <mark>{snippet.hit}</mark>
+          {snippet.after}
         </span>
       </Link>
     </li>

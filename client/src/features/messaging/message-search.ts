@@ -72,7 +72,8 @@ function firstHit(source: string, terms: readonly string[]): { start: number; en
   let best: { at: number; length: number } | undefined;
   for (const term of terms) {
     const at = folded.text.indexOf(term);
-    if (at >= 0 && (!best || at < best.at || (at === best.at && term.length > best.length))) best = { at, length: term.length };
+    if (at >= 0 && (!best || at < best.at || (at === best.at && term.length > best.length)))
+      best = { at, length: term.length };
   }
   if (!best) return undefined;
   return { start: folded.starts[best.at] ?? 0, end: folded.ends[best.at + best.length - 1] ?? source.length };
@@ -114,11 +115,18 @@ export const newestFirst = (a: SearchMatch, b: SearchMatch): number =>
  * stopping after `maxPages` pages or at the end of history. The server cannot search ciphertext,
  * so this is the search: over what this browser decrypts.
  */
-export async function searchHistory(readPage: ReadPage, query: string, options: { maxPages: number; before?: string; beforeId?: string }): Promise<SearchOutcome> {
+export async function searchHistory(
+  readPage: ReadPage,
+  query: string,
+  options: { maxPages: number; before?: string; beforeId?: string },
+): Promise<SearchOutcome> {
   if (!isSearchable(query)) throw new RangeError(`a search needs at least ${MIN_QUERY_LENGTH} characters`);
   const match = matcherFor(query);
   const matches: SearchMatch[] = [];
-  let cursor = options.before !== undefined && options.beforeId !== undefined ? { before: options.before, beforeId: options.beforeId } : undefined;
+  let cursor =
+    options.before !== undefined && options.beforeId !== undefined
+      ? { before: options.before, beforeId: options.beforeId }
+      : undefined;
   let scanned = 0;
   for (let pages = 0; pages < options.maxPages; pages++) {
     const page = await readPage({ limit: SEARCH_PAGE_SIZE, ...cursor });
@@ -135,7 +143,8 @@ export async function searchHistory(readPage: ReadPage, query: string, options: 
 }
 
 /** The address of a search, so it can be bookmarked and reloaded. */
-export const searchPath = (query: string): string => `/messages/search?${new URLSearchParams({ q: query.trim() }).toString()}`;
+export const searchPath = (query: string): string =>
+  `/messages/search?${new URLSearchParams({ q: query.trim() }).toString()}`;
 
 /** The query of a search address (`?q=…`), cut to a sane length. */
 export const queryFromSearch = (search: string): string => (new URLSearchParams(search).get('q') ?? '').slice(0, 200);

@@ -21,7 +21,10 @@ export interface OutgoingProgress {
 export function deliveryStatus(message: ReceivedMessage, state: MessagingState): OutgoingProgress {
   // Only receipts from this message's recipients count: anyone else's claim is not a read.
   const readBy = new Set(state.read.get(message.msgId) ?? []);
-  const deliveredTo = new Set([...(state.delivered.get(message.id) ?? []), ...(message.deliveredTo ?? []).map((d) => d.userId)]);
+  const deliveredTo = new Set([
+    ...(state.delivered.get(message.id) ?? []),
+    ...(message.deliveredTo ?? []).map((d) => d.userId),
+  ]);
   const perRecipient = message.to.map(({ userId, state: recipientState }) => ({
     userId,
     state: recipientState,
@@ -33,6 +36,7 @@ export function deliveryStatus(message: ReceivedMessage, state: MessagingState):
   const progress = { readers, delivered, recipients: message.to.length, perRecipient };
   if (readers > 0) return { status: 'read', ...progress };
   if (delivered > 0) return { status: 'delivered', ...progress };
-  const held = (message.held === true || state.sent.get(message.msgId)?.status === 'held') && !state.released.has(message.id);
+  const held =
+    (message.held === true || state.sent.get(message.msgId)?.status === 'held') && !state.released.has(message.id);
   return { status: held ? 'held' : 'sent', ...progress };
 }

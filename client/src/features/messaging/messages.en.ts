@@ -16,7 +16,8 @@ const messaging = {
     targetGone: 'The message you looked for is no longer in this conversation (its retention may have run out).',
     empty: 'No messages in this conversation yet.',
     previousKey: 'signed with a previous key (version {{version}})',
-    previousKeyHint: 'The sender has changed their keys since. This key was theirs when the message was signed, and the signature verifies against it.',
+    previousKeyHint:
+      'The sender has changed their keys since. This key was theirs when the message was signed, and the signature verifies against it.',
   },
   status: {
     sent: 'Sent',
@@ -43,7 +44,8 @@ const messaging = {
   },
   compose: {
     title: 'New message',
-    intro: 'Messages are encrypted in this browser for each recipient and for you; the server relays ciphertext and sees only the labels, which the disclosure policies are applied to.',
+    intro:
+      'Messages are encrypted in this browser for each recipient and for you; the server relays ciphertext and sees only the labels, which the disclosure policies are applied to.',
     label: 'Message',
     recipients: 'Recipients',
     noRecipients: 'No recipients chosen yet: search the directory.',
@@ -70,15 +72,18 @@ const messaging = {
     sent: 'Sent.',
     sentHeld: 'Sent and held for approval: the national admins must release it before it is delivered.',
     willBeHeld: 'This message will be held for approval by the national admins before it is delivered.',
-    blockedDeny: 'The disclosure policies do not allow this exchange (see the reasons above): change the labels or the recipients.',
-    blockedHandling: 'The disclosure policies require handling code {{code}} or stricter: raise the handling code to send.',
+    blockedDeny:
+      'The disclosure policies do not allow this exchange (see the reasons above): change the labels or the recipients.',
+    blockedHandling:
+      'The disclosure policies require handling code {{code}} or stricter: raise the handling code to send.',
   },
   /** Search in my messages: runs in the browser over decrypted history. */
   search: {
     title: 'Search in my messages',
     label: 'Search in my messages',
     button: 'Search',
-    intro: 'Messages are encrypted end to end, so the server cannot search them: this browser searches the history it decrypts, newest first.',
+    intro:
+      'Messages are encrypted end to end, so the server cannot search them: this browser searches the history it decrypts, newest first.',
     tooShort: 'Type at least {{min}} characters to search.',
     searching: 'Searching…',
     summaryLatest: 'Searched the latest {{count}} messages; found: {{found}}.',

@@ -1,5 +1,14 @@
 import type { BilingualText } from '../../../../shared/schemas/directory';
-import type { FocalNetClient, HistoryPage, KeyChange, Messenger, ReceivedMessage, RejectedEnvelope, SendInput, SentMessage } from '../../../sdk/index';
+import type {
+  FocalNetClient,
+  HistoryPage,
+  KeyChange,
+  Messenger,
+  ReceivedMessage,
+  RejectedEnvelope,
+  SendInput,
+  SentMessage,
+} from '../../../sdk/index';
 import { holdSocket } from '../../services/tab-socket';
 
 /** What the messaging screens show, replaced (never mutated) on each change for useSyncExternalStore. */
@@ -27,9 +36,26 @@ export interface MessagingState {
   readonly resyncs: number;
 }
 
-const EMPTY: MessagingState = { connected: false, incoming: [], sent: new Map(), delivered: new Map(), read: new Map(), receipted: new Set(), rejected: [], keyChanges: [], names: new Map(), recent: [], released: new Set(), resyncs: 0 };
+const EMPTY: MessagingState = {
+  connected: false,
+  incoming: [],
+  sent: new Map(),
+  delivered: new Map(),
+  read: new Map(),
+  receipted: new Set(),
+  rejected: [],
+  keyChanges: [],
+  names: new Map(),
+  recent: [],
+  released: new Set(),
+  resyncs: 0,
+};
 
-const addTo = (map: ReadonlyMap<string, readonly string[]>, key: string, values: readonly string[]): Map<string, readonly string[]> => {
+const addTo = (
+  map: ReadonlyMap<string, readonly string[]>,
+  key: string,
+  values: readonly string[],
+): Map<string, readonly string[]> => {
   const next = new Map(map);
   next.set(key, [...new Set([...(map.get(key) ?? []), ...values])]);
   return next;
@@ -77,13 +103,16 @@ export class MessagingStore {
     // The socket may be up already (another part of the tab holds it).
     if (socket.connected) onConnect();
     messenger.on('message', (message) => this.update((s) => ({ incoming: [...s.incoming, message] })));
-    messenger.on('receipt', (receipt) => this.update((s) => {
-      let read = s.read;
-      for (const msgId of receipt.msgIds) read = addTo(read, msgId, [receipt.by]);
-      return { read };
-    }));
+    messenger.on('receipt', (receipt) =>
+      this.update((s) => {
+        let read = s.read;
+        for (const msgId of receipt.msgIds) read = addTo(read, msgId, [receipt.by]);
+        return { read };
+      }),
+    );
     messenger.on('status', (event) => {
-      if (event.status === 'delivered' && event.userId) this.update((s) => ({ delivered: addTo(s.delivered, event.id, [event.userId ?? '']) }));
+      if (event.status === 'delivered' && event.userId)
+        this.update((s) => ({ delivered: addTo(s.delivered, event.id, [event.userId ?? '']) }));
       if (event.status === 'released') this.update((s) => ({ released: new Set([...s.released, event.id]) }));
     });
     messenger.on('behind', () => this.update((s) => ({ resyncs: s.resyncs + 1 })));
@@ -128,12 +157,25 @@ export class MessagingStore {
     const page = await this.ensure().history(filter);
     this.update((s) => {
       let { delivered } = s;
-      for (const message of page.messages) if (message.deliveredTo?.length) delivered = addTo(delivered, message.id, message.deliveredTo.map((d) => d.userId));
+      for (const message of page.messages)
+        if (message.deliveredTo?.length)
+          delivered = addTo(
+            delivered,
+            message.id,
+            message.deliveredTo.map((d) => d.userId),
+          );
       let read = s.read;
       for (const receipt of page.receipts) for (const msgId of receipt.msgIds) read = addTo(read, msgId, [receipt.by]);
       // My own receipts in the history: those messages need no second receipt.
-      const mine = page.receipts.filter((r) => r.by === this.client.session.current()?.user.id).flatMap((r) => r.msgIds);
-      return { delivered, read, receipted: new Set([...s.receipted, ...mine]), keyChanges: this.client.contactKeys.changes() };
+      const mine = page.receipts
+        .filter((r) => r.by === this.client.session.current()?.user.id)
+        .flatMap((r) => r.msgIds);
+      return {
+        delivered,
+        read,
+        receipted: new Set([...s.receipted, ...mine]),
+        keyChanges: this.client.contactKeys.changes(),
+      };
     });
     return page;
   }
@@ -142,7 +184,9 @@ export class MessagingStore {
   loadRecent(): Promise<void> {
     this.recentLoad ??= this.history({ limit: 100 }).then(
       (page) => this.update(() => ({ recent: page.messages })),
-      () => { this.recentLoad = undefined; },
+      () => {
+        this.recentLoad = undefined;
+      },
     );
     return this.recentLoad;
   }
@@ -162,8 +206,14 @@ export class MessagingStore {
   lookUp(userId: string): void {
     if (this.lookups.has(userId) || userId === this.client.session.current()?.user.id) return;
     this.lookups.add(userId);
-    this.client.directory.entry(userId).then((entry) => this.update((s) => ({ names: new Map(s.names).set(userId, entry.name) })), () => this.lookups.delete(userId));
-    this.client.contactKeys.resolve(userId).then(() => this.update(() => ({ keyChanges: this.client.contactKeys.changes() })), () => undefined);
+    this.client.directory.entry(userId).then(
+      (entry) => this.update((s) => ({ names: new Map(s.names).set(userId, entry.name) })),
+      () => this.lookups.delete(userId),
+    );
+    this.client.contactKeys.resolve(userId).then(
+      () => this.update(() => ({ keyChanges: this.client.contactKeys.changes() })),
+      () => undefined,
+    );
   }
 }
 

@@ -15,7 +15,15 @@ export interface Recipient {
 }
 
 /** Recipients found in the directory by name, authority or state, among those serving the domain. */
-export function RecipientPicker({ domain, value, onChange }: { domain: DomainCode; value: readonly Recipient[]; onChange: (next: Recipient[]) => void }) {
+export function RecipientPicker({
+  domain,
+  value,
+  onChange,
+}: {
+  domain: DomainCode;
+  value: readonly Recipient[];
+  onChange: (next: Recipient[]) => void;
+}) {
   const { t } = useTranslation();
   const l = useLabels();
   const client = useClient();
@@ -38,39 +46,74 @@ export function RecipientPicker({ domain, value, onChange }: { domain: DomainCod
   return (
     <fieldset className="recipient-picker">
       <legend>{t('messaging.compose.recipients')}</legend>
-      {value.length === 0 ? <p className="hint">{t('messaging.compose.noRecipients')}</p> : (
+      {value.length === 0 ? (
+        <p className="hint">{t('messaging.compose.noRecipients')}</p>
+      ) : (
         <ul className="chosen-recipients" data-testid="chosen-recipients">
           {value.map((r) => (
             <li key={r.userId}>
               <Bilingual text={r.name} /> <span className="hint">{l.state(r.state)}</span>{' '}
-              <button type="button" className="link" onClick={() => onChange(value.filter((other) => other.userId !== r.userId))}>{t('messaging.compose.remove')}</button>
+              <button
+                type="button"
+                className="link"
+                onClick={() => onChange(value.filter((other) => other.userId !== r.userId))}
+              >
+                {t('messaging.compose.remove')}
+              </button>
             </li>
           ))}
         </ul>
       )}
       <div className="form-row">
-        <Field label={t('messaging.compose.search')} hint={t('messaging.compose.searchHint', { domain: l.domain(domain) })}>
+        <Field
+          label={t('messaging.compose.search')}
+          hint={t('messaging.compose.searchHint', { domain: l.domain(domain) })}
+        >
           {(field) => (
-            <input {...field} name="recipient-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void search(); } }} />
+            <input
+              {...field}
+              name="recipient-search"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void search();
+                }
+              }}
+            />
           )}
         </Field>
-        <button type="button" onClick={() => void search()}>{t('messaging.compose.find')}</button>
+        <button type="button" onClick={() => void search()}>
+          {t('messaging.compose.find')}
+        </button>
       </div>
       <FormError error={error} />
-      {results && (results.length === 0 ? <p>{t('messaging.compose.nobodyFound')}</p> : (
-        <ul className="recipient-results" data-testid="recipient-results">
-          {results.map((entry) => (
-            <li key={entry.userId}>
-              <Bilingual text={entry.name} /> <span className="hint">{l.state(entry.state)}{entry.authority ? ` · ${entry.authority.en}` : ''}</span>{' '}
-              <button type="button" disabled={chosen.has(entry.userId)} data-testid="add-recipient"
-                onClick={() => onChange([...value, { userId: entry.userId, state: entry.state, name: entry.name }])}>
-                {chosen.has(entry.userId) ? t('messaging.compose.added') : t('messaging.compose.add')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ))}
+      {results &&
+        (results.length === 0 ? (
+          <p>{t('messaging.compose.nobodyFound')}</p>
+        ) : (
+          <ul className="recipient-results" data-testid="recipient-results">
+            {results.map((entry) => (
+              <li key={entry.userId}>
+                <Bilingual text={entry.name} />{' '}
+                <span className="hint">
+                  {l.state(entry.state)}
+                  {entry.authority ? ` · ${entry.authority.en}` : ''}
+                </span>{' '}
+                <button
+                  type="button"
+                  disabled={chosen.has(entry.userId)}
+                  data-testid="add-recipient"
+                  onClick={() => onChange([...value, { userId: entry.userId, state: entry.state, name: entry.name }])}
+                >
+                  {chosen.has(entry.userId) ? t('messaging.compose.added') : t('messaging.compose.add')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
     </fieldset>
   );
 }

@@ -34,19 +34,30 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
   const [labels, setLabels] = useState<Labels>(DEFAULT_LABELS);
 
   /** Reads a page of history; state changes only once it answers, so effects may start it. */
-  const fetchPage = useCallback((cursor: HistoryCursor | undefined, replace: boolean): Promise<void> =>
-    store.history({ with: counterparts[0] ?? '', limit: PAGE, ...cursor }).then((page) => {
-      const mine = page.messages.filter((m) => conversationKey(m, myId) === key);
-      setPages((current) => (replace ? mergeMessages(mine) : mergeMessages(current, mine)));
-      const next = page.before !== undefined && page.beforeId !== undefined ? { before: page.before, beforeId: page.beforeId } : undefined;
-      // Refreshing the newest page (after sending) must not move the cursor of pages already loaded.
-      if (replace || cursor) {
-        setOlder(next);
-        setDone(next === undefined);
-      }
-      setError(undefined);
-    }, (caught: unknown) => setError(caught)).finally(() => setLoading(false)),
-  [store, counterparts, myId, key]);
+  const fetchPage = useCallback(
+    (cursor: HistoryCursor | undefined, replace: boolean): Promise<void> =>
+      store
+        .history({ with: counterparts[0] ?? '', limit: PAGE, ...cursor })
+        .then(
+          (page) => {
+            const mine = page.messages.filter((m) => conversationKey(m, myId) === key);
+            setPages((current) => (replace ? mergeMessages(mine) : mergeMessages(current, mine)));
+            const next =
+              page.before !== undefined && page.beforeId !== undefined
+                ? { before: page.before, beforeId: page.beforeId }
+                : undefined;
+            // Refreshing the newest page (after sending) must not move the cursor of pages already loaded.
+            if (replace || cursor) {
+              setOlder(next);
+              setDone(next === undefined);
+            }
+            setError(undefined);
+          },
+          (caught: unknown) => setError(caught),
+        )
+        .finally(() => setLoading(false)),
+    [store, counterparts, myId, key],
+  );
   const load = (cursor: HistoryCursor | undefined, replace: boolean): void => {
     setLoading(true);
     setError(undefined);
@@ -61,7 +72,14 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
     if (state.resyncs > 0) void fetchPage(undefined, false);
   }, [state.resyncs, fetchPage]);
 
-  const messages = useMemo(() => mergeMessages(pages, state.incoming.filter((m) => conversationKey(m, myId) === key)), [pages, state.incoming, myId, key]);
+  const messages = useMemo(
+    () =>
+      mergeMessages(
+        pages,
+        state.incoming.filter((m) => conversationKey(m, myId) === key),
+      ),
+    [pages, state.incoming, myId, key],
+  );
 
   // Opened at one message (`?show=<msgId>`, from a search): older pages are read until it is shown.
   const target = new URLSearchParams(window.location.search).get('show') ?? undefined;
@@ -71,7 +89,8 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
     void fetchPage(older, false);
   }, [target, targetShown, loading, done, error, older, fetchPage]);
   useEffect(() => {
-    if (targetShown) document.querySelector(`[data-msg-id="${CSS.escape(target)}"]`)?.scrollIntoView({ block: 'center' });
+    if (targetShown)
+      document.querySelector(`[data-msg-id="${CSS.escape(target)}"]`)?.scrollIntoView({ block: 'center' });
   }, [target, targetShown]);
 
   // The states of the counterparts, for the policy preview.
@@ -92,21 +111,48 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
   const recipients = counterparts.flatMap((userId) => (states[userId] ? [{ userId, state: states[userId] }] : []));
   return (
     <>
-      <p><Link to="/messages">{t('messaging.thread.back')}</Link></p>
-      <h2>{t('messaging.thread.title')} {counterparts.map((id, i) => <span key={id}>{i > 0 && ', '}<ContactName userId={id} /></span>)}</h2>
+      <p>
+        <Link to="/messages">{t('messaging.thread.back')}</Link>
+      </p>
+      <h2>
+        {t('messaging.thread.title')}{' '}
+        {counterparts.map((id, i) => (
+          <span key={id}>
+            {i > 0 && ', '}
+            <ContactName userId={id} />
+          </span>
+        ))}
+      </h2>
       <KeyChangeWarning userIds={counterparts} />
       <div className="actions">
-        {!done && <button type="button" disabled={loading} onClick={() => load(older, false)} data-testid="load-older">{t('messaging.thread.older')}</button>}
+        {!done && (
+          <button type="button" disabled={loading} onClick={() => load(older, false)} data-testid="load-older">
+            {t('messaging.thread.older')}
+          </button>
+        )}
       </div>
       <FormError error={error} />
-      {target !== undefined && !targetShown && done && <p className="card warning" data-testid="target-gone">{t('messaging.thread.targetGone')}</p>}
-      {messages.length === 0 && !loading ? <p className="card">{t('messaging.thread.empty')}</p> : (
+      {target !== undefined && !targetShown && done && (
+        <p className="card warning" data-testid="target-gone">
+          {t('messaging.thread.targetGone')}
+        </p>
+      )}
+      {messages.length === 0 && !loading ? (
+        <p className="card">{t('messaging.thread.empty')}</p>
+      ) : (
         <ol className="message-list" data-testid="message-list">
-          {messages.map((message) => <MessageItem key={message.id} message={message} highlighted={message.msgId === target} />)}
+          {messages.map((message) => (
+            <MessageItem key={message.id} message={message} highlighted={message.msgId === target} />
+          ))}
         </ol>
       )}
       {recipients.length === counterparts.length && (
-        <ComposeForm recipients={recipients} labels={labels} onLabels={setLabels} onSent={() => load(undefined, false)} />
+        <ComposeForm
+          recipients={recipients}
+          labels={labels}
+          onLabels={setLabels}
+          onSent={() => load(undefined, false)}
+        />
       )}
     </>
   );

@@ -14,5 +14,9 @@ export function UnreadMessagesBadge() {
   useArrivalNotifications();
   useTitleCount('messages', count);
   if (count === 0) return null;
-  return <span className="badge nav-count" data-testid="unread-messages" aria-label={t('messaging.list.unread', { count })}>{count}</span>;
+  return (
+    <span className="badge nav-count" data-testid="unread-messages" aria-label={t('messaging.list.unread', { count })}>
+      {count}
+    </span>
+  );
 }

@@ -26,7 +26,10 @@ export function useArrivalNotifications(): void {
     for (const message of arrived) {
       const notice = arrivalNotice(message, (m) => threadPath(conversationKey(m, me)));
       if (!notice) continue;
-      const shown = new Notification('FocalNet', { body: t(`messaging.notify.${notice.key}`, { state: labels.state(notice.state) }), tag: message.msgId });
+      const shown = new Notification('FocalNet', {
+        body: t(`messaging.notify.${notice.key}`, { state: labels.state(notice.state) }),
+        tag: message.msgId,
+      });
       shown.onclick = () => {
         window.focus();
         navigate(notice.path);

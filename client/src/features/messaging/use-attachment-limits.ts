@@ -28,8 +28,12 @@ export function useAttachmentLimits(): AttachmentLimits | undefined {
   const [limits, setLimits] = useState<AttachmentLimits>();
   useEffect(() => {
     let current = true;
-    void attachmentLimits(client).then((answer) => { if (current) setLimits(answer); });
-    return () => { current = false; };
+    void attachmentLimits(client).then((answer) => {
+      if (current) setLimits(answer);
+    });
+    return () => {
+      current = false;
+    };
   }, [client]);
   return limits;
 }

@@ -57,9 +57,10 @@ export function InvitePage() {
         password: values.password,
         displayName: values.displayName,
         onProgress: (step) => setPhase({ name: 'working', step }),
-        confirmRecoveryKey: (recoveryKeyText) => new Promise<void>((resolve) => {
-          setPhase({ name: 'recovery', recoveryKeyText, onConfirmed: resolve });
-        }),
+        confirmRecoveryKey: (recoveryKeyText) =>
+          new Promise<void>((resolve) => {
+            setPhase({ name: 'recovery', recoveryKeyText, onConfirmed: resolve });
+          }),
       });
     } catch (error) {
       setPhase({ name: 'form', values: { ...values, password: '' }, error });
@@ -67,7 +68,10 @@ export function InvitePage() {
     }
     setPhase({ name: 'working', step: 'signing-in' });
     // Pending accounts may sign in: the newcomer then sees the moment they are activated.
-    const signedIn = await client.signIn({ username: registration.user.username, password: values.password }).then(() => true, () => false);
+    const signedIn = await client.signIn({ username: registration.user.username, password: values.password }).then(
+      () => true,
+      () => false,
+    );
     if (signedIn) navigate('/', { replace: true });
     else setPhase({ name: 'pending', registration });
   };
@@ -80,7 +84,9 @@ export function InvitePage() {
         <section className="card" data-testid="invitation-invalid">
           <h2>{t('invite.title')}</h2>
           <p className="warning">{token ? t('invite.invalid') : t('invite.missing')}</p>
-          {phase.error !== undefined && !isApiError(phase.error, 'invitation.invalid') && <FormError error={phase.error} />}
+          {phase.error !== undefined && !isApiError(phase.error, 'invitation.invalid') && (
+            <FormError error={phase.error} />
+          )}
         </section>
       );
     case 'form':
@@ -95,6 +101,8 @@ export function InvitePage() {
     case 'recovery':
       return <RecoveryKeyStep recoveryKeyText={phase.recoveryKeyText} onConfirmed={phase.onConfirmed} />;
     case 'pending':
-      return <PendingVerification user={phase.registration.user} verifiers={phase.registration.verifiers} watching={false} />;
+      return (
+        <PendingVerification user={phase.registration.user} verifiers={phase.registration.verifiers} watching={false} />
+      );
   }
 }

@@ -94,12 +94,14 @@ const policies = {
   editor: {
     title: 'Disclosure policy of {{state}}',
     inForce: 'In force: version {{version}}, signed by {{name}} (key version {{keyVersion}}) on {{date}}.',
-    noPolicy: 'Your state has no disclosure policy yet: the network applies no restriction of yours until you publish one.',
+    noPolicy:
+      'Your state has no disclosure policy yet: the network applies no restriction of yours until you publish one.',
     defaultTitle: 'When no rule applies',
     defaultEffect: 'Default effect',
     defaultHint: 'Used for every exchange that none of the rules below matches, in both directions.',
     rulesTitle: 'Rules ({{count}})',
-    rulesHint: 'Every matching rule counts and the strictest wins: deny, then hold for approval, then conditions, then allow. Unpublished rules apply too, but other states do not see them.',
+    rulesHint:
+      'Every matching rule counts and the strictest wins: deny, then hold for approval, then conditions, then allow. Unpublished rules apply too, but other states do not see them.',
     noRules: 'No rules.',
     addRule: 'Add a rule',
     edit: 'Edit',
@@ -126,7 +128,8 @@ const policies = {
       anyState: 'Any state',
       onlyStates: 'Only these states',
       exceptStates: 'All other member states ({{count}}) except these',
-      exceptHint: 'The rule lists the other states by name: a state admitted to the network later is not covered until the rule is edited.',
+      exceptHint:
+        'The rule lists the other states by name: a state admitted to the network later is not covered until the rule is edited.',
     },
     conditions: 'Conditions',
     minHandling: 'Minimum handling code',
@@ -137,7 +140,8 @@ const policies = {
     retentionDays: 'Keep for at most (days)',
     retentionDaysHint: 'Leave empty for no limit.',
     legalBasisEn: 'Legal basis (English)',
-    legalBasisEnHint: 'The law and article this rule applies, e.g. “Law on personal data, art. 16”. Shown to people the rule stops.',
+    legalBasisEnHint:
+      'The law and article this rule applies, e.g. “Law on personal data, art. 16”. Shown to people the rule stops.',
     legalBasisRu: 'Legal basis (Russian, optional)',
     legalBasisRuHint: 'Shown to Russian readers; without it they see the English text.',
     validFrom: 'Valid from',
@@ -172,17 +176,21 @@ const policies = {
     defaultChanged: 'default: {{before}} → {{after}}',
     noChanges: 'none yet.',
     fixFirst: 'Fix the problems marked in the rules ({{count}}) before signing.',
-    signHint: 'Signing happens on this device with your identity key; the server checks the signature and keeps every version.',
+    signHint:
+      'Signing happens on this device with your identity key; the server checks the signature and keeps every version.',
     sign: 'Sign and publish version {{version}}',
     signing: 'Signing…',
     discard: 'Discard changes',
     done: 'Version {{version}} is signed, published and in force.',
-    conflict: 'Another national admin of your state published a new version while you were editing. Nothing of yours was published.',
+    conflict:
+      'Another national admin of your state published a new version while you were editing. Nothing of yours was published.',
     reapply: 'Load their version and reapply my changes',
-    reapplied: 'Your changes are now on top of version {{version}}, signed by {{name}} on {{date}}. Check the rules and sign again.',
+    reapplied:
+      'Your changes are now on top of version {{version}}, signed by {{name}} on {{date}}. Check the rules and sign again.',
     conflicts: 'Changed by both of you — your version was kept, check it: {{ids}}.',
     defaultConflict: 'You both changed the default effect; yours was kept.',
-    signatureInvalid: 'The server did not accept the signature: it does not match your current, verified identity key. If your keys were replaced, the secretariat must verify them first; otherwise sign out, sign in again and unlock your keys.',
+    signatureInvalid:
+      'The server did not accept the signature: it does not match your current, verified identity key. If your keys were replaced, the secretariat must verify them first; otherwise sign out, sign in again and unlock your keys.',
     forbidden: 'Only active national administrators of this state may publish its policy.',
   },
   own: {
@@ -238,8 +246,10 @@ const policies = {
   },
   states: {
     title: 'What each state does not share',
-    intro: 'The published rules of each member state’s disclosure policy in force: what it does not send or accept, or only under conditions or after approval.',
-    unpublishedNote: 'States may also have unpublished rules. The server applies them too, so an exchange can be stopped by a rule you cannot see here.',
+    intro:
+      'The published rules of each member state’s disclosure policy in force: what it does not send or accept, or only under conditions or after approval.',
+    unpublishedNote:
+      'States may also have unpublished rules. The server applies them too, so an exchange can be stopped by a rule you cannot see here.',
     filter: 'State',
     all: 'All states',
     none: 'No state has published a disclosure policy yet.',
@@ -254,7 +264,8 @@ const policies = {
 
 const preview = {
   title: 'Disclosure preview',
-  intro: 'Choose the labels of an exchange and its recipient states to see, before sending, what the disclosure policies decide and why.',
+  intro:
+    'Choose the labels of an exchange and its recipient states to see, before sending, what the disclosure policies decide and why.',
   form: {
     label: 'Exchange to preview',
     from: 'Sender state',
@@ -271,7 +282,8 @@ const preview = {
   },
   result: {
     title: 'Decision',
-    caveat: 'Computed on this device with the policies you can read: your own state’s policy in full, and only the published rules of other states. Other states may have unpublished rules, which the server also applies when you send.',
+    caveat:
+      'Computed on this device with the policies you can read: your own state’s policy in full, and only the published rules of other states. Other states may have unpublished rules, which the server also applies when you send.',
     noRecipients: 'Tick at least one recipient state.',
     handlingRaised: 'The conditions raise the handling code from {{from}} to {{to}}.',
     approveHint: 'The exchange would wait until a national admin of each holding state approves it.',

@@ -12,6 +12,11 @@ export function PolicyGate({ action, children }: { action: Action; children: (me
   const me = useSession()?.user;
   if (!me) return null;
   if (isAdmin(me) && me.status === 'active' && !me.totpEnabled) return <TotpRequired />;
-  if (!can(toActor(me), action, { state: me.state })) return <p className="card warning" data-testid="not-allowed">{t('admin.notAllowed')}</p>;
+  if (!can(toActor(me), action, { state: me.state }))
+    return (
+      <p className="card warning" data-testid="not-allowed">
+        {t('admin.notAllowed')}
+      </p>
+    );
   return <>{children(me)}</>;
 }

@@ -14,20 +14,34 @@ function StatePolicy({ view, own }: { view: PublishedPolicyView; own: boolean })
   const outbound = view.rules.filter((rule) => rule.direction === 'outbound');
   const inbound = view.rules.filter((rule) => rule.direction === 'inbound');
   return (
-    <article className="card state-policy" data-testid="state-policy" data-state={view.state} aria-labelledby={`state-policy-${view.state}`}>
-      <h3 id={`state-policy-${view.state}`}>{l.state(view.state)} {own && <span className="badge">{t('policies.states.yours')}</span>}</h3>
-      <p className="detail">{t('policies.states.version', { version: view.version, date: l.date(view.createdAt) })} · {t('policies.states.default', { effect: l.outcome(view.defaultEffect) })}</p>
+    <article
+      className="card state-policy"
+      data-testid="state-policy"
+      data-state={view.state}
+      aria-labelledby={`state-policy-${view.state}`}
+    >
+      <h3 id={`state-policy-${view.state}`}>
+        {l.state(view.state)} {own && <span className="badge">{t('policies.states.yours')}</span>}
+      </h3>
+      <p className="detail">
+        {t('policies.states.version', { version: view.version, date: l.date(view.createdAt) })} ·{' '}
+        {t('policies.states.default', { effect: l.outcome(view.defaultEffect) })}
+      </p>
       {view.rules.length === 0 && <p>{t('policies.states.noRules')}</p>}
       {outbound.length > 0 && (
         <>
           <h4>{t('policies.states.outbound')}</h4>
-          {outbound.map((rule) => <RuleSummary key={rule.id} rule={rule} state={view.state} />)}
+          {outbound.map((rule) => (
+            <RuleSummary key={rule.id} rule={rule} state={view.state} />
+          ))}
         </>
       )}
       {inbound.length > 0 && (
         <>
           <h4>{t('policies.states.inbound')}</h4>
-          {inbound.map((rule) => <RuleSummary key={rule.id} rule={rule} state={view.state} />)}
+          {inbound.map((rule) => (
+            <RuleSummary key={rule.id} rule={rule} state={view.state} />
+          ))}
         </>
       )}
     </article>
@@ -53,12 +67,22 @@ export function PublishedPoliciesPage({ me }: { me: UserView }) {
         {t('policies.states.filter')}{' '}
         <select name="state-filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
           <option value="">{t('policies.states.all')}</option>
-          {(policies.data ?? []).map((view) => view.state).sort((a, b) => l.state(a).localeCompare(l.state(b), l.language))
-            .map((code) => <option key={code} value={code}>{l.state(code)}</option>)}
+          {(policies.data ?? [])
+            .map((view) => view.state)
+            .sort((a, b) => l.state(a).localeCompare(l.state(b), l.language))
+            .map((code) => (
+              <option key={code} value={code}>
+                {l.state(code)}
+              </option>
+            ))}
         </select>
       </label>
       <FormError error={policies.error} />
-      {!policies.data ? <p>{t('common.loading')}</p> : list.length === 0 ? <p className="card">{t('policies.states.none')}</p> : (
+      {!policies.data ? (
+        <p>{t('common.loading')}</p>
+      ) : list.length === 0 ? (
+        <p className="card">{t('policies.states.none')}</p>
+      ) : (
         list.map((view) => <StatePolicy key={view.state} view={view} own={view.state === me.state} />)
       )}
     </>

@@ -22,7 +22,7 @@ export function usePolicyLabels() {
     // i18next reads ':' as a namespace separator: request kinds are nested under `request`.
     kind: (kind: string): string => v(`kind.${kind.replace(':', '.')}`),
     /** The Russian legal basis in Russian when there is one, else the English text. */
-    legalBasis: (basis: LegalBasis): string => (labels.language === 'ru' ? basis.ru ?? basis.en : basis.en),
+    legalBasis: (basis: LegalBasis): string => (labels.language === 'ru' ? (basis.ru ?? basis.en) : basis.en),
     conditions: (c: PolicyConditions): string[] => [
       ...(c.minHandling !== undefined ? [t('policies.summary.minHandling', { code: c.minHandling })] : []),
       ...(c.noOnwardDissemination === true ? [t('policies.summary.noOnwardDissemination')] : []),

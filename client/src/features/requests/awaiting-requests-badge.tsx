@@ -15,15 +15,27 @@ export function AwaitingRequestsBadge() {
   const { t } = useTranslation();
   const client = useClient();
   const inbox = useLoaded(useCallback(() => client.requests.list({ box: 'inbox' }), [client]));
-  const toClarify = useLoaded(useCallback(() => client.requests.list({ box: 'outbox', status: 'clarification-requested' }), [client]));
+  const toClarify = useLoaded(
+    useCallback(() => client.requests.list({ box: 'outbox', status: 'clarification-requested' }), [client]),
+  );
   const reload = (): void => {
     inbox.reload();
     toClarify.reload();
   };
   useRequestUpdates({ updated: reload, overdue: reload, resync: reload });
   const now = useNow();
-  const count = awaitingAnswer(inbox.data ?? [], now).count + (toClarify.data ?? []).filter((c) => c.status === 'clarification-requested').length;
+  const count =
+    awaitingAnswer(inbox.data ?? [], now).count +
+    (toClarify.data ?? []).filter((c) => c.status === 'clarification-requested').length;
   useTitleCount('requests', count);
   if (count === 0) return null;
-  return <span className="badge nav-count" data-testid="awaiting-requests" aria-label={t('requests.nav.awaiting', { count })}>{count}</span>;
+  return (
+    <span
+      className="badge nav-count"
+      data-testid="awaiting-requests"
+      aria-label={t('requests.nav.awaiting', { count })}
+    >
+      {count}
+    </span>
+  );
 }

@@ -25,11 +25,16 @@ export async function loadCaseContent(client: FocalNetClient, detail: RequestCas
   const messages = new Map<string, ReceivedMessage>();
   const rejected: RejectedEnvelope[] = [];
   const party = user && (user.id === detail.requester.userId || user.id === detail.requested.userId);
-  if (!user || !party || !unlocked || unlocked.username !== user.username) return { messages, rejected, missing: [...wanted] };
+  if (!user || !party || !unlocked || unlocked.username !== user.username)
+    return { messages, rejected, missing: [...wanted] };
   const counterpart = user.id === detail.requester.userId ? detail.requested.userId : detail.requester.userId;
   let before: string | undefined;
   for (let page = 0; page < MAX_PAGES && wanted.size > 0; page++) {
-    const raw = await client.messages.history({ with: counterpart, limit: PAGE, ...(before === undefined ? {} : { before }) });
+    const raw = await client.messages.history({
+      with: counterpart,
+      limit: PAGE,
+      ...(before === undefined ? {} : { before }),
+    });
     for (const delivered of raw) {
       if (!wanted.has(delivered.id)) continue;
       const opened = await openDelivered(delivered, { userId: user.id, keys: unlocked.keys }, client.contactKeys);

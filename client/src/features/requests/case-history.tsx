@@ -26,14 +26,34 @@ export function CaseHistory({ detail, content }: { detail: RequestCaseDetail; co
           <li key={step.no} data-testid="history-step" data-action={step.action} data-to={step.to}>
             <p className="step-headline">
               <strong>{l.action(step.action)}</strong>{' '}
-              <span className="hint">{l.status(step.from)} → {l.status(step.to)} · {l.r(`case.side.${step.side}`)} · {l.date(step.at)}</span>
+              <span className="hint">
+                {l.status(step.from)} → {l.status(step.to)} · {l.r(`case.side.${step.side}`)} · {l.date(step.at)}
+              </span>
             </p>
             <p className="step-codes">
-              <span className="badge" data-testid="step-handling">{l.r('case.handling', { code: step.handling })}</span>{' '}
-              {step.evaluation && <span className="badge" data-testid="step-evaluation">{l.r('case.evaluation', { code: step.evaluation })}</span>}{' '}
-              {step.reasonCode && <span className="badge" data-testid="step-reason">{l.r('case.reasonCode', { reason: l.r(`decline.${step.reasonCode}`) })}</span>}{' '}
-              {step.lateReason && <span className="badge" data-testid="step-late">{l.r('case.lateReason', { reason: l.r(`late.${step.lateReason}`) })}</span>}{' '}
-              {step.consent && <span className={`badge consent-${step.consent}`} data-testid="step-consent">{l.r(`consentOutcome.${step.consent}`)}</span>}
+              <span className="badge" data-testid="step-handling">
+                {l.r('case.handling', { code: step.handling })}
+              </span>{' '}
+              {step.evaluation && (
+                <span className="badge" data-testid="step-evaluation">
+                  {l.r('case.evaluation', { code: step.evaluation })}
+                </span>
+              )}{' '}
+              {step.reasonCode && (
+                <span className="badge" data-testid="step-reason">
+                  {l.r('case.reasonCode', { reason: l.r(`decline.${step.reasonCode}`) })}
+                </span>
+              )}{' '}
+              {step.lateReason && (
+                <span className="badge" data-testid="step-late">
+                  {l.r('case.lateReason', { reason: l.r(`late.${step.lateReason}`) })}
+                </span>
+              )}{' '}
+              {step.consent && (
+                <span className={`badge consent-${step.consent}`} data-testid="step-consent">
+                  {l.r(`consentOutcome.${step.consent}`)}
+                </span>
+              )}
             </p>
             {rejected && <p className="field-error">{l.r('case.rejected', { reason: rejected.reason })}</p>}
             {message && text !== '' && <ProtectedText message={message} text={text} name={`step-${step.no}`} />}

@@ -27,10 +27,12 @@ export function CasePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const p = usePolicyLabels();
   const service = useMemo(() => requestService(client), [client]);
-  const loaded = useLoaded(useCallback(async () => {
-    const detail = await service.read(id);
-    return { detail, content: await loadCaseContent(client, detail) };
-  }, [client, service, id]));
+  const loaded = useLoaded(
+    useCallback(async () => {
+      const detail = await service.read(id);
+      return { detail, content: await loadCaseContent(client, detail) };
+    }, [client, service, id]),
+  );
   const [action, setAction] = useState<RequestAction>();
   const now = useNow();
   const [notice, setNotice] = useState<string>();
@@ -47,10 +49,19 @@ export function CasePage({ id }: { id: string }) {
     },
   });
 
-  if (loaded.error) return <section className="requests-page"><p><Link to="/requests">{l.r('case.back')}</Link></p><FormError error={loaded.error} /></section>;
+  if (loaded.error)
+    return (
+      <section className="requests-page">
+        <p>
+          <Link to="/requests">{l.r('case.back')}</Link>
+        </p>
+        <FormError error={loaded.error} />
+      </section>
+    );
   if (!loaded.data || !me) return <p>{t('common.loading')}</p>;
   const { detail, content } = loaded.data;
-  const side: RequestSide | undefined = me.id === detail.requester.userId ? 'requester' : me.id === detail.requested.userId ? 'requested' : undefined;
+  const side: RequestSide | undefined =
+    me.id === detail.requester.userId ? 'requester' : me.id === detail.requested.userId ? 'requested' : undefined;
   const actions = side ? allowedActions(detail.status, side) : [];
   const counterpart = side === 'requester' ? detail.requested.userId : detail.requester.userId;
   const request = content.messages.get(detail.id);
@@ -58,41 +69,94 @@ export function CasePage({ id }: { id: string }) {
   const answered = detail.history.some((step) => isAnswer(step.action));
 
   return (
-    <section className="requests-page case-page" data-testid="case-page" data-status={detail.status} data-side={side ?? 'admin'}>
-      <p><Link to={side === 'requester' ? '/requests/sent' : '/requests'}>{l.r('case.back')}</Link></p>
+    <section
+      className="requests-page case-page"
+      data-testid="case-page"
+      data-status={detail.status}
+      data-side={side ?? 'admin'}
+    >
+      <p>
+        <Link to={side === 'requester' ? '/requests/sent' : '/requests'}>{l.r('case.back')}</Link>
+      </p>
       <h2>{l.kind(detail.kind)}</h2>
       <p className="case-badges">
-        <StatusBadge status={detail.status} /> <UrgencyBadge urgency={detail.urgency} /> <DeadlineBadge request={detail} />
+        <StatusBadge status={detail.status} /> <UrgencyBadge urgency={detail.urgency} />{' '}
+        <DeadlineBadge request={detail} />
       </p>
       <dl className="case-facts">
-        <dt>{l.r('case.from')}</dt><dd>{l.state(detail.requester.state)}</dd>
-        <dt>{l.r('case.to')}</dt><dd>{l.state(detail.requested.state)}</dd>
-        <dt>{l.r('case.labels')}</dt><dd>{l.domain(detail.domain)} · {p.category(detail.category)} · {p.classification(detail.classification)}</dd>
-        <dt>{l.r('case.submitted')}</dt><dd>{l.date(detail.submittedAt)}</dd>
-        <dt>{l.r('case.deadline')}</dt><dd>{l.date(detail.deadline)}</dd>
+        <dt>{l.r('case.from')}</dt>
+        <dd>{l.state(detail.requester.state)}</dd>
+        <dt>{l.r('case.to')}</dt>
+        <dd>{l.state(detail.requested.state)}</dd>
+        <dt>{l.r('case.labels')}</dt>
+        <dd>
+          {l.domain(detail.domain)} · {p.category(detail.category)} · {p.classification(detail.classification)}
+        </dd>
+        <dt>{l.r('case.submitted')}</dt>
+        <dd>{l.date(detail.submittedAt)}</dd>
+        <dt>{l.r('case.deadline')}</dt>
+        <dd>{l.date(detail.deadline)}</dd>
       </dl>
-      {detail.originalCaseId && <p data-testid="consent-original-link"><Link to={`/requests/${detail.originalCaseId}`}>{l.r('case.consentOriginal', { id: detail.originalCaseId })}</Link></p>}
+      {detail.originalCaseId && (
+        <p data-testid="consent-original-link">
+          <Link to={`/requests/${detail.originalCaseId}`}>
+            {l.r('case.consentOriginal', { id: detail.originalCaseId })}
+          </Link>
+        </p>
+      )}
       <h3>{l.r('case.request')}</h3>
-      <RequestContent kind={detail.kind} message={request} rejected={content.rejected.find((r) => r.id === detail.id)} />
+      <RequestContent
+        kind={detail.kind}
+        message={request}
+        rejected={content.rejected.find((r) => r.id === detail.id)}
+      />
       <h3>{l.r('case.history')}</h3>
       <CaseHistory detail={detail} content={content} />
       {side && (
         <section className="case-actions" data-testid="case-actions">
           <h3>{l.r('case.actions')}</h3>
-          {notice && <p className="card success" role="status" data-testid="step-notice">{notice}</p>}
+          {notice && (
+            <p className="card success" role="status" data-testid="step-notice">
+              {notice}
+            </p>
+          )}
           {actions.length === 0 && <p>{l.r('case.noActions')}</p>}
-          {!action && actions.map((a) => <button key={a} type="button" className={a === 'withdraw' || a === 'decline' ? 'secondary' : ''} onClick={() => { setNotice(undefined); setAction(a); }}>{l.action(a)}</button>)}
+          {!action &&
+            actions.map((a) => (
+              <button
+                key={a}
+                type="button"
+                className={a === 'withdraw' || a === 'decline' ? 'secondary' : ''}
+                onClick={() => {
+                  setNotice(undefined);
+                  setAction(a);
+                }}
+              >
+                {l.action(a)}
+              </button>
+            ))}
           {action && actions.includes(action) && (
             <StepForm
-              key={action} detail={detail} action={action} counterpart={counterpart} requestHandling={requestHandling} service={service}
+              key={action}
+              detail={detail}
+              action={action}
+              counterpart={counterpart}
+              requestHandling={requestHandling}
+              service={service}
               late={now > Date.parse(detail.deadline)}
               onCancel={() => setAction(undefined)}
-              onDone={(status) => { setAction(undefined); setNotice(l.r(status === 'held' ? 'form.held' : 'form.sent')); loaded.reload(); }}
+              onDone={(status) => {
+                setAction(undefined);
+                setNotice(l.r(status === 'held' ? 'form.held' : 'form.sent'));
+                loaded.reload();
+              }}
             />
           )}
         </section>
       )}
-      {detail.kind !== 'request:consent' && side && <ConsentSection key={consentRound} detail={detail} side={side} answered={answered} service={service} />}
+      {detail.kind !== 'request:consent' && side && (
+        <ConsentSection key={consentRound} detail={detail} side={side} answered={answered} service={service} />
+      )}
     </section>
   );
 }

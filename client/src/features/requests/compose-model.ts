@@ -3,7 +3,8 @@ import { REQUEST_TEMPLATES, requestFieldsSchema, type RequestKind } from '../../
 /** The form's values: text for every field, a list for 'states' fields. */
 export type FieldValues = Record<string, string | string[]>;
 
-export type FieldsResult = { ok: true; fields: Record<string, string | string[]> } | { ok: false; problems: Record<string, string> };
+export type FieldsResult =
+  { ok: true; fields: Record<string, string | string[]> } | { ok: false; problems: Record<string, string> };
 
 /**
  * The encrypted content of a request from the form: text trimmed, empty optional fields left
@@ -16,7 +17,8 @@ export function buildFields(kind: RequestKind, values: FieldValues): FieldsResul
     const value = values[field.name];
     if (Array.isArray(value)) {
       if (value.length > 0) candidate[field.name] = value;
-    } else if (value !== undefined && value.trim() !== '') candidate[field.name] = field.type === 'text' || field.type === 'long-text' ? value.trim() : value;
+    } else if (value !== undefined && value.trim() !== '')
+      candidate[field.name] = field.type === 'text' || field.type === 'long-text' ? value.trim() : value;
   }
   const parsed = requestFieldsSchema(kind).safeParse(candidate);
   if (parsed.success) return { ok: true, fields: candidate };

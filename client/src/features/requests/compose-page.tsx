@@ -1,7 +1,12 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DEADLINE_MS } from '../../../../shared/requests/header-fields';
-import { REQUEST_KINDS, REQUEST_TEMPLATES, domainsOffering, type RequestKind } from '../../../../shared/requests/templates';
+import {
+  REQUEST_KINDS,
+  REQUEST_TEMPLATES,
+  domainsOffering,
+  type RequestKind,
+} from '../../../../shared/requests/templates';
 import type { StateCode } from '../../../../shared/schemas/labels';
 import type { SendMessageResult } from '../../../../shared/schemas/messaging';
 import { FormError } from '../../components/form-error';
@@ -27,11 +32,15 @@ export function KindChooser() {
   const query = target ? contactQuery(target) : '';
   return (
     <section className="requests-page">
-      <p><Link to="/requests">{l.r('compose.back')}</Link></p>
+      <p>
+        <Link to="/requests">{l.r('compose.back')}</Link>
+      </p>
       <h2>{l.r('compose.chooseType')}</h2>
       <ul className="kind-list">
         {REQUEST_KINDS.filter((kind) => kind !== 'request:consent').map((kind) => (
-          <li key={kind}><Link to={`/requests/new/${kind.slice('request:'.length)}${query}`}>{l.kind(kind)}</Link></li>
+          <li key={kind}>
+            <Link to={`/requests/new/${kind.slice('request:'.length)}${query}`}>{l.kind(kind)}</Link>
+          </li>
         ))}
       </ul>
     </section>
@@ -65,13 +74,27 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
   const service = useMemo(() => requestService(client), [client]);
   const template = REQUEST_TEMPLATES[kind];
   // The network's domains this type is offered in (incl. those added by consensus), the default first.
-  const offered = domainsOffering(template, useActiveDomains().map(({ code }) => code));
-  const original = useLoaded(useCallback(async () => (originalId ? service.read(originalId) : undefined), [service, originalId]));
+  const offered = domainsOffering(
+    template,
+    useActiveDomains().map(({ code }) => code),
+  );
+  const original = useLoaded(
+    useCallback(async () => (originalId ? service.read(originalId) : undefined), [service, originalId]),
+  );
   // Opened from a directory entry: addressed to that focal point, in their domain if this type is offered there.
   const [target] = useState(() => (originalId ? undefined : contactFromQuery(window.location.search)));
-  const [labels, setLabels] = useState<ComposeLabels>({ domain: target && offered.includes(target.domain) ? target.domain : offered[0] ?? '', category: template.defaultCategory, classification: 'restricted', handling: 'H1', urgency: 'standard', deadline: '' });
+  const [labels, setLabels] = useState<ComposeLabels>({
+    domain: target && offered.includes(target.domain) ? target.domain : (offered[0] ?? ''),
+    category: template.defaultCategory,
+    classification: 'restricted',
+    handling: 'H1',
+    urgency: 'standard',
+    deadline: '',
+  });
   const [values, setValues] = useState<FieldValues>({});
-  const [chosen, setChosen] = useState<Recipient[]>(() => (target ? [{ state: target.state, userId: target.userId }] : []));
+  const [chosen, setChosen] = useState<Recipient[]>(() =>
+    target ? [{ state: target.state, userId: target.userId }] : [],
+  );
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [formProblem, setFormProblem] = useState<string>();
   const [attempts, setAttempts] = useState<Attempt[]>([]);
@@ -88,10 +111,16 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
   const recipientStates = [...new Set(recipients.map((r) => r.state))] as StateCode[];
   // Keyed by the states' text so the preview is recomputed only when they change.
   const statesKey = recipientStates.join(',');
-  const previewInput = useMemo(() => ({
-    labels: { domain, category: labels.category, classification: labels.classification, handling: labels.handling },
-    kind, from: myState, to: (statesKey === '' ? [] : statesKey.split(',')) as StateCode[], at: new Date(),
-  }), [domain, labels.category, labels.classification, labels.handling, kind, myState, statesKey]);
+  const previewInput = useMemo(
+    () => ({
+      labels: { domain, category: labels.category, classification: labels.classification, handling: labels.handling },
+      kind,
+      from: myState,
+      to: (statesKey === '' ? [] : statesKey.split(',')) as StateCode[],
+      at: new Date(),
+    }),
+    [domain, labels.category, labels.classification, labels.handling, kind, myState, statesKey],
+  );
   const deadlineBad = deadlineProblem(labels.deadline, now);
   const pending = attempts.filter((a) => !a.outcome || 'error' in a.outcome);
 
@@ -103,10 +132,22 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
       let outcome: Outcome;
       try {
         const result = await service.submit({
-          kind, to: attempt.recipient.userId, msgId: attempt.msgId, fields,
-          labels: { domain, category: labels.category, classification: labels.classification, handling: labels.handling },
-          request: { urgency: labels.urgency, ...(labels.deadline === '' ? {} : { deadline: Date.parse(labels.deadline) }) },
-          ...(next.length > 1 ? { threadId } : {}), ...(fixed ? { requestRef: fixed.id } : {}),
+          kind,
+          to: attempt.recipient.userId,
+          msgId: attempt.msgId,
+          fields,
+          labels: {
+            domain,
+            category: labels.category,
+            classification: labels.classification,
+            handling: labels.handling,
+          },
+          request: {
+            urgency: labels.urgency,
+            ...(labels.deadline === '' ? {} : { deadline: Date.parse(labels.deadline) }),
+          },
+          ...(next.length > 1 ? { threadId } : {}),
+          ...(fixed ? { requestRef: fixed.id } : {}),
         });
         outcome = { result };
       } catch (error) {
@@ -125,48 +166,98 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
     setProblems(built.ok ? {} : built.problems);
     if (!built.ok) return setFormProblem(l.r('compose.fieldsInvalid'));
     if (deadlineBad) return setFormProblem(l.r('compose.deadlineInvalid'));
-    const targets = isRoute ? route.map((state) => recipients.find((r) => r.state === state) ?? { state, userId: '' }) : recipients;
+    const targets = isRoute
+      ? route.map((state) => recipients.find((r) => r.state === state) ?? { state, userId: '' })
+      : recipients;
     if (targets.length === 0) return setFormProblem(l.r('compose.noRecipients'));
     if (targets.some((r) => r.userId === '')) return setFormProblem(l.r('compose.missingRecipient'));
     // The same recipients as the failed attempt keep their msgIds; a changed list starts afresh.
-    const same = attempts.length === targets.length && attempts.every((a, i) => a.recipient.userId === targets[i]?.userId);
+    const same =
+      attempts.length === targets.length && attempts.every((a, i) => a.recipient.userId === targets[i]?.userId);
     void send(same ? attempts : targets.map((recipient) => ({ recipient, msgId: newMsgId() })), built.fields);
   };
 
   const done = attempts.length > 0 && pending.length === 0;
   return (
     <section className="requests-page compose-page" data-testid="compose-page" data-kind={kind}>
-      <p><Link to="/requests">{l.r('compose.back')}</Link></p>
+      <p>
+        <Link to="/requests">{l.r('compose.back')}</Link>
+      </p>
       <h2>{l.kind(kind)}</h2>
       <FormError error={original.error} />
-      {fixed && <p className="card" data-testid="consent-original">{l.r('compose.consentFor', { id: fixed.id, state: l.state(fixed.requested.state) })} — <Link to={`/requests/${fixed.id}`}>{l.kind(fixed.kind)}</Link></p>}
+      {fixed && (
+        <p className="card" data-testid="consent-original">
+          {l.r('compose.consentFor', { id: fixed.id, state: l.state(fixed.requested.state) })} —{' '}
+          <Link to={`/requests/${fixed.id}`}>{l.kind(fixed.kind)}</Link>
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
-        <ComposeLabelsForm value={{ ...labels, domain }} domains={fixed ? [fixed.domain] : offered} deadlineError={deadlineBad ? l.r('compose.deadlineInvalid') : undefined} onChange={setLabels} />
+        <ComposeLabelsForm
+          value={{ ...labels, domain }}
+          domains={fixed ? [fixed.domain] : offered}
+          deadlineError={deadlineBad ? l.r('compose.deadlineInvalid') : undefined}
+          onChange={setLabels}
+        />
         <fieldset className="compose-content">
           <legend>{l.r('compose.content')}</legend>
-          <TemplateFields fields={template.fields} values={values} problems={problems} onChange={(next, name) => { setValues(next); setProblems(({ [name]: _fixed, ...rest }) => rest); }} />
+          <TemplateFields
+            fields={template.fields}
+            values={values}
+            problems={problems}
+            onChange={(next, name) => {
+              setValues(next);
+              setProblems(({ [name]: _fixed, ...rest }) => rest);
+            }}
+          />
         </fieldset>
-        {!fixed && (isRoute
-          ? <RouteRecipients states={route} domain={domain} recipients={chosen} onChange={setChosen} />
-          : <ChosenRecipients domain={domain} recipients={chosen} onChange={setChosen} />)}
-        {policies.loaded && recipientStates.length > 0 && <PolicyPreview loaded={policies.loaded} input={previewInput} />}
+        {!fixed &&
+          (isRoute ? (
+            <RouteRecipients states={route} domain={domain} recipients={chosen} onChange={setChosen} />
+          ) : (
+            <ChosenRecipients domain={domain} recipients={chosen} onChange={setChosen} />
+          ))}
+        {policies.loaded && recipientStates.length > 0 && (
+          <PolicyPreview loaded={policies.loaded} input={previewInput} />
+        )}
         <FormError error={policies.error} />
-        {formProblem && <p className="field-error" role="alert" data-testid="compose-problem">{formProblem}</p>}
+        {formProblem && (
+          <p className="field-error" role="alert" data-testid="compose-problem">
+            {formProblem}
+          </p>
+        )}
         {!done && (
           <button type="submit" disabled={busy}>
-            {(isRoute ? route.length : recipients.length) > 1 ? l.r('compose.submitMany', { count: isRoute ? route.length : recipients.length }) : l.r('compose.submit')}
+            {(isRoute ? route.length : recipients.length) > 1
+              ? l.r('compose.submitMany', { count: isRoute ? route.length : recipients.length })
+              : l.r('compose.submit')}
           </button>
         )}
       </form>
       {attempts.length > 0 && (
         <ul className="send-results" data-testid="send-results">
           {attempts.map((attempt) => (
-            <li key={attempt.msgId} data-testid="send-result" data-state={attempt.recipient.state} data-outcome={!attempt.outcome ? 'pending' : 'error' in attempt.outcome ? 'failed' : attempt.outcome.result.status}>
-              <strong>{l.state(attempt.recipient.state)}</strong>{': '}
-              {!attempt.outcome ? t('common.working') : 'error' in attempt.outcome ? <>{l.r('compose.failed')} <FormError error={attempt.outcome.error} /></> : (
+            <li
+              key={attempt.msgId}
+              data-testid="send-result"
+              data-state={attempt.recipient.state}
+              data-outcome={
+                !attempt.outcome ? 'pending' : 'error' in attempt.outcome ? 'failed' : attempt.outcome.result.status
+              }
+            >
+              <strong>{l.state(attempt.recipient.state)}</strong>
+              {': '}
+              {!attempt.outcome ? (
+                t('common.working')
+              ) : 'error' in attempt.outcome ? (
+                <>
+                  {l.r('compose.failed')} <FormError error={attempt.outcome.error} />
+                </>
+              ) : (
                 <>
                   {attempt.outcome.result.status === 'held' ? l.r('compose.held') : l.r('compose.sent')}{' '}
-                  {attempt.outcome.result.status === 'accepted' && <Link to={`/requests/${attempt.outcome.result.id}`}>{l.r('compose.openCase')}</Link>}
+                  {attempt.outcome.result.status === 'accepted' && (
+                    <Link to={`/requests/${attempt.outcome.result.id}`}>{l.r('compose.openCase')}</Link>
+                  )}
                 </>
               )}
             </li>

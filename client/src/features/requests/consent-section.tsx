@@ -13,10 +13,22 @@ import { useRequestLabels } from './use-request-labels';
  * state (a 'request:consent' linked to this case); both sides see the consent requests and
  * their outcome here.
  */
-export function ConsentSection({ detail, side, answered, service }: { detail: RequestCaseDetail; side: RequestSide; answered: boolean; service: RequestService }) {
+export function ConsentSection({
+  detail,
+  side,
+  answered,
+  service,
+}: {
+  detail: RequestCaseDetail;
+  side: RequestSide;
+  answered: boolean;
+  service: RequestService;
+}) {
   const l = useRequestLabels();
   const box = side === 'requester' ? 'outbox' : 'inbox';
-  const { data, error } = useLoaded(useCallback(() => service.list({ box, originalCaseId: detail.id }), [service, box, detail.id]));
+  const { data, error } = useLoaded(
+    useCallback(() => service.list({ box, originalCaseId: detail.id }), [service, box, detail.id]),
+  );
   if (!answered && (data ?? []).length === 0) return null;
   return (
     <section className="consent-section" data-testid="consent-section">
@@ -32,7 +44,13 @@ export function ConsentSection({ detail, side, answered, service }: { detail: Re
           ))}
         </ul>
       )}
-      {side === 'requester' && answered && <p><Link to={`/requests/consent/${detail.id}`} className="button" data-testid="ask-consent">{l.r('case.askConsent')}</Link></p>}
+      {side === 'requester' && answered && (
+        <p>
+          <Link to={`/requests/consent/${detail.id}`} className="button" data-testid="ask-consent">
+            {l.r('case.askConsent')}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

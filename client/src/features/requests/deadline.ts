@@ -13,7 +13,10 @@ export interface DeadlineState {
  * requested side no longer owes an answer, 'overdue' past the deadline (or flagged by the
  * server), 'soon' in the last quarter of the time (when the first reminder goes), else 'ok'.
  */
-export function deadlineState(c: { status: RequestStatus; submittedAt: string; deadline: string; overdue: boolean }, now: number): DeadlineState {
+export function deadlineState(
+  c: { status: RequestStatus; submittedAt: string; deadline: string; overdue: boolean },
+  now: number,
+): DeadlineState {
   const deadline = Date.parse(c.deadline);
   const submitted = Date.parse(c.submittedAt);
   const remainingMs = deadline - now;

@@ -7,23 +7,47 @@ import { useLoaded } from '../../hooks/use-loaded';
 import { useRequestLabels } from './use-request-labels';
 
 /** The focal points of one state in one domain that can receive encrypted requests (they have keys). */
-export function FocalPointSelect({ state, domain, value, onChange }: { state: string; domain: DomainCode; value: string; onChange: (userId: string) => void }) {
+export function FocalPointSelect({
+  state,
+  domain,
+  value,
+  onChange,
+}: {
+  state: string;
+  domain: DomainCode;
+  value: string;
+  onChange: (userId: string) => void;
+}) {
   const client = useClient();
   const me = useSession()?.user.id;
   const l = useRequestLabels();
-  const { data, error } = useLoaded(useCallback(() => client.directory.search({ domain, states: [state], pageSize: 100 }), [client, domain, state]));
+  const { data, error } = useLoaded(
+    useCallback(() => client.directory.search({ domain, states: [state], pageSize: 100 }), [client, domain, state]),
+  );
   const entries = (data?.entries ?? []).filter((entry) => entry.keys !== null && entry.userId !== me);
   const stateName = l.state(state);
   if (error) return <FormError error={error} />;
-  if (data && entries.length === 0) return <p className="field-error" data-testid="no-focal-points">{l.r('compose.noFocalPoints', { state: stateName })}</p>;
+  if (data && entries.length === 0)
+    return (
+      <p className="field-error" data-testid="no-focal-points">
+        {l.r('compose.noFocalPoints', { state: stateName })}
+      </p>
+    );
   return (
     <Field label={l.r('compose.focalPoint', { state: stateName })}>
       {(props) => (
-        <select {...props} value={value} onChange={(e) => onChange(e.target.value)} data-testid="focal-point-select" data-state={state}>
+        <select
+          {...props}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid="focal-point-select"
+          data-state={state}
+        >
           <option value="">{l.r('compose.chooseFocalPoint')}</option>
           {entries.map((entry) => (
             <option key={entry.userId} value={entry.userId}>
-              {entry.name[l.language] ?? entry.name.en}{entry.authority ? ` — ${entry.authority[l.language] ?? entry.authority.en}` : ''}
+              {entry.name[l.language] ?? entry.name.en}
+              {entry.authority ? ` — ${entry.authority[l.language] ?? entry.authority.en}` : ''}
             </option>
           ))}
         </select>

@@ -24,17 +24,34 @@ export function OverduePage() {
       {data && data.length > 0 && (
         <table className="request-table">
           <thead>
-            <tr><th>{l.r('table.kind')}</th><th>{l.r('table.counterpart')}</th><th>{l.r('overdue.requested')}</th><th>{l.r('table.urgency')}</th><th>{l.r('table.status')}</th><th>{l.r('table.deadline')}</th></tr>
+            <tr>
+              <th>{l.r('table.kind')}</th>
+              <th>{l.r('table.counterpart')}</th>
+              <th>{l.r('overdue.requested')}</th>
+              <th>{l.r('table.urgency')}</th>
+              <th>{l.r('table.status')}</th>
+              <th>{l.r('table.deadline')}</th>
+            </tr>
           </thead>
           <tbody>
             {data.map((request) => (
               <tr key={request.id} data-testid="overdue-row" data-id={request.id}>
-                <td><Link to={`/requests/${request.id}`}>{l.kind(request.kind)}</Link></td>
+                <td>
+                  <Link to={`/requests/${request.id}`}>{l.kind(request.kind)}</Link>
+                </td>
                 <td>{l.state(request.requester.state)}</td>
-                <td><code>{request.requested.userId}</code></td>
-                <td><UrgencyBadge urgency={request.urgency} /></td>
-                <td><StatusBadge status={request.status} /></td>
-                <td><DeadlineBadge request={request} /></td>
+                <td>
+                  <code>{request.requested.userId}</code>
+                </td>
+                <td>
+                  <UrgencyBadge urgency={request.urgency} />
+                </td>
+                <td>
+                  <StatusBadge status={request.status} />
+                </td>
+                <td>
+                  <DeadlineBadge request={request} />
+                </td>
               </tr>
             ))}
           </tbody>

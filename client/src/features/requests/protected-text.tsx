@@ -12,21 +12,44 @@ import { useRequestLabels } from './use-request-labels';
  */
 export function ProtectedText({ message, text, name }: { message: ReceivedMessage; text: string; name: string }) {
   const l = useRequestLabels();
-  const use = message.outgoing ? { mayDisseminate: true, mayUseAsEvidence: true } : onwardUse(message.labels.handling as HandlingCode, message.conditions);
+  const use = message.outgoing
+    ? { mayDisseminate: true, mayUseAsEvidence: true }
+    : onwardUse(message.labels.handling as HandlingCode, message.conditions);
   return (
-    <div className="protected-text" data-testid="protected-text" data-may-disseminate={use.mayDisseminate} data-may-use-as-evidence={use.mayUseAsEvidence}>
-      <div className={`plaintext${use.mayDisseminate ? '' : ' no-copy'}`} data-testid="plaintext">{text}</div>
+    <div
+      className="protected-text"
+      data-testid="protected-text"
+      data-may-disseminate={use.mayDisseminate}
+      data-may-use-as-evidence={use.mayUseAsEvidence}
+    >
+      <div className={`plaintext${use.mayDisseminate ? '' : ' no-copy'}`} data-testid="plaintext">
+        {text}
+      </div>
       {!message.outgoing && (
         <ul className="onward-notes">
           {use.mayDisseminate && use.mayUseAsEvidence && <li>{l.r('onward.allowed')}</li>}
-          {!use.mayDisseminate && <li className="warning" data-testid="no-onward">{l.r('onward.noDissemination')}</li>}
-          {!use.mayUseAsEvidence && <li className="warning" data-testid="not-evidence">{l.r('onward.notAsEvidence')}</li>}
+          {!use.mayDisseminate && (
+            <li className="warning" data-testid="no-onward">
+              {l.r('onward.noDissemination')}
+            </li>
+          )}
+          {!use.mayUseAsEvidence && (
+            <li className="warning" data-testid="not-evidence">
+              {l.r('onward.notAsEvidence')}
+            </li>
+          )}
         </ul>
       )}
       {use.mayDisseminate && (
         <p className="onward-buttons">
           <CopyButton text={text} label={l.r('onward.copy')} />{' '}
-          <button type="button" className="secondary" onClick={() => saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), `${name}.txt`)}>{l.r('onward.export')}</button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), `${name}.txt`)}
+          >
+            {l.r('onward.export')}
+          </button>
         </p>
       )}
     </div>

@@ -30,9 +30,20 @@ export function RequestBoxPage({ box }: { box: Box }) {
     updated: (request) => {
       const mine = box === 'inbox' ? request.requested.userId === me : request.requester.userId === me;
       if (!mine) return;
-      setRows((current) => [request, ...current.filter((c) => c.id !== request.id)].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)));
+      setRows((current) =>
+        [request, ...current.filter((c) => c.id !== request.id)].sort((a, b) =>
+          b.submittedAt.localeCompare(a.submittedAt),
+        ),
+      );
     },
-    reminder: ({ case: request, remainingMs }) => setNotice(l.r('live.reminder', { kind: l.kind(request.kind), state: l.state(request.requester.state), span: l.span(remainingMs) })),
+    reminder: ({ case: request, remainingMs }) =>
+      setNotice(
+        l.r('live.reminder', {
+          kind: l.kind(request.kind),
+          state: l.state(request.requester.state),
+          span: l.span(remainingMs),
+        }),
+      ),
     overdue: ({ case: request }) => {
       setNotice(l.r('live.overdue', { kind: l.kind(request.kind), state: l.state(request.requester.state) }));
       reload();
@@ -43,12 +54,24 @@ export function RequestBoxPage({ box }: { box: Box }) {
     <section className="requests-page" data-testid={`request-box-${box}`}>
       <h2>{l.r('box.title')}</h2>
       <nav className="request-tabs" aria-label={l.r('box.title')}>
-        <Link to="/requests" aria-current={box === 'inbox' ? 'page' : undefined}>{l.r('box.inbox')}</Link>
-        <Link to="/requests/sent" aria-current={box === 'outbox' ? 'page' : undefined}>{l.r('box.outbox')}</Link>
-        <Link to="/requests/new" className="button">{l.r('box.compose')}</Link>
-        <span className={`live-state ${connected ? 'on' : 'off'}`} data-testid="live-state" data-connected={connected}>{connected ? l.r('box.live') : l.r('box.offline')}</span>
+        <Link to="/requests" aria-current={box === 'inbox' ? 'page' : undefined}>
+          {l.r('box.inbox')}
+        </Link>
+        <Link to="/requests/sent" aria-current={box === 'outbox' ? 'page' : undefined}>
+          {l.r('box.outbox')}
+        </Link>
+        <Link to="/requests/new" className="button">
+          {l.r('box.compose')}
+        </Link>
+        <span className={`live-state ${connected ? 'on' : 'off'}`} data-testid="live-state" data-connected={connected}>
+          {connected ? l.r('box.live') : l.r('box.offline')}
+        </span>
       </nav>
-      {notice && <p className="card warning" role="status" data-testid="request-notice">{notice}</p>}
+      {notice && (
+        <p className="card warning" role="status" data-testid="request-notice">
+          {notice}
+        </p>
+      )}
       <FormError error={error} />
       {data && rows.length === 0 && <p>{l.r('box.empty')}</p>}
       {rows.length > 0 && (
@@ -66,11 +89,19 @@ export function RequestBoxPage({ box }: { box: Box }) {
           <tbody>
             {rows.map((request) => (
               <tr key={request.id} data-testid="request-row" data-id={request.id} data-status={request.status}>
-                <td><Link to={`/requests/${request.id}`}>{l.kind(request.kind)}</Link></td>
+                <td>
+                  <Link to={`/requests/${request.id}`}>{l.kind(request.kind)}</Link>
+                </td>
                 <td>{l.state(box === 'inbox' ? request.requester.state : request.requested.state)}</td>
-                <td><UrgencyBadge urgency={request.urgency} /></td>
-                <td><StatusBadge status={request.status} /></td>
-                <td><DeadlineBadge request={request} /></td>
+                <td>
+                  <UrgencyBadge urgency={request.urgency} />
+                </td>
+                <td>
+                  <StatusBadge status={request.status} />
+                </td>
+                <td>
+                  <DeadlineBadge request={request} />
+                </td>
                 <td>{l.date(request.submittedAt)}</td>
               </tr>
             ))}

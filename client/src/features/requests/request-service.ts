@@ -4,7 +4,13 @@ import type { RequestHeaderField, RequestStepField } from '../../../../shared/re
 import type { RequestKind } from '../../../../shared/requests/templates';
 import type { Labels } from '../../../../shared/schemas/labels';
 import type { SendMessageResult } from '../../../../shared/schemas/messaging';
-import type { ListRequestsQuery, RequestCaseDetail, RequestCaseView, RequestStatistics, StatisticsQuery } from '../../../../shared/schemas/requests';
+import type {
+  ListRequestsQuery,
+  RequestCaseDetail,
+  RequestCaseView,
+  RequestStatistics,
+  StatisticsQuery,
+} from '../../../../shared/schemas/requests';
 import { ApiError, newMsgId, type FocalNetClient } from '../../../sdk/index';
 
 /**
@@ -68,18 +74,30 @@ export function requestService(client: FocalNetClient): RequestService {
     // Sending goes through the SDK too, so a held request or step is sealed to its approvers.
     async submit(input) {
       const [outcome] = await client.requests.submit({
-        kind: input.kind, labels: input.labels, urgency: input.request.urgency, fields: input.fields,
+        kind: input.kind,
+        labels: input.labels,
+        urgency: input.request.urgency,
+        fields: input.fields,
         recipients: [{ ...(await recipient(input.to)), msgId: input.msgId }],
         ...(input.request.deadline === undefined ? {} : { deadline: input.request.deadline }),
-        ...(input.threadId === undefined ? {} : { threadId: input.threadId }), ...(input.requestRef === undefined ? {} : { requestRef: input.requestRef }),
+        ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
+        ...(input.requestRef === undefined ? {} : { requestRef: input.requestRef }),
       });
       if (!outcome) throw new ApiError(0, 'client.bad-response', 'no outcome');
       if (!outcome.ok) throw outcome.error;
-      return { id: outcome.caseId, status: outcome.status, ...(outcome.approvalId === undefined ? {} : { approvalId: outcome.approvalId }) };
+      return {
+        id: outcome.caseId,
+        status: outcome.status,
+        ...(outcome.approvalId === undefined ? {} : { approvalId: outcome.approvalId }),
+      };
     },
     async step(input) {
       return client.requests.transition({
-        caseId: input.caseId, to: await recipient(input.to), labels: input.labels, content: input.content, msgId: input.msgId,
+        caseId: input.caseId,
+        to: await recipient(input.to),
+        labels: input.labels,
+        content: input.content,
+        msgId: input.msgId,
         action: input.step.action,
         ...(input.step.reasonCode === undefined ? {} : { reasonCode: input.step.reasonCode }),
         ...(input.step.lateReason === undefined ? {} : { lateReason: input.step.lateReason }),

@@ -15,7 +15,8 @@ const CASE_PATH = /^\/requests\/([0-9a-f]{24})$/;
 const CONSENT_PATH = /^\/requests\/consent\/([0-9a-f]{24})$/;
 const KIND_PATH = /^\/requests\/new\/([a-z-]+)$/;
 
-const kindFromSlug = (slug: string): RequestKind | undefined => REQUEST_KINDS.find((kind) => kind === `request:${slug}` && kind !== 'request:consent');
+const kindFromSlug = (slug: string): RequestKind | undefined =>
+  REQUEST_KINDS.find((kind) => kind === `request:${slug}` && kind !== 'request:consent');
 
 /** /requests (inbox), /requests/sent, /requests/new[/:type], /requests/consent/:id, /requests/:id, statistics, overdue. */
 export function RequestRoutes({ path }: { path: string }) {

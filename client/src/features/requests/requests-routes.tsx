@@ -12,5 +12,9 @@ function Loading() {
 /** The page for a /requests path, or undefined when the path is not one of them. */
 export function requestsPage(path: string): ReactNode | undefined {
   if (path !== '/requests' && !path.startsWith('/requests/')) return undefined;
-  return <Suspense fallback={<Loading />}><RequestRoutes path={path} /></Suspense>;
+  return (
+    <Suspense fallback={<Loading />}>
+      <RequestRoutes path={path} />
+    </Suspense>
+  );
 }

@@ -18,7 +18,12 @@ export function StatisticsPage() {
   const service = useMemo(() => requestService(client), [client]);
   const [state, setState] = useState('');
   const [domain, setDomain] = useState<DomainCode | ''>('');
-  const { data, error } = useLoaded(useCallback(() => service.statistics({ ...(state === '' ? {} : { state }), ...(domain === '' ? {} : { domain }) }), [service, state, domain]));
+  const { data, error } = useLoaded(
+    useCallback(
+      () => service.statistics({ ...(state === '' ? {} : { state }), ...(domain === '' ? {} : { domain }) }),
+      [service, state, domain],
+    ),
+  );
   const ms = (value: number | null): string => (value === null ? '—' : formatDuration(value, l.language));
   return (
     <section className="requests-page" data-testid="request-statistics">
@@ -30,7 +35,11 @@ export function StatisticsPage() {
             {(props) => (
               <select {...props} value={state} onChange={(e) => setState(e.target.value)}>
                 <option value="">{l.r('statistics.all')}</option>
-                {l.sortedStates().map((s) => <option key={s.code} value={s.code}>{s.name[l.language]}</option>)}
+                {l.sortedStates().map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.name[l.language]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -39,7 +48,11 @@ export function StatisticsPage() {
           {(props) => (
             <select {...props} value={domain} onChange={(e) => setDomain(e.target.value as DomainCode | '')}>
               <option value="">{l.r('statistics.all')}</option>
-              {domains.map(({ code }) => <option key={code} value={code}>{l.domain(code)}</option>)}
+              {domains.map(({ code }) => (
+                <option key={code} value={code}>
+                  {l.domain(code)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -50,17 +63,36 @@ export function StatisticsPage() {
         <table className="request-table">
           <thead>
             <tr>
-              <th>{l.r('statistics.state')}</th><th>{l.r('statistics.domain')}</th><th>{l.r('statistics.sent')}</th><th>{l.r('statistics.received')}</th>
-              <th>{l.r('statistics.medianAck')}</th><th>{l.r('statistics.medianAnswer')}</th><th>{l.r('statistics.overdue')}</th>
+              <th>{l.r('statistics.state')}</th>
+              <th>{l.r('statistics.domain')}</th>
+              <th>{l.r('statistics.sent')}</th>
+              <th>{l.r('statistics.received')}</th>
+              <th>{l.r('statistics.medianAck')}</th>
+              <th>{l.r('statistics.medianAnswer')}</th>
+              <th>{l.r('statistics.overdue')}</th>
             </tr>
           </thead>
           <tbody>
             {data.rows.map((row) => (
-              <tr key={`${row.state}/${row.domain}`} data-testid="statistics-row" data-state={row.state} data-domain={row.domain}>
-                <td>{l.state(row.state)}</td><td>{l.domain(row.domain)}</td>
-                <td className="num" data-testid="sent">{row.sent}</td><td className="num" data-testid="received">{row.received}</td>
-                <td className="num">{ms(row.medianAcknowledgeMs)}</td><td className="num">{ms(row.medianAnswerMs)}</td>
-                <td className={`num${row.overdue > 0 ? ' overdue' : ''}`} data-testid="overdue">{row.overdue}</td>
+              <tr
+                key={`${row.state}/${row.domain}`}
+                data-testid="statistics-row"
+                data-state={row.state}
+                data-domain={row.domain}
+              >
+                <td>{l.state(row.state)}</td>
+                <td>{l.domain(row.domain)}</td>
+                <td className="num" data-testid="sent">
+                  {row.sent}
+                </td>
+                <td className="num" data-testid="received">
+                  {row.received}
+                </td>
+                <td className="num">{ms(row.medianAcknowledgeMs)}</td>
+                <td className="num">{ms(row.medianAnswerMs)}</td>
+                <td className={`num${row.overdue > 0 ? ' overdue' : ''}`} data-testid="overdue">
+                  {row.overdue}
+                </td>
               </tr>
             ))}
           </tbody>

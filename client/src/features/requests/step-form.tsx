@@ -1,5 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { DECLINE_REASONS, LATE_REASONS, type ConsentOutcome, type DeclineReason, type LateReason, type RequestAction } from '../../../../shared/requests/header-fields';
+import {
+  DECLINE_REASONS,
+  LATE_REASONS,
+  type ConsentOutcome,
+  type DeclineReason,
+  type LateReason,
+  type RequestAction,
+} from '../../../../shared/requests/header-fields';
 import { isAnswer } from '../../../../shared/requests/lifecycle';
 import { HANDLING_CODES, type HandlingCode, type Labels } from '../../../../shared/schemas/labels';
 import type { RequestCaseDetail } from '../../../../shared/schemas/requests';
@@ -19,9 +26,24 @@ const TEXT_REQUIRED: readonly RequestAction[] = ['request-clarification', 'clari
  * handling and evaluation code (source × accuracy), a decline's reason, a late answer's reason,
  * a consent decision. Sent to the other side of the case; the msgId is kept across retries.
  */
-export function StepForm({ detail, action, counterpart, requestHandling, service, late: lateHere, onDone, onCancel }: {
-  detail: RequestCaseDetail; action: RequestAction; counterpart: string; requestHandling: HandlingCode; service: RequestService; late: boolean;
-  onDone: (status: 'accepted' | 'held') => void; onCancel: () => void;
+export function StepForm({
+  detail,
+  action,
+  counterpart,
+  requestHandling,
+  service,
+  late: lateHere,
+  onDone,
+  onCancel,
+}: {
+  detail: RequestCaseDetail;
+  action: RequestAction;
+  counterpart: string;
+  requestHandling: HandlingCode;
+  service: RequestService;
+  late: boolean;
+  onDone: (status: 'accepted' | 'held') => void;
+  onCancel: () => void;
 }) {
   const l = useRequestLabels();
   const answering = isAnswer(action);
@@ -53,14 +75,21 @@ export function StepForm({ detail, action, counterpart, requestHandling, service
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     const labels: Labels = {
-      domain: detail.domain, category: detail.category, classification: detail.classification, handling,
+      domain: detail.domain,
+      category: detail.category,
+      classification: detail.classification,
+      handling,
       ...(needsEvaluation ? { evaluation: `${source}${accuracy}` } : {}),
     };
     setBusy(true);
     setError(undefined);
     try {
       const result = await service.step({
-        caseId: detail.id, to: counterpart, msgId, labels, content: { text: text.trim() },
+        caseId: detail.id,
+        to: counterpart,
+        msgId,
+        labels,
+        content: { text: text.trim() },
         step: {
           action,
           ...(action === 'decline' && reason !== '' ? { reasonCode: reason } : {}),
@@ -77,15 +106,35 @@ export function StepForm({ detail, action, counterpart, requestHandling, service
     }
   };
 
-  const textLabel = answering ? (consentCase ? l.r('form.conditions') : l.r('form.answerText')) : action === 'request-clarification' ? l.r('form.question') : TEXT_REQUIRED.includes(action) ? l.r('form.text') : l.r('form.note');
+  const textLabel = answering
+    ? consentCase
+      ? l.r('form.conditions')
+      : l.r('form.answerText')
+    : action === 'request-clarification'
+      ? l.r('form.question')
+      : TEXT_REQUIRED.includes(action)
+        ? l.r('form.text')
+        : l.r('form.note');
   return (
-    <form className="card step-form" data-testid="step-form" data-action={action} onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="card step-form"
+      data-testid="step-form"
+      data-action={action}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <h3>{l.action(action)}</h3>
       {answering && consentCase && (
         <fieldset data-testid="consent-decision">
           <legend>{l.r('form.consent')}</legend>
-          <label className="inline"><input type="radio" name="consent" checked={consent === 'granted'} onChange={() => setConsent('granted')} />{l.r('form.grant')}</label>
-          <label className="inline"><input type="radio" name="consent" checked={consent === 'refused'} onChange={() => setConsent('refused')} />{l.r('form.refuse')}</label>
+          <label className="inline">
+            <input type="radio" name="consent" checked={consent === 'granted'} onChange={() => setConsent('granted')} />
+            {l.r('form.grant')}
+          </label>
+          <label className="inline">
+            <input type="radio" name="consent" checked={consent === 'refused'} onChange={() => setConsent('refused')} />
+            {l.r('form.refuse')}
+          </label>
           {problems.consent && <span className="field-error">{problems.consent}</span>}
         </fieldset>
       )}
@@ -94,19 +143,29 @@ export function StepForm({ detail, action, counterpart, requestHandling, service
           {(props) => (
             <select {...props} value={reason} onChange={(e) => setReason(e.target.value as DeclineReason)}>
               <option value="">{l.r('form.choose')}</option>
-              {DECLINE_REASONS.map((code) => <option key={code} value={code}>{l.r(`decline.${code}`)}</option>)}
+              {DECLINE_REASONS.map((code) => (
+                <option key={code} value={code}>
+                  {l.r(`decline.${code}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       )}
       <Field label={textLabel} error={problems.text}>
-        {(props) => <textarea {...props} rows={5} maxLength={20_000} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(props) => (
+          <textarea {...props} rows={5} maxLength={20_000} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
       </Field>
       {answering && (
         <Field label={l.r('form.handling')} hint={l.r('form.handlingHint')}>
           {(props) => (
             <select {...props} value={handling} onChange={(e) => setHandling(e.target.value as HandlingCode)}>
-              {HANDLING_CODES.map((code) => <option key={code} value={code}>{code}</option>)}
+              {HANDLING_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -117,7 +176,11 @@ export function StepForm({ detail, action, counterpart, requestHandling, service
             {(props) => (
               <select {...props} value={source} onChange={(e) => setSource(e.target.value)}>
                 <option value="">{l.r('form.choose')}</option>
-                {SOURCES.map((code) => <option key={code} value={code}>{l.r(`source.${code}`)}</option>)}
+                {SOURCES.map((code) => (
+                  <option key={code} value={code}>
+                    {l.r(`source.${code}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -125,7 +188,11 @@ export function StepForm({ detail, action, counterpart, requestHandling, service
             {(props) => (
               <select {...props} value={accuracy} onChange={(e) => setAccuracy(e.target.value)}>
                 <option value="">{l.r('form.choose')}</option>
-                {ACCURACIES.map((code) => <option key={code} value={code}>{l.r(`accuracy.${code}`)}</option>)}
+                {ACCURACIES.map((code) => (
+                  <option key={code} value={code}>
+                    {l.r(`accuracy.${code}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -134,17 +201,30 @@ export function StepForm({ detail, action, counterpart, requestHandling, service
       {answering && late && (
         <Field label={l.r('form.lateReason')} hint={l.r('form.lateHint')} error={problems.lateReason}>
           {(props) => (
-            <select {...props} value={lateReason} onChange={(e) => setLateReason(e.target.value as LateReason)} data-testid="late-reason">
+            <select
+              {...props}
+              value={lateReason}
+              onChange={(e) => setLateReason(e.target.value as LateReason)}
+              data-testid="late-reason"
+            >
               <option value="">{l.r('form.choose')}</option>
-              {LATE_REASONS.map((code) => <option key={code} value={code}>{l.r(`late.${code}`)}</option>)}
+              {LATE_REASONS.map((code) => (
+                <option key={code} value={code}>
+                  {l.r(`late.${code}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       )}
       <FormError error={error} />
       <p className="actions">
-        <button type="submit" disabled={busy}>{l.r('form.confirm', { action: l.action(action) })}</button>{' '}
-        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>{l.r('form.cancel')}</button>
+        <button type="submit" disabled={busy}>
+          {l.r('form.confirm', { action: l.action(action) })}
+        </button>{' '}
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          {l.r('form.cancel')}
+        </button>
       </p>
     </form>
   );

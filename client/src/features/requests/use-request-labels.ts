@@ -10,7 +10,8 @@ export function useRequestLabels() {
   const labels = useLabels();
   const r = (key: KeyIn<'requests'>, options: Record<string, unknown> = {}): string => t(`requests.${key}`, options);
   /** A term of the requests vocabulary, named by its code. */
-  const term = (section: 'status' | 'urgency' | 'action', code: string): string => t(keyFor(`requests.${section}`, code));
+  const term = (section: 'status' | 'urgency' | 'action', code: string): string =>
+    t(keyFor(`requests.${section}`, code));
   return {
     ...labels,
     r,
@@ -18,7 +19,13 @@ export function useRequestLabels() {
     status: (status: string): string => term('status', status),
     urgency: (urgency: string): string => term('urgency', urgency),
     action: (action: string): string => term('action', action),
-    span: (ms: number): string => formatSpan(ms, { d: r('clock.d'), h: r('clock.h'), min: r('clock.min'), lessThanMinute: r('clock.lessThanMinute') }),
+    span: (ms: number): string =>
+      formatSpan(ms, {
+        d: r('clock.d'),
+        h: r('clock.h'),
+        min: r('clock.min'),
+        lessThanMinute: r('clock.lessThanMinute'),
+      }),
   };
 }
 

@@ -15,7 +15,12 @@ export interface RequestUpdateHandlers {
  * when `enabled`.
  */
 export function useRequestUpdates(handlers: RequestUpdateHandlers, enabled = true): boolean {
-  const connected = useServerEvent('request:updated', RequestCaseView, (request) => handlers.updated?.(request), enabled);
+  const connected = useServerEvent(
+    'request:updated',
+    RequestCaseView,
+    (request) => handlers.updated?.(request),
+    enabled,
+  );
   useServerEvent('request:reminder', RequestReminderEvent, (event) => handlers.reminder?.(event), enabled);
   useServerEvent('request:overdue', RequestOverdueEvent, (event) => handlers.overdue?.(event), enabled);
   useResync(() => handlers.resync?.(), enabled && handlers.resync !== undefined);

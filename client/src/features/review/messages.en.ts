@@ -2,7 +2,8 @@
 const review = {
   nav: 'Annual review',
   title: 'Annual implementation review',
-  intro: 'The action plan is reviewed every year. These figures are counted from the audit trail — labels and timestamps only, never the content of messages or requests — and the trail is checked entry by entry as they are counted.',
+  intro:
+    'The action plan is reviewed every year. These figures are counted from the audit trail — labels and timestamps only, never the content of messages or requests — and the trail is checked entry by entry as they are counted.',
   form: {
     year: 'Year',
     state: 'Member state',

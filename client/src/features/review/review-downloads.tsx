@@ -9,10 +9,20 @@ export function ReviewDownloads({ review }: { review: ImplementationReview }) {
   const name = `focalnet-review-${review.year}-${review.state ?? 'network'}`;
   return (
     <div className="review-downloads" role="group" aria-label={t('review.download.label')}>
-      <button type="button" data-testid="review-download-json" onClick={() => saveFile(new Blob([JSON.stringify(review, null, 2)], { type: 'application/json' }), `${name}.json`)}>
+      <button
+        type="button"
+        data-testid="review-download-json"
+        onClick={() =>
+          saveFile(new Blob([JSON.stringify(review, null, 2)], { type: 'application/json' }), `${name}.json`)
+        }
+      >
         {t('review.download.json')}
       </button>
-      <button type="button" data-testid="review-download-csv" onClick={() => saveFile(new Blob([reviewToCsv(review)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`)}>
+      <button
+        type="button"
+        data-testid="review-download-csv"
+        onClick={() => saveFile(new Blob([reviewToCsv(review)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`)}
+      >
         {t('review.download.csv')}
       </button>
     </div>

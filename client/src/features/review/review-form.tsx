@@ -44,7 +44,11 @@ export function ReviewForm({ me, onPrepared }: { me: UserView; onPrepared: (revi
       <Field label={t('review.form.year')}>
         {(field) => (
           <select {...field} name="year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {recentYears(thisYear).map((y) => <option key={y} value={y}>{y}</option>)}
+            {recentYears(thisYear).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -53,15 +57,23 @@ export function ReviewForm({ me, onPrepared }: { me: UserView; onPrepared: (revi
           {(field) => (
             <select {...field} name="state" value={state} onChange={(e) => setState(e.target.value)}>
               <option value="">{t('review.form.network')}</option>
-              {labels.sortedStates().map((s) => <option key={s.code} value={s.code}>{labels.state(s.code)}</option>)}
+              {labels.sortedStates().map((s) => (
+                <option key={s.code} value={s.code}>
+                  {labels.state(s.code)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       ) : (
-        <p>{t('review.form.state')}: <strong>{labels.state(me.state)}</strong></p>
+        <p>
+          {t('review.form.state')}: <strong>{labels.state(me.state)}</strong>
+        </p>
       )}
       <FormError error={error} />
-      <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{t('review.form.submit')}</button>
+      <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+        {t('review.form.submit')}
+      </button>
     </form>
   );
 }

@@ -11,12 +11,21 @@ export function ReviewResult({ review }: { review: ImplementationReview }) {
   const { t } = useTranslation();
   const labels = useLabels();
   return (
-    <section className="review-result" data-testid="review-result" data-year={review.year} data-state={review.state ?? ''}>
+    <section
+      className="review-result"
+      data-testid="review-result"
+      data-year={review.year}
+      data-state={review.state ?? ''}
+    >
       <h3>{t('review.result.title', { year: review.year, scope: labels.state(review.state) })}</h3>
       <TrailVerdict trail={review.trail} />
-      {REVIEW_TABLES.map((spec) => <ReviewTable key={spec.name} spec={spec} review={review} />)}
+      {REVIEW_TABLES.map((spec) => (
+        <ReviewTable key={spec.name} spec={spec} review={review} />
+      ))}
       <ReviewDownloads review={review} />
-      <p className="hint">{t('review.result.prepared', { year: review.year, time: labels.date(review.generatedAt) })}</p>
+      <p className="hint">
+        {t('review.result.prepared', { year: review.year, time: labels.date(review.generatedAt) })}
+      </p>
     </section>
   );
 }

@@ -7,7 +7,10 @@ import { keyFor } from '../../i18n/keys';
 
 /** A row's key: the states and domain it counts (the other columns are its figures). */
 const rowKey = (row: ReviewRow, columns: ReviewTableSpec['columns']): string =>
-  columns.filter(([, kind]) => kind === 'state' || kind === 'domain').map(([key]) => String(row[key])).join('/');
+  columns
+    .filter(([, kind]) => kind === 'state' || kind === 'domain')
+    .map(([key]) => String(row[key]))
+    .join('/');
 
 /** One table of the review under its heading, or a short line when the year has nothing in it. */
 export function ReviewTable({ spec, review }: { spec: ReviewTableSpec; review: ImplementationReview }) {
@@ -17,21 +20,34 @@ export function ReviewTable({ spec, review }: { spec: ReviewTableSpec; review: I
   const show = (kind: ColumnKind, value: unknown): string => {
     if (kind === 'state') return labels.state(String(value));
     if (kind === 'domain') return labels.domain(String(value));
-    if (kind === 'duration') return typeof value === 'number' ? formatDuration(value, labels.language) : t('common.none');
+    if (kind === 'duration')
+      return typeof value === 'number' ? formatDuration(value, labels.language) : t('common.none');
     return String(value);
   };
   return (
     <section className="review-table" data-testid={`review-${spec.name}`}>
       <h3>{t(`review.table.${spec.name}`)}</h3>
-      {rows.length === 0 ? <p className="hint">{t('review.empty')}</p> : (
+      {rows.length === 0 ? (
+        <p className="hint">{t('review.empty')}</p>
+      ) : (
         <table>
           <thead>
-            <tr>{spec.columns.map(([key, kind]) => <th key={key} className={kind}>{t(keyFor('review.column', key))}</th>)}</tr>
+            <tr>
+              {spec.columns.map(([key, kind]) => (
+                <th key={key} className={kind}>
+                  {t(keyFor('review.column', key))}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={rowKey(row, spec.columns)}>
-                {spec.columns.map(([key, kind]) => <td key={key} className={kind} data-column={key}>{show(kind, row[key])}</td>)}
+                {spec.columns.map(([key, kind]) => (
+                  <td key={key} className={kind} data-column={key}>
+                    {show(kind, row[key])}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

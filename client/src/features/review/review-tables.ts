@@ -1,4 +1,10 @@
-import type { ExchangeRow, ImplementationReview, RequestRow, TrafficRow, UpkeepRow } from '../../../../shared/schemas/review';
+import type {
+  ExchangeRow,
+  ImplementationReview,
+  RequestRow,
+  TrafficRow,
+  UpkeepRow,
+} from '../../../../shared/schemas/review';
 
 /** How a cell is shown: a state or domain by its name, a count as it is, a duration in words. */
 export type ColumnKind = 'state' | 'domain' | 'count' | 'duration';
@@ -15,22 +21,54 @@ export interface ReviewTableSpec {
 // Every field of a row must be given a column: a field added to the schema fails to compile here.
 type ColumnsOf<Row> = { readonly [K in keyof Row]-?: ColumnKind };
 
-function table<Row extends ReviewRow>(name: ReviewTableSpec['name'], rows: (review: ImplementationReview) => readonly Row[], columns: ColumnsOf<Row>): ReviewTableSpec {
+function table<Row extends ReviewRow>(
+  name: ReviewTableSpec['name'],
+  rows: (review: ImplementationReview) => readonly Row[],
+  columns: ColumnsOf<Row>,
+): ReviewTableSpec {
   return { name, rows, columns: Object.entries<ColumnKind>(columns) };
 }
 
 /** The review's tables in the order the page shows them and the CSV lists them. */
 export const REVIEW_TABLES: readonly ReviewTableSpec[] = [
-  table<ImplementationReview['decisions']>('decisions', (review) => [review.decisions], { proposed: 'count', adopted: 'count', rejected: 'count', withdrawn: 'count' }),
-  table<ExchangeRow>('exchanges', (review) => review.exchanges, {
-    fromState: 'state', toState: 'state', domain: 'domain', allowed: 'count', withConditions: 'count', held: 'count', denied: 'count',
+  table<ImplementationReview['decisions']>('decisions', (review) => [review.decisions], {
+    proposed: 'count',
+    adopted: 'count',
+    rejected: 'count',
+    withdrawn: 'count',
   }),
-  table<TrafficRow>('traffic', (review) => review.traffic, { state: 'state', domain: 'domain', messages: 'count', requestSteps: 'count' }),
+  table<ExchangeRow>('exchanges', (review) => review.exchanges, {
+    fromState: 'state',
+    toState: 'state',
+    domain: 'domain',
+    allowed: 'count',
+    withConditions: 'count',
+    held: 'count',
+    denied: 'count',
+  }),
+  table<TrafficRow>('traffic', (review) => review.traffic, {
+    state: 'state',
+    domain: 'domain',
+    messages: 'count',
+    requestSteps: 'count',
+  }),
   table<RequestRow>('requests', (review) => review.requests, {
-    requesterState: 'state', requestedState: 'state', domain: 'domain', submitted: 'count', answered: 'count', declined: 'count', overdue: 'count',
+    requesterState: 'state',
+    requestedState: 'state',
+    domain: 'domain',
+    submitted: 'count',
+    answered: 'count',
+    declined: 'count',
+    overdue: 'count',
   }),
   table<UpkeepRow>('upkeep', (review) => review.upkeep, {
-    state: 'state', accountsActivated: 'count', suspensions: 'count', keyRotations: 'count', entriesConfirmed: 'count',
-    livenessAnswered: 'count', livenessMedianResponseMs: 'duration', policyVersions: 'count',
+    state: 'state',
+    accountsActivated: 'count',
+    suspensions: 'count',
+    keyRotations: 'count',
+    entriesConfirmed: 'count',
+    livenessAnswered: 'count',
+    livenessMedianResponseMs: 'duration',
+    policyVersions: 'count',
   }),
 ];

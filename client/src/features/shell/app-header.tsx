@@ -8,7 +8,9 @@ export function AppHeader() {
   return (
     <header>
       <div>
-        <h1><Link to="/">{t('app.name')}</Link></h1>
+        <h1>
+          <Link to="/">{t('app.name')}</Link>
+        </h1>
         <p className="tagline">{t('app.tagline')}</p>
       </div>
       <div className="header-side">

@@ -25,10 +25,25 @@ export function AppRoutes() {
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/invite') return <InvitePage />;
   if (path === '/reset') return <ResetPasswordPage />;
-  if (path === '/security/totp') return <RequireSession><TotpSetupPage /></RequireSession>;
-  if (path === '/account') return <RequireSession><AccountPage /></RequireSession>;
+  if (path === '/security/totp')
+    return (
+      <RequireSession>
+        <TotpSetupPage />
+      </RequireSession>
+    );
+  if (path === '/account')
+    return (
+      <RequireSession>
+        <AccountPage />
+      </RequireSession>
+    );
   const section = path.startsWith('/admin/') ? path.slice('/admin/'.length) : '';
-  if (isSection(section)) return <RequireSession><AdminPage section={section} /></RequireSession>;
+  if (isSection(section))
+    return (
+      <RequireSession>
+        <AdminPage section={section} />
+      </RequireSession>
+    );
   const policyOrApproval = policyPage(path) ?? approvalsPage(path);
   if (policyOrApproval) return <RequireSession>{policyOrApproval}</RequireSession>;
   const directoryOrLiveness = directoryPage(path) ?? livenessPage(path) ?? consensusPage(path) ?? reviewPage(path);

@@ -13,7 +13,9 @@ function Welcome() {
       <section className="card" data-testid="welcome">
         <h2>{t('home.welcome')}</h2>
         <p>{t('home.intro')}</p>
-        <Link to="/sign-in" className="button primary">{t('home.signIn')}</Link>
+        <Link to="/sign-in" className="button primary">
+          {t('home.signIn')}
+        </Link>
       </section>
       <StatusPanel />
     </>

@@ -25,7 +25,12 @@ export function MainNav() {
   const own = { state: actor.state };
   const items: NavItem[] = [
     { to: '/admin/invitations', label: t('nav.invitations'), allowed: can(actor, 'invitation:list', own) },
-    { to: '/admin/pending', label: t('nav.pending'), allowed: can(actor, 'user:list', own), ...(can(actor, 'user:list', own) ? { badge: <PendingPeopleBadge /> } : {}) },
+    {
+      to: '/admin/pending',
+      label: t('nav.pending'),
+      allowed: can(actor, 'user:list', own),
+      ...(can(actor, 'user:list', own) ? { badge: <PendingPeopleBadge /> } : {}),
+    },
     { to: '/admin/people', label: t('nav.people'), allowed: can(actor, 'user:list', own) },
     { to: '/admin/audit', label: t('nav.audit'), allowed: can(actor, 'audit:read', own) },
     ...policyNavItems(actor, t),
@@ -40,9 +45,14 @@ export function MainNav() {
   if (items.length === 0) return null;
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
-      <Link to="/" aria-current={path === '/' ? 'page' : undefined}>{t('nav.home')}</Link>
+      <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
+        {t('nav.home')}
+      </Link>
       {items.map((item) => (
-        <Link key={item.to} to={item.to} aria-current={path === item.to ? 'page' : undefined}>{item.label}{item.badge}</Link>
+        <Link key={item.to} to={item.to} aria-current={path === item.to ? 'page' : undefined}>
+          {item.label}
+          {item.badge}
+        </Link>
       ))}
     </nav>
   );

@@ -10,7 +10,8 @@ export const shellEn = {
   },
   home: {
     welcome: 'Welcome to FocalNet',
-    intro: 'National focal points find their counterparts and exchange information here, end-to-end encrypted. Sign in with your account, or open the invitation link you received to register.',
+    intro:
+      'National focal points find their counterparts and exchange information here, end-to-end encrypted. Sign in with your account, or open the invitation link you received to register.',
     signIn: 'Sign in',
     title: 'What needs you',
     nothing: 'Nothing waits for you.',

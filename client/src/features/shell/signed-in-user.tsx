@@ -19,7 +19,8 @@ export function SignedInUser() {
   return (
     <div className="signed-in" data-testid="signed-in-user" data-status={user.status} aria-label={t('header.account')}>
       <div>
-        <strong>{t('header.signedInAs', { name: user.displayName })}</strong> <span className="detail">({user.username})</span>
+        <strong>{t('header.signedInAs', { name: user.displayName })}</strong>{' '}
+        <span className="detail">({user.username})</span>
       </div>
       <div className="detail">
         {labels.role(user.role)} · {labels.state(user.state)}
@@ -27,7 +28,9 @@ export function SignedInUser() {
       </div>
       <div className="signed-in-links">
         <Link to="/account">{t('account.link')}</Link>
-        <button type="button" className="link" onClick={() => void signOut()}>{t('nav.signOut')}</button>
+        <button type="button" className="link" onClick={() => void signOut()}>
+          {t('nav.signOut')}
+        </button>
       </div>
     </div>
   );

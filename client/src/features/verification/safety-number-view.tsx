@@ -17,8 +17,13 @@ export function SafetyNumberView({ me, them }: { me: Party; them: Party }) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    safetyNumber({ userId: me.userId, identityKey: fromBase64Url(me.identityKey) }, { userId: them.userId, identityKey: fromBase64Url(them.identityKey) })
-      .then((next) => live && setNumber(next), () => live && setFailed(true));
+    safetyNumber(
+      { userId: me.userId, identityKey: fromBase64Url(me.identityKey) },
+      { userId: them.userId, identityKey: fromBase64Url(them.identityKey) },
+    ).then(
+      (next) => live && setNumber(next),
+      () => live && setFailed(true),
+    );
     return () => {
       live = false;
     };
@@ -31,7 +36,9 @@ export function SafetyNumberView({ me, them }: { me: Party; them: Party }) {
       <figcaption>{t('safety.label')}</figcaption>
       <div className="safety-body">
         <ol className="safety-groups" aria-label={t('safety.label')}>
-          {number.groups.map((group, index) => <li key={index}>{group}</li>)}
+          {number.groups.map((group, index) => (
+            <li key={index}>{group}</li>
+          ))}
         </ol>
         <QrCode text={number.qr} alt={t('safety.qrAlt')} size={160} />
       </div>

@@ -20,7 +20,15 @@ export interface ActiveSession {
 
 /** Refresh tokens, by family (a family is one session). */
 export interface RefreshTokenStore {
-  create(input: { tokenHash: string; familyId: string; userId: string; now: Date; expiresAt: Date; signedInAt: Date; device: string | null }): Promise<void>;
+  create(input: {
+    tokenHash: string;
+    familyId: string;
+    userId: string;
+    now: Date;
+    expiresAt: Date;
+    signedInAt: Date;
+    device: string | null;
+  }): Promise<void>;
   /** The user's sessions that can still be refreshed, most recently active first. */
   activeOfUser(userId: string, now: Date): Promise<ActiveSession[]>;
   familyOwner(familyId: string): Promise<string | undefined>;

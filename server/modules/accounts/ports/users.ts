@@ -112,7 +112,12 @@ export interface UserStore {
    * Finishes a reset: new password and wrapping, the token spent, every access token ended — in
    * one write that only the first caller with this token makes (false for any later one).
    */
-  completePasswordReset(id: string, tokenHash: string, patch: { opaque: OpaqueCredential; wrappedKeys: unknown }, now: Date): Promise<boolean>;
+  completePasswordReset(
+    id: string,
+    tokenHash: string,
+    patch: { opaque: OpaqueCredential; wrappedKeys: unknown },
+    now: Date,
+  ): Promise<boolean>;
   list(filter: { state?: string; role?: Role; status?: UserStatus; roles?: Role[] }): Promise<User[]>;
   /** Every active focal point: the directory index is built from these (no page limit). */
   activeFocalPoints(): Promise<User[]>;

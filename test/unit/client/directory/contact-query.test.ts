@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { contactDomain, contactFromQuery, contactQuery } from '../../../../client/src/features/directory/contact-query.js';
+import {
+  contactDomain,
+  contactFromQuery,
+  contactQuery,
+} from '../../../../client/src/features/directory/contact-query.js';
 
 describe('directory → compose: the counterpart in the address', () => {
   const target = { userId: '64b000000000000000000001', state: 'KZ', domain: 'economic-crime' };
@@ -16,7 +20,7 @@ describe('directory → compose: the counterpart in the address', () => {
     expect(contactFromQuery('?to=64b000000000000000000001&state=KZ&domain=Border!')).to.equal(undefined);
   });
 
-  it('writes in a domain both serve, else in the counterpart\'s first', () => {
+  it("writes in a domain both serve, else in the counterpart's first", () => {
     expect(contactDomain(['law-enforcement', 'border'], ['border'])).to.equal('border');
     expect(contactDomain(['economic-crime'], ['border'])).to.equal('economic-crime');
     expect(contactDomain([], ['border'])).to.equal(undefined);

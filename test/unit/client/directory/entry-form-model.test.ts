@@ -1,12 +1,30 @@
 import { expect } from 'chai';
 import type { EntryView } from '../../../../shared/schemas/directory.js';
-import { candidateOf, draftOf, serverErrors, validateDraft } from '../../../../client/src/features/directory/entry-form-model.js';
+import {
+  candidateOf,
+  draftOf,
+  serverErrors,
+  validateDraft,
+} from '../../../../client/src/features/directory/entry-form-model.js';
 
 const entry: EntryView = {
-  userId: '0123456789abcdef01234567', state: 'KZ', domains: ['economic-crime'], kind: 'person',
-  name: { en: 'Aigerim Nurlanovna', ru: 'Айгерим Нурлановна' }, authority: { en: 'Financial Monitoring Agency' }, role: 'operational',
-  languages: ['kk', 'ru'], timeZone: 'Asia/Almaty', workingHours: null, available24x7: false, deputy: null,
-  contacts: [{ type: 'email', value: 'intl@afm.example.kz' }], keys: null, lastConfirmedAt: '2026-01-01T00:00:00.000Z', stale: false, withheld: [],
+  userId: '0123456789abcdef01234567',
+  state: 'KZ',
+  domains: ['economic-crime'],
+  kind: 'person',
+  name: { en: 'Aigerim Nurlanovna', ru: 'Айгерим Нурлановна' },
+  authority: { en: 'Financial Monitoring Agency' },
+  role: 'operational',
+  languages: ['kk', 'ru'],
+  timeZone: 'Asia/Almaty',
+  workingHours: null,
+  available24x7: false,
+  deputy: null,
+  contacts: [{ type: 'email', value: 'intl@afm.example.kz' }],
+  keys: null,
+  lastConfirmedAt: '2026-01-01T00:00:00.000Z',
+  stale: false,
+  withheld: [],
 };
 
 describe('directory entry form model', () => {
@@ -14,15 +32,41 @@ describe('directory entry form model', () => {
     const checked = validateDraft(draftOf(entry));
     expect(checked.errors).to.equal(undefined);
     expect(checked.update).to.deep.equal({
-      kind: 'person', name: entry.name, authority: { en: 'Financial Monitoring Agency' }, role: 'operational', languages: ['kk', 'ru'],
-      timeZone: 'Asia/Almaty', workingHours: null, available24x7: false, deputyUserId: null, contacts: [{ type: 'email', value: 'intl@afm.example.kz' }],
+      kind: 'person',
+      name: entry.name,
+      authority: { en: 'Financial Monitoring Agency' },
+      role: 'operational',
+      languages: ['kk', 'ru'],
+      timeZone: 'Asia/Almaty',
+      workingHours: null,
+      available24x7: false,
+      deputyUserId: null,
+      contacts: [{ type: 'email', value: 'intl@afm.example.kz' }],
     });
   });
 
-  it('names each bad field by its form key, with the shared schema\'s issue code', () => {
-    const draft = { ...draftOf(entry), nameEn: ' ', titleRu: 'Начальник', languages: 'kk, russian', timeZone: 'Mars/Olympus', hasHours: true, days: [], from: '25:00', contacts: [{ type: 'phone' as const, value: '', note: '' }] };
+  it("names each bad field by its form key, with the shared schema's issue code", () => {
+    const draft = {
+      ...draftOf(entry),
+      nameEn: ' ',
+      titleRu: 'Начальник',
+      languages: 'kk, russian',
+      timeZone: 'Mars/Olympus',
+      hasHours: true,
+      days: [],
+      from: '25:00',
+      contacts: [{ type: 'phone' as const, value: '', note: '' }],
+    };
     const { errors } = validateDraft(draft);
-    expect(Object.keys(errors ?? {}).sort()).to.deep.equal(['contacts.0.value', 'languages', 'name.en', 'timeZone', 'title.en', 'workingHours.days', 'workingHours.from']);
+    expect(Object.keys(errors ?? {}).sort()).to.deep.equal([
+      'contacts.0.value',
+      'languages',
+      'name.en',
+      'timeZone',
+      'title.en',
+      'workingHours.days',
+      'workingHours.from',
+    ]);
     expect(errors?.['name.en']).to.include({ code: 'too_small' });
   });
 
@@ -32,7 +76,14 @@ describe('directory entry form model', () => {
   });
 
   it('maps the server\'s issues (paths under "body") to the same keys', () => {
-    expect(serverErrors([{ path: ['body', 'deputyUserId'], message: 'not an active focal point of this state' }, { path: ['body', 'languages', 1], message: 'x' }]))
-      .to.deep.equal({ deputyUserId: { code: 'server', message: 'not an active focal point of this state' }, languages: { code: 'server', message: 'x' } });
+    expect(
+      serverErrors([
+        { path: ['body', 'deputyUserId'], message: 'not an active focal point of this state' },
+        { path: ['body', 'languages', 1], message: 'x' },
+      ]),
+    ).to.deep.equal({
+      deputyUserId: { code: 'server', message: 'not an active focal point of this state' },
+      languages: { code: 'server', message: 'x' },
+    });
   });
 });

@@ -22,7 +22,12 @@ describe('messaging: choosing attachments', () => {
   it('adds to the earlier choice and skips a file already chosen (same name, size and time)', () => {
     const first = addAttachments([], [file('a.pdf'), file('b.pdf')], undefined);
     const again = addAttachments(first.files, [file('a.pdf'), file('a.pdf', 11), file('c.pdf')], undefined);
-    expect(again.files.map((f) => `${f.name}:${f.size}`)).to.deep.equal(['a.pdf:10', 'b.pdf:10', 'a.pdf:11', 'c.pdf:10']);
+    expect(again.files.map((f) => `${f.name}:${f.size}`)).to.deep.equal([
+      'a.pdf:10',
+      'b.pdf:10',
+      'a.pdf:11',
+      'c.pdf:10',
+    ]);
     expect(again.tooLarge).to.deep.equal([]);
     expect(again.tooMany).to.equal(false);
   });

@@ -1,6 +1,15 @@
 import { expect } from 'chai';
 import type { AttachmentRef, HistoryPage, ReceivedMessage } from '../../../../client/sdk/index.js';
-import { isSearchable, matcherFor, queryFromSearch, searchHistory, searchMessages, searchPath, snippetOf, type ReadPage } from '../../../../client/src/features/messaging/message-search.js';
+import {
+  isSearchable,
+  matcherFor,
+  queryFromSearch,
+  searchHistory,
+  searchMessages,
+  searchPath,
+  snippetOf,
+  type ReadPage,
+} from '../../../../client/src/features/messaging/message-search.js';
 
 const ME = 'a'.repeat(24);
 const KG = 'b'.repeat(24);
@@ -9,13 +18,31 @@ let serial = 0;
 function message(overrides: Partial<ReceivedMessage>): ReceivedMessage {
   serial++;
   return {
-    id: String(serial).padStart(24, '0'), msgId: `m${serial}`, kind: 'message', from: { userId: ME, state: 'KZ' }, to: [{ userId: KG, state: 'KG' }],
-    labels: { domain: 'border', category: 'general', classification: 'restricted', handling: 'H1' }, ts: serial, storedAt: '2026-01-01T00:00:00.000Z',
-    outgoing: true, text: '', attachments: [], content: {}, conditions: {}, ...overrides,
+    id: String(serial).padStart(24, '0'),
+    msgId: `m${serial}`,
+    kind: 'message',
+    from: { userId: ME, state: 'KZ' },
+    to: [{ userId: KG, state: 'KG' }],
+    labels: { domain: 'border', category: 'general', classification: 'restricted', handling: 'H1' },
+    ts: serial,
+    storedAt: '2026-01-01T00:00:00.000Z',
+    outgoing: true,
+    text: '',
+    attachments: [],
+    content: {},
+    conditions: {},
+    ...overrides,
   };
 }
 
-const file = (name: string): AttachmentRef => ({ id: 'f'.repeat(24), name, type: 'application/pdf', size: 10, fileKey: 'k', header: 'h' });
+const file = (name: string): AttachmentRef => ({
+  id: 'f'.repeat(24),
+  name,
+  type: 'application/pdf',
+  size: 10,
+  fileKey: 'k',
+  header: 'h',
+});
 
 /** The marked part of a match, as the results page shows it. */
 const marked = (query: string, m: ReceivedMessage): string | undefined => {
@@ -78,7 +105,9 @@ describe('search in my messages: the matcher', () => {
   it('messages that arrived in the tab are searched newest first', () => {
     const older = message({ text: 'stolen car', storedAt: '2026-01-01T00:00:00.000Z' });
     const newer = message({ text: 'stolen passport', storedAt: '2026-01-02T00:00:00.000Z' });
-    expect(searchMessages([older, message({ text: 'other' }), newer], 'stolen').map((m) => m.message.id)).to.deep.equal([newer.id, older.id]);
+    expect(searchMessages([older, message({ text: 'other' }), newer], 'stolen').map((m) => m.message.id)).to.deep.equal(
+      [newer.id, older.id],
+    );
   });
 
   it('a snippet keeps whole words around the hit, with … where text was cut', () => {
@@ -86,9 +115,17 @@ describe('search in my messages: the matcher', () => {
     const found = matcherFor('kz0007001')(message({ text }));
     const snippet = found && snippetOf(found.hit);
     expect(snippet?.hit).to.equal('KZ0007001');
-    expect(snippet?.before).to.match(/^…word /).and.match(/word $/);
-    expect(snippet?.after).to.match(/^ tail /).and.match(/tail…$/);
-    expect(snippetOf({ in: 'text', source: 'a KZ1 b', start: 2, end: 5 })).to.deep.equal({ before: 'a ', hit: 'KZ1', after: ' b' });
+    expect(snippet?.before)
+      .to.match(/^…word /)
+      .and.match(/word $/);
+    expect(snippet?.after)
+      .to.match(/^ tail /)
+      .and.match(/tail…$/);
+    expect(snippetOf({ in: 'text', source: 'a KZ1 b', start: 2, end: 5 })).to.deep.equal({
+      before: 'a ',
+      hit: 'KZ1',
+      after: ' b',
+    });
   });
 
   it('the query lives in the address', () => {
@@ -115,7 +152,8 @@ describe('search in my messages: reading history page by page', () => {
     reads.push(filter);
     const index = filter.before === undefined ? 0 : Number(filter.before.slice('cursor-'.length)) + 1;
     const page = pages[index];
-    if (!page || (filter.before !== undefined && filter.beforeId !== `id-${index - 1}`)) throw new Error(`no page after ${filter.before}`);
+    if (!page || (filter.before !== undefined && filter.beforeId !== `id-${index - 1}`))
+      throw new Error(`no page after ${filter.before}`);
     return page;
   };
   beforeEach(() => {
@@ -147,7 +185,9 @@ describe('search in my messages: reading history page by page', () => {
 
   it('refuses a too short query without reading anything', async () => {
     let error: unknown;
-    await searchHistory(readPage, 'x', { maxPages: 5 }).catch((caught: unknown) => { error = caught; });
+    await searchHistory(readPage, 'x', { maxPages: 5 }).catch((caught: unknown) => {
+      error = caught;
+    });
     expect(error).to.be.instanceOf(RangeError);
     expect(reads).to.deep.equal([]);
   });

@@ -25,7 +25,9 @@ describe('policy editor: validation with the shared schema, per field', () => {
     const result = validateDraft(policy(ok('a'), bad, ok('a')));
     expect(result.ok).to.equal(false);
     const fields = issuesOfRule(result, 1);
-    const keys = Object.fromEntries(Object.entries(fields).map(([field, issues]) => [field, issues.map((i) => i.messageKey)]));
+    const keys = Object.fromEntries(
+      Object.entries(fields).map(([field, issues]) => [field, issues.map((i) => i.messageKey)]),
+    );
     expect(keys).to.deep.equal({
       id: ['ruleIdFormat'],
       categories: ['emptyScope'],
@@ -43,9 +45,11 @@ describe('policy editor: validation with the shared schema, per field', () => {
 
   it('the rule-wide checks (conditions, validity window) follow once the fields themselves parse', () => {
     const rule: RuleDraft = {
-      ...ok('c'), effect: 'conditions',
+      ...ok('c'),
+      effect: 'conditions',
       conditions: { minHandling: 'H0', noOnwardDissemination: false, notAsEvidence: false, retentionDays: '' },
-      validFrom: '2026-05-01T00:00', validUntil: '2026-04-01T00:00',
+      validFrom: '2026-05-01T00:00',
+      validUntil: '2026-04-01T00:00',
     };
     const fields = issuesOfRule(validateDraft(policy(rule)), 0);
     expect(fields.conditions?.map((i) => i.messageKey)).to.deep.equal(['needsCondition']);

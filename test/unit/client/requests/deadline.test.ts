@@ -4,7 +4,12 @@ import { deadlineState, formatSpan } from '../../../../client/src/features/reque
 const H = 3_600_000;
 const submittedAt = '2026-01-01T00:00:00.000Z';
 const start = Date.parse(submittedAt);
-const urgent = { status: 'submitted' as const, submittedAt, deadline: new Date(start + 8 * H).toISOString(), overdue: false };
+const urgent = {
+  status: 'submitted' as const,
+  submittedAt,
+  deadline: new Date(start + 8 * H).toISOString(),
+  overdue: false,
+};
 const units = { d: 'd', h: 'h', min: 'min', lessThanMinute: '< 1 min' };
 
 describe('requests: deadline clock', () => {

@@ -6,11 +6,26 @@ import type { EntryView } from '../../../../shared/schemas/directory.js';
 
 const USER = 'b'.repeat(24);
 
-async function entryWith(keyVersion: number, overrides: Partial<NonNullable<EntryView['keys']>> = {}): Promise<EntryView> {
+async function entryWith(
+  keyVersion: number,
+  overrides: Partial<NonNullable<EntryView['keys']>> = {},
+): Promise<EntryView> {
   const bundle = await publicKeyBundle(await generateUserKeys());
   return {
-    userId: USER, state: 'KG', domains: ['border'], kind: 'person', name: { en: 'Test' }, authority: null, role: null, languages: [], timeZone: null,
-    available24x7: false, contacts: [], lastConfirmedAt: '2026-01-01T00:00:00.000Z', stale: false, withheld: [],
+    userId: USER,
+    state: 'KG',
+    domains: ['border'],
+    kind: 'person',
+    name: { en: 'Test' },
+    authority: null,
+    role: null,
+    languages: [],
+    timeZone: null,
+    available24x7: false,
+    contacts: [],
+    lastConfirmedAt: '2026-01-01T00:00:00.000Z',
+    stale: false,
+    withheld: [],
     keys: { ...bundle, keyVersion, fingerprint: `fp-${keyVersion}`, verified: true, verifiedAt: null, ...overrides },
   };
 }

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { signingKeysAt, SIGNING_CLOCK_SKEW_MS, type IdentityKeyTimeline, type PreviousIdentityKey } from '../../../../client/sdk/messaging/key-at-time.js';
+import {
+  signingKeysAt,
+  SIGNING_CLOCK_SKEW_MS,
+  type IdentityKeyTimeline,
+  type PreviousIdentityKey,
+} from '../../../../client/sdk/messaging/key-at-time.js';
 
 const T1 = Date.parse('2026-03-01T00:00:00Z'); // v1 registered
 const T2 = Date.parse('2026-06-01T00:00:00Z'); // v1 replaced by v2
@@ -7,10 +12,18 @@ const T3 = Date.parse('2026-09-01T00:00:00Z'); // v2 replaced by v3 (current)
 const HOUR = 3_600_000;
 
 const key = (byte: number): Uint8Array => new Uint8Array(32).fill(byte);
-const old = (keyVersion: number, validFrom: number, validUntil: number, verified = true): PreviousIdentityKey => ({ identityKey: key(keyVersion), keyVersion, fingerprint: `fp-${keyVersion}`, verified, validFrom, validUntil });
+const old = (keyVersion: number, validFrom: number, validUntil: number, verified = true): PreviousIdentityKey => ({
+  identityKey: key(keyVersion),
+  keyVersion,
+  fingerprint: `fp-${keyVersion}`,
+  verified,
+  validFrom,
+  validUntil,
+});
 
 const timeline: IdentityKeyTimeline = { identityKey: key(3), keyVersion: 3, history: [old(2, T2, T3), old(1, T1, T2)] };
-const versionsAt = (keys: IdentityKeyTimeline, ts: number): number[] => signingKeysAt(keys, ts).map((candidate) => candidate.keyVersion);
+const versionsAt = (keys: IdentityKeyTimeline, ts: number): number[] =>
+  signingKeysAt(keys, ts).map((candidate) => candidate.keyVersion);
 
 describe('client SDK: the sender key valid at a message time', () => {
   it('picks the key whose period holds the time: each old key inside its period, the current one after the last replacement', () => {
@@ -39,7 +52,11 @@ describe('client SDK: the sender key valid at a message time', () => {
   });
 
   it('an old key that was never verified is never a candidate; nothing is valid in its period then', () => {
-    const unverified: IdentityKeyTimeline = { identityKey: key(3), keyVersion: 3, history: [old(2, T2, T3, false), old(1, T1, T2)] };
+    const unverified: IdentityKeyTimeline = {
+      identityKey: key(3),
+      keyVersion: 3,
+      history: [old(2, T2, T3, false), old(1, T1, T2)],
+    };
     expect(versionsAt(unverified, T2 + HOUR)).to.deep.equal([]);
     expect(versionsAt(unverified, T1 + HOUR)).to.deep.equal([1]);
   });
@@ -57,6 +74,7 @@ describe('client SDK: the sender key valid at a message time', () => {
 
   it('does not depend on the order of the history', () => {
     const shuffled: IdentityKeyTimeline = { ...timeline, history: [...timeline.history].reverse() };
-    for (const ts of [T1 + HOUR, T2 + HOUR, T3 - 60_000, T3 + HOUR]) expect(versionsAt(shuffled, ts)).to.deep.equal(versionsAt(timeline, ts));
+    for (const ts of [T1 + HOUR, T2 + HOUR, T3 - 60_000, T3 + HOUR])
+      expect(versionsAt(shuffled, ts)).to.deep.equal(versionsAt(timeline, ts));
   });
 });

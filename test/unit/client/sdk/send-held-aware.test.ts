@@ -10,10 +10,17 @@ import type { Envelope } from '../../../../shared/crypto/envelope-format.js';
 
 /** A national admin as the server names them in `message.approvers-required`. */
 async function approver(hex: string, state = 'KZ'): Promise<Approver> {
-  return { userId: hex.repeat(24), state, displayName: `Admin ${hex}`, keyVersion: 1, keys: await publicKeyBundle(await generateUserKeys()) };
+  return {
+    userId: hex.repeat(24),
+    state,
+    displayName: `Admin ${hex}`,
+    keyVersion: 1,
+    keys: await publicKeyBundle(await generateUserKeys()),
+  };
 }
 
-const required = (approvers: Approver[]): ApiError => new ApiError(409, 'message.approvers-required', 'held', [], 'req-1', { holdingStates: ['KZ'], approvers });
+const required = (approvers: Approver[]): ApiError =>
+  new ApiError(409, 'message.approvers-required', 'held', [], 'req-1', { holdingStates: ['KZ'], approvers });
 
 describe('client/sdk sendHeldAware (held exchanges re-sealed to the approvers the server names)', () => {
   const sealed: { msgId: string; approvers: string[] }[] = [];
@@ -40,11 +47,15 @@ describe('client/sdk sendHeldAware (held exchanges re-sealed to the approvers th
     const [a, b, c] = await Promise.all([approver('a'), approver('b'), approver('c', 'TJ')]);
     const answers = [required([a!, b!]), required([a!, c!])];
     const msgId = newMsgId();
-    const result = await sendHeldAware(seal, async (envelope) => {
-      const next = answers.shift();
-      if (next) throw next;
-      return envelope.header.approvers?.map((p) => p.userId);
-    }, msgId);
+    const result = await sendHeldAware(
+      seal,
+      async (envelope) => {
+        const next = answers.shift();
+        if (next) throw next;
+        return envelope.header.approvers?.map((p) => p.userId);
+      },
+      msgId,
+    );
     expect(sealed.map((s) => s.msgId)).to.deep.equal([msgId, msgId, msgId]);
     expect(sealed.map((s) => s.approvers)).to.deep.equal([[], [a!.userId, b!.userId], [a!.userId, c!.userId]]);
     expect(result).to.deep.equal([a!.userId, c!.userId]);
@@ -56,7 +67,10 @@ describe('client/sdk sendHeldAware (held exchanges re-sealed to the approvers th
     const error = await sendHeldAware(seal, async () => {
       sends += 1;
       throw required([a]);
-    }).then(() => undefined, (e: unknown) => e);
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(sends).to.equal(MAX_APPROVER_RESEALS + 1);
     expect(error).to.be.instanceOf(ApiError);
     expect((error as ApiError).code).to.equal('message.approvers-required');
@@ -67,16 +81,31 @@ describe('client/sdk sendHeldAware (held exchanges re-sealed to the approvers th
     const forged = await approver('d');
     const other = await publicKeyBundle(await generateUserKeys());
     const mixed = { ...forged, keys: { ...forged.keys, encryptionKey: other.encryptionKey } };
-    const bad = await sendHeldAware(seal, async () => { throw required([mixed]); }).then(() => undefined, (e: unknown) => e);
+    const bad = await sendHeldAware(seal, async () => {
+      throw required([mixed]);
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((bad as { code?: string }).code).to.equal('crypto.malformed');
-    const empty = await sendHeldAware(seal, async () => { throw new ApiError(409, 'message.approvers-required', 'held'); }).then(() => undefined, (e: unknown) => e);
+    const empty = await sendHeldAware(seal, async () => {
+      throw new ApiError(409, 'message.approvers-required', 'held');
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((empty as ApiError).code).to.equal('client.bad-response');
     expect(sealed.every((s) => s.approvers.length === 0)).to.equal(true);
   });
 
   it('passes any other error through untouched, after one attempt', async () => {
     const denied = new ApiError(403, 'policy.denied', 'no');
-    const error = await sendHeldAware(seal, async () => { throw denied; }).then(() => undefined, (e: unknown) => e);
+    const error = await sendHeldAware(seal, async () => {
+      throw denied;
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.equal(denied);
     expect(sealed).to.have.length(1);
     expect(newMsgId()).to.match(/^[A-Za-z0-9_-]{22}$/); // 16 bytes, as the envelope format wants

@@ -6,10 +6,25 @@ import { createSessionManager } from '../../../../client/sdk/session-manager.js'
 import { memorySessionStore, type StoredSession } from '../../../../client/sdk/session-store.js';
 
 const user: UserView = {
-  id: '0123456789abcdef01234567', username: 'kz.admin', displayName: 'KZ', role: 'national-admin', state: 'KZ', domains: [],
-  status: 'active', keys: null, totpEnabled: true, requireTotp: false, recoveryKeyConfirmed: true, createdAt: '2026-01-01T00:00:00.000Z',
+  id: '0123456789abcdef01234567',
+  username: 'kz.admin',
+  displayName: 'KZ',
+  role: 'national-admin',
+  state: 'KZ',
+  domains: [],
+  status: 'active',
+  keys: null,
+  totpEnabled: true,
+  requireTotp: false,
+  recoveryKeyConfirmed: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
 };
-const session = (n: number): Session => ({ accessToken: `access-${n}`, refreshToken: `${'r'.repeat(42)}${n}`, expiresIn: 900, user });
+const session = (n: number): Session => ({
+  accessToken: `access-${n}`,
+  refreshToken: `${'r'.repeat(42)}${n}`,
+  expiresIn: 900,
+  user,
+});
 
 /** A transport whose refresh answers wait until the test releases them. */
 function fakeTransport() {
@@ -18,7 +33,10 @@ function fakeTransport() {
     send<T>(request: HttpRequest<T>): Promise<T> {
       if (request.path !== '/api/auth/refresh') return Promise.resolve(request.token as T);
       return new Promise<T>((resolve, reject) => {
-        refreshes.push({ body: request.body, release: (result) => (result instanceof ApiError ? reject(result) : resolve(result as T)) });
+        refreshes.push({
+          body: request.body,
+          release: (result) => (result instanceof ApiError ? reject(result) : resolve(result as T)),
+        });
       });
     },
   };
@@ -76,13 +94,22 @@ describe('SDK session manager', () => {
     const sharedRefresh = {
       run<T>(task: () => Promise<T>): Promise<T> {
         const result = queue.then(task);
-        queue = result.then(() => undefined, () => undefined);
+        queue = result.then(
+          () => undefined,
+          () => undefined,
+        );
         return result;
       },
       latest: async () => shared,
     };
     function tab() {
-      const manager = createSessionManager({ transport, store: memorySessionStore(), now: Date.now, leewayMs: 60_000, sharedRefresh });
+      const manager = createSessionManager({
+        transport,
+        store: memorySessionStore(),
+        now: Date.now,
+        leewayMs: 60_000,
+        sharedRefresh,
+      });
       manager.subscribe(() => {
         shared = manager.current();
       });

@@ -1,22 +1,41 @@
 import { expect } from 'chai';
 import { ApiError } from '../../../../client/sdk/api-error.js';
 import {
-  adminItems, awaitingAnswer, awaitingPosition, focalPointItems, sourceOfError, UNAVAILABLE, type AdminInputs, type CaseFacts, type ProposalFacts,
+  adminItems,
+  awaitingAnswer,
+  awaitingPosition,
+  focalPointItems,
+  sourceOfError,
+  UNAVAILABLE,
+  type AdminInputs,
+  type CaseFacts,
+  type ProposalFacts,
 } from '../../../../client/src/features/shell/home/home-items.js';
 
 const H = 3_600_000;
 const now = Date.parse('2026-03-01T12:00:00.000Z');
 const iso = (ms: number): string => new Date(ms).toISOString();
 /** A received case submitted an hour ago; `deadlineIn` from now. */
-const received = (status: CaseFacts['status'], deadlineIn = 7 * 24 * H, overdue = false): CaseFacts =>
-  ({ status, submittedAt: iso(now - H), deadline: iso(now + deadlineIn), overdue });
+const received = (status: CaseFacts['status'], deadlineIn = 7 * 24 * H, overdue = false): CaseFacts => ({
+  status,
+  submittedAt: iso(now - H),
+  deadline: iso(now + deadlineIn),
+  overdue,
+});
 
 describe('home: what needs you', () => {
   describe('focal point', () => {
-    it('counts requests still owed an answer, and the late ones among them (by the clock or the server flag); one awaiting the requester\'s clarification is not owed', () => {
+    it("counts requests still owed an answer, and the late ones among them (by the clock or the server flag); one awaiting the requester's clarification is not owed", () => {
       const inbox = [
-        received('submitted'), received('acknowledged', -H), received('clarified', H, true), received('clarification-requested'),
-        received('answered', -H), received('partially-answered'), received('declined'), received('closed'), received('withdrawn'),
+        received('submitted'),
+        received('acknowledged', -H),
+        received('clarified', H, true),
+        received('clarification-requested'),
+        received('answered', -H),
+        received('partially-answered'),
+        received('declined'),
+        received('closed'),
+        received('withdrawn'),
       ];
       expect(awaitingAnswer(inbox, now)).to.deep.equal({ count: 3, overdue: 2 });
       expect(awaitingAnswer([], now)).to.deep.equal({ count: 0, overdue: 0 });
@@ -24,7 +43,11 @@ describe('home: what needs you', () => {
 
     it('lists unread messages, requests and a stale entry, in that order, each with its page', () => {
       const list = focalPointItems({
-        unread: 2, inbox: [received('submitted'), received('submitted', -H)], toClarify: [received('clarification-requested')], entry: { stale: true, lastConfirmedAt: '2025-01-01T00:00:00.000Z' }, now,
+        unread: 2,
+        inbox: [received('submitted'), received('submitted', -H)],
+        toClarify: [received('clarification-requested')],
+        entry: { stale: true, lastConfirmedAt: '2025-01-01T00:00:00.000Z' },
+        now,
       });
       expect(list).to.deep.equal({
         loading: false,
@@ -38,18 +61,33 @@ describe('home: what needs you', () => {
     });
 
     it('leaves out what is zero or current: nothing waits', () => {
-      const list = focalPointItems({ unread: 0, inbox: [received('answered')], toClarify: [], entry: { stale: false, lastConfirmedAt: iso(now) }, now });
+      const list = focalPointItems({
+        unread: 0,
+        inbox: [received('answered')],
+        toClarify: [],
+        entry: { stale: false, lastConfirmedAt: iso(now) },
+        now,
+      });
       expect(list).to.deep.equal({ items: [], loading: false });
     });
 
     it('is still loading while any input has not answered, showing what has', () => {
-      expect(focalPointItems({ unread: undefined, inbox: [], toClarify: [], entry: null, now })).to.deep.equal({ items: [], loading: true });
-      expect(focalPointItems({ unread: 1, inbox: undefined, toClarify: [], entry: undefined, now })).to.deep.equal({ items: [{ id: 'unread', to: '/messages', count: 1 }], loading: true });
+      expect(focalPointItems({ unread: undefined, inbox: [], toClarify: [], entry: null, now })).to.deep.equal({
+        items: [],
+        loading: true,
+      });
+      expect(focalPointItems({ unread: 1, inbox: undefined, toClarify: [], entry: undefined, now })).to.deep.equal({
+        items: [{ id: 'unread', to: '/messages', count: 1 }],
+        loading: true,
+      });
     });
 
     it('says quietly what could not be loaded, and leaves out what does not apply', () => {
       const list = focalPointItems({ unread: 0, inbox: UNAVAILABLE, toClarify: null, entry: null, now });
-      expect(list).to.deep.equal({ loading: false, items: [{ id: 'requests', to: '/requests', count: 0, unavailable: true }] });
+      expect(list).to.deep.equal({
+        loading: false,
+        items: [{ id: 'requests', to: '/requests', count: 0, unavailable: true }],
+      });
     });
   });
 
@@ -57,22 +95,40 @@ describe('home: what needs you', () => {
     const pendingFp = { id: 'p1', role: 'focal-point', state: 'KG' } as const;
     const pendingAdmin = { id: 'p2', role: 'national-admin', state: 'KG' } as const;
     /** Only what the list reads: positions given by these states. */
-    const proposal = (status: 'open' | 'adopted', electorate: string[], positions: string[], procedure: 'silence' | 'unanimity' = 'silence'): ProposalFacts =>
+    const proposal = (
+      status: 'open' | 'adopted',
+      electorate: string[],
+      positions: string[],
+      procedure: 'silence' | 'unanimity' = 'silence',
+    ): ProposalFacts =>
       ({ status, electorate, positions: positions.map((state) => ({ state })), procedure }) as unknown as ProposalFacts;
     const national = (over: Partial<AdminInputs> = {}): AdminInputs => ({
-      role: 'national-admin', state: 'KG', pending: [], mayVerify: (person) => person.role === 'focal-point', approvals: [], proposals: [], ...over,
+      role: 'national-admin',
+      state: 'KG',
+      pending: [],
+      mayVerify: (person) => person.role === 'focal-point',
+      approvals: [],
+      proposals: [],
+      ...over,
     });
 
     it('a national admin: newcomers they may verify, exchanges their state still has to approve, decisions awaiting its position', () => {
-      const list = adminItems(national({
-        pending: [pendingFp, pendingAdmin],
-        approvals: [
-          { status: 'pending', pendingStates: ['KG'] }, { status: 'pending', pendingStates: ['KZ'] }, { status: 'approved', pendingStates: [] },
-        ],
-        proposals: [
-          proposal('open', ['KG', 'KZ'], []), proposal('open', ['KG'], ['KG']), proposal('open', ['KZ'], []), proposal('adopted', ['KG'], []),
-        ],
-      }));
+      const list = adminItems(
+        national({
+          pending: [pendingFp, pendingAdmin],
+          approvals: [
+            { status: 'pending', pendingStates: ['KG'] },
+            { status: 'pending', pendingStates: ['KZ'] },
+            { status: 'approved', pendingStates: [] },
+          ],
+          proposals: [
+            proposal('open', ['KG', 'KZ'], []),
+            proposal('open', ['KG'], ['KG']),
+            proposal('open', ['KZ'], []),
+            proposal('adopted', ['KG'], []),
+          ],
+        }),
+      );
       expect(list).to.deep.equal({
         loading: false,
         items: [
@@ -91,7 +147,11 @@ describe('home: what needs you', () => {
 
     it('the secretariat: newcomers and proposals still open; no approvals line', () => {
       const list = adminItems({
-        role: 'network-admin', state: null, pending: [pendingAdmin], mayVerify: () => true, approvals: null,
+        role: 'network-admin',
+        state: null,
+        pending: [pendingAdmin],
+        mayVerify: () => true,
+        approvals: null,
         proposals: [proposal('open', ['KG'], ['KG']), proposal('adopted', ['KG'], [])],
       });
       expect(list.items).to.deep.equal([
@@ -102,7 +162,9 @@ describe('home: what needs you', () => {
 
     it('nothing waits when every count is zero; unavailable inputs are said, not hidden', () => {
       expect(adminItems(national())).to.deep.equal({ items: [], loading: false });
-      expect(adminItems(national({ approvals: UNAVAILABLE })).items).to.deep.equal([{ id: 'held-exchanges', to: '/approvals', count: 0, unavailable: true }]);
+      expect(adminItems(national({ approvals: UNAVAILABLE })).items).to.deep.equal([
+        { id: 'held-exchanges', to: '/approvals', count: 0, unavailable: true },
+      ]);
     });
   });
 

@@ -9,7 +9,13 @@ class FakeAccounts implements ActorSource {
   private openGate: (() => void) | undefined;
 
   put(id: string, status: ActorRecord['status']): void {
-    this.users.set(id, { id, status, tokenVersion: 0, role: 'focal-point', endedSessions: [] } as unknown as ActorRecord);
+    this.users.set(id, {
+      id,
+      status,
+      tokenVersion: 0,
+      role: 'focal-point',
+      endedSessions: [],
+    } as unknown as ActorRecord);
   }
 
   holdReads(): void {

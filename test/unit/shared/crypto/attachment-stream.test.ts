@@ -1,7 +1,11 @@
 import { expect } from 'chai';
 import { getSodium } from '../../../../shared/crypto/sodium.js';
 import { decryptAttachment, encryptAttachment } from '../../../../shared/crypto/attachment-stream.js';
-import { ATTACHMENT_CHUNK_BYTES, attachmentUploadBytes, type AttachmentSecret } from '../../../../shared/crypto/attachment-format.js';
+import {
+  ATTACHMENT_CHUNK_BYTES,
+  attachmentUploadBytes,
+  type AttachmentSecret,
+} from '../../../../shared/crypto/attachment-format.js';
 import { concatBytes } from '../../../../shared/crypto/encoding.js';
 import { rejectionCode } from './fixtures.js';
 
@@ -19,7 +23,10 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Uint8Array[]>
   return out;
 }
 
-async function encrypt(plaintext: Uint8Array, inputPiece = 10_007): Promise<{ secret: AttachmentSecret; chunks: Uint8Array[] }> {
+async function encrypt(
+  plaintext: Uint8Array,
+  inputPiece = 10_007,
+): Promise<{ secret: AttachmentSecret; chunks: Uint8Array[] }> {
   const { fileKey, header, ciphertext } = await encryptAttachment(pieces(plaintext, inputPiece));
   return { secret: { fileKey, header }, chunks: await collect(ciphertext) };
 }
@@ -60,7 +67,9 @@ describe('shared/crypto/attachment-stream', () => {
   it('rejects a stream truncated at a chunk boundary (no FINAL tag)', async () => {
     const { secret, chunks } = await encrypt(file);
     for (let keep = 0; keep < chunks.length; keep++) {
-      expect(await rejectionCode(decrypt(chunks.slice(0, keep), secret)), `${keep} chunks`).to.equal('crypto.truncated-stream');
+      expect(await rejectionCode(decrypt(chunks.slice(0, keep), secret)), `${keep} chunks`).to.equal(
+        'crypto.truncated-stream',
+      );
     }
   });
 
@@ -75,10 +84,16 @@ describe('shared/crypto/attachment-stream', () => {
 
   it('rejects data after the FINAL chunk', async () => {
     const exact = await encrypt(file.subarray(0, 2 * CHUNK), CHUNK);
-    expect(await rejectionCode(decrypt([...exact.chunks, new Uint8Array([1, 2, 3])], exact.secret))).to.equal('crypto.trailing-data');
-    expect(await rejectionCode(decrypt([...exact.chunks, exact.chunks[0]!], exact.secret))).to.equal('crypto.trailing-data');
+    expect(await rejectionCode(decrypt([...exact.chunks, new Uint8Array([1, 2, 3])], exact.secret))).to.equal(
+      'crypto.trailing-data',
+    );
+    expect(await rejectionCode(decrypt([...exact.chunks, exact.chunks[0]!], exact.secret))).to.equal(
+      'crypto.trailing-data',
+    );
     const short = await encrypt(file.subarray(0, 1000));
-    expect(await rejectionCode(decrypt([...short.chunks, new Uint8Array(1)], short.secret))).to.equal('crypto.decrypt-failed');
+    expect(await rejectionCode(decrypt([...short.chunks, new Uint8Array(1)], short.secret))).to.equal(
+      'crypto.decrypt-failed',
+    );
   });
 
   it('rejects reordered, altered or foreign chunks and a wrong key', async () => {
@@ -89,17 +104,22 @@ describe('shared/crypto/attachment-stream', () => {
     expect(await rejectionCode(decrypt(altered, secret))).to.equal('crypto.decrypt-failed');
     const other = await encrypt(file);
     expect(await rejectionCode(decrypt(chunks, other.secret))).to.equal('crypto.decrypt-failed');
-    expect(await rejectionCode(decrypt([chunks[0]!, other.chunks[1]!, ...chunks.slice(2)], secret))).to.equal('crypto.decrypt-failed');
+    expect(await rejectionCode(decrypt([chunks[0]!, other.chunks[1]!, ...chunks.slice(2)], secret))).to.equal(
+      'crypto.decrypt-failed',
+    );
   });
 
   it('rejects a malformed secret with a typed error', async () => {
     const { secret, chunks } = await encrypt(file.subarray(0, 10));
     expect(await rejectionCode(decrypt(chunks, { ...secret, header: 'short' }))).to.equal('crypto.malformed');
   });
-  it('attachmentUploadBytes predicts the ciphertext size exactly (what the server\'s limit is checked against)', async () => {
+  it("attachmentUploadBytes predicts the ciphertext size exactly (what the server's limit is checked against)", async () => {
     for (const size of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 200_003]) {
       const { chunks } = await encrypt(new Uint8Array(size));
-      expect(chunks.reduce((total, chunk) => total + chunk.length, 0), `${size} bytes`).to.equal(attachmentUploadBytes(size));
+      expect(
+        chunks.reduce((total, chunk) => total + chunk.length, 0),
+        `${size} bytes`,
+      ).to.equal(attachmentUploadBytes(size));
     }
   });
 });

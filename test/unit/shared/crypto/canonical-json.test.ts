@@ -19,14 +19,16 @@ function reorder(value: unknown, random: () => number): unknown {
 
 describe('shared/crypto/canonical-json', () => {
   it('sorts keys at every depth, keeps array order, adds no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [3, { d: true, c: null }], é: 'x', Z: 'y' })).to.equal('{"Z":"y","a":[3,{"c":null,"d":true}],"b":1,"é":"x"}');
+    expect(canonicalJson({ b: 1, a: [3, { d: true, c: null }], é: 'x', Z: 'y' })).to.equal(
+      '{"Z":"y","a":[3,{"c":null,"d":true}],"b":1,"é":"x"}',
+    );
   });
 
   it('key order does not matter (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.integer(), (value, seed) => {
         let state = seed;
-        const random = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+        const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
         expect(canonicalJson(reorder(value, random))).to.equal(canonicalJson(value));
       }),
     );
@@ -52,7 +54,21 @@ describe('shared/crypto/canonical-json', () => {
   it('rejects values JSON cannot carry faithfully', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
-    const bad: unknown[] = [Number.NaN, Infinity, -Infinity, undefined, [undefined], { a: Number.NaN }, 1n, () => 1, Symbol('s'), new Date(0), new Map(), new Uint8Array(1), cyclic];
+    const bad: unknown[] = [
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      undefined,
+      [undefined],
+      { a: Number.NaN },
+      1n,
+      () => 1,
+      Symbol('s'),
+      new Date(0),
+      new Map(),
+      new Uint8Array(1),
+      cyclic,
+    ];
     for (const value of bad) expect(thrownCode(() => canonicalJson(value))).to.equal('crypto.malformed');
   });
 

@@ -1,12 +1,28 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { getSodium } from '../../../../shared/crypto/sodium.js';
-import { base64UrlBytes, fromBase64Url, isBase64Url, lengthPrefixed, toBase64Url, utf8Decode, utf8Encode } from '../../../../shared/crypto/encoding.js';
+import {
+  base64UrlBytes,
+  fromBase64Url,
+  isBase64Url,
+  lengthPrefixed,
+  toBase64Url,
+  utf8Decode,
+  utf8Encode,
+} from '../../../../shared/crypto/encoding.js';
 import { thrownCode } from './fixtures.js';
 
 describe('shared/crypto/encoding', () => {
   it('encodes the RFC 4648 test vectors without padding', () => {
-    const vectors: [string, string][] = [['', ''], ['f', 'Zg'], ['fo', 'Zm8'], ['foo', 'Zm9v'], ['foob', 'Zm9vYg'], ['fooba', 'Zm9vYmE'], ['foobar', 'Zm9vYmFy']];
+    const vectors: [string, string][] = [
+      ['', ''],
+      ['f', 'Zg'],
+      ['fo', 'Zm8'],
+      ['foo', 'Zm9v'],
+      ['foob', 'Zm9vYg'],
+      ['fooba', 'Zm9vYmE'],
+      ['foobar', 'Zm9vYmFy'],
+    ];
     for (const [plain, encoded] of vectors) {
       expect(toBase64Url(utf8Encode(plain))).to.equal(encoded);
       expect(utf8Decode(fromBase64Url(encoded))).to.equal(plain);
@@ -30,7 +46,10 @@ describe('shared/crypto/encoding', () => {
 
   it('rejects bad input with a typed error', () => {
     for (const bad of ['Zg==', 'Zm9v+A', 'Zm9v/A', 'Zm 9v', 'Z', 'Zm9vY', 'Zh', 'Zm9', 'Zé', '\u0000\u0000']) {
-      expect(thrownCode(() => fromBase64Url(bad)), bad).to.equal('crypto.bad-encoding');
+      expect(
+        thrownCode(() => fromBase64Url(bad)),
+        bad,
+      ).to.equal('crypto.bad-encoding');
       expect(isBase64Url(bad), bad).to.equal(false);
     }
   });
@@ -55,6 +74,8 @@ describe('shared/crypto/encoding', () => {
   });
 
   it('length-prefixing keeps field boundaries', () => {
-    expect(lengthPrefixed(utf8Encode('ab'), utf8Encode('c'))).not.to.deep.equal(lengthPrefixed(utf8Encode('a'), utf8Encode('bc')));
+    expect(lengthPrefixed(utf8Encode('ab'), utf8Encode('c'))).not.to.deep.equal(
+      lengthPrefixed(utf8Encode('a'), utf8Encode('bc')),
+    );
   });
 });

@@ -12,9 +12,18 @@ describe('shared/crypto/envelope approvers (held exchanges)', () => {
   let admin: TestUser;
   let outsider: TestUser;
   before(async () => {
-    [alice, bob, admin, outsider] = await Promise.all([makeUser('alice', 'KZ'), makeUser('bob', 'UZ'), makeUser('kz-admin', 'KZ'), makeUser('mallory', 'MT')]);
+    [alice, bob, admin, outsider] = await Promise.all([
+      makeUser('alice', 'KZ'),
+      makeUser('bob', 'UZ'),
+      makeUser('kz-admin', 'KZ'),
+      makeUser('mallory', 'MT'),
+    ]);
   });
-  const asApprover = (user: TestUser) => ({ userId: user.userId, state: user.state, encryptionKey: user.keys.encryption.publicKey });
+  const asApprover = (user: TestUser) => ({
+    userId: user.userId,
+    state: user.state,
+    encryptionKey: user.keys.encryption.publicKey,
+  });
 
   it('seals a key for each approver, who opens it like a recipient; the header names them', async () => {
     const envelope = await seal(alice, [bob], CONTENT, { approvers: [asApprover(admin)] });
@@ -22,7 +31,9 @@ describe('shared/crypto/envelope approvers (held exchanges)', () => {
     expect(envelope.keys.map((key) => key.userId)).to.deep.equal(['bob', 'alice', 'kz-admin']);
     expect((await openEnvelope(envelope, openOptions(admin, alice))).content).to.deep.equal(CONTENT);
     expect((await openEnvelope(envelope, openOptions(bob, alice))).content).to.deep.equal(CONTENT);
-    expect(await rejectionCode(openEnvelope(envelope, openOptions(outsider, alice)))).to.equal('crypto.not-a-recipient');
+    expect(await rejectionCode(openEnvelope(envelope, openOptions(outsider, alice)))).to.equal(
+      'crypto.not-a-recipient',
+    );
   });
 
   it('leaves the header without approvers when none are given (the format stays as before)', async () => {
@@ -36,7 +47,10 @@ describe('shared/crypto/envelope approvers (held exchanges)', () => {
     const withoutApproverKey = { ...envelope, keys: envelope.keys.filter((key) => key.userId !== 'kz-admin') };
     expect(checkEnvelopeKeys(withoutApproverKey)).to.deep.include({ ok: false, code: 'crypto.malformed' });
     const { approvers: _dropped, ...headerWithout } = envelope.header;
-    expect(checkEnvelopeKeys({ ...envelope, header: headerWithout })).to.deep.include({ ok: false, code: 'crypto.malformed' });
+    expect(checkEnvelopeKeys({ ...envelope, header: headerWithout })).to.deep.include({
+      ok: false,
+      code: 'crypto.malformed',
+    });
   });
 
   it('rejects an approver who is also the sender or a recipient, or listed twice', async () => {
@@ -47,10 +61,16 @@ describe('shared/crypto/envelope approvers (held exchanges)', () => {
 
   it('binds the approvers to the signature: adding one afterwards breaks it', async () => {
     const envelope = await seal(alice, [bob], CONTENT);
-    const extended = { ...envelope, header: { ...envelope.header, approvers: [{ userId: 'mallory', state: 'MT' }] }, keys: [...envelope.keys, { userId: 'mallory', sealed: envelope.keys[0]!.sealed }] };
+    const extended = {
+      ...envelope,
+      header: { ...envelope.header, approvers: [{ userId: 'mallory', state: 'MT' }] },
+      keys: [...envelope.keys, { userId: 'mallory', sealed: envelope.keys[0]!.sealed }],
+    };
     expect(Envelope.safeParse(extended).success).to.equal(true);
     expect(await rejectionCode(openEnvelope(extended, openOptions(bob, alice)))).to.equal('crypto.bad-signature');
     // Re-signed by the sender, the copied key still carries the old header hash.
-    expect(await rejectionCode(openEnvelope(await resign(extended, alice), openOptions(bob, alice)))).to.equal('crypto.header-mismatch');
+    expect(await rejectionCode(openEnvelope(await resign(extended, alice), openOptions(bob, alice)))).to.equal(
+      'crypto.header-mismatch',
+    );
   });
 });

@@ -2,7 +2,18 @@ import { expect } from 'chai';
 import { openEnvelope } from '../../../../shared/crypto/envelope-open.js';
 import type { EnvelopeHeader } from '../../../../shared/crypto/envelope-format.js';
 import type { PayloadMetadata } from '../../../../shared/crypto/envelope-payload.js';
-import { LABELS, makeUser, openOptions, rawPayload, rejectionCode, seal, sealRawPayload, sealWithMetadata, TS, type TestUser } from './fixtures.js';
+import {
+  LABELS,
+  makeUser,
+  openOptions,
+  rawPayload,
+  rejectionCode,
+  seal,
+  sealRawPayload,
+  sealWithMetadata,
+  TS,
+  type TestUser,
+} from './fixtures.js';
 
 /**
  * A recipient holds the content key and the plaintext, and can sign as themselves. These tests
@@ -17,7 +28,11 @@ describe('shared/crypto/envelope re-labelling and forwarding', () => {
     [alice, bob, carol] = await Promise.all([makeUser('alice', 'AT'), makeUser('bob', 'BE'), makeUser('carol', 'CY')]);
   });
 
-  function headerFrom(sender: TestUser, to: readonly TestUser[], overrides: Partial<EnvelopeHeader> = {}): EnvelopeHeader {
+  function headerFrom(
+    sender: TestUser,
+    to: readonly TestUser[],
+    overrides: Partial<EnvelopeHeader> = {},
+  ): EnvelopeHeader {
     return {
       v: 1,
       msgId: 'BBBBBBBBBBBBBBBBBBBBBA',
@@ -44,7 +59,12 @@ describe('shared/crypto/envelope re-labelling and forwarding', () => {
   });
 
   it('detects a recipient re-sending the payload with lowered labels', async () => {
-    const original = await seal(alice, [bob], { text: 'confidential' }, { labels: { ...LABELS, classification: 'confidential', handling: 'H3' } });
+    const original = await seal(
+      alice,
+      [bob],
+      { text: 'confidential' },
+      { labels: { ...LABELS, classification: 'confidential', handling: 'H3' } },
+    );
     const stolen = await rawPayload(original, bob);
     const relabelled = headerFrom(bob, [carol], { labels: { ...LABELS, classification: 'public', handling: 'H0' } });
     const envelope = await sealRawPayload(relabelled, stolen, bob, [carol, bob]);
@@ -79,7 +99,10 @@ describe('shared/crypto/envelope re-labelling and forwarding', () => {
 
   it('rejects a payload that is not the documented JSON', async () => {
     const header = headerFrom(bob, [carol]);
-    const notJson = await sealRawPayload(header, new TextEncoder().encode('not json\u0080'.padEnd(256, '\0')), bob, [carol, bob]);
+    const notJson = await sealRawPayload(header, new TextEncoder().encode('not json\u0080'.padEnd(256, '\0')), bob, [
+      carol,
+      bob,
+    ]);
     expect(await rejectionCode(openEnvelope(notJson, openOptions(carol, bob)))).to.equal('crypto.malformed');
   });
 });

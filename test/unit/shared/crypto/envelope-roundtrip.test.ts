@@ -4,14 +4,23 @@ import { Envelope, MAX_BODY_CHARS } from '../../../../shared/crypto/envelope-for
 import { fromBase64Url } from '../../../../shared/crypto/encoding.js';
 import { makeUser, makeUsers, openOptions, rejectionCode, seal, TS, type TestUser } from './fixtures.js';
 
-const CONTENT = { subject: 'Document check', text: 'Passport XK1234567 — please confirm validity.', refs: [1, 2, 3], nested: { ok: true, none: null } };
+const CONTENT = {
+  subject: 'Document check',
+  text: 'Passport XK1234567 — please confirm validity.',
+  refs: [1, 2, 3],
+  nested: { ok: true, none: null },
+};
 
 describe('shared/crypto/envelope seal/open round trip', () => {
   let alice: TestUser;
   let bob: TestUser;
   let outsider: TestUser;
   before(async () => {
-    [alice, bob, outsider] = await Promise.all([makeUser('alice', 'AT'), makeUser('bob', 'BE'), makeUser('mallory', 'MT')]);
+    [alice, bob, outsider] = await Promise.all([
+      makeUser('alice', 'AT'),
+      makeUser('bob', 'BE'),
+      makeUser('mallory', 'MT'),
+    ]);
   });
 
   it('opens for one recipient and for the sender’s own copy', async () => {
@@ -34,8 +43,20 @@ describe('shared/crypto/envelope seal/open round trip', () => {
   });
 
   it('builds a header of the documented shape that survives a JSON round trip', async () => {
-    const envelope = await seal(alice, [bob], CONTENT, { kind: 'request:document-check', threadId: 'thread-7', requestRef: 'req-42', request: { urgency: 'urgent' } });
-    expect(envelope.header).to.deep.include({ v: 1, ts: TS, kind: 'request:document-check', threadId: 'thread-7', requestRef: 'req-42', request: { urgency: 'urgent' } });
+    const envelope = await seal(alice, [bob], CONTENT, {
+      kind: 'request:document-check',
+      threadId: 'thread-7',
+      requestRef: 'req-42',
+      request: { urgency: 'urgent' },
+    });
+    expect(envelope.header).to.deep.include({
+      v: 1,
+      ts: TS,
+      kind: 'request:document-check',
+      threadId: 'thread-7',
+      requestRef: 'req-42',
+      request: { urgency: 'urgent' },
+    });
     expect(envelope.header.msgId).to.match(/^[A-Za-z0-9_-]{22}$/);
     expect(envelope.header.to).to.deep.equal([{ userId: 'bob', state: 'BE' }]);
     const wire: unknown = JSON.parse(JSON.stringify(envelope));
@@ -81,7 +102,9 @@ describe('shared/crypto/envelope seal/open round trip', () => {
 
   it('tells a user without a sealed key that they are not a recipient', async () => {
     const envelope = await seal(alice, [bob], CONTENT);
-    expect(await rejectionCode(openEnvelope(envelope, openOptions(outsider, alice)))).to.equal('crypto.not-a-recipient');
+    expect(await rejectionCode(openEnvelope(envelope, openOptions(outsider, alice)))).to.equal(
+      'crypto.not-a-recipient',
+    );
   });
 
   it('fails to decrypt for a listed recipient using the wrong key pair', async () => {

@@ -22,7 +22,18 @@ const HEADER_MUTATIONS: [string, (h: EnvelopeHeader) => EnvelopeHeader][] = [
   ['labels.classification', (h) => ({ ...h, labels: { ...h.labels, classification: 'public' } })],
   ['labels.handling', (h) => ({ ...h, labels: { ...h.labels, handling: 'H0' } })],
   ['labels.evaluation (changed)', (h) => ({ ...h, labels: { ...h.labels, evaluation: 'A1' } })],
-  ['labels.evaluation (removed)', (h) => ({ ...h, labels: { domain: h.labels.domain, category: h.labels.category, classification: h.labels.classification, handling: h.labels.handling } })],
+  [
+    'labels.evaluation (removed)',
+    (h) => ({
+      ...h,
+      labels: {
+        domain: h.labels.domain,
+        category: h.labels.category,
+        classification: h.labels.classification,
+        handling: h.labels.handling,
+      },
+    }),
+  ],
 ];
 
 describe('shared/crypto/envelope tampering', () => {
@@ -62,7 +73,8 @@ describe('shared/crypto/envelope tampering', () => {
   });
 
   it('detects one flipped bit in any byte of the signature', async () => {
-    for (let i = 0; i < 64; i++) await expectRejected({ ...envelope, sig: flipByte(envelope.sig, i) }, 'crypto.bad-signature', `sig[${i}]`);
+    for (let i = 0; i < 64; i++)
+      await expectRejected({ ...envelope, sig: flipByte(envelope.sig, i) }, 'crypto.bad-signature', `sig[${i}]`);
   });
 
   it('detects a change to each header field', async () => {
@@ -75,25 +87,41 @@ describe('shared/crypto/envelope tampering', () => {
 
   it('detects reordered or swapped sealed-key entries', async () => {
     await expectRejected({ ...envelope, keys: [...envelope.keys].reverse() }, 'crypto.bad-signature', 'reversed');
-    const swapped = envelope.keys.map((entry, j) => (j === 0 ? { ...entry, sealed: envelope.keys[1]!.sealed } : j === 1 ? { ...entry, sealed: envelope.keys[0]!.sealed } : entry));
+    const swapped = envelope.keys.map((entry, j) =>
+      j === 0
+        ? { ...entry, sealed: envelope.keys[1]!.sealed }
+        : j === 1
+          ? { ...entry, sealed: envelope.keys[0]!.sealed }
+          : entry,
+    );
     await expectRejected({ ...envelope, keys: swapped }, 'crypto.bad-signature', 'swapped');
   });
 
   describe('under a valid signature (a malicious sender, or a forged signature)', () => {
     it('a changed header field no longer matches the hash sealed with the content key', async () => {
       for (const [field, mutate] of HEADER_MUTATIONS) {
-        await expectRejected(await resign({ ...envelope, header: mutate(envelope.header) }, alice), 'crypto.header-mismatch', field);
+        await expectRejected(
+          await resign({ ...envelope, header: mutate(envelope.header) }, alice),
+          'crypto.header-mismatch',
+          field,
+        );
       }
     });
 
     it('a flipped body byte fails authenticated decryption', async () => {
       for (const i of [0, 23, 24, 100, fromBase64Url(envelope.body).length - 1]) {
-        await expectRejected(await resign({ ...envelope, body: flipByte(envelope.body, i) }, alice), 'crypto.decrypt-failed', `body[${i}]`);
+        await expectRejected(
+          await resign({ ...envelope, body: flipByte(envelope.body, i) }, alice),
+          'crypto.decrypt-failed',
+          `body[${i}]`,
+        );
       }
     });
 
     it('a flipped sealed-key byte fails to unseal', async () => {
-      const keys = envelope.keys.map((entry) => (entry.userId === 'bob' ? { ...entry, sealed: flipByte(entry.sealed, 60) } : entry));
+      const keys = envelope.keys.map((entry) =>
+        entry.userId === 'bob' ? { ...entry, sealed: flipByte(entry.sealed, 60) } : entry,
+      );
       await expectRejected(await resign({ ...envelope, keys }, alice), 'crypto.decrypt-failed', 'sealed');
     });
 
@@ -110,7 +138,11 @@ describe('shared/crypto/envelope tampering', () => {
     });
 
     it('a body from another envelope does not decrypt under this header', async () => {
-      await expectRejected(await resign({ ...envelope, body: other.body }, alice), 'crypto.decrypt-failed', 'other body');
+      await expectRejected(
+        await resign({ ...envelope, body: other.body }, alice),
+        'crypto.decrypt-failed',
+        'other body',
+      );
     });
   });
 });

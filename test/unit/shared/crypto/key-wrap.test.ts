@@ -51,7 +51,11 @@ describe('shared/crypto/key-wrap', () => {
     it('unwraps with the parameters read from the blob', async () => {
       const wrapped = await wrapWithPassphrase(keys, 'pass', 'user-1', { opsLimit: 2, memLimit: 16384 });
       expectSameKeys(await unwrapWithPassphrase(wrapped, 'pass', 'user-1'), keys);
-      expect(await rejectionCode(unwrapWithPassphrase({ ...wrapped, kdf: { ...wrapped.kdf, opsLimit: 1 } }, 'pass', 'user-1'))).to.equal('crypto.wrong-passphrase');
+      expect(
+        await rejectionCode(
+          unwrapWithPassphrase({ ...wrapped, kdf: { ...wrapped.kdf, opsLimit: 1 } }, 'pass', 'user-1'),
+        ),
+      ).to.equal('crypto.wrong-passphrase');
     });
 
     it('rejects a wrong passphrase with a typed error', async () => {
@@ -72,15 +76,27 @@ describe('shared/crypto/key-wrap', () => {
         { ...wrapped, nonce: flipByte(wrapped.nonce, 5) },
         { ...wrapped, kdf: { ...wrapped.kdf, salt: flipByte(wrapped.kdf.salt, 5) } },
       ]) {
-        expect(await rejectionCode(unwrapWithPassphrase(tampered, 'pass', 'user-1'))).to.equal('crypto.wrong-passphrase');
+        expect(await rejectionCode(unwrapWithPassphrase(tampered, 'pass', 'user-1'))).to.equal(
+          'crypto.wrong-passphrase',
+        );
       }
     });
 
     it('refuses stored parameters outside safe bounds (a server must not make clients hang)', async () => {
       const wrapped = await wrapWithPassphrase(keys, 'pass', 'user-1', FAST);
-      expect(await rejectionCode(unwrapWithPassphrase({ ...wrapped, kdf: { ...wrapped.kdf, memLimit: 2 ** 40 } }, 'pass', 'user-1'))).to.equal('crypto.unsupported-params');
-      expect(await rejectionCode(unwrapWithPassphrase({ ...wrapped, kdf: { ...wrapped.kdf, opsLimit: 1000 } }, 'pass', 'user-1'))).to.equal('crypto.unsupported-params');
-      expect(await rejectionCode(wrapWithPassphrase(keys, 'pass', 'user-1', { opsLimit: 0, memLimit: 8192 }))).to.equal('crypto.unsupported-params');
+      expect(
+        await rejectionCode(
+          unwrapWithPassphrase({ ...wrapped, kdf: { ...wrapped.kdf, memLimit: 2 ** 40 } }, 'pass', 'user-1'),
+        ),
+      ).to.equal('crypto.unsupported-params');
+      expect(
+        await rejectionCode(
+          unwrapWithPassphrase({ ...wrapped, kdf: { ...wrapped.kdf, opsLimit: 1000 } }, 'pass', 'user-1'),
+        ),
+      ).to.equal('crypto.unsupported-params');
+      expect(await rejectionCode(wrapWithPassphrase(keys, 'pass', 'user-1', { opsLimit: 0, memLimit: 8192 }))).to.equal(
+        'crypto.unsupported-params',
+      );
     });
 
     it('treats canonically equivalent Unicode passphrases as equal (NFC)', async () => {
@@ -136,16 +152,24 @@ describe('shared/crypto/key-wrap', () => {
       const recovery = await generateRecoveryKey();
       const other = await generateRecoveryKey();
       const wrapped = await wrapWithRecoveryKey(keys, recovery.bytes, 'user-1');
-      expect(await rejectionCode(unwrapWithRecoveryKey(wrapped, other.bytes, 'user-1'))).to.equal('crypto.wrong-recovery-key');
-      expect(await rejectionCode(unwrapWithRecoveryKey(wrapped, recovery.bytes, 'user-2'))).to.equal('crypto.wrong-recovery-key');
-      expect(await rejectionCode(unwrapWithRecoveryKey(wrapped, recovery.bytes.subarray(1), 'user-1'))).to.equal('crypto.malformed');
+      expect(await rejectionCode(unwrapWithRecoveryKey(wrapped, other.bytes, 'user-1'))).to.equal(
+        'crypto.wrong-recovery-key',
+      );
+      expect(await rejectionCode(unwrapWithRecoveryKey(wrapped, recovery.bytes, 'user-2'))).to.equal(
+        'crypto.wrong-recovery-key',
+      );
+      expect(await rejectionCode(unwrapWithRecoveryKey(wrapped, recovery.bytes.subarray(1), 'user-1'))).to.equal(
+        'crypto.malformed',
+      );
     });
 
     it('a passphrase blob cannot be opened as a recovery blob', async () => {
       const recovery = await generateRecoveryKey();
       const wrapped = await wrapWithPassphrase(keys, 'pass', 'user-1', FAST);
       const { kdf: _kdf, ...rest } = wrapped;
-      expect(await rejectionCode(unwrapWithRecoveryKey({ ...rest, method: 'recovery-key' }, recovery.bytes, 'user-1'))).to.equal('crypto.wrong-recovery-key');
+      expect(
+        await rejectionCode(unwrapWithRecoveryKey({ ...rest, method: 'recovery-key' }, recovery.bytes, 'user-1')),
+      ).to.equal('crypto.wrong-recovery-key');
     });
   });
 
@@ -157,14 +181,26 @@ describe('shared/crypto/key-wrap', () => {
       const other = exportKey.slice();
       other[0] = 255;
       expect(await rejectionCode(unwrapWithExportKey(wrapped, other, 'user-1'))).to.equal('crypto.wrong-passphrase');
-      expect(await rejectionCode(unwrapWithExportKey(wrapped, exportKey, 'user-2'))).to.equal('crypto.wrong-passphrase');
-      expect(await rejectionCode(unwrapWithExportKey(wrapped, exportKey.subarray(0, 32), 'user-1'))).to.equal('crypto.malformed');
+      expect(await rejectionCode(unwrapWithExportKey(wrapped, exportKey, 'user-2'))).to.equal(
+        'crypto.wrong-passphrase',
+      );
+      expect(await rejectionCode(unwrapWithExportKey(wrapped, exportKey.subarray(0, 32), 'user-1'))).to.equal(
+        'crypto.malformed',
+      );
     });
     it('never uses the export key itself as the cipher key (its own derivation context)', async () => {
       const wrapped = await wrapWithExportKey(keys, exportKey, 'user-1');
       const sodium = await getSodium();
       const ad = new Uint8Array(0);
-      expect(() => sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, fromBase64Url(wrapped.ciphertext), ad, fromBase64Url(wrapped.nonce), exportKey.subarray(0, 32))).to.throw();
+      expect(() =>
+        sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+          null,
+          fromBase64Url(wrapped.ciphertext),
+          ad,
+          fromBase64Url(wrapped.nonce),
+          exportKey.subarray(0, 32),
+        ),
+      ).to.throw();
     });
   });
 

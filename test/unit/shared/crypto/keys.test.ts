@@ -24,7 +24,10 @@ describe('shared/crypto/keys and verify-key-bundle', () => {
     const bundle = await publicKeyBundle(await generateUserKeys());
     for (const field of ['identityKey', 'encryptionKey', 'encryptionKeySig'] as const) {
       for (const index of [0, 17, 31]) {
-        expect(await verifyKeyBundle({ ...bundle, [field]: flipByte(bundle[field], index) }), `${field}[${index}]`).to.equal(false);
+        expect(
+          await verifyKeyBundle({ ...bundle, [field]: flipByte(bundle[field], index) }),
+          `${field}[${index}]`,
+        ).to.equal(false);
       }
     }
   });
@@ -33,13 +36,21 @@ describe('shared/crypto/keys and verify-key-bundle', () => {
     const alice = await publicKeyBundle(await generateUserKeys());
     const mallory = await publicKeyBundle(await generateUserKeys());
     expect(await verifyKeyBundle({ ...alice, encryptionKey: mallory.encryptionKey })).to.equal(false);
-    expect(await verifyKeyBundle({ ...alice, encryptionKey: mallory.encryptionKey, encryptionKeySig: mallory.encryptionKeySig })).to.equal(false);
+    expect(
+      await verifyKeyBundle({
+        ...alice,
+        encryptionKey: mallory.encryptionKey,
+        encryptionKeySig: mallory.encryptionKeySig,
+      }),
+    ).to.equal(false);
     expect(await verifyKeyBundle({ ...mallory, identityKey: alice.identityKey })).to.equal(false);
   });
 
   it('answers false, never throws, for malformed bundles', async () => {
     const bundle = await publicKeyBundle(await generateUserKeys());
     expect(await verifyKeyBundle({ ...bundle, identityKey: 'not base64url!' })).to.equal(false);
-    expect(await verifyKeyBundle({ ...bundle, encryptionKeySig: bundle.encryptionKeySig.slice(0, 43) })).to.equal(false);
+    expect(await verifyKeyBundle({ ...bundle, encryptionKeySig: bundle.encryptionKeySig.slice(0, 43) })).to.equal(
+      false,
+    );
   });
 });

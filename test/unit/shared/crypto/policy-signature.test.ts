@@ -10,17 +10,39 @@ const BODY: PolicyBody = {
   version: 3,
   defaultEffect: 'allow',
   rules: [
-    { id: 'no-pd', direction: 'outbound', categories: ['personal-data'], counterparts: { except: ['RU'] }, effect: 'deny', legalBasis: { en: 'Law on personal data, art. 16' }, published: true },
-    { id: 'fin', direction: 'inbound', domains: ['economic-crime'], effect: 'conditions', conditions: { retentionDays: 30 }, legalBasis: { en: 'AML law', ru: 'Закон о ПОД/ФТ' } },
+    {
+      id: 'no-pd',
+      direction: 'outbound',
+      categories: ['personal-data'],
+      counterparts: { except: ['RU'] },
+      effect: 'deny',
+      legalBasis: { en: 'Law on personal data, art. 16' },
+      published: true,
+    },
+    {
+      id: 'fin',
+      direction: 'inbound',
+      domains: ['economic-crime'],
+      effect: 'conditions',
+      conditions: { retentionDays: 30 },
+      legalBasis: { en: 'AML law', ru: 'Закон о ПОД/ФТ' },
+    },
   ],
 };
 
 describe('policy signatures (Ed25519 over the canonical PolicyBody, tag focalnet/policy/v1)', () => {
-  it('a signature verifies against the signer\'s key, whatever the key order of the body', async () => {
+  it("a signature verifies against the signer's key, whatever the key order of the body", async () => {
     const keys = await generateIdentityKeyPair();
     const { policy, signature } = await signPolicy(BODY, keys.privateKey);
     expect(await verifyPolicySignature(policy, signature, toBase64Url(keys.publicKey))).to.equal(true);
-    const reordered = JSON.parse(JSON.stringify({ rules: policy.rules, version: policy.version, defaultEffect: policy.defaultEffect, state: policy.state })) as PolicyBody;
+    const reordered = JSON.parse(
+      JSON.stringify({
+        rules: policy.rules,
+        version: policy.version,
+        defaultEffect: policy.defaultEffect,
+        state: policy.state,
+      }),
+    ) as PolicyBody;
     expect(await verifyPolicySignature(reordered, signature, toBase64Url(keys.publicKey))).to.equal(true);
   });
 
@@ -41,7 +63,8 @@ describe('policy signatures (Ed25519 over the canonical PolicyBody, tag focalnet
       { ...policy, rules: [{ ...first, counterparts: ['RU'] }, second] },
       { ...policy, rules: [{ ...first, counterparts: { except: ['CN'] } }, second] },
     ];
-    for (const body of changed) expect(await verifyPolicySignature(body, signature, key), JSON.stringify(body)).to.equal(false);
+    for (const body of changed)
+      expect(await verifyPolicySignature(body, signature, key), JSON.stringify(body)).to.equal(false);
   });
 
   it('another key, or garbage, is not valid — and never throws', async () => {
@@ -50,12 +73,17 @@ describe('policy signatures (Ed25519 over the canonical PolicyBody, tag focalnet
     expect(await verifyPolicySignature(policy, signature, toBase64Url(other.publicKey))).to.equal(false);
     expect(await verifyPolicySignature(policy, 'not base64url!', toBase64Url(signer.publicKey))).to.equal(false);
     expect(await verifyPolicySignature(policy, signature, 'AAAA')).to.equal(false);
-    expect(await verifyPolicySignature(policy, toBase64Url(new Uint8Array(64)), toBase64Url(signer.publicKey))).to.equal(false);
+    expect(
+      await verifyPolicySignature(policy, toBase64Url(new Uint8Array(64)), toBase64Url(signer.publicKey)),
+    ).to.equal(false);
   });
 
   it('signs the parsed body (trimmed legal basis), which is what the server parses and checks', async () => {
     const keys = await generateIdentityKeyPair();
-    const untrimmed: PolicyBody = { ...BODY, rules: [{ id: 'r', direction: 'outbound', effect: 'deny', legalBasis: { en: '  Law X  ' } }] };
+    const untrimmed: PolicyBody = {
+      ...BODY,
+      rules: [{ id: 'r', direction: 'outbound', effect: 'deny', legalBasis: { en: '  Law X  ' } }],
+    };
     const { policy, signature } = await signPolicy(untrimmed, keys.privateKey);
     expect(policy.rules[0]?.legalBasis.en).to.equal('Law X');
     expect(await verifyPolicySignature(policy, signature, toBase64Url(keys.publicKey))).to.equal(true);
@@ -64,6 +92,9 @@ describe('policy signatures (Ed25519 over the canonical PolicyBody, tag focalnet
   it('refuses to sign an invalid policy', async () => {
     const keys = await generateIdentityKeyPair();
     const invalid = { ...BODY, rules: [...BODY.rules, ...BODY.rules] }; // duplicate rule ids
-    await signPolicy(invalid, keys.privateKey).then(() => expect.fail('signed'), (error: Error) => expect(error.name).to.equal('ZodError'));
+    await signPolicy(invalid, keys.privateKey).then(
+      () => expect.fail('signed'),
+      (error: Error) => expect(error.name).to.equal('ZodError'),
+    );
   });
 });

@@ -16,7 +16,8 @@ describe('shared/crypto/receipt-format (receipts that name what they report)', (
     [alice, bob, carol] = await Promise.all([makeUser('alice', 'KZ'), makeUser('bob', 'CN'), makeUser('carol', 'RU')]);
   });
 
-  const sealReceipt = (receiptOf: string[], extra: { threadId?: string } = {}) => seal(bob, [alice], receiptContent({ receiptOf, ts: TS }), { kind: 'receipt', receiptOf, ...extra });
+  const sealReceipt = (receiptOf: string[], extra: { threadId?: string } = {}) =>
+    seal(bob, [alice], receiptContent({ receiptOf, ts: TS }), { kind: 'receipt', receiptOf, ...extra });
 
   it('the body of a receipt sealed with its header-determined content has exactly receiptBodyChars', async () => {
     for (const count of [1, 7, 40, MAX_RECEIPT_MSG_IDS]) {
@@ -31,7 +32,12 @@ describe('shared/crypto/receipt-format (receipts that name what they report)', (
 
   it('any extra content changes the body length', async () => {
     const ids = [msgId()];
-    const envelope = await seal(bob, [alice], { ...receiptContent({ receiptOf: ids, ts: TS }), text: 'x'.repeat(200) }, { kind: 'receipt', receiptOf: ids });
+    const envelope = await seal(
+      bob,
+      [alice],
+      { ...receiptContent({ receiptOf: ids, ts: TS }), text: 'x'.repeat(200) },
+      { kind: 'receipt', receiptOf: ids },
+    );
     expect(envelope.body.length).to.be.greaterThan(receiptBodyChars(envelope.header));
   });
 
@@ -43,12 +49,18 @@ describe('shared/crypto/receipt-format (receipts that name what they report)', (
     };
     expect(issues(header)).to.deep.equal([]);
     expect(issues({ ...header, kind: 'message' })).to.include('receiptOf: only a receipt names messages read');
-    expect(issues({ ...header, to: [...header.to, { userId: carol.userId, state: carol.state }] })).to.include('to: a receipt goes to the one sender of the messages it reports');
+    expect(issues({ ...header, to: [...header.to, { userId: carol.userId, state: carol.state }] })).to.include(
+      'to: a receipt goes to the one sender of the messages it reports',
+    );
     expect(issues({ ...header, requestRef: 'case-1' })).to.include('requestRef: a receipt names no request case');
-    expect(issues({ ...header, approvers: [{ userId: carol.userId, state: carol.state }] })).to.include('approvers: a receipt is never held for approval');
+    expect(issues({ ...header, approvers: [{ userId: carol.userId, state: carol.state }] })).to.include(
+      'approvers: a receipt is never held for approval',
+    );
     const [one] = header.receiptOf ?? [];
     expect(issues({ ...header, receiptOf: [one, one] })).to.include('receiptOf: duplicate msgId');
-    expect(issues({ ...header, receiptOf: Array.from({ length: MAX_RECEIPT_MSG_IDS + 1 }, msgId) })).not.to.deep.equal([]);
+    expect(issues({ ...header, receiptOf: Array.from({ length: MAX_RECEIPT_MSG_IDS + 1 }, msgId) })).not.to.deep.equal(
+      [],
+    );
     // A receipt that names nothing keeps the older form.
     const { receiptOf: _named, ...unnamed } = header;
     expect(issues(unnamed)).to.deep.equal([]);

@@ -28,13 +28,21 @@ describe('shared/crypto/safety-number', () => {
     expect(sn.qr).to.match(/^FNSN1:\d{60}$/);
     expect(safetyNumberMatches(sn, sn.qr)).to.equal(true);
     expect(safetyNumberMatches(sn, sn.text)).to.equal(true);
-    expect(safetyNumberMatches(sn, sn.text.replace(/^\d/, (d) => String((Number(d) + 1) % 10)))).to.equal(false);
+    expect(
+      safetyNumberMatches(
+        sn,
+        sn.text.replace(/^\d/, (d) => String((Number(d) + 1) % 10)),
+      ),
+    ).to.equal(false);
   });
 
   it('differs when either key or user differs', async () => {
     const base = await safetyNumber({ userId: 'alice', identityKey: keyA }, { userId: 'bob', identityKey: keyB });
     const otherKey = await safetyNumber({ userId: 'alice', identityKey: keyA }, { userId: 'bob', identityKey: keyC });
-    const otherUser = await safetyNumber({ userId: 'alice', identityKey: keyA }, { userId: 'carol', identityKey: keyB });
+    const otherUser = await safetyNumber(
+      { userId: 'alice', identityKey: keyA },
+      { userId: 'carol', identityKey: keyB },
+    );
     const swapped = await safetyNumber({ userId: 'alice', identityKey: keyB }, { userId: 'bob', identityKey: keyA });
     expect(otherKey.text).not.to.equal(base.text);
     expect(otherUser.text).not.to.equal(base.text);
@@ -50,6 +58,10 @@ describe('shared/crypto/safety-number', () => {
 
   it('rejects keys of the wrong size', async () => {
     expect(await rejectionCode(keyFingerprint(new Uint8Array(31)))).to.equal('crypto.malformed');
-    expect(await rejectionCode(safetyNumber({ userId: 'a', identityKey: keyA }, { userId: 'b', identityKey: new Uint8Array(33) }))).to.equal('crypto.malformed');
+    expect(
+      await rejectionCode(
+        safetyNumber({ userId: 'a', identityKey: keyA }, { userId: 'b', identityKey: new Uint8Array(33) }),
+      ),
+    ).to.equal('crypto.malformed');
   });
 });

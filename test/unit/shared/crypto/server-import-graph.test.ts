@@ -19,7 +19,12 @@ function localImports(file: string): string[] {
 describe('shared/crypto server-safe import graph', () => {
   it('server-safe files import only server-safe files, transitively', () => {
     const safe = readdirSync(CRYPTO_DIR).filter((file) => SERVER_SAFE.test(file));
-    expect(safe).to.include.members(['verify-envelope.ts', 'verify-key-bundle.ts', 'envelope-format.ts', 'wrapped-keys-format.ts']);
+    expect(safe).to.include.members([
+      'verify-envelope.ts',
+      'verify-key-bundle.ts',
+      'envelope-format.ts',
+      'wrapped-keys-format.ts',
+    ]);
     const seen = new Set<string>();
     const queue = [...safe];
     while (queue.length > 0) {

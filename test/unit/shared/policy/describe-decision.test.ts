@@ -9,15 +9,42 @@ const KZ: PolicyBody = {
   version: 3,
   defaultEffect: 'allow',
   rules: [
-    { id: 'pd-ru', direction: 'outbound', categories: ['personal-data'], counterparts: ['RU'], effect: 'conditions', conditions: { minHandling: 'H2', noOnwardDissemination: true, notAsEvidence: true, retentionDays: 21 }, legalBasis: { en: 'Law on Personal Data, art. 16', ru: 'Закон о персональных данных, ст. 16' } },
-    { id: 'pd-tr', direction: 'outbound', categories: ['personal-data'], counterparts: ['TR'], effect: 'deny', legalBasis: { en: 'No agreement on personal data with TR' } },
+    {
+      id: 'pd-ru',
+      direction: 'outbound',
+      categories: ['personal-data'],
+      counterparts: ['RU'],
+      effect: 'conditions',
+      conditions: { minHandling: 'H2', noOnwardDissemination: true, notAsEvidence: true, retentionDays: 21 },
+      legalBasis: { en: 'Law on Personal Data, art. 16', ru: 'Закон о персональных данных, ст. 16' },
+    },
+    {
+      id: 'pd-tr',
+      direction: 'outbound',
+      categories: ['personal-data'],
+      counterparts: ['TR'],
+      effect: 'deny',
+      legalBasis: { en: 'No agreement on personal data with TR' },
+    },
   ],
 };
 const RU: PolicyBody = { state: 'RU', version: 8, defaultEffect: 'approve', rules: [] };
 
 function decide(to: string[]): Decision {
-  const policies = new Map([['KZ', compilePolicy(KZ)], ['RU', compilePolicy(RU)]]);
-  return evaluate({ labels: { domain: 'border', category: 'personal-data', classification: 'restricted', handling: 'H1' }, kind: 'message', from: 'KZ', to, at: AT }, policies);
+  const policies = new Map([
+    ['KZ', compilePolicy(KZ)],
+    ['RU', compilePolicy(RU)],
+  ]);
+  return evaluate(
+    {
+      labels: { domain: 'border', category: 'personal-data', classification: 'restricted', handling: 'H1' },
+      kind: 'message',
+      from: 'KZ',
+      to,
+      at: AT,
+    },
+    policies,
+  );
 }
 
 describe('policy engine: describeDecision', () => {
@@ -51,8 +78,14 @@ describe('policy engine: describeDecision', () => {
   });
 
   const DAYS: Array<[number, string, string]> = [
-    [1, '1 day', '1 день'], [2, '2 days', '2 дня'], [5, '5 days', '5 дней'], [11, '11 days', '11 дней'],
-    [12, '12 days', '12 дней'], [22, '22 days', '22 дня'], [111, '111 days', '111 дней'], [101, '101 days', '101 день'],
+    [1, '1 day', '1 день'],
+    [2, '2 days', '2 дня'],
+    [5, '5 days', '5 дней'],
+    [11, '11 days', '11 дней'],
+    [12, '12 days', '12 дней'],
+    [22, '22 days', '22 дня'],
+    [111, '111 days', '111 дней'],
+    [101, '101 days', '101 день'],
   ];
   for (const [days, en, ru] of DAYS) {
     it(`retention of ${days} days in both languages`, () => {

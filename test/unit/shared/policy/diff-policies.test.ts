@@ -2,9 +2,27 @@ import { expect } from 'chai';
 import { diffPolicies, publishedSummary } from '../../../../shared/policy/index.js';
 import type { PolicyBody, PolicyRule } from '../../../../shared/schemas/policy.js';
 
-const A: PolicyRule = { id: 'a', direction: 'outbound', effect: 'deny', legalBasis: { en: 'basis a' }, published: true };
-const B: PolicyRule = { id: 'b', direction: 'inbound', domains: ['border', 'law-enforcement'], effect: 'allow', legalBasis: { en: 'basis b' } };
-const C: PolicyRule = { id: 'c', direction: 'inbound', effect: 'approve', legalBasis: { en: 'basis c' }, published: false };
+const A: PolicyRule = {
+  id: 'a',
+  direction: 'outbound',
+  effect: 'deny',
+  legalBasis: { en: 'basis a' },
+  published: true,
+};
+const B: PolicyRule = {
+  id: 'b',
+  direction: 'inbound',
+  domains: ['border', 'law-enforcement'],
+  effect: 'allow',
+  legalBasis: { en: 'basis b' },
+};
+const C: PolicyRule = {
+  id: 'c',
+  direction: 'inbound',
+  effect: 'approve',
+  legalBasis: { en: 'basis c' },
+  published: false,
+};
 
 function body(rules: PolicyRule[], defaultEffect: PolicyBody['defaultEffect'] = 'deny', version = 1): PolicyBody {
   return { state: 'KZ', version, defaultEffect, rules };
@@ -22,7 +40,9 @@ describe('policy engine: diffPolicies and publishedSummary', () => {
 
   it('"except" lists are sets too; a list and an exclusion of the same states differ', () => {
     const except: PolicyRule = { ...A, counterparts: { except: ['RU', 'CN'] } };
-    expect(diffPolicies(body([except]), body([{ ...except, counterparts: { except: ['CN', 'RU'] } }])).changed).to.deep.equal([]);
+    expect(
+      diffPolicies(body([except]), body([{ ...except, counterparts: { except: ['CN', 'RU'] } }])).changed,
+    ).to.deep.equal([]);
     const listed: PolicyRule = { ...A, counterparts: ['CN', 'RU'] };
     expect(diffPolicies(body([except]), body([listed])).changed.map((c) => c.id)).to.deep.equal(['a']);
   });
@@ -31,10 +51,18 @@ describe('policy engine: diffPolicies and publishedSummary', () => {
     const z: PolicyRule = { ...C, id: 'z' };
     const changedA: PolicyRule = { ...A, effect: 'approve' };
     const changedB: PolicyRule = { ...B, legalBasis: { en: 'basis b', ru: 'основание b' } };
-    expect(diffPolicies(body([z, A, B, C]), body([changedB, { ...C, id: 'y' }, changedA, { ...C, id: 'd' }]))).to.deep.equal({
-      added: [{ ...C, id: 'd' }, { ...C, id: 'y' }],
+    expect(
+      diffPolicies(body([z, A, B, C]), body([changedB, { ...C, id: 'y' }, changedA, { ...C, id: 'd' }])),
+    ).to.deep.equal({
+      added: [
+        { ...C, id: 'd' },
+        { ...C, id: 'y' },
+      ],
       removed: [C, z],
-      changed: [{ id: 'a', before: A, after: changedA }, { id: 'b', before: B, after: changedB }],
+      changed: [
+        { id: 'a', before: A, after: changedA },
+        { id: 'b', before: B, after: changedB },
+      ],
     });
   });
 
@@ -46,7 +74,10 @@ describe('policy engine: diffPolicies and publishedSummary', () => {
 
   it('default effect change', () => {
     expect(diffPolicies(body([]), body([], 'approve'))).to.deep.equal({
-      added: [], removed: [], changed: [], defaultEffectChanged: { before: 'deny', after: 'approve' },
+      added: [],
+      removed: [],
+      changed: [],
+      defaultEffectChanged: { before: 'deny', after: 'approve' },
     });
   });
 

@@ -3,7 +3,10 @@ import { diffPolicies, withheldDirectoryFields } from '../../../../shared/policy
 import { PolicyBody } from '../../../../shared/schemas/policy.js';
 
 const KZ: PolicyBody = {
-  state: 'KZ', version: 3, defaultEffect: 'allow', rules: [],
+  state: 'KZ',
+  version: 3,
+  defaultEffect: 'allow',
+  rules: [],
   directoryFields: [
     { field: 'contacts.phone', visibleTo: ['RU'], secretariat: true },
     { field: 'title', visibleTo: [], secretariat: false, legalBasis: { en: 'Civil service law, art. 12' } },
@@ -29,10 +32,18 @@ describe('directory field visibility from the signed policy', () => {
   });
 
   it('the schema rejects a field twice and the own state in visibleTo; a body without the section still parses unchanged', () => {
-    const twice = PolicyBody.safeParse({ ...KZ, directoryFields: [...(KZ.directoryFields ?? []), { field: 'title', visibleTo: ['RU'], secretariat: true }] });
+    const twice = PolicyBody.safeParse({
+      ...KZ,
+      directoryFields: [...(KZ.directoryFields ?? []), { field: 'title', visibleTo: ['RU'], secretariat: true }],
+    });
     expect(twice.success).to.equal(false);
-    expect(PolicyBody.safeParse({ ...KZ, directoryFields: [{ field: 'title', visibleTo: ['KZ'], secretariat: true }] }).success).to.equal(false);
-    expect(PolicyBody.safeParse({ ...KZ, directoryFields: [{ field: 'name', visibleTo: [], secretariat: true }] }).success).to.equal(false);
+    expect(
+      PolicyBody.safeParse({ ...KZ, directoryFields: [{ field: 'title', visibleTo: ['KZ'], secretariat: true }] })
+        .success,
+    ).to.equal(false);
+    expect(
+      PolicyBody.safeParse({ ...KZ, directoryFields: [{ field: 'name', visibleTo: [], secretariat: true }] }).success,
+    ).to.equal(false);
     const { directoryFields: _omitted, ...older } = KZ;
     expect(PolicyBody.parse(older)).to.deep.equal(older);
   });
@@ -40,8 +51,15 @@ describe('directory field visibility from the signed policy', () => {
   it('diff reports a change of field visibility, but not a reordering', () => {
     const reordered: PolicyBody = { ...KZ, version: 4, directoryFields: [...(KZ.directoryFields ?? [])].reverse() };
     expect(diffPolicies(KZ, reordered)).to.not.have.property('directoryFieldsChanged');
-    const opened: PolicyBody = { ...KZ, version: 4, directoryFields: [{ field: 'contacts.phone', visibleTo: ['RU', 'CN'], secretariat: true }] };
-    expect(diffPolicies(KZ, opened).directoryFieldsChanged).to.deep.equal({ before: KZ.directoryFields, after: opened.directoryFields });
+    const opened: PolicyBody = {
+      ...KZ,
+      version: 4,
+      directoryFields: [{ field: 'contacts.phone', visibleTo: ['RU', 'CN'], secretariat: true }],
+    };
+    expect(diffPolicies(KZ, opened).directoryFieldsChanged).to.deep.equal({
+      before: KZ.directoryFields,
+      after: opened.directoryFields,
+    });
     const { directoryFields: _omitted, ...none } = KZ;
     expect(diffPolicies(none, { ...none, directoryFields: [] })).to.not.have.property('directoryFieldsChanged');
   });

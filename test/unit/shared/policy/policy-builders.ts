@@ -5,7 +5,12 @@ import type { DefaultEffect, PolicyBody, PolicyRule } from '../../../../shared/s
 import { compileAll } from './arbitraries.js';
 
 export const AT = new Date('2026-03-01T12:00:00Z');
-export const LABELS: Labels = { domain: 'border', category: 'personal-data', classification: 'restricted', handling: 'H1' };
+export const LABELS: Labels = {
+  domain: 'border',
+  category: 'personal-data',
+  classification: 'restricted',
+  handling: 'H1',
+};
 
 export type RuleSpec = Omit<PolicyRule, 'legalBasis'> & { legalBasis?: PolicyRule['legalBasis'] };
 
@@ -26,13 +31,16 @@ export interface Input {
 }
 
 export function run(policies: PolicyBody[], input: Input = {}): Decision {
-  return evaluate({
-    labels: input.labels ?? LABELS,
-    kind: input.kind ?? 'message',
-    from: input.from ?? 'KZ',
-    to: input.to ?? ['RU'],
-    at: input.at ?? AT,
-  }, compileAll(policies));
+  return evaluate(
+    {
+      labels: input.labels ?? LABELS,
+      kind: input.kind ?? 'message',
+      from: input.from ?? 'KZ',
+      to: input.to ?? ['RU'],
+      at: input.at ?? AT,
+    },
+    compileAll(policies),
+  );
 }
 
 /** Compact reason: state/direction/ruleId/effect. */

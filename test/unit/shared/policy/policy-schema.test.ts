@@ -37,10 +37,13 @@ describe('policy schema', () => {
   });
 
   it('every generated policy parses (keeps the arbitraries honest)', () => {
-    fc.assert(fc.property(policyArb('KZ'), (policy) => {
-      const parsed = PolicyBody.safeParse(policy);
-      expect(parsed.success, JSON.stringify(parsed.error?.issues)).to.equal(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(policyArb('KZ'), (policy) => {
+        const parsed = PolicyBody.safeParse(policy);
+        expect(parsed.success, JSON.stringify(parsed.error?.issues)).to.equal(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   const REJECTED: Array<[string, unknown]> = [
@@ -67,10 +70,19 @@ describe('policy schema', () => {
     ['"$" operator as a value', withRule({ effect: { $ne: null } })],
     ['"$"-prefixed key in conditions', withRule({ effect: 'conditions', conditions: { $gt: 1 } })],
     ['"$"-prefixed key in legal basis', withRule({ legalBasis: { en: 'x', $where: '1' } })],
-    ['__proto__ key', JSON.parse('{"state":"KZ","version":1,"defaultEffect":"deny","rules":[],"__proto__":{"polluted":true}}')],
+    [
+      '__proto__ key',
+      JSON.parse('{"state":"KZ","version":1,"defaultEffect":"deny","rules":[],"__proto__":{"polluted":true}}'),
+    ],
     ['effect conditions without conditions', withRule({ effect: 'conditions' })],
     ['effect conditions with empty conditions', withRule({ effect: 'conditions', conditions: {} })],
-    ['effect conditions that restrict nothing', withRule({ effect: 'conditions', conditions: { minHandling: 'H0', notAsEvidence: false, noOnwardDissemination: false } })],
+    [
+      'effect conditions that restrict nothing',
+      withRule({
+        effect: 'conditions',
+        conditions: { minHandling: 'H0', notAsEvidence: false, noOnwardDissemination: false },
+      }),
+    ],
     ['conditions on an allow rule', withRule({ conditions: { retentionDays: 5 } })],
     ['retentionDays zero', withRule({ effect: 'conditions', conditions: { retentionDays: 0 } })],
     ['retentionDays fractional', withRule({ effect: 'conditions', conditions: { retentionDays: 1.5 } })],
@@ -82,7 +94,10 @@ describe('policy schema', () => {
     ['local date-time without offset', withRule({ validFrom: '2026-01-01T00:00:00' })],
     ['date only', withRule({ validFrom: '2026-01-01' })],
     ['impossible date', withRule({ validFrom: '2026-02-30T00:00:00Z' })],
-    ['validUntil before validFrom', withRule({ validFrom: '2026-01-02T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' })],
+    [
+      'validUntil before validFrom',
+      withRule({ validFrom: '2026-01-02T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }),
+    ],
     ['empty window', withRule({ validFrom: '2026-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' })],
     ['reserved rule id "default"', withRule({ id: 'default' })],
     ['reserved rule id "no-policy"', withRule({ id: 'no-policy' })],
@@ -110,7 +125,11 @@ describe('policy schema', () => {
   });
 
   it('parsing __proto__ pollutes nothing', () => {
-    PolicyRule.safeParse(JSON.parse('{"__proto__":{"polluted":true},"id":"a","direction":"outbound","effect":"allow","legalBasis":{"en":"x"}}'));
+    PolicyRule.safeParse(
+      JSON.parse(
+        '{"__proto__":{"polluted":true},"id":"a","direction":"outbound","effect":"allow","legalBasis":{"en":"x"}}',
+      ),
+    );
     const fresh: Record<string, unknown> = {};
     expect(fresh['polluted']).to.equal(undefined);
   });

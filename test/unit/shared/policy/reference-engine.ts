@@ -4,11 +4,18 @@
  */
 import type { Decision, Reason, RecipientDecision } from '../../../../shared/policy/index.js';
 import { HANDLING_CODES, type ExchangeKind, type Labels, type StateCode } from '../../../../shared/schemas/labels.js';
-import type { PolicyBody, PolicyConditions, PolicyDirection, PolicyEffect, PolicyRule } from '../../../../shared/schemas/policy.js';
+import type {
+  PolicyBody,
+  PolicyConditions,
+  PolicyDirection,
+  PolicyEffect,
+  PolicyRule,
+} from '../../../../shared/schemas/policy.js';
 
 const ORDER: PolicyEffect[] = ['allow', 'conditions', 'approve', 'deny'];
 const rank = (effect: PolicyEffect): number => ORDER.indexOf(effect);
-const strictest = (effects: PolicyEffect[]): PolicyEffect => effects.reduce((a, b) => (rank(b) > rank(a) ? b : a), 'allow');
+const strictest = (effects: PolicyEffect[]): PolicyEffect =>
+  effects.reduce((a, b) => (rank(b) > rank(a) ? b : a), 'allow');
 
 export interface ReferenceInput {
   labels: Labels;
@@ -19,17 +26,26 @@ export interface ReferenceInput {
 }
 
 /** Whether one rule applies to one exchange seen from its policy's side. */
-export function ruleMatches(rule: PolicyRule, direction: PolicyDirection, input: ReferenceInput, counterpart: StateCode): boolean {
+export function ruleMatches(
+  rule: PolicyRule,
+  direction: PolicyDirection,
+  input: ReferenceInput,
+  counterpart: StateCode,
+): boolean {
   const t = input.at.getTime();
-  return rule.direction === direction
-    && (rule.domains?.includes(input.labels.domain) ?? true)
-    && (rule.categories?.includes(input.labels.category) ?? true)
-    && (rule.classifications?.includes(input.labels.classification) ?? true)
-    && (rule.kinds?.includes(input.kind) ?? true)
-    && (rule.counterparts === undefined
-      || (Array.isArray(rule.counterparts) ? rule.counterparts.includes(counterpart) : !rule.counterparts.except.includes(counterpart)))
-    && (rule.validFrom === undefined || t >= new Date(rule.validFrom).getTime())
-    && (rule.validUntil === undefined || t < new Date(rule.validUntil).getTime());
+  return (
+    rule.direction === direction &&
+    (rule.domains?.includes(input.labels.domain) ?? true) &&
+    (rule.categories?.includes(input.labels.category) ?? true) &&
+    (rule.classifications?.includes(input.labels.classification) ?? true) &&
+    (rule.kinds?.includes(input.kind) ?? true) &&
+    (rule.counterparts === undefined ||
+      (Array.isArray(rule.counterparts)
+        ? rule.counterparts.includes(counterpart)
+        : !rule.counterparts.except.includes(counterpart))) &&
+    (rule.validFrom === undefined || t >= new Date(rule.validFrom).getTime()) &&
+    (rule.validUntil === undefined || t < new Date(rule.validUntil).getTime())
+  );
 }
 
 function mergeAll(list: PolicyConditions[]): PolicyConditions {
@@ -44,19 +60,55 @@ function mergeAll(list: PolicyConditions[]): PolicyConditions {
   return out;
 }
 
-interface Side { effect: PolicyEffect; matched: PolicyRule[]; fallback: Reason }
+interface Side {
+  effect: PolicyEffect;
+  matched: PolicyRule[];
+  fallback: Reason;
+}
 
-function side(policy: PolicyBody | undefined, state: StateCode, direction: PolicyDirection, input: ReferenceInput, counterpart: StateCode): Side {
+function side(
+  policy: PolicyBody | undefined,
+  state: StateCode,
+  direction: PolicyDirection,
+  input: ReferenceInput,
+  counterpart: StateCode,
+): Side {
   if (policy === undefined) {
-    return { effect: 'allow', matched: [], fallback: { state, policyVersion: null, ruleId: 'no-policy', direction, effect: 'allow', legalBasis: { en: 'No disclosure policy published by this state', ru: 'Это государство не опубликовало политику раскрытия информации' }, published: true } };
+    return {
+      effect: 'allow',
+      matched: [],
+      fallback: {
+        state,
+        policyVersion: null,
+        ruleId: 'no-policy',
+        direction,
+        effect: 'allow',
+        legalBasis: {
+          en: 'No disclosure policy published by this state',
+          ru: 'Это государство не опубликовало политику раскрытия информации',
+        },
+        published: true,
+      },
+    };
   }
   const matched = policy.rules.filter((rule) => ruleMatches(rule, direction, input, counterpart));
   const fallback: Reason = {
-    state, policyVersion: policy.version, ruleId: 'default', direction, effect: policy.defaultEffect,
-    legalBasis: { en: 'No rule of the policy applies; the default effect of the policy is used', ru: 'Ни одно правило политики не применимо; действует результат политики по умолчанию' },
+    state,
+    policyVersion: policy.version,
+    ruleId: 'default',
+    direction,
+    effect: policy.defaultEffect,
+    legalBasis: {
+      en: 'No rule of the policy applies; the default effect of the policy is used',
+      ru: 'Ни одно правило политики не применимо; действует результат политики по умолчанию',
+    },
     published: true,
   };
-  return { effect: matched.length > 0 ? strictest(matched.map((r) => r.effect)) : policy.defaultEffect, matched, fallback };
+  return {
+    effect: matched.length > 0 ? strictest(matched.map((r) => r.effect)) : policy.defaultEffect,
+    matched,
+    fallback,
+  };
 }
 
 function reasonsOf(s: Side, policy: PolicyBody | undefined, final: PolicyEffect): Reason[] {
@@ -64,7 +116,15 @@ function reasonsOf(s: Side, policy: PolicyBody | undefined, final: PolicyEffect)
   return s.matched
     .filter((r) => r.effect === final || (final === 'approve' && r.effect === 'conditions'))
     .sort((a, b) => rank(b.effect) - rank(a.effect) || (a.id < b.id ? -1 : 1))
-    .map((r) => ({ state: policy.state, policyVersion: policy.version, ruleId: r.id, direction: r.direction, effect: r.effect, legalBasis: { ...r.legalBasis }, published: r.published === true }));
+    .map((r) => ({
+      state: policy.state,
+      policyVersion: policy.version,
+      ruleId: r.id,
+      direction: r.direction,
+      effect: r.effect,
+      legalBasis: { ...r.legalBasis },
+      published: r.published === true,
+    }));
 }
 
 /** The decision the engine must return, computed by linear scans over the uncompiled policies. */
@@ -74,12 +134,23 @@ export function referenceEvaluate(input: ReferenceInput, policies: readonly Poli
     const out = side(find(input.from), input.from, 'outbound', input, to);
     const inn = side(find(to), to, 'inbound', input, input.from);
     const effect = strictest([out.effect, inn.effect]);
-    const conditions = effect === 'deny'
-      ? {}
-      : mergeAll([...out.matched, ...inn.matched].flatMap((r) => (r.effect === 'conditions' && r.conditions ? [r.conditions] : [])));
+    const conditions =
+      effect === 'deny'
+        ? {}
+        : mergeAll(
+            [...out.matched, ...inn.matched].flatMap((r) =>
+              r.effect === 'conditions' && r.conditions ? [r.conditions] : [],
+            ),
+          );
     const policyVersions: Record<string, number> = {};
     for (const p of [find(input.from), find(to)]) if (p !== undefined) policyVersions[p.state] = p.version;
-    return { state: to, effect, conditions, reasons: [...reasonsOf(out, find(input.from), effect), ...reasonsOf(inn, find(to), effect)], policyVersions };
+    return {
+      state: to,
+      effect,
+      conditions,
+      reasons: [...reasonsOf(out, find(input.from), effect), ...reasonsOf(inn, find(to), effect)],
+      policyVersions,
+    };
   });
   return {
     effect: strictest(perRecipient.map((r) => r.effect)),

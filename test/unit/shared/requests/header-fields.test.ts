@@ -10,7 +10,12 @@ const C = { userId: '0123456789abcdef01234569', state: 'UZ' };
 
 function header(extra: Record<string, unknown>): Record<string, unknown> {
   return {
-    v: 1, msgId: 'AAAAAAAAAAAAAAAAAAAAAA', ts: 1, kind: 'request:document-check', from: A, to: [B],
+    v: 1,
+    msgId: 'AAAAAAAAAAAAAAAAAAAAAA',
+    ts: 1,
+    kind: 'request:document-check',
+    from: A,
+    to: [B],
     labels: { domain: 'border', category: 'travel-identity-documents', classification: 'restricted', handling: 'H1' },
     ...extra,
   };
@@ -29,38 +34,78 @@ describe('shared/requests/header-fields (EnvelopeHeader request fields)', () => 
 
   it('refuses a request without urgency, or to two focal points at once', () => {
     expect(problems(header({}))).to.deep.equal(['request: a request names its urgency']);
-    expect(problems(header({ request: { urgency: 'urgent' }, to: [B, C] }))).to.deep.equal(['to: a request or transition goes to exactly one focal point; send one per recipient']);
+    expect(problems(header({ request: { urgency: 'urgent' }, to: [B, C] }))).to.deep.equal([
+      'to: a request or transition goes to exactly one focal point; send one per recipient',
+    ]);
   });
 
   it('refuses request fields on a message and steps outside transitions', () => {
-    expect(problems(header({ kind: 'message', request: { urgency: 'urgent' } }))).to.deep.equal(['request: only requests carry request metadata']);
-    expect(problems(header({ request: { urgency: 'urgent' }, step: { action: 'acknowledge' } }))).to.deep.equal(['step: only request transitions carry a step']);
+    expect(problems(header({ kind: 'message', request: { urgency: 'urgent' } }))).to.deep.equal([
+      'request: only requests carry request metadata',
+    ]);
+    expect(problems(header({ request: { urgency: 'urgent' }, step: { action: 'acknowledge' } }))).to.deep.equal([
+      'step: only request transitions carry a step',
+    ]);
   });
 
   it('needs a step and a case reference on a transition', () => {
-    expect(problems(header({ kind: 'request:transition' }))).to.have.members(['step: a request transition names its step', 'requestRef: a transition names its request case']);
-    expect(problems(header({ kind: 'request:transition', requestRef: 'abc', step: { action: 'acknowledge' } }))).to.deep.equal([]);
+    expect(problems(header({ kind: 'request:transition' }))).to.have.members([
+      'step: a request transition names its step',
+      'requestRef: a transition names its request case',
+    ]);
+    expect(
+      problems(header({ kind: 'request:transition', requestRef: 'abc', step: { action: 'acknowledge' } })),
+    ).to.deep.equal([]);
   });
 
   it('needs a reason code on a decline only, and an evaluation code on an answer', () => {
-    const t = (step: Record<string, unknown>, labels?: Record<string, unknown>): string[] => problems(header({
-      kind: 'request:transition', requestRef: 'abc', step,
-      ...(labels ? { labels: { domain: 'border', category: 'travel-identity-documents', classification: 'restricted', handling: 'H2', ...labels } } : {}),
-    }));
-    expect(t({ action: 'decline' })).to.deep.equal(['step.reasonCode: a decline, and only a decline, carries a reason code']);
+    const t = (step: Record<string, unknown>, labels?: Record<string, unknown>): string[] =>
+      problems(
+        header({
+          kind: 'request:transition',
+          requestRef: 'abc',
+          step,
+          ...(labels
+            ? {
+                labels: {
+                  domain: 'border',
+                  category: 'travel-identity-documents',
+                  classification: 'restricted',
+                  handling: 'H2',
+                  ...labels,
+                },
+              }
+            : {}),
+        }),
+      );
+    expect(t({ action: 'decline' })).to.deep.equal([
+      'step.reasonCode: a decline, and only a decline, carries a reason code',
+    ]);
     expect(t({ action: 'decline', reasonCode: 'national-law' })).to.deep.equal([]);
-    expect(t({ action: 'acknowledge', reasonCode: 'national-law' })).to.deep.equal(['step.reasonCode: a decline, and only a decline, carries a reason code']);
-    expect(t({ action: 'answer' })).to.deep.equal(['labels.evaluation: an answer carries an evaluation code (source A/B/C/X × accuracy 1-4)']);
+    expect(t({ action: 'acknowledge', reasonCode: 'national-law' })).to.deep.equal([
+      'step.reasonCode: a decline, and only a decline, carries a reason code',
+    ]);
+    expect(t({ action: 'answer' })).to.deep.equal([
+      'labels.evaluation: an answer carries an evaluation code (source A/B/C/X × accuracy 1-4)',
+    ]);
     expect(t({ action: 'answer' }, { evaluation: 'B2' })).to.deep.equal([]);
     expect(t({ action: 'answer-partially', lateReason: 'workload' }, { evaluation: 'A1' })).to.deep.equal([]);
-    expect(t({ action: 'acknowledge', lateReason: 'workload' })).to.deep.equal(['step.lateReason: only answers carry a late reason']);
+    expect(t({ action: 'acknowledge', lateReason: 'workload' })).to.deep.equal([
+      'step.lateReason: only answers carry a late reason',
+    ]);
     expect(t({ action: 'answer', consent: 'granted' })).to.deep.equal([]);
-    expect(t({ action: 'close', consent: 'granted' })).to.deep.equal(['step.consent: only an answer to a consent request carries a consent outcome']);
+    expect(t({ action: 'close', consent: 'granted' })).to.deep.equal([
+      'step.consent: only an answer to a consent request carries a consent outcome',
+    ]);
   });
 
   it('needs the original case on a consent request', () => {
-    expect(problems(header({ kind: 'request:consent', request: { urgency: 'standard' } }))).to.deep.equal(['requestRef: a consent request names the request case whose answer it concerns']);
-    expect(problems(header({ kind: 'request:consent', request: { urgency: 'standard' }, requestRef: 'abc' }))).to.deep.equal([]);
+    expect(problems(header({ kind: 'request:consent', request: { urgency: 'standard' } }))).to.deep.equal([
+      'requestRef: a consent request names the request case whose answer it concerns',
+    ]);
+    expect(
+      problems(header({ kind: 'request:consent', request: { urgency: 'standard' }, requestRef: 'abc' })),
+    ).to.deep.equal([]);
   });
 });
 
@@ -70,7 +115,10 @@ describe('shared/requests/onward-use', () => {
     expect(onwardUse('H1')).to.deep.equal({ mayDisseminate: true, mayUseAsEvidence: false });
     expect(onwardUse('H2')).to.deep.equal({ mayDisseminate: false, mayUseAsEvidence: false });
     expect(onwardUse('H3')).to.deep.equal({ mayDisseminate: false, mayUseAsEvidence: false });
-    expect(onwardUse('H0', { noOnwardDissemination: true })).to.deep.equal({ mayDisseminate: false, mayUseAsEvidence: true });
+    expect(onwardUse('H0', { noOnwardDissemination: true })).to.deep.equal({
+      mayDisseminate: false,
+      mayUseAsEvidence: true,
+    });
     expect(onwardUse('H0', { notAsEvidence: true })).to.deep.equal({ mayDisseminate: true, mayUseAsEvidence: false });
   });
 });
@@ -78,11 +126,36 @@ describe('shared/requests/onward-use', () => {
 describe('shared/requests header fields are signed', () => {
   it('a changed urgency, deadline or step breaks the signature', async () => {
     const [alice, bob] = await Promise.all([makeUser('alice', 'AT'), makeUser('bob', 'BE')]);
-    const request = await seal(alice, [bob], { n: 1 }, { kind: 'request:document-check', request: { urgency: 'routine' } });
+    const request = await seal(
+      alice,
+      [bob],
+      { n: 1 },
+      { kind: 'request:document-check', request: { urgency: 'routine' } },
+    );
     expect(await verifyEnvelopeSignature(request, alice.keys.identity.publicKey)).to.equal(true);
-    expect(await verifyEnvelopeSignature({ ...request, header: { ...request.header, request: { urgency: 'urgent' } } }, alice.keys.identity.publicKey)).to.equal(false);
-    expect(await verifyEnvelopeSignature({ ...request, header: { ...request.header, request: { urgency: 'routine', deadline: 1 } } }, alice.keys.identity.publicKey)).to.equal(false);
-    const step = await seal(alice, [bob], {}, { kind: 'request:transition', requestRef: 'case-1', step: { action: 'decline', reasonCode: 'national-law' } });
-    expect(await verifyEnvelopeSignature({ ...step, header: { ...step.header, step: { action: 'decline', reasonCode: 'other' } } }, alice.keys.identity.publicKey)).to.equal(false);
+    expect(
+      await verifyEnvelopeSignature(
+        { ...request, header: { ...request.header, request: { urgency: 'urgent' } } },
+        alice.keys.identity.publicKey,
+      ),
+    ).to.equal(false);
+    expect(
+      await verifyEnvelopeSignature(
+        { ...request, header: { ...request.header, request: { urgency: 'routine', deadline: 1 } } },
+        alice.keys.identity.publicKey,
+      ),
+    ).to.equal(false);
+    const step = await seal(
+      alice,
+      [bob],
+      {},
+      { kind: 'request:transition', requestRef: 'case-1', step: { action: 'decline', reasonCode: 'national-law' } },
+    );
+    expect(
+      await verifyEnvelopeSignature(
+        { ...step, header: { ...step.header, step: { action: 'decline', reasonCode: 'other' } } },
+        alice.keys.identity.publicKey,
+      ),
+    ).to.equal(false);
   });
 });

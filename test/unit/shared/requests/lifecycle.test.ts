@@ -1,6 +1,15 @@
 import { expect } from 'chai';
 import { REQUEST_ACTIONS, type RequestAction } from '../../../../shared/requests/header-fields.js';
-import { allowedActions, deadlineFor, DEFAULT_DEADLINE_MS, nextStatus, REQUEST_STATUSES, reminderTimes, type RequestSide, type RequestStatus } from '../../../../shared/requests/lifecycle.js';
+import {
+  allowedActions,
+  deadlineFor,
+  DEFAULT_DEADLINE_MS,
+  nextStatus,
+  REQUEST_STATUSES,
+  reminderTimes,
+  type RequestSide,
+  type RequestStatus,
+} from '../../../../shared/requests/lifecycle.js';
 
 const HOUR = 3_600_000;
 
@@ -59,13 +68,19 @@ describe('shared/requests/lifecycle', () => {
   });
 
   it('lists the actions a side may take', () => {
-    expect(allowedActions('submitted', 'requested')).to.have.members(['acknowledge', 'request-clarification', 'answer', 'answer-partially', 'decline']);
+    expect(allowedActions('submitted', 'requested')).to.have.members([
+      'acknowledge',
+      'request-clarification',
+      'answer',
+      'answer-partially',
+      'decline',
+    ]);
     expect(allowedActions('submitted', 'requester')).to.deep.equal(['withdraw']);
     expect(allowedActions('closed', 'requester')).to.deep.equal([]);
     expect(allowedActions('closed', 'requested')).to.deep.equal([]);
   });
 
-  it('defaults deadlines by urgency and keeps a requester\'s date', () => {
+  it("defaults deadlines by urgency and keeps a requester's date", () => {
     expect(DEFAULT_DEADLINE_MS).to.deep.equal({ urgent: 8 * HOUR, standard: 7 * 24 * HOUR, routine: 14 * 24 * HOUR });
     expect(deadlineFor(1_000, 'urgent')).to.equal(1_000 + 8 * HOUR);
     expect(deadlineFor(1_000, 'routine', 5_000)).to.equal(5_000);

@@ -4,7 +4,9 @@ import { EXCHANGE_KINDS } from '../../../../shared/schemas/labels.js';
 
 describe('shared/requests/templates', () => {
   it('has a template for every request kind of the envelope, with EN and RU labels', () => {
-    expect(REQUEST_KINDS).to.have.members(EXCHANGE_KINDS.filter((k) => k.startsWith('request:') && k !== 'request:transition'));
+    expect(REQUEST_KINDS).to.have.members(
+      EXCHANGE_KINDS.filter((k) => k.startsWith('request:') && k !== 'request:transition'),
+    );
     for (const kind of REQUEST_KINDS) {
       const template = REQUEST_TEMPLATES[kind];
       expect(template.kind).to.equal(kind);
@@ -18,7 +20,13 @@ describe('shared/requests/templates', () => {
 
   it('checks request fields against the template', () => {
     const schema = requestFieldsSchema('request:document-check');
-    const valid = { documentType: 'passport', documentNumber: 'N1234567', issuingState: 'TJ', holderName: 'A. B.', purpose: 'border control' };
+    const valid = {
+      documentType: 'passport',
+      documentNumber: 'N1234567',
+      issuingState: 'TJ',
+      holderName: 'A. B.',
+      purpose: 'border control',
+    };
     expect(schema.safeParse(valid).success).to.equal(true);
     expect(schema.safeParse({ ...valid, documentNumber: '' }).success).to.equal(false);
     expect(schema.safeParse({ ...valid, documentType: 'library-card' }).success).to.equal(false);

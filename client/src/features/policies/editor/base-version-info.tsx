@@ -6,7 +6,12 @@ import { usePolicyLabels } from '../use-policy-labels';
 export function BaseVersionInfo({ base, name }: { base: FullPolicyView | null; name: (userId: string) => string }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
-  if (base === null) return <p className="card notice" data-testid="policy-in-force">{t('policies.editor.noPolicy')}</p>;
+  if (base === null)
+    return (
+      <p className="card notice" data-testid="policy-in-force">
+        {t('policies.editor.noPolicy')}
+      </p>
+    );
   return (
     <p className="card notice" data-testid="policy-in-force" data-version={base.policy.version}>
       {t('policies.editor.inForce', {

@@ -8,7 +8,12 @@ export function changeSummary(diff: PolicyDiff, t: TFunction, effect: (e: Policy
     diff.added.length > 0 ? t('policies.publish.added', { count: diff.added.length }) : '',
     diff.removed.length > 0 ? t('policies.publish.removed', { count: diff.removed.length }) : '',
     diff.changed.length > 0 ? t('policies.publish.changed', { count: diff.changed.length }) : '',
-    diff.defaultEffectChanged ? t('policies.publish.defaultChanged', { before: effect(diff.defaultEffectChanged.before), after: effect(diff.defaultEffectChanged.after) }) : '',
+    diff.defaultEffectChanged
+      ? t('policies.publish.defaultChanged', {
+          before: effect(diff.defaultEffectChanged.before),
+          after: effect(diff.defaultEffectChanged.after),
+        })
+      : '',
   ].filter(Boolean);
   return parts.length === 0 ? t('policies.publish.noChanges') : parts.join(' · ');
 }

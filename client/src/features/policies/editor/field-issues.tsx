@@ -11,12 +11,17 @@ export function useIssueText(): (issues: readonly DraftIssue[] | undefined) => s
     const key = keyFor('policies.validation', issue.messageKey ?? '');
     return issue.messageKey !== undefined && known(key) ? t(key) : issue.message;
   };
-  return (issues) => (issues === undefined || issues.length === 0 ? undefined : [...new Set(issues.map(text))].join(' '));
+  return (issues) =>
+    issues === undefined || issues.length === 0 ? undefined : [...new Set(issues.map(text))].join(' ');
 }
 
 /** The problems of a field that is not a single labelled control (a group of boxes). */
 export function FieldIssues({ issues, id }: { issues: readonly DraftIssue[] | undefined; id?: string }) {
   const text = useIssueText()(issues);
   if (text === undefined) return null;
-  return <span className="field-error" id={id} data-testid="field-issue">{text}</span>;
+  return (
+    <span className="field-error" id={id} data-testid="field-issue">
+      {text}
+    </span>
+  );
 }

@@ -16,15 +16,17 @@ export function PolicyEditorPage({ me }: { me: UserView }) {
   const { t } = useTranslation();
   const client = useClient();
   const state = me.state ?? '';
-  const current = useLoaded(useCallback(async (): Promise<FullPolicyView | null> => {
-    try {
-      const view = await client.policies.current(state);
-      return view.scope === 'full' ? view : null;
-    } catch (caught) {
-      if (isApiError(caught, 'policy.not-found')) return null;
-      throw caught;
-    }
-  }, [client, state]));
+  const current = useLoaded(
+    useCallback(async (): Promise<FullPolicyView | null> => {
+      try {
+        const view = await client.policies.current(state);
+        return view.scope === 'full' ? view : null;
+      } catch (caught) {
+        if (isApiError(caught, 'policy.not-found')) return null;
+        throw caught;
+      }
+    }, [client, state]),
+  );
   if (current.error !== undefined) return <FormError error={current.error} />;
   if (current.data === undefined) return <p>{t('common.loading')}</p>;
   if (!can(toActor(me), 'policy:write', { state })) return <OwnPolicyView state={state} view={current.data} />;

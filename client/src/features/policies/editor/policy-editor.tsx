@@ -26,8 +26,13 @@ export function PolicyEditor({ state, initial }: { state: string; initial: FullP
   const [tried, setTried] = useState(false);
 
   const changeOf = (rule: PolicyRule): RuleChange =>
-    changes.added.some((r) => r.id === rule.id) ? 'new' : changes.changed.some((c) => c.id === rule.id) ? 'changed' : 'unchanged';
-  const update = (index: number, next: RuleDraft): void => setDraft({ ...draft, rules: draft.rules.map((r, i) => (i === index ? next : r)) });
+    changes.added.some((r) => r.id === rule.id)
+      ? 'new'
+      : changes.changed.some((c) => c.id === rule.id)
+        ? 'changed'
+        : 'unchanged';
+  const update = (index: number, next: RuleDraft): void =>
+    setDraft({ ...draft, rules: draft.rules.map((r, i) => (i === index ? next : r)) });
   const remove = (index: number): void => setDraft({ ...draft, rules: draft.rules.filter((_, i) => i !== index) });
   const add = (): void => {
     const rule = emptyRuleDraft(nextRuleId(draft.rules));
@@ -61,8 +66,22 @@ export function PolicyEditor({ state, initial }: { state: string; initial: FullP
         <h3 id="default-effect-title">{t('policies.editor.defaultTitle')}</h3>
         <Field label={t('policies.editor.defaultEffect')} hint={t('policies.editor.defaultHint')}>
           {(field) => (
-            <select {...field} name="default-effect" value={draft.defaultEffect} onChange={(e) => setDraft({ ...draft, defaultEffect: DefaultEffect.safeParse(e.target.value).data ?? draft.defaultEffect })}>
-              {DefaultEffect.options.map((effect) => <option key={effect} value={effect}>{l.effect(effect)}</option>)}
+            <select
+              {...field}
+              name="default-effect"
+              value={draft.defaultEffect}
+              onChange={(e) =>
+                setDraft({
+                  ...draft,
+                  defaultEffect: DefaultEffect.safeParse(e.target.value).data ?? draft.defaultEffect,
+                })
+              }
+            >
+              {DefaultEffect.options.map((effect) => (
+                <option key={effect} value={effect}>
+                  {l.effect(effect)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -75,7 +94,17 @@ export function PolicyEditor({ state, initial }: { state: string; initial: FullP
           const issues = issuesOfRule(validation, index);
           const shown = tried || checked.has(rule.key) ? issues : {};
           if (open === rule.key) {
-            return <RuleForm key={rule.key} draft={rule} state={state} issues={shown} onChange={(next) => update(index, next)} onDone={() => done(rule, index)} onRemove={() => remove(index)} />;
+            return (
+              <RuleForm
+                key={rule.key}
+                draft={rule}
+                state={state}
+                issues={shown}
+                onChange={(next) => update(index, next)}
+                onDone={() => done(rule, index)}
+                onRemove={() => remove(index)}
+              />
+            );
           }
           const mapped = ruleFromDraft(rule, state);
           return (
@@ -91,9 +120,21 @@ export function PolicyEditor({ state, initial }: { state: string; initial: FullP
             />
           );
         })}
-        <button type="button" onClick={add}>{t('policies.editor.addRule')}</button>
+        <button type="button" onClick={add}>
+          {t('policies.editor.addRule')}
+        </button>
       </section>
-      <PublishBar editor={editor} tried={tried} name={name} onPublish={publish} onDiscard={() => { editor.discard(); setTried(false); setOpen(undefined); }} />
+      <PublishBar
+        editor={editor}
+        tried={tried}
+        name={name}
+        onPublish={publish}
+        onDiscard={() => {
+          editor.discard();
+          setTried(false);
+          setOpen(undefined);
+        }}
+      />
     </>
   );
 }

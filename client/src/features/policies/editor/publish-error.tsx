@@ -14,7 +14,9 @@ export function PublishError({ error, onReapply, busy }: { error: unknown; onRea
       <div className="form-error" role="alert" data-code={error.code}>
         <p>{t('policies.publish.conflict')}</p>
         <p className="small">{error.message}</p>
-        <button type="button" className="primary" onClick={onReapply} disabled={busy}>{t('policies.publish.reapply')}</button>
+        <button type="button" className="primary" onClick={onReapply} disabled={busy}>
+          {t('policies.publish.reapply')}
+        </button>
       </div>
     );
   }

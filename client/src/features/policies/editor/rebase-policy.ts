@@ -12,7 +12,12 @@ export interface Rebased {
 
 function same(a: PolicyRule | undefined, b: PolicyRule | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return diffPolicies({ state: 'XX', version: 1, defaultEffect: 'allow', rules: [a] }, { state: 'XX', version: 1, defaultEffect: 'allow', rules: [b] }).changed.length === 0;
+  return (
+    diffPolicies(
+      { state: 'XX', version: 1, defaultEffect: 'allow', rules: [a] },
+      { state: 'XX', version: 1, defaultEffect: 'allow', rules: [b] },
+    ).changed.length === 0
+  );
 }
 
 /**
@@ -51,8 +56,10 @@ export function rebasePolicy(base: PolicyBody, mine: PolicyBody, theirs: PolicyB
     version: theirs.version + 1,
     defaultEffect: mineChangedDefault ? mine.defaultEffect : theirs.defaultEffect,
     // Their order first, then what the admin added, as in the admin's own order.
-    rules: [...theirs.rules.map((rule) => rules.get(rule.id)), ...mine.rules.filter((rule) => !theirs.rules.some((r) => r.id === rule.id)).map((rule) => rules.get(rule.id))]
-      .filter((rule): rule is PolicyRule => rule !== undefined),
+    rules: [
+      ...theirs.rules.map((rule) => rules.get(rule.id)),
+      ...mine.rules.filter((rule) => !theirs.rules.some((r) => r.id === rule.id)).map((rule) => rules.get(rule.id)),
+    ].filter((rule): rule is PolicyRule => rule !== undefined),
   };
   return {
     body,

@@ -1,6 +1,12 @@
 import {
-  CATEGORY_CODES, CLASSIFICATIONS, EXCHANGE_KINDS,
-  type CategoryCode, type Classification, type DomainCode, type ExchangeKind, type HandlingCode,
+  CATEGORY_CODES,
+  CLASSIFICATIONS,
+  EXCHANGE_KINDS,
+  type CategoryCode,
+  type Classification,
+  type DomainCode,
+  type ExchangeKind,
+  type HandlingCode,
 } from '../../../../../shared/schemas/labels';
 import type { PolicyConditions, PolicyDirection, PolicyEffect, PolicyRule } from '../../../../../shared/schemas/policy';
 import { inNetworkOrder } from '../../../services/domains';
@@ -54,11 +60,21 @@ const any = <T extends string>(): ScopeDraft<T> => ({ ...ANY, selected: [] });
 
 export function emptyRuleDraft(id: string): RuleDraft {
   return {
-    key: newKey(), id, direction: 'outbound',
-    domains: any(), categories: any(), classifications: any(), counterparts: any(), kinds: any(),
+    key: newKey(),
+    id,
+    direction: 'outbound',
+    domains: any(),
+    categories: any(),
+    classifications: any(),
+    counterparts: any(),
+    kinds: any(),
     effect: 'deny',
     conditions: { minHandling: '', noOnwardDissemination: false, notAsEvidence: false, retentionDays: '' },
-    legalBasisEn: '', legalBasisRu: '', validFrom: '', validUntil: '', published: true,
+    legalBasisEn: '',
+    legalBasisRu: '',
+    validFrom: '',
+    validUntil: '',
+    published: true,
   };
 }
 
@@ -133,7 +149,8 @@ function counterpartList(scope: ScopeDraft<string>, own: string | null): PolicyR
   if (scope.mode === 'any') return undefined;
   // Signed as an exclusion, so a state admitted later is covered too; the own state is excluded
   // explicitly (its own people exchanging is no disclosure to another state).
-  if (scope.mode === 'except') return { except: [...new Set([...(own === null ? [] : [own]), ...scope.selected])].sort() };
+  if (scope.mode === 'except')
+    return { except: [...new Set([...(own === null ? [] : [own]), ...scope.selected])].sort() };
   // Codes outside the member-state list (kept from a loaded rule) stay, after the known ones.
   const known = otherStates(null).filter((code) => scope.selected.includes(code));
   return [...known, ...scope.selected.filter((code) => !known.includes(code)).sort()];

@@ -63,7 +63,11 @@ export function usePolicyEditor(state: string, initial: FullPolicyView | null) {
       const rebased = rebasePolicy(basePolicy, policyBodyFromDraft(draft), latest.policy);
       setBase(latest);
       setDraft({ ...rebased.body, rules: rebased.body.rules.map((rule) => draftFromRule(rule, state)) });
-      setReapplied({ conflicts: rebased.conflicts, defaultEffectConflict: rebased.defaultEffectConflict, onTopOf: latest });
+      setReapplied({
+        conflicts: rebased.conflicts,
+        defaultEffectConflict: rebased.defaultEffectConflict,
+        onTopOf: latest,
+      });
       setError(undefined);
     } catch (caught) {
       setError(caught);
@@ -73,8 +77,18 @@ export function usePolicyEditor(state: string, initial: FullPolicyView | null) {
   };
 
   return {
-    base, basePolicy, draft, setDraft, validation, changes, busy, error, published, reapplied,
-    publish, reapply,
+    base,
+    basePolicy,
+    draft,
+    setDraft,
+    validation,
+    changes,
+    busy,
+    error,
+    published,
+    reapplied,
+    publish,
+    reapply,
     discard: () => {
       startOver(base);
       setError(undefined);

@@ -4,8 +4,19 @@ import { policyBodyFromDraft, type PolicyDraft } from './policy-draft';
 
 /** Form fields a problem can be shown beside. */
 export type DraftField =
-  | 'id' | 'domains' | 'categories' | 'classifications' | 'counterparts' | 'kinds'
-  | 'conditions' | 'retentionDays' | 'legalBasisEn' | 'legalBasisRu' | 'validFrom' | 'validUntil' | 'other';
+  | 'id'
+  | 'domains'
+  | 'categories'
+  | 'classifications'
+  | 'counterparts'
+  | 'kinds'
+  | 'conditions'
+  | 'retentionDays'
+  | 'legalBasisEn'
+  | 'legalBasisRu'
+  | 'validFrom'
+  | 'validUntil'
+  | 'other';
 
 export interface DraftIssue {
   /** Index of the rule; undefined for the policy itself. */
@@ -64,7 +75,12 @@ export function validateDraft(draft: PolicyDraft): DraftValidation {
     const [head, index] = issue.path;
     const rule = head === 'rules' && typeof index === 'number' ? index : undefined;
     const field = rule === undefined ? 'other' : fieldOf(issue.path);
-    return { rule, field, messageKey: messageKeyOf(field, issue, rule === undefined ? undefined : draft.rules[rule]?.effect), message: issue.message };
+    return {
+      rule,
+      field,
+      messageKey: messageKeyOf(field, issue, rule === undefined ? undefined : draft.rules[rule]?.effect),
+      message: issue.message,
+    };
   });
   return { ok: false, issues };
 }

@@ -45,9 +45,15 @@ export function PolicyHistoryPage({ me }: { me: UserView }) {
   return (
     <>
       <h2>{t('policies.history.title', { state: l.state(state) })}</h2>
-      <p className="page-links"><Link to="/policies">{t('policies.nav.editor')}</Link></p>
+      <p className="page-links">
+        <Link to="/policies">{t('policies.nav.editor')}</Link>
+      </p>
       <FormError error={versions.error ?? error} />
-      {!versions.data ? <p>{t('common.loading')}</p> : list.length === 0 ? <p className="card">{t('policies.history.empty')}</p> : (
+      {!versions.data ? (
+        <p>{t('common.loading')}</p>
+      ) : list.length === 0 ? (
+        <p className="card">{t('policies.history.empty')}</p>
+      ) : (
         <>
           <VersionTable versions={list} onView={view} />
           {list.length > 1 && (
@@ -55,16 +61,26 @@ export function PolicyHistoryPage({ me }: { me: UserView }) {
               <label>
                 {t('policies.diff.from')}
                 <select name="diff-from" value={fromValue} onChange={(e) => setFrom(Number(e.target.value))}>
-                  {list.map((v) => <option key={v.version} value={v.version}>{v.version}</option>)}
+                  {list.map((v) => (
+                    <option key={v.version} value={v.version}>
+                      {v.version}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label>
                 {t('policies.diff.to')}
                 <select name="diff-to" value={toValue} onChange={(e) => setTo(Number(e.target.value))}>
-                  {list.map((v) => <option key={v.version} value={v.version}>{v.version}</option>)}
+                  {list.map((v) => (
+                    <option key={v.version} value={v.version}>
+                      {v.version}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <button type="submit" className="primary">{t('policies.diff.compare')}</button>
+              <button type="submit" className="primary">
+                {t('policies.diff.compare')}
+              </button>
             </form>
           )}
           {diff && <PolicyDiffView diff={diff} />}

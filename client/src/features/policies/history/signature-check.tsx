@@ -11,7 +11,9 @@ export function SignatureCheck({ view }: { view: FullPolicyView }) {
   const valid = checked?.view === view ? checked.valid : undefined;
   useEffect(() => {
     let live = true;
-    void verifyPolicySignature(view.policy, view.signature, view.signedBy.identityKey).then((ok) => live && setChecked({ view, valid: ok }));
+    void verifyPolicySignature(view.policy, view.signature, view.signedBy.identityKey).then(
+      (ok) => live && setChecked({ view, valid: ok }),
+    );
     return () => {
       live = false;
     };

@@ -4,7 +4,13 @@ import { usePolicyLabels } from '../use-policy-labels';
 import { useUserNames } from '../use-user-names';
 
 /** Every version: in force or not, default, rule counts, who signed with which key version, when. */
-export function VersionTable({ versions, onView }: { versions: readonly PolicyVersionSummary[]; onView: (version: number) => void }) {
+export function VersionTable({
+  versions,
+  onView,
+}: {
+  versions: readonly PolicyVersionSummary[];
+  onView: (version: number) => void;
+}) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
   const name = useUserNames();
@@ -23,12 +29,26 @@ export function VersionTable({ versions, onView }: { versions: readonly PolicyVe
       <tbody>
         {[...versions].reverse().map((v) => (
           <tr key={v.version} data-version={v.version} data-current={v.current}>
-            <td>{v.version} {v.current && <span className="badge active">{t('policies.history.inForce')}</span>}</td>
+            <td>
+              {v.version} {v.current && <span className="badge active">{t('policies.history.inForce')}</span>}
+            </td>
             <td>{l.effect(v.defaultEffect)}</td>
             <td>{t('policies.history.ruleCounts', { count: v.ruleCount, published: v.publishedRuleCount })}</td>
-            <td>{name(v.signedBy.userId)}<div className="detail small">{t('policies.history.key', { version: v.signedBy.keyVersion, key: `${v.signedBy.identityKey.slice(0, 12)}…` })}</div></td>
+            <td>
+              {name(v.signedBy.userId)}
+              <div className="detail small">
+                {t('policies.history.key', {
+                  version: v.signedBy.keyVersion,
+                  key: `${v.signedBy.identityKey.slice(0, 12)}…`,
+                })}
+              </div>
+            </td>
             <td>{l.date(v.createdAt)}</td>
-            <td><button type="button" onClick={() => onView(v.version)}>{t('policies.history.view')}</button></td>
+            <td>
+              <button type="button" onClick={() => onView(v.version)}>
+                {t('policies.history.view')}
+              </button>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -14,9 +14,22 @@ export function VersionView({ view }: { view: FullPolicyView }) {
   return (
     <section ref={ref} className="card" data-testid="version-view" aria-labelledby="version-view-title">
       <h3 id="version-view-title">{t('policies.history.viewTitle', { version: policy.version })}</h3>
-      <p>{t('policies.own.version', { version: policy.version, date: l.date(view.createdAt), effect: l.outcome(policy.defaultEffect) })}</p>
-      <p className="detail small">{t('policies.history.signature')}: <span className="mono">{view.signature.slice(0, 24)}…</span> <SignatureCheck view={view} /></p>
-      {policy.rules.length === 0 ? <p>{t('policies.editor.noRules')}</p> : policy.rules.map((rule) => <RuleSummary key={rule.id} rule={rule} state={policy.state} showPublished />)}
+      <p>
+        {t('policies.own.version', {
+          version: policy.version,
+          date: l.date(view.createdAt),
+          effect: l.outcome(policy.defaultEffect),
+        })}
+      </p>
+      <p className="detail small">
+        {t('policies.history.signature')}: <span className="mono">{view.signature.slice(0, 24)}…</span>{' '}
+        <SignatureCheck view={view} />
+      </p>
+      {policy.rules.length === 0 ? (
+        <p>{t('policies.editor.noRules')}</p>
+      ) : (
+        policy.rules.map((rule) => <RuleSummary key={rule.id} rule={rule} state={policy.state} showPublished />)
+      )}
     </section>
   );
 }

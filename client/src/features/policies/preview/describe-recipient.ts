@@ -1,4 +1,9 @@
-import { describeDecision, hasConditions, type DescribeLanguage, type RecipientDecision } from '../../../../../shared/policy/index';
+import {
+  describeDecision,
+  hasConditions,
+  type DescribeLanguage,
+  type RecipientDecision,
+} from '../../../../../shared/policy/index';
 
 export interface RecipientLines {
   /** "Conditions: …", when the recipient gets the exchange under conditions. */
@@ -12,7 +17,10 @@ export interface RecipientLines {
  * effect, overall conditions (if any), the recipient's effect, then one line per reason.
  */
 export function describeRecipient(recipient: RecipientDecision, lang: DescribeLanguage): RecipientLines {
-  const lines = describeDecision({ effect: recipient.effect, perRecipient: [recipient], conditions: recipient.conditions }, lang);
+  const lines = describeDecision(
+    { effect: recipient.effect, perRecipient: [recipient], conditions: recipient.conditions },
+    lang,
+  );
   const prefix = `${recipient.state}: `;
   const reasons = recipient.reasons.length === 0 ? [] : lines.slice(-recipient.reasons.length);
   return {

@@ -18,31 +18,56 @@ export function PolicyPreview({ loaded, input }: { loaded: LoadedPolicies; input
   const { decision } = result;
   const raised = applyConditionsToLabels(input.labels, decision.conditions);
   return (
-    <section className="card policy-preview" aria-labelledby="preview-result-title" data-testid="policy-preview" data-effect={decision.effect}>
+    <section
+      className="card policy-preview"
+      aria-labelledby="preview-result-title"
+      data-testid="policy-preview"
+      data-effect={decision.effect}
+    >
       <h3 id="preview-result-title">{t('preview.result.title')}</h3>
-      <p className="unpublished-note" data-testid="preview-caveat">{t('preview.result.caveat')}</p>
-      {decision.perRecipient.length === 0 ? <p>{t('preview.result.noRecipients')}</p> : (
+      <p className="unpublished-note" data-testid="preview-caveat">
+        {t('preview.result.caveat')}
+      </p>
+      {decision.perRecipient.length === 0 ? (
+        <p>{t('preview.result.noRecipients')}</p>
+      ) : (
         <>
-          <p className={`overall effect-${decision.effect}`} data-testid="preview-overall">{describeDecision(decision, l.language)[0]}</p>
+          <p className={`overall effect-${decision.effect}`} data-testid="preview-overall">
+            {describeDecision(decision, l.language)[0]}
+          </p>
           {raised.handling !== input.labels.handling && (
-            <p className="warning" data-testid="preview-handling">{t('preview.result.handlingRaised', { from: input.labels.handling, to: raised.handling })}</p>
+            <p className="warning" data-testid="preview-handling">
+              {t('preview.result.handlingRaised', { from: input.labels.handling, to: raised.handling })}
+            </p>
           )}
           <ul className="recipient-decisions">
             {result.recipients.map(({ decision: recipient, partialStates }) => {
               const lines = describeRecipient(recipient, l.language);
               return (
-                <li key={recipient.state} className="recipient-decision" data-testid="recipient-decision" data-state={recipient.state} data-effect={recipient.effect}>
+                <li
+                  key={recipient.state}
+                  className="recipient-decision"
+                  data-testid="recipient-decision"
+                  data-state={recipient.state}
+                  data-effect={recipient.effect}
+                >
                   <p className="recipient-headline">
                     <strong>{l.state(recipient.state)}</strong>{' '}
                     <span className={`effect-badge ${recipient.effect}`}>{l.outcome(recipient.effect)}</span>
                   </p>
                   {lines.conditions !== undefined && <p>{lines.conditions}</p>}
                   <ul className="reasons">
-                    {lines.reasons.map((line) => <li key={line} data-testid="decision-reason">{line}</li>)}
+                    {lines.reasons.map((line) => (
+                      <li key={line} data-testid="decision-reason">
+                        {line}
+                      </li>
+                    ))}
                   </ul>
                   {recipient.effect === 'approve' && <p className="hint">{t('preview.result.approveHint')}</p>}
                   {partialStates.length > 0 && (
-                    <p className="hint" data-testid="partial-note">{t('preview.result.partial', { states: partialStates.map((s) => l.state(s)).join(', ') })}</p>
+                    <p className="hint" data-testid="partial-note">
+                      {t('preview.result.partial', { states: partialStates.map((s) => l.state(s)).join(', ') })}
+                    </p>
                   )}
                 </li>
               );

@@ -25,11 +25,16 @@ export function PreviewPage({ me }: { me: UserView }) {
   // Validity windows are checked against the moment of the last change, like a send would be.
   // Recipients in name order, whatever order they were ticked in; keyed by that order's text so a re-render alone does not recompute.
   const toKey = [...to].sort((a, b) => l.state(a).localeCompare(l.state(b), l.language)).join(',');
-  const input = useMemo((): PreviewInput => ({
-    labels, kind, from,
-    to: toKey === '' ? [] : toKey.split(','),
-    at: new Date(),
-  }), [labels, kind, from, toKey]);
+  const input = useMemo(
+    (): PreviewInput => ({
+      labels,
+      kind,
+      from,
+      to: toKey === '' ? [] : toKey.split(','),
+      at: new Date(),
+    }),
+    [labels, kind, from, toKey],
+  );
 
   return (
     <>
@@ -40,18 +45,30 @@ export function PreviewPage({ me }: { me: UserView }) {
           {(field) => (
             <select {...field} name="preview-from" value={from} onChange={(e) => setFrom(e.target.value)}>
               {me.state === null && <option value="">{t('preview.form.chooseFrom')}</option>}
-              {l.sortedStates().map((s) => <option key={s.code} value={s.code}>{s.name[l.language]}</option>)}
+              {l.sortedStates().map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name[l.language]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <PreviewLabelsForm labels={labels} kind={kind} onLabels={setLabels} onKind={setKind} />
         <StateChecklist legend={t('preview.form.recipients')} value={to} onChange={setTo} />
         <div className="actions">
-          <button type="button" onClick={reload}>{t('preview.form.reload')}</button>
+          <button type="button" onClick={reload}>
+            {t('preview.form.reload')}
+          </button>
         </div>
       </form>
       <FormError error={error} />
-      {!loaded ? (!error && <p>{t('common.loading')}</p>) : from === '' ? <p className="card">{t('preview.form.chooseFrom')}</p> : <PolicyPreview loaded={loaded} input={input} />}
+      {!loaded ? (
+        !error && <p>{t('common.loading')}</p>
+      ) : from === '' ? (
+        <p className="card">{t('preview.form.chooseFrom')}</p>
+      ) : (
+        <PolicyPreview loaded={loaded} input={input} />
+      )}
     </>
   );
 }

@@ -1,4 +1,11 @@
-import { compilePolicy, evaluate, redactDecision, type CompiledPolicy, type Decision, type RecipientDecision } from '../../../../../shared/policy/index';
+import {
+  compilePolicy,
+  evaluate,
+  redactDecision,
+  type CompiledPolicy,
+  type Decision,
+  type RecipientDecision,
+} from '../../../../../shared/policy/index';
 import type { ExchangeKind, Labels, StateCode } from '../../../../../shared/schemas/labels';
 import type { FullPolicyView, PublishedPolicyView } from '../../../../../shared/schemas/policy-api';
 import type { PolicyBody } from '../../../../../shared/schemas/policy';
@@ -12,10 +19,16 @@ export interface ReadablePolicy {
 export type ReadablePolicies = ReadonlyMap<StateCode, ReadablePolicy>;
 
 /** Every state's published rules, with the own state's full policy in place of its published part. */
-export function readablePolicies(published: readonly PublishedPolicyView[], own: FullPolicyView | null): ReadablePolicies {
+export function readablePolicies(
+  published: readonly PublishedPolicyView[],
+  own: FullPolicyView | null,
+): ReadablePolicies {
   const map = new Map<StateCode, ReadablePolicy>();
   for (const view of published) {
-    map.set(view.state, { scope: 'published', body: { state: view.state, version: view.version, defaultEffect: view.defaultEffect, rules: view.rules } });
+    map.set(view.state, {
+      scope: 'published',
+      body: { state: view.state, version: view.version, defaultEffect: view.defaultEffect, rules: view.rules },
+    });
   }
   if (own !== null) map.set(own.policy.state, { scope: 'full', body: own.policy });
   return map;
@@ -46,7 +59,11 @@ export interface PreviewInput {
 }
 
 /** The shared engine's decision on what this client can read, and where it may know too little. */
-export function previewDecision(input: PreviewInput, policies: ReadablePolicies, compiled: ReadonlyMap<StateCode, CompiledPolicy>): PreviewResult {
+export function previewDecision(
+  input: PreviewInput,
+  policies: ReadablePolicies,
+  compiled: ReadonlyMap<StateCode, CompiledPolicy>,
+): PreviewResult {
   // Explained as the server explains decisions to a sender: other states' unpublished rules only
   // as "not published". The viewer is the state read in full (this client's own), whichever
   // state the preview sends from; a client normally holds no other state's unpublished rules.

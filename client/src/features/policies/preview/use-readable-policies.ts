@@ -18,20 +18,25 @@ export interface LoadedPolicies {
 export function useReadablePolicies(): { loaded: LoadedPolicies | undefined; error: unknown; reload: () => void } {
   const client = useClient();
   const state = useSession()?.user.state ?? null;
-  const result = useLoaded(useCallback(async () => {
-    const ownFull = async (): Promise<FullPolicyView | null> => {
-      if (state === null) return null;
-      try {
-        const view = await client.policies.current(state);
-        return view.scope === 'full' ? view : null;
-      } catch (caught) {
-        if (isApiError(caught, 'policy.not-found')) return null;
-        throw caught;
-      }
-    };
-    const [published, own] = await Promise.all([client.policies.listPublished(), ownFull()]);
-    return readablePolicies(published, own);
-  }, [client, state]));
-  const loaded = useMemo(() => (result.data ? { policies: result.data, compiled: compileReadable(result.data) } : undefined), [result.data]);
+  const result = useLoaded(
+    useCallback(async () => {
+      const ownFull = async (): Promise<FullPolicyView | null> => {
+        if (state === null) return null;
+        try {
+          const view = await client.policies.current(state);
+          return view.scope === 'full' ? view : null;
+        } catch (caught) {
+          if (isApiError(caught, 'policy.not-found')) return null;
+          throw caught;
+        }
+      };
+      const [published, own] = await Promise.all([client.policies.listPublished(), ownFull()]);
+      return readablePolicies(published, own);
+    }, [client, state]),
+  );
+  const loaded = useMemo(
+    () => (result.data ? { policies: result.data, compiled: compileReadable(result.data) } : undefined),
+    [result.data],
+  );
   return { loaded, error: result.error, reload: result.reload };
 }

@@ -15,7 +15,15 @@ import { deadlineState } from '../../requests/deadline';
 export const UNAVAILABLE = 'unavailable';
 export type Source<T> = T | null | undefined | typeof UNAVAILABLE;
 
-export type HomeItemId = 'unread' | 'requests' | 'clarifications' | 'stale-entry' | 'pending-people' | 'held-exchanges' | 'awaiting-position' | 'open-proposals';
+export type HomeItemId =
+  | 'unread'
+  | 'requests'
+  | 'clarifications'
+  | 'stale-entry'
+  | 'pending-people'
+  | 'held-exchanges'
+  | 'awaiting-position'
+  | 'open-proposals';
 
 /** One line of the list: what waits, how many, and where to deal with it. */
 export interface HomeItem {
@@ -69,7 +77,8 @@ class ListBuilder {
   }
 }
 
-const counted = (count: number, more: Omit<Fields, 'count'> = {}): Fields | undefined => (count > 0 ? { count, ...more } : undefined);
+const counted = (count: number, more: Omit<Fields, 'count'> = {}): Fields | undefined =>
+  count > 0 ? { count, ...more } : undefined;
 
 export type CaseFacts = Pick<RequestCaseView, 'status' | 'submittedAt' | 'deadline' | 'overdue'>;
 
@@ -102,8 +111,12 @@ export function focalPointItems(inputs: FocalPointInputs): HomeList {
       const { count, overdue } = awaitingAnswer(inbox, inputs.now);
       return counted(count, { overdue });
     })
-    .add('clarifications', '/requests/sent', inputs.toClarify, (sent) => counted(sent.filter((c) => c.status === 'clarification-requested').length))
-    .add('stale-entry', '/directory/mine', inputs.entry, (entry) => (entry.stale ? { count: 1, since: entry.lastConfirmedAt } : undefined))
+    .add('clarifications', '/requests/sent', inputs.toClarify, (sent) =>
+      counted(sent.filter((c) => c.status === 'clarification-requested').length),
+    )
+    .add('stale-entry', '/directory/mine', inputs.entry, (entry) =>
+      entry.stale ? { count: 1, since: entry.lastConfirmedAt } : undefined,
+    )
     .list();
 }
 
@@ -111,7 +124,12 @@ export type ProposalFacts = Pick<ProposalView, 'status' | 'electorate' | 'positi
 
 /** Open proposals that `state` decides and has said nothing on yet. */
 export function awaitingPosition(proposals: readonly ProposalFacts[], state: string): ProposalFacts[] {
-  return proposals.filter((p) => p.status === 'open' && (p.electorate as readonly string[]).includes(state) && !p.positions.some((position) => position.state === state));
+  return proposals.filter(
+    (p) =>
+      p.status === 'open' &&
+      (p.electorate as readonly string[]).includes(state) &&
+      !p.positions.some((position) => position.state === state),
+  );
 }
 
 export interface AdminInputs {
@@ -135,16 +153,21 @@ export interface AdminInputs {
 export function adminItems(inputs: AdminInputs): HomeList {
   const { state } = inputs;
   const builder = new ListBuilder()
-    .add('pending-people', '/admin/pending', inputs.pending, (people) => counted(people.filter(inputs.mayVerify).length))
+    .add('pending-people', '/admin/pending', inputs.pending, (people) =>
+      counted(people.filter(inputs.mayVerify).length),
+    )
     .add('held-exchanges', '/approvals', inputs.approvals, (approvals) =>
-      counted(approvals.filter((a) => awaitsState(a, state)).length));
+      counted(approvals.filter((a) => awaitsState(a, state)).length),
+    );
   if (inputs.role === 'national-admin') {
     builder.add('awaiting-position', '/decisions', inputs.proposals, (proposals) => {
       const awaiting = state === null ? [] : awaitingPosition(proposals, state);
       return counted(awaiting.length, { silence: awaiting.some((p) => p.procedure === 'silence') });
     });
   } else {
-    builder.add('open-proposals', '/decisions', inputs.proposals, (proposals) => counted(proposals.filter((p) => p.status === 'open').length));
+    builder.add('open-proposals', '/decisions', inputs.proposals, (proposals) =>
+      counted(proposals.filter((p) => p.status === 'open').length),
+    );
   }
   return builder.list();
 }

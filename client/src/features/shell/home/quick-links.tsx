@@ -17,7 +17,11 @@ export function QuickLinks({ user }: { user: UserView }) {
   if (links.length === 0) return null;
   return (
     <nav className="home-quick actions" aria-label={t('home.quick.label')} data-testid="home-quick-links">
-      {links.map((link) => <Link key={link.to} to={link.to} className="button">{link.label}</Link>)}
+      {links.map((link) => (
+        <Link key={link.to} to={link.to} className="button">
+          {link.label}
+        </Link>
+      ))}
     </nav>
   );
 }

@@ -27,14 +27,31 @@ function homePermissions(user: UserView) {
 export function useAdminItems(user: UserView): HomeList {
   const client = useClient();
   const { listsPeople, listsApprovals, readsProposals, verifies } = useMemo(() => homePermissions(user), [user]);
-  const [pending, reloadPending] = useHomeSource(useCallback(() => (listsPeople ? client.users.list({ status: 'pending-verification' }) : Promise.resolve(null)), [client, listsPeople]));
-  const [approvals, reloadApprovals] = useHomeSource(useCallback(() => (listsApprovals ? client.approvals.list('pending') : Promise.resolve(null)), [client, listsApprovals]));
-  const [proposals, reloadProposals] = useHomeSource(useCallback(() => (readsProposals ? client.consensus.list() : Promise.resolve(null)), [client, readsProposals]));
+  const [pending, reloadPending] = useHomeSource(
+    useCallback(
+      () => (listsPeople ? client.users.list({ status: 'pending-verification' }) : Promise.resolve(null)),
+      [client, listsPeople],
+    ),
+  );
+  const [approvals, reloadApprovals] = useHomeSource(
+    useCallback(
+      () => (listsApprovals ? client.approvals.list('pending') : Promise.resolve(null)),
+      [client, listsApprovals],
+    ),
+  );
+  const [proposals, reloadProposals] = useHomeSource(
+    useCallback(() => (readsProposals ? client.consensus.list() : Promise.resolve(null)), [client, readsProposals]),
+  );
   // Newcomers, held exchanges and proposals come and go while home is open: their lines are read again.
   usePeopleUpdates(reloadPending, listsPeople);
   useApprovalUpdates(reloadApprovals, listsApprovals);
   useConsensusUpdates(reloadProposals, readsProposals);
   return adminItems({
-    role: user.role === 'network-admin' ? 'network-admin' : 'national-admin', state: user.state, pending, approvals, proposals, mayVerify: verifies,
+    role: user.role === 'network-admin' ? 'network-admin' : 'national-admin',
+    state: user.state,
+    pending,
+    approvals,
+    proposals,
+    mayVerify: verifies,
   });
 }

@@ -21,9 +21,22 @@ export function useFocalPointItems(user: UserView): HomeList {
   // The count is 0 until the history page is read: wait for it rather than say "nothing waits" too soon.
   const { store } = useMessaging();
   const [historyRead] = useHomeSource(useCallback(() => store.loadRecent().then(() => true), [store]));
-  const [inbox, reloadInbox] = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'inbox' }) : Promise.resolve(null)), [client, requests]));
-  const [toClarify, reloadToClarify] = useHomeSource(useCallback(() => (requests ? client.requests.list({ box: 'outbox', status: 'clarification-requested' }) : Promise.resolve(null)), [client, requests]));
-  const [entry] = useHomeSource(useCallback(() => (ownEntry ? client.directory.entry(user.id) : Promise.resolve(null)), [client, ownEntry, user.id]));
+  const [inbox, reloadInbox] = useHomeSource(
+    useCallback(() => (requests ? client.requests.list({ box: 'inbox' }) : Promise.resolve(null)), [client, requests]),
+  );
+  const [toClarify, reloadToClarify] = useHomeSource(
+    useCallback(
+      () =>
+        requests ? client.requests.list({ box: 'outbox', status: 'clarification-requested' }) : Promise.resolve(null),
+      [client, requests],
+    ),
+  );
+  const [entry] = useHomeSource(
+    useCallback(
+      () => (ownEntry ? client.directory.entry(user.id) : Promise.resolve(null)),
+      [client, ownEntry, user.id],
+    ),
+  );
   // A request arrives, moves or falls overdue: both request lines are read again.
   const requestsChanged = (): void => {
     reloadInbox();
