@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { takeContractViolations } from './api-contract.js';
+import { screenshotOpenPages } from './browser.js';
 import { startTestDatabase, stopTestDatabase } from './test-database.js';
 
 const contractViolations: string[] = [];
@@ -14,9 +15,10 @@ export const mochaHooks = {
    * Answers the API document does not describe are gathered per test, and fail the run at its end
    * (a failing afterEach hook would stop the tests after it), naming the test that received each.
    */
-  afterEach(this: Mocha.Context): void {
+  async afterEach(this: Mocha.Context): Promise<void> {
     const title = this.currentTest?.fullTitle() ?? '(unknown test)';
     for (const violation of takeContractViolations()) contractViolations.push(`${title}: ${violation}`);
+    if (this.currentTest?.state === 'failed') await screenshotOpenPages(title);
   },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(20_000);
