@@ -18,4 +18,5 @@ export { publishedSummary } from './published-summary.js';
 export { diffPolicies, type PolicyDiff } from './diff-policies.js';
 export { DEFAULT_LEGAL_BASIS, NO_POLICY_LEGAL_BASIS, UNPUBLISHED_LEGAL_BASIS } from './engine-legal-basis.js';
 export { redactDecision } from './redact-decision.js';
+export { PolicyRefusal, refusalOf } from './policy-refusal.js';
 export { withheldDirectoryFields, type DirectoryReader } from './directory-fields.js';

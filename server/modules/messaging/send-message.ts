@@ -2,7 +2,7 @@ import { fromBase64Url } from '../../../shared/crypto/encoding.js';
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { verifyEnvelope } from '../../../shared/crypto/verify-envelope.js';
 import { AppError } from '../../../shared/errors.js';
-import { describeDecision, redactDecision, type Decision } from '../../../shared/policy/index.js';
+import { describeDecision, redactDecision, refusalOf, type Decision } from '../../../shared/policy/index.js';
 import { HANDLING_CODES } from '../../../shared/schemas/labels.js';
 import type { SendMessageResult } from '../../../shared/schemas/messaging.js';
 import type { StoredMessage } from './ports.js';
@@ -89,11 +89,13 @@ function checkConditions(envelope: Envelope, decision: Decision): void {
 
 /** The sender's state reads its own rules and published ones; other states' unpublished rules only as "not published". */
 function denied(decision: Decision, senderState: string): AppError {
-  const reasons = [...describeDecision(redactDecision(decision, senderState), 'en')];
+  const redacted = redactDecision(decision, senderState);
+  const reasons = [...describeDecision(redacted, 'en')];
   return new AppError(
     'policy.denied',
     `the disclosure policy does not allow this exchange: ${reasons.join(' ')}`,
     reasons.map((message) => ({ path: ['policy'], message })),
+    refusalOf(redacted, senderState),
   );
 }
 

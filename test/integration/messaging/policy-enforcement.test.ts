@@ -126,11 +126,23 @@ describe('messaging under disclosure policies', function () {
     expect(JSON.stringify(hidden.error))
       .not.to.contain('CN confidential protocol 3')
       .and.not.to.contain('cn-no-kz-intel');
+    // The same refusal as data, for the sender's screen: whose restriction, which way, no basis.
+    expect(hidden.error.details).to.deep.equal({
+      refusals: [{ recipientState: 'CN', by: [{ state: 'CN', direction: 'inbound', published: false }] }],
+    });
     // A published rule of the recipient is shown with its legal basis.
     const open = await send(sender, {
       envelope: await envelopeFor(t, kz, [cn], { bank: 1 }, { labels: { ...LABELS, category: 'financial' } }),
     });
     expect(!open.ok && open.error.message).to.contain('CN Law on Banks, art. 26');
+    expect(!open.ok && open.error.details).to.deep.equal({
+      refusals: [
+        {
+          recipientState: 'CN',
+          by: [{ state: 'CN', direction: 'inbound', published: true, legalBasis: { en: 'CN Law on Banks, art. 26' } }],
+        },
+      ],
+    });
     // The sender state's audit trail names the rule no more than the error does.
     const trail = await t.server.database.connection
       .collection('audit_entries')

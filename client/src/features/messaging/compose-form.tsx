@@ -9,6 +9,9 @@ import { useSession } from '../../services/client-context';
 import { PolicyPreview } from '../policies/preview/policy-preview';
 import { previewDecision, type PreviewInput } from '../policies/preview/readable-policies';
 import { useReadablePolicies } from '../policies/preview/use-readable-policies';
+import { usePolicyLabels } from '../policies/use-policy-labels';
+import { decisionSentence } from './decision-sentence';
+import { PolicyRefusalNotice, policyRefusalOf } from './policy-refusal-notice';
 import { AttachmentPicker } from './attachment-picker';
 import { KeyChangeWarning } from './key-change-warning';
 import { LabelsFields } from './labels-fields';
@@ -31,16 +34,22 @@ export function ComposeForm({
   labels,
   onLabels,
   threadId,
+  labelsFromThread = false,
   onSent,
 }: {
   recipients: readonly { userId: string; state: string }[];
   labels: Labels;
   onLabels: (next: Labels) => void;
   threadId?: string;
+  /** The labels are the conversation's (its last message's): shown as one line until changed. */
+  labelsFromThread?: boolean;
   onSent: (sent: SentMessage) => void;
 }) {
   const { t } = useTranslation();
+  const l = usePolicyLabels();
   const me = useSession()?.user;
+  // In a conversation the labels come from it: one line, changed only on demand.
+  const [editingLabels, setEditingLabels] = useState(false);
   const { store } = useMessaging();
   const { loaded, error: policyError } = useReadablePolicies();
   const [text, setText] = useState('');
@@ -48,6 +57,8 @@ export function ComposeForm({
   const [sentCount, setSentCount] = useState(0); // remounts the attachment picker after sending: no stale notes
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  // A refusal answers the labels it was sent with: changing them clears it.
+  const [refusedLabels, setRefusedLabels] = useState<Labels>();
   const [notice, setNotice] = useState<string>();
 
   const input = useMemo(
@@ -72,6 +83,8 @@ export function ComposeForm({
       : raised.handling !== labels.handling
         ? t('messaging.compose.blockedHandling', { code: raised.handling })
         : undefined;
+
+  const refusal = refusedLabels === labels ? policyRefusalOf(error) : undefined;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -100,6 +113,7 @@ export function ComposeForm({
       onSent(sent);
     } catch (caught) {
       setError(caught);
+      setRefusedLabels(labels);
     } finally {
       setBusy(false);
     }
@@ -112,7 +126,28 @@ export function ComposeForm({
       aria-label={t('messaging.compose.label')}
     >
       <KeyChangeWarning userIds={recipients.map((r) => r.userId)} />
-      <LabelsFields labels={labels} onChange={onLabels} />
+      {!labelsFromThread || editingLabels ? (
+        <LabelsFields labels={labels} onChange={onLabels} />
+      ) : (
+        <div className="label-chips" data-testid="label-chips">
+          <span className="hint">
+            {t('messaging.compose.labels')} ({t('messaging.compose.labelsFromThread')}):
+          </span>{' '}
+          {[
+            l.domain(labels.domain),
+            l.category(labels.category),
+            l.classification(labels.classification),
+            labels.handling,
+          ].map((chip) => (
+            <span key={chip} className="badge">
+              {chip}
+            </span>
+          ))}{' '}
+          <button type="button" className="link" onClick={() => setEditingLabels(true)}>
+            {t('messaging.compose.editLabels')}
+          </button>
+        </div>
+      )}
       <Field label={t('messaging.compose.text')}>
         {(field) => (
           <textarea
@@ -126,7 +161,17 @@ export function ComposeForm({
         )}
       </Field>
       <AttachmentPicker key={sentCount} files={files} onChange={setFiles} />
-      {loaded && recipients.length > 0 && me?.state && <PolicyPreview loaded={loaded} input={input} />}
+      {decision && !refusal && (
+        <p className={`decision-sentence effect-${decision.effect}`} data-testid="decision-sentence">
+          {decisionSentence(decision, t, l)}
+        </p>
+      )}
+      {loaded && recipients.length > 0 && me?.state && (
+        <details className="decision-details">
+          <summary>{t('messaging.compose.decisionDetails')}</summary>
+          <PolicyPreview loaded={loaded} input={input} />
+        </details>
+      )}
       <FormError error={policyError} />
       {decision?.effect === 'approve' && !blocked && (
         <p className="card warning" data-testid="will-be-held">
@@ -157,7 +202,7 @@ export function ComposeForm({
           {notice}
         </p>
       )}
-      <FormError error={error} />
+      {refusal ? <PolicyRefusalNotice refusal={refusal} /> : !policyRefusalOf(error) && <FormError error={error} />}
     </form>
   );
 }

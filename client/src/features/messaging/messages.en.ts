@@ -73,9 +73,29 @@ const messaging = {
     sentHeld: 'Sent and held for approval: the national admins must release it before it is delivered.',
     willBeHeld: 'This message will be held for approval by the national admins before it is delivered.',
     blockedDeny:
-      'The disclosure policies do not allow this exchange (see the reasons above): change the labels or the recipients.',
+      'You cannot send this as it stands: the disclosure policies do not allow it. If you believe the exchange should be possible, ask your national admin; or send a request instead.',
+    labels: 'Labels',
+    labelsFromThread: 'as in this conversation',
+    editLabels: 'Change labels',
+    decisionDetails: 'Why, state by state',
     blockedHandling:
       'The disclosure policies require handling code {{code}} or stricter: raise the handling code to send.',
+  },
+  /** The policy decision on the message being written, in one sentence. */
+  decision: {
+    allow:
+      'Allowed: the rules you can read allow this message to {{states}} (unpublished rules are checked on sending).',
+    conditions: 'Allowed with conditions to {{states}}: {{conditions}}.',
+    approve: 'Held for approval before delivery to {{states}}. Legal basis: {{basis}}.',
+    deny: 'Not allowed to {{states}}. Legal basis: {{basis}}.',
+  },
+  /** The server refused a message: in plain words, and what to do instead. */
+  refusal: {
+    title: 'Not sent: the disclosure policies do not allow this exchange.',
+    rule: '{{recipient}}: refused by an {{rule}} rule of {{state}}. Legal basis: {{basis}}.',
+    unpublished: '{{recipient}}: refused by a restriction of {{state}} (not published).',
+    next: 'Your text is still here. If you believe this exchange should be possible, ask your national admin. For information the other state decides on, send a request instead.',
+    makeRequest: 'Send a request instead',
   },
   /** Search in my messages: runs in the browser over decrypted history. */
   search: {

@@ -151,6 +151,7 @@ export function ThreadPage({ counterparts }: { counterparts: string[] }) {
           recipients={recipients}
           labels={labels}
           onLabels={setLabels}
+          labelsFromThread={last !== undefined}
           onSent={() => load(undefined, false)}
         />
       )}
