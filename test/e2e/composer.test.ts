@@ -109,4 +109,53 @@ describe('e2e: the composer in a thread (Chromium)', function () {
     expect(await refusal.count()).to.equal(0);
     expect(errors).to.deep.equal([]);
   });
+
+  it('a message under handling code H2 is read but neither copied nor saved by its recipient, who is told why; an H1 one can be', async () => {
+    const kz = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await signInThroughUi(t, kz, { username: 'fp.kz.border', password: DEMO_PASSWORD });
+    await kz.getByRole('link', { name: /^Messages/ }).click();
+    const send = async (text: string, handling: string, file: string): Promise<void> => {
+      await kz.getByTestId('new-message').click();
+      await kz.getByLabel('Find in the directory').fill('Kyrgyzstan border');
+      await kz.getByRole('button', { name: 'Search', exact: true }).click();
+      await kz.getByTestId('add-recipient').first().click();
+      await kz.getByLabel('Handling code').selectOption(handling);
+      await kz.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
+      await kz
+        .getByLabel('Attachments')
+        .setInputFiles({ name: file, mimeType: 'text/plain', buffer: Buffer.from(text) });
+      await kz.getByRole('button', { name: 'Encrypt and send' }).click();
+      await kz.getByTestId('message-item').filter({ hasText: text }).waitFor();
+      await kz.getByRole('link', { name: /^Messages/ }).click();
+    };
+    await send('Account holders of the shell company (H2)', 'H2', 'holders.txt');
+
+    const kg = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const errors = watchErrors(kg);
+    await signInThroughUi(t, kg, { username: 'fp.kg.border', password: DEMO_PASSWORD });
+    await kg.getByRole('link', { name: /^Messages/ }).click();
+    await kg.getByTestId('conversation').filter({ hasText: 'Account holders' }).getByRole('link').click();
+    const guarded = kg.getByTestId('message-item').filter({ hasText: 'Account holders' });
+    await guarded.waitFor();
+    expect(await guarded.getByTestId('message-text').getAttribute('data-guarded')).to.equal('true');
+    expect(await guarded.getByTestId('onward-guard').textContent()).to.contain(
+      'Handling code H2: not to be passed on without the consent of Kazakhstan.',
+    );
+    expect(await guarded.getByTestId('attachment-download').count()).to.equal(0);
+    expect(await guarded.getByTestId('attachment-guarded').textContent()).to.contain('holders.txt');
+    // A copy from the text is refused by the page (the browser's default action is cancelled).
+    const copyCancelled = await guarded
+      .getByTestId('message-text')
+      .evaluate((node) => !node.dispatchEvent(new Event('copy', { bubbles: true, cancelable: true })));
+    expect(copyCancelled).to.equal(true);
+    await shot(kg, '04-guarded-h2-en');
+
+    // H1 (the default) may be passed on under national rules: its file downloads as usual.
+    await send('Open-source report on the company (H1)', 'H1', 'report.txt');
+    const open = kg.getByTestId('message-item').filter({ hasText: 'Open-source report' });
+    await open.waitFor();
+    expect(await open.getByTestId('onward-guard').count()).to.equal(0);
+    expect(await open.getByTestId('attachment-download').count()).to.equal(1);
+    expect(errors).to.deep.equal([]);
+  });
 });

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useState, type ClipboardEvent } from 'react';
+import { onwardUse } from '../../../../shared/requests/onward-use';
+import type { HandlingCode } from '../../../../shared/schemas/labels';
 import { useTranslation } from 'react-i18next';
 import type { ReceivedMessage } from '../../../sdk/index';
 import { FormError } from '../../components/form-error';
@@ -65,6 +67,11 @@ export function MessageItem({ message, highlighted = false }: { message: Receive
     }
   };
   const { labels } = message;
+  // As with request answers: what may not be passed on is neither copied nor saved from here.
+  const guarded = !message.outgoing && !onwardUse(labels.handling as HandlingCode, message.conditions).mayDisseminate;
+  const refuseCopy = (event: ClipboardEvent): void => {
+    if (guarded) event.preventDefault();
+  };
   return (
     <li
       className={`message-item ${message.outgoing ? 'outgoing' : 'incoming'}${highlighted ? ' highlighted' : ''}`}
@@ -97,21 +104,38 @@ export function MessageItem({ message, highlighted = false }: { message: Receive
           labels.handling,
         ].join(' · ')}
       </p>
-      <p className="message-text" data-testid="message-text">
+      <p
+        className={`message-text${guarded ? ' no-copy' : ''}`}
+        data-testid="message-text"
+        data-guarded={guarded || undefined}
+        onCopy={refuseCopy}
+        onCut={refuseCopy}
+      >
         {message.text}
       </p>
+      {guarded && (
+        <p className="hint warning onward-guard" data-testid="onward-guard">
+          {t('messaging.onward.guarded', { code: labels.handling, state: l.state(message.from.state) })}
+        </p>
+      )}
       {message.attachments.length > 0 && (
         <ul className="attachments">
           {message.attachments.map((ref, index) => (
             <li key={ref.id}>
-              <button
-                type="button"
-                className="link"
-                data-testid="attachment-download"
-                onClick={() => void download(index)}
-              >
-                {t('messaging.attachments.download', { name: ref.name, size: size(ref.size) })}
-              </button>
+              {guarded ? (
+                <span data-testid="attachment-guarded">
+                  {t('messaging.attachments.guarded', { name: ref.name, size: size(ref.size) })}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="link"
+                  data-testid="attachment-download"
+                  onClick={() => void download(index)}
+                >
+                  {t('messaging.attachments.download', { name: ref.name, size: size(ref.size) })}
+                </button>
+              )}
             </li>
           ))}
         </ul>

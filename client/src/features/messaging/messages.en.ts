@@ -34,6 +34,7 @@ const messaging = {
   },
   attachments: {
     download: 'Download {{name}} ({{size}})',
+    guarded: '{{name}} ({{size}}): not downloadable, see the handling code',
     /** A file's size; the number is formatted in the interface language. */
     size: {
       bytes: '{{size}} B',
@@ -80,6 +81,11 @@ const messaging = {
     decisionDetails: 'Why, state by state',
     blockedHandling:
       'The disclosure policies require handling code {{code}} or stricter: raise the handling code to send.',
+  },
+  /** Received information that may not be passed on (handling code H2 or H3, or a policy condition). */
+  onward: {
+    guarded:
+      'Handling code {{code}}: not to be passed on without the consent of {{state}}. Copying it and downloading its files are off here; ask the sender for consent first.',
   },
   /** The policy decision on the message being written, in one sentence. */
   decision: {

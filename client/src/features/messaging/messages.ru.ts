@@ -36,6 +36,7 @@ const messaging: Translation<(typeof messagingEn)['messaging']> = {
   },
   attachments: {
     download: 'Скачать {{name}} ({{size}})',
+    guarded: '{{name}} ({{size}}): скачивание недоступно, см. код обращения',
     size: {
       bytes: '{{size}} Б',
       kb: '{{size}} КБ',
@@ -81,6 +82,10 @@ const messaging: Translation<(typeof messagingEn)['messaging']> = {
     decisionDetails: 'Почему: по каждому государству',
     blockedHandling:
       'Правила раскрытия информации требуют код обращения {{code}} или строже: повысьте код обращения, чтобы отправить.',
+  },
+  onward: {
+    guarded:
+      'Код обращения {{code}}: не передавать без согласия государства {{state}}. Копирование текста и скачивание файлов здесь отключены; сначала запросите согласие у отправителя.',
   },
   decision: {
     allow:
