@@ -50,6 +50,8 @@ export function createSessionManager({
   let inflight: Promise<StoredSession> | undefined;
   // Bumped on sign-in and sign-out, so a refresh that finishes after either cannot revive an old session.
   let generation = 0;
+  // Bumped on sign-in and sign-out only: a rotation that finishes after either is never kept.
+  let signIns = 0;
   const listeners = new Set<() => void>();
 
   const set = (next: StoredSession | undefined): void => {
@@ -64,7 +66,7 @@ export function createSessionManager({
     user: session.user,
   });
 
-  async function rotate(from: StoredSession, startedIn: number): Promise<StoredSession> {
+  async function rotate(from: StoredSession, startedIn: number, signedInAt: number): Promise<StoredSession> {
     try {
       const session = await transport.send({
         method: 'POST',
@@ -72,7 +74,11 @@ export function createSessionManager({
         body: { refreshToken: from.refreshToken },
         schema: Session,
       });
-      if (startedIn !== generation) throw notSignedIn();
+      // Signed out or in as someone else meanwhile: this rotation is not theirs. But another tab's
+      // copy of this same session, adopted meanwhile, is older than what the server just issued:
+      // dropping it would lose the family's only live token (the next refresh would look like theft).
+      if (signedInAt !== signIns || (startedIn !== generation && current?.user.id !== session.user.id))
+        throw notSignedIn();
       const stored = toStored(session);
       set(stored);
       return stored;
@@ -91,6 +97,7 @@ export function createSessionManager({
     },
     start(session) {
       generation += 1;
+      signIns += 1;
       inflight = undefined;
       const stored = toStored(session);
       set(stored);
@@ -104,6 +111,7 @@ export function createSessionManager({
     },
     end() {
       generation += 1;
+      signIns += 1;
       inflight = undefined;
       set(undefined);
     },
@@ -116,6 +124,7 @@ export function createSessionManager({
       // Single flight: a refresh token works once, so two parallel refreshes would look like theft.
       const from = current;
       const startedIn = generation;
+      const signedInAt = signIns;
       const pending = sharedRefresh
         ? sharedRefresh.run(async () => {
             const latest = await sharedRefresh.latest();
@@ -128,9 +137,9 @@ export function createSessionManager({
               set(latest);
               return latest;
             }
-            return rotate(current ?? from, startedIn);
+            return rotate(current ?? from, startedIn, signedInAt);
           })
-        : rotate(from, startedIn);
+        : rotate(from, startedIn, signedInAt);
       inflight = pending;
       const clear = (): void => {
         if (inflight === pending) inflight = undefined;

@@ -101,7 +101,7 @@ export function rememberedSession(client: FocalNetClient): RememberedSession {
 
   const erase = async (): Promise<void> => {
     lastWritten = undefined;
-    writing = eraseSealed().catch(() => undefined);
+    writing = writing.then(() => eraseSealed()).catch(() => undefined);
     await writing;
     channel?.postMessage('changed');
   };
@@ -119,10 +119,13 @@ export function rememberedSession(client: FocalNetClient): RememberedSession {
     }
     if (value.session.refreshToken === lastWritten) return;
     lastWritten = value.session.refreshToken;
-    writing = storeSealed(value).then(
-      () => channel?.postMessage('changed'),
-      () => undefined,
-    );
+    // In order: a slow earlier write must never land after (and over) a newer session.
+    writing = writing
+      .then(() => storeSealed(value))
+      .then(
+        () => channel?.postMessage('changed'),
+        () => undefined,
+      );
   };
   client.session.subscribe(persist);
   client.keyStore.subscribe(persist);

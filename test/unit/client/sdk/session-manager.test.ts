@@ -72,6 +72,32 @@ describe('SDK session manager', () => {
     expect(manager.current()).to.equal(undefined);
   });
 
+  it("another tab's copy of the same session, adopted during a rotation, does not make this tab drop what the server just issued", async () => {
+    const { transport, refreshes } = fakeTransport();
+    const manager = createSessionManager({ transport, store: memorySessionStore(), now: Date.now, leewayMs: 60_000 });
+    manager.start(session(1));
+    const pending = manager.refresh();
+    await tick();
+    // The other tab's (older) copy arrives while the server is answering this tab's refresh.
+    manager.adopt({ ...manager.current()!, accessToken: 'access-1b' });
+    refreshes[0]?.release(session(2));
+    expect((await pending).refreshToken).to.equal(session(2).refreshToken);
+    // Dropping it would leave only the spent token, and the next refresh would end the session as theft.
+    expect(manager.current()?.refreshToken).to.equal(session(2).refreshToken);
+  });
+
+  it('a rotation that finishes after a new sign-in (same person) does not replace the new session', async () => {
+    const { transport, refreshes } = fakeTransport();
+    const manager = createSessionManager({ transport, store: memorySessionStore(), now: Date.now, leewayMs: 60_000 });
+    manager.start(session(1));
+    const pending = manager.refresh().catch((error: unknown) => error);
+    await tick();
+    manager.start(session(5));
+    refreshes[0]?.release(session(2));
+    expect(await pending).to.be.instanceOf(ApiError);
+    expect(manager.current()?.refreshToken).to.equal(session(5).refreshToken);
+  });
+
   it('refreshes before sending when the access token is inside the leeway, and not otherwise', async () => {
     const { transport, refreshes } = fakeTransport();
     let now = 0;
