@@ -58,7 +58,8 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     await admin.getByRole('button', { name: 'Create invitation' }).click();
     await admin.getByRole('button', { name: 'I have copied the link' }).click();
     const mistaken = admin.getByTestId('invitation-list').locator('tr', { hasText: 'Wrong person' });
-    await mistaken.getByRole('button', { name: 'Revoke' }).click();
+    await mistaken.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Revoke — the link stops working at once' }).click();
     await mistaken.and(admin.locator('[data-status="revoked"]')).waitFor();
 
     // ── B: the newcomer opens the link in Russian ──
@@ -156,10 +157,13 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     await admin.getByRole('link', { name: 'People' }).click();
     const row = admin.locator(`[data-testid="person"][data-username="${username}"]`);
     await row.and(admin.locator('[data-status="active"]')).waitFor();
-    await row.getByRole('button', { name: 'Suspend' }).click();
-    await row.getByLabel('Reason for the suspension').fill('laptop reported lost');
+    await row.getByRole('button', { name: 'Suspend', exact: true }).click();
+    await admin.getByRole('dialog').getByLabel('Reason for the suspension').fill('laptop reported lost');
     await shot(admin, '12-admin-suspend-en');
-    await row.getByRole('button', { name: 'Suspend now' }).click();
+    await admin
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Suspend now — / })
+      .click();
     await row.and(admin.locator('[data-status="suspended"]')).waitFor();
     // The server closed the tab's socket; reconnecting, its refresh is refused: signed out without a click.
     await newcomer.getByRole('heading', { name: 'Sign in' }).waitFor();

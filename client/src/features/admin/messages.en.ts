@@ -33,6 +33,8 @@ export const adminEn = {
       expires: 'Valid until',
       actions: 'Actions',
       revoke: 'Revoke',
+      revokeTitle: 'Revoke the invitation for {{name}}?',
+      confirmRevoke: 'Revoke — the link stops working at once',
     },
     pending: {
       title: 'Pending verifications',
@@ -60,10 +62,12 @@ export const adminEn = {
       actions: 'Actions',
       suspend: 'Suspend',
       reason: 'Reason for the suspension',
-      confirmSuspend: 'Suspend now',
+      confirmSuspend: 'Suspend now — signs them out everywhere at once',
+      suspendTitle: 'Suspend {{name}}?',
       reactivate: 'Reactivate',
       remove: 'Remove',
-      confirmRemove: 'Really remove',
+      confirmRemove: 'Remove — the account is closed for good and cannot be reactivated',
+      removeTitle: 'Remove {{name}}?',
       // Not "Audit trail": the menu link has that name.
       personEvents: 'Events',
       personEventsOf: 'Events of {{name}}',
