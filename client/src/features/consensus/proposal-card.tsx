@@ -5,6 +5,7 @@ import type { Position, ProposalView } from '../../../../shared/schemas/consensu
 import { ConfirmAction } from '../../components/confirm-action';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
+import { useNow } from '../../hooks/use-now';
 import { useClient } from '../../services/client-context';
 import { describeChange } from './describe-change';
 
@@ -20,6 +21,7 @@ export function ProposalCard({
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const now = useNow();
   const client = useClient();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -63,7 +65,8 @@ export function ProposalCard({
       </h4>
       <p className="hint">
         {t(`consensus.procedure.${proposal.procedure}`)} ·{' '}
-        {t('consensus.card.deadline', { at: labels.date(proposal.deadline) })} ·{' '}
+        {t('consensus.card.deadline', { at: labels.date(proposal.deadline) })}
+        {open && ` (${labels.relative(proposal.deadline, now)})`} ·{' '}
         {t('consensus.card.proposed', { at: labels.date(proposal.proposedAt) })}
       </p>
       <p className="rationale">{proposal.rationale}</p>
