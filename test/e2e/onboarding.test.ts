@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
@@ -205,9 +206,35 @@ describe('e2e: onboarding a national admin in Chromium', function () {
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')));
     expect(new Set(types)).to.deep.equal(new Set(['user.activated']));
     await admin.getByLabel('Event').selectOption({ label: 'All events' });
+    // Details read as words: the suspension's reason and statuses, under translated field names; people by name.
+    const suspended = admin.getByTestId('audit-table').locator('tr[data-type="user.suspended"]').first();
+    expect(await suspended.getByTestId('audit-details').textContent()).to.contain('Reason: laptop reported lost');
+    expect(await suspended.textContent()).to.contain('Aigerim');
+    expect(await suspended.locator('[data-field="reason"]').count()).to.equal(1);
+    expect(await suspended.getByTestId('full-id').count(), 'ids only on demand').to.equal(0);
+    await admin.getByLabel('Show full ids').check();
+    expect(await suspended.getByTestId('full-id').allTextContents()).to.satisfy((ids: string[]) =>
+      ids.every((id) => /^[0-9a-f]{24}$/.test(id)),
+    );
+    await admin.getByLabel('Show full ids').uncheck();
     await shot(admin, '14-admin-audit-en');
+    // The filtered view as CSV: every matching entry, in words and with its full ids.
+    await admin.getByLabel('Event').selectOption({ label: 'Suspended' });
+    await admin
+      .getByTestId('audit-table')
+      .locator('tr[data-type="auth.signed-in"]')
+      .first()
+      .waitFor({ state: 'detached' });
+    const downloading = admin.waitForEvent('download');
+    await admin.getByRole('button', { name: 'Export these entries (CSV)' }).click();
+    const csv = readFileSync(await (await downloading).path(), 'utf8').split('\r\n');
+    expect(csv[0]).to.match(/^No\.,Time,time,Event,event,by,actorId,State,concerning,subjectId,details,hash$/);
+    expect(csv.filter((line) => line.includes('user.suspended')).length).to.equal(csv.length - 2);
+    expect(csv[1]).to.contain('Reason: laptop reported lost');
+    await admin.getByLabel('Event').selectOption({ label: 'All events' });
     await admin.getByRole('button', { name: 'Русский' }).click();
     await admin.getByRole('heading', { name: 'Журнал аудита' }).waitFor();
+    expect(await suspended.getByTestId('audit-details').textContent()).to.contain('Причина: laptop reported lost');
     await shot(admin, '15-admin-audit-ru');
 
     expect(adminErrors).to.deep.equal([]);
