@@ -93,6 +93,14 @@ export const TakePosition = z
   .strict();
 export type TakePosition = z.infer<typeof TakePosition>;
 
+/** Why the secretariat withdraws a proposal, shown to every state (optional in the API; the web client asks for it). */
+export const WithdrawProposal = z
+  .object({
+    reason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+export type WithdrawProposal = z.infer<typeof WithdrawProposal>;
+
 export const StatePosition = z.object({
   state: StateCode,
   position: Position,
@@ -118,5 +126,7 @@ export const ProposalView = z.object({
   electorate: z.array(StateCode),
   /** The latest position of each state that gave one. */
   positions: z.array(StatePosition),
+  /** Why the secretariat withdrew it, when it said. */
+  withdrawalReason: z.string().optional(),
 });
 export type ProposalView = z.infer<typeof ProposalView>;

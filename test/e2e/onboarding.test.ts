@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
@@ -58,7 +59,8 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     await admin.getByRole('button', { name: 'Create invitation' }).click();
     await admin.getByRole('button', { name: 'I have copied the link' }).click();
     const mistaken = admin.getByTestId('invitation-list').locator('tr', { hasText: 'Wrong person' });
-    await mistaken.getByRole('button', { name: 'Revoke' }).click();
+    await mistaken.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Revoke — the link stops working at once' }).click();
     await mistaken.and(admin.locator('[data-status="revoked"]')).waitFor();
 
     // ── B: the newcomer opens the link in Russian ──
@@ -156,10 +158,13 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     await admin.getByRole('link', { name: 'People' }).click();
     const row = admin.locator(`[data-testid="person"][data-username="${username}"]`);
     await row.and(admin.locator('[data-status="active"]')).waitFor();
-    await row.getByRole('button', { name: 'Suspend' }).click();
-    await row.getByLabel('Reason for the suspension').fill('laptop reported lost');
+    await row.getByRole('button', { name: 'Suspend', exact: true }).click();
+    await admin.getByRole('dialog').getByLabel('Reason for the suspension').fill('laptop reported lost');
     await shot(admin, '12-admin-suspend-en');
-    await row.getByRole('button', { name: 'Suspend now' }).click();
+    await admin
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Suspend now — / })
+      .click();
     await row.and(admin.locator('[data-status="suspended"]')).waitFor();
     // The server closed the tab's socket; reconnecting, its refresh is refused: signed out without a click.
     await newcomer.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -201,9 +206,35 @@ describe('e2e: onboarding a national admin in Chromium', function () {
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')));
     expect(new Set(types)).to.deep.equal(new Set(['user.activated']));
     await admin.getByLabel('Event').selectOption({ label: 'All events' });
+    // Details read as words: the suspension's reason and statuses, under translated field names; people by name.
+    const suspended = admin.getByTestId('audit-table').locator('tr[data-type="user.suspended"]').first();
+    expect(await suspended.getByTestId('audit-details').textContent()).to.contain('Reason: laptop reported lost');
+    expect(await suspended.textContent()).to.contain('Aigerim');
+    expect(await suspended.locator('[data-field="reason"]').count()).to.equal(1);
+    expect(await suspended.getByTestId('full-id').count(), 'ids only on demand').to.equal(0);
+    await admin.getByLabel('Show full ids').check();
+    expect(await suspended.getByTestId('full-id').allTextContents()).to.satisfy((ids: string[]) =>
+      ids.every((id) => /^[0-9a-f]{24}$/.test(id)),
+    );
+    await admin.getByLabel('Show full ids').uncheck();
     await shot(admin, '14-admin-audit-en');
+    // The filtered view as CSV: every matching entry, in words and with its full ids.
+    await admin.getByLabel('Event').selectOption({ label: 'Suspended' });
+    await admin
+      .getByTestId('audit-table')
+      .locator('tr[data-type="auth.signed-in"]')
+      .first()
+      .waitFor({ state: 'detached' });
+    const downloading = admin.waitForEvent('download');
+    await admin.getByRole('button', { name: 'Export these entries (CSV)' }).click();
+    const csv = readFileSync(await (await downloading).path(), 'utf8').split('\r\n');
+    expect(csv[0]).to.match(/^No\.,Time,time,Event,event,by,actorId,State,concerning,subjectId,details,hash$/);
+    expect(csv.filter((line) => line.includes('user.suspended')).length).to.equal(csv.length - 2);
+    expect(csv[1]).to.contain('Reason: laptop reported lost');
+    await admin.getByLabel('Event').selectOption({ label: 'All events' });
     await admin.getByRole('button', { name: 'Русский' }).click();
     await admin.getByRole('heading', { name: 'Журнал аудита' }).waitFor();
+    expect(await suspended.getByTestId('audit-details').textContent()).to.contain('Причина: laptop reported lost');
     await shot(admin, '15-admin-audit-ru');
 
     expect(adminErrors).to.deep.equal([]);

@@ -267,11 +267,15 @@ describe('e2e: disclosure policies in Chromium', function () {
     await admin.getByRole('link', { name: 'Approvals' }).click();
     const held = admin.locator('[data-testid="approval"][data-status="pending"]');
     expect(await held.getByTestId('hold').first().textContent()).to.contain('hold-confidential');
-    await held.getByRole('button', { name: 'Reject' }).click();
-    await held.getByText('Say why you reject it: the sender is told.').waitFor();
+    const confirmDialog = admin.getByRole('dialog');
+    await held.getByRole('button', { name: 'Reject', exact: true }).click();
+    await confirmDialog.getByRole('button', { name: /^Reject — / }).click();
+    await confirmDialog.getByText('Say why you reject it: the sender is told.').waitFor();
     await shot(admin, '12-admin-approvals-reject-needs-reason-en');
-    await held.getByLabel('Comment').fill('The person is subject to a national investigation.');
-    await held.getByRole('button', { name: 'Reject' }).click();
+    await confirmDialog
+      .getByLabel('Why you reject it (the sender is told)')
+      .fill('The person is subject to a national investigation.');
+    await confirmDialog.getByRole('button', { name: /^Reject — / }).click();
     await admin.getByTestId('approval-notice').waitFor();
     await admin.getByTestId('no-approvals').waitFor();
     await admin.getByRole('button', { name: 'Rejected' }).click();

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ProposalView, type CreateProposal, type TakePosition } from '../../../shared/schemas/consensus.js';
+import {
+  ProposalView,
+  type CreateProposal,
+  type TakePosition,
+  type WithdrawProposal,
+} from '../../../shared/schemas/consensus.js';
 import type { SessionManager } from '../session-manager.js';
 
 export interface ConsensusApi {
@@ -11,7 +16,7 @@ export interface ConsensusApi {
   /** A national admin gives their state's position. */
   takePosition(id: string, input: TakePosition): Promise<ProposalView>;
   /** The secretariat withdraws an open proposal. */
-  withdraw(id: string): Promise<ProposalView>;
+  withdraw(id: string, input?: WithdrawProposal): Promise<ProposalView>;
 }
 
 export function consensusApi(session: SessionManager): ConsensusApi {
@@ -23,6 +28,7 @@ export function consensusApi(session: SessionManager): ConsensusApi {
     propose: (input) => session.authed({ method: 'POST', path: '/api/proposals', body: input, schema: ProposalView }),
     takePosition: (id, input) =>
       session.authed({ method: 'POST', path: path(id, 'position'), body: input, schema: ProposalView }),
-    withdraw: (id) => session.authed({ method: 'POST', path: path(id, 'withdraw'), schema: ProposalView }),
+    withdraw: (id, input = {}) =>
+      session.authed({ method: 'POST', path: path(id, 'withdraw'), body: input, schema: ProposalView }),
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthResponse, ReadyResponse } from '../../../shared/schemas/system';
 import { fetchHealth, fetchReadiness } from '../api/system';
+import { formatDateTime } from '../lib/format-time';
 
 const POLL_MS = 5_000;
 
@@ -63,7 +64,11 @@ export function StatusPanel() {
       </dl>
       {serverCheckedAt && (
         <p className="checked">
-          {t('status.lastChecked', { time: serverCheckedAt.toLocaleTimeString(i18n.language) })}
+          {t('status.lastChecked', {
+            time: formatDateTime(serverCheckedAt, i18n.language === 'ru' ? 'ru' : 'en', {
+              seconds: true,
+            }),
+          })}
         </p>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useDomains } from '../services/domains';
 import { useMemberStates } from '../services/member-states';
 import { keyFor } from '../i18n/keys';
+import { formatDateTime, formatDay, formatRelative } from '../lib/format-time';
 
 /** Names of states, roles, domains and statuses in the current language. */
 export function useLabels() {
@@ -21,11 +22,13 @@ export function useLabels() {
     domains: (codes: readonly string[]): string =>
       codes.length === 0 ? t('common.none') : codes.map(domain).join('; '),
     userStatus: (status: string): string => t(keyFor('userStatus', status)),
-    date: (iso: string): string =>
-      new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+    date: (iso: string): string => formatDateTime(iso, language),
     /** To the second, for the audit trail. */
-    time: (iso: string): string =>
-      new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),
+    time: (iso: string): string => formatDateTime(iso, language, { seconds: true }),
+    /** The day alone, with its year. */
+    day: (iso: string): string => formatDay(iso, language),
+    /** "in 3 hours", "2 hours ago": for deadlines, against `now` (useNow). */
+    relative: (iso: string, now: number): string => formatRelative(iso, now, language),
     /** Member states sorted by their name in the current language. */
     sortedStates: () => [...states].sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
   };

@@ -22,6 +22,7 @@ export const sharedEn = {
     loading: 'Loading…',
     working: 'Working…',
     cancel: 'Cancel',
+    reasonRequired: 'Give a reason: others will read it.',
     continue: 'Continue',
     copy: 'Copy',
     copied: 'Copied',

@@ -25,6 +25,7 @@ export const sharedRu: Translation<typeof sharedEn> = {
     loading: 'Загрузка…',
     working: 'Выполняется…',
     cancel: 'Отмена',
+    reasonRequired: 'Укажите причину: её прочтут другие.',
     continue: 'Продолжить',
     copy: 'Копировать',
     copied: 'Скопировано',

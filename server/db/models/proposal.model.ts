@@ -23,6 +23,8 @@ const ProposalSchema = new Schema(
     applied: { type: Boolean, default: false },
     /** For admit-state: the state concerned, so two open proposals to admit it cannot coexist unnoticed. */
     subject: { type: String, default: null },
+    /** Why the secretariat withdrew it, when it said. */
+    withdrawalReason: { type: String, default: null },
   },
   { versionKey: false, minimize: false },
 );

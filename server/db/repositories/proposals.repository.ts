@@ -101,6 +101,10 @@ export class ProposalsRepository implements ProposalStore {
     return true;
   }
 
+  async noteWithdrawalReason(id: string, reason: string): Promise<void> {
+    await this.model.updateOne({ _id: oid(id) }, { $set: { withdrawalReason: reason } });
+  }
+
   /** When the end of this proposal was claimed (undefined: not yet). */
   async endClaimedAt(id: string): Promise<Date | undefined> {
     return this.claims.claimedAt(`proposal:${id}:end`);
@@ -130,6 +134,7 @@ interface ProposalLean {
   outcome?: string | null;
   settledAt?: Date | null;
   applied?: boolean | null;
+  withdrawalReason?: string | null;
 }
 
 function toPositions(raw: unknown): StoredPosition[] {
@@ -162,5 +167,6 @@ function toProposal(doc: ProposalLean): Proposal {
     outcome: (doc.outcome ?? null) as Outcome | null,
     settledAt: doc.settledAt ?? null,
     applied: doc.applied === true,
+    ...(doc.withdrawalReason ? { withdrawalReason: doc.withdrawalReason } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/schemas/accounts.js';
-import { CreateProposal, ProposalView, TakePosition } from '../../../shared/schemas/consensus.js';
+import { CreateProposal, ProposalView, TakePosition, WithdrawProposal } from '../../../shared/schemas/consensus.js';
 import { propose, withdraw } from '../../modules/consensus/propose.js';
 import { getProposal, listProposals } from '../../modules/consensus/read-proposals.js';
 import { takePosition } from '../../modules/consensus/take-position.js';
@@ -67,8 +67,10 @@ export function consensusRoutes({ router, registry, consensus, authn }: RouteCon
     tag: 'consensus',
     summary: 'The secretariat withdraws an open proposal; nothing changes.',
     params: IdParams,
+    // Optional: clients from before the reason post no body at all.
+    body: WithdrawProposal.optional(),
     response: ProposalView,
-    errors: [401, 403, 404, 409],
-    handler: async ({ params, req }) => withdraw(consensus, await authn.actor(req), params.id),
+    errors: [400, 401, 403, 404, 409],
+    handler: async ({ params, body, req }) => withdraw(consensus, await authn.actor(req), params.id, body),
   });
 }

@@ -28,9 +28,14 @@ export interface Proposal {
   outcome: Outcome | null;
   settledAt: Date | null;
   applied: boolean;
+  /** Why the secretariat withdrew it, when it said. */
+  withdrawalReason?: string;
 }
 
-export type NewProposal = Omit<Proposal, 'id' | 'positions' | 'status' | 'outcome' | 'settledAt' | 'applied'>;
+export type NewProposal = Omit<
+  Proposal,
+  'id' | 'positions' | 'status' | 'outcome' | 'settledAt' | 'applied' | 'withdrawalReason'
+>;
 
 /** Proposals and their positions; ending one and applying its change are claimed exactly once. */
 export interface ProposalStore {
@@ -61,4 +66,6 @@ export interface ProposalStore {
   /** Claims attempt `attempt` at applying an adopted change: true for exactly one caller per attempt. */
   claimApplication(id: string, attempt: number, now: Date): Promise<boolean>;
   markApplied(id: string): Promise<void>;
+  /** Keeps the secretariat's reason for withdrawing it (after settle() claimed the end). */
+  noteWithdrawalReason(id: string, reason: string): Promise<void>;
 }

@@ -15,5 +15,6 @@ export function toProposalView(p: Proposal): ProposalView {
     settledAt: p.settledAt?.toISOString() ?? null,
     electorate: p.electorate,
     positions: p.positions.map((position) => ({ ...position, at: position.at.toISOString() })),
+    ...(p.withdrawalReason ? { withdrawalReason: p.withdrawalReason } : {}),
   };
 }

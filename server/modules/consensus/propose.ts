@@ -5,6 +5,7 @@ import {
   type CreateProposal,
   type ProposalView,
   type ProposedChange,
+  type WithdrawProposal,
 } from '../../../shared/schemas/consensus.js';
 import { subjectOf } from './proposal-subject.js';
 import type { User } from '../accounts/ports/users.js';
@@ -125,18 +126,24 @@ export async function propose(deps: ConsensusDeps, actor: User, input: CreatePro
 }
 
 /** The secretariat withdraws an open proposal (nothing changes). */
-export async function withdraw(deps: ConsensusDeps, actor: User, id: string): Promise<ProposalView> {
+export async function withdraw(
+  deps: ConsensusDeps,
+  actor: User,
+  id: string,
+  input: WithdrawProposal = {},
+): Promise<ProposalView> {
   authorize(actor, 'consensus:propose');
   const proposal = await findProposal(deps, id);
   const current = await settleIfDue(deps, proposal);
   if (current.status !== 'open' || !(await deps.proposals.settle(id, 'withdrawn', 'withdrawn', deps.clock.now()))) {
     throw new AppError('consensus.closed', 'this proposal has ended already');
   }
+  if (input.reason) await deps.proposals.noteWithdrawalReason(id, input.reason);
   await deps.audit.append({
     type: 'consensus.withdrawn',
     actorId: actor.id,
     subjectId: id,
-    data: { kind: proposal.change.kind },
+    data: { kind: proposal.change.kind, ...(input.reason ? { reason: input.reason } : {}) },
   });
   const view = toProposalView((await deps.proposals.find(id)) ?? proposal);
   deps.notifier.updated(view);

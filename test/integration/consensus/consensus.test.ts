@@ -223,6 +223,35 @@ describe('consensus: network-wide decisions', function () {
     expect((await call(t.url, 'GET', '/api/proposals', { token: fpKz.session?.accessToken })).status).to.equal(403);
     const list = await call<ProposalView[]>(t.url, 'GET', '/api/proposals', { token: ru.session?.accessToken });
     expect(list.body[0]?.id).to.equal(created.body.id); // newest first
+    expect(withdrawn.body.withdrawalReason, 'no reason posted, none kept').to.equal(undefined);
+  });
+
+  it("a withdrawal's reason, when the secretariat gives one, is kept on the proposal every state reads and in the audit entry", async () => {
+    const created = await proposeAs(root, {
+      change: { kind: 'directory-freshness', freshnessDays: 50 },
+      deadline: inHours(48),
+      rationale: 'Seven weeks.',
+    });
+    const blank = await call(t.url, 'POST', `/api/proposals/${created.body.id}/withdraw`, {
+      token: root.session?.accessToken,
+      body: { reason: '   ' },
+    });
+    expect(blank.status, 'a reason, when given, is not blank').to.equal(400);
+    const withdrawn = await call<ProposalView>(t.url, 'POST', `/api/proposals/${created.body.id}/withdraw`, {
+      token: root.session?.accessToken,
+      body: { reason: 'Proposed by mistake.' },
+    });
+    expect(withdrawn.body).to.include({ status: 'withdrawn', withdrawalReason: 'Proposed by mistake.' });
+    expect((await read(created.body.id)).withdrawalReason).to.equal('Proposed by mistake.');
+    const entries = await call<Array<{ type: string; subjectId: string | null; data: Record<string, unknown> }>>(
+      t.url,
+      'GET',
+      '/api/audit?limit=500&type=consensus.withdrawn',
+      { token: root.session?.accessToken },
+    );
+    expect(entries.body.find((e) => e.subjectId === created.body.id)?.data).to.deep.include({
+      reason: 'Proposed by mistake.',
+    });
   });
 
   it('bad proposals get clear errors: a deadline too close or too far, an existing member, an unknown change', async () => {

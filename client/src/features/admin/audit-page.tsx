@@ -5,6 +5,7 @@ import { Id, type UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
+import { AuditExportButton } from './audit-export-button';
 import { AuditTable } from './audit-table';
 import { useLoaded } from '../../hooks/use-loaded';
 
@@ -25,6 +26,7 @@ export function AuditPage({ me }: { me: UserView }) {
     () => Id.safeParse(new URLSearchParams(window.location.search).get('person')).data ?? '',
   );
   const [beforeSeq, setBeforeSeq] = useState<number>();
+  const [showIds, setShowIds] = useState(false);
   const entries = useLoaded(
     useCallback(
       () =>
@@ -110,13 +112,21 @@ export function AuditPage({ me }: { me: UserView }) {
             ))}
         </select>
       </label>
+      <label className="inline">
+        <input type="checkbox" name="audit-show-ids" checked={showIds} onChange={(e) => setShowIds(e.target.checked)} />{' '}
+        {t('admin.audit.showIds')}
+      </label>{' '}
+      <AuditExportButton
+        filter={{ ...(state ? { state } : {}), ...(type ? { type } : {}), ...(person ? { person } : {}) }}
+        names={names}
+      />
       <FormError error={entries.error} />
       {!page ? (
         <p>{t('common.loading')}</p>
       ) : page.length === 0 ? (
         <p className="card">{t('admin.audit.empty')}</p>
       ) : (
-        <AuditTable entries={page} names={names} />
+        <AuditTable entries={page} names={names} showIds={showIds} />
       )}
       <div className="actions">
         <button type="button" disabled={beforeSeq === undefined} onClick={() => setBeforeSeq(undefined)}>

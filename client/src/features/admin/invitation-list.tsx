@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/authz/can';
 import type { InvitationView, UserView } from '../../../../shared/schemas/accounts';
+import { ConfirmAction } from '../../components/confirm-action';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
@@ -21,22 +21,12 @@ export function InvitationList({
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
-  const [actionError, setActionError] = useState<unknown>();
   const actor = toActor(me);
-  const revoke = async (id: string): Promise<void> => {
-    setActionError(undefined);
-    try {
-      await client.invitations.revoke(id);
-      onChanged();
-    } catch (caught) {
-      setActionError(caught);
-    }
-  };
 
   return (
     <section className="card" aria-labelledby="invitation-list-title">
       <h3 id="invitation-list-title">{t('admin.invitations.listTitle')}</h3>
-      <FormError error={error ?? actionError} />
+      <FormError error={error} />
       {!invitations ? (
         <p>{t('common.loading')}</p>
       ) : invitations.length === 0 ? (
@@ -71,9 +61,15 @@ export function InvitationList({
                 <td>
                   {invitation.status === 'open' &&
                     can(actor, 'invitation:revoke', { role: invitation.role, state: invitation.state }) && (
-                      <button type="button" onClick={() => void revoke(invitation.id)}>
-                        {t('admin.invitations.revoke')}
-                      </button>
+                      <ConfirmAction
+                        label={t('admin.invitations.revoke')}
+                        title={t('admin.invitations.revokeTitle', { name: invitation.displayName })}
+                        confirm={t('admin.invitations.confirmRevoke')}
+                        onConfirm={async () => {
+                          await client.invitations.revoke(invitation.id);
+                          onChanged();
+                        }}
+                      />
                     )}
                 </td>
               </tr>

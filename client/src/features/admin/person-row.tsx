@@ -2,20 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/authz/can';
 import type { IssuedPasswordReset, UserView } from '../../../../shared/schemas/accounts';
+import { ConfirmAction } from '../../components/confirm-action';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { toActor } from '../../services/actor';
 import { ResetLink } from './reset-link';
-import { SuspendForm } from './suspend-form';
 
-/** One person with the actions can() allows on them: suspend (with a reason), reactivate, remove, a password reset link. */
+/** One person with the actions can() allows on them: suspend (with a reason) and remove (both confirmed), reactivate, a password reset link. */
 export function PersonRow({ me, person, onChanged }: { me: UserView; person: UserView; onChanged: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
-  const [mode, setMode] = useState<'idle' | 'suspending' | 'confirm-remove'>('idle');
   const [error, setError] = useState<unknown>();
   const [reset, setReset] = useState<IssuedPasswordReset>();
   const actor = toActor(me);
@@ -25,7 +24,6 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
     setError(undefined);
     try {
       await action();
-      setMode('idle');
       onChanged();
     } catch (caught) {
       setError(caught);
@@ -66,52 +64,47 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
       </td>
       <td>
         <div className="row-actions">
-          {mode === 'suspending' ? (
-            <SuspendForm
-              onSubmit={(reason) => void run(() => client.users.suspend(person.id, reason))}
-              onCancel={() => setMode('idle')}
+          {canSuspend && (
+            <ConfirmAction
+              label={t('admin.people.suspend')}
+              title={t('admin.people.suspendTitle', { name: person.displayName })}
+              confirm={t('admin.people.confirmSuspend')}
+              reasonLabel={t('admin.people.reason')}
+              onConfirm={async (reason) => {
+                await client.users.suspend(person.id, reason ?? '');
+                onChanged();
+              }}
             />
-          ) : (
-            <>
-              {canSuspend && (
-                <button type="button" onClick={() => setMode('suspending')}>
-                  {t('admin.people.suspend')}
-                </button>
-              )}
-              {canReactivate && (
-                <button type="button" onClick={() => void run(() => client.users.reactivate(person.id))}>
-                  {t('admin.people.reactivate')}
-                </button>
-              )}
-              {canRemove &&
-                (mode === 'confirm-remove' ? (
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => void run(() => client.users.remove(person.id))}
-                  >
-                    {t('admin.people.confirmRemove')}
-                  </button>
-                ) : (
-                  <button type="button" onClick={() => setMode('confirm-remove')}>
-                    {t('admin.people.remove')}
-                  </button>
-                ))}
-              {can(actor, 'audit:read', { state: person.state }) && (
-                <Link
-                  to={`/admin/audit?person=${person.id}`}
-                  className="button"
-                  aria-label={t('admin.people.personEventsOf', { name: person.displayName })}
-                >
-                  {t('admin.people.personEvents')}
-                </Link>
-              )}
-              {canReset && (
-                <button type="button" onClick={() => void issueReset()}>
-                  {t('account.resetLink.issue')}
-                </button>
-              )}
-            </>
+          )}
+          {canReactivate && (
+            <button type="button" onClick={() => void run(() => client.users.reactivate(person.id))}>
+              {t('admin.people.reactivate')}
+            </button>
+          )}
+          {canRemove && (
+            <ConfirmAction
+              label={t('admin.people.remove')}
+              title={t('admin.people.removeTitle', { name: person.displayName })}
+              confirm={t('admin.people.confirmRemove')}
+              onConfirm={async () => {
+                await client.users.remove(person.id);
+                onChanged();
+              }}
+            />
+          )}
+          {can(actor, 'audit:read', { state: person.state }) && (
+            <Link
+              to={`/admin/audit?person=${person.id}`}
+              className="button"
+              aria-label={t('admin.people.personEventsOf', { name: person.displayName })}
+            >
+              {t('admin.people.personEvents')}
+            </Link>
+          )}
+          {canReset && (
+            <button type="button" onClick={() => void issueReset()}>
+              {t('account.resetLink.issue')}
+            </button>
           )}
         </div>
         {reset && <ResetLink name={person.displayName} issued={reset} onClose={() => setReset(undefined)} />}

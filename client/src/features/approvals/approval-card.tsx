@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/authz/can';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import type { ApprovalView } from '../../../../shared/schemas/approvals';
+import { useNow } from '../../hooks/use-now';
 import { toActor } from '../../services/actor';
 import { usePolicyLabels } from '../policies/use-policy-labels';
 import { DecideForm } from './decide-form';
@@ -21,6 +22,7 @@ export function ApprovalCard({
 }) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
+  const now = useNow();
   const state = me.state ?? '';
   const mine = approval.decisions.find((decision) => decision.state === state);
   const canDecide =
@@ -103,7 +105,9 @@ export function ApprovalCard({
         {approval.settledAt === null ? (
           <>
             <dt>{t('approvals.expires')}</dt>
-            <dd>{l.date(approval.expiresAt)}</dd>
+            <dd>
+              {l.date(approval.expiresAt)} <span className="hint">({l.relative(approval.expiresAt, now)})</span>
+            </dd>
           </>
         ) : (
           <>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalView } from '../../../../shared/schemas/approvals';
+import { ConfirmAction } from '../../components/confirm-action';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useClient } from '../../services/client-context';
@@ -18,20 +19,13 @@ export function DecideForm({
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [missingReason, setMissingReason] = useState(false);
 
-  const decide = async (verdict: 'approve' | 'reject'): Promise<void> => {
+  const approve = async (): Promise<void> => {
     const text = comment.trim();
-    setMissingReason(verdict === 'reject' && text === '');
-    if (verdict === 'reject' && text === '') return;
     setBusy(true);
     setError(undefined);
     try {
-      onDecided(
-        verdict === 'approve'
-          ? await client.approvals.approve(approval.id, text === '' ? undefined : text)
-          : await client.approvals.reject(approval.id, text),
-      );
+      onDecided(await client.approvals.approve(approval.id, text === '' ? undefined : text));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -41,11 +35,7 @@ export function DecideForm({
 
   return (
     <div className="decide-form form">
-      <Field
-        label={t('approvals.comment')}
-        hint={t('approvals.commentHint')}
-        error={missingReason && t('approvals.reasonRequired')}
-      >
+      <Field label={t('approvals.comment')} hint={t('approvals.commentHint')}>
         {(field) => (
           <textarea
             {...field}
@@ -60,12 +50,20 @@ export function DecideForm({
       </Field>
       <FormError error={error} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void decide('approve')} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void approve()} disabled={busy}>
           {t('approvals.approve')}
         </button>
-        <button type="button" className="danger" onClick={() => void decide('reject')} disabled={busy}>
-          {t('approvals.reject')}
-        </button>
+        <ConfirmAction
+          className="danger"
+          disabled={busy}
+          label={t('approvals.reject')}
+          title={t('approvals.confirmReject.title')}
+          confirm={t('approvals.confirmReject.confirm')}
+          reasonLabel={t('approvals.confirmReject.reason')}
+          reasonRequired={t('approvals.reasonRequired')}
+          initialReason={comment}
+          onConfirm={async (reason) => onDecided(await client.approvals.reject(approval.id, reason ?? ''))}
+        />
       </div>
     </div>
   );

@@ -36,6 +36,11 @@ const approvals = {
   reasonRequired: 'Say why you reject it: the sender is told.',
   approve: 'Approve for my state',
   reject: 'Reject',
+  confirmReject: {
+    title: 'Reject this exchange for your state?',
+    confirm: 'Reject — the exchange ends and is delivered to no one',
+    reason: 'Why you reject it (the sender is told)',
+  },
   alreadyDecided: 'Your state has decided; waiting for the other holding states.',
   ownExchange: 'You sent this exchange: another national admin of your state must decide on it.',
   notice: {

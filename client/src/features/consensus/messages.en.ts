@@ -71,6 +71,18 @@ const consensus = {
     object: 'Object',
   },
   withdraw: 'Withdraw the proposal',
+  confirmObject: {
+    title: 'Object to this proposal?',
+    silence: 'Object — ends the silence procedure for every state',
+    unanimity: 'Object — the proposal is not adopted, for every state',
+    reason: 'Why your state objects (every state reads it)',
+  },
+  confirmWithdraw: {
+    title: 'Withdraw this proposal?',
+    confirm: 'Withdraw — ends the procedure for every state; nothing changes',
+    reason: 'Why the secretariat withdraws it (every state reads it)',
+  },
+  withdrawalReason: 'Reason given: {{reason}}',
 };
 
 export const consensusEn = { consensus };

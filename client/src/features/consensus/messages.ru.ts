@@ -76,6 +76,18 @@ const consensus: Translation<(typeof consensusEn)['consensus']> = {
     object: 'Возразить',
   },
   withdraw: 'Отозвать предложение',
+  confirmObject: {
+    title: 'Возразить против предложения?',
+    silence: 'Возразить — процедура умолчания прекращается для всех государств',
+    unanimity: 'Возразить — предложение не принимается ни для одного государства',
+    reason: 'Почему ваше государство возражает (прочтут все государства)',
+  },
+  confirmWithdraw: {
+    title: 'Отозвать предложение?',
+    confirm: 'Отозвать — процедура прекращается для всех государств; ничего не меняется',
+    reason: 'Почему секретариат отзывает предложение (прочтут все государства)',
+  },
+  withdrawalReason: 'Указанная причина: {{reason}}',
 };
 
 export const consensusRu: Translation<typeof consensusEn> = { consensus };

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/schemas/accounts';
 import type { Position, ProposalView } from '../../../../shared/schemas/consensus';
+import { ConfirmAction } from '../../components/confirm-action';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
+import { useNow } from '../../hooks/use-now';
 import { useClient } from '../../services/client-context';
 import { describeChange } from './describe-change';
 
@@ -19,6 +21,7 @@ export function ProposalCard({
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const now = useNow();
   const client = useClient();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -48,6 +51,12 @@ export function ProposalCard({
     act(() =>
       client.consensus.takePosition(proposal.id, { position, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
     );
+  /** For the dialogs: a failure stays in the dialog, which shows it. */
+  const confirmed = async (run: () => Promise<unknown>): Promise<void> => {
+    await run();
+    setComment('');
+    onChanged();
+  };
 
   return (
     <article className="card proposal" data-testid="proposal" data-id={proposal.id} data-status={proposal.status}>
@@ -56,7 +65,8 @@ export function ProposalCard({
       </h4>
       <p className="hint">
         {t(`consensus.procedure.${proposal.procedure}`)} ·{' '}
-        {t('consensus.card.deadline', { at: labels.date(proposal.deadline) })} ·{' '}
+        {t('consensus.card.deadline', { at: labels.date(proposal.deadline) })}
+        {open && ` (${labels.relative(proposal.deadline, now)})`} ·{' '}
         {t('consensus.card.proposed', { at: labels.date(proposal.proposedAt) })}
       </p>
       <p className="rationale">{proposal.rationale}</p>
@@ -65,6 +75,9 @@ export function ProposalCard({
           <strong>{t(`consensus.outcome.${proposal.outcome}`)}</strong>
           {proposal.settledAt && ` (${labels.date(proposal.settledAt)})`}
         </p>
+      )}
+      {proposal.withdrawalReason && (
+        <p data-testid="withdrawal-reason">{t('consensus.withdrawalReason', { reason: proposal.withdrawalReason })}</p>
       )}
       <table className="positions">
         <caption>
@@ -101,20 +114,30 @@ export function ProposalCard({
           <button type="button" disabled={busy} onClick={() => void respond('approve')}>
             {t('consensus.respond.approve')}
           </button>{' '}
-          <button type="button" className="secondary" disabled={busy} onClick={() => void respond('object')}>
-            {t('consensus.respond.object')}
-          </button>
+          <ConfirmAction
+            className="secondary"
+            disabled={busy}
+            label={t('consensus.respond.object')}
+            title={t('consensus.confirmObject.title')}
+            confirm={t(`consensus.confirmObject.${proposal.procedure}`)}
+            reasonLabel={t('consensus.confirmObject.reason')}
+            initialReason={comment}
+            onConfirm={(reason) =>
+              confirmed(() => client.consensus.takePosition(proposal.id, { position: 'object', comment: reason ?? '' }))
+            }
+          />
         </div>
       )}
       {open && me.role === 'network-admin' && (
-        <button
-          type="button"
+        <ConfirmAction
           className="secondary"
           disabled={busy}
-          onClick={() => void act(() => client.consensus.withdraw(proposal.id))}
-        >
-          {t('consensus.withdraw')}
-        </button>
+          label={t('consensus.withdraw')}
+          title={t('consensus.confirmWithdraw.title')}
+          confirm={t('consensus.confirmWithdraw.confirm')}
+          reasonLabel={t('consensus.confirmWithdraw.reason')}
+          onConfirm={(reason) => confirmed(() => client.consensus.withdraw(proposal.id, reason ? { reason } : {}))}
+        />
       )}
       <FormError error={error} />
     </article>

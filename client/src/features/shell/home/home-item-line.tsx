@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../../lib/format-time';
 import { Link } from '../../../router/link';
 import type { HomeItem } from './home-items';
 
@@ -33,7 +34,7 @@ export function HomeItemLine({ item }: { item: HomeItem }) {
       {item.since && (
         <span className="hint">
           {t('home.lastConfirmed', {
-            date: new Date(item.since).toLocaleDateString(i18n.language, { dateStyle: 'medium' }),
+            date: formatDay(item.since, i18n.language === 'ru' ? 'ru' : 'en'),
           })}
         </span>
       )}
