@@ -26,7 +26,7 @@ export { localOpaqueClient, type OpaqueClient, type PendingLogin, type PendingRe
 export { connectSocket, type FocalNetSocket, type SocketHelperOptions } from './socket.js';
 export { answerLivenessPrompt, onLivenessPrompt } from './liveness-socket.js';
 export type { AuditQuery } from './api/audit-api.js';
-export type { ListUsersFilter, UserPatch } from './api/users-api.js';
+export type { ListUsersFilter, SearchUsersFilter, UserPatch } from './api/users-api.js';
 export type { MySession, TotpSetup } from './api/me-api.js';
 export type { DirectoryFilter } from './api/directory-api.js';
 export type { LivenessOutcome } from './api/liveness-api.js';

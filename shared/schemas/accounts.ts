@@ -38,8 +38,9 @@ export const OpaqueToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'malformed to
 // ── invitations ────────────────────────────────────────────────────────────
 export const CreateInvitationRequest = z
   .object({
-    role: z.enum(['national-admin', 'focal-point']),
-    state: StateCode,
+    /** A network admin (a further secretariat member) belongs to no state: `state` is then left out. */
+    role: z.enum(['network-admin', 'national-admin', 'focal-point']),
+    state: StateCode.optional(),
     domains: z.array(DomainCode).max(MAX_DOMAINS).default([]),
     displayName: DisplayName,
     /** How to reach the invitee to pass on the link; shown in the list, never used by the server. */
@@ -178,6 +179,15 @@ export const UserView = z.object({
 });
 export type UserView = z.infer<typeof UserView>;
 
+export const UsersPage = z.object({
+  /** How many people match the search and filters, across every page. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  users: z.array(UserView),
+});
+export type UsersPage = z.infer<typeof UsersPage>;
+
 /** Who will compare safety numbers with a newly registered person. */
 export const Verifier = z.object({ id: Id, displayName: z.string(), role: Role, identityKey: z.string() });
 export const RegisterResponse = z.object({ user: UserView, verifiers: z.array(Verifier) });
@@ -311,6 +321,22 @@ export const ListUsersQuery = z
     role: Role.optional(),
   })
   .strict();
+
+/** Statuses a list can be filtered by: removed accounts stay for the audit trail, never in lists. */
+export const LISTED_USER_STATUSES = ['pending-verification', 'active', 'suspended'] as const;
+
+/** The People page: search by name or username, filters, and a page of a sorted list with its total. */
+export const SearchUsersQuery = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    status: z.enum(LISTED_USER_STATUSES).optional(),
+    state: StateCode.optional(),
+    role: Role.optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type SearchUsersQuery = z.infer<typeof SearchUsersQuery>;
 
 export const ActivateRequest = z
   .object({

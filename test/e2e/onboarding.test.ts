@@ -43,7 +43,9 @@ describe('e2e: onboarding a national admin in Chromium', function () {
 
     // ── A: creates a national-admin invitation for Kazakhstan ──
     await admin.getByRole('link', { name: 'Invitations' }).click();
-    expect(await admin.getByTestId('invitation-role').textContent()).to.equal('National administrator');
+    expect(await admin.getByTestId('invitation-role').locator('option:checked').textContent()).to.equal(
+      'National administrator',
+    );
     await admin.getByLabel('Member state').selectOption('KZ');
     await admin.getByLabel('Name of the person or duty desk').fill('Aigerim Nurlanovna');
     await admin.getByLabel('Note (how you will pass on the link)').fill('by phone, +7 …');

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { IssuedPasswordReset, UserView, type Role, type UserStatus } from '../../../shared/schemas/accounts.js';
+import {
+  IssuedPasswordReset,
+  UserView,
+  UsersPage,
+  type Role,
+  type UserStatus,
+} from '../../../shared/schemas/accounts.js';
 import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { SessionManager } from '../session-manager.js';
 
@@ -7,6 +13,16 @@ export interface ListUsersFilter {
   status?: UserStatus;
   state?: string;
   role?: Role;
+}
+
+/** The People page's query: text in the name or username, filters, and which page (25 per page unless told). */
+export interface SearchUsersFilter {
+  q?: string;
+  status?: Exclude<UserStatus, 'removed'>;
+  state?: string;
+  role?: Role;
+  page?: number;
+  pageSize?: number;
 }
 
 export interface UserPatch {
@@ -17,6 +33,8 @@ export interface UserPatch {
 
 export interface UsersApi {
   list(filter?: ListUsersFilter): Promise<UserView[]>;
+  /** A page of people matching the search, sorted by name, with the total across pages. */
+  search(filter?: SearchUsersFilter): Promise<UsersPage>;
   get(id: string): Promise<UserView>;
   update(id: string, patch: UserPatch): Promise<UserView>;
   /** `keyVersion`: the key version whose safety number was compared; refused (keys.changed) if it moved on. */
@@ -33,6 +51,8 @@ export function usersApi(session: SessionManager): UsersApi {
   return {
     list: (filter = {}) =>
       session.authed({ method: 'GET', path: '/api/users', query: { ...filter }, schema: z.array(UserView) }),
+    search: (filter = {}) =>
+      session.authed({ method: 'GET', path: '/api/users/search', query: { ...filter }, schema: UsersPage }),
     get: (id) => session.authed({ method: 'GET', path: path(id), schema: UserView }),
     update: (id, patch) => session.authed({ method: 'PATCH', path: path(id), body: patch, schema: UserView }),
     activate: (id, comparison) =>

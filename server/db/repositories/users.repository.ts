@@ -175,6 +175,26 @@ export class UsersRepository implements UserStore {
     return docs.map(toUser);
   }
 
+  async search(
+    filter: { state?: string; role?: Role; status?: UserStatus; text?: string },
+    page: { skip: number; limit: number },
+  ): Promise<{ users: User[]; total: number }> {
+    const query: Record<string, unknown> = { status: filter.status ?? { $ne: 'removed' } };
+    if (filter.status === 'removed') return { users: [], total: 0 };
+    if (filter.state) query.state = filter.state;
+    if (filter.role) query.role = filter.role;
+    if (filter.text) {
+      // The text is matched literally: regex metacharacters a person types mean themselves.
+      const literal = new RegExp(filter.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+      query.$or = [{ displayName: literal }, { username: literal }];
+    }
+    const [docs, total] = await Promise.all([
+      this.model.find(query).sort({ displayName: 1, _id: 1 }).skip(page.skip).limit(page.limit).lean(),
+      this.model.countDocuments(query),
+    ]);
+    return { users: docs.map(toUser), total };
+  }
+
   /** Every active focal point: the directory index is built from these (no page limit). */
   async activeFocalPoints(): Promise<User[]> {
     const docs = await this.model.find({ role: 'focal-point', status: 'active' }).lean();

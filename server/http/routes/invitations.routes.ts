@@ -30,7 +30,7 @@ export function invitationRoutes({ router, registry, accounts, authn, limits }: 
     auth: authn,
     tag: 'invitations',
     summary:
-      'Invite a national admin (network admins) or a focal point of your state (national admins). The token is shown once.',
+      'Invite a national admin or a further network admin, without a state (network admins), or a focal point of your state (national admins). The token is shown once.',
     body: CreateInvitationRequest,
     response: CreatedInvitation,
     status: 201,

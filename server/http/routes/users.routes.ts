@@ -4,12 +4,21 @@ import {
   Id,
   IssuedPasswordReset,
   ListUsersQuery,
+  SearchUsersQuery,
   SuspendRequest,
   UpdateUserRequest,
   UserView,
+  UsersPage,
 } from '../../../shared/schemas/accounts.js';
 import { issuePasswordReset } from '../../modules/accounts/password-reset.js';
-import { activateUser, changeUserStatus, getUser, listUsers, updateUser } from '../../modules/accounts/manage-users.js';
+import {
+  activateUser,
+  changeUserStatus,
+  getUser,
+  listUsers,
+  searchUsers,
+  updateUser,
+} from '../../modules/accounts/manage-users.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
@@ -26,6 +35,20 @@ export function userRoutes({ router, registry, accounts, authn }: RouteContext):
     response: z.array(UserView),
     errors: [400, 401, 403],
     handler: async ({ query, req }) => listUsers(accounts, await authn.actor(req), query),
+  });
+
+  // Registered before /api/users/:id, which would otherwise take "search" for an id.
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/api/users/search',
+    auth: authn,
+    tag: 'users',
+    summary:
+      'People you administer, a page at a time: name or username containing `q`, filters by state, role and status, sorted by name, with the total.',
+    query: SearchUsersQuery,
+    response: UsersPage,
+    errors: [400, 401, 403],
+    handler: async ({ query, req }) => searchUsers(accounts, await authn.actor(req), query),
   });
 
   defineRoute(router, registry, {

@@ -13,9 +13,10 @@ import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens.js';
 import { toInvitationView } from './user-view.js';
 import { checkParticipating } from './check-participating.js';
 
-type CreateInput = Required<
-  Pick<CreateInvitationRequest, 'role' | 'state' | 'displayName' | 'domains' | 'expiresInHours'>
-> & { note?: string | undefined };
+type CreateInput = Required<Pick<CreateInvitationRequest, 'role' | 'displayName' | 'domains' | 'expiresInHours'>> & {
+  state?: string | undefined;
+  note?: string | undefined;
+};
 
 const HOUR_MS = 3_600_000;
 
@@ -24,29 +25,50 @@ function invitationLink(publicOrigin: string, token: string): string {
   return `${publicOrigin.replace(/\/$/, '')}/invite#${token}`;
 }
 
-/** A network admin invites national admins; a national admin invites focal points of their state. */
+/** The invited person's state: every role has one but the secretariat's, which serves the whole network. */
+async function invitedState(deps: AccountsDeps, input: CreateInput): Promise<string | null> {
+  if (input.role === 'network-admin') {
+    if (input.state === undefined) return null;
+    throw new AppError('validation.failed', 'a network admin belongs to no state', [
+      { path: ['body', 'state'], message: 'leave out for a network admin' },
+    ]);
+  }
+  if (input.state === undefined) {
+    throw new AppError('validation.failed', 'choose the state of the person invited', [
+      { path: ['body', 'state'], message: 'required' },
+    ]);
+  }
+  if (!(await deps.states.find(input.state)))
+    throw new AppError('state.unknown', `${input.state} is not a member state`);
+  return input.state;
+}
+
+/**
+ * A network admin invites national admins and further network admins (the secretariat, who
+ * register pending and are activated by another network admin, TOTP required like every admin);
+ * a national admin invites focal points of their state.
+ */
 export async function createInvitation(
   deps: AccountsDeps,
   actor: User,
   input: CreateInput,
 ): Promise<CreatedInvitation> {
-  const memberState = await deps.states.find(input.state);
-  if (!memberState) throw new AppError('state.unknown', `${input.state} is not a member state`);
-  authorize(actor, 'invitation:create', { role: input.role, state: input.state });
+  const state = await invitedState(deps, input);
+  authorize(actor, 'invitation:create', { role: input.role, state });
   if (input.role === 'focal-point') {
     if (input.domains.length === 0) {
       throw new AppError('validation.failed', 'a focal point serves at least one domain', [
         { path: ['body', 'domains'], message: 'choose at least one domain' },
       ]);
     }
-    await checkParticipating(deps, input.state, input.domains);
+    await checkParticipating(deps, state ?? '', input.domains);
   }
   const token = newOpaqueToken();
   const now = deps.clock.now();
   const invitation = await deps.invitations.create({
     tokenHash: hashOpaqueToken(token),
     role: input.role,
-    state: input.state,
+    state,
     domains: input.role === 'focal-point' ? [...new Set(input.domains)] : [],
     displayName: input.displayName,
     note: input.note ?? null,
@@ -57,7 +79,7 @@ export async function createInvitation(
   await deps.audit.append({
     type: 'invitation.created',
     actorId: actor.id,
-    state: input.state,
+    state,
     subjectId: invitation.id,
     data: { role: input.role, domains: invitation.domains, expiresAt: invitation.expiresAt.toISOString() },
   });

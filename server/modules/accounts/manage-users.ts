@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
-import type { Role, UserStatus, UserView } from '../../../shared/schemas/accounts.js';
+import type { Role, SearchUsersQuery, UserStatus, UserView, UsersPage } from '../../../shared/schemas/accounts.js';
 import type { User } from './ports/users.js';
 import type { AuditEventType } from '../../../shared/audit/event-types.js';
 import type { AccountsDeps } from './accounts-deps.js';
@@ -33,6 +33,22 @@ export async function listUsers(
     ...(filter.role ? { role: filter.role } : {}),
   });
   return users.filter((user) => user.status !== 'removed').map(toUserView);
+}
+
+/** The People page: a national admin searches their own state, the secretariat the whole network. */
+export async function searchUsers(deps: AccountsDeps, actor: User, query: SearchUsersQuery): Promise<UsersPage> {
+  const state = confinedState(actor) ?? query.state;
+  authorize(actor, 'user:list', { state: state ?? null });
+  const { users, total } = await deps.users.search(
+    {
+      ...(state ? { state } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.role ? { role: query.role } : {}),
+      ...(query.q ? { text: query.q } : {}),
+    },
+    { skip: (query.page - 1) * query.pageSize, limit: query.pageSize },
+  );
+  return { total, page: query.page, pageSize: query.pageSize, users: users.map(toUserView) };
 }
 
 /**

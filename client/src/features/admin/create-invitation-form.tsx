@@ -10,11 +10,12 @@ import { useActiveDomains } from '../../services/domains';
 import { toActor } from '../../services/actor';
 
 const VALIDITY_HOURS = [24, 72, 168, 336] as const;
-const INVITABLE = ['national-admin', 'focal-point'] as const;
+const INVITABLE = ['national-admin', 'network-admin', 'focal-point'] as const;
 
 /**
- * Network admins invite a national admin of any member state; national admins invite a focal
- * point of their own state for one or more domains. Which applies is asked of can().
+ * Network admins invite a national admin of any member state or a further network admin (the
+ * secretariat: no state); national admins invite a focal point of their own state for one or more
+ * domains. Which applies is asked of can().
  */
 export function CreateInvitationForm({
   me,
@@ -28,8 +29,10 @@ export function CreateInvitationForm({
   const labels = useLabels();
   const networkDomains = useActiveDomains();
   const actor = toActor(me);
-  const roles = INVITABLE.filter((role) => can(actor, 'invitation:create', { role, state: me.state ?? 'KZ' }));
-  const [role] = useState(roles[0]);
+  const roles = INVITABLE.filter((role) =>
+    can(actor, 'invitation:create', { role, state: role === 'network-admin' ? null : (me.state ?? 'KZ') }),
+  );
+  const [role, setRole] = useState(roles[0]);
   const [state, setState] = useState(me.state ?? '');
   const [domains, setDomains] = useState<DomainCode[]>([]);
   const [displayName, setDisplayName] = useState('');
@@ -41,6 +44,7 @@ export function CreateInvitationForm({
   if (!role) return null;
 
   const needsDomains = role === 'focal-point';
+  const needsState = role !== 'network-admin';
   const toggle = (domain: DomainCode): void =>
     setDomains(domains.includes(domain) ? domains.filter((d) => d !== domain) : [...domains, domain]);
   const submit = async (event: FormEvent): Promise<void> => {
@@ -53,7 +57,7 @@ export function CreateInvitationForm({
       onCreated(
         await client.invitations.create({
           role,
-          state,
+          ...(needsState ? { state } : {}),
           domains: needsDomains ? domains : [],
           displayName,
           ...(note.trim() ? { note } : {}),
@@ -70,10 +74,30 @@ export function CreateInvitationForm({
   return (
     <form className="card form" onSubmit={(event) => void submit(event)} aria-labelledby="create-invitation-title">
       <h3 id="create-invitation-title">{t('admin.invitations.createTitle')}</h3>
-      <p>
-        {t('admin.invitations.role')}: <strong data-testid="invitation-role">{labels.role(role)}</strong>
-      </p>
-      {me.role === 'network-admin' ? (
+      {roles.length > 1 ? (
+        <label>
+          {t('admin.invitations.role')}
+          <select
+            name="role"
+            data-testid="invitation-role"
+            value={role}
+            onChange={(e) => setRole(roles.find((r) => r === e.target.value) ?? role)}
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {labels.role(r)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <p>
+          {t('admin.invitations.role')}: <strong data-testid="invitation-role">{labels.role(role)}</strong>
+        </p>
+      )}
+      {role === 'network-admin' ? (
+        <p className="detail">{t('admin.invitations.secretariatNote')}</p>
+      ) : me.role === 'network-admin' ? (
         <label>
           {t('admin.invitations.state')}
           <select name="state" value={state} onChange={(e) => setState(e.target.value)} required>

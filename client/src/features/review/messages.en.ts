@@ -54,6 +54,14 @@ const review = {
     livenessMedianResponseMs: 'Median liveness response',
     policyVersions: 'Policy versions',
   },
+  chart: {
+    exchanges: 'Exchanges per domain, by policy decision',
+    requests: 'Requests per requested state: answered, declined, overdue',
+    upkeep: 'Upkeep per state: directory entries confirmed, liveness answers, accounts activated, policy versions',
+    summary: 'In total — {{list}}. Every figure is in the table below.',
+  },
+  print: 'Print',
+  printHint: 'Print or save as PDF for the working group: charts and tables only, one section per page.',
   empty: 'Nothing in this year.',
   download: {
     label: 'Download the review',

@@ -119,6 +119,11 @@ export interface UserStore {
     now: Date,
   ): Promise<boolean>;
   list(filter: { state?: string; role?: Role; status?: UserStatus; roles?: Role[] }): Promise<User[]>;
+  /** A page of people (never removed ones) sorted by name, whose name or username contains `text`, with the total. */
+  search(
+    filter: { state?: string; role?: Role; status?: UserStatus; text?: string },
+    page: { skip: number; limit: number },
+  ): Promise<{ users: User[]; total: number }>;
   /** Every active focal point: the directory index is built from these (no page limit). */
   activeFocalPoints(): Promise<User[]>;
   countByRole(role: Role, statuses: UserStatus[]): Promise<number>;

@@ -156,6 +156,19 @@ describe('can(): every role × action × own/other state', () => {
     }
   });
 
+  it('the secretariat invites further network admins (no state); nobody else does, nor without a second factor', () => {
+    const secretariatMember = { role: 'network-admin', state: null } as const;
+    expect(can(ACTORS['network admin'], 'invitation:create', secretariatMember)).to.equal(true);
+    expect(can(ACTORS['network admin'], 'invitation:revoke', secretariatMember)).to.equal(true);
+    expect(can(ACTORS['network admin'], 'user:activate', { ...secretariatMember, id: 'other' })).to.equal(true);
+    expect(can(ACTORS['network admin'], 'user:activate', { ...secretariatMember, id: 'me' })).to.equal(false);
+    expect(can(ACTORS['national admin KZ'], 'invitation:create', secretariatMember)).to.equal(false);
+    expect(can(ACTORS['focal point KZ'], 'invitation:create', secretariatMember)).to.equal(false);
+    expect(can(actor('network-admin', null, { totpEnabled: false }), 'invitation:create', secretariatMember)).to.equal(
+      false,
+    );
+  });
+
   it('admins without a second factor cannot act; focal points only when their state requires one', () => {
     expect(
       can(actor('network-admin', null, { totpEnabled: false }), 'invitation:create', TARGETS['national admin KZ']),
