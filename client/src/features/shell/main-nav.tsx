@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../router/link';
 import { usePath } from '../../router/router';
 import { useWaitingTotal } from '../../services/title-counts';
+import { ArrivalAnnouncer } from './arrival-announcer';
 import { groupNavItems, itemOfPath, type NavGroup } from './nav-groups';
 import { useNavItems } from './use-nav-items';
 
@@ -51,6 +52,7 @@ export function MainNav() {
           <MenuGroup key={group.name} group={group} current={current?.to} />
         ))}
       </nav>
+      <ArrivalAnnouncer />
     </div>
   );
 }
