@@ -156,7 +156,7 @@ describe('e2e: the home page says what needs the person now', function () {
     // A request arriving while the focal point is on another page: the menu and the tab's title count it at once.
     await uz.getByRole('link', { name: 'Directory', exact: true }).click();
     expect(await uz.getByTestId('awaiting-requests').count()).to.equal(0);
-    expect(await uz.title()).to.equal('FocalNet');
+    expect(await uz.title()).to.equal('Directory — FocalNet');
     const uzId = (await t.server.accounts.users.findByUsername('fp.uz.border'))?.id ?? '';
     const uzKeys = await kz.client.contactKeys.resolve(uzId, { fresh: true });
     const [toUz] = await kz.client.requests.submit({
@@ -168,7 +168,7 @@ describe('e2e: the home page says what needs the person now', function () {
     });
     expect(toUz?.ok && toUz.status).to.equal('accepted');
     await uz.locator('[data-testid="awaiting-requests"]', { hasText: /^1$/ }).waitFor();
-    expect(await uz.title()).to.equal('(1) FocalNet');
+    expect(await uz.title()).to.equal('(1) Directory — FocalNet');
     expect(await uz.getByTestId('awaiting-requests').getAttribute('aria-label')).to.equal('1 awaiting your action');
     await shot(uz, '03b-request-badge-en');
     // Home shows it as a line.
@@ -237,7 +237,7 @@ describe('e2e: the home page says what needs the person now', function () {
     await page.locator('[data-testid="open-decisions"]', { hasText: /^1$/ }).waitFor();
     expect(await page.getByTestId('pending-approvals').textContent()).to.equal('1');
     expect(await page.getByTestId('pending-people').textContent()).to.equal('1');
-    expect(await page.title()).to.equal('(3) FocalNet');
+    expect(await page.title()).to.equal('(3) Home — FocalNet');
     expect(await page.getByTestId('home-quick-links').count()).to.equal(0);
     await shot(page, '04-national-admin-en');
 

@@ -110,7 +110,7 @@ describe('e2e: encrypted messaging in Chromium', function () {
     const unread = kg.getByTestId('unread-messages');
     await unread.waitFor();
     expect(await unread.textContent()).to.equal('1');
-    expect(await kg.title()).to.equal('(1) FocalNet');
+    expect(await kg.title()).to.equal('(1) Home — FocalNet');
     await shot(kg, 'unread-count');
 
     // ── the recipient, in Russian: the conversation, then the message and its attachment ──
@@ -147,7 +147,7 @@ describe('e2e: encrypted messaging in Chromium', function () {
     // Shown in the thread = read: the signed receipt reaches the sender, and the count goes.
     await sentItem.locator('[data-testid="message-status"][data-status="read"]').waitFor();
     await unread.waitFor({ state: 'detached' });
-    expect(await kg.title()).to.equal('FocalNet');
+    expect(await kg.title()).to.equal('Сообщения — FocalNet');
     expect(await sentItem.getByTestId('message-status').textContent()).to.equal('Read');
     await shot(kz, 'read');
 

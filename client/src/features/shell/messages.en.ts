@@ -4,6 +4,13 @@ export const shellEn = {
     name: 'FocalNet',
     tagline: 'Network of national focal points: directory and secure information exchange',
   },
+  shell: {
+    skip: 'Skip to the main content',
+    menu: 'Menu',
+    waiting: 'waiting for you: {{count}}',
+    groups: { work: 'Work', state: 'State', network: 'Network' },
+    pages: { invite: 'Invitation', reset: 'Reset your password' },
+  },
   header: {
     signedInAs: 'Signed in as {{name}}',
     account: 'Your account',

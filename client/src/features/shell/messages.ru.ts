@@ -7,6 +7,13 @@ export const shellRu: Translation<typeof shellEn> = {
     name: 'FocalNet',
     tagline: 'Сеть национальных контактных пунктов: справочник и защищённый обмен информацией',
   },
+  shell: {
+    skip: 'Перейти к основному содержанию',
+    menu: 'Меню',
+    waiting: 'ждут вас: {{count}}',
+    groups: { work: 'Работа', state: 'Государство', network: 'Сеть' },
+    pages: { invite: 'Приглашение', reset: 'Сброс пароля' },
+  },
   header: {
     signedInAs: 'Вы вошли как {{name}}',
     account: 'Ваша учётная запись',
