@@ -36,6 +36,8 @@ export type RequestTransitionView = z.infer<typeof RequestTransitionView>;
  */
 export const RequestCaseView = z.object({
   id: Id,
+  /** The human reference officers quote: `KZ→RU-2026-0042` (requesting → requested state, year, number). */
+  reference: z.string().min(1).max(40),
   kind: RequestKind,
   domain: DomainCode,
   category: CategoryCode,
@@ -78,6 +80,8 @@ export const ListRequestsQuery = z
     domain: DomainCode.optional(),
     /** Consent requests about one original case. */
     originalCaseId: Id.optional(),
+    /** A case reference or its beginning (`KZ→RU-2026-0042`, `kz->ru-2026`): exact or prefix match. */
+    reference: z.string().trim().min(1).max(40).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(100),
   })
   .strict();

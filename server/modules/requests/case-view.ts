@@ -9,6 +9,7 @@ export function toCaseView(c: RequestCase): RequestCaseView {
   const overdueAt = iso(c.overdueAt).value;
   return {
     id: c.id,
+    reference: c.reference,
     kind: c.kind,
     domain: c.domain,
     category: c.category,

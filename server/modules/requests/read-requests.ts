@@ -3,6 +3,7 @@ import type { RequestCaseDetail, RequestCaseView } from '../../../shared/schemas
 import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { RequestStatus } from '../../../shared/requests/lifecycle.js';
 import type { User } from '../accounts/ports/users.js';
+import { normalizeReferenceQuery } from '../../../shared/requests/case-reference.js';
 import { can } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
 import { toCaseView, toTransitionView } from './case-view.js';
@@ -15,6 +16,8 @@ export interface ListFilter {
   overdue?: boolean | undefined;
   domain?: DomainCode | undefined;
   originalCaseId?: string | undefined;
+  /** A case reference, whole or its beginning, as typed. */
+  reference?: string | undefined;
   limit: number;
 }
 
@@ -26,9 +29,14 @@ export async function listRequests(deps: RequestsDeps, actor: User, filter: List
     {},
     "only focal points send and receive requests; national admins see their state's overdue list",
   );
-  const { box, limit, ...rest } = filter;
+  const { box, limit, reference, ...rest } = filter;
+  const referencePrefix = reference ? normalizeReferenceQuery(reference) : undefined;
   const cases = await deps.cases.list(
-    { ...(box === 'inbox' ? { requestedId: actor.id } : { requesterId: actor.id }), ...rest },
+    {
+      ...(box === 'inbox' ? { requestedId: actor.id } : { requesterId: actor.id }),
+      ...rest,
+      ...(referencePrefix ? { referencePrefix } : {}),
+    },
     limit,
   );
   return cases.map(toCaseView);
