@@ -125,6 +125,10 @@ describe('e2e: information-exchange requests in Chromium', function () {
     caseId = new URL(a.url()).pathname.split('/').at(-1) ?? '';
     // The server has the case as metadata only, from the signed header.
     const stored = await caseOf(t, fpKz, caseId);
+    // The human reference, quoted on the phone: requesting → requested state, year, number.
+    expect(stored.reference).to.match(/^KZ→KG-\d{4}-0001$/);
+    expect(await caseA.getByTestId('case-reference').textContent()).to.equal(stored.reference);
+    await shot(a, '01b-case-reference-en');
     expect({
       kind: stored.kind,
       urgency: stored.urgency,
@@ -149,8 +153,21 @@ describe('e2e: information-exchange requests in Chromium', function () {
     expect(await row.getByTestId('request-status').textContent()).to.equal('submitted');
     expect(await row.getByTestId('urgency').textContent()).to.equal('urgent');
     expect(await row.getByTestId('deadline').textContent()).to.contain('left');
+    expect(await row.getByTestId('request-reference').textContent()).to.equal(stored.reference);
     await shot(b, '02-inbox-en');
-    await row.getByRole('link', { name: 'Travel or identity document check' }).click();
+    // Found by its reference as typed on a keyboard, and not by another pair's.
+    const search = b.getByTestId('reference-search');
+    await search.getByLabel('Find by reference').fill('kz->kg');
+    await search.getByRole('button', { name: 'Find' }).click();
+    await b.getByRole('button', { name: 'Show all' }).waitFor();
+    expect(await b.getByTestId('request-row').count()).to.equal(1);
+    expect(await row.count()).to.equal(1);
+    await shot(b, '02b-inbox-search-en');
+    await search.getByLabel('Find by reference').fill('TJ→KG');
+    await search.getByRole('button', { name: 'Find' }).click();
+    await b.getByText('No request with a reference starting TJ→KG.').waitFor();
+    await search.getByRole('button', { name: 'Show all' }).click();
+    await row.getByRole('link', { name: stored.reference }).click();
     const caseB = b.getByTestId('case-page');
     await caseB.and(b.locator('[data-side="requested"]')).waitFor();
     expect(await caseB.getByTestId('request-content').textContent()).to.contain(

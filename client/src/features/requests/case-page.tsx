@@ -79,6 +79,9 @@ export function CasePage({ id }: { id: string }) {
         <Link to={side === 'requester' ? '/requests/sent' : '/requests'}>{l.r('case.back')}</Link>
       </p>
       <h2>{l.kind(detail.kind)}</h2>
+      <p className="case-reference">
+        {l.r('case.reference')}: <strong data-testid="case-reference">{detail.reference}</strong>
+      </p>
       <p className="case-badges">
         <StatusBadge status={detail.status} /> <UrgencyBadge urgency={detail.urgency} />{' '}
         <DeadlineBadge request={detail} />

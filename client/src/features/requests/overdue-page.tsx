@@ -25,6 +25,7 @@ export function OverduePage() {
         <table className="request-table">
           <thead>
             <tr>
+              <th>{l.r('table.reference')}</th>
               <th>{l.r('table.kind')}</th>
               <th>{l.r('table.counterpart')}</th>
               <th>{l.r('overdue.requested')}</th>
@@ -36,9 +37,10 @@ export function OverduePage() {
           <tbody>
             {data.map((request) => (
               <tr key={request.id} data-testid="overdue-row" data-id={request.id}>
-                <td>
-                  <Link to={`/requests/${request.id}`}>{l.kind(request.kind)}</Link>
+                <td className="case-ref" data-testid="request-reference">
+                  <Link to={`/requests/${request.id}`}>{request.reference}</Link>
                 </td>
+                <td>{l.kind(request.kind)}</td>
                 <td>{l.state(request.requester.state)}</td>
                 <td>
                   <code>{request.requested.userId}</code>
