@@ -202,6 +202,7 @@ export function composeModules(
     audit,
     clock,
     notifier: options.requestNotifier ?? SILENT_REQUESTS,
+    index: directory.index,
   };
   const messaging: MessagingDeps = {
     messages: messagesRepository,

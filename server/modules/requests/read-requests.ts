@@ -6,6 +6,7 @@ import type { User } from '../accounts/ports/users.js';
 import { normalizeReferenceQuery } from '../../../shared/requests/case-reference.js';
 import { can } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
+import { peopleLookup } from './case-people.js';
 import { toCaseView, toTransitionView } from './case-view.js';
 import { loadCase } from './load-case.js';
 import type { RequestsDeps } from './requests-deps.js';
@@ -39,7 +40,8 @@ export async function listRequests(deps: RequestsDeps, actor: User, filter: List
     },
     limit,
   );
-  return cases.map(toCaseView);
+  const people = await peopleLookup(deps.index);
+  return cases.map((c) => toCaseView(c, people));
 }
 
 /** One case with its steps: for its two focal points and the national admins of either state. */
@@ -53,7 +55,7 @@ export async function readRequest(deps: RequestsDeps, actor: User, id: string): 
   if (!found || !(party || admin) || actor.status !== 'active')
     throw new AppError('request.not-found', 'no such request');
   const history = await deps.cases.history(found.id);
-  return { ...toCaseView(found), history: history.map(toTransitionView) };
+  return { ...toCaseView(found, await peopleLookup(deps.index)), history: history.map(toTransitionView) };
 }
 
 /** Requests to the admin's state that went past their deadline unanswered (flagged by the sweeper). */
@@ -61,5 +63,6 @@ export async function listOverdue(deps: RequestsDeps, actor: User, limit = 200):
   const state = actor.state ?? '';
   authorize(actor, 'request:read-state', { state });
   const cases = await deps.cases.list({ requestedState: state, overdue: true }, limit);
-  return cases.map(toCaseView);
+  const people = await peopleLookup(deps.index);
+  return cases.map((c) => toCaseView(c, people));
 }

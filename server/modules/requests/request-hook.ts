@@ -6,6 +6,7 @@ import { formatCaseReference, referencePair } from '../../../shared/requests/cas
 import type { StoredMessage } from '../messaging/ports.js';
 import type { RequestCase } from './ports.js';
 import type { User } from '../accounts/ports/users.js';
+import { peopleLookup } from './case-people.js';
 import { toCaseView } from './case-view.js';
 import { checkNewRequest, checkTransition } from './check-request.js';
 import { loadCase, patchFor } from './load-case.js';
@@ -94,7 +95,7 @@ async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<v
       ...(requestCase.originalCaseId ? { originalCaseId: requestCase.originalCaseId } : {}),
     },
   });
-  notifyParties(deps, requestCase);
+  await notifyParties(deps, requestCase);
 }
 
 /** Numbers the case in its (pair, year) sequence and stores it; false when a retry stored it first. */
@@ -166,7 +167,7 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
         ...(transition.evaluation ? { evaluation: transition.evaluation } : {}),
       },
     });
-    notifyParties(deps, next);
+    await notifyParties(deps, next);
     return;
   }
   return refuse(
@@ -187,8 +188,8 @@ async function refuse(deps: RequestsDeps, message: StoredMessage, error: unknown
   throw error;
 }
 
-export function notifyParties(deps: RequestsDeps, requestCase: RequestCase): void {
-  const view = toCaseView(requestCase);
+export async function notifyParties(deps: RequestsDeps, requestCase: RequestCase): Promise<void> {
+  const view = toCaseView(requestCase, await peopleLookup(deps.index));
   deps.notifier.updated(requestCase.requesterId, view);
   deps.notifier.updated(requestCase.requestedId, view);
 }
