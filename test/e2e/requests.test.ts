@@ -44,6 +44,16 @@ describe('e2e: information-exchange requests in Chromium', function () {
     });
     kg = net.admin('KG');
     [fpKz, fpKg, fpTj, fpUz] = [net.focalPoint('KZ'), net.focalPoint('KG'), net.focalPoint('TJ'), net.focalPoint('UZ')];
+    // The requester's directory entry: who they are is shown to the other side with each request.
+    const entry = await call(t.url, 'PATCH', `/api/directory/entries/${fpKz.user.id}`, {
+      token: fpKz.session?.accessToken,
+      body: {
+        name: { en: 'Aigerim Nurlanovna', ru: 'Айгерим Нурлановна' },
+        authority: { en: 'Border Service', ru: 'Пограничная служба' },
+        contacts: [{ type: 'secure-line', value: '4411' }],
+      },
+    });
+    expect(entry.status).to.equal(200);
   });
   after(async () => closeE2e?.());
 
@@ -154,6 +164,10 @@ describe('e2e: information-exchange requests in Chromium', function () {
     expect(await row.getByTestId('urgency').textContent()).to.equal('urgent');
     expect(await row.getByTestId('deadline').textContent()).to.contain('left');
     expect(await row.getByTestId('request-reference').textContent()).to.equal(stored.reference);
+    // Who sent it, to call back: the person, their authority and state.
+    expect(await row.getByTestId('party-name').textContent()).to.equal('Aigerim Nurlanovna');
+    expect(await row.getByTestId('party-authority').textContent()).to.equal('Border Service');
+    expect(await row.getByTestId('party').textContent()).to.contain('Kazakhstan');
     await shot(b, '02-inbox-en');
     // Found by its reference as typed on a keyboard, and not by another pair's.
     const search = b.getByTestId('reference-search');
@@ -170,6 +184,10 @@ describe('e2e: information-exchange requests in Chromium', function () {
     await row.getByRole('link', { name: stored.reference }).click();
     const caseB = b.getByTestId('case-page');
     await caseB.and(b.locator('[data-side="requested"]')).waitFor();
+    expect(await caseB.getByTestId('case-reference').textContent()).to.equal(stored.reference);
+    expect(await caseB.locator(`[data-testid="party"][data-user-id="${fpKz.user.id}"]`).textContent())
+      .to.contain('Aigerim Nurlanovna')
+      .and.contain('Border Service');
     expect(await caseB.getByTestId('request-content').textContent()).to.contain(
       'Holder name as in the document: Rustam Example',
     );
@@ -299,6 +317,10 @@ describe('e2e: information-exchange requests in Chromium', function () {
     const view = admin.getByTestId('case-page');
     await view.and(admin.locator('[data-side="admin"]')).waitFor();
     expect(await view.getByTestId('request-status').textContent()).to.equal('получен ответ');
+    expect(await view.locator(`[data-testid="party"][data-user-id="${fpKz.user.id}"]`).textContent())
+      .to.contain('Айгерим Нурлановна')
+      .and.contain('Пограничная служба');
+    await shot(admin, '06b-case-ru');
     expect(await view.getByTestId('step-evaluation').textContent()).to.equal('Оценка B2');
     expect(await view.getByTestId('request-unreadable').count()).to.equal(1);
     expect(await view.getByTestId('case-actions').count()).to.equal(0);

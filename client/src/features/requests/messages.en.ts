@@ -209,6 +209,7 @@ const requests = {
     empty: 'No overdue requests.',
     requested: 'Requested focal point',
   },
+  party: { dutyDesk: 'duty desk' },
   live: {
     updated: 'Updated just now',
     reminder: 'Reminder: {{reference}}, {{kind}} from {{state}}, is due in {{span}}',

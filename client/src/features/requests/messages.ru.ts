@@ -212,6 +212,7 @@ const requests: Translation<(typeof requestsEn)['requests']> = {
     empty: 'Просроченных запросов нет.',
     requested: 'Запрашиваемое контактное лицо',
   },
+  party: { dutyDesk: 'дежурная часть' },
   live: {
     updated: 'Только что обновлено',
     reminder: 'Напоминание: {{reference}}, {{kind}} от {{state}}, срок через {{span}}',

@@ -4,6 +4,7 @@ import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
 import { useLoaded } from '../../hooks/use-loaded';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
+import { Party } from './party';
 import { requestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';
 import { useRequestUpdates } from './use-request-updates';
@@ -41,9 +42,11 @@ export function OverduePage() {
                   <Link to={`/requests/${request.id}`}>{request.reference}</Link>
                 </td>
                 <td>{l.kind(request.kind)}</td>
-                <td>{l.state(request.requester.state)}</td>
                 <td>
-                  <code>{request.requested.userId}</code>
+                  <Party party={request.requester} />
+                </td>
+                <td>
+                  <Party party={request.requested} />
                 </td>
                 <td>
                   <UrgencyBadge urgency={request.urgency} />

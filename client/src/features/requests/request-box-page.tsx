@@ -5,6 +5,7 @@ import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
 import { useLoaded } from '../../hooks/use-loaded';
 import { normalizeReferenceQuery } from '../../../../shared/requests/case-reference';
+import { Party } from './party';
 import { ReferenceSearch } from './reference-search';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
 import { requestService } from './request-service';
@@ -110,7 +111,9 @@ export function RequestBoxPage({ box }: { box: Box }) {
                   <Link to={`/requests/${request.id}`}>{request.reference}</Link>
                 </td>
                 <td>{l.kind(request.kind)}</td>
-                <td>{l.state(box === 'inbox' ? request.requester.state : request.requested.state)}</td>
+                <td>
+                  <Party party={box === 'inbox' ? request.requester : request.requested} />
+                </td>
                 <td>
                   <UrgencyBadge urgency={request.urgency} />
                 </td>
