@@ -281,6 +281,11 @@ describe('e2e: encrypted messaging in Chromium', function () {
     // The held request's fields, decrypted on the approvals screen, line by line.
     const requestCard = adminPage.locator(`[data-testid="approval"][data-id="${heldRequest?.id ?? ''}"]`);
     await requestCard.getByTestId('held-text').getByText('Document number: N5550001').waitFor();
+    // Who sent it, so the admin can call them before deciding.
+    await card.getByTestId('approval-sender').waitFor();
+    expect(await card.getByTestId('approval-sender').textContent())
+      .to.contain('Sent by: ')
+      .and.contain('Kazakhstan');
     await shot(adminPage, 'held-admin-reads');
     await adminPage.getByRole('button', { name: 'Русский' }).click();
     await card.getByText('Содержание').waitFor();
