@@ -41,7 +41,11 @@ import type { MessageNotifier, MessagingDeps } from '../modules/messaging/messag
 import { onApprovalSettled } from '../modules/messaging/held-messages.js';
 import { composePolicies, DEFAULT_APPROVAL_TTL_HOURS } from './policies.js';
 import type { Clock } from '../system/clock.js';
-import { requestCaseModel, requestTransitionModel } from '../db/models/request-case.model.js';
+import {
+  requestCaseModel,
+  requestReferenceCounterModel,
+  requestTransitionModel,
+} from '../db/models/request-case.model.js';
 import { RequestCasesRepository } from '../db/repositories/request-cases.repository.js';
 import type { RequestNotifier, RequestsDeps } from '../modules/requests/requests-deps.js';
 import { createRequestHook } from '../modules/requests/request-hook.js';
@@ -117,6 +121,7 @@ export function composeModules(
     claimModel(connection),
     requestCaseModel(connection),
     requestTransitionModel(connection),
+    requestReferenceCounterModel(connection),
     proposalModel(connection),
     domainModel(connection),
     endedSessionModel(connection),
@@ -139,6 +144,7 @@ export function composeModules(
     claimsModel,
     requestCases,
     requestTransitions,
+    requestReferenceCounters,
     proposals,
     domainModels,
     endedSessionDocs,
@@ -189,13 +195,14 @@ export function composeModules(
   const deliveryQueue = new DeliveryQueueRepository(deliveries, deliveryRecords);
   const messagesRepository = new MessagesRepository(messages, deliveryQueue);
   const requests: RequestsDeps = {
-    cases: new RequestCasesRepository(requestCases, requestTransitions),
+    cases: new RequestCasesRepository(requestCases, requestTransitions, requestReferenceCounters),
     claims,
     messages: messagesRepository,
     users: usersRepository,
     audit,
     clock,
     notifier: options.requestNotifier ?? SILENT_REQUESTS,
+    index: directory.index,
   };
   const messaging: MessagingDeps = {
     messages: messagesRepository,

@@ -111,6 +111,15 @@ export const KeyStatus = PublicKeyStatus.extend({
   history: z.array(PreviousKeyStatus).optional(),
 });
 
+/**
+ * Where an entry stands: `incomplete` until its focal point has given their authority and a way
+ * to reach them (a newly activated account has neither), then `stale` or `current` by its last
+ * confirmation.
+ */
+export const ENTRY_STATUSES = ['incomplete', 'stale', 'current'] as const;
+export const EntryStatus = z.enum(ENTRY_STATUSES);
+export type EntryStatus = z.infer<typeof EntryStatus>;
+
 /** One directory entry as a reader is allowed to see it: withheld fields are absent and listed. */
 export const EntryView = z.object({
   userId: Id,
@@ -130,6 +139,7 @@ export const EntryView = z.object({
   keys: KeyStatus.nullable(),
   lastConfirmedAt: z.iso.datetime(),
   stale: z.boolean(),
+  status: EntryStatus,
   /** Fields the entry's state withholds from this reader. */
   withheld: z.array(RestrictableField),
 });

@@ -3,6 +3,7 @@ import { ConsentOutcome, DeclineReason, LateReason, RequestAction, Urgency } fro
 import { REQUEST_STATUSES } from '../requests/lifecycle.js';
 import { REQUEST_KINDS } from '../requests/templates.js';
 import { Id } from './accounts.js';
+import { BilingualText, ENTRY_KINDS } from './directory.js';
 import { CategoryCode, Classification, DomainCode, EvaluationCode, HandlingCode, StateCode } from './labels.js';
 
 /** API shapes of information-exchange requests: metadata only, never content. */
@@ -10,7 +11,18 @@ import { CategoryCode, Classification, DomainCode, EvaluationCode, HandlingCode,
 export const RequestStatus = z.enum(REQUEST_STATUSES);
 export const RequestKind = z.enum(REQUEST_KINDS);
 
-export const RequestParty = z.object({ userId: Id, state: StateCode });
+/**
+ * One side of a case: the focal point and, while they are in the directory, who they are (name,
+ * authority, person or duty desk: fields no state withholds), so the other side can call back.
+ */
+export const RequestParty = z.object({
+  userId: Id,
+  state: StateCode,
+  name: BilingualText.optional(),
+  authority: BilingualText.optional(),
+  kind: z.enum(ENTRY_KINDS).optional(),
+});
+export type RequestParty = z.infer<typeof RequestParty>;
 
 /** One step of a case: the signed envelope that made it is the message `messageId`. */
 export const RequestTransitionView = z.object({
@@ -36,6 +48,8 @@ export type RequestTransitionView = z.infer<typeof RequestTransitionView>;
  */
 export const RequestCaseView = z.object({
   id: Id,
+  /** The human reference officers quote: `KZ→RU-2026-0042` (requesting → requested state, year, number). */
+  reference: z.string().min(1).max(40),
   kind: RequestKind,
   domain: DomainCode,
   category: CategoryCode,
@@ -78,6 +92,8 @@ export const ListRequestsQuery = z
     domain: DomainCode.optional(),
     /** Consent requests about one original case. */
     originalCaseId: Id.optional(),
+    /** A case reference or its beginning (`KZ→RU-2026-0042`, `kz->ru-2026`): exact or prefix match. */
+    reference: z.string().trim().min(1).max(40).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(100),
   })
   .strict();

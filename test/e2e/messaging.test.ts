@@ -118,6 +118,12 @@ describe('e2e: encrypted messaging in Chromium', function () {
     await kg.getByRole('link', { name: /^Сообщения/ }).click(); // "Сообщения новых: 1" to a screen reader
     const conversation = kg.getByTestId('conversation');
     await conversation.getByText('новых: 1').waitFor();
+    // Who wrote, to call back: the duty desk, its authority and state, not only a name.
+    const facts = conversation.getByTestId('contact-facts');
+    await facts.waitFor();
+    expect(await facts.textContent())
+      .to.contain('дежурная часть')
+      .and.contain('Казахстан');
     // Fetched and acknowledged by the recipient's browser: the sender sees "Delivered".
     await sentItem.locator('[data-testid="message-status"][data-status="delivered"]').waitFor();
     // Still so after a reload: the server keeps when each recipient received it.
@@ -276,6 +282,11 @@ describe('e2e: encrypted messaging in Chromium', function () {
     // The held request's fields, decrypted on the approvals screen, line by line.
     const requestCard = adminPage.locator(`[data-testid="approval"][data-id="${heldRequest?.id ?? ''}"]`);
     await requestCard.getByTestId('held-text').getByText('Document number: N5550001').waitFor();
+    // Who sent it, so the admin can call them before deciding.
+    await card.getByTestId('approval-sender').waitFor();
+    expect(await card.getByTestId('approval-sender').textContent())
+      .to.contain('Sent by: ')
+      .and.contain('Kazakhstan');
     await shot(adminPage, 'held-admin-reads');
     await adminPage.getByRole('button', { name: 'Русский' }).click();
     await card.getByText('Содержание').waitFor();

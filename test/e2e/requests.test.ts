@@ -44,6 +44,16 @@ describe('e2e: information-exchange requests in Chromium', function () {
     });
     kg = net.admin('KG');
     [fpKz, fpKg, fpTj, fpUz] = [net.focalPoint('KZ'), net.focalPoint('KG'), net.focalPoint('TJ'), net.focalPoint('UZ')];
+    // The requester's directory entry: who they are is shown to the other side with each request.
+    const entry = await call(t.url, 'PATCH', `/api/directory/entries/${fpKz.user.id}`, {
+      token: fpKz.session?.accessToken,
+      body: {
+        name: { en: 'Aigerim Nurlanovna', ru: 'Айгерим Нурлановна' },
+        authority: { en: 'Border Service', ru: 'Пограничная служба' },
+        contacts: [{ type: 'secure-line', value: '4411' }],
+      },
+    });
+    expect(entry.status).to.equal(200);
   });
   after(async () => closeE2e?.());
 
@@ -125,6 +135,10 @@ describe('e2e: information-exchange requests in Chromium', function () {
     caseId = new URL(a.url()).pathname.split('/').at(-1) ?? '';
     // The server has the case as metadata only, from the signed header.
     const stored = await caseOf(t, fpKz, caseId);
+    // The human reference, quoted on the phone: requesting → requested state, year, number.
+    expect(stored.reference).to.match(/^KZ→KG-\d{4}-0001$/);
+    expect(await caseA.getByTestId('case-reference').textContent()).to.equal(stored.reference);
+    await shot(a, '01b-case-reference-en');
     expect({
       kind: stored.kind,
       urgency: stored.urgency,
@@ -149,10 +163,31 @@ describe('e2e: information-exchange requests in Chromium', function () {
     expect(await row.getByTestId('request-status').textContent()).to.equal('submitted');
     expect(await row.getByTestId('urgency').textContent()).to.equal('urgent');
     expect(await row.getByTestId('deadline').textContent()).to.contain('left');
+    expect(await row.getByTestId('request-reference').textContent()).to.equal(stored.reference);
+    // Who sent it, to call back: the person, their authority and state.
+    expect(await row.getByTestId('party-name').textContent()).to.equal('Aigerim Nurlanovna');
+    expect(await row.getByTestId('party-authority').textContent()).to.equal('Border Service');
+    expect(await row.getByTestId('party').textContent()).to.contain('Kazakhstan');
     await shot(b, '02-inbox-en');
-    await row.getByRole('link', { name: 'Travel or identity document check' }).click();
+    // Found by its reference as typed on a keyboard, and not by another pair's.
+    const search = b.getByTestId('reference-search');
+    await search.getByLabel('Find by reference').fill('kz->kg');
+    await search.getByRole('button', { name: 'Find' }).click();
+    await b.getByRole('button', { name: 'Show all' }).waitFor();
+    expect(await b.getByTestId('request-row').count()).to.equal(1);
+    expect(await row.count()).to.equal(1);
+    await shot(b, '02b-inbox-search-en');
+    await search.getByLabel('Find by reference').fill('TJ→KG');
+    await search.getByRole('button', { name: 'Find' }).click();
+    await b.getByText('No request with a reference starting TJ→KG.').waitFor();
+    await search.getByRole('button', { name: 'Show all' }).click();
+    await row.getByRole('link', { name: stored.reference }).click();
     const caseB = b.getByTestId('case-page');
     await caseB.and(b.locator('[data-side="requested"]')).waitFor();
+    expect(await caseB.getByTestId('case-reference').textContent()).to.equal(stored.reference);
+    expect(await caseB.locator(`[data-testid="party"][data-user-id="${fpKz.user.id}"]`).textContent())
+      .to.contain('Aigerim Nurlanovna')
+      .and.contain('Border Service');
     expect(await caseB.getByTestId('request-content').textContent()).to.contain(
       'Holder name as in the document: Rustam Example',
     );
@@ -282,6 +317,10 @@ describe('e2e: information-exchange requests in Chromium', function () {
     const view = admin.getByTestId('case-page');
     await view.and(admin.locator('[data-side="admin"]')).waitFor();
     expect(await view.getByTestId('request-status').textContent()).to.equal('получен ответ');
+    expect(await view.locator(`[data-testid="party"][data-user-id="${fpKz.user.id}"]`).textContent())
+      .to.contain('Айгерим Нурлановна')
+      .and.contain('Пограничная служба');
+    await shot(admin, '06b-case-ru');
     expect(await view.getByTestId('step-evaluation').textContent()).to.equal('Оценка B2');
     expect(await view.getByTestId('request-unreadable').count()).to.equal(1);
     expect(await view.getByTestId('case-actions').count()).to.equal(0);

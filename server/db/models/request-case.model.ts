@@ -8,6 +8,8 @@ import { Schema, type Connection, type Model, type Types } from 'mongoose';
 const RequestCaseSchema = new Schema(
   {
     _id: { type: Schema.Types.ObjectId, required: true },
+    /** `KZ→RU-2026-0042`; the unique index is what makes each number one case's. */
+    reference: { type: String, required: true, unique: true },
     kind: { type: String, required: true },
     domain: { type: String, required: true },
     category: { type: String, required: true },
@@ -62,6 +64,7 @@ const RequestTransitionSchema = new Schema(
 
 export interface RequestCaseDoc {
   _id: Types.ObjectId;
+  reference: string;
   kind: string;
   domain: string;
   category: string;
@@ -105,9 +108,26 @@ export interface RequestTransitionDoc {
   evaluation: string | null;
 }
 
+/** One sequence of case references: _id `<from>→<to>:<year>`, `n` the last number handed out. */
+const RequestReferenceCounterSchema = new Schema(
+  { _id: { type: String, required: true }, n: { type: Number, required: true } },
+  { versionKey: false },
+);
+export interface RequestReferenceCounterDoc {
+  _id: string;
+  n: number;
+}
+
 export type RequestCaseModel = Model<RequestCaseDoc>;
 export type RequestTransitionModel = Model<RequestTransitionDoc>;
 export const requestCaseModel = (c: Connection): RequestCaseModel =>
   c.model<RequestCaseDoc>('RequestCase', RequestCaseSchema, 'request_cases');
 export const requestTransitionModel = (c: Connection): RequestTransitionModel =>
   c.model<RequestTransitionDoc>('RequestTransition', RequestTransitionSchema, 'request_transitions');
+export type RequestReferenceCounterModel = Model<RequestReferenceCounterDoc>;
+export const requestReferenceCounterModel = (c: Connection): RequestReferenceCounterModel =>
+  c.model<RequestReferenceCounterDoc>(
+    'RequestReferenceCounter',
+    RequestReferenceCounterSchema,
+    'request_reference_counters',
+  );

@@ -3,6 +3,7 @@ import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type {
   RequestCaseDoc,
   RequestCaseModel,
+  RequestReferenceCounterModel,
   RequestTransitionDoc,
   RequestTransitionModel,
 } from '../models/request-case.model.js';
@@ -10,6 +11,7 @@ import { isDuplicateKey } from '../database-errors.js';
 import type {
   CaseFilter,
   CasePatch,
+  CreateCaseOutcome,
   RequestCase,
   RequestCaseStore,
   RequestTransition,
@@ -21,10 +23,11 @@ export class RequestCasesRepository implements RequestCaseStore {
   constructor(
     private readonly cases: RequestCaseModel,
     private readonly transitions: RequestTransitionModel,
+    private readonly counters: RequestReferenceCounterModel,
   ) {}
 
-  /** Idempotent: a second create of the same case (a retried request) keeps the first. */
-  async create(input: RequestCase): Promise<{ created: boolean }> {
+  /** Idempotent on the case id; unique on the reference (see the port). */
+  async create(input: RequestCase): Promise<CreateCaseOutcome> {
     const { id, requesterId, requestedId, originalCaseId, ...rest } = input;
     try {
       await this.cases.create({
@@ -34,10 +37,27 @@ export class RequestCasesRepository implements RequestCaseStore {
         originalCaseId: originalCaseId ? oid(originalCaseId) : null,
         ...rest,
       });
-      return { created: true };
+      return 'created';
     } catch (error) {
-      if (isDuplicateKey(error)) return { created: false };
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
+      // Which unique index refused it: the case's id (a retry) or its reference (a number handed out twice).
+      return (await this.cases.exists({ _id: oid(id) })) ? 'exists' : 'reference-taken';
+    }
+  }
+
+  async nextReferenceNumber(pair: string, year: number): Promise<number> {
+    const _id = `${pair}:${year}`;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const doc = await this.counters
+          .findOneAndUpdate({ _id }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after' })
+          .orFail()
+          .lean<{ n: number }>();
+        return doc.n;
+      } catch (error) {
+        // Two first upserts of a counter race on its _id: the loser increments the winner's document.
+        if (!isDuplicateKey(error) || attempt >= 3) throw error;
+      }
     }
   }
 
@@ -108,6 +128,7 @@ export class RequestCasesRepository implements RequestCaseStore {
     if (filter.overdue !== undefined) query.overdue = filter.overdue;
     if (filter.domain) query.domain = filter.domain;
     if (filter.originalCaseId) query.originalCaseId = oid(filter.originalCaseId);
+    if (filter.referencePrefix) query.reference = { $regex: `^${escapeRegExp(filter.referencePrefix)}` };
     const docs = await this.cases.find(query).sort({ submittedAt: -1 }).limit(limit).lean<RequestCaseDoc[]>();
     return docs.map(toCase);
   }
@@ -121,6 +142,8 @@ export class RequestCasesRepository implements RequestCaseStore {
     return docs.map(toCase);
   }
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function toCase(doc: RequestCaseDoc): RequestCase {
   const { _id, requesterId, requestedId, originalCaseId, ...rest } = doc;

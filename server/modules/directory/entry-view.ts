@@ -1,5 +1,5 @@
 import { withheldDirectoryFields, type DirectoryReader } from '../../../shared/policy/index.js';
-import type { EntryView, RestrictableField } from '../../../shared/schemas/directory.js';
+import type { EntryStatus, EntryView, RestrictableField } from '../../../shared/schemas/directory.js';
 import type { DirectorySnapshot, IndexedRecord } from './directory-index.js';
 import { toPreviousKeyStatus } from './key-history.js';
 
@@ -10,6 +10,20 @@ export type Reader = DirectoryReader;
 
 export function isStale(record: IndexedRecord, now: Date, freshnessDays: number): boolean {
   return now.getTime() - record.lastConfirmedAt.getTime() > freshnessDays * DAY_MS;
+}
+
+/**
+ * An entry no one could use to reach its person: never filled in, or without the authority or
+ * any contact channel. Judged on the whole entry, not on what this reader may see of it.
+ */
+export function isIncomplete(record: IndexedRecord): boolean {
+  const { entry } = record;
+  return !entry?.authority || entry.contacts.length === 0;
+}
+
+export function entryStatus(record: IndexedRecord, now: Date, freshnessDays: number): EntryStatus {
+  if (isIncomplete(record)) return 'incomplete';
+  return isStale(record, now, freshnessDays) ? 'stale' : 'current';
 }
 
 /** The entry as this reader may see it: withheld fields are left out, and named in `withheld`. */
@@ -56,6 +70,7 @@ export function toEntryView(record: IndexedRecord, directory: DirectorySnapshot,
         : null,
     lastConfirmedAt: record.lastConfirmedAt.toISOString(),
     stale: isStale(record, now, directory.freshnessDays),
+    status: entryStatus(record, now, directory.freshnessDays),
     withheld: [...withheld].sort(),
   };
 }

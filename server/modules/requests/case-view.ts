@@ -1,22 +1,25 @@
 import type { RequestCaseView, RequestTransitionView } from '../../../shared/schemas/requests.js';
 import type { RequestCase, RequestTransition } from './ports.js';
+import { NO_PEOPLE, type PeopleLookup } from './case-people.js';
 
 const iso = (date: Date | null): { value?: string } => (date ? { value: date.toISOString() } : {});
 
-export function toCaseView(c: RequestCase): RequestCaseView {
+/** The case as its readers see it; `people` names the two sides (NO_PEOPLE leaves them as states). */
+export function toCaseView(c: RequestCase, people: PeopleLookup = NO_PEOPLE): RequestCaseView {
   const acknowledgedAt = iso(c.acknowledgedAt).value;
   const respondedAt = iso(c.respondedAt).value;
   const overdueAt = iso(c.overdueAt).value;
   return {
     id: c.id,
+    reference: c.reference,
     kind: c.kind,
     domain: c.domain,
     category: c.category,
     classification: c.classification,
     urgency: c.urgency,
     ...(c.threadId ? { threadId: c.threadId } : {}),
-    requester: { userId: c.requesterId, state: c.requesterState },
-    requested: { userId: c.requestedId, state: c.requestedState },
+    requester: { userId: c.requesterId, state: c.requesterState, ...people(c.requesterId) },
+    requested: { userId: c.requestedId, state: c.requestedState, ...people(c.requestedId) },
     status: c.status,
     submittedAt: c.submittedAt.toISOString(),
     deadline: c.deadline.toISOString(),

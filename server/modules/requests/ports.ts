@@ -11,6 +11,8 @@ import type { CategoryCode, Classification, DomainCode, HandlingCode } from '../
 
 export interface RequestCase {
   id: string;
+  /** The human reference, `KZ→RU-2026-0042` (unique). */
+  reference: string;
   kind: RequestKind;
   domain: DomainCode;
   category: CategoryCode;
@@ -66,12 +68,25 @@ export interface CaseFilter {
   overdue?: boolean | undefined;
   domain?: DomainCode | undefined;
   originalCaseId?: string | undefined;
+  /** A case reference or its beginning (normalized: `KZ→RU-2026`). */
+  referencePrefix?: string | undefined;
 }
+
+/** Outcome of creating a case: `exists` is a retry of the same request, `reference-taken` lost its number. */
+export type CreateCaseOutcome = 'created' | 'exists' | 'reference-taken';
 
 /** Request cases (a projection) and their transitions, the log each step claims a number in. */
 export interface RequestCaseStore {
-  /** Idempotent: a second create of the same case (a retried request) keeps the first. */
-  create(input: RequestCase): Promise<{ created: boolean }>;
+  /**
+   * Idempotent: a second create of the same case (a retried request) keeps the first. The
+   * reference is unique too: a case given a number another case holds is not stored.
+   */
+  create(input: RequestCase): Promise<CreateCaseOutcome>;
+  /**
+   * The next number of a (pair of states, year) sequence. Counters are not atomic on every
+   * database this runs on, so a number may come twice: `create` refuses the second holder.
+   */
+  nextReferenceNumber(pair: string, year: number): Promise<number>;
   findById(id: string): Promise<RequestCase | undefined>;
   /** Takes step `no` of a case: true for exactly one caller per (case, no). */
   claimTransition(step: RequestTransition): Promise<boolean>;

@@ -3,8 +3,10 @@ import type { RequestCaseDetail, RequestCaseView } from '../../../shared/schemas
 import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { RequestStatus } from '../../../shared/requests/lifecycle.js';
 import type { User } from '../accounts/ports/users.js';
+import { normalizeReferenceQuery } from '../../../shared/requests/case-reference.js';
 import { can } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
+import { peopleLookup } from './case-people.js';
 import { toCaseView, toTransitionView } from './case-view.js';
 import { loadCase } from './load-case.js';
 import type { RequestsDeps } from './requests-deps.js';
@@ -15,6 +17,8 @@ export interface ListFilter {
   overdue?: boolean | undefined;
   domain?: DomainCode | undefined;
   originalCaseId?: string | undefined;
+  /** A case reference, whole or its beginning, as typed. */
+  reference?: string | undefined;
   limit: number;
 }
 
@@ -26,12 +30,18 @@ export async function listRequests(deps: RequestsDeps, actor: User, filter: List
     {},
     "only focal points send and receive requests; national admins see their state's overdue list",
   );
-  const { box, limit, ...rest } = filter;
+  const { box, limit, reference, ...rest } = filter;
+  const referencePrefix = reference ? normalizeReferenceQuery(reference) : undefined;
   const cases = await deps.cases.list(
-    { ...(box === 'inbox' ? { requestedId: actor.id } : { requesterId: actor.id }), ...rest },
+    {
+      ...(box === 'inbox' ? { requestedId: actor.id } : { requesterId: actor.id }),
+      ...rest,
+      ...(referencePrefix ? { referencePrefix } : {}),
+    },
     limit,
   );
-  return cases.map(toCaseView);
+  const people = await peopleLookup(deps.index);
+  return cases.map((c) => toCaseView(c, people));
 }
 
 /** One case with its steps: for its two focal points and the national admins of either state. */
@@ -45,7 +55,7 @@ export async function readRequest(deps: RequestsDeps, actor: User, id: string): 
   if (!found || !(party || admin) || actor.status !== 'active')
     throw new AppError('request.not-found', 'no such request');
   const history = await deps.cases.history(found.id);
-  return { ...toCaseView(found), history: history.map(toTransitionView) };
+  return { ...toCaseView(found, await peopleLookup(deps.index)), history: history.map(toTransitionView) };
 }
 
 /** Requests to the admin's state that went past their deadline unanswered (flagged by the sweeper). */
@@ -53,5 +63,6 @@ export async function listOverdue(deps: RequestsDeps, actor: User, limit = 200):
   const state = actor.state ?? '';
   authorize(actor, 'request:read-state', { state });
   const cases = await deps.cases.list({ requestedState: state, overdue: true }, limit);
-  return cases.map(toCaseView);
+  const people = await peopleLookup(deps.index);
+  return cases.map((c) => toCaseView(c, people));
 }

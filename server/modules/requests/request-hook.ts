@@ -2,9 +2,11 @@ import type { Envelope } from '../../../shared/crypto/envelope-format.js';
 import { AppError } from '../../../shared/errors.js';
 import { deadlineFor } from '../../../shared/requests/lifecycle.js';
 import { isRequestKind } from '../../../shared/requests/templates.js';
+import { formatCaseReference, referencePair } from '../../../shared/requests/case-reference.js';
 import type { StoredMessage } from '../messaging/ports.js';
 import type { RequestCase } from './ports.js';
 import type { User } from '../accounts/ports/users.js';
+import { peopleLookup } from './case-people.js';
 import { toCaseView } from './case-view.js';
 import { checkNewRequest, checkTransition } from './check-request.js';
 import { loadCase, patchFor } from './load-case.js';
@@ -21,6 +23,8 @@ export interface RequestHook {
 }
 
 const MAX_STEP_ATTEMPTS = 10;
+/** A reference number handed out twice (see the port) is rare; this many in a row means something is wrong. */
+const MAX_REFERENCE_ATTEMPTS = 20;
 
 export function createRequestHook(deps: RequestsDeps): RequestHook {
   return {
@@ -46,9 +50,11 @@ async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<v
   const recipient = header.to[0];
   if (!isRequestKind(header.kind) || !header.request || !recipient)
     throw new AppError('request.invalid', 'not a request');
+  if (await deps.cases.findById(message.id)) return; // a retried request: its case and number stand
   const at = effectiveAt(deps, message);
   const requestCase: RequestCase = {
     id: message.id,
+    reference: '',
     kind: header.kind,
     domain: header.labels.domain,
     category: header.labels.category,
@@ -73,14 +79,14 @@ async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<v
     originalCaseId: header.kind === 'request:consent' ? (header.requestRef ?? null) : null,
     consent: null,
   };
-  const { created } = await deps.cases.create(requestCase);
-  if (!created) return;
+  if (!(await createWithReference(deps, requestCase))) return;
   await deps.audit.append({
     type: 'request.submitted',
     actorId: message.senderId,
     state: requestCase.requesterState,
     subjectId: requestCase.id,
     data: {
+      reference: requestCase.reference,
       kind: requestCase.kind,
       domain: requestCase.domain,
       urgency: requestCase.urgency,
@@ -89,7 +95,20 @@ async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<v
       ...(requestCase.originalCaseId ? { originalCaseId: requestCase.originalCaseId } : {}),
     },
   });
-  notifyParties(deps, requestCase);
+  await notifyParties(deps, requestCase);
+}
+
+/** Numbers the case in its (pair, year) sequence and stores it; false when a retry stored it first. */
+async function createWithReference(deps: RequestsDeps, requestCase: RequestCase): Promise<boolean> {
+  const pair = referencePair(requestCase.requesterState, requestCase.requestedState);
+  const year = requestCase.submittedAt.getUTCFullYear();
+  for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
+    const no = await deps.cases.nextReferenceNumber(pair, year);
+    requestCase.reference = formatCaseReference(requestCase.requesterState, requestCase.requestedState, year, no);
+    const outcome = await deps.cases.create(requestCase);
+    if (outcome !== 'reference-taken') return outcome === 'created';
+  }
+  throw new AppError('request.invalid', 'could not number the request: send it again');
 }
 
 /** Claims the next step number for this envelope; on a lost race re-reads and re-checks. */
@@ -148,7 +167,7 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
         ...(transition.evaluation ? { evaluation: transition.evaluation } : {}),
       },
     });
-    notifyParties(deps, next);
+    await notifyParties(deps, next);
     return;
   }
   return refuse(
@@ -169,8 +188,8 @@ async function refuse(deps: RequestsDeps, message: StoredMessage, error: unknown
   throw error;
 }
 
-export function notifyParties(deps: RequestsDeps, requestCase: RequestCase): void {
-  const view = toCaseView(requestCase);
+export async function notifyParties(deps: RequestsDeps, requestCase: RequestCase): Promise<void> {
+  const view = toCaseView(requestCase, await peopleLookup(deps.index));
   deps.notifier.updated(requestCase.requesterId, view);
   deps.notifier.updated(requestCase.requestedId, view);
 }

@@ -4,6 +4,7 @@ import type { MessageStore } from '../messaging/ports.js';
 import type { RequestCaseStore } from './ports.js';
 import type { UserStore } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
+import type { DirectoryIndex } from '../directory/directory-index.js';
 import type { AuditLog } from '../audit/audit-log.js';
 
 /** Real-time notices; best effort (the REST lists are the record). */
@@ -22,4 +23,6 @@ export interface RequestsDeps {
   audit: AuditLog;
   clock: Clock;
   notifier: RequestNotifier;
+  /** The directory, to name the people on a case; without it cases name only states (the CLI). */
+  index?: DirectoryIndex;
 }

@@ -1,5 +1,6 @@
 import { reminderTimes } from '../../../shared/requests/lifecycle.js';
 import type { RequestCase } from './ports.js';
+import { peopleLookup } from './case-people.js';
 import { toCaseView } from './case-view.js';
 import { loadCase } from './load-case.js';
 import { notifyParties } from './request-hook.js';
@@ -31,7 +32,7 @@ export async function sweepRequests(deps: RequestsDeps): Promise<{ reminded: num
     if (due > current.remindersSent && (await deps.claims.claim(`request:${current.id}:reminder:${due}`, now))) {
       await deps.cases.setRemindersSent(current.id, due);
       deps.notifier.reminder(current.requestedId, {
-        case: toCaseView({ ...current, remindersSent: due }),
+        case: toCaseView({ ...current, remindersSent: due }, await peopleLookup(deps.index)),
         remainingMs: current.deadline.getTime() - now.getTime(),
       });
       reminded++;
@@ -57,8 +58,8 @@ async function flagOverdue(deps: RequestsDeps, current: RequestCase, now: Date):
     },
   });
   const admins = await deps.users.list({ state: current.requestedState, role: 'national-admin', status: 'active' });
-  const event = { case: toCaseView(flagged) };
+  const event = { case: toCaseView(flagged, await peopleLookup(deps.index)) };
   for (const userId of [current.requestedId, ...admins.map((admin) => admin.id)]) deps.notifier.overdue(userId, event);
-  notifyParties(deps, flagged);
+  await notifyParties(deps, flagged);
   return true;
 }

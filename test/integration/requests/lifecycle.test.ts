@@ -56,8 +56,19 @@ describe('requests: lifecycle over the messaging pipeline', function () {
       overdue: false,
       transitions: 0,
     });
-    expect(view.requester).to.deep.equal({ userId: kz.user.id, state: 'KZ' });
-    expect(view.requested).to.deep.equal({ userId: tj.user.id, state: 'TJ' });
+    // Both sides named from the directory (no entry filled in yet: the account's name, a person).
+    expect(view.requester).to.deep.equal({
+      userId: kz.user.id,
+      state: 'KZ',
+      name: { en: kz.user.displayName },
+      kind: 'person',
+    });
+    expect(view.requested).to.deep.equal({
+      userId: tj.user.id,
+      state: 'TJ',
+      name: { en: tj.user.displayName },
+      kind: 'person',
+    });
     expect(Date.parse(view.deadline) - Date.parse(view.submittedAt)).to.equal(7 * 86_400_000);
     expect((await bySender).id).to.equal(id);
     expect((await byRecipient).id).to.equal(id);

@@ -5,6 +5,7 @@ import type { ApprovalView } from '../../../../shared/schemas/approvals';
 import { useNow } from '../../hooks/use-now';
 import { toActor } from '../../services/actor';
 import { usePolicyLabels } from '../policies/use-policy-labels';
+import { ApprovalSender } from './approval-sender';
 import { DecideForm } from './decide-form';
 import { HeldContent } from './held-content';
 
@@ -40,6 +41,7 @@ export function ApprovalCard({
         })}{' '}
         <span className={`badge approval-${approval.status}`}>{t(`approvals.status.${approval.status}`)}</span>
       </h3>
+      <ApprovalSender userId={approval.fromUserId} />
       <dl className="facts compact">
         <dt>{t('approvals.labels')}</dt>
         <dd>

@@ -15,6 +15,8 @@ const approvals = {
   },
   status: { pending: 'pending', approved: 'approved', rejected: 'rejected', expired: 'expired' },
   route: 'From {{from}} to {{to}}',
+  sender: 'Sent by',
+  dutyDesk: 'duty desk',
   labels: 'Labels',
   kind: 'Kind',
   heldBy: 'Held by',

@@ -18,6 +18,8 @@ const approvals: Translation<(typeof approvalsEn)['approvals']> = {
   },
   status: { pending: 'ожидает', approved: 'одобрен', rejected: 'отклонён', expired: 'истёк' },
   route: 'Из: {{from}} → в: {{to}}',
+  sender: 'Отправитель',
+  dutyDesk: 'дежурная часть',
   labels: 'Метки',
   kind: 'Вид',
   heldBy: 'Задержан',

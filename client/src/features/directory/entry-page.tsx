@@ -13,6 +13,7 @@ import { ContactLinks } from './contact-links';
 import { ContactList } from './contact-list';
 import { EntryActions } from './entry-actions';
 import { FreshnessBadge, KeysBadge } from './entry-badges';
+import { FirstSteps } from './first-steps';
 import { EntryFacts } from './entry-facts';
 import { EntryForm } from './entry-form';
 import { EntryKeys } from './entry-keys';
@@ -29,7 +30,8 @@ export function EntryPage({ userId, mine = false }: { userId: string; mine?: boo
   const labels = useLabels();
   const loaded = useLoaded(useCallback(() => client.directory.entry(userId), [client, userId]));
   const [updated, setUpdated] = useState<EntryView>();
-  const [editing, setEditing] = useState(false);
+  // Undefined until the person opens or closes the form: their own incomplete entry opens it.
+  const [editingChoice, setEditing] = useState<boolean>();
   const [saved, setSaved] = useState(false);
   // The latest of what was loaded and what an action answered (both are the server's view).
   const entry = updated?.userId === userId ? updated : loaded.data;
@@ -37,6 +39,8 @@ export function EntryPage({ userId, mine = false }: { userId: string; mine?: boo
   if (!entry) return loaded.error ? <FormError error={loaded.error} /> : <p>{t('common.loading')}</p>;
 
   const me = session.user;
+  const firstSteps = mine && entry.status === 'incomplete';
+  const editing = editingChoice ?? firstSteps;
   const editable = can(toActor(me), 'directory:edit-entry', {
     id: entry.userId,
     role: 'focal-point',
@@ -72,6 +76,7 @@ export function EntryPage({ userId, mine = false }: { userId: string; mine?: boo
       </div>
       <ContactLinks entry={entry} me={me} />
       <WithheldNote entry={entry} stateName={stateName} secretariat={me.role === 'network-admin'} />
+      {firstSteps && <FirstSteps entry={entry} />}
       {saved && (
         <p className="success" role="status" data-testid="entry-saved">
           {t('directory.form.saved')}

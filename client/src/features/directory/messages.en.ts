@@ -53,6 +53,8 @@ const directory = {
   badges: {
     current: 'Current',
     stale: 'Stale',
+    incomplete: 'Incomplete',
+    incompleteHint: 'Not filled in yet: no authority or no way to reach this person',
     confirmedOn: 'Last confirmed {{date}}',
     verified: 'Keys verified',
     unverified: 'Keys not verified',
@@ -188,6 +190,12 @@ const directory = {
     },
   },
   mine: {
+    firstStepsTitle: 'Your first step: complete your entry',
+    firstSteps:
+      'Colleagues in other states find you through this entry. Until it names your authority and at least one way to reach you, it is listed as incomplete.',
+    missing: 'Still missing:',
+    missingAuthority: 'your authority',
+    missingContacts: 'a contact channel (phone, e-mail, secure line…)',
     title: 'My directory entry',
     intro:
       'This is how colleagues of your state see your entry; other states see it without the fields your state withholds. Keep it current.',

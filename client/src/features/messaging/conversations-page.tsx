@@ -61,7 +61,7 @@ export function ConversationsPage() {
                 {c.key.split(',').map((id, i) => (
                   <span key={id}>
                     {i > 0 && ', '}
-                    <ContactName userId={id} />
+                    <ContactName userId={id} detailed />
                   </span>
                 ))}
               </Link>{' '}

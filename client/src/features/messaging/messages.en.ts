@@ -4,6 +4,7 @@ const messaging = {
   list: {
     title: 'Messages',
     new: 'New message',
+    dutyDesk: 'duty desk',
     empty: 'No conversations yet. Start one with “New message”.',
     unread: '{{count}} new',
     attachmentOnly: '(attachment)',

@@ -7,6 +7,7 @@ const messaging: Translation<(typeof messagingEn)['messaging']> = {
   list: {
     title: 'Сообщения',
     new: 'Новое сообщение',
+    dutyDesk: 'дежурная часть',
     empty: 'Переписки пока нет. Начните её кнопкой «Новое сообщение».',
     unread: 'новых: {{count}}',
     attachmentOnly: '(вложение)',

@@ -1,4 +1,4 @@
-import type { BilingualText } from '../../../../shared/schemas/directory';
+import type { BilingualText, EntryView } from '../../../../shared/schemas/directory';
 import type {
   FocalNetClient,
   HistoryPage,
@@ -28,6 +28,8 @@ export interface MessagingState {
   readonly keyChanges: readonly KeyChange[];
   /** Directory names by user id, filled as they are looked up. */
   readonly names: ReadonlyMap<string, BilingualText>;
+  /** Who they are, from the same lookup (as the directory lets this reader see it): to call back. */
+  readonly people: ReadonlyMap<string, ContactFacts>;
   /** The latest page of history, read once per tab for the unread count (loadRecent). */
   readonly recent: readonly ReceivedMessage[];
   /** Server ids of my messages released by the approving admins since they were read as held. */
@@ -35,6 +37,9 @@ export interface MessagingState {
   /** Counts the server's `sync:behind` nudges: statuses may have been missed, screens reread their history. */
   readonly resyncs: number;
 }
+
+/** A correspondent's authority, whether a duty desk, and state. */
+export type ContactFacts = Pick<EntryView, 'authority' | 'kind' | 'state'>;
 
 const EMPTY: MessagingState = {
   connected: false,
@@ -46,6 +51,7 @@ const EMPTY: MessagingState = {
   rejected: [],
   keyChanges: [],
   names: new Map(),
+  people: new Map(),
   recent: [],
   released: new Set(),
   resyncs: 0,
@@ -207,7 +213,15 @@ export class MessagingStore {
     if (this.lookups.has(userId) || userId === this.client.session.current()?.user.id) return;
     this.lookups.add(userId);
     this.client.directory.entry(userId).then(
-      (entry) => this.update((s) => ({ names: new Map(s.names).set(userId, entry.name) })),
+      (entry) =>
+        this.update((s) => ({
+          names: new Map(s.names).set(userId, entry.name),
+          people: new Map(s.people).set(userId, {
+            authority: entry.authority,
+            kind: entry.kind,
+            state: entry.state,
+          }),
+        })),
       () => this.lookups.delete(userId),
     );
     this.client.contactKeys.resolve(userId).then(

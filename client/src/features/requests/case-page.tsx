@@ -13,6 +13,7 @@ import { loadCaseContent } from './case-content';
 import { CaseHistory } from './case-history';
 import { ConsentSection } from './consent-section';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
+import { Party } from './party';
 import { RequestContent } from './request-content';
 import { requestService } from './request-service';
 import { StepForm } from './step-form';
@@ -79,15 +80,22 @@ export function CasePage({ id }: { id: string }) {
         <Link to={side === 'requester' ? '/requests/sent' : '/requests'}>{l.r('case.back')}</Link>
       </p>
       <h2>{l.kind(detail.kind)}</h2>
+      <p className="case-reference">
+        {l.r('case.reference')}: <strong data-testid="case-reference">{detail.reference}</strong>
+      </p>
       <p className="case-badges">
         <StatusBadge status={detail.status} /> <UrgencyBadge urgency={detail.urgency} />{' '}
         <DeadlineBadge request={detail} />
       </p>
       <dl className="case-facts">
         <dt>{l.r('case.from')}</dt>
-        <dd>{l.state(detail.requester.state)}</dd>
+        <dd>
+          <Party party={detail.requester} />
+        </dd>
         <dt>{l.r('case.to')}</dt>
-        <dd>{l.state(detail.requested.state)}</dd>
+        <dd>
+          <Party party={detail.requested} />
+        </dd>
         <dt>{l.r('case.labels')}</dt>
         <dd>
           {l.domain(detail.domain)} · {p.category(detail.category)} · {p.classification(detail.classification)}

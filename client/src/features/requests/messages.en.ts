@@ -14,8 +14,14 @@ const requests = {
     compose: 'New request',
     live: 'Live updates on',
     offline: 'Live updates off: reload to see changes',
+    search: 'Find by reference',
+    searchHint: 'e.g. KZ→RU-2026-0042 or KZ->RU-2026',
+    find: 'Find',
+    clear: 'Show all',
+    noMatch: 'No request with a reference starting {{reference}}.',
   },
   table: {
+    reference: 'Reference',
     kind: 'Type',
     counterpart: 'With',
     status: 'Status',
@@ -126,6 +132,7 @@ const requests = {
   case: {
     back: '← Requests',
     title: '{{kind}}',
+    reference: 'Case reference',
     from: 'From',
     to: 'To',
     labels: 'Labels',
@@ -202,10 +209,11 @@ const requests = {
     empty: 'No overdue requests.',
     requested: 'Requested focal point',
   },
+  party: { dutyDesk: 'duty desk' },
   live: {
     updated: 'Updated just now',
-    reminder: 'Reminder: {{kind}} from {{state}} is due in {{span}}',
-    overdue: 'Overdue: {{kind}} from {{state}}',
+    reminder: 'Reminder: {{reference}}, {{kind}} from {{state}}, is due in {{span}}',
+    overdue: 'Overdue: {{reference}}, {{kind}} from {{state}}',
   },
 };
 

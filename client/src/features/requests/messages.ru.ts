@@ -17,8 +17,14 @@ const requests: Translation<(typeof requestsEn)['requests']> = {
     compose: 'Новый запрос',
     live: 'Обновления в реальном времени',
     offline: 'Нет обновлений в реальном времени: перезагрузите страницу',
+    search: 'Найти по номеру дела',
+    searchHint: 'например, KZ→RU-2026-0042 или KZ->RU-2026',
+    find: 'Найти',
+    clear: 'Показать все',
+    noMatch: 'Нет запросов с номером, начинающимся на {{reference}}.',
   },
   table: {
+    reference: 'Номер дела',
     kind: 'Тип',
     counterpart: 'С кем',
     status: 'Статус',
@@ -129,6 +135,7 @@ const requests: Translation<(typeof requestsEn)['requests']> = {
   case: {
     back: '← Запросы',
     title: '{{kind}}',
+    reference: 'Номер дела',
     from: 'От',
     to: 'Кому',
     labels: 'Метки',
@@ -205,10 +212,11 @@ const requests: Translation<(typeof requestsEn)['requests']> = {
     empty: 'Просроченных запросов нет.',
     requested: 'Запрашиваемое контактное лицо',
   },
+  party: { dutyDesk: 'дежурная часть' },
   live: {
     updated: 'Только что обновлено',
-    reminder: 'Напоминание: {{kind}} от {{state}}, срок через {{span}}',
-    overdue: 'Просрочен: {{kind}} от {{state}}',
+    reminder: 'Напоминание: {{reference}}, {{kind}} от {{state}}, срок через {{span}}',
+    overdue: 'Просрочен: {{reference}}, {{kind}} от {{state}}',
   },
 };
 

@@ -4,6 +4,7 @@ import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
 import { useLoaded } from '../../hooks/use-loaded';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
+import { Party } from './party';
 import { requestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';
 import { useRequestUpdates } from './use-request-updates';
@@ -25,6 +26,7 @@ export function OverduePage() {
         <table className="request-table">
           <thead>
             <tr>
+              <th>{l.r('table.reference')}</th>
               <th>{l.r('table.kind')}</th>
               <th>{l.r('table.counterpart')}</th>
               <th>{l.r('overdue.requested')}</th>
@@ -36,12 +38,15 @@ export function OverduePage() {
           <tbody>
             {data.map((request) => (
               <tr key={request.id} data-testid="overdue-row" data-id={request.id}>
-                <td>
-                  <Link to={`/requests/${request.id}`}>{l.kind(request.kind)}</Link>
+                <td className="case-ref" data-testid="request-reference">
+                  <Link to={`/requests/${request.id}`}>{request.reference}</Link>
                 </td>
-                <td>{l.state(request.requester.state)}</td>
+                <td>{l.kind(request.kind)}</td>
                 <td>
-                  <code>{request.requested.userId}</code>
+                  <Party party={request.requester} />
+                </td>
+                <td>
+                  <Party party={request.requested} />
                 </td>
                 <td>
                   <UrgencyBadge urgency={request.urgency} />

@@ -4,6 +4,9 @@ import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
 import { useClient, useSession } from '../../services/client-context';
 import { useLoaded } from '../../hooks/use-loaded';
+import { normalizeReferenceQuery } from '../../../../shared/requests/case-reference';
+import { Party } from './party';
+import { ReferenceSearch } from './reference-search';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './deadline-badge';
 import { requestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';
@@ -17,7 +20,11 @@ export function RequestBoxPage({ box }: { box: Box }) {
   const me = useSession()?.user.id;
   const l = useRequestLabels();
   const service = useMemo(() => requestService(client), [client]);
-  const { data, error, reload } = useLoaded(useCallback(() => service.list({ box }), [service, box]));
+  // The reference searched for (as typed; the server normalizes it), undefined for the whole box.
+  const [reference, setReference] = useState<string>();
+  const { data, error, reload } = useLoaded(
+    useCallback(() => service.list({ box, ...(reference ? { reference } : {}) }), [service, box, reference]),
+  );
   // Live updates change the rows between loads; each load starts them afresh.
   const [rows, setRows] = useState<RequestCaseView[]>([]);
   const [rowsOf, setRowsOf] = useState(data);
@@ -29,7 +36,7 @@ export function RequestBoxPage({ box }: { box: Box }) {
   const connected = useRequestUpdates({
     updated: (request) => {
       const mine = box === 'inbox' ? request.requested.userId === me : request.requester.userId === me;
-      if (!mine) return;
+      if (!mine || (reference && !request.reference.startsWith(normalizeReferenceQuery(reference)))) return;
       setRows((current) =>
         [request, ...current.filter((c) => c.id !== request.id)].sort((a, b) =>
           b.submittedAt.localeCompare(a.submittedAt),
@@ -39,13 +46,20 @@ export function RequestBoxPage({ box }: { box: Box }) {
     reminder: ({ case: request, remainingMs }) =>
       setNotice(
         l.r('live.reminder', {
+          reference: request.reference,
           kind: l.kind(request.kind),
           state: l.state(request.requester.state),
           span: l.span(remainingMs),
         }),
       ),
     overdue: ({ case: request }) => {
-      setNotice(l.r('live.overdue', { kind: l.kind(request.kind), state: l.state(request.requester.state) }));
+      setNotice(
+        l.r('live.overdue', {
+          reference: request.reference,
+          kind: l.kind(request.kind),
+          state: l.state(request.requester.state),
+        }),
+      );
       reload();
     },
     resync: reload,
@@ -67,17 +81,21 @@ export function RequestBoxPage({ box }: { box: Box }) {
           {connected ? l.r('box.live') : l.r('box.offline')}
         </span>
       </nav>
+      <ReferenceSearch reference={reference} onSearch={setReference} />
       {notice && (
         <p className="card warning" role="status" data-testid="request-notice">
           {notice}
         </p>
       )}
       <FormError error={error} />
-      {data && rows.length === 0 && <p>{l.r('box.empty')}</p>}
+      {data && rows.length === 0 && (
+        <p role="status">{reference ? l.r('box.noMatch', { reference }) : l.r('box.empty')}</p>
+      )}
       {rows.length > 0 && (
         <table className="request-table">
           <thead>
             <tr>
+              <th>{l.r('table.reference')}</th>
               <th>{l.r('table.kind')}</th>
               <th>{l.r('table.counterpart')}</th>
               <th>{l.r('table.urgency')}</th>
@@ -89,10 +107,13 @@ export function RequestBoxPage({ box }: { box: Box }) {
           <tbody>
             {rows.map((request) => (
               <tr key={request.id} data-testid="request-row" data-id={request.id} data-status={request.status}>
-                <td>
-                  <Link to={`/requests/${request.id}`}>{l.kind(request.kind)}</Link>
+                <td className="case-ref" data-testid="request-reference">
+                  <Link to={`/requests/${request.id}`}>{request.reference}</Link>
                 </td>
-                <td>{l.state(box === 'inbox' ? request.requester.state : request.requested.state)}</td>
+                <td>{l.kind(request.kind)}</td>
+                <td>
+                  <Party party={box === 'inbox' ? request.requester : request.requested} />
+                </td>
                 <td>
                   <UrgencyBadge urgency={request.urgency} />
                 </td>

@@ -32,6 +32,7 @@ export const shellRu: Translation<typeof shellEn> = {
       requests: 'Запросы, ожидающие вашего ответа',
       clarifications: 'Ваши запросы, по которым у вас просят уточнений',
       'stale-entry': 'Ваша запись в справочнике',
+      'incomplete-entry': 'Ваша запись в справочнике',
       'pending-people': 'Новые участники ждут вашей проверки',
       'held-exchanges': 'Обмены ждут вашего одобрения',
       'awaiting-position': 'Решения сети ждут позиции вашего государства',
@@ -39,6 +40,8 @@ export const shellRu: Translation<typeof shellEn> = {
     },
     overdue: 'просрочено: {{count}}',
     staleEntry: 'Ваша запись в справочнике устарела: подтвердите или исправьте её.',
+    incompleteEntry:
+      'Первый шаг: заполните свою запись в справочнике, чтобы коллеги могли найти вас и связаться с вами.',
     lastConfirmed: 'Последнее подтверждение: {{date}}',
     silence: 'При процедуре умолчания молчание означает согласие.',
     secondFactorFirst:

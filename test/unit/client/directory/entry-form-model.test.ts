@@ -24,6 +24,7 @@ const entry: EntryView = {
   keys: null,
   lastConfirmedAt: '2026-01-01T00:00:00.000Z',
   stale: false,
+  status: 'current',
   withheld: [],
 };
 

@@ -41,6 +41,7 @@ const state = (overrides: Partial<MessagingState>): MessagingState => ({
   rejected: [],
   keyChanges: [],
   names: new Map(),
+  people: new Map(),
   recent: [],
   released: new Set(),
   resyncs: 0,

@@ -25,6 +25,7 @@ async function entryWith(
     contacts: [],
     lastConfirmedAt: '2026-01-01T00:00:00.000Z',
     stale: false,
+    status: 'incomplete',
     withheld: [],
     keys: { ...bundle, keyVersion, fingerprint: `fp-${keyVersion}`, verified: true, verifiedAt: null, ...overrides },
   };

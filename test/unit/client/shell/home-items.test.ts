@@ -46,7 +46,7 @@ describe('home: what needs you', () => {
         unread: 2,
         inbox: [received('submitted'), received('submitted', -H)],
         toClarify: [received('clarification-requested')],
-        entry: { stale: true, lastConfirmedAt: '2025-01-01T00:00:00.000Z' },
+        entry: { stale: true, status: 'stale', lastConfirmedAt: '2025-01-01T00:00:00.000Z' },
         now,
       });
       expect(list).to.deep.equal({
@@ -65,10 +65,31 @@ describe('home: what needs you', () => {
         unread: 0,
         inbox: [received('answered')],
         toClarify: [],
-        entry: { stale: false, lastConfirmedAt: iso(now) },
+        entry: { stale: false, status: 'current', lastConfirmedAt: iso(now) },
         now,
       });
       expect(list).to.deep.equal({ items: [], loading: false });
+    });
+
+    it("puts a newcomer's incomplete entry first, as their first step, and not also as stale", () => {
+      const list = focalPointItems({
+        unread: 1,
+        inbox: [],
+        toClarify: [],
+        entry: { stale: true, status: 'incomplete', lastConfirmedAt: '2025-01-01T00:00:00.000Z' },
+        now,
+      });
+      expect(list).to.deep.equal({
+        loading: false,
+        items: [
+          { id: 'incomplete-entry', to: '/directory/mine', count: 1 },
+          { id: 'unread', to: '/messages', count: 1 },
+        ],
+      });
+      // A failed load of the entry is said once.
+      expect(focalPointItems({ unread: 0, inbox: [], toClarify: [], entry: UNAVAILABLE, now }).items).to.deep.equal([
+        { id: 'stale-entry', to: '/directory/mine', count: 0, unavailable: true },
+      ]);
     });
 
     it('is still loading while any input has not answered, showing what has', () => {

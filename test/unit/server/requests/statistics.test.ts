@@ -8,6 +8,7 @@ const MIN = 60_000;
 function requestCase(over: Partial<RequestCase>): RequestCase {
   return {
     id: 'x',
+    reference: 'KZ→TJ-2026-0001',
     kind: 'request:document-check',
     domain: 'border',
     category: 'travel-identity-documents',

@@ -18,7 +18,12 @@ export function HomeItemLine({ item }: { item: HomeItem }) {
       </li>
     );
   }
-  const text = item.id === 'stale-entry' ? t('home.staleEntry') : t('home.count', { what, count: item.count });
+  const text =
+    item.id === 'stale-entry'
+      ? t('home.staleEntry')
+      : item.id === 'incomplete-entry'
+        ? t('home.incompleteEntry')
+        : t('home.count', { what, count: item.count });
   return (
     <li
       className={`home-item ${item.id}${item.overdue ? ' late' : ''}`}

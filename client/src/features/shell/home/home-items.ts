@@ -19,6 +19,7 @@ export type HomeItemId =
   | 'unread'
   | 'requests'
   | 'clarifications'
+  | 'incomplete-entry'
   | 'stale-entry'
   | 'pending-people'
   | 'held-exchanges'
@@ -99,13 +100,21 @@ export interface FocalPointInputs {
   /** client.requests.list({ box: 'outbox', status: 'clarification-requested' }): my requests on which I am asked to clarify. */
   toClarify: Source<readonly CaseFacts[]>;
   /** Their own directory entry. */
-  entry: Source<Pick<EntryView, 'stale' | 'lastConfirmedAt'>>;
+  entry: Source<Pick<EntryView, 'stale' | 'lastConfirmedAt' | 'status'>>;
   now: number;
 }
 
-/** A focal point's morning: unread messages, requests to answer or clarify, an entry to reconfirm. */
+/**
+ * A focal point's morning: their entry to complete (a newcomer's first step), unread messages,
+ * requests to answer or clarify, an entry to reconfirm.
+ */
 export function focalPointItems(inputs: FocalPointInputs): HomeList {
+  // One entry, one line about it: a failed load is said once, by the stale-entry line.
+  const entryToComplete = inputs.entry === UNAVAILABLE ? null : inputs.entry;
   return new ListBuilder()
+    .add('incomplete-entry', '/directory/mine', entryToComplete, (entry) =>
+      entry.status === 'incomplete' ? { count: 1 } : undefined,
+    )
     .add('unread', '/messages', inputs.unread, (count) => counted(count))
     .add('requests', '/requests', inputs.inbox, (inbox) => {
       const { count, overdue } = awaitingAnswer(inbox, inputs.now);
@@ -115,7 +124,7 @@ export function focalPointItems(inputs: FocalPointInputs): HomeList {
       counted(sent.filter((c) => c.status === 'clarification-requested').length),
     )
     .add('stale-entry', '/directory/mine', inputs.entry, (entry) =>
-      entry.stale ? { count: 1, since: entry.lastConfirmedAt } : undefined,
+      entry.stale && entry.status !== 'incomplete' ? { count: 1, since: entry.lastConfirmedAt } : undefined,
     )
     .list();
 }
