@@ -292,6 +292,12 @@ describe('e2e: information-exchange requests in Chromium', function () {
     // outside it for ids whose letters render narrower (the cause of this step's rare failures).
     await a.getByTestId('consent-original-link').getByRole('link').click();
     await a.locator(`[data-testid="consent-case"][data-consent="granted"]`).waitFor();
+    // The granted consent opens what the handling code kept closed: the answer may now be copied and exported.
+    const unlocked = a.locator('[data-testid="history-step"][data-action="answer"]');
+    await unlocked.getByTestId('consent-unlocked').waitFor();
+    expect(await unlocked.getByTestId('no-onward').count()).to.equal(0);
+    expect(await unlocked.getByRole('button', { name: 'Copy text' }).count()).to.equal(1);
+    expect(await unlocked.getByRole('button', { name: 'Export as text file' }).count()).to.equal(1);
     await shot(a, '05-consent-granted-en');
   });
 

@@ -13,7 +13,16 @@ function stepText(content: unknown): string {
 }
 
 /** Every step of the case in order: who did what, the codes the header carries, and the decrypted words. */
-export function CaseHistory({ detail, content }: { detail: RequestCaseDetail; content: CaseContent }) {
+export function CaseHistory({
+  detail,
+  content,
+  consentGranted = false,
+}: {
+  detail: RequestCaseDetail;
+  content: CaseContent;
+  /** The providing state granted consent to pass the answers of this case on. */
+  consentGranted?: boolean;
+}) {
   const l = useRequestLabels();
   if (detail.history.length === 0) return <p className="hint">—</p>;
   return (
@@ -56,7 +65,9 @@ export function CaseHistory({ detail, content }: { detail: RequestCaseDetail; co
               )}
             </p>
             {rejected && <p className="field-error">{l.r('case.rejected', { reason: rejected.reason })}</p>}
-            {message && text !== '' && <ProtectedText message={message} text={text} name={`step-${step.no}`} />}
+            {message && text !== '' && (
+              <ProtectedText message={message} text={text} name={`step-${step.no}`} consentGranted={consentGranted} />
+            )}
             {!message && !rejected && <p className="hint">{l.r('case.notReadable')}</p>}
           </li>
         );

@@ -39,6 +39,15 @@ export function CasePage({ id }: { id: string }) {
   const [notice, setNotice] = useState<string>();
   // A consent request about this case changes the consent list, not this case: refresh just that.
   const [consentRound, setConsentRound] = useState(0);
+  // Consent the providing state granted about this case's answer lets the requester pass it on
+  // (read again whenever a consent case about this one changes: consentRound).
+  const consents = useLoaded(
+    useCallback(
+      () => (consentRound >= 0 ? service.list({ box: 'outbox', originalCaseId: id }) : Promise.resolve([])),
+      [service, id, consentRound],
+    ),
+  );
+  const consentGranted = (consents.data ?? []).some((c) => c.consent === 'granted');
   useRequestUpdates({
     updated: (request) => {
       if (request.id === id) loaded.reload();
@@ -119,7 +128,7 @@ export function CasePage({ id }: { id: string }) {
         rejected={content.rejected.find((r) => r.id === detail.id)}
       />
       <h3>{l.r('case.history')}</h3>
-      <CaseHistory detail={detail} content={content} />
+      <CaseHistory detail={detail} content={content} consentGranted={side === 'requester' && consentGranted} />
       {side && (
         <section className="case-actions" data-testid="case-actions">
           <h3>{l.r('case.actions')}</h3>

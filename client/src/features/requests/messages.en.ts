@@ -183,6 +183,8 @@ const requests = {
     held: 'Held for approval by your national admins.',
   },
   onward: {
+    consentGranted:
+      'The providing state granted consent to pass this on: copy and export are open, under the conditions of its consent.',
     allowed: 'May be passed on and used as evidence under your national rules.',
     noDissemination: 'No onward dissemination: do not pass this on without the providing state’s consent.',
     notAsEvidence: 'Not to be used as evidence without the providing state’s consent.',

@@ -10,11 +10,24 @@ import { useRequestLabels } from './use-request-labels';
  * (shared/requests/onward-use.ts): copy and export are offered only where passing it on is
  * allowed; otherwise the text says so and no button exists. My own copies carry no restriction.
  */
-export function ProtectedText({ message, text, name }: { message: ReceivedMessage; text: string; name: string }) {
+export function ProtectedText({
+  message,
+  text,
+  name,
+  consentGranted = false,
+}: {
+  message: ReceivedMessage;
+  text: string;
+  name: string;
+  /** Consent to pass it on, granted by the providing state for this case: copy and export open up. */
+  consentGranted?: boolean;
+}) {
   const l = useRequestLabels();
+  const byCode = onwardUse(message.labels.handling as HandlingCode, message.conditions);
+  const unlocked = consentGranted && !byCode.mayDisseminate;
   const use = message.outgoing
     ? { mayDisseminate: true, mayUseAsEvidence: true }
-    : onwardUse(message.labels.handling as HandlingCode, message.conditions);
+    : { ...byCode, mayDisseminate: byCode.mayDisseminate || consentGranted };
   return (
     <div
       className="protected-text"
@@ -27,7 +40,12 @@ export function ProtectedText({ message, text, name }: { message: ReceivedMessag
       </div>
       {!message.outgoing && (
         <ul className="onward-notes">
-          {use.mayDisseminate && use.mayUseAsEvidence && <li>{l.r('onward.allowed')}</li>}
+          {use.mayDisseminate && use.mayUseAsEvidence && !unlocked && <li>{l.r('onward.allowed')}</li>}
+          {unlocked && (
+            <li className="success" data-testid="consent-unlocked">
+              {l.r('onward.consentGranted')}
+            </li>
+          )}
           {!use.mayDisseminate && (
             <li className="warning" data-testid="no-onward">
               {l.r('onward.noDissemination')}
