@@ -52,7 +52,7 @@ describe('e2e: People with search, filters and paging; inviting a network admin 
     await page.getByLabel('Search').fill('');
     await page.getByLabel('Role').selectOption('national-admin');
     await waitForTotal(page, 2);
-    await page.getByLabel('State').selectOption('KZ');
+    await page.getByRole('combobox', { name: 'State' }).selectOption('KZ');
     await waitForTotal(page, 1);
     await page.getByLabel('Role').selectOption('focal-point');
     await waitForTotal(page, 24);
