@@ -37,25 +37,25 @@ export function CasePage({ id }: { id: string }) {
   const [action, setAction] = useState<RequestAction>();
   const now = useNow();
   const [notice, setNotice] = useState<string>();
-  // A consent request about this case changes the consent list, not this case: refresh just that.
-  const [consentRound, setConsentRound] = useState(0);
-  // Consent the providing state granted about this case's answer lets the requester pass it on
-  // (read again whenever a consent case about this one changes: consentRound).
+  // The consent requests about this case (mine if I asked, to me if I provided), loaded once here:
+  // the section lists them, and a granted one lets the requester pass the answer on. A consent
+  // request about this case changes that list, not this case: refresh just that.
+  const consentBox = loaded.data && (me?.id === loaded.data.detail.requester.userId ? 'outbox' : 'inbox');
   const consents = useLoaded(
     useCallback(
-      () => (consentRound >= 0 ? service.list({ box: 'outbox', originalCaseId: id }) : Promise.resolve([])),
-      [service, id, consentRound],
+      () => (consentBox ? service.list({ box: consentBox, originalCaseId: id }) : Promise.resolve([])),
+      [service, id, consentBox],
     ),
   );
   const consentGranted = (consents.data ?? []).some((c) => c.consent === 'granted');
   useRequestUpdates({
     updated: (request) => {
       if (request.id === id) loaded.reload();
-      if (request.originalCaseId === id) setConsentRound((n) => n + 1);
+      if (request.originalCaseId === id) consents.reload();
     },
     resync: () => {
       loaded.reload();
-      setConsentRound((n) => n + 1);
+      consents.reload();
     },
   });
 
@@ -172,7 +172,7 @@ export function CasePage({ id }: { id: string }) {
         </section>
       )}
       {detail.kind !== 'request:consent' && side && (
-        <ConsentSection key={consentRound} detail={detail} side={side} answered={answered} service={service} />
+        <ConsentSection detail={detail} side={side} answered={answered} consents={consents} />
       )}
     </section>
   );

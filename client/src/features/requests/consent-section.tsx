@@ -1,11 +1,8 @@
-import { useCallback } from 'react';
 import type { RequestSide } from '../../../../shared/requests/lifecycle';
-import type { RequestCaseDetail } from '../../../../shared/schemas/requests';
+import type { RequestCaseDetail, RequestCaseView } from '../../../../shared/schemas/requests';
 import { FormError } from '../../components/form-error';
 import { Link } from '../../router/link';
-import { useLoaded } from '../../hooks/use-loaded';
 import { StatusBadge } from './deadline-badge';
-import type { RequestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';
 
 /**
@@ -17,18 +14,16 @@ export function ConsentSection({
   detail,
   side,
   answered,
-  service,
+  consents,
 }: {
   detail: RequestCaseDetail;
   side: RequestSide;
   answered: boolean;
-  service: RequestService;
+  /** The consent requests about this case, as the case page loaded them. */
+  consents: { data: RequestCaseView[] | undefined; error: unknown };
 }) {
   const l = useRequestLabels();
-  const box = side === 'requester' ? 'outbox' : 'inbox';
-  const { data, error } = useLoaded(
-    useCallback(() => service.list({ box, originalCaseId: detail.id }), [service, box, detail.id]),
-  );
+  const { data, error } = consents;
   if (!answered && (data ?? []).length === 0) return null;
   return (
     <section className="consent-section" data-testid="consent-section">
