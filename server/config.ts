@@ -45,6 +45,8 @@ const EnvSchema = z.object({
       'event=perSecond pairs, comma-separated, e.g. message:send=500,message:fetch=100',
     )
     .optional(),
+  /** How often each node sends what the outbox holds (e-mails, webhook deliveries). */
+  OUTBOX_SWEEP_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -77,6 +79,8 @@ export interface Config {
   sessionMaxAgeMs: number;
   /** Socket events per second per account, by event, where they differ from the defaults. */
   socketEventLimits: Record<string, number>;
+  /** How often each node sends what is due in the outbox. */
+  outboxSweepMs: number;
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */
@@ -127,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map(([event, perSecond]) => [event, Number(perSecond)]),
     ),
     sessionMaxAgeMs: Math.round(e.SESSION_MAX_DAYS * 86_400_000),
+    outboxSweepMs: Math.round(e.OUTBOX_SWEEP_SECONDS * 1000),
     trustProxy:
       e.TRUST_PROXY === 'true'
         ? true

@@ -5,6 +5,8 @@ import type { AuditRepository } from './db/repositories/audit.repository.js';
 import { openDatabase, type Database } from './db/database.js';
 import { composeModules } from './composition/modules.js';
 import { createActorCache } from './composition/actors.js';
+import { alertChannelsFrom } from './composition/alert-channels.js';
+import type { Alerts, AlertChannelFactory } from './composition/alerts.js';
 import { createHttpApp } from './composition/http-app.js';
 import { listen, listeningUrl } from './composition/listen.js';
 import { pushNotifiers } from './composition/notifiers.js';
@@ -35,6 +37,8 @@ export interface StartOptions {
   clientDir?: string;
   /** Print the first network admin's invitation link when none exists (default true). */
   announceBootstrap?: boolean;
+  /** Channels alerts also take, beside those the configuration turns on (tests record alerts here). */
+  alertChannels?: readonly AlertChannelFactory[];
 }
 
 export interface RunningServer {
@@ -51,6 +55,8 @@ export interface RunningServer {
   requests: RequestsDeps;
   /** Network-wide decisions by consensus (proposals, positions, the sweep). */
   consensus: ConsensusDeps;
+  /** The outbox and the channels alerts leave the app by (e-mail, webhooks). */
+  alerts: Alerts;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -90,6 +96,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       approvalTtlHours: config.approvalTtlHours,
       sessionMaxAgeMs: config.sessionMaxAgeMs,
       attachmentMaxMb: config.attachmentMaxMb,
+      alertChannels: [...alertChannelsFrom(config), ...(options.alertChannels ?? [])],
     });
     await modules.prepare();
     const actors = createActorCache(config, modules.accounts, realtime, logger);
@@ -123,7 +130,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
 
     const url = listeningUrl(http, config.host);
     if (options.announceBootstrap !== false) await announceBootstrap(modules.accounts, logger);
-    const sweepers = startSweepers(modules, logger);
+    const sweepers = startSweepers(modules, logger, { outboxSweepMs: config.outboxSweepMs });
     return {
       url,
       http,
@@ -135,6 +142,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       messaging: modules.messaging,
       requests: modules.requests,
       consensus: modules.consensus,
+      alerts: modules.alerts,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

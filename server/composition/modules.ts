@@ -55,6 +55,8 @@ import { domainModel } from '../db/models/domain.model.js';
 import { DomainsRepository } from '../db/repositories/domains.repository.js';
 import { requireKnownDomains } from '../modules/directory/domains.js';
 import type { ConsensusDeps, ConsensusNotifier } from '../modules/consensus/consensus-deps.js';
+import { composeAlerts, type AlertChannelFactory, type Alerts } from './alerts.js';
+import { alertingNotifiers } from './alerting-notifiers.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -72,6 +74,8 @@ export interface Modules {
   messaging: MessagingDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
+  /** The outbox and the channels that take alerts outside the app (e-mail, webhooks). */
+  alerts: Alerts;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -98,6 +102,8 @@ export function composeModules(
     consensusNotifier?: ConsensusNotifier;
     approvalNotifier?: ApprovalNotifier;
     peopleNotifier?: PeopleNotifier;
+    /** The ways out of the app alerts also take (none: sockets only). */
+    alertChannels?: readonly AlertChannelFactory[];
     attachmentMaxMb?: number;
     logger: Logger;
     approvalTtlHours?: number;
@@ -159,6 +165,40 @@ export function composeModules(
   const statesRepository = new MemberStatesRepository(memberStates);
   const domainsRepository = new DomainsRepository(domainModels);
   const settingsRepository = new SettingsRepository(settings);
+  const alerts = composeAlerts(
+    {
+      connection,
+      users: usersRepository,
+      claims,
+      audit,
+      clock,
+      logger: options.logger,
+      publicOrigin: options.publicOrigin,
+    },
+    {
+      async nationalAdmins(state) {
+        const admins = await usersRepository.list({
+          role: 'national-admin',
+          status: 'active',
+          ...(state ? { state } : {}),
+        });
+        return admins.map((admin) => admin.id);
+      },
+      deputiesOf: async () => [],
+    },
+    options.alertChannels ?? [],
+  );
+  const notify = alertingNotifiers(
+    {
+      livenessNotifier: options.livenessNotifier,
+      messageNotifier: options.messageNotifier,
+      requestNotifier: options.requestNotifier ?? SILENT_REQUESTS,
+      consensusNotifier: options.consensusNotifier ?? { updated: () => undefined },
+      approvalNotifier: options.approvalNotifier ?? { updated: () => undefined },
+    },
+    alerts,
+    clock,
+  );
 
   // A published policy version may change which directory fields other states see: this node's index reloads them at once.
   const policies = composePolicies(connection, {
@@ -167,7 +207,7 @@ export function composeModules(
     logger: options.logger,
     approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS,
     onPublished: () => directory.index.invalidate(),
-    approvalNotifier: options.approvalNotifier,
+    approvalNotifier: notify.approvalNotifier,
     isMemberState: async (code) => (await statesRepository.find(code)) !== undefined,
     requireKnownDomains: (codes, path) => requireKnownDomains(directory.index, codes, path),
   });
@@ -188,7 +228,7 @@ export function composeModules(
     index: directory.index,
     audit,
     clock,
-    notifier: options.livenessNotifier,
+    notifier: notify.livenessNotifier,
   };
   const policy = createPolicyEnforcement(policies.deps);
   // Requests read the stored messages; messaging hands request envelopes to requests (its hook).
@@ -201,7 +241,7 @@ export function composeModules(
     users: usersRepository,
     audit,
     clock,
-    notifier: options.requestNotifier ?? SILENT_REQUESTS,
+    notifier: notify.requestNotifier,
     index: directory.index,
   };
   const messaging: MessagingDeps = {
@@ -214,7 +254,7 @@ export function composeModules(
     policy,
     audit,
     clock,
-    notifier: options.messageNotifier,
+    notifier: notify.messageNotifier,
     maxClockSkewMs: 5 * 60_000,
     requests: createRequestHook(requests),
   };
@@ -254,12 +294,13 @@ export function composeModules(
     settings: settingsRepository,
     audit,
     clock,
-    notifier: options.consensusNotifier ?? { updated: () => undefined },
+    notifier: notify.consensusNotifier,
     directoryChanged: () => accounts.directoryChanged(),
   };
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
     await policies.ensureIndexes();
+    await alerts.ensureIndexes();
   };
   return {
     accounts,
@@ -270,6 +311,7 @@ export function composeModules(
     policies: policies.deps,
     messaging,
     requests,
+    alerts,
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());

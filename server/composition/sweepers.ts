@@ -13,7 +13,7 @@ export interface Sweepers {
 }
 
 /** Background sweeps on every node; runs never overlap and never keep the process alive. */
-export function startSweepers(modules: Modules, logger: Logger): Sweepers {
+export function startSweepers(modules: Modules, logger: Logger, intervals: { outboxSweepMs: number }): Sweepers {
   const failed = (what: string) => (error: unknown) => logger.error({ err: error }, `${what} failed`);
   const sweepers = [
     startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, failed('approval sweep')),
@@ -27,6 +27,10 @@ export function startSweepers(modules: Modules, logger: Logger): Sweepers {
       },
       60_000,
       failed('sweep'),
+    ),
+    // Each channel sends what is due; one channel's failure does not hold back the others.
+    ...modules.alerts.channels.map((channel) =>
+      startPeriodic(() => channel.drain(), intervals.outboxSweepMs, failed(`${channel.name} outbox`)),
     ),
   ];
   return {

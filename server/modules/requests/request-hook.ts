@@ -95,7 +95,7 @@ async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<v
       ...(requestCase.originalCaseId ? { originalCaseId: requestCase.originalCaseId } : {}),
     },
   });
-  await notifyParties(deps, requestCase);
+  await notifyParties(deps, requestCase, message.senderId);
 }
 
 /** Numbers the case in its (pair, year) sequence and stores it; false when a retry stored it first. */
@@ -167,7 +167,7 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
         ...(transition.evaluation ? { evaluation: transition.evaluation } : {}),
       },
     });
-    await notifyParties(deps, next);
+    await notifyParties(deps, next, message.senderId);
     return;
   }
   return refuse(
@@ -188,8 +188,12 @@ async function refuse(deps: RequestsDeps, message: StoredMessage, error: unknown
   throw error;
 }
 
-export async function notifyParties(deps: RequestsDeps, requestCase: RequestCase): Promise<void> {
+export async function notifyParties(
+  deps: RequestsDeps,
+  requestCase: RequestCase,
+  actorId: string | null,
+): Promise<void> {
   const view = toCaseView(requestCase, await peopleLookup(deps.index));
-  deps.notifier.updated(requestCase.requesterId, view);
-  deps.notifier.updated(requestCase.requestedId, view);
+  deps.notifier.updated(requestCase.requesterId, view, actorId);
+  deps.notifier.updated(requestCase.requestedId, view, actorId);
 }

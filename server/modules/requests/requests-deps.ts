@@ -9,7 +9,8 @@ import type { AuditLog } from '../audit/audit-log.js';
 
 /** Real-time notices; best effort (the REST lists are the record). */
 export interface RequestNotifier {
-  updated(userId: string, request: RequestCaseView): void;
+  /** `actorId`: who took the step (null: the server itself, e.g. the overdue flag). */
+  updated(userId: string, request: RequestCaseView, actorId: string | null): void;
   reminder(userId: string, event: RequestReminderEvent): void;
   overdue(userId: string, event: RequestOverdueEvent): void;
 }

@@ -60,6 +60,6 @@ async function flagOverdue(deps: RequestsDeps, current: RequestCase, now: Date):
   const admins = await deps.users.list({ state: current.requestedState, role: 'national-admin', status: 'active' });
   const event = { case: toCaseView(flagged, await peopleLookup(deps.index)) };
   for (const userId of [current.requestedId, ...admins.map((admin) => admin.id)]) deps.notifier.overdue(userId, event);
-  await notifyParties(deps, flagged);
+  await notifyParties(deps, flagged, null);
   return true;
 }

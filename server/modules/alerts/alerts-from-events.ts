@@ -1,0 +1,105 @@
+import type { Alert } from '../../../shared/schemas/alerts.js';
+import type { ApprovalUpdatedEvent } from '../../../shared/schemas/approvals.js';
+import type { ProposalView } from '../../../shared/schemas/consensus.js';
+import type { LivenessPrompt } from '../../../shared/schemas/liveness.js';
+import type { DeliveredMessage } from '../../../shared/schemas/messaging.js';
+import type { RequestCaseView } from '../../../shared/schemas/requests.js';
+
+/**
+ * The alerts each module event makes: what the modules already tell open sockets, read for the
+ * few fields an alert may carry. Each alert's id names the event and the person, so a repeated
+ * event (a retried send, two nodes sweeping) is one alert.
+ */
+
+/** A case changed: the party who did not take the step hears of it (the server's own flags are alerts of their own). */
+export function requestUpdatedAlert(
+  userId: string,
+  view: RequestCaseView,
+  actorId: string | null | undefined,
+  at: Date,
+): Alert | undefined {
+  if (!actorId || actorId === userId) return undefined;
+  const arrived = view.transitions === 0;
+  return requestAlert(arrived ? 'request.arrived' : 'request.step', `${view.transitions}`, userId, view, at);
+}
+
+export function requestReminderAlert(userId: string, view: RequestCaseView, at: Date): Alert {
+  return requestAlert('request.reminder', `${at.getTime()}`, userId, view, at);
+}
+
+export function requestOverdueAlert(userId: string, view: RequestCaseView, at: Date): Alert {
+  return requestAlert('request.overdue', 'flag', userId, view, at);
+}
+
+function requestAlert(kind: Alert['kind'], occurrence: string, userId: string, view: RequestCaseView, at: Date): Alert {
+  const requested = view.requested.userId === userId;
+  const mine = requested ? view.requested : view.requester;
+  const other = requested ? view.requester : view.requested;
+  return {
+    id: `${kind}:${view.id}:${occurrence}:${userId}`,
+    kind,
+    userId,
+    state: mine.state,
+    // A national admin told of an overdue case is of the requested state: the counterpart is the requester.
+    counterpartState: other.state === mine.state ? view.requester.state : other.state,
+    domain: view.domain,
+    urgency: view.urgency,
+    deadline: view.deadline,
+    refs: { requestId: view.id, reference: view.reference },
+    at: at.toISOString(),
+  };
+}
+
+/** A free message reached the queue of `userId` (requests and their steps alert as requests; receipts never). */
+export function messageArrivedAlert(userId: string, message: DeliveredMessage, at: Date): Alert | undefined {
+  const { header } = message.envelope;
+  if (header.kind !== 'message') return undefined;
+  const mine = header.to.find((to) => to.userId === userId);
+  return {
+    id: `message.arrived:${message.id}:${userId}`,
+    kind: 'message.arrived',
+    userId,
+    ...(mine ? { state: mine.state } : {}),
+    counterpartState: header.from.state,
+    domain: header.labels.domain,
+    refs: { messageId: message.id },
+    at: at.toISOString(),
+  };
+}
+
+export function livenessPromptAlert(userId: string, prompt: LivenessPrompt, at: Date): Alert {
+  return {
+    id: `liveness.prompt:${prompt.checkId}:${prompt.nonce}:${userId}`,
+    kind: 'liveness.prompt',
+    userId,
+    deadline: prompt.deadline,
+    refs: { checkId: prompt.checkId },
+    at: at.toISOString(),
+  };
+}
+
+/** An exchange waits for the holding state's national admins. */
+export function approvalWaitingAlert(state: string, event: ApprovalUpdatedEvent, at: Date): Alert | undefined {
+  if (event.status !== 'pending') return undefined;
+  return {
+    id: `approval.waiting:${event.id}:${state}`,
+    kind: 'approval.waiting',
+    state,
+    refs: { approvalId: event.id },
+    at: at.toISOString(),
+  };
+}
+
+/** A network decision opened (every state's position is asked) or ended. */
+export function consensusAlert(proposal: ProposalView, at: Date): Alert | undefined {
+  const opened = proposal.status === 'open' && proposal.positions.length === 0;
+  if (proposal.status === 'open' && !opened) return undefined;
+  const kind = opened ? 'consensus.opened' : 'consensus.decided';
+  return {
+    id: `${kind}:${proposal.id}`,
+    kind,
+    ...(opened ? { deadline: proposal.deadline } : {}),
+    refs: { proposalId: proposal.id },
+    at: at.toISOString(),
+  };
+}
