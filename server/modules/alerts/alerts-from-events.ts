@@ -32,16 +32,16 @@ export function requestOverdueAlert(userId: string, view: RequestCaseView, at: D
 }
 
 function requestAlert(kind: Alert['kind'], occurrence: string, userId: string, view: RequestCaseView, at: Date): Alert {
-  const requested = view.requested.userId === userId;
-  const mine = requested ? view.requested : view.requester;
-  const other = requested ? view.requester : view.requested;
+  // Anyone but the requester (the requested focal point, their deputy, their national admin) is on the requested side.
+  const requester = view.requester.userId === userId;
+  const mine = requester ? view.requester : view.requested;
+  const other = requester ? view.requested : view.requester;
   return {
     id: `${kind}:${view.id}:${occurrence}:${userId}`,
     kind,
     userId,
     state: mine.state,
-    // A national admin told of an overdue case is of the requested state: the counterpart is the requester.
-    counterpartState: other.state === mine.state ? view.requester.state : other.state,
+    counterpartState: other.state,
     domain: view.domain,
     urgency: view.urgency,
     deadline: view.deadline,
