@@ -6,6 +6,7 @@ import type { ConsensusNotifier } from '../modules/consensus/consensus-deps.js';
 import {
   approvalWaitingAlert,
   consensusAlert,
+  consensusClosingAlert,
   livenessPromptAlert,
   messageArrivedAlert,
   requestOverdueAlert,
@@ -65,6 +66,10 @@ export function alertingNotifiers(
       updated(proposal) {
         inner.consensusNotifier.updated(proposal);
         raise(consensusAlert(proposal, clock.now()));
+      },
+      closing(proposal, silentStates) {
+        inner.consensusNotifier.closing(proposal, silentStates);
+        for (const state of silentStates) raise(consensusClosingAlert(proposal, state, clock.now()));
       },
     },
     approvalNotifier: {

@@ -193,7 +193,7 @@ export function composeModules(
       livenessNotifier: options.livenessNotifier,
       messageNotifier: options.messageNotifier,
       requestNotifier: options.requestNotifier ?? SILENT_REQUESTS,
-      consensusNotifier: options.consensusNotifier ?? { updated: () => undefined },
+      consensusNotifier: options.consensusNotifier ?? { updated: () => undefined, closing: () => undefined },
       approvalNotifier: options.approvalNotifier ?? { updated: () => undefined },
     },
     alerts,

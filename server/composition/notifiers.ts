@@ -29,7 +29,11 @@ export function pushNotifiers(pusher: Pusher): Notifiers {
       reminder: (userId, event) => pusher.push(userRoom(userId), 'request:reminder', event),
       overdue: (userId, event) => pusher.push(userRoom(userId), 'request:overdue', event),
     },
-    consensusNotifier: { updated: (proposal) => pusher.push(ADMINS_ROOM, 'consensus:updated', proposal) },
+    consensusNotifier: {
+      updated: (proposal) => pusher.push(ADMINS_ROOM, 'consensus:updated', proposal),
+      // Open pages already count proposals awaiting the state's position; the notice is for those away.
+      closing: () => undefined,
+    },
     approvalNotifier: { updated: (state, event) => pusher.push(stateAdminsRoom(state), 'approval:updated', event) },
     peopleNotifier: {
       updated: (person) =>

@@ -17,6 +17,7 @@ export const ALERT_KINDS = [
   'liveness.prompt',
   'approval.waiting',
   'consensus.opened',
+  'consensus.closing',
   'consensus.decided',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS);

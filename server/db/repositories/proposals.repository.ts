@@ -111,6 +111,18 @@ export class ProposalsRepository implements ProposalStore {
   }
 
   /** Claims attempt `attempt` at applying an adopted change: true for exactly one caller per attempt. */
+  async closingBy(until: Date, limit: number): Promise<Proposal[]> {
+    const docs = await this.model
+      .find({ status: 'open', deadline: { $lte: until } })
+      .limit(limit)
+      .lean();
+    return docs.map(toProposal);
+  }
+
+  async claimClosingNotice(id: string, now: Date): Promise<boolean> {
+    return this.claims.claim(`proposal:${id}:closing-notice`, now);
+  }
+
   async claimApplication(id: string, attempt: number, now: Date): Promise<boolean> {
     return this.claims.claim(`proposal:${id}:apply:${attempt}`, now);
   }

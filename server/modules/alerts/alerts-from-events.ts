@@ -103,3 +103,15 @@ export function consensusAlert(proposal: ProposalView, at: Date): Alert | undefi
     at: at.toISOString(),
   };
 }
+
+/** A network decision closes soon and `state` has given no position (silence may adopt it). */
+export function consensusClosingAlert(proposal: ProposalView, state: string, at: Date): Alert {
+  return {
+    id: `consensus.closing:${proposal.id}:${state}`,
+    kind: 'consensus.closing',
+    state,
+    deadline: proposal.deadline,
+    refs: { proposalId: proposal.id },
+    at: at.toISOString(),
+  };
+}

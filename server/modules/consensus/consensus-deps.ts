@@ -7,6 +7,8 @@ import type { AuditLog } from '../audit/audit-log.js';
 /** Real-time news of proposals to every administrator's open sockets (on any node). */
 export interface ConsensusNotifier {
   updated(proposal: ProposalView): void;
+  /** The proposal closes soon and these member states have given no position yet. */
+  closing(proposal: ProposalView, silentStates: string[]): void;
 }
 
 export interface ConsensusDeps {

@@ -65,6 +65,10 @@ export interface ProposalStore {
   endClaimedAt(id: string): Promise<Date | undefined>;
   /** Claims attempt `attempt` at applying an adopted change: true for exactly one caller per attempt. */
   claimApplication(id: string, attempt: number, now: Date): Promise<boolean>;
+  /** Open proposals whose deadline falls at or before `until`. */
+  closingBy(until: Date, limit: number): Promise<Proposal[]>;
+  /** True once per proposal: the node that wins tells the states still silent that it closes soon. */
+  claimClosingNotice(id: string, now: Date): Promise<boolean>;
   markApplied(id: string): Promise<void>;
   /** Keeps the secretariat's reason for withdrawing it (after settle() claimed the end). */
   noteWithdrawalReason(id: string, reason: string): Promise<void>;

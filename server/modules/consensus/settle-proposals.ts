@@ -62,7 +62,24 @@ export async function settleIfDue(deps: ConsensusDeps, proposal: Proposal): Prom
   return current;
 }
 
-/** Background sweep on every node: deadlines that passed, changes adopted but not applied. */
+/** States that have said nothing hear this long before a proposal closes (silence may adopt it). */
+export const CLOSING_NOTICE_MS = 24 * 3_600_000;
+
+/** Background sweep on every node: deadlines that passed, changes adopted but not applied, proposals about to close. */
 export async function sweepProposals(deps: ConsensusDeps): Promise<void> {
   for (const proposal of await deps.proposals.due(deps.clock.now(), SWEEP_BATCH)) await settleIfDue(deps, proposal);
+  await noticeClosing(deps);
+}
+
+/** Once per proposal (claimed), the member states without a position are told it closes within a day. */
+async function noticeClosing(deps: ConsensusDeps): Promise<void> {
+  const now = deps.clock.now();
+  const closing = await deps.proposals.closingBy(new Date(now.getTime() + CLOSING_NOTICE_MS), SWEEP_BATCH);
+  for (const proposal of closing) {
+    if (proposal.deadline.getTime() <= now.getTime()) continue; // ending, not closing
+    const spoken = new Set(proposal.positions.map((position) => position.state));
+    const silent = proposal.electorate.filter((state) => !spoken.has(state));
+    if (silent.length === 0 || !(await deps.proposals.claimClosingNotice(proposal.id, now))) continue;
+    deps.notifier.closing(toProposalView(proposal), silent);
+  }
 }

@@ -2,7 +2,10 @@ import { expect } from 'chai';
 import type { Alert } from '../../../shared/schemas/alerts.js';
 import type { AlertChannelFactory } from '../../../server/composition/alerts.js';
 import { sweepRequests } from '../../../server/modules/requests/sweep-requests.js';
-import type { TestPerson } from '../../helpers/accounts.js';
+import { sweepProposals } from '../../../server/modules/consensus/settle-proposals.js';
+import type { ProposalView } from '../../../shared/schemas/consensus.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
+import { call } from '../../helpers/api.js';
 import { waitFor } from '../../helpers/barrier.js';
 import { envelopeFor, sendSealing, socketOf } from '../../helpers/messaging.js';
 import { startNetwork } from '../../helpers/network.js';
@@ -30,6 +33,8 @@ describe('alerts: module events become content-free alerts for the channels', fu
   let kz: TestPerson;
   let tj: TestPerson;
   let tjAdmin: TestPerson;
+  let kzAdmin: TestPerson;
+  let root: TestPerson;
   const recording = recordingChannel();
   const kinds = (userId?: string) =>
     recording.seen.filter((s) => userId === undefined || s.userIds.includes(userId)).map((s) => s.alert.kind);
@@ -39,8 +44,8 @@ describe('alerts: module events become content-free alerts for the channels', fu
       states: { KZ: { focalPoints: { border: 1 } }, TJ: { focalPoints: { border: 1 } } },
       server: { alertChannels: [recording.factory] },
     });
-    ({ t } = net);
-    tjAdmin = net.admin('TJ');
+    ({ t, root } = net);
+    [kzAdmin, tjAdmin] = [net.admin('KZ'), net.admin('TJ')];
     [kz, tj] = [net.focalPoint('KZ'), net.focalPoint('TJ')];
   });
   after(async () => t.close());
@@ -117,5 +122,40 @@ describe('alerts: module events become content-free alerts for the channels', fu
     ]);
     const toAdmin = ofThisCase().find((s) => s.userIds.includes(tjAdmin.user.id));
     expect(toAdmin?.alert).to.include({ kind: 'request.overdue', state: 'TJ', counterpartState: 'KZ' });
+  });
+
+  it('tells every national admin a network decision opened, and the silent states once, a day before it closes', async () => {
+    for (const person of [root, kzAdmin, tjAdmin]) await signIn(t, person); // earlier tests moved the clock
+    const created = await call<ProposalView>(t.url, 'POST', '/api/proposals', {
+      token: root.session?.accessToken,
+      body: {
+        change: { kind: 'directory-freshness', freshnessDays: 30 },
+        procedure: 'silence',
+        deadline: new Date(t.clock.now().getTime() + 48 * HOUR).toISOString(),
+        rationale: 'Entries older than a month should be marked stale.',
+      },
+    });
+    expect(created.status).to.equal(201);
+    const { id } = created.body;
+    await waitFor(() => recording.seen.some((s) => s.alert.kind === 'consensus.opened'), { what: 'the opening' });
+    const opened = recording.seen.find((s) => s.alert.kind === 'consensus.opened');
+    expect(opened?.userIds).to.have.members([kzAdmin.user.id, tjAdmin.user.id]);
+    const position = await call(t.url, 'POST', `/api/proposals/${id}/position`, {
+      token: kzAdmin.session?.accessToken,
+      body: { position: 'approve' },
+    });
+    expect(position.status).to.equal(200);
+
+    await sweepProposals(t.server.consensus);
+    expect(kinds()).not.to.include('consensus.closing'); // two days left
+    t.clock.advance(25 * HOUR);
+    await Promise.all([sweepProposals(t.server.consensus), sweepProposals(t.server.consensus)]);
+    await sweepProposals(t.server.consensus);
+    const closing = () => recording.seen.filter((s) => s.alert.kind === 'consensus.closing');
+    await waitFor(() => closing().some((s) => s.alert.state === 'TJ'), { what: "TJ's closing notice" });
+    // TJ said nothing and hears it once; KZ gave its position and hears nothing.
+    expect(closing().filter((s) => s.alert.state === 'TJ')).to.have.length(1);
+    expect(closing().filter((s) => s.alert.state === 'KZ')).to.have.length(0);
+    expect(closing().find((s) => s.alert.state === 'TJ')?.userIds).to.deep.equal([tjAdmin.user.id]);
   });
 });
