@@ -84,6 +84,9 @@ export interface Modules {
   housekeeping(): Promise<void>;
 }
 
+/** Sent and failed notifications stay listed (for people and their national admins) this long. */
+const OUTBOX_KEEP_MS = 90 * 86_400_000;
+
 /** A session is renewed for at most 7 days after its sign-in unless configured (SESSION_MAX_DAYS). */
 const DEFAULT_SESSION_MAX_AGE_MS = 7 * 86_400_000;
 
@@ -316,6 +319,7 @@ export function composeModules(
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());
       await endedSessions.deleteExpired(clock.now());
+      await alerts.outbox.forgetSettled(new Date(clock.now().getTime() - OUTBOX_KEEP_MS));
     },
     ensureIndexes,
     async prepare() {

@@ -85,6 +85,11 @@ export class OutboxRepository implements OutboxStore {
     return docs.map(toItem);
   }
 
+  async forgetSettled(before: Date): Promise<number> {
+    const result = await this.model.deleteMany({ status: { $in: ['sent', 'failed'] }, lastAttemptAt: { $lt: before } });
+    return result.deletedCount;
+  }
+
   async findByKey(key: string): Promise<OutboxItem | undefined> {
     const doc = await this.model.findOne({ key }).lean();
     return doc ? toItem(doc) : undefined;

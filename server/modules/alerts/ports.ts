@@ -59,4 +59,6 @@ export interface OutboxStore {
   /** Newest first. */
   list(filter: OutboxFilter, limit: number): Promise<OutboxItem[]>;
   findByKey(key: string): Promise<OutboxItem | undefined>;
+  /** Forgets items settled (sent or failed) before `before`; pending ones are kept whatever their age. */
+  forgetSettled(before: Date): Promise<number>;
 }

@@ -102,6 +102,24 @@ describe('alerts: the durable outbox (real database)', function () {
     expect(await outbox().findByKey(`${name}:s`)).to.include({ status: 'sent', attempts: 2 });
   });
 
+  it('forgets settled items after their keeping time, never pending ones', async () => {
+    const name = channel();
+    await add(name, `${name}:done`);
+    await add(name, `${name}:later`);
+    await outbox().add(
+      { channel: name, key: `${name}:future`, payload: {}, dueAt: new Date(t.clock.now().getTime() + 3_600_000) },
+      t.clock.now(),
+    );
+    const send = async (item: OutboxItem) => {
+      if (item.key.endsWith(':later')) throw new Error('try again');
+    };
+    await drainOutbox(deps(), name, send, POLICY);
+    await outbox().forgetSettled(new Date(t.clock.now().getTime() + 1));
+    expect(await outbox().findByKey(`${name}:done`)).to.equal(undefined);
+    expect(await outbox().findByKey(`${name}:later`)).to.include({ status: 'pending' });
+    expect(await outbox().findByKey(`${name}:future`)).to.include({ status: 'pending' });
+  });
+
   it('is shared by two server nodes on one database: each item sent once', async () => {
     second = await startTestServer({ DB_NAME: t.server.database.connection.name });
     const name = channel();
