@@ -55,6 +55,8 @@ import { domainModel } from '../db/models/domain.model.js';
 import { DomainsRepository } from '../db/repositories/domains.repository.js';
 import { requireKnownDomains } from '../modules/directory/domains.js';
 import type { ConsensusDeps, ConsensusNotifier } from '../modules/consensus/consensus-deps.js';
+import { createDutyRoster, type DutyRoster } from '../modules/directory/duty-roster.js';
+import { withDeputies } from './notifiers.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -72,6 +74,8 @@ export interface Modules {
   messaging: MessagingDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
+  /** Who stands in for whom right now (away with a deputy): for alerts. */
+  dutyRoster: DutyRoster;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -182,6 +186,7 @@ export function composeModules(
     policies: policies.deps.store,
   };
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
+  const dutyRoster = createDutyRoster(directory.index, clock);
   const liveness: LivenessDeps = {
     checks: new LivenessRepository(livenessChecks, livenessTargets, claims),
     users: usersRepository,
@@ -201,7 +206,9 @@ export function composeModules(
     users: usersRepository,
     audit,
     clock,
-    notifier: options.requestNotifier ?? SILENT_REQUESTS,
+    notifier: withDeputies(options.requestNotifier ?? SILENT_REQUESTS, dutyRoster, (error) =>
+      options.logger.warn({ err: error }, 'could not push a request notice to a deputy'),
+    ),
     index: directory.index,
   };
   const messaging: MessagingDeps = {
@@ -265,6 +272,7 @@ export function composeModules(
     accounts,
     directory,
     consensus,
+    dutyRoster,
     liveness,
     auditEntries: auditRepository,
     policies: policies.deps,
