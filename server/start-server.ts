@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { AuditRepository } from './db/repositories/audit.repository.js';
 import { openDatabase, type Database } from './db/database.js';
 import { composeModules } from './composition/modules.js';
+import type { DutyRoster } from './modules/directory/duty-roster.js';
 import { createActorCache } from './composition/actors.js';
 import { createHttpApp } from './composition/http-app.js';
 import { listen, listeningUrl } from './composition/listen.js';
@@ -51,6 +52,8 @@ export interface RunningServer {
   requests: RequestsDeps;
   /** Network-wide decisions by consensus (proposals, positions, the sweep). */
   consensus: ConsensusDeps;
+  /** Who stands in for whom right now (away with a deputy). */
+  dutyRoster: DutyRoster;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -135,6 +138,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       messaging: modules.messaging,
       requests: modules.requests,
       consensus: modules.consensus,
+      dutyRoster: modules.dutyRoster,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

@@ -8,6 +8,7 @@ const A = { userId: '0123456789abcdef01234567', state: 'KZ' };
 const B = { userId: '0123456789abcdef01234568', state: 'TJ' };
 const C = { userId: '0123456789abcdef01234569', state: 'UZ' };
 const D = { userId: '0123456789abcdef0123456a', state: 'TJ' };
+const E = { userId: '0123456789abcdef0123456b', state: 'TJ' };
 
 function header(extra: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -38,10 +39,12 @@ describe('shared/requests/header-fields (EnvelopeHeader request fields)', () => 
     // The second is the first one's deputy while they are away: the server checks that.
     expect(problems(header({ request: { urgency: 'urgent' }, to: [B, D] }))).to.deep.equal([]);
     expect(problems(header({ request: { urgency: 'urgent' }, to: [B, D, C] }))).to.deep.equal([
-      "to: a request goes to one focal point (and their deputy while they are away); send one per recipient",
+      'to: a request goes to one focal point (and their deputy while they are away); send one per recipient',
     ]);
     expect(
-      problems(header({ kind: 'request:transition', requestRef: 'abc', step: { action: 'acknowledge' }, to: [A, B, C, D] })),
+      problems(
+        header({ kind: 'request:transition', requestRef: 'abc', step: { action: 'acknowledge' }, to: [B, C, D, E] }),
+      ),
     ).to.deep.equal(['to: a transition goes to the people of its case only']);
   });
 
