@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { call } from '../helpers/api.js';
+import { seriousAxeViolations } from '../helpers/axe.js';
 import type { TestPerson } from '../helpers/accounts.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import { populateNetwork } from '../helpers/network.js';
@@ -60,6 +61,7 @@ describe('e2e: away with a deputy (Chromium)', function () {
     const section = page.getByTestId('away-section');
     await section.waitFor();
     await shot(page, '01-account-form-en');
+    expect(await seriousAxeViolations(page)).to.deep.equal([]);
     // Nobody chosen: the form says what is missing and sends nothing.
     await section.getByRole('button', { name: 'Mark as away' }).click();
     await section.getByText('Choose a deputy.').waitFor();
@@ -87,6 +89,7 @@ describe('e2e: away with a deputy (Chromium)', function () {
       .and.contain('Nurlan Bekov')
       .and.not.contain('On mission'); // the note stays within Kazakhstan
     await shot(page, '03-entry-away-ru');
+    expect(await seriousAxeViolations(page)).to.deep.equal([]);
     await facts.getByTestId('away-deputy').click();
     const covering = page.getByTestId('covering-facts');
     await covering.waitFor();
@@ -107,6 +110,7 @@ describe('e2e: away with a deputy (Chromium)', function () {
       /Aigerim Sadykova is away until .+; Nurlan Bekov \(deputy\) will also receive this\./,
     );
     await shot(page, '05-composer-notice-en');
+    expect(await seriousAxeViolations(page)).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
   });
 
