@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { AuditRepository } from './db/repositories/audit.repository.js';
 import { openDatabase, type Database } from './db/database.js';
 import { composeModules } from './composition/modules.js';
+import type { DutyRoster } from './modules/directory/duty-roster.js';
 import { createActorCache } from './composition/actors.js';
 import { alertChannelsFrom } from './composition/alert-channels.js';
 import type { Alerts, AlertChannelFactory } from './composition/alerts.js';
@@ -57,6 +58,8 @@ export interface RunningServer {
   consensus: ConsensusDeps;
   /** The outbox and the channels alerts leave the app by (e-mail, webhooks). */
   alerts: Alerts;
+  /** Who stands in for whom right now (away with a deputy). */
+  dutyRoster: DutyRoster;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -143,6 +146,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       requests: modules.requests,
       consensus: modules.consensus,
       alerts: modules.alerts,
+      dutyRoster: modules.dutyRoster,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

@@ -174,9 +174,9 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     messages,
     contactKeys,
     messenger: (socket, messengerOptions) =>
-      createMessenger({ session, keyStore, messages, keyring: contactKeys, socket }, messengerOptions),
+      createMessenger({ session, keyStore, messages, keyring: contactKeys, socket, directory }, messengerOptions),
     // Looked up at each call, not captured: a page whose clock is replaced later (tests) is followed.
-    requests: requestsApi(session, keyStore, options.now ?? (() => Date.now())),
+    requests: requestsApi(session, keyStore, options.now ?? (() => Date.now()), { directory, keyring: contactKeys }),
     signIn: (input) => opaqueSignIn(deps, input),
     async signOut() {
       const current = session.current();

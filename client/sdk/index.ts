@@ -55,3 +55,4 @@ export type { ReceivedMessage, RejectedEnvelope } from './messaging/open-deliver
 export type { OutgoingAttachment } from './messaging/seal-outgoing.js';
 export { MAX_APPROVER_RESEALS, newMsgId, sendHeldAware, type SealWithApprovers } from './messaging/send-held-aware.js';
 export type { RequestsApi, SubmitRequestInput, SubmitOutcome, TransitionInput } from './api/requests-api.js';
+export { deputyCoverage, type AwayNotice, type DeputyCoverage, type DeputySkipped } from './duty/deputy-coverage.js';

@@ -13,6 +13,7 @@ import { attachmentRoutes } from '../http/routes/attachments.routes.js';
 import { authRoutes } from '../http/routes/auth.routes.js';
 import { consensusRoutes } from '../http/routes/consensus.routes.js';
 import { directoryRoutes } from '../http/routes/directory.routes.js';
+import { dutyRosterRoutes } from '../http/routes/duty-roster.routes.js';
 import { invitationRoutes } from '../http/routes/invitations.routes.js';
 import { livenessRoutes } from '../http/routes/liveness.routes.js';
 import { meRoutes } from '../http/routes/me.routes.js';
@@ -39,6 +40,7 @@ const ROUTES = [
   userRoutes,
   meRoutes,
   directoryRoutes,
+  dutyRosterRoutes,
   livenessRoutes,
   messageRoutes,
   attachmentRoutes,

@@ -57,6 +57,8 @@ import { requireKnownDomains } from '../modules/directory/domains.js';
 import type { ConsensusDeps, ConsensusNotifier } from '../modules/consensus/consensus-deps.js';
 import { composeAlerts, type AlertChannelFactory, type Alerts } from './alerts.js';
 import { alertingNotifiers } from './alerting-notifiers.js';
+import { createDutyRoster, type DutyRoster } from '../modules/directory/duty-roster.js';
+import { withDeputies } from './notifiers.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -76,6 +78,8 @@ export interface Modules {
   consensus: ConsensusDeps;
   /** The outbox and the channels that take alerts outside the app (e-mail, webhooks). */
   alerts: Alerts;
+  /** Who stands in for whom right now (away with a deputy): for alerts. */
+  dutyRoster: DutyRoster;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -187,7 +191,8 @@ export function composeModules(
         });
         return admins.map((admin) => admin.id);
       },
-      deputiesOf: async () => [],
+      // The roster reads the directory, made below; alerts are raised only once everything is built.
+      deputiesOf: (userId) => dutyRoster.deputiesOf(userId),
     },
     options.alertChannels ?? [],
   );
@@ -195,7 +200,11 @@ export function composeModules(
     {
       livenessNotifier: options.livenessNotifier,
       messageNotifier: options.messageNotifier,
-      requestNotifier: options.requestNotifier ?? SILENT_REQUESTS,
+      requestNotifier: withDeputies(
+        options.requestNotifier ?? SILENT_REQUESTS,
+        { deputiesOf: (userId) => dutyRoster.deputiesOf(userId) },
+        (error) => options.logger.warn({ err: error }, 'could not push a request notice to a deputy'),
+      ),
       consensusNotifier: options.consensusNotifier ?? { updated: () => undefined, closing: () => undefined },
       approvalNotifier: options.approvalNotifier ?? { updated: () => undefined },
     },
@@ -225,6 +234,7 @@ export function composeModules(
     policies: policies.deps.store,
   };
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
+  const dutyRoster = createDutyRoster(directory.index, clock);
   const liveness: LivenessDeps = {
     checks: new LivenessRepository(livenessChecks, livenessTargets, claims),
     users: usersRepository,
@@ -309,6 +319,7 @@ export function composeModules(
     accounts,
     directory,
     consensus,
+    dutyRoster,
     liveness,
     auditEntries: auditRepository,
     policies: policies.deps,

@@ -4,6 +4,8 @@ import type { LivenessNotifier } from '../modules/liveness/liveness-deps.js';
 import type { MessageNotifier } from '../modules/messaging/messaging-deps.js';
 import type { ApprovalNotifier } from '../modules/policies/policies-deps.js';
 import type { RequestNotifier } from '../modules/requests/requests-deps.js';
+import type { DutyRoster } from '../modules/directory/duty-roster.js';
+import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../shared/schemas/requests.js';
 import type { Pusher } from '../realtime/push.js';
 import { ADMINS_ROOM, responsibleAdminsRoom, stateAdminsRoom, userRoom } from '../realtime/socket-auth.js';
 
@@ -39,5 +41,32 @@ export function pushNotifiers(pusher: Pusher): Notifiers {
       updated: (person) =>
         pusher.push(responsibleAdminsRoom(person), 'people:updated', { id: person.id, status: person.status }),
     },
+  };
+}
+
+/**
+ * While a requested focal point is away, their deputy gets the case's pushes too (updates,
+ * reminders, overdue). Asked at each push, so coming back stops it at once. Not liveness
+ * prompts: only the person themselves answers those.
+ */
+export function withDeputies(
+  notifier: RequestNotifier,
+  roster: DutyRoster,
+  onError: (error: unknown) => void,
+): RequestNotifier {
+  const alsoToDeputies =
+    <E, R extends unknown[]>(
+      send: (userId: string, event: E, ...rest: R) => void,
+      caseOf: (event: E) => RequestCaseView,
+    ) =>
+    (userId: string, event: E, ...rest: R): void => {
+      send(userId, event, ...rest);
+      if (caseOf(event).requested.userId !== userId) return;
+      roster.deputiesOf(userId).then((deputies) => deputies.forEach((deputy) => send(deputy, event, ...rest)), onError);
+    };
+  return {
+    updated: alsoToDeputies(notifier.updated.bind(notifier), (view: RequestCaseView) => view),
+    reminder: alsoToDeputies(notifier.reminder.bind(notifier), (event: RequestReminderEvent) => event.case),
+    overdue: alsoToDeputies(notifier.overdue.bind(notifier), (event: RequestOverdueEvent) => event.case),
   };
 }

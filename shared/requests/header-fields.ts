@@ -53,6 +53,14 @@ export const CONSENT_OUTCOMES = ['granted', 'refused'] as const;
 export const ConsentOutcome = z.enum(CONSENT_OUTCOMES);
 export type ConsentOutcome = z.infer<typeof ConsentOutcome>;
 
+/**
+ * A request goes to one focal point and, while they are away, also to their deputy (one at a
+ * time); a step goes to the other side first, then to the case's other people.
+ */
+export const MAX_CASE_DEPUTIES = 1;
+const MAX_REQUEST_RECIPIENTS = 1 + MAX_CASE_DEPUTIES;
+const MAX_STEP_RECIPIENTS = 2 + MAX_CASE_DEPUTIES;
+
 /** Longest deadline a requester may set: one year. */
 export const MAX_DEADLINE_MS = 366 * 86_400_000;
 
@@ -92,7 +100,7 @@ interface RequestHeaderShape {
 /**
  * Which header fields each kind needs (part of EnvelopeHeader's validation): a request names
  * its urgency and goes to ONE focal point (one case each, so every state's policy decides
- * apart); a transition names its step and case; answers carry an evaluation code; a decline
+ * apart), plus their deputy while they are away; a transition names its step and case; answers carry an evaluation code; a decline
  * its reason code; a consent request names the case whose answer it concerns.
  */
 export function checkRequestHeader(header: RequestHeaderShape, ctx: z.RefinementCtx): void {
@@ -103,8 +111,10 @@ export function checkRequestHeader(header: RequestHeaderShape, ctx: z.Refinement
   if (!isRequest && header.request) issue(['request'], 'only requests carry request metadata');
   if (isTransition && !header.step) issue(['step'], 'a request transition names its step');
   if (!isTransition && header.step) issue(['step'], 'only request transitions carry a step');
-  if ((isRequest || isTransition) && header.to.length !== 1)
-    issue(['to'], 'a request or transition goes to exactly one focal point; send one per recipient');
+  if (isRequest && header.to.length > MAX_REQUEST_RECIPIENTS)
+    issue(['to'], 'a request goes to one focal point (and their deputy while they are away); send one per recipient');
+  if (isTransition && header.to.length > MAX_STEP_RECIPIENTS)
+    issue(['to'], 'a transition goes to the people of its case only');
   if (isTransition && !header.requestRef) issue(['requestRef'], 'a transition names its request case');
   if (header.kind === 'request:consent' && !header.requestRef)
     issue(['requestRef'], 'a consent request names the request case whose answer it concerns');

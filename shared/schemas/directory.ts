@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './accounts.js';
+import { AwayView, CoveringView, DeskMemberView } from './duty-roster.js';
 import { DomainCode, MAX_DOMAINS, StateCode } from './labels.js';
 
 /** Text that may differ by script: English (Latin) always, Russian (Cyrillic) where it differs. */
@@ -136,6 +137,12 @@ export const EntryView = z.object({
   available24x7: z.boolean(),
   deputy: z.object({ userId: Id, name: z.string() }).nullable().optional(),
   contacts: z.array(ContactChannel),
+  /** Present while the person is away or has an absence planned. */
+  away: AwayView.optional(),
+  /** Present when this person stands in for others now (deputies withheld from the reader are left out). */
+  covering: z.array(CoveringView).optional(),
+  /** Duty desks: the focal points who staff it. */
+  members: z.array(DeskMemberView).optional(),
   keys: KeyStatus.nullable(),
   lastConfirmedAt: z.iso.datetime(),
   stale: z.boolean(),

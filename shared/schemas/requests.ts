@@ -29,6 +29,8 @@ export const RequestTransitionView = z.object({
   no: z.number().int().positive(),
   action: RequestAction,
   side: z.enum(['requester', 'requested']),
+  /** Who took the step when it was a deputy acting for the requested focal point. */
+  byDeputy: Id.optional(),
   from: RequestStatus,
   to: RequestStatus,
   at: z.iso.datetime(),
@@ -58,6 +60,8 @@ export const RequestCaseView = z.object({
   threadId: z.string().optional(),
   requester: RequestParty,
   requested: RequestParty,
+  /** Deputies the request was also sealed to (the requested focal point was away): they may act for the requested side. */
+  deputies: z.array(RequestParty).optional(),
   status: RequestStatus,
   submittedAt: z.iso.datetime(),
   deadline: z.iso.datetime(),

@@ -8,6 +8,7 @@ import {
   type SEARCH_SORTS,
   type FOCAL_ROLES,
 } from '../../../shared/schemas/directory.js';
+import type { AwayUpdate } from '../../../shared/schemas/duty-roster.js';
 import type { DomainCode } from '../../../shared/schemas/labels.js';
 import type { HttpTransport } from '../http-transport.js';
 import type { SessionManager } from '../session-manager.js';
@@ -36,6 +37,12 @@ export interface DirectoryApi {
   /** Own entry, or as national admin one of the state's; editing also confirms it. */
   updateEntry(userId: string, update: EntryUpdate): Promise<EntryView>;
   confirmEntry(userId: string): Promise<EntryView>;
+  /** Away with a deputy (own entry, or as national admin one of the state's): new requests and alerts also go to the deputy. */
+  markAway(userId: string, away: AwayUpdate): Promise<EntryView>;
+  /** Back early, or a planned absence called off. */
+  clearAway(userId: string): Promise<EntryView>;
+  /** National admins: the focal points who staff one of the state's duty desks. */
+  setDeskMembers(userId: string, members: readonly string[]): Promise<EntryView>;
   /** National admins: their state's overdue entries; the secretariat: all. */
   stale(): Promise<EntryView[]>;
   exportJson(): Promise<EntryView[]>;
@@ -76,6 +83,11 @@ export function directoryApi(transport: HttpTransport, session: SessionManager):
       session.authed({ method: 'PATCH', path: entryPath(userId), body: update, schema: EntryView }),
     confirmEntry: (userId) =>
       session.authed({ method: 'POST', path: entryPath(userId, '/confirm'), schema: EntryView }),
+    markAway: (userId, away) =>
+      session.authed({ method: 'PUT', path: entryPath(userId, '/away'), body: away, schema: EntryView }),
+    clearAway: (userId) => session.authed({ method: 'DELETE', path: entryPath(userId, '/away'), schema: EntryView }),
+    setDeskMembers: (userId, members) =>
+      session.authed({ method: 'PUT', path: entryPath(userId, '/members'), body: { members }, schema: EntryView }),
     stale: () => session.authed({ method: 'GET', path: '/api/directory/stale', schema: z.array(EntryView) }),
     exportJson: () =>
       session.authed({

@@ -25,6 +25,10 @@ import { ApiError, isApiError } from '../api-error.js';
 import type { KeyStore } from '../key-store.js';
 import { sendHeldAware, type SealWithApprovers } from '../messaging/send-held-aware.js';
 import type { SessionManager } from '../session-manager.js';
+import type { DirectoryApi } from './directory-api.js';
+import type { ContactKeyring } from '../messaging/contact-keys.js';
+import { resolveRecipients } from '../messaging/seal-outgoing.js';
+import { deputyCoverage, type AwayNotice } from '../duty/deputy-coverage.js';
 
 export interface SubmitRequestInput {
   kind: RequestKind;
@@ -43,17 +47,35 @@ export interface SubmitRequestInput {
   threadId?: string;
   /** Consent requests: the case whose answer they concern. */
   requestRef?: string;
+  /** Also seal each request to the deputy of a recipient who is away (default true). */
+  alsoToDeputies?: boolean;
+}
+
+/** Told with each outcome: the recipient was away; whose deputy also received it, or why not. */
+interface AwayOutcome {
+  away?: AwayNotice;
+  /** Deputies the request was also sealed to: they may read and answer it. */
+  deputies?: string[];
 }
 
 /** What became of the envelope to one recipient: a case (possibly held for approval) or a refusal. */
 export type SubmitOutcome =
-  | { userId: string; state: StateCode; ok: true; caseId: string; status: 'accepted' | 'held'; approvalId?: string }
-  | { userId: string; state: StateCode; ok: false; error: ApiError };
+  | ({
+      userId: string;
+      state: StateCode;
+      ok: true;
+      caseId: string;
+      status: 'accepted' | 'held';
+      approvalId?: string;
+    } & AwayOutcome)
+  | ({ userId: string; state: StateCode; ok: false; error: ApiError } & AwayOutcome);
 
 export interface TransitionInput {
   caseId: string;
   /** The other side of the case. */
   to: SealRecipient;
+  /** The case's other people who should read this step too (see `copiesFor`). */
+  copyTo?: readonly SealRecipient[];
   action: RequestAction;
   /** The case's domain; answers carry handling and evaluation codes here. */
   labels: Labels;
@@ -83,8 +105,16 @@ export interface RequestsApi {
   overdue(): Promise<RequestCaseView[]>;
   statistics(query?: StatisticsQuery): Promise<RequestStatistics>;
   templates(): Promise<z.infer<typeof RequestTemplateView>[]>;
-  /** What I may do next on this case (for buttons). */
+  /** What I may do next on this case (for buttons); a deputy on the case acts for the requested side. */
   allowedActions(view: RequestCaseView): RequestAction[];
+  /** The case's people besides me and `to` (the requested focal point, their deputies): a step is sealed to them too. */
+  copiesFor(view: RequestCaseView): string[];
+}
+
+/** What submitting needs to add the deputies of away recipients. */
+export interface DutyLookup {
+  directory: DirectoryApi;
+  keyring: ContactKeyring;
 }
 
 const randomThreadId = (): string => globalThis.crypto.randomUUID();
@@ -94,7 +124,29 @@ const RETRYABLE: ReadonlySet<string> = new Set(['client.network', 'db.unavailabl
 const MAX_ATTEMPTS = 6;
 const RETRY_DELAY_MS = 250;
 
-export function requestsApi(session: SessionManager, keyStore: KeyStore, now: () => number = Date.now): RequestsApi {
+export function requestsApi(
+  session: SessionManager,
+  keyStore: KeyStore,
+  now: () => number = Date.now,
+  duty?: DutyLookup,
+): RequestsApi {
+  const sideOf = (view: RequestCaseView): 'requester' | 'requested' | undefined => {
+    const userId = session.current()?.user.id;
+    if (userId === view.requester.userId) return 'requester';
+    if (userId === view.requested.userId || view.deputies?.some((d) => d.userId === userId)) return 'requested';
+    return undefined;
+  };
+  /** The deputy standing in for `recipient` now, sealed to as well. */
+  const withDeputy = async (
+    recipient: SealRecipient,
+    domain: string,
+  ): Promise<{ seals: SealRecipient[]; away?: AwayNotice }> => {
+    if (!duty) return { seals: [] };
+    const coverage = await deputyCoverage(duty.directory, [recipient.userId], domain);
+    const seals = await resolveRecipients(duty.keyring, coverage.deputies);
+    const away = coverage.away[0];
+    return { seals, ...(away ? { away } : {}) };
+  };
   const me = () => {
     const user = session.current()?.user;
     const unlocked = keyStore.get();
@@ -139,6 +191,11 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
     const threadId = input.threadId ?? (input.recipients.length > 1 ? randomThreadId() : undefined);
     const outcomes: SubmitOutcome[] = [];
     for (const { msgId, ...recipient } of input.recipients) {
+      const covered = input.alsoToDeputies === false ? { seals: [] } : await withDeputy(recipient, input.labels.domain);
+      const told: AwayOutcome = {
+        ...(covered.away ? { away: covered.away } : {}),
+        ...(covered.seals.length > 0 ? { deputies: covered.seals.map((s) => s.userId) } : {}),
+      };
       const ts = now();
       const seal: SealWithApprovers = (id, approvers) =>
         sealEnvelope({
@@ -147,7 +204,7 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
           kind: input.kind,
           from,
           labels: input.labels,
-          recipients: [recipient],
+          recipients: [recipient, ...covered.seals],
           approvers,
           content: fields.data as JsonValue,
           request: { urgency: input.urgency, ...(input.deadline === undefined ? {} : { deadline: input.deadline }) },
@@ -165,10 +222,11 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
           caseId: result.id,
           status: result.status,
           ...(result.approvalId ? { approvalId: result.approvalId } : {}),
+          ...told,
         });
       } catch (error) {
         if (!isApiError(error)) throw error;
-        outcomes.push({ userId: recipient.userId, state: recipient.state, ok: false, error }); // one state's refusal does not stop the others
+        outcomes.push({ userId: recipient.userId, state: recipient.state, ok: false, error, ...told }); // one state's refusal does not stop the others
       }
     }
     return outcomes;
@@ -197,7 +255,7 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
           requestRef: input.caseId,
           from,
           labels: input.labels,
-          recipients: [input.to],
+          recipients: [input.to, ...(input.copyTo ?? [])],
           approvers,
           content: input.content ?? {},
           step: {
@@ -232,10 +290,16 @@ export function requestsApi(session: SessionManager, keyStore: KeyStore, now: ()
     templates: () =>
       session.authed({ method: 'GET', path: '/api/requests/templates', schema: z.array(RequestTemplateView) }),
     allowedActions(view) {
-      const userId = session.current()?.user.id;
-      const side =
-        userId === view.requester.userId ? 'requester' : userId === view.requested.userId ? 'requested' : undefined;
+      const side = sideOf(view);
       return side ? allowedActions(view.status, side) : [];
+    },
+    copiesFor(view) {
+      const me = session.current()?.user.id;
+      const side = sideOf(view);
+      if (!side) return [];
+      const to = side === 'requester' ? view.requested.userId : view.requester.userId;
+      const people = [view.requested.userId, ...(view.deputies ?? []).map((d) => d.userId)];
+      return people.filter((userId) => userId !== me && userId !== to);
     },
   };
 }

@@ -23,6 +23,8 @@ import { openDelivered, type Me, type ReceivedMessage, type RejectedEnvelope } f
 import { newMsgId, sendHeldAware } from './send-held-aware.js';
 import { resolveRecipients, sealOutgoing, uploadAttachments, type OutgoingAttachment } from './seal-outgoing.js';
 import { sendUntilAcked, type RetryOptions } from './send-until-acked.js';
+import type { DirectoryApi } from '../api/directory-api.js';
+import { deputyCoverage, type AwayNotice } from '../duty/deputy-coverage.js';
 
 export interface SendInput {
   /** Recipient user ids (focal points of the directory). */
@@ -31,11 +33,15 @@ export interface SendInput {
   readonly text: string;
   readonly threadId?: string;
   readonly attachments?: readonly OutgoingAttachment[];
+  /** Also seal to the deputies of recipients who are away (default true). */
+  readonly alsoToDeputies?: boolean;
 }
 
 export interface SentMessage extends SendMessageResult {
   readonly msgId: string;
   readonly attachments: readonly AttachmentRef[];
+  /** Recipients who were away: whose deputy also received the message, or why not. */
+  readonly away: readonly AwayNotice[];
 }
 
 /** A read receipt that reached me: `by` read my messages `msgIds`. */
@@ -95,6 +101,8 @@ export interface MessengerDeps {
   messages: MessagesApi;
   keyring: ContactKeyring;
   socket: FocalNetSocket;
+  /** To add the deputies of away recipients; without it messages go to `to` only. */
+  directory?: DirectoryApi;
 }
 
 export interface MessengerOptions extends RetryOptions {
@@ -254,13 +262,18 @@ export function createMessenger(deps: MessengerDeps, options: MessengerOptions =
           'validation.failed',
           `the text is ${input.text.length.toLocaleString('en')} characters: at most ${MAX_MESSAGE_TEXT.toLocaleString('en')} fit in one message`,
         );
+      const coverage =
+        deps.directory && input.alsoToDeputies !== false
+          ? await deputyCoverage(deps.directory, input.to, input.labels.domain)
+          : { deputies: [], away: [] };
       const attachments = await uploadAttachments(messages, input.attachments ?? []);
       const content = { text: input.text, attachments };
+      const to = [...input.to, ...coverage.deputies];
       const result = await deliver(
-        { kind: 'message', to: input.to, labels: input.labels, content, threadId: input.threadId },
+        { kind: 'message', to, labels: input.labels, content, threadId: input.threadId },
         attachments.map((a) => a.id),
       );
-      return { ...result, attachments };
+      return { ...result, attachments, away: coverage.away };
     },
     async markRead(read) {
       // One receipt per sender, labels and thread, as the relay requires: it checks that each

@@ -20,6 +20,7 @@ const RequestCaseSchema = new Schema(
     requesterState: { type: String, required: true },
     requestedId: { type: Schema.Types.ObjectId, required: true, index: true },
     requestedState: { type: String, required: true },
+    deputyIds: { type: [Schema.Types.ObjectId], default: [], index: true },
     status: { type: String, required: true },
     seq: { type: Number, required: true },
     /** The requested side still owes an answer (the sweeper's working set). */
@@ -75,6 +76,7 @@ export interface RequestCaseDoc {
   requesterState: string;
   requestedId: Types.ObjectId;
   requestedState: string;
+  deputyIds?: Types.ObjectId[];
   status: string;
   seq: number;
   awaiting: boolean;

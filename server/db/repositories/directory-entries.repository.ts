@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { EntryUpdate } from '../../../shared/schemas/directory.js';
 import type { DirectoryEntryModel } from '../models/directory-entry.model.js';
-import type { DirectoryEntry, DirectoryEntryStore } from '../../modules/directory/ports.js';
+import type { Away, DirectoryEntry, DirectoryEntryStore } from '../../modules/directory/ports.js';
 
 export class DirectoryEntriesRepository implements DirectoryEntryStore {
   constructor(private readonly model: DirectoryEntryModel) {}
@@ -34,6 +34,30 @@ export class DirectoryEntriesRepository implements DirectoryEntryStore {
     );
   }
 
+  async setAway(userId: string, away: Away | null, now: Date): Promise<void> {
+    const stored = away && {
+      ...away,
+      deputyUserId: new Types.ObjectId(away.deputyUserId),
+      setBy: new Types.ObjectId(away.setBy),
+    };
+    await this.model.updateOne(
+      { userId: new Types.ObjectId(userId) },
+      { $set: { away: stored, updatedAt: now }, $setOnInsert: { lastConfirmedAt: now } },
+      { upsert: true },
+    );
+  }
+
+  async setMembers(userId: string, members: string[], now: Date): Promise<void> {
+    await this.model.updateOne(
+      { userId: new Types.ObjectId(userId) },
+      {
+        $set: { members: members.map((id) => new Types.ObjectId(id)), updatedAt: now },
+        $setOnInsert: { lastConfirmedAt: now },
+      },
+      { upsert: true },
+    );
+  }
+
   /** For benchmarks and the demo seed: many entries at once. */
   async insertMany(entries: DirectoryEntry[], now: Date): Promise<void> {
     await this.model.insertMany(
@@ -41,6 +65,8 @@ export class DirectoryEntriesRepository implements DirectoryEntryStore {
         ...entry,
         userId: new Types.ObjectId(entry.userId),
         deputyUserId: entry.deputyUserId ? new Types.ObjectId(entry.deputyUserId) : null,
+        away: null,
+        members: entry.members.map((id) => new Types.ObjectId(id)),
         updatedAt: now,
       })),
     );
@@ -70,6 +96,27 @@ interface EntryLean {
   deputyUserId?: Types.ObjectId | null;
   contacts?: Array<{ type: string; value: string; note?: string | null | undefined }>;
   lastConfirmedAt: Date;
+  away?: {
+    from?: Date | null;
+    until?: Date | null;
+    deputyUserId?: Types.ObjectId | null;
+    note?: string | null;
+    setBy?: Types.ObjectId | null;
+    setAt?: Date | null;
+  } | null;
+  members?: Types.ObjectId[];
+}
+
+function toAway(stored: EntryLean['away']): Away | null {
+  if (!stored?.from || !stored.deputyUserId || !stored.setBy || !stored.setAt) return null;
+  return {
+    from: stored.from,
+    until: stored.until ?? null,
+    deputyUserId: stored.deputyUserId.toHexString(),
+    note: stored.note ?? null,
+    setBy: stored.setBy.toHexString(),
+    setAt: stored.setAt,
+  };
 }
 
 const bilingual = (value: StoredBilingual | null | undefined): DirectoryEntry['name'] =>
@@ -93,5 +140,7 @@ function toEntry(doc: EntryLean): DirectoryEntry {
     deputyUserId: doc.deputyUserId ? doc.deputyUserId.toHexString() : null,
     contacts: (doc.contacts ?? []).map((c) => ({ type: c.type, value: c.value, ...(c.note ? { note: c.note } : {}) })),
     lastConfirmedAt: doc.lastConfirmedAt,
+    away: toAway(doc.away),
+    members: (doc.members ?? []).map((id) => id.toHexString()),
   };
 }

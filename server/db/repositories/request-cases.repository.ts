@@ -28,12 +28,13 @@ export class RequestCasesRepository implements RequestCaseStore {
 
   /** Idempotent on the case id; unique on the reference (see the port). */
   async create(input: RequestCase): Promise<CreateCaseOutcome> {
-    const { id, requesterId, requestedId, originalCaseId, ...rest } = input;
+    const { id, requesterId, requestedId, deputyIds, originalCaseId, ...rest } = input;
     try {
       await this.cases.create({
         _id: oid(id),
         requesterId: oid(requesterId),
         requestedId: oid(requestedId),
+        deputyIds: deputyIds.map(oid),
         originalCaseId: originalCaseId ? oid(originalCaseId) : null,
         ...rest,
       });
@@ -123,6 +124,8 @@ export class RequestCasesRepository implements RequestCaseStore {
     const query: Record<string, unknown> = {};
     if (filter.requesterId) query.requesterId = oid(filter.requesterId);
     if (filter.requestedId) query.requestedId = oid(filter.requestedId);
+    if (filter.requestedSide)
+      query.$or = [{ requestedId: oid(filter.requestedSide) }, { deputyIds: oid(filter.requestedSide) }];
     if (filter.requestedState) query.requestedState = filter.requestedState;
     if (filter.status) query.status = filter.status;
     if (filter.overdue !== undefined) query.overdue = filter.overdue;
@@ -146,12 +149,13 @@ export class RequestCasesRepository implements RequestCaseStore {
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function toCase(doc: RequestCaseDoc): RequestCase {
-  const { _id, requesterId, requestedId, originalCaseId, ...rest } = doc;
+  const { _id, requesterId, requestedId, deputyIds, originalCaseId, ...rest } = doc;
   return {
-    ...(rest as Omit<RequestCase, 'id' | 'requesterId' | 'requestedId' | 'originalCaseId'>),
+    ...(rest as Omit<RequestCase, 'id' | 'requesterId' | 'requestedId' | 'deputyIds' | 'originalCaseId'>),
     id: _id.toHexString(),
     requesterId: requesterId.toHexString(),
     requestedId: requestedId.toHexString(),
+    deputyIds: (deputyIds ?? []).map((deputy) => deputy.toHexString()),
     originalCaseId: originalCaseId ? originalCaseId.toHexString() : null,
   };
 }

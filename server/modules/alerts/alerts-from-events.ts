@@ -11,16 +11,24 @@ import type { RequestCaseView } from '../../../shared/schemas/requests.js';
  * event (a retried send, two nodes sweeping) is one alert.
  */
 
-/** A case changed: the party who did not take the step hears of it (the server's own flags are alerts of their own). */
+/**
+ * A case changed: the side that did not take the step hears of it (a deputy acts for the
+ * requested side; the server's own flags are alerts of their own). Request alerts are keyed by
+ * side, not person: the focal point, their deputy and their national admin share one event.
+ */
 export function requestUpdatedAlert(
   userId: string,
   view: RequestCaseView,
   actorId: string | null | undefined,
   at: Date,
 ): Alert | undefined {
-  if (!actorId || actorId === userId) return undefined;
+  if (!actorId || sideOf(view, actorId) === sideOf(view, userId)) return undefined;
   const arrived = view.transitions === 0;
   return requestAlert(arrived ? 'request.arrived' : 'request.step', `${view.transitions}`, userId, view, at);
+}
+
+function sideOf(view: RequestCaseView, userId: string): 'requester' | 'requested' {
+  return view.requester.userId === userId ? 'requester' : 'requested';
 }
 
 export function requestReminderAlert(userId: string, view: RequestCaseView, at: Date): Alert {
@@ -33,11 +41,11 @@ export function requestOverdueAlert(userId: string, view: RequestCaseView, at: D
 
 function requestAlert(kind: Alert['kind'], occurrence: string, userId: string, view: RequestCaseView, at: Date): Alert {
   // Anyone but the requester (the requested focal point, their deputy, their national admin) is on the requested side.
-  const requester = view.requester.userId === userId;
-  const mine = requester ? view.requester : view.requested;
-  const other = requester ? view.requested : view.requester;
+  const side = sideOf(view, userId);
+  const mine = side === 'requester' ? view.requester : view.requested;
+  const other = side === 'requester' ? view.requested : view.requester;
   return {
-    id: `${kind}:${view.id}:${occurrence}:${userId}`,
+    id: `${kind}:${view.id}:${occurrence}:${side}`,
     kind,
     userId,
     state: mine.state,

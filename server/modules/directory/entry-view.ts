@@ -2,6 +2,7 @@ import { withheldDirectoryFields, type DirectoryReader } from '../../../shared/p
 import type { EntryStatus, EntryView, RestrictableField } from '../../../shared/schemas/directory.js';
 import type { DirectorySnapshot, IndexedRecord } from './directory-index.js';
 import { toPreviousKeyStatus } from './key-history.js';
+import { dutyFields } from './duty-view.js';
 
 const DAY_MS = 86_400_000;
 
@@ -54,6 +55,7 @@ export function toEntryView(record: IndexedRecord, directory: DirectorySnapshot,
     contacts: (entry?.contacts ?? []).filter(
       (c) => !withheld.has(`contacts.${c.type}` as RestrictableField),
     ) as EntryView['contacts'],
+    ...dutyFields(record, directory, reader, withheld.has('deputy'), now),
     keys:
       user.keys && record.fingerprint
         ? {

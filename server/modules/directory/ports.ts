@@ -22,6 +22,20 @@ export interface DirectoryEntry {
   deputyUserId: string | null;
   contacts: Array<{ type: string; value: string; note?: string }>;
   lastConfirmedAt: Date;
+  /** Marked away with a deputy (see duty-roster.ts); null when present. */
+  away: Away | null;
+  /** Duty desks: the focal points who staff it. */
+  members: string[];
+}
+
+/** An absence: from `from` until `until` (open-ended when null), `deputyUserId` stands in. */
+export interface Away {
+  from: Date;
+  until: Date | null;
+  deputyUserId: string;
+  note: string | null;
+  setBy: string;
+  setAt: Date;
 }
 
 export interface DirectoryEntryStore {
@@ -30,6 +44,9 @@ export interface DirectoryEntryStore {
   /** Creates the entry on first write; an edit also counts as confirming it is current. */
   upsert(userId: string, update: EntryUpdate, now: Date): Promise<void>;
   confirm(userId: string, now: Date): Promise<void>;
+  /** Marks the person away, or present again (null). Not an edit of the entry: it does not confirm it. */
+  setAway(userId: string, away: Away | null, now: Date): Promise<void>;
+  setMembers(userId: string, members: string[], now: Date): Promise<void>;
   /** For benchmarks and the demo seed: many entries at once. */
   insertMany(entries: DirectoryEntry[], now: Date): Promise<void>;
 }

@@ -20,6 +20,9 @@ export function toCaseView(c: RequestCase, people: PeopleLookup = NO_PEOPLE): Re
     ...(c.threadId ? { threadId: c.threadId } : {}),
     requester: { userId: c.requesterId, state: c.requesterState, ...people(c.requesterId) },
     requested: { userId: c.requestedId, state: c.requestedState, ...people(c.requestedId) },
+    ...(c.deputyIds.length > 0
+      ? { deputies: c.deputyIds.map((userId) => ({ userId, state: c.requestedState, ...people(userId) })) }
+      : {}),
     status: c.status,
     submittedAt: c.submittedAt.toISOString(),
     deadline: c.deadline.toISOString(),
@@ -33,11 +36,12 @@ export function toCaseView(c: RequestCase, people: PeopleLookup = NO_PEOPLE): Re
   };
 }
 
-export function toTransitionView(t: RequestTransition): RequestTransitionView {
+export function toTransitionView(t: RequestTransition, c?: Pick<RequestCase, 'deputyIds'>): RequestTransitionView {
   return {
     no: t.no,
     action: t.action,
     side: t.side,
+    ...(t.side === 'requested' && c?.deputyIds.includes(t.actorId) ? { byDeputy: t.actorId } : {}),
     from: t.from,
     to: t.to,
     at: t.at.toISOString(),

@@ -6,6 +6,26 @@ import { offeredIn, REQUEST_TEMPLATES, type RequestKind } from '../../../shared/
 import type { RequestCase } from './ports.js';
 import type { RequestsDeps } from './requests-deps.js';
 import { loadCase } from './load-case.js';
+import { deputiesAt } from '../directory/duty-roster.js';
+
+/**
+ * Recipients after the first must be the deputies standing in for the first right now: a
+ * requester cannot hand the requested side's steps to anyone else. The sender's client read the
+ * directory moments ago; if the person came back since, it reloads and sends again.
+ */
+async function checkDeputies(deps: RequestsDeps, envelope: Envelope, at: Date): Promise<void> {
+  const [requested, ...deputies] = envelope.header.to;
+  if (!requested || deputies.length === 0) return;
+  const covering = deps.index ? deputiesAt(await deps.index.snapshot(), requested.userId, at) : [];
+  for (const [i, deputy] of deputies.entries()) {
+    if (!covering.includes(deputy.userId))
+      throw new AppError(
+        'request.invalid',
+        `${deputy.userId} does not stand in for ${requested.userId} now: reload the directory and send again`,
+        [{ path: ['envelope', 'header', 'to', i + 1], message: 'not the current deputy of the first recipient' }],
+      );
+  }
+}
 
 /** A new request (or consent request): its deadline and, for consent, the case it concerns. */
 export async function checkNewRequest(
@@ -28,6 +48,7 @@ export async function checkNewRequest(
       `a ${kind.slice('request:'.length)} request is not offered in ${header.labels.domain}`,
     );
   }
+  await checkDeputies(deps, envelope, at);
   if (kind !== 'request:consent') return {};
   // Consent is asked of the state that provided the answer, by the one who received it.
   const original = await loadCase(deps.cases, header.requestRef ?? '');
@@ -46,6 +67,8 @@ export async function checkNewRequest(
 
 export interface CheckedTransition {
   side: RequestSide;
+  /** A deputy on the case took the requested side's step. */
+  byDeputy: boolean;
   from: RequestStatus;
   to: RequestStatus;
 }
@@ -60,14 +83,20 @@ export function checkTransition(
   const { header } = envelope;
   const step = header.step;
   if (!step) throw new AppError('request.invalid', 'a transition names its step');
+  const byDeputy = current.deputyIds.includes(senderId);
   const side: RequestSide | undefined =
-    senderId === current.requesterId ? 'requester' : senderId === current.requestedId ? 'requested' : undefined;
+    senderId === current.requesterId
+      ? 'requester'
+      : senderId === current.requestedId || byDeputy
+        ? 'requested'
+        : undefined;
   if (!side) throw new AppError('request.not-found', 'no request of yours with that reference');
   const counterpart = side === 'requester' ? current.requestedId : current.requesterId;
   if (header.to[0]?.userId !== counterpart)
     throw new AppError('request.invalid', 'a transition goes to the other side of the request', [
       { path: ['envelope', 'header', 'to'], message: `must be ${counterpart}` },
     ]);
+  checkCopies(current, senderId, envelope);
   if (header.labels.domain !== current.domain)
     throw new AppError('request.invalid', `the request is in ${current.domain}`, [
       { path: ['envelope', 'header', 'labels', 'domain'], message: `must be ${current.domain}` },
@@ -99,5 +128,17 @@ export function checkTransition(
       );
     }
   }
-  return { side, from: current.status, to: next.to };
+  return { side, byDeputy, from: current.status, to: next.to };
+}
+
+/** A step may also go to the case's other people (the requested focal point, their deputies), never beyond. */
+function checkCopies(current: RequestCase, senderId: string, envelope: Envelope): void {
+  const people = new Set([current.requesterId, current.requestedId, ...current.deputyIds]);
+  people.delete(senderId);
+  for (const [i, recipient] of envelope.header.to.entries()) {
+    if (!people.delete(recipient.userId))
+      throw new AppError('request.invalid', 'a step goes only to the people of its case, each once', [
+        { path: ['envelope', 'header', 'to', i], message: 'not one of the case' },
+      ]);
+  }
 }

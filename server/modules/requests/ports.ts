@@ -23,6 +23,11 @@ export interface RequestCase {
   requesterState: string;
   requestedId: string;
   requestedState: string;
+  /**
+   * Deputies the request was also sealed to because the requested focal point was away: they
+   * read it and may take the requested side's steps.
+   */
+  deputyIds: string[];
   status: RequestStatus;
   seq: number;
   awaiting: boolean;
@@ -63,6 +68,8 @@ export type CasePatch = Partial<
 export interface CaseFilter {
   requesterId?: string | undefined;
   requestedId?: string | undefined;
+  /** Cases this person answers: addressed to them, or to someone they stand in for on the case. */
+  requestedSide?: string | undefined;
   requestedState?: string | undefined;
   status?: RequestStatus | undefined;
   overdue?: boolean | undefined;

@@ -34,7 +34,7 @@ export async function listRequests(deps: RequestsDeps, actor: User, filter: List
   const referencePrefix = reference ? normalizeReferenceQuery(reference) : undefined;
   const cases = await deps.cases.list(
     {
-      ...(box === 'inbox' ? { requestedId: actor.id } : { requesterId: actor.id }),
+      ...(box === 'inbox' ? { requestedSide: actor.id } : { requesterId: actor.id }),
       ...rest,
       ...(referencePrefix ? { referencePrefix } : {}),
     },
@@ -47,7 +47,8 @@ export async function listRequests(deps: RequestsDeps, actor: User, filter: List
 /** One case with its steps: for its two focal points and the national admins of either state. */
 export async function readRequest(deps: RequestsDeps, actor: User, id: string): Promise<RequestCaseDetail> {
   const found = await loadCase(deps.cases, id);
-  const party = found && (found.requesterId === actor.id || found.requestedId === actor.id);
+  const party =
+    found && (found.requesterId === actor.id || found.requestedId === actor.id || found.deputyIds.includes(actor.id));
   const admin =
     found &&
     (can(actor, 'request:read-state', { state: found.requesterState }) ||
@@ -55,7 +56,10 @@ export async function readRequest(deps: RequestsDeps, actor: User, id: string): 
   if (!found || !(party || admin) || actor.status !== 'active')
     throw new AppError('request.not-found', 'no such request');
   const history = await deps.cases.history(found.id);
-  return { ...toCaseView(found, await peopleLookup(deps.index)), history: history.map(toTransitionView) };
+  return {
+    ...toCaseView(found, await peopleLookup(deps.index)),
+    history: history.map((t) => toTransitionView(t, found)),
+  };
 }
 
 /** Requests to the admin's state that went past their deadline unanswered (flagged by the sweeper). */

@@ -65,6 +65,7 @@ async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<v
     requesterState: header.from.state,
     requestedId: recipient.userId,
     requestedState: recipient.state,
+    deputyIds: header.to.slice(1).map((deputy) => deputy.userId),
     status: 'submitted',
     seq: 0,
     awaiting: true,
@@ -92,6 +93,7 @@ async function createCase(deps: RequestsDeps, message: StoredMessage): Promise<v
       urgency: requestCase.urgency,
       requestedState: requestCase.requestedState,
       deadline: requestCase.deadline.toISOString(),
+      ...(requestCase.deputyIds.length > 0 ? { deputies: requestCase.deputyIds } : {}),
       ...(requestCase.originalCaseId ? { originalCaseId: requestCase.originalCaseId } : {}),
     },
   });
@@ -160,6 +162,7 @@ async function takeStep(deps: RequestsDeps, message: StoredMessage): Promise<voi
         to: checked.to,
         messageId: message.id,
         handling: transition.handling,
+        ...(checked.byDeputy ? { onBehalfOf: current.requestedId } : {}),
         late: at.getTime() > current.deadline.getTime(),
         ...(step.reasonCode ? { reasonCode: step.reasonCode } : {}),
         ...(step.lateReason ? { lateReason: step.lateReason } : {}),
@@ -196,4 +199,5 @@ export async function notifyParties(
   const view = toCaseView(requestCase, await peopleLookup(deps.index));
   deps.notifier.updated(requestCase.requesterId, view, actorId);
   deps.notifier.updated(requestCase.requestedId, view, actorId);
+  for (const deputy of requestCase.deputyIds) deps.notifier.updated(deputy, view, actorId);
 }

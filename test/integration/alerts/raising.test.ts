@@ -68,7 +68,7 @@ describe('alerts: module events become content-free alerts for the channels', fu
     const [{ alert, userIds }] = recording.seen as [{ alert: Alert; userIds: string[] }];
     expect(userIds).to.deep.equal([tj.user.id]);
     expect(alert).to.deep.equal({
-      id: `request.arrived:${id}:0:${tj.user.id}`,
+      id: `request.arrived:${id}:0:requested`,
       kind: 'request.arrived',
       userId: tj.user.id,
       state: 'TJ',

@@ -6,6 +6,7 @@ import { ChangePasswordForm } from './change-password-form';
 import { MySessions } from './my-sessions';
 import { NotificationSettings } from './notification-settings';
 import { RecoveryKeySection } from './recovery-key-section';
+import { MyAwaySection } from '../duty-roster/my-away-section';
 
 /** /account: who I am here, notifications on this computer (focal points), my sessions, and changing my password. */
 export function AccountPage() {
@@ -48,6 +49,7 @@ export function AccountPage() {
           )}
         </dl>
       </section>
+      {user.role === 'focal-point' && user.status === 'active' && <MyAwaySection userId={user.id} />}
       {user.role === 'focal-point' && <NotificationSettings userId={user.id} />}
       <MySessions />
       <ChangePasswordForm />

@@ -9,6 +9,7 @@ import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { toActor } from '../../services/actor';
 import { ResetLink } from './reset-link';
+import { entryPath } from '../directory/entry-table';
 
 /** One person with the actions can() allows on them: suspend (with a reason) and remove (both confirmed), reactivate, a password reset link. */
 export function PersonRow({ me, person, onChanged }: { me: UserView; person: UserView; onChanged: () => void }) {
@@ -101,6 +102,19 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
               {t('admin.people.personEvents')}
             </Link>
           )}
+          {person.role === 'focal-point' &&
+            person.status === 'active' &&
+            me.role === 'national-admin' &&
+            can(actor, 'directory:edit-entry', target) && (
+              <Link
+                to={entryPath(person.id)}
+                className="button"
+                aria-label={`${t('duty.people.away')}: ${person.displayName}`}
+                data-testid="person-away"
+              >
+                {t('duty.people.away')}
+              </Link>
+            )}
           {canReset && (
             <button type="button" onClick={() => void issueReset()}>
               {t('account.resetLink.issue')}

@@ -20,6 +20,9 @@ import { EntryKeys } from './entry-keys';
 import { useLabels } from '../../components/use-labels';
 import { useStates } from './use-states';
 import { WithheldNote } from './withheld-note';
+import { DutyFacts } from '../duty-roster/duty-facts';
+import { AwaySection } from '../duty-roster/away-section';
+import { DeskMembersForm } from '../duty-roster/desk-members-form';
 
 /** One directory entry with everything the reader may see; its owner and their national admin may confirm and edit it. */
 export function EntryPage({ userId, mine = false }: { userId: string; mine?: boolean }) {
@@ -75,6 +78,7 @@ export function EntryPage({ userId, mine = false }: { userId: string; mine?: boo
         </p>
       </div>
       <ContactLinks entry={entry} me={me} />
+      <DutyFacts entry={entry} />
       <WithheldNote entry={entry} stateName={stateName} secretariat={me.role === 'network-admin'} />
       {firstSteps && <FirstSteps entry={entry} />}
       {saved && (
@@ -104,6 +108,10 @@ export function EntryPage({ userId, mine = false }: { userId: string; mine?: boo
             <ContactList contacts={entry.contacts} withheld={entry.withheld} />
           </section>
         </>
+      )}
+      {editable && !editing && entry.kind === 'person' && <AwaySection entry={entry} onChanged={onChanged} />}
+      {entry.kind === 'duty-desk' && !editing && can(toActor(me), 'state:manage-directory', { state: entry.state }) && (
+        <DeskMembersForm desk={entry} onChanged={onChanged} />
       )}
       <EntryKeys entry={entry} name={displayName} />
     </article>

@@ -5,6 +5,7 @@ import { Link } from '../../router/link';
 import { Bilingual } from './bilingual';
 import { FreshnessBadge, KeysBadge } from './entry-badges';
 import { languageName } from './languages';
+import { AwayBadge } from '../duty-roster/duty-facts';
 
 export const entryPath = (userId: string): string => `/directory/entries/${encodeURIComponent(userId)}`;
 
@@ -32,6 +33,7 @@ export function EntryTable({ entries, stateName }: { entries: EntryView[]; state
                 <Bilingual text={entry.name} />
               </Link>
               {entry.kind === 'duty-desk' && <span className="badge kind">{t('directory.kind.duty-desk')}</span>}
+              <AwayBadge entry={entry} />
               <div className="detail">
                 <Bilingual text={entry.authority} />
               </div>

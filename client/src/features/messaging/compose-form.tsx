@@ -15,6 +15,7 @@ import { PolicyRefusalNotice, policyRefusalOf } from './policy-refusal-notice';
 import { AttachmentPicker } from './attachment-picker';
 import { KeyChangeWarning } from './key-change-warning';
 import { LabelsFields } from './labels-fields';
+import { AwayRecipientsNotice } from '../duty-roster/away-recipients-notice';
 import { useMessaging } from './use-messaging';
 
 export const DEFAULT_LABELS: Labels = {
@@ -126,6 +127,7 @@ export function ComposeForm({
       aria-label={t('messaging.compose.label')}
     >
       <KeyChangeWarning userIds={recipients.map((r) => r.userId)} />
+      <AwayRecipientsNotice to={recipients.map((r) => r.userId)} domain={labels.domain} />
       {!labelsFromThread || editingLabels ? (
         <LabelsFields labels={labels} onChange={onLabels} />
       ) : (

@@ -70,8 +70,14 @@ export function CasePage({ id }: { id: string }) {
     );
   if (!loaded.data || !me) return <p>{t('common.loading')}</p>;
   const { detail, content } = loaded.data;
+  // A deputy the request was also sealed to acts for the requested side.
+  const deputyHere = detail.deputies?.some((d) => d.userId === me.id) ?? false;
   const side: RequestSide | undefined =
-    me.id === detail.requester.userId ? 'requester' : me.id === detail.requested.userId ? 'requested' : undefined;
+    me.id === detail.requester.userId
+      ? 'requester'
+      : me.id === detail.requested.userId || deputyHere
+        ? 'requested'
+        : undefined;
   const actions = side ? allowedActions(detail.status, side) : [];
   const counterpart = side === 'requester' ? detail.requested.userId : detail.requester.userId;
   const request = content.messages.get(detail.id);

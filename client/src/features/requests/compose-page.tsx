@@ -17,6 +17,7 @@ import { useLoaded } from '../../hooks/use-loaded';
 import { useNow } from '../../hooks/use-now';
 import { contactFromQuery, contactQuery } from '../directory/contact-query';
 import { PolicyPreview } from '../policies/preview/policy-preview';
+import { AwayRecipientsNotice } from '../duty-roster/away-recipients-notice';
 import { useReadablePolicies } from '../policies/preview/use-readable-policies';
 import { ComposeLabelsForm, type ComposeLabels } from './compose-labels';
 import { buildFields, routeStates, type FieldValues } from './compose-model';
@@ -216,6 +217,7 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
           ) : (
             <ChosenRecipients domain={domain} recipients={chosen} onChange={setChosen} />
           ))}
+        <AwayRecipientsNotice to={recipients.map((r) => r.userId)} domain={domain} />
         {policies.loaded && recipientStates.length > 0 && (
           <PolicyPreview loaded={policies.loaded} input={previewInput} />
         )}

@@ -35,7 +35,10 @@ export function RequestBoxPage({ box }: { box: Box }) {
   const [notice, setNotice] = useState<string>();
   const connected = useRequestUpdates({
     updated: (request) => {
-      const mine = box === 'inbox' ? request.requested.userId === me : request.requester.userId === me;
+      const mine =
+        box === 'inbox'
+          ? request.requested.userId === me || (request.deputies ?? []).some((d) => d.userId === me)
+          : request.requester.userId === me;
       if (!mine || (reference && !request.reference.startsWith(normalizeReferenceQuery(reference)))) return;
       setRows((current) =>
         [request, ...current.filter((c) => c.id !== request.id)].sort((a, b) =>

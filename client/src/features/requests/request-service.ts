@@ -45,6 +45,8 @@ export interface SubmitInput {
 export interface StepInput {
   caseId: string;
   to: string;
+  /** The case's other people (the requested focal point, their deputies) who read the step too. */
+  copyTo?: readonly string[];
   labels: Labels;
   step: RequestStepField;
   content: StepContent;
@@ -95,6 +97,7 @@ export function requestService(client: FocalNetClient): RequestService {
       return client.requests.transition({
         caseId: input.caseId,
         to: await recipient(input.to),
+        copyTo: await Promise.all((input.copyTo ?? []).map(recipient)),
         labels: input.labels,
         content: input.content,
         msgId: input.msgId,

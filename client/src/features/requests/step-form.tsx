@@ -15,6 +15,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { newMsgId, type RequestService } from './request-service';
 import { useRequestLabels } from './use-request-labels';
+import { useClient } from '../../services/client-context';
 
 const SOURCES = ['A', 'B', 'C', 'X'] as const;
 const ACCURACIES = ['1', '2', '3', '4'] as const;
@@ -46,6 +47,7 @@ export function StepForm({
   onCancel: () => void;
 }) {
   const l = useRequestLabels();
+  const client = useClient();
   const answering = isAnswer(action);
   const consentCase = detail.kind === 'request:consent';
   const [text, setText] = useState('');
@@ -87,6 +89,8 @@ export function StepForm({
       const result = await service.step({
         caseId: detail.id,
         to: counterpart,
+        // The requested focal point and their deputies on the case read each step too.
+        copyTo: client.requests.copiesFor(detail),
         msgId,
         labels,
         content: { text: text.trim() },

@@ -117,7 +117,7 @@ describe('messaging screens: conversations and delivery status', () => {
           sent: new Map([
             [
               sent.msgId,
-              { id: sent.id, status: 'held', approvalId: 'e'.repeat(24), msgId: sent.msgId, attachments: [] },
+              { id: sent.id, status: 'held', approvalId: 'e'.repeat(24), msgId: sent.msgId, attachments: [], away: [] },
             ],
           ]),
         }),

@@ -19,6 +19,7 @@ function requestCase(over: Partial<RequestCase>): RequestCase {
     requesterState: 'KZ',
     requestedId: 'b',
     requestedState: 'TJ',
+    deputyIds: [],
     status: 'submitted',
     seq: 0,
     awaiting: true,

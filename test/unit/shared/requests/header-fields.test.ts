@@ -7,6 +7,8 @@ import { makeUser, seal } from '../crypto/fixtures.js';
 const A = { userId: '0123456789abcdef01234567', state: 'KZ' };
 const B = { userId: '0123456789abcdef01234568', state: 'TJ' };
 const C = { userId: '0123456789abcdef01234569', state: 'UZ' };
+const D = { userId: '0123456789abcdef0123456a', state: 'TJ' };
+const E = { userId: '0123456789abcdef0123456b', state: 'TJ' };
 
 function header(extra: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -32,11 +34,18 @@ describe('shared/requests/header-fields (EnvelopeHeader request fields)', () => 
     expect(problems(header({ request: { urgency: 'routine', deadline: 1_800_000_000_000 } }))).to.deep.equal([]);
   });
 
-  it('refuses a request without urgency, or to two focal points at once', () => {
+  it('refuses a request without urgency, or to more than one focal point and a deputy', () => {
     expect(problems(header({}))).to.deep.equal(['request: a request names its urgency']);
-    expect(problems(header({ request: { urgency: 'urgent' }, to: [B, C] }))).to.deep.equal([
-      'to: a request or transition goes to exactly one focal point; send one per recipient',
+    // The second is the first one's deputy while they are away: the server checks that.
+    expect(problems(header({ request: { urgency: 'urgent' }, to: [B, D] }))).to.deep.equal([]);
+    expect(problems(header({ request: { urgency: 'urgent' }, to: [B, D, C] }))).to.deep.equal([
+      'to: a request goes to one focal point (and their deputy while they are away); send one per recipient',
     ]);
+    expect(
+      problems(
+        header({ kind: 'request:transition', requestRef: 'abc', step: { action: 'acknowledge' }, to: [B, C, D, E] }),
+      ),
+    ).to.deep.equal(['to: a transition goes to the people of its case only']);
   });
 
   it('refuses request fields on a message and steps outside transitions', () => {
