@@ -4,9 +4,11 @@ import {
   consensusAlert,
   livenessPromptAlert,
   messageArrivedAlert,
+  requestUpdatedAlert,
 } from '../../../../server/modules/alerts/alerts-from-events.js';
 import type { ProposalView } from '../../../../shared/schemas/consensus.js';
 import type { DeliveredMessage } from '../../../../shared/schemas/messaging.js';
+import type { RequestCaseView } from '../../../../shared/schemas/requests.js';
 
 const AT = new Date('2026-12-07T10:00:00Z');
 const ID = 'a'.repeat(24);
@@ -75,5 +77,43 @@ describe('alerts from module events', () => {
     const again = livenessPromptAlert(USER, { checkId: ID, nonce: 'n2', deadline: AT.toISOString() }, AT);
     expect(first.kind).to.equal('liveness.prompt');
     expect(first.id).not.to.equal(again.id);
+  });
+});
+
+describe('request alerts by side', () => {
+  const REQUESTER = '1'.repeat(24);
+  const REQUESTED = '2'.repeat(24);
+  const DEPUTY = '3'.repeat(24);
+  const view = (transitions: number) =>
+    ({
+      id: ID,
+      reference: 'TJ→KZ-2026-0001',
+      domain: 'border',
+      urgency: 'urgent',
+      deadline: '2026-12-07T18:00:00.000Z',
+      requester: { userId: REQUESTER, state: 'TJ' },
+      requested: { userId: REQUESTED, state: 'KZ' },
+      transitions,
+    }) as unknown as RequestCaseView;
+
+  it('tells the requested side of an arrival, keyed by side so a deputy shares the event', () => {
+    const toRequested = requestUpdatedAlert(REQUESTED, view(0), REQUESTER, AT);
+    const toDeputy = requestUpdatedAlert(DEPUTY, view(0), REQUESTER, AT);
+    expect(toRequested).to.include({ kind: 'request.arrived', state: 'KZ', counterpartState: 'TJ' });
+    expect(toDeputy?.id).to.equal(toRequested?.id);
+    expect(requestUpdatedAlert(REQUESTER, view(0), REQUESTER, AT)).to.equal(undefined);
+  });
+
+  it('does not tell the requested side of a step their deputy took for them, but tells the requester', () => {
+    expect(requestUpdatedAlert(REQUESTED, view(1), DEPUTY, AT)).to.equal(undefined);
+    expect(requestUpdatedAlert(REQUESTER, view(1), DEPUTY, AT)).to.include({
+      kind: 'request.step',
+      state: 'TJ',
+      counterpartState: 'KZ',
+    });
+  });
+
+  it('raises nothing for a change the server made itself (the overdue flag is an alert of its own)', () => {
+    expect(requestUpdatedAlert(REQUESTED, view(1), null, AT)).to.equal(undefined);
   });
 });
