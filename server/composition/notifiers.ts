@@ -51,14 +51,19 @@ export function withDeputies(
   onError: (error: unknown) => void,
 ): RequestNotifier {
   const alsoToDeputies =
-    <E>(send: (userId: string, event: E) => void, caseOf: (event: E) => RequestCaseView) =>
+    <E>(send: (userId: string, event: E) => void, caseOf: (event: E) => RequestCaseView, sentToCase = false) =>
     (userId: string, event: E): void => {
       send(userId, event);
-      if (caseOf(event).requested.userId !== userId) return;
-      roster.deputiesOf(userId).then((deputies) => deputies.forEach((deputy) => send(deputy, event)), onError);
+      const view = caseOf(event);
+      if (view.requested.userId !== userId) return;
+      // A deputy on the case itself is told its updates already (requests' notifyParties).
+      const told = new Set(sentToCase ? (view.deputies ?? []).map((d) => d.userId) : []);
+      roster
+        .deputiesOf(userId)
+        .then((deputies) => deputies.filter((d) => !told.has(d)).forEach((deputy) => send(deputy, event)), onError);
     };
   return {
-    updated: alsoToDeputies<RequestCaseView>(notifier.updated.bind(notifier), (view) => view),
+    updated: alsoToDeputies<RequestCaseView>(notifier.updated.bind(notifier), (view) => view, true),
     reminder: alsoToDeputies<RequestReminderEvent>(notifier.reminder.bind(notifier), (event) => event.case),
     overdue: alsoToDeputies<RequestOverdueEvent>(notifier.overdue.bind(notifier), (event) => event.case),
   };
