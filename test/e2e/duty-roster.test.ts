@@ -137,6 +137,11 @@ describe('e2e: away with a deputy (Chromium)', function () {
     expect(outcome?.ok && outcome.deputies).to.deep.equal([deputy!.user.id]);
 
     const { page, errors } = await pageOf(deputy!, 'en');
+    // Home tells the deputy whom they stand in for.
+    expect(await page.getByTestId('duty-home').textContent())
+      .to.contain('Standing in for: Aigerim Sadykova')
+      .and.contain('Their new requests and alerts reach you too.');
+    await shot(page, '06-deputy-home-en');
     await page.goto(`${t.url}/requests`);
     await page.getByTestId('request-row').first().getByRole('link').first().click();
     const casePage = page.locator('[data-testid="case-page"][data-side="requested"]');
@@ -147,7 +152,7 @@ describe('e2e: away with a deputy (Chromium)', function () {
     await page.locator('[data-testid="case-page"][data-status="acknowledged"]').waitFor();
     expect(await casePage.getByTestId('case-deputies').textContent()).to.contain('Nurlan Bekov');
     expect(await casePage.getByTestId('history-step').first().textContent()).to.contain('by Nurlan Bekov, deputy');
-    await shot(page, '06-deputy-acknowledged-en');
+    await shot(page, '07-deputy-acknowledged-en');
     expect(errors).to.deep.equal([]);
   });
 
@@ -160,7 +165,7 @@ describe('e2e: away with a deputy (Chromium)', function () {
     await section.getByRole('button', { name: 'End the absence' }).click();
     await section.getByText('Back: new requests and alerts go to the person alone again.').waitFor();
     expect(await page.getByTestId('away-facts').count()).to.equal(0);
-    await shot(page, '07-admin-ended');
+    await shot(page, '08-admin-ended');
     expect(errors).to.deep.equal([]);
   });
 });

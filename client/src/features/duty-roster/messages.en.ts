@@ -55,6 +55,11 @@ const duty = {
     unavailable: '{{name}} is away and their deputy {{deputy}} is not available: only {{name}} receives this.',
   },
   case: { deputies: 'Also to (deputy)', byDeputy: 'by {{name}}, deputy' },
+  home: {
+    youAreAway: 'You are marked away.',
+    change: 'Back early? Say so on your account page.',
+    coveringHint: 'Their new requests and alerts reach you too.',
+  },
   people: { away: 'Away and deputy' },
 } as const;
 
