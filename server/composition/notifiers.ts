@@ -58,14 +58,23 @@ export function withDeputies(
     <E, R extends unknown[]>(
       send: (userId: string, event: E, ...rest: R) => void,
       caseOf: (event: E) => RequestCaseView,
+      sentToCase = false,
     ) =>
     (userId: string, event: E, ...rest: R): void => {
       send(userId, event, ...rest);
-      if (caseOf(event).requested.userId !== userId) return;
-      roster.deputiesOf(userId).then((deputies) => deputies.forEach((deputy) => send(deputy, event, ...rest)), onError);
+      const view = caseOf(event);
+      if (view.requested.userId !== userId) return;
+      // A deputy on the case itself is told its updates already (requests' notifyParties).
+      const told = new Set(sentToCase ? (view.deputies ?? []).map((d) => d.userId) : []);
+      roster
+        .deputiesOf(userId)
+        .then(
+          (deputies) => deputies.filter((d) => !told.has(d)).forEach((deputy) => send(deputy, event, ...rest)),
+          onError,
+        );
     };
   return {
-    updated: alsoToDeputies(notifier.updated.bind(notifier), (view: RequestCaseView) => view),
+    updated: alsoToDeputies(notifier.updated.bind(notifier), (view: RequestCaseView) => view, true),
     reminder: alsoToDeputies(notifier.reminder.bind(notifier), (event: RequestReminderEvent) => event.case),
     overdue: alsoToDeputies(notifier.overdue.bind(notifier), (event: RequestOverdueEvent) => event.case),
   };

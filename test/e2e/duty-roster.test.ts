@@ -5,6 +5,9 @@ import { seriousAxeViolations } from '../helpers/axe.js';
 import type { TestPerson } from '../helpers/accounts.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import { populateNetwork } from '../helpers/network.js';
+import { DOC_FIELDS, DOC_LABELS } from '../helpers/requests.js';
+import { sdkClient } from '../helpers/sdk.js';
+import type { StateCode } from '../../shared/schemas/labels.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 const shot = screenshots('duty-roster');
@@ -114,6 +117,45 @@ describe('e2e: away with a deputy (Chromium)', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('the deputy finds a request sent to the absent person in their inbox, reads it and acknowledges it', async () => {
+    const client = sdkClient(t, { now: () => t.clock.now().getTime() });
+    await client.signIn({ username: sender!.username, password: sender!.password });
+    await client.unlockKeys({ password: sender!.password });
+    const [outcome] = await client.requests.submit({
+      kind: 'request:document-check',
+      labels: DOC_LABELS,
+      urgency: 'urgent',
+      fields: DOC_FIELDS,
+      recipients: [
+        {
+          userId: absent!.user.id,
+          state: absent!.user.state as StateCode,
+          encryptionKey: absent!.keys.encryption.publicKey,
+        },
+      ],
+    });
+    expect(outcome?.ok && outcome.deputies).to.deep.equal([deputy!.user.id]);
+
+    const { page, errors } = await pageOf(deputy!, 'en');
+    // Home tells the deputy whom they stand in for.
+    expect(await page.getByTestId('duty-home').textContent())
+      .to.contain('Standing in for: Aigerim Sadykova')
+      .and.contain('Their new requests and alerts reach you too.');
+    await shot(page, '06-deputy-home-en');
+    await page.goto(`${t.url}/requests`);
+    await page.getByTestId('request-row').first().getByRole('link').first().click();
+    const casePage = page.locator('[data-testid="case-page"][data-side="requested"]');
+    await casePage.waitFor();
+    expect(await casePage.getByTestId('request-content').textContent()).to.contain(DOC_FIELDS.documentNumber);
+    await casePage.getByRole('button', { name: 'Acknowledge' }).click();
+    await casePage.getByRole('button', { name: 'Send: Acknowledge' }).click();
+    await page.locator('[data-testid="case-page"][data-status="acknowledged"]').waitFor();
+    expect(await casePage.getByTestId('case-deputies').textContent()).to.contain('Nurlan Bekov');
+    expect(await casePage.getByTestId('history-step').first().textContent()).to.contain('by Nurlan Bekov, deputy');
+    await shot(page, '07-deputy-acknowledged-en');
+    expect(errors).to.deep.equal([]);
+  });
+
   it('their national admin ends the absence from the entry page (reached from People); the notice is gone', async () => {
     const { page, errors } = await pageOf(kzAdmin!, 'en', { width: 1280, height: 900 });
     await page.goto(`${t.url}/admin/people`);
@@ -123,7 +165,7 @@ describe('e2e: away with a deputy (Chromium)', function () {
     await section.getByRole('button', { name: 'End the absence' }).click();
     await section.getByText('Back: new requests and alerts go to the person alone again.').waitFor();
     expect(await page.getByTestId('away-facts').count()).to.equal(0);
-    await shot(page, '06-admin-ended');
+    await shot(page, '08-admin-ended');
     expect(errors).to.deep.equal([]);
   });
 });

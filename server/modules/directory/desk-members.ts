@@ -38,7 +38,7 @@ export async function setDeskMembers(
     actorId: actor.id,
     state: desk.user.state,
     subjectId: deskId,
-    data: { before: desk.entry.members, after: unique },
+    data: { members: unique, formerMembers: desk.entry.members },
   });
   await directoryChanged(deps);
   return getEntry(deps, actor, deskId);

@@ -42,6 +42,8 @@ export interface DirectorySnapshot {
   /** The records pre-sorted once per sort order, so a search only filters and pages. */
   sorted: Record<SortKey, IndexedRecord[]>;
   byUserId: Map<string, IndexedRecord>;
+  /** Per deputy, the people whose absence (under way, planned or past) names them: "standing in for" without a scan. */
+  awayWithDeputy: Map<string, IndexedRecord[]>;
   search: SearchIndex;
   states: Map<string, MemberState>;
   /** The network's domains, in the order they were added. */
@@ -198,10 +200,20 @@ export class DirectoryIndex {
       records,
       sorted,
       byUserId: new Map(records.map((r) => [r.user.id, r])),
+      awayWithDeputy: groupByDeputy(records),
       search: new SearchIndex(records),
       states: stateOf,
       domains: new Map(domains.map((d) => [d.code, d])),
       freshnessDays,
     };
   }
+}
+
+function groupByDeputy(records: readonly IndexedRecord[]): Map<string, IndexedRecord[]> {
+  const byDeputy = new Map<string, IndexedRecord[]>();
+  for (const record of records) {
+    const deputyId = record.entry?.away?.deputyUserId;
+    if (deputyId) byDeputy.set(deputyId, [...(byDeputy.get(deputyId) ?? []), record]);
+  }
+  return byDeputy;
 }

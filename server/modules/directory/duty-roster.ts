@@ -36,8 +36,8 @@ export function coveringAt(
   now: Date,
 ): Array<{ userId: string; until: Date | null }> {
   if (isAwayAt(directory.byUserId.get(deputyId)?.entry?.away, now)) return [];
-  return directory.records
-    .filter((record) => record.entry?.away?.deputyUserId === deputyId && isAwayAt(record.entry.away, now))
+  return (directory.awayWithDeputy.get(deputyId) ?? [])
+    .filter((record) => isAwayAt(record.entry?.away, now))
     .map((record) => ({ userId: record.user.id, until: record.entry?.away?.until ?? null }));
 }
 

@@ -78,7 +78,7 @@ export async function markAway(
     subjectId: owner.user.id,
     data: {
       deputyUserId: away.deputyUserId,
-      from: away.from.toISOString(),
+      starts: away.from.toISOString(),
       until: away.until?.toISOString() ?? null,
     },
   });

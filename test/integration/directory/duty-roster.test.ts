@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isApiError } from '../../../client/sdk/index.js';
+import { deputyCoverage, isApiError } from '../../../client/sdk/index.js';
 import { startSdkNetwork, type Network } from '../../helpers/network.js';
 import type { SdkPerson } from '../../helpers/sdk.js';
 import type { SdkMember } from '../../helpers/sdk-people.js';
@@ -152,5 +152,40 @@ describe('directory: away with a deputy, duty desks', function () {
       absent!.id,
       deputy!.id,
     ]);
+  });
+
+  it("a state that withholds its deputies shows others the absence only: the sender's client adds no deputy and says why", async () => {
+    await kzAdmin.client.policies.signAndPublish({
+      state: 'KZ',
+      version: 1,
+      defaultEffect: 'allow',
+      rules: [],
+      directoryFields: [{ field: 'deputy', visibleTo: [], secretariat: false }],
+    });
+    await absent!.client.directory.markAway(absent!.id, { deputyUserId: deputy!.id });
+    const seenByTj = await tj!.client.directory.entry(absent!.id);
+    expect(seenByTj.away?.active).to.equal(true);
+    expect(seenByTj.away).to.not.have.property('deputy');
+    expect(await tj!.client.directory.entry(deputy!.id)).to.not.have.property('covering');
+    expect(await deputyCoverage(tj!.client.directory, [absent!.id], 'border')).to.deep.equal({
+      deputies: [],
+      away: [{ userId: absent!.id, name: seenByTj.name.en, until: null, skipped: 'withheld' }],
+    });
+    // Their own state still sees who stands in.
+    expect((await deputy!.client.directory.entry(absent!.id)).away?.deputy?.userId).to.equal(deputy!.id);
+    await absent!.client.directory.clearAway(absent!.id);
+  });
+
+  it('a deputy who goes away later stops standing in: nobody is followed further', async () => {
+    await absent!.client.directory.markAway(absent!.id, { deputyUserId: deputy!.id });
+    await deputy!.client.directory.markAway(deputy!.id, { deputyUserId: borderAndCrime!.id });
+    expect(await net.t.server.dutyRoster.deputiesOf(absent!.id)).to.deep.equal([]);
+    expect(await net.t.server.dutyRoster.deputiesOf(deputy!.id)).to.deep.equal([borderAndCrime!.id]);
+    expect(
+      (await borderAndCrime!.client.directory.entry(borderAndCrime!.id)).covering?.map((c) => c.userId),
+    ).to.deep.equal([deputy!.id]);
+    await deputy!.client.directory.clearAway(deputy!.id);
+    expect(await net.t.server.dutyRoster.deputiesOf(absent!.id)).to.deep.equal([deputy!.id]);
+    await absent!.client.directory.clearAway(absent!.id);
   });
 });

@@ -23,12 +23,19 @@ export const AUDIT_FIELDS = {
   role: 'role',
   username: 'text',
   previousKeyVerifiedBy: 'person',
+  deputyUserId: 'person',
+  onBehalfOf: 'person',
+  deputies: 'person',
+  members: 'person',
+  formerMembers: 'person',
   // When
   at: 'date',
   deadline: 'date',
   expiresAt: 'date',
   previousKeyValidFrom: 'date',
   previousKeyValidUntil: 'date',
+  starts: 'date',
+  until: 'date',
   responseMs: 'duration',
   year: 'text',
   // How many
@@ -45,6 +52,7 @@ export const AUDIT_FIELDS = {
   hasComment: 'yes-no',
   late: 'yes-no',
   previousKeyVerified: 'yes-no',
+  early: 'yes-no',
   // What and why
   reason: 'text',
   status: 'text',
@@ -139,7 +147,9 @@ function valueOf(key: string, kind: AuditFieldKind, value: unknown, words: Audit
     case 'role':
       return words.role(plain(value));
     case 'person':
-      return words.person(plain(value));
+      return list(value)
+        .map((id) => words.person(plain(id)))
+        .join(', ');
     case 'yes-no':
       return value === true ? words.yes : value === false ? words.no : plain(value);
     case 'duration':

@@ -54,6 +54,12 @@ const duty = {
       '{{name}} is away; their deputy {{deputy}} does not serve this domain, so only {{name}} receives this.',
     unavailable: '{{name}} is away and their deputy {{deputy}} is not available: only {{name}} receives this.',
   },
+  case: { deputies: 'Also to (deputy)', byDeputy: 'by {{name}}, deputy' },
+  home: {
+    youAreAway: 'You are marked away.',
+    change: 'Back early? Say so on your account page.',
+    coveringHint: 'Their new requests and alerts reach you too.',
+  },
   people: { away: 'Away and deputy' },
 } as const;
 

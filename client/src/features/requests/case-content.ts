@@ -15,8 +15,8 @@ export interface CaseContent {
 
 /**
  * Decrypts the envelopes of one case here: pages back through my history with the counterpart
- * until every message of the case is found. Only the two focal points can; anyone else gets
- * everything as `missing`.
+ * until every message of the case is found. Only the two focal points (and the deputies it was
+ * also sealed to) can; anyone else gets everything as `missing`.
  */
 export async function loadCaseContent(client: FocalNetClient, detail: RequestCaseDetail): Promise<CaseContent> {
   const user = client.session.current()?.user;
@@ -24,9 +24,11 @@ export async function loadCaseContent(client: FocalNetClient, detail: RequestCas
   const wanted = new Set([detail.id, ...detail.history.map((step) => step.messageId)]);
   const messages = new Map<string, ReceivedMessage>();
   const rejected: RejectedEnvelope[] = [];
-  const party = user && (user.id === detail.requester.userId || user.id === detail.requested.userId);
+  const deputy = detail.deputies?.some((d) => d.userId === user?.id) ?? false;
+  const party = user && (user.id === detail.requester.userId || user.id === detail.requested.userId || deputy);
   if (!user || !party || !unlocked || unlocked.username !== user.username)
     return { messages, rejected, missing: [...wanted] };
+  // Every envelope of the case has the requester among its participants (a deputy's steps go to them).
   const counterpart = user.id === detail.requester.userId ? detail.requested.userId : detail.requester.userId;
   let before: string | undefined;
   for (let page = 0; page < MAX_PAGES && wanted.size > 0; page++) {

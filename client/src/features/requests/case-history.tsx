@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { RequestCaseDetail } from '../../../../shared/schemas/requests';
 import type { CaseContent } from './case-content';
 import { ProtectedText } from './protected-text';
@@ -24,6 +25,8 @@ export function CaseHistory({
   consentGranted?: boolean;
 }) {
   const l = useRequestLabels();
+  const { t } = useTranslation();
+  const deputyName = (userId: string): string => detail.deputies?.find((d) => d.userId === userId)?.name?.en ?? userId;
   if (detail.history.length === 0) return <p className="hint">—</p>;
   return (
     <ol className="case-history" data-testid="case-history">
@@ -36,7 +39,9 @@ export function CaseHistory({
             <p className="step-headline">
               <strong>{l.action(step.action)}</strong>{' '}
               <span className="hint">
-                {l.status(step.from)} → {l.status(step.to)} · {l.r(`case.side.${step.side}`)} · {l.date(step.at)}
+                {l.status(step.from)} → {l.status(step.to)} · {l.r(`case.side.${step.side}`)}
+                {step.byDeputy && ` (${t('duty.case.byDeputy', { name: deputyName(step.byDeputy) })})`} ·{' '}
+                {l.date(step.at)}
               </span>
             </p>
             <p className="step-codes">

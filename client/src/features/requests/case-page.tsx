@@ -111,6 +111,16 @@ export function CasePage({ id }: { id: string }) {
         <dd>
           <Party party={detail.requested} />
         </dd>
+        {detail.deputies && detail.deputies.length > 0 && (
+          <>
+            <dt>{t('duty.case.deputies')}</dt>
+            <dd data-testid="case-deputies">
+              {detail.deputies.map((deputy) => (
+                <Party key={deputy.userId} party={deputy} />
+              ))}
+            </dd>
+          </>
+        )}
         <dt>{l.r('case.labels')}</dt>
         <dd>
           {l.domain(detail.domain)} · {p.category(detail.category)} · {p.classification(detail.classification)}
