@@ -57,16 +57,15 @@ export class WebhookEndpointsRepository implements WebhookEndpointStore {
 
   async update(id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpoint | undefined> {
     if (!isValidObjectId(id)) return undefined;
-    const doc = await this.model.findByIdAndUpdate(id, { $set: patch }, { new: true }).lean();
-    return doc ? toEndpoint(doc) : undefined;
+    // A plain update, then a read: FerretDB's findAndModify does not take the projection that hides the secret.
+    await this.model.updateOne({ _id: id }, { $set: patch });
+    return this.find(id);
   }
 
   async replaceSecret(id: string, secret: string, secretHint: string, at: Date): Promise<WebhookEndpoint | undefined> {
     if (!isValidObjectId(id)) return undefined;
-    const doc = await this.model
-      .findByIdAndUpdate(id, { $set: { secret, secretHint, secretRotatedAt: at } }, { new: true })
-      .lean();
-    return doc ? toEndpoint(doc) : undefined;
+    await this.model.updateOne({ _id: id }, { $set: { secret, secretHint, secretRotatedAt: at } });
+    return this.find(id);
   }
 
   async delete(id: string): Promise<boolean> {

@@ -23,6 +23,8 @@ const FORBIDDEN: ReadonlyArray<[string, number, 'ipv4' | 'ipv6', string]> = [
   ['240.0.0.0', 4, 'ipv4', 'a reserved or broadcast address'],
   ['::', 128, 'ipv6', 'an unspecified address'],
   ['::1', 128, 'ipv6', 'a loopback address'],
+  // Mapped forms are judged as the IPv4 address they carry (unmapped below); any other form is refused.
+  ['::ffff:0:0', 96, 'ipv6', 'an IPv4-mapped address'],
   ['64:ff9b:1::', 48, 'ipv6', 'a local translation address'],
   ['100::', 64, 'ipv6', 'a discard-only address'],
   ['2001:db8::', 32, 'ipv6', 'a documentation address'],
@@ -69,8 +71,12 @@ export function addressPolicy(allowedCidrs: readonly string[]): AddressPolicy {
   };
 }
 
-/** `::ffff:127.0.0.1` is 127.0.0.1: judged as the IPv4 address it carries. */
+/** `::ffff:127.0.0.1` (or `::ffff:7f00:1`, as URLs write it) is 127.0.0.1: judged as the IPv4 address it carries. */
 function unmapped(address: string): string {
-  const match = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  return match?.[1] ?? address;
+  const dotted = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (dotted?.[1]) return dotted[1];
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex?.[1] || !hex[2]) return address;
+  const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
