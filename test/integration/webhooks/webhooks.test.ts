@@ -12,7 +12,8 @@ import { call } from '../../helpers/api.js';
 import { waitFor } from '../../helpers/barrier.js';
 import { startNetwork } from '../../helpers/network.js';
 import { readmeWebhookVerifier, type VerifyFocalNetWebhook } from '../../helpers/readme-webhook-verifier.js';
-import { DOC_FIELDS, requestEnvelope, sent } from '../../helpers/requests.js';
+import { envelopeFor } from '../../helpers/messaging.js';
+import { DOC_FIELDS, post, requestEnvelope, sent } from '../../helpers/requests.js';
 import type { TestServer } from '../../helpers/test-server.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhook-receiver.js';
 
@@ -115,12 +116,32 @@ describe('webhooks: signed, content-free pushes to a national system', function 
     expect(receiver.received.filter((r) => r.rawBody.includes(requestId))).to.have.length(1);
   });
 
+  it('tells of a free message to a focal point of the state, with the message id and the focal point to fetch it as', async () => {
+    const before = receiver.received.length;
+    const posted = await post(t, kz, await envelopeFor(t, kz, [tj], { text: CANARY }));
+    expect(posted.body.status).to.equal('accepted');
+    await waitFor(() => receiver.received.slice(before).some((r) => r.rawBody.includes(posted.body.id)), {
+      what: 'the message.arrived delivery',
+      timeoutMs: 20_000,
+    });
+    const delivery = receiver.received.slice(before).find((r) => r.rawBody.includes(posted.body.id));
+    expect(delivery?.rawBody).not.to.include(CANARY);
+    const payload = WebhookPayload.parse(JSON.parse(delivery?.rawBody ?? '{}'));
+    expect(payload).to.deep.include({ type: 'message.arrived', state: 'TJ' });
+    expect(payload.data).to.deep.equal({
+      messageId: posted.body.id,
+      focalPointId: tj.user.id,
+      counterpartState: 'KZ',
+      domain: 'border',
+    });
+  });
+
   it('fails verification for a tampered body, another secret, or a signature older than five minutes', async () => {
     const delivery = receiver.received.at(-1);
     if (!delivery) throw new Error('no delivery');
     const signature = String(delivery.headers['focalnet-signature']);
     const now = t.clock.now().getTime();
-    const tampered = delivery.rawBody.replace('"urgent"', '"routine"');
+    const tampered = delivery.rawBody.replace('"state":"TJ"', '"state":"KZ"');
     expect(tampered).not.to.equal(delivery.rawBody);
     expect(verify(tampered, signature, secret, now)).to.equal(false);
     expect(verifyWebhookSignature(tampered, signature, secret, now)).to.equal(false);
