@@ -54,6 +54,10 @@ export type UpdateWebhookRequest = z.infer<typeof UpdateWebhookRequest>;
 export const WebhookParams = z.object({ id: Id }).strict();
 export const ListWebhooksQuery = z.object({ state: StateCode.optional() }).strict();
 
+/** Why the server itself turned an endpoint off. */
+export const WebhookDisabledReason = z.enum(['receiver-gone']);
+export type WebhookDisabledReason = z.infer<typeof WebhookDisabledReason>;
+
 export const WebhookEndpointView = z.object({
   id: Id,
   state: StateCode,
@@ -61,8 +65,8 @@ export const WebhookEndpointView = z.object({
   events: z.array(WebhookEvent),
   description: z.string(),
   enabled: z.boolean(),
-  /** Why the server turned it off (the receiver answered 410 Gone); absent when an admin did, or while on. */
-  disabledReason: z.string().optional(),
+  /** Why the server turned it off (`receiver-gone`: the receiver answered 410 Gone); absent when an admin did, or while on. */
+  disabledReason: WebhookDisabledReason.optional(),
   /** The secret's first characters, to tell which one a national system holds. */
   secretHint: z.string(),
   createdAt: z.iso.datetime(),

@@ -113,7 +113,7 @@ function toEndpoint(doc: Omit<EndpointDoc, 'secret'> & { secret?: string }): Web
     events: doc.events as WebhookEvent[],
     description: doc.description ?? '',
     enabled: doc.enabled,
-    ...(doc.disabledReason ? { disabledReason: doc.disabledReason } : {}),
+    ...(doc.disabledReason === 'receiver-gone' ? { disabledReason: doc.disabledReason } : {}),
     secretHint: doc.secretHint,
     createdAt: doc.createdAt,
     createdBy: doc.createdBy,

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../../../shared/schemas/webhooks.js';
+import type { WebhookDisabledReason, WebhookEvent } from '../../../shared/schemas/webhooks.js';
 
 /** A national system's endpoint, as the server keeps it (the secret only where asked for). */
 export interface WebhookEndpoint {
@@ -8,7 +8,7 @@ export interface WebhookEndpoint {
   events: WebhookEvent[];
   description: string;
   enabled: boolean;
-  disabledReason?: string;
+  disabledReason?: WebhookDisabledReason;
   secretHint: string;
   createdAt: Date;
   createdBy: string;
@@ -21,7 +21,7 @@ export interface NewWebhookEndpoint extends Omit<WebhookEndpoint, 'id'> {
 
 export type WebhookEndpointPatch = Partial<Pick<WebhookEndpoint, 'enabled' | 'events' | 'description'>> & {
   /** null clears it (turned on again). */
-  disabledReason?: string | null;
+  disabledReason?: WebhookDisabledReason | null;
 };
 
 export interface WebhookEndpointStore {

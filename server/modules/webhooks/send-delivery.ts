@@ -48,7 +48,7 @@ export async function sendDelivery(deps: WebhooksDeps, item: OutboxItem): Promis
   });
   if (ok) return;
   if (answer.status === GONE) {
-    await deps.endpoints.update(endpoint.id, { enabled: false, disabledReason: 'the receiver answered 410 Gone' });
+    await deps.endpoints.update(endpoint.id, { enabled: false, disabledReason: 'receiver-gone' });
     await deps.audit.append({
       type: 'webhook.disabled-by-receiver',
       state: endpoint.state,

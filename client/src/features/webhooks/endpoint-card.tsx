@@ -76,7 +76,7 @@ export function EndpointCard({
       </h3>
       {endpoint.description && <p>{endpoint.description}</p>}
       {endpoint.disabledReason && (
-        <p className="warning">{t('webhooks.endpoint.offBecause', { reason: endpoint.disabledReason })}</p>
+        <p className="warning">{t(`webhooks.endpoint.offBecause.${endpoint.disabledReason}`)}</p>
       )}
       <dl className="webhook-facts">
         {showState && (

@@ -37,7 +37,10 @@ const webhooks = {
   endpoint: {
     on: 'On',
     off: 'Off',
-    offBecause: 'Off: {{reason}}',
+    offBecause: {
+      'receiver-gone':
+        'Turned off by the server: the national system answered “410 Gone” (the address is no longer in use). Check the address with its operators, then turn it on again.',
+    },
     state: 'State',
     events: 'Events',
     secret: 'Secret starts with',

@@ -40,7 +40,10 @@ const webhooks: Translation<(typeof webhooksEn)['webhooks']> = {
   endpoint: {
     on: 'Включён',
     off: 'Выключен',
-    offBecause: 'Выключен: {{reason}}',
+    offBecause: {
+      'receiver-gone':
+        'Выключен сервером: национальная система ответила «410 Gone» (адрес больше не используется). Уточните адрес у тех, кто её ведёт, и включите снова.',
+    },
     state: 'Государство',
     events: 'События',
     secret: 'Секрет начинается с',
