@@ -13,7 +13,11 @@ const GONE = 410;
  * attempt), POST it, log the attempt. A 2xx answer delivers; anything else throws, for the
  * outbox to retry with backoff or, when no retry can help, to fail at once.
  */
-export async function sendDelivery(deps: WebhooksDeps, item: OutboxItem): Promise<void> {
+export async function sendDelivery(
+  deps: WebhooksDeps,
+  item: OutboxItem,
+  unreachable: Map<string, string> = new Map(),
+): Promise<void> {
   const endpoint = item.target ? await deps.endpoints.findWithSecret(item.target) : undefined;
   if (!endpoint) throw new PermanentDeliveryError('the endpoint was deleted');
   if (!endpoint.enabled) throw new PermanentDeliveryError('the endpoint is turned off');
@@ -30,13 +34,19 @@ export async function sendDelivery(deps: WebhooksDeps, item: OutboxItem): Promis
     [WEBHOOK_HEADERS.delivery]: String(item.payload.id),
     'user-agent': 'FocalNet-Webhooks/1',
   };
+  const down = unreachable.get(endpoint.id);
+  if (down !== undefined) {
+    await deps.attempts.record({ ...attempt, error: `not tried: ${down} a moment ago`, durationMs: 0 });
+    throw new Error(`not tried: the endpoint did not answer a moment ago`);
+  }
   let answer: { status: number; durationMs: number };
   try {
     answer = await deps.transport.post(endpoint.url, body, headers);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await deps.attempts.record({ ...attempt, error: message.slice(0, 300), durationMs: 0 });
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+    await deps.attempts.record({ ...attempt, error: message, durationMs: 0 });
     if (error instanceof WebhookAddressRefused) throw new PermanentDeliveryError(`address refused: ${message}`);
+    unreachable.set(endpoint.id, message);
     throw error;
   }
   const ok = answer.status >= 200 && answer.status < 300;
@@ -60,7 +70,13 @@ export async function sendDelivery(deps: WebhooksDeps, item: OutboxItem): Promis
   throw new Error(`HTTP ${answer.status}`);
 }
 
-/** Sends every webhook delivery that is due (the outbox sweep calls this on every node). */
+/**
+ * Sends every webhook delivery that is due (the outbox sweep calls this on every node). Items go
+ * one after another, so an endpoint that does not answer would hold up every state's deliveries
+ * for its timeout, item by item: once it failed to answer in a pass, its other items wait for
+ * their next attempt without being tried (logged as such).
+ */
 export function drainWebhooks(deps: WebhooksDeps): Promise<DrainResult> {
-  return drainOutbox(deps, WEBHOOK_CHANNEL, (item) => sendDelivery(deps, item));
+  const unreachable = new Map<string, string>();
+  return drainOutbox(deps, WEBHOOK_CHANNEL, (item) => sendDelivery(deps, item, unreachable));
 }

@@ -352,3 +352,39 @@ describe('webhooks: without configuration, only public https addresses', functio
     }
   });
 });
+
+describe('webhooks: an endpoint that does not answer', function () {
+  this.timeout(120_000);
+  let t: TestServer;
+  let admin: TestPerson;
+
+  before(async () => {
+    // No sweeps during the test: each pass is run by the test, so what one pass does is known.
+    const net = await startNetwork({
+      states: { KZ: { admins: 1 } },
+      env: { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8', WEBHOOK_ALLOW_HTTP: 'true', OUTBOX_SWEEP_SECONDS: '3600' },
+    });
+    t = net.t;
+    admin = net.admin('KZ');
+  });
+  after(async () => t.close());
+
+  it('is tried once per pass: its other deliveries wait for their next attempt, logged as not tried', async () => {
+    const gone = await startWebhookReceiver();
+    const url = gone.url;
+    await gone.close(); // nothing listens there any more: connections are refused
+    const api = <T>(method: string, path: string, body?: unknown) =>
+      call<T>(t.url, method, path, { token: admin.session?.accessToken, ...(body !== undefined ? { body } : {}) });
+    const created = await api<WebhookSecretIssued>('POST', '/api/webhooks', { url, events: ['request.arrived'] });
+    const id = created.body.endpoint.id;
+    await api('POST', `/api/webhooks/${id}/test`);
+    await api('POST', `/api/webhooks/${id}/test`);
+    const channel = t.server.alerts.channels.find((candidate) => candidate.name === 'webhook');
+    expect(await channel?.drain()).to.deep.equal({ sent: 0, retried: 2, failed: 0 });
+    const log = (await api<WebhookDeliveryView[]>('GET', `/api/webhooks/${id}/deliveries`)).body;
+    const errors = log.map((delivery) => delivery.log[0]?.error ?? '').sort();
+    expect(errors[0]).to.match(/ECONNREFUSED/);
+    expect(errors[1]).to.match(/^not tried: .*ECONNREFUSED.* a moment ago$/);
+    expect(log.every((delivery) => delivery.status === 'pending' && delivery.attempts === 1)).to.equal(true);
+  });
+});
