@@ -18,12 +18,14 @@ const webhooks = {
     submit: 'Register endpoint',
   },
   event: {
-    'request.arrived': 'a request arrives for a focal point of your state',
-    'request.step': 'the other side takes a step on a request',
-    'request.reminder': 'a request’s deadline is near',
-    'request.overdue': 'a request to your state is overdue',
-    'message.arrived': 'a message arrives for a focal point of your state',
-    'approval.waiting': 'an exchange waits for your state’s approval',
+    request: {
+      arrived: 'a request arrives for a focal point of your state',
+      step: 'the other side takes a step on a request',
+      reminder: 'a request’s deadline is near',
+      overdue: 'a request to your state is overdue',
+    },
+    message: { arrived: 'a message arrives for a focal point of your state' },
+    approval: { waiting: 'an exchange waits for your state’s approval' },
     test: 'test event',
   },
   secret: {
