@@ -76,6 +76,9 @@ export function webhookChannel(settings: Config['webhooks']) {
 
 /** The webhook module's dependencies, when the webhook channel is composed. */
 export function webhooksOf(alerts: Pick<Alerts, 'channels'>): WebhooksDeps | undefined {
-  const channel = alerts.channels.find((candidate) => candidate.name === WEBHOOK_CHANNEL);
-  return channel && 'webhooks' in channel ? (channel as WebhookChannel).webhooks : undefined;
+  return alerts.channels.find(isWebhookChannel)?.webhooks;
+}
+
+function isWebhookChannel(channel: SendingChannel): channel is WebhookChannel {
+  return channel.name === WEBHOOK_CHANNEL && 'webhooks' in channel;
 }

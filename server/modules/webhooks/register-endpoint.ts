@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';
-import type { WebhookSecretIssued } from '../../../shared/schemas/webhooks.js';
+import type { WebhookEvent, WebhookSecretIssued } from '../../../shared/schemas/webhooks.js';
 import { authorize } from '../accounts/authorize.js';
 import type { User } from '../accounts/ports/users.js';
 import { endpointFor } from './endpoint-access.js';
@@ -30,7 +30,7 @@ export async function requireCallable(deps: Pick<WebhooksDeps, 'transport'>, url
 export async function registerEndpoint(
   deps: WebhooksDeps,
   actor: User,
-  input: { url: string; events: WebhookSecretIssued['endpoint']['events']; description: string },
+  input: { url: string; events: WebhookEvent[]; description: string },
 ): Promise<WebhookSecretIssued> {
   authorize(actor, 'webhook:manage', { state: actor.state });
   const state = actor.state ?? '';
