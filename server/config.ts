@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCidr } from './system/outbound/address-policy.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 
@@ -47,6 +48,16 @@ const EnvSchema = z.object({
     .optional(),
   /** How often each node sends what the outbox holds (e-mails, webhook deliveries). */
   OUTBOX_SWEEP_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
+  /** Networks webhook endpoints may be in although private or local (CIDR list), e.g. `127.0.0.0/8` for tests, a national system on a private line. */
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .refine(
+      (value) => value.split(',').every((cidr) => isCidr(cidr.trim())),
+      'a comma-separated list of CIDR ranges, e.g. 127.0.0.0/8,fd00::/8',
+    )
+    .optional(),
+  /** Plain http:// endpoints (tests and development only: deliveries would cross the network unencrypted). */
+  WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -81,6 +92,8 @@ export interface Config {
   socketEventLimits: Record<string, number>;
   /** How often each node sends what is due in the outbox. */
   outboxSweepMs: number;
+  /** Where webhook endpoints may point beyond public https addresses. */
+  webhooks: { allowedNetworks: string[]; allowHttp: boolean };
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */
@@ -132,6 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     sessionMaxAgeMs: Math.round(e.SESSION_MAX_DAYS * 86_400_000),
     outboxSweepMs: Math.round(e.OUTBOX_SWEEP_SECONDS * 1000),
+    webhooks: {
+      allowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS?.split(',').map((cidr) => cidr.trim()) ?? [],
+      allowHttp: e.WEBHOOK_ALLOW_HTTP === 'true',
+    },
     trustProxy:
       e.TRUST_PROXY === 'true'
         ? true

@@ -16,6 +16,7 @@ import { reviewApi, type ReviewApi } from './api/review-api.js';
 import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
+import { webhooksApi, type WebhooksApi } from './api/webhooks-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
@@ -85,6 +86,8 @@ export interface FocalNetClient {
   readonly consensus: ConsensusApi;
   readonly policies: PoliciesApi;
   readonly approvals: ApprovalsApi;
+  /** A state's webhook endpoints for its national systems (national admins). */
+  readonly webhooks: WebhooksApi;
   /** The relay over HTTP (ciphertext); `messenger` does the encryption. */
   readonly messages: MessagesApi;
   /** Contacts' directory keys, with key-change detection. */
@@ -171,6 +174,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     consensus: consensusApi(session),
     policies: policiesApi(session, keyStore),
     approvals,
+    webhooks: webhooksApi(session),
     messages,
     contactKeys,
     messenger: (socket, messengerOptions) =>

@@ -32,6 +32,7 @@ export type { DirectoryFilter } from './api/directory-api.js';
 export type { LivenessOutcome } from './api/liveness-api.js';
 export type { PoliciesApi } from './api/policies-api.js';
 export type { ApprovalsApi } from './api/approvals-api.js';
+export type { WebhooksApi } from './api/webhooks-api.js';
 export type { HeldExchange } from './messaging/open-held.js';
 export type { HistoryFilter, MessagesApi } from './api/messages-api.js';
 export {

@@ -24,7 +24,9 @@ import { requestRoutes } from '../http/routes/requests.routes.js';
 import { reviewRoutes } from '../http/routes/review.routes.js';
 import type { RouteContext } from '../http/routes/route-context.js';
 import { userRoutes } from '../http/routes/users.routes.js';
+import { webhookRoutes } from '../http/routes/webhooks.routes.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
+import { webhooksOf } from './webhook-channel.js';
 import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
 import type { Clock } from '../system/clock.js';
 import { databaseReadiness } from '../system/readiness.js';
@@ -49,6 +51,7 @@ const ROUTES = [
   requestRoutes,
   consensusRoutes,
   reviewRoutes,
+  webhookRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -80,6 +83,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     consensus: modules.consensus,
     limits: createRateLimits({ redis: deps.redis?.commands }),
   };
+  const webhooks = webhooksOf(modules.alerts);
+  if (webhooks) context.webhooks = webhooks;
   return createApp({
     logger: deps.logger,
     version: deps.version,

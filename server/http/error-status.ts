@@ -59,6 +59,10 @@ export const ERROR_STATUS = {
   'consensus.invalid': 400,
   'consensus.closed': 409,
   'consensus.not-in-electorate': 403,
+  'webhook.not-found': 404,
+  // The URL names an address the server will not call (loopback, private, …) or plain http.
+  'webhook.address-refused': 400,
+  'webhook.limit-reached': 409,
   'rate.limited': 429,
   'db.unavailable': 503,
   internal: 500,

@@ -55,5 +55,11 @@ export const AUDIT_EVENT_TYPES = [
   'consensus.applied',
   'consensus.withdrawn',
   'review.generated',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.secret-rotated',
+  'webhook.deleted',
+  'webhook.test-queued',
+  'webhook.disabled-by-receiver',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

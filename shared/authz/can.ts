@@ -49,6 +49,8 @@ export const ACTIONS = [
   'consensus:propose',
   'consensus:respond',
   'review:read',
+  'webhook:list',
+  'webhook:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -154,6 +156,12 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     case 'consensus:propose':
       return actor.role === 'network-admin';
     case 'consensus:respond':
+      return nationalAdminOf(actor, target);
+    // Webhooks reach a state's national systems: its national admins register them; the
+    // secretariat may see which exist (never their secrets), to help when deliveries fail.
+    case 'webhook:list':
+      return ownStateOrNetwork(actor, target);
+    case 'webhook:manage':
       return nationalAdminOf(actor, target);
   }
 }

@@ -32,6 +32,8 @@ export const AlertRefs = z
     /** The case reference officers quote (`KZ→RU-2026-0042`): states, year and number only. */
     reference: z.string().optional(),
     messageId: Id.optional(),
+    /** Request alerts: the focal point on the side concerned (also when the alert is for their national admin or deputy). */
+    focalPointId: Id.optional(),
     checkId: Id.optional(),
     approvalId: Id.optional(),
     proposalId: Id.optional(),

@@ -20,6 +20,7 @@ import { consensusEn } from '../features/consensus/messages.en';
 import { livenessEn } from '../features/liveness/messages.en';
 import { reviewEn } from '../features/review/messages.en';
 import { dutyEn } from '../features/duty-roster/messages.en';
+import { webhooksEn } from '../features/webhooks/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -38,6 +39,7 @@ export const en = {
   ...livenessEn,
   ...reviewEn,
   ...dutyEn,
+  ...webhooksEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

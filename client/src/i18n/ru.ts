@@ -16,6 +16,7 @@ import { consensusRu } from '../features/consensus/messages.ru';
 import { livenessRu } from '../features/liveness/messages.ru';
 import { reviewRu } from '../features/review/messages.ru';
 import { dutyRu } from '../features/duty-roster/messages.ru';
+import { webhooksRu } from '../features/webhooks/messages.ru';
 
 export const ru: Messages = {
   ...sharedRu,
@@ -34,4 +35,5 @@ export const ru: Messages = {
   ...livenessRu,
   ...reviewRu,
   ...dutyRu,
+  ...webhooksRu,
 };

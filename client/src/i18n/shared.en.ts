@@ -120,6 +120,12 @@ export const sharedEn = {
       closed: 'This proposal has ended: positions can no longer be given.',
       'not-in-electorate': 'Your state was not a member state when this was proposed, so it does not decide it.',
     },
+    webhook: {
+      'not-found': 'No such webhook endpoint of your state.',
+      'address-refused':
+        'The server will not call this address: it must be https:// and reach a public address, not a local or private one.',
+      'limit-reached': 'Your state has registered the most endpoints allowed. Delete one first.',
+    },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },
     internal: 'The server ran into an error. Try again later.',

@@ -53,7 +53,7 @@ function requestAlert(kind: Alert['kind'], occurrence: string, userId: string, v
     domain: view.domain,
     urgency: view.urgency,
     deadline: view.deadline,
-    refs: { requestId: view.id, reference: view.reference },
+    refs: { requestId: view.id, reference: view.reference, focalPointId: mine.userId },
     at: at.toISOString(),
   };
 }

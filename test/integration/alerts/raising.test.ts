@@ -76,7 +76,7 @@ describe('alerts: module events become content-free alerts for the channels', fu
       domain: 'border',
       urgency: 'urgent',
       deadline: view.deadline,
-      refs: { requestId: id, reference: view.reference },
+      refs: { requestId: id, reference: view.reference, focalPointId: tj.user.id },
       at: alert.at,
     });
     expect(JSON.stringify(alert)).not.to.include(canary);

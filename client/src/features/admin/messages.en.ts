@@ -265,5 +265,13 @@ export const adminEn = {
       withdrawn: 'Network decision withdrawn',
     },
     review: { generated: 'Annual review prepared' },
+    webhook: {
+      created: 'Webhook endpoint registered',
+      updated: 'Webhook endpoint changed',
+      'secret-rotated': 'Webhook signing secret replaced',
+      deleted: 'Webhook endpoint deleted',
+      'test-queued': 'Webhook test event sent',
+      'disabled-by-receiver': 'Webhook endpoint turned off (the receiver answered 410 Gone)',
+    },
   },
 } as const;

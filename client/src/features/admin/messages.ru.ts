@@ -271,5 +271,13 @@ export const adminRu: Translation<typeof adminEn> = {
       withdrawn: 'Предложение о решении сети отозвано',
     },
     review: { generated: 'Подготовлен ежегодный обзор' },
+    webhook: {
+      created: 'Зарегистрирован адрес веб-хука',
+      updated: 'Изменён адрес веб-хука',
+      'secret-rotated': 'Заменён секрет подписи веб-хука',
+      deleted: 'Удалён адрес веб-хука',
+      'test-queued': 'Отправлено тестовое событие веб-хука',
+      'disabled-by-receiver': 'Адрес веб-хука отключён (получатель ответил 410 Gone)',
+    },
   },
 };

@@ -14,6 +14,7 @@ import { InvitePage } from '../onboarding/invite-page';
 import { policyPage } from '../policies/policy-routes';
 import { requestsPage } from '../requests/requests-routes';
 import { reviewPage } from '../review/review-route';
+import { webhooksPage } from '../webhooks/webhooks-route';
 import { HomePage } from './home-page';
 import { NotFoundPage } from '../../components/not-found-page';
 
@@ -44,7 +45,7 @@ export function AppRoutes() {
         <AdminPage section={section} />
       </RequireSession>
     );
-  const policyOrApproval = policyPage(path) ?? approvalsPage(path);
+  const policyOrApproval = policyPage(path) ?? approvalsPage(path) ?? webhooksPage(path);
   if (policyOrApproval) return <RequireSession>{policyOrApproval}</RequireSession>;
   const directoryOrLiveness = directoryPage(path) ?? livenessPage(path) ?? consensusPage(path) ?? reviewPage(path);
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;

@@ -19,6 +19,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/admin/pending': 'state',
   '/admin/people': 'state',
   '/approvals': 'state',
+  '/webhooks': 'state',
   '/directory/manage': 'state',
   '/liveness': 'state',
   '/requests/overdue': 'state',

@@ -11,6 +11,7 @@ import { messagingNavItems } from '../messaging/messaging-nav';
 import { policyNavItems, type NavItem } from '../policies/policy-nav';
 import { requestNavItems } from '../requests/requests-nav';
 import { reviewNavItems } from '../review/review-nav';
+import { webhookNavItems } from '../webhooks/webhooks-nav';
 
 /** The pages of the menu the pure authorization rule allows the signed-in person (none before the keys are unlocked). */
 export function useNavItems(): NavItem[] {
@@ -32,6 +33,7 @@ export function useNavItems(): NavItem[] {
     { to: '/admin/audit', label: t('nav.audit'), allowed: can(actor, 'audit:read', own) },
     ...policyNavItems(actor, t),
     ...approvalNavItems(actor, t),
+    ...webhookNavItems(actor, t),
     ...directoryNavItems(actor, t),
     ...livenessNavItems(actor, t),
     ...consensusNavItems(actor, t),

@@ -113,6 +113,18 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
     (target): [ActorName, Action, TargetName] => ['national admin KZ', 'consensus:respond', target],
   ),
   ['national admin KZ', 'liveness:start', 'records of KZ'],
+  // Webhooks: a state's national admins register and read its endpoints; the secretariat reads them all.
+  ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).flatMap(
+    (target): Array<[ActorName, Action, TargetName]> => [
+      ['national admin KZ', 'webhook:list', target],
+      ['national admin KZ', 'webhook:manage', target],
+    ],
+  ),
+  ...(Object.keys(TARGETS) as TargetName[]).map((target): [ActorName, Action, TargetName] => [
+    'network admin',
+    'webhook:list',
+    target,
+  ]),
   // Disclosure policies: published rules for everyone; the full policy for the state's own people;
   // history, writing and approvals for its national admins. The secretariat sees published rules only.
   ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) =>
