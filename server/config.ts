@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SmtpSettings } from './system/smtp-mailer.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 
@@ -47,6 +48,13 @@ const EnvSchema = z.object({
     .optional(),
   /** How often each node sends what the outbox holds (e-mails, webhook deliveries). */
   OUTBOX_SWEEP_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
+  /** E-mail alerts: off while SMTP_HOST is unset. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: Port.optional(),
+  SMTP_SECURE: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -81,6 +89,8 @@ export interface Config {
   socketEventLimits: Record<string, number>;
   /** How often each node sends what is due in the outbox. */
   outboxSweepMs: number;
+  /** The SMTP server e-mail alerts go through; undefined: no e-mail. */
+  smtp: SmtpSettings | undefined;
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */
@@ -109,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'invalid configuration — OPAQUE_SERVER_SETUP: required when NODE_ENV=production (make one with `npm run cli -- opaque:setup`)',
     );
   }
+  if (e.SMTP_HOST && !e.SMTP_FROM) {
+    throw new ConfigError(
+      'invalid configuration — SMTP_FROM: required with SMTP_HOST (the sender, e.g. alerts@focalnet.example)',
+    );
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -132,6 +147,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     sessionMaxAgeMs: Math.round(e.SESSION_MAX_DAYS * 86_400_000),
     outboxSweepMs: Math.round(e.OUTBOX_SWEEP_SECONDS * 1000),
+    smtp:
+      e.SMTP_HOST && e.SMTP_FROM
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT ?? (e.SMTP_SECURE === 'tls' ? 465 : 587),
+            security: e.SMTP_SECURE,
+            user: e.SMTP_USER,
+            password: e.SMTP_PASSWORD,
+            from: e.SMTP_FROM,
+          }
+        : undefined,
     trustProxy:
       e.TRUST_PROXY === 'true'
         ? true

@@ -16,6 +16,7 @@ import { directoryRoutes } from '../http/routes/directory.routes.js';
 import { invitationRoutes } from '../http/routes/invitations.routes.js';
 import { livenessRoutes } from '../http/routes/liveness.routes.js';
 import { meRoutes } from '../http/routes/me.routes.js';
+import { notificationRoutes } from '../http/routes/notifications.routes.js';
 import { messageRoutes } from '../http/routes/messages.routes.js';
 import { passwordResetRoutes } from '../http/routes/password-reset.routes.js';
 import { policyRoutes } from '../http/routes/policies.routes.js';
@@ -28,6 +29,7 @@ import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
 import type { Clock } from '../system/clock.js';
 import { databaseReadiness } from '../system/readiness.js';
 import type { RedisLink } from '../system/redis-link.js';
+import { notificationsDeps } from './email-alerts.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,6 +49,7 @@ const ROUTES = [
   requestRoutes,
   consensusRoutes,
   reviewRoutes,
+  notificationRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -76,6 +79,17 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     authn: createAuthenticator(deps.jwtSecret, deps.actors, deps.clock),
     requests: modules.requests,
     consensus: modules.consensus,
+    notifications: notificationsDeps(
+      {
+        connection: deps.database.connection,
+        outbox: modules.alerts.outbox,
+        users: modules.accounts.users,
+        clock: deps.clock,
+        logger: deps.logger,
+        publicOrigin: () => modules.accounts.publicOrigin,
+      },
+      config.smtp,
+    ),
     limits: createRateLimits({ redis: deps.redis?.commands }),
   };
   return createApp({

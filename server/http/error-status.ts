@@ -59,6 +59,12 @@ export const ERROR_STATUS = {
   'consensus.invalid': 400,
   'consensus.closed': 409,
   'consensus.not-in-electorate': 403,
+  // The server has no SMTP server configured: settings are kept, no mail can be sent.
+  'notifications.unavailable': 409,
+  'notifications.no-address': 409,
+  // The SMTP server refused or could not be reached: nothing was lost, send the link again.
+  'notifications.mail-failed': 502,
+  'notifications.link-invalid': 410,
   'rate.limited': 429,
   'db.unavailable': 503,
   internal: 500,

@@ -9,6 +9,7 @@ import type { SnapshotSigner } from '../../modules/directory/snapshot-signer.js'
 import type { PoliciesDeps } from '../../modules/policies/policies-deps.js';
 import type { RequestsDeps } from '../../modules/requests/requests-deps.js';
 import type { ConsensusDeps } from '../../modules/consensus/consensus-deps.js';
+import type { NotificationsDeps } from '../../modules/notifications/notifications-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -25,6 +26,7 @@ export interface RouteContext {
   policies: PoliciesDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
+  notifications: NotificationsDeps;
   authn: Authenticator;
   limits: RateLimits;
 }
