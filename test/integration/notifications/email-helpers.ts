@@ -74,7 +74,7 @@ export function alertFor(userId: string, at: Date, fields: Partial<Alert> = {}):
     counterpartState: 'KZ',
     domain: 'border',
     urgency: 'standard',
-    refs: { requestId: '0123456789abcdef01234567', reference: `KZ→RU-2026-${String(counter).padStart(4, '0')}` },
+    refs: { requestId: '0123456789abcdef01234567', reference: `KZ→RU-1999-${String(counter).padStart(4, '0')}` },
     at: at.toISOString(),
     ...fields,
   };
