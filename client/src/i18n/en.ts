@@ -19,6 +19,7 @@ import { policiesEn } from '../features/policies/messages.en';
 import { consensusEn } from '../features/consensus/messages.en';
 import { livenessEn } from '../features/liveness/messages.en';
 import { reviewEn } from '../features/review/messages.en';
+import { emailAlertsEn } from '../features/email-alerts/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -36,6 +37,7 @@ export const en = {
   ...consensusEn,
   ...livenessEn,
   ...reviewEn,
+  ...emailAlertsEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

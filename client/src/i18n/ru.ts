@@ -15,6 +15,7 @@ import { policiesRu } from '../features/policies/messages.ru';
 import { consensusRu } from '../features/consensus/messages.ru';
 import { livenessRu } from '../features/liveness/messages.ru';
 import { reviewRu } from '../features/review/messages.ru';
+import { emailAlertsRu } from '../features/email-alerts/messages.ru';
 
 export const ru: Messages = {
   ...sharedRu,
@@ -32,4 +33,5 @@ export const ru: Messages = {
   ...consensusRu,
   ...livenessRu,
   ...reviewRu,
+  ...emailAlertsRu,
 };

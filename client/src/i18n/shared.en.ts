@@ -120,6 +120,13 @@ export const sharedEn = {
       closed: 'This proposal has ended: positions can no longer be given.',
       'not-in-electorate': 'Your state was not a member state when this was proposed, so it does not decide it.',
     },
+    notifications: {
+      unavailable: 'This server sends no e-mail: ask the operator to configure an SMTP server.',
+      'no-address': 'There is no address to verify: enter one first.',
+      'mail-failed': 'The mail could not be sent just now. Nothing was lost: send it again in a moment.',
+      'link-invalid':
+        'This link no longer works: it was used, replaced by a newer one, or has expired. Send a new one from your notification settings.',
+    },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },
     internal: 'The server ran into an error. Try again later.',

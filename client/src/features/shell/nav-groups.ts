@@ -21,6 +21,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/approvals': 'state',
   '/directory/manage': 'state',
   '/liveness': 'state',
+  '/notifications/deliveries': 'state',
   '/requests/overdue': 'state',
   '/decisions': 'network',
   '/review': 'network',
