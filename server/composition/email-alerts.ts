@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { notificationPreferenceModel } from '../db/models/notification-preference.model.js';
 import { NotificationPreferencesRepository } from '../db/repositories/notification-preferences.repository.js';
 import type { UserStore } from '../modules/accounts/ports/users.js';
+import type { AuditLog } from '../modules/audit/audit-log.js';
 import { DEFAULT_RETRY, drainOutbox, type RetryPolicy } from '../modules/alerts/drain-outbox.js';
 import type { OutboxStore } from '../modules/alerts/ports.js';
 import { EMAIL_CHANNEL, type NotificationsDeps } from '../modules/notifications/notifications-deps.js';
@@ -17,6 +18,7 @@ export interface NotificationsContext {
   outbox: OutboxStore;
   users: Pick<UserStore, 'findById'>;
   clock: Clock;
+  audit: AuditLog;
   logger: Logger;
   publicOrigin: () => string;
 }
@@ -28,6 +30,7 @@ export function notificationsDeps(context: NotificationsContext, smtp: SmtpSetti
     outbox: context.outbox,
     users: context.users,
     clock: context.clock,
+    audit: context.audit,
     mailer: smtp ? createSmtpMailer(smtp) : undefined,
     publicOrigin: context.publicOrigin,
     logger: context.logger,

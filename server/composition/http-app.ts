@@ -85,6 +85,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
         outbox: modules.alerts.outbox,
         users: modules.accounts.users,
         clock: deps.clock,
+        audit: modules.accounts.audit,
         logger: deps.logger,
         publicOrigin: () => modules.accounts.publicOrigin,
       },

@@ -52,5 +52,7 @@ export const AUDIT_EVENT_TYPES = [
   'consensus.applied',
   'consensus.withdrawn',
   'review.generated',
+  'notifications.address-set',
+  'notifications.address-verified',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

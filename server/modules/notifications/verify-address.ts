@@ -46,6 +46,13 @@ export async function verifyNotificationAddress(deps: NotificationsDeps, token: 
   const now = deps.clock.now();
   if (!pending?.address || pending.tokenExpiresAt.getTime() <= now.getTime()) throw invalid;
   if (!(await deps.preferences.markVerified(pending.userId, pending.address, now))) throw invalid;
+  const user = await deps.users.findById(pending.userId);
+  await deps.audit.append({
+    type: 'notifications.address-verified',
+    actorId: pending.userId,
+    state: user?.state ?? null,
+    subjectId: pending.userId,
+  });
   return { address: pending.address, verified: true };
 }
 
@@ -72,6 +79,12 @@ async function sendVerification(
     settings,
     now,
   );
+  await deps.audit.append({
+    type: 'notifications.address-set',
+    actorId: actor.id,
+    state: actor.state,
+    subjectId: actor.id,
+  });
   const origin = deps.publicOrigin().replace(/\/$/, '');
   // The token travels in the fragment: it never reaches a server log or a proxy.
   const mail = composeVerificationMail(`${origin}/notifications/verify#${token}`, LINK_TTL_HOURS, settings.language);

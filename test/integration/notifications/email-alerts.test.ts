@@ -63,6 +63,15 @@ describe('e-mail alerts through a real SMTP server', function () {
     });
     expect(again.status).to.equal(410);
     expect(again.body.error.code).to.equal('notifications.link-invalid');
+    const audited = await t.server.database.connection
+      .collection('audit_entries')
+      .find({ subjectId: ru2.user.id, type: /^notifications\./ })
+      .toArray();
+    expect(audited.map((entry) => entry.type)).to.deep.equal([
+      'notifications.address-set',
+      'notifications.address-verified',
+    ]);
+    expect(JSON.stringify(audited)).not.to.include(address);
 
     const verified = alertFor(ru2.user.id, t.clock.now(), { kind: 'request.arrived', urgency: 'urgent' });
     await t.server.alerts.raise(verified);

@@ -254,5 +254,9 @@ export const adminEn = {
       withdrawn: 'Network decision withdrawn',
     },
     review: { generated: 'Annual review prepared' },
+    notifications: {
+      'address-set': 'Address for e-mail notifications set (not verified yet)',
+      'address-verified': 'Address for e-mail notifications verified',
+    },
   },
 } as const;

@@ -260,5 +260,9 @@ export const adminRu: Translation<typeof adminEn> = {
       withdrawn: 'Предложение о решении сети отозвано',
     },
     review: { generated: 'Подготовлен ежегодный обзор' },
+    notifications: {
+      'address-set': 'Указан адрес для уведомлений по почте (ещё не подтверждён)',
+      'address-verified': 'Подтверждён адрес для уведомлений по почте',
+    },
   },
 };
