@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import type { TestPerson } from '../../helpers/accounts.js';
+import { call } from '../../helpers/api.js';
 import { waitFor } from '../../helpers/barrier.js';
 import { populateNetwork } from '../../helpers/network.js';
 import { DOC_FIELDS, requestEnvelope, sent } from '../../helpers/requests.js';
@@ -19,6 +20,7 @@ describe('e-mail alerts on two server nodes and across a restart', function () {
   let restarted: TestServer | undefined;
   let kz: TestPerson;
   let ru: TestPerson;
+  let ruAdmin: TestPerson;
   const desk = `desk-${randomUUID().slice(0, 8)}@mail.test`;
 
   /** The second node's clock shows what the first one's does (each test server has its own). */
@@ -37,7 +39,7 @@ describe('e-mail alerts on two server nodes and across a restart', function () {
     const net = await populateNetwork(a, {
       states: { KZ: { focalPoints: { border: 1 } }, RU: { focalPoints: { border: 1 } } },
     });
-    [kz, ru] = [net.focalPoint('KZ'), net.focalPoint('RU')];
+    [kz, ru, ruAdmin] = [net.focalPoint('KZ'), net.focalPoint('RU'), net.admin('RU')];
     inStep(b, a);
     await verifiedAddress(a, smtp, ru, desk);
   });
@@ -69,6 +71,23 @@ describe('e-mail alerts on two server nodes and across a restart', function () {
     for (const alert of alerts) expect(mailsAbout(alert.refs.reference ?? '-')).to.have.length(1);
     const ids = smtp.to(desk).map((mail) => mail.messageId);
     expect(new Set(ids).size).to.equal(ids.length);
+  });
+
+  it('a liveness check reaches a focal point with no tab open as an e-mail', async () => {
+    const started = await call<{ id: string }>(b.url, 'POST', '/api/liveness-checks', {
+      token: ruAdmin.session?.accessToken,
+      body: { deadlineMinutes: 30 },
+    });
+    expect(started.status, JSON.stringify(started.body)).to.equal(201);
+    await waitFor(() => smtp.to(desk).some((mail) => mail.subject.includes('Liveness check')), {
+      what: 'the liveness prompt by e-mail',
+      timeoutMs: 15_000,
+    });
+    const [mail, ...more] = smtp.to(desk).filter((candidate) => candidate.subject.includes('Liveness check'));
+    expect(more).to.have.length(0);
+    expect(mail?.subject).to.match(/Liveness check: confirm that you are reachable — answer by /);
+    // Either node may send it; without PUBLIC_ORIGIN each links to its own address.
+    expect(mail?.text).to.match(/Open: http:\/\/127\.0\.0\.1:\d+\/\n/);
   });
 
   it('a mail queued while SMTP is down survives both nodes stopping and arrives once from the node started again', async () => {
