@@ -8,7 +8,7 @@ import { startNetwork, type Network } from '../../helpers/network.js';
 import { DOC_FIELDS, DOC_LABELS, requestEnvelope, sent } from '../../helpers/requests.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../../helpers/smtp-receiver.js';
 import type { TestServer } from '../../helpers/test-server.js';
-import { alertFor, preferences, saveSettings, settled, token, verifiedAddress } from './email-helpers.js';
+import { alertFor, linkIn, preferences, saveSettings, settled, token, verifiedAddress } from './email-helpers.js';
 
 const hhmm = (at: Date): string => at.toISOString().slice(11, 16);
 
@@ -54,7 +54,22 @@ describe('e-mail alerts through a real SMTP server', function () {
     await t.server.alerts.raise(unverified);
     expect(await t.server.alerts.outbox.findByKey(`email:${unverified.id}:${ru2.user.id}`)).to.equal(undefined);
 
-    const link = /verify#([A-Za-z0-9_-]{43})/.exec(smtp.to(address)[0]?.text ?? '')?.[1];
+    const resend = () =>
+      call<{ error?: { code: string } }>(t.url, 'POST', '/api/me/notifications/address/resend', {
+        token: token(ru2),
+        body: {},
+      });
+    const tooSoon = await resend();
+    expect(tooSoon.status).to.equal(429);
+    expect(tooSoon.body.error?.code).to.equal('rate.limited');
+    t.clock.advance(61_000);
+    expect((await resend()).status).to.equal(200);
+    await waitFor(() => smtp.to(address).length === 2, { what: 'the second verification mail' });
+    const [first, second] = smtp.to(address).map((mail) => linkIn(mail.text));
+    const replaced = await call(t.url, 'POST', '/api/notifications/verify', { body: { token: first } });
+    expect(replaced.status, 'the first link was replaced by the second').to.equal(410);
+
+    const link = second;
     const opened = await call(t.url, 'POST', '/api/notifications/verify', { body: { token: link } });
     expect(opened.status).to.equal(200);
     expect(opened.body).to.deep.equal({ address, verified: true });
@@ -67,7 +82,9 @@ describe('e-mail alerts through a real SMTP server', function () {
       .collection('audit_entries')
       .find({ subjectId: ru2.user.id, type: /^notifications\./ })
       .toArray();
+    // Set, the link sent again, verified.
     expect(audited.map((entry) => entry.type)).to.deep.equal([
+      'notifications.address-set',
       'notifications.address-set',
       'notifications.address-verified',
     ]);
@@ -76,7 +93,7 @@ describe('e-mail alerts through a real SMTP server', function () {
     const verified = alertFor(ru2.user.id, t.clock.now(), { kind: 'request.arrived', urgency: 'urgent' });
     await t.server.alerts.raise(verified);
     await settled(t, verified, ru2.user.id);
-    expect(smtp.to(address)).to.have.length(2);
+    expect(smtp.to(address)).to.have.length(3);
   });
 
   it('an urgent request to a focal point who is offline is one e-mail within the sweep, with no content, no names and no category', async () => {
