@@ -18,13 +18,13 @@ export async function sendQueuedMail(deps: NotificationsDeps, item: OutboxItem):
   if (!deps.mailer) throw new Error('no SMTP server is configured');
   if (!item.userId) throw new PermanentDeliveryError('the mail names no person');
   const stored = await deps.preferences.find(item.userId);
-  if (!stored?.address || !stored.addressVerified)
-    throw new PermanentDeliveryError('the person has no verified address');
+  const address = stored?.addressVerified ? stored.address : null;
+  if (!stored || !address) throw new PermanentDeliveryError('the person has no verified address');
   if (!stored.settings.enabled) throw new PermanentDeliveryError('the person turned e-mail notifications off');
   const origin = deps.publicOrigin().replace(/\/$/, '');
   const context: MailContext = { language: stored.settings.language, timeZone: stored.settings.timeZone, origin };
   const queued = QueuedMail.parse(item.payload);
-  const send = (mail: ComposedMail) => deliver(deps, item, stored.address ?? '', mail, origin);
+  const send = (mail: ComposedMail) => deliver(deps, item, address, mail, origin);
   if (queued.type === 'alert') {
     await send(composeAlertMail(queued.alert, context));
     return;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/form-error';
 import { useLoaded } from '../../hooks/use-loaded';
 import { useClient } from '../../services/client-context';
-import { DeliveriesTable } from './deliveries-table';
+import { DeliveryList } from './delivery-list';
 
 /** /notifications/deliveries: a national admin sees which of their people's notification e-mails failed. */
 export function DeliveriesPage() {
@@ -32,7 +32,7 @@ export function DeliveriesPage() {
       <FormError error={list.error} />
       {list.data ? (
         <div className="card">
-          <DeliveriesTable deliveries={list.data.deliveries} withPerson />
+          <DeliveryList deliveries={list.data.deliveries} withPerson />
         </div>
       ) : (
         !list.error && <p>{t('common.loading')}</p>

@@ -5,7 +5,7 @@ import { FormError } from '../../components/form-error';
 import { useLoaded } from '../../hooks/use-loaded';
 import { useClient, useSession } from '../../services/client-context';
 import { AddressSection } from './address-section';
-import { DeliveriesTable } from './deliveries-table';
+import { DeliveryList } from './delivery-list';
 import { SettingsForm } from './settings-form';
 
 /** /account/notifications: where FocalNet e-mails me, about what, when; and what it sent lately. */
@@ -40,7 +40,7 @@ export function NotificationsPage() {
       <section className="card" aria-labelledby="my-deliveries-title">
         <h3 id="my-deliveries-title">{t('emailAlerts.deliveries.mine')}</h3>
         <FormError error={mine.error} />
-        {mine.data && <DeliveriesTable deliveries={mine.data.deliveries} withPerson={false} />}
+        {mine.data && <DeliveryList deliveries={mine.data.deliveries} withPerson={false} />}
       </section>
     </>
   );

@@ -10,7 +10,7 @@ const BADGE = { sent: 'active', failed: 'revoked', pending: 'pending' } as const
  * Notification e-mails, one entry each: whom (for admins), about what, status, attempts, when, the
  * last error. A list rather than a table, so it reads on a phone without scrolling sideways.
  */
-export function DeliveriesTable({
+export function DeliveryList({
   deliveries,
   withPerson,
 }: {
