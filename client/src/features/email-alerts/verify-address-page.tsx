@@ -1,9 +1,18 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { VerifiedAddress } from '../../../../shared/schemas/notifications';
 import { FormError } from '../../components/form-error';
 import { useLoaded } from '../../hooks/use-loaded';
 import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
+
+// The link works once: a page mounted twice (React's strict mode, a re-render) shares the one answer.
+const verifications = new Map<string, Promise<VerifiedAddress>>();
+function verifyOnce(token: string, verify: () => Promise<VerifiedAddress>): Promise<VerifiedAddress> {
+  const pending = verifications.get(token) ?? verify();
+  verifications.set(token, pending);
+  return pending;
+}
 
 /** /notifications/verify#TOKEN, from the mail: confirms the address, signed in or not. */
 export function VerifyAddressPage() {
@@ -12,7 +21,10 @@ export function VerifyAddressPage() {
   // The token travels in the fragment, which browsers never send to a server.
   const [token] = useState(() => window.location.hash.slice(1));
   const result = useLoaded(
-    useCallback(async () => (token ? client.notifications.verify(token) : undefined), [client, token]),
+    useCallback(
+      async () => (token ? verifyOnce(token, () => client.notifications.verify(token)) : undefined),
+      [client, token],
+    ),
   );
   return (
     <>
