@@ -55,7 +55,8 @@ function title(alert: Alert, words: MailWords): string {
 }
 
 function headline(alert: Alert, words: MailWords, timeZone: string): string {
-  const by = alert.deadline ? ` — ${words.answerBy} ${date(alert.deadline, words, timeZone)}` : '';
+  const when = alert.kind === 'request.overdue' ? words.wasDue : words.answerBy;
+  const by = alert.deadline ? ` — ${when} ${date(alert.deadline, words, timeZone)}` : '';
   return `${title(alert, words)}${by}`;
 }
 

@@ -7,6 +7,8 @@ export interface MailWords {
   titles: Record<AlertKind, string>;
   urgentRequest: string;
   answerBy: string;
+  /** Before the deadline of an overdue request. */
+  wasDue: string;
   anotherState: string;
   labels: {
     event: string;
@@ -41,6 +43,7 @@ export const EN: MailWords = {
   },
   urgentRequest: 'Urgent request from {cp}',
   answerBy: 'answer by',
+  wasDue: 'was due',
   anotherState: 'another state',
   labels: {
     event: 'Event',
@@ -76,6 +79,7 @@ export const RU: MailWords = {
   },
   urgentRequest: 'Срочный запрос от {cp}',
   answerBy: 'ответить до',
+  wasDue: 'срок истёк',
   anotherState: 'другого государства',
   labels: {
     event: 'Событие',

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { waitFor } from '../../helpers/barrier.js';
+import { sweepRequests } from '../../../server/modules/requests/sweep-requests.js';
 import { populateNetwork } from '../../helpers/network.js';
 import { DOC_FIELDS, requestEnvelope, sent } from '../../helpers/requests.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../../helpers/smtp-receiver.js';
@@ -88,6 +89,27 @@ describe('e-mail alerts on two server nodes and across a restart', function () {
     expect(mail?.subject).to.match(/Liveness check: confirm that you are reachable — answer by /);
     // Either node may send it; without PUBLIC_ORIGIN each links to its own address.
     expect(mail?.text).to.match(/Open: http:\/\/127\.0\.0\.1:\d+\/\n/);
+  });
+
+  it('an overdue flag reaches the requested focal point as an e-mail, once, whichever node sweeps', async () => {
+    const caseId = await sent(
+      a,
+      kz,
+      await requestEnvelope(a, kz, ru, 'request:document-check', DOC_FIELDS, { urgency: 'urgent' }),
+    );
+    a.clock.advance(9 * 3_600_000); // past the urgent request's 8 hours
+    inStep(b, a);
+    await Promise.all([sweepRequests(a.server.requests), sweepRequests(b.server.requests)]);
+    const overdue = () =>
+      smtp.to(desk).filter((mail) => mail.subject.includes('overdue') && mail.text.includes(`/requests/${caseId}`));
+    await waitFor(() => overdue().length > 0, { what: 'the overdue e-mail', timeoutMs: 15_000 });
+    const items = await a.server.alerts.outbox.list({ channel: 'email', userId: ru.user.id }, 200);
+    const item = items.find(
+      (candidate) => candidate.key.startsWith(`email:request.overdue:${caseId}`) && candidate.status === 'sent',
+    );
+    await waitFor(async () => (await a.server.alerts.outbox.findByKey(item?.key ?? ''))?.status === 'sent');
+    expect(overdue()).to.have.length(1);
+    expect(overdue()[0]?.subject).to.match(/^\[FocalNet\] A request with KZ is overdue — was due /);
   });
 
   it('a mail queued while SMTP is down survives both nodes stopping and arrives once from the node started again', async () => {
