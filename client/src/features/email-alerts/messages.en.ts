@@ -54,15 +54,25 @@ const emailAlerts = {
   },
   languages: { en: 'English', ru: 'Russian', both: 'English and Russian' },
   kinds: {
-    'request.arrived': 'A request arrives',
-    'request.step': 'A request you are part of moves on',
-    'request.reminder': 'A request’s deadline is near',
-    'request.overdue': 'A request is overdue',
-    'message.arrived': 'A message arrives',
-    'liveness.prompt': 'A liveness check asks you to confirm',
-    'approval.waiting': 'An exchange waits for your state’s approval',
-    'consensus.opened': 'A network decision asks for your state’s position',
-    'consensus.decided': 'A network decision has ended',
+    request: {
+      arrived: 'A request arrives',
+      step: 'A request you are part of moves on',
+      reminder: 'A request’s deadline is near',
+      overdue: 'A request is overdue',
+    },
+    message: {
+      arrived: 'A message arrives',
+    },
+    liveness: {
+      prompt: 'A liveness check asks you to confirm',
+    },
+    approval: {
+      waiting: 'An exchange waits for your state’s approval',
+    },
+    consensus: {
+      opened: 'A network decision asks for your state’s position',
+      decided: 'A network decision has ended',
+    },
     digest: 'Digest',
   },
   statuses: { pending: 'waiting', sent: 'sent', failed: 'failed' },

@@ -58,15 +58,25 @@ const emailAlerts: Translation<(typeof emailAlertsEn)['emailAlerts']> = {
   },
   languages: { en: 'Английский', ru: 'Русский', both: 'Английский и русский' },
   kinds: {
-    'request.arrived': 'Пришёл запрос',
-    'request.step': 'Новый шаг по вашему запросу',
-    'request.reminder': 'Приближается срок запроса',
-    'request.overdue': 'Запрос просрочен',
-    'message.arrived': 'Пришло сообщение',
-    'liveness.prompt': 'Проверка связи просит подтверждения',
-    'approval.waiting': 'Обмен ждёт одобрения вашего государства',
-    'consensus.opened': 'Решение сети ждёт позиции вашего государства',
-    'consensus.decided': 'Решение сети завершено',
+    request: {
+      arrived: 'Пришёл запрос',
+      step: 'Новый шаг по вашему запросу',
+      reminder: 'Приближается срок запроса',
+      overdue: 'Запрос просрочен',
+    },
+    message: {
+      arrived: 'Пришло сообщение',
+    },
+    liveness: {
+      prompt: 'Проверка связи просит подтверждения',
+    },
+    approval: {
+      waiting: 'Обмен ждёт одобрения вашего государства',
+    },
+    consensus: {
+      opened: 'Решение сети ждёт позиции вашего государства',
+      decided: 'Решение сети завершено',
+    },
     digest: 'Сводка',
   },
   statuses: { pending: 'ожидает', sent: 'отправлено', failed: 'не доставлено' },
