@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCidr } from './system/outbound/address-policy.js';
+import type { SmtpSettings } from './system/smtp-mailer.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 
@@ -58,6 +59,13 @@ const EnvSchema = z.object({
     .optional(),
   /** Plain http:// endpoints (tests and development only: deliveries would cross the network unencrypted). */
   WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  /** E-mail alerts: off while SMTP_HOST is unset. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: Port.optional(),
+  SMTP_SECURE: z.enum(['tls', 'starttls', 'none']).default('starttls'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -94,6 +102,8 @@ export interface Config {
   outboxSweepMs: number;
   /** Where webhook endpoints may point beyond public https addresses. */
   webhooks: { allowedNetworks: string[]; allowHttp: boolean };
+  /** The SMTP server e-mail alerts go through; undefined: no e-mail. */
+  smtp: SmtpSettings | undefined;
 }
 
 /** A configuration problem, reported to the operator as one line naming the variable. */
@@ -120,6 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.OPAQUE_SERVER_SETUP) {
     throw new ConfigError(
       'invalid configuration — OPAQUE_SERVER_SETUP: required when NODE_ENV=production (make one with `npm run cli -- opaque:setup`)',
+    );
+  }
+  if (e.SMTP_HOST && !e.SMTP_FROM) {
+    throw new ConfigError(
+      'invalid configuration — SMTP_FROM: required with SMTP_HOST (the sender, e.g. alerts@focalnet.example)',
     );
   }
   return {
@@ -149,6 +164,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedNetworks: e.WEBHOOK_ALLOWED_NETWORKS?.split(',').map((cidr) => cidr.trim()) ?? [],
       allowHttp: e.WEBHOOK_ALLOW_HTTP === 'true',
     },
+    smtp:
+      e.SMTP_HOST && e.SMTP_FROM
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT ?? (e.SMTP_SECURE === 'tls' ? 465 : 587),
+            security: e.SMTP_SECURE,
+            user: e.SMTP_USER,
+            password: e.SMTP_PASSWORD,
+            from: e.SMTP_FROM,
+          }
+        : undefined,
     trustProxy:
       e.TRUST_PROXY === 'true'
         ? true

@@ -10,6 +10,7 @@ import { consensusApi, type ConsensusApi } from './api/consensus-api.js';
 import { meApi, type MeApi } from './api/me-api.js';
 import { proveIdentity, type ReauthenticationInput } from './prove-identity.js';
 import { messagesApi, type MessagesApi } from './api/messages-api.js';
+import { notificationsApi, type NotificationsApi } from './api/notifications-api.js';
 import { statesApi, type StatesApi } from './api/states-api.js';
 import { domainsApi, type DomainsApi } from './api/domains-api.js';
 import { reviewApi, type ReviewApi } from './api/review-api.js';
@@ -96,6 +97,8 @@ export interface FocalNetClient {
   messenger(socket: FocalNetSocket, options?: MessengerOptions): Messenger;
   /** Information-exchange requests: submit (sealed, one envelope per state), steps, lists, statistics. */
   readonly requests: RequestsApi;
+  /** E-mail notifications: my settings and address, what was sent. */
+  readonly notifications: NotificationsApi;
   /**
    * Signs in by OPAQUE (RFC 9807): the password never leaves this process. Throws ApiError
    * auth.invalid-credentials, or auth.totp-required when the account has a second factor and `totp` is missing.
@@ -181,6 +184,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
       createMessenger({ session, keyStore, messages, keyring: contactKeys, socket, directory }, messengerOptions),
     // Looked up at each call, not captured: a page whose clock is replaced later (tests) is followed.
     requests: requestsApi(session, keyStore, options.now ?? (() => Date.now()), { directory, keyring: contactKeys }),
+    notifications: notificationsApi(transport, session),
     signIn: (input) => opaqueSignIn(deps, input),
     async signOut() {
       const current = session.current();

@@ -17,6 +17,7 @@ import { dutyRosterRoutes } from '../http/routes/duty-roster.routes.js';
 import { invitationRoutes } from '../http/routes/invitations.routes.js';
 import { livenessRoutes } from '../http/routes/liveness.routes.js';
 import { meRoutes } from '../http/routes/me.routes.js';
+import { notificationRoutes } from '../http/routes/notifications.routes.js';
 import { messageRoutes } from '../http/routes/messages.routes.js';
 import { passwordResetRoutes } from '../http/routes/password-reset.routes.js';
 import { policyRoutes } from '../http/routes/policies.routes.js';
@@ -31,6 +32,7 @@ import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
 import type { Clock } from '../system/clock.js';
 import { databaseReadiness } from '../system/readiness.js';
 import type { RedisLink } from '../system/redis-link.js';
+import { notificationsDeps } from './email-alerts.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -52,6 +54,7 @@ const ROUTES = [
   consensusRoutes,
   reviewRoutes,
   webhookRoutes,
+  notificationRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -81,6 +84,18 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     authn: createAuthenticator(deps.jwtSecret, deps.actors, deps.clock),
     requests: modules.requests,
     consensus: modules.consensus,
+    notifications: notificationsDeps(
+      {
+        connection: deps.database.connection,
+        outbox: modules.alerts.outbox,
+        users: modules.accounts.users,
+        clock: deps.clock,
+        audit: modules.accounts.audit,
+        logger: deps.logger,
+        publicOrigin: () => modules.accounts.publicOrigin,
+      },
+      config.smtp,
+    ),
     limits: createRateLimits({ redis: deps.redis?.commands }),
   };
   const webhooks = webhooksOf(modules.alerts);

@@ -63,6 +63,12 @@ export const ERROR_STATUS = {
   // The URL names an address the server will not call (loopback, private, …) or plain http.
   'webhook.address-refused': 400,
   'webhook.limit-reached': 409,
+  // The server has no SMTP server configured: settings are kept, no mail can be sent.
+  'notifications.unavailable': 409,
+  'notifications.no-address': 409,
+  // The SMTP server refused or could not be reached: nothing was lost, send the link again.
+  'notifications.mail-failed': 502,
+  'notifications.link-invalid': 410,
   'rate.limited': 429,
   'db.unavailable': 503,
   internal: 500,

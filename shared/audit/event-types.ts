@@ -61,5 +61,7 @@ export const AUDIT_EVENT_TYPES = [
   'webhook.deleted',
   'webhook.test-queued',
   'webhook.disabled-by-receiver',
+  'notifications.address-set',
+  'notifications.address-verified',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -126,6 +126,13 @@ export const sharedEn = {
         'The server will not call this address: it must be https:// and reach a public address, not a local or private one.',
       'limit-reached': 'Your state has registered the most endpoints allowed. Delete one first.',
     },
+    notifications: {
+      unavailable: 'This server sends no e-mail: ask the operator to configure an SMTP server.',
+      'no-address': 'There is no address to verify: enter one first.',
+      'mail-failed': 'The mail could not be sent just now. Nothing was lost: send it again in a moment.',
+      'link-invalid':
+        'This link no longer works: it was used, replaced by a newer one, or has expired. Send a new one from your notification settings.',
+    },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },
     internal: 'The server ran into an error. Try again later.',

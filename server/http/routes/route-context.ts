@@ -10,6 +10,7 @@ import type { PoliciesDeps } from '../../modules/policies/policies-deps.js';
 import type { RequestsDeps } from '../../modules/requests/requests-deps.js';
 import type { ConsensusDeps } from '../../modules/consensus/consensus-deps.js';
 import type { WebhooksDeps } from '../../modules/webhooks/webhooks-deps.js';
+import type { NotificationsDeps } from '../../modules/notifications/notifications-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -28,6 +29,7 @@ export interface RouteContext {
   consensus: ConsensusDeps;
   /** Absent where no webhook channel is composed (the routes are then not mounted). */
   webhooks?: WebhooksDeps;
+  notifications: NotificationsDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

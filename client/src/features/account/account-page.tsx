@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../components/use-labels';
 import { Link } from '../../router/link';
 import { useSession } from '../../services/client-context';
+import { EmailNotificationsLink } from '../email-alerts/account-link';
 import { ChangePasswordForm } from './change-password-form';
 import { MySessions } from './my-sessions';
 import { NotificationSettings } from './notification-settings';
@@ -50,6 +51,7 @@ export function AccountPage() {
         </dl>
       </section>
       {user.role === 'focal-point' && user.status === 'active' && <MyAwaySection userId={user.id} />}
+      <EmailNotificationsLink />
       {user.role === 'focal-point' && <NotificationSettings userId={user.id} />}
       <MySessions />
       <ChangePasswordForm />

@@ -273,5 +273,9 @@ export const adminEn = {
       'test-queued': 'Webhook test event sent',
       'disabled-by-receiver': 'Webhook endpoint turned off (the receiver answered 410 Gone)',
     },
+    notifications: {
+      'address-set': 'Address for e-mail notifications set (not verified yet)',
+      'address-verified': 'Address for e-mail notifications verified',
+    },
   },
 } as const;

@@ -279,5 +279,9 @@ export const adminRu: Translation<typeof adminEn> = {
       'test-queued': 'Отправлено тестовое событие веб-хука',
       'disabled-by-receiver': 'Адрес веб-хука отключён (получатель ответил 410 Gone)',
     },
+    notifications: {
+      'address-set': 'Указан адрес для уведомлений по почте (ещё не подтверждён)',
+      'address-verified': 'Подтверждён адрес для уведомлений по почте',
+    },
   },
 };

@@ -7,6 +7,8 @@ import { RequireSession } from '../auth/require-session';
 import { SignInPage } from '../auth/sign-in-page';
 import { TotpSetupPage } from '../auth/totp-setup-page';
 import { directoryPage } from '../directory/directory-routes';
+import { emailAlertsPage, VERIFY_PATH } from '../email-alerts/email-alerts-routes';
+import { VerifyAddressPage } from '../email-alerts/verify-address-page';
 import { livenessPage } from '../liveness/liveness-routes';
 import { consensusPage } from '../consensus/consensus-route';
 import { messagingPage } from '../messaging/messaging-routes';
@@ -26,6 +28,7 @@ export function AppRoutes() {
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/invite') return <InvitePage />;
   if (path === '/reset') return <ResetPasswordPage />;
+  if (path === VERIFY_PATH) return <VerifyAddressPage />;
   if (path === '/security/totp')
     return (
       <RequireSession>
@@ -51,6 +54,8 @@ export function AppRoutes() {
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
   const messaging = messagingPage(path);
   if (messaging) return <RequireSession>{messaging}</RequireSession>;
+  const emailAlerts = emailAlertsPage(path);
+  if (emailAlerts) return <RequireSession>{emailAlerts}</RequireSession>;
   const requests = requestsPage(path);
   if (requests) return <RequireSession>{requests}</RequireSession>;
   return <NotFoundPage />;

@@ -22,6 +22,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/webhooks': 'state',
   '/directory/manage': 'state',
   '/liveness': 'state',
+  '/notifications/deliveries': 'state',
   '/requests/overdue': 'state',
   '/decisions': 'network',
   '/review': 'network',

@@ -16,6 +16,8 @@ export function usePageTitle(): void {
     '/security/totp': t('nav.security'),
     '/invite': t('shell.pages.invite'),
     '/reset': t('shell.pages.reset'),
+    '/account/notifications': t('emailAlerts.title'),
+    '/notifications/verify': t('emailAlerts.verify.title'),
   };
   usePageName(own[path] ?? item?.label ?? '');
 }

@@ -5,6 +5,7 @@ import { toActor } from '../../services/actor';
 import { PendingPeopleBadge } from '../admin/pending-people-badge';
 import { approvalNavItems } from '../approvals/approvals-nav';
 import { directoryNavItems } from '../directory/directory-nav';
+import { emailAlertsNavItems } from '../email-alerts/email-alerts-nav';
 import { livenessNavItems } from '../liveness/liveness-nav';
 import { consensusNavItems } from '../consensus/consensus-nav';
 import { messagingNavItems } from '../messaging/messaging-nav';
@@ -36,6 +37,7 @@ export function useNavItems(): NavItem[] {
     ...webhookNavItems(actor, t),
     ...directoryNavItems(actor, t),
     ...livenessNavItems(actor, t),
+    ...emailAlertsNavItems(actor, t),
     ...consensusNavItems(actor, t),
     ...messagingNavItems(actor, t),
     ...requestNavItems(actor, t),

@@ -1,0 +1,22 @@
+import type { AlertKind } from '../../../../shared/schemas/alerts';
+import type { Role } from '../../../../shared/schemas/accounts';
+
+/** The kinds of alert a person of each role can receive, in the order the settings list them. */
+export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
+  'focal-point': [
+    'request.arrived',
+    'request.overdue',
+    'request.reminder',
+    'request.step',
+    'liveness.prompt',
+    'message.arrived',
+  ],
+  'national-admin': [
+    'approval.waiting',
+    'request.overdue',
+    'consensus.opened',
+    'consensus.closing',
+    'consensus.decided',
+  ],
+  'network-admin': ['consensus.opened', 'consensus.decided'],
+};
