@@ -19,6 +19,7 @@ import type { ConsensusDeps } from './modules/consensus/consensus-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { RequestsDeps } from './modules/requests/requests-deps.js';
+import type { LivenessDeps } from './modules/liveness/liveness-deps.js';
 import { createEventLimiter } from './realtime/event-limits.js';
 import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
@@ -51,6 +52,8 @@ export interface RunningServer {
   requests: RequestsDeps;
   /** Network-wide decisions by consensus (proposals, positions, the sweep). */
   consensus: ConsensusDeps;
+  /** Liveness checks and their schedules (the schedule sweep). */
+  liveness: LivenessDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -135,6 +138,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       messaging: modules.messaging,
       requests: modules.requests,
       consensus: modules.consensus,
+      liveness: modules.liveness,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

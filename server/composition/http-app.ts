@@ -15,6 +15,7 @@ import { consensusRoutes } from '../http/routes/consensus.routes.js';
 import { directoryRoutes } from '../http/routes/directory.routes.js';
 import { invitationRoutes } from '../http/routes/invitations.routes.js';
 import { livenessRoutes } from '../http/routes/liveness.routes.js';
+import { livenessScheduleRoutes } from '../http/routes/liveness-schedules.routes.js';
 import { meRoutes } from '../http/routes/me.routes.js';
 import { messageRoutes } from '../http/routes/messages.routes.js';
 import { passwordResetRoutes } from '../http/routes/password-reset.routes.js';
@@ -40,6 +41,7 @@ const ROUTES = [
   meRoutes,
   directoryRoutes,
   livenessRoutes,
+  livenessScheduleRoutes,
   messageRoutes,
   attachmentRoutes,
   policyRoutes,

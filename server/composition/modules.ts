@@ -18,6 +18,8 @@ import { AuditRepository } from '../db/repositories/audit.repository.js';
 import { DirectoryEntriesRepository } from '../db/repositories/directory-entries.repository.js';
 import { InvitationsRepository } from '../db/repositories/invitations.repository.js';
 import { LivenessRepository } from '../db/repositories/liveness.repository.js';
+import { livenessScheduleModel } from '../db/models/liveness-schedule.model.js';
+import { LivenessSchedulesRepository } from '../db/repositories/liveness-schedules.repository.js';
 import { MemberStatesRepository } from '../db/repositories/member-states.repository.js';
 import { RefreshTokensRepository } from '../db/repositories/refresh-tokens.repository.js';
 import { SettingsRepository } from '../db/repositories/settings.repository.js';
@@ -126,6 +128,7 @@ export function composeModules(
     domainModel(connection),
     endedSessionModel(connection),
     deliveryRecordModel(connection),
+    livenessScheduleModel(connection),
   ] as const;
   const [
     users,
@@ -149,6 +152,7 @@ export function composeModules(
     domainModels,
     endedSessionDocs,
     deliveryRecords,
+    livenessScheduleDocs,
   ] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
@@ -159,6 +163,7 @@ export function composeModules(
   const statesRepository = new MemberStatesRepository(memberStates);
   const domainsRepository = new DomainsRepository(domainModels);
   const settingsRepository = new SettingsRepository(settings);
+  const livenessSchedules = new LivenessSchedulesRepository(livenessScheduleDocs);
 
   // A published policy version may change which directory fields other states see: this node's index reloads them at once.
   const policies = composePolicies(connection, {
@@ -184,6 +189,8 @@ export function composeModules(
   const directory: DirectoryReadDeps = { ...directoryBase, index: new DirectoryIndex(directoryBase) };
   const liveness: LivenessDeps = {
     checks: new LivenessRepository(livenessChecks, livenessTargets, claims),
+    schedules: livenessSchedules,
+    claims,
     users: usersRepository,
     index: directory.index,
     audit,
@@ -252,6 +259,7 @@ export function composeModules(
     states: statesRepository,
     domains: domainsRepository,
     settings: settingsRepository,
+    livenessSchedules,
     audit,
     clock,
     notifier: options.consensusNotifier ?? { updated: () => undefined },

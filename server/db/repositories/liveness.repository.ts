@@ -14,7 +14,13 @@ export class LivenessRepository implements LivenessCheckStore {
     check: Omit<LivenessCheck, 'id'>,
     targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>,
   ): Promise<LivenessCheck> {
-    const doc = await this.checks.create({ ...check, startedBy: new Types.ObjectId(check.startedBy) });
+    const { schedule, ...rest } = check;
+    const doc = await this.checks.create({
+      ...rest,
+      startedBy: new Types.ObjectId(check.startedBy),
+      scheduleKey: schedule?.key ?? null,
+      periodStart: schedule?.periodStart ?? null,
+    });
     if (targets.length > 0) {
       await this.targets.insertMany(
         targets.map((target) => ({
@@ -37,6 +43,28 @@ export class LivenessRepository implements LivenessCheckStore {
   async recent(limit: number): Promise<LivenessCheck[]> {
     const docs = await this.checks.find().sort({ startedAt: -1 }).limit(limit).lean();
     return docs.map(toCheck);
+  }
+
+  async ofPeriod(scheduleKey: string, periodStart: Date): Promise<LivenessCheck | undefined> {
+    const doc = await this.checks.findOne({ scheduleKey, periodStart }).lean();
+    return doc ? toCheck(doc) : undefined;
+  }
+
+  async runsOf(scheduleKey: string, limit: number): Promise<LivenessCheck[]> {
+    const docs = await this.checks.find({ scheduleKey }).sort({ periodStart: -1, startedAt: -1 }).limit(limit).lean();
+    return docs.map(toCheck);
+  }
+
+  async remindersDue(now: Date, limit: number): Promise<LivenessCheck[]> {
+    const docs = await this.checks
+      .find({ remindAt: { $ne: null, $lte: now }, deadline: { $gt: now } })
+      .limit(limit)
+      .lean();
+    return docs.map(toCheck);
+  }
+
+  async remindersDone(checkId: string): Promise<void> {
+    await this.checks.updateOne({ _id: new Types.ObjectId(checkId) }, { $set: { remindAt: null } });
   }
 
   async targetsOf(checkId: string): Promise<LivenessTarget[]> {
@@ -79,6 +107,9 @@ function toCheck(doc: {
   scopeDomain?: string | null;
   startedAt: Date;
   deadline: Date;
+  scheduleKey?: string | null;
+  periodStart?: Date | null;
+  remindAt?: Date | null;
 }): LivenessCheck {
   return {
     id: doc._id.toHexString(),
@@ -87,6 +118,8 @@ function toCheck(doc: {
     scopeDomain: doc.scopeDomain ?? null,
     startedAt: doc.startedAt,
     deadline: doc.deadline,
+    schedule: doc.scheduleKey && doc.periodStart ? { key: doc.scheduleKey, periodStart: doc.periodStart } : null,
+    remindAt: doc.remindAt ?? null,
   };
 }
 

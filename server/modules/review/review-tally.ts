@@ -64,6 +64,9 @@ export class ReviewTally {
     suspensions: 0,
     keyRotations: 0,
     entriesConfirmed: 0,
+    livenessChecks: 0,
+    livenessScheduledChecks: 0,
+    livenessPrompted: 0,
     livenessAnswered: 0,
     livenessMedianResponseMs: null,
     policyVersions: 0,
@@ -126,6 +129,9 @@ export class ReviewTally {
       case 'directory.entry-confirmed':
         this.upkeep.get(state).entriesConfirmed += 1;
         break;
+      case 'liveness.check-started':
+        this.countCheck(state, data);
+        break;
       case 'liveness.acknowledged': {
         const row = this.upkeep.get(state);
         row.livenessAnswered += 1;
@@ -146,6 +152,21 @@ export class ReviewTally {
         break;
       default:
         break;
+    }
+  }
+
+  /** A check counts for each state it prompted ("KZ:3" in perState); older entries name one state and its targets. */
+  private countCheck(state: string, data: AuditEntry['data']): void {
+    const perState = strings(data.perState).map((item): [string, number] => {
+      const [code = '', count = '0'] = item.split(':');
+      return [code, Number(count) || 0];
+    });
+    const legacy: Array<[string, number]> = state ? [[state, typeof data.targets === 'number' ? data.targets : 0]] : [];
+    for (const [code, count] of perState.length > 0 ? perState : legacy) {
+      const row = this.upkeep.get(code);
+      row.livenessChecks += 1;
+      if (data.scheduled === true) row.livenessScheduledChecks += 1;
+      row.livenessPrompted += count;
     }
   }
 

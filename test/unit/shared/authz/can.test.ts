@@ -113,6 +113,9 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
     (target): [ActorName, Action, TargetName] => ['national admin KZ', 'consensus:respond', target],
   ),
   ['national admin KZ', 'liveness:start', 'records of KZ'],
+  ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).map(
+    (target): [ActorName, Action, TargetName] => ['national admin KZ', 'liveness:schedule-state', target],
+  ),
   // Disclosure policies: published rules for everyone; the full policy for the state's own people;
   // history, writing and approvals for its national admins. The secretariat sees published rules only.
   ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) =>
