@@ -16,6 +16,7 @@ export function CheckHistory({ checks }: { checks: LivenessCheckView[] }) {
       <thead>
         <tr>
           <th>{t('liveness.history.started')}</th>
+          <th>{t('liveness.history.origin')}</th>
           <th>{t('liveness.history.scope')}</th>
           <th>{t('liveness.history.deadline')}</th>
           <th>{t('liveness.outcome.answered')}</th>
@@ -32,6 +33,7 @@ export function CheckHistory({ checks }: { checks: LivenessCheckView[] }) {
           return (
             <tr key={check.id} data-testid="liveness-check" data-check-id={check.id}>
               <td>{labels.time(check.startedAt)}</td>
+              <td>{t(`liveness.origin.${check.origin}`)}</td>
               <td>
                 <CheckScope scope={check.scope} />
               </td>
