@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
+import { isDuplicateKey } from '../database-errors.js';
 import type { LivenessCheckModel, LivenessTargetModel } from '../models/liveness.model.js';
 import type { ClaimsRepository } from './claims.repository.js';
 import type { LivenessCheck, LivenessCheckStore, LivenessTarget } from '../../modules/liveness/ports.js';
@@ -32,6 +34,40 @@ export class LivenessRepository implements LivenessCheckStore {
       );
     }
     return { ...check, id: doc._id.toHexString() };
+  }
+
+  async createScheduled(
+    check: Omit<LivenessCheck, 'id' | 'schedule'> & { schedule: NonNullable<LivenessCheck['schedule']> },
+    targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>,
+  ): Promise<LivenessCheck | undefined> {
+    const { schedule, ...rest } = check;
+    const checkId = scheduledCheckId(schedule.key, schedule.periodStart);
+    const docs = targets.map((target) => ({
+      ...target,
+      checkId,
+      userId: new Types.ObjectId(target.userId),
+      answeredAt: null,
+    }));
+    try {
+      if (docs.length > 0) await this.targets.insertMany(docs);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // An earlier try stored some: keep those (their nonces may have been prompted), add the rest.
+      for (const doc of docs) await this.targets.create(doc).catch(ignoreDuplicate);
+    }
+    try {
+      await this.checks.create({
+        ...rest,
+        _id: checkId,
+        startedBy: new Types.ObjectId(check.startedBy),
+        scheduleKey: schedule.key,
+        periodStart: schedule.periodStart,
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) return undefined;
+      throw error;
+    }
+    return { ...check, id: checkId.toHexString() };
   }
 
   async find(id: string): Promise<LivenessCheck | undefined> {
@@ -98,6 +134,16 @@ export class LivenessRepository implements LivenessCheckStore {
     );
     return true;
   }
+}
+
+/** The id of a schedule's run for one period: the same on every node, so the run is stored once. */
+function scheduledCheckId(key: string, periodStart: Date): Types.ObjectId {
+  const digest = createHash('sha256').update(`liveness-schedule:${key}:${periodStart.toISOString()}`).digest('hex');
+  return new Types.ObjectId(digest.slice(0, 24));
+}
+
+function ignoreDuplicate(error: unknown): void {
+  if (!isDuplicateKey(error)) throw error;
 }
 
 function toCheck(doc: {

@@ -17,12 +17,14 @@ export interface CheckScope {
 
 /**
  * Creates a check over every active focal point in scope (with a domain: those in it), audits it
- * and prompts each in real time. Started by hand or by a schedule, it is the same check.
+ * and prompts each in real time. Started by hand or by a schedule, it is the same check; a
+ * schedule's run for a period is created once, and undefined is answered to the node that finds
+ * it created already.
  */
 export async function promptFocalPoints(
   deps: LivenessDeps,
   scope: CheckScope,
-): Promise<LivenessCheck & { targets: number }> {
+): Promise<(LivenessCheck & { targets: number }) | undefined> {
   const directory = await deps.index.snapshot();
   const now = deps.clock.now();
   const deadline = new Date(now.getTime() + scope.answerMs);
@@ -38,27 +40,29 @@ export async function promptFocalPoints(
     promptedAt: now,
     deadline,
   }));
-  const check = await deps.checks.create(
-    {
-      startedBy: scope.startedBy,
-      scopeState: scope.state,
-      scopeDomain: scope.domain,
-      startedAt: now,
-      deadline,
-      schedule: scope.schedule,
-      remindAt: scope.remindAfterMs === null ? null : new Date(now.getTime() + scope.remindAfterMs),
-    },
-    targets,
-  );
+  const fields = {
+    startedBy: scope.startedBy,
+    scopeState: scope.state,
+    scopeDomain: scope.domain,
+    startedAt: now,
+    deadline,
+    remindAt: scope.remindAfterMs === null ? null : new Date(now.getTime() + scope.remindAfterMs),
+  };
+  const check = scope.schedule
+    ? await deps.checks.createScheduled({ ...fields, schedule: scope.schedule }, targets)
+    : await deps.checks.create({ ...fields, schedule: null }, targets);
+  if (!check) return undefined; // another node started this period's run
+  // A scheduled run repeated after a node died keeps the targets (and nonces) stored first.
+  const prompted = scope.schedule ? await deps.checks.targetsOf(check.id) : targets;
   const perState = new Map<string, number>();
-  for (const target of targets) perState.set(target.state, (perState.get(target.state) ?? 0) + 1);
+  for (const target of prompted) perState.set(target.state, (perState.get(target.state) ?? 0) + 1);
   await deps.audit.append({
     type: 'liveness.check-started',
     actorId: scope.schedule ? null : scope.startedBy,
     state: scope.state,
     subjectId: check.id,
     data: {
-      targets: targets.length,
+      targets: prompted.length,
       domain: scope.domain,
       deadline: deadline.toISOString(),
       scheduled: scope.schedule !== null,
@@ -69,11 +73,11 @@ export async function promptFocalPoints(
         : {}),
     },
   });
-  for (const target of targets)
+  for (const target of prompted)
     deps.notifier.prompt(target.userId, {
       checkId: check.id,
       nonce: target.nonce,
-      deadline: deadline.toISOString(),
+      deadline: target.deadline.toISOString(),
     });
-  return { ...check, targets: targets.length };
+  return { ...check, targets: prompted.length };
 }

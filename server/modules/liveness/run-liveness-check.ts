@@ -34,6 +34,7 @@ export async function startLivenessCheck(
     schedule: null,
     remindAfterMs: null,
   });
+  if (!check) throw new Error('a manual check is always created');
   return { id: check.id, targets: check.targets };
 }
 

@@ -11,9 +11,10 @@ const RETRY_AFTER_MS = 5 * 60_000;
 const REMINDER_BATCH = 100;
 
 /**
- * One node starts each period's run. The first claim on (schedule, period) wins; should its node
- * die before creating the check, attempt n is claimed n × 5 minutes after that claim (counted
- * from the stored claim time, so nodes agree whatever their clocks' skew).
+ * One node starts each period's run: the first claim on (schedule, period) wins. Should its node
+ * die before creating the check, attempt n is claimed n × 5 minutes after that claim. Nodes whose
+ * clocks disagree by more than that may both try; the check's id, derived from (schedule,
+ * period), still lets only one create it, audit it and prompt.
  */
 async function claimRun(deps: LivenessDeps, schedule: LivenessSchedule, period: Date, now: Date): Promise<boolean> {
   const key = `liveness-schedule:${schedule.key}:${period.toISOString()}`;
@@ -25,9 +26,9 @@ async function claimRun(deps: LivenessDeps, schedule: LivenessSchedule, period: 
   return deps.claims.claim(`${key}:attempt:${attempt}`, now);
 }
 
-async function run(deps: LivenessDeps, schedule: LivenessSchedule, period: Date): Promise<void> {
+async function run(deps: LivenessDeps, schedule: LivenessSchedule, period: Date): Promise<boolean> {
   const windowMs = schedule.answerHours * HOUR_MS;
-  await promptFocalPoints(deps, {
+  const check = await promptFocalPoints(deps, {
     startedBy: schedule.setBy,
     state: schedule.state,
     domain: null,
@@ -36,6 +37,7 @@ async function run(deps: LivenessDeps, schedule: LivenessSchedule, period: Date)
     schedule: { key: schedule.key, periodStart: period },
     remindAfterMs: windowMs / 2,
   });
+  return check !== undefined;
 }
 
 /** Half-way through a scheduled check, whoever has not answered is prompted again: once per person (claimed). */
@@ -75,8 +77,7 @@ export async function sweepLivenessSchedules(deps: LivenessDeps): Promise<{ star
     const period = duePeriod(schedule, now);
     if (!period || (await deps.checks.ofPeriod(schedule.key, period))) continue;
     if (!(await claimRun(deps, schedule, period, now))) continue;
-    await run(deps, schedule, period);
-    started++;
+    if (await run(deps, schedule, period)) started++;
   }
   return { started, reminded: await remindUnanswered(deps, now) };
 }

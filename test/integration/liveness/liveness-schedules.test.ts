@@ -258,6 +258,57 @@ describe('liveness schedules', function () {
     expect((await schedules(root)).network).to.equal(null);
   });
 
+  it('a node that died after claiming a run: another starts it five minutes later, once', async () => {
+    const set = await setSchedule(ruAdmin, 'RU', { everyMonths: 1, answerHours: 24, firstRunAt: at(HOUR_MS) });
+    expect(set.status).to.equal(200);
+    await advance(2 * HOUR_MS);
+    const key = `liveness-schedule:RU:${set.body.firstRunAt}`;
+    expect(await t.server.liveness.claims.claim(key, t.clock.now())).to.equal(true); // and then the node died
+    await sweepBoth();
+    const ran = async () =>
+      (await runsOf('RU')).filter((run) => run.schedule?.periodStart.toISOString() === set.body.firstRunAt);
+    expect(await ran(), 'the claimant may still be at it').to.have.length(0);
+    t.clock.advance(6 * 60_000);
+    await sweepBoth();
+    await sweepBoth();
+    expect(await ran()).to.have.length(1);
+  });
+
+  it('nodes whose clocks disagree by more than the retry time still start each period once', async () => {
+    // A node ten minutes ahead takes a run claimed by a node behind it for an abandoned one and
+    // tries again while the first is still at it: the run's id, derived from its period, keeps one.
+    const ahead = { ...other.server.liveness, clock: { now: () => new Date(t.clock.now().getTime() + 10 * 60_000) } };
+    const duplicates: string[] = [];
+    for (let month = 1; month <= 8; month++) {
+      await advance(31 * DAY_MS);
+      await Promise.all([
+        sweepLivenessSchedules(t.server.liveness),
+        sweepLivenessSchedules(ahead),
+        sweepLivenessSchedules(t.server.liveness),
+        sweepLivenessSchedules(ahead),
+      ]);
+      const periods = (await runsOf('RU')).map((run) => run.schedule?.periodStart.toISOString());
+      if (new Set(periods).size !== periods.length) duplicates.push(`month ${month}: ${periods.join(', ')}`);
+    }
+    expect(duplicates).to.deep.equal([]);
+    const [latest] = await runsOf('RU');
+    const again = await t.server.liveness.checks.createScheduled(
+      {
+        startedBy: ruAdmin.user.id,
+        scopeState: 'RU',
+        scopeDomain: null,
+        startedAt: t.clock.now(),
+        deadline: t.clock.now(),
+        remindAt: null,
+        schedule: latest?.schedule ?? { key: 'RU', periodStart: new Date(0) },
+      },
+      [{ userId: ruOne.user.id, state: 'RU', nonce: 'another', promptedAt: t.clock.now(), deadline: t.clock.now() }],
+    );
+    expect(again, 'created once, whoever asks').to.equal(undefined);
+    const targets = await t.server.liveness.checks.targetsOf(latest?.id ?? '');
+    expect(targets.map((target) => target.nonce)).to.not.include('another');
+  });
+
   it('the review counts scheduled checks apart from manual ones, per state they prompted', async () => {
     const manual = await call(t.url, 'POST', '/api/liveness-checks', { token: kzAdmin.session?.accessToken, body: {} });
     expect(manual.status).to.equal(201);
