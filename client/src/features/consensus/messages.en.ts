@@ -19,7 +19,7 @@ const consensus = {
     'rename-domain': 'Rename the domain {{code}} to {{name}}',
     'retire-domain': 'Retire the domain {{name}} ({{code}})',
     'set-liveness-schedule':
-      'Check every state’s focal points every {{months}} month(s) from {{first}}, {{hours}} hours to answer',
+      'Scheduled liveness checks of every state’s focal points — {{cadence}}, first on {{first}}, {{hours}} hours to answer',
     'remove-liveness-schedule': 'Stop the network’s scheduled liveness checks',
   },
   procedure: { silence: 'Silence procedure', unanimity: 'Unanimity' },

@@ -22,7 +22,7 @@ const consensus: Translation<(typeof consensusEn)['consensus']> = {
     'rename-domain': 'Переименовать направление {{code}} в «{{name}}»',
     'retire-domain': 'Вывести из использования направление «{{name}}» ({{code}})',
     'set-liveness-schedule':
-      'Проверять связь с контактными лицами всех государств раз в {{months}} мес. начиная с {{first}}, на ответ {{hours}} ч',
+      'Проверки связи с контактными пунктами всех государств по расписанию — {{cadence}}, первая {{first}}, на ответ {{hours}} ч',
     'remove-liveness-schedule': 'Прекратить проверки связи по расписанию сети',
   },
   procedure: { silence: 'Процедура умолчания', unanimity: 'Единогласие' },

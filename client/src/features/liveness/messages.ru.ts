@@ -21,7 +21,7 @@ const liveness: Translation<(typeof livenessEn)['liveness']> = {
     started: 'Проверка начата; запросов отправлено: {{count}}.',
   },
   history: {
-    origin: 'Запуск',
+    origin: 'Как запущена',
     title: 'Прошлые проверки',
     empty: 'Проверок ещё не было.',
     started: 'Начата',
@@ -66,6 +66,7 @@ const liveness: Translation<(typeof livenessEn)['liveness']> = {
     setBy: 'Установлено',
     adoptedBy: 'Принято решением сети',
     lastRuns: 'Последние проверки',
+    runTotals: 'в срок ответили {{answered}} из {{targets}} · с опозданием {{late}} · без ответа {{none}}',
     noRuns: 'Проверок по нему ещё не было.',
     invalid: 'Проверьте это значение.',
     setTitle: 'Установить расписание вашего государства',

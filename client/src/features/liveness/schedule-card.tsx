@@ -2,26 +2,24 @@ import { useTranslation } from 'react-i18next';
 import type { LivenessScheduleView } from '../../../../shared/schemas/liveness-schedule';
 import { useLabels } from '../../components/use-labels';
 import { Link } from '../../router/link';
-import { CheckHistory } from './check-history';
-
-const NAMED_CADENCES = { 1: 'every.1', 3: 'every.3', 6: 'every.6', 12: 'every.12' } as const;
-
-function useCadence(): (months: number) => string {
-  const { t } = useTranslation();
-  return (months) => {
-    const named = NAMED_CADENCES[months as keyof typeof NAMED_CADENCES] as
-      (typeof NAMED_CADENCES)[keyof typeof NAMED_CADENCES] | undefined;
-    return named ? t(`liveness.schedule.${named}`) : t('liveness.schedule.everyMonths', { count: months });
-  };
-}
+import { describeCadence } from './describe-cadence';
+import { ScheduleRunList } from './schedule-run-list';
 
 /** One schedule: how often, how long to answer, the next run, and the latest runs with their results. */
-export function ScheduleCard({ schedule, title }: { schedule: LivenessScheduleView | null; title: string }) {
+export function ScheduleCard({
+  schedule,
+  scope,
+  title,
+}: {
+  schedule: LivenessScheduleView | null;
+  /** "network" or the state's code (for tests and styles). */
+  scope: string;
+  title: string;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const cadence = useCadence();
   return (
-    <section className="card" aria-label={title} data-testid="liveness-schedule">
+    <section className="card" aria-label={title} data-testid="liveness-schedule" data-scope={scope}>
       <h3>{title}</h3>
       {!schedule ? (
         <p>{t('liveness.schedule.none')}</p>
@@ -29,7 +27,7 @@ export function ScheduleCard({ schedule, title }: { schedule: LivenessScheduleVi
         <>
           <dl className="schedule-facts">
             <dt>{t('liveness.schedule.cadence')}</dt>
-            <dd>{cadence(schedule.everyMonths)}</dd>
+            <dd>{describeCadence(schedule.everyMonths, t)}</dd>
             <dt>{t('liveness.schedule.answerHours')}</dt>
             <dd>{schedule.answerHours}</dd>
             <dt>{t('liveness.schedule.firstRunAt')}</dt>
@@ -51,7 +49,7 @@ export function ScheduleCard({ schedule, title }: { schedule: LivenessScheduleVi
           {schedule.lastRuns.length === 0 ? (
             <p>{t('liveness.schedule.noRuns')}</p>
           ) : (
-            <CheckHistory checks={schedule.lastRuns} />
+            <ScheduleRunList runs={schedule.lastRuns} />
           )}
         </>
       )}

@@ -33,7 +33,7 @@ export function SchedulesPage({ me }: { me: UserView }) {
         <p>{t('common.loading')}</p>
       ) : (
         <>
-          <ScheduleCard schedule={loaded.data.network} title={t('liveness.schedule.network')} />
+          <ScheduleCard schedule={loaded.data.network} scope="network" title={t('liveness.schedule.network')} />
           {secretariat ? (
             <>
               <NetworkScheduleForm hasSchedule={loaded.data.network !== null} />
@@ -41,6 +41,7 @@ export function SchedulesPage({ me }: { me: UserView }) {
                 <ScheduleCard
                   key={schedule.state}
                   schedule={schedule}
+                  scope={schedule.state ?? 'network'}
                   title={t('liveness.schedule.state', { state: labels.state(schedule.state) })}
                 />
               ))}
@@ -48,13 +49,12 @@ export function SchedulesPage({ me }: { me: UserView }) {
           ) : (
             me.state && (
               <>
-                <ScheduleCard schedule={own} title={t('liveness.schedule.state', { state: labels.state(me.state) })} />
-                <StateScheduleForm
-                  key={own?.setAt ?? 'none'}
-                  state={me.state}
-                  current={own}
-                  onChanged={loaded.reload}
+                <ScheduleCard
+                  schedule={own}
+                  scope={me.state}
+                  title={t('liveness.schedule.state', { state: labels.state(me.state) })}
                 />
+                <StateScheduleForm state={me.state} current={own} onChanged={loaded.reload} />
               </>
             )
           )}
