@@ -48,7 +48,7 @@ describe('e2e: scheduled liveness checks in Chromium', function () {
     await form.getByRole('button', { name: 'Save the schedule' }).click();
     await form.getByText(/Saved\. The next run is on/).waitFor();
     let card = page.locator('[data-testid="liveness-schedule"][data-scope="KZ"]');
-    expect(await card.textContent()).to.contain('Every quarter');
+    await card.getByText('Every quarter').waitFor(); // the page reloads the schedules once saved
     expect(await card.textContent()).to.contain('It has not run yet.');
     expect(await fitsWidth(page)).to.equal(true);
     await shot(page, '01-state-schedule-set-390');
@@ -101,6 +101,10 @@ describe('e2e: scheduled liveness checks in Chromium', function () {
     await form.getByLabel('Why (shown to every state)').fill('A yearly check, as the UN directory does.');
     await form.getByRole('button', { name: 'Put it to the member states' }).click();
     await form.getByText('Proposed.').waitFor();
+    // The network's card says what is proposed and until when the states respond.
+    const open = network.getByTestId('open-schedule-proposal');
+    await open.waitFor();
+    expect(await open.textContent()).to.contain('Proposed to the member states: Scheduled liveness checks');
     await shot(page, '04-network-schedule-proposed');
     await form.getByRole('link', { name: 'Network decisions' }).click();
     const proposal = page.locator('[data-testid="proposal"][data-status="open"]');

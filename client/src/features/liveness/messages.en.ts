@@ -63,6 +63,7 @@ const liveness = {
     adoptedBy: 'Adopted by network decision',
     lastRuns: 'Latest runs',
     runTotals: '{{answered}} of {{targets}} answered in time · {{late}} late · {{none}} without an answer',
+    openProposal: 'Proposed to the member states: {{change}}. They respond until {{deadline}}.',
     noRuns: 'It has not run yet.',
     invalid: 'Check this value.',
     setTitle: 'Set your state’s schedule',
@@ -79,7 +80,7 @@ const liveness = {
     rationale: 'Why (shown to every state)',
     propose: 'Put it to the member states',
     proposeRemove: 'Propose stopping the network’s schedule',
-    proposed: 'Proposed. Follow it under Network decisions.',
+    proposed: 'Proposed. Follow it under',
   },
   banner: {
     title: 'Liveness check from your administration — confirm you are reachable',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LivenessScheduleView } from '../../../../shared/schemas/liveness-schedule';
 import { useLabels } from '../../components/use-labels';
@@ -10,17 +11,21 @@ export function ScheduleCard({
   schedule,
   scope,
   title,
+  note,
 }: {
   schedule: LivenessScheduleView | null;
   /** "network" or the state's code (for tests and styles). */
   scope: string;
   title: string;
+  /** Shown under the title, e.g. an open proposal to change it. */
+  note?: ReactNode;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
   return (
     <section className="card" aria-label={title} data-testid="liveness-schedule" data-scope={scope}>
       <h3>{title}</h3>
+      {note}
       {!schedule ? (
         <p>{t('liveness.schedule.none')}</p>
       ) : (

@@ -6,7 +6,9 @@ import { useLabels } from '../../components/use-labels';
 import { useLoaded } from '../../hooks/use-loaded';
 import { Link } from '../../router/link';
 import { useClient } from '../../services/client-context';
+import { useConsensusUpdates } from '../consensus/use-consensus-updates';
 import { NetworkScheduleForm } from './network-schedule-form';
+import { OpenScheduleProposal } from './open-schedule-proposal';
 import { ScheduleCard } from './schedule-card';
 import { StateScheduleForm } from './state-schedule-form';
 
@@ -19,6 +21,12 @@ export function SchedulesPage({ me }: { me: UserView }) {
   const client = useClient();
   const labels = useLabels();
   const loaded = useLoaded(useCallback(() => client.liveness.schedules(), [client]));
+  const proposals = useLoaded(useCallback(() => client.consensus.list(), [client]));
+  // A decision about the network's schedule may be made, answered or adopted while the page is open.
+  useConsensusUpdates(() => {
+    loaded.reload();
+    proposals.reload();
+  });
   const secretariat = me.role === 'network-admin';
   const own = loaded.data?.states.find((schedule) => schedule.state === me.state) ?? null;
   return (
@@ -33,7 +41,12 @@ export function SchedulesPage({ me }: { me: UserView }) {
         <p>{t('common.loading')}</p>
       ) : (
         <>
-          <ScheduleCard schedule={loaded.data.network} scope="network" title={t('liveness.schedule.network')} />
+          <ScheduleCard
+            schedule={loaded.data.network}
+            scope="network"
+            title={t('liveness.schedule.network')}
+            note={<OpenScheduleProposal proposals={proposals.data} />}
+          />
           {secretariat ? (
             <>
               <NetworkScheduleForm hasSchedule={loaded.data.network !== null} />
