@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { isDuplicateKey } from '../database-errors.js';
 import type { LivenessCheckModel, LivenessTargetModel } from '../models/liveness.model.js';
@@ -36,15 +35,13 @@ export class LivenessRepository implements LivenessCheckStore {
     return { ...check, id: doc._id.toHexString() };
   }
 
-  async createScheduled(
-    check: Omit<LivenessCheck, 'id' | 'schedule'> & { schedule: NonNullable<LivenessCheck['schedule']> },
+  async addScheduledTargets(
+    checkId: string,
     targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>,
-  ): Promise<LivenessCheck | undefined> {
-    const { schedule, ...rest } = check;
-    const checkId = scheduledCheckId(schedule.key, schedule.periodStart);
+  ): Promise<void> {
     const docs = targets.map((target) => ({
       ...target,
-      checkId,
+      checkId: new Types.ObjectId(checkId),
       userId: new Types.ObjectId(target.userId),
       answeredAt: null,
     }));
@@ -55,19 +52,23 @@ export class LivenessRepository implements LivenessCheckStore {
       // An earlier try stored some: keep those (their nonces may have been prompted), add the rest.
       for (const doc of docs) await this.targets.create(doc).catch(ignoreDuplicate);
     }
+  }
+
+  async createScheduled(checkId: string, check: Omit<LivenessCheck, 'id'>): Promise<boolean> {
+    const { schedule, ...rest } = check;
     try {
       await this.checks.create({
         ...rest,
-        _id: checkId,
+        _id: new Types.ObjectId(checkId),
         startedBy: new Types.ObjectId(check.startedBy),
-        scheduleKey: schedule.key,
-        periodStart: schedule.periodStart,
+        scheduleKey: schedule?.key ?? null,
+        periodStart: schedule?.periodStart ?? null,
       });
+      return true;
     } catch (error) {
-      if (isDuplicateKey(error)) return undefined;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
-    return { ...check, id: checkId.toHexString() };
   }
 
   async find(id: string): Promise<LivenessCheck | undefined> {
@@ -134,12 +135,6 @@ export class LivenessRepository implements LivenessCheckStore {
     );
     return true;
   }
-}
-
-/** The id of a schedule's run for one period: the same on every node, so the run is stored once. */
-function scheduledCheckId(key: string, periodStart: Date): Types.ObjectId {
-  const digest = createHash('sha256').update(`liveness-schedule:${key}:${periodStart.toISOString()}`).digest('hex');
-  return new Types.ObjectId(digest.slice(0, 24));
 }
 
 function ignoreDuplicate(error: unknown): void {

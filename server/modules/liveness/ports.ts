@@ -27,15 +27,10 @@ export interface LivenessCheckStore {
     check: Omit<LivenessCheck, 'id'>,
     targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>,
   ): Promise<LivenessCheck>;
-  /**
-   * A schedule's run for one period, created at most once however many nodes try: its id follows
-   * from (schedule, period). The targets go in first (a repeat keeps the first ones and their
-   * nonces), the check last; undefined when the check was there already.
-   */
-  createScheduled(
-    check: Omit<LivenessCheck, 'id' | 'schedule'> & { schedule: NonNullable<LivenessCheck['schedule']> },
-    targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>,
-  ): Promise<LivenessCheck | undefined>;
+  /** Stores a scheduled run's targets under its id (see scheduledRunId); a repeat keeps those stored first, and their nonces. */
+  addScheduledTargets(checkId: string, targets: Array<Omit<LivenessTarget, 'checkId' | 'answeredAt'>>): Promise<void>;
+  /** Stores a scheduled run under its id: true for exactly one caller, false when it was stored already. */
+  createScheduled(checkId: string, check: Omit<LivenessCheck, 'id'>): Promise<boolean>;
   find(id: string): Promise<LivenessCheck | undefined>;
   recent(limit: number): Promise<LivenessCheck[]>;
   /** The run of a schedule for one period, if it was started. */

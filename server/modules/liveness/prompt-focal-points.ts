@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { LivenessCheck } from './ports.js';
+import type { LivenessCheck, LivenessTarget } from './ports.js';
 import type { LivenessDeps } from './liveness-deps.js';
+import { scheduledRunId } from './schedule-runs.js';
 
 export interface CheckScope {
   /** Who started it: the admin, or for a scheduled run whoever set the schedule. */
@@ -15,54 +16,42 @@ export interface CheckScope {
   remindAfterMs: number | null;
 }
 
-/**
- * Creates a check over every active focal point in scope (with a domain: those in it), audits it
- * and prompts each in real time. Started by hand or by a schedule, it is the same check; a
- * schedule's run for a period is created once, and undefined is answered to the node that finds
- * it created already.
- */
-export async function promptFocalPoints(
+type NewTarget = Omit<LivenessTarget, 'checkId' | 'answeredAt'>;
+
+/** Every active focal point in scope (with a domain: those in it), each with a fresh nonce. */
+async function targetsInScope(deps: LivenessDeps, scope: CheckScope, now: Date, deadline: Date): Promise<NewTarget[]> {
+  const directory = await deps.index.snapshot();
+  return directory.records
+    .filter(
+      (r) =>
+        (scope.state === null || r.user.state === scope.state) &&
+        (scope.domain ? r.domains.includes(scope.domain) : r.domains.length > 0),
+    )
+    .map((r) => ({
+      userId: r.user.id,
+      state: r.user.state ?? '',
+      nonce: randomBytes(32).toString('base64url'),
+      promptedAt: now,
+      deadline,
+    }));
+}
+
+async function auditStart(
   deps: LivenessDeps,
   scope: CheckScope,
-): Promise<(LivenessCheck & { targets: number }) | undefined> {
-  const directory = await deps.index.snapshot();
-  const now = deps.clock.now();
-  const deadline = new Date(now.getTime() + scope.answerMs);
-  const people = directory.records.filter(
-    (r) =>
-      (scope.state === null || r.user.state === scope.state) &&
-      (scope.domain ? r.domains.includes(scope.domain) : r.domains.length > 0),
-  );
-  const targets = people.map((r) => ({
-    userId: r.user.id,
-    state: r.user.state ?? '',
-    nonce: randomBytes(32).toString('base64url'),
-    promptedAt: now,
-    deadline,
-  }));
-  const fields = {
-    startedBy: scope.startedBy,
-    scopeState: scope.state,
-    scopeDomain: scope.domain,
-    startedAt: now,
-    deadline,
-    remindAt: scope.remindAfterMs === null ? null : new Date(now.getTime() + scope.remindAfterMs),
-  };
-  const check = scope.schedule
-    ? await deps.checks.createScheduled({ ...fields, schedule: scope.schedule }, targets)
-    : await deps.checks.create({ ...fields, schedule: null }, targets);
-  if (!check) return undefined; // another node started this period's run
-  // A scheduled run repeated after a node died keeps the targets (and nonces) stored first.
-  const prompted = scope.schedule ? await deps.checks.targetsOf(check.id) : targets;
+  checkId: string,
+  targets: NewTarget[],
+  deadline: Date,
+) {
   const perState = new Map<string, number>();
-  for (const target of prompted) perState.set(target.state, (perState.get(target.state) ?? 0) + 1);
+  for (const target of targets) perState.set(target.state, (perState.get(target.state) ?? 0) + 1);
   await deps.audit.append({
     type: 'liveness.check-started',
     actorId: scope.schedule ? null : scope.startedBy,
     state: scope.state,
-    subjectId: check.id,
+    subjectId: checkId,
     data: {
-      targets: prompted.length,
+      targets: targets.length,
       domain: scope.domain,
       deadline: deadline.toISOString(),
       scheduled: scope.schedule !== null,
@@ -73,11 +62,48 @@ export async function promptFocalPoints(
         : {}),
     },
   });
-  for (const target of prompted)
-    deps.notifier.prompt(target.userId, {
-      checkId: check.id,
-      nonce: target.nonce,
-      deadline: target.deadline.toISOString(),
-    });
-  return { ...check, targets: prompted.length };
+}
+
+function prompt(deps: LivenessDeps, checkId: string, targets: NewTarget[]): void {
+  for (const target of targets)
+    deps.notifier.prompt(target.userId, { checkId, nonce: target.nonce, deadline: target.deadline.toISOString() });
+}
+
+/**
+ * Creates a check over every active focal point in scope, audits it and prompts each in real
+ * time. Started by hand or by a schedule, it is the same check; a schedule's run for a period is
+ * stored once (its id follows from the period), and the node that finds it stored gets undefined.
+ */
+export async function promptFocalPoints(
+  deps: LivenessDeps,
+  scope: CheckScope,
+): Promise<(LivenessCheck & { targets: number }) | undefined> {
+  const now = deps.clock.now();
+  const deadline = new Date(now.getTime() + scope.answerMs);
+  const targets = await targetsInScope(deps, scope, now, deadline);
+  const fields = {
+    startedBy: scope.startedBy,
+    scopeState: scope.state,
+    scopeDomain: scope.domain,
+    startedAt: now,
+    deadline,
+    schedule: scope.schedule,
+    remindAt: scope.remindAfterMs === null ? null : new Date(now.getTime() + scope.remindAfterMs),
+  };
+  if (!scope.schedule) {
+    const check = await deps.checks.create(fields, targets);
+    await auditStart(deps, scope, check.id, targets, deadline);
+    prompt(deps, check.id, targets);
+    return { ...check, targets: targets.length };
+  }
+  const id = scheduledRunId(scope.schedule.key, scope.schedule.periodStart);
+  await deps.checks.addScheduledTargets(id, targets);
+  // A run repeated after a node died keeps the targets (and nonces) stored first.
+  const stored = await deps.checks.targetsOf(id);
+  // Audited before the run is stored: a node dying in between leaves a run that is retried (the
+  // review counts a check once), never a stored run without its audit entry.
+  await auditStart(deps, scope, id, stored, deadline);
+  if (!(await deps.checks.createScheduled(id, fields))) return undefined;
+  prompt(deps, id, stored);
+  return { ...fields, id, targets: stored.length };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { currentPeriodStart, nextPeriodStart } from '../../../shared/liveness/schedule-periods.js';
 import type { LivenessCheckStore, LivenessSchedule } from './ports.js';
 
@@ -19,4 +20,12 @@ export async function nextRunAt(checks: LivenessCheckStore, schedule: LivenessSc
   const due = duePeriod(schedule, now);
   if (due && !(await checks.ofPeriod(schedule.key, due))) return due;
   return nextPeriodStart(schedule, now);
+}
+
+/** The id of a schedule's run for one period (24 hex digits): the same on every node, so the run is stored once. */
+export function scheduledRunId(scheduleKey: string, periodStart: Date): string {
+  return createHash('sha256')
+    .update(`liveness-schedule:${scheduleKey}:${periodStart.toISOString()}`)
+    .digest('hex')
+    .slice(0, 24);
 }

@@ -77,6 +77,8 @@ export class ReviewTally {
     { requesterState: string; requestedState: string; domain: string; answered: boolean; declined: boolean }
   >();
   private readonly decisions = { proposed: 0, adopted: 0, rejected: 0, withdrawn: 0 };
+  /** A scheduled run retried after a node died may be audited twice under its one id: it counts once. */
+  private readonly checksCounted = new Set<string>();
 
   constructor(private readonly period: Period) {}
 
@@ -130,6 +132,8 @@ export class ReviewTally {
         this.upkeep.get(state).entriesConfirmed += 1;
         break;
       case 'liveness.check-started':
+        if (entry.subjectId && this.checksCounted.has(entry.subjectId)) break;
+        if (entry.subjectId) this.checksCounted.add(entry.subjectId);
         this.countCheck(state, data);
         break;
       case 'liveness.acknowledged': {

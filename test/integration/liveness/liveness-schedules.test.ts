@@ -6,6 +6,8 @@ import type { ProposalView } from '../../../shared/schemas/consensus.js';
 import type { ImplementationReview } from '../../../shared/schemas/review.js';
 import { sweepProposals } from '../../../server/modules/consensus/settle-proposals.js';
 import { sweepLivenessSchedules } from '../../../server/modules/liveness/sweep-liveness-schedules.js';
+import { scheduledRunId } from '../../../server/modules/liveness/schedule-runs.js';
+import type { LivenessCheck } from '../../../server/modules/liveness/ports.js';
 import { call } from '../../helpers/api.js';
 import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { flushed, waitFor } from '../../helpers/barrier.js';
@@ -292,19 +294,17 @@ describe('liveness schedules', function () {
     }
     expect(duplicates).to.deep.equal([]);
     const [latest] = await runsOf('RU');
-    const again = await t.server.liveness.checks.createScheduled(
-      {
-        startedBy: ruAdmin.user.id,
-        scopeState: 'RU',
-        scopeDomain: null,
-        startedAt: t.clock.now(),
-        deadline: t.clock.now(),
-        remindAt: null,
-        schedule: latest?.schedule ?? { key: 'RU', periodStart: new Date(0) },
-      },
-      [{ userId: ruOne.user.id, state: 'RU', nonce: 'another', promptedAt: t.clock.now(), deadline: t.clock.now() }],
-    );
-    expect(again, 'created once, whoever asks').to.equal(undefined);
+    const id = latest?.id ?? '';
+    expect(id).to.equal(scheduledRunId('RU', latest?.schedule?.periodStart ?? new Date(0)));
+    // Whoever tries again, later: the targets stored first and the run stay as they were.
+    await t.server.liveness.checks.addScheduledTargets(id, [
+      { userId: ruOne.user.id, state: 'RU', nonce: 'another', promptedAt: t.clock.now(), deadline: t.clock.now() },
+    ]);
+    const again = await t.server.liveness.checks.createScheduled(id, {
+      ...(latest as LivenessCheck),
+      startedAt: t.clock.now(),
+    });
+    expect(again, 'created once, whoever asks').to.equal(false);
     const targets = await t.server.liveness.checks.targetsOf(latest?.id ?? '');
     expect(targets.map((target) => target.nonce)).to.not.include('another');
   });

@@ -165,14 +165,15 @@ describe("review tally: the year's figures from audit entries", () => {
     expect(figures.decisions).to.deep.equal({ proposed: 2, adopted: 1, rejected: 0, withdrawn: 1 });
   });
 
-  it('liveness checks count for each state they prompted, scheduled ones apart; older entries by their one state', () => {
+  it('liveness checks count for each state they prompted, scheduled ones apart, each once; older entries by their one state', () => {
     const tally = new ReviewTally(year);
-    const started = (state: string | null, data: Record<string, unknown>) =>
-      tally.add(entry('2026-05-01T00:00:00Z', 'liveness.check-started', state, 'c', data));
-    started(null, { targets: 3, scheduled: true, perState: ['KZ:2', 'RU:1'] }); // the network's schedule
-    started('KZ', { targets: 2, scheduled: true, perState: ['KZ:2'] }); // KZ's own schedule
-    started('KZ', { targets: 2, scheduled: false, perState: ['KZ:2'] }); // by hand
-    started('RU', { targets: 4 }); // written before checks named their states
+    const started = (id: string, state: string | null, data: Record<string, unknown>) =>
+      tally.add(entry('2026-05-01T00:00:00Z', 'liveness.check-started', state, id, data));
+    started('c1', null, { targets: 3, scheduled: true, perState: ['KZ:2', 'RU:1'] }); // the network's schedule
+    started('c1', null, { targets: 3, scheduled: true, perState: ['KZ:2', 'RU:1'] }); // its run retried: once
+    started('c2', 'KZ', { targets: 2, scheduled: true, perState: ['KZ:2'] }); // KZ's own schedule
+    started('c3', 'KZ', { targets: 2, scheduled: false, perState: ['KZ:2'] }); // by hand
+    started('c4', 'RU', { targets: 4 }); // written before checks named their states
     const row = (state: string) => {
       const found = tally.figures(null).upkeep.find((r) => r.state === state);
       return [found?.livenessChecks, found?.livenessScheduledChecks, found?.livenessPrompted];
