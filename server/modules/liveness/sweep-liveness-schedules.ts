@@ -43,9 +43,12 @@ async function run(deps: LivenessDeps, schedule: LivenessSchedule, period: Date)
 /** Half-way through a scheduled check, whoever has not answered is prompted again: once per person (claimed). */
 async function remindUnanswered(deps: LivenessDeps, now: Date): Promise<number> {
   let reminded = 0;
-  for (const check of await deps.checks.remindersDue(now, REMINDER_BATCH)) {
+  const due = await deps.checks.remindersDue(now, REMINDER_BATCH);
+  // Only active focal points (the directory holds no one else): a person suspended since is not reminded.
+  const active = due.length > 0 ? (await deps.index.snapshot()).byUserId : new Map();
+  for (const check of due) {
     for (const target of await deps.checks.targetsOf(check.id)) {
-      if (target.answeredAt) continue;
+      if (target.answeredAt || !active.has(target.userId)) continue;
       const claimed = await deps.claims.claim(
         `liveness-reminder:${check.id}:${target.userId}`,
         now,

@@ -326,4 +326,30 @@ describe('liveness schedules', function () {
     const ru = (await review(ruAdmin)).upkeep.find((row) => row.state === 'RU');
     expect(ru?.livenessScheduledChecks).to.equal((await checksThisYear('RU')) + (await checksThisYear('network')));
   });
+
+  it('a focal point suspended since the run started is not reminded', async () => {
+    const set = await setSchedule(kzAdmin, 'KZ', { everyMonths: 12, answerHours: 24, firstRunAt: at(HOUR_MS) });
+    expect(set.status).to.equal(200);
+    await advance(2 * HOUR_MS);
+    await sweepBoth();
+    const [run] = await runsOf('KZ');
+    expect(run?.schedule?.periodStart.toISOString()).to.equal(set.body.firstRunAt);
+    const suspended = await call(t.url, 'POST', `/api/users/${kzTwo.user.id}/suspend`, {
+      token: kzAdmin.session?.accessToken,
+      body: { reason: 'left the ministry' },
+    });
+    expect(suspended.status).to.equal(200);
+    t.clock.advance(13 * HOUR_MS); // past half the window (no one signs in again: kzTwo no longer can)
+    const reminded: string[] = [];
+    const watched = {
+      ...t.server.liveness,
+      notifier: {
+        prompt: (userId: string, prompt: LivenessPrompt) => {
+          if (prompt.checkId === run?.id) reminded.push(userId);
+        },
+      },
+    };
+    await sweepLivenessSchedules(watched);
+    expect(reminded).to.deep.equal([kzOne.user.id]);
+  });
 });
