@@ -22,6 +22,7 @@ import type { ConsensusDeps } from './modules/consensus/consensus-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { RequestsDeps } from './modules/requests/requests-deps.js';
+import type { LivenessDeps } from './modules/liveness/liveness-deps.js';
 import { createEventLimiter } from './realtime/event-limits.js';
 import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
@@ -60,6 +61,8 @@ export interface RunningServer {
   alerts: Alerts;
   /** Who stands in for whom right now (away with a deputy). */
   dutyRoster: DutyRoster;
+  /** Liveness checks and their schedules (the schedule sweep). */
+  liveness: LivenessDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -147,6 +150,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       consensus: modules.consensus,
       alerts: modules.alerts,
       dutyRoster: modules.dutyRoster,
+      liveness: modules.liveness,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

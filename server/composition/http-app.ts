@@ -16,6 +16,7 @@ import { directoryRoutes } from '../http/routes/directory.routes.js';
 import { dutyRosterRoutes } from '../http/routes/duty-roster.routes.js';
 import { invitationRoutes } from '../http/routes/invitations.routes.js';
 import { livenessRoutes } from '../http/routes/liveness.routes.js';
+import { livenessScheduleRoutes } from '../http/routes/liveness-schedules.routes.js';
 import { meRoutes } from '../http/routes/me.routes.js';
 import { notificationRoutes } from '../http/routes/notifications.routes.js';
 import { messageRoutes } from '../http/routes/messages.routes.js';
@@ -46,6 +47,7 @@ const ROUTES = [
   directoryRoutes,
   dutyRosterRoutes,
   livenessRoutes,
+  livenessScheduleRoutes,
   messageRoutes,
   attachmentRoutes,
   policyRoutes,

@@ -18,6 +18,8 @@ import { AuditRepository } from '../db/repositories/audit.repository.js';
 import { DirectoryEntriesRepository } from '../db/repositories/directory-entries.repository.js';
 import { InvitationsRepository } from '../db/repositories/invitations.repository.js';
 import { LivenessRepository } from '../db/repositories/liveness.repository.js';
+import { livenessScheduleModel } from '../db/models/liveness-schedule.model.js';
+import { LivenessSchedulesRepository } from '../db/repositories/liveness-schedules.repository.js';
 import { MemberStatesRepository } from '../db/repositories/member-states.repository.js';
 import { RefreshTokensRepository } from '../db/repositories/refresh-tokens.repository.js';
 import { SettingsRepository } from '../db/repositories/settings.repository.js';
@@ -139,6 +141,7 @@ export function composeModules(
     domainModel(connection),
     endedSessionModel(connection),
     deliveryRecordModel(connection),
+    livenessScheduleModel(connection),
   ] as const;
   const [
     users,
@@ -162,6 +165,7 @@ export function composeModules(
     domainModels,
     endedSessionDocs,
     deliveryRecords,
+    livenessScheduleDocs,
   ] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
@@ -211,6 +215,7 @@ export function composeModules(
     alerts,
     clock,
   );
+  const livenessSchedules = new LivenessSchedulesRepository(livenessScheduleDocs);
 
   // A published policy version may change which directory fields other states see: this node's index reloads them at once.
   const policies = composePolicies(connection, {
@@ -237,6 +242,8 @@ export function composeModules(
   const dutyRoster = createDutyRoster(directory.index, clock);
   const liveness: LivenessDeps = {
     checks: new LivenessRepository(livenessChecks, livenessTargets, claims),
+    schedules: livenessSchedules,
+    claims,
     users: usersRepository,
     index: directory.index,
     audit,
@@ -305,6 +312,7 @@ export function composeModules(
     states: statesRepository,
     domains: domainsRepository,
     settings: settingsRepository,
+    livenessSchedules,
     audit,
     clock,
     notifier: notify.consensusNotifier,

@@ -1,6 +1,10 @@
 import type { Logger } from 'pino';
 import type { Modules } from './modules.js';
 import { CONSENSUS_SWEEP_INTERVAL_MS, sweepProposals } from '../modules/consensus/settle-proposals.js';
+import {
+  LIVENESS_SCHEDULE_SWEEP_INTERVAL_MS,
+  sweepLivenessSchedules,
+} from '../modules/liveness/sweep-liveness-schedules.js';
 import { reconcileHeldMessages } from '../modules/messaging/reconcile-held-messages.js';
 import { sweepMessages } from '../modules/messaging/sweep-messages.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from '../modules/policies/sweep-approvals.js';
@@ -19,6 +23,11 @@ export function startSweepers(modules: Modules, logger: Logger, intervals: { out
     startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, failed('approval sweep')),
     startPeriodic(() => sweepRequests(modules.requests), REQUEST_SWEEP_INTERVAL_MS, failed('request sweep')),
     startPeriodic(() => sweepProposals(modules.consensus), CONSENSUS_SWEEP_INTERVAL_MS, failed('consensus sweep')),
+    startPeriodic(
+      () => sweepLivenessSchedules(modules.liveness),
+      LIVENESS_SCHEDULE_SWEEP_INTERVAL_MS,
+      failed('liveness schedule sweep'),
+    ),
     startPeriodic(
       async () => {
         await sweepMessages(modules.messaging);

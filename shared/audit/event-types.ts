@@ -34,6 +34,8 @@ export const AUDIT_EVENT_TYPES = [
   'state.participation-changed',
   'liveness.check-started',
   'liveness.acknowledged',
+  'liveness.schedule-set',
+  'liveness.schedule-removed',
   'message.stored',
   'message.released',
   'message.dropped',

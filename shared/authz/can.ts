@@ -37,6 +37,7 @@ export const ACTIONS = [
   'state:manage-directory',
   'directory:settings',
   'liveness:start',
+  'liveness:schedule-state',
   'policy:read-published',
   'policy:read',
   'policy:history',
@@ -127,6 +128,9 @@ export function can(actor: Actor, action: Action, target: Target = {}): boolean 
     case 'liveness:start':
       // The secretariat checks the whole network; a national admin their own state.
       return actor.role === 'network-admin' || (actor.role === 'national-admin' && target.state === actor.state);
+    case 'liveness:schedule-state':
+      // A state's own schedule is its national admins' business; the network's is adopted by consensus.
+      return actor.role === 'national-admin' && target.state === actor.state;
     // Disclosure policies apply national law, a state's own business: the full policy (with its
     // unpublished rules) is for that state's people only; everyone else, the secretariat
     // included, sees the published rules. Only the state's national admins write it.

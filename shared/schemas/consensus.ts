@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from './accounts.js';
 import { DirectorySettings } from './directory.js';
 import { DomainCode, StateCode } from './labels.js';
+import { LivenessScheduleInput } from './liveness-schedule.js';
 
 const Names = z.object({ en: z.string().trim().min(2).max(80), ru: z.string().trim().min(2).max(80) }).strict();
 
@@ -46,6 +47,14 @@ export const ProposedChange = z.discriminatedUnion('kind', [
       freshnessDays: DirectorySettings.shape.freshnessDays,
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('set-liveness-schedule'),
+      /** Checks of every state's focal points; replaces the network's schedule if there is one. */
+      schedule: LivenessScheduleInput,
+    })
+    .strict(),
+  z.object({ kind: z.literal('remove-liveness-schedule') }).strict(),
 ]);
 export type ProposedChange = z.infer<typeof ProposedChange>;
 

@@ -24,6 +24,8 @@ export const LivenessPrompt = z.object({
   /** 32 random bytes, base64url. */
   nonce: z.string(),
   deadline: z.iso.datetime(),
+  /** Sent again to someone who has not answered a scheduled check half-way through its window. */
+  reminder: z.boolean().optional(),
 });
 export type LivenessPrompt = z.infer<typeof LivenessPrompt>;
 
@@ -62,6 +64,8 @@ export const LivenessCheckView = z.object({
   scope: z.object({ state: StateCode.nullable(), domain: DomainCode.nullable() }),
   startedAt: z.iso.datetime(),
   deadline: z.iso.datetime(),
+  /** Started by an admin, or by a schedule (the network's or one state's; see liveness-schedule.ts). */
+  origin: z.enum(['manual', 'scheduled']),
   states: z.array(LivenessStateSummary),
   targets: z.array(LivenessTargetView).optional(),
 });

@@ -44,13 +44,19 @@ export const RequestRow = z.object({
 });
 export type RequestRow = z.infer<typeof RequestRow>;
 
-/** A state's network upkeep: accounts activated (after key verification) and suspended, entries confirmed, liveness answers, policy versions. */
+/** A state's network upkeep: accounts activated (after key verification) and suspended, entries confirmed, liveness checks and answers, policy versions. */
 export const UpkeepRow = z.object({
   state: StateCode,
   accountsActivated: count,
   suspensions: count,
   keyRotations: count,
   entriesConfirmed: count,
+  /** Liveness checks that prompted the state's focal points (network-wide ones count for each state they prompted)… */
+  livenessChecks: count,
+  /** …of which started by a schedule (the network's or the state's own), not by hand. */
+  livenessScheduledChecks: count,
+  /** Prompts sent to the state's focal points by those checks. */
+  livenessPrompted: count,
   livenessAnswered: count,
   livenessMedianResponseMs: z.number().nonnegative().nullable(),
   policyVersions: count,

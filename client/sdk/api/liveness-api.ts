@@ -7,6 +7,11 @@ import {
   type LivenessAck,
   type StartLivenessCheck,
 } from '../../../shared/schemas/liveness.js';
+import {
+  LivenessSchedulesView,
+  LivenessScheduleView,
+  type LivenessScheduleInput,
+} from '../../../shared/schemas/liveness-schedule.js';
 import { ApiError } from '../api-error.js';
 import type { KeyStore } from '../key-store.js';
 import type { SessionManager } from '../session-manager.js';
@@ -27,6 +32,15 @@ export interface LivenessApi {
   sign(prompt: LivenessPrompt): Promise<LivenessAck>;
   /** Signs and answers over HTTPS. */
   answer(prompt: LivenessPrompt): Promise<LivenessOutcome>;
+  /** Admins: the network's schedule and the states' own, with next run and latest runs. */
+  schedules(): Promise<LivenessSchedulesView>;
+  /**
+   * National admins: sets or replaces their state's schedule. The network's is proposed to the
+   * member states instead: `consensus.propose({ change: { kind: 'set-liveness-schedule', schedule } })`.
+   */
+  setStateSchedule(state: string, input: LivenessScheduleInput): Promise<LivenessScheduleView>;
+  /** National admins: removes their state's schedule; answers the schedules left. */
+  removeStateSchedule(state: string): Promise<LivenessSchedulesView>;
 }
 
 export function livenessApi(session: SessionManager, keyStore: KeyStore): LivenessApi {
@@ -60,6 +74,20 @@ export function livenessApi(session: SessionManager, keyStore: KeyStore): Livene
     pending: () =>
       session.authed({ method: 'GET', path: '/api/liveness-checks/pending', schema: z.array(LivenessPrompt) }),
     sign,
+    schedules: () => session.authed({ method: 'GET', path: '/api/liveness-schedules', schema: LivenessSchedulesView }),
+    setStateSchedule: (state, input) =>
+      session.authed({
+        method: 'PUT',
+        path: `/api/liveness-schedules/${encodeURIComponent(state)}`,
+        body: input,
+        schema: LivenessScheduleView,
+      }),
+    removeStateSchedule: (state) =>
+      session.authed({
+        method: 'DELETE',
+        path: `/api/liveness-schedules/${encodeURIComponent(state)}`,
+        schema: LivenessSchedulesView,
+      }),
     async answer(prompt) {
       const { checkId, signature } = await sign(prompt);
       const answer = await session.authed({

@@ -7,10 +7,16 @@ const LivenessCheckSchema = new Schema(
     scopeDomain: { type: String, default: null },
     startedAt: { type: Date, required: true },
     deadline: { type: Date, required: true },
+    /** "network" or a state code when a schedule started it; with the period it ran for. */
+    scheduleKey: { type: String, default: null },
+    periodStart: { type: Date, default: null },
+    remindAt: { type: Date, default: null },
   },
   { versionKey: false },
 );
 LivenessCheckSchema.index({ startedAt: -1 });
+LivenessCheckSchema.index({ scheduleKey: 1, periodStart: -1 });
+LivenessCheckSchema.index({ remindAt: 1 });
 
 /** One prompted focal point of one check; its own document, so answers are single-document updates. */
 const LivenessTargetSchema = new Schema(

@@ -77,7 +77,8 @@ export function messageArrivedAlert(userId: string, message: DeliveredMessage, a
 
 export function livenessPromptAlert(userId: string, prompt: LivenessPrompt, at: Date): Alert {
   return {
-    id: `liveness.prompt:${prompt.checkId}:${prompt.nonce}:${userId}`,
+    // The half-way reminder of a scheduled check repeats the prompt: a second alert, not the first again.
+    id: `liveness.prompt:${prompt.checkId}:${prompt.nonce}:${userId}${prompt.reminder ? ':reminder' : ''}`,
     kind: 'liveness.prompt',
     userId,
     deadline: prompt.deadline,

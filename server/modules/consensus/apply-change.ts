@@ -1,4 +1,6 @@
 import type { Proposal } from './ports.js';
+import { NETWORK_SCHEDULE } from '../liveness/ports.js';
+import type { LivenessScheduleInput } from '../../../shared/schemas/liveness-schedule.js';
 import { FRESHNESS_SETTING } from '../directory/directory-index.js';
 import type { ConsensusDeps } from './consensus-deps.js';
 
@@ -21,6 +23,30 @@ async function retireDomain(deps: ConsensusDeps, code: string, now: Date): Promi
   }
 }
 
+/** Set by the proposer in the network's name; it takes effect (setAt) at adoption, not when proposed. */
+async function setNetworkSchedule(
+  deps: ConsensusDeps,
+  proposal: Proposal,
+  schedule: LivenessScheduleInput,
+  now: Date,
+): Promise<void> {
+  await deps.livenessSchedules.put({
+    key: NETWORK_SCHEDULE,
+    state: null,
+    everyMonths: schedule.everyMonths,
+    answerHours: schedule.answerHours,
+    firstRunAt: new Date(schedule.firstRunAt),
+    setBy: proposal.proposedBy,
+    setAt: now,
+    proposalId: proposal.id,
+  });
+  await deps.audit.append({
+    type: 'liveness.schedule-set',
+    subjectId: NETWORK_SCHEDULE,
+    data: { ...schedule, proposalId: proposal.id },
+  });
+}
+
 /** Carries out an adopted proposal's change. Idempotent: the sweep repeats it after a crash. */
 export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Promise<void> {
   const { change } = proposal;
@@ -40,6 +66,17 @@ export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Prom
       break;
     case 'directory-freshness':
       await deps.settings.set(FRESHNESS_SETTING, change.freshnessDays, now);
+      break;
+    case 'set-liveness-schedule':
+      await setNetworkSchedule(deps, proposal, change.schedule, now);
+      break;
+    case 'remove-liveness-schedule':
+      if (await deps.livenessSchedules.remove(NETWORK_SCHEDULE))
+        await deps.audit.append({
+          type: 'liveness.schedule-removed',
+          subjectId: NETWORK_SCHEDULE,
+          data: { proposalId: proposal.id },
+        });
       break;
   }
   await deps.directoryChanged();

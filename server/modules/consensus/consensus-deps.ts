@@ -1,5 +1,6 @@
 import type { DomainStore, MemberStateStore, SettingStore } from '../directory/ports.js';
 import type { ProposalStore } from './ports.js';
+import type { LivenessScheduleStore } from '../liveness/ports.js';
 import type { Clock } from '../../system/clock.js';
 import type { ProposalView } from '../../../shared/schemas/consensus.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -16,6 +17,8 @@ export interface ConsensusDeps {
   states: MemberStateStore;
   domains: DomainStore;
   settings: SettingStore;
+  /** The network's liveness schedule is set and removed by adopted proposals. */
+  livenessSchedules: LivenessScheduleStore;
   audit: AuditLog;
   clock: Clock;
   notifier: ConsensusNotifier;

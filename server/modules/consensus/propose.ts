@@ -8,6 +8,8 @@ import {
   type WithdrawProposal,
 } from '../../../shared/schemas/consensus.js';
 import { subjectOf } from './proposal-subject.js';
+import { NETWORK_SCHEDULE } from '../liveness/ports.js';
+import { checkFirstRun } from '../liveness/liveness-schedules.js';
 import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { ConsensusDeps } from './consensus-deps.js';
@@ -73,6 +75,18 @@ async function checkChange(deps: ConsensusDeps, input: CreateProposal): Promise<
   }
 }
 
+/** The network's liveness schedule: one proposal about it at a time; removing one needs one to remove. */
+async function checkLivenessSchedule(deps: ConsensusDeps, change: ProposedChange, now: Date): Promise<void> {
+  if (change.kind === 'set-liveness-schedule')
+    checkFirstRun(change.schedule, now, ['body', 'change', 'schedule', 'firstRunAt']);
+  if (change.kind === 'remove-liveness-schedule' && !(await deps.livenessSchedules.find(NETWORK_SCHEDULE)))
+    throw new AppError('consensus.invalid', 'the network has no liveness schedule to remove', [
+      { path: ['body', 'change', 'kind'], message: 'no schedule' },
+    ]);
+  if (change.kind === 'set-liveness-schedule' || change.kind === 'remove-liveness-schedule')
+    await checkNoneOpen(deps, change, "about the network's liveness schedule", ['body', 'change', 'kind']);
+}
+
 async function checkNoneOpen(deps: ConsensusDeps, change: ProposedChange, what: string, path: string[]): Promise<void> {
   const subject = subjectOf(change);
   const pending = subject === null ? undefined : await deps.proposals.openAbout(subject);
@@ -99,6 +113,7 @@ export async function propose(deps: ConsensusDeps, actor: User, input: CreatePro
     );
   }
   await checkChange(deps, input);
+  await checkLivenessSchedule(deps, input.change, now);
   const electorate = (await deps.states.all()).map((state) => state.code);
   const proposal = await deps.proposals.create({
     change: input.change,

@@ -20,7 +20,7 @@ function median(values: number[]): number | null {
 }
 
 /** Who reads liveness checks: national admins their own state's rows of any check, the secretariat every row. */
-function authorizeReading(actor: User): void {
+export function authorizeReading(actor: User): void {
   authorize(actor, 'liveness:start', { state: actor.state });
 }
 
@@ -66,6 +66,7 @@ async function view(
     },
     startedAt: check.startedAt.toISOString(),
     deadline: check.deadline.toISOString(),
+    origin: check.schedule ? 'scheduled' : 'manual',
     states,
     ...(directory
       ? {
@@ -84,14 +85,24 @@ async function view(
   };
 }
 
+/** A check as this actor may see it (their state's rows only), without the people; undefined when it is none of theirs. */
+export async function summaryFor(
+  deps: LivenessDeps,
+  actor: User,
+  check: LivenessCheck,
+): Promise<LivenessCheckView | undefined> {
+  const targets = visibleTargets(actor, await deps.checks.targetsOf(check.id));
+  return isVisible(actor, check, targets) ? view(deps, check, targets, false) : undefined;
+}
+
 /** History: recent checks with per-state results (answered, late, none; median response time). */
 export async function listLivenessChecks(deps: LivenessDeps, actor: User): Promise<LivenessCheckView[]> {
   authorizeReading(actor); // refused alike whether or not any check exists yet
   const checks = await deps.checks.recent(50);
   const views: LivenessCheckView[] = [];
   for (const check of checks) {
-    const targets = visibleTargets(actor, await deps.checks.targetsOf(check.id));
-    if (isVisible(actor, check, targets)) views.push(await view(deps, check, targets, false));
+    const summary = await summaryFor(deps, actor, check);
+    if (summary) views.push(summary);
   }
   return views;
 }

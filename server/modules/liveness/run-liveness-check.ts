@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { verifyLivenessAck } from '../../../shared/crypto/verify-liveness-ack.js';
 import { AppError } from '../../../shared/errors.js';
 import type { LivenessPrompt, StartLivenessCheck } from '../../../shared/schemas/liveness.js';
@@ -6,6 +5,7 @@ import type { LivenessTarget } from './ports.js';
 import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { LivenessDeps } from './liveness-deps.js';
+import { promptFocalPoints } from './prompt-focal-points.js';
 
 const MINUTE_MS = 60_000;
 
@@ -26,35 +26,16 @@ export async function startLivenessCheck(
 ): Promise<{ id: string; targets: number }> {
   const state = actor.role === 'national-admin' ? (input.state ?? actor.state) : (input.state ?? null);
   authorize(actor, 'liveness:start', { state });
-  const directory = await deps.index.snapshot();
-  const now = deps.clock.now();
-  const deadline = new Date(now.getTime() + input.deadlineMinutes * MINUTE_MS);
-  const people = directory.records.filter(
-    (r) =>
-      (state === null || r.user.state === state) &&
-      (input.domain ? r.domains.includes(input.domain) : r.domains.length > 0),
-  );
-  const targets = people.map((r) => ({
-    userId: r.user.id,
-    state: r.user.state ?? '',
-    nonce: randomBytes(32).toString('base64url'),
-    promptedAt: now,
-    deadline,
-  }));
-  const check = await deps.checks.create(
-    { startedBy: actor.id, scopeState: state, scopeDomain: input.domain ?? null, startedAt: now, deadline },
-    targets,
-  );
-  await deps.audit.append({
-    type: 'liveness.check-started',
-    actorId: actor.id,
+  const check = await promptFocalPoints(deps, {
+    startedBy: actor.id,
     state,
-    subjectId: check.id,
-    data: { targets: targets.length, domain: input.domain ?? null, deadline: deadline.toISOString() },
+    domain: input.domain ?? null,
+    answerMs: input.deadlineMinutes * MINUTE_MS,
+    schedule: null,
+    remindAfterMs: null,
   });
-  for (const target of targets)
-    deps.notifier.prompt(target.userId, { checkId: check.id, nonce: target.nonce, deadline: deadline.toISOString() });
-  return { id: check.id, targets: targets.length };
+  if (!check) throw new Error('a manual check is always created');
+  return { id: check.id, targets: check.targets };
 }
 
 /** Records a signed answer; the first valid one counts, later repeats are no-ops. */

@@ -64,6 +64,9 @@ export class ReviewTally {
     suspensions: 0,
     keyRotations: 0,
     entriesConfirmed: 0,
+    livenessChecks: 0,
+    livenessScheduledChecks: 0,
+    livenessPrompted: 0,
     livenessAnswered: 0,
     livenessMedianResponseMs: null,
     policyVersions: 0,
@@ -74,6 +77,8 @@ export class ReviewTally {
     { requesterState: string; requestedState: string; domain: string; answered: boolean; declined: boolean }
   >();
   private readonly decisions = { proposed: 0, adopted: 0, rejected: 0, withdrawn: 0 };
+  /** A scheduled run retried after a node died may be audited twice under its one id: it counts once. */
+  private readonly checksCounted = new Set<string>();
 
   constructor(private readonly period: Period) {}
 
@@ -126,6 +131,11 @@ export class ReviewTally {
       case 'directory.entry-confirmed':
         this.upkeep.get(state).entriesConfirmed += 1;
         break;
+      case 'liveness.check-started':
+        if (entry.subjectId && this.checksCounted.has(entry.subjectId)) break;
+        if (entry.subjectId) this.checksCounted.add(entry.subjectId);
+        this.countCheck(state, data);
+        break;
       case 'liveness.acknowledged': {
         const row = this.upkeep.get(state);
         row.livenessAnswered += 1;
@@ -146,6 +156,21 @@ export class ReviewTally {
         break;
       default:
         break;
+    }
+  }
+
+  /** A check counts for each state it prompted ("KZ:3" in perState); older entries name one state and its targets. */
+  private countCheck(state: string, data: AuditEntry['data']): void {
+    const perState = strings(data.perState).map((item): [string, number] => {
+      const [code = '', count = '0'] = item.split(':');
+      return [code, Number(count) || 0];
+    });
+    const legacy: Array<[string, number]> = state ? [[state, typeof data.targets === 'number' ? data.targets : 0]] : [];
+    for (const [code, count] of perState.length > 0 ? perState : legacy) {
+      const row = this.upkeep.get(code);
+      row.livenessChecks += 1;
+      if (data.scheduled === true) row.livenessScheduledChecks += 1;
+      row.livenessPrompted += count;
     }
   }
 

@@ -106,4 +106,30 @@ describe('client SDK: liveness checks', function () {
     await online.client.unlockKeys({ password: online.password });
     expect(await online.client.liveness.answer(prompt)).to.equal('answered');
   });
+
+  it("schedules: a national admin sets and removes their state's; the secretariat proposes the network's; a focal point reads none", async () => {
+    await sdkSignIn(t, kzAdmin);
+    await sdkSignIn(t, root);
+    const firstRunAt = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString();
+    const set = await kzAdmin.client.liveness.setStateSchedule('KZ', { everyMonths: 6, answerHours: 48, firstRunAt });
+    expect(set).to.include({ state: 'KZ', everyMonths: 6, answerHours: 48, nextRunAt: firstRunAt });
+    expect((await root.client.liveness.schedules()).states.map((schedule) => schedule.state)).to.deep.equal(['KZ']);
+    const refused = await online.client.liveness.schedules().catch((e: unknown) => e);
+    expect(isApiError(refused, 'auth.forbidden')).to.equal(true);
+    const notTheirs = await root.client.liveness
+      .setStateSchedule('KZ', { everyMonths: 6, answerHours: 48, firstRunAt })
+      .catch((e: unknown) => e);
+    expect(isApiError(notTheirs, 'auth.forbidden')).to.equal(true);
+    expect((await kzAdmin.client.liveness.removeStateSchedule('KZ')).states).to.deep.equal([]);
+
+    const proposal = await root.client.consensus.propose({
+      change: { kind: 'set-liveness-schedule', schedule: { everyMonths: 12, answerHours: 72, firstRunAt } },
+      deadline: new Date(t.clock.now().getTime() + 48 * 3_600_000).toISOString(),
+      rationale: 'A yearly check of every focal point.',
+    });
+    expect(proposal.change).to.deep.equal({
+      kind: 'set-liveness-schedule',
+      schedule: { everyMonths: 12, answerHours: 72, firstRunAt },
+    });
+  });
 });

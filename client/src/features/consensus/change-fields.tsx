@@ -4,14 +4,15 @@ import { Field } from '../../components/field';
 import { useLabels } from '../../components/use-labels';
 import { useActiveDomains } from '../../services/domains';
 
-export type ChangeKind = ProposedChange['kind'];
+/** The kinds proposed on this page; the network's liveness schedule is proposed from the liveness schedules page. */
 export const CHANGE_KINDS = [
   'directory-freshness',
   'admit-state',
   'add-domain',
   'rename-domain',
   'retire-domain',
-] as const satisfies readonly ChangeKind[];
+] as const satisfies readonly ProposedChange['kind'][];
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** The change's fields as typed. */
 export interface ChangeInput {

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { ProposedChange } from '../../../../shared/schemas/consensus';
 import { domains } from '../../services/domains';
+import { formatDateTime } from '../../lib/format-time';
+import { describeCadence } from '../liveness/describe-cadence';
 
 /** A proposed change in words, names in the reader's language. */
 export function describeChange(change: ProposedChange, t: TFunction, language: 'en' | 'ru'): string {
@@ -18,5 +20,13 @@ export function describeChange(change: ProposedChange, t: TFunction, language: '
       });
     case 'directory-freshness':
       return t('consensus.change.directory-freshness', { days: change.freshnessDays });
+    case 'set-liveness-schedule':
+      return t('consensus.change.set-liveness-schedule', {
+        cadence: describeCadence(change.schedule.everyMonths, t),
+        hours: change.schedule.answerHours,
+        first: formatDateTime(change.schedule.firstRunAt, language),
+      });
+    case 'remove-liveness-schedule':
+      return t('consensus.change.remove-liveness-schedule');
   }
 }

@@ -18,6 +18,9 @@ const consensus = {
     'add-domain': 'Add the domain {{name}} ({{code}})',
     'rename-domain': 'Rename the domain {{code}} to {{name}}',
     'retire-domain': 'Retire the domain {{name}} ({{code}})',
+    'set-liveness-schedule':
+      'Scheduled liveness checks of every state’s focal points — {{cadence}}, first on {{first}}, {{hours}} hours to answer',
+    'remove-liveness-schedule': 'Stop the network’s scheduled liveness checks',
   },
   procedure: { silence: 'Silence procedure', unanimity: 'Unanimity' },
   procedureHint: {

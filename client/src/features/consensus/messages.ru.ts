@@ -21,6 +21,9 @@ const consensus: Translation<(typeof consensusEn)['consensus']> = {
     'add-domain': 'Добавить направление «{{name}}» ({{code}})',
     'rename-domain': 'Переименовать направление {{code}} в «{{name}}»',
     'retire-domain': 'Вывести из использования направление «{{name}}» ({{code}})',
+    'set-liveness-schedule':
+      'Проверки связи с контактными пунктами всех государств по расписанию — {{cadence}}, первая {{first}}, на ответ {{hours}} ч',
+    'remove-liveness-schedule': 'Прекратить проверки связи по расписанию сети',
   },
   procedure: { silence: 'Процедура умолчания', unanimity: 'Единогласие' },
   procedureHint: {

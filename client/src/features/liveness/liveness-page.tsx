@@ -22,6 +22,9 @@ export function LivenessPage({ me }: { me: UserView }) {
     <>
       <h2>{t('liveness.title')}</h2>
       <p>{t('liveness.intro')}</p>
+      <p>
+        <Link to="/liveness/schedules">{t('liveness.schedule.link')}</Link>
+      </p>
       {started && (
         <p className="success check-started" role="status" data-testid="check-started" data-check-id={started.id}>
           {t('liveness.start.started', { count: started.targets })}{' '}

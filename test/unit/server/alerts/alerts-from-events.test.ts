@@ -77,6 +77,12 @@ describe('alerts from module events', () => {
     const again = livenessPromptAlert(USER, { checkId: ID, nonce: 'n2', deadline: AT.toISOString() }, AT);
     expect(first.kind).to.equal('liveness.prompt');
     expect(first.id).not.to.equal(again.id);
+    const reminder = livenessPromptAlert(
+      USER,
+      { checkId: ID, nonce: 'n1', deadline: AT.toISOString(), reminder: true },
+      AT,
+    );
+    expect(reminder.id).not.to.equal(first.id);
   });
 });
 

@@ -154,11 +154,31 @@ describe("review tally: the year's figures from audit entries", () => {
         suspensions: 1,
         keyRotations: 1,
         entriesConfirmed: 1,
+        livenessChecks: 0,
+        livenessScheduledChecks: 0,
+        livenessPrompted: 0,
         livenessAnswered: 3,
         livenessMedianResponseMs: 3000,
         policyVersions: 0,
       },
     ]);
     expect(figures.decisions).to.deep.equal({ proposed: 2, adopted: 1, rejected: 0, withdrawn: 1 });
+  });
+
+  it('liveness checks count for each state they prompted, scheduled ones apart, each once; older entries by their one state', () => {
+    const tally = new ReviewTally(year);
+    const started = (id: string, state: string | null, data: Record<string, unknown>) =>
+      tally.add(entry('2026-05-01T00:00:00Z', 'liveness.check-started', state, id, data));
+    started('c1', null, { targets: 3, scheduled: true, perState: ['KZ:2', 'RU:1'] }); // the network's schedule
+    started('c1', null, { targets: 3, scheduled: true, perState: ['KZ:2', 'RU:1'] }); // its run retried: once
+    started('c2', 'KZ', { targets: 2, scheduled: true, perState: ['KZ:2'] }); // KZ's own schedule
+    started('c3', 'KZ', { targets: 2, scheduled: false, perState: ['KZ:2'] }); // by hand
+    started('c4', 'RU', { targets: 4 }); // written before checks named their states
+    const row = (state: string) => {
+      const found = tally.figures(null).upkeep.find((r) => r.state === state);
+      return [found?.livenessChecks, found?.livenessScheduledChecks, found?.livenessPrompted];
+    };
+    expect(row('KZ')).to.deep.equal([3, 2, 6]);
+    expect(row('RU')).to.deep.equal([2, 1, 5]);
   });
 });

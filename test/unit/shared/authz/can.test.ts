@@ -125,6 +125,9 @@ const ALLOWED: Array<[ActorName, Action, TargetName]> = [
     'webhook:list',
     target,
   ]),
+  ...(['focal point KZ', 'national admin KZ', 'records of KZ'] as const).map(
+    (target): [ActorName, Action, TargetName] => ['national admin KZ', 'liveness:schedule-state', target],
+  ),
   // Disclosure policies: published rules for everyone; the full policy for the state's own people;
   // history, writing and approvals for its national admins. The secretariat sees published rules only.
   ...(Object.keys(ACTORS) as ActorName[]).flatMap((a) =>
