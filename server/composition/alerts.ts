@@ -5,6 +5,8 @@ import type { ClaimsRepository } from '../db/repositories/claims.repository.js';
 import { OutboxRepository } from '../db/repositories/outbox.repository.js';
 import type { UsersRepository } from '../db/repositories/users.repository.js';
 import { outboxModel } from '../db/models/outbox.model.js';
+import { notificationPreferenceModel } from '../db/models/notification-preference.model.js';
+import { webhookAttemptModel, webhookEndpointModel } from '../db/models/webhook.model.js';
 import type { AlertChannel, AlertPeople } from '../modules/alerts/alerts-deps.js';
 import type { DrainResult } from '../modules/alerts/drain-outbox.js';
 import type { OutboxStore } from '../modules/alerts/ports.js';
@@ -61,6 +63,13 @@ export function composeAlerts(
     },
     async ensureIndexes() {
       await model.createIndexes();
+      // The channels' stored settings exist whether or not a channel is on here (a restore, a node without SMTP).
+      for (const stored of [
+        notificationPreferenceModel(context.connection),
+        webhookEndpointModel(context.connection),
+        webhookAttemptModel(context.connection),
+      ])
+        await stored.createIndexes();
       for (const channel of channels) await channel.ensureIndexes?.();
     },
   };

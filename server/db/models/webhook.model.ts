@@ -46,7 +46,10 @@ export type WebhookEndpointModel = Model<WebhookEndpointDoc>;
 export type WebhookAttemptDoc = InferSchemaType<typeof WebhookAttemptSchema>;
 export type WebhookAttemptModel = Model<WebhookAttemptDoc>;
 
+// Made by the webhook channel and again by index preparation (which runs whatever channels are on).
 export const webhookEndpointModel = (c: Connection): WebhookEndpointModel =>
+  (c.models.WebhookEndpoint as WebhookEndpointModel | undefined) ??
   c.model<WebhookEndpointDoc>('WebhookEndpoint', WebhookEndpointSchema, 'webhook_endpoints');
 export const webhookAttemptModel = (c: Connection): WebhookAttemptModel =>
+  (c.models.WebhookAttempt as WebhookAttemptModel | undefined) ??
   c.model<WebhookAttemptDoc>('WebhookAttempt', WebhookAttemptSchema, 'webhook_attempts');

@@ -15,6 +15,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/sign-in/finish',
   'POST /api/auth/refresh',
   'POST /api/invitations/preview',
+  // The single-use token in the body is the authentication: the link is opened signed in or not.
+  'POST /api/notifications/verify',
   'POST /api/registrations/start',
   'POST /api/registrations',
   'POST /api/password-reset/preview',

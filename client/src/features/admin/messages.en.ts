@@ -233,7 +233,12 @@ export const adminEn = {
       'desk-members-changed': 'Duty desk members changed',
     },
     state: { 'participation-changed': 'Participation in domains changed' },
-    liveness: { 'check-started': 'Liveness check started', acknowledged: 'Liveness check answered' },
+    liveness: {
+      'check-started': 'Liveness check started',
+      acknowledged: 'Liveness check answered',
+      'schedule-set': 'Liveness check schedule set',
+      'schedule-removed': 'Liveness check schedule removed',
+    },
     message: {
       stored: 'Message relayed (stored encrypted)',
       released: 'Held message released',

@@ -239,7 +239,12 @@ export const adminRu: Translation<typeof adminEn> = {
       'desk-members-changed': 'Изменён состав дежурной части',
     },
     state: { 'participation-changed': 'Изменено участие в направлениях' },
-    liveness: { 'check-started': 'Начата проверка доступности', acknowledged: 'Получен ответ на проверку доступности' },
+    liveness: {
+      'check-started': 'Начата проверка доступности',
+      acknowledged: 'Получен ответ на проверку доступности',
+      'schedule-set': 'Установлено расписание проверок доступности',
+      'schedule-removed': 'Снято расписание проверок доступности',
+    },
     message: {
       stored: 'Сообщение передано (хранится в зашифрованном виде)',
       released: 'Задержанное сообщение отправлено',
