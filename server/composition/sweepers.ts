@@ -10,6 +10,7 @@ import { sweepMessages } from '../modules/messaging/sweep-messages.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from '../modules/policies/sweep-approvals.js';
 import { REQUEST_SWEEP_INTERVAL_MS, sweepRequests } from '../modules/requests/sweep-requests.js';
 import { startPeriodic } from '../system/periodic.js';
+import { catchUpRequestAlerts } from '../modules/alerts/catch-up-request-alerts.js';
 
 export interface Sweepers {
   /** Stops every sweep, waiting for runs in progress. */
@@ -21,7 +22,14 @@ export function startSweepers(modules: Modules, logger: Logger, intervals: { out
   const failed = (what: string) => (error: unknown) => logger.error({ err: error }, `${what} failed`);
   const sweepers = [
     startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, failed('approval sweep')),
-    startPeriodic(() => sweepRequests(modules.requests), REQUEST_SWEEP_INTERVAL_MS, failed('request sweep')),
+    startPeriodic(
+      async () => {
+        await sweepRequests(modules.requests);
+        await catchUpRequestAlerts(modules.requests, modules.alerts.raise);
+      },
+      REQUEST_SWEEP_INTERVAL_MS,
+      failed('request sweep'),
+    ),
     startPeriodic(() => sweepProposals(modules.consensus), CONSENSUS_SWEEP_INTERVAL_MS, failed('consensus sweep')),
     startPeriodic(
       () => sweepLivenessSchedules(modules.liveness),
