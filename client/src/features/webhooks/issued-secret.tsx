@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WebhookSecretIssued } from '../../../../shared/schemas/webhooks';
-import { CopyButton } from '../../components/copy-button';
+import { ShownOnce } from '../../components/shown-once';
 
 /** The signing secret, shown once after registering or replacing it: the server never shows it again. */
 export function IssuedSecret({
@@ -14,26 +14,18 @@ export function IssuedSecret({
 }) {
   const { t } = useTranslation();
   return (
-    <section className="card notice" aria-labelledby="webhook-secret-title" data-testid="webhook-secret">
-      <h3 id="webhook-secret-title">{t(rotated ? 'webhooks.secret.rotated' : 'webhooks.secret.created')}</h3>
+    <ShownOnce
+      id="webhook-secret-title"
+      testId="webhook-secret"
+      title={t(rotated ? 'webhooks.secret.rotated' : 'webhooks.secret.created')}
+      warning={t('webhooks.secret.warning')}
+      label={t('webhooks.secret.label')}
+      name="webhook-secret"
+      value={issued.secret}
+      doneLabel={t('webhooks.secret.done')}
+      onDone={onDone}
+    >
       <p className="detail webhook-url">{issued.endpoint.url}</p>
-      <p className="warning">{t('webhooks.secret.warning')}</p>
-      <label>
-        {t('webhooks.secret.label')}
-        <input
-          name="webhook-secret"
-          readOnly
-          value={issued.secret}
-          onFocus={(e) => e.target.select()}
-          className="mono"
-        />
-      </label>
-      <div className="actions">
-        <CopyButton text={issued.secret} />
-        <button type="button" onClick={onDone}>
-          {t('webhooks.secret.done')}
-        </button>
-      </div>
-    </section>
+    </ShownOnce>
   );
 }
