@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { webhookAttemptModel, webhookEndpointModel } from '../db/models/webhook.model.js';
 import { WebhookAttemptsRepository, WebhookEndpointsRepository } from '../db/repositories/webhooks.repository.js';
+import { withCachedSubscriptions } from '../modules/webhooks/cached-subscriptions.js';
 import { queueAlertDeliveries } from '../modules/webhooks/queue-deliveries.js';
 import { drainWebhooks } from '../modules/webhooks/send-delivery.js';
 import { WebhookAddressRefused, type WebhookTransport } from '../modules/webhooks/ports.js';
@@ -54,7 +55,7 @@ export function webhookChannel(settings: Config['webhooks']) {
     const endpointModel = webhookEndpointModel(context.connection);
     const attemptModel = webhookAttemptModel(context.connection);
     const webhooks: WebhooksDeps = {
-      endpoints: new WebhookEndpointsRepository(endpointModel),
+      endpoints: withCachedSubscriptions(new WebhookEndpointsRepository(endpointModel)),
       attempts: new WebhookAttemptsRepository(attemptModel),
       outbox: context.outbox,
       transport: webhookTransport(settings),
