@@ -5,12 +5,12 @@ import type { StateCode } from '../../../shared/schemas/labels.js';
 import { SendMessageResult } from '../../../shared/schemas/messaging.js';
 import type { RequestOverdueEvent, RequestReminderEvent } from '../../../shared/schemas/requests.js';
 import { sweepRequests } from '../../../server/modules/requests/sweep-requests.js';
-import { signIn, totpCode, type TestPerson } from '../../helpers/accounts.js';
+import { signIn, type TestPerson } from '../../helpers/accounts.js';
 import { flushed, waitFor } from '../../helpers/barrier.js';
 import { socketOf } from '../../helpers/messaging.js';
 import { startNetwork } from '../../helpers/network.js';
 import { DOC_FIELDS, DOC_LABELS } from '../../helpers/requests.js';
-import { sdkClient } from '../../helpers/sdk.js';
+import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import type { TestServer, TestSocket } from '../../helpers/test-server.js';
 
@@ -26,13 +26,8 @@ describe('client SDK: requests and messages to a focal point who is away also re
   let deputyBox: SdkMessaging;
 
   /** An SDK client on the server's (test) clock, signed in with keys unlocked. */
-  async function clientOf(person: TestPerson): Promise<FocalNetClient> {
-    const client = sdkClient(t, { now: () => t.clock.now().getTime() });
-    const totp = person.totpSecret ? await totpCode(t, person.totpSecret) : undefined;
-    await client.signIn({ username: person.username, password: person.password, ...(totp ? { totp } : {}) });
-    await client.unlockKeys({ password: person.password });
-    return client;
-  }
+  const clientOf = (person: TestPerson): Promise<FocalNetClient> =>
+    sdkAs(t, person, { now: () => t.clock.now().getTime() });
   const recipient = (person: TestPerson): SealRecipient => ({
     userId: person.user.id,
     state: person.user.state as StateCode,

@@ -2,11 +2,12 @@ import { expect } from 'chai';
 import { ApiError, type FocalNetClient } from '../../../client/sdk/index.js';
 import type { SealRecipient } from '../../../shared/crypto/envelope-seal.js';
 import type { StateCode } from '../../../shared/schemas/labels.js';
-import { totpCode, type TestPerson } from '../../helpers/accounts.js';
+import type { TestPerson } from '../../helpers/accounts.js';
 import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { DOC_FIELDS, DOC_LABELS } from '../../helpers/requests.js';
 import { sdkClient } from '../../helpers/sdk.js';
+import { sdkAs } from '../../helpers/sdk-as-person.js';
 import type { TestServer } from '../../helpers/test-server.js';
 
 describe('client SDK: information-exchange requests', function () {
@@ -18,13 +19,8 @@ describe('client SDK: information-exchange requests', function () {
   let tjAdmin: TestPerson;
 
   /** An SDK client on the server's (test) clock, signed in with keys unlocked. */
-  async function clientOf(person: TestPerson): Promise<FocalNetClient> {
-    const client = sdkClient(t, { now: () => t.clock.now().getTime() });
-    const totp = person.totpSecret ? await totpCode(t, person.totpSecret) : undefined;
-    await client.signIn({ username: person.username, password: person.password, ...(totp ? { totp } : {}) });
-    await client.unlockKeys({ password: person.password });
-    return client;
-  }
+  const clientOf = (person: TestPerson): Promise<FocalNetClient> =>
+    sdkAs(t, person, { now: () => t.clock.now().getTime() });
   const recipient = (person: TestPerson): SealRecipient => ({
     userId: person.user.id,
     state: person.user.state as StateCode,
