@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'domain.not-participating',
   'domain.unknown',
   'domain.retired',
+  'audience.not-allowed',
   'liveness.not-found',
   'liveness.bad-signature',
   'message.invalid',

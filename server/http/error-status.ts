@@ -34,6 +34,7 @@ export const ERROR_STATUS = {
   'domain.not-participating': 409,
   'domain.unknown': 400,
   'domain.retired': 409,
+  'audience.not-allowed': 403,
   'liveness.not-found': 404,
   'liveness.bad-signature': 400,
   'message.invalid': 400,
