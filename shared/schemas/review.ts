@@ -63,6 +63,82 @@ export const UpkeepRow = z.object({
 });
 export type UpkeepRow = z.infer<typeof UpkeepRow>;
 
+/** An organiser: a member state, or the secretariat (null). */
+const Organiser = StateCode.nullable();
+
+/** Events held in the year (ended, not cancelled), per domain and host: an event of two domains counts in each. */
+export const EventRow = z.object({
+  hostState: Organiser,
+  domain: DomainCode,
+  events: count,
+  /** States with at least one participant registered, summed over the events. */
+  participatingStates: count,
+  participants: count,
+});
+export type EventRow = z.infer<typeof EventRow>;
+
+/** A state's attendance at the events held in the year, per domain. */
+export const AttendanceRow = z.object({ state: StateCode, domain: DomainCode, events: count, participants: count });
+export type AttendanceRow = z.infer<typeof AttendanceRow>;
+
+/** Circulars sent in the year, per sender (a state's admins or the secretariat) and domain ("" for a circular to admins or everyone). */
+export const CircularRow = z.object({
+  senderState: Organiser,
+  domain: z.union([DomainCode, z.literal('')]),
+  sent: count,
+  recipients: count,
+  /** Recipient states, summed over the circulars… */
+  statesReached: count,
+  /** …of which at least one recipient read it. */
+  statesRead: count,
+  /** States left out by a disclosure policy, summed over the circulars. */
+  statesLeftOut: count,
+});
+export type CircularRow = z.infer<typeof CircularRow>;
+
+/** Documents for comment: circulated, revised, commented and objected to, and how their procedures ended. */
+export const DocumentFigures = z.object({
+  circulated: count,
+  revisions: count,
+  comments: count,
+  objections: count,
+  adopted: count,
+  endedByObjection: count,
+});
+export type DocumentFigures = z.infer<typeof DocumentFigures>;
+
+/** Library items published in the year per domain ("" for a shelf of admins or everyone) and kind; new versions apart. */
+export const LibraryRow = z.object({
+  domain: z.union([DomainCode, z.literal('')]),
+  kind: z.string(),
+  items: count,
+  newVersions: count,
+});
+export type LibraryRow = z.infer<typeof LibraryRow>;
+
+/** Training requests between two states in one domain: made, accepted, declined, turned into an event. */
+export const TrainingRow = z.object({
+  requesterState: StateCode,
+  hostState: StateCode,
+  domain: DomainCode,
+  requested: count,
+  accepted: count,
+  declined: count,
+  planned: count,
+});
+export type TrainingRow = z.infer<typeof TrainingRow>;
+
+/** The action plan's activities beside the exchanges: events, circulars, documents, library, training. */
+export const ActivityFigures = z.object({
+  events: z.array(EventRow),
+  attendance: z.array(AttendanceRow),
+  circulars: z.array(CircularRow),
+  documents: DocumentFigures,
+  library: z.array(LibraryRow),
+  training: z.array(TrainingRow),
+});
+export type ActivityFigures = z.infer<typeof ActivityFigures>;
+
 export const ImplementationReview = z.object({
   year: z.number().int(),
   state: StateCode.nullable(),
@@ -74,6 +150,7 @@ export const ImplementationReview = z.object({
   upkeep: z.array(UpkeepRow),
   /** Network decisions ended in the year (the same for every state: they bind the whole network). */
   decisions: z.object({ proposed: count, adopted: count, rejected: count, withdrawn: count }),
+  activities: ActivityFigures,
   /**
    * The audit trail the review was computed from, checked entry by entry: `verified` false names
    * the first entry that does not hold, and the figures cannot be trusted beyond it.

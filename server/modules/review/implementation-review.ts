@@ -69,7 +69,7 @@ export async function implementationReview(
     state,
     from: yearStart(query.year).toISOString(),
     to: yearStart(query.year + 1).toISOString(),
-    ...tally.figures(state),
+    ...tally.figures(state, deps.clock.now()),
     // Sequence numbers run from 1 without gaps while the chain holds, so the entries checked end at the head.
     trail: {
       verified: verdict.ok,

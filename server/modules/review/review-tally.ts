@@ -7,32 +7,14 @@ import type {
 } from '../../../shared/schemas/review.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { median } from '../requests/request-statistics.js';
+import { ActivityTally } from './activity-tally.js';
+import { Rows, str, strings, type Period } from './tally-rows.js';
 
-type Period = { from: Date; to: Date };
 /** One policy decision as the trail records it: outcomes are "<recipient state>:<effect>". */
 type Decided = { fromState: string; domain: string; outcomes: string[] };
-type Figures = Pick<ImplementationReview, 'exchanges' | 'traffic' | 'requests' | 'upkeep' | 'decisions'>;
+type Figures = Pick<ImplementationReview, 'exchanges' | 'traffic' | 'requests' | 'upkeep' | 'decisions' | 'activities'>;
 
 const EFFECT_FIELD = { allow: 'allowed', conditions: 'withConditions', approve: 'held', deny: 'denied' } as const;
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
-/** A row per key, created on first use. */
-class Rows<T> {
-  private readonly rows = new Map<string, T>();
-  constructor(private readonly create: (...key: string[]) => T) {}
-  get(...key: string[]): T {
-    const id = key.join('\u0000');
-    let row = this.rows.get(id);
-    if (!row) this.rows.set(id, (row = this.create(...key)));
-    return row;
-  }
-  all(): T[] {
-    return [...this.rows.values()];
-  }
-}
 
 /**
  * Counts the audit trail into the review's figures, one entry at a time, in sequence order. Only
@@ -80,9 +62,14 @@ export class ReviewTally {
   /** A scheduled run retried after a node died may be audited twice under its one id: it counts once. */
   private readonly checksCounted = new Set<string>();
 
-  constructor(private readonly period: Period) {}
+  private readonly activities: ActivityTally;
+
+  constructor(private readonly period: Period) {
+    this.activities = new ActivityTally(period);
+  }
 
   add(entry: AuditEntry): void {
+    this.activities.add(entry);
     const { data } = entry;
     if (entry.type === 'request.submitted' && entry.state && entry.subjectId) {
       this.cases.set(entry.subjectId, {
@@ -214,8 +201,8 @@ export class ReviewTally {
     return rows.all();
   }
 
-  /** The figures, for one state (rows it takes part in) or the whole network; rows sorted. */
-  figures(state: string | null): Figures {
+  /** The figures, for one state (rows it takes part in) or the whole network; rows sorted. `now` ends what has been held so far. */
+  figures(state: string | null, now: Date = this.period.to): Figures {
     const involves = (...states: string[]): boolean => state === null || states.includes(state);
     const byKeys =
       <T>(key: (row: T) => string) =>
@@ -239,6 +226,7 @@ export class ReviewTally {
         .sort(byKeys((r) => r.state))
         .map(({ responses, ...row }) => ({ ...row, livenessMedianResponseMs: median(responses) })),
       decisions: { ...this.decisions },
+      activities: this.activities.figures(state, now),
     };
   }
 }

@@ -8,7 +8,7 @@ import { keyFor } from '../../i18n/keys';
 /** A row's key: the states and domain it counts (the other columns are its figures). */
 const rowKey = (row: ReviewRow, columns: ReviewTableSpec['columns']): string =>
   columns
-    .filter(([, kind]) => kind === 'state' || kind === 'domain')
+    .filter(([, kind]) => kind === 'state' || kind === 'organiser' || kind === 'domain' || kind === 'libraryKind')
     .map(([key]) => String(row[key]))
     .join('/');
 
@@ -19,7 +19,9 @@ export function ReviewTable({ spec, review }: { spec: ReviewTableSpec; review: I
   const rows = spec.rows(review);
   const show = (kind: ColumnKind, value: unknown): string => {
     if (kind === 'state') return labels.state(String(value));
-    if (kind === 'domain') return labels.domain(String(value));
+    if (kind === 'organiser') return value === null ? t('review.secretariat') : labels.state(String(value));
+    if (kind === 'domain') return value === '' ? t('review.allDomains') : labels.domain(String(value));
+    if (kind === 'libraryKind') return t(keyFor('review.libraryKind', String(value)));
     if (kind === 'duration')
       return typeof value === 'number' ? formatDuration(value, labels.language) : t('common.none');
     return String(value);

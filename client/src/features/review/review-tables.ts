@@ -1,4 +1,9 @@
 import type {
+  AttendanceRow,
+  CircularRow,
+  EventRow,
+  LibraryRow,
+  TrainingRow,
   ExchangeRow,
   ImplementationReview,
   RequestRow,
@@ -7,13 +12,24 @@ import type {
 } from '../../../../shared/schemas/review';
 
 /** How a cell is shown: a state or domain by its name, a count as it is, a duration in words. */
-export type ColumnKind = 'state' | 'domain' | 'count' | 'duration';
+export type ColumnKind = 'state' | 'organiser' | 'domain' | 'libraryKind' | 'count' | 'duration';
 
 export type ReviewRow = Readonly<Record<string, unknown>>;
 
 /** One table of the review: its rows, and its columns in order (the keys name the rows' fields). */
 export interface ReviewTableSpec {
-  name: 'decisions' | 'exchanges' | 'traffic' | 'requests' | 'upkeep';
+  name:
+    | 'decisions'
+    | 'exchanges'
+    | 'traffic'
+    | 'requests'
+    | 'upkeep'
+    | 'events'
+    | 'attendance'
+    | 'circulars'
+    | 'documents'
+    | 'library'
+    | 'training';
   columns: readonly (readonly [key: string, kind: ColumnKind])[];
   rows: (review: ImplementationReview) => readonly ReviewRow[];
 }
@@ -73,5 +89,50 @@ export const REVIEW_TABLES: readonly ReviewTableSpec[] = [
     livenessAnswered: 'count',
     livenessMedianResponseMs: 'duration',
     policyVersions: 'count',
+  }),
+  table<EventRow>('events', (review) => review.activities.events, {
+    hostState: 'organiser',
+    domain: 'domain',
+    events: 'count',
+    participatingStates: 'count',
+    participants: 'count',
+  }),
+  table<AttendanceRow>('attendance', (review) => review.activities.attendance, {
+    state: 'state',
+    domain: 'domain',
+    events: 'count',
+    participants: 'count',
+  }),
+  table<CircularRow>('circulars', (review) => review.activities.circulars, {
+    senderState: 'organiser',
+    domain: 'domain',
+    sent: 'count',
+    recipients: 'count',
+    statesReached: 'count',
+    statesRead: 'count',
+    statesLeftOut: 'count',
+  }),
+  table<ImplementationReview['activities']['documents']>('documents', (review) => [review.activities.documents], {
+    circulated: 'count',
+    revisions: 'count',
+    comments: 'count',
+    objections: 'count',
+    adopted: 'count',
+    endedByObjection: 'count',
+  }),
+  table<LibraryRow>('library', (review) => review.activities.library, {
+    domain: 'domain',
+    kind: 'libraryKind',
+    items: 'count',
+    newVersions: 'count',
+  }),
+  table<TrainingRow>('training', (review) => review.activities.training, {
+    requesterState: 'state',
+    hostState: 'state',
+    domain: 'domain',
+    requested: 'count',
+    accepted: 'count',
+    declined: 'count',
+    planned: 'count',
   }),
 ];
