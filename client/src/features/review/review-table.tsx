@@ -32,28 +32,31 @@ export function ReviewTable({ spec, review }: { spec: ReviewTableSpec; review: I
       {rows.length === 0 ? (
         <p className="hint">{t('review.empty')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              {spec.columns.map(([key, kind]) => (
-                <th key={key} className={kind}>
-                  {t(keyFor('review.column', key))}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={rowKey(row, spec.columns)}>
+        // Wide tables (upkeep) scroll inside their own region rather than widening the page.
+        <div className="review-table-scroll" tabIndex={0} role="region" aria-label={t(`review.table.${spec.name}`)}>
+          <table>
+            <thead>
+              <tr>
                 {spec.columns.map(([key, kind]) => (
-                  <td key={key} className={kind} data-column={key}>
-                    {show(kind, row[key])}
-                  </td>
+                  <th key={key} className={kind}>
+                    {t(keyFor('review.column', key))}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={rowKey(row, spec.columns)}>
+                  {spec.columns.map(([key, kind]) => (
+                    <td key={key} className={kind} data-column={key}>
+                      {show(kind, row[key])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
