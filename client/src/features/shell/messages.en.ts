@@ -8,7 +8,7 @@ export const shellEn = {
     skip: 'Skip to the main content',
     menu: 'Menu',
     waiting: 'waiting for you: {{count}}',
-    groups: { work: 'Work', state: 'State', network: 'Network' },
+    groups: { work: 'Work', activities: 'Action plan', state: 'State', network: 'Network' },
     pages: { invite: 'Invitation', reset: 'Reset your password' },
   },
   header: {

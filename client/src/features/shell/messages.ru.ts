@@ -11,7 +11,7 @@ export const shellRu: Translation<typeof shellEn> = {
     skip: 'Перейти к основному содержанию',
     menu: 'Меню',
     waiting: 'ждут вас: {{count}}',
-    groups: { work: 'Работа', state: 'Государство', network: 'Сеть' },
+    groups: { work: 'Работа', activities: 'План действий', state: 'Государство', network: 'Сеть' },
     pages: { invite: 'Приглашение', reset: 'Сброс пароля' },
   },
   header: {

@@ -1,7 +1,7 @@
 import type { NavItem } from '../policies/policy-nav';
 
 /** The menu's groups, by what the person does there. */
-export type NavGroupName = 'work' | 'state' | 'network';
+export type NavGroupName = 'work' | 'activities' | 'state' | 'network';
 
 export interface NavGroup {
   name: NavGroupName;
@@ -10,8 +10,15 @@ export interface NavGroup {
   waiting: readonly string[];
 }
 
-// Daily work; the own state's settings and people; the network as a whole. Paths not listed are work.
+// Daily work; the action plan's activities (events, circulars, documents, library, training); the own
+// state's settings and people; the network as a whole. Paths not listed are work.
 const GROUP_OF: Record<string, NavGroupName> = {
+  '/events': 'activities',
+  '/circulars': 'activities',
+  '/documents': 'activities',
+  '/library': 'activities',
+  '/centres': 'activities',
+  '/training-requests': 'activities',
   '/policies': 'state',
   '/policies/states': 'state',
   '/policies/preview': 'state',
@@ -32,13 +39,14 @@ const GROUP_OF: Record<string, NavGroupName> = {
 
 const WAITING: Record<NavGroupName, readonly string[]> = {
   work: ['messages', 'requests'],
+  activities: ['circulars'],
   state: ['people', 'approvals'],
   network: ['decisions'],
 };
 
 /** Sorts the allowed items into their groups, in menu order; groups left empty are dropped. */
 export function groupNavItems(items: NavItem[]): NavGroup[] {
-  return (['work', 'state', 'network'] as const)
+  return (['work', 'activities', 'state', 'network'] as const)
     .map((name) => ({
       name,
       items: items.filter((item) => (GROUP_OF[item.to] ?? 'work') === name),
