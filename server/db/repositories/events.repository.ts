@@ -69,7 +69,7 @@ export class EventsRepository implements EventStore {
       .findOneAndUpdate(
         { _id: new Types.ObjectId(id), sequence, status: 'scheduled' },
         { $set: { ...toDocFields(fields), updatedAt: at }, $inc: { sequence: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean();
     return doc ? toEvent(doc) : undefined;
@@ -80,7 +80,7 @@ export class EventsRepository implements EventStore {
       .findOneAndUpdate(
         { _id: new Types.ObjectId(id), status: 'scheduled' },
         { $set: { status: 'cancelled', updatedAt: at }, $inc: { sequence: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean();
     return doc ? toEvent(doc) : undefined;
