@@ -10,7 +10,8 @@ export function seminar(
   overrides: Partial<EventInput> = {},
   inDays = 10,
 ): EventInput {
-  const start = new Date(now.getTime() + inDays * DAY_MS);
+  // Whole minutes, as people schedule them (iCalendar times have no fractions of a second).
+  const start = new Date(Math.floor((now.getTime() + inDays * DAY_MS) / 60_000) * 60_000);
   return {
     kind: 'seminar',
     title: { en: 'Seminar on document fraud', ru: 'Семинар по подделке документов' },
