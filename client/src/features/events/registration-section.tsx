@@ -41,41 +41,43 @@ export function RegistrationSection(props: { me: UserView; event: EventView; now
         </>
       )}
       {event.participants.length > 0 && (
-        <table data-testid="participants">
-          <thead>
-            <tr>
-              <th scope="col">{t('events.registrations.name')}</th>
-              <th scope="col">{t('events.registrations.function')}</th>
-              <th scope="col">{t('events.registrations.state')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('events.registrations.withdraw')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {event.participants.map((participant) => (
-              <tr key={participant.id}>
-                <td>{participant.name}</td>
-                <td>{participant.userId ? t('events.registrations.focalPoint') : participant.function}</td>
-                <td>{labels.state(participant.state)}</td>
-                <td>
-                  {mayRegister && participant.state === me.state && new Date(event.startsAt).getTime() > now && (
-                    <ConfirmAction
-                      label={t('events.registrations.withdraw')}
-                      title={t('events.registrations.withdrawTitle')}
-                      confirm={t('events.registrations.withdrawConfirm')}
-                      className="secondary"
-                      onConfirm={async () => {
-                        await client.events.withdraw(event.id, participant.id);
-                        onChanged();
-                      }}
-                    />
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table data-testid="participants">
+            <thead>
+              <tr>
+                <th scope="col">{t('events.registrations.name')}</th>
+                <th scope="col">{t('events.registrations.function')}</th>
+                <th scope="col">{t('events.registrations.state')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('events.registrations.withdraw')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {event.participants.map((participant) => (
+                <tr key={participant.id}>
+                  <td>{participant.name}</td>
+                  <td>{participant.userId ? t('events.registrations.focalPoint') : participant.function}</td>
+                  <td>{labels.state(participant.state)}</td>
+                  <td>
+                    {mayRegister && participant.state === me.state && new Date(event.startsAt).getTime() > now && (
+                      <ConfirmAction
+                        label={t('events.registrations.withdraw')}
+                        title={t('events.registrations.withdrawTitle')}
+                        confirm={t('events.registrations.withdrawConfirm')}
+                        className="secondary"
+                        onConfirm={async () => {
+                          await client.events.withdraw(event.id, participant.id);
+                          onChanged();
+                        }}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {mayRegister &&
         (open ? (
