@@ -22,6 +22,7 @@ import type { ConsensusDeps } from './modules/consensus/consensus-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { RequestsDeps } from './modules/requests/requests-deps.js';
+import type { EventsDeps } from './modules/events/events-deps.js';
 import type { LivenessDeps } from './modules/liveness/liveness-deps.js';
 import { createEventLimiter } from './realtime/event-limits.js';
 import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway.js';
@@ -63,6 +64,7 @@ export interface RunningServer {
   dutyRoster: DutyRoster;
   /** Liveness checks and their schedules (the schedule sweep). */
   liveness: LivenessDeps;
+  events: EventsDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -151,6 +153,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       alerts: modules.alerts,
       dutyRoster: modules.dutyRoster,
       liveness: modules.liveness,
+      events: modules.events,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

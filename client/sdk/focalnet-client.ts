@@ -18,6 +18,7 @@ import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { webhooksApi, type WebhooksApi } from './api/webhooks-api.js';
+import { eventsApi, type EventsApi } from './api/events-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
@@ -89,6 +90,8 @@ export interface FocalNetClient {
   readonly approvals: ApprovalsApi;
   /** A state's webhook endpoints for its national systems (national admins). */
   readonly webhooks: WebhooksApi;
+  /** The events calendar: events, registrations, iCalendar files and the personal feed. */
+  readonly events: EventsApi;
   /** The relay over HTTP (ciphertext); `messenger` does the encryption. */
   readonly messages: MessagesApi;
   /** Contacts' directory keys, with key-change detection. */
@@ -178,6 +181,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     policies: policiesApi(session, keyStore),
     approvals,
     webhooks: webhooksApi(session),
+    events: eventsApi(session),
     messages,
     contactKeys,
     messenger: (socket, messengerOptions) =>

@@ -33,6 +33,7 @@ export type { LivenessOutcome } from './api/liveness-api.js';
 export type { PoliciesApi } from './api/policies-api.js';
 export type { ApprovalsApi } from './api/approvals-api.js';
 export type { WebhooksApi } from './api/webhooks-api.js';
+export type { EventsApi } from './api/events-api.js';
 export type { HeldExchange } from './messaging/open-held.js';
 export type { HistoryFilter, MessagesApi } from './api/messages-api.js';
 export {

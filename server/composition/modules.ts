@@ -61,6 +61,11 @@ import { composeAlerts, type AlertChannelFactory, type Alerts } from './alerts.j
 import { alertingNotifiers } from './alerting-notifiers.js';
 import { createDutyRoster, type DutyRoster } from '../modules/directory/duty-roster.js';
 import { withDeputies } from './notifiers.js';
+import { calendarFeedModel, eventModel, participantModel } from '../db/models/event.model.js';
+import { EventsRepository } from '../db/repositories/events.repository.js';
+import { EventParticipantsRepository } from '../db/repositories/event-participants.repository.js';
+import { CalendarFeedsRepository } from '../db/repositories/calendar-feeds.repository.js';
+import type { EventsDeps } from '../modules/events/events-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -82,6 +87,8 @@ export interface Modules {
   alerts: Alerts;
   /** Who stands in for whom right now (away with a deputy): for alerts. */
   dutyRoster: DutyRoster;
+  /** The events calendar: events, registrations, personal feeds, reminders. */
+  events: EventsDeps;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -142,6 +149,9 @@ export function composeModules(
     endedSessionModel(connection),
     deliveryRecordModel(connection),
     livenessScheduleModel(connection),
+    eventModel(connection),
+    participantModel(connection),
+    calendarFeedModel(connection),
   ] as const;
   const [
     users,
@@ -166,6 +176,9 @@ export function composeModules(
     endedSessionDocs,
     deliveryRecords,
     livenessScheduleDocs,
+    eventDocs,
+    participantDocs,
+    calendarFeedDocs,
   ] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
@@ -318,6 +331,18 @@ export function composeModules(
     notifier: notify.consensusNotifier,
     directoryChanged: () => accounts.directoryChanged(),
   };
+  const events: EventsDeps = {
+    events: new EventsRepository(eventDocs),
+    participants: new EventParticipantsRepository(participantDocs),
+    feeds: new CalendarFeedsRepository(calendarFeedDocs),
+    users: usersRepository,
+    index: directory.index,
+    claims,
+    audit,
+    clock,
+    raise: (alert) => alerts.raise(alert),
+    publicOrigin: options.publicOrigin,
+  };
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
     await policies.ensureIndexes();
@@ -329,6 +354,7 @@ export function composeModules(
     consensus,
     dutyRoster,
     liveness,
+    events,
     auditEntries: auditRepository,
     policies: policies.deps,
     messaging,

@@ -11,6 +11,7 @@ import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from '../modules/policies/
 import { REQUEST_SWEEP_INTERVAL_MS, sweepRequests } from '../modules/requests/sweep-requests.js';
 import { startPeriodic } from '../system/periodic.js';
 import { catchUpRequestAlerts } from '../modules/alerts/catch-up-request-alerts.js';
+import { EVENT_REMINDER_SWEEP_INTERVAL_MS, sweepEventReminders } from '../modules/events/sweep-event-reminders.js';
 
 export interface Sweepers {
   /** Stops every sweep, waiting for runs in progress. */
@@ -35,6 +36,11 @@ export function startSweepers(modules: Modules, logger: Logger, intervals: { out
       () => sweepLivenessSchedules(modules.liveness),
       LIVENESS_SCHEDULE_SWEEP_INTERVAL_MS,
       failed('liveness schedule sweep'),
+    ),
+    startPeriodic(
+      () => sweepEventReminders(modules.events),
+      EVENT_REMINDER_SWEEP_INTERVAL_MS,
+      failed('event reminder sweep'),
     ),
     startPeriodic(
       async () => {

@@ -70,6 +70,17 @@ export const ERROR_STATUS = {
   // The SMTP server refused or could not be reached: nothing was lost, send the link again.
   'notifications.mail-failed': 502,
   'notifications.link-invalid': 410,
+  'event.not-found': 404,
+  // Dates, time zone, capacity or a participant that does not fit the event (the fields are in issues).
+  'event.invalid': 400,
+  // The host already has an event at that time: the message names it.
+  'event.overlap': 409,
+  // Registration is over: past the deadline, the event cancelled or already begun.
+  'event.closed': 409,
+  'event.full': 409,
+  'event.duplicate-participant': 409,
+  'event.participant-not-found': 404,
+  'calendar-feed.not-found': 404,
   'rate.limited': 429,
   'db.unavailable': 503,
   internal: 500,

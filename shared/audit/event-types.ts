@@ -65,5 +65,13 @@ export const AUDIT_EVENT_TYPES = [
   'webhook.disabled-by-receiver',
   'notifications.address-set',
   'notifications.address-verified',
+  'event.proposed',
+  'event.updated',
+  'event.cancelled',
+  'event.registered',
+  'event.registration-withdrawn',
+  'event.reminders-sent',
+  'event.feed-created',
+  'event.feed-revoked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -19,6 +19,9 @@ export const ALERT_KINDS = [
   'consensus.opened',
   'consensus.closing',
   'consensus.decided',
+  'event.registration-closing',
+  'event.starting',
+  'event.changed',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKind>;
@@ -37,6 +40,8 @@ export const AlertRefs = z
     checkId: Id.optional(),
     approvalId: Id.optional(),
     proposalId: Id.optional(),
+    /** Events calendar: the event concerned. */
+    eventId: Id.optional(),
   })
   .strict();
 export type AlertRefs = z.infer<typeof AlertRefs>;

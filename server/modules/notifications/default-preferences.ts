@@ -10,6 +10,7 @@ const FOCAL_POINT: [AlertKind, DeliveryMode][] = [
   ['request.overdue', 'immediate'],
   ['liveness.prompt', 'immediate'],
   ['message.arrived', 'digest'],
+  ['event.starting', 'digest'],
 ];
 
 /** National admins: what waits for their state, and its overdue cases. */
@@ -19,6 +20,9 @@ const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['consensus.opened', 'immediate'],
   ['consensus.closing', 'immediate'],
   ['consensus.decided', 'digest'],
+  ['event.registration-closing', 'immediate'],
+  ['event.starting', 'digest'],
+  ['event.changed', 'digest'],
 ];
 
 const NETWORK_ADMIN: [AlertKind, DeliveryMode][] = [

@@ -8,6 +8,7 @@ import { MySessions } from './my-sessions';
 import { NotificationSettings } from './notification-settings';
 import { RecoveryKeySection } from './recovery-key-section';
 import { MyAwaySection } from '../duty-roster/my-away-section';
+import { CalendarFeedSection } from '../events/calendar-feed-section';
 
 /** /account: who I am here, notifications on this computer (focal points), my sessions, and changing my password. */
 export function AccountPage() {
@@ -53,6 +54,7 @@ export function AccountPage() {
       {user.role === 'focal-point' && user.status === 'active' && <MyAwaySection userId={user.id} />}
       <EmailNotificationsLink />
       {user.role === 'focal-point' && <NotificationSettings userId={user.id} />}
+      {user.status === 'active' && <CalendarFeedSection />}
       <MySessions />
       <ChangePasswordForm />
       <RecoveryKeySection />

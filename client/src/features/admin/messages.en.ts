@@ -282,5 +282,15 @@ export const adminEn = {
       'address-set': 'Address for e-mail notifications set (not verified yet)',
       'address-verified': 'Address for e-mail notifications verified',
     },
+    event: {
+      proposed: 'Event proposed',
+      updated: 'Event changed',
+      cancelled: 'Event cancelled',
+      registered: 'Participants registered for an event',
+      'registration-withdrawn': 'Participant withdrawn from an event',
+      'reminders-sent': 'Event reminders sent',
+      'feed-created': 'Personal calendar feed created',
+      'feed-revoked': 'Personal calendar feed revoked',
+    },
   },
 } as const;

@@ -10,6 +10,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'request.step',
     'liveness.prompt',
     'message.arrived',
+    'event.starting',
   ],
   'national-admin': [
     'approval.waiting',
@@ -17,6 +18,9 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'consensus.opened',
     'consensus.closing',
     'consensus.decided',
+    'event.registration-closing',
+    'event.starting',
+    'event.changed',
   ],
-  'network-admin': ['consensus.opened', 'consensus.decided'],
+  'network-admin': ['consensus.opened', 'consensus.decided', 'event.changed'],
 };

@@ -74,6 +74,11 @@ const emailAlerts = {
       closing: 'A network decision closes within a day and your state has given no position',
       decided: 'A network decision has ended',
     },
+    event: {
+      'registration-closing': 'Registration for an event of your domains closes soon',
+      starting: 'An event you are registered for starts soon',
+      changed: 'An event your state registered for was changed or cancelled',
+    },
     digest: 'Digest',
   },
   statuses: { pending: 'waiting', sent: 'sent', failed: 'failed' },

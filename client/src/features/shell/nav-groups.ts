@@ -35,6 +35,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/review': 'network',
   '/requests/statistics': 'network',
   '/admin/audit': 'network',
+  '/events': 'network',
 };
 
 const WAITING: Record<NavGroupName, readonly string[]> = {
