@@ -25,6 +25,7 @@ import { policyRoutes } from '../http/routes/policies.routes.js';
 import { requestRoutes } from '../http/routes/requests.routes.js';
 import { reviewRoutes } from '../http/routes/review.routes.js';
 import type { RouteContext } from '../http/routes/route-context.js';
+import { trainingRoutes } from '../http/routes/training.routes.js';
 import { userRoutes } from '../http/routes/users.routes.js';
 import { webhookRoutes } from '../http/routes/webhooks.routes.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
@@ -57,6 +58,7 @@ const ROUTES = [
   reviewRoutes,
   webhookRoutes,
   notificationRoutes,
+  trainingRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -86,6 +88,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     authn: createAuthenticator(deps.jwtSecret, deps.actors, deps.clock),
     requests: modules.requests,
     consensus: modules.consensus,
+    training: modules.training,
     notifications: notificationsDeps(
       {
         connection: deps.database.connection,

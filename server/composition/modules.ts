@@ -61,6 +61,9 @@ import { composeAlerts, type AlertChannelFactory, type Alerts } from './alerts.j
 import { alertingNotifiers } from './alerting-notifiers.js';
 import { createDutyRoster, type DutyRoster } from '../modules/directory/duty-roster.js';
 import { withDeputies } from './notifiers.js';
+import { centreModel, trainingRequestModel } from '../db/models/training.model.js';
+import { CentresRepository, TrainingRequestsRepository } from '../db/repositories/training.repository.js';
+import type { TrainingDeps } from '../modules/training/training-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -78,6 +81,8 @@ export interface Modules {
   messaging: MessagingDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
+  /** Centres of Excellence and training requests between states. */
+  training: TrainingDeps;
   /** The outbox and the channels that take alerts outside the app (e-mail, webhooks). */
   alerts: Alerts;
   /** Who stands in for whom right now (away with a deputy): for alerts. */
@@ -142,6 +147,8 @@ export function composeModules(
     endedSessionModel(connection),
     deliveryRecordModel(connection),
     livenessScheduleModel(connection),
+    centreModel(connection),
+    trainingRequestModel(connection),
   ] as const;
   const [
     users,
@@ -166,6 +173,8 @@ export function composeModules(
     endedSessionDocs,
     deliveryRecords,
     livenessScheduleDocs,
+    centreDocs,
+    trainingRequestDocs,
   ] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
@@ -318,6 +327,15 @@ export function composeModules(
     notifier: notify.consensusNotifier,
     directoryChanged: () => accounts.directoryChanged(),
   };
+  // The events calendar is wired in as `plannedEvents` once it exists; until then planning is refused.
+  const training: TrainingDeps = {
+    centres: new CentresRepository(centreDocs),
+    requests: new TrainingRequestsRepository(trainingRequestDocs),
+    index: directory.index,
+    audit,
+    clock,
+    raiseAlert: (alert) => alerts.raise(alert),
+  };
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
     await policies.ensureIndexes();
@@ -333,6 +351,7 @@ export function composeModules(
     policies: policies.deps,
     messaging,
     requests,
+    training,
     alerts,
     async housekeeping() {
       await claims.deleteExpired(clock.now());

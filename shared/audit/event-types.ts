@@ -65,5 +65,13 @@ export const AUDIT_EVENT_TYPES = [
   'webhook.disabled-by-receiver',
   'notifications.address-set',
   'notifications.address-verified',
+  'centre.created',
+  'centre.updated',
+  'centre.removed',
+  'training.requested',
+  'training.accepted',
+  'training.declined',
+  'training.withdrawn',
+  'training.planned',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -19,6 +19,8 @@ export const ALERT_KINDS = [
   'consensus.opened',
   'consensus.closing',
   'consensus.decided',
+  'training.requested',
+  'training.answered',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKind>;
@@ -37,6 +39,7 @@ export const AlertRefs = z
     checkId: Id.optional(),
     approvalId: Id.optional(),
     proposalId: Id.optional(),
+    trainingRequestId: Id.optional(),
   })
   .strict();
 export type AlertRefs = z.infer<typeof AlertRefs>;

@@ -19,6 +19,8 @@ const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['consensus.opened', 'immediate'],
   ['consensus.closing', 'immediate'],
   ['consensus.decided', 'digest'],
+  ['training.requested', 'immediate'],
+  ['training.answered', 'immediate'],
 ];
 
 const NETWORK_ADMIN: [AlertKind, DeliveryMode][] = [

@@ -17,6 +17,8 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'consensus.opened',
     'consensus.closing',
     'consensus.decided',
+    'training.requested',
+    'training.answered',
   ],
   'network-admin': ['consensus.opened', 'consensus.decided'],
 };
