@@ -23,6 +23,7 @@ import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { RequestsDeps } from './modules/requests/requests-deps.js';
 import type { LivenessDeps } from './modules/liveness/liveness-deps.js';
+import type { TrainingDeps } from './modules/training/training-deps.js';
 import { createEventLimiter } from './realtime/event-limits.js';
 import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
@@ -63,6 +64,8 @@ export interface RunningServer {
   dutyRoster: DutyRoster;
   /** Liveness checks and their schedules (the schedule sweep). */
   liveness: LivenessDeps;
+  /** Centres of Excellence and training requests. */
+  training: TrainingDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -151,6 +154,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       alerts: modules.alerts,
       dutyRoster: modules.dutyRoster,
       liveness: modules.liveness,
+      training: modules.training,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {
