@@ -6,6 +6,7 @@ import { auditApi, type AuditApi } from './api/audit-api.js';
 import { directoryApi, type DirectoryApi } from './api/directory-api.js';
 import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
 import { livenessApi, type LivenessApi } from './api/liveness-api.js';
+import { trainingApi, type TrainingApi } from './api/training-api.js';
 import { consensusApi, type ConsensusApi } from './api/consensus-api.js';
 import { meApi, type MeApi } from './api/me-api.js';
 import { proveIdentity, type ReauthenticationInput } from './prove-identity.js';
@@ -89,6 +90,8 @@ export interface FocalNetClient {
   readonly approvals: ApprovalsApi;
   /** A state's webhook endpoints for its national systems (national admins). */
   readonly webhooks: WebhooksApi;
+  /** Centres of Excellence and training requests between states. */
+  readonly training: TrainingApi;
   /** The relay over HTTP (ciphertext); `messenger` does the encryption. */
   readonly messages: MessagesApi;
   /** Contacts' directory keys, with key-change detection. */
@@ -178,6 +181,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     policies: policiesApi(session, keyStore),
     approvals,
     webhooks: webhooksApi(session),
+    training: trainingApi(session),
     messages,
     contactKeys,
     messenger: (socket, messengerOptions) =>
