@@ -21,6 +21,7 @@ import { livenessEn } from '../features/liveness/messages.en';
 import { reviewEn } from '../features/review/messages.en';
 import { dutyEn } from '../features/duty-roster/messages.en';
 import { webhooksEn } from '../features/webhooks/messages.en';
+import { trainingEn } from '../features/training/messages.en';
 import { emailAlertsEn } from '../features/email-alerts/messages.en';
 
 export const en = {
@@ -41,6 +42,7 @@ export const en = {
   ...reviewEn,
   ...dutyEn,
   ...webhooksEn,
+  ...trainingEn,
   ...emailAlertsEn,
 };
 

@@ -17,6 +17,7 @@ import { livenessRu } from '../features/liveness/messages.ru';
 import { reviewRu } from '../features/review/messages.ru';
 import { dutyRu } from '../features/duty-roster/messages.ru';
 import { webhooksRu } from '../features/webhooks/messages.ru';
+import { trainingRu } from '../features/training/messages.ru';
 import { emailAlertsRu } from '../features/email-alerts/messages.ru';
 
 export const ru: Messages = {
@@ -37,5 +38,6 @@ export const ru: Messages = {
   ...reviewRu,
   ...dutyRu,
   ...webhooksRu,
+  ...trainingRu,
   ...emailAlertsRu,
 };

@@ -282,5 +282,17 @@ export const adminEn = {
       'address-set': 'Address for e-mail notifications set (not verified yet)',
       'address-verified': 'Address for e-mail notifications verified',
     },
+    centre: {
+      created: 'Centre of Excellence added',
+      updated: 'Centre of Excellence changed or confirmed',
+      removed: 'Centre of Excellence removed',
+    },
+    training: {
+      requested: 'Training requested from another state',
+      accepted: 'Training request accepted',
+      declined: 'Training request declined',
+      withdrawn: 'Training request withdrawn',
+      planned: 'Training request planned as an event',
+    },
   },
 } as const;

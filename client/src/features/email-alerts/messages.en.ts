@@ -74,6 +74,10 @@ const emailAlerts = {
       closing: 'A network decision closes within a day and your state has given no position',
       decided: 'A network decision has ended',
     },
+    training: {
+      requested: 'Another state asks your state to host a training',
+      answered: 'A host state answers your state’s training request',
+    },
     digest: 'Digest',
   },
   statuses: { pending: 'waiting', sent: 'sent', failed: 'failed' },

@@ -78,6 +78,10 @@ const emailAlerts: Translation<(typeof emailAlertsEn)['emailAlerts']> = {
       closing: 'Решение сети закрывается в течение суток, а ваше государство ещё не высказалось',
       decided: 'Решение сети завершено',
     },
+    training: {
+      requested: 'Другое государство просит ваше провести обучение',
+      answered: 'Принимающее государство ответило на запрос вашего об обучении',
+    },
     digest: 'Сводка',
   },
   statuses: { pending: 'ожидает', sent: 'отправлено', failed: 'не доставлено' },

@@ -28,6 +28,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/review': 'network',
   '/requests/statistics': 'network',
   '/admin/audit': 'network',
+  '/training-requests': 'state',
 };
 
 const WAITING: Record<NavGroupName, readonly string[]> = {
