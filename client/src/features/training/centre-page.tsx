@@ -84,7 +84,7 @@ function CentreDetails({ centre, children }: { centre: CentreView; children: Rea
       <h2>{centre.name[labels.language] ?? centre.name.en}</h2>
       {labels.language === 'ru' && centre.name.ru && <p className="detail">{centre.name.en}</p>}
       {centre.stale && <p className="badge warning">{t('training.centre.stale')}</p>}
-      <dl className="facts">
+      <dl className="training-facts">
         <dt>{t('training.centre.state')}</dt>
         <dd>{labels.state(centre.state)}</dd>
         <dt>{t('training.centre.domains')}</dt>

@@ -114,6 +114,7 @@ const training = {
     host: 'Host state',
     centre: 'Centre',
     centreGone: 'a centre no longer listed',
+    viewCentre: 'See the centre',
     domain: 'Domain',
     subject: 'Subject',
     kind: 'Kind',

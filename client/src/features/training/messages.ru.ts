@@ -118,6 +118,7 @@ const training: Translation<(typeof trainingEn)['training']> = {
     host: 'Принимающее государство',
     centre: 'Центр',
     centreGone: 'центр, которого больше нет в списке',
+    viewCentre: 'Сведения о центре',
     domain: 'Область',
     subject: 'Тема',
     kind: 'Вид',

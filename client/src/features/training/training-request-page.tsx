@@ -73,13 +73,13 @@ function RequestFacts({ request }: { request: TrainingRequestView }) {
           {words.status(request.status)}
         </span>
       </p>
-      <dl className="facts">
+      <dl className="training-facts">
         {row(t('training.request.requesting'), labels.state(request.requestingState))}
         {row(t('training.request.host'), labels.state(request.hostState))}
         {request.centreId &&
           row(
             t('training.request.centre'),
-            <Link to={`/centres/${request.centreId}`}>{t('training.nav.centres')}</Link>,
+            <Link to={`/centres/${request.centreId}`}>{t('training.request.viewCentre')}</Link>,
           )}
         {row(t('training.request.domain'), labels.domain(request.domain))}
         {row(t('training.request.period'), `${request.period.from} – ${request.period.to}`)}
