@@ -68,7 +68,7 @@ function CentreFilters({
     <fieldset className="card centre-filters">
       <legend>{t('training.centres.filters')}</legend>
       <label>
-        {t('training.form.domains')}
+        {t('training.request.domain')}
         <select name="domain" value={query.domain ?? ''} onChange={(e) => set('domain', e.target.value)}>
           <option value="">{t('training.centres.anyDomain')}</option>
           {domains.map((domain) => (
