@@ -24,6 +24,7 @@ import type { PoliciesDeps } from './modules/policies/policies-deps.js';
 import type { RequestsDeps } from './modules/requests/requests-deps.js';
 import type { EventsDeps } from './modules/events/events-deps.js';
 import type { LivenessDeps } from './modules/liveness/liveness-deps.js';
+import type { TrainingDeps } from './modules/training/training-deps.js';
 import { createEventLimiter } from './realtime/event-limits.js';
 import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
@@ -65,6 +66,8 @@ export interface RunningServer {
   /** Liveness checks and their schedules (the schedule sweep). */
   liveness: LivenessDeps;
   events: EventsDeps;
+  /** Centres of Excellence and training requests. */
+  training: TrainingDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -154,6 +157,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       dutyRoster: modules.dutyRoster,
       liveness: modules.liveness,
       events: modules.events,
+      training: modules.training,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

@@ -6,6 +6,7 @@ import { auditApi, type AuditApi } from './api/audit-api.js';
 import { directoryApi, type DirectoryApi } from './api/directory-api.js';
 import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
 import { livenessApi, type LivenessApi } from './api/liveness-api.js';
+import { trainingApi, type TrainingApi } from './api/training-api.js';
 import { consensusApi, type ConsensusApi } from './api/consensus-api.js';
 import { meApi, type MeApi } from './api/me-api.js';
 import { proveIdentity, type ReauthenticationInput } from './prove-identity.js';
@@ -92,6 +93,8 @@ export interface FocalNetClient {
   readonly webhooks: WebhooksApi;
   /** The events calendar: events, registrations, iCalendar files and the personal feed. */
   readonly events: EventsApi;
+  /** Centres of Excellence and training requests between states. */
+  readonly training: TrainingApi;
   /** The relay over HTTP (ciphertext); `messenger` does the encryption. */
   readonly messages: MessagesApi;
   /** Contacts' directory keys, with key-change detection. */
@@ -182,6 +185,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     approvals,
     webhooks: webhooksApi(session),
     events: eventsApi(session),
+    training: trainingApi(session),
     messages,
     contactKeys,
     messenger: (socket, messengerOptions) =>

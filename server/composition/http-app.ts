@@ -25,6 +25,7 @@ import { policyRoutes } from '../http/routes/policies.routes.js';
 import { requestRoutes } from '../http/routes/requests.routes.js';
 import { reviewRoutes } from '../http/routes/review.routes.js';
 import type { RouteContext } from '../http/routes/route-context.js';
+import { trainingRoutes } from '../http/routes/training.routes.js';
 import { userRoutes } from '../http/routes/users.routes.js';
 import { webhookRoutes } from '../http/routes/webhooks.routes.js';
 import { eventRoutes } from '../http/routes/events.routes.js';
@@ -59,6 +60,7 @@ const ROUTES = [
   webhookRoutes,
   notificationRoutes,
   eventRoutes,
+  trainingRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -89,6 +91,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     requests: modules.requests,
     consensus: modules.consensus,
     events: modules.events,
+    training: modules.training,
     notifications: notificationsDeps(
       {
         connection: deps.database.connection,

@@ -66,6 +66,9 @@ import { EventsRepository } from '../db/repositories/events.repository.js';
 import { EventParticipantsRepository } from '../db/repositories/event-participants.repository.js';
 import { CalendarFeedsRepository } from '../db/repositories/calendar-feeds.repository.js';
 import type { EventsDeps } from '../modules/events/events-deps.js';
+import { centreModel, trainingRequestModel } from '../db/models/training.model.js';
+import { CentresRepository, TrainingRequestsRepository } from '../db/repositories/training.repository.js';
+import type { TrainingDeps } from '../modules/training/training-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -83,6 +86,8 @@ export interface Modules {
   messaging: MessagingDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
+  /** Centres of Excellence and training requests between states. */
+  training: TrainingDeps;
   /** The outbox and the channels that take alerts outside the app (e-mail, webhooks). */
   alerts: Alerts;
   /** Who stands in for whom right now (away with a deputy): for alerts. */
@@ -152,6 +157,8 @@ export function composeModules(
     eventModel(connection),
     participantModel(connection),
     calendarFeedModel(connection),
+    centreModel(connection),
+    trainingRequestModel(connection),
   ] as const;
   const [
     users,
@@ -179,6 +186,8 @@ export function composeModules(
     eventDocs,
     participantDocs,
     calendarFeedDocs,
+    centreDocs,
+    trainingRequestDocs,
   ] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
@@ -343,6 +352,16 @@ export function composeModules(
     raise: (alert) => alerts.raise(alert),
     publicOrigin: options.publicOrigin,
   };
+  // A training request is planned as an event of the calendar hosted by the request's host state.
+  const training: TrainingDeps = {
+    centres: new CentresRepository(centreDocs),
+    requests: new TrainingRequestsRepository(trainingRequestDocs),
+    index: directory.index,
+    audit,
+    clock,
+    raiseAlert: (alert) => alerts.raise(alert),
+    plannedEvents: { hostOf: async (eventId) => (await events.events.find(eventId))?.hostState ?? undefined },
+  };
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
     await policies.ensureIndexes();
@@ -359,6 +378,7 @@ export function composeModules(
     policies: policies.deps,
     messaging,
     requests,
+    training,
     alerts,
     async housekeeping() {
       await claims.deleteExpired(clock.now());

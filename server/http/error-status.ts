@@ -81,6 +81,15 @@ export const ERROR_STATUS = {
   'event.duplicate-participant': 409,
   'event.participant-not-found': 404,
   'calendar-feed.not-found': 404,
+  'centre.not-found': 404,
+  // A training request not visible to the caller is answered as unknown: its existence is the two states' business.
+  'training.not-found': 404,
+  // A centre that is not the host's, a state asking itself, a period in the past, an event hosted elsewhere.
+  'training.invalid': 400,
+  // Answered already, withdrawn, or not yet accepted: the request's status does not allow the step.
+  'training.invalid-transition': 409,
+  // Only the host answers; only the requesting state withdraws.
+  'training.wrong-side': 403,
   'rate.limited': 429,
   'db.unavailable': 503,
   internal: 500,

@@ -73,5 +73,13 @@ export const AUDIT_EVENT_TYPES = [
   'event.reminders-sent',
   'event.feed-created',
   'event.feed-revoked',
+  'centre.created',
+  'centre.updated',
+  'centre.removed',
+  'training.requested',
+  'training.accepted',
+  'training.declined',
+  'training.withdrawn',
+  'training.planned',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

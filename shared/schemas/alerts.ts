@@ -22,6 +22,8 @@ export const ALERT_KINDS = [
   'event.registration-closing',
   'event.starting',
   'event.changed',
+  'training.requested',
+  'training.answered',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKind>;
@@ -42,6 +44,7 @@ export const AlertRefs = z
     proposalId: Id.optional(),
     /** Events calendar: the event concerned. */
     eventId: Id.optional(),
+    trainingRequestId: Id.optional(),
   })
   .strict();
 export type AlertRefs = z.infer<typeof AlertRefs>;

@@ -22,6 +22,7 @@ import { reviewEn } from '../features/review/messages.en';
 import { dutyEn } from '../features/duty-roster/messages.en';
 import { webhooksEn } from '../features/webhooks/messages.en';
 import { eventsEn } from '../features/events/messages.en';
+import { trainingEn } from '../features/training/messages.en';
 import { emailAlertsEn } from '../features/email-alerts/messages.en';
 
 export const en = {
@@ -43,6 +44,7 @@ export const en = {
   ...dutyEn,
   ...webhooksEn,
   ...eventsEn,
+  ...trainingEn,
   ...emailAlertsEn,
 };
 

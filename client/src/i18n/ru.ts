@@ -18,6 +18,7 @@ import { reviewRu } from '../features/review/messages.ru';
 import { dutyRu } from '../features/duty-roster/messages.ru';
 import { webhooksRu } from '../features/webhooks/messages.ru';
 import { eventsRu } from '../features/events/messages.ru';
+import { trainingRu } from '../features/training/messages.ru';
 import { emailAlertsRu } from '../features/email-alerts/messages.ru';
 
 export const ru: Messages = {
@@ -39,5 +40,6 @@ export const ru: Messages = {
   ...dutyRu,
   ...webhooksRu,
   ...eventsRu,
+  ...trainingRu,
   ...emailAlertsRu,
 };

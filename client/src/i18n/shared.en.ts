@@ -126,6 +126,13 @@ export const sharedEn = {
         'The server will not call this address: it must be https:// and reach a public address, not a local or private one.',
       'limit-reached': 'Your state has registered the most endpoints allowed. Delete one first.',
     },
+    centre: { 'not-found': 'This centre is not (or no longer) listed.' },
+    training: {
+      'not-found': 'No such training request, or it is not your state’s.',
+      invalid: 'The training request cannot be sent this way: see below.',
+      'invalid-transition': 'The request has been answered or withdrawn meanwhile: reload the page.',
+      'wrong-side': 'Only the host state answers a training request, and only the requesting state withdraws it.',
+    },
     notifications: {
       unavailable: 'This server sends no e-mail: ask the operator to configure an SMTP server.',
       'no-address': 'There is no address to verify: enter one first.',

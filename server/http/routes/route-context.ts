@@ -9,6 +9,7 @@ import type { SnapshotSigner } from '../../modules/directory/snapshot-signer.js'
 import type { PoliciesDeps } from '../../modules/policies/policies-deps.js';
 import type { RequestsDeps } from '../../modules/requests/requests-deps.js';
 import type { ConsensusDeps } from '../../modules/consensus/consensus-deps.js';
+import type { TrainingDeps } from '../../modules/training/training-deps.js';
 import type { WebhooksDeps } from '../../modules/webhooks/webhooks-deps.js';
 import type { NotificationsDeps } from '../../modules/notifications/notifications-deps.js';
 import type { EventsDeps } from '../../modules/events/events-deps.js';
@@ -28,6 +29,7 @@ export interface RouteContext {
   policies: PoliciesDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
+  training: TrainingDeps;
   /** Absent where no webhook channel is composed (the routes are then not mounted). */
   webhooks?: WebhooksDeps;
   notifications: NotificationsDeps;

@@ -31,6 +31,8 @@ export function alertLink(alert: Alert, origin: string): string {
   if (alert.kind === 'message.arrived') return `${origin}/messages`;
   if (alert.kind === 'approval.waiting') return `${origin}/approvals`;
   if (alert.kind.startsWith('consensus.')) return `${origin}/decisions`;
+  if (alert.kind.startsWith('training.') && refs.trainingRequestId)
+    return `${origin}/training-requests/${refs.trainingRequestId}`;
   // A liveness prompt is answered from the banner every page shows.
   return `${origin}/`;
 }

@@ -23,6 +23,8 @@ const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['event.registration-closing', 'immediate'],
   ['event.starting', 'digest'],
   ['event.changed', 'digest'],
+  ['training.requested', 'immediate'],
+  ['training.answered', 'immediate'],
 ];
 
 const NETWORK_ADMIN: [AlertKind, DeliveryMode][] = [

@@ -292,5 +292,17 @@ export const adminEn = {
       'feed-created': 'Personal calendar feed created',
       'feed-revoked': 'Personal calendar feed revoked',
     },
+    centre: {
+      created: 'Centre of Excellence added',
+      updated: 'Centre of Excellence changed or confirmed',
+      removed: 'Centre of Excellence removed',
+    },
+    training: {
+      requested: 'Training requested from another state',
+      accepted: 'Training request accepted',
+      declined: 'Training request declined',
+      withdrawn: 'Training request withdrawn',
+      planned: 'Training request planned as an event',
+    },
   },
 } as const;

@@ -21,6 +21,8 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'event.registration-closing',
     'event.starting',
     'event.changed',
+    'training.requested',
+    'training.answered',
   ],
   'network-admin': ['consensus.opened', 'consensus.decided', 'event.changed'],
 };

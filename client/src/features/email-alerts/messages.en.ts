@@ -79,6 +79,10 @@ const emailAlerts = {
       starting: 'An event you are registered for starts soon',
       changed: 'An event your state registered for was changed or cancelled',
     },
+    training: {
+      requested: 'Another state asks your state to host a training',
+      answered: 'A host state answers your state’s training request',
+    },
     digest: 'Digest',
   },
   statuses: { pending: 'waiting', sent: 'sent', failed: 'failed' },

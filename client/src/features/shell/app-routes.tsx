@@ -18,6 +18,7 @@ import { requestsPage } from '../requests/requests-routes';
 import { reviewPage } from '../review/review-route';
 import { webhooksPage } from '../webhooks/webhooks-route';
 import { eventsPage } from '../events/events-routes';
+import { trainingPage } from '../training/training-routes';
 import { HomePage } from './home-page';
 import { NotFoundPage } from '../../components/not-found-page';
 
@@ -61,5 +62,7 @@ export function AppRoutes() {
   if (requests) return <RequireSession>{requests}</RequireSession>;
   const events = eventsPage(path);
   if (events) return <RequireSession>{events}</RequireSession>;
+  const training = trainingPage(path);
+  if (training) return <RequireSession>{training}</RequireSession>;
   return <NotFoundPage />;
 }

@@ -35,7 +35,6 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/review': 'network',
   '/requests/statistics': 'network',
   '/admin/audit': 'network',
-  '/events': 'network',
 };
 
 const WAITING: Record<NavGroupName, readonly string[]> = {

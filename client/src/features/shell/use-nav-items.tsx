@@ -14,6 +14,7 @@ import { requestNavItems } from '../requests/requests-nav';
 import { reviewNavItems } from '../review/review-nav';
 import { webhookNavItems } from '../webhooks/webhooks-nav';
 import { eventsNavItems } from '../events/events-nav';
+import { trainingNavItems } from '../training/training-nav';
 
 /** The pages of the menu the pure authorization rule allows the signed-in person (none before the keys are unlocked). */
 export function useNavItems(): NavItem[] {
@@ -44,6 +45,7 @@ export function useNavItems(): NavItem[] {
     ...requestNavItems(actor, t),
     ...reviewNavItems(actor, t),
     ...eventsNavItems(actor, t),
+    ...trainingNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return [];
   return [{ to: '/', label: t('nav.home'), allowed: true }, ...items];
