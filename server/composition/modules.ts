@@ -61,6 +61,9 @@ import { composeAlerts, type AlertChannelFactory, type Alerts } from './alerts.j
 import { alertingNotifiers } from './alerting-notifiers.js';
 import { createDutyRoster, type DutyRoster } from '../modules/directory/duty-roster.js';
 import { withDeputies } from './notifiers.js';
+import { circularCopyModel, circularModel } from '../db/models/circular.model.js';
+import { CircularsRepository } from '../db/repositories/circulars.repository.js';
+import type { CircularNotifier, CircularsDeps } from '../modules/circulars/circulars-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -82,6 +85,7 @@ export interface Modules {
   alerts: Alerts;
   /** Who stands in for whom right now (away with a deputy): for alerts. */
   dutyRoster: DutyRoster;
+  circulars: CircularsDeps;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -111,6 +115,7 @@ export function composeModules(
     consensusNotifier?: ConsensusNotifier;
     approvalNotifier?: ApprovalNotifier;
     peopleNotifier?: PeopleNotifier;
+    circularNotifier?: CircularNotifier;
     /** The ways out of the app alerts also take (none: sockets only). */
     alertChannels?: readonly AlertChannelFactory[];
     attachmentMaxMb?: number;
@@ -142,6 +147,8 @@ export function composeModules(
     endedSessionModel(connection),
     deliveryRecordModel(connection),
     livenessScheduleModel(connection),
+    circularModel(connection),
+    circularCopyModel(connection),
   ] as const;
   const [
     users,
@@ -166,6 +173,8 @@ export function composeModules(
     endedSessionDocs,
     deliveryRecords,
     livenessScheduleDocs,
+    circularDocs,
+    circularCopyDocs,
   ] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
@@ -318,6 +327,17 @@ export function composeModules(
     notifier: notify.consensusNotifier,
     directoryChanged: () => accounts.directoryChanged(),
   };
+  const circulars: CircularsDeps = {
+    circulars: new CircularsRepository(circularDocs, circularCopyDocs),
+    users: usersRepository,
+    index: directory.index,
+    policy,
+    audit,
+    clock,
+    notifier: options.circularNotifier ?? { arrived: () => undefined },
+    raiseAlerts: async (list) => void (await Promise.all(list.map((alert) => alerts.raise(alert)))),
+    maxClockSkewMs: messaging.maxClockSkewMs,
+  };
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
     await policies.ensureIndexes();
@@ -334,6 +354,7 @@ export function composeModules(
     messaging,
     requests,
     alerts,
+    circulars,
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());

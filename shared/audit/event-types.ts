@@ -65,5 +65,7 @@ export const AUDIT_EVENT_TYPES = [
   'webhook.disabled-by-receiver',
   'notifications.address-set',
   'notifications.address-verified',
+  'circular.sent',
+  'circular.read',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -19,6 +19,7 @@ export const ALERT_KINDS = [
   'consensus.opened',
   'consensus.closing',
   'consensus.decided',
+  'circular.arrived',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKind>;
@@ -37,6 +38,7 @@ export const AlertRefs = z
     checkId: Id.optional(),
     approvalId: Id.optional(),
     proposalId: Id.optional(),
+    circularId: Id.optional(),
   })
   .strict();
 export type AlertRefs = z.infer<typeof AlertRefs>;

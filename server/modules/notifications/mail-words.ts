@@ -41,6 +41,8 @@ export const EN: MailWords = {
     'consensus.opened': "A network decision asks for your state's position",
     'consensus.closing': 'A network decision closes within a day: your state has given no position',
     'consensus.decided': 'A network decision has ended',
+    // The secretariat is no state: the sender is not named in the title.
+    'circular.arrived': 'A new circular has arrived',
   },
   urgentRequest: 'Urgent request from {cp}',
   answerBy: 'answer by',
@@ -78,6 +80,7 @@ export const RU: MailWords = {
     'consensus.opened': 'Решение сети ждёт позиции вашего государства',
     'consensus.closing': 'Решение сети закрывается в течение суток: ваше государство ещё не высказалось',
     'consensus.decided': 'Решение сети завершено',
+    'circular.arrived': 'Поступил новый циркуляр',
   },
   urgentRequest: 'Срочный запрос от {cp}',
   answerBy: 'ответить до',
