@@ -18,6 +18,7 @@ import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { webhooksApi, type WebhooksApi } from './api/webhooks-api.js';
+import { circularsApi, type CircularsApi } from './api/circulars-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
@@ -89,6 +90,8 @@ export interface FocalNetClient {
   readonly approvals: ApprovalsApi;
   /** A state's webhook endpoints for its national systems (national admins). */
   readonly webhooks: WebhooksApi;
+  /** Circulars to an audience: preview, seal and send, read, tallies. */
+  readonly circulars: CircularsApi;
   /** The relay over HTTP (ciphertext); `messenger` does the encryption. */
   readonly messages: MessagesApi;
   /** Contacts' directory keys, with key-change detection. */
@@ -178,6 +181,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     policies: policiesApi(session, keyStore),
     approvals,
     webhooks: webhooksApi(session),
+    circulars: circularsApi(session, keyStore, () => (options.now ?? Date.now)()),
     messages,
     contactKeys,
     messenger: (socket, messengerOptions) =>
