@@ -1,4 +1,5 @@
 import type { Envelope } from '../../../shared/crypto/envelope-format.js';
+import { publicKeyBundle } from '../../../shared/crypto/keys.js';
 import type { Audience } from '../../../shared/schemas/audience.js';
 import {
   CircularPreview,
@@ -29,6 +30,8 @@ export interface CircularsApi {
   received(): Promise<ReceivedCirculars>;
   /** Verifies and decrypts one received circular (or my own copy) with my unlocked keys. */
   open(circular: Pick<ReceivedCircular, 'id' | 'envelope' | 'sender'>): Promise<OpenedCircular>;
+  /** Decrypts my own copy of a circular I sent (the tally view carries it for its sender). */
+  openSent(circular: Pick<SentCircular, 'id' | 'envelope'>): Promise<OpenedCircular>;
   markRead(id: string): Promise<CircularReadResult>;
   /** Sent circulars with their read tallies (the secretariat: all; a national admin: their state's). */
   sent(): Promise<SentCirculars>;
@@ -59,6 +62,20 @@ export function circularsApi(session: SessionManager, keyStore: KeyStore, now: (
       sendCircularResealing({ preview, post: sendSealed, me: me(), now }, { audience, labels, content }),
     received: () => session.authed({ method: 'GET', path: '/api/circulars/received', schema: ReceivedCirculars }),
     open: (circular) => openCircular(circular, me()),
+    async openSent({ id, envelope }) {
+      const mine = me();
+      const user = session.current()?.user;
+      if (!envelope || !user) throw new ApiError(0, 'client.keys-locked', 'only the sender reads their sent copy');
+      const sender = {
+        userId: mine.userId,
+        state: user.state ?? null,
+        role: user.role,
+        keys: await publicKeyBundle(mine.keys),
+        keyVersion: 1,
+        verified: true,
+      };
+      return openCircular({ id, envelope, sender }, mine);
+    },
     markRead: (id) =>
       session.authed({
         method: 'POST',
