@@ -46,9 +46,9 @@ function meetsConditions(labels: Labels, recipient: RecipientDecision): boolean 
 function leftOutState(labels: Labels, recipient: RecipientDecision, viewerState: string | null): LeftOutState {
   const single: Decision = { effect: recipient.effect, perRecipient: [recipient], conditions: recipient.conditions };
   const redacted = redactDecision(single, viewerState);
-  // The first line is the overall effect, the same as the state's here.
-  const en = describeDecision(redacted, 'en').slice(1);
-  const ru = describeDecision(redacted, 'ru').slice(1);
+  // The first two lines are the overall effect and the state's, the same here: the reasons follow.
+  const en = describeDecision(redacted, 'en').slice(2);
+  const ru = describeDecision(redacted, 'ru').slice(2);
   const extra =
     recipient.effect === 'approve'
       ? NOT_HELD
