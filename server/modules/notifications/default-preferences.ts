@@ -10,6 +10,7 @@ const FOCAL_POINT: [AlertKind, DeliveryMode][] = [
   ['request.overdue', 'immediate'],
   ['liveness.prompt', 'immediate'],
   ['message.arrived', 'digest'],
+  ['circular.arrived', 'digest'],
 ];
 
 /** National admins: what waits for their state, and its overdue cases. */
@@ -19,11 +20,13 @@ const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['consensus.opened', 'immediate'],
   ['consensus.closing', 'immediate'],
   ['consensus.decided', 'digest'],
+  ['circular.arrived', 'digest'],
 ];
 
 const NETWORK_ADMIN: [AlertKind, DeliveryMode][] = [
   ['consensus.opened', 'digest'],
   ['consensus.decided', 'digest'],
+  ['circular.arrived', 'digest'],
 ];
 
 const BY_ROLE: Record<Role, [AlertKind, DeliveryMode][]> = {

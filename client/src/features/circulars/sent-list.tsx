@@ -26,8 +26,8 @@ function SentItem({ circular }: { circular: SentCircular }) {
   return (
     <li className="card circular" data-testid="sent-circular" data-id={circular.id}>
       <p className="circular-meta">
-        <strong>{words.audience(circular.audience)}</strong> · {l.date(circular.storedAt)} ·{' '}
-        {l.domain(circular.labels.domain)}
+        <strong>{words.audience(circular.audience)}</strong> · {l.date(circular.storedAt)}
+        {circular.audience.kind !== 'domain' && ` · ${l.domain(circular.labels.domain)}`}
       </p>
       <p className="circular-tally" data-testid="read-in">
         {t('circulars.sent.readIn', { read: circular.statesRead, total: circular.statesReached })}

@@ -10,6 +10,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'request.step',
     'liveness.prompt',
     'message.arrived',
+    'circular.arrived',
   ],
   'national-admin': [
     'approval.waiting',
@@ -17,6 +18,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'consensus.opened',
     'consensus.closing',
     'consensus.decided',
+    'circular.arrived',
   ],
-  'network-admin': ['consensus.opened', 'consensus.decided'],
+  'network-admin': ['consensus.opened', 'consensus.decided', 'circular.arrived'],
 };

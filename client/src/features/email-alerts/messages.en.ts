@@ -74,6 +74,9 @@ const emailAlerts = {
       closing: 'A network decision closes within a day and your state has given no position',
       decided: 'A network decision has ended',
     },
+    circular: {
+      arrived: 'A circular arrives',
+    },
     digest: 'Digest',
   },
   statuses: { pending: 'waiting', sent: 'sent', failed: 'failed' },

@@ -78,6 +78,9 @@ const emailAlerts: Translation<(typeof emailAlertsEn)['emailAlerts']> = {
       closing: 'Решение сети закрывается в течение суток, а ваше государство ещё не высказалось',
       decided: 'Решение сети завершено',
     },
+    circular: {
+      arrived: 'Поступил циркуляр',
+    },
     digest: 'Сводка',
   },
   statuses: { pending: 'ожидает', sent: 'отправлено', failed: 'не доставлено' },
