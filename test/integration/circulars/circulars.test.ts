@@ -6,6 +6,7 @@ import { sendCircularResealing } from '../../../client/sdk/circulars/send-circul
 import type { Audience } from '../../../shared/schemas/audience.js';
 import type { Labels } from '../../../shared/schemas/labels.js';
 import { activeFocalPoint, type TestPerson } from '../../helpers/accounts.js';
+import { call } from '../../helpers/api.js';
 import { seedFocalPoints } from '../../helpers/circulars.js';
 import { startNetwork, type Network } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
@@ -242,6 +243,43 @@ describe('circulars', function () {
     const newcomerClient = await clientOf(t, newcomer);
     const opened = await newcomerClient.circulars.open((await newcomerClient.circulars.received()).circulars[0]!);
     expect(opened.subject).to.equal('Resealed');
+  });
+
+  it('refuses a body over the route limit (413) and more than 1,000 recipients (400), writing nothing', async () => {
+    const token = net.root.session?.accessToken;
+    const circulars = t.server.database.connection.collection('circulars');
+    const before = await circulars.countDocuments();
+    const huge = JSON.stringify({ audience: BORDER, envelope: { pad: 'x'.repeat(1100 * 1024) } });
+    expect((await call(t.url, 'POST', '/api/circulars', { token, rawBody: huge })).status).to.equal(413);
+    const preview = await root.circulars.preview(BORDER, LABELS);
+    const envelope = await sealCircular({
+      me: me(net.root),
+      senderState: 'XS',
+      labels: LABELS,
+      recipients: preview.recipients,
+      content: { subject: 's', text: 't' },
+      ts: t.clock.now().getTime(),
+    });
+    const tooMany = Array.from({ length: 1001 }, (_, i) => ({ userId: `u${i}`, state: 'KZ' }));
+    const body = { audience: BORDER, envelope: { ...envelope, header: { ...envelope.header, to: tooMany } } };
+    const refused = await call<{ error: { code: string } }>(t.url, 'POST', '/api/circulars', { token, body });
+    expect([refused.status, refused.body.error.code]).to.deep.equal([400, 'validation.failed']);
+    expect(await circulars.countDocuments()).to.equal(before);
+  });
+
+  it('the secretariat writes to everyone: focal points and national admins of every state', async () => {
+    const labels: Labels = { ...LABELS, domain: 'law-enforcement' };
+    const sent = await root.circulars.send({
+      audience: { kind: 'everyone' },
+      labels,
+      content: { subject: 'To everyone', text: 'Every member of the network' },
+    });
+    expect(sent.states).to.deep.equal(['KG', 'KZ', 'RU']);
+    const tally = await root.circulars.sentOne(sent.id);
+    expect(tally.statesReached).to.equal(3);
+    const kgAdmin = await clientOf(t, net.admin('KG'));
+    const mine = (await kgAdmin.circulars.received()).circulars.find((c) => c.id === sent.id);
+    expect((await kgAdmin.circulars.open(mine!)).subject).to.equal('To everyone');
   });
 
   it('a national admin writes to every national admin', async () => {
