@@ -7,6 +7,8 @@ import type { Audience } from '../../../shared/schemas/audience.js';
 import type { Labels } from '../../../shared/schemas/labels.js';
 import { activeFocalPoint, type TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { flushed, waitFor } from '../../helpers/barrier.js';
+import { socketOf } from '../../helpers/messaging.js';
 import { seedFocalPoints } from '../../helpers/circulars.js';
 import { startNetwork, type Network } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
@@ -73,6 +75,13 @@ describe('circulars', function () {
 
   it('delivers to the reachable focal points only, who open and read it; the tally counts states as they read', async () => {
     const canary = `circular-canary-${Date.now()}`;
+    const [kgSocket, kzSocket] = await Promise.all([
+      socketOf(t, net.focalPoint('KG')),
+      socketOf(t, net.focalPoint('KZ', 0)),
+    ]);
+    const pushed = { KG: [] as string[], KZ: [] as string[] };
+    kgSocket.on('circular:new', (event) => pushed.KG.push(event.id));
+    kzSocket.on('circular:new', (event) => pushed.KZ.push(event.id));
     const sent = await root.circulars.send({
       audience: BORDER,
       labels: LABELS,
@@ -82,6 +91,10 @@ describe('circulars', function () {
     expect(sent.states).to.deep.equal(['KZ', 'RU']);
     expect(sent.leftOut.map((s) => s.state)).to.deep.equal(['KG']);
 
+    // Kazakhstan's open tab is told; Kyrgyzstan's gets nothing (the barrier: every push sent before it has arrived).
+    await waitFor(() => pushed.KZ.includes(sent.id), { what: 'the push to the Kazakh focal point' });
+    await flushed(kgSocket);
+    expect(pushed.KG).to.deep.equal([]);
     // The copies are in the database before the answer: Kyrgyzstan's focal point has none, now or later.
     const kg = await clientOf(t, net.focalPoint('KG'));
     expect((await kg.circulars.received()).circulars).to.have.length(0);
