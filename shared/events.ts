@@ -1,3 +1,4 @@
+import type { CircularArrivedEvent } from './schemas/circulars.js';
 import type { Ack } from './errors.js';
 import type { PersonUpdatedEvent } from './schemas/accounts.js';
 import type { ApprovalUpdatedEvent } from './schemas/approvals.js';
@@ -54,6 +55,8 @@ export interface ServerToClientEvents {
    * server again (drain the message queue, reload the lists on screen). Sent after every push
    * the socket was given, so nothing left out is older than the read it triggers.
    */
+  /** A circular addressed to me arrived (list them with GET /api/circulars/received). */
+  'circular:new': (event: CircularArrivedEvent) => void;
   'sync:behind': () => void;
 }
 

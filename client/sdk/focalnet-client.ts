@@ -20,6 +20,7 @@ import { usersApi, type UsersApi } from './api/users-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { webhooksApi, type WebhooksApi } from './api/webhooks-api.js';
 import { eventsApi, type EventsApi } from './api/events-api.js';
+import { circularsApi, type CircularsApi } from './api/circulars-api.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
@@ -95,6 +96,8 @@ export interface FocalNetClient {
   readonly events: EventsApi;
   /** Centres of Excellence and training requests between states. */
   readonly training: TrainingApi;
+  /** Circulars to an audience: preview, seal and send, read, tallies. */
+  readonly circulars: CircularsApi;
   /** The relay over HTTP (ciphertext); `messenger` does the encryption. */
   readonly messages: MessagesApi;
   /** Contacts' directory keys, with key-change detection. */
@@ -186,6 +189,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     webhooks: webhooksApi(session),
     events: eventsApi(session),
     training: trainingApi(session),
+    circulars: circularsApi(session, keyStore, () => (options.now ?? Date.now)()),
     messages,
     contactKeys,
     messenger: (socket, messengerOptions) =>

@@ -29,6 +29,7 @@ import { trainingRoutes } from '../http/routes/training.routes.js';
 import { userRoutes } from '../http/routes/users.routes.js';
 import { webhookRoutes } from '../http/routes/webhooks.routes.js';
 import { eventRoutes } from '../http/routes/events.routes.js';
+import { circularRoutes } from '../http/routes/circulars.routes.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import { webhooksOf } from './webhook-channel.js';
 import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
@@ -36,6 +37,12 @@ import type { Clock } from '../system/clock.js';
 import { databaseReadiness } from '../system/readiness.js';
 import type { RedisLink } from '../system/redis-link.js';
 import { notificationsDeps } from './email-alerts.js';
+
+/**
+ * A circular to 1,000 recipients is about 400 KB of JSON (a 112-byte sealed key and an id per
+ * recipient, the addressing repeated inside the body): its route alone takes up to 1 MiB.
+ */
+const CIRCULAR_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -61,6 +68,7 @@ const ROUTES = [
   notificationRoutes,
   eventRoutes,
   trainingRoutes,
+  circularRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -105,6 +113,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       config.smtp,
     ),
     limits: createRateLimits({ redis: deps.redis?.commands }),
+    circulars: modules.circulars,
   };
   const webhooks = webhooksOf(modules.alerts);
   if (webhooks) context.webhooks = webhooks;
@@ -113,6 +122,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     version: deps.version,
     readiness: databaseReadiness(deps.database),
     bodyLimitBytes: config.bodyLimitBytes,
+    largeBodies: [{ path: '/api/circulars', limitBytes: Math.max(config.bodyLimitBytes, CIRCULAR_BODY_LIMIT_BYTES) }],
     clientDir: deps.clientDir ?? path.join(repoRoot, 'client', 'dist'),
     trustProxy: config.trustProxy,
     modules: ROUTES.map((mount) => (router, registry) => mount({ ...context, router, registry })),

@@ -69,6 +69,9 @@ import type { EventsDeps } from '../modules/events/events-deps.js';
 import { centreModel, trainingRequestModel } from '../db/models/training.model.js';
 import { CentresRepository, TrainingRequestsRepository } from '../db/repositories/training.repository.js';
 import type { TrainingDeps } from '../modules/training/training-deps.js';
+import { circularCopyModel, circularModel } from '../db/models/circular.model.js';
+import { CircularsRepository } from '../db/repositories/circulars.repository.js';
+import type { CircularNotifier, CircularsDeps } from '../modules/circulars/circulars-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -94,6 +97,7 @@ export interface Modules {
   dutyRoster: DutyRoster;
   /** The events calendar: events, registrations, personal feeds, reminders. */
   events: EventsDeps;
+  circulars: CircularsDeps;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -123,6 +127,7 @@ export function composeModules(
     consensusNotifier?: ConsensusNotifier;
     approvalNotifier?: ApprovalNotifier;
     peopleNotifier?: PeopleNotifier;
+    circularNotifier?: CircularNotifier;
     /** The ways out of the app alerts also take (none: sockets only). */
     alertChannels?: readonly AlertChannelFactory[];
     attachmentMaxMb?: number;
@@ -159,6 +164,8 @@ export function composeModules(
     calendarFeedModel(connection),
     centreModel(connection),
     trainingRequestModel(connection),
+    circularModel(connection),
+    circularCopyModel(connection),
   ] as const;
   const [
     users,
@@ -188,6 +195,8 @@ export function composeModules(
     calendarFeedDocs,
     centreDocs,
     trainingRequestDocs,
+    circularDocs,
+    circularCopyDocs,
   ] = models;
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
@@ -362,6 +371,17 @@ export function composeModules(
     raiseAlert: (alert) => alerts.raise(alert),
     plannedEvents: { hostOf: async (eventId) => (await events.events.find(eventId))?.hostState ?? undefined },
   };
+  const circulars: CircularsDeps = {
+    circulars: new CircularsRepository(circularDocs, circularCopyDocs),
+    users: usersRepository,
+    index: directory.index,
+    policy,
+    audit,
+    clock,
+    notifier: options.circularNotifier ?? { arrived: () => undefined },
+    raiseAlerts: async (list) => void (await Promise.all(list.map((alert) => alerts.raise(alert)))),
+    maxClockSkewMs: messaging.maxClockSkewMs,
+  };
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
     await policies.ensureIndexes();
@@ -380,6 +400,7 @@ export function composeModules(
     requests,
     training,
     alerts,
+    circulars,
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());

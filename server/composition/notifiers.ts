@@ -4,6 +4,7 @@ import type { LivenessNotifier } from '../modules/liveness/liveness-deps.js';
 import type { MessageNotifier } from '../modules/messaging/messaging-deps.js';
 import type { ApprovalNotifier } from '../modules/policies/policies-deps.js';
 import type { RequestNotifier } from '../modules/requests/requests-deps.js';
+import type { CircularNotifier } from '../modules/circulars/circulars-deps.js';
 import type { DutyRoster } from '../modules/directory/duty-roster.js';
 import type { RequestCaseView, RequestOverdueEvent, RequestReminderEvent } from '../../shared/schemas/requests.js';
 import type { Pusher } from '../realtime/push.js';
@@ -16,6 +17,7 @@ export interface Notifiers {
   consensusNotifier: ConsensusNotifier;
   approvalNotifier: ApprovalNotifier;
   peopleNotifier: PeopleNotifier;
+  circularNotifier: CircularNotifier;
 }
 
 /** What each module tells people, as socket pushes to the rooms of those concerned. */
@@ -41,6 +43,7 @@ export function pushNotifiers(pusher: Pusher): Notifiers {
       updated: (person) =>
         pusher.push(responsibleAdminsRoom(person), 'people:updated', { id: person.id, status: person.status }),
     },
+    circularNotifier: { arrived: (userId, event) => pusher.push(userRoom(userId), 'circular:new', event) },
   };
 }
 

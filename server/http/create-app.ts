@@ -15,6 +15,8 @@ export interface AppDeps {
   version: string;
   readiness: ReadinessProbe;
   bodyLimitBytes: number;
+  /** Routes (path prefixes) that take larger bodies than `bodyLimitBytes`; parsed before the general limit applies. */
+  largeBodies?: ReadonlyArray<{ path: string; limitBytes: number }>;
   /** Built web client (client/dist); served at / when present. */
   clientDir: string;
   /** Module routes, mounted under /api after the system routes. */
@@ -39,6 +41,8 @@ export function createApp(deps: AppDeps): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  for (const { path, limitBytes } of deps.largeBodies ?? [])
+    app.use(path, express.json({ limit: limitBytes, strict: true }));
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: true }));
 
   const api = express.Router();

@@ -35,6 +35,11 @@ export const ERROR_STATUS = {
   'domain.unknown': 400,
   'domain.retired': 409,
   'audience.not-allowed': 403,
+  // The audience or a policy changed between preview and send: the details list who to seal to now.
+  'circular.recipients-changed': 409,
+  // Nobody of the audience can receive it (no verified keys, or every state's policy leaves it out).
+  'circular.no-recipients': 422,
+  'circular.not-found': 404,
   'liveness.not-found': 404,
   'liveness.bad-signature': 400,
   'message.invalid': 400,

@@ -81,5 +81,7 @@ export const AUDIT_EVENT_TYPES = [
   'training.declined',
   'training.withdrawn',
   'training.planned',
+  'circular.sent',
+  'circular.read',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -24,6 +24,7 @@ export const ALERT_KINDS = [
   'event.changed',
   'training.requested',
   'training.answered',
+  'circular.arrived',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKind>;
@@ -45,6 +46,7 @@ export const AlertRefs = z
     /** Events calendar: the event concerned. */
     eventId: Id.optional(),
     trainingRequestId: Id.optional(),
+    circularId: Id.optional(),
   })
   .strict();
 export type AlertRefs = z.infer<typeof AlertRefs>;

@@ -54,9 +54,17 @@ export const EXCHANGE_KINDS = [
   'request:best-practice',
   'request:consent',
   'request:transition',
+  'circular',
 ] as const;
 export const ExchangeKind = z.enum(EXCHANGE_KINDS);
 export type ExchangeKind = z.infer<typeof ExchangeKind>;
+
+/**
+ * The secretariat belongs to no state. Where an exchange must name a state for it (an envelope's
+ * `from` or `to` of a circular, the sending side of a policy decision), it is this code: "XS"
+ * is in the ISO 3166-1 user-assigned range, so no member state ever has it.
+ */
+export const SECRETARIAT_STATE = 'XS';
 
 /** ISO 3166-1 alpha-2 code of a member state. */
 export const StateCode = z.string().regex(/^[A-Z]{2}$/, 'state is an ISO 3166-1 alpha-2 code');

@@ -1,3 +1,4 @@
+import { CircularArrivedEvent } from './circulars.js';
 import { z } from 'zod';
 import type { ClientToServerEvents, ServerToClientEvents } from '../events.js';
 import { PersonUpdatedEvent } from './accounts.js';
@@ -93,6 +94,10 @@ export const SERVER_EVENTS = {
   'consensus:updated': {
     summary: 'A network decision was proposed, answered, ended or withdrawn.',
     payload: ProposalView,
+  },
+  'circular:new': {
+    summary: 'A circular addressed to me arrived: list it with GET /api/circulars/received.',
+    payload: CircularArrivedEvent,
   },
   'sync:behind': {
     summary:

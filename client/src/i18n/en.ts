@@ -24,6 +24,7 @@ import { webhooksEn } from '../features/webhooks/messages.en';
 import { eventsEn } from '../features/events/messages.en';
 import { trainingEn } from '../features/training/messages.en';
 import { emailAlertsEn } from '../features/email-alerts/messages.en';
+import { circularsEn } from '../features/circulars/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -46,6 +47,7 @@ export const en = {
   ...eventsEn,
   ...trainingEn,
   ...emailAlertsEn,
+  ...circularsEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

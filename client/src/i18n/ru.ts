@@ -20,6 +20,7 @@ import { webhooksRu } from '../features/webhooks/messages.ru';
 import { eventsRu } from '../features/events/messages.ru';
 import { trainingRu } from '../features/training/messages.ru';
 import { emailAlertsRu } from '../features/email-alerts/messages.ru';
+import { circularsRu } from '../features/circulars/messages.ru';
 
 export const ru: Messages = {
   ...sharedRu,
@@ -42,4 +43,5 @@ export const ru: Messages = {
   ...eventsRu,
   ...trainingRu,
   ...emailAlertsRu,
+  ...circularsRu,
 };

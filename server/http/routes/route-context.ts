@@ -13,6 +13,7 @@ import type { TrainingDeps } from '../../modules/training/training-deps.js';
 import type { WebhooksDeps } from '../../modules/webhooks/webhooks-deps.js';
 import type { NotificationsDeps } from '../../modules/notifications/notifications-deps.js';
 import type { EventsDeps } from '../../modules/events/events-deps.js';
+import type { CircularsDeps } from '../../modules/circulars/circulars-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -34,6 +35,7 @@ export interface RouteContext {
   webhooks?: WebhooksDeps;
   notifications: NotificationsDeps;
   events: EventsDeps;
+  circulars: CircularsDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

@@ -116,6 +116,9 @@ export async function sendMessage(
   const { header } = envelope;
   if (header.from.userId !== actor.id || header.from.state !== actor.state)
     throw new AppError('message.not-sender', 'the envelope names another sender');
+  // A circular goes to an audience through POST /api/circulars (its recipient limit is that route's).
+  if (header.kind === 'circular')
+    throw new AppError('message.invalid', 'a circular is sent as a circular, not a message');
   try {
     return await checkAndStore(deps, actor, envelope, attachmentIds);
   } catch (error) {

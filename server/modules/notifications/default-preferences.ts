@@ -11,6 +11,7 @@ const FOCAL_POINT: [AlertKind, DeliveryMode][] = [
   ['liveness.prompt', 'immediate'],
   ['message.arrived', 'digest'],
   ['event.starting', 'digest'],
+  ['circular.arrived', 'digest'],
 ];
 
 /** National admins: what waits for their state, and its overdue cases. */
@@ -25,11 +26,13 @@ const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['event.changed', 'digest'],
   ['training.requested', 'immediate'],
   ['training.answered', 'immediate'],
+  ['circular.arrived', 'digest'],
 ];
 
 const NETWORK_ADMIN: [AlertKind, DeliveryMode][] = [
   ['consensus.opened', 'digest'],
   ['consensus.decided', 'digest'],
+  ['circular.arrived', 'digest'],
 ];
 
 const BY_ROLE: Record<Role, [AlertKind, DeliveryMode][]> = {

@@ -46,6 +46,8 @@ export const EN: MailWords = {
     'event.changed': 'An event your state registered for was changed or cancelled',
     'training.requested': '{cp} asks your state to host a training',
     'training.answered': '{cp} has answered your training request',
+    // The secretariat is no state: the sender is not named in the title.
+    'circular.arrived': 'A new circular has arrived',
   },
   urgentRequest: 'Urgent request from {cp}',
   answerBy: 'answer by',
@@ -88,6 +90,7 @@ export const RU: MailWords = {
     'event.changed': 'Мероприятие, на которое зарегистрировалось ваше государство, изменено или отменено',
     'training.requested': '{cp} просит ваше государство провести обучение',
     'training.answered': '{cp} ответило на ваш запрос об обучении',
+    'circular.arrived': 'Поступил новый циркуляр',
   },
   urgentRequest: 'Срочный запрос от {cp}',
   answerBy: 'ответить до',

@@ -11,6 +11,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'liveness.prompt',
     'message.arrived',
     'event.starting',
+    'circular.arrived',
   ],
   'national-admin': [
     'approval.waiting',
@@ -23,6 +24,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'event.changed',
     'training.requested',
     'training.answered',
+    'circular.arrived',
   ],
-  'network-admin': ['consensus.opened', 'consensus.decided', 'event.changed'],
+  'network-admin': ['consensus.opened', 'consensus.decided', 'event.changed', 'circular.arrived'],
 };

@@ -83,6 +83,9 @@ const emailAlerts = {
       requested: 'Another state asks your state to host a training',
       answered: 'A host state answers your state’s training request',
     },
+    circular: {
+      arrived: 'A circular arrives',
+    },
     digest: 'Digest',
   },
   statuses: { pending: 'waiting', sent: 'sent', failed: 'failed' },

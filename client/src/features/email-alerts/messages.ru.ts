@@ -87,6 +87,9 @@ const emailAlerts: Translation<(typeof emailAlertsEn)['emailAlerts']> = {
       requested: 'Другое государство просит ваше провести обучение',
       answered: 'Принимающее государство ответило на запрос вашего об обучении',
     },
+    circular: {
+      arrived: 'Поступил циркуляр',
+    },
     digest: 'Сводка',
   },
   statuses: { pending: 'ожидает', sent: 'отправлено', failed: 'не доставлено' },

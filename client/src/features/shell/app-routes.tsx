@@ -19,6 +19,7 @@ import { reviewPage } from '../review/review-route';
 import { webhooksPage } from '../webhooks/webhooks-route';
 import { eventsPage } from '../events/events-routes';
 import { trainingPage } from '../training/training-routes';
+import { circularsPage } from '../circulars/circulars-route';
 import { HomePage } from './home-page';
 import { NotFoundPage } from '../../components/not-found-page';
 
@@ -64,5 +65,7 @@ export function AppRoutes() {
   if (events) return <RequireSession>{events}</RequireSession>;
   const training = trainingPage(path);
   if (training) return <RequireSession>{training}</RequireSession>;
+  const circulars = circularsPage(path);
+  if (circulars) return <RequireSession>{circulars}</RequireSession>;
   return <NotFoundPage />;
 }

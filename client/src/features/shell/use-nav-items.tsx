@@ -15,6 +15,7 @@ import { reviewNavItems } from '../review/review-nav';
 import { webhookNavItems } from '../webhooks/webhooks-nav';
 import { eventsNavItems } from '../events/events-nav';
 import { trainingNavItems } from '../training/training-nav';
+import { circularsNavItems } from '../circulars/circulars-nav';
 
 /** The pages of the menu the pure authorization rule allows the signed-in person (none before the keys are unlocked). */
 export function useNavItems(): NavItem[] {
@@ -46,6 +47,7 @@ export function useNavItems(): NavItem[] {
     ...reviewNavItems(actor, t),
     ...eventsNavItems(actor, t),
     ...trainingNavItems(actor, t),
+    ...circularsNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return [];
   return [{ to: '/', label: t('nav.home'), allowed: true }, ...items];
