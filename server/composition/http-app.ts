@@ -12,6 +12,7 @@ import { approvalRoutes } from '../http/routes/approvals.routes.js';
 import { attachmentRoutes } from '../http/routes/attachments.routes.js';
 import { authRoutes } from '../http/routes/auth.routes.js';
 import { consensusRoutes } from '../http/routes/consensus.routes.js';
+import { documentRoutes } from '../http/routes/documents.routes.js';
 import { directoryRoutes } from '../http/routes/directory.routes.js';
 import { dutyRosterRoutes } from '../http/routes/duty-roster.routes.js';
 import { invitationRoutes } from '../http/routes/invitations.routes.js';
@@ -54,6 +55,7 @@ const ROUTES = [
   approvalRoutes,
   requestRoutes,
   consensusRoutes,
+  documentRoutes,
   reviewRoutes,
   webhookRoutes,
   notificationRoutes,
@@ -86,6 +88,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     authn: createAuthenticator(deps.jwtSecret, deps.actors, deps.clock),
     requests: modules.requests,
     consensus: modules.consensus,
+    documents: modules.documents,
     notifications: notificationsDeps(
       {
         connection: deps.database.connection,

@@ -61,6 +61,8 @@ import { composeAlerts, type AlertChannelFactory, type Alerts } from './alerts.j
 import { alertingNotifiers } from './alerting-notifiers.js';
 import { createDutyRoster, type DutyRoster } from '../modules/directory/duty-roster.js';
 import { withDeputies } from './notifiers.js';
+import { composeDocuments } from './documents.js';
+import type { DocumentsDeps } from '../modules/documents/documents-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -78,6 +80,8 @@ export interface Modules {
   messaging: MessagingDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
+  /** Documents for comment under the silence procedure (sealed drafts, comments, revisions). */
+  documents: DocumentsDeps;
   /** The outbox and the channels that take alerts outside the app (e-mail, webhooks). */
   alerts: Alerts;
   /** Who stands in for whom right now (away with a deputy): for alerts. */
@@ -318,8 +322,15 @@ export function composeModules(
     notifier: notify.consensusNotifier,
     directoryChanged: () => accounts.directoryChanged(),
   };
+  const documents = composeDocuments(connection, {
+    consensus,
+    audience: { index: directory.index, users: usersRepository },
+    audit,
+    clock,
+  });
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
+    await documents.ensureIndexes();
     await policies.ensureIndexes();
     await alerts.ensureIndexes();
   };
@@ -327,6 +338,7 @@ export function composeModules(
     accounts,
     directory,
     consensus,
+    documents: documents.deps,
     dutyRoster,
     liveness,
     auditEntries: auditRepository,

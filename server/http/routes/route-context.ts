@@ -9,6 +9,7 @@ import type { SnapshotSigner } from '../../modules/directory/snapshot-signer.js'
 import type { PoliciesDeps } from '../../modules/policies/policies-deps.js';
 import type { RequestsDeps } from '../../modules/requests/requests-deps.js';
 import type { ConsensusDeps } from '../../modules/consensus/consensus-deps.js';
+import type { DocumentsDeps } from '../../modules/documents/documents-deps.js';
 import type { WebhooksDeps } from '../../modules/webhooks/webhooks-deps.js';
 import type { NotificationsDeps } from '../../modules/notifications/notifications-deps.js';
 import type { Authenticator } from '../authenticate.js';
@@ -27,6 +28,7 @@ export interface RouteContext {
   policies: PoliciesDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;
+  documents: DocumentsDeps;
   /** Absent where no webhook channel is composed (the routes are then not mounted). */
   webhooks?: WebhooksDeps;
   notifications: NotificationsDeps;

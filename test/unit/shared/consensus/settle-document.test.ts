@@ -32,7 +32,11 @@ describe('settleProposal(): documents for comment', () => {
   });
 
   it('approvals of every state do not end it early, and states outside the electorate do not count', () => {
-    const approvals = (['KZ', 'RU', 'CN'] as const).map((state) => ({ state, position: 'approve' as const, version: 1 }));
+    const approvals = (['KZ', 'RU', 'CN'] as const).map((state) => ({
+      state,
+      position: 'approve' as const,
+      version: 1,
+    }));
     expect(settleProposal(document(1, approvals), before)).to.equal(undefined);
     const outsider = document(1, [{ state: 'US', position: 'object', version: 1 }]);
     expect(settleProposal(outsider, after)).to.deep.equal({ status: 'adopted', outcome: 'silence-kept' });
