@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/schemas/accounts.js';
+import { AudienceMember } from '../../../shared/schemas/audience.js';
 import { AppError } from '../../../shared/errors.js';
 import {
   CirculateDocument,
@@ -15,7 +16,7 @@ import {
 import { circulateDocument, reviseDocument } from '../../modules/documents/circulate.js';
 import { commentOnDocument } from '../../modules/documents/comment.js';
 import { openDocumentFile, uploadDocumentFile } from '../../modules/documents/files.js';
-import { getDocument, listDocuments } from '../../modules/documents/read-documents.js';
+import { getDocument, listDocuments, listReaders } from '../../modules/documents/read-documents.js';
 import { shareDocumentKeys } from '../../modules/documents/share-keys.js';
 import { noteLibraryItem, recordStage } from '../../modules/documents/stages.js';
 import { defineRoute, documentedErrors, errorResponses } from '../define-route.js';
@@ -52,7 +53,19 @@ export function documentRoutes({ router, registry, documents, authn }: RouteCont
     handler: async ({ body, req }) => circulateDocument(documents, await authn.actor(req), body),
   });
 
-  // Before `/api/documents/:id`, which would otherwise take "files" for an id.
+  // Before `/api/documents/:id`, which would otherwise take "readers" or "files" for an id.
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/api/documents/readers',
+    auth: authn,
+    tag: 'documents',
+    summary:
+      'The readers a new version is sealed to now: every national admin and secretariat member with admin-verified keys.',
+    response: z.array(AudienceMember),
+    errors: [401, 403],
+    handler: async ({ req }) => listReaders(documents, await authn.actor(req)),
+  });
+
   router.post('/api/documents/files', async (req, res) => {
     const actor = await authn.actor(req);
     if (!req.is('application/octet-stream'))

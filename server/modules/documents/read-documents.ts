@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
+import type { AudienceMember } from '../../../shared/schemas/audience.js';
 import type { DocumentSummary, DocumentVersionView, DocumentView } from '../../../shared/schemas/documents.js';
 import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
@@ -95,4 +96,10 @@ export async function listDocuments(deps: DocumentsDeps, actor: User): Promise<D
     });
   }
   return summaries;
+}
+
+/** Who a new version must be sealed to now (the secretariat's client asks before sealing). */
+export async function listReaders(deps: DocumentsDeps, actor: User): Promise<AudienceMember[]> {
+  authorize(actor, 'consensus:read');
+  return currentReaders(deps);
 }
