@@ -25,6 +25,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/notifications/deliveries': 'state',
   '/requests/overdue': 'state',
   '/decisions': 'network',
+  '/documents': 'network',
   '/review': 'network',
   '/requests/statistics': 'network',
   '/admin/audit': 'network',
