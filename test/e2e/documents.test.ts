@@ -90,6 +90,7 @@ describe('e2e: documents for comment in Chromium', function () {
     await desk.getByText('Kazakhstan suggests adding a timeline to item 2.').waitFor();
     await desk.getByText('Circulate a revised draft').click();
     const revise = desk.getByTestId('revise-form');
+    expect(await revise.getByLabel('Draft text').inputValue()).to.contain('Joint border patrols'); // starts from the current text
     await revise.getByLabel('Title').fill('Draft action plan 2027–2029 (rev. 1)');
     await revise
       .getByLabel('Draft text')

@@ -72,16 +72,25 @@ export function RespondForm({ proposalId, onDone }: { proposalId: string; onDone
   );
 }
 
-/** The secretariat circulates a revised draft with a new deadline. */
-export function ReviseForm({ proposalId, next, onDone }: { proposalId: string; next: number; onDone: () => void }) {
+/** The secretariat circulates a revised draft with a new deadline, starting from the current text. */
+export function ReviseForm({
+  proposalId,
+  next,
+  base,
+  onDone,
+}: {
+  proposalId: string;
+  next: number;
+  base: { title: string; text: string };
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
-  const [draft, setDraft] = useState(emptyDraft);
+  const [draft, setDraft] = useState(() => ({ ...emptyDraft(), ...base }));
   const action = useAction(onDone);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (await action.run(async () => client.documents.revise(proposalId, await draftInput(draft))))
-      setDraft(emptyDraft());
+    await action.run(async () => client.documents.revise(proposalId, await draftInput(draft)));
   };
   return (
     <details className="card">

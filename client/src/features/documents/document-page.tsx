@@ -161,7 +161,15 @@ export function DocumentPage({
         </p>
       )}
       {mayRespond && <RespondForm proposalId={proposalId} onDone={loaded.reload} />}
-      {secretariat && open && <ReviseForm proposalId={proposalId} next={current + 1} onDone={loaded.reload} />}
+      {secretariat && open && (
+        <ReviseForm
+          key={current}
+          proposalId={proposalId}
+          next={current + 1}
+          base={latest?.readable ? { title: latest.title, text: latest.text } : { title: '', text: '' }}
+          onDone={loaded.reload}
+        />
+      )}
       <CommentsSection comments={doc.comments} current={current} />
       <VersionHistory versions={doc.versions} />
       {proposal.status === 'adopted' && (
