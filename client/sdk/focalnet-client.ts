@@ -25,6 +25,8 @@ import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
 import { localKeyCrypto } from './local-key-crypto.js';
+import { documentsApi } from './api/documents-api.js';
+import { createDocuments, type Documents } from './documents/documents.js';
 import { contactKeyring, memoryKnownKeys, type ContactKeyring, type KnownKeysStore } from './messaging/contact-keys.js';
 import { createMessenger, type Messenger, type MessengerOptions } from './messaging/messenger.js';
 import { passwordResets, type PasswordResets } from './password-reset.js';
@@ -88,6 +90,8 @@ export interface FocalNetClient {
   readonly liveness: LivenessApi;
   /** Network-wide decisions by consensus (admins). */
   readonly consensus: ConsensusApi;
+  /** Documents for comment under the silence procedure, sealed and opened here (admins). */
+  readonly documents: Documents;
   readonly policies: PoliciesApi;
   readonly approvals: ApprovalsApi;
   /** A state's webhook endpoints for its national systems (national admins). */
@@ -184,6 +188,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     review: reviewApi(session),
     liveness: livenessApi(session, keyStore),
     consensus: consensusApi(session),
+    documents: createDocuments(documentsApi(options.baseUrl, fetchImpl, session), session, keyStore),
     policies: policiesApi(session, keyStore),
     approvals,
     webhooks: webhooksApi(session),

@@ -58,3 +58,13 @@ export type { OutgoingAttachment } from './messaging/seal-outgoing.js';
 export { MAX_APPROVER_RESEALS, newMsgId, sendHeldAware, type SealWithApprovers } from './messaging/send-held-aware.js';
 export type { RequestsApi, SubmitRequestInput, SubmitOutcome, TransitionInput } from './api/requests-api.js';
 export { deputyCoverage, type AwayNotice, type DeputyCoverage, type DeputySkipped } from './duty/deputy-coverage.js';
+export type { DocumentsApi } from './api/documents-api.js';
+export type {
+  DocumentFileInput,
+  DocumentListItem,
+  Documents,
+  DraftInput,
+  OpenedComment,
+  OpenedDocument,
+  OpenedVersion,
+} from './documents/documents.js';

@@ -12,6 +12,7 @@ import { approvalRoutes } from '../http/routes/approvals.routes.js';
 import { attachmentRoutes } from '../http/routes/attachments.routes.js';
 import { authRoutes } from '../http/routes/auth.routes.js';
 import { consensusRoutes } from '../http/routes/consensus.routes.js';
+import { documentRoutes } from '../http/routes/documents.routes.js';
 import { directoryRoutes } from '../http/routes/directory.routes.js';
 import { dutyRosterRoutes } from '../http/routes/duty-roster.routes.js';
 import { invitationRoutes } from '../http/routes/invitations.routes.js';
@@ -63,6 +64,7 @@ const ROUTES = [
   approvalRoutes,
   requestRoutes,
   consensusRoutes,
+  documentRoutes,
   reviewRoutes,
   webhookRoutes,
   notificationRoutes,
@@ -100,6 +102,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     consensus: modules.consensus,
     events: modules.events,
     training: modules.training,
+    documents: modules.documents,
     notifications: notificationsDeps(
       {
         connection: deps.database.connection,

@@ -72,6 +72,8 @@ import type { TrainingDeps } from '../modules/training/training-deps.js';
 import { circularCopyModel, circularModel } from '../db/models/circular.model.js';
 import { CircularsRepository } from '../db/repositories/circulars.repository.js';
 import type { CircularNotifier, CircularsDeps } from '../modules/circulars/circulars-deps.js';
+import { composeDocuments } from './documents.js';
+import type { DocumentsDeps } from '../modules/documents/documents-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -91,6 +93,8 @@ export interface Modules {
   consensus: ConsensusDeps;
   /** Centres of Excellence and training requests between states. */
   training: TrainingDeps;
+  /** Documents for comment under the silence procedure (sealed drafts, comments, revisions). */
+  documents: DocumentsDeps;
   /** The outbox and the channels that take alerts outside the app (e-mail, webhooks). */
   alerts: Alerts;
   /** Who stands in for whom right now (away with a deputy): for alerts. */
@@ -382,8 +386,15 @@ export function composeModules(
     raiseAlerts: async (list) => void (await Promise.all(list.map((alert) => alerts.raise(alert)))),
     maxClockSkewMs: messaging.maxClockSkewMs,
   };
+  const documents = composeDocuments(connection, {
+    consensus,
+    audience: { index: directory.index, users: usersRepository },
+    audit,
+    clock,
+  });
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
+    await documents.ensureIndexes();
     await policies.ensureIndexes();
     await alerts.ensureIndexes();
   };
@@ -391,6 +402,7 @@ export function composeModules(
     accounts,
     directory,
     consensus,
+    documents: documents.deps,
     dutyRoster,
     liveness,
     events,

@@ -65,6 +65,12 @@ export const ERROR_STATUS = {
   'consensus.invalid': 400,
   'consensus.closed': 409,
   'consensus.not-in-electorate': 403,
+  'document.not-found': 404,
+  'document.invalid': 400,
+  'document.too-large': 413,
+  'document.readers-changed': 409,
+  'document.not-a-reader': 403,
+  'document.not-adopted': 409,
   'webhook.not-found': 404,
   // The URL names an address the server will not call (loopback, private, …) or plain http.
   'webhook.address-refused': 400,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './accounts.js';
 import { DirectorySettings } from './directory.js';
+import { DocumentMeta } from './document-meta.js';
 import { DomainCode, StateCode } from './labels.js';
 import { LivenessScheduleInput } from './liveness-schedule.js';
 
@@ -55,6 +56,13 @@ export const ProposedChange = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('remove-liveness-schedule') }).strict(),
+  z
+    .object({
+      kind: z.literal('adopt-document'),
+      /** A document for comment (shared/schemas/documents.ts): only its plaintext metadata; the text is sealed. Circulated through /api/documents. */
+      document: DocumentMeta,
+    })
+    .strict(),
 ]);
 export type ProposedChange = z.infer<typeof ProposedChange>;
 
@@ -117,6 +125,8 @@ export const StatePosition = z.object({
   /** The national admin who gave the state's position. */
   byUserId: Id,
   at: z.iso.datetime(),
+  /** Documents for comment: the version the position was given on. */
+  version: z.number().int().positive().optional(),
 });
 export type StatePosition = z.infer<typeof StatePosition>;
 
@@ -137,5 +147,7 @@ export const ProposalView = z.object({
   positions: z.array(StatePosition),
   /** Why the secretariat withdrew it, when it said. */
   withdrawalReason: z.string().optional(),
+  /** Documents for comment: the version now circulated (a revision restarts the deadline). */
+  documentVersion: z.number().int().positive().optional(),
 });
 export type ProposalView = z.infer<typeof ProposalView>;

@@ -17,6 +17,7 @@ import { requestsEn } from '../features/requests/messages.en';
 import { approvalsEn } from '../features/approvals/messages.en';
 import { policiesEn } from '../features/policies/messages.en';
 import { consensusEn } from '../features/consensus/messages.en';
+import { documentsEn } from '../features/documents/messages.en';
 import { livenessEn } from '../features/liveness/messages.en';
 import { reviewEn } from '../features/review/messages.en';
 import { dutyEn } from '../features/duty-roster/messages.en';
@@ -40,6 +41,7 @@ export const en = {
   ...approvalsEn,
   ...policiesEn,
   ...consensusEn,
+  ...documentsEn,
   ...livenessEn,
   ...reviewEn,
   ...dutyEn,

@@ -13,6 +13,7 @@ import { requestsRu } from '../features/requests/messages.ru';
 import { approvalsRu } from '../features/approvals/messages.ru';
 import { policiesRu } from '../features/policies/messages.ru';
 import { consensusRu } from '../features/consensus/messages.ru';
+import { documentsRu } from '../features/documents/messages.ru';
 import { livenessRu } from '../features/liveness/messages.ru';
 import { reviewRu } from '../features/review/messages.ru';
 import { dutyRu } from '../features/duty-roster/messages.ru';
@@ -36,6 +37,7 @@ export const ru: Messages = {
   ...approvalsRu,
   ...policiesRu,
   ...consensusRu,
+  ...documentsRu,
   ...livenessRu,
   ...reviewRu,
   ...dutyRu,

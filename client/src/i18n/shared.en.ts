@@ -120,6 +120,15 @@ export const sharedEn = {
       closed: 'This proposal has ended: positions can no longer be given.',
       'not-in-electorate': 'Your state was not a member state when this was proposed, so it does not decide it.',
     },
+    document: {
+      'not-found': 'No such document for comment.',
+      invalid: 'The document is not valid.',
+      'too-large': 'The document is too large: shorten the text or leave out a file.',
+      'readers-changed': 'The readers changed while the document was being encrypted. Try again.',
+      'not-a-reader':
+        'Only the national administrators and the secretariat, with verified keys, read documents for comment.',
+      'not-adopted': 'This comes after the document is adopted.',
+    },
     webhook: {
       'not-found': 'No such webhook endpoint of your state.',
       'address-refused':

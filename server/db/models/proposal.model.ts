@@ -25,6 +25,8 @@ const ProposalSchema = new Schema(
     subject: { type: String, default: null },
     /** Why the secretariat withdrew it, when it said. */
     withdrawalReason: { type: String, default: null },
+    /** Documents for comment: the version now circulated (null for other changes). */
+    documentVersion: { type: Number, default: null },
   },
   { versionKey: false, minimize: false },
 );

@@ -101,6 +101,14 @@ export class ProposalsRepository implements ProposalStore {
     return true;
   }
 
+  async revise(id: string, version: number, deadline: Date, now: Date): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: oid(id), status: 'open', deadline: { $gt: now }, documentVersion: version - 1 },
+      { $set: { documentVersion: version, deadline } },
+    );
+    return result.matchedCount === 1;
+  }
+
   async noteWithdrawalReason(id: string, reason: string): Promise<void> {
     await this.model.updateOne({ _id: oid(id) }, { $set: { withdrawalReason: reason } });
   }
@@ -147,12 +155,16 @@ interface ProposalLean {
   settledAt?: Date | null;
   applied?: boolean | null;
   withdrawalReason?: string | null;
+  documentVersion?: number | null;
 }
 
 function toPositions(raw: unknown): StoredPosition[] {
   if (!raw || typeof raw !== 'object') return [];
   return Object.entries(
-    raw as Record<string, { position: Position; comment?: string | null; byUserId: Types.ObjectId | string; at: Date }>,
+    raw as Record<
+      string,
+      { position: Position; comment?: string | null; byUserId: Types.ObjectId | string; at: Date; version?: number }
+    >,
   )
     .map(([state, p]) => ({
       state,
@@ -160,6 +172,7 @@ function toPositions(raw: unknown): StoredPosition[] {
       comment: p.comment ?? null,
       byUserId: String(p.byUserId),
       at: new Date(p.at),
+      ...(typeof p.version === 'number' ? { version: p.version } : {}),
     }))
     .sort((a, b) => a.state.localeCompare(b.state));
 }
@@ -180,5 +193,6 @@ function toProposal(doc: ProposalLean): Proposal {
     settledAt: doc.settledAt ?? null,
     applied: doc.applied === true,
     ...(doc.withdrawalReason ? { withdrawalReason: doc.withdrawalReason } : {}),
+    ...(typeof doc.documentVersion === 'number' ? { documentVersion: doc.documentVersion } : {}),
   };
 }

@@ -10,6 +10,7 @@ import type { PoliciesDeps } from '../../modules/policies/policies-deps.js';
 import type { RequestsDeps } from '../../modules/requests/requests-deps.js';
 import type { ConsensusDeps } from '../../modules/consensus/consensus-deps.js';
 import type { TrainingDeps } from '../../modules/training/training-deps.js';
+import type { DocumentsDeps } from '../../modules/documents/documents-deps.js';
 import type { WebhooksDeps } from '../../modules/webhooks/webhooks-deps.js';
 import type { NotificationsDeps } from '../../modules/notifications/notifications-deps.js';
 import type { EventsDeps } from '../../modules/events/events-deps.js';
@@ -31,6 +32,7 @@ export interface RouteContext {
   requests: RequestsDeps;
   consensus: ConsensusDeps;
   training: TrainingDeps;
+  documents: DocumentsDeps;
   /** Absent where no webhook channel is composed (the routes are then not mounted). */
   webhooks?: WebhooksDeps;
   notifications: NotificationsDeps;

@@ -101,11 +101,13 @@ export function approvalWaitingAlert(state: string, event: ApprovalUpdatedEvent,
 
 /** A network decision opened (every state's position is asked) or ended. */
 export function consensusAlert(proposal: ProposalView, at: Date): Alert | undefined {
-  const opened = proposal.status === 'open' && proposal.positions.length === 0;
+  // A revised document for comment reopens silence: every state hears of it, once per version.
+  const revision = (proposal.documentVersion ?? 1) > 1 ? `:v${proposal.documentVersion}` : '';
+  const opened = proposal.status === 'open' && (proposal.positions.length === 0 || revision !== '');
   if (proposal.status === 'open' && !opened) return undefined;
   const kind = opened ? 'consensus.opened' : 'consensus.decided';
   return {
-    id: `${kind}:${proposal.id}`,
+    id: `${kind}:${proposal.id}${opened ? revision : ''}`,
     kind,
     ...(opened ? { deadline: proposal.deadline } : {}),
     refs: { proposalId: proposal.id },

@@ -70,6 +70,19 @@ export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Prom
     case 'set-liveness-schedule':
       await setNetworkSchedule(deps, proposal, change.schedule, now);
       break;
+    case 'adopt-document':
+      // Nothing to change in the network: the adopted version is the last one circulated.
+      await deps.audit.append({
+        type: 'document.adopted',
+        subjectId: proposal.id,
+        data: {
+          proposalId: proposal.id,
+          version: proposal.documentVersion ?? 1,
+          kind: change.document.kind,
+          domains: change.document.domains,
+        },
+      });
+      break;
     case 'remove-liveness-schedule':
       if (await deps.livenessSchedules.remove(NETWORK_SCHEDULE))
         await deps.audit.append({

@@ -12,6 +12,8 @@ export interface StoredPosition {
   comment: string | null;
   byUserId: string;
   at: Date;
+  /** Documents for comment: the version the position was given on. */
+  version?: number;
 }
 
 export interface Proposal {
@@ -30,6 +32,8 @@ export interface Proposal {
   applied: boolean;
   /** Why the secretariat withdrew it, when it said. */
   withdrawalReason?: string;
+  /** Documents for comment: the version now circulated. */
+  documentVersion?: number;
 }
 
 export type NewProposal = Omit<
@@ -70,6 +74,11 @@ export interface ProposalStore {
   /** True once per proposal: the node that wins tells the states still silent that it closes soon. */
   claimClosingNotice(id: string, now: Date): Promise<boolean>;
   markApplied(id: string): Promise<void>;
+  /**
+   * Documents for comment: version `version` replaces `version - 1` and the deadline restarts;
+   * false when the proposal is no longer open or another revision came first.
+   */
+  revise(id: string, version: number, deadline: Date, now: Date): Promise<boolean>;
   /** Keeps the secretariat's reason for withdrawing it (after settle() claimed the end). */
   noteWithdrawalReason(id: string, reason: string): Promise<void>;
 }

@@ -16,5 +16,6 @@ export function toProposalView(p: Proposal): ProposalView {
     electorate: p.electorate,
     positions: p.positions.map((position) => ({ ...position, at: position.at.toISOString() })),
     ...(p.withdrawalReason ? { withdrawalReason: p.withdrawalReason } : {}),
+    ...(p.documentVersion === undefined ? {} : { documentVersion: p.documentVersion }),
   };
 }

@@ -22,6 +22,10 @@ const HOUR_MS = 3_600_000;
 /** The change must still make sense: a state is admitted, a domain added, renamed or retired, once, by one proposal at a time. */
 async function checkChange(deps: ConsensusDeps, input: CreateProposal): Promise<void> {
   const { change } = input;
+  if (change.kind === 'adopt-document')
+    throw new AppError('consensus.invalid', 'a document for comment is circulated sealed, through /api/documents', [
+      { path: ['body', 'change', 'kind'], message: 'use /api/documents' },
+    ]);
   if (change.kind === 'admit-state') {
     const path = ['body', 'change', 'state', 'code'];
     if (await deps.states.find(change.state.code))

@@ -20,6 +20,11 @@ export async function takePosition(
   const state = actor.state ?? '';
   authorize(actor, 'consensus:respond', { state });
   const proposal = await findProposal(deps, id);
+  if (proposal.change.kind === 'adopt-document')
+    throw new AppError(
+      'consensus.invalid',
+      "a document's comments and objections are sealed: post them to /api/documents/:id/comments",
+    );
   if (!proposal.electorate.includes(state))
     throw new AppError(
       'consensus.not-in-electorate',

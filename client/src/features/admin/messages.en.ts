@@ -270,6 +270,16 @@ export const adminEn = {
       withdrawn: 'Network decision withdrawn',
     },
     review: { generated: 'Annual review prepared' },
+    document: {
+      circulated: 'Document circulated for comment',
+      revised: 'Revised draft circulated',
+      commented: 'Comment on a document',
+      objected: 'Objection to a document',
+      adopted: 'Document adopted',
+      'stage-recorded': 'Stage of an adopted document recorded',
+      'key-shared': 'Document key shared with a new reader',
+      'library-filed': 'Adopted document filed in the library',
+    },
     webhook: {
       created: 'Webhook endpoint registered',
       updated: 'Webhook endpoint changed',

@@ -28,5 +28,7 @@ export function describeChange(change: ProposedChange, t: TFunction, language: '
       });
     case 'remove-liveness-schedule':
       return t('consensus.change.remove-liveness-schedule');
+    case 'adopt-document':
+      return t('consensus.change.adopt-document', { kind: t(`documents.kind.${change.document.kind}`) });
   }
 }

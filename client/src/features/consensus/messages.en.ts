@@ -21,6 +21,7 @@ const consensus = {
     'set-liveness-schedule':
       'Scheduled liveness checks of every state’s focal points — {{cadence}}, first on {{first}}, {{hours}} hours to answer',
     'remove-liveness-schedule': 'Stop the network’s scheduled liveness checks',
+    'adopt-document': 'Adopt a document for comment: {{kind}}',
   },
   procedure: { silence: 'Silence procedure', unanimity: 'Unanimity' },
   procedureHint: {

@@ -24,6 +24,7 @@ const consensus: Translation<(typeof consensusEn)['consensus']> = {
     'set-liveness-schedule':
       'Проверки связи с контактными пунктами всех государств по расписанию — {{cadence}}, первая {{first}}, на ответ {{hours}} ч',
     'remove-liveness-schedule': 'Прекратить проверки связи по расписанию сети',
+    'adopt-document': 'Принять документ, представленный для замечаний: {{kind}}',
   },
   procedure: { silence: 'Процедура умолчания', unanimity: 'Единогласие' },
   procedureHint: {

@@ -4,6 +4,7 @@ import type { UserView } from '../../../../shared/schemas/accounts';
 import type { Position, ProposalView } from '../../../../shared/schemas/consensus';
 import { ConfirmAction } from '../../components/confirm-action';
 import { FormError } from '../../components/form-error';
+import { Link } from '../../router/link';
 import { useLabels } from '../../components/use-labels';
 import { useNow } from '../../hooks/use-now';
 import { useClient } from '../../services/client-context';
@@ -28,8 +29,10 @@ export function ProposalCard({
   const [error, setError] = useState<unknown>();
   const open = proposal.status === 'open';
   const mine = proposal.positions.find((p) => p.state === me.state);
+  // A document for comment is answered on its own page (comments and objections are sealed there).
+  const isDocument = proposal.change.kind === 'adopt-document';
   const mayRespond =
-    open && me.role === 'national-admin' && me.state !== null && proposal.electorate.includes(me.state);
+    !isDocument && open && me.role === 'national-admin' && me.state !== null && proposal.electorate.includes(me.state);
   const silent =
     proposal.electorate.length - proposal.positions.filter((p) => proposal.electorate.includes(p.state)).length;
   const change = describeChange(proposal.change, t, labels.language);
@@ -70,6 +73,11 @@ export function ProposalCard({
         {t('consensus.card.proposed', { at: labels.date(proposal.proposedAt) })}
       </p>
       <p className="rationale">{proposal.rationale}</p>
+      {isDocument && (
+        <p>
+          <Link to={`/documents/${proposal.id}`}>{t('documents.nav')} →</Link>
+        </p>
+      )}
       {proposal.outcome && (
         <p data-testid="proposal-outcome">
           <strong>{t(`consensus.outcome.${proposal.outcome}`)}</strong>

@@ -11,6 +11,7 @@ import { emailAlertsPage, VERIFY_PATH } from '../email-alerts/email-alerts-route
 import { VerifyAddressPage } from '../email-alerts/verify-address-page';
 import { livenessPage } from '../liveness/liveness-routes';
 import { consensusPage } from '../consensus/consensus-route';
+import { documentsPage } from '../documents/documents-route';
 import { messagingPage } from '../messaging/messaging-routes';
 import { InvitePage } from '../onboarding/invite-page';
 import { policyPage } from '../policies/policy-routes';
@@ -57,6 +58,8 @@ export function AppRoutes() {
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
   const messaging = messagingPage(path);
   if (messaging) return <RequireSession>{messaging}</RequireSession>;
+  const documents = documentsPage(path);
+  if (documents) return <RequireSession>{documents}</RequireSession>;
   const emailAlerts = emailAlertsPage(path);
   if (emailAlerts) return <RequireSession>{emailAlerts}</RequireSession>;
   const requests = requestsPage(path);

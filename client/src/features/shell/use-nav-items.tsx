@@ -8,6 +8,7 @@ import { directoryNavItems } from '../directory/directory-nav';
 import { emailAlertsNavItems } from '../email-alerts/email-alerts-nav';
 import { livenessNavItems } from '../liveness/liveness-nav';
 import { consensusNavItems } from '../consensus/consensus-nav';
+import { documentsNavItems } from '../documents/documents-nav';
 import { messagingNavItems } from '../messaging/messaging-nav';
 import { policyNavItems, type NavItem } from '../policies/policy-nav';
 import { requestNavItems } from '../requests/requests-nav';
@@ -42,6 +43,7 @@ export function useNavItems(): NavItem[] {
     ...livenessNavItems(actor, t),
     ...emailAlertsNavItems(actor, t),
     ...consensusNavItems(actor, t),
+    ...documentsNavItems(actor, t),
     ...messagingNavItems(actor, t),
     ...requestNavItems(actor, t),
     ...reviewNavItems(actor, t),
