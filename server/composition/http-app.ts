@@ -27,6 +27,7 @@ import { reviewRoutes } from '../http/routes/review.routes.js';
 import type { RouteContext } from '../http/routes/route-context.js';
 import { userRoutes } from '../http/routes/users.routes.js';
 import { webhookRoutes } from '../http/routes/webhooks.routes.js';
+import { libraryRoutes } from '../http/routes/library.routes.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import { webhooksOf } from './webhook-channel.js';
 import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
@@ -57,6 +58,7 @@ const ROUTES = [
   reviewRoutes,
   webhookRoutes,
   notificationRoutes,
+  libraryRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -86,6 +88,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     authn: createAuthenticator(deps.jwtSecret, deps.actors, deps.clock),
     requests: modules.requests,
     consensus: modules.consensus,
+    library: modules.library,
     notifications: notificationsDeps(
       {
         connection: deps.database.connection,

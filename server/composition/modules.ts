@@ -61,6 +61,9 @@ import { composeAlerts, type AlertChannelFactory, type Alerts } from './alerts.j
 import { alertingNotifiers } from './alerting-notifiers.js';
 import { createDutyRoster, type DutyRoster } from '../modules/directory/duty-roster.js';
 import { withDeputies } from './notifiers.js';
+import { composeLibrary } from './library.js';
+import type { LibraryDeps } from '../modules/library/library-deps.js';
+import { sweepLibraryFiles } from '../modules/library/library-files.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -82,6 +85,8 @@ export interface Modules {
   alerts: Alerts;
   /** Who stands in for whom right now (away with a deputy): for alerts. */
   dutyRoster: DutyRoster;
+  /** The shared library: shelves, their sealed keys, items and files (ciphertext only). */
+  library: LibraryDeps;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -318,8 +323,10 @@ export function composeModules(
     notifier: notify.consensusNotifier,
     directoryChanged: () => accounts.directoryChanged(),
   };
+  const library = composeLibrary(connection, { users: usersRepository, index: directory.index, audit, clock });
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
+    await library.ensureIndexes();
     await policies.ensureIndexes();
     await alerts.ensureIndexes();
   };
@@ -334,11 +341,13 @@ export function composeModules(
     messaging,
     requests,
     alerts,
+    library: library.deps,
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());
       await endedSessions.deleteExpired(clock.now());
       await alerts.outbox.forgetSettled(new Date(clock.now().getTime() - OUTBOX_KEEP_MS));
+      await sweepLibraryFiles(library.deps);
     },
     ensureIndexes,
     async prepare() {

@@ -65,5 +65,9 @@ export const AUDIT_EVENT_TYPES = [
   'webhook.disabled-by-receiver',
   'notifications.address-set',
   'notifications.address-verified',
+  'library.published',
+  'library.withdrawn',
+  'library.key-granted',
+  'library.key-rotated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

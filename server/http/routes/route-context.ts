@@ -11,6 +11,7 @@ import type { RequestsDeps } from '../../modules/requests/requests-deps.js';
 import type { ConsensusDeps } from '../../modules/consensus/consensus-deps.js';
 import type { WebhooksDeps } from '../../modules/webhooks/webhooks-deps.js';
 import type { NotificationsDeps } from '../../modules/notifications/notifications-deps.js';
+import type { LibraryDeps } from '../../modules/library/library-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -30,6 +31,7 @@ export interface RouteContext {
   /** Absent where no webhook channel is composed (the routes are then not mounted). */
   webhooks?: WebhooksDeps;
   notifications: NotificationsDeps;
+  library: LibraryDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

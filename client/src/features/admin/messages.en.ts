@@ -282,5 +282,11 @@ export const adminEn = {
       'address-set': 'Address for e-mail notifications set (not verified yet)',
       'address-verified': 'Address for e-mail notifications verified',
     },
+    library: {
+      published: 'Library item published (or a new version)',
+      withdrawn: 'Library item withdrawn',
+      'key-granted': 'Library shelf key shared with a reader',
+      'key-rotated': 'Library shelf key replaced (new epoch)',
+    },
   },
 } as const;
