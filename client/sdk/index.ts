@@ -33,6 +33,16 @@ export type { LivenessOutcome } from './api/liveness-api.js';
 export type { PoliciesApi } from './api/policies-api.js';
 export type { ApprovalsApi } from './api/approvals-api.js';
 export type { WebhooksApi } from './api/webhooks-api.js';
+export type { LibraryApi } from './api/library-api.js';
+export type { LibraryClient } from './library/library-client.js';
+export type {
+  LibraryFileEntry,
+  LibraryPublishInput,
+  LibraryVersionInput,
+  OpenedItem,
+  OpenedItemDetail,
+  OpenedVersion,
+} from './library/library-content.js';
 export type { HeldExchange } from './messaging/open-held.js';
 export type { HistoryFilter, MessagesApi } from './api/messages-api.js';
 export {
