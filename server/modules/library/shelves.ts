@@ -4,7 +4,7 @@ import type { GrantUpload, GrantView, PendingGrant, ShelfView } from '../../../s
 import type { User } from '../accounts/ports/users.js';
 import type { LibraryDeps } from './library-deps.js';
 import type { ShelfGrant } from './ports.js';
-import { mayPublish, requireReader, shelfReaders } from './shelf-readers.js';
+import { assertMayPublish, mayPublish, requireReader, shelfReaders } from './shelf-readers.js';
 
 /** A grant counts only when sealed to the reader's current key: one sealed to a replaced key opens nothing. */
 const holds = (grants: readonly ShelfGrant[], reader: AudienceMember, epoch: number): boolean =>
@@ -45,7 +45,10 @@ export function rotationNeeded(
 export async function shelfView(deps: LibraryDeps, actor: User, audience: Audience): Promise<ShelfView> {
   const key = audienceKey(audience);
   const publisher = await mayPublish(deps, actor, audience);
-  const readers = publisher ? await shelfReaders(deps, audience) : await requireReader(deps, actor, audience);
+  const readers = await shelfReaders(deps, audience);
+  // Neither reader nor publisher: the refusal says why the caller may not publish here.
+  if (!publisher && !readers.some((reader) => reader.userId === actor.id))
+    await assertMayPublish(deps, actor, audience);
   const me = readers.find((reader) => reader.userId === actor.id);
   const shelf = await deps.shelves.find(key);
   const epoch = shelf?.epoch ?? 0;
