@@ -37,6 +37,7 @@ export type { LibraryApi } from './api/library-api.js';
 export type { LibraryClient } from './library/library-client.js';
 export type {
   LibraryFileEntry,
+  LibraryFileInput,
   LibraryPublishInput,
   LibraryVersionInput,
   OpenedItem,

@@ -22,6 +22,7 @@ import { reviewEn } from '../features/review/messages.en';
 import { dutyEn } from '../features/duty-roster/messages.en';
 import { webhooksEn } from '../features/webhooks/messages.en';
 import { emailAlertsEn } from '../features/email-alerts/messages.en';
+import { libraryEn } from '../features/library/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -42,6 +43,7 @@ export const en = {
   ...dutyEn,
   ...webhooksEn,
   ...emailAlertsEn,
+  ...libraryEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

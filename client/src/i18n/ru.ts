@@ -18,6 +18,7 @@ import { reviewRu } from '../features/review/messages.ru';
 import { dutyRu } from '../features/duty-roster/messages.ru';
 import { webhooksRu } from '../features/webhooks/messages.ru';
 import { emailAlertsRu } from '../features/email-alerts/messages.ru';
+import { libraryRu } from '../features/library/messages.ru';
 
 export const ru: Messages = {
   ...sharedRu,
@@ -38,4 +39,5 @@ export const ru: Messages = {
   ...dutyRu,
   ...webhooksRu,
   ...emailAlertsRu,
+  ...libraryRu,
 };

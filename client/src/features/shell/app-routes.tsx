@@ -17,6 +17,7 @@ import { policyPage } from '../policies/policy-routes';
 import { requestsPage } from '../requests/requests-routes';
 import { reviewPage } from '../review/review-route';
 import { webhooksPage } from '../webhooks/webhooks-route';
+import { libraryPage } from '../library/library-route';
 import { HomePage } from './home-page';
 import { NotFoundPage } from '../../components/not-found-page';
 
@@ -58,5 +59,7 @@ export function AppRoutes() {
   if (emailAlerts) return <RequireSession>{emailAlerts}</RequireSession>;
   const requests = requestsPage(path);
   if (requests) return <RequireSession>{requests}</RequireSession>;
+  const library = libraryPage(path);
+  if (library) return <RequireSession>{library}</RequireSession>;
   return <NotFoundPage />;
 }

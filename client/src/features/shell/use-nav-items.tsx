@@ -13,6 +13,7 @@ import { policyNavItems, type NavItem } from '../policies/policy-nav';
 import { requestNavItems } from '../requests/requests-nav';
 import { reviewNavItems } from '../review/review-nav';
 import { webhookNavItems } from '../webhooks/webhooks-nav';
+import { libraryNavItems } from '../library/library-nav';
 
 /** The pages of the menu the pure authorization rule allows the signed-in person (none before the keys are unlocked). */
 export function useNavItems(): NavItem[] {
@@ -42,6 +43,7 @@ export function useNavItems(): NavItem[] {
     ...messagingNavItems(actor, t),
     ...requestNavItems(actor, t),
     ...reviewNavItems(actor, t),
+    ...libraryNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return [];
   return [{ to: '/', label: t('nav.home'), allowed: true }, ...items];
