@@ -51,7 +51,7 @@ export function ItemPage({ id }: { id: string }) {
       <h2>{version.state === 'open' ? version.title : t(`library.kinds.${detail.kind}`)}</h2>
       <p className="library-facts">
         <span className="badge">{t(`library.kinds.${detail.kind}`)}</span>
-        {detail.domain && <span>{nameOf(detail.domain)}</span>}
+        {detail.domain && detail.audience.kind !== 'domain' && <span>{nameOf(detail.domain)}</span>}
         <span>
           {t(`library.audience.${detail.audience.kind}`, { domain: detail.domain ? nameOf(detail.domain) : '' })}
         </span>
