@@ -136,6 +136,65 @@ describe('library: shelves, sealed keys and versions', function () {
     expect(await count('library_grants', { grantedBy: kgAdmin.id })).to.equal(0);
   });
 
+  it('a focal point publishes only to a domain they serve; a non-reader neither lists, opens nor downloads', async function () {
+    expect(
+      await refusal(
+        author.client.library.publish({
+          audience: { kind: 'domain', domain: 'law-enforcement' },
+          kind: 'best-practice',
+          language: 'en',
+          title: 'x',
+          text: 'y',
+        }),
+      ),
+    ).to.deep.equal({ status: 403, code: 'audience.not-allowed' });
+    expect(
+      await refusal(
+        author.client.library.publish({
+          audience: { kind: 'everyone' },
+          kind: 'other',
+          language: 'en',
+          title: 'x',
+          text: 'y',
+        }),
+      ),
+    ).to.deep.equal({ status: 403, code: 'audience.not-allowed' });
+    const item = await author.client.library.publish({
+      audience: BORDER,
+      kind: 'best-practice',
+      language: 'en',
+      title: 'Field note',
+      text: 'from the field',
+      files: [{ name: 'note.txt', bytes: utf8Encode('note') }],
+    });
+    expect((await kgAdmin.client.library.list()).map((i) => i.id)).not.to.include(item.id);
+    expect(await refusal(kgAdmin.client.library.item(item.id))).to.deep.equal({
+      status: 404,
+      code: 'library.not-found',
+    });
+    expect(await refusal(kgAdmin.client.library.api.downloadFile(item.latest.files[0]!.id))).to.deep.equal({
+      status: 404,
+      code: 'library.not-found',
+    });
+    const entries = await net.t.server.database.connection
+      .collection('audit_entries')
+      .find({ type: 'library.published', subjectId: item.id })
+      .toArray();
+    expect(entries.map((entry) => entry.data)).to.deep.equal([
+      {
+        itemId: item.id,
+        version: 1,
+        kind: 'best-practice',
+        domain: 'border',
+        audience: 'domain:border',
+        language: 'en',
+        files: 1,
+        eventId: null,
+        proposalId: null,
+      },
+    ]);
+  });
+
   it('refuses a text over the limit, in the client and at the server', async function () {
     const big = 'a'.repeat(100 * 1024);
     expect(
