@@ -98,8 +98,13 @@ export class ShelvesRepository implements ShelfStore {
     return stored;
   }
 
-  async deleteGrants(audienceKey: string, epoch: number): Promise<void> {
-    await this.grants.deleteMany({ audienceKey, epoch });
+  async deleteGrants(
+    audienceKey: string,
+    epoch: number,
+    which: { grantedBy: string; at: Date } | { before: Date },
+  ): Promise<void> {
+    const filter = 'before' in which ? { at: { $lt: which.before } } : { grantedBy: which.grantedBy, at: which.at };
+    await this.grants.deleteMany({ audienceKey, epoch, ...filter });
   }
 }
 

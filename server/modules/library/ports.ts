@@ -31,7 +31,12 @@ export interface ShelfStore {
    * to an older key version than the new one. Answers how many were stored.
    */
   putGrants(grants: readonly ShelfGrant[]): Promise<number>;
-  deleteGrants(audienceKey: string, epoch: number): Promise<void>;
+  /** Grants of an epoch: those one rotation wrote (`grantedBy` at `at`), or those written before `before`. */
+  deleteGrants(
+    audienceKey: string,
+    epoch: number,
+    which: { grantedBy: string; at: Date } | { before: Date },
+  ): Promise<void>;
 }
 
 export interface LibraryItem {

@@ -6,6 +6,9 @@ import type { LibraryDeps } from './library-deps.js';
 import type { ShelfGrant } from './ports.js';
 import { assertMayPublish, mayPublish, requireReader, shelfReaders } from './shelf-readers.js';
 
+/** A rotation's grants older than this, of an epoch that never opened, were abandoned. */
+const ABANDONED_ROTATION_MS = 60_000;
+
 /** A grant counts only when sealed to the reader's current key: one sealed to a replaced key opens nothing. */
 const holds = (grants: readonly ShelfGrant[], reader: AudienceMember, epoch: number): boolean =>
   grants.some((g) => g.epoch === epoch && g.readerId === reader.userId && g.keyVersion === reader.keyVersion);
@@ -126,13 +129,15 @@ export async function rotateShelf(
       `the new key must be sealed to every reader (${missing.length} missing)`,
     );
   const at = deps.clock.now();
-  // Grants first, then the epoch: a lost race leaves grants of an epoch that never opened, removed here.
-  await deps.shelves.deleteGrants(key, input.epoch);
-  await deps.shelves.putGrants(
+  // Grants first, then the epoch. Grants of the next epoch left by a rotation that stopped half-way
+  // (its shelf never advanced) are cleared; two rotations at once collide on the grants' ids, and
+  // whichever did not store all of its own, or lost the advance, removes exactly its own.
+  await deps.shelves.deleteGrants(key, input.epoch, { before: new Date(at.getTime() - ABANDONED_ROTATION_MS) });
+  const stored = await deps.shelves.putGrants(
     input.grants.map((grant) => ({ ...grant, audienceKey: key, epoch: input.epoch, grantedBy: actor.id, at })),
   );
-  if (!(await deps.shelves.advance(key, current, at))) {
-    await deps.shelves.deleteGrants(key, input.epoch);
+  if (stored !== input.grants.length || !(await deps.shelves.advance(key, current, at))) {
+    await deps.shelves.deleteGrants(key, input.epoch, { grantedBy: actor.id, at });
     throw new AppError('library.stale-epoch', 'another publisher opened a new epoch first: read the shelf again');
   }
   await deps.audit.append({

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { utf8Decode, utf8Encode } from '../../../shared/crypto/encoding.js';
 import { isApiError } from '../../../client/sdk/api-error.js';
 import type { OpenedVersion } from '../../../client/sdk/library/library-content.js';
+import { randomKey, sealGrant } from '../../../client/sdk/library/library-crypto.js';
 import { startSdkNetwork, type Network } from '../../helpers/network.js';
 import type { SdkPerson } from '../../helpers/sdk.js';
 import { sdkFocalPoint, type SdkMember } from '../../helpers/sdk-people.js';
@@ -328,6 +329,48 @@ describe('library: shelves, sealed keys and versions', function () {
       .toArray();
     expect(rotated).to.have.length(1);
     expect(rotated[0]?.data).to.include({ audience: 'domain:border', epoch: epoch + 1 });
+  });
+
+  it('a second publisher opening an epoch another just opened is told to read the shelf again; the first one’s grants stay intact', async function () {
+    const sealAll = async (who: SdkMember, epoch: number) => {
+      const view = await who.client.library.api.shelf('domain:border');
+      const keys = who.client.keyStore.get()!.keys;
+      const key = await randomKey();
+      return Promise.all(
+        view.readers.map(async (reader) => ({
+          readerId: reader.userId,
+          keyVersion: reader.keyVersion,
+          ...(await sealGrant(
+            key,
+            { shelf: 'domain:border', epoch, readerId: reader.userId, keyVersion: reader.keyVersion },
+            reader.keys,
+            keys.identity.privateKey,
+          )),
+        })),
+      );
+    };
+    const epoch = (await kzAdmin.client.library.api.shelf('domain:border')).epoch + 1;
+    const [first, second] = [await sealAll(kzAdmin, epoch), await sealAll(author, epoch)];
+    await kzAdmin.client.library.api.rotate('domain:border', { epoch, grants: first });
+    expect(await refusal(author.client.library.api.rotate('domain:border', { epoch, grants: second }))).to.deep.equal({
+      status: 409,
+      code: 'library.stale-epoch',
+    });
+    const grants = await net.t.server.database.connection
+      .collection('library_grants')
+      .find({ audienceKey: 'domain:border', epoch })
+      .toArray();
+    expect(grants).to.have.length(first.length);
+    expect(new Set(grants.map((grant) => grant.grantedBy))).to.deep.equal(new Set([kzAdmin.id]));
+    // Everyone still reads what is published next.
+    const item = await author.client.library.publish({
+      audience: BORDER,
+      kind: 'other',
+      language: 'en',
+      title: 'after',
+      text: 'race',
+    });
+    expect(opened((await colleague.client.library.item(item.id)).latest).text).to.equal('race');
   });
 
   it('stores no plaintext: title, summary, tags, text and file content are nowhere in the database', async function () {
