@@ -21,6 +21,8 @@ import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { webhooksApi, type WebhooksApi } from './api/webhooks-api.js';
 import { eventsApi, type EventsApi } from './api/events-api.js';
 import { circularsApi, type CircularsApi } from './api/circulars-api.js';
+import { libraryApi } from './api/library-api.js';
+import { libraryClient, type LibraryClient } from './library/library-client.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
@@ -112,6 +114,8 @@ export interface FocalNetClient {
   readonly requests: RequestsApi;
   /** E-mail notifications: my settings and address, what was sent. */
   readonly notifications: NotificationsApi;
+  /** The shared library: items sealed and signed here, shelf keys shared with newcomers (`library.shareWithNewcomers()`). */
+  readonly library: LibraryClient;
   /**
    * Signs in by OPAQUE (RFC 9807): the password never leaves this process. Throws ApiError
    * auth.invalid-credentials, or auth.totp-required when the account has a second factor and `totp` is missing.
@@ -202,6 +206,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     // Looked up at each call, not captured: a page whose clock is replaced later (tests) is followed.
     requests: requestsApi(session, keyStore, options.now ?? (() => Date.now()), { directory, keyring: contactKeys }),
     notifications: notificationsApi(transport, session),
+    library: libraryClient({ api: libraryApi(options.baseUrl, fetchImpl, session), session, keyStore }),
     signIn: (input) => opaqueSignIn(deps, input),
     async signOut() {
       const current = session.current();

@@ -34,6 +34,17 @@ export type { PoliciesApi } from './api/policies-api.js';
 export type { ApprovalsApi } from './api/approvals-api.js';
 export type { WebhooksApi } from './api/webhooks-api.js';
 export type { EventsApi } from './api/events-api.js';
+export type { LibraryApi } from './api/library-api.js';
+export type { LibraryClient } from './library/library-client.js';
+export type {
+  LibraryFileEntry,
+  LibraryFileInput,
+  LibraryPublishInput,
+  LibraryVersionInput,
+  OpenedItem,
+  OpenedItemDetail,
+  OpenedVersion as OpenedLibraryVersion,
+} from './library/library-content.js';
 export type { HeldExchange } from './messaging/open-held.js';
 export type { HistoryFilter, MessagesApi } from './api/messages-api.js';
 export {
@@ -66,5 +77,5 @@ export type {
   DraftInput,
   OpenedComment,
   OpenedDocument,
-  OpenedVersion,
+  OpenedVersion as OpenedDocumentVersion,
 } from './documents/documents.js';

@@ -31,6 +31,7 @@ import { userRoutes } from '../http/routes/users.routes.js';
 import { webhookRoutes } from '../http/routes/webhooks.routes.js';
 import { eventRoutes } from '../http/routes/events.routes.js';
 import { circularRoutes } from '../http/routes/circulars.routes.js';
+import { libraryRoutes } from '../http/routes/library.routes.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import { webhooksOf } from './webhook-channel.js';
 import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
@@ -71,6 +72,7 @@ const ROUTES = [
   eventRoutes,
   trainingRoutes,
   circularRoutes,
+  libraryRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -103,6 +105,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     events: modules.events,
     training: modules.training,
     documents: modules.documents,
+    library: modules.library,
     notifications: notificationsDeps(
       {
         connection: deps.database.connection,

@@ -74,6 +74,9 @@ import { CircularsRepository } from '../db/repositories/circulars.repository.js'
 import type { CircularNotifier, CircularsDeps } from '../modules/circulars/circulars-deps.js';
 import { composeDocuments } from './documents.js';
 import type { DocumentsDeps } from '../modules/documents/documents-deps.js';
+import { composeLibrary } from './library.js';
+import type { LibraryDeps } from '../modules/library/library-deps.js';
+import { sweepLibraryFiles } from '../modules/library/library-files.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -102,6 +105,8 @@ export interface Modules {
   /** The events calendar: events, registrations, personal feeds, reminders. */
   events: EventsDeps;
   circulars: CircularsDeps;
+  /** The shared library: shelves, their sealed keys, items and files (ciphertext only). */
+  library: LibraryDeps;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -392,9 +397,11 @@ export function composeModules(
     audit,
     clock,
   });
+  const library = composeLibrary(connection, { users: usersRepository, index: directory.index, audit, clock });
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
     await documents.ensureIndexes();
+    await library.ensureIndexes();
     await policies.ensureIndexes();
     await alerts.ensureIndexes();
   };
@@ -413,11 +420,13 @@ export function composeModules(
     training,
     alerts,
     circulars,
+    library: library.deps,
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());
       await endedSessions.deleteExpired(clock.now());
       await alerts.outbox.forgetSettled(new Date(clock.now().getTime() - OUTBOX_KEEP_MS));
+      await sweepLibraryFiles(library.deps);
     },
     ensureIndexes,
     async prepare() {

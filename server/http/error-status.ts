@@ -75,6 +75,15 @@ export const ERROR_STATUS = {
   // The URL names an address the server will not call (loopback, private, …) or plain http.
   'webhook.address-refused': 400,
   'webhook.limit-reached': 409,
+  'library.not-found': 404,
+  // A withdrawn item is gone for good: no new version, not listed.
+  'library.withdrawn': 410,
+  'library.too-large': 413,
+  // The shelf key changed since the client sealed: read the shelf again and seal anew.
+  'library.stale-epoch': 409,
+  'library.grant-refused': 403,
+  'library.conflict': 409,
+  'library.file-unknown': 400,
   // The server has no SMTP server configured: settings are kept, no mail can be sent.
   'notifications.unavailable': 409,
   'notifications.no-address': 409,

@@ -91,5 +91,9 @@ export const AUDIT_EVENT_TYPES = [
   'training.planned',
   'circular.sent',
   'circular.read',
+  'library.published',
+  'library.withdrawn',
+  'library.key-granted',
+  'library.key-rotated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -26,6 +26,7 @@ import { eventsEn } from '../features/events/messages.en';
 import { trainingEn } from '../features/training/messages.en';
 import { emailAlertsEn } from '../features/email-alerts/messages.en';
 import { circularsEn } from '../features/circulars/messages.en';
+import { libraryEn } from '../features/library/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -50,6 +51,7 @@ export const en = {
   ...trainingEn,
   ...emailAlertsEn,
   ...circularsEn,
+  ...libraryEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

@@ -22,6 +22,7 @@ import { eventsRu } from '../features/events/messages.ru';
 import { trainingRu } from '../features/training/messages.ru';
 import { emailAlertsRu } from '../features/email-alerts/messages.ru';
 import { circularsRu } from '../features/circulars/messages.ru';
+import { libraryRu } from '../features/library/messages.ru';
 
 export const ru: Messages = {
   ...sharedRu,
@@ -46,4 +47,5 @@ export const ru: Messages = {
   ...trainingRu,
   ...emailAlertsRu,
   ...circularsRu,
+  ...libraryRu,
 };

@@ -142,6 +142,15 @@ export const sharedEn = {
       'invalid-transition': 'The request has been answered or withdrawn meanwhile: reload the page.',
       'wrong-side': 'Only the host state answers a training request, and only the requesting state withdraws it.',
     },
+    library: {
+      'not-found': 'No such item in the library you can read (it may have been withdrawn).',
+      withdrawn: 'This item was withdrawn: it takes no new version.',
+      'too-large': 'Too large for the library: shorten the text or send smaller files.',
+      'stale-epoch': 'The shelf key changed meanwhile. Publish again.',
+      'grant-refused': 'This key cannot be shared: you do not hold it, or the person is not a reader.',
+      conflict: 'The item changed meanwhile (a new version). Open it again.',
+      'file-unknown': 'A file was not uploaded or is already published. Choose the file again.',
+    },
     notifications: {
       unavailable: 'This server sends no e-mail: ask the operator to configure an SMTP server.',
       'no-address': 'There is no address to verify: enter one first.',

@@ -15,6 +15,7 @@ import type { WebhooksDeps } from '../../modules/webhooks/webhooks-deps.js';
 import type { NotificationsDeps } from '../../modules/notifications/notifications-deps.js';
 import type { EventsDeps } from '../../modules/events/events-deps.js';
 import type { CircularsDeps } from '../../modules/circulars/circulars-deps.js';
+import type { LibraryDeps } from '../../modules/library/library-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -38,6 +39,7 @@ export interface RouteContext {
   notifications: NotificationsDeps;
   events: EventsDeps;
   circulars: CircularsDeps;
+  library: LibraryDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

@@ -314,5 +314,11 @@ export const adminEn = {
       withdrawn: 'Training request withdrawn',
       planned: 'Training request planned as an event',
     },
+    library: {
+      published: 'Library item published (or a new version)',
+      withdrawn: 'Library item withdrawn',
+      'key-granted': 'Library shelf key shared with a reader',
+      'key-rotated': 'Library shelf key replaced (new epoch)',
+    },
   },
 } as const;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OpenedVersion } from '../../../sdk/index';
+import type { OpenedDocumentVersion as OpenedVersion } from '../../../sdk/index';
 import { useLabels } from '../../components/use-labels';
 import { lineDiff } from './line-diff';
 

@@ -21,6 +21,7 @@ import { webhooksPage } from '../webhooks/webhooks-route';
 import { eventsPage } from '../events/events-routes';
 import { trainingPage } from '../training/training-routes';
 import { circularsPage } from '../circulars/circulars-route';
+import { libraryPage } from '../library/library-route';
 import { HomePage } from './home-page';
 import { NotFoundPage } from '../../components/not-found-page';
 
@@ -70,5 +71,7 @@ export function AppRoutes() {
   if (training) return <RequireSession>{training}</RequireSession>;
   const circulars = circularsPage(path);
   if (circulars) return <RequireSession>{circulars}</RequireSession>;
+  const library = libraryPage(path);
+  if (library) return <RequireSession>{library}</RequireSession>;
   return <NotFoundPage />;
 }

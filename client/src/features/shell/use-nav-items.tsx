@@ -17,6 +17,7 @@ import { webhookNavItems } from '../webhooks/webhooks-nav';
 import { eventsNavItems } from '../events/events-nav';
 import { trainingNavItems } from '../training/training-nav';
 import { circularsNavItems } from '../circulars/circulars-nav';
+import { libraryNavItems } from '../library/library-nav';
 
 /** The pages of the menu the pure authorization rule allows the signed-in person (none before the keys are unlocked). */
 export function useNavItems(): NavItem[] {
@@ -50,6 +51,7 @@ export function useNavItems(): NavItem[] {
     ...eventsNavItems(actor, t),
     ...trainingNavItems(actor, t),
     ...circularsNavItems(actor, t),
+    ...libraryNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return [];
   return [{ to: '/', label: t('nav.home'), allowed: true }, ...items];
