@@ -374,6 +374,7 @@ export function composeModules(
   const training: TrainingDeps = {
     centres: new CentresRepository(centreDocs),
     requests: new TrainingRequestsRepository(trainingRequestDocs),
+    claims,
     index: directory.index,
     audit,
     clock,

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import type { TestPerson } from '../helpers/accounts.js';
+import { call } from '../helpers/api.js';
 import { seriousAxeViolations } from '../helpers/axe.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import { populateNetwork } from '../helpers/network.js';
@@ -125,6 +126,52 @@ describe('e2e: a Centre of Excellence and a training request between two states 
     expect(errors).to.deep.equal([]);
   });
 
+  it('KZ declines another request with a reason, which RU reads; RU withdraws one still unanswered', async () => {
+    const ask = async (subject: string): Promise<string> => {
+      const sent = await call<{ id: string }>(t.url, 'POST', '/api/training-requests', {
+        token: ruAdmin.session?.accessToken,
+        body: {
+          hostState: 'KZ',
+          domain: 'border',
+          subject,
+          kind: 'needs-assessment',
+          period: { from: day(40), to: day(41) },
+          languages: ['ru'],
+          participants: 4,
+        },
+      });
+      expect(sent.status).to.equal(201);
+      return sent.body.id;
+    };
+    const [toDecline, toWithdraw] = [
+      await ask('Risk analysis at land crossings'),
+      await ask('Trainers for the K9 unit'),
+    ];
+
+    const { page: kz, errors: kzErrors } = await open(kzAdmin);
+    await kz.goto(`${t.url}/training-requests/${toDecline}`);
+    await kz.getByRole('button', { name: 'Decline' }).click();
+    const dialog = kz.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill('No trainers free before spring');
+    await shot(kz, '08-decline-dialog-en');
+    await dialog.getByRole('button', { name: 'Decline the request' }).click();
+    await kz.getByTestId('training-status').getByText('Declined').waitFor();
+
+    const { page: ru, errors: ruErrors } = await open(ruAdmin);
+    await ru.goto(`${t.url}/training-requests/${toDecline}`);
+    await ru.getByTestId('decline-reason').getByText('No trainers free before spring').waitFor();
+    await ru.goto(`${t.url}/training-requests/${toWithdraw}`);
+    await ru.getByRole('button', { name: 'Withdraw' }).click();
+    await ru.getByRole('dialog').getByRole('button', { name: 'Withdraw the request' }).click();
+    await ru.getByTestId('training-status').getByText('Withdrawn').waitFor();
+    await ru.goto(`${t.url}/training-requests`);
+    await ru.getByRole('button', { name: 'Outgoing' }).click();
+    await ru.getByTestId('training-request').nth(2).waitFor();
+    await shot(ru, '09-outgoing-en');
+    expect(kzErrors).to.deep.equal([]);
+    expect(ruErrors).to.deep.equal([]);
+  });
+
   it('reads in Russian on a 390 px phone without sideways scrolling', async () => {
     const page = await (await browser.newContext({ locale: 'ru-RU', viewport: PHONE })).newPage();
     const errors = watchErrors(page);
@@ -135,12 +182,12 @@ describe('e2e: a Centre of Excellence and a training request between two states 
     await page.goto(`${t.url}${requestPath}`);
     await page.getByTestId('training-status').getByText('Принят').waitFor();
     await page.getByText('В центре').waitFor();
-    await shot(page, '08-phone-390-ru');
+    await shot(page, '10-phone-390-ru');
     expect(await overflowsSideways(page), 'the page overflows at 390 px').to.equal(false);
     await page.goto(`${t.url}/centres`);
     await page.getByRole('heading', { name: 'Центры передового опыта' }).waitFor();
     await page.getByTestId('centre-card').getByText('Академия пограничной службы').waitFor();
-    await shot(page, '09-centres-phone-390-ru');
+    await shot(page, '11-centres-phone-390-ru');
     expect(await overflowsSideways(page), 'the list overflows at 390 px').to.equal(false);
     expect(await seriousAxeViolations(page)).to.deep.equal([]);
     expect(errors).to.deep.equal([]);

@@ -13,7 +13,7 @@ const EVENT_ID = /^[0-9a-f]{24}$/;
  * event must exist and be hosted by the host state (asked of the calendar through `plannedEvents`).
  */
 export async function recordPlannedEvent(
-  deps: Pick<TrainingDeps, 'requests' | 'audit' | 'clock' | 'plannedEvents'>,
+  deps: Pick<TrainingDeps, 'requests' | 'claims' | 'audit' | 'clock' | 'plannedEvents'>,
   actor: User,
   requestId: string,
   eventId: string,

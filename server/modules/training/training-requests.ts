@@ -133,9 +133,13 @@ export async function readTrainingRequest(deps: TrainingDeps, actor: User, id: s
   return requestView(await visibleRequest(deps, actor, id));
 }
 
-/** Moves a request on from `from`, once: a second answer (or one crossing a withdrawal) is refused. */
+/**
+ * Moves a request on from `from`, once: a second answer (or one crossing a withdrawal) is refused.
+ * The unique claim decides between simultaneous steps (FerretDB does not make a conditional update
+ * atomic); the conditional write then only guards against a stale read.
+ */
 export async function advance(
-  deps: Pick<TrainingDeps, 'requests'>,
+  deps: Pick<TrainingDeps, 'requests' | 'claims' | 'clock'>,
   request: TrainingRequest,
   from: TrainingStatus,
   step: TrainingStep,
@@ -145,6 +149,8 @@ export async function advance(
       status: request.status,
     });
   if (request.status !== from) throw refused();
+  if (!(await deps.claims.claim(`training:${request.id}:left:${from}`, deps.clock.now())))
+    throw new AppError('training.invalid-transition', 'the request was answered or withdrawn meanwhile');
   const moved = await deps.requests.advance(request.id, from, step);
   if (!moved) throw new AppError('training.invalid-transition', 'the request was answered or withdrawn meanwhile');
   return moved;

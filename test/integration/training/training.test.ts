@@ -326,6 +326,21 @@ describe('training: Centres of Excellence and training requests', function () {
     });
   });
 
+  it('of two answers at once exactly one is taken; the other is refused and nothing is overwritten', async () => {
+    const sent = (await api<TrainingRequestView>(ruAdmin, 'POST', '/api/training-requests', request(undefined))).body;
+    const [accept, decline] = await Promise.all([
+      api<TrainingRequestView>(kzAdmin, 'POST', `/api/training-requests/${sent.id}/accept`, {}),
+      api<TrainingRequestView>(kzAdmin2, 'POST', `/api/training-requests/${sent.id}/decline`, { reason: 'busy' }),
+    ]);
+    expect([accept.status, decline.status].sort()).to.deep.equal([200, 409]);
+    const winner = accept.status === 200 ? 'accepted' : 'declined';
+    expect((await api<TrainingRequestView>(ruAdmin, 'GET', `/api/training-requests/${sent.id}`)).body.status).to.equal(
+      winner,
+    );
+    const answers = [...(await auditOf('training.accepted')), ...(await auditOf('training.declined'))];
+    expect(answers.filter((entry) => entry.subjectId === sent.id)).to.have.length(1);
+  });
+
   it('planning an event is refused until the events calendar is wired; nothing changes', async () => {
     const refused = await api(kzAdmin, 'POST', `/api/training-requests/${requestId}/planned`, {
       eventId: 'a'.repeat(24),

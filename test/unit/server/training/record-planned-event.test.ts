@@ -58,7 +58,13 @@ function fixture(events: Record<string, string> = { [EVENT_KZ]: 'KZ', [EVENT_TJ]
   };
   const plannedEvents: PlannedEvents = { hostOf: async (id) => events[id] };
   const audit = { append: async (event: AuditEvent) => void audited.push(event) } as unknown as AuditLog;
-  const deps = { requests, audit, clock: { now: () => NOW }, plannedEvents };
+  const taken = new Set<string>();
+  const claims = {
+    claim: async (key: string) => !taken.has(key) && Boolean(taken.add(key)),
+    claimedAt: async () => undefined,
+    deleteExpired: async () => 0,
+  };
+  const deps = { requests, claims, audit, clock: { now: () => NOW }, plannedEvents };
   return { deps, audited, stored: () => stored };
 }
 
