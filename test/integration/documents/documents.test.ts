@@ -268,6 +268,19 @@ describe('documents for comment', function () {
     expect(await root.client.documents.api.list()).to.have.length(before.length);
   });
 
+  it("refuses plaintext positions on a document's proposal: comments and objections are sealed", async () => {
+    const created = await circulate('Report', 'Numbers.', 48);
+    const position = await kz.client.consensus
+      .takePosition(created.proposalId, { position: 'object', comment: 'plaintext' })
+      .catch((e: unknown) => e);
+    expect(isApiError(position, 'consensus.invalid')).to.equal(true);
+    const viaProposals = await root.client.consensus
+      .propose({ change: created.proposal.change, deadline: inHours(48), rationale: 'x' })
+      .catch((e: unknown) => e);
+    expect(isApiError(viaProposals, 'consensus.invalid')).to.equal(true);
+    expect((await root.client.documents.api.get(created.proposalId)).proposal.positions).to.deep.equal([]);
+  });
+
   it('stores ciphertext only: no title, text, file content or comment text anywhere in the database', async () => {
     const canary = `doc-canary-${Date.now()}`;
     const created = await root.client.documents.circulate({

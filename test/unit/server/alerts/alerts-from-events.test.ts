@@ -72,6 +72,16 @@ describe('alerts from module events', () => {
     expect(consensusAlert(proposal('adopted', [position]), AT)).to.include({ kind: 'consensus.decided' });
   });
 
+  it('tells every state of each revised draft of a document for comment, once per version', () => {
+    const position = { state: 'RU', position: 'object', version: 1 } as ProposalView['positions'][number];
+    const revised = { ...proposal('open', [position]), documentVersion: 2 };
+    const alert = consensusAlert(revised, AT);
+    expect(alert).to.include({ kind: 'consensus.opened', id: `consensus.opened:${ID}:v2` });
+    expect(consensusAlert({ ...revised, documentVersion: 3 }, AT)?.id).to.equal(`consensus.opened:${ID}:v3`);
+    expect(consensusAlert({ ...proposal('open', [position]), documentVersion: 1 }, AT)).to.equal(undefined);
+    expect(consensusAlert({ ...revised, status: 'adopted' }, AT)?.id).to.equal(`consensus.decided:${ID}`);
+  });
+
   it('keys a liveness prompt by its check and nonce: a second prompt of the same check is a new alert', () => {
     const first = livenessPromptAlert(USER, { checkId: ID, nonce: 'n1', deadline: AT.toISOString() }, AT);
     const again = livenessPromptAlert(USER, { checkId: ID, nonce: 'n2', deadline: AT.toISOString() }, AT);
