@@ -6,6 +6,7 @@ import type {
   LibraryRow,
   TrainingRow,
 } from '../../../shared/schemas/review.js';
+import { SECRETARIAT_STATE } from '../../../shared/schemas/labels.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { Rows, str, strings, type Period } from './tally-rows.js';
 
@@ -29,11 +30,14 @@ const idOf = (entry: AuditEntry, key: string): string | undefined =>
   str(entry.data[key]) ?? entry.subjectId ?? undefined;
 const countOf = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-/** Excluded states are recorded as codes or as `{ state, … }` with the deciding rule. */
-const stateCodes = (value: unknown): string[] =>
-  Array.isArray(value)
-    ? (value.map((item) => (typeof item === 'string' ? item : str(item?.state))).filter(Boolean) as string[])
-    : [];
+/**
+ * Member states in a list: codes, "<state>:<effect>:<deciding states>" (a state left out) or
+ * `{ state }`; the secretariat's reserved code is no member state.
+ */
+const memberStatesOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [])
+    .map((item: unknown) => (typeof item === 'string' ? item.split(':')[0] : str((item as { state?: unknown })?.state)))
+    .filter((code): code is string => Boolean(code) && code !== SECRETARIAT_STATE);
 
 /**
  * The action plan's activities from the audit trail: events held and attended, circulars sent and
@@ -145,7 +149,7 @@ export class ActivityTally {
       case 'event.registered':
       case 'event.registration-withdrawn': {
         const known = this.events.get(idOf(entry, 'eventId') ?? '');
-        const state = str(data.state) ?? entry.state;
+        const state = str(data.registeringState) ?? str(data.state) ?? entry.state;
         if (!known || !state) return;
         const change = countOf(data.participants, 1) * (entry.type === 'event.registered' ? 1 : -1);
         known.participants.set(state, Math.max(0, (known.participants.get(state) ?? 0) + change));
@@ -153,8 +157,8 @@ export class ActivityTally {
       }
       case 'circular.read': {
         const known = this.circulars.get(idOf(entry, 'circularId') ?? '');
-        const state = str(data.state) ?? entry.state;
-        if (known && state && !known.readers.has(state)) {
+        const state = str(data.readerState) ?? str(data.state) ?? entry.state;
+        if (known && state && state !== SECRETARIAT_STATE && !known.readers.has(state)) {
           known.readers.add(state);
           known.row.statesRead += 1;
         }
@@ -162,7 +166,7 @@ export class ActivityTally {
       }
       case 'training.requested': {
         const id = idOf(entry, 'requestId');
-        const requesterState = str(data.requesterState) ?? entry.state;
+        const requesterState = str(data.requestingState) ?? str(data.requesterState) ?? entry.state;
         const hostState = str(data.hostState);
         if (id && requesterState && hostState)
           this.trainingCases.set(id, { requesterState, hostState, domain: str(data.domain) ?? '' });
@@ -180,8 +184,8 @@ export class ActivityTally {
     const row = this.circularRows.get(entry.state ?? '', str(data.domain) ?? '');
     row.sent += 1;
     row.recipients += countOf(data.recipients, 0);
-    row.statesReached += stateCodes(data.includedStates).length;
-    row.statesLeftOut += stateCodes(data.excludedStates).length;
+    row.statesReached += memberStatesOf(data.includedStates).length;
+    row.statesLeftOut += memberStatesOf(data.excludedStates).length;
     this.circulars.set(id, { row, readers: new Set() });
   }
 

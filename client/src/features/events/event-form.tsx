@@ -10,6 +10,8 @@ import { navigate } from '../../router/router';
 import { useClient } from '../../services/client-context';
 import { useDomains } from '../../services/domains';
 import { fromLocalInput, toLocalInput, viewerZone } from './event-times';
+import { eventFieldsOf, trainingRequestOfLocation } from './from-training-request';
+import type { TrainingRequestView } from '../../../../shared/schemas/training';
 
 const list = (text: string): string[] =>
   text
@@ -104,22 +106,41 @@ function inputOf(draft: Draft): EventInput {
   };
 }
 
-/** /events/new and /events/:id/edit. `?trainingRequest=` (a training request turned into an event) is accepted and not used yet. */
+/**
+ * /events/new and /events/:id/edit. `/events/new?trainingRequest=<id>` plans an accepted training
+ * request: the form starts from the request, and the request is marked planned with the new event.
+ */
 export function EventFormPage({ me, eventId }: { me: UserView; eventId?: string }) {
   const client = useClient();
+  const requestId = eventId ? undefined : trainingRequestOfLocation();
   const loaded = useLoaded(
     useCallback(async () => (eventId ? client.events.get(eventId) : undefined), [client, eventId]),
   );
+  const request = useLoaded(
+    useCallback(async () => (requestId ? client.training.request(requestId) : undefined), [client, requestId]),
+  );
   if (eventId && !loaded.data) return <FormError error={loaded.error} />;
-  return <EventForm me={me} event={loaded.data} />;
+  if (requestId && !request.data) return <FormError error={request.error} />;
+  return <EventForm me={me} event={loaded.data} trainingRequest={request.data} />;
 }
 
-function EventForm({ me, event }: { me: UserView; event: EventView | undefined }) {
+function EventForm({
+  me,
+  event,
+  trainingRequest,
+}: {
+  me: UserView;
+  event: EventView | undefined;
+  trainingRequest?: TrainingRequestView | undefined;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const client = useClient();
   const domains = useDomains().filter((domain) => !domain.retiredAt);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(event, me));
+  const [draft, setDraft] = useState<Draft>(() => ({
+    ...draftOf(event, me),
+    ...(trainingRequest ? eventFieldsOf(trainingRequest) : {}),
+  }));
   const [error, setError] = useState<unknown>();
   const [missing, setMissing] = useState<{ title?: boolean; domains?: boolean }>({});
   const [busy, setBusy] = useState(false);
@@ -136,6 +157,7 @@ function EventForm({ me, event }: { me: UserView; event: EventView | undefined }
       const saved = event
         ? await client.events.update(event.id, inputOf(draft))
         : await client.events.propose(inputOf(draft));
+      if (trainingRequest) await client.training.recordPlannedEvent(trainingRequest.id, saved.id);
       navigate(`/events/${saved.id}`);
     } catch (caught) {
       setError(caught);

@@ -23,12 +23,15 @@ import { trainingPage } from '../training/training-routes';
 import { circularsPage } from '../circulars/circulars-route';
 import { libraryPage } from '../library/library-route';
 import { HomePage } from './home-page';
+import { fileAdoptedDocument } from './file-adopted-document';
+import { useClient } from '../../services/client-context';
 import { NotFoundPage } from '../../components/not-found-page';
 
 const isSection = (value: string): value is AdminSection => (ADMIN_SECTIONS as readonly string[]).includes(value);
 
 export function AppRoutes() {
   const path = usePath().replace(/\/+$/, '') || '/';
+  const client = useClient();
   if (path === '/') return <HomePage />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/invite') return <InvitePage />;
@@ -59,7 +62,7 @@ export function AppRoutes() {
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;
   const messaging = messagingPage(path);
   if (messaging) return <RequireSession>{messaging}</RequireSession>;
-  const documents = documentsPage(path);
+  const documents = documentsPage(path, { onFileInLibrary: fileAdoptedDocument(client) });
   if (documents) return <RequireSession>{documents}</RequireSession>;
   const emailAlerts = emailAlertsPage(path);
   if (emailAlerts) return <RequireSession>{emailAlerts}</RequireSession>;

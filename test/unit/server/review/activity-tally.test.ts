@@ -37,7 +37,11 @@ describe("review tally: the action plan's activities", () => {
     const tally = new ReviewTally(year);
     tally.add(event('e1', 'KZ', '2026-03-10T12:00:00Z', ['border', 'law-enforcement']));
     tally.add(
-      entry('2025-12-01T00:00:00Z', 'event.registered', 'RU', null, { eventId: 'e1', state: 'RU', participants: 3 }),
+      entry('2025-12-01T00:00:00Z', 'event.registered', 'RU', null, {
+        eventId: 'e1',
+        registeringState: 'RU',
+        participants: 3,
+      }),
     );
     tally.add(
       entry('2025-12-02T00:00:00Z', 'event.registered', 'TJ', null, { eventId: 'e1', state: 'TJ', participants: 1 }),
@@ -90,10 +94,10 @@ describe("review tally: the action plan's activities", () => {
         domain: 'border',
         recipients: 5,
         includedStates: ['KZ', 'RU', 'TJ'],
-        excludedStates: [{ state: 'CN', decidedBy: 'CN' }],
+        excludedStates: ['CN:deny:CN'],
       }),
     );
-    tally.add(entry('2026-05-02T00:00:00Z', 'circular.read', 'KZ', 'c1', { circularId: 'c1' }));
+    tally.add(entry('2026-05-02T00:00:00Z', 'circular.read', 'KZ', 'c1', { circularId: 'c1', readerState: 'KZ' }));
     tally.add(entry('2026-05-02T00:01:00Z', 'circular.read', 'KZ', 'c1', { circularId: 'c1' }));
     tally.add(entry('2027-01-02T00:00:00Z', 'circular.read', 'RU', 'c1', { circularId: 'c1' }));
     tally.add(
