@@ -123,6 +123,19 @@ describe('e2e: a Centre of Excellence and a training request between two states 
     expect(await plan.getAttribute('href')).to.equal(`/events/new?trainingRequest=${requestPath.split('/').pop()}`);
     await shot(page, '07-accepted-en');
     expect(await seriousAxeViolations(page)).to.deep.equal([]);
+
+    // Planning it: the event form starts from the request; proposing the event marks the request planned.
+    await plan.click();
+    const eventForm = page.getByTestId('event-form');
+    await eventForm.waitFor();
+    expect(await eventForm.getByLabel('Title in English').inputValue()).to.equal('Detecting forged travel documents');
+    expect(await eventForm.getByRole('checkbox', { name: /Border/ }).isChecked()).to.equal(true);
+    expect(await eventForm.getByLabel('Starts').inputValue()).to.equal(`${day(30)}T09:00`);
+    await eventForm.getByLabel('Registration deadline').fill(`${day(25)}T18:00`);
+    await eventForm.getByRole('button', { name: 'Propose event' }).click();
+    await page.getByTestId('event-title').waitFor();
+    await page.goto(`${t.url}${requestPath}`);
+    await page.getByTestId('training-status').getByText('Planned').waitFor();
     expect(errors).to.deep.equal([]);
   });
 
