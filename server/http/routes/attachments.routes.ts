@@ -1,3 +1,4 @@
+import { sendCiphertext } from '../send-ciphertext.js';
 import { z } from 'zod';
 import { Id } from '../../../shared/schemas/accounts.js';
 import { AppError } from '../../../shared/errors.js';
@@ -49,12 +50,7 @@ export function attachmentRoutes({ router, registry, messaging, authn }: RouteCo
     const actor = await authn.actor(req);
     const params = IdParams.safeParse(req.params);
     if (!params.success) throw new AppError('validation.failed', 'invalid attachment id');
-    const { size, stream } = await openAttachment(deps, actor, params.data.id);
-    res.status(200).type('application/octet-stream').setHeader('Content-Length', String(size));
-    for await (const chunk of stream) {
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-    }
-    res.end();
+    await sendCiphertext(res, await openAttachment(deps, actor, params.data.id));
   });
 
   registry.registerPath({

@@ -1,3 +1,4 @@
+import { sendCiphertext } from '../send-ciphertext.js';
 import { z } from 'zod';
 import { Id } from '../../../shared/schemas/accounts.js';
 import { AudienceMember } from '../../../shared/schemas/audience.js';
@@ -170,12 +171,7 @@ export function documentRoutes({ router, registry, documents, authn }: RouteCont
     const actor = await authn.actor(req);
     const params = FileParams.safeParse(req.params);
     if (!params.success) throw new AppError('validation.failed', 'invalid document or file id');
-    const { size, stream } = await openDocumentFile(documents, actor, params.data.id, params.data.fileId);
-    res.status(200).type('application/octet-stream').setHeader('Content-Length', String(size));
-    for await (const chunk of stream) {
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-    }
-    res.end();
+    await sendCiphertext(res, await openDocumentFile(documents, actor, params.data.id, params.data.fileId));
   });
   registry.registerPath({
     method: 'get',

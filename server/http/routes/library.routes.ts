@@ -1,3 +1,4 @@
+import { sendCiphertext } from '../send-ciphertext.js';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import {
@@ -165,12 +166,7 @@ export function libraryRoutes({ router, registry, library, authn }: RouteContext
     const actor = await authn.actor(req);
     const params = LibraryFileParams.safeParse(req.params);
     if (!params.success) throw new AppError('validation.failed', 'invalid file id');
-    const { size, stream } = await openLibraryFile(library, actor, params.data.id);
-    res.status(200).type('application/octet-stream').setHeader('Content-Length', String(size));
-    for await (const chunk of stream) {
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-    }
-    res.end();
+    await sendCiphertext(res, await openLibraryFile(library, actor, params.data.id));
   });
 
   registry.registerPath({
