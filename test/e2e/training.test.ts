@@ -193,7 +193,7 @@ describe('e2e: a Centre of Excellence and a training request between two states 
     await signInThroughUi(t, page, ruAdmin);
     await page.getByRole('button', { name: 'Русский' }).click();
     await page.goto(`${t.url}${requestPath}`);
-    await page.getByTestId('training-status').getByText('Принят').waitFor();
+    await page.getByTestId('training-status').getByText('Запланирован').waitFor(); // planned as an event above
     await page.getByText('В центре').waitFor();
     await shot(page, '10-phone-390-ru');
     expect(await overflowsSideways(page), 'the page overflows at 390 px').to.equal(false);

@@ -17,6 +17,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/invitations/preview',
   // The single-use token in the body is the authentication: the link is opened signed in or not.
   'POST /api/notifications/verify',
+  // A calendar app cannot sign in: the secret token in the feed's address is its credential (404 without a valid one).
+  'GET /api/calendar-feeds/{token}/events.ics',
   'POST /api/registrations/start',
   'POST /api/registrations',
   'POST /api/password-reset/preview',
