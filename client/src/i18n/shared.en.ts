@@ -142,6 +142,11 @@ export const sharedEn = {
       'invalid-transition': 'The request has been answered or withdrawn meanwhile: reload the page.',
       'wrong-side': 'Only the host state answers a training request, and only the requesting state withdraws it.',
     },
+    circular: {
+      'recipients-changed': 'Who the circular reaches changed meanwhile: it was sealed again for them.',
+      'no-recipients': 'Nobody can receive this circular: every state is left out, or nobody has verified keys.',
+      'not-found': 'No such circular for you.',
+    },
     library: {
       'not-found': 'No such item in the library you can read (it may have been withdrawn).',
       withdrawn: 'This item was withdrawn: it takes no new version.',

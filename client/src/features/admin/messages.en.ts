@@ -314,6 +314,10 @@ export const adminEn = {
       withdrawn: 'Training request withdrawn',
       planned: 'Training request planned as an event',
     },
+    circular: {
+      sent: 'Circular sent to an audience',
+      read: 'Circular read by a recipient',
+    },
     library: {
       published: 'Library item published (or a new version)',
       withdrawn: 'Library item withdrawn',
