@@ -44,14 +44,15 @@ export function useNavItems(): NavItem[] {
     ...livenessNavItems(actor, t),
     ...emailAlertsNavItems(actor, t),
     ...consensusNavItems(actor, t),
-    ...documentsNavItems(actor, t),
     ...messagingNavItems(actor, t),
     ...requestNavItems(actor, t),
     ...reviewNavItems(actor, t),
+    // The action plan's group, in the order of the work: what happens, what is sent, what is agreed, what is kept.
     ...eventsNavItems(actor, t),
-    ...trainingNavItems(actor, t),
     ...circularsNavItems(actor, t),
+    ...documentsNavItems(actor, t),
     ...libraryNavItems(actor, t),
+    ...trainingNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return [];
   return [{ to: '/', label: t('nav.home'), allowed: true }, ...items];
