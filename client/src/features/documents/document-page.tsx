@@ -5,6 +5,7 @@ import type { DocumentFileRef } from '../../../../shared/crypto/document-seal';
 import type { OpenedDocument } from '../../../sdk/index';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
+import { useFileSize } from '../../hooks/use-file-size';
 import { useLoaded } from '../../hooks/use-loaded';
 import { useNow } from '../../hooks/use-now';
 import { saveFile } from '../../lib/save-file';
@@ -19,6 +20,7 @@ import { VersionHistory } from './version-history';
 function Files({ proposalId, files }: { proposalId: string; files: DocumentFileRef[] }) {
   const { t } = useTranslation();
   const client = useClient();
+  const size = useFileSize();
   const [error, setError] = useState<unknown>();
   if (files.length === 0) return null;
   const download = async (file: DocumentFileRef): Promise<void> => {
@@ -35,7 +37,7 @@ function Files({ proposalId, files }: { proposalId: string; files: DocumentFileR
       <ul data-testid="document-files">
         {files.map((file) => (
           <li key={file.fileId}>
-            {file.name} ({Math.max(1, Math.round(file.size / 1024))} KB){' '}
+            {file.name} ({size(file.size)}){' '}
             <button type="button" className="link" onClick={() => void download(file)}>
               {t('documents.page.download')}
             </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryFileEntry, OpenedLibraryVersion as OpenedVersion } from '../../../sdk/index';
 import { ConfirmAction } from '../../components/confirm-action';
 import { FormError } from '../../components/form-error';
+import { useFileSize } from '../../hooks/use-file-size';
 import { useLoaded } from '../../hooks/use-loaded';
 import { formatDateTime, type UiLanguage } from '../../lib/format-time';
 import { saveFile } from '../../lib/save-file';
@@ -18,6 +19,7 @@ export function ItemPage({ id }: { id: string }) {
   const client = useClient();
   const me = useSession()?.user;
   const { nameOf } = useDomains();
+  const size = useFileSize();
   const item = useLoaded(useCallback(() => client.library.item(id), [client, id]));
   const [chosen, setChosen] = useState<number>();
   const [error, setError] = useState<unknown>();
@@ -96,7 +98,7 @@ export function ItemPage({ id }: { id: string }) {
                     <button type="button" className="secondary" onClick={() => void download(file)}>
                       {t('library.item.download', { name: file.name })}
                     </button>{' '}
-                    <span className="detail">{Math.ceil(file.size / 1024)} KB</span>
+                    <span className="detail">{size(file.size)}</span>
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { addAttachments } from './attachment-choice';
 import { useAttachmentLimits } from './use-attachment-limits';
-import { useFileSize } from './use-file-size';
+import { useFileSize } from '../../hooks/use-file-size';
 import './attachment-picker.css';
 
 /**

@@ -10,7 +10,7 @@ import { usePolicyLabels } from '../policies/use-policy-labels';
 import { ContactName } from './contact-name';
 import { deliveryStatus } from './message-status';
 import { useMessaging } from './use-messaging';
-import { useFileSize } from './use-file-size';
+import { useFileSize } from '../../hooks/use-file-size';
 
 /** How far my message got: one word for one recipient; for several, a count and each person's step. */
 function OutgoingStatus({ message }: { message: ReceivedMessage }) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { attachmentUploadBytes } from '../../../../shared/crypto/attachment-format.js';
 import { addAttachments } from '../../../../client/src/features/messaging/attachment-choice.js';
-import { fileSize } from '../../../../client/src/features/messaging/file-size.js';
+import { fileSize } from '../../../../client/src/lib/file-size.js';
 
 const file = (name: string, size = 10, lastModified = 1) => ({ name, size, lastModified });
 const MB = 2 ** 20;

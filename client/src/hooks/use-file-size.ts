@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { fileSize } from './file-size';
+import { fileSize } from '../lib/file-size';
 
 /** Sizes in the interface language: "90 KB", "1,4 МБ". */
 export function useFileSize(): (bytes: number) => string {
