@@ -167,19 +167,17 @@ describe('travel documents: sync stream, bucket, policies and reciprocity', func
 
   it("a denying policy keeps the state's listings out of the other's sync and buckets, and no sync is audited", async function () {
     const decisions = await decisionsAudited();
-    await net
-      .admin('RU')
-      .client.policies.signAndPublish(
-        policyBody('RU', 1, [
-          {
-            id: 'no-sltd-kz',
-            direction: 'outbound',
-            kinds: ['travel-document-listing'],
-            counterparts: ['KZ'],
-            effect: 'deny',
-          },
-        ]),
-      );
+    await net.admin('RU').client.policies.signAndPublish(
+      policyBody('RU', 1, [
+        {
+          id: 'no-sltd-kz',
+          direction: 'outbound',
+          kinds: ['travel-document-listing'],
+          counterparts: ['KZ'],
+          effect: 'deny',
+        },
+      ]),
+    );
     const full = await sync(kz, 0, []);
     expect(full.header.allowedStates).to.deep.equal(['CN', 'KZ']);
     expect(full.added.map((r) => r.state)).to.deep.equal(['KZ', 'KZ']);
