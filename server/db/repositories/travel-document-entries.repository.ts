@@ -122,10 +122,6 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
     return docs.map(toEntry);
   }
 
-  async anyListed(state: string): Promise<boolean> {
-    return (await this.model.exists({ state, status: 'listed' })) !== null;
-  }
-
   async listedCounts(): Promise<Map<string, number>> {
     const rows = await this.model.aggregate<{ _id: string; n: number }>([
       { $match: { status: 'listed' } },
@@ -136,19 +132,18 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
 
   /**
    * One pass over the listed entries (one cursor: on FerretDB every query but one by `_id` scans
-   * the collection, so a query per state or per page would scan it again), reading only the
-   * state, the epoch and the tag's hex.
+   * the collection), reading only the id, state, epoch and the tag's hex.
    */
-  async *streamListed(states: readonly string[]): AsyncIterable<SyncRow[]> {
-    if (states.length === 0) return;
+  async *streamListed(): AsyncIterable<SyncRow[]> {
     const cursor = this.model
-      .find({ status: 'listed', state: { $in: [...states] } })
-      .select({ _id: 0, state: 1, networkEpoch: 1, tagHex: 1 })
-      .lean<Array<{ state: string; networkEpoch: number; tagHex: string }>>()
+      .find({ status: 'listed' })
+      .select({ _id: 1, state: 1, networkEpoch: 1, tagHex: 1 })
+      .lean<Array<{ _id: string; state: string; networkEpoch: number; tagHex: string }>>()
       .cursor({ batchSize: STREAM_BATCH });
     let rows: SyncRow[] = [];
     for await (const doc of cursor) {
       rows.push({
+        id: doc._id,
         state: doc.state,
         networkEpoch: doc.networkEpoch,
         tagPrefix: Buffer.from(doc.tagHex.slice(0, 16), 'hex'),
@@ -159,27 +154,6 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
       }
     }
     if (rows.length > 0) yield rows;
-  }
-
-  async bucket(
-    prefix: string,
-    states: readonly string[],
-  ): Promise<Array<Pick<TravelDocumentEntry, 'id' | 'state' | 'networkEpoch' | 'tag' | 'version' | 'details'>>> {
-    if (states.length === 0) return [];
-    // Hex digits sort before "g": [prefix, prefix + "g") is every tag beginning with the prefix.
-    const docs = await this.model
-      .find({ tagHex: { $gte: prefix, $lt: `${prefix}g` }, status: 'listed', state: { $in: [...states] } })
-      .select({ _id: 1, state: 1, networkEpoch: 1, tag: 1, version: 1, details: 1 })
-      .sort({ tagHex: 1 })
-      .lean<Array<Pick<EntryDoc, '_id' | 'state' | 'networkEpoch' | 'tag' | 'version' | 'details'>>>();
-    return docs.map((doc) => ({
-      id: doc._id,
-      state: doc.state,
-      networkEpoch: doc.networkEpoch,
-      tag: doc.tag,
-      version: doc.version,
-      details: doc.details,
-    }));
   }
 
   async statistics(from: Date, to: Date): Promise<Map<string, { listed: number; withdrawn: number; current: number }>> {
@@ -209,9 +183,15 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
 /** The setting that remembers how far the change log was compacted. */
 const COMPACTED_SETTING = 'travelDocuments.changesCompactedThrough';
 
-type RowDoc = { s: string; e: number; p: string };
-const toRowDoc = (row: SyncRow): RowDoc => ({ s: row.state, e: row.networkEpoch, p: row.tagPrefix.toString('hex') });
+type RowDoc = { i: string; s: string; e: number; p: string };
+const toRowDoc = (row: SyncRow): RowDoc => ({
+  i: row.id,
+  s: row.state,
+  e: row.networkEpoch,
+  p: row.tagPrefix.toString('hex'),
+});
 const fromRowDoc = (doc: RowDoc): SyncRow => ({
+  id: doc.i,
   state: doc.s,
   networkEpoch: doc.e,
   tagPrefix: Buffer.from(doc.p, 'hex'),
