@@ -197,19 +197,56 @@ const fromRowDoc = (doc: RowDoc): SyncRow => ({
   tagPrefix: Buffer.from(doc.p, 'hex'),
 });
 
+/** Sequence numbers read per round trip when walking the change log by `_id`. */
+const PROBE = 200;
+
+type ChangeDoc = { _id: number; at: Date; added: RowDoc[]; removed: RowDoc[] };
+
 /**
  * The change log. A batch's sequence number is the head's plus one, taken by a unique insert, so
- * numbers are gapless and a reader who saw n saw every number below it.
+ * numbers are gapless and a reader who saw n saw every number below it. Because they are gapless
+ * the log is walked by `_id` lookups from a known number upward (on FerretDB a sorted or range
+ * query scans every batch, a lookup by `_id` does not).
  */
 export class TravelDocumentChangeLog implements ChangeLog {
+  /** A sequence number known to have been taken (or compacted): the head is at or above it. */
+  private floor = 0;
+  private floorKnown = false;
+
   constructor(
     private readonly model: ChangeModel,
     private readonly settings: SettingStore,
   ) {}
 
+  /** The batches from `from` upward as long as they follow each other (a missing number ends them). */
+  private async walk(from: number, select?: Record<string, 1>): Promise<ChangeDoc[]> {
+    const found: ChangeDoc[] = [];
+    for (let start = from; ; start += PROBE) {
+      const ids = Array.from({ length: PROBE }, (_, k) => start + k);
+      const query = this.model.find({ _id: { $in: ids } });
+      const docs = await (select ? query.select(select) : query).lean<ChangeDoc[]>();
+      docs.sort((a, b) => a._id - b._id);
+      let next = start;
+      for (const doc of docs) {
+        if (doc._id !== next) return found;
+        found.push(doc);
+        next += 1;
+      }
+      if (docs.length < PROBE) return found;
+    }
+  }
+
   async head(): Promise<number> {
-    const doc = await this.model.findOne({}).sort({ _id: -1 }).select({ _id: 1 }).lean();
-    return Math.max(doc?._id ?? 0, await this.compactedThrough());
+    let floor = Math.max(this.floor, await this.compactedThrough());
+    if (!this.floorKnown) {
+      // Once per process: the highest number by a sorted read; from then on, lookups upward.
+      const top = await this.model.findOne({}).sort({ _id: -1 }).select({ _id: 1 }).lean();
+      floor = Math.max(floor, top?._id ?? 0);
+      this.floorKnown = true;
+    }
+    const above = await this.walk(floor + 1, { _id: 1 });
+    this.floor = floor + above.length;
+    return this.floor;
   }
 
   async append(batch: Omit<ChangeBatch, 'seq'>): Promise<number> {
@@ -222,6 +259,7 @@ export class TravelDocumentChangeLog implements ChangeLog {
           added: batch.added.map(toRowDoc),
           removed: batch.removed.map(toRowDoc),
         });
+        this.floor = Math.max(this.floor, seq);
         return seq;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -231,10 +269,8 @@ export class TravelDocumentChangeLog implements ChangeLog {
   }
 
   async since(since: number): Promise<ChangeBatch[]> {
-    const docs = await this.model
-      .find({ _id: { $gt: since } })
-      .sort({ _id: 1 })
-      .lean<Array<{ _id: number; at: Date; added: RowDoc[]; removed: RowDoc[] }>>();
+    const docs = await this.walk(since + 1);
+    if (docs.length > 0) this.floor = Math.max(this.floor, docs[docs.length - 1]?._id ?? 0);
     return docs.map((doc) => ({
       seq: doc._id,
       at: doc.at,
