@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   try {
     const models = travelDocumentModels(connection);
     for (const model of Object.values(models)) await model.createIndexes();
-    const entries = new TravelDocumentEntriesRepository(models.entries);
+    const entries = new TravelDocumentEntriesRepository(models.entries, models.listedTags);
     const changes = new TravelDocumentChangeLog(models.changes, new SettingsRepository(settingModel(connection)));
 
     const fill = performance.now();

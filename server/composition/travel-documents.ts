@@ -22,7 +22,7 @@ export function composeTravelDocuments(
   },
 ): { deps: TravelDocumentsDeps; ensureIndexes(): Promise<void> } {
   const models = travelDocumentModels(connection);
-  const entries = new TravelDocumentEntriesRepository(models.entries);
+  const entries = new TravelDocumentEntriesRepository(models.entries, models.listedTags);
   const changes = new TravelDocumentChangeLog(models.changes, base.settings);
   return {
     deps: {

@@ -12,7 +12,13 @@ import type {
   TravelDocumentEntry,
 } from '../../modules/travel-documents/ports.js';
 import { isDuplicateKey, writeErrorsOf } from '../database-errors.js';
-import type { ChangeModel, ClearedModel, EntryModel, ScreeningModel } from '../models/travel-documents.model.js';
+import type {
+  ChangeModel,
+  ClearedModel,
+  EntryModel,
+  ListedTagModel,
+  ScreeningModel,
+} from '../models/travel-documents.model.js';
 
 /** Entries read per round trip of the sync stream. */
 const STREAM_BATCH = 10_000;
@@ -37,23 +43,52 @@ const toEntry = (doc: EntryDoc): TravelDocumentEntry => ({
 
 const hexOf = (tag: string): string => Buffer.from(fromBase64Url(tag)).toString('hex');
 
-export class TravelDocumentEntriesRepository implements EntryStore, EntryStatisticsSource {
-  constructor(private readonly model: EntryModel) {}
+const tagKey = (state: string, tag: string): string => `${state}|${tag}`;
 
+/** Unordered insert; answers the indexes stored (a duplicate key is not, any other failure throws). */
+async function insertEach(
+  model: { insertMany(docs: unknown[], options: { ordered: false }): Promise<unknown> },
+  docs: unknown[],
+): Promise<Set<number>> {
+  const stored = new Set(docs.map((_, i) => i));
+  try {
+    await model.insertMany(docs, { ordered: false });
+  } catch (error) {
+    const failed = writeErrorsOf(error);
+    if (!failed || [...failed.values()].some((code) => code !== 11000)) throw error;
+    for (const index of failed.keys()) stored.delete(index);
+  }
+  return stored;
+}
+
+export class TravelDocumentEntriesRepository implements EntryStore, EntryStatisticsSource {
+  constructor(
+    private readonly model: EntryModel,
+    private readonly tags: ListedTagModel,
+  ) {}
+
+  /**
+   * Each entry's tag is claimed for its state first (a unique insert), then the entry stored; an
+   * entry whose tag another entry holds is not stored, and a claim whose entry was not stored is
+   * released, so no entry is listed without its claim.
+   */
   async insertMany(entries: readonly TravelDocumentEntry[]): Promise<Set<string>> {
-    const docs = entries.map(({ id, ...rest }) => ({ _id: id, ...rest, tagHex: hexOf(rest.tag) }));
-    const stored = new Set(entries.map((entry) => entry.id));
-    try {
-      await this.model.insertMany(docs, { ordered: false });
-    } catch (error) {
-      const failed = writeErrorsOf(error);
-      if (!failed || [...failed.values()].some((code) => code !== 11000)) throw error;
-      for (const index of failed.keys()) {
-        const id = entries[index]?.id;
-        if (id) stored.delete(id);
-      }
-    }
-    return stored;
+    if (entries.length === 0) return new Set();
+    const claimed = await insertEach(
+      this.tags,
+      entries.map((entry) => ({ _id: tagKey(entry.state, entry.tag), entryId: entry.id })),
+    );
+    const candidates = entries.filter((_, i) => claimed.has(i));
+    const stored = await insertEach(
+      this.model,
+      candidates.map(({ id, ...rest }) => ({ _id: id, ...rest, tagHex: hexOf(rest.tag) })),
+    );
+    const lost = candidates.filter((_, i) => !stored.has(i));
+    if (lost.length > 0)
+      await this.tags.deleteMany({
+        $or: lost.map((entry) => ({ _id: tagKey(entry.state, entry.tag), entryId: entry.id })),
+      });
+    return new Set(candidates.filter((_, i) => stored.has(i)).map((entry) => entry.id));
   }
 
   async find(id: string): Promise<TravelDocumentEntry | undefined> {
@@ -69,11 +104,8 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
 
   async listedWithTags(state: string, tags: readonly string[]): Promise<Map<string, string>> {
     if (tags.length === 0) return new Map();
-    const docs = await this.model
-      .find({ state, tag: { $in: [...tags] }, status: 'listed' })
-      .select({ _id: 1, tag: 1 })
-      .lean<Array<{ _id: string; tag: string }>>();
-    return new Map(docs.map((doc) => [doc.tag, doc._id]));
+    const docs = await this.tags.find({ _id: { $in: tags.map((tag) => tagKey(state, tag)) } }).lean();
+    return new Map(docs.map((doc) => [doc._id.slice(state.length + 1), doc.entryId]));
   }
 
   async replace(
@@ -85,8 +117,15 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
     const set: Record<string, unknown> = { ...fields };
     if (fields.tag !== undefined) set.tagHex = hexOf(fields.tag);
     if (options.nextVersion) set.version = expected + 1;
+    const before = fields.tag === undefined ? undefined : await this.find(id);
+    // A new tag (a re-key) is claimed before it is set, and the old claim released after.
+    if (before && fields.tag !== undefined)
+      await insertEach(this.tags, [{ _id: tagKey(before.state, fields.tag), entryId: id }]);
     const result = await this.model.updateOne({ _id: id, version: expected, status: 'listed' }, { $set: set });
-    return result.modifiedCount === 1;
+    const replaced = result.modifiedCount === 1;
+    if (before && fields.tag !== undefined && fields.tag !== before.tag)
+      await this.tags.deleteOne({ _id: tagKey(before.state, replaced ? before.tag : fields.tag), entryId: id });
+    return replaced;
   }
 
   async withdraw(
@@ -99,7 +138,11 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
       { _id: id, version: expected, status: 'listed' },
       { $set: { status: 'withdrawn', withdrawnAt: at, withdrawReason: reason, updatedAt: at } },
     );
-    return result.modifiedCount === 1;
+    if (result.modifiedCount !== 1) return false;
+    // Withdrawn, the document may be listed again: its claim goes.
+    const entry = await this.find(id);
+    if (entry) await this.tags.deleteOne({ _id: tagKey(entry.state, entry.tag), entryId: id });
+    return true;
   }
 
   async ownEntries(query: {

@@ -141,6 +141,20 @@ export async function listEntries(
   if (fresh.length === 0) return { results };
   const stored = await deps.entries.insertMany(fresh);
   const added = fresh.filter((entry) => stored.has(entry.id));
+  // Not stored: a concurrent call listed the same document first (duplicate), or this very entry (a retry).
+  const lost = fresh.filter((entry) => !stored.has(entry.id));
+  if (lost.length > 0) {
+    const owners = await deps.entries.listedWithTags(
+      state,
+      lost.map((entry) => entry.tag),
+    );
+    for (const entry of lost) {
+      const owner = owners.get(entry.tag);
+      const i = results.findIndex((result) => result.id === entry.id);
+      if (owner !== undefined && owner !== entry.id && i >= 0)
+        results[i] = { id: entry.id, outcome: 'duplicate', duplicateOf: owner };
+    }
+  }
   // An id stored meanwhile by a concurrent retry of the same call is that retry's to log.
   if (added.length > 0) await deps.changes.append({ at, added: added.map(syncRowOf), removed: [] });
   await deps.audit.append({
