@@ -134,25 +134,31 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
     return new Map(rows.map((row) => [row._id, row.n]));
   }
 
-  /** Only the epoch and the tag's hex are read, a batch at a time, in id order. */
-  async *streamListed(state: string): AsyncIterable<SyncRow[]> {
-    let after: string | undefined;
-    for (;;) {
-      const docs = await this.model
-        .find({ state, status: 'listed', ...(after === undefined ? {} : { _id: { $gt: after } }) })
-        .select({ _id: 1, networkEpoch: 1, tagHex: 1 })
-        .sort({ _id: 1 })
-        .limit(STREAM_BATCH)
-        .lean<Array<{ _id: string; networkEpoch: number; tagHex: string }>>();
-      if (docs.length === 0) return;
-      yield docs.map((doc) => ({
-        state,
+  /**
+   * One pass over the listed entries (one cursor: on FerretDB every query but one by `_id` scans
+   * the collection, so a query per state or per page would scan it again), reading only the
+   * state, the epoch and the tag's hex.
+   */
+  async *streamListed(states: readonly string[]): AsyncIterable<SyncRow[]> {
+    if (states.length === 0) return;
+    const cursor = this.model
+      .find({ status: 'listed', state: { $in: [...states] } })
+      .select({ _id: 0, state: 1, networkEpoch: 1, tagHex: 1 })
+      .lean<Array<{ state: string; networkEpoch: number; tagHex: string }>>()
+      .cursor({ batchSize: STREAM_BATCH });
+    let rows: SyncRow[] = [];
+    for await (const doc of cursor) {
+      rows.push({
+        state: doc.state,
         networkEpoch: doc.networkEpoch,
         tagPrefix: Buffer.from(doc.tagHex.slice(0, 16), 'hex'),
-      }));
-      if (docs.length < STREAM_BATCH) return;
-      after = docs[docs.length - 1]?._id;
+      });
+      if (rows.length === STREAM_BATCH) {
+        yield rows;
+        rows = [];
+      }
     }
+    if (rows.length > 0) yield rows;
   }
 
   async bucket(

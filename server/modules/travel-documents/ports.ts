@@ -110,8 +110,8 @@ export interface EntryStore {
   anyListed(state: string): Promise<boolean>;
   /** Current listings per state. */
   listedCounts(): Promise<Map<string, number>>;
-  /** The state's listed entries, in batches of what the stream needs only. */
-  streamListed(state: string): AsyncIterable<SyncRow[]>;
+  /** The listed entries of these states, in batches of what the stream needs only, in no particular order. */
+  streamListed(states: readonly string[]): AsyncIterable<SyncRow[]>;
   /** Listed entries of these states whose lower-case hex tag starts with `prefix`. */
   bucket(
     prefix: string,

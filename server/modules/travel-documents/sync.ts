@@ -8,37 +8,41 @@ import type { TravelDocumentsDeps } from './travel-documents-deps.js';
 
 /**
  * A full stream written record by record as the database yields them (a million records would be
- * a million objects for `encodeSync`): the same bytes `encodeSync` makes of the same records.
+ * a million objects for `encodeSync`): the bytes `encodeSync` makes of the same records in the
+ * same order. Records are indexed by their state's place among the allowed states, renumbered at
+ * the end when some allowed state lists nothing (the header names only states with records).
  */
-async function fullStream(deps: TravelDocumentsDeps, allowed: readonly string[], cursor: number): Promise<Buffer> {
+export async function fullStream(
+  deps: Pick<TravelDocumentsDeps, 'entries'>,
+  allowed: readonly string[],
+  cursor: number,
+): Promise<Buffer> {
+  const sorted = [...allowed].sort();
+  const indexOf = new Map(sorted.map((state, i) => [state, i]));
+  const used = new Set<number>();
   const chunks: Buffer[] = [];
-  const states: string[] = [];
   let added = 0;
-  for (const state of [...allowed].sort()) {
-    const index = states.length;
-    for await (const rows of deps.entries.streamListed(state)) {
-      if (rows.length === 0) continue;
-      if (states.length === index) states.push(state);
-      const chunk = Buffer.allocUnsafe(rows.length * SYNC_RECORD_BYTES);
-      rows.forEach((row, i) => {
-        const at = i * SYNC_RECORD_BYTES;
-        chunk.writeUInt16BE(index, at);
-        chunk.writeUInt16BE(row.networkEpoch, at + 2);
-        row.tagPrefix.copy(chunk, at + 4);
-      });
-      chunks.push(chunk);
-      added += rows.length;
-    }
+  for await (const rows of deps.entries.streamListed(sorted)) {
+    const chunk = Buffer.allocUnsafe(rows.length * SYNC_RECORD_BYTES);
+    rows.forEach((row, i) => {
+      const at = i * SYNC_RECORD_BYTES;
+      const index = indexOf.get(row.state) ?? 0;
+      used.add(index);
+      chunk.writeUInt16BE(index, at);
+      chunk.writeUInt16BE(row.networkEpoch, at + 2);
+      row.tagPrefix.copy(chunk, at + 4);
+    });
+    chunks.push(chunk);
+    added += rows.length;
   }
-  const header: SyncHeader = {
-    format: 1,
-    full: true,
-    cursor,
-    states,
-    allowedStates: [...allowed].sort(),
-    added,
-    removed: 0,
-  };
+  const states = sorted.filter((_, i) => used.has(i));
+  if (states.length !== sorted.length) {
+    const renumbered = sorted.map((state) => states.indexOf(state));
+    for (const chunk of chunks)
+      for (let at = 0; at < chunk.length; at += SYNC_RECORD_BYTES)
+        chunk.writeUInt16BE(renumbered[chunk.readUInt16BE(at)] ?? 0, at);
+  }
+  const header: SyncHeader = { format: 1, full: true, cursor, states, allowedStates: sorted, added, removed: 0 };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.allocUnsafe(4);
   length.writeUInt32BE(headerBytes.length, 0);
