@@ -41,6 +41,8 @@ export function travelDocumentsClient(deps: {
   const ringKeys = new RingKeys();
   const matcher = new ListingMatcher();
   let syncedAt: string | undefined;
+  /** The network epoch this client last re-keyed its state's listings for. */
+  let rekeyedEpoch = 0;
 
   const me = (): { keys: UserKeys; state: string } => {
     const keys = deps.keyStore.get()?.keys;
@@ -89,8 +91,12 @@ export function travelDocumentsClient(deps: {
     const own = status.rings.find((view) => view.ring === ringOfState(state));
     let rekeyed = 0;
     const networkKey = network && ringKeys.get(RING_NETWORK, network.epoch);
-    if (network && networkKey && own)
+    // Nothing is under an older epoch at epoch 1, and listing under an older one is refused: one
+    // pass per epoch is enough (the query costs a collection scan on FerretDB).
+    if (network && networkKey && own && network.epoch > 1 && rekeyedEpoch !== network.epoch) {
       rekeyed = await rekeyStateListings(api, state, { epoch: network.epoch, key: networkKey }, epochKeys(own.ring));
+      rekeyedEpoch = network.epoch;
+    }
     return {
       outcome: { networkEpoch: network?.epoch ?? 0, sharedWith, rotated, rekeyed },
       ...(network ? { network } : {}),
