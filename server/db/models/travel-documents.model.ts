@@ -71,9 +71,22 @@ EntrySchema.index({ tagHex: 1 });
 EntrySchema.index({ listedAt: 1 });
 EntrySchema.index({ withdrawnAt: 1 });
 
+/**
+ * The tags a state lists now: `_id` = `<state>|<tag>`, so listing the same document twice loses
+ * a unique insert (and duplicates are found by `_id`, the one lookup FerretDB does not scan for).
+ */
+const ListedTagSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    entryId: { type: String, required: true },
+  },
+  { versionKey: false },
+);
+
 const SyncRowSchema = new Schema(
   {
-    /** Listing state, network epoch, the tag's first 8 bytes in hex. */
+    /** Entry id, listing state, network epoch, the tag's first 8 bytes in hex. */
+    i: { type: String, required: true },
     s: { type: String, required: true },
     e: { type: Number, required: true },
     p: { type: String, required: true },
@@ -125,6 +138,7 @@ export type ParticipationModel = Model<InferSchemaType<typeof ParticipationSchem
 export type RingModel = Model<InferSchemaType<typeof RingSchema>>;
 export type RingGrantModel = Model<InferSchemaType<typeof RingGrantSchema>>;
 export type EntryModel = Model<InferSchemaType<typeof EntrySchema>>;
+export type ListedTagModel = Model<InferSchemaType<typeof ListedTagSchema>>;
 export type ChangeModel = Model<InferSchemaType<typeof ChangeSchema>>;
 export type ScreeningModel = Model<InferSchemaType<typeof ScreeningSchema>>;
 export type ClearedModel = Model<InferSchemaType<typeof ClearedSchema>>;
@@ -134,6 +148,7 @@ export const travelDocumentModels = (c: Connection) => ({
   rings: c.model('TravelDocumentRing', RingSchema, 'travel_document_rings') as RingModel,
   grants: c.model('TravelDocumentGrant', RingGrantSchema, 'travel_document_grants') as RingGrantModel,
   entries: c.model('TravelDocumentEntry', EntrySchema, 'travel_document_entries') as EntryModel,
+  listedTags: c.model('TravelDocumentListedTag', ListedTagSchema, 'travel_document_tags') as ListedTagModel,
   changes: c.model('TravelDocumentChange', ChangeSchema, 'travel_document_changes') as ChangeModel,
   screenings: c.model('TravelDocumentScreening', ScreeningSchema, 'travel_document_screenings') as ScreeningModel,
   cleared: c.model('TravelDocumentCleared', ClearedSchema, 'travel_document_cleared') as ClearedModel,

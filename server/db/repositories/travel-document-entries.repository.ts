@@ -12,7 +12,13 @@ import type {
   TravelDocumentEntry,
 } from '../../modules/travel-documents/ports.js';
 import { isDuplicateKey, writeErrorsOf } from '../database-errors.js';
-import type { ChangeModel, ClearedModel, EntryModel, ScreeningModel } from '../models/travel-documents.model.js';
+import type {
+  ChangeModel,
+  ClearedModel,
+  EntryModel,
+  ListedTagModel,
+  ScreeningModel,
+} from '../models/travel-documents.model.js';
 
 /** Entries read per round trip of the sync stream. */
 const STREAM_BATCH = 10_000;
@@ -37,23 +43,52 @@ const toEntry = (doc: EntryDoc): TravelDocumentEntry => ({
 
 const hexOf = (tag: string): string => Buffer.from(fromBase64Url(tag)).toString('hex');
 
-export class TravelDocumentEntriesRepository implements EntryStore, EntryStatisticsSource {
-  constructor(private readonly model: EntryModel) {}
+const tagKey = (state: string, tag: string): string => `${state}|${tag}`;
 
+/** Unordered insert; answers the indexes stored (a duplicate key is not, any other failure throws). */
+async function insertEach(
+  model: { insertMany(docs: unknown[], options: { ordered: false }): Promise<unknown> },
+  docs: unknown[],
+): Promise<Set<number>> {
+  const stored = new Set(docs.map((_, i) => i));
+  try {
+    await model.insertMany(docs, { ordered: false });
+  } catch (error) {
+    const failed = writeErrorsOf(error);
+    if (!failed || [...failed.values()].some((code) => code !== 11000)) throw error;
+    for (const index of failed.keys()) stored.delete(index);
+  }
+  return stored;
+}
+
+export class TravelDocumentEntriesRepository implements EntryStore, EntryStatisticsSource {
+  constructor(
+    private readonly model: EntryModel,
+    private readonly tags: ListedTagModel,
+  ) {}
+
+  /**
+   * Each entry's tag is claimed for its state first (a unique insert), then the entry stored; an
+   * entry whose tag another entry holds is not stored, and a claim whose entry was not stored is
+   * released, so no entry is listed without its claim.
+   */
   async insertMany(entries: readonly TravelDocumentEntry[]): Promise<Set<string>> {
-    const docs = entries.map(({ id, ...rest }) => ({ _id: id, ...rest, tagHex: hexOf(rest.tag) }));
-    const stored = new Set(entries.map((entry) => entry.id));
-    try {
-      await this.model.insertMany(docs, { ordered: false });
-    } catch (error) {
-      const failed = writeErrorsOf(error);
-      if (!failed || [...failed.values()].some((code) => code !== 11000)) throw error;
-      for (const index of failed.keys()) {
-        const id = entries[index]?.id;
-        if (id) stored.delete(id);
-      }
-    }
-    return stored;
+    if (entries.length === 0) return new Set();
+    const claimed = await insertEach(
+      this.tags,
+      entries.map((entry) => ({ _id: tagKey(entry.state, entry.tag), entryId: entry.id })),
+    );
+    const candidates = entries.filter((_, i) => claimed.has(i));
+    const stored = await insertEach(
+      this.model,
+      candidates.map(({ id, ...rest }) => ({ _id: id, ...rest, tagHex: hexOf(rest.tag) })),
+    );
+    const lost = candidates.filter((_, i) => !stored.has(i));
+    if (lost.length > 0)
+      await this.tags.deleteMany({
+        $or: lost.map((entry) => ({ _id: tagKey(entry.state, entry.tag), entryId: entry.id })),
+      });
+    return new Set(candidates.filter((_, i) => stored.has(i)).map((entry) => entry.id));
   }
 
   async find(id: string): Promise<TravelDocumentEntry | undefined> {
@@ -69,11 +104,8 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
 
   async listedWithTags(state: string, tags: readonly string[]): Promise<Map<string, string>> {
     if (tags.length === 0) return new Map();
-    const docs = await this.model
-      .find({ state, tag: { $in: [...tags] }, status: 'listed' })
-      .select({ _id: 1, tag: 1 })
-      .lean<Array<{ _id: string; tag: string }>>();
-    return new Map(docs.map((doc) => [doc.tag, doc._id]));
+    const docs = await this.tags.find({ _id: { $in: tags.map((tag) => tagKey(state, tag)) } }).lean();
+    return new Map(docs.map((doc) => [doc._id.slice(state.length + 1), doc.entryId]));
   }
 
   async replace(
@@ -85,8 +117,15 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
     const set: Record<string, unknown> = { ...fields };
     if (fields.tag !== undefined) set.tagHex = hexOf(fields.tag);
     if (options.nextVersion) set.version = expected + 1;
+    const before = fields.tag === undefined ? undefined : await this.find(id);
+    // A new tag (a re-key) is claimed before it is set, and the old claim released after.
+    if (before && fields.tag !== undefined)
+      await insertEach(this.tags, [{ _id: tagKey(before.state, fields.tag), entryId: id }]);
     const result = await this.model.updateOne({ _id: id, version: expected, status: 'listed' }, { $set: set });
-    return result.modifiedCount === 1;
+    const replaced = result.modifiedCount === 1;
+    if (before && fields.tag !== undefined && fields.tag !== before.tag)
+      await this.tags.deleteOne({ _id: tagKey(before.state, replaced ? before.tag : fields.tag), entryId: id });
+    return replaced;
   }
 
   async withdraw(
@@ -99,7 +138,11 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
       { _id: id, version: expected, status: 'listed' },
       { $set: { status: 'withdrawn', withdrawnAt: at, withdrawReason: reason, updatedAt: at } },
     );
-    return result.modifiedCount === 1;
+    if (result.modifiedCount !== 1) return false;
+    // Withdrawn, the document may be listed again: its claim goes.
+    const entry = await this.find(id);
+    if (entry) await this.tags.deleteOne({ _id: tagKey(entry.state, entry.tag), entryId: id });
+    return true;
   }
 
   async ownEntries(query: {
@@ -122,10 +165,6 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
     return docs.map(toEntry);
   }
 
-  async anyListed(state: string): Promise<boolean> {
-    return (await this.model.exists({ state, status: 'listed' })) !== null;
-  }
-
   async listedCounts(): Promise<Map<string, number>> {
     const rows = await this.model.aggregate<{ _id: string; n: number }>([
       { $match: { status: 'listed' } },
@@ -136,19 +175,18 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
 
   /**
    * One pass over the listed entries (one cursor: on FerretDB every query but one by `_id` scans
-   * the collection, so a query per state or per page would scan it again), reading only the
-   * state, the epoch and the tag's hex.
+   * the collection), reading only the id, state, epoch and the tag's hex.
    */
-  async *streamListed(states: readonly string[]): AsyncIterable<SyncRow[]> {
-    if (states.length === 0) return;
+  async *streamListed(): AsyncIterable<SyncRow[]> {
     const cursor = this.model
-      .find({ status: 'listed', state: { $in: [...states] } })
-      .select({ _id: 0, state: 1, networkEpoch: 1, tagHex: 1 })
-      .lean<Array<{ state: string; networkEpoch: number; tagHex: string }>>()
+      .find({ status: 'listed' })
+      .select({ _id: 1, state: 1, networkEpoch: 1, tagHex: 1 })
+      .lean<Array<{ _id: string; state: string; networkEpoch: number; tagHex: string }>>()
       .cursor({ batchSize: STREAM_BATCH });
     let rows: SyncRow[] = [];
     for await (const doc of cursor) {
       rows.push({
+        id: doc._id,
         state: doc.state,
         networkEpoch: doc.networkEpoch,
         tagPrefix: Buffer.from(doc.tagHex.slice(0, 16), 'hex'),
@@ -159,27 +197,6 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
       }
     }
     if (rows.length > 0) yield rows;
-  }
-
-  async bucket(
-    prefix: string,
-    states: readonly string[],
-  ): Promise<Array<Pick<TravelDocumentEntry, 'id' | 'state' | 'networkEpoch' | 'tag' | 'version' | 'details'>>> {
-    if (states.length === 0) return [];
-    // Hex digits sort before "g": [prefix, prefix + "g") is every tag beginning with the prefix.
-    const docs = await this.model
-      .find({ tagHex: { $gte: prefix, $lt: `${prefix}g` }, status: 'listed', state: { $in: [...states] } })
-      .select({ _id: 1, state: 1, networkEpoch: 1, tag: 1, version: 1, details: 1 })
-      .sort({ tagHex: 1 })
-      .lean<Array<Pick<EntryDoc, '_id' | 'state' | 'networkEpoch' | 'tag' | 'version' | 'details'>>>();
-    return docs.map((doc) => ({
-      id: doc._id,
-      state: doc.state,
-      networkEpoch: doc.networkEpoch,
-      tag: doc.tag,
-      version: doc.version,
-      details: doc.details,
-    }));
   }
 
   async statistics(from: Date, to: Date): Promise<Map<string, { listed: number; withdrawn: number; current: number }>> {
@@ -209,27 +226,70 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
 /** The setting that remembers how far the change log was compacted. */
 const COMPACTED_SETTING = 'travelDocuments.changesCompactedThrough';
 
-type RowDoc = { s: string; e: number; p: string };
-const toRowDoc = (row: SyncRow): RowDoc => ({ s: row.state, e: row.networkEpoch, p: row.tagPrefix.toString('hex') });
+type RowDoc = { i: string; s: string; e: number; p: string };
+const toRowDoc = (row: SyncRow): RowDoc => ({
+  i: row.id,
+  s: row.state,
+  e: row.networkEpoch,
+  p: row.tagPrefix.toString('hex'),
+});
 const fromRowDoc = (doc: RowDoc): SyncRow => ({
+  id: doc.i,
   state: doc.s,
   networkEpoch: doc.e,
   tagPrefix: Buffer.from(doc.p, 'hex'),
 });
 
+/** Sequence numbers read per round trip when walking the change log by `_id`. */
+const PROBE = 200;
+
+type ChangeDoc = { _id: number; at: Date; added: RowDoc[]; removed: RowDoc[] };
+
 /**
  * The change log. A batch's sequence number is the head's plus one, taken by a unique insert, so
- * numbers are gapless and a reader who saw n saw every number below it.
+ * numbers are gapless and a reader who saw n saw every number below it. Because they are gapless
+ * the log is walked by `_id` lookups from a known number upward (on FerretDB a sorted or range
+ * query scans every batch, a lookup by `_id` does not).
  */
 export class TravelDocumentChangeLog implements ChangeLog {
+  /** A sequence number known to have been taken (or compacted): the head is at or above it. */
+  private floor = 0;
+  private floorKnown = false;
+
   constructor(
     private readonly model: ChangeModel,
     private readonly settings: SettingStore,
   ) {}
 
+  /** The batches from `from` upward as long as they follow each other (a missing number ends them). */
+  private async walk(from: number, select?: Record<string, 1>): Promise<ChangeDoc[]> {
+    const found: ChangeDoc[] = [];
+    for (let start = from; ; start += PROBE) {
+      const ids = Array.from({ length: PROBE }, (_, k) => start + k);
+      const query = this.model.find({ _id: { $in: ids } });
+      const docs = await (select ? query.select(select) : query).lean<ChangeDoc[]>();
+      docs.sort((a, b) => a._id - b._id);
+      let next = start;
+      for (const doc of docs) {
+        if (doc._id !== next) return found;
+        found.push(doc);
+        next += 1;
+      }
+      if (docs.length < PROBE) return found;
+    }
+  }
+
   async head(): Promise<number> {
-    const doc = await this.model.findOne({}).sort({ _id: -1 }).select({ _id: 1 }).lean();
-    return Math.max(doc?._id ?? 0, await this.compactedThrough());
+    let floor = Math.max(this.floor, await this.compactedThrough());
+    if (!this.floorKnown) {
+      // Once per process: the highest number by a sorted read; from then on, lookups upward.
+      const top = await this.model.findOne({}).sort({ _id: -1 }).select({ _id: 1 }).lean();
+      floor = Math.max(floor, top?._id ?? 0);
+      this.floorKnown = true;
+    }
+    const above = await this.walk(floor + 1, { _id: 1 });
+    this.floor = floor + above.length;
+    return this.floor;
   }
 
   async append(batch: Omit<ChangeBatch, 'seq'>): Promise<number> {
@@ -242,6 +302,7 @@ export class TravelDocumentChangeLog implements ChangeLog {
           added: batch.added.map(toRowDoc),
           removed: batch.removed.map(toRowDoc),
         });
+        this.floor = Math.max(this.floor, seq);
         return seq;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -251,10 +312,8 @@ export class TravelDocumentChangeLog implements ChangeLog {
   }
 
   async since(since: number): Promise<ChangeBatch[]> {
-    const docs = await this.model
-      .find({ _id: { $gt: since } })
-      .sort({ _id: 1 })
-      .lean<Array<{ _id: number; at: Date; added: RowDoc[]; removed: RowDoc[] }>>();
+    const docs = await this.walk(since + 1);
+    if (docs.length > 0) this.floor = Math.max(this.floor, docs[docs.length - 1]?._id ?? 0);
     return docs.map((doc) => ({
       seq: doc._id,
       at: doc.at,

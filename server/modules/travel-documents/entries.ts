@@ -20,7 +20,8 @@ import type { SyncRow, TravelDocumentEntry } from './ports.js';
 import type { TravelDocumentsDeps } from './travel-documents-deps.js';
 
 /** What the sync stream carries of a tag: its first 8 bytes. */
-export const syncRowOf = (entry: Pick<TravelDocumentEntry, 'state' | 'networkEpoch' | 'tag'>): SyncRow => ({
+export const syncRowOf = (entry: Pick<TravelDocumentEntry, 'id' | 'state' | 'networkEpoch' | 'tag'>): SyncRow => ({
+  id: entry.id,
   state: entry.state,
   networkEpoch: entry.networkEpoch,
   tagPrefix: Buffer.from(fromBase64Url(entry.tag).subarray(0, TRAVEL_DOCUMENT_LIMITS.syncTagBytes)),
@@ -140,6 +141,20 @@ export async function listEntries(
   if (fresh.length === 0) return { results };
   const stored = await deps.entries.insertMany(fresh);
   const added = fresh.filter((entry) => stored.has(entry.id));
+  // Not stored: a concurrent call listed the same document first (duplicate), or this very entry (a retry).
+  const lost = fresh.filter((entry) => !stored.has(entry.id));
+  if (lost.length > 0) {
+    const owners = await deps.entries.listedWithTags(
+      state,
+      lost.map((entry) => entry.tag),
+    );
+    for (const entry of lost) {
+      const owner = owners.get(entry.tag);
+      const i = results.findIndex((result) => result.id === entry.id);
+      if (owner !== undefined && owner !== entry.id && i >= 0)
+        results[i] = { id: entry.id, outcome: 'duplicate', duplicateOf: owner };
+    }
+  }
   // An id stored meanwhile by a concurrent retry of the same call is that retry's to log.
   if (added.length > 0) await deps.changes.append({ at, added: added.map(syncRowOf), removed: [] });
   await deps.audit.append({
@@ -296,7 +311,7 @@ export async function rekeyEntries(
       continue;
     }
     removed.push(syncRowOf(entry));
-    added.push(syncRowOf({ state: me.state, networkEpoch: upload.networkEpoch, tag: upload.tag }));
+    added.push(syncRowOf({ id: upload.id, state: me.state, networkEpoch: upload.networkEpoch, tag: upload.tag }));
     results.push({ id: upload.id, outcome: 'rekeyed', version: upload.version });
   }
   if (added.length > 0) {

@@ -281,10 +281,16 @@ describe('travel documents: listings', function () {
       expect(Object.keys(entry.own as object)).to.have.members(['stateEpoch', 'ciphertext']);
       expect(entry.tagHex).to.equal(Buffer.from(fromBase64Url(entry.tag as string)).toString('hex'));
     }
+    const claims = await db().collection('travel_document_tags').find({}).toArray();
+    const listedNow = entries.filter((entry) => entry.status === 'listed');
+    expect(claims.map((claim) => claim._id as unknown as string).sort()).to.deep.equal(
+      listedNow.map((entry) => `${entry.state as string}|${entry.tag as string}`).sort(),
+    );
+    for (const claim of claims) expect(Object.keys(claim)).to.have.members(['_id', 'entryId']);
     for (const change of await db().collection('travel_document_changes').find({}).toArray()) {
       expect(Object.keys(change)).to.have.members(['_id', 'at', 'added', 'removed']);
       for (const row of [...(change.added as object[]), ...(change.removed as object[])])
-        expect(Object.keys(row)).to.have.members(['s', 'e', 'p']);
+        expect(Object.keys(row)).to.have.members(['i', 's', 'e', 'p']);
     }
     const audit = JSON.stringify(
       await db()
@@ -297,5 +303,24 @@ describe('travel documents: listings', function () {
       for (const secret of [upload.tag, upload.details, upload.own.ciphertext, hex, hex.slice(0, 16)])
         expect(audit).not.to.contain(secret);
     }
+  });
+
+  it('two holders listing the same document at once: one listing, the other told it is a duplicate', async function () {
+    const e = await epochs(kz);
+    const tag = randomB64(32);
+    const [one, two] = [fakeEntry(e, tag), fakeEntry(e, tag)];
+    const answers = await Promise.all([list(kz, [one]), list(kz2, [two])]);
+    const outcomes = answers
+      .flat()
+      .map((r) => r.outcome)
+      .sort();
+    expect(outcomes).to.deep.equal(['duplicate', 'listed']);
+    expect(await db().collection('travel_document_entries').countDocuments({ tag })).to.equal(1);
+    // The one stored is withdrawn again, so the rest of the suite counts as before.
+    const winner = answers.flat().find((r) => r.outcome === 'listed')!.id;
+    await kz.withdraw(winner, { reason: 'listed-in-error' });
+    await db()
+      .collection('travel_document_entries')
+      .deleteOne({ _id: winner as never });
   });
 });
