@@ -142,50 +142,49 @@ if (server) {
     reportRatio(`csv import ${imported}`, importMs, parseMs, 'ms', 'parsing and checking the same CSV alone');
 
     // Entries straight into the collection, as the repository stores them (tags of random bytes),
-    // in growing steps: the endpoint is timed at each, until the entries or the time budget run out.
+    // before anything syncs: the server's copy of the listed set is built by its first full sync
+    // (cold, one scan), then served from memory (warm).
     const entries = net.t.server.database.connection.collection('travel_document_entries');
     const api = ru.client.travelDocuments.api;
     const BATCH = 5000;
     const started = performance.now();
     const now = new Date();
     let inserted = 0;
-    let insertMs = 0;
-    for (let step = 10_000; ; step *= 2) {
-      const target = Math.min(step, DB_ENTRIES);
-      const t = performance.now();
-      while (inserted < target) {
-        const docs = Array.from({ length: Math.min(BATCH, target - inserted) }, () => {
-          const tag = randomBytes(32);
-          return {
-            _id: toBase64Url(randomBytes(16)),
-            state: 'KZ',
-            version: 1,
-            status: 'listed',
-            networkEpoch: 1,
-            tag: toBase64Url(tag),
-            tagHex: tag.toString('hex'),
-            details: 'AAAA',
-            own: { stateEpoch: 1, ciphertext: 'AAAA' },
-            listedBy: kz.id,
-            listedAt: now,
-            updatedAt: now,
-            withdrawnAt: null,
-            withdrawReason: null,
-          };
-        });
-        await entries.insertMany(docs as never[], { ordered: false });
-        inserted += docs.length;
-      }
-      insertMs += performance.now() - t;
+    const toWithdraw: string[] = [];
+    while (inserted < DB_ENTRIES && performance.now() - started < BUDGET_MS) {
+      const docs = Array.from({ length: Math.min(BATCH, DB_ENTRIES - inserted) }, () => {
+        const tag = randomBytes(32);
+        return {
+          _id: toBase64Url(randomBytes(16)),
+          state: 'KZ',
+          version: 1,
+          status: 'listed',
+          networkEpoch: 1,
+          tag: toBase64Url(tag),
+          tagHex: tag.toString('hex'),
+          details: 'AAAA',
+          own: { stateEpoch: 1, ciphertext: 'AAAA' },
+          listedBy: kz.id,
+          listedAt: now,
+          updatedAt: now,
+          withdrawnAt: null,
+          withdrawReason: null,
+        };
+      });
+      await entries.insertMany(docs as never[], { ordered: false });
+      inserted += docs.length;
+      if (toWithdraw.length === 0) toWithdraw.push(...docs.slice(0, 50).map((doc) => doc._id));
+    }
+    console.log(`bulk insert: ${inserted} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const phase of ['cold', 'warm', 'warm']) {
       const t1 = performance.now();
       const bytes = await api.sync(0, []);
       const endpointMs = performance.now() - t1;
       const t2 = performance.now();
       const header = new ListingMatcher().applyStream(bytes);
       console.log(
-        `server full sync of ${header.added} entries: ${mib(bytes.length)}, endpoint ${endpointMs.toFixed(0)} ms (fetch included), client decode + build ${(performance.now() - t2).toFixed(0)} ms; bulk insert so far ${inserted} in ${(insertMs / 1000).toFixed(1)} s`,
+        `server full sync (${phase}) of ${header.added} entries: ${mib(bytes.length)}, endpoint ${endpointMs.toFixed(0)} ms (fetch included), client decode + build ${(performance.now() - t2).toFixed(0)} ms`,
       );
-      if (target >= DB_ENTRIES || performance.now() - started > BUDGET_MS || endpointMs > 60_000) break;
     }
     const fresh = performance.now();
     const outcome = await ru.client.travelDocuments.sync();
@@ -195,8 +194,8 @@ if (server) {
 
     // A day's change: 1,000 listed, 50 withdrawn.
     await kz.client.travelDocuments.importCsv(csvOf(10_000_000, 1000));
-    const { entries: some } = await kz.client.travelDocuments.api.mine({ status: 'listed', limit: 50 });
-    for (const entry of some) await kz.client.travelDocuments.api.withdraw(entry.id, { reason: 'recovered' });
+    // By id: a query for a state's own entries scans the collection on FerretDB.
+    for (const id of toWithdraw) await kz.client.travelDocuments.api.withdraw(id, { reason: 'recovered' });
     const t = performance.now();
     const increment = await ru.client.travelDocuments.sync();
     console.log(
