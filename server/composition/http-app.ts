@@ -32,6 +32,7 @@ import { webhookRoutes } from '../http/routes/webhooks.routes.js';
 import { eventRoutes } from '../http/routes/events.routes.js';
 import { circularRoutes } from '../http/routes/circulars.routes.js';
 import { libraryRoutes } from '../http/routes/library.routes.js';
+import { travelDocumentRoutes } from '../http/routes/travel-documents.routes.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import { webhooksOf } from './webhook-channel.js';
 import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
@@ -45,6 +46,9 @@ import { notificationsDeps } from './email-alerts.js';
  * recipient, the addressing repeated inside the body): its route alone takes up to 1 MiB.
  */
 const CIRCULAR_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** 1,000 listings a call, each up to 2,000 + 2,400 base64url characters of ciphertext and its tag and ids. */
+const TRAVEL_DOCUMENTS_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -73,6 +77,7 @@ const ROUTES = [
   trainingRoutes,
   circularRoutes,
   libraryRoutes,
+  travelDocumentRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -106,6 +111,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     training: modules.training,
     documents: modules.documents,
     library: modules.library,
+    travelDocuments: modules.travelDocuments,
     notifications: notificationsDeps(
       {
         connection: deps.database.connection,
@@ -128,7 +134,10 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     version: deps.version,
     readiness: databaseReadiness(deps.database),
     bodyLimitBytes: config.bodyLimitBytes,
-    largeBodies: [{ path: '/api/circulars', limitBytes: Math.max(config.bodyLimitBytes, CIRCULAR_BODY_LIMIT_BYTES) }],
+    largeBodies: [
+      { path: '/api/circulars', limitBytes: Math.max(config.bodyLimitBytes, CIRCULAR_BODY_LIMIT_BYTES) },
+      { path: '/api/travel-documents', limitBytes: Math.max(config.bodyLimitBytes, TRAVEL_DOCUMENTS_BODY_LIMIT_BYTES) },
+    ],
     clientDir: deps.clientDir ?? path.join(repoRoot, 'client', 'dist'),
     trustProxy: config.trustProxy,
     modules: ROUTES.map((mount) => (router, registry) => mount({ ...context, router, registry })),

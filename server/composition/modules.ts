@@ -77,6 +77,8 @@ import type { DocumentsDeps } from '../modules/documents/documents-deps.js';
 import { composeLibrary } from './library.js';
 import type { LibraryDeps } from '../modules/library/library-deps.js';
 import { sweepLibraryFiles } from '../modules/library/library-files.js';
+import { composeTravelDocuments } from './travel-documents.js';
+import { CHANGE_LOG_KEEP_MS, type TravelDocumentsDeps } from '../modules/travel-documents/travel-documents-deps.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -107,6 +109,8 @@ export interface Modules {
   circulars: CircularsDeps;
   /** The shared library: shelves, their sealed keys, items and files (ciphertext only). */
   library: LibraryDeps;
+  /** Lost and stolen travel documents: key rings, keyed listings, the sync's change log, screening counts. */
+  travelDocuments: TravelDocumentsDeps;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -399,10 +403,19 @@ export function composeModules(
     clock,
   });
   const library = composeLibrary(connection, { users: usersRepository, index: directory.index, audit, clock });
+  const travelDocuments = composeTravelDocuments(connection, {
+    settings: settingsRepository,
+    users: usersRepository,
+    index: directory.index,
+    policy,
+    audit,
+    clock,
+  });
   const ensureIndexes = async (): Promise<void> => {
     for (const model of models) await model.createIndexes();
     await documents.ensureIndexes();
     await library.ensureIndexes();
+    await travelDocuments.ensureIndexes();
     await policies.ensureIndexes();
     await alerts.ensureIndexes();
   };
@@ -422,12 +435,14 @@ export function composeModules(
     alerts,
     circulars,
     library: library.deps,
+    travelDocuments: travelDocuments.deps,
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());
       await endedSessions.deleteExpired(clock.now());
       await alerts.outbox.forgetSettled(new Date(clock.now().getTime() - OUTBOX_KEEP_MS));
       await sweepLibraryFiles(library.deps);
+      await travelDocuments.deps.changes.compact(new Date(clock.now().getTime() - CHANGE_LOG_KEEP_MS));
     },
     ensureIndexes,
     async prepare() {

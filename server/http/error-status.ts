@@ -84,6 +84,12 @@ export const ERROR_STATUS = {
   'library.grant-refused': 403,
   'library.conflict': 409,
   'library.file-unknown': 400,
+  'travel-documents.not-holder': 403,
+  'travel-documents.not-found': 404,
+  'travel-documents.stale-epoch': 409,
+  'travel-documents.grant-refused': 403,
+  'travel-documents.conflict': 409,
+  'travel-documents.withdrawn': 410,
   // The server has no SMTP server configured: settings are kept, no mail can be sent.
   'notifications.unavailable': 409,
   'notifications.no-address': 409,

@@ -95,5 +95,14 @@ export const AUDIT_EVENT_TYPES = [
   'library.withdrawn',
   'library.key-granted',
   'library.key-rotated',
+  'travel-documents.participation-changed',
+  'travel-documents.reciprocity-set',
+  'travel-documents.key-rotated',
+  'travel-documents.key-granted',
+  'travel-documents.listed',
+  'travel-documents.updated',
+  'travel-documents.withdrawn',
+  'travel-documents.rekeyed',
+  'travel-documents.screening-reported',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -58,6 +58,13 @@ export const ProposedChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('remove-liveness-schedule') }).strict(),
   z
     .object({
+      kind: z.literal('set-travel-documents-reciprocity'),
+      /** Lost and stolen travel documents: a state that lists nothing receives no other state's listings. */
+      required: z.boolean(),
+    })
+    .strict(),
+  z
+    .object({
       kind: z.literal('adopt-document'),
       /** A document for comment (shared/schemas/documents.ts): only its plaintext metadata; the text is sealed. Circulated through /api/documents. */
       document: DocumentMeta,

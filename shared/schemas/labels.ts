@@ -55,6 +55,8 @@ export const EXCHANGE_KINDS = [
   'request:consent',
   'request:transition',
   'circular',
+  /** A state's lost and stolen travel documents reaching another state's screening clients (keyed tags only). */
+  'travel-document-listing',
 ] as const;
 export const ExchangeKind = z.enum(EXCHANGE_KINDS);
 export type ExchangeKind = z.infer<typeof ExchangeKind>;

@@ -236,3 +236,85 @@ export type ScreeningReport = z.infer<typeof ScreeningReport>;
 /** A cleared hit, as a marker keyed with the screening state's ring key: opaque to the server. */
 export const ClearedMarker = z.object({ stateEpoch: z.number().int().positive(), marker: Tag }).strict();
 export type ClearedMarker = z.infer<typeof ClearedMarker>;
+
+/** Every member state: whether it takes part and how many current listings it has (review statistics). */
+export const StateListings = z.object({ state: StateCode, participating: z.boolean(), listings: z.number().int() });
+export type StateListings = z.infer<typeof StateListings>;
+
+export const OwnEntriesPage = z.object({ entries: z.array(OwnEntryView), next: z.string().nullable() });
+export type OwnEntriesPage = z.infer<typeof OwnEntriesPage>;
+
+/** Per entry of a re-key call: re-keyed, or why not (the version is the stored one, when there is one). */
+export const RekeyEntriesResponse = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      outcome: z.enum(['rekeyed', 'conflict', 'withdrawn', 'not-found']),
+      version: z.number().int().positive().nullable(),
+    }),
+  ),
+});
+export type RekeyEntriesResponse = z.infer<typeof RekeyEntriesResponse>;
+
+export const EntryParams = z.object({ id: EntryId }).strict();
+export const RingParams = z.object({ ring: RingId }).strict();
+
+export const SyncQuery = z
+  .object({
+    /** The cursor of the last sync (0 or absent: a full stream). */
+    since: z.coerce.number().int().min(0).default(0),
+    /** Listing states the caller holds now, comma-separated. */
+    known: z
+      .string()
+      .max(3 * 300)
+      .regex(/^(?:[A-Z]{2}(?:,[A-Z]{2})*)?$/, 'states as comma-separated ISO alpha-2 codes')
+      .default(''),
+  })
+  .strict();
+export type SyncQuery = z.infer<typeof SyncQuery>;
+
+export const BucketParams = z
+  .object({
+    prefix: z
+      .string()
+      .regex(
+        new RegExp(
+          `^[0-9a-fA-F]{${TRAVEL_DOCUMENT_LIMITS.bucketPrefixMin},${TRAVEL_DOCUMENT_LIMITS.bucketPrefixMax}}$`,
+        ),
+        `a bucket prefix is ${TRAVEL_DOCUMENT_LIMITS.bucketPrefixMin} to ${TRAVEL_DOCUMENT_LIMITS.bucketPrefixMax} hex characters`,
+      ),
+  })
+  .strict();
+export const BucketResponse = z.object({ entries: z.array(BucketEntry) });
+export type BucketResponse = z.infer<typeof BucketResponse>;
+
+/** A state's screening counts of one month ("YYYY-MM", UTC). */
+export const MonthlyScreenings = z.object({
+  state: StateCode,
+  month: z.string(),
+  screened: z.number().int(),
+  hits: z.number().int(),
+  reports: z.number().int(),
+});
+export type MonthlyScreenings = z.infer<typeof MonthlyScreenings>;
+
+export const ClearedMarkers = z.object({ markers: z.array(ClearedMarker) });
+export type ClearedMarkers = z.infer<typeof ClearedMarkers>;
+
+export const StatisticsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
+
+/** Counts only, per state: the server never knows which documents. */
+export const TravelDocumentStatistics = z.object({
+  year: z.number().int(),
+  states: z.array(
+    z.object({
+      state: StateCode,
+      participating: z.boolean(),
+      listedInYear: z.number().int(),
+      withdrawnInYear: z.number().int(),
+      current: z.number().int(),
+      months: z.array(MonthlyScreenings.omit({ state: true })),
+    }),
+  ),
+});
+export type TravelDocumentStatistics = z.infer<typeof TravelDocumentStatistics>;

@@ -156,6 +156,16 @@ export const sharedEn = {
       conflict: 'The item changed meanwhile (a new version). Open it again.',
       'file-unknown': 'A file was not uploaded or is already published. Choose the file again.',
     },
+    'travel-documents': {
+      'not-holder':
+        'Only border and law-enforcement focal points of a participating state, with verified keys, take part in the screening.',
+      'not-found': 'No such listing of your state.',
+      'stale-epoch': 'The screening key changed meanwhile. Try again: your client prepares the new key.',
+      'grant-refused':
+        'This key cannot be shared: you do not hold it, or the person does not take part in the screening.',
+      conflict: 'The listing changed meanwhile (a new version). Open it again.',
+      withdrawn: 'This listing was withdrawn: it cannot be changed.',
+    },
     notifications: {
       unavailable: 'This server sends no e-mail: ask the operator to configure an SMTP server.',
       'no-address': 'There is no address to verify: enter one first.',

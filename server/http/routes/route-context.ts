@@ -16,6 +16,7 @@ import type { NotificationsDeps } from '../../modules/notifications/notification
 import type { EventsDeps } from '../../modules/events/events-deps.js';
 import type { CircularsDeps } from '../../modules/circulars/circulars-deps.js';
 import type { LibraryDeps } from '../../modules/library/library-deps.js';
+import type { TravelDocumentsDeps } from '../../modules/travel-documents/travel-documents-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -40,6 +41,7 @@ export interface RouteContext {
   events: EventsDeps;
   circulars: CircularsDeps;
   library: LibraryDeps;
+  travelDocuments: TravelDocumentsDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

@@ -3,6 +3,7 @@ import { NETWORK_SCHEDULE } from '../liveness/ports.js';
 import type { LivenessScheduleInput } from '../../../shared/schemas/liveness-schedule.js';
 import { FRESHNESS_SETTING } from '../directory/directory-index.js';
 import type { ConsensusDeps } from './consensus-deps.js';
+import { RECIPROCITY_SETTING } from '../travel-documents/ports.js';
 
 /**
  * The domain is marked retired (its names stay for history) and leaves every state's
@@ -69,6 +70,14 @@ export async function applyChange(deps: ConsensusDeps, proposal: Proposal): Prom
       break;
     case 'set-liveness-schedule':
       await setNetworkSchedule(deps, proposal, change.schedule, now);
+      break;
+    case 'set-travel-documents-reciprocity':
+      await deps.settings.set(RECIPROCITY_SETTING, change.required, now);
+      await deps.audit.append({
+        type: 'travel-documents.reciprocity-set',
+        subjectId: RECIPROCITY_SETTING,
+        data: { required: change.required, proposalId: proposal.id },
+      });
       break;
     case 'adopt-document':
       // Nothing to change in the network: the adopted version is the last one circulated.

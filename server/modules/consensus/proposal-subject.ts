@@ -12,6 +12,8 @@ export function subjectOf(change: ProposedChange): string | null {
     case 'set-liveness-schedule':
     case 'remove-liveness-schedule':
       return 'liveness-schedule';
+    case 'set-travel-documents-reciprocity':
+      return 'travel-documents-reciprocity';
     default:
       return null;
   }

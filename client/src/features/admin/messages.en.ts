@@ -324,5 +324,16 @@ export const adminEn = {
       'key-granted': 'Library shelf key shared with a reader',
       'key-rotated': 'Library shelf key replaced (new epoch)',
     },
+    'travel-documents': {
+      'participation-changed': 'State joined or left the lost and stolen travel documents screening',
+      'reciprocity-set': 'Reciprocity of the travel documents screening set by the network',
+      'key-rotated': 'Travel documents screening key replaced (new epoch)',
+      'key-granted': 'Travel documents screening key shared with a holder',
+      listed: 'Lost or stolen travel documents listed (count)',
+      updated: 'Travel document listing corrected',
+      withdrawn: 'Travel document listing withdrawn',
+      rekeyed: 'Travel document listings re-keyed (count)',
+      'screening-reported': 'Travel documents screened (counts)',
+    },
   },
 } as const;

@@ -11,6 +11,7 @@ export const CHANGE_KINDS = [
   'add-domain',
   'rename-domain',
   'retire-domain',
+  'set-travel-documents-reciprocity',
 ] as const satisfies readonly ProposedChange['kind'][];
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -21,9 +22,18 @@ export interface ChangeInput {
   domainCode: string;
   nameEn: string;
   nameRu: string;
+  /** Travel documents' reciprocity: 'on' or 'off'. */
+  reciprocity: 'on' | 'off';
 }
 
-export const INITIAL_CHANGE_INPUT: ChangeInput = { days: '90', stateCode: '', domainCode: '', nameEn: '', nameRu: '' };
+export const INITIAL_CHANGE_INPUT: ChangeInput = {
+  days: '90',
+  stateCode: '',
+  domainCode: '',
+  nameEn: '',
+  nameRu: '',
+  reciprocity: 'on',
+};
 
 /** The change of this kind (not yet checked: CreateProposal says what is wrong). Codes are spelt as the schema wants them. */
 export function changeFrom(kind: ChangeKind, input: ChangeInput): unknown {
@@ -38,6 +48,8 @@ export function changeFrom(kind: ChangeKind, input: ChangeInput): unknown {
       return { kind, domain: { code: input.domainCode.trim().toLowerCase(), name } };
     case 'retire-domain':
       return { kind, domain: { code: input.domainCode } };
+    case 'set-travel-documents-reciprocity':
+      return { kind, required: input.reciprocity === 'on' };
   }
 }
 
@@ -74,6 +86,27 @@ export function ChangeFields({
             value={input.days}
             onChange={(e) => set('days', e.target.value)}
           />
+        )}
+      </Field>
+    );
+  }
+  if (kind === 'set-travel-documents-reciprocity') {
+    return (
+      <Field
+        label={t('consensus.propose.reciprocity')}
+        hint={t('consensus.propose.reciprocityHint')}
+        error={bad('required')}
+      >
+        {(field) => (
+          <select
+            {...field}
+            name="reciprocity"
+            value={input.reciprocity}
+            onChange={(e) => set('reciprocity', e.target.value === 'off' ? 'off' : 'on')}
+          >
+            <option value="on">{t('consensus.propose.reciprocityOn')}</option>
+            <option value="off">{t('consensus.propose.reciprocityOff')}</option>
+          </select>
         )}
       </Field>
     );

@@ -26,6 +26,8 @@ export function describeChange(change: ProposedChange, t: TFunction, language: '
         hours: change.schedule.answerHours,
         first: formatDateTime(change.schedule.firstRunAt, language),
       });
+    case 'set-travel-documents-reciprocity':
+      return t(`consensus.change.set-travel-documents-reciprocity.${change.required ? 'on' : 'off'}`);
     case 'remove-liveness-schedule':
       return t('consensus.change.remove-liveness-schedule');
     case 'adopt-document':

@@ -11,6 +11,7 @@ const consensus = {
     'add-domain': 'Add a domain',
     'rename-domain': 'Rename a domain',
     'retire-domain': 'Retire a domain',
+    'set-travel-documents-reciprocity': 'Set reciprocity of the lost and stolen travel documents screening',
   },
   change: {
     'directory-freshness': 'Directory entries stay current for {{days}} days',
@@ -22,6 +23,10 @@ const consensus = {
       'Scheduled liveness checks of every state’s focal points — {{cadence}}, first on {{first}}, {{hours}} hours to answer',
     'remove-liveness-schedule': 'Stop the network’s scheduled liveness checks',
     'adopt-document': 'Adopt a document for comment: {{kind}}',
+    'set-travel-documents-reciprocity': {
+      on: 'Lost and stolen travel documents: a state that lists none of its own receives no other state’s listings',
+      off: 'Lost and stolen travel documents: every participating state screens, whether it lists or not',
+    },
   },
   procedure: { silence: 'Silence procedure', unanimity: 'Unanimity' },
   procedureHint: {
@@ -51,6 +56,11 @@ const consensus = {
     chooseDomain: 'Choose a domain',
     retireHint:
       'Once adopted, no state takes part in it and nothing new can be sent or requested under it. Request cases already open may finish, and what was exchanged keeps its name.',
+    reciprocity: 'Reciprocity',
+    reciprocityHint:
+      'When required, a state screens against other states’ lost and stolen travel documents only while it lists some of its own.',
+    reciprocityOn: 'Required: screen only if you list',
+    reciprocityOff: 'Not required',
     nameEn: 'Name in English',
     nameRu: 'Name in Russian',
     procedure: 'Procedure',
