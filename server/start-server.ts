@@ -25,6 +25,7 @@ import type { RequestsDeps } from './modules/requests/requests-deps.js';
 import type { EventsDeps } from './modules/events/events-deps.js';
 import type { LivenessDeps } from './modules/liveness/liveness-deps.js';
 import type { TrainingDeps } from './modules/training/training-deps.js';
+import type { TravelDocumentsDeps } from './modules/travel-documents/travel-documents-deps.js';
 import { createEventLimiter } from './realtime/event-limits.js';
 import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway.js';
 import { livenessEvents } from './realtime/liveness.events.js';
@@ -68,6 +69,8 @@ export interface RunningServer {
   events: EventsDeps;
   /** Centres of Excellence and training requests. */
   training: TrainingDeps;
+  /** Lost and stolen travel documents (the change log's compaction is a housekeeping step). */
+  travelDocuments: TravelDocumentsDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -158,6 +161,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       liveness: modules.liveness,
       events: modules.events,
       training: modules.training,
+      travelDocuments: modules.travelDocuments,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

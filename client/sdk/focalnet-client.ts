@@ -23,6 +23,9 @@ import { eventsApi, type EventsApi } from './api/events-api.js';
 import { circularsApi, type CircularsApi } from './api/circulars-api.js';
 import { libraryApi } from './api/library-api.js';
 import { libraryClient, type LibraryClient } from './library/library-client.js';
+import { travelDocumentsApi, type TravelDocumentsApi } from './api/travel-documents-api.js';
+import { travelDocumentsClient } from './travel-documents/travel-documents-client.js';
+import type { TravelDocumentsClient } from './travel-documents/types.js';
 import { createHttpTransport, type FetchLike } from './http-transport.js';
 import type { EnrolmentStep, KeyCrypto } from './key-crypto.js';
 import { memoryKeyStore, type KeyStore } from './key-store.js';
@@ -117,6 +120,11 @@ export interface FocalNetClient {
   /** The shared library: items sealed and signed here, shelf keys shared with newcomers (`library.shareWithNewcomers()`). */
   readonly library: LibraryClient;
   /**
+   * Lost and stolen travel documents: listing and screening with keyed tags (numbers never leave
+   * this process); `api` for the counts only calls (states, statistics).
+   */
+  readonly travelDocuments: TravelDocumentsClient & { readonly api: TravelDocumentsApi };
+  /**
    * Signs in by OPAQUE (RFC 9807): the password never leaves this process. Throws ApiError
    * auth.invalid-credentials, or auth.totp-required when the account has a second factor and `totp` is missing.
    */
@@ -207,6 +215,11 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     requests: requestsApi(session, keyStore, options.now ?? (() => Date.now()), { directory, keyring: contactKeys }),
     notifications: notificationsApi(transport, session),
     library: libraryClient({ api: libraryApi(options.baseUrl, fetchImpl, session), session, keyStore }),
+    travelDocuments: (() => {
+      const api = travelDocumentsApi(options.baseUrl, fetchImpl, session);
+      const now = () => (options.now ?? Date.now)();
+      return { api, ...travelDocumentsClient({ api, session, keyStore, now }) };
+    })(),
     signIn: (input) => opaqueSignIn(deps, input),
     async signOut() {
       const current = session.current();

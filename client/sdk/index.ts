@@ -36,6 +36,22 @@ export type { WebhooksApi } from './api/webhooks-api.js';
 export type { EventsApi } from './api/events-api.js';
 export type { LibraryApi } from './api/library-api.js';
 export type { LibraryClient } from './library/library-client.js';
+export type { TravelDocumentsApi } from './api/travel-documents-api.js';
+export type {
+  Hit as TravelDocumentHit,
+  InputProblem as TravelDocumentInputProblem,
+  ListingInput,
+  ListingOutcome,
+  OwnListing,
+  PrepareOutcome,
+  ScreeningInput,
+  ScreeningResult,
+  SyncOutcome,
+  TravelDocumentsClient,
+} from './travel-documents/types.js';
+export { documentCheckRequest, DOCUMENT_CHECK_LABELS } from './travel-documents/document-check.js';
+export { LISTING_CSV_COLUMNS, LISTING_CSV_HEADER } from '../../shared/travel-documents/listing-csv.js';
+export { MANIFEST_CSV_COLUMNS, MANIFEST_CSV_HEADER } from '../../shared/travel-documents/manifest-csv.js';
 export type {
   LibraryFileEntry,
   LibraryFileInput,

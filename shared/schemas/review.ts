@@ -128,6 +128,20 @@ export const TrainingRow = z.object({
 });
 export type TrainingRow = z.infer<typeof TrainingRow>;
 
+/**
+ * Lost and stolen travel documents per state and month (UTC "YYYY-MM"): entries listed and
+ * withdrawn, documents screened and hits. Counts only: the server never knows which documents.
+ */
+export const TravelDocumentRow = z.object({
+  state: StateCode,
+  month: z.string(),
+  listed: count,
+  withdrawn: count,
+  screened: count,
+  hits: count,
+});
+export type TravelDocumentRow = z.infer<typeof TravelDocumentRow>;
+
 /** The action plan's activities beside the exchanges: events, circulars, documents, library, training. */
 export const ActivityFigures = z.object({
   events: z.array(EventRow),
@@ -136,6 +150,7 @@ export const ActivityFigures = z.object({
   documents: DocumentFigures,
   library: z.array(LibraryRow),
   training: z.array(TrainingRow),
+  travelDocuments: z.array(TravelDocumentRow),
 });
 export type ActivityFigures = z.infer<typeof ActivityFigures>;
 

@@ -1,8 +1,9 @@
 import { canonicalJsonBytes } from '../../../shared/crypto/canonical-json.js';
 import { fromBase64Url, toBase64Url, utf8Decode, utf8Encode } from '../../../shared/crypto/encoding.js';
 import { getSodium } from '../../../shared/crypto/sodium.js';
-import { verifyKeyBundle, type PublicKeyBundle } from '../../../shared/crypto/verify-key-bundle.js';
+import type { PublicKeyBundle } from '../../../shared/crypto/verify-key-bundle.js';
 import type { GrantView } from '../../../shared/schemas/library.js';
+import { openKeyGrant, sealKeyGrant, type KeyGrantStatement } from '../key-grant.js';
 
 /**
  * The library's cryptography, all in the client:
@@ -17,7 +18,7 @@ import type { GrantView } from '../../../shared/schemas/library.js';
  *   metadata and the hashes of every ciphertext).
  */
 
-const KEY_HASH_CONTEXT = utf8Encode('focalnet/library-shelf-key/v1');
+const KEY_HASH_CONTEXT = 'focalnet/library-shelf-key/v1';
 
 export async function randomKey(): Promise<Uint8Array> {
   return (await getSodium()).randombytes_buf(32);
@@ -33,10 +34,6 @@ export async function hashOf(bytes: Uint8Array): Promise<string> {
   return toBase64Url((await getSodium()).crypto_generichash(32, bytes, null));
 }
 
-async function keyCommitment(shelfKey: Uint8Array): Promise<string> {
-  return toBase64Url((await getSodium()).crypto_generichash(32, shelfKey, KEY_HASH_CONTEXT));
-}
-
 interface GrantStatement {
   shelf: string;
   epoch: number;
@@ -44,56 +41,34 @@ interface GrantStatement {
   keyVersion: number;
 }
 
-const grantMessage = (statement: GrantStatement, commitment: string): Uint8Array =>
-  canonicalJsonBytes({ v: 1, purpose: 'focalnet/library-grant', ...statement, key: commitment });
+const shelfGrant = (statement: GrantStatement): KeyGrantStatement => ({
+  context: KEY_HASH_CONTEXT,
+  message: (commitment) =>
+    canonicalJsonBytes({ v: 1, purpose: 'focalnet/library-grant', ...statement, key: commitment }),
+});
 
 /** Seals the shelf key to one reader (whose bundle is checked here) and signs the grant. */
-export async function sealGrant(
+export function sealGrant(
   shelfKey: Uint8Array,
   statement: GrantStatement,
   reader: PublicKeyBundle,
   granterIdentityKey: Uint8Array,
 ): Promise<{ sealedKey: string; signature: string }> {
-  if (!(await verifyKeyBundle(reader)))
-    throw new Error(`the key bundle of reader ${statement.readerId} does not verify: not sealing to it`);
-  const sodium = await getSodium();
-  const sealedKey = sodium.crypto_box_seal(shelfKey, fromBase64Url(reader.encryptionKey));
-  const signature = sodium.crypto_sign_detached(
-    grantMessage(statement, await keyCommitment(shelfKey)),
-    granterIdentityKey,
-  );
-  return { sealedKey: toBase64Url(sealedKey), signature: toBase64Url(signature) };
+  return sealKeyGrant(shelfKey, shelfGrant(statement), reader, `reader ${statement.readerId}`, granterIdentityKey);
 }
 
 /** Opens my grant and checks who granted it; undefined when it does not open or verify. */
-export async function openGrant(
+export function openGrant(
   grant: GrantView,
   me: { encryptionPublicKey: Uint8Array; encryptionPrivateKey: Uint8Array },
 ): Promise<Uint8Array | undefined> {
-  if (!grant.granterKeys || !(await verifyKeyBundle(grant.granterKeys))) return undefined;
-  const sodium = await getSodium();
-  let shelfKey: Uint8Array;
-  try {
-    shelfKey = sodium.crypto_box_seal_open(
-      fromBase64Url(grant.sealedKey),
-      me.encryptionPublicKey,
-      me.encryptionPrivateKey,
-    );
-  } catch {
-    return undefined;
-  }
   const statement = {
     shelf: grant.audience,
     epoch: grant.epoch,
     readerId: grant.readerId,
     keyVersion: grant.keyVersion,
   };
-  const valid = sodium.crypto_sign_verify_detached(
-    fromBase64Url(grant.signature),
-    grantMessage(statement, await keyCommitment(shelfKey)),
-    fromBase64Url(grant.granterKeys.identityKey),
-  );
-  return valid && shelfKey.length === 32 ? shelfKey : undefined;
+  return openKeyGrant(grant, shelfGrant(statement), me);
 }
 
 /** XChaCha20-Poly1305 with a random nonce prepended; `context` is bound as associated data. */

@@ -5,6 +5,7 @@ import type {
   EventRow,
   LibraryRow,
   TrainingRow,
+  TravelDocumentRow,
 } from '../../../shared/schemas/review.js';
 import { SECRETARIAT_STATE } from '../../../shared/schemas/labels.js';
 import type { AuditEntry } from '../audit/audit-chain.js';
@@ -77,6 +78,15 @@ export class ActivityTally {
     planned: 0,
   }));
 
+  private readonly travelDocuments = new Rows<TravelDocumentRow>((state, month) => ({
+    state,
+    month,
+    listed: 0,
+    withdrawn: 0,
+    screened: 0,
+    hits: 0,
+  }));
+
   constructor(private readonly period: Period) {}
 
   add(entry: AuditEntry): void {
@@ -117,8 +127,26 @@ export class ActivityTally {
       case 'training.planned':
         this.countTraining(entry);
         break;
+      case 'travel-documents.listed':
+      case 'travel-documents.withdrawn':
+      case 'travel-documents.screening-reported':
+        this.countTravelDocuments(entry);
+        break;
       default:
         break;
+    }
+  }
+
+  /** Counts per listing or screening state and month of the entry. */
+  private countTravelDocuments(entry: AuditEntry): void {
+    const state = str(entry.data.state) ?? entry.state;
+    if (!state) return;
+    const row = this.travelDocuments.get(state, entry.at.toISOString().slice(0, 7));
+    if (entry.type === 'travel-documents.listed') row.listed += countOf(entry.data.count, 0);
+    else if (entry.type === 'travel-documents.withdrawn') row.withdrawn += countOf(entry.data.count, 1);
+    else {
+      row.screened += countOf(entry.data.screened, 0);
+      row.hits += countOf(entry.data.hits, 0);
     }
   }
 
@@ -250,6 +278,10 @@ export class ActivityTally {
       training: sorted(
         this.training.all().filter((r) => involves(r.requesterState, r.hostState)),
         (r) => `${r.requesterState} ${r.hostState} ${r.domain}`,
+      ),
+      travelDocuments: sorted(
+        this.travelDocuments.all().filter((r) => involves(r.state)),
+        (r) => `${r.state} ${r.month}`,
       ),
     };
   }

@@ -90,6 +90,20 @@ export const AUDIT_FIELDS = {
   familyId: 'text',
   messageId: 'text',
   originalCaseId: 'text',
+  // Lost and stolen travel documents (counts and key epochs only)
+  holderStates: 'states',
+  count: 'count',
+  duplicates: 'count',
+  screened: 'count',
+  hits: 'count',
+  granted: 'count',
+  holders: 'count',
+  participating: 'yes-no',
+  required: 'yes-no',
+  ring: 'text',
+  epoch: 'text',
+  networkEpoch: 'text',
+  month: 'text',
 } as const satisfies Record<string, AuditFieldKind>;
 
 export type AuditFieldKey = keyof typeof AUDIT_FIELDS;

@@ -30,6 +30,7 @@ const review = {
     documents: 'Documents for comment',
     library: 'Library items published',
     training: 'Training requests between states',
+    travelDocuments: 'Lost and stolen travel documents: listed, withdrawn, screened (counts only)',
   },
   secretariat: 'Secretariat',
   allDomains: 'All domains',
@@ -92,6 +93,10 @@ const review = {
     requested: 'Requested',
     accepted: 'Accepted',
     planned: 'Turned into an event',
+    month: 'Month',
+    listed: 'Listed',
+    screened: 'Documents screened',
+    hits: 'Hits',
   },
   chart: {
     exchanges: 'Exchanges per domain, by policy decision',

@@ -34,6 +34,7 @@ const review: Translation<(typeof reviewEn)['review']> = {
     documents: 'Документы для замечаний',
     library: 'Опубликовано в библиотеке',
     training: 'Запросы на обучение между государствами',
+    travelDocuments: 'Утраченные и похищенные документы: внесено, снято с учёта, проверено (только количество)',
   },
   secretariat: 'Секретариат',
   allDomains: 'Все направления',
@@ -96,6 +97,10 @@ const review: Translation<(typeof reviewEn)['review']> = {
     requested: 'Запрошено',
     accepted: 'Принято',
     planned: 'Стало мероприятием',
+    month: 'Месяц',
+    listed: 'Внесено',
+    screened: 'Проверено документов',
+    hits: 'Совпадения',
   },
   chart: {
     exchanges: 'Обмены по направлениям и решениям политик',

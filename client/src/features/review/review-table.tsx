@@ -5,10 +5,21 @@ import { formatDuration } from '../../lib/duration';
 import type { ColumnKind, ReviewRow, ReviewTableSpec } from './review-tables';
 import { keyFor } from '../../i18n/keys';
 
+/** "2026-12" as "December 2026" in the reader's language (the CSV keeps the code). */
+const formatMonth = (month: string, language: string): string => {
+  const at = new Date(`${month}-01T00:00:00Z`);
+  return Number.isNaN(at.getTime())
+    ? month
+    : new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+};
+
 /** A row's key: the states and domain it counts (the other columns are its figures). */
 const rowKey = (row: ReviewRow, columns: ReviewTableSpec['columns']): string =>
   columns
-    .filter(([, kind]) => kind === 'state' || kind === 'organiser' || kind === 'domain' || kind === 'libraryKind')
+    .filter(
+      ([, kind]) =>
+        kind === 'state' || kind === 'organiser' || kind === 'domain' || kind === 'libraryKind' || kind === 'month',
+    )
     .map(([key]) => String(row[key]))
     .join('/');
 
@@ -22,6 +33,7 @@ export function ReviewTable({ spec, review }: { spec: ReviewTableSpec; review: I
     if (kind === 'organiser') return value === null ? t('review.secretariat') : labels.state(String(value));
     if (kind === 'domain') return value === '' ? t('review.allDomains') : labels.domain(String(value));
     if (kind === 'libraryKind') return t(keyFor('review.libraryKind', String(value)));
+    if (kind === 'month') return formatMonth(String(value), labels.language);
     if (kind === 'duration')
       return typeof value === 'number' ? formatDuration(value, labels.language) : t('common.none');
     return String(value);

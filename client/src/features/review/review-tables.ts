@@ -4,6 +4,7 @@ import type {
   EventRow,
   LibraryRow,
   TrainingRow,
+  TravelDocumentRow,
   ExchangeRow,
   ImplementationReview,
   RequestRow,
@@ -12,7 +13,7 @@ import type {
 } from '../../../../shared/schemas/review';
 
 /** How a cell is shown: a state or domain by its name, a count as it is, a duration in words. */
-export type ColumnKind = 'state' | 'organiser' | 'domain' | 'libraryKind' | 'count' | 'duration';
+export type ColumnKind = 'state' | 'organiser' | 'domain' | 'libraryKind' | 'month' | 'count' | 'duration';
 
 export type ReviewRow = Readonly<Record<string, unknown>>;
 
@@ -29,7 +30,8 @@ export interface ReviewTableSpec {
     | 'circulars'
     | 'documents'
     | 'library'
-    | 'training';
+    | 'training'
+    | 'travelDocuments';
   columns: readonly (readonly [key: string, kind: ColumnKind])[];
   rows: (review: ImplementationReview) => readonly ReviewRow[];
 }
@@ -134,5 +136,13 @@ export const REVIEW_TABLES: readonly ReviewTableSpec[] = [
     accepted: 'count',
     declined: 'count',
     planned: 'count',
+  }),
+  table<TravelDocumentRow>('travelDocuments', (review) => review.activities.travelDocuments, {
+    state: 'state',
+    month: 'month',
+    listed: 'count',
+    withdrawn: 'count',
+    screened: 'count',
+    hits: 'count',
   }),
 ];

@@ -178,4 +178,29 @@ describe("review tally: the action plan's activities", () => {
     ]);
     expect(tally.figures('TJ').activities.training).to.deep.equal([]);
   });
+
+  it('counts lost and stolen travel documents per state and month: listed, withdrawn, screened, hits', () => {
+    const tally = new ReviewTally(year);
+    tally.add(entry('2025-12-31T23:00:00Z', 'travel-documents.listed', 'KZ', 'KZ', { state: 'KZ', count: 9 }));
+    tally.add(
+      entry('2026-01-05T00:00:00Z', 'travel-documents.listed', 'KZ', 'KZ', { state: 'KZ', count: 3, duplicates: 1 }),
+    );
+    tally.add(entry('2026-01-20T00:00:00Z', 'travel-documents.listed', 'KZ', 'KZ', { state: 'KZ', count: 2 }));
+    tally.add(entry('2026-02-01T00:00:00Z', 'travel-documents.withdrawn', 'KZ', 'x', { state: 'KZ', count: 1 }));
+    tally.add(
+      entry('2026-02-02T00:00:00Z', 'travel-documents.screening-reported', 'RU', 'RU', {
+        state: 'RU',
+        month: '2026-02',
+        screened: 500,
+        hits: 2,
+      }),
+    );
+    tally.add(entry('2026-02-03T00:00:00Z', 'travel-documents.rekeyed', 'KZ', 'KZ', { state: 'KZ', count: 5 }));
+    expect(tally.figures(null).activities.travelDocuments).to.deep.equal([
+      { state: 'KZ', month: '2026-01', listed: 5, withdrawn: 0, screened: 0, hits: 0 },
+      { state: 'KZ', month: '2026-02', listed: 0, withdrawn: 1, screened: 0, hits: 0 },
+      { state: 'RU', month: '2026-02', listed: 0, withdrawn: 0, screened: 500, hits: 2 },
+    ]);
+    expect(tally.figures('RU').activities.travelDocuments).to.have.length(1);
+  });
 });
