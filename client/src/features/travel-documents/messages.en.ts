@@ -30,16 +30,16 @@ const travelDocuments = {
   notHolder: {
     title: 'You cannot screen or list documents',
     askAdmin:
-      'What to do: ask your national admin. Only border and law-enforcement focal points of a state that takes part, with verified keys, hold the screening key.',
+      'What to do: ask your national admin. Only border and law-enforcement focal points of a state that takes part, with keys verified by an admin, hold the screening key.',
     notParticipating:
-      'Your state does not take part in the exchange of lost and stolen documents. Its national admins decide this on the Participation page.',
+      'What to do: if your state should take part, ask your national admin. They decide it on the Participation page.',
     toParticipation: 'Open the Participation page',
   },
   preparing: 'Getting the screening keys ready…',
   sync: {
     title: 'Local copy',
     never: 'Not synchronised yet on this page.',
-    summary: 'Synchronised {{time}}: {{entries}} listings from {{count}} states ({{states}}).',
+    summary: 'Synchronised {{time}}: {{entries}} listings; states covered ({{count}}): {{states}}.',
     none: 'Synchronised {{time}}: no state’s listings reach you yet.',
     button: 'Synchronise now',
     working: 'Synchronising…',
