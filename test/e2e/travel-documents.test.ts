@@ -188,6 +188,9 @@ describe('e2e: lost and stolen travel documents in Chromium', function () {
     expect(await compose.getByLabel('Document type *').inputValue()).to.equal('passport');
     expect(await compose.getByLabel('Document number *').inputValue()).to.equal('N1234567');
     expect(await compose.getByLabel('Issuing state *').inputValue()).to.equal('KZ');
+    expect(await compose.getByLabel('Circumstances of the check').inputValue()).to.equal(
+      'Hit when screening against the lost and stolen documents list: listed by Kazakhstan as stolen on 30 November 2026. Please confirm whether the listing is current.',
+    );
     await compose.getByLabel('Focal point in Kazakhstan').waitFor();
     expect(new URL(page.url()).search).not.to.contain('N1234567');
     await shot(page, '07-request-prefilled-en');

@@ -20,7 +20,7 @@ function HitRow({ hit }: { hit: Hit }) {
         {t('travelDocuments.hit.documentValue', {
           type: t(`travelDocuments.types.${hit.documentType}`),
           number: hit.number,
-          state: hit.issuingState,
+          state: l.state(hit.issuingState),
         })}
         {hit.input.reference && <div className="hint">{hit.input.reference}</div>}
       </td>
@@ -92,7 +92,13 @@ export function BatchScreening({ onScreened }: { onScreened: (result: ScreeningR
       <FormError error={error} />
       {result && (
         <div data-testid="batch-result">
-          <p ref={summary} tabIndex={-1} role="status" className="travel-batch-summary" data-testid="batch-summary">
+          <p
+            ref={summary}
+            tabIndex={-1}
+            role="status"
+            className={result.hits.length > 0 ? 'travel-batch-summary travel-batch-hits' : 'travel-batch-summary'}
+            data-testid="batch-summary"
+          >
             {t('travelDocuments.batch.summary', {
               screened: result.screened,
               hits: result.hits.length,

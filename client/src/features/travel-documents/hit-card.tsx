@@ -19,8 +19,8 @@ const REQUEST_TYPE: Record<DocumentType, string> = {
   other: 'other',
 };
 
-/** The urgent document-check request to the listing state, filled in with what the hit knows. */
-export const confirmationHref = (hit: Hit): string =>
+/** The urgent document-check request to the listing state, filled in with what the hit knows (`circumstances` in words). */
+export const confirmationHref = (hit: Hit, circumstances: string): string =>
   prefillHref('request:document-check', {
     state: hit.listingState,
     urgency: 'urgent',
@@ -28,6 +28,7 @@ export const confirmationHref = (hit: Hit): string =>
       documentType: REQUEST_TYPE[hit.documentType],
       documentNumber: hit.number,
       issuingState: hit.issuingState,
+      circumstances,
     },
   });
 
@@ -37,9 +38,14 @@ export function HitActions({ hit, onCleared }: { hit: Hit; onCleared: () => void
   const l = useLabels();
   const documents = useTravelDocuments();
   const state = l.state(hit.listingState);
+  const circumstances = t('travelDocuments.hit.circumstances', {
+    state,
+    status: t(`travelDocuments.statuses.${hit.status}`).toLocaleLowerCase(l.language),
+    date: listingDay(hit.date, l.language),
+  });
   return (
     <div className="travel-hit-actions">
-      <Link to={confirmationHref(hit)} className="button primary" data-testid="ask-to-confirm">
+      <Link to={confirmationHref(hit, circumstances)} className="button primary" data-testid="ask-to-confirm">
         {t('travelDocuments.hit.ask', { state })}
       </Link>
       <ConfirmAction

@@ -82,6 +82,8 @@ const travelDocuments = {
       'Only when {{state}} answered that this is not the document, or that it was recovered. It is not raised again until {{state}} changes the listing.',
     cleared: 'Cleared: this hit is not raised again for this version of the listing.',
     nextStep: 'Hold the document and the traveller while {{state}} confirms.',
+    circumstances:
+      'Hit when screening against the lost and stolen documents list: listed by {{state}} as {{status}} on {{date}}. Please confirm whether the listing is current.',
   },
   batch: {
     title: 'Screen a passenger manifest',
@@ -163,7 +165,7 @@ const travelDocuments = {
     title: 'Import listings from a CSV',
     intro: 'A header line, then one document per line. Bad rows are reported by line; the others are listed.',
     columns: 'Columns',
-    columnsList: '{{columns}} (notes and checkDigit may be empty)',
+    columnsList: '{{columns}} (notes and check_digit may be empty)',
     example: 'Example',
     file: 'CSV file',
     text: 'Or paste the CSV',

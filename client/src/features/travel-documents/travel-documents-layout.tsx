@@ -65,7 +65,15 @@ export function TravelDocumentsLayout({
       {tabs.length > 1 && (
         <nav aria-label={t('travelDocuments.tabs.label')} className="travel-tabs">
           {tabs.map((tab) => (
-            <Link key={tab.to} to={tab.to} aria-current={path === tab.to ? 'page' : undefined}>
+            <Link
+              key={tab.to}
+              to={tab.to}
+              aria-current={
+                path === tab.to || (tab.to !== '/travel-documents' && path.startsWith(`${tab.to}/`))
+                  ? 'page'
+                  : undefined
+              }
+            >
               {t(`travelDocuments.tabs.${tab.key}`)}
             </Link>
           ))}
