@@ -88,7 +88,7 @@ describe('e2e: lost and stolen travel documents in Chromium', function () {
     await takePart(adminRu, 'Russia');
   });
 
-  it('a KZ border focal point lists a document by the form and imports a CSV with one bad row', async () => {
+  it('a KZ border focal point lists a document by the form, imports a CSV with one bad row, corrects one and withdraws one', async () => {
     const { page, errors } = await open(borderKz);
     await page.getByRole('link', { name: 'Lost and stolen documents' }).click();
     await page.getByRole('link', { name: 'My state’s listings' }).click();
@@ -141,17 +141,40 @@ describe('e2e: lost and stolen travel documents in Chromium', function () {
     await rows.first().waitFor();
     expect(await rows.count()).to.equal(3);
     await shot(page, '04-listings-en');
+
+    // A correction (a new version), then a withdrawal with its reason.
+    const editor = page.getByTestId('listing-editor');
+    await page.getByRole('button', { name: 'Edit 041234567' }).click();
+    await editor.getByLabel('Status').selectOption('invalidated');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('listings-notice').getByText('041234567 corrected.').waitFor();
+    await rows.filter({ hasText: '041234567' }).getByText('Invalidated').waitFor();
+    await page.getByRole('button', { name: 'Edit N7000001' }).click();
+    await editor.getByLabel('Why it is withdrawn').selectOption('recovered');
+    await editor.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await page.getByTestId('confirm-action').click();
+    await page
+      .getByTestId('listings-notice')
+      .getByText('N7000001 withdrawn: it no longer matches anyone’s screening.')
+      .waitFor();
+    await page.getByText('2 listings').waitFor();
+    await page.getByTestId('listings-shown').selectOption('withdrawn');
+    await rows
+      .filter({ hasText: 'N7000001' })
+      .getByText(/^Withdrawn .* \(Recovered\)$/)
+      .waitFor();
+    expect(await rows.count()).to.equal(1);
     expect(errors).to.deep.equal([]);
     await page.context().close();
   });
 
-  it('an RU border focal point screens the number typed loosely: a HIT, and the confirmation request filled in', async () => {
+  it('an RU border focal point screens the number typed loosely: a HIT and the confirmation request filled in; a miss, a withdrawn and a cleared listing say no listing; a manifest; in Russian', async () => {
     const { page, errors } = await open(borderRu);
     await page.getByRole('link', { name: 'Lost and stolen documents' }).click();
     await page.getByRole('heading', { name: 'Screen one document' }).waitFor();
     await page
       .getByTestId('travel-sync-summary')
-      .getByText(/Synchronised .*: 3 listings; states covered \(2\): Kazakhstan, Russia\./)
+      .getByText(/Synchronised .*: 2 listings; states covered \(2\): Kazakhstan, Russia\./)
       .waitFor({ timeout: 60_000 });
 
     await page.getByLabel('Issuing state').fill('KZ');
@@ -176,6 +199,24 @@ describe('e2e: lost and stolen travel documents in Chromium', function () {
     await page.getByLabel('Document number or MRZ').press('Enter');
     await page.getByTestId('no-listing').getByText('No listing').waitFor();
     await shot(page, '06-no-listing-en');
+
+    // A withdrawn listing no longer matches.
+    await page.getByLabel('Document number or MRZ').fill('N7000001');
+    await page.getByLabel('Document number or MRZ').press('Enter');
+    await page.getByTestId('desk-announcement').getByText('No listing for N7000001 (KZ).').waitFor();
+
+    // A hit cleared by the listing state's answer is not raised again for that version.
+    await page.getByLabel('Document number or MRZ').fill('041 234 567');
+    await page.getByLabel('Document number or MRZ').press('Enter');
+    await hit.getByTestId('hit-status').getByText('Invalidated').waitFor();
+    await hit.getByRole('button', { name: 'Mark as cleared' }).click();
+    await page.getByTestId('confirm-action').click();
+    await hit.getByTestId('hit-cleared').waitFor();
+    await page.getByLabel('Document number or MRZ').press('Enter');
+    await page
+      .getByTestId('no-listing')
+      .getByText('Listed, but cleared earlier for this version of the listing: not raised again.')
+      .waitFor();
 
     // Back to the hit, then the urgent request to Kazakhstan, filled in.
     await page.getByLabel('Document number or MRZ').fill('N1234567');

@@ -53,42 +53,45 @@ export function ListingEditor({
   };
 
   return (
-    <form className="travel-editor" onSubmit={(event) => void save(event)} noValidate data-testid="listing-editor">
-      <h4>{t('travelDocuments.listings.editTitle', { number: listing.number })}</h4>
-      <Field label={t('travelDocuments.form.status')}>
-        {(props) => (
-          <select {...props} value={status} onChange={(e) => setStatus(e.target.value as ListingStatus)} autoFocus>
-            {LISTING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`travelDocuments.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('travelDocuments.form.date')} error={problem('date')}>
-        {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field label={t('travelDocuments.form.notes')} error={problem('notes')}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            maxLength={NOTES_MAX + 100}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        )}
-      </Field>
-      <FormError error={error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('travelDocuments.listings.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
-          {t('travelDocuments.listings.cancel')}
-        </button>
-      </div>
+    // Two forms side by side: the withdrawal's confirmation is a form of its own, which must not submit the correction.
+    <div className="travel-editor" data-testid="listing-editor">
+      <form className="travel-editor-form" onSubmit={(event) => void save(event)} noValidate>
+        <h4>{t('travelDocuments.listings.editTitle', { number: listing.number })}</h4>
+        <Field label={t('travelDocuments.form.status')}>
+          {(props) => (
+            <select {...props} value={status} onChange={(e) => setStatus(e.target.value as ListingStatus)} autoFocus>
+              {LISTING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`travelDocuments.statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('travelDocuments.form.date')} error={problem('date')}>
+          {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <Field label={t('travelDocuments.form.notes')} error={problem('notes')}>
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              maxLength={NOTES_MAX + 100}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          )}
+        </Field>
+        <FormError error={error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('travelDocuments.listings.save')}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+            {t('travelDocuments.listings.cancel')}
+          </button>
+        </div>
+      </form>
       <div className="travel-withdraw">
         <Field label={t('travelDocuments.listings.withdrawReason')}>
           {(props) => (
@@ -110,6 +113,6 @@ export function ListingEditor({
           onConfirm={async () => onDone(await documents.withdraw(listing.id, reason), 'withdrawn')}
         />
       </div>
-    </form>
+    </div>
   );
 }
