@@ -8,6 +8,7 @@ import {
 } from '../db/repositories/travel-document-entries.repository.js';
 import { ParticipationRepository, RingsRepository } from '../db/repositories/travel-document-rings.repository.js';
 import type { SettingStore } from '../modules/directory/ports.js';
+import { ListedSet } from '../modules/travel-documents/listed-set.js';
 import type { TravelDocumentsDeps } from '../modules/travel-documents/travel-documents-deps.js';
 
 /** Lost and stolen travel documents: its stores over the connection, with what it reads of the rest. */
@@ -15,19 +16,22 @@ export function composeTravelDocuments(
   connection: Connection,
   base: Omit<
     TravelDocumentsDeps,
-    'participation' | 'rings' | 'entries' | 'changes' | 'screenings' | 'cleared' | 'settings'
+    'participation' | 'rings' | 'entries' | 'changes' | 'listed' | 'screenings' | 'cleared' | 'settings'
   > & {
     settings: SettingStore;
   },
 ): { deps: TravelDocumentsDeps; ensureIndexes(): Promise<void> } {
   const models = travelDocumentModels(connection);
+  const entries = new TravelDocumentEntriesRepository(models.entries);
+  const changes = new TravelDocumentChangeLog(models.changes, base.settings);
   return {
     deps: {
       ...base,
       participation: new ParticipationRepository(models.participation),
       rings: new RingsRepository(models.rings, models.grants),
-      entries: new TravelDocumentEntriesRepository(models.entries),
-      changes: new TravelDocumentChangeLog(models.changes, base.settings),
+      entries,
+      changes,
+      listed: new ListedSet({ entries, changes }),
       screenings: new ScreeningsRepository(models.screenings),
       cleared: new ClearedRepository(models.cleared),
     },

@@ -1,5 +1,12 @@
 import { TRAVEL_DOCUMENT_LIMITS } from '../schemas/travel-documents.js';
-import type { SyncBatch, SyncRecord } from './sync-format.js';
+import {
+  decodeSyncHeader,
+  SYNC_RECORD_BYTES,
+  SyncFormatError,
+  type SyncBatch,
+  type SyncHeader,
+  type SyncRecord,
+} from './sync-format.js';
 
 const EMPTY = 0;
 const REMOVED = 0xffff;
@@ -17,7 +24,9 @@ class PrefixTable {
   private used = 0;
   size = 0;
 
-  constructor(capacity = 1024) {
+  constructor(expected = 0) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.owner = new Uint16Array(capacity);
@@ -60,7 +69,7 @@ class PrefixTable {
   /** Keeps the slots whose state passes. */
   retain(keep: (state: number) => boolean): void {
     const { hi, lo, owner } = this;
-    this.resize(this.owner.length, (state) => keep(state), { hi, lo, owner });
+    this.resize(this.owner.length, keep, { hi, lo, owner });
   }
 
   private resize(
@@ -112,10 +121,51 @@ export class ListingMatcher {
       this.tables.get(record.networkEpoch)?.remove(hi, lo, this.indexOf(record.state));
     }
     for (const record of batch.added) this.add(record);
-    this.allowed = new Set(batch.header.allowedStates);
+    this.finish(batch.header);
+  }
+
+  /**
+   * The same as `apply(decodeSync(bytes))`, read straight from the bytes: a million records
+   * become no objects, and a full stream's tables are sized once.
+   */
+  applyStream(bytes: Uint8Array): SyncHeader {
+    const { header, recordsAt } = decodeSyncHeader(bytes);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const states = header.states.map((state) => this.indexOf(state));
+    const record = (i: number) => {
+      const at = recordsAt + i * SYNC_RECORD_BYTES;
+      const state = states[view.getUint16(at)];
+      if (state === undefined) throw new SyncFormatError('a record names no state of the header');
+      return { state, epoch: view.getUint16(at + 2), hi: view.getUint32(at + 4), lo: view.getUint32(at + 8) };
+    };
+    if (header.full) {
+      this.tables.clear();
+      const perEpoch = new Map<number, number>();
+      for (let i = 0; i < header.added; i++) {
+        const epoch = view.getUint16(recordsAt + i * SYNC_RECORD_BYTES + 2);
+        perEpoch.set(epoch, (perEpoch.get(epoch) ?? 0) + 1);
+      }
+      for (const [epoch, count] of perEpoch) this.tables.set(epoch, new PrefixTable(count));
+    }
+    for (let i = header.added; i < header.added + header.removed; i++) {
+      const { state, epoch, hi, lo } = record(i);
+      this.tables.get(epoch)?.remove(hi, lo, state);
+    }
+    for (let i = 0; i < header.added; i++) {
+      const { state, epoch, hi, lo } = record(i);
+      let table = this.tables.get(epoch);
+      if (!table) this.tables.set(epoch, (table = new PrefixTable()));
+      table.add(hi, lo, state);
+    }
+    this.finish(header);
+    return header;
+  }
+
+  private finish(header: SyncHeader): void {
+    this.allowed = new Set(header.allowedStates);
     const dropped = new Set(this.stateNames.flatMap((name, index) => (this.allowed.has(name) ? [] : [index])));
     if (dropped.size > 0) for (const table of this.tables.values()) table.retain((state) => !dropped.has(state));
-    this.cursor = batch.header.cursor;
+    this.cursor = header.cursor;
   }
 
   private add(record: SyncRecord): void {

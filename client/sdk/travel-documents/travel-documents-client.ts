@@ -10,7 +10,6 @@ import { newEntryId, clearedMarker } from '../../../shared/travel-documents/keye
 import { parseListingCsv } from '../../../shared/travel-documents/listing-csv.js';
 import { parseManifestCsv } from '../../../shared/travel-documents/manifest-csv.js';
 import { ListingMatcher } from '../../../shared/travel-documents/matcher.js';
-import { decodeSync } from '../../../shared/travel-documents/sync-format.js';
 import { ApiError } from '../api-error.js';
 import type { KeyStore } from '../key-store.js';
 import type { SessionManager } from '../session-manager.js';
@@ -156,7 +155,9 @@ export function travelDocumentsClient(deps: {
       for (const entry of page.entries) {
         const key = stateKeys.get(entry.own.stateEpoch);
         if (!key) continue;
-        listings.push(ownListingOf(entry, await openOwnCopy(state, entry, key)));
+        // One copy that does not open (changed on the server) must not hide the others.
+        const copy = await openOwnCopy(state, entry, key).catch(() => undefined);
+        if (copy) listings.push(ownListingOf(entry, copy));
       }
       if (!page.next) return listings;
       after = page.next;
@@ -167,10 +168,9 @@ export function travelDocumentsClient(deps: {
     me();
     const known = matcher.cursor === undefined ? [] : matcher.states;
     const bytes = await api.sync(matcher.cursor ?? 0, known);
-    const batch = decodeSync(bytes);
-    matcher.apply(batch);
+    const header = matcher.applyStream(bytes);
     syncedAt = new Date(now()).toISOString();
-    return { entries: matcher.size, states: matcher.states, full: batch.header.full, bytes: bytes.length };
+    return { entries: matcher.size, states: matcher.states, full: header.full, bytes: bytes.length };
   }
 
   async function screenPrepared(documents: Screenable[], problems: InputProblem[]): Promise<ScreeningResult> {

@@ -73,7 +73,8 @@ EntrySchema.index({ withdrawnAt: 1 });
 
 const SyncRowSchema = new Schema(
   {
-    /** Listing state, network epoch, the tag's first 8 bytes in hex. */
+    /** Entry id, listing state, network epoch, the tag's first 8 bytes in hex. */
+    i: { type: String, required: true },
     s: { type: String, required: true },
     e: { type: Number, required: true },
     p: { type: String, required: true },

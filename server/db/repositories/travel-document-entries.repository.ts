@@ -122,10 +122,6 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
     return docs.map(toEntry);
   }
 
-  async anyListed(state: string): Promise<boolean> {
-    return (await this.model.exists({ state, status: 'listed' })) !== null;
-  }
-
   async listedCounts(): Promise<Map<string, number>> {
     const rows = await this.model.aggregate<{ _id: string; n: number }>([
       { $match: { status: 'listed' } },
@@ -134,46 +130,30 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
     return new Map(rows.map((row) => [row._id, row.n]));
   }
 
-  /** Only the epoch and the tag's hex are read, a batch at a time, in id order. */
-  async *streamListed(state: string): AsyncIterable<SyncRow[]> {
-    let after: string | undefined;
-    for (;;) {
-      const docs = await this.model
-        .find({ state, status: 'listed', ...(after === undefined ? {} : { _id: { $gt: after } }) })
-        .select({ _id: 1, networkEpoch: 1, tagHex: 1 })
-        .sort({ _id: 1 })
-        .limit(STREAM_BATCH)
-        .lean<Array<{ _id: string; networkEpoch: number; tagHex: string }>>();
-      if (docs.length === 0) return;
-      yield docs.map((doc) => ({
-        state,
+  /**
+   * One pass over the listed entries (one cursor: on FerretDB every query but one by `_id` scans
+   * the collection), reading only the id, state, epoch and the tag's hex.
+   */
+  async *streamListed(): AsyncIterable<SyncRow[]> {
+    const cursor = this.model
+      .find({ status: 'listed' })
+      .select({ _id: 1, state: 1, networkEpoch: 1, tagHex: 1 })
+      .lean<Array<{ _id: string; state: string; networkEpoch: number; tagHex: string }>>()
+      .cursor({ batchSize: STREAM_BATCH });
+    let rows: SyncRow[] = [];
+    for await (const doc of cursor) {
+      rows.push({
+        id: doc._id,
+        state: doc.state,
         networkEpoch: doc.networkEpoch,
         tagPrefix: Buffer.from(doc.tagHex.slice(0, 16), 'hex'),
-      }));
-      if (docs.length < STREAM_BATCH) return;
-      after = docs[docs.length - 1]?._id;
+      });
+      if (rows.length === STREAM_BATCH) {
+        yield rows;
+        rows = [];
+      }
     }
-  }
-
-  async bucket(
-    prefix: string,
-    states: readonly string[],
-  ): Promise<Array<Pick<TravelDocumentEntry, 'id' | 'state' | 'networkEpoch' | 'tag' | 'version' | 'details'>>> {
-    if (states.length === 0) return [];
-    // Hex digits sort before "g": [prefix, prefix + "g") is every tag beginning with the prefix.
-    const docs = await this.model
-      .find({ tagHex: { $gte: prefix, $lt: `${prefix}g` }, status: 'listed', state: { $in: [...states] } })
-      .select({ _id: 1, state: 1, networkEpoch: 1, tag: 1, version: 1, details: 1 })
-      .sort({ tagHex: 1 })
-      .lean<Array<Pick<EntryDoc, '_id' | 'state' | 'networkEpoch' | 'tag' | 'version' | 'details'>>>();
-    return docs.map((doc) => ({
-      id: doc._id,
-      state: doc.state,
-      networkEpoch: doc.networkEpoch,
-      tag: doc.tag,
-      version: doc.version,
-      details: doc.details,
-    }));
+    if (rows.length > 0) yield rows;
   }
 
   async statistics(from: Date, to: Date): Promise<Map<string, { listed: number; withdrawn: number; current: number }>> {
@@ -203,27 +183,70 @@ export class TravelDocumentEntriesRepository implements EntryStore, EntryStatist
 /** The setting that remembers how far the change log was compacted. */
 const COMPACTED_SETTING = 'travelDocuments.changesCompactedThrough';
 
-type RowDoc = { s: string; e: number; p: string };
-const toRowDoc = (row: SyncRow): RowDoc => ({ s: row.state, e: row.networkEpoch, p: row.tagPrefix.toString('hex') });
+type RowDoc = { i: string; s: string; e: number; p: string };
+const toRowDoc = (row: SyncRow): RowDoc => ({
+  i: row.id,
+  s: row.state,
+  e: row.networkEpoch,
+  p: row.tagPrefix.toString('hex'),
+});
 const fromRowDoc = (doc: RowDoc): SyncRow => ({
+  id: doc.i,
   state: doc.s,
   networkEpoch: doc.e,
   tagPrefix: Buffer.from(doc.p, 'hex'),
 });
 
+/** Sequence numbers read per round trip when walking the change log by `_id`. */
+const PROBE = 200;
+
+type ChangeDoc = { _id: number; at: Date; added: RowDoc[]; removed: RowDoc[] };
+
 /**
  * The change log. A batch's sequence number is the head's plus one, taken by a unique insert, so
- * numbers are gapless and a reader who saw n saw every number below it.
+ * numbers are gapless and a reader who saw n saw every number below it. Because they are gapless
+ * the log is walked by `_id` lookups from a known number upward (on FerretDB a sorted or range
+ * query scans every batch, a lookup by `_id` does not).
  */
 export class TravelDocumentChangeLog implements ChangeLog {
+  /** A sequence number known to have been taken (or compacted): the head is at or above it. */
+  private floor = 0;
+  private floorKnown = false;
+
   constructor(
     private readonly model: ChangeModel,
     private readonly settings: SettingStore,
   ) {}
 
+  /** The batches from `from` upward as long as they follow each other (a missing number ends them). */
+  private async walk(from: number, select?: Record<string, 1>): Promise<ChangeDoc[]> {
+    const found: ChangeDoc[] = [];
+    for (let start = from; ; start += PROBE) {
+      const ids = Array.from({ length: PROBE }, (_, k) => start + k);
+      const query = this.model.find({ _id: { $in: ids } });
+      const docs = await (select ? query.select(select) : query).lean<ChangeDoc[]>();
+      docs.sort((a, b) => a._id - b._id);
+      let next = start;
+      for (const doc of docs) {
+        if (doc._id !== next) return found;
+        found.push(doc);
+        next += 1;
+      }
+      if (docs.length < PROBE) return found;
+    }
+  }
+
   async head(): Promise<number> {
-    const doc = await this.model.findOne({}).sort({ _id: -1 }).select({ _id: 1 }).lean();
-    return Math.max(doc?._id ?? 0, await this.compactedThrough());
+    let floor = Math.max(this.floor, await this.compactedThrough());
+    if (!this.floorKnown) {
+      // Once per process: the highest number by a sorted read; from then on, lookups upward.
+      const top = await this.model.findOne({}).sort({ _id: -1 }).select({ _id: 1 }).lean();
+      floor = Math.max(floor, top?._id ?? 0);
+      this.floorKnown = true;
+    }
+    const above = await this.walk(floor + 1, { _id: 1 });
+    this.floor = floor + above.length;
+    return this.floor;
   }
 
   async append(batch: Omit<ChangeBatch, 'seq'>): Promise<number> {
@@ -236,6 +259,7 @@ export class TravelDocumentChangeLog implements ChangeLog {
           added: batch.added.map(toRowDoc),
           removed: batch.removed.map(toRowDoc),
         });
+        this.floor = Math.max(this.floor, seq);
         return seq;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -245,10 +269,8 @@ export class TravelDocumentChangeLog implements ChangeLog {
   }
 
   async since(since: number): Promise<ChangeBatch[]> {
-    const docs = await this.model
-      .find({ _id: { $gt: since } })
-      .sort({ _id: 1 })
-      .lean<Array<{ _id: number; at: Date; added: RowDoc[]; removed: RowDoc[] }>>();
+    const docs = await this.walk(since + 1);
+    if (docs.length > 0) this.floor = Math.max(this.floor, docs[docs.length - 1]?._id ?? 0);
     return docs.map((doc) => ({
       seq: doc._id,
       at: doc.at,

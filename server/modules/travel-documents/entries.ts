@@ -20,7 +20,8 @@ import type { SyncRow, TravelDocumentEntry } from './ports.js';
 import type { TravelDocumentsDeps } from './travel-documents-deps.js';
 
 /** What the sync stream carries of a tag: its first 8 bytes. */
-export const syncRowOf = (entry: Pick<TravelDocumentEntry, 'state' | 'networkEpoch' | 'tag'>): SyncRow => ({
+export const syncRowOf = (entry: Pick<TravelDocumentEntry, 'id' | 'state' | 'networkEpoch' | 'tag'>): SyncRow => ({
+  id: entry.id,
   state: entry.state,
   networkEpoch: entry.networkEpoch,
   tagPrefix: Buffer.from(fromBase64Url(entry.tag).subarray(0, TRAVEL_DOCUMENT_LIMITS.syncTagBytes)),
@@ -296,7 +297,7 @@ export async function rekeyEntries(
       continue;
     }
     removed.push(syncRowOf(entry));
-    added.push(syncRowOf({ state: me.state, networkEpoch: upload.networkEpoch, tag: upload.tag }));
+    added.push(syncRowOf({ id: upload.id, state: me.state, networkEpoch: upload.networkEpoch, tag: upload.tag }));
     results.push({ id: upload.id, outcome: 'rekeyed', version: upload.version });
   }
   if (added.length > 0) {

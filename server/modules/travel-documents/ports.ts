@@ -64,8 +64,9 @@ export interface TravelDocumentEntry {
   withdrawReason: WithdrawEntryRequest['reason'] | null;
 }
 
-/** What the sync stream carries of an entry. */
+/** What the sync stream carries of an entry (and its id, which the stream does not: for removals and buckets). */
 export interface SyncRow {
+  id: string;
   state: string;
   networkEpoch: number;
   /** The tag's first 8 bytes. */
@@ -106,17 +107,10 @@ export interface EntryStore {
     after?: string;
     limit: number;
   }): Promise<TravelDocumentEntry[]>;
-  /** Whether the state lists anything now. */
-  anyListed(state: string): Promise<boolean>;
   /** Current listings per state. */
   listedCounts(): Promise<Map<string, number>>;
-  /** The state's listed entries, in batches of what the stream needs only. */
-  streamListed(state: string): AsyncIterable<SyncRow[]>;
-  /** Listed entries of these states whose lower-case hex tag starts with `prefix`. */
-  bucket(
-    prefix: string,
-    states: readonly string[],
-  ): Promise<Array<Pick<TravelDocumentEntry, 'id' | 'state' | 'networkEpoch' | 'tag' | 'version' | 'details'>>>;
+  /** Every listed entry, in batches of what the stream needs only, in no particular order. */
+  streamListed(): AsyncIterable<SyncRow[]>;
 }
 
 export interface ChangeLog {

@@ -36,7 +36,10 @@ export async function screenableStates(
   actorId: string,
 ): Promise<string[]> {
   const allowed = [state];
-  if ((await reciprocityRequired(deps)) && !(await deps.entries.anyListed(state))) return allowed;
+  if (await reciprocityRequired(deps)) {
+    await deps.listed.current();
+    if (deps.listed.count(state) === 0) return allowed;
+  }
   const at = deps.clock.now();
   for (const from of [...scheme.participating].sort()) {
     if (from === state) continue;

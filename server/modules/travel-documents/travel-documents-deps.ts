@@ -13,12 +13,15 @@ import type {
   RingStore,
   ScreeningStore,
 } from './ports.js';
+import type { ListedSet } from './listed-set.js';
 
 export interface TravelDocumentsDeps {
   participation: ParticipationStore;
   rings: RingStore;
   entries: EntryStore & EntryStatisticsSource;
   changes: ChangeLog;
+  /** This node's copy of the listed set, for the sync and buckets. */
+  listed: ListedSet;
   screenings: ScreeningStore;
   cleared: ClearedStore;
   settings: Pick<SettingStore, 'get'>;

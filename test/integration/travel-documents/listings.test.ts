@@ -284,7 +284,7 @@ describe('travel documents: listings', function () {
     for (const change of await db().collection('travel_document_changes').find({}).toArray()) {
       expect(Object.keys(change)).to.have.members(['_id', 'at', 'added', 'removed']);
       for (const row of [...(change.added as object[]), ...(change.removed as object[])])
-        expect(Object.keys(row)).to.have.members(['s', 'e', 'p']);
+        expect(Object.keys(row)).to.have.members(['i', 's', 'e', 'p']);
     }
     const audit = JSON.stringify(
       await db()

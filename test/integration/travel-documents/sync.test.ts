@@ -7,6 +7,7 @@ import { startSdkNetwork, type Network } from '../../helpers/network.js';
 import { policyBody } from '../../helpers/policies.js';
 import { sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
 import type { SdkMember } from '../../helpers/sdk-people.js';
+import { ListedSet } from '../../../server/modules/travel-documents/listed-set.js';
 import { epochs, fakeEntry, randomB64, refusal, rotate, travelApi } from '../../helpers/travel-documents.js';
 
 const hexOf = (tag: string): string => Buffer.from(fromBase64Url(tag)).toString('hex');
@@ -237,5 +238,20 @@ describe('travel documents: sync stream, bucket, policies and reciprocity', func
     await list(kz, 'KZ', 1);
     const inc = await sync(kz, before, known);
     expect(inc.header).to.deep.include({ full: false, added: 1, cursor: before + 1 });
+  });
+
+  it("another node's copy, built by a scan after all this, serves the same full stream as the copy kept by replay", async function () {
+    const deps = net.t.server.travelDocuments;
+    const served = await kz.sync(0, []);
+    const { header } = decodeSync(served);
+    const fresh = new ListedSet({ entries: deps.entries, changes: deps.changes });
+    const cursor = await fresh.current();
+    expect(cursor).to.equal(header.cursor);
+    const rebuilt = decodeSync(fresh.fullStream(header.allowedStates, cursor));
+    expect(rebuilt.header).to.deep.equal(header);
+    expect(records(rebuilt.added)).to.deep.equal(records(decodeSync(served).added));
+    expect(rebuilt.added).to.have.length(
+      await net.t.server.database.connection.collection('travel_document_entries').countDocuments({ status: 'listed' }),
+    );
   });
 });

@@ -38,6 +38,15 @@ describe('travel documents: keyed cryptography', () => {
     expect(toBase64Url((await tagger(key))('KZ:N1234567'))).to.equal(toBase64Url(tag));
   });
 
+  it('the fast tagger answers what documentTag does, for short and overlong identities and two keys in turn', async () => {
+    const [one, two] = [await newRingKey(), await newRingKey()];
+    const [tagOne, tagTwo] = [await tagger(one), await tagger(two)];
+    for (const identity of ['KZ:1', 'RU:7101234567', `KZ:${'A'.repeat(300)}`]) {
+      expect(toBase64Url(tagOne(identity)), identity).to.equal(toBase64Url(await documentTag(one, identity)));
+      expect(toBase64Url(tagTwo(identity)), identity).to.equal(toBase64Url(await documentTag(two, identity)));
+    }
+  });
+
   it('separates tags from details keys, identities and keys', async () => {
     const key = await newRingKey();
     const tag = toBase64Url(await documentTag(key, 'KZ:N1234567'));

@@ -13,8 +13,9 @@ const record = (state: string, n: number, networkEpoch = 1): SyncRecord => ({
   networkEpoch,
   tagPrefix: tag(n).subarray(0, 8),
 });
-const batch = (full: boolean, allowedStates: string[], added: SyncRecord[], removed: SyncRecord[] = [], cursor = 1) =>
-  decodeSync(encodeSync({ full, cursor, allowedStates, added, removed }));
+const stream = (full: boolean, allowedStates: string[], added: SyncRecord[], removed: SyncRecord[] = [], cursor = 1) =>
+  encodeSync({ full, cursor, allowedStates, added, removed });
+const batch = (...args: Parameters<typeof stream>) => decodeSync(stream(...args));
 
 describe('travel documents: local matcher', () => {
   it('finds added prefixes per epoch and state, misses the rest', () => {
@@ -65,6 +66,33 @@ describe('travel documents: local matcher', () => {
     expect(matcher.candidates(1, tag(4999))).to.deep.equal(['KZ']);
     expect(matcher.candidates(1, tag(7000))).to.deep.equal([]);
     expect(matcher.candidates(1, tag(19999))).to.deep.equal(['KZ']);
+  });
+
+  it('reads the stream straight from its bytes exactly as from decoded records', () => {
+    const steps = [
+      stream(true, ['KZ', 'RU'], [record('KZ', 1), record('RU', 2), record('KZ', 3, 2), record('RU', 4)]),
+      stream(false, ['KZ', 'RU'], [record('KZ', 5)], [record('KZ', 1)], 2),
+      stream(false, ['KZ'], [record('RU', 6)], [], 3),
+    ];
+    const fromRecords = new ListingMatcher();
+    const fromBytes = new ListingMatcher();
+    for (const step of steps) {
+      fromRecords.apply(decodeSync(step));
+      expect(fromBytes.applyStream(step).cursor).to.be.a('number');
+    }
+    for (const matcher of [fromRecords, fromBytes]) {
+      expect([1, 2, 3, 4, 5, 6].map((n) => matcher.candidates(1, tag(n)).join())).to.deep.equal([
+        '',
+        '',
+        '',
+        '',
+        'KZ',
+        '',
+      ]);
+      expect(matcher.candidates(2, tag(3))).to.deep.equal(['KZ']);
+      expect([matcher.size, matcher.cursor, matcher.states.join()]).to.deep.equal([2, 3, 'KZ']);
+    }
+    expect(() => new ListingMatcher().applyStream(steps[0]!.subarray(0, 20))).to.throw();
   });
 
   it('picks a bucket prefix that keeps 16 or more entries per bucket on average, 2 to 6 hex characters', () => {
