@@ -27,6 +27,7 @@ import { trainingEn } from '../features/training/messages.en';
 import { emailAlertsEn } from '../features/email-alerts/messages.en';
 import { circularsEn } from '../features/circulars/messages.en';
 import { libraryEn } from '../features/library/messages.en';
+import { travelDocumentsEn } from '../features/travel-documents/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -52,6 +53,7 @@ export const en = {
   ...emailAlertsEn,
   ...circularsEn,
   ...libraryEn,
+  ...travelDocumentsEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

@@ -23,6 +23,7 @@ import { trainingRu } from '../features/training/messages.ru';
 import { emailAlertsRu } from '../features/email-alerts/messages.ru';
 import { circularsRu } from '../features/circulars/messages.ru';
 import { libraryRu } from '../features/library/messages.ru';
+import { travelDocumentsRu } from '../features/travel-documents/messages.ru';
 
 export const ru: Messages = {
   ...sharedRu,
@@ -48,4 +49,5 @@ export const ru: Messages = {
   ...emailAlertsRu,
   ...circularsRu,
   ...libraryRu,
+  ...travelDocumentsRu,
 };

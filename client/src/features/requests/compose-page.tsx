@@ -23,6 +23,7 @@ import { ComposeLabelsForm, type ComposeLabels } from './compose-labels';
 import { buildFields, routeStates, type FieldValues } from './compose-model';
 import { ChosenRecipients, RouteRecipients, type Recipient } from './compose-recipients';
 import { newMsgId, requestService } from './request-service';
+import { prefillFromLocation } from './request-prefill';
 import { TemplateFields } from './template-fields';
 import { useRequestLabels } from './use-request-labels';
 
@@ -84,17 +85,25 @@ export function ComposePage({ kind, originalId }: { kind: RequestKind; originalI
   );
   // Opened from a directory entry: addressed to that focal point, in their domain if this type is offered there.
   const [target] = useState(() => (originalId ? undefined : contactFromQuery(window.location.search)));
+  // Opened from another page (a screening hit): the state to ask, the urgency and the fields it knows.
+  const [prefill] = useState(() =>
+    originalId ? { fields: {} } : prefillFromLocation(kind, window.location.search, window.location.hash),
+  );
   const [labels, setLabels] = useState<ComposeLabels>({
     domain: target && offered.includes(target.domain) ? target.domain : (offered[0] ?? ''),
     category: template.defaultCategory,
     classification: 'restricted',
     handling: 'H1',
-    urgency: 'standard',
+    urgency: prefill.urgency ?? 'standard',
     deadline: '',
   });
-  const [values, setValues] = useState<FieldValues>({});
+  const [values, setValues] = useState<FieldValues>(prefill.fields);
   const [chosen, setChosen] = useState<Recipient[]>(() =>
-    target ? [{ state: target.state, userId: target.userId }] : [],
+    target
+      ? [{ state: target.state, userId: target.userId }]
+      : prefill.state
+        ? [{ state: prefill.state, userId: '' }]
+        : [],
   );
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [formProblem, setFormProblem] = useState<string>();

@@ -22,6 +22,7 @@ import { eventsPage } from '../events/events-routes';
 import { trainingPage } from '../training/training-routes';
 import { circularsPage } from '../circulars/circulars-route';
 import { libraryPage } from '../library/library-route';
+import { travelDocumentsPage } from '../travel-documents/travel-documents-route';
 import { HomePage } from './home-page';
 import { fileAdoptedDocument } from './file-adopted-document';
 import { useClient } from '../../services/client-context';
@@ -76,5 +77,7 @@ export function AppRoutes() {
   if (circulars) return <RequireSession>{circulars}</RequireSession>;
   const library = libraryPage(path);
   if (library) return <RequireSession>{library}</RequireSession>;
+  const travelDocuments = travelDocumentsPage(path);
+  if (travelDocuments) return <RequireSession>{travelDocuments}</RequireSession>;
   return <NotFoundPage />;
 }

@@ -17,6 +17,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/circulars': 'activities',
   '/documents': 'activities',
   '/library': 'activities',
+  '/travel-documents': 'activities',
   '/centres': 'activities',
   '/training-requests': 'activities',
   '/policies': 'state',

@@ -18,6 +18,7 @@ import { eventsNavItems } from '../events/events-nav';
 import { trainingNavItems } from '../training/training-nav';
 import { circularsNavItems } from '../circulars/circulars-nav';
 import { libraryNavItems } from '../library/library-nav';
+import { travelDocumentsNavItems } from '../travel-documents/travel-documents-nav';
 
 /** The pages of the menu the pure authorization rule allows the signed-in person (none before the keys are unlocked). */
 export function useNavItems(): NavItem[] {
@@ -47,11 +48,13 @@ export function useNavItems(): NavItem[] {
     ...messagingNavItems(actor, t),
     ...requestNavItems(actor, t),
     ...reviewNavItems(actor, t),
-    // The action plan's group, in the order of the work: what happens, what is sent, what is agreed, what is kept.
+    // The action plan's group, in the order of the work: what happens, what is sent, what is agreed, what is kept,
+    // what is screened.
     ...eventsNavItems(actor, t),
     ...circularsNavItems(actor, t),
     ...documentsNavItems(actor, t),
     ...libraryNavItems(actor, t),
+    ...travelDocumentsNavItems(session.user, t),
     ...trainingNavItems(actor, t),
   ].filter((item) => item.allowed);
   if (items.length === 0) return [];
