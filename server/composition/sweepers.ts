@@ -13,6 +13,8 @@ import { startPeriodic } from '../system/periodic.js';
 import { catchUpRequestAlerts } from '../modules/alerts/catch-up-request-alerts.js';
 import { EVENT_REMINDER_SWEEP_INTERVAL_MS, sweepEventReminders } from '../modules/events/sweep-event-reminders.js';
 
+const TRAVEL_DOCUMENTS_LISTED_REFRESH_MS = 30_000;
+
 export interface Sweepers {
   /** Stops every sweep, waiting for runs in progress. */
   stop(): Promise<void>;
@@ -50,6 +52,13 @@ export function startSweepers(modules: Modules, logger: Logger, intervals: { out
       },
       60_000,
       failed('sweep'),
+    ),
+    // Keeps this node's copy of the listed travel documents current, so a sync after a quiet
+    // spell (or the first after a start, which builds it by one scan) does not wait for it.
+    startPeriodic(
+      () => modules.travelDocuments.listed.current(),
+      TRAVEL_DOCUMENTS_LISTED_REFRESH_MS,
+      failed('travel documents listed-set refresh'),
     ),
     // Each channel sends what is due; one channel's failure does not hold back the others.
     ...modules.alerts.channels.map((channel) =>
