@@ -3,15 +3,23 @@ import { audienceKey, type Audience, type AudienceMember } from '../../../shared
 import type { GrantUpload, GrantView, PendingGrant, ShelfView } from '../../../shared/schemas/library.js';
 import type { User } from '../accounts/ports/users.js';
 import type { LibraryDeps } from './library-deps.js';
+import {
+  openNextEpoch,
+  pendingFor,
+  rotationNeeded,
+  shareEpoch,
+  type EpochVocabulary,
+} from '../key-epochs/epoch-keys.js';
 import type { ShelfGrant } from './ports.js';
 import { assertMayPublish, mayPublish, requireReader, shelfReaders } from './shelf-readers.js';
 
-/** A rotation's grants older than this, of an epoch that never opened, were abandoned. */
-const ABANDONED_ROTATION_MS = 60_000;
-
-/** A grant counts only when sealed to the reader's current key: one sealed to a replaced key opens nothing. */
-const holds = (grants: readonly ShelfGrant[], reader: AudienceMember, epoch: number): boolean =>
-  grants.some((g) => g.epoch === epoch && g.readerId === reader.userId && g.keyVersion === reader.keyVersion);
+const SHELF_WORDS: EpochVocabulary<'readerId'> = {
+  field: 'readerId',
+  member: 'reader',
+  container: 'shelf',
+  refused: 'library.grant-refused',
+  stale: 'library.stale-epoch',
+};
 
 async function grantView(deps: Pick<LibraryDeps, 'users'>, grant: ShelfGrant): Promise<GrantView> {
   const granter = await deps.users.findById(grant.grantedBy);
@@ -30,19 +38,12 @@ async function grantView(deps: Pick<LibraryDeps, 'users'>, grant: ShelfGrant): P
   };
 }
 
-/**
- * The rule for a new epoch: a reader holding the current epoch's key is no longer a reader
- * (removed, suspended, their domain dropped, their role changed). Readers who join only need
- * grants of the existing epochs.
- */
-export function rotationNeeded(
+/** A reader of the current epoch is a reader no more (removed, suspended, domain dropped, role changed). */
+const shelfRotationNeeded = (
   grants: readonly ShelfGrant[],
   epoch: number,
   readers: readonly AudienceMember[],
-): boolean {
-  const current = new Set(readers.map((reader) => reader.userId));
-  return grants.some((grant) => grant.epoch === epoch && !current.has(grant.readerId));
-}
+): boolean => rotationNeeded(SHELF_WORDS, grants, epoch, readers);
 
 /** What the caller needs of a shelf: its epoch, their grants, what they can share, and (for publishers) the readers. */
 export async function shelfView(deps: LibraryDeps, actor: User, audience: Audience): Promise<ShelfView> {
@@ -57,15 +58,14 @@ export async function shelfView(deps: LibraryDeps, actor: User, audience: Audien
   const epoch = shelf?.epoch ?? 0;
   const grants = shelf ? await deps.shelves.grantsOf(key) : [];
   const mine = me ? grants.filter((g) => g.readerId === me.userId && g.keyVersion === me.keyVersion) : [];
-  const pending: PendingGrant[] = [];
-  for (const held of mine)
-    for (const reader of readers)
-      if (reader.userId !== actor.id && !holds(grants, reader, held.epoch)) pending.push({ epoch: held.epoch, reader });
+  const pending: PendingGrant[] = pendingFor(SHELF_WORDS, grants, mine, readers, actor.id).map(
+    ({ epoch: lacking, member }) => ({ epoch: lacking, reader: member }),
+  );
   return {
     audience,
     audienceKey: key,
     epoch,
-    rotationNeeded: rotationNeeded(grants, epoch, readers),
+    rotationNeeded: shelfRotationNeeded(grants, epoch, readers),
     mayPublish: publisher,
     myGrants: await Promise.all(mine.map((grant) => grantView(deps, grant))),
     pending,
@@ -87,22 +87,6 @@ export async function listShelves(
   return views;
 }
 
-/** Grants must each name a distinct current reader, sealed to their current key version. */
-function checkGrantTargets(grants: readonly GrantUpload[], readers: readonly AudienceMember[]): void {
-  const byId = new Map(readers.map((reader) => [reader.userId, reader]));
-  const seen = new Set<string>();
-  grants.forEach((grant, i) => {
-    const reader = byId.get(grant.readerId);
-    const refuse = (message: string): never => {
-      throw new AppError('library.grant-refused', message, [{ path: ['body', 'grants', i, 'readerId'], message }]);
-    };
-    if (!reader) refuse('not a reader of this shelf now');
-    if (reader?.keyVersion !== grant.keyVersion) refuse("not sealed to the reader's current key");
-    if (seen.has(grant.readerId)) refuse('named twice');
-    seen.add(grant.readerId);
-  });
-}
-
 /**
  * A publisher opens the shelf's next epoch with a new shelf key sealed to every current reader
  * (and the caller among them). Refused when the epoch is not the next one (another publisher
@@ -118,28 +102,13 @@ export async function rotateShelf(
   if (!(await mayPublish(deps, actor, audience)))
     throw new AppError('audience.not-allowed', 'you may not publish to this shelf');
   const readers = await shelfReaders(deps, audience);
-  const current = (await deps.shelves.find(key))?.epoch ?? 0;
-  if (input.epoch !== current + 1)
-    throw new AppError('library.stale-epoch', `the shelf is at epoch ${current}: open epoch ${current + 1}`);
-  checkGrantTargets(input.grants, readers);
-  const missing = readers.filter((reader) => !input.grants.some((grant) => grant.readerId === reader.userId));
-  if (missing.length > 0)
-    throw new AppError(
-      'library.grant-refused',
-      `the new key must be sealed to every reader (${missing.length} missing)`,
-    );
   const at = deps.clock.now();
-  // Grants first, then the epoch. Grants of the next epoch left by a rotation that stopped half-way
-  // (its shelf never advanced) are cleared; two rotations at once collide on the grants' ids, and
-  // whichever did not store all of its own, or lost the advance, removes exactly its own.
-  await deps.shelves.deleteGrants(key, input.epoch, { before: new Date(at.getTime() - ABANDONED_ROTATION_MS) });
-  const stored = await deps.shelves.putGrants(
-    input.grants.map((grant) => ({ ...grant, audienceKey: key, epoch: input.epoch, grantedBy: actor.id, at })),
-  );
-  if (stored !== input.grants.length || !(await deps.shelves.advance(key, current, at))) {
-    await deps.shelves.deleteGrants(key, input.epoch, { grantedBy: actor.id, at });
-    throw new AppError('library.stale-epoch', 'another publisher opened a new epoch first: read the shelf again');
-  }
+  await openNextEpoch(SHELF_WORDS, deps.shelves, key, readers, {
+    epoch: input.epoch,
+    grantedBy: actor.id,
+    at,
+    grants: input.grants.map((grant) => ({ ...grant, audienceKey: key, epoch: input.epoch, grantedBy: actor.id, at })),
+  });
   await deps.audit.append({
     type: 'library.key-rotated',
     actorId: actor.id,
@@ -163,21 +132,12 @@ export async function addGrants(
   const key = audienceKey(audience);
   const readers = await requireReader(deps, actor, audience);
   const me = readers.find((reader) => reader.userId === actor.id);
-  const grants = await deps.shelves.grantsOf(key, input.epoch);
-  if (!me || !holds(grants, me, input.epoch))
-    throw new AppError('library.grant-refused', `you do not hold the key of epoch ${input.epoch}`);
-  checkGrantTargets(input.grants, readers);
-  const already = input.grants.findIndex((grant) =>
-    grants.some((g) => g.readerId === grant.readerId && g.keyVersion >= grant.keyVersion),
-  );
-  if (already >= 0)
-    throw new AppError('library.grant-refused', 'the reader already holds this epoch', [
-      { path: ['body', 'grants', already, 'readerId'], message: 'already granted' },
-    ]);
+  if (!me) throw new AppError('library.grant-refused', `you do not hold the key of epoch ${input.epoch}`);
   const at = deps.clock.now();
-  const granted = await deps.shelves.putGrants(
-    input.grants.map((grant) => ({ ...grant, audienceKey: key, epoch: input.epoch, grantedBy: actor.id, at })),
-  );
+  const granted = await shareEpoch(SHELF_WORDS, deps.shelves, key, me, readers, {
+    epoch: input.epoch,
+    grants: input.grants.map((grant) => ({ ...grant, audienceKey: key, epoch: input.epoch, grantedBy: actor.id, at })),
+  });
   const byId = new Map(readers.map((reader) => [reader.userId, reader]));
   for (const grant of input.grants)
     await deps.audit.append({
