@@ -12,6 +12,7 @@ import type {
 } from '../../modules/library/ports.js';
 import type { LibraryKind } from '../../../shared/schemas/library.js';
 import { isDuplicateKey } from '../database-errors.js';
+import { putEpochGrants } from './epoch-grants.js';
 import type {
   LibraryFileChunkModel,
   LibraryFileModel,
@@ -75,27 +76,8 @@ export class ShelvesRepository implements ShelfStore {
     }));
   }
 
-  async putGrants(grants: readonly ShelfGrant[]): Promise<number> {
-    let stored = 0;
-    for (const grant of grants) {
-      const _id = grantId(grant);
-      // Replaces only a grant sealed to an older key of the reader; a second grant for the same key loses.
-      const replaced = await this.grants.updateOne(
-        { _id, keyVersion: { $lt: grant.keyVersion } },
-        { $set: { ...grant } },
-      );
-      if (replaced.modifiedCount === 1) {
-        stored += 1;
-        continue;
-      }
-      try {
-        await this.grants.create({ _id, ...grant });
-        stored += 1;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
-    }
-    return stored;
+  putGrants(grants: readonly ShelfGrant[]): Promise<number> {
+    return putEpochGrants(this.grants, grants, grantId);
   }
 
   async deleteGrants(

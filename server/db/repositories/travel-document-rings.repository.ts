@@ -6,6 +6,7 @@ import type {
   StateParticipation,
 } from '../../modules/travel-documents/ports.js';
 import { isDuplicateKey } from '../database-errors.js';
+import { putEpochGrants } from './epoch-grants.js';
 import type { ParticipationModel, RingGrantModel, RingModel } from '../models/travel-documents.model.js';
 
 export class ParticipationRepository implements ParticipationStore {
@@ -78,27 +79,8 @@ export class RingsRepository implements RingStore {
     }));
   }
 
-  async putGrants(grants: readonly RingGrant[]): Promise<number> {
-    let stored = 0;
-    for (const grant of grants) {
-      const _id = grantId(grant);
-      // Replaces only a grant sealed to an older key of the holder; a second grant for the same key loses.
-      const replaced = await this.grants.updateOne(
-        { _id, keyVersion: { $lt: grant.keyVersion } },
-        { $set: { ...grant } },
-      );
-      if (replaced.modifiedCount === 1) {
-        stored += 1;
-        continue;
-      }
-      try {
-        await this.grants.create({ _id, ...grant });
-        stored += 1;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
-    }
-    return stored;
+  putGrants(grants: readonly RingGrant[]): Promise<number> {
+    return putEpochGrants(this.grants, grants, grantId);
   }
 
   async deleteGrants(

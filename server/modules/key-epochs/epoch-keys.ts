@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../../../shared/errors.js';
+import type { UserStore } from '../accounts/ports/users.js';
 
 /**
  * What the library's shelves and the travel documents' key rings share: a random key per epoch,
@@ -163,4 +164,15 @@ export async function shareEpoch<F extends string, G extends EpochGrant & Keyed<
       { path: ['body', 'grants', already, words.field], message: 'already granted' },
     ]);
   return store.putGrants(input.grants);
+}
+
+/** The granter's admin-verified keys, against which a client checks a grant's signature; null when unverified. */
+export async function granterKeys(
+  users: Pick<UserStore, 'findById'>,
+  grantedBy: string,
+): Promise<{ identityKey: string; encryptionKey: string; encryptionKeySig: string } | null> {
+  const keys = (await users.findById(grantedBy))?.keys;
+  return keys?.verifiedAt
+    ? { identityKey: keys.identityKey, encryptionKey: keys.encryptionKey, encryptionKeySig: keys.encryptionKeySig }
+    : null;
 }

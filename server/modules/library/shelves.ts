@@ -4,6 +4,7 @@ import type { GrantUpload, GrantView, PendingGrant, ShelfView } from '../../../s
 import type { User } from '../accounts/ports/users.js';
 import type { LibraryDeps } from './library-deps.js';
 import {
+  granterKeys,
   openNextEpoch,
   pendingFor,
   rotationNeeded,
@@ -22,8 +23,6 @@ const SHELF_WORDS: EpochVocabulary<'readerId'> = {
 };
 
 async function grantView(deps: Pick<LibraryDeps, 'users'>, grant: ShelfGrant): Promise<GrantView> {
-  const granter = await deps.users.findById(grant.grantedBy);
-  const keys = granter?.keys?.verifiedAt ? granter.keys : undefined;
   return {
     audience: grant.audienceKey,
     epoch: grant.epoch,
@@ -32,9 +31,7 @@ async function grantView(deps: Pick<LibraryDeps, 'users'>, grant: ShelfGrant): P
     sealedKey: grant.sealedKey,
     signature: grant.signature,
     grantedBy: grant.grantedBy,
-    granterKeys: keys
-      ? { identityKey: keys.identityKey, encryptionKey: keys.encryptionKey, encryptionKeySig: keys.encryptionKeySig }
-      : null,
+    granterKeys: await granterKeys(deps.users, grant.grantedBy),
   };
 }
 

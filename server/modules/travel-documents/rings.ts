@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { RingGrantUpload, RingGrantView, RingHolder, RingView } from '../../../shared/schemas/travel-documents.js';
 import type { User } from '../accounts/ports/users.js';
 import {
+  granterKeys,
   openNextEpoch,
   pendingFor,
   rotationNeeded,
@@ -25,8 +26,6 @@ const ringRotationNeeded = (grants: readonly RingGrant[], epoch: number, holders
   rotationNeeded(RING_WORDS, grants, epoch, holders);
 
 async function grantView(deps: Pick<TravelDocumentsDeps, 'users'>, grant: RingGrant): Promise<RingGrantView> {
-  const granter = await deps.users.findById(grant.grantedBy);
-  const keys = granter?.keys?.verifiedAt ? granter.keys : undefined;
   return {
     ring: grant.ring,
     epoch: grant.epoch,
@@ -35,9 +34,7 @@ async function grantView(deps: Pick<TravelDocumentsDeps, 'users'>, grant: RingGr
     sealedKey: grant.sealedKey,
     signature: grant.signature,
     grantedBy: grant.grantedBy,
-    granterKeys: keys
-      ? { identityKey: keys.identityKey, encryptionKey: keys.encryptionKey, encryptionKeySig: keys.encryptionKeySig }
-      : null,
+    granterKeys: await granterKeys(deps.users, grant.grantedBy),
   };
 }
 
