@@ -216,6 +216,8 @@ export const BucketEntry = z.object({
   tag: z.string(),
   version: z.number().int().positive(),
   details: z.string(),
+  /** When the state listed it (metadata the server has anyway): the officer sees how old a listing is. */
+  listedAt: z.string(),
 });
 export type BucketEntry = z.infer<typeof BucketEntry>;
 

@@ -185,6 +185,8 @@ describe('e2e: lost and stolen travel documents in Chromium', function () {
     expect(await hit.getByTestId('hit-listing-state').textContent()).to.equal('Kazakhstan');
     expect(await hit.getByTestId('hit-status').textContent()).to.equal('Stolen');
     expect(await hit.getByTestId('hit-date').textContent()).to.equal('30 November 2026');
+    // Listed today, in this run: the officer sees how old the listing is.
+    expect(await hit.getByTestId('hit-listed-on').textContent()).to.match(/^\d{1,2} [A-Z][a-z]+ 20\d\d$/);
     await hit.getByText('Stolen with a bag at Almaty airport').waitFor();
     expect(await page.getByTestId('desk-announcement').textContent()).to.equal(
       'Hit: N1234567 is listed by Kazakhstan as stolen.',

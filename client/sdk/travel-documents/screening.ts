@@ -106,6 +106,7 @@ export async function confirmCandidates(
         number: candidate.number,
         status: details.status,
         date: details.date,
+        listedAt: entry.listedAt,
         ...(details.notes ? { notes: details.notes } : {}),
       });
     }

@@ -59,6 +59,7 @@ export async function bucket(deps: TravelDocumentsDeps, actor: User, prefix: str
       tag: entry.tag,
       version: entry.version,
       details: entry.details,
+      listedAt: entry.listedAt.toISOString(),
     })),
   };
 }

@@ -109,6 +109,8 @@ describe('travel documents through the SDK: listing, screening, keys and what th
       notes: 'Taken at Almaty station',
       version: 1,
     });
+    // When it was listed: metadata the server has anyway, shown so an officer sees how old a listing is.
+    expect(Date.now() - Date.parse(hit!.listedAt!)).to.be.within(0, 10 * 60_000);
 
     const kzKeys = kz.client.keyStore.get()!.keys;
     const [outcome] = await ruViaProxy.requests.submit(

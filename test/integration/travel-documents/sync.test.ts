@@ -148,12 +148,14 @@ describe('travel documents: sync stream, bucket, policies and reciprocity', func
       const { entries } = await kz.bucket(prefix);
       expect(entries.every((entry) => hexOf(entry.tag).startsWith(prefix.toLowerCase()))).to.equal(true);
       const found = entries.find((entry) => entry.id === target.id);
+      expect(found?.listedAt).to.match(/^\d{4}-\d\d-\d\dT/);
       expect(found).to.deep.equal({
         id: target.id,
         state: 'RU',
         networkEpoch: 1,
         tag: target.tag,
         version: 1,
+        listedAt: found?.listedAt,
         details: target.details,
       });
     }

@@ -101,7 +101,7 @@ export function HitCard({ hit }: { hit: Hit }) {
         {hit.listedAt && (
           <>
             <dt>{t('travelDocuments.hit.listedOn')}</dt>
-            <dd>{listingDay(hit.listedAt, l.language)}</dd>
+            <dd data-testid="hit-listed-on">{listingDay(hit.listedAt, l.language)}</dd>
           </>
         )}
         {hit.input.reference && (
