@@ -103,6 +103,14 @@ describe('travel documents: sync stream, bucket, policies and reciprocity', func
     const nothing = await sync(kz, inc.header.cursor, known);
     expect(nothing.header).to.deep.include({ full: false, cursor: inc.header.cursor, added: 0, removed: 0 });
 
+    // Listed and withdrawn inside one window: the increment carries neither (the client never had it).
+    const [brief] = await list(ru, 'RU', 1);
+    await ru.withdraw(brief!.id, { reason: 'listed-in-error' });
+    listed.RU = listed.RU!.filter((entry) => entry.id !== brief!.id);
+    const passing = await sync(kz, inc.header.cursor, known);
+    expect(passing.header).to.deep.include({ full: false, added: 0, removed: 0 });
+    expect(passing.header.cursor).to.be.above(inc.header.cursor);
+
     // A state the caller did not hold, a cursor from the future: a full stream.
     expect((await sync(kz, inc.header.cursor, ['KZ', 'RU'])).header.full).to.equal(true);
     expect((await sync(kz, inc.header.cursor + 100, known)).header.full).to.equal(true);
