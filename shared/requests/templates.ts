@@ -102,6 +102,13 @@ export const REQUEST_TEMPLATES: Readonly<Record<RequestKind, RequestTemplate>> =
           { value: 'identity-card', label: { en: 'Identity card', ru: 'Удостоверение личности' } },
           { value: 'visa', label: { en: 'Visa', ru: 'Виза' } },
           { value: 'residence-permit', label: { en: 'Residence permit', ru: 'Вид на жительство' } },
+          {
+            value: 'travel-document',
+            label: {
+              en: 'Other travel document (refugee, stateless)',
+              ru: 'Иной проездной документ (беженца, лица без гражданства)',
+            },
+          },
           { value: 'other', label: { en: 'Other', ru: 'Другое' } },
         ],
       },

@@ -11,9 +11,6 @@ export const DOCUMENT_CHECK_LABELS: Labels = {
   handling: 'H1',
 };
 
-/** The request template's document types (it has no `travel-document`: that is "other"). */
-const REQUEST_DOCUMENT_TYPES = new Set(['passport', 'identity-card', 'visa', 'residence-permit']);
-
 /**
  * The urgent `request:document-check` a hit offers, pre-filled, to the listing state's focal
  * points (`recipients`, from the directory). Its fields travel sealed, like any request's; the
@@ -30,7 +27,7 @@ export function documentCheckRequest(
     labels: DOCUMENT_CHECK_LABELS,
     urgency: 'urgent',
     fields: {
-      documentType: REQUEST_DOCUMENT_TYPES.has(hit.documentType) ? hit.documentType : 'other',
+      documentType: hit.documentType,
       documentNumber: hit.number,
       issuingState: hit.issuingState,
       holderName: more.holderName ?? hit.input.reference ?? '',

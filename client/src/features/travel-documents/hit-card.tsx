@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentType } from '../../../../shared/schemas/travel-documents';
 import type { Hit } from '../../../sdk/travel-documents/types';
 import { ConfirmAction } from '../../components/confirm-action';
 import { useLabels } from '../../components/use-labels';
@@ -9,23 +8,13 @@ import { prefillHref } from '../requests/request-prefill';
 import { listingDay } from './listing-day';
 import { useTravelDocuments } from './use-travel-documents';
 
-// The document-check request knows fewer types: a travel document is "other" there.
-const REQUEST_TYPE: Record<DocumentType, string> = {
-  passport: 'passport',
-  'identity-card': 'identity-card',
-  visa: 'visa',
-  'residence-permit': 'residence-permit',
-  'travel-document': 'other',
-  other: 'other',
-};
-
 /** The urgent document-check request to the listing state, filled in with what the hit knows (`circumstances` in words). */
 export const confirmationHref = (hit: Hit, circumstances: string): string =>
   prefillHref('request:document-check', {
     state: hit.listingState,
     urgency: 'urgent',
     fields: {
-      documentType: REQUEST_TYPE[hit.documentType],
+      documentType: hit.documentType,
       documentNumber: hit.number,
       issuingState: hit.issuingState,
       circumstances,

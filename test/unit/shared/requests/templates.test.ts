@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { REQUEST_KINDS, REQUEST_TEMPLATES, requestFieldsSchema } from '../../../../shared/requests/templates.js';
 import { EXCHANGE_KINDS } from '../../../../shared/schemas/labels.js';
+import { DOCUMENT_TYPES } from '../../../../shared/schemas/travel-documents.js';
 
 describe('shared/requests/templates', () => {
   it('has a template for every request kind of the envelope, with EN and RU labels', () => {
@@ -16,6 +17,21 @@ describe('shared/requests/templates', () => {
         expect(field.label.ru, `${kind}.${field.name}`).to.match(/[а-яё]/i);
       }
     }
+  });
+
+  it("takes every listed document's type, so a screening hit's confirmation request is always valid", () => {
+    const schema = requestFieldsSchema('request:document-check');
+    for (const documentType of DOCUMENT_TYPES)
+      expect(
+        schema.safeParse({
+          documentType,
+          documentNumber: 'N1234567',
+          issuingState: 'KZ',
+          holderName: 'A. B.',
+          purpose: 'confirm a hit',
+        }).success,
+        documentType,
+      ).to.equal(true);
   });
 
   it('checks request fields against the template', () => {
