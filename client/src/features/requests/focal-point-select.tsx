@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { DomainCode } from '../../../../shared/schemas/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
@@ -25,6 +25,11 @@ export function FocalPointSelect({
     useCallback(() => client.directory.search({ domain, states: [state], pageSize: 100 }), [client, domain, state]),
   );
   const entries = (data?.entries ?? []).filter((entry) => entry.keys !== null && entry.userId !== me);
+  // A state with one focal point in the domain: nothing to choose, so it is chosen.
+  const only = entries.length === 1 ? entries[0]?.userId : undefined;
+  useEffect(() => {
+    if (only && value === '') onChange(only);
+  }, [only, value, onChange]);
   const stateName = l.state(state);
   if (error) return <FormError error={error} />;
   if (data && entries.length === 0)
