@@ -5,18 +5,17 @@
  * policy per state, a copy per recipient) against a 28-recipient one.
  * Run: npx tsx scripts/bench/circular-seal.bench.ts
  */
-import { build } from 'esbuild';
 import { generateUserKeys, type UserKeys } from '../../shared/crypto/keys.js';
 import { sealEnvelope } from '../../shared/crypto/envelope-seal.js';
 import type { Envelope } from '../../shared/crypto/envelope-format.js';
 import type { Audience } from '../../shared/schemas/audience.js';
 import type { Labels } from '../../shared/schemas/labels.js';
 import { sealCircular } from '../../client/sdk/circulars/seal-circular.js';
-import { launchBrowser } from '../../test/helpers/browser.js';
 import { seedFocalPoints } from '../../test/helpers/circulars.js';
 import { startNetwork } from '../../test/helpers/network.js';
 import { sdkAs } from '../../test/helpers/sdk-as-person.js';
 import { startTestDatabase, stopTestDatabase } from '../../test/helpers/test-database.js';
+import { withBundledPage } from './lib/bundled-page.js';
 import { medianMs, sealInput } from './lib/circular-seal-input.js';
 import { environmentLine, reportRatio } from './lib/stats.js';
 
@@ -39,27 +38,13 @@ for (const size of SIZES)
   reportRatio(`node seal ${size}`, await nodeSeal(size, 'circular'), nodeBaseline, 'ms', 'about size/28');
 
 // Headless Chromium: the same code, bundled.
-const bundle = await build({
-  entryPoints: ['scripts/bench/lib/circular-seal-page.ts'],
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  write: false,
-  logLevel: 'silent',
-});
-const { browser, close } = await launchBrowser();
-try {
-  const page = await browser.newPage();
-  await page.setContent('<!doctype html><title>bench</title>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+await withBundledPage('scripts/bench/lib/circular-seal-page.ts', async (page) => {
   const inPage = (count: number, kind: 'message' | 'circular'): Promise<number> =>
     page.evaluate(([n, k, i]) => globalThis.sealBench(n, k, i), [count, kind, ITERATIONS] as const);
   const browserBaseline = await inPage(BASELINE, 'message');
   for (const size of SIZES)
     reportRatio(`chromium seal ${size}`, await inPage(size, 'circular'), browserBaseline, 'ms', 'about size/28');
-} finally {
-  await close();
-}
+});
 
 // The server's acceptance: 500 border focal points, 28 law-enforcement ones.
 await startTestDatabase();

@@ -8,15 +8,14 @@
  *      [--import 100000] [--db-entries 1000000] [--budget-s 240] [--only local|server]
  */
 import { randomBytes } from 'node:crypto';
-import { build } from 'esbuild';
 import { parseArgs } from 'node:util';
 import { toBase64Url } from '../../shared/crypto/encoding.js';
 import { ListingMatcher } from '../../shared/travel-documents/matcher.js';
 import { parseListingCsv } from '../../shared/travel-documents/listing-csv.js';
 import { sealNewEntry } from '../../client/sdk/travel-documents/entry-content.js';
-import { launchBrowser } from '../../test/helpers/browser.js';
 import { startSdkNetwork } from '../../test/helpers/network.js';
 import { startTestDatabase, stopTestDatabase } from '../../test/helpers/test-database.js';
+import { withBundledPage } from './lib/bundled-page.js';
 import { environmentLine, reportRatio } from './lib/stats.js';
 import { listingIdentities, manifest, screeningFigures, syncStreamOf } from './lib/travel-documents-workload.js';
 
@@ -65,19 +64,7 @@ if (local) {
   reportRatio(`node screen ${DOCUMENTS}`, node.screen, node.baselineScreen, 'ms', '≤ 2,000 ms');
 
   // 2. Headless Chromium: the same code, bundled.
-  const bundle = await build({
-    entryPoints: ['scripts/bench/lib/travel-documents-page.ts'],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const { browser, close } = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.setContent('<!doctype html><title>bench</title>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+  await withBundledPage('scripts/bench/lib/travel-documents-page.ts', async (page) => {
     const inPage = await page.evaluate(([l, d, k]) => globalThis.travelDocumentsBench(l, d, k), [
       LISTINGS,
       DOCUMENTS,
@@ -86,9 +73,7 @@ if (local) {
     console.log(`chromium: ${inPage.candidates} candidates, ${inPage.baselineHits} plain hits`);
     reportRatio('chromium decode + build', inPage.build, inPage.baselineBuild, 'ms', 'a Set of the identities');
     reportRatio(`chromium screen ${DOCUMENTS}`, inPage.screen, inPage.baselineScreen, 'ms', '≤ 2,000 ms');
-  } finally {
-    await close();
-  }
+  });
 }
 
 // 3. Against a running server: CSV import, the sync endpoint over bulk-inserted entries, an increment.
