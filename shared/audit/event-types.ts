@@ -104,5 +104,14 @@ export const AUDIT_EVENT_TYPES = [
   'travel-documents.withdrawn',
   'travel-documents.rekeyed',
   'travel-documents.screening-reported',
+  'audit-log.witnessed',
+  'audit-log.discrepancy-reported',
+  'dual-control.requested',
+  'dual-control.approved',
+  'dual-control.refused',
+  'dual-control.expired',
+  'policy.awaiting-cosignature',
+  'policy.cosigned',
+  'policy.cosignature-expired',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

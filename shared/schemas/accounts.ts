@@ -364,10 +364,12 @@ export const AuditEntryView = z.object({
   type: z.string(),
   actorId: Id.nullable(),
   state: StateCode.nullable(),
+  /** Other states whose trail shows the entry (a decision by their rule); absent when none. */
+  alsoStates: z.array(StateCode).optional(),
   subjectId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
-  prevHash: z.string(),
-  hash: z.string(),
+  /** The entry's leaf hash in the audit log (RFC 9162, SHA-256), base64url. */
+  leafHash: z.string(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 

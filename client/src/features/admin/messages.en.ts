@@ -210,6 +210,16 @@ export const adminEn = {
   },
   invitationStatus: { open: 'Open', used: 'Used', revoked: 'Revoked', expired: 'Expired' },
   auditEvents: {
+    'audit-log': {
+      witnessed: 'Audit log head co-signed by a national admin',
+      'discrepancy-reported': 'Audit log discrepancy reported by a client',
+    },
+    'dual-control': {
+      requested: 'Action awaiting a second approver',
+      approved: 'Second approval given; action carried out',
+      refused: 'Second approval refused',
+      expired: 'Action expired without a second approval',
+    },
     system: { 'bootstrap-invitation': 'Bootstrap invitation issued' },
     auth: {
       'signed-in': 'Signed in',
@@ -262,6 +272,9 @@ export const adminEn = {
       'signature-rejected': 'Disclosure policy refused: bad signature',
       decision: 'Disclosure policy decision on an exchange',
       'receipt-exempt': 'Read receipt passed without a policy decision',
+      'awaiting-cosignature': 'Disclosure policy version awaiting a second signature',
+      cosigned: 'Disclosure policy version co-signed and in force',
+      'cosignature-expired': 'Disclosure policy version expired without a second signature',
     },
     approval: {
       requested: 'Approval of a held exchange requested',

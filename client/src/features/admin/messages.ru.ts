@@ -212,6 +212,16 @@ export const adminRu: Translation<typeof adminEn> = {
   },
   invitationStatus: { open: 'Действует', used: 'Использовано', revoked: 'Отозвано', expired: 'Истекло' },
   auditEvents: {
+    'audit-log': {
+      witnessed: 'Заголовок журнала аудита заверен национальным администратором',
+      'discrepancy-reported': 'Клиент сообщил о расхождении в журнале аудита',
+    },
+    'dual-control': {
+      requested: 'Действие ожидает второго утверждающего',
+      approved: 'Второе утверждение получено, действие выполнено',
+      refused: 'Второе утверждение отклонено',
+      expired: 'Срок действия истёк без второго утверждения',
+    },
     system: { 'bootstrap-invitation': 'Выдано первое приглашение' },
     auth: {
       'signed-in': 'Вход',
@@ -268,6 +278,9 @@ export const adminRu: Translation<typeof adminEn> = {
       'signature-rejected': 'Политика раскрытия отклонена: неверная подпись',
       decision: 'Решение политики раскрытия по обмену',
       'receipt-exempt': 'Уведомление о прочтении пропущено без решения политики',
+      'awaiting-cosignature': 'Версия политики раскрытия ожидает второй подписи',
+      cosigned: 'Версия политики раскрытия подписана вторым администратором и действует',
+      'cosignature-expired': 'Срок версии политики раскрытия истёк без второй подписи',
     },
     approval: {
       requested: 'Запрошено одобрение задержанного обмена',
