@@ -42,6 +42,7 @@ export const AUDIT_EVENT_TYPES = [
   'policy.published',
   'policy.signature-rejected',
   'policy.decision',
+  'policy.rule-applied',
   'policy.receipt-exempt',
   'approval.requested',
   'approval.approved',

@@ -44,12 +44,12 @@ const reasonKey = (reason: Reason): string =>
   `${reason.state}@${reason.policyVersion ?? 'none'}/${reason.direction}/${reason.ruleId}`;
 
 /**
- * Metadata only: the effect, who is involved, which policy versions and rules decided. The entry
- * belongs to the sender's state, whose people read it: other states' unpublished rules appear
- * as "<state>@<version>/<direction>/unpublished", never by their ids.
+ * Metadata only: the effect, who is involved, which policy versions and rules decided, as
+ * `viewerState`'s people may read it: other states' unpublished rules appear as
+ * "<state>@<version>/<direction>/unpublished", never by their ids.
  */
-function auditData(input: ExchangeToDecide, full: Decision): Record<string, string | string[]> {
-  const decision = redactDecision(full, input.fromState);
+function auditData(input: ExchangeToDecide, full: Decision, viewerState: StateCode): Record<string, string | string[]> {
+  const decision = redactDecision(full, viewerState);
   const versions = new Set<string>();
   const rules = new Set<string>();
   for (const recipient of decision.perRecipient) {
@@ -89,14 +89,39 @@ export async function decideExchange(deps: PoliciesDeps, input: ExchangeToDecide
   return decision;
 }
 
+/** Other states whose own rule restricted the exchange (denied, held or set conditions). */
+export function restrictingStates(decision: Decision, fromState: StateCode): StateCode[] {
+  const states = new Set<StateCode>();
+  for (const recipient of decision.perRecipient)
+    for (const reason of recipient.reasons)
+      if (reason.state !== fromState && reason.effect !== 'allow' && reason.ruleId !== 'no-policy')
+        states.add(reason.state);
+  return [...states].sort();
+}
+
+/**
+ * The decision goes into the sender's state's trail (`policy.decision`) and, when another state's
+ * rule restricted it, into that state's trail too (`policy.rule-applied`, redacted for that state),
+ * so each state's trail tells its own story. All are appended together: one group commit.
+ */
 async function auditDecision(deps: PoliciesDeps, input: ExchangeToDecide, decision: Decision): Promise<void> {
-  await deps.audit.append({
-    type: 'policy.decision',
-    actorId: input.actorId ?? null,
-    state: input.fromState,
-    subjectId: input.exchangeRef ?? null,
-    data: auditData(input, decision),
-  });
+  const common = { actorId: input.actorId ?? null, subjectId: input.exchangeRef ?? null };
+  await Promise.all([
+    deps.audit.append({
+      type: 'policy.decision',
+      ...common,
+      state: input.fromState,
+      data: auditData(input, decision, input.fromState),
+    }),
+    ...restrictingStates(decision, input.fromState).map((state) =>
+      deps.audit.append({
+        type: 'policy.rule-applied',
+        ...common,
+        state,
+        data: { ...auditData(input, decision, state), fromState: input.fromState },
+      }),
+    ),
+  ]);
 }
 
 export function createPolicyEnforcement(deps: PoliciesDeps): PolicyEnforcement {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Ack } from '../../../shared/errors.js';
+import type { AuditEntryView } from '../../../shared/schemas/accounts.js';
 import type { BacklogPage, DeliveredMessage, MessageStatusEvent } from '../../../shared/schemas/messaging.js';
 import { call } from '../../helpers/api.js';
 import type { TestPerson } from '../../helpers/accounts.js';
@@ -150,6 +151,21 @@ describe('messaging under disclosure policies', function () {
       .toArray();
     expect(JSON.stringify(trail)).not.to.contain('cn-no-kz-intel');
     expect(JSON.stringify(trail)).to.contain('CN@1/inbound/unpublished');
+    // CN's own trail tells its side: its rule, by name, refused an exchange of KZ's.
+    const cnTrail = await call<AuditEntryView[]>(t.url, 'GET', '/api/audit?type=policy.rule-applied&order=desc', {
+      token: cnAdmin.session?.accessToken,
+    });
+    const applied = cnTrail.body.filter((entry) => JSON.stringify(entry.data.rules).includes('cn-no-kz-intel'));
+    expect(applied, 'CN trail').to.have.length(1);
+    expect(applied[0]).to.deep.include({ state: 'CN', actorId: kz.user.id });
+    expect(applied[0]?.data).to.deep.include({ effect: 'deny', fromState: 'KZ', perRecipient: ['CN:deny'] });
+    expect(applied[0]?.data.rules).to.deep.equal(['CN@1/inbound/cn-no-kz-intel']);
+    expect(cnTrail.body.some((entry) => JSON.stringify(entry.data.rules).includes('cn-no-financial'))).to.equal(true);
+    // KZ's admin does not read CN's side, and no policy.rule-applied is written for KZ's own rules.
+    const kzTrail = await call<AuditEntryView[]>(t.url, 'GET', '/api/audit?type=policy.rule-applied', {
+      token: kzAdmin.session?.accessToken,
+    });
+    expect(kzTrail.body).to.deep.equal([]);
     await publishPolicy(t, cnAdmin, policyBody('CN', 2, []));
   });
 

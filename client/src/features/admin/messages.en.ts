@@ -271,6 +271,7 @@ export const adminEn = {
       published: 'Disclosure policy version published',
       'signature-rejected': 'Disclosure policy refused: bad signature',
       decision: 'Disclosure policy decision on an exchange',
+      'rule-applied': 'Exchange of another state restricted by this state’s rule',
       'receipt-exempt': 'Read receipt passed without a policy decision',
       'awaiting-cosignature': 'Disclosure policy version awaiting a second signature',
       cosigned: 'Disclosure policy version co-signed and in force',
