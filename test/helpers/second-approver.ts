@@ -1,6 +1,7 @@
 import type { UserView } from '../../shared/schemas/accounts.js';
 import type { AwaitingSecondApproval, DualControlRequestView } from '../../shared/schemas/dual-control.js';
 import { activate, invite, registerWithToken, signIn, enrolTotp, uniqueUsername, type TestPerson } from './accounts.js';
+import { isAwaitingSecondApproval } from '../../client/sdk/api/dual-control-api.js';
 import { call } from './api.js';
 import type { TestServer } from './test-server.js';
 
@@ -46,6 +47,20 @@ export async function approveSecondStep(
   if (response.status !== 200)
     throw new Error(`second approval failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/**
+ * The server's second secretariat member approves what `first` asked for (an answer
+ * `awaiting-second-approval`); answers the decided request.
+ */
+export async function secondPersonApproves(
+  t: TestServer,
+  requesterToken: string | undefined,
+  first: object,
+): Promise<DualControlRequestView> {
+  if (!isAwaitingSecondApproval(first))
+    throw new Error(`expected a first step waiting for a second person: ${JSON.stringify(first)}`);
+  return approveSecondStep(t, await secondSecretariatMember(t, requesterToken), first.request.id);
 }
 
 /** Carries out a first step answered 202 with the per-server second secretariat member; answers the subject after. */
