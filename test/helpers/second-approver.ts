@@ -16,7 +16,7 @@ export function secondSecretariatMember(t: TestServer, inviterToken: string | un
   if (!member) {
     member = (async () => {
       const inviter = { session: { accessToken: inviterToken ?? '' } } as unknown as TestPerson;
-      const { token } = await invite(t, inviter, { role: 'network-admin', displayName: 'Second secretariat member' });
+      const { token } = await invite(t, inviter, { role: 'network-admin', displayName: 'Secretariat approver' });
       const person = await registerWithToken(t, token, uniqueUsername('netadmin2'));
       await activate(t, inviter, person);
       await signIn(t, person);

@@ -7,7 +7,9 @@ import { expire, hasExpired } from './settle.js';
 
 /**
  * The requests a person may decide on or made: the secretariat sees the whole network, a
- * national admin their own state's. Pending ones whose time ran out are marked expired on the way.
+ * national admin their own state's — except those about themselves: a national admin about to be
+ * suspended or removed is not warned by the list (a compromised account would act first).
+ * Pending ones whose time ran out are marked expired on the way.
  */
 export async function listRequests(
   deps: DualControlDeps,
@@ -20,6 +22,7 @@ export async function listRequests(
   const records = await deps.requests.list({ status, ...(states ? { states } : {}) });
   const open = [];
   for (const record of records) {
+    if (record.subjectId === actor.id) continue;
     if (status === 'pending' && hasExpired(deps, record)) await expire(deps, record);
     else open.push(record);
   }
@@ -32,6 +35,7 @@ export async function getRequest(deps: DualControlDeps, actor: User, id: string)
   const mayRead =
     record !== undefined &&
     actor.status === 'active' &&
+    record.subjectId !== actor.id &&
     (actor.role === 'network-admin' ||
       record.requestedBy === actor.id ||
       (actor.role === 'national-admin' && actor.state === record.state));

@@ -78,16 +78,25 @@ async function supersede(deps: DualControlDeps, pending: DualControlRecord, requ
   if (outcome) await recordDecision(deps, pending, outcome);
 }
 
-/** Tells who may approve: the state's active national admins, and every other secretariat member. */
+/**
+ * Tells each person who may approve: the other secretariat members and the state's active
+ * national admins, one by one so that the subject (about to be suspended, say) is not told.
+ */
 async function alertApprovers(deps: DualControlDeps, request: DualControlRecord): Promise<void> {
   const at = deps.clock.now().toISOString();
-  const base = { kind: 'dual-control.waiting', refs: { dualControlId: request.id }, at } as const;
-  const secretariat = await deps.users.list({ role: 'network-admin', status: 'active' });
-  const alerts: Alert[] = [
-    { ...base, id: `dual-control.waiting:${request.id}:${request.state}`, state: request.state },
-    ...secretariat
-      .filter((member) => member.id !== request.requestedBy && member.id !== request.subjectId)
-      .map((member) => ({ ...base, id: `dual-control.waiting:${request.id}:${member.id}`, userId: member.id })),
-  ];
+  const [secretariat, stateAdmins] = await Promise.all([
+    deps.users.list({ role: 'network-admin', status: 'active' }),
+    deps.users.list({ role: 'national-admin', status: 'active', state: request.state }),
+  ]);
+  const alerts: Alert[] = [...secretariat, ...stateAdmins]
+    .filter((person) => person.id !== request.requestedBy && person.id !== request.subjectId)
+    .map((person) => ({
+      id: `dual-control.waiting:${request.id}:${person.id}`,
+      kind: 'dual-control.waiting',
+      userId: person.id,
+      state: request.state,
+      refs: { dualControlId: request.id },
+      at,
+    }));
   await Promise.all(alerts.map((alert) => deps.raiseAlert(alert)));
 }

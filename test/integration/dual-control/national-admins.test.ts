@@ -113,6 +113,7 @@ describe('dual control: two people to activate, suspend, reactivate or remove a 
     // The state's national admins and every other secretariat member hear of it; the one who asked does not.
     const heard = recording.seen.filter((s) => s.alert.kind === 'dual-control.waiting');
     expect(heard.map((s) => s.alert.refs.dualControlId)).to.deep.equal([asked.body.request.id, asked.body.request.id]);
+    expect(heard.map((s) => s.alert.userId)).to.have.members([kzAdmin.user.id, second.user.id]);
     const audience = heard.flatMap((s) => s.userIds);
     expect(audience).to.include.members([kzAdmin.user.id, second.user.id]);
     expect(audience).not.to.include(root.user.id);
@@ -161,6 +162,7 @@ describe('dual control: two people to activate, suspend, reactivate or remove a 
     await signIn(t, subject);
     await enrolTotp(t, subject);
 
+    recording.seen.splice(0);
     const asked = await firstStep(root, 'POST', `/api/users/${subject.user.id}/suspend`, { reason: 'lost laptop' });
     expect(asked.status).to.equal(202);
     expect(asked.body.request).to.include({ kind: 'suspend-national-admin' });
@@ -170,6 +172,12 @@ describe('dual control: two people to activate, suspend, reactivate or remove a 
     const own = await decide(subject, asked.body.request.id, 'approve');
     expect(own.status).to.equal(403);
     expect(own.body.error?.code).to.equal('dual-control.not-eligible');
+    // Nor are they warned: their state's list and the request itself are not shown to them, nor alerted.
+    const theirList = await call<DualControlRequestView[]>(t.url, 'GET', '/api/dual-control', as(subject));
+    expect(theirList.body.map((r) => r.id)).not.to.include(asked.body.request.id);
+    const theirView = await call(t.url, 'GET', `/api/dual-control/${asked.body.request.id}`, as(subject));
+    expect(theirView.status).to.equal(404);
+    expect(recording.seen.flatMap((s) => s.userIds)).not.to.include(subject.user.id);
 
     const approved = await decide(second, asked.body.request.id, 'approve');
     expect(approved.status).to.equal(200);
