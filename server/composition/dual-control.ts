@@ -27,6 +27,8 @@ export function composeDualControl(
     audit: AuditLog;
     clock: Clock;
     raiseAlert: (alert: Alert) => Promise<void>;
+    /** The subject's responsible admins' open pages follow (people:updated). */
+    subjectChanged: (subjectId: string) => void;
     actions: () => Record<DualControlKind, DualControlAction>;
     ttlMs?: number;
   },
@@ -38,6 +40,7 @@ export function composeDualControl(
     audit: options.audit,
     clock: options.clock,
     raiseAlert: options.raiseAlert,
+    changed: (request) => options.subjectChanged(request.subjectId),
     get actions() {
       return options.actions();
     },

@@ -336,6 +336,11 @@ export function composeModules(
     clock,
     raiseAlert: (alert) => alerts.raise(alert),
     actions: () => nationalAdminActions(accounts),
+    subjectChanged: (subjectId) =>
+      void usersRepository
+        .findById(subjectId)
+        .then((subject) => subject && accounts.people.updated(subject))
+        .catch((error: unknown) => options.logger.warn({ err: error }, 'could not push a second-approval change')),
   });
   const accounts: AccountsDeps = {
     users: usersRepository,

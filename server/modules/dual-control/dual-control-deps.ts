@@ -32,6 +32,8 @@ export interface DualControlDeps {
   clock: Clock;
   raiseAlert(alert: Alert): Promise<void>;
   actions: Record<DualControlKind, DualControlAction>;
+  /** Tells the open pages that a request about this subject was made or decided (best effort). */
+  changed(request: DualControlRecord): void;
   /** How long a request waits for its second approver. */
   ttlMs: number;
 }

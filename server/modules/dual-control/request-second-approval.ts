@@ -57,6 +57,7 @@ export async function requestSecondApproval(
       },
     });
     await alertApprovers(deps, created);
+    deps.changed(created);
     return awaiting(deps, requester, created);
   }
   const pending = await deps.requests.findPending(input.kind, input.subject.id);

@@ -28,6 +28,7 @@ export async function recordDecision(
   outcome: { status: DecidedStatus; decidedBy: string | null; comment: string | null; at: Date },
 ): Promise<DualControlRecord> {
   const decided = await deps.requests.finalize(record, outcome);
+  deps.changed(decided);
   await deps.audit.append({
     type: AUDIT[outcome.status],
     actorId: outcome.decidedBy,

@@ -16,6 +16,8 @@ import {
   type TestPerson,
 } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
+import { socketOf } from '../../helpers/messaging.js';
+import { eventually } from '../../helpers/server-process.js';
 import { secondSecretariatMember } from '../../helpers/second-approver.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
@@ -209,6 +211,24 @@ describe('dual control: two people to activate, suspend, reactivate or remove a 
     expect(again.body.request.id).not.to.equal(removal.body.request.id);
     expect((await decide(kzAdmin, again.body.request.id, 'approve')).status).to.equal(200);
     expect((await userOf(subject.user.id)).status).to.equal('removed');
+  });
+
+  it("the secretariat's open pages follow each request made and decided (people:updated)", async () => {
+    const socket = await socketOf(t, second);
+    const heard: string[] = [];
+    socket.on('people:updated', (event) => heard.push(event.id));
+    try {
+      const newcomer = await pendingAdmin('KZ');
+      await eventually(async () => heard.includes(newcomer.user.id), 5_000, 'the registration heard');
+      heard.splice(0);
+      const { body } = await activationOf(newcomer);
+      await eventually(async () => heard.includes(newcomer.user.id), 5_000, 'the first step heard');
+      heard.splice(0);
+      await decide(kzAdmin, body.request.id, 'refuse', { reason: 'call again tomorrow' });
+      await eventually(async () => heard.includes(newcomer.user.id), 5_000, 'the refusal heard');
+    } finally {
+      socket.close();
+    }
   });
 
   it('a focal point is still activated by their national admin alone', async () => {

@@ -14,7 +14,6 @@ export function PendingPage({ me }: { me: UserView }) {
   const secondApprovals = useSecondApprovals();
   const pending = useLoaded(useCallback(() => client.users.list({ status: 'pending-verification' }), [client]));
   usePeopleUpdates(pending.reload); // newcomers and changed keys appear as they come; new keys show their new safety number
-  usePeopleUpdates(secondApprovals.reload); // an activation approved elsewhere
   const [activated, setActivated] = useState<string>();
   const onActivated = (person: UserView): void => {
     setActivated(person.displayName);

@@ -43,7 +43,6 @@ export function PeoplePage({ me }: { me: UserView }) {
   );
   usePeopleUpdates(people.reload);
   const secondApprovals = useSecondApprovals();
-  usePeopleUpdates(secondApprovals.reload);
   const changed = (): void => {
     people.reload();
     secondApprovals.reload();
