@@ -117,11 +117,13 @@ describe('e2e: two people to activate or suspend a national admin (Chromium)', f
     await signInThroughUi(t, member, second);
     await member.goto(`${t.url}/second-approvals`);
     const card = member.getByTestId('second-approval');
+    expect(await member.getByTestId('second-approvals-count').textContent()).to.equal('1');
     await card.getByRole('button', { name: 'Refuse' }).click();
     await member.getByLabel('Why (the person who asked reads it)').fill('the laptop was found; keys unchanged');
     await shot(member, '07-refuse-with-reason-en');
     await member.getByRole('button', { name: 'Refuse: nothing is done' }).click();
     await member.getByTestId('second-approval-notice').getByText('Refused: nothing was done.').waitFor();
+    await member.getByTestId('second-approvals-count').waitFor({ state: 'detached' }); // the menu's count follows
     expect((await t.server.accounts.users.findById(kzAdmin.user.id))?.status).to.equal('active');
 
     expect([...errors, ...adminErrors, ...memberErrors]).to.deep.equal([]);
