@@ -12,14 +12,16 @@ const alreadyDecided = (record: DualControlRecord): AppError =>
     ? new AppError('dual-control.expired', 'the time to approve this ran out: the first step must be taken again')
     : new AppError('dual-control.already-decided', `this was ${record.status} already`);
 
-async function loadOpen(deps: DualControlDeps, id: string): Promise<DualControlRecord> {
+async function load(deps: DualControlDeps, id: string): Promise<DualControlRecord> {
   const record = await deps.requests.findById(id);
   if (!record) throw new AppError('dual-control.not-found', 'no such request');
-  if (record.status !== 'pending') throw alreadyDecided(record);
   return record;
 }
 
-/** The second person's checks, in the order that tells them most: who they are, then whether it is too late. */
+/**
+ * The second person's checks: who they are first (someone who may not decide learns nothing of
+ * the request's fate), then whether it is still open and in time.
+ */
 async function checkSecondPerson(deps: DualControlDeps, actor: User, record: DualControlRecord): Promise<void> {
   const verdict = secondApproverVerdict(actor, record);
   if (verdict === 'same-person')
@@ -29,6 +31,7 @@ async function checkSecondPerson(deps: DualControlDeps, actor: User, record: Dua
       'dual-control.not-eligible',
       `only another secretariat member or an active national admin of ${record.state} may decide on this`,
     );
+  if (record.status !== 'pending') throw alreadyDecided(record);
   if (hasExpired(deps, record)) {
     await expire(deps, record);
     throw alreadyDecided({ ...record, status: 'expired' });
@@ -41,7 +44,7 @@ async function checkSecondPerson(deps: DualControlDeps, actor: User, record: Dua
  * since the first step, the request is cancelled and the reason answered.
  */
 export async function approve(deps: DualControlDeps, actor: User, id: string): Promise<DualControlRequestView> {
-  const record = await loadOpen(deps, id);
+  const record = await load(deps, id);
   await checkSecondPerson(deps, actor, record);
   const action = deps.actions[record.kind];
   try {
@@ -72,7 +75,7 @@ export async function refuse(
   id: string,
   reason: string,
 ): Promise<DualControlRequestView> {
-  const record = await loadOpen(deps, id);
+  const record = await load(deps, id);
   await checkSecondPerson(deps, actor, record);
   const outcome = await claimDecision(deps, record, 'refused', actor.id, reason);
   if (!outcome) throw new AppError('dual-control.already-decided', 'someone else decided on this a moment ago');
@@ -81,9 +84,10 @@ export async function refuse(
 
 /** The person who took the first step withdraws it. */
 export async function cancel(deps: DualControlDeps, actor: User, id: string): Promise<DualControlRequestView> {
-  const record = await loadOpen(deps, id);
+  const record = await load(deps, id);
   if (record.requestedBy !== actor.id)
     throw new AppError('dual-control.not-eligible', 'only the person who took the first step may withdraw it');
+  if (record.status !== 'pending') throw alreadyDecided(record);
   const outcome = await claimDecision(deps, record, 'cancelled', actor.id, 'withdrawn by the person who asked');
   if (!outcome) throw new AppError('dual-control.already-decided', 'someone else decided on this a moment ago');
   return toRequestView(deps, actor, await recordDecision(deps, record, outcome));
