@@ -155,6 +155,8 @@ describe('dual control: two people to activate, suspend, reactivate or remove a 
     const twice = await decide(second, id, 'approve');
     expect(twice.status).to.equal(409);
     expect(twice.body.error?.code).to.equal('dual-control.already-decided');
+    // Someone who may not decide learns nothing of its fate.
+    expect((await decide(ruAdmin, id, 'approve')).body.error?.code).to.equal('dual-control.not-eligible');
   });
 
   it('another secretariat member approves a suspension; the subject cannot approve their own', async () => {
