@@ -48,6 +48,12 @@ export const DualControlRequestView = z.object({
   comment: z.string().nullable(),
   /** The caller may approve or refuse it now. */
   youMayDecide: z.boolean(),
+  /**
+   * How many people could approve it now (other secretariat members, the state's active national
+   * admins). 0: it waits until one exists — e.g. a network with one secretariat member activating a
+   * state's first national admin.
+   */
+  approversAvailable: z.number().int().nonnegative(),
 });
 export type DualControlRequestView = z.infer<typeof DualControlRequestView>;
 

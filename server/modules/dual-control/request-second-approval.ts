@@ -7,7 +7,7 @@ import type {
 import type { User } from '../accounts/ports/users.js';
 import type { DualControlDeps } from './dual-control-deps.js';
 import type { DualControlRecord } from './ports.js';
-import { toRequestView } from './request-view.js';
+import { possibleApprovers, toRequestView } from './request-view.js';
 import { claimDecision, expire, hasExpired, recordDecision } from './settle.js';
 
 const samePayload = (a: DualControlPayload, b: DualControlPayload): boolean =>
@@ -85,19 +85,13 @@ async function supersede(deps: DualControlDeps, pending: DualControlRecord, requ
  */
 async function alertApprovers(deps: DualControlDeps, request: DualControlRecord): Promise<void> {
   const at = deps.clock.now().toISOString();
-  const [secretariat, stateAdmins] = await Promise.all([
-    deps.users.list({ role: 'network-admin', status: 'active' }),
-    deps.users.list({ role: 'national-admin', status: 'active', state: request.state }),
-  ]);
-  const alerts: Alert[] = [...secretariat, ...stateAdmins]
-    .filter((person) => person.id !== request.requestedBy && person.id !== request.subjectId)
-    .map((person) => ({
-      id: `dual-control.waiting:${request.id}:${person.id}`,
-      kind: 'dual-control.waiting',
-      userId: person.id,
-      state: request.state,
-      refs: { dualControlId: request.id },
-      at,
-    }));
+  const alerts: Alert[] = (await possibleApprovers(deps, request)).map((person) => ({
+    id: `dual-control.waiting:${request.id}:${person.id}`,
+    kind: 'dual-control.waiting',
+    userId: person.id,
+    state: request.state,
+    refs: { dualControlId: request.id },
+    at,
+  }));
   await Promise.all(alerts.map((alert) => deps.raiseAlert(alert)));
 }

@@ -10,9 +10,10 @@ export async function toRequestView(
   viewer: User,
   record: DualControlRecord,
 ): Promise<DualControlRequestView> {
-  const [subject, requester] = await Promise.all([
+  const [subject, requester, approvers] = await Promise.all([
     deps.users.findById(record.subjectId),
     deps.users.findById(record.requestedBy),
+    record.status === 'pending' ? possibleApprovers(deps, record) : Promise.resolve([]),
   ]);
   const open = record.status === 'pending' && record.expiresAt.getTime() > deps.clock.now().getTime();
   return {
@@ -31,5 +32,15 @@ export async function toRequestView(
     decidedAt: record.decidedAt?.toISOString() ?? null,
     comment: record.comment,
     youMayDecide: open && secondApproverVerdict(viewer, record) === 'eligible',
+    approversAvailable: approvers.length,
   };
+}
+
+/** Everyone who could approve `record` now. */
+export async function possibleApprovers(deps: DualControlDeps, record: DualControlRecord): Promise<User[]> {
+  const [secretariat, stateAdmins] = await Promise.all([
+    deps.users.list({ role: 'network-admin', status: 'active' }),
+    deps.users.list({ role: 'national-admin', status: 'active', state: record.state }),
+  ]);
+  return [...secretariat, ...stateAdmins].filter((person) => secondApproverVerdict(person, record) === 'eligible');
 }

@@ -286,3 +286,45 @@ describe('dual control: two people to activate, suspend, reactivate or remove a 
     expect((await auditOf(swept.user.id)).map((entry) => entry.type)).to.include('dual-control.expired');
   });
 });
+
+describe('dual control: a network with one secretariat member', function () {
+  this.timeout(60_000);
+  let t: TestServer;
+  let root: TestPerson;
+  before(async () => {
+    t = await startTestServer();
+    root = await bootstrapNetworkAdmin(t);
+  });
+  after(async () => t.close());
+
+  it("cannot activate a state's first national admin alone: the request waits and says nobody can approve it yet", async () => {
+    const { token } = await invite(t, root, { role: 'national-admin', state: 'KZ', displayName: 'First admin KZ' });
+    const newcomer = await registerWithToken(t, token, uniqueUsername('adminkz'));
+    const asked = await call<AwaitingSecondApproval>(t.url, 'POST', `/api/users/${newcomer.user.id}/activate`, {
+      token: root.session?.accessToken,
+      body: { keyVersion: 1, safetyNumberCompared: true },
+    });
+    expect(asked.status).to.equal(202);
+    expect(asked.body.request).to.include({ approversAvailable: 0, youMayDecide: false });
+    const alone = await call<{ error: { code: string } }>(
+      t.url,
+      'POST',
+      `/api/dual-control/${asked.body.request.id}/approve`,
+      {
+        token: root.session?.accessToken,
+      },
+    );
+    expect(alone.body.error.code).to.equal('dual-control.same-person');
+    expect((await t.server.accounts.users.findById(newcomer.user.id))?.status).to.equal('pending-verification');
+
+    // A second secretariat member joins: now one person could approve it.
+    const second = await secondSecretariatMember(t, root.session?.accessToken);
+    const listed = await call<DualControlRequestView[]>(t.url, 'GET', '/api/dual-control', {
+      token: second.session?.accessToken,
+    });
+    expect(listed.body.find((r) => r.id === asked.body.request.id)).to.include({
+      approversAvailable: 1,
+      youMayDecide: true,
+    });
+  });
+});

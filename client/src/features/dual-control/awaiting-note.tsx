@@ -16,7 +16,13 @@ export function AwaitingNote({ request }: { request: DualControlRequestView }) {
           expires: labels.date(request.expiresAt),
         })}
       </p>
-      <p>{t('dualControl.whoMayApprove', { state: labels.state(request.state) })}</p>
+      {request.approversAvailable === 0 ? (
+        <p className="warning" data-testid="nobody-can-approve">
+          {t('dualControl.nobodyYet', { state: labels.state(request.state) })}
+        </p>
+      ) : (
+        <p>{t('dualControl.whoMayApprove', { state: labels.state(request.state) })}</p>
+      )}
       <Link to="/second-approvals">{t('dualControl.open')}</Link>
     </div>
   );

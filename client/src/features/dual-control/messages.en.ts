@@ -41,6 +41,8 @@ const dualControl = {
   },
   waiting: '{{what}}: waiting for a second approver (since {{since}}, expires {{expires}}).',
   whoMayApprove: 'Who can approve: another secretariat member or an active national admin of {{state}}.',
+  nobodyYet:
+    'Nobody can approve it yet: there is no other secretariat member and no active national admin of {{state}} (with their authenticator app). Invite a second secretariat member: they can approve it before it expires.',
   open: 'See the request',
   count: '{{count}} need your approval',
 } as const;

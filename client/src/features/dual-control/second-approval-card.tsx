@@ -56,8 +56,14 @@ export function SecondApprovalCard({
       )}
       {reason && <p>{t('dualControl.reason', { reason })}</p>}
       <p className="detail">{t('dualControl.expires', { date: labels.date(request.expiresAt) })}</p>
-      {!request.youMayDecide && !mine && (
-        <p className="hint">{t('dualControl.whoMayApprove', { state: labels.state(request.state) })}</p>
+      {request.approversAvailable === 0 ? (
+        <p className="warning" data-testid="nobody-can-approve">
+          {t('dualControl.nobodyYet', { state: labels.state(request.state) })}
+        </p>
+      ) : (
+        !request.youMayDecide && (
+          <p className="hint">{t('dualControl.whoMayApprove', { state: labels.state(request.state) })}</p>
+        )
       )}
       <FormError error={error} />
       <div className="actions">
