@@ -1,7 +1,13 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import type { AwaitingSecondApproval } from '../../shared/schemas/dual-control.js';
-import { invite, registerWithToken, uniqueUsername, type TestPerson } from '../helpers/accounts.js';
+import {
+  bootstrapNetworkAdmin,
+  invite,
+  registerWithToken,
+  uniqueUsername,
+  type TestPerson,
+} from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
 import { seriousAxeViolations } from '../helpers/axe.js';
 import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
@@ -127,5 +133,37 @@ describe('e2e: two people to activate or suspend a national admin (Chromium)', f
     expect((await t.server.accounts.users.findById(kzAdmin.user.id))?.status).to.equal('active');
 
     expect([...errors, ...adminErrors, ...memberErrors]).to.deep.equal([]);
+  });
+});
+
+describe('e2e: one secretariat member cannot activate a first national admin alone (Chromium)', function () {
+  this.timeout(120_000);
+  let t: TestServer;
+  let browser: Browser;
+  let closeE2e: (() => Promise<void>) | undefined;
+  let root: TestPerson;
+
+  before(async () => {
+    ({ t, browser, close: closeE2e } = await startE2e());
+    root = await bootstrapNetworkAdmin(t);
+  });
+  after(async () => closeE2e?.());
+
+  it('the pending card says nobody can approve yet and what to do, on a phone', async () => {
+    const { token } = await invite(t, root, { role: 'national-admin', state: 'KZ', displayName: 'Aigerim Nurlanovna' });
+    const newcomer = await registerWithToken(t, token, uniqueUsername('adminkz'));
+    const page = await (await browser.newContext({ locale: 'en-GB', viewport: PHONE })).newPage();
+    const errors = watchErrors(page);
+    await signInThroughUi(t, page, root);
+    await page.goto(`${t.url}/admin/pending`);
+    const card = page.locator(`[data-testid="pending-person"][data-username="${newcomer.username}"]`);
+    await card.getByRole('button', { name: 'I compared it, activate' }).click();
+    const nobody = card.getByTestId('nobody-can-approve');
+    await nobody.waitFor();
+    expect(await nobody.textContent()).to.contain('Invite a second secretariat member');
+    await shot(page, '08-nobody-can-approve-yet-phone-en');
+    expect(await overflowsSideways(page), 'the page overflows at 390 px').to.equal(false);
+    expect((await t.server.accounts.users.findById(newcomer.user.id))?.status).to.equal('pending-verification');
+    expect(errors).to.deep.equal([]);
   });
 });
