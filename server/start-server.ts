@@ -21,6 +21,7 @@ import { announceBootstrap } from './modules/accounts/announce-bootstrap.js';
 import type { ConsensusDeps } from './modules/consensus/consensus-deps.js';
 import type { MessagingDeps } from './modules/messaging/messaging-deps.js';
 import type { PoliciesDeps } from './modules/policies/policies-deps.js';
+import type { DualControlDeps } from './modules/dual-control/dual-control-deps.js';
 import type { RequestsDeps } from './modules/requests/requests-deps.js';
 import type { EventsDeps } from './modules/events/events-deps.js';
 import type { LivenessDeps } from './modules/liveness/liveness-deps.js';
@@ -71,6 +72,8 @@ export interface RunningServer {
   training: TrainingDeps;
   /** Lost and stolen travel documents (the change log's compaction is a housekeeping step). */
   travelDocuments: TravelDocumentsDeps;
+  /** Actions that take two people (the expiry sweep). */
+  dualControl: DualControlDeps;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -162,6 +165,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       events: modules.events,
       training: modules.training,
       travelDocuments: modules.travelDocuments,
+      dualControl: modules.dualControl,
       close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
     };
   } catch (error) {

@@ -17,6 +17,7 @@ import { domainsApi, type DomainsApi } from './api/domains-api.js';
 import { reviewApi, type ReviewApi } from './api/review-api.js';
 import { policiesApi, type PoliciesApi } from './api/policies-api.js';
 import { usersApi, type UsersApi } from './api/users-api.js';
+import { dualControlApi, type DualControlApi } from './api/dual-control-api.js';
 import { requestsApi, type RequestsApi } from './api/requests-api.js';
 import { webhooksApi, type WebhooksApi } from './api/webhooks-api.js';
 import { eventsApi, type EventsApi } from './api/events-api.js';
@@ -84,6 +85,8 @@ export interface FocalNetClient {
   readonly keyStore: KeyStore;
   readonly invitations: InvitationsApi;
   readonly users: UsersApi;
+  /** Actions on national admins that take two people: the second person's list, approve, refuse. */
+  readonly dualControl: DualControlApi;
   readonly me: MeApi;
   readonly audit: AuditApi;
   readonly directory: DirectoryApi;
@@ -192,6 +195,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     keyStore,
     invitations,
     users: usersApi(session),
+    dualControl: dualControlApi(session),
     me,
     audit: auditApi(session),
     directory,

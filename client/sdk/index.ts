@@ -26,7 +26,8 @@ export { localOpaqueClient, type OpaqueClient, type PendingLogin, type PendingRe
 export { connectSocket, type FocalNetSocket, type SocketHelperOptions } from './socket.js';
 export { answerLivenessPrompt, onLivenessPrompt } from './liveness-socket.js';
 export type { AuditQuery } from './api/audit-api.js';
-export type { ListUsersFilter, SearchUsersFilter, UserPatch } from './api/users-api.js';
+export type { ListUsersFilter, SearchUsersFilter, UserPatch, UserOrSecondStep } from './api/users-api.js';
+export { isAwaitingSecondApproval, type DualControlApi } from './api/dual-control-api.js';
 export type { MySession, TotpSetup } from './api/me-api.js';
 export type { DirectoryFilter } from './api/directory-api.js';
 export type { LivenessOutcome } from './api/liveness-api.js';

@@ -9,6 +9,7 @@ import { createAuthenticator } from '../http/authenticate.js';
 import { createApp } from '../http/create-app.js';
 import { createRateLimits } from '../http/rate-limits.js';
 import { approvalRoutes } from '../http/routes/approvals.routes.js';
+import { dualControlRoutes } from '../http/routes/dual-control.routes.js';
 import { attachmentRoutes } from '../http/routes/attachments.routes.js';
 import { authRoutes } from '../http/routes/auth.routes.js';
 import { consensusRoutes } from '../http/routes/consensus.routes.js';
@@ -78,6 +79,7 @@ const ROUTES = [
   circularRoutes,
   libraryRoutes,
   travelDocumentRoutes,
+  dualControlRoutes,
 ];
 
 export interface HttpAppDeps {
@@ -112,6 +114,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     documents: modules.documents,
     library: modules.library,
     travelDocuments: modules.travelDocuments,
+    dualControl: modules.dualControl,
     notifications: notificationsDeps(
       {
         connection: deps.database.connection,

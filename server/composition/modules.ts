@@ -79,6 +79,9 @@ import type { LibraryDeps } from '../modules/library/library-deps.js';
 import { sweepLibraryFiles } from '../modules/library/library-files.js';
 import { composeTravelDocuments } from './travel-documents.js';
 import { CHANGE_LOG_KEEP_MS, type TravelDocumentsDeps } from '../modules/travel-documents/travel-documents-deps.js';
+import { composeDualControl } from './dual-control.js';
+import type { DualControlDeps } from '../modules/dual-control/dual-control-deps.js';
+import { nationalAdminActions } from '../modules/accounts/national-admin-actions.js';
 
 /** For compositions without sockets (CLI, seeding): nobody to tell. */
 const SILENT_REQUESTS: RequestNotifier = {
@@ -111,6 +114,8 @@ export interface Modules {
   library: LibraryDeps;
   /** Lost and stolen travel documents: key rings, keyed listings, the sync's change log, screening counts. */
   travelDocuments: TravelDocumentsDeps;
+  /** Actions that take two people: the first asks, a second approves (national admins' activation, suspension, removal). */
+  dualControl: DualControlDeps;
   /** Creates the indexes (idempotent). */
   ensureIndexes(): Promise<void>;
   /** Creates indexes and seeds the member states and domains (idempotent; run at every start). */
@@ -324,6 +329,19 @@ export function composeModules(
   };
   policy.onApprovalSettled((event) => onApprovalSettled(messaging, event));
 
+  // Approving a request carries out an account action: the actions are read once accounts exist.
+  const dualControl = composeDualControl(connection, {
+    users: usersRepository,
+    audit,
+    clock,
+    raiseAlert: (alert) => alerts.raise(alert),
+    actions: () => nationalAdminActions(accounts),
+    subjectChanged: (subjectId) =>
+      void usersRepository
+        .findById(subjectId)
+        .then((subject) => subject && accounts.people.updated(subject))
+        .catch((error: unknown) => options.logger.warn({ err: error }, 'could not push a second-approval change')),
+  });
   const accounts: AccountsDeps = {
     users: usersRepository,
     invitations: new InvitationsRepository(invitations, claims),
@@ -335,6 +353,7 @@ export function composeModules(
     opaque: opaqueFlows(options.opaqueServerSetup, options.jwtSecret, claims),
     revocations: options.revocations,
     people: options.peopleNotifier ?? { updated: () => undefined },
+    dualControl: dualControl.secondApprovals,
     endedSessions,
     actors: {
       async findById(id) {
@@ -418,6 +437,7 @@ export function composeModules(
     await travelDocuments.ensureIndexes();
     await policies.ensureIndexes();
     await alerts.ensureIndexes();
+    await dualControl.ensureIndexes();
   };
   return {
     accounts,
@@ -436,6 +456,7 @@ export function composeModules(
     circulars,
     library: library.deps,
     travelDocuments: travelDocuments.deps,
+    dualControl: dualControl.deps,
     async housekeeping() {
       await claims.deleteExpired(clock.now());
       await accounts.refreshTokens.deleteExpired(clock.now());

@@ -10,6 +10,7 @@ import { sweepMessages } from '../modules/messaging/sweep-messages.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from '../modules/policies/sweep-approvals.js';
 import { REQUEST_SWEEP_INTERVAL_MS, sweepRequests } from '../modules/requests/sweep-requests.js';
 import { startPeriodic } from '../system/periodic.js';
+import { DUAL_CONTROL_SWEEP_INTERVAL_MS, sweepDualControl } from '../modules/dual-control/sweep-requests.js';
 import { catchUpRequestAlerts } from '../modules/alerts/catch-up-request-alerts.js';
 import { EVENT_REMINDER_SWEEP_INTERVAL_MS, sweepEventReminders } from '../modules/events/sweep-event-reminders.js';
 
@@ -34,6 +35,11 @@ export function startSweepers(modules: Modules, logger: Logger, intervals: { out
       failed('request sweep'),
     ),
     startPeriodic(() => sweepProposals(modules.consensus), CONSENSUS_SWEEP_INTERVAL_MS, failed('consensus sweep')),
+    startPeriodic(
+      () => sweepDualControl(modules.dualControl),
+      DUAL_CONTROL_SWEEP_INTERVAL_MS,
+      failed('dual-control sweep'),
+    ),
     startPeriodic(
       () => sweepLivenessSchedules(modules.liveness),
       LIVENESS_SCHEDULE_SWEEP_INTERVAL_MS,

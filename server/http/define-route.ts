@@ -22,6 +22,8 @@ export interface RouteSpec<Body, Query, Params, Result> {
   status?: number;
   /** Statuses other than success this route may answer with, for the OpenAPI document. */
   errors?: number[];
+  /** Other success statuses and their answers (e.g. 202 when a second person must approve first). */
+  alsoSucceeds?: Record<number, ZodType>;
   /** Other content types the success answer may come in (e.g. text/csv when asked for), by type. */
   alsoAnswers?: Record<string, ZodType>;
   /** Signed-in callers only: checked before any input is parsed, so anonymous callers learn nothing. */
@@ -119,6 +121,12 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
         description: 'success',
         content: { 'application/json': { schema: spec.response }, ...alternatives },
       },
+      ...Object.fromEntries(
+        Object.entries(spec.alsoSucceeds ?? {}).map(([status, schema]) => [
+          status,
+          { description: 'accepted', content: { 'application/json': { schema } } },
+        ]),
+      ),
       ...errorResponses(documentedErrors(spec)),
     },
   });

@@ -56,6 +56,13 @@ export const ERROR_STATUS = {
   'policy.version-conflict': 409,
   'approval.not-found': 404,
   'approval.not-pending': 409,
+  'dual-control.not-found': 404,
+  // The second approver must be another person than the one who asked.
+  'dual-control.same-person': 409,
+  'dual-control.expired': 410,
+  // Neither another secretariat member nor an active national admin of the subject's state (or the subject).
+  'dual-control.not-eligible': 403,
+  'dual-control.already-decided': 409,
   'request.not-found': 404,
   'request.wrong-side': 403,
   'request.invalid-transition': 409,

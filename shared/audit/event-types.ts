@@ -111,6 +111,7 @@ export const AUDIT_EVENT_TYPES = [
   'dual-control.approved',
   'dual-control.refused',
   'dual-control.expired',
+  'dual-control.cancelled',
   'policy.awaiting-cosignature',
   'policy.cosigned',
   'policy.cosignature-expired',

@@ -25,6 +25,7 @@ export const ALERT_KINDS = [
   'training.requested',
   'training.answered',
   'circular.arrived',
+  'dual-control.waiting',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKind>;
@@ -47,6 +48,8 @@ export const AlertRefs = z
     eventId: Id.optional(),
     trainingRequestId: Id.optional(),
     circularId: Id.optional(),
+    /** An action that waits for a second approver (server/modules/dual-control). */
+    dualControlId: Id.optional(),
   })
   .strict();
 export type AlertRefs = z.infer<typeof AlertRefs>;

@@ -10,6 +10,9 @@ import {
   type TestPerson,
 } from '../helpers/accounts.js';
 import type { TestServer } from '../helpers/test-server.js';
+import type { DualControlRequestView } from '../../shared/schemas/dual-control.js';
+import { call } from '../helpers/api.js';
+import { approveSecondStep, secondSecretariatMember } from '../helpers/second-approver.js';
 import { screenshots, startE2e, watchErrors } from '../helpers/e2e.js';
 
 const shot = screenshots('onboarding');
@@ -26,6 +29,15 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     root = await bootstrapNetworkAdmin(t);
   });
   after(async () => closeE2e?.());
+
+  /** Another secretariat member approves the one request waiting for a second person. */
+  const secondApprovesWhatWaits = async (): Promise<void> => {
+    const second = await secondSecretariatMember(t, root.session?.accessToken);
+    const [waiting] = (
+      await call<DualControlRequestView[]>(t.url, 'GET', '/api/dual-control', { token: second.session?.accessToken })
+    ).body;
+    await approveSecondStep(t, second, waiting?.id ?? '');
+  };
 
   it('admin invites, newcomer registers with keys made in the browser, both see one safety number, admin activates', async () => {
     // ── A: the network admin signs in (password, then the TOTP code the server asks for) ──
@@ -121,7 +133,10 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     expect((await card.getByTestId('safety-number').locator('li').allTextContents()).join('')).to.equal(digits);
     await shot(admin, '07-admin-pending-en');
     await card.getByRole('button', { name: 'I compared it, activate' }).click();
-    await admin.getByTestId('activated').waitFor();
+    // A national admin's activation takes a second person (test/e2e/second-approvals.test.ts shows the
+    // page): the card says so, and another secretariat member approves.
+    await card.getByTestId('awaiting-second-approval').waitFor();
+    await secondApprovesWhatWaits();
 
     // ── B: the page notices the activation by itself ──
     await newcomer.getByTestId('account-active').waitFor({ timeout: 15_000 });
@@ -167,10 +182,16 @@ describe('e2e: onboarding a national admin in Chromium', function () {
       .getByRole('dialog')
       .getByRole('button', { name: /^Suspend now — / })
       .click();
+    // A national admin's suspension waits for a second person; another secretariat member approves it.
+    await row.getByTestId('awaiting-second-approval').waitFor();
+    await shot(admin, '12b-admin-suspension-waits-en');
+    await secondApprovesWhatWaits();
     await row.and(admin.locator('[data-status="suspended"]')).waitFor();
     // The server closed the tab's socket; reconnecting, its refresh is refused: signed out without a click.
     await newcomer.getByRole('heading', { name: 'Sign in' }).waitFor();
     await row.getByRole('button', { name: 'Reactivate' }).click();
+    await row.getByTestId('awaiting-second-approval').waitFor();
+    await secondApprovesWhatWaits();
     await row.and(admin.locator('[data-status="active"]')).waitFor();
 
     // ── B: signs in again with password and code; the keys unlock with the same password (64 MiB argon2id) ──

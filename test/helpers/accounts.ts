@@ -12,10 +12,12 @@ import type {
   Session,
   UserView,
 } from '../../shared/schemas/accounts.js';
+import type { AwaitingSecondApproval } from '../../shared/schemas/dual-control.js';
 import { issueBootstrapInvitation } from '../../server/modules/accounts/invitations.js';
 import { startOpaqueLogin, startOpaqueRegistration, stretchingFor } from '../../client/sdk/opaque-client.js';
 import { refusedProof } from '../../client/sdk/opaque-sign-in.js';
 import { call } from './api.js';
+import { completeWithSecondApprover } from './second-approver.js';
 import type { TestServer } from './test-server.js';
 
 /** argon2's minimums for OPAQUE's key stretching: the real parameters cost ~0.3–1 s per sign-in. */
@@ -210,12 +212,25 @@ export async function invite(
   return response.body;
 }
 
+/**
+ * `admin` activates `person` after comparing the safety number; a national admin's activation
+ * takes a second person, here the server's second secretariat member (test/helpers/second-approver.ts).
+ */
 export async function activate(t: TestServer, admin: TestPerson, person: TestPerson): Promise<UserView> {
-  const response = await call<UserView>(t.url, 'POST', `/api/users/${person.user.id}/activate`, {
-    token: admin.session?.accessToken,
-    body: { keyVersion: person.user.keys?.keyVersion ?? 1, safetyNumberCompared: true },
-  });
-  if (response.status !== 200)
+  const response = await call<UserView | AwaitingSecondApproval>(
+    t.url,
+    'POST',
+    `/api/users/${person.user.id}/activate`,
+    {
+      token: admin.session?.accessToken,
+      body: { keyVersion: person.user.keys?.keyVersion ?? 1, safetyNumberCompared: true },
+    },
+  );
+  if (response.status === 202 && response.body.status === 'awaiting-second-approval') {
+    person.user = await completeWithSecondApprover(t, admin.session?.accessToken, response.body);
+    return person.user;
+  }
+  if (response.status !== 200 || response.body.status === 'awaiting-second-approval')
     throw new Error(`activation failed: ${response.status} ${JSON.stringify(response.body)}`);
   person.user = response.body;
   return response.body;

@@ -1,5 +1,7 @@
 import { generate } from 'otplib';
 import type { DomainCode } from '../../shared/schemas/labels.js';
+import { isAwaitingSecondApproval } from '../../client/sdk/api/dual-control-api.js';
+import { completeWithSecondApprover } from './second-approver.js';
 import { sdkRegister, sdkSignIn, type SdkPerson } from './sdk.js';
 import type { TestServer } from './test-server.js';
 
@@ -17,7 +19,10 @@ async function registerAndActivate(
   const person = await sdkRegister(t, token, prefix);
   await sdkSignIn(t, person);
   const id = person.client.session.current()?.user.id ?? '';
-  await verifier.client.users.activate(id, { keyVersion: 1, safetyNumberCompared: true });
+  const activated = await verifier.client.users.activate(id, { keyVersion: 1, safetyNumberCompared: true });
+  // A national admin's activation takes a second person: the server's second secretariat member.
+  if (isAwaitingSecondApproval(activated))
+    await completeWithSecondApprover(t, verifier.client.session.current()?.accessToken, activated);
   await sdkSignIn(t, person);
   await person.client.unlockKeys({ password: person.password });
   return Object.assign(person, { id });

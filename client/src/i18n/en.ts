@@ -28,6 +28,7 @@ import { emailAlertsEn } from '../features/email-alerts/messages.en';
 import { circularsEn } from '../features/circulars/messages.en';
 import { libraryEn } from '../features/library/messages.en';
 import { travelDocumentsEn } from '../features/travel-documents/messages.en';
+import { dualControlEn } from '../features/dual-control/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -54,6 +55,7 @@ export const en = {
   ...circularsEn,
   ...libraryEn,
   ...travelDocumentsEn,
+  ...dualControlEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

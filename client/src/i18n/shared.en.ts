@@ -136,6 +136,14 @@ export const sharedEn = {
       'limit-reached': 'Your state has registered the most endpoints allowed. Delete one first.',
     },
     centre: { 'not-found': 'This centre is not (or no longer) listed.' },
+    'dual-control': {
+      'not-found': 'No such request waiting for a second approver.',
+      'same-person': 'You took the first step: another person must approve or refuse it.',
+      expired: 'The time to approve this ran out: the first step must be taken again.',
+      'not-eligible':
+        'Only another secretariat member or an active national admin of that state may decide on this, and nobody on their own account.',
+      'already-decided': 'Someone decided on this meanwhile: reload the page.',
+    },
     training: {
       'not-found': 'No such training request, or it is not your state’s.',
       invalid: 'The training request cannot be sent this way: see below.',

@@ -17,6 +17,7 @@ import type { EventsDeps } from '../../modules/events/events-deps.js';
 import type { CircularsDeps } from '../../modules/circulars/circulars-deps.js';
 import type { LibraryDeps } from '../../modules/library/library-deps.js';
 import type { TravelDocumentsDeps } from '../../modules/travel-documents/travel-documents-deps.js';
+import type { DualControlDeps } from '../../modules/dual-control/dual-control-deps.js';
 import type { Authenticator } from '../authenticate.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -42,6 +43,7 @@ export interface RouteContext {
   circulars: CircularsDeps;
   library: LibraryDeps;
   travelDocuments: TravelDocumentsDeps;
+  dualControl: DualControlDeps;
   authn: Authenticator;
   limits: RateLimits;
 }

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { z } from 'zod';
 import {
   ActivateRequest,
@@ -19,10 +20,19 @@ import {
   searchUsers,
   updateUser,
 } from '../../modules/accounts/manage-users.js';
+import { AwaitingSecondApproval } from '../../../shared/schemas/dual-control.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
 const IdParams = z.object({ id: Id });
+
+/** A national admin's activation, suspension or removal is answered 202: it waits for a second person. */
+function answer<T extends object>(res: Response, result: T): T {
+  if ('status' in result && result.status === 'awaiting-second-approval') res.status(202).json(result);
+  return result;
+}
+const SECOND_STEP = { 202: AwaitingSecondApproval };
+const UserOrSecondStep = z.union([UserView, AwaitingSecondApproval]);
 
 export function userRoutes({ router, registry, accounts, authn }: RouteContext): void {
   defineRoute(router, registry, {
@@ -81,13 +91,15 @@ export function userRoutes({ router, registry, accounts, authn }: RouteContext):
     path: '/api/users/:id/activate',
     auth: authn,
     tag: 'users',
-    summary: 'Activate after comparing the safety number out of band (bound to the key version compared).',
+    summary:
+      'Activate after comparing the safety number out of band (bound to the key version compared). A national admin: 202, a second person approves (POST /api/dual-control/{id}/approve).',
     params: IdParams,
     body: ActivateRequest,
-    response: UserView,
+    response: UserOrSecondStep,
+    alsoSucceeds: SECOND_STEP,
     errors: [400, 401, 403, 404, 409],
-    handler: async ({ params, body, req }) =>
-      activateUser(accounts, await authn.actor(req), params.id, body.keyVersion),
+    handler: async ({ params, body, req, res }) =>
+      answer(res, await activateUser(accounts, await authn.actor(req), params.id, body.keyVersion)),
   });
 
   defineRoute(router, registry, {
@@ -95,13 +107,15 @@ export function userRoutes({ router, registry, accounts, authn }: RouteContext):
     path: '/api/users/:id/suspend',
     auth: authn,
     tag: 'users',
-    summary: 'Suspend at once: tokens stop working and open sockets close.',
+    summary:
+      'Suspend at once: tokens stop working and open sockets close. A national admin: 202, a second person approves.',
     params: IdParams,
     body: SuspendRequest,
-    response: UserView,
+    response: UserOrSecondStep,
+    alsoSucceeds: SECOND_STEP,
     errors: [400, 401, 403, 404, 409],
-    handler: async ({ params, body, req }) =>
-      changeUserStatus(accounts, await authn.actor(req), params.id, 'suspend', body.reason),
+    handler: async ({ params, body, req, res }) =>
+      answer(res, await changeUserStatus(accounts, await authn.actor(req), params.id, 'suspend', body.reason)),
   });
 
   defineRoute(router, registry, {
@@ -123,11 +137,13 @@ export function userRoutes({ router, registry, accounts, authn }: RouteContext):
     path: '/api/users/:id/reactivate',
     auth: authn,
     tag: 'users',
-    summary: 'Lift a suspension.',
+    summary: 'Lift a suspension. A national admin: 202, a second person approves.',
     params: IdParams,
-    response: UserView,
+    response: UserOrSecondStep,
+    alsoSucceeds: SECOND_STEP,
     errors: [401, 403, 404, 409],
-    handler: async ({ params, req }) => changeUserStatus(accounts, await authn.actor(req), params.id, 'reactivate'),
+    handler: async ({ params, req, res }) =>
+      answer(res, await changeUserStatus(accounts, await authn.actor(req), params.id, 'reactivate')),
   });
 
   defineRoute(router, registry, {
@@ -135,10 +151,13 @@ export function userRoutes({ router, registry, accounts, authn }: RouteContext):
     path: '/api/users/:id',
     auth: authn,
     tag: 'users',
-    summary: 'Remove a person from the network (the record stays for the audit trail).',
+    summary:
+      'Remove a person from the network (the record stays for the audit trail). A national admin: 202, a second person approves.',
     params: IdParams,
-    response: UserView,
+    response: UserOrSecondStep,
+    alsoSucceeds: SECOND_STEP,
     errors: [401, 403, 404, 409],
-    handler: async ({ params, req }) => changeUserStatus(accounts, await authn.actor(req), params.id, 'remove'),
+    handler: async ({ params, req, res }) =>
+      answer(res, await changeUserStatus(accounts, await authn.actor(req), params.id, 'remove')),
   });
 }

@@ -7,6 +7,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AccessTokenSigner } from './access-tokens.js';
 import type { ActorSource } from './actor-cache.js';
 import type { OpaqueFlows } from './opaque-flows.js';
+import type { SecondApprovals } from '../dual-control/dual-control-deps.js';
 
 /** Tells every server node that a user's sessions end now (sockets are closed). */
 export interface SessionRevocations {
@@ -39,6 +40,8 @@ export interface AccountsDeps {
   states: MemberStateStore;
   /** Tells the directory that who is active, or their keys, changed. */
   directoryChanged(): Promise<void>;
+  /** Actions on a national admin take a second person: the first step asks here. */
+  dualControl: SecondApprovals;
   /** Base URL for invitation links (the web client). */
   publicOrigin: string;
   /** A session is renewed for at most this long after its sign-in. */

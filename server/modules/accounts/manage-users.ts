@@ -7,6 +7,7 @@ import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from './authorize.js';
 import { checkParticipating } from './check-participating.js';
 import { toUserView } from './user-view.js';
+import type { AwaitingSecondApproval, DualControlKind } from '../../../shared/schemas/dual-control.js';
 
 async function load(deps: AccountsDeps, id: string): Promise<User> {
   const user = await deps.users.findById(id);
@@ -54,27 +55,55 @@ export async function searchUsers(deps: AccountsDeps, actor: User, query: Search
 /**
  * Activation after the admin compared the safety number out of band. Bound to the key version
  * the admin saw: if the keys changed in between, the comparison proves nothing and is refused.
+ * A national admin's activation takes a second person: this is then only the first step.
  */
-export async function activateUser(deps: AccountsDeps, actor: User, id: string, keyVersion: number): Promise<UserView> {
+export async function activateUser(
+  deps: AccountsDeps,
+  actor: User,
+  id: string,
+  keyVersion: number,
+): Promise<UserView | AwaitingSecondApproval> {
   const user = await load(deps, id);
   authorize(actor, 'user:activate', { id: user.id, role: user.role, state: user.state });
+  checkActivation(user, keyVersion);
+  if (user.role === 'national-admin')
+    return deps.dualControl.request(actor, {
+      kind: 'activate-national-admin',
+      subject: user,
+      payload: { keyVersion, safetyNumberCompared: true },
+    });
+  return applyActivation(deps, user, keyVersion, { verifiedBy: actor.id, actorId: actor.id });
+}
+
+/** Throws unless `user` waits for verification with the keys whose safety number was compared. */
+export function checkActivation(user: User, keyVersion: number): void {
   if (user.status !== 'pending-verification')
     throw new AppError('user.invalid-transition', `the account is ${user.status}, not pending verification`);
   if (!user.keys || user.keys.keyVersion !== keyVersion)
     throw new AppError('keys.changed', 'the keys changed since you compared the safety number: compare again');
+}
+
+/** Activates a checked account; `verifiedBy` compared the safety number, `actorId` carried it out (and `also` says more). */
+export async function applyActivation(
+  deps: AccountsDeps,
+  user: User,
+  keyVersion: number,
+  by: { verifiedBy: string; actorId: string; also?: Record<string, string> },
+): Promise<UserView> {
   const now = deps.clock.now();
+  if (!user.keys) throw new AppError('keys.changed', 'the account has no keys');
   const updated = await deps.users.update(
-    id,
-    { status: 'active', keys: { ...user.keys, verifiedAt: now, verifiedBy: actor.id } },
+    user.id,
+    { status: 'active', keys: { ...user.keys, verifiedAt: now, verifiedBy: by.verifiedBy } },
     { now },
   );
   if (!updated) throw new AppError('user.not-found', 'no such user');
   await deps.audit.append({
     type: 'user.activated',
-    actorId: actor.id,
+    actorId: by.actorId,
     state: user.state,
-    subjectId: id,
-    data: { keyVersion },
+    subjectId: user.id,
+    data: { keyVersion, ...by.also },
   });
   await deps.directoryChanged();
   deps.people.updated(updated);
@@ -88,7 +117,7 @@ interface StatusChange {
   audit: AuditEventType;
 }
 
-const CHANGES = {
+export const STATUS_CHANGES = {
   suspend: {
     action: 'user:suspend',
     from: ['active', 'pending-verification'],
@@ -103,38 +132,73 @@ const CHANGES = {
     audit: 'user.removed',
   },
 } as const satisfies Record<string, StatusChange>;
+export type StatusChangeName = keyof typeof STATUS_CHANGES;
+
+/**
+ * Suspending or removing a national admin takes a second person (issue #23); so does lifting a
+ * suspension, or one person could undo alone what two decided and give the power back.
+ */
+const TWO_PEOPLE: Record<StatusChangeName, DualControlKind> = {
+  suspend: 'suspend-national-admin',
+  reactivate: 'reactivate-national-admin',
+  remove: 'remove-national-admin',
+};
+
+/** Throws unless `user`'s status allows `change`. */
+export function checkStatusChange(user: User, change: StatusChangeName): void {
+  const spec: StatusChange = STATUS_CHANGES[change];
+  if (!spec.from.includes(user.status))
+    throw new AppError('user.invalid-transition', `cannot ${change} an account that is ${user.status}`);
+}
 
 /**
  * Suspension and removal take effect at once: every token issued so far stops working, refresh
- * tokens are revoked, and open sockets on every node are closed.
+ * tokens are revoked, and open sockets on every node are closed. For a national admin, this is
+ * the first step and the second person's approval carries it out.
  */
 export async function changeUserStatus(
   deps: AccountsDeps,
   actor: User,
   id: string,
-  change: keyof typeof CHANGES,
+  change: StatusChangeName,
   reason?: string,
-): Promise<UserView> {
-  const spec: StatusChange = CHANGES[change];
+): Promise<UserView | AwaitingSecondApproval> {
+  const spec: StatusChange = STATUS_CHANGES[change];
   const user = await load(deps, id);
   authorize(actor, spec.action, { id: user.id, role: user.role, state: user.state });
-  if (!spec.from.includes(user.status))
-    throw new AppError('user.invalid-transition', `cannot ${change} an account that is ${user.status}`);
+  checkStatusChange(user, change);
+  if (user.role === 'national-admin')
+    return deps.dualControl.request(actor, {
+      kind: TWO_PEOPLE[change],
+      subject: user,
+      payload: reason ? { reason } : {},
+    });
+  return applyStatusChange(deps, user, change, { actorId: actor.id, ...(reason ? { reason } : {}) });
+}
+
+/** Changes a checked account's status; `also` names more people in the audit entry. */
+export async function applyStatusChange(
+  deps: AccountsDeps,
+  user: User,
+  change: StatusChangeName,
+  by: { actorId: string; reason?: string; also?: Record<string, string> },
+): Promise<UserView> {
+  const spec: StatusChange = STATUS_CHANGES[change];
   const ending = spec.to !== 'active';
   // A reactivated account whose keys were never verified goes back to waiting for verification.
   const to: UserStatus = spec.to === 'active' && !user.keys?.verifiedAt ? 'pending-verification' : spec.to;
-  const updated = await deps.users.update(id, { status: to }, { revokeTokens: ending, now: deps.clock.now() });
+  const updated = await deps.users.update(user.id, { status: to }, { revokeTokens: ending, now: deps.clock.now() });
   if (!updated) throw new AppError('user.not-found', 'no such user');
   if (ending) {
-    await deps.refreshTokens.revokeAllOfUser(id);
-    deps.revocations.revokeUser(id);
+    await deps.refreshTokens.revokeAllOfUser(user.id);
+    deps.revocations.revokeUser(user.id);
   }
   await deps.audit.append({
     type: spec.audit,
-    actorId: actor.id,
+    actorId: by.actorId,
     state: user.state,
-    subjectId: id,
-    data: { from: user.status, to, ...(reason ? { reason } : {}) },
+    subjectId: user.id,
+    data: { from: user.status, to, ...(by.reason ? { reason: by.reason } : {}), ...by.also },
   });
   await deps.directoryChanged();
   deps.people.updated(updated);

@@ -17,6 +17,7 @@ const FOCAL_POINT: [AlertKind, DeliveryMode][] = [
 /** National admins: what waits for their state, and its overdue cases. */
 const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['approval.waiting', 'immediate'],
+  ['dual-control.waiting', 'immediate'],
   ['request.overdue', 'immediate'],
   ['consensus.opened', 'immediate'],
   ['consensus.closing', 'immediate'],
@@ -30,6 +31,7 @@ const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
 ];
 
 const NETWORK_ADMIN: [AlertKind, DeliveryMode][] = [
+  ['dual-control.waiting', 'immediate'],
   ['consensus.opened', 'digest'],
   ['consensus.decided', 'digest'],
   ['circular.arrived', 'digest'],

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { isCryptoError } from '../../../shared/crypto/errors.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import { isApiError, type FetchLike } from '../../../client/sdk/index.js';
+import { secondPersonApproves } from '../../helpers/second-approver.js';
 import { startSdkNetwork } from '../../helpers/network.js';
 import { sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
 import type { TestServer } from '../../helpers/test-server.js';
@@ -42,9 +43,14 @@ describe('client SDK: administration routes', function () {
     const id = pending?.id ?? '';
     expect((await root.client.users.get(id)).username).to.equal(person.username);
     expect((await root.client.users.update(id, { displayName: 'Ali Hassan' })).displayName).to.equal('Ali Hassan');
-    expect((await root.client.users.suspend(id, 'left the ministry')).status).to.equal('suspended');
-    expect((await root.client.users.reactivate(id)).status).to.equal('pending-verification'); // never verified
-    expect((await root.client.users.remove(id)).status).to.equal('removed');
+    // Each is a first step for a national admin: the server's second secretariat member approves it.
+    const rootToken = () => root.client.session.current()?.accessToken;
+    const twoPeople = async (first: object) => (await secondPersonApproves(t, rootToken(), first)).status;
+    expect(await twoPeople(await root.client.users.suspend(id, 'left the ministry'))).to.equal('approved');
+    expect((await root.client.users.get(id)).status).to.equal('suspended');
+    expect(await twoPeople(await root.client.users.reactivate(id))).to.equal('approved');
+    expect((await root.client.users.get(id)).status).to.equal('pending-verification'); // never verified
+    expect(await twoPeople(await root.client.users.remove(id))).to.equal('approved');
     const gone = await root.client.users.get(id).catch((e: unknown) => e);
     expect(isApiError(gone, 'user.not-found')).to.equal(true);
   });

@@ -3,6 +3,7 @@ import { fromBase64Url, toBase64Url } from '../../../shared/crypto/encoding.js';
 import { isCryptoError } from '../../../shared/crypto/errors.js';
 import { safetyNumber } from '../../../shared/crypto/safety-number.js';
 import { ENROLMENT_STEPS, type EnrolmentStep } from '../../../client/sdk/index.js';
+import { secondPersonApproves } from '../../helpers/second-approver.js';
 import { STRONG_PASSWORD, uniqueUsername } from '../../helpers/accounts.js';
 import { startSdkNetwork } from '../../helpers/network.js';
 import { FAST_KDF, sdkClient, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
@@ -62,11 +63,14 @@ describe('client SDK: onboarding and keys', function () {
       { userId: pending?.id ?? '', identityKey: fromBase64Url(pending?.keys?.identityKey ?? '') },
     );
     expect(seenByAdmin.text).to.equal(seenByNewcomer.text);
-    const activated = await root.client.users.activate(pending?.id ?? '', {
+    const asked = await root.client.users.activate(pending?.id ?? '', {
       keyVersion: pending?.keys?.keyVersion ?? 0,
       safetyNumberCompared: true,
     });
-    expect(activated.status).to.equal('active');
+    // A national admin: the comparison is the first step, a second secretariat member approves.
+    expect(asked.status).to.equal('awaiting-second-approval');
+    await secondPersonApproves(t, root.client.session.current()?.accessToken, asked);
+    expect((await root.client.users.get(pending?.id ?? '')).status).to.equal('active');
 
     const person: SdkPerson = {
       client: sdkClient(t),

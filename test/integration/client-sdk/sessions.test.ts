@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { isApiError } from '../../../client/sdk/index.js';
+import { secondPersonApproves } from '../../helpers/second-approver.js';
 import { call } from '../../helpers/api.js';
 import { startSdkNetwork } from '../../helpers/network.js';
 import { countingFetch, sdkClient, sdkRegister, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
@@ -77,7 +78,9 @@ describe('client SDK: sessions and refresh rotation', function () {
       changes += 1;
     });
     const id = p.client.session.current()?.user.id ?? '';
-    await root.client.users.suspend(id, 'lost laptop');
+    // A national admin's suspension takes two people: the server's second secretariat member approves.
+    const asked = await root.client.users.suspend(id, 'lost laptop');
+    await secondPersonApproves(t, root.client.session.current()?.accessToken, asked);
     const refused = await p.client.me.get().catch((e: unknown) => e);
     expect(isApiError(refused, 'auth.session-invalid'), String(refused)).to.equal(true);
     expect(p.client.session.current()).to.equal(undefined);

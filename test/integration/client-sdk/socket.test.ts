@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { connectSocket, type FocalNetSocket } from '../../../client/sdk/index.js';
 import type { Ack } from '../../../shared/errors.js';
 import type { PingResponse } from '../../../shared/schemas/system.js';
+import { secondPersonApproves } from '../../helpers/second-approver.js';
 import { waitFor } from '../../helpers/barrier.js';
 import { startSdkNetwork } from '../../helpers/network.js';
 import { eventually } from '../../helpers/server-process.js';
@@ -71,7 +72,8 @@ describe('client SDK: socket helper', function () {
     await sdkSignIn(t, person);
     const socket = open(person);
     await eventually(async () => socket.connected, 5_000, 'socket connected');
-    await root.client.users.suspend(person.client.session.current()?.user.id ?? '', 'compromised key');
+    const asked = await root.client.users.suspend(person.client.session.current()?.user.id ?? '', 'compromised key');
+    await secondPersonApproves(t, root.client.session.current()?.accessToken, asked); // a national admin: two people
     await eventually(
       async () => !socket.connected && person.client.session.current() === undefined,
       5_000,

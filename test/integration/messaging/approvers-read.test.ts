@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApproversRequired, type HeldEnvelopeView } from '../../../shared/schemas/approvers.js';
+import { secondPersonApproves } from '../../helpers/second-approver.js';
 import { call } from '../../helpers/api.js';
 import { activeFocalPoint, activeNationalAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { approversNamed, envelopeFor, LABELS, readAs, send, socketOf } from '../../helpers/messaging.js';
@@ -207,7 +208,8 @@ describe('approvers read what they release', function () {
       token: root.session?.accessToken,
       body: { reason: 'on leave' },
     });
-    expect(suspended.status).to.equal(200);
+    expect(suspended.status).to.equal(202); // a national admin's suspension takes two people
+    await secondPersonApproves(t, root.session?.accessToken, suspended.body as object);
 
     const sender = await socketOf(t, kz);
     const result = await send(sender, {
@@ -215,10 +217,11 @@ describe('approvers read what they release', function () {
     });
     if (!result.ok || !result.data.approvalId) throw new Error(`not held: ${JSON.stringify(result)}`);
 
-    expect(
-      (await call(t.url, 'POST', `/api/users/${tjAdmin.user.id}/reactivate`, { token: root.session?.accessToken }))
-        .status,
-    ).to.equal(200);
+    const reactivated = await call(t.url, 'POST', `/api/users/${tjAdmin.user.id}/reactivate`, {
+      token: root.session?.accessToken,
+    });
+    expect(reactivated.status).to.equal(202);
+    await secondPersonApproves(t, root.session?.accessToken, reactivated.body as object);
     await signIn(t, tjAdmin);
     const fetched = await call<{ error: { message: string } }>(
       t.url,

@@ -219,6 +219,7 @@ export const adminEn = {
       approved: 'Second approval given; action carried out',
       refused: 'Second approval refused',
       expired: 'Action expired without a second approval',
+      cancelled: 'Action withdrawn before a second approval',
     },
     system: { 'bootstrap-invitation': 'Bootstrap invitation issued' },
     auth: {

@@ -221,6 +221,7 @@ export const adminRu: Translation<typeof adminEn> = {
       approved: 'Второе утверждение получено, действие выполнено',
       refused: 'Второе утверждение отклонено',
       expired: 'Срок действия истёк без второго утверждения',
+      cancelled: 'Действие отозвано до второго утверждения',
     },
     system: { 'bootstrap-invitation': 'Выдано первое приглашение' },
     auth: {

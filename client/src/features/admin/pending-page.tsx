@@ -6,10 +6,12 @@ import { useClient } from '../../services/client-context';
 import { PendingPersonCard } from './pending-person-card';
 import { useLoaded } from '../../hooks/use-loaded';
 import { usePeopleUpdates } from './use-people-updates';
+import { useSecondApprovals } from '../dual-control/use-second-approvals';
 
 export function PendingPage({ me }: { me: UserView }) {
   const { t } = useTranslation();
   const client = useClient();
+  const secondApprovals = useSecondApprovals();
   const pending = useLoaded(useCallback(() => client.users.list({ status: 'pending-verification' }), [client]));
   usePeopleUpdates(pending.reload); // newcomers and changed keys appear as they come; new keys show their new safety number
   const [activated, setActivated] = useState<string>();
@@ -33,7 +35,14 @@ export function PendingPage({ me }: { me: UserView }) {
         <p className="card">{t('admin.pending.empty')}</p>
       ) : (
         pending.data.map((person) => (
-          <PendingPersonCard key={person.id} me={me} person={person} onActivated={onActivated} />
+          <PendingPersonCard
+            key={person.id}
+            me={me}
+            person={person}
+            awaiting={secondApprovals.bySubject.get(person.id)}
+            onActivated={onActivated}
+            onAsked={secondApprovals.reload}
+          />
         ))
       )}
     </>

@@ -7,19 +7,28 @@ import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
 import { toActor } from '../../services/actor';
 import { SafetyNumberView } from '../verification/safety-number-view';
+import type { DualControlRequestView } from '../../../../shared/schemas/dual-control';
+import { isAwaitingSecondApproval } from '../../../sdk/index';
+import { AwaitingNote } from '../dual-control/awaiting-note';
 
 /**
  * One person waiting: the safety number between this admin and them, and activation bound to
  * the key version whose number was compared (the server refuses it if the keys changed since).
+ * A national admin's activation then waits for a second approver: the card says so and who.
  */
 export function PendingPersonCard({
   me,
   person,
+  awaiting,
   onActivated,
+  onAsked,
 }: {
   me: UserView;
   person: UserView;
+  /** The activation asked for and waiting for a second approver, if any. */
+  awaiting: DualControlRequestView | undefined;
   onActivated: (person: UserView) => void;
+  onAsked: () => void;
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -36,9 +45,12 @@ export function PendingPersonCard({
     setBusy(true);
     setError(undefined);
     try {
-      onActivated(await client.users.activate(person.id, { keyVersion, safetyNumberCompared: true }));
+      const result = await client.users.activate(person.id, { keyVersion, safetyNumberCompared: true });
+      if (isAwaitingSecondApproval(result)) onAsked();
+      else onActivated(result);
     } catch (caught) {
       setError(caught);
+    } finally {
       setBusy(false);
     }
   };
@@ -63,7 +75,9 @@ export function PendingPersonCard({
             them={{ userId: person.id, identityKey: person.keys.identityKey }}
           />
           <FormError error={error} />
-          {allowed ? (
+          {awaiting ? (
+            <AwaitingNote request={awaiting} />
+          ) : allowed ? (
             <button
               type="button"
               className="primary"

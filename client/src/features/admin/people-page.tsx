@@ -6,6 +6,7 @@ import { useClient } from '../../services/client-context';
 import { PersonRow } from './person-row';
 import { useLoaded } from '../../hooks/use-loaded';
 import { usePeopleUpdates } from './use-people-updates';
+import { useSecondApprovals } from '../dual-control/use-second-approvals';
 import { NO_FILTERS, PeopleFilters, type PeopleQuery } from './people-filters';
 import { PeoplePager } from './people-pager';
 import './people.css';
@@ -41,6 +42,11 @@ export function PeoplePage({ me }: { me: UserView }) {
     ),
   );
   usePeopleUpdates(people.reload);
+  const secondApprovals = useSecondApprovals();
+  const changed = (): void => {
+    people.reload();
+    secondApprovals.reload();
+  };
   const change = (next: PeopleQuery): void => {
     setQuery(next);
     setPage(1);
@@ -73,7 +79,13 @@ export function PeoplePage({ me }: { me: UserView }) {
               </thead>
               <tbody>
                 {found.users.map((person) => (
-                  <PersonRow key={person.id} me={me} person={person} onChanged={people.reload} />
+                  <PersonRow
+                    key={person.id}
+                    me={me}
+                    person={person}
+                    awaiting={secondApprovals.bySubject.get(person.id)}
+                    onChanged={changed}
+                  />
                 ))}
               </tbody>
             </table>

@@ -10,9 +10,25 @@ import { useClient } from '../../services/client-context';
 import { toActor } from '../../services/actor';
 import { ResetLink } from './reset-link';
 import { entryPath } from '../directory/entry-table';
+import type { DualControlRequestView } from '../../../../shared/schemas/dual-control';
+import { AwaitingNote } from '../dual-control/awaiting-note';
 
-/** One person with the actions can() allows on them: suspend (with a reason) and remove (both confirmed), reactivate, a password reset link. */
-export function PersonRow({ me, person, onChanged }: { me: UserView; person: UserView; onChanged: () => void }) {
+/**
+ * One person with the actions can() allows on them: suspend (with a reason) and remove (both
+ * confirmed), reactivate, a password reset link. For a national admin these wait for a second
+ * approver, and while one waits the row says so instead of offering them again.
+ */
+export function PersonRow({
+  me,
+  person,
+  awaiting,
+  onChanged,
+}: {
+  me: UserView;
+  person: UserView;
+  awaiting?: DualControlRequestView | undefined;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const labels = useLabels();
@@ -30,9 +46,10 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
       setError(caught);
     }
   };
-  const canSuspend = person.status !== 'suspended' && can(actor, 'user:suspend', target);
-  const canReactivate = person.status === 'suspended' && can(actor, 'user:reactivate', target);
-  const canRemove = can(actor, 'user:remove', target);
+  const free = awaiting === undefined;
+  const canSuspend = free && person.status !== 'suspended' && can(actor, 'user:suspend', target);
+  const canReactivate = free && person.status === 'suspended' && can(actor, 'user:reactivate', target);
+  const canRemove = free && can(actor, 'user:remove', target);
   const canReset =
     (person.status === 'active' || person.status === 'pending-verification') &&
     person.keys !== null &&
@@ -62,6 +79,7 @@ export function PersonRow({ me, person, onChanged }: { me: UserView; person: Use
             {t('admin.people.recoveryNotConfirmed')}
           </div>
         )}
+        {awaiting && <AwaitingNote request={awaiting} />}
       </td>
       <td>
         <div className="row-actions">

@@ -15,6 +15,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
   ],
   'national-admin': [
     'approval.waiting',
+    'dual-control.waiting',
     'request.overdue',
     'consensus.opened',
     'consensus.closing',
@@ -26,5 +27,11 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
     'training.answered',
     'circular.arrived',
   ],
-  'network-admin': ['consensus.opened', 'consensus.decided', 'event.changed', 'circular.arrived'],
+  'network-admin': [
+    'dual-control.waiting',
+    'consensus.opened',
+    'consensus.decided',
+    'event.changed',
+    'circular.arrived',
+  ],
 };

@@ -86,6 +86,9 @@ const emailAlerts = {
     circular: {
       arrived: 'A circular arrives',
     },
+    'dual-control': {
+      waiting: 'Activating, suspending or removing a national admin waits for your approval',
+    },
     digest: 'Digest',
   },
   statuses: { pending: 'waiting', sent: 'sent', failed: 'failed' },

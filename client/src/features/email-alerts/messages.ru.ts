@@ -90,6 +90,9 @@ const emailAlerts: Translation<(typeof emailAlertsEn)['emailAlerts']> = {
     circular: {
       arrived: 'Поступил циркуляр',
     },
+    'dual-control': {
+      waiting: 'Активация, приостановка или удаление национального администратора ждёт вашего подтверждения',
+    },
     digest: 'Сводка',
   },
   statuses: { pending: 'ожидает', sent: 'отправлено', failed: 'не доставлено' },

@@ -3,6 +3,7 @@ import { ResetPasswordPage } from '../account/reset-password-page';
 import { usePath } from '../../router/router';
 import { AdminPage, ADMIN_SECTIONS, type AdminSection } from '../admin/admin-page';
 import { approvalsPage } from '../approvals/approvals-route';
+import { dualControlPage } from '../dual-control/dual-control-route';
 import { RequireSession } from '../auth/require-session';
 import { SignInPage } from '../auth/sign-in-page';
 import { TotpSetupPage } from '../auth/totp-setup-page';
@@ -57,7 +58,7 @@ export function AppRoutes() {
         <AdminPage section={section} />
       </RequireSession>
     );
-  const policyOrApproval = policyPage(path) ?? approvalsPage(path) ?? webhooksPage(path);
+  const policyOrApproval = policyPage(path) ?? approvalsPage(path) ?? dualControlPage(path) ?? webhooksPage(path);
   if (policyOrApproval) return <RequireSession>{policyOrApproval}</RequireSession>;
   const directoryOrLiveness = directoryPage(path) ?? livenessPage(path) ?? consensusPage(path) ?? reviewPage(path);
   if (directoryOrLiveness) return <RequireSession>{directoryOrLiveness}</RequireSession>;

@@ -26,6 +26,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
   '/admin/invitations': 'state',
   '/admin/pending': 'state',
   '/admin/people': 'state',
+  '/second-approvals': 'state',
   '/approvals': 'state',
   '/webhooks': 'state',
   '/directory/manage': 'state',
@@ -41,7 +42,7 @@ const GROUP_OF: Record<string, NavGroupName> = {
 const WAITING: Record<NavGroupName, readonly string[]> = {
   work: ['messages', 'requests'],
   activities: ['circulars'],
-  state: ['people', 'approvals'],
+  state: ['people', 'second-approvals', 'approvals'],
   network: ['decisions'],
 };
 

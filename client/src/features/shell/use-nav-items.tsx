@@ -4,6 +4,7 @@ import { useSession, useUnlockedKeys } from '../../services/client-context';
 import { toActor } from '../../services/actor';
 import { PendingPeopleBadge } from '../admin/pending-people-badge';
 import { approvalNavItems } from '../approvals/approvals-nav';
+import { dualControlNavItems } from '../dual-control/dual-control-nav';
 import { directoryNavItems } from '../directory/directory-nav';
 import { emailAlertsNavItems } from '../email-alerts/email-alerts-nav';
 import { livenessNavItems } from '../liveness/liveness-nav';
@@ -37,6 +38,7 @@ export function useNavItems(): NavItem[] {
       ...(can(actor, 'user:list', own) ? { badge: <PendingPeopleBadge /> } : {}),
     },
     { to: '/admin/people', label: t('nav.people'), allowed: can(actor, 'user:list', own) },
+    ...dualControlNavItems(actor, t),
     { to: '/admin/audit', label: t('nav.audit'), allowed: can(actor, 'audit:read', own) },
     ...policyNavItems(actor, t),
     ...approvalNavItems(actor, t),
