@@ -17,6 +17,7 @@ const FOCAL_POINT: [AlertKind, DeliveryMode][] = [
 /** National admins: what waits for their state, and its overdue cases. */
 const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['approval.waiting', 'immediate'],
+  ['policy.awaiting-cosignature', 'immediate'],
   ['request.overdue', 'immediate'],
   ['consensus.opened', 'immediate'],
   ['consensus.closing', 'immediate'],

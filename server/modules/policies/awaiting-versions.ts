@@ -50,8 +50,8 @@ export async function awaitingState(deps: PoliciesDeps, state: string): Promise<
           inForce?.cosignature && awaiting.version === current && awaiting.signature === inForce.signature
             ? 'in-force'
             : 'superseded';
-      } else if (awaiting.expiredAt || awaiting.expiresAt <= now) status = 'expired';
-      else status = newest && awaiting.version === current + 1 ? 'open' : 'superseded';
+      } else if (!newest || awaiting.version !== current + 1) status = 'superseded';
+      else status = awaiting.expiredAt || awaiting.expiresAt <= now ? 'expired' : 'open';
       if (status === 'expired') await recordExpiry(deps, awaiting);
       return { awaiting, status };
     }),

@@ -15,6 +15,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
   ],
   'national-admin': [
     'approval.waiting',
+    'policy.awaiting-cosignature',
     'request.overdue',
     'consensus.opened',
     'consensus.closing',
