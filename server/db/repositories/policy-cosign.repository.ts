@@ -50,6 +50,23 @@ export class PolicyCosignRepository implements PolicyCosignStore {
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
   }
 
+  async statesWithLapsed(since: Date, until: Date): Promise<string[]> {
+    const docs = await this.awaiting
+      .find({ expiresAt: { $gte: since, $lte: until } })
+      .select({ state: 1 })
+      .lean();
+    if (docs.length === 0) return [];
+    const marked = new Set(
+      (
+        await this.expiries
+          .find({ _id: { $in: docs.map((doc) => doc._id.toHexString()) } })
+          .select({ _id: 1 })
+          .lean()
+      ).map((doc) => doc._id),
+    );
+    return [...new Set(docs.filter((doc) => !marked.has(doc._id.toHexString())).map((doc) => doc.state))].sort();
+  }
+
   async markExpired(id: string, at: Date): Promise<boolean> {
     const doc = await this.awaiting.findById(id).select({ state: 1 }).lean();
     if (!doc) return false;

@@ -37,6 +37,12 @@ export interface PolicyCosignStore {
   insertAwaiting(input: Omit<AwaitingPolicyVersion, 'id' | 'expiredAt'>): Promise<AwaitingPolicyVersion>;
   /** A state's waiting versions (all of them, with their recorded expiry), newest first. */
   listAwaiting(state: string): Promise<AwaitingPolicyVersion[]>;
+  /**
+   * States with a waiting version whose deadline passed in [`since`, `until`] and whose expiry is
+   * not recorded yet: the sweeper's work list (bounded by the window, as superseded versions are
+   * never marked).
+   */
+  statesWithLapsed(since: Date, until: Date): Promise<string[]>;
   /** Records that a waiting version expired; resolves true for exactly one caller. */
   markExpired(id: string, at: Date): Promise<boolean>;
   /** The signing rule in effect for a state (undefined: never set, one signature). */

@@ -7,6 +7,7 @@ import type { FullPolicyView, PolicyVersionSummary } from '../../../shared/schem
 import type { PolicySigningView } from '../../../shared/schemas/policy-cosign.js';
 import type { PolicyBody } from '../../../shared/schemas/policy.js';
 import { decideExchange } from '../../../server/modules/policies/enforce-policy.js';
+import { sweepCosignatures } from '../../../server/modules/policies/sweep-cosignatures.js';
 import { clientKeyMaterial, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { call, type ApiResult } from '../../helpers/api.js';
 import { startNetwork } from '../../helpers/network.js';
@@ -276,5 +277,18 @@ describe('policy versions that need two signatures', function () {
     } finally {
       await versions.updateOne({ _id: 'KZ:2' as never }, { $set: { 'cosignature.signature': original } });
     }
+  });
+
+  it('the sweeper records an expiry nobody looked at, once', async () => {
+    expect(
+      (await call<PolicySigningView>(t.url, 'GET', '/api/policies/KZ/signing', as(a!))).body.twoSignatures,
+    ).to.equal(true);
+    expect((await submitPolicy(t, a!, policyBody('KZ', 4, []))).body.awaitingCosignature).not.to.equal(undefined);
+    expect(await sweepCosignatures(t.server.policies)).to.equal(0);
+    t.clock.advance(7 * DAY_MS + 60_000);
+    expect(await sweepCosignatures(t.server.policies)).to.equal(1);
+    expect(await sweepCosignatures(t.server.policies)).to.equal(0);
+    const expiries = (await auditOf('policy.cosignature-expired')).filter((entry) => entry.subjectId === 'KZ:4');
+    expect(expiries).to.have.length(1);
   });
 });
