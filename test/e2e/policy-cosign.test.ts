@@ -89,6 +89,9 @@ describe('e2e: a policy version that needs two national admins’ signatures', f
     // ── History shows both signatures, each re-checked on this device ──
     await b.page.getByRole('link', { name: 'Version history' }).click();
     await b.page.getByRole('row').filter({ hasText: 'in force' }).getByRole('button', { name: 'View' }).click();
+    expect(await b.page.locator('tr[data-version="2"]').getByTestId('cosigned-by').textContent()).to.match(
+      /^co-signed by /,
+    );
     const cosignature = b.page.getByTestId('cosignature');
     await cosignature.locator('[data-valid="true"]').waitFor();
     await shot(b.page, '04-history-both-signatures-en');
