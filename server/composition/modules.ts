@@ -41,6 +41,7 @@ import { MessagesRepository } from '../db/repositories/messages.repository.js';
 import { DeliveryQueueRepository } from '../db/repositories/delivery-queue.repository.js';
 import type { MessageNotifier, MessagingDeps } from '../modules/messaging/messaging-deps.js';
 import { onApprovalSettled } from '../modules/messaging/held-messages.js';
+import { policyCosignatureAlert } from '../modules/alerts/alerts-from-events.js';
 import { composePolicies, DEFAULT_APPROVAL_TTL_HOURS } from './policies.js';
 import type { Clock } from '../system/clock.js';
 import {
@@ -274,6 +275,10 @@ export function composeModules(
     approvalTtlHours: options.approvalTtlHours ?? DEFAULT_APPROVAL_TTL_HOURS,
     onPublished: () => directory.index.invalidate(),
     approvalNotifier: notify.approvalNotifier,
+    // The state's national admins hear of a version waiting for a second signature (e-mail, webhooks).
+    cosignNotifier: {
+      awaiting: (state, notice) => void alerts.raise(policyCosignatureAlert(state, notice, clock.now())),
+    },
     isMemberState: async (code) => (await statesRepository.find(code)) !== undefined,
     requireKnownDomains: (codes, path) => requireKnownDomains(directory.index, codes, path),
   });

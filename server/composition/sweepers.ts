@@ -8,6 +8,7 @@ import {
 import { reconcileHeldMessages } from '../modules/messaging/reconcile-held-messages.js';
 import { sweepMessages } from '../modules/messaging/sweep-messages.js';
 import { APPROVAL_SWEEP_INTERVAL_MS, sweepApprovals } from '../modules/policies/sweep-approvals.js';
+import { COSIGNATURE_SWEEP_INTERVAL_MS, sweepCosignatures } from '../modules/policies/sweep-cosignatures.js';
 import { REQUEST_SWEEP_INTERVAL_MS, sweepRequests } from '../modules/requests/sweep-requests.js';
 import { startPeriodic } from '../system/periodic.js';
 import { DUAL_CONTROL_SWEEP_INTERVAL_MS, sweepDualControl } from '../modules/dual-control/sweep-requests.js';
@@ -26,6 +27,11 @@ export function startSweepers(modules: Modules, logger: Logger, intervals: { out
   const failed = (what: string) => (error: unknown) => logger.error({ err: error }, `${what} failed`);
   const sweepers = [
     startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, failed('approval sweep')),
+    startPeriodic(
+      () => sweepCosignatures(modules.policies),
+      COSIGNATURE_SWEEP_INTERVAL_MS,
+      failed('policy co-signature sweep'),
+    ),
     startPeriodic(
       async () => {
         await sweepRequests(modules.requests);

@@ -115,5 +115,8 @@ export const AUDIT_EVENT_TYPES = [
   'policy.awaiting-cosignature',
   'policy.cosigned',
   'policy.cosignature-expired',
+  'policy.two-signatures-required',
+  'policy.two-signatures-release-requested',
+  'policy.two-signatures-released',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -16,6 +16,7 @@ export const ALERT_KINDS = [
   'message.arrived',
   'liveness.prompt',
   'approval.waiting',
+  'policy.awaiting-cosignature',
   'consensus.opened',
   'consensus.closing',
   'consensus.decided',
@@ -43,6 +44,8 @@ export const AlertRefs = z
     focalPointId: Id.optional(),
     checkId: Id.optional(),
     approvalId: Id.optional(),
+    /** A policy version waiting for a second national admin's signature: its number. */
+    policyVersion: z.number().int().positive().optional(),
     proposalId: Id.optional(),
     /** Events calendar: the event concerned. */
     eventId: Id.optional(),

@@ -25,13 +25,28 @@ export const PolicySigner = z.object({
   keyVersion: z.number().int().positive(),
 });
 
-/** A state's own view of one of its policy versions: every rule, and the signature. */
+/**
+ * The second national admin's signature of a version that needed two: Ed25519 by the co-signer's
+ * identity key over the same `policySignedBytes(policy)` as the first signature.
+ */
+export const PolicyCosignature = z.object({
+  signature: SignatureString,
+  signedBy: PolicySigner,
+  at: z.iso.datetime(),
+});
+export type PolicyCosignature = z.infer<typeof PolicyCosignature>;
+
+/** A state's own view of one of its policy versions: every rule, and the signature(s). */
 export const FullPolicyView = z.object({
   scope: z.literal('full'),
   policy: PolicyBody,
   signature: SignatureString,
   signedBy: PolicySigner,
   createdAt: z.iso.datetime(),
+  /** Present when the state required two signatures for this version and a second admin gave one. */
+  cosignature: PolicyCosignature.optional(),
+  /** Present while the version waits for its second signature (not in force yet). */
+  awaitingCosignature: z.object({ expiresAt: z.iso.datetime() }).optional(),
 });
 export type FullPolicyView = z.infer<typeof FullPolicyView>;
 
@@ -58,6 +73,8 @@ export const PolicyVersionSummary = z.object({
   ruleCount: z.number().int().nonnegative(),
   publishedRuleCount: z.number().int().nonnegative(),
   signedBy: PolicySigner,
+  /** The second signer, for versions that needed two signatures. */
+  cosignedBy: PolicySigner.optional(),
   createdAt: z.iso.datetime(),
   /** The version in force. */
   current: z.boolean(),

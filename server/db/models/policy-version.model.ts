@@ -6,6 +6,18 @@ import { Schema, type Connection, type InferSchemaType, type Model } from 'mongo
  * SQLite answers only `_id` lookups without scanning, and these documents can be large. The
  * unique (state, version) index settles publishing races.
  */
+/** The second national admin's signature over the same body, for states that require two. */
+const CosignatureSchema = new Schema(
+  {
+    signature: { type: String, required: true },
+    signedBy: { type: Schema.Types.ObjectId, required: true },
+    signerIdentityKey: { type: String, required: true },
+    signerKeyVersion: { type: Number, required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 const PolicyVersionSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -22,6 +34,7 @@ const PolicyVersionSchema = new Schema(
     signerIdentityKey: { type: String, required: true },
     signerKeyVersion: { type: Number, required: true },
     createdAt: { type: Date, required: true },
+    cosignature: { type: CosignatureSchema, required: false },
   },
   { versionKey: false },
 );

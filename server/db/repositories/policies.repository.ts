@@ -3,7 +3,12 @@ import { BatchedLookup } from '../batched-lookup.js';
 import type { PolicyInForceModel } from '../models/policy-in-force.model.js';
 import type { PolicyVersionModel } from '../models/policy-version.model.js';
 import { isDuplicateKey } from '../database-errors.js';
-import type { PolicyVersionMeta, PolicyVersionStore, StoredPolicyVersion } from '../../modules/policies/ports.js';
+import type {
+  PolicyVersionMeta,
+  PolicyVersionStore,
+  StoredCosignature,
+  StoredPolicyVersion,
+} from '../../modules/policies/ports.js';
 
 const versionId = (state: string, version: number): string => `${state}:${version}`;
 
@@ -62,6 +67,9 @@ export class PoliciesRepository implements PolicyVersionStore {
         ...input,
         _id: versionId(input.state, input.version),
         signedBy: new Types.ObjectId(input.signedBy),
+        ...(input.cosignature
+          ? { cosignature: { ...input.cosignature, signedBy: new Types.ObjectId(input.cosignature.signedBy) } }
+          : {}),
       }),
     );
   }
@@ -72,7 +80,7 @@ export class PoliciesRepository implements PolicyVersionStore {
   }
 }
 
-async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
+export async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
   try {
     await insert();
     return true;
@@ -93,6 +101,7 @@ interface VersionLean {
   signerIdentityKey: string;
   signerKeyVersion: number;
   createdAt: Date;
+  cosignature?: (Omit<StoredCosignature, 'signedBy'> & { signedBy: Types.ObjectId }) | null;
 }
 
 function toMeta(doc: VersionLean): PolicyVersionMeta {
@@ -107,6 +116,9 @@ function toMeta(doc: VersionLean): PolicyVersionMeta {
     signerIdentityKey: doc.signerIdentityKey,
     signerKeyVersion: doc.signerKeyVersion,
     createdAt: doc.createdAt,
+    ...(doc.cosignature
+      ? { cosignature: { ...doc.cosignature, signedBy: doc.cosignature.signedBy.toHexString() } }
+      : {}),
   };
 }
 

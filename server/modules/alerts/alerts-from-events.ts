@@ -99,6 +99,22 @@ export function approvalWaitingAlert(state: string, event: ApprovalUpdatedEvent,
   };
 }
 
+/** A policy version waits for a second signature: the state's national admins are told (the signer's own copy is harmless). */
+export function policyCosignatureAlert(
+  state: string,
+  notice: { id: string; version: number; expiresAt: Date },
+  at: Date,
+): Alert {
+  return {
+    id: `policy.awaiting-cosignature:${notice.id}`,
+    kind: 'policy.awaiting-cosignature',
+    state,
+    deadline: notice.expiresAt.toISOString(),
+    refs: { policyVersion: notice.version },
+    at: at.toISOString(),
+  };
+}
+
 /** A network decision opened (every state's position is asked) or ended. */
 export function consensusAlert(proposal: ProposalView, at: Date): Alert | undefined {
   // A revised document for comment reopens silence: every state hears of it, once per version.

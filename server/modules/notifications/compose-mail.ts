@@ -31,6 +31,7 @@ export function alertLink(alert: Alert, origin: string): string {
   if (alert.kind === 'message.arrived') return `${origin}/messages`;
   if (alert.kind === 'approval.waiting') return `${origin}/approvals`;
   if (alert.kind === 'dual-control.waiting') return `${origin}/second-approvals`;
+  if (alert.kind === 'policy.awaiting-cosignature') return `${origin}/policies`;
   if (alert.kind.startsWith('consensus.')) return `${origin}/decisions`;
   if (alert.kind.startsWith('training.') && refs.trainingRequestId)
     return `${origin}/training-requests/${refs.trainingRequestId}`;

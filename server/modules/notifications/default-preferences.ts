@@ -18,6 +18,7 @@ const FOCAL_POINT: [AlertKind, DeliveryMode][] = [
 const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['approval.waiting', 'immediate'],
   ['dual-control.waiting', 'immediate'],
+  ['policy.awaiting-cosignature', 'immediate'],
   ['request.overdue', 'immediate'],
   ['consensus.opened', 'immediate'],
   ['consensus.closing', 'immediate'],

@@ -38,6 +38,8 @@ export const EN: MailWords = {
     'message.arrived': 'New message from {cp}',
     'liveness.prompt': 'Liveness check: confirm that you are reachable',
     'approval.waiting': "An exchange waits for your state's approval",
+    'policy.awaiting-cosignature':
+      "A new version of your state's disclosure policy waits for a second national admin's signature",
     'consensus.opened': "A network decision asks for your state's position",
     'consensus.closing': 'A network decision closes within a day: your state has given no position',
     'consensus.decided': 'A network decision has ended',
@@ -83,6 +85,8 @@ export const RU: MailWords = {
     'message.arrived': 'Новое сообщение от {cp}',
     'liveness.prompt': 'Проверка связи: подтвердите, что вы на связи',
     'approval.waiting': 'Обмен ждёт одобрения вашего государства',
+    'policy.awaiting-cosignature':
+      'Новая версия политики раскрытия вашего государства ждёт подписи второго национального администратора',
     'consensus.opened': 'Решение сети ждёт позиции вашего государства',
     'consensus.closing': 'Решение сети закрывается в течение суток: ваше государство ещё не высказалось',
     'consensus.decided': 'Решение сети завершено',

@@ -36,7 +36,10 @@ async function load(repository: PolicyVersionStore, state: string, version: numb
     canonicalJson(body) === stored.bodyJson &&
     body.state === state &&
     body.version === version &&
-    (await verifyPolicySignature(body, stored.signature, stored.signerIdentityKey));
+    (await verifyPolicySignature(body, stored.signature, stored.signerIdentityKey)) &&
+    // A second signature, when stored, must verify too: a forged one would claim a co-signer.
+    (!stored.cosignature ||
+      (await verifyPolicySignature(body, stored.cosignature.signature, stored.cosignature.signerIdentityKey)));
   if (!intact) throw new Error(`stored policy ${state} v${version} does not match its signature: refusing to use it`);
   const { bodyJson: _bodyJson, ...meta } = stored;
   return { meta, body, compiled: compilePolicy(body) };

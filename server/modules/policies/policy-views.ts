@@ -1,14 +1,26 @@
 import { publishedSummary } from '../../../shared/policy/index.js';
 import type { FullPolicyView, PolicyVersionSummary, PublishedPolicyView } from '../../../shared/schemas/policy-api.js';
-import type { DefaultEffect } from '../../../shared/schemas/policy.js';
+import type { DefaultEffect, PolicyBody } from '../../../shared/schemas/policy.js';
+import type { AwaitingPolicyVersion } from './cosign-ports.js';
 import type { PolicyVersionMeta } from './ports.js';
 import type { LoadedPolicy } from './policy-store.js';
 
-const signerOf = (meta: PolicyVersionMeta): FullPolicyView['signedBy'] => ({
+const signerOf = (meta: Pick<PolicyVersionMeta, 'signedBy' | 'signerIdentityKey' | 'signerKeyVersion'>) => ({
   userId: meta.signedBy,
   identityKey: meta.signerIdentityKey,
   keyVersion: meta.signerKeyVersion,
 });
+
+const cosignatureOf = (meta: PolicyVersionMeta): Pick<FullPolicyView, 'cosignature'> =>
+  meta.cosignature
+    ? {
+        cosignature: {
+          signature: meta.cosignature.signature,
+          signedBy: signerOf(meta.cosignature),
+          at: meta.cosignature.at.toISOString(),
+        },
+      }
+    : {};
 
 /** The state's own view: every rule, with what is needed to re-check the signature. */
 export function toFullView(policy: Pick<LoadedPolicy, 'meta' | 'body'>): FullPolicyView {
@@ -18,6 +30,19 @@ export function toFullView(policy: Pick<LoadedPolicy, 'meta' | 'body'>): FullPol
     signature: policy.meta.signature,
     signedBy: signerOf(policy.meta),
     createdAt: policy.meta.createdAt.toISOString(),
+    ...cosignatureOf(policy.meta),
+  };
+}
+
+/** A version waiting for its second signature, for the state's national admins to review. */
+export function toAwaitingView(meta: AwaitingPolicyVersion, body: PolicyBody): FullPolicyView {
+  return {
+    scope: 'full',
+    policy: body,
+    signature: meta.signature,
+    signedBy: signerOf(meta),
+    createdAt: meta.createdAt.toISOString(),
+    awaitingCosignature: { expiresAt: meta.expiresAt.toISOString() },
   };
 }
 
@@ -40,6 +65,7 @@ export function toVersionSummary(meta: PolicyVersionMeta, currentVersion: number
     ruleCount: meta.ruleCount,
     publishedRuleCount: meta.publishedRuleCount,
     signedBy: signerOf(meta),
+    ...(meta.cosignature ? { cosignedBy: signerOf(meta.cosignature) } : {}),
     createdAt: meta.createdAt.toISOString(),
     current: meta.version === currentVersion,
   };

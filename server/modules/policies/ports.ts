@@ -1,6 +1,15 @@
 import type { ApprovalHold, ApprovalStatus } from '../../../shared/schemas/approvals.js';
 import type { ExchangeKind, Labels } from '../../../shared/schemas/labels.js';
 
+/** The second national admin's signature over the same body, for a state that requires two. */
+export interface StoredCosignature {
+  signature: string;
+  signedBy: string;
+  signerIdentityKey: string;
+  signerKeyVersion: number;
+  at: Date;
+}
+
 /** One stored, signed policy version as the modules see it. */
 export interface StoredPolicyVersion {
   state: string;
@@ -15,6 +24,7 @@ export interface StoredPolicyVersion {
   signerIdentityKey: string;
   signerKeyVersion: number;
   createdAt: Date;
+  cosignature?: StoredCosignature;
 }
 
 export type PolicyVersionMeta = Omit<StoredPolicyVersion, 'bodyJson'>;

@@ -3,10 +3,13 @@ import { verifyPolicySignature } from '../../../shared/crypto/verify-policy-sign
 import { AppError } from '../../../shared/errors.js';
 import { publishedSummary } from '../../../shared/policy/index.js';
 import type { FullPolicyView, PublishPolicyRequest } from '../../../shared/schemas/policy-api.js';
+import type { PolicyBody } from '../../../shared/schemas/policy.js';
 import type { User } from '../accounts/ports/users.js';
 import { authorize } from '../accounts/authorize.js';
 import type { PoliciesDeps } from './policies-deps.js';
-import { toFullView } from './policy-views.js';
+import { toAwaitingView, toFullView } from './policy-views.js';
+import { requiresTwoSignatures } from './policy-signing.js';
+import type { StoredPolicyVersion } from './ports.js';
 
 function versionConflict(state: string, version: number, current: number): AppError {
   const next = current + 1;
@@ -19,7 +22,7 @@ function versionConflict(state: string, version: number, current: number): AppEr
 
 /**
  * Stores a new version of a state's policy, signed in the browser by one of the state's national
- * admins. Checked: the signer may write this state's policy; the signature verifies against the
+ * admins; in force at once, or (where the state requires two signatures) once another admin co-signs it. Checked: the signer may write this state's policy; the signature verifies against the
  * signer's current, verified identity key; the version is exactly the current one + 1. Of two
  * publishers of the same version the unique (state, version) index lets one win.
  */
@@ -81,6 +84,8 @@ export async function storeSignedPolicy(
     signerKeyVersion: keys.keyVersion,
     createdAt: now,
   };
+  if (await requiresTwoSignatures(deps, state))
+    return storeAwaiting(deps, actor, { ...meta, bodyJson: canonicalJson(policy) }, policy);
   const stored = await deps.policies.insertVersion({ ...meta, bodyJson: canonicalJson(policy) });
   // Either way this version goes in force: a lost race helps the winner, and a publish
   // interrupted between the two inserts is finished by the next attempt.
@@ -102,4 +107,39 @@ export async function storeSignedPolicy(
     },
   });
   return toFullView({ meta, body: policy });
+}
+
+/**
+ * Where the state requires two signatures: the version is stored as waiting (the version in force
+ * stays in force), and the state's national admins hear that it needs a second signature.
+ */
+async function storeAwaiting(
+  deps: PoliciesDeps,
+  actor: User,
+  version: StoredPolicyVersion,
+  policy: PolicyBody,
+): Promise<FullPolicyView> {
+  const expiresAt = new Date(version.createdAt.getTime() + deps.cosignTtlMs);
+  const awaiting = await deps.cosign.insertAwaiting({ ...version, expiresAt });
+  await deps.audit.append({
+    type: 'policy.awaiting-cosignature',
+    actorId: actor.id,
+    state: version.state,
+    subjectId: `${version.state}:${version.version}`,
+    data: {
+      version: version.version,
+      ruleCount: version.ruleCount,
+      publishedRuleCount: version.publishedRuleCount,
+      defaultEffect: version.defaultEffect,
+      keyVersion: version.signerKeyVersion,
+      expiresAt: expiresAt.toISOString(),
+    },
+  });
+  deps.cosignNotifier.awaiting(version.state, {
+    id: awaiting.id,
+    version: version.version,
+    signedBy: actor.id,
+    expiresAt,
+  });
+  return toAwaitingView(awaiting, policy);
 }

@@ -277,6 +277,9 @@ export const adminEn = {
       'awaiting-cosignature': 'Disclosure policy version awaiting a second signature',
       cosigned: 'Disclosure policy version co-signed and in force',
       'cosignature-expired': 'Disclosure policy version expired without a second signature',
+      'two-signatures-required': "Policy versions now need two national admins' signatures",
+      'two-signatures-release-requested': 'Asked to let one signature suffice again (awaiting a second admin)',
+      'two-signatures-released': 'Policy versions need one signature again (confirmed by a second admin)',
     },
     approval: {
       requested: 'Approval of a held exchange requested',

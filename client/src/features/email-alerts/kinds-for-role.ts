@@ -16,6 +16,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly AlertKind[]> = {
   'national-admin': [
     'approval.waiting',
     'dual-control.waiting',
+    'policy.awaiting-cosignature',
     'request.overdue',
     'consensus.opened',
     'consensus.closing',

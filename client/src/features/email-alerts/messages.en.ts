@@ -69,6 +69,9 @@ const emailAlerts = {
     approval: {
       waiting: 'An exchange waits for your state’s approval',
     },
+    policy: {
+      'awaiting-cosignature': 'A new version of your state’s disclosure policy waits for a second signature',
+    },
     consensus: {
       opened: 'A network decision asks for your state’s position',
       closing: 'A network decision closes within a day and your state has given no position',

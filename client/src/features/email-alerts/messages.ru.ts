@@ -73,6 +73,9 @@ const emailAlerts: Translation<(typeof emailAlertsEn)['emailAlerts']> = {
     approval: {
       waiting: 'Обмен ждёт одобрения вашего государства',
     },
+    policy: {
+      'awaiting-cosignature': 'Новая версия политики раскрытия вашего государства ждёт второй подписи',
+    },
     consensus: {
       opened: 'Решение сети ждёт позиции вашего государства',
       closing: 'Решение сети закрывается в течение суток, а ваше государство ещё не высказалось',

@@ -94,6 +94,7 @@ const policies = {
   editor: {
     title: 'Disclosure policy of {{state}}',
     inForce: 'In force: version {{version}}, signed by {{name}} (key version {{keyVersion}}) on {{date}}.',
+    cosignedBy: 'Co-signed by {{name}} on {{date}}.',
     noPolicy:
       'Your state has no disclosure policy yet: the network applies no restriction of yours until you publish one.',
     defaultTitle: 'When no rule applies',
@@ -182,6 +183,8 @@ const policies = {
     signing: 'Signing…',
     discard: 'Discard changes',
     done: 'Version {{version}} is signed, published and in force.',
+    awaiting:
+      'Version {{version}} is signed and waits for a second national admin’s signature until {{expires}}. The version in force stays in force until then.',
     conflict:
       'Another national admin of your state published a new version while you were editing. Nothing of yours was published.',
     reapply: 'Load their version and reapply my changes',
@@ -192,6 +195,31 @@ const policies = {
     signatureInvalid:
       'The server did not accept the signature: it does not match your current, verified identity key. If your keys were replaced, the secretariat must verify them first; otherwise sign out, sign in again and unlock your keys.',
     forbidden: 'Only active national administrators of this state may publish its policy.',
+  },
+  cosign: {
+    title: 'Version {{version}} is waiting for a second national admin’s signature',
+    waiting:
+      'Signed by {{name}} on {{date}}. Waiting for a second national admin’s signature — expires on {{expires}}.',
+    notYet: 'Not in force yet: version {{version}} stays in force until a second admin signs.',
+    mine: 'You signed this version. Another national admin of your state must review and sign it before it takes effect.',
+    review: 'Review and sign',
+    signHint:
+      'Check the changes above. Signing happens on this device with your identity key, after the first signature has been checked against its signer’s verified key; the version then takes effect at once.',
+    sign: 'Sign version {{version}}: put it in force',
+    close: 'Not now',
+    done: 'Version {{version}} is signed by both of you and in force.',
+  },
+  signing: {
+    title: 'Signatures for a new version',
+    on: 'A new version takes effect only when two national admins of your state have signed it.',
+    off: 'One national admin’s signature puts a new version in force.',
+    turnOn: 'Require a second national admin’s signature',
+    askOff: 'Let one signature suffice again…',
+    confirmOff: 'Confirm: let one signature suffice again',
+    askedByMe: 'You asked for one signature to suffice again; another national admin of your state must confirm it.',
+    requested:
+      '{{name}} asked on {{date}} for one signature to suffice again. Another national admin must confirm by {{expires}}; until then two are needed.',
+    hint: 'Turning this on takes one admin. Turning it off takes two, so that no one admin can switch it off and publish alone.',
   },
   own: {
     version: 'Version {{version}} of {{date}}; when no rule applies: {{effect}}.',
@@ -214,6 +242,8 @@ const policies = {
     checking: 'checking…',
     signatureValid: 'signature verified on this device',
     signatureInvalid: 'signature does NOT verify',
+    cosignature: 'Second signature',
+    cosignedBy: 'co-signed by {{name}}',
   },
   diff: {
     compare: 'Compare versions',

@@ -20,6 +20,8 @@ export function BaseVersionInfo({ base, name }: { base: FullPolicyView | null; n
         date: l.date(base.createdAt),
         keyVersion: base.signedBy.keyVersion,
       })}
+      {base.cosignature &&
+        ` ${t('policies.editor.cosignedBy', { name: name(base.cosignature.signedBy.userId), date: l.date(base.cosignature.at) })}`}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DefaultEffect, type PolicyRule } from '../../../../../shared/schemas/policy';
 import type { FullPolicyView } from '../../../../../shared/schemas/policy-api';
@@ -15,10 +15,21 @@ import { useUserNames } from '../use-user-names';
 import { issuesOfRule } from './validate-draft';
 
 /** The national admin's editor of their state's disclosure policy: rules, default, sign and publish. */
-export function PolicyEditor({ state, initial }: { state: string; initial: FullPolicyView | null }) {
+export function PolicyEditor({
+  state,
+  initial,
+  onPublished,
+  notices,
+}: {
+  state: string;
+  initial: FullPolicyView | null;
+  onPublished?: (view: FullPolicyView) => void;
+  /** Shown under the version in force: a version waiting for a second signature. */
+  notices?: ReactNode;
+}) {
   const { t } = useTranslation();
   const l = usePolicyLabels();
-  const editor = usePolicyEditor(state, initial);
+  const editor = usePolicyEditor(state, initial, onPublished);
   const name = useUserNames();
   const { draft, setDraft, validation, changes } = editor;
   const [open, setOpen] = useState<string>();
@@ -58,6 +69,7 @@ export function PolicyEditor({ state, initial }: { state: string; initial: FullP
     <>
       <h2>{t('policies.editor.title', { state: l.state(state) })}</h2>
       <BaseVersionInfo base={editor.base} name={name} />
+      {notices}
       <p className="page-links">
         <Link to="/policies/history">{t('policies.nav.history')}</Link>
         <Link to="/policies/preview">{t('policies.nav.preview')}</Link>

@@ -32,7 +32,12 @@ export function PublishBar({
       <h3 id="publish-title">{t('policies.publish.title', { version: draft.version })}</h3>
       {published && (
         <p className="success" role="status" data-testid="published">
-          {t('policies.publish.done', { version: published.policy.version })}
+          {published.awaitingCosignature
+            ? t('policies.publish.awaiting', {
+                version: published.policy.version,
+                expires: l.date(published.awaitingCosignature.expiresAt),
+              })
+            : t('policies.publish.done', { version: published.policy.version })}
         </p>
       )}
       {reapplied && (

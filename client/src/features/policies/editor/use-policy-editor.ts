@@ -17,7 +17,11 @@ export interface ReapplyNotice extends Omit<Rebased, 'body'> {
  * The editor's state: the version in force (`base`), the draft of the next one, validation by
  * the shared schema, and publishing — signed here with the unlocked identity key.
  */
-export function usePolicyEditor(state: string, initial: FullPolicyView | null) {
+export function usePolicyEditor(
+  state: string,
+  initial: FullPolicyView | null,
+  onPublished: (view: FullPolicyView) => void = () => undefined,
+) {
   const client = useClient();
   const [base, setBase] = useState<FullPolicyView | null>(initial);
   const basePolicy: PolicyBody = useMemo(() => base?.policy ?? emptyPolicy(state), [base, state]);
@@ -42,8 +46,10 @@ export function usePolicyEditor(state: string, initial: FullPolicyView | null) {
     setPublished(undefined);
     try {
       const view = await client.policies.signAndPublish(validation.body);
-      startOver(view);
+      // A version waiting for a second signature is not in force: the editor stays on the one that is.
+      startOver(view.awaitingCosignature ? base : view);
       setPublished(view);
+      onPublished(view);
       setReapplied(undefined);
       return true;
     } catch (caught) {

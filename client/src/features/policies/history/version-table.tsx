@@ -42,6 +42,11 @@ export function VersionTable({
                   key: `${v.signedBy.identityKey.slice(0, 12)}…`,
                 })}
               </div>
+              {v.cosignedBy && (
+                <div className="detail small" data-testid="cosigned-by">
+                  {t('policies.history.cosignedBy', { name: name(v.cosignedBy.userId) })}
+                </div>
+              )}
             </td>
             <td>{l.date(v.createdAt)}</td>
             <td>

@@ -4,10 +4,12 @@ import { RuleSummary } from '../rule-summary';
 import { SignatureCheck } from './signature-check';
 import { usePolicyLabels } from '../use-policy-labels';
 import { useScrollIntoView } from '../use-scroll-into-view';
+import { useUserNames } from '../use-user-names';
 
 /** One version in full, its signature re-checked on this device. */
 export function VersionView({ view }: { view: FullPolicyView }) {
   const { t } = useTranslation();
+  const name = useUserNames();
   const l = usePolicyLabels();
   const ref = useScrollIntoView<HTMLElement>(view);
   const { policy } = view;
@@ -25,6 +27,12 @@ export function VersionView({ view }: { view: FullPolicyView }) {
         {t('policies.history.signature')}: <span className="mono">{view.signature.slice(0, 24)}…</span>{' '}
         <SignatureCheck view={view} />
       </p>
+      {view.cosignature && (
+        <p className="detail small" data-testid="cosignature">
+          {t('policies.history.cosignature')} ({name(view.cosignature.signedBy.userId)}, {l.date(view.cosignature.at)}):{' '}
+          <span className="mono">{view.cosignature.signature.slice(0, 24)}…</span> <SignatureCheck view={view} second />
+        </p>
+      )}
       {policy.rules.length === 0 ? (
         <p>{t('policies.editor.noRules')}</p>
       ) : (
