@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { SignInRequest, UserView } from '../../shared/schemas/accounts.js';
 import { approvalsApi, type ApprovalsApi } from './api/approvals-api.js';
 import { auditApi, type AuditApi } from './api/audit-api.js';
+import { auditLogApi } from './api/audit-log-api.js';
+import { createAuditLogMonitor, type AuditLogMonitor } from './audit-log/audit-log-monitor.js';
+import { memoryAuditHeadStore, type AuditHeadStore } from './audit-log/head-store.js';
 import { directoryApi, type DirectoryApi } from './api/directory-api.js';
 import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
 import { livenessApi, type LivenessApi } from './api/liveness-api.js';
@@ -76,6 +79,8 @@ export interface FocalNetClientOptions {
   signInPolicy?: SignInPolicy;
   /** Clients sharing one session (a browser's tabs) take turns to refresh it; see SessionOptions. */
   sharedRefresh?: SessionOptions['sharedRefresh'];
+  /** The newest verified audit log head and the pinned log key, per person. Default: memory (pinned again by each new client). */
+  auditHeads?: AuditHeadStore;
 }
 
 export interface FocalNetClient {
@@ -86,6 +91,11 @@ export interface FocalNetClient {
   readonly users: UsersApi;
   readonly me: MeApi;
   readonly audit: AuditApi;
+  /**
+   * The audit log as this client verified it: checked after every sign-in (consistency with the
+   * head seen before), co-signed by a national admin's unlocked keys; `status()` for the pages.
+   */
+  readonly auditLog: AuditLogMonitor;
   readonly directory: DirectoryApi;
   readonly states: StatesApi;
   /** The network's domains (names for labels and pickers). */
@@ -185,6 +195,12 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     options.now ? { now: options.now } : {},
   );
   const approvals = approvalsApi(session, { keyStore, keyring: contactKeys });
+  const auditLog = createAuditLogMonitor({
+    api: auditLogApi(transport, session),
+    store: options.auditHeads ?? memoryAuditHeadStore(),
+    session,
+    keyStore,
+  });
 
   return {
     baseUrl: options.baseUrl,
@@ -194,6 +210,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     users: usersApi(session),
     me,
     audit: auditApi(session),
+    auditLog,
     directory,
     states: statesApi(session),
     domains: domainsApi(session),
@@ -220,7 +237,12 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
       const now = () => (options.now ?? Date.now)();
       return { api, ...travelDocumentsClient({ api, session, keyStore, now }) };
     })(),
-    signIn: (input) => opaqueSignIn(deps, input),
+    async signIn(input) {
+      const signedIn = await opaqueSignIn(deps, input);
+      // Not awaited: the verdict comes through `auditLog` (a person signing in again is checked again).
+      void auditLog.check();
+      return signedIn;
+    },
     async signOut() {
       const current = session.current();
       try {

@@ -26,6 +26,18 @@ export { localOpaqueClient, type OpaqueClient, type PendingLogin, type PendingRe
 export { connectSocket, type FocalNetSocket, type SocketHelperOptions } from './socket.js';
 export { answerLivenessPrompt, onLivenessPrompt } from './liveness-socket.js';
 export type { AuditQuery } from './api/audit-api.js';
+export type { AuditLogApi } from './api/audit-log-api.js';
+export type { AuditLogMonitor, AuditLogStatus } from './audit-log/audit-log-monitor.js';
+export { memoryAuditHeadStore, SavedAuditLog, type AuditHeadStore } from './audit-log/head-store.js';
+export type {
+  AuditLogDiscrepancy,
+  AuditLogUnchecked,
+  AuditLogVerdict,
+  AuditLogVerified,
+  DiscrepancyKind,
+  InclusionFailure,
+  InclusionVerdict,
+} from './audit-log/verdict.js';
 export type { ListUsersFilter, SearchUsersFilter, UserPatch } from './api/users-api.js';
 export type { MySession, TotpSetup } from './api/me-api.js';
 export type { DirectoryFilter } from './api/directory-api.js';
