@@ -28,6 +28,7 @@ import { emailAlertsEn } from '../features/email-alerts/messages.en';
 import { circularsEn } from '../features/circulars/messages.en';
 import { libraryEn } from '../features/library/messages.en';
 import { travelDocumentsEn } from '../features/travel-documents/messages.en';
+import { auditLogEn } from '../features/audit-log/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -54,6 +55,7 @@ export const en = {
   ...circularsEn,
   ...libraryEn,
   ...travelDocumentsEn,
+  ...auditLogEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

@@ -24,6 +24,7 @@ import { emailAlertsRu } from '../features/email-alerts/messages.ru';
 import { circularsRu } from '../features/circulars/messages.ru';
 import { libraryRu } from '../features/library/messages.ru';
 import { travelDocumentsRu } from '../features/travel-documents/messages.ru';
+import { auditLogRu } from '../features/audit-log/messages.ru';
 
 export const ru: Messages = {
   ...sharedRu,
@@ -50,4 +51,5 @@ export const ru: Messages = {
   ...circularsRu,
   ...libraryRu,
   ...travelDocumentsRu,
+  ...auditLogRu,
 };

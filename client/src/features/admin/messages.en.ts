@@ -178,7 +178,8 @@ export const adminEn = {
     },
     audit: {
       title: 'Audit trail',
-      intro: 'Every security-relevant event, newest first; each entry is chained to the one before it.',
+      intro:
+        'Every security-relevant event, newest first. The entries are leaves of a signed Merkle tree: this browser checks at each sign-in that the trail only grew since it last saw it.',
       empty: 'No entries.',
       seq: 'No.',
       at: 'Time',
