@@ -48,6 +48,7 @@ export const EN: MailWords = {
     'training.answered': '{cp} has answered your training request',
     // The secretariat is no state: the sender is not named in the title.
     'circular.arrived': 'A new circular has arrived',
+    'audit-log.discrepancy': 'A member could not verify the audit trail: check it now',
   },
   urgentRequest: 'Urgent request from {cp}',
   answerBy: 'answer by',
@@ -92,6 +93,7 @@ export const RU: MailWords = {
     'training.requested': '{cp} просит ваше государство провести обучение',
     'training.answered': '{cp} ответило на ваш запрос об обучении',
     'circular.arrived': 'Поступил новый циркуляр',
+    'audit-log.discrepancy': 'Участник не смог проверить журнал аудита: проверьте его',
   },
   urgentRequest: 'Срочный запрос от {cp}',
   answerBy: 'ответить до',
