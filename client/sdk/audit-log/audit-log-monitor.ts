@@ -86,6 +86,9 @@ export function createAuditLogMonitor({ api, store, session, keyStore }: AuditLo
   function check(): Promise<AuditLogVerdict> {
     const user = session.current()?.user;
     if (!user) return Promise.resolve({ ok: false, kind: 'unchecked', detail: 'not signed in' });
+    // Heads and proofs are for active accounts: one awaiting verification (or suspended) has nothing to check.
+    if (user.status !== 'active')
+      return Promise.resolve({ ok: false, kind: 'unchecked', detail: 'the account is not active' });
     if (running && status?.userId === user.id) return running;
     if (status?.userId !== user.id) set({ userId: user.id, checking: true, acknowledged: false });
     else update(user.id, { checking: true });

@@ -1,6 +1,7 @@
 import { witnessSignedBytes, type SignedTreeHead } from '../../../shared/audit/tree-head.js';
 import { toBase64Url } from '../../../shared/crypto/encoding.js';
 import { getSodium } from '../../../shared/crypto/sodium.js';
+import { isApiError } from '../api-error.js';
 import type { AuditLogApi } from '../api/audit-log-api.js';
 import type { AuditHeadStore } from './head-store.js';
 
@@ -23,7 +24,12 @@ export async function witnessHead(deps: WitnessDeps, head: SignedTreeHead): Prom
   const unsigned = { size: head.size, root: head.root, at: head.at };
   const sodium = await getSodium();
   const signature = sodium.crypto_sign_detached(witnessSignedBytes(unsigned), deps.identityPrivateKey);
-  await deps.api.witness({ head: unsigned, signature: toBase64Url(signature) });
+  try {
+    await deps.api.witness({ head: unsigned, signature: toBase64Url(signature) });
+  } catch (error) {
+    // This admin co-signed a newer head already (from another client): nothing more to sign here.
+    if (!isApiError(error, 'audit-log.head-stale')) throw error;
+  }
   const latest = (await deps.store.load(deps.userId)) ?? saved;
   await deps.store.save(deps.userId, { ...latest, witnessedSize: head.size });
   return true;

@@ -26,7 +26,8 @@ const auditLog = {
     verified: 'Verified by this browser.',
     verifiedUpTo: 'Verified by this browser up to entry {{size}}.',
     checking: 'Being verified by this browser…',
-    failed: 'Not verified by this browser: see the warning at the top of the page.',
+    failed:
+      'Not verified by this browser: nothing proves that the trail this server shows continues the one verified before.',
     unchecked: 'Not verified by this browser at this sign-in (the server did not answer).',
     checkAgain: 'Verify again',
     cosigned: 'Co-signed by: {{states}}.',

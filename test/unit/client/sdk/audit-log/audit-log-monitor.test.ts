@@ -80,6 +80,16 @@ describe('audit log monitor', () => {
     expect(log.witnesses.map((w) => w.head.size)).to.deep.equal([4, 7]);
   });
 
+  it('an account that is not active has nothing to check (the server answers heads to active accounts only)', async () => {
+    const { log, sessions, monitor } = await setUp();
+    let asked = 0;
+    log.logKey = () => Promise.resolve(String(++asked));
+    sessions.start(session({ ...admin, status: 'pending-verification' }));
+    expect(await monitor.check()).to.deep.include({ ok: false, kind: 'unchecked' });
+    expect(monitor.status()).to.equal(undefined);
+    expect(asked).to.equal(0);
+  });
+
   it('a focal point never co-signs', async () => {
     const { log, sessions, keyStore, monitor } = await setUp();
     const focal = { ...admin, role: 'focal-point' as const };
