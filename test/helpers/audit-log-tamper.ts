@@ -7,13 +7,18 @@ import { startTestServer, type TestServer } from './test-server.js';
 /**
  * Stops a server started with AUDIT_TEST_JWT_SECRET and starts it again on the same database,
  * port (so a browser keeps its origin and what it stored) and log key: what the server held in
- * memory, the log's tip, is gone — as after a restart by whoever holds the host.
+ * memory, the log's tip, is gone — as after a restart by whoever holds the host. Its clock goes
+ * on from the stopped one's.
  */
 export async function restartServer(t: TestServer, options: Partial<StartOptions> = {}): Promise<TestServer> {
   const port = new URL(t.url).port;
   const dbName = t.server.database.connection.name;
+  const stoppedAt = t.clock.now().getTime();
   await t.close();
-  return startTestServer({ JWT_SECRET: AUDIT_TEST_JWT_SECRET, DB_NAME: dbName, PORT: port }, options);
+  const restarted = await startTestServer({ JWT_SECRET: AUDIT_TEST_JWT_SECRET, DB_NAME: dbName, PORT: port }, options);
+  // Time goes on from where the tests had moved it (authenticator codes already used stay used).
+  restarted.clock.advance(Math.max(0, stoppedAt - restarted.clock.now().getTime()));
+  return restarted;
 }
 
 /** Deletes the newest segments of `audit_log` until at least `count` entries are gone; how many were. */

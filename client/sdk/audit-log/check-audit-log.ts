@@ -60,10 +60,10 @@ async function extend(deps: AuditCheckDeps, saved: SavedAuditLog): Promise<Audit
       (shown) => shown.head,
       () => null,
     );
-    return report(deps, saved.head, current, await judgeRefusal(saved.logKey, saved.head, current, message(error)));
+    return report(deps, saved, current, await judgeRefusal(saved.logKey, saved.head, current, message(error)));
   }
   const problem = await judgeConsistency(deps.sha256, saved.logKey, saved.head, answer);
-  if (problem) return report(deps, saved.head, answer.head, problem);
+  if (problem) return report(deps, saved, answer.head, problem);
   await saveUnlessOvertaken(deps, saved, answer.head);
   return { ok: true, head: answer.head, checkedFrom: saved.head.size };
 }
@@ -77,15 +77,30 @@ async function saveUnlessOvertaken(deps: AuditCheckDeps, saved: SavedAuditLog, h
 
 async function report(
   deps: AuditCheckDeps,
-  saved: SignedTreeHead,
+  saved: SavedAuditLog,
   current: SignedTreeHead | null,
   problem: Problem,
 ): Promise<AuditLogDiscrepancy> {
-  const reported = await deps.api
-    .reportDiscrepancy({ kind: problem.kind, saved, current, detail: problem.detail.slice(0, 500) })
-    .then(
-      () => true,
-      () => false,
-    );
-  return { ok: false, kind: problem.kind, saved, current, reported, detail: problem.detail };
+  const head = saved.head;
+  const verdict = { ok: false as const, kind: problem.kind, saved: head, current, detail: problem.detail };
+  // Found again from the same saved head (a reload, the next sign-in): told once is enough.
+  const last = saved.reported;
+  if (last && last.kind === problem.kind && last.savedSize === head.size && last.savedRoot === head.root)
+    return { ...verdict, reported: true };
+  try {
+    await deps.api.reportDiscrepancy({
+      kind: problem.kind,
+      saved: head,
+      current,
+      detail: problem.detail.slice(0, 500),
+    });
+  } catch {
+    return { ...verdict, reported: false };
+  }
+  const latest = (await deps.store.load(deps.userId)) ?? saved;
+  await deps.store.save(deps.userId, {
+    ...latest,
+    reported: { kind: problem.kind, savedSize: head.size, savedRoot: head.root },
+  });
+  return { ...verdict, reported: true };
 }

@@ -10,6 +10,8 @@ export const SavedAuditLog = z.object({
   head: SignedTreeHead,
   /** The size of the newest head this client co-signed as a witness (national admins). */
   witnessedSize: z.number().int().min(0).optional(),
+  /** The discrepancy this client last reported from `head`: the same one found again is not reported again. */
+  reported: z.object({ kind: z.string(), savedSize: z.number().int().min(0), savedRoot: z.string() }).optional(),
 });
 export type SavedAuditLog = z.infer<typeof SavedAuditLog>;
 

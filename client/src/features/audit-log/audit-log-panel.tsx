@@ -16,11 +16,12 @@ export function AuditLogPanel() {
   const status = useAuditLogStatus();
   const verdict = status?.verdict;
   const shown = useLoaded(useCallback(() => auditLog.api.head(), [auditLog]));
-  // Loaded again after each check, so the head shown is at least the one just verified.
+  // Loaded again after each check and co-signature, so the head and co-signers shown are current.
   const { reload } = shown;
+  const witness = status?.witness;
   useEffect(() => {
     if (verdict) reload();
-  }, [verdict, reload]);
+  }, [verdict, witness, reload]);
   const head = shown.data?.head;
 
   const verification = (() => {
@@ -43,7 +44,6 @@ export function AuditLogPanel() {
     );
   })();
   const cosigned = head ? cosigners(shown.data?.witnesses ?? [], head.size) : [];
-  const witness = status?.witness;
 
   return (
     <section className="card audit-log-panel" data-testid="audit-log-panel" aria-labelledby="audit-log-panel-title">

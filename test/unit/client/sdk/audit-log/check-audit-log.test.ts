@@ -61,6 +61,18 @@ describe('checkAuditLog', () => {
     expect(await check()).to.deep.include({ ok: false, kind: 'truncated' });
   });
 
+  it('reports a discrepancy found again from the same saved head once (a reload, the next sign-in)', async () => {
+    await check();
+    log.entries.splice(2);
+    expect(await check()).to.deep.include({ ok: false, kind: 'truncated', reported: true });
+    log.append(1);
+    expect(await check()).to.deep.include({ ok: false, kind: 'truncated', reported: true });
+    // Grown back past the saved head with other entries: now it does not continue it.
+    log.entries.push(...[4, 5, 6, 7].map((seq) => auditEntry(seq, { n: 'other' })));
+    expect(await check()).to.deep.include({ ok: false, kind: 'inconsistent', reported: true });
+    expect(log.reports.map((report) => report.kind)).to.deep.equal(['truncated', 'inconsistent']);
+  });
+
   it('reports a rewritten log: an old entry changed and every hash recomputed', async () => {
     await check();
     log.append(4);
