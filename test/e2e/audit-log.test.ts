@@ -101,6 +101,11 @@ describe('e2e: the audit log check in Chromium', function () {
     await phoneShot(page, '04-alert-phone');
     await page.setViewportSize(DESKTOP);
 
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await alert.getByRole('heading', { name: 'Внимание: журнал аудита не удалось проверить' }).waitFor();
+    await shot(page, '05-alert-ru');
+    await page.getByRole('button', { name: 'English' }).click();
+
     await alert.getByRole('button', { name: 'I understand' }).click();
     expect(await alert.count()).to.equal(0);
     expect(await page.getByTestId('audit-log-unverified').textContent()).to.equal(

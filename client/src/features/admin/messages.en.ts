@@ -175,6 +175,13 @@ export const adminEn = {
       epoch: 'Key epoch',
       networkEpoch: 'Network key epoch',
       month: 'Month',
+      size: 'Entries in the head',
+      root: 'Root hash',
+      savedSize: 'Entries the client saw',
+      savedRoot: 'Root the client saw',
+      currentSize: 'Entries shown now',
+      currentRoot: 'Root shown now',
+      detail: 'What the client found',
     },
     audit: {
       title: 'Audit trail',

@@ -177,6 +177,13 @@ export const adminRu: Translation<typeof adminEn> = {
       epoch: 'Эпоха ключа',
       networkEpoch: 'Эпоха ключа сети',
       month: 'Месяц',
+      size: 'Записей в вершине',
+      root: 'Корневой хеш',
+      savedSize: 'Записей видел клиент',
+      savedRoot: 'Корень, который видел клиент',
+      currentSize: 'Записей показано сейчас',
+      currentRoot: 'Корень, показанный сейчас',
+      detail: 'Что обнаружил клиент',
     },
     audit: {
       title: 'Журнал аудита',
