@@ -84,9 +84,11 @@ export class SegmentTree implements TreeHashes {
   async leaves(from: number, to: number): Promise<Uint8Array[]> {
     const out: Uint8Array[] = [];
     let id = await this.segmentHolding(from + 1);
+    // Segments hold one entry or hundreds: read one, then twice as many numbers per lookup.
+    let width = 1;
     while (out.length < to - from) {
-      // Segments hold one entry or many: read a window of numbers per lookup.
-      const window = Array.from({ length: Math.min(LEAF_WINDOW, to - from - out.length) }, (_, i) => id + i);
+      const window = Array.from({ length: Math.min(width, LEAF_WINDOW, to - from - out.length) }, (_, i) => id + i);
+      width *= 2;
       const segments = await this.store.segments(window);
       if (segments[0]?.id !== id) throw new Error(`audit log segment ${id} is missing`);
       for (const segment of segments) {
