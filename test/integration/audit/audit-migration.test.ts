@@ -7,6 +7,12 @@ import { startTestServer } from '../../helpers/test-server.js';
 import { AUDIT_TEST_JWT_SECRET } from '../../helpers/audit-cli.js';
 import { auditEntries } from '../../helpers/audit.js';
 import mongoose from 'mongoose';
+import { auditLogModel } from '../../../server/db/models/audit-log.model.js';
+import { AuditLegacyRepository } from '../../../server/db/repositories/audit-legacy.repository.js';
+import { AuditRepository } from '../../../server/db/repositories/audit.repository.js';
+import { logKey } from '../../../server/modules/audit/log-key.js';
+import { migrateLegacyTrail } from '../../../server/modules/audit/migrate-legacy-trail.js';
+import type { AuditStore } from '../../../server/modules/audit/ports.js';
 import { testMongoUri } from '../../helpers/test-database.js';
 
 /** Writes the hash chain an earlier version kept (`audit_entries`), `count` entries. */
@@ -86,5 +92,40 @@ describe('audit log: the hash chain of earlier versions moves into the log once'
       (e: unknown) => e as Error,
     );
     expect(error?.message).to.match(/audit trail of this database \(audit_entries\) is broken at entry 17/);
+  });
+});
+
+describe('audit log: a move of the old trail cut short goes on at the next start', function () {
+  this.timeout(180_000);
+
+  it('the entries already moved are checked, the rest moved, nothing twice', async () => {
+    const dbName = uniqueDbName('migrate');
+    await writeLegacyTrail(dbName, 2_500);
+    const connection = await mongoose.createConnection(testMongoUri(), { dbName }).asPromise();
+    try {
+      const store = new AuditRepository(auditLogModel(connection));
+      const key = logKey(AUDIT_TEST_JWT_SECRET);
+      let inserts = 0;
+      const stopping: AuditStore = Object.assign(Object.create(store) as AuditRepository, {
+        tryInsert: async (segment: Parameters<AuditStore['tryInsert']>[0]) => {
+          if ((inserts += 1) > 1) throw new Error('the node stopped');
+          return store.tryInsert(segment);
+        },
+      });
+      const cut = await migrateLegacyTrail(stopping, new AuditLegacyRepository(connection), key).catch((e: Error) => e);
+      expect(String(cut)).to.contain('the node stopped');
+      expect((await store.lastSegment())?.size).to.equal(1_000);
+    } finally {
+      await connection.close();
+    }
+    const t = await startTestServer({ DB_NAME: dbName, JWT_SECRET: AUDIT_TEST_JWT_SECRET });
+    try {
+      const verdict = await verifySegments(t.server.auditEntries.allSegments(), {
+        logKey: t.server.auditLog.key.publicKey,
+      });
+      expect(verdict).to.include({ ok: true, checked: 2_500, segments: 3 });
+    } finally {
+      await t.close();
+    }
   });
 });
