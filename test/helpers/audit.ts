@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../server/modules/audit/audit-entry.js';
 import type { AuditStore } from '../../server/modules/audit/ports.js';
 
-/** A condition on one field: the value itself, or `{ $in: [...] }`, `{ $exists: bool }`, `{ $ne: v }`. */
+/** A condition on one field: the value itself, a RegExp, or `{ $in: [...] }`, `{ $exists: bool }`, `{ $ne: v }`, `{ $regex }`. */
 type Condition = unknown;
 /** Fields of the entry; `data.<name>` for a field of its data. */
 export type AuditFilter = Record<string, Condition>;
@@ -14,11 +14,13 @@ function valueAt(entry: AuditEntry, field: string): unknown {
 }
 
 function holds(value: unknown, condition: Condition): boolean {
-  if (condition && typeof condition === 'object' && !Array.isArray(condition)) {
+  if (condition instanceof RegExp) return typeof value === 'string' && condition.test(value);
+  if (condition && typeof condition === 'object' && !Array.isArray(condition) && !(condition instanceof Date)) {
     const ops = condition as Record<string, unknown>;
     if ('$in' in ops) return (ops.$in as unknown[]).some((option) => holds(value, option));
     if ('$exists' in ops) return (value !== undefined) === ops.$exists;
     if ('$ne' in ops) return !holds(value, ops.$ne);
+    if ('$regex' in ops) return typeof value === 'string' && new RegExp(String(ops.$regex)).test(value);
   }
   if (Array.isArray(value) && !Array.isArray(condition)) return value.some((item) => holds(item, condition));
   if (value instanceof Date && condition instanceof Date) return value.getTime() === condition.getTime();

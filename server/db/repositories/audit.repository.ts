@@ -103,7 +103,7 @@ export class AuditRepository implements AuditStore {
   }
 
   /**
-   * A page of the trail. Read by key: windows of segment numbers from where the page starts
+   * A page of the trail. Read by key: growing windows of segment numbers from where the page starts
    * (the newest segment, or the one holding `beforeSeq`/`afterSeq`), each one `$in` lookup, which
    * FerretDB answers from the rows named; the filter is applied here. A filter that matches rarely
    * goes on with the filtered query after a few windows (MongoDB answers it from its indexes).
@@ -125,16 +125,17 @@ export class AuditRepository implements AuditStore {
       if (desc) entries.reverse();
       found.push(...entries.slice(0, query.limit - found.length));
     };
-    for (
-      let round = 0;
-      round < this.paging.windows && next >= 1 && next <= last && found.length < query.limit;
-      round++
-    ) {
-      const ids = Array.from({ length: this.paging.window }, (_, i) => (desc ? next - i : next + i)).filter(
+    // One segment first, then twice as many per lookup: a segment holds one entry or hundreds.
+    let width = 1;
+    for (let full = 0; full < this.paging.windows && next >= 1 && next <= last && found.length < query.limit;) {
+      const size = Math.min(width, this.paging.window);
+      const ids = Array.from({ length: size }, (_, i) => (desc ? next - i : next + i)).filter(
         (id) => id >= 1 && id <= last,
       );
       for (const segment of await this.segments(ids)) take(segment);
-      next = desc ? next - this.paging.window : next + this.paging.window;
+      next = desc ? next - size : next + size;
+      if (size === this.paging.window) full += 1;
+      width *= 2;
     }
     if (found.length < query.limit && next >= 1 && next <= last) {
       const cursor = this.records

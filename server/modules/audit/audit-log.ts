@@ -37,18 +37,19 @@ export function createAuditLog(store: AuditStore, clock: Clock, key: LogKey): Au
 
   const entriesAfter = (from: LogTip, events: readonly AuditEvent[]): AuditEntry[] => {
     const at = clock.now();
-    return events.map((event, i) => ({
-      seq: from.frontier.size + 1 + i,
-      at,
-      type: event.type,
-      actorId: event.actorId ?? null,
-      state: event.state ?? null,
-      ...(event.alsoStates && event.alsoStates.length > 0
-        ? { alsoStates: [...new Set(event.alsoStates)].filter((s) => s !== event.state) }
-        : {}),
-      subjectId: event.subjectId ?? null,
-      data: definedOnly(event.data ?? {}),
-    }));
+    return events.map((event, i) => {
+      const alsoStates = [...new Set(event.alsoStates ?? [])].filter((state) => state !== event.state);
+      return {
+        seq: from.frontier.size + 1 + i,
+        at,
+        type: event.type,
+        actorId: event.actorId ?? null,
+        state: event.state ?? null,
+        ...(alsoStates.length > 0 ? { alsoStates } : {}),
+        subjectId: event.subjectId ?? null,
+        data: definedOnly(event.data ?? {}),
+      };
+    });
   };
 
   async function write(events: AuditEvent[]): Promise<Array<AuditEntry | Error>> {

@@ -52,15 +52,24 @@ export class SegmentTree implements TreeHashes {
     const known = await this.nodes.get(keys);
     const hashes: Uint8Array[] = [];
     const fresh: Array<{ key: string; hash: string }> = [];
+    const below = CACHED_HEIGHTS.find((h) => h < height);
+    const width = 2 ** height;
+    // The lowest cached height, cold: the missing subtrees' leaves are read in one pass, not one run each.
+    const missing = starts.filter((_, i) => !known.has(keys[i]!));
+    const first = missing[0];
+    const run =
+      below === undefined && first !== undefined && missing.length > 1
+        ? { from: first, leaves: await this.leaves(first, missing.at(-1)! + width) }
+        : undefined;
     for (const [i, start] of starts.entries()) {
       const hit = known.get(keys[i]!);
       if (hit) {
         hashes.push(fromBase64Url(hit));
         continue;
       }
-      const below = CACHED_HEIGHTS.find((h) => h < height);
-      const hash =
-        below === undefined
+      const hash = run
+        ? combine(run.leaves.slice(start - run.from, start - run.from + width))
+        : below === undefined
           ? await this.fromLeaves(start, height)
           : combine(
               await this.cachedNodes(
@@ -84,9 +93,11 @@ export class SegmentTree implements TreeHashes {
   async leaves(from: number, to: number): Promise<Uint8Array[]> {
     const out: Uint8Array[] = [];
     let id = await this.segmentHolding(from + 1);
+    // Segments hold one entry or hundreds: read one, then twice as many numbers per lookup.
+    let width = 1;
     while (out.length < to - from) {
-      // Segments hold one entry or many: read a window of numbers per lookup.
-      const window = Array.from({ length: Math.min(LEAF_WINDOW, to - from - out.length) }, (_, i) => id + i);
+      const window = Array.from({ length: Math.min(width, LEAF_WINDOW, to - from - out.length) }, (_, i) => id + i);
+      width *= 2;
       const segments = await this.store.segments(window);
       if (segments[0]?.id !== id) throw new Error(`audit log segment ${id} is missing`);
       for (const segment of segments) {

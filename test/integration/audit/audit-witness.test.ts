@@ -8,6 +8,7 @@ import type { TestPerson } from '../../helpers/accounts.js';
 import { call } from '../../helpers/api.js';
 import { auditEntries } from '../../helpers/audit.js';
 import { startNetwork, type Network } from '../../helpers/network.js';
+import { badWitnesses, verifySegments } from '../../../server/modules/audit/verify-log.js';
 
 async function cosign(person: TestPerson, head: TreeHead): Promise<string> {
   const sodium = await getSodium();
@@ -124,5 +125,31 @@ describe('audit log: witnesses and discrepancy reports', function () {
     expect((await as(fp, 'GET', `/api/audit/log/inclusion?seq=${own.seq}`)).status).to.equal(200);
     expect((await as(fp, 'GET', `/api/audit/log/inclusion?seq=${other.seq}`)).status).to.equal(403);
     expect((await as(net.root, 'GET', `/api/audit/log/inclusion?seq=${own.seq}`)).status).to.equal(200);
+  });
+
+  it('the verifier checks every stored co-signature: a changed one is named', async () => {
+    const { auditEntries: store, auditLog, accounts } = net.t.server;
+    const keysOf = async (userId: string): Promise<string[]> => {
+      const user = await accounts.users.findById(userId);
+      return user?.keys ? [user.keys.identityKey] : [];
+    };
+    const check = async () => {
+      const verdict = await verifySegments(store.allSegments(), { logKey: auditLog.key.publicKey, keepLeaves: true });
+      expect(verdict.ok).to.equal(true);
+      return badWitnesses(auditLog.witnesses.all(), verdict.leaves, keysOf);
+    };
+    const intact = await check();
+    expect(intact.checked).to.be.greaterThan(0);
+    expect(intact.problems).to.deep.equal([]);
+    const witnesses = net.t.server.database.connection.collection<{ _id: string; signature: string }>(
+      'audit_log_witnesses',
+    );
+    const [one] = await witnesses.find({}).limit(1).toArray();
+    if (!one) throw new Error('no witness stored');
+    const flipped = `${one.signature.slice(0, 10)}${one.signature[10] === 'A' ? 'B' : 'A'}${one.signature.slice(11)}`;
+    await witnesses.updateOne({ _id: one._id }, { $set: { signature: flipped } });
+    const broken = await check();
+    expect(broken.problems).to.have.length(1);
+    expect(broken.problems[0]).to.contain('does not verify');
   });
 });
