@@ -39,11 +39,32 @@ export class AuditRepository implements AuditStore {
    * takes milliseconds). A missing segment — which only tampering makes — falls back to the sort.
    */
   async lastSegment(): Promise<AuditSegment | undefined> {
+    // Where this node last saw the end (segments are never removed): two key lookups when nothing
+    // was appended since, instead of the count (≈ 65 ms on FerretDB) and a probe.
+    const known = this.lastSeen;
+    if (known !== undefined) {
+      const [at, next] = await Promise.all([
+        this.segment(known),
+        this.records.findOne({ _id: known + 1 }, { projection: { _id: 1 } }),
+      ]);
+      if (at && !next) return at;
+    }
+    const found = await this.probeLast();
+    this.lastSeen = found?.id;
+    return found;
+  }
+
+  /** The number of the newest segment this node has seen. */
+  private lastSeen: number | undefined;
+
+  private async probeLast(): Promise<AuditSegment | undefined> {
     const count = await this.count();
     let last = count === 0 ? undefined : await this.segment(count);
     if (count > 0 && !last) return this.sortedLast();
     for (let from = count + 1; ; from += HEAD_PROBE) {
       if (from > count + HEAD_PROBE * HEAD_PROBE_ROUNDS) return this.sortedLast();
+      // Usually nothing lies past the count: one lookup says so (an `$in` of many numbers costs more on FerretDB).
+      if (!(await this.records.findOne({ _id: from }, { projection: { _id: 1 } }))) return last;
       const ids = Array.from({ length: HEAD_PROBE }, (_, i) => from + i);
       const found = (await this.records.find({ _id: { $in: ids } }).toArray()).sort((a, b) => a._id - b._id);
       if (found.some((doc, i) => doc._id !== from + i)) return this.sortedLast(); // a gap among them
