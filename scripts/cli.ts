@@ -3,7 +3,8 @@
  *
  *   bootstrap       issue a one-time invitation link for the first network admin
  *                   (only while no network admin exists)
- *   audit:verify    recompute the audit hash chain; name the first broken entry (exit 1)
+ *   audit:verify [--head <file.json>]  walk the audit log: segments, roots, signed heads and
+ *                   witness co-signatures; with --head, that the log extends a saved head (exit 1)
  *   seed:demo       a demo network: every member state with admins, focal points and entries
  *   backup <file> [--live]   every collection into a new, checksummed archive file
  *   restore <file>  an archive into an empty database; then the audit chain is checked
@@ -16,8 +17,8 @@ import * as opaque from '@serenity-kit/opaque';
 import { resolveJwtSecret } from '../server/jwt-secret.js';
 import { resolveOpaqueServerSetup } from '../server/opaque-server-setup.js';
 import { issueBootstrapInvitation } from '../server/modules/accounts/invitations.js';
-import { verifyChain } from '../server/modules/audit/audit-chain.js';
 import { systemClock } from '../server/system/clock.js';
+import { auditVerifyCommand } from './cli/audit-verify.command.js';
 import { backupCommand, restoreCommand, verifyBackupCommand } from './cli/backup.command.js';
 import { openCliDatabase } from './cli/open-database.js';
 import { seedDemo } from './cli/seed-demo.command.js';
@@ -84,15 +85,9 @@ async function run(command: Command, args: string[]): Promise<number> {
         return 0;
       }
       case 'audit:verify': {
-        const verdict = await verifyChain(modules.auditEntries.all());
-        if (verdict.ok) {
-          console.log(`audit chain intact: ${verdict.checked} entries, head ${verdict.headHash}`);
-          return 0;
-        }
-        console.error(
-          `audit chain BROKEN at entry ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason} (${verdict.checked} entries before it are intact)`,
-        );
-        return 1;
+        const { code, report } = await auditVerifyCommand(modules, args);
+        (code === 0 ? console.log : console.error)(report);
+        return code;
       }
     }
   } finally {

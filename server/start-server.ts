@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AuditRepository } from './db/repositories/audit.repository.js';
+import type { AuditLogDeps } from './modules/audit/audit-log-deps.js';
 import { openDatabase, type Database } from './db/database.js';
 import { composeModules } from './composition/modules.js';
 import type { DutyRoster } from './modules/directory/duty-roster.js';
@@ -54,6 +55,8 @@ export interface RunningServer {
   database: Database;
   accounts: AccountsDeps;
   auditEntries: AuditRepository;
+  /** The audit log's key, heads, proofs and witnesses. */
+  auditLog: AuditLogDeps;
   /** Disclosure policies, their enforcement and the approvals queue (messaging builds on these). */
   policies: PoliciesDeps;
   messaging: MessagingDeps;
@@ -155,6 +158,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       database,
       accounts: modules.accounts,
       auditEntries: modules.auditEntries,
+      auditLog: modules.auditLog,
       policies: modules.policies,
       messaging: modules.messaging,
       requests: modules.requests,

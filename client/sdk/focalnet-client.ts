@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { SignInRequest, UserView } from '../../shared/schemas/accounts.js';
 import { approvalsApi, type ApprovalsApi } from './api/approvals-api.js';
 import { auditApi, type AuditApi } from './api/audit-api.js';
+import { auditLogApi } from './api/audit-log-api.js';
+import { createAuditLogMonitor, type AuditLogMonitor } from './audit-log/audit-log-monitor.js';
+import { memoryAuditHeadStore, type AuditHeadStore } from './audit-log/head-store.js';
 import { directoryApi, type DirectoryApi } from './api/directory-api.js';
 import { invitationsApi, type InvitationsApi } from './api/invitations-api.js';
 import { livenessApi, type LivenessApi } from './api/liveness-api.js';
@@ -77,6 +80,8 @@ export interface FocalNetClientOptions {
   signInPolicy?: SignInPolicy;
   /** Clients sharing one session (a browser's tabs) take turns to refresh it; see SessionOptions. */
   sharedRefresh?: SessionOptions['sharedRefresh'];
+  /** The newest verified audit log head and the pinned log key, per person. Default: memory (pinned again by each new client). */
+  auditHeads?: AuditHeadStore;
 }
 
 export interface FocalNetClient {
@@ -89,6 +94,11 @@ export interface FocalNetClient {
   readonly dualControl: DualControlApi;
   readonly me: MeApi;
   readonly audit: AuditApi;
+  /**
+   * The audit log as this client verified it: checked after every sign-in (consistency with the
+   * head seen before), co-signed by a national admin's unlocked keys; `status()` for the pages.
+   */
+  readonly auditLog: AuditLogMonitor;
   readonly directory: DirectoryApi;
   readonly states: StatesApi;
   /** The network's domains (names for labels and pickers). */
@@ -188,6 +198,12 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     options.now ? { now: options.now } : {},
   );
   const approvals = approvalsApi(session, { keyStore, keyring: contactKeys });
+  const auditLog = createAuditLogMonitor({
+    api: auditLogApi(transport, session),
+    store: options.auditHeads ?? memoryAuditHeadStore(),
+    session,
+    keyStore,
+  });
 
   return {
     baseUrl: options.baseUrl,
@@ -198,6 +214,7 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
     dualControl: dualControlApi(session),
     me,
     audit: auditApi(session),
+    auditLog,
     directory,
     states: statesApi(session),
     domains: domainsApi(session),
@@ -224,7 +241,12 @@ export function createFocalNetClient(options: FocalNetClientOptions): FocalNetCl
       const now = () => (options.now ?? Date.now)();
       return { api, ...travelDocumentsClient({ api, session, keyStore, now }) };
     })(),
-    signIn: (input) => opaqueSignIn(deps, input),
+    async signIn(input) {
+      const signedIn = await opaqueSignIn(deps, input);
+      // Not awaited: the verdict comes through `auditLog` (a person signing in again is checked again).
+      void auditLog.check();
+      return signedIn;
+    },
     async signOut() {
       const current = session.current();
       try {

@@ -28,6 +28,18 @@ export { answerLivenessPrompt, onLivenessPrompt } from './liveness-socket.js';
 export type { AuditQuery } from './api/audit-api.js';
 export type { ListUsersFilter, SearchUsersFilter, UserPatch, UserOrSecondStep } from './api/users-api.js';
 export { isAwaitingSecondApproval, type DualControlApi } from './api/dual-control-api.js';
+export type { AuditLogApi } from './api/audit-log-api.js';
+export type { AuditLogMonitor, AuditLogStatus } from './audit-log/audit-log-monitor.js';
+export { memoryAuditHeadStore, SavedAuditLog, type AuditHeadStore } from './audit-log/head-store.js';
+export type {
+  AuditLogDiscrepancy,
+  AuditLogUnchecked,
+  AuditLogVerdict,
+  AuditLogVerified,
+  DiscrepancyKind,
+  InclusionFailure,
+  InclusionVerdict,
+} from './audit-log/verdict.js';
 export type { MySession, TotpSetup } from './api/me-api.js';
 export type { DirectoryFilter } from './api/directory-api.js';
 export type { LivenessOutcome } from './api/liveness-api.js';

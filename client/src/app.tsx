@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './features/shell/app-header';
+import { AuditLogAlert } from './features/audit-log/audit-log-alert';
 import { LivenessBanner } from './features/liveness/liveness-banner';
 import { AppRoutes } from './features/shell/app-routes';
 import { MainNav } from './features/shell/main-nav';
@@ -28,6 +29,7 @@ export function App() {
       <div className="app-body">
         <MainNav />
         <div className="app-content">
+          <AuditLogAlert />
           <LivenessBanner />
           <main id="main" tabIndex={-1}>
             <AppRoutes />

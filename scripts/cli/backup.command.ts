@@ -3,7 +3,7 @@ import type { Modules } from '../../server/composition/modules.js';
 import { verifyArchive } from '../../server/db/backup/backup-archive.js';
 import { backupDatabase } from '../../server/db/backup/backup-database.js';
 import { restoreDatabase } from '../../server/db/backup/restore-database.js';
-import { verifyChain } from '../../server/modules/audit/audit-chain.js';
+import { verifySegments } from '../../server/modules/audit/verify-log.js';
 import type { CliDatabase } from './open-database.js';
 
 /** `backup <file> [--live]`: the whole database into a new archive file. */
@@ -25,7 +25,7 @@ export async function backupCommand(database: CliDatabase, args: string[], now: 
   ].join('\n');
 }
 
-/** `restore <file>`: an archive into this (empty) database, then the audit chain is checked. */
+/** `restore <file>`: an archive into this (empty) database, then the audit log is checked. */
 export async function restoreCommand(
   database: CliDatabase,
   modules: Modules,
@@ -36,10 +36,10 @@ export async function restoreCommand(
     throw new Error('a FocalNet server is running on this database: stop it before restoring');
   const summary = await restoreDatabase(requireDb(database), file, { ensureIndexes: () => modules.ensureIndexes() });
   const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
-  const verdict = await verifyChain(modules.auditEntries.all());
+  const verdict = await verifySegments(modules.auditEntries.allSegments(), { logKey: modules.auditLog.key.publicKey });
   const chain = verdict.ok
-    ? `audit chain intact: ${verdict.checked} entries, head ${verdict.headHash}`
-    : `audit chain BROKEN at entry ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason} — the archive holds a damaged trail`;
+    ? `audit log intact: ${verdict.checked} entries in ${verdict.segments} segments, root ${verdict.root}`
+    : `audit log BROKEN at entry ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason} — the archive holds a damaged trail`;
   return {
     code: verdict.ok ? 0 : 1,
     report: `restored ${total} documents in ${summary.header.collections.length} collections from the backup of ${summary.header.createdAt}${summary.header.live ? ' (taken live)' : ''}\n${chain}`,

@@ -26,6 +26,7 @@ import { passwordResetRoutes } from '../http/routes/password-reset.routes.js';
 import { policyRoutes } from '../http/routes/policies.routes.js';
 import { requestRoutes } from '../http/routes/requests.routes.js';
 import { reviewRoutes } from '../http/routes/review.routes.js';
+import { auditLogRoutes } from '../http/routes/audit-log.routes.js';
 import type { RouteContext } from '../http/routes/route-context.js';
 import { trainingRoutes } from '../http/routes/training.routes.js';
 import { userRoutes } from '../http/routes/users.routes.js';
@@ -72,6 +73,7 @@ const ROUTES = [
   consensusRoutes,
   documentRoutes,
   reviewRoutes,
+  auditLogRoutes,
   webhookRoutes,
   notificationRoutes,
   eventRoutes,
@@ -105,6 +107,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     messaging: modules.messaging,
     snapshots: snapshotSigner(deps.jwtSecret),
     auditEntries: modules.auditEntries,
+    auditLog: modules.auditLog,
     policies: modules.policies,
     authn: createAuthenticator(deps.jwtSecret, deps.actors, deps.clock),
     requests: modules.requests,

@@ -2,7 +2,6 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { SEEDED_DOMAINS } from '../../shared/reference/domains.js';
 import { MEMBER_STATES } from '../../shared/reference/member-states.js';
-import { auditEntryModel } from '../db/models/audit-entry.model.js';
 import { directoryEntryModel } from '../db/models/directory-entry.model.js';
 import { invitationModel } from '../db/models/invitation.model.js';
 import { livenessCheckModel, livenessTargetModel } from '../db/models/liveness.model.js';
@@ -14,7 +13,7 @@ import { ClaimsRepository } from '../db/repositories/claims.repository.js';
 import { endedSessionModel } from '../db/models/ended-session.model.js';
 import { EndedSessionsRepository } from '../db/repositories/ended-sessions.repository.js';
 import { userModel } from '../db/models/user.model.js';
-import { AuditRepository } from '../db/repositories/audit.repository.js';
+import type { AuditRepository } from '../db/repositories/audit.repository.js';
 import { DirectoryEntriesRepository } from '../db/repositories/directory-entries.repository.js';
 import { InvitationsRepository } from '../db/repositories/invitations.repository.js';
 import { LivenessRepository } from '../db/repositories/liveness.repository.js';
@@ -27,7 +26,8 @@ import { UsersRepository } from '../db/repositories/users.repository.js';
 import { accessTokenSigner } from '../modules/accounts/access-tokens.js';
 import { opaqueFlows } from '../modules/accounts/opaque-flows.js';
 import type { AccountsDeps, PeopleNotifier, SessionRevocations } from '../modules/accounts/accounts-deps.js';
-import { createAuditLog } from '../modules/audit/audit-log.js';
+import { composeAuditLog } from './audit-log.js';
+import type { AuditLogDeps } from '../modules/audit/audit-log-deps.js';
 import { DIRECTORY_REVISION, DirectoryIndex } from '../modules/directory/directory-index.js';
 import type { DirectoryReadDeps } from '../modules/directory/read-directory.js';
 import type { LivenessDeps, LivenessNotifier } from '../modules/liveness/liveness-deps.js';
@@ -96,6 +96,8 @@ export interface Modules {
   directory: DirectoryReadDeps;
   liveness: LivenessDeps;
   auditEntries: AuditRepository;
+  /** The audit log's heads, proofs, witnesses and discrepancy reports. */
+  auditLog: AuditLogDeps;
   policies: PoliciesDeps;
   messaging: MessagingDeps;
   requests: RequestsDeps;
@@ -159,7 +161,6 @@ export function composeModules(
     userModel(connection),
     invitationModel(connection),
     refreshTokenModel(connection),
-    auditEntryModel(connection),
     memberStateModel(connection),
     directoryEntryModel(connection),
     settingModel(connection),
@@ -190,7 +191,6 @@ export function composeModules(
     users,
     invitations,
     refreshTokens,
-    auditEntries,
     memberStates,
     directoryEntries,
     settings,
@@ -220,8 +220,8 @@ export function composeModules(
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
   const { clock } = options;
-  const auditRepository = new AuditRepository(auditEntries);
-  const audit = createAuditLog(auditRepository, clock);
+  const auditLog = composeAuditLog(connection, { clock, jwtSecret: options.jwtSecret });
+  const { store: auditRepository, audit } = auditLog;
   const usersRepository = new UsersRepository(users, claims);
   const statesRepository = new MemberStatesRepository(memberStates);
   const domainsRepository = new DomainsRepository(domainModels);
@@ -443,6 +443,7 @@ export function composeModules(
     await policies.ensureIndexes();
     await alerts.ensureIndexes();
     await dualControl.ensureIndexes();
+    await auditLog.ensureIndexes();
   };
   return {
     accounts,
@@ -453,6 +454,10 @@ export function composeModules(
     liveness,
     events,
     auditEntries: auditRepository,
+    auditLog: auditLog.deps({
+      users: usersRepository,
+      raiseAlert: (alert) => alerts.raise(alert),
+    }),
     policies: policies.deps,
     messaging,
     requests,
@@ -473,6 +478,8 @@ export function composeModules(
     ensureIndexes,
     async prepare() {
       await ensureIndexes();
+      // Before anything is appended: the old trail is moved into an empty log only.
+      await auditLog.migrate();
       await statesRepository.seed(MEMBER_STATES, clock.now());
       await domainsRepository.seed(SEEDED_DOMAINS, clock.now());
     },

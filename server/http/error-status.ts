@@ -126,6 +126,15 @@ export const ERROR_STATUS = {
   'training.invalid-transition': 409,
   // Only the host answers; only the requesting state withdraws.
   'training.wrong-side': 403,
+  // A size the log never had a signed head at (heads exist where a group commit ended).
+  'audit-log.unknown-head': 404,
+  // A proof from a larger tree to a smaller one, or of an entry past the head.
+  'audit-log.size-out-of-range': 400,
+  // A witness co-signs a head the server never signed (forged), or an older one than it co-signed before.
+  'audit-log.head-unknown': 409,
+  'audit-log.head-stale': 409,
+  'audit-log.bad-signature': 400,
+  'audit-log.witness-not-admin': 403,
   'rate.limited': 429,
   'db.unavailable': 503,
   internal: 500,

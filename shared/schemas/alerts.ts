@@ -27,12 +27,19 @@ export const ALERT_KINDS = [
   'training.answered',
   'circular.arrived',
   'dual-control.waiting',
+  /** A client could not verify the audit log (shortened, rewritten, badly signed). */
+  'audit-log.discrepancy',
 ] as const;
 export const AlertKind = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 /** The kinds a person may choose to receive whatever their quiet hours say. */
-export const ALWAYS_ELIGIBLE: readonly AlertKind[] = ['request.arrived', 'request.overdue', 'liveness.prompt'];
+export const ALWAYS_ELIGIBLE: readonly AlertKind[] = [
+  'request.arrived',
+  'request.overdue',
+  'liveness.prompt',
+  'audit-log.discrepancy',
+];
 
 export const AlertRefs = z
   .object({

@@ -29,6 +29,7 @@ import { circularsEn } from '../features/circulars/messages.en';
 import { libraryEn } from '../features/library/messages.en';
 import { travelDocumentsEn } from '../features/travel-documents/messages.en';
 import { dualControlEn } from '../features/dual-control/messages.en';
+import { auditLogEn } from '../features/audit-log/messages.en';
 
 export const en = {
   ...sharedEn,
@@ -56,6 +57,7 @@ export const en = {
   ...libraryEn,
   ...travelDocumentsEn,
   ...dualControlEn,
+  ...auditLogEn,
 };
 
 /** What every catalogue holds: the English keys, each with a string. */

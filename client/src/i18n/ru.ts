@@ -25,6 +25,7 @@ import { circularsRu } from '../features/circulars/messages.ru';
 import { libraryRu } from '../features/library/messages.ru';
 import { travelDocumentsRu } from '../features/travel-documents/messages.ru';
 import { dualControlRu } from '../features/dual-control/messages.ru';
+import { auditLogRu } from '../features/audit-log/messages.ru';
 
 export const ru: Messages = {
   ...sharedRu,
@@ -52,4 +53,5 @@ export const ru: Messages = {
   ...libraryRu,
   ...travelDocumentsRu,
   ...dualControlRu,
+  ...auditLogRu,
 };

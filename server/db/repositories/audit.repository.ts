@@ -1,66 +1,86 @@
-import { isDuplicateKey, writeErrorsOf } from '../database-errors.js';
-import type { Collection } from 'mongoose';
-import type { AuditEntry } from '../../modules/audit/audit-chain.js';
-import type { AuditQuery, AuditStore } from '../../modules/audit/ports.js';
-import type { AuditEntryModel } from '../models/audit-entry.model.js';
+import type { Collection, mongo } from 'mongoose';
+import { isDuplicateKey } from '../database-errors.js';
+import type { AuditEntry } from '../../modules/audit/audit-entry.js';
+import { inStateTrail } from '../../modules/audit/audit-entry.js';
+import type { AuditSegment } from '../../modules/audit/audit-segment.js';
+import type { AuditQuery, AuditStore, SegmentBounds } from '../../modules/audit/ports.js';
+import type { AuditLogModel } from '../models/audit-log.model.js';
 
-/** Entries looked for past the count in one key lookup when finding the head. */
+/** Segments looked for past the count in one key lookup when finding the newest. */
 const HEAD_PROBE = 64;
 const HEAD_PROBE_ROUNDS = 8;
 
-/** How the newest-first pages are read by key: ids per lookup, and lookups before the sorted query takes over. */
+/** How pages are read by key: segment numbers per lookup, and lookups before the filtered query takes over. */
 export interface KeyedPaging {
   window: number;
   windows: number;
 }
 
-const KEYED_PAGING: KeyedPaging = { window: 1000, windows: 8 };
+const KEYED_PAGING: KeyedPaging = { window: 50, windows: 8 };
 
-/** Plain objects in and out; the audit collection is only ever inserted into. */
+type SegmentDoc = Omit<AuditSegment, 'id'> & { _id: number };
+
+/** Plain objects in and out; the audit log is only ever inserted into. */
 export class AuditRepository implements AuditStore {
   constructor(
-    private readonly model: AuditEntryModel,
+    private readonly model: AuditLogModel,
     private readonly paging: KeyedPaging = KEYED_PAGING,
   ) {}
 
-  /** The collection, typed with its numeric `_id`, for the driver's own insert. */
-  private get records(): Collection<AuditEntry & { _id: number }> {
-    return this.model.db.collection<AuditEntry & { _id: number }>(this.model.collection.collectionName);
+  /** The collection, typed with its numeric `_id`, for the driver's own reads and insert. */
+  private get records(): Collection<SegmentDoc> {
+    return this.model.db.collection<SegmentDoc>(this.model.collection.collectionName);
   }
 
   /**
-   * The last entry. Entries are numbered 1, 2, … by the append that stores them, so with n entries
-   * the last is number n, or a little further when appends land meanwhile: read by primary key
-   * (FerretDB answers a sort or a range by reading the whole collection, ≈ 1.4 s per 30,000
-   * entries; a key lookup takes milliseconds). Anything that does not fit that numbering — a
-   * missing entry, which only tampering makes — is answered by the sorted read.
+   * The newest segment. Segments are numbered 1, 2, … by the append that stores them, so with n
+   * segments the newest is number n, or a little further when appends land meanwhile: read by
+   * primary key (FerretDB answers a sort or a range by reading the whole collection; a key lookup
+   * takes milliseconds). A missing segment — which only tampering makes — falls back to the sort.
    */
-  async head(): Promise<AuditEntry | undefined> {
+  async lastSegment(): Promise<AuditSegment | undefined> {
+    // Where this node last saw the end (segments are never removed): two key lookups when nothing
+    // was appended since, instead of the count (≈ 65 ms on FerretDB) and a probe.
+    const known = this.lastSeen;
+    if (known !== undefined) {
+      const [at, next] = await Promise.all([
+        this.segment(known),
+        this.records.findOne({ _id: known + 1 }, { projection: { _id: 1 } }),
+      ]);
+      if (at && !next) return at;
+    }
+    const found = await this.probeLast();
+    this.lastSeen = found?.id;
+    return found;
+  }
+
+  /** The number of the newest segment this node has seen. */
+  private lastSeen: number | undefined;
+
+  private async probeLast(): Promise<AuditSegment | undefined> {
     const count = await this.count();
-    let last = count === 0 ? undefined : await this.get(count);
-    if (count > 0 && !last) return this.sortedHead();
+    let last = count === 0 ? undefined : await this.segment(count);
+    if (count > 0 && !last) return this.sortedLast();
     for (let from = count + 1; ; from += HEAD_PROBE) {
-      // A count far behind (it should not be) costs the scan, not many lookups.
-      if (from > count + HEAD_PROBE * HEAD_PROBE_ROUNDS) return this.sortedHead();
+      if (from > count + HEAD_PROBE * HEAD_PROBE_ROUNDS) return this.sortedLast();
+      // Usually nothing lies past the count: one lookup says so (an `$in` of many numbers costs more on FerretDB).
+      if (!(await this.records.findOne({ _id: from }, { projection: { _id: 1 } }))) return last;
       const ids = Array.from({ length: HEAD_PROBE }, (_, i) => from + i);
       const found = (await this.records.find({ _id: { $in: ids } }).toArray()).sort((a, b) => a._id - b._id);
-      if (found.some((doc, i) => doc._id !== from + i)) return this.sortedHead(); // a gap among them
+      if (found.some((doc, i) => doc._id !== from + i)) return this.sortedLast(); // a gap among them
       const tail = found.at(-1);
-      if (tail) last = toEntry(tail);
+      if (tail) last = toSegment(tail);
       if (found.length < HEAD_PROBE) return last;
     }
   }
 
-  /** The last entry by a sorted read: exact whatever the numbering, but a scan on FerretDB. */
-  async sortedHead(): Promise<AuditEntry | undefined> {
-    const doc = await this.model.findOne().sort({ seq: -1 }).lean();
-    return doc ? toEntry(doc) : undefined;
+  /** The newest segment by a sorted read: exact whatever the numbering, but a scan on FerretDB. */
+  async sortedLast(): Promise<AuditSegment | undefined> {
+    const [doc] = await this.records.find({}).sort({ _id: -1 }).limit(1).toArray();
+    return doc ? toSegment(doc) : undefined;
   }
 
-  /**
-   * How many entries there are. `collStats` reads the count FerretDB keeps for the table (the
-   * driver's estimate scans there); MongoDB answers either from metadata.
-   */
+  /** `collStats` reads the count FerretDB keeps for the table; MongoDB answers from metadata. */
   private async count(): Promise<number> {
     const name = this.model.collection.collectionName;
     const stats = await this.model.db.db?.command({ collStats: name }).catch(() => undefined);
@@ -70,16 +90,32 @@ export class AuditRepository implements AuditStore {
       : this.model.estimatedDocumentCount();
   }
 
-  /** Entry number `seq`, by primary key. */
-  async get(seq: number): Promise<AuditEntry | undefined> {
-    const doc = await this.records.findOne({ _id: seq });
-    return doc ? toEntry(doc) : undefined;
+  async segment(id: number): Promise<AuditSegment | undefined> {
+    const doc = await this.records.findOne({ _id: id });
+    return doc ? toSegment(doc) : undefined;
   }
 
-  /** Inserts; resolves false when another writer took this seq first (duplicate key). */
-  async tryInsert(entry: AuditEntry): Promise<boolean> {
+  async segments(ids: readonly number[]): Promise<AuditSegment[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.records.find({ _id: { $in: [...ids] } }).toArray();
+    const byId = new Map(docs.map((doc) => [doc._id, doc]));
+    return ids.flatMap((id) => {
+      const doc = byId.get(id);
+      return doc ? [toSegment(doc)] : [];
+    });
+  }
+
+  async bounds(id: number): Promise<SegmentBounds | undefined> {
+    const doc = await this.records.findOne({ _id: id }, { projection: { firstSeq: 1, size: 1 } });
+    return doc ? { id: doc._id, firstSeq: doc.firstSeq, size: doc.size } : undefined;
+  }
+
+  /** Inserts; resolves false when another writer took this number first (duplicate key). */
+  async tryInsert(segment: AuditSegment): Promise<boolean> {
+    const { id, ...rest } = segment;
     try {
-      await this.model.create({ _id: entry.seq, ...entry });
+      // Straight to the driver: a plain, already-typed record (a mongoose document per entry cost more than the insert).
+      await this.records.insertOne({ _id: id, ...rest }, { ignoreUndefined: true });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
@@ -88,116 +124,141 @@ export class AuditRepository implements AuditStore {
   }
 
   /**
-   * Inserts consecutive entries in one round trip (group commit). Ordered: a duplicate seq stops
-   * the batch there. Never trusts the driver's partial-failure report; the caller re-reads by seq.
-   */
-  async tryInsertBatch(entries: readonly AuditEntry[]): Promise<boolean> {
-    try {
-      // Straight to the driver: these are plain, already-typed records, and building a mongoose
-      // document per entry cost more than the insert (two entries per message sent).
-      // Undefined fields are left out, as the chain's hash (canonical JSON) leaves them out.
-      await this.records.insertMany(
-        entries.map((entry) => ({ _id: entry.seq, ...entry })),
-        { ordered: true, ignoreUndefined: true },
-      );
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error) || writeErrorsOf(error)) return false;
-      throw error;
-    }
-  }
-
-  /**
-   * A page of the trail. Newest first (the audit page) is read by key: windows of sequence numbers
-   * downwards from the head or `beforeSeq`, each one `$in` lookup, which FerretDB answers from the
-   * rows named (its sorted read scans the whole collection: ≈ 3 s at 30,000 entries). The lookup
-   * carries no other condition, since FerretDB pushes `_id` down only when it stands alone; the
-   * filter is applied here. A filter that matches rarely falls back to the sorted query after a
-   * few windows.
+   * A page of the trail. Read by key: growing windows of segment numbers from where the page starts
+   * (the newest segment, or the one holding `beforeSeq`/`afterSeq`), each one `$in` lookup, which
+   * FerretDB answers from the rows named; the filter is applied here. A filter that matches rarely
+   * goes on with the filtered query after a few windows (MongoDB answers it from its indexes).
    */
   async list(query: AuditQuery): Promise<AuditEntry[]> {
-    if (query.order !== 'desc' || query.afterSeq !== undefined) return this.sortedList(query);
+    const desc = query.order === 'desc';
     const found: AuditEntry[] = [];
-    let top = query.beforeSeq !== undefined ? query.beforeSeq - 1 : ((await this.head())?.seq ?? 0);
-    for (let round = 0; round < this.paging.windows && top >= 1 && found.length < query.limit; round++) {
-      const bottom = Math.max(1, top - this.paging.window + 1);
-      const ids = Array.from({ length: top - bottom + 1 }, (_, i) => bottom + i);
-      const docs = await this.records.find({ _id: { $in: ids } }).toArray();
-      const matching = docs
-        .map(toEntry)
-        .filter((entry) => matchesQuery(entry, query))
-        .sort((a, b) => b.seq - a.seq);
-      found.push(...matching.slice(0, query.limit - found.length));
-      top = bottom - 1;
+    const last = await this.lastId();
+    if (last === 0) return found;
+    let next = desc
+      ? query.beforeSeq !== undefined
+        ? await this.idHolding(query.beforeSeq - 1, last)
+        : last
+      : query.afterSeq !== undefined
+        ? await this.idHolding(query.afterSeq + 1, last)
+        : 1;
+    const take = (segment: AuditSegment): void => {
+      const entries = segment.entries.filter((entry) => matchesQuery(entry, query));
+      if (desc) entries.reverse();
+      found.push(...entries.slice(0, query.limit - found.length));
+    };
+    // One segment first, then twice as many per lookup: a segment holds one entry or hundreds.
+    let width = 1;
+    for (let full = 0; full < this.paging.windows && next >= 1 && next <= last && found.length < query.limit;) {
+      const size = Math.min(width, this.paging.window);
+      const ids = Array.from({ length: size }, (_, i) => (desc ? next - i : next + i)).filter(
+        (id) => id >= 1 && id <= last,
+      );
+      for (const segment of await this.segments(ids)) take(segment);
+      next = desc ? next - size : next + size;
+      if (size === this.paging.window) full += 1;
+      width *= 2;
     }
-    if (found.length < query.limit && top >= 1)
-      found.push(...(await this.sortedList({ ...query, beforeSeq: top + 1, limit: query.limit - found.length })));
+    if (found.length < query.limit && next >= 1 && next <= last) {
+      const cursor = this.records
+        .find({ $and: [{ _id: desc ? { $lte: next } : { $gte: next } }, segmentFilter(query)] })
+        .sort({ _id: desc ? -1 : 1 });
+      for await (const doc of cursor) {
+        take(toSegment(doc));
+        if (found.length >= query.limit) break;
+      }
+      await cursor.close();
+    }
     return found;
   }
 
-  /** A page by the sorted query: MongoDB answers from its indexes, FerretDB by a scan. */
-  async sortedList(query: AuditQuery): Promise<AuditEntry[]> {
-    const filter = filterOf(query);
-    const seq: Record<string, number> = {};
-    if (query.afterSeq !== undefined) seq.$gt = query.afterSeq;
-    if (query.beforeSeq !== undefined) seq.$lt = query.beforeSeq;
-    if (Object.keys(seq).length > 0) filter.seq = seq;
-    const docs = await this.model
-      .find(filter)
-      .sort({ seq: query.order === 'desc' ? -1 : 1 })
-      .limit(query.limit)
-      .lean();
-    return docs.map(toEntry);
+  private async lastId(): Promise<number> {
+    return (await this.lastSegment())?.id ?? 0;
   }
 
   /**
-   * Every entry in seq order, for the verifier and the annual review. One cursor: paging by
-   * `seq > last` re-reads the whole collection per page on FerretDB (no index for ranges or
-   * sorts there), which made 40,000 entries take 100 s; one sorted cursor takes 5.
+   * The segment holding entry `seq` (binary search over the dense numbers by key); a seq before
+   * the first entry answers 0, past the last `last` + 1.
    */
-  async *all(batchSize = 1000): AsyncGenerator<AuditEntry> {
-    for await (const doc of this.records.find({}, { batchSize }).sort({ _id: 1 })) yield toEntry(doc);
+  private async idHolding(seq: number, last: number): Promise<number> {
+    let low = 1;
+    let high = last;
+    while (low <= high) {
+      const mid = Math.floor((low + high) / 2);
+      const bounds = await this.bounds(mid);
+      if (!bounds) return (await this.sortedIdHolding(seq)) ?? 0;
+      if (seq < bounds.firstSeq) high = mid - 1;
+      else if (seq > bounds.size) low = mid + 1;
+      else return mid;
+    }
+    return seq < 1 ? 0 : last + 1;
+  }
+
+  /** After tampering (a missing segment) the numbers are no guide: the sorted read. */
+  private async sortedIdHolding(seq: number): Promise<number | undefined> {
+    const [doc] = await this.records
+      .find({ firstSeq: { $lte: seq } }, { projection: { _id: 1 } })
+      .sort({ _id: -1 })
+      .limit(1)
+      .toArray();
+    return doc?._id;
+  }
+
+  /**
+   * Every segment in order, for the verifier. One cursor: paging by `_id > last` re-reads the
+   * whole collection per page on FerretDB (no index for ranges or sorts there).
+   */
+  async *allSegments(batchSize = 100): AsyncGenerator<AuditSegment> {
+    for await (const doc of this.records.find({}, { batchSize }).sort({ _id: 1 })) yield toSegment(doc);
+  }
+
+  /** Every entry in seq order, for the annual review and backups. */
+  async *all(batchSize = 100): AsyncGenerator<AuditEntry> {
+    for await (const segment of this.allSegments(batchSize)) yield* segment.entries;
   }
 }
 
-/** filterOf(query) as a test of one entry. */
+/** The query's filters, as a test of one entry. */
 function matchesQuery(entry: AuditEntry, query: AuditQuery): boolean {
   return (
-    (!query.state || entry.state === query.state) &&
+    (!query.state || inStateTrail(entry, query.state)) &&
     (!query.type || entry.type === query.type) &&
-    (!query.person || entry.actorId === query.person || entry.subjectId === query.person)
+    (!query.person || entry.actorId === query.person || entry.subjectId === query.person) &&
+    (query.afterSeq === undefined || entry.seq > query.afterSeq) &&
+    (query.beforeSeq === undefined || entry.seq < query.beforeSeq)
   );
 }
 
-/** The query's filters other than the sequence range. */
-function filterOf(query: AuditQuery): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
-  if (query.state) filter.state = query.state;
-  if (query.type) filter.type = query.type;
-  if (query.person) filter.$or = [{ actorId: query.person }, { subjectId: query.person }];
-  return filter;
+/** Segments holding at least one entry of each filter (the entries are then filtered one by one). */
+function segmentFilter(query: AuditQuery): mongo.Filter<SegmentDoc> {
+  const and: mongo.Filter<SegmentDoc>[] = [];
+  if (query.state) and.push({ $or: [{ 'entries.state': query.state }, { 'entries.alsoStates': query.state }] });
+  if (query.type) and.push({ 'entries.type': query.type });
+  if (query.person) and.push({ $or: [{ 'entries.actorId': query.person }, { 'entries.subjectId': query.person }] });
+  return and.length === 0 ? {} : { $and: and };
 }
 
-function toEntry(doc: {
-  seq: number;
-  at: Date;
-  type: string;
-  actorId?: string | null;
-  state?: string | null;
-  subjectId?: string | null;
-  data?: unknown;
-  prevHash: string;
-  hash: string;
-}): AuditEntry {
+function toSegment(doc: SegmentDoc): AuditSegment {
+  return {
+    id: doc._id,
+    firstSeq: doc.firstSeq,
+    size: doc.size,
+    entries: doc.entries.map(toEntry),
+    frontier: doc.frontier,
+    root: doc.root,
+    at: doc.at,
+    signature: doc.signature,
+  };
+}
+
+function toEntry(doc: AuditEntry): AuditEntry {
   return {
     seq: doc.seq,
     at: doc.at,
     type: doc.type,
     actorId: doc.actorId ?? null,
     state: doc.state ?? null,
+    ...(doc.alsoStates && doc.alsoStates.length > 0 ? { alsoStates: doc.alsoStates } : {}),
     subjectId: doc.subjectId ?? null,
-    data: (doc.data ?? {}) as Record<string, unknown>,
-    prevHash: doc.prevHash,
-    hash: doc.hash,
+    data: doc.data ?? {},
   };
 }

@@ -3,7 +3,7 @@ import { implementationReview } from '../../modules/review/implementation-review
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
-export function reviewRoutes({ router, registry, auditEntries, accounts, authn }: RouteContext): void {
+export function reviewRoutes({ router, registry, auditEntries, auditLog, accounts, authn }: RouteContext): void {
   defineRoute(router, registry, {
     method: 'get',
     path: '/api/review',
@@ -16,7 +16,7 @@ export function reviewRoutes({ router, registry, auditEntries, accounts, authn }
     errors: [400, 401, 403],
     handler: async ({ query, req }) =>
       implementationReview(
-        { auditEntries, audit: accounts.audit, clock: accounts.clock },
+        { auditEntries, audit: accounts.audit, clock: accounts.clock, logKey: auditLog.key.publicKey },
         await authn.actor(req),
         query,
       ),

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { AuditStore } from '../../modules/audit/ports.js';
+import type { AuditLogDeps } from '../../modules/audit/audit-log-deps.js';
 import type { AccountsDeps } from '../../modules/accounts/accounts-deps.js';
 import type { DirectoryReadDeps } from '../../modules/directory/read-directory.js';
 import type { LivenessDeps } from '../../modules/liveness/liveness-deps.js';
@@ -31,6 +32,8 @@ export interface RouteContext {
   messaging: MessagingDeps;
   snapshots: SnapshotSigner;
   auditEntries: AuditStore;
+  /** The audit log's heads, proofs and witnesses. */
+  auditLog: AuditLogDeps;
   policies: PoliciesDeps;
   requests: RequestsDeps;
   consensus: ConsensusDeps;

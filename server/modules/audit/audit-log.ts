@@ -1,16 +1,20 @@
 import { GroupCommit } from '../../system/group-commit.js';
-import type { AuditStore } from './ports.js';
 import type { Clock } from '../../system/clock.js';
-import { GENESIS_HASH, hashAuditRecord, type AuditEntry } from './audit-chain.js';
 import type { AuditEventType } from '../../../shared/audit/event-types.js';
+import type { AuditEntry } from './audit-entry.js';
+import { EMPTY_TIP, sealSegment, tipOf, type LogTip } from './audit-segment.js';
+import type { LogKey } from './log-key.js';
+import type { AuditStore } from './ports.js';
 
 /** Metadata of one security-relevant event; never message or request content. */
 export interface AuditEvent {
   type: AuditEventType;
   actorId?: string | null;
   state?: string | null;
+  /** Other states whose trail shows the entry: a decision taken by their rule about `state`'s exchange. */
+  alsoStates?: string[];
   subjectId?: string | null;
-  data?: Record<string, string | number | boolean | null | string[]>;
+  data?: Record<string, string | number | boolean | null | string[] | undefined>;
 }
 
 export interface AuditLog {
@@ -18,96 +22,66 @@ export interface AuditLog {
 }
 
 const MAX_ATTEMPTS = 1_000;
-/** Largest group commit: appends waiting while one batch is written go together in the next. */
+/** Largest group commit: appends waiting while one segment is written go together in the next. */
 const MAX_BATCH = 200;
 
 /**
- * Appends to the hash chain. Within a node, appends are written one batch at a time: those that
- * arrive while a batch is being written are chained in memory and inserted together in the next
- * (group commit: one round trip for many events, each caller answered only after its entry is
- * stored). Across nodes, the unique sequence number lets exactly one writer take each slot; after
- * a lost race the entries actually stored are re-read by primary key, the head moves to the
- * winner's, and the rest is chained again from there.
+ * Appends to the Merkle log. Within a node, appends are written one segment at a time: those
+ * that arrive while a segment is being written go together into the next (group commit: one
+ * document for many events, each caller answered only after its entry is stored). Across nodes,
+ * segment numbers are the key, so exactly one writer takes each: the loser re-reads the newest
+ * segment and seals its batch again after it. The log never forks.
  */
-export function createAuditLog(repository: AuditStore, clock: Clock): AuditLog {
-  let head: { seq: number; hash: string } | undefined;
-  let headKnown = false;
+export function createAuditLog(store: AuditStore, clock: Clock, key: LogKey): AuditLog {
+  let tip: LogTip | undefined;
 
-  const chain = (events: readonly AuditEvent[]): AuditEntry[] => {
-    let prev = head;
-    return events.map((event) => {
-      const record = {
-        seq: (prev?.seq ?? 0) + 1,
-        at: clock.now(),
+  const entriesAfter = (from: LogTip, events: readonly AuditEvent[]): AuditEntry[] => {
+    const at = clock.now();
+    return events.map((event, i) => {
+      const alsoStates = [...new Set(event.alsoStates ?? [])].filter((state) => state !== event.state);
+      return {
+        seq: from.frontier.size + 1 + i,
+        at,
         type: event.type,
         actorId: event.actorId ?? null,
         state: event.state ?? null,
+        ...(alsoStates.length > 0 ? { alsoStates } : {}),
         subjectId: event.subjectId ?? null,
-        data: event.data ?? {},
-        prevHash: prev?.hash ?? GENESIS_HASH,
+        data: definedOnly(event.data ?? {}),
       };
-      const entry = { ...record, hash: hashAuditRecord(record) };
-      prev = { seq: entry.seq, hash: entry.hash };
-      return entry;
     });
   };
 
-  /**
-   * Stores `events` in order; one outcome per event: its stored entry, or the error that stopped
-   * it (entries stored before a failure still count as stored).
-   */
   async function write(events: AuditEvent[]): Promise<Array<AuditEntry | Error>> {
-    const stored: AuditEntry[] = [];
-    let failure = new Error(`audit append could not find a free slot after ${MAX_ATTEMPTS} attempts`);
     try {
-      await writeFrom(events, stored);
-    } catch (error) {
-      headKnown = false;
-      failure = error instanceof Error ? error : new Error(String(error));
-    }
-    // What is stored is always a prefix of `events`, in order.
-    return [...stored, ...events.slice(stored.length).map(() => failure)];
-  }
-
-  /** Stores what it can of `events`, appending each stored entry to `stored` in order. */
-  async function writeFrom(events: AuditEvent[], stored: AuditEntry[]): Promise<void> {
-    if (!headKnown) {
-      const found = await repository.head();
-      head = found ? { seq: found.seq, hash: found.hash } : undefined;
-      headKnown = true;
-    }
-    let rest = events;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS && rest.length > 0; attempt++) {
-      const entries = chain(rest);
-      const last = entries.at(-1);
-      if (last && (await repository.tryInsertBatch(entries))) {
-        head = { seq: last.seq, hash: last.hash };
-        stored.push(...entries);
-        return;
-      }
-      // Some slot was taken (another node), possibly after part of the batch went in: keep what is ours.
-      let kept = 0;
-      for (const entry of entries) {
-        const found = await repository.get(entry.seq);
-        if (!found) {
-          headKnown = false; // should not happen: a gap; re-read the head before trying again
-          break;
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        if (!tip) {
+          const last = await store.lastSegment();
+          tip = last ? tipOf(last) : EMPTY_TIP;
         }
-        head = { seq: found.seq, hash: found.hash };
-        if (found.hash !== entry.hash) break;
-        stored.push(entry);
-        kept += 1;
+        const entries = entriesAfter(tip, events);
+        const segment = sealSegment(tip, entries, clock.now(), key);
+        if (await store.tryInsert(segment)) {
+          tip = tipOf(segment);
+          return entries;
+        }
+        tip = undefined; // another node took this number: append after its segment
       }
-      rest = rest.slice(kept);
-      if (!headKnown) {
-        const found = await repository.head();
-        head = found ? { seq: found.seq, hash: found.hash } : undefined;
-        headKnown = true;
-      }
+      throw new Error(`audit append could not take a segment after ${MAX_ATTEMPTS} attempts`);
+    } catch (error) {
+      tip = undefined;
+      const failure = error instanceof Error ? error : new Error(String(error));
+      return events.map(() => failure);
     }
   }
 
   const commits = new GroupCommit<AuditEvent, AuditEntry>(write, MAX_BATCH);
-
   return { append: (event) => commits.submit(event) };
+}
+
+/** Undefined fields left out, as the stored document and the leaf's canonical JSON leave them out. */
+function definedOnly(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(data)) if (value !== undefined) out[name] = value;
+  return out;
 }

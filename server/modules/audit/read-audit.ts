@@ -3,8 +3,12 @@ import type { AuditStore } from './ports.js';
 import type { User } from '../accounts/ports/users.js';
 import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
+import { auditEntryView } from './audit-entry.js';
 
-/** National admins read their own state's trail; network admins the whole, optionally by state. */
+/**
+ * National admins read their own state's trail (with the entries other states' decisions put in
+ * it); network admins the whole, optionally by state.
+ */
 export async function readAudit(
   repository: AuditStore,
   actor: User,
@@ -29,5 +33,5 @@ export async function readAudit(
     order: query.order ?? 'asc',
     limit: query.limit,
   });
-  return entries.map((entry) => ({ ...entry, at: entry.at.toISOString() }) as AuditEntryView);
+  return entries.map(auditEntryView);
 }

@@ -29,6 +29,7 @@ const NATIONAL_ADMIN: [AlertKind, DeliveryMode][] = [
   ['training.requested', 'immediate'],
   ['training.answered', 'immediate'],
   ['circular.arrived', 'digest'],
+  ['audit-log.discrepancy', 'immediate'],
 ];
 
 const NETWORK_ADMIN: [AlertKind, DeliveryMode][] = [
@@ -36,6 +37,7 @@ const NETWORK_ADMIN: [AlertKind, DeliveryMode][] = [
   ['consensus.opened', 'digest'],
   ['consensus.decided', 'digest'],
   ['circular.arrived', 'digest'],
+  ['audit-log.discrepancy', 'immediate'],
 ];
 
 const BY_ROLE: Record<Role, [AlertKind, DeliveryMode][]> = {

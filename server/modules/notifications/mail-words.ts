@@ -51,6 +51,7 @@ export const EN: MailWords = {
     // The secretariat is no state: the sender is not named in the title.
     'circular.arrived': 'A new circular has arrived',
     'dual-control.waiting': 'An action on a national admin waits for a second approver',
+    'audit-log.discrepancy': 'A member could not verify the audit trail: check it now',
   },
   urgentRequest: 'Urgent request from {cp}',
   answerBy: 'answer by',
@@ -98,6 +99,7 @@ export const RU: MailWords = {
     'training.answered': '{cp} ответило на ваш запрос об обучении',
     'circular.arrived': 'Поступил новый циркуляр',
     'dual-control.waiting': 'Действие над национальным администратором ждёт второго подтверждения',
+    'audit-log.discrepancy': 'Участник не смог проверить журнал аудита: проверьте его',
   },
   urgentRequest: 'Срочный запрос от {cp}',
   answerBy: 'ответить до',

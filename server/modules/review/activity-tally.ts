@@ -8,7 +8,7 @@ import type {
   TravelDocumentRow,
 } from '../../../shared/schemas/review.js';
 import { SECRETARIAT_STATE } from '../../../shared/schemas/labels.js';
-import type { AuditEntry } from '../audit/audit-chain.js';
+import type { AuditEntry } from '../audit/audit-entry.js';
 import { Rows, str, strings, type Period } from './tally-rows.js';
 
 interface EventFacts {

@@ -4,38 +4,35 @@ import type { User } from '../accounts/ports/users.js';
 import type { Clock } from '../../system/clock.js';
 import { confinedState } from '../../../shared/authz/can.js';
 import { authorize } from '../accounts/authorize.js';
-import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/audit-chain.js';
+import { verifySegments, type LogVerdict } from '../audit/verify-log.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { ReviewTally } from './review-tally.js';
 
 export interface ReviewDeps {
   auditEntries: AuditStore;
   audit: AuditLog;
+  /** The audit log key the segments' heads are checked against. */
+  logKey: string;
   clock: Clock;
-}
-
-async function* counted(entries: AsyncIterable<AuditEntry>, tally: ReviewTally): AsyncGenerator<AuditEntry> {
-  for await (const entry of entries) {
-    tally.add(entry);
-    yield entry;
-  }
 }
 
 interface CountedYear {
   tally: ReviewTally;
-  verdict: ChainVerdict;
+  verdict: LogVerdict;
 }
 
 /** Reviews being counted, per trail and year: admins asking at once share one reading of the trail. */
 const counting = new WeakMap<AuditStore, Map<number, Promise<CountedYear>>>();
 
-function countYear(auditEntries: AuditStore, year: number): Promise<CountedYear> {
+function countYear(auditEntries: AuditStore, logKey: string, year: number): Promise<CountedYear> {
   let byYear = counting.get(auditEntries);
   if (!byYear) counting.set(auditEntries, (byYear = new Map()));
   let pending = byYear.get(year);
   if (!pending) {
     const tally = new ReviewTally({ from: yearStart(year), to: yearStart(year + 1) });
-    pending = verifyChain(counted(auditEntries.all(), tally)).then((verdict) => ({ tally, verdict }));
+    pending = verifySegments(auditEntries.allSegments(), { logKey, onEntry: (entry) => tally.add(entry) }).then(
+      ({ leaves: _leaves, ...verdict }) => ({ tally, verdict }),
+    );
     const forget = (): void => void byYear.delete(year);
     pending.then(forget, forget);
     byYear.set(year, pending);
@@ -46,8 +43,8 @@ function countYear(auditEntries: AuditStore, year: number): Promise<CountedYear>
 const yearStart = (year: number): Date => new Date(Date.UTC(year, 0, 1));
 
 /**
- * The year's review from the audit trail: the trail is read from its first entry, each entry's
- * hash checked as it is counted, so the figures come with a verdict on the trail they rest on.
+ * The year's review from the audit trail: the log is read from its first segment, each segment's
+ * root and signed head checked as its entries are counted, so the figures come with a verdict on the trail they rest on.
  * National admins get their own state's; the secretariat one state's or the whole network's.
  */
 export async function implementationReview(
@@ -57,7 +54,7 @@ export async function implementationReview(
 ): Promise<ImplementationReview> {
   const state = confinedState(actor) ?? query.state ?? null;
   authorize(actor, 'review:read', state === null ? {} : { state });
-  const { tally, verdict } = await countYear(deps.auditEntries, query.year);
+  const { tally, verdict } = await countYear(deps.auditEntries, deps.logKey, query.year);
   await deps.audit.append({
     type: 'review.generated',
     actorId: actor.id,
@@ -70,12 +67,12 @@ export async function implementationReview(
     from: yearStart(query.year).toISOString(),
     to: yearStart(query.year + 1).toISOString(),
     ...tally.figures(state, deps.clock.now()),
-    // Sequence numbers run from 1 without gaps while the chain holds, so the entries checked end at the head.
+    // Sequence numbers run from 1 without gaps while the log holds, so the entries checked end at the head.
     trail: {
       verified: verdict.ok,
       entriesChecked: verdict.checked,
       headSeq: verdict.checked,
-      headHash: verdict.ok ? verdict.headHash : '',
+      headHash: verdict.ok ? verdict.root : '',
       firstBroken: verdict.ok ? null : verdict.firstBroken,
     },
     generatedAt: deps.clock.now().toISOString(),

@@ -5,7 +5,7 @@ import type {
   TrafficRow,
   UpkeepRow,
 } from '../../../shared/schemas/review.js';
-import type { AuditEntry } from '../audit/audit-chain.js';
+import type { AuditEntry } from '../audit/audit-entry.js';
 import { median } from '../requests/request-statistics.js';
 import { ActivityTally } from './activity-tally.js';
 import { Rows, str, strings, type Period } from './tally-rows.js';

@@ -25,6 +25,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/password-reset/start',
   'POST /api/password-reset',
   'GET /api/directory/signing-key',
+  'GET /api/directory/audit-log-key',
 ]);
 
 describe('HTTP security of the accounts API', function () {

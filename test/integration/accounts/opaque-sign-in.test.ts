@@ -8,6 +8,7 @@ import { activeFocalPoint, invite, signInCall, type TestPerson } from '../../hel
 import { startNetwork } from '../../helpers/network.js';
 import { sdkClient } from '../../helpers/sdk.js';
 import type { TestServer } from '../../helpers/test-server.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 interface Started {
   flowId: string;
@@ -49,9 +50,9 @@ describe('OPAQUE sign-in: refusals, replays, enumeration and limits', function (
     const strip = (body: unknown): unknown => ({ ...(body as { error: object }).error, requestId: undefined });
     expect(strip(wrong.body)).to.deep.equal(strip(unknown.body));
     expect(strip(wrong.body)).to.have.property('code', 'auth.invalid-credentials');
-    const failures = (
-      await t.server.database.connection.collection('audit_entries').find({ type: 'auth.sign-in-failed' }).toArray()
-    ).map((e) => (e.data as { reason: string }).reason);
+    const failures = (await auditEntries(t, { type: 'auth.sign-in-failed' })).map(
+      (e) => (e.data as { reason: string }).reason,
+    );
     expect(failures).to.include.members(['wrong-password', 'unknown-user']);
   });
 

@@ -19,6 +19,7 @@ import {
 } from '../../helpers/accounts.js';
 import { startNetwork } from '../../helpers/network.js';
 import { connected, type TestServer } from '../../helpers/test-server.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 describe('sessions and tokens', function () {
   this.timeout(60_000);
@@ -116,10 +117,7 @@ describe('sessions and tokens', function () {
     });
     expect(afterReplay.status).to.equal(401); // the thief's (or victim's) newer token died too
 
-    const audit = await t.server.database.connection
-      .collection('audit_entries')
-      .find({ type: 'auth.refresh-reused', subjectId: person.user.id })
-      .toArray();
+    const audit = await auditEntries(t, { type: 'auth.refresh-reused', subjectId: person.user.id });
     expect(audit).to.have.length(1);
   });
 

@@ -8,6 +8,7 @@ import { legacyAccount } from '../../helpers/legacy-account.js';
 import { foundEncodings, startRecordingProxy } from '../../helpers/recording-proxy.js';
 import { sdkClient } from '../../helpers/sdk.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { auditEntry } from '../../helpers/audit.js';
 
 const OLD_PASSWORD = 'juniper-anchor-velvet-rocket-19';
 
@@ -36,9 +37,7 @@ describe('accounts made before OPAQUE are upgraded at their next sign-in', funct
       expect(stored?.passwordHash).to.equal(null);
       expect(stored?.opaqueRecord).to.be.a('string');
       expect(StoredWrappedKeys.safeParse(stored?.wrappedKeys).success).to.equal(true);
-      const audit = await t.server.database.connection
-        .collection('audit_entries')
-        .findOne({ type: 'auth.password-upgraded' });
+      const audit = await auditEntry(t, { type: 'auth.password-upgraded' });
       expect(audit?.subjectId).to.equal(String(stored?._id));
 
       const sentBefore = proxy.sent().length;
@@ -59,10 +58,8 @@ describe('accounts made before OPAQUE are upgraded at their next sign-in', funct
     });
     expect(oldRoute.status).to.equal(401);
     expect(oldRoute.body.error.code).to.equal('auth.invalid-credentials');
-    const refused = await t.server.database.connection
-      .collection('audit_entries')
-      .findOne({ type: 'auth.sign-in-failed', 'data.reason': 'password-route-after-upgrade' });
-    expect(refused).to.not.equal(null);
+    const refused = await auditEntry(t, { type: 'auth.sign-in-failed', 'data.reason': 'password-route-after-upgrade' });
+    expect(refused).to.not.equal(undefined);
   });
 
   it('only a legacy account is offered the upgrade, and only with its own password', async () => {

@@ -13,6 +13,7 @@ import { DOC_FIELDS, DOC_LABELS } from '../../helpers/requests.js';
 import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import type { TestServer, TestSocket } from '../../helpers/test-server.js';
+import { auditEntry } from '../../helpers/audit.js';
 
 const HOUR = 3_600_000;
 
@@ -89,9 +90,7 @@ describe('client SDK: requests and messages to a focal point who is away also re
     const detail = await requesterClient.requests.get(outcome.caseId);
     expect(detail.status).to.equal('answered');
     expect(detail.history.at(-1)).to.include({ side: 'requested', byDeputy: deputy.user.id });
-    const audit = await t.server.database.connection
-      .collection('audit_entries')
-      .findOne({ subjectId: outcome.caseId, type: 'request.transition' });
+    const audit = await auditEntry(t, { subjectId: outcome.caseId, type: 'request.transition' });
     expect(String(audit?.actorId)).to.equal(deputy.user.id);
     expect(audit?.data).to.include({ onBehalfOf: absent.user.id });
   });

@@ -14,6 +14,7 @@ import { sdkAs } from '../../helpers/sdk-as-person.js';
 import { sdkMessaging, type SdkMessaging } from '../../helpers/sdk-messaging.js';
 import { eventually } from '../../helpers/server-process.js';
 import type { TestServer } from '../../helpers/test-server.js';
+import { auditEntry } from '../../helpers/audit.js';
 
 const MINUTE = 60_000;
 
@@ -137,9 +138,7 @@ describe('client SDK: key history (messages signed before a re-key still verify)
   });
 
   it("the key rotation is audited with the replaced key's period and verification", async () => {
-    const entry = await t.server.database.connection
-      .collection('audit_entries')
-      .findOne({ type: 'user.keys-rotated', subjectId: kz.user.id });
+    const entry = await auditEntry(t, { type: 'user.keys-rotated', subjectId: kz.user.id });
     expect(entry?.data).to.include({
       keyVersion: 2,
       previousKeyVersion: 1,

@@ -4,6 +4,7 @@ import { STRONG_PASSWORD, uniqueUsername } from '../../helpers/accounts.js';
 import { FAST_KDF, sdkClient, sdkNetworkAdmin, sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
 import { sdkNationalAdmin, type SdkMember } from '../../helpers/sdk-people.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { auditEntry } from '../../helpers/audit.js';
 
 describe('client SDK: the recovery key is confirmed before the account exists, and can be replaced', function () {
   this.timeout(60_000);
@@ -106,10 +107,8 @@ describe('client SDK: the recovery key is confirmed before the account exists, a
     expect(isCryptoError(old, 'crypto.wrong-recovery-key'), String(old)).to.equal(true);
     const keys = await elsewhere.unlockKeys({ recoveryKeyText: fresh });
     expect(keys.identity.publicKey).to.deep.equal(registration.keys.identity.publicKey);
-    const audit = await t.server.database.connection
-      .collection('audit_entries')
-      .findOne({ type: 'user.recovery-key-replaced', subjectId: registration.user.id });
-    expect(audit).to.not.equal(null);
+    const audit = await auditEntry(t, { type: 'user.recovery-key-replaced', subjectId: registration.user.id });
+    expect(audit).to.not.equal(undefined);
 
     // Without unlocked keys there is nothing to wrap under a new key.
     const locked = await sdkClient(t)

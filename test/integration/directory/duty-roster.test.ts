@@ -3,6 +3,7 @@ import { deputyCoverage, isApiError } from '../../../client/sdk/index.js';
 import { startSdkNetwork, type Network } from '../../helpers/network.js';
 import type { SdkPerson } from '../../helpers/sdk.js';
 import type { SdkMember } from '../../helpers/sdk-people.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 const HOUR = 3_600_000;
 
@@ -108,11 +109,10 @@ describe('directory: away with a deputy, duty desks', function () {
     // Saying "I'm back" twice is no error.
     expect(await absent!.client.directory.clearAway(absent!.id)).to.not.have.property('away');
 
-    const audit = await net.t.server.database.connection
-      .collection('audit_entries')
-      .find({ subjectId: absent!.id, type: { $in: ['directory.away-set', 'directory.away-cleared'] } })
-      .sort({ _id: 1 })
-      .toArray();
+    const audit = await auditEntries(net.t, {
+      subjectId: absent!.id,
+      type: { $in: ['directory.away-set', 'directory.away-cleared'] },
+    });
     expect(audit.slice(-2).map((entry) => [entry.type, String(entry.actorId)])).to.deep.equal([
       ['directory.away-set', absent!.id],
       ['directory.away-cleared', kzAdmin.id],

@@ -9,6 +9,7 @@ import { call } from '../../helpers/api.js';
 import { seminar } from '../../helpers/events.js';
 import { startNetwork } from '../../helpers/network.js';
 import type { TestServer } from '../../helpers/test-server.js';
+import { auditEntries, auditEntry } from '../../helpers/audit.js';
 
 const DAY_MS = 86_400_000;
 
@@ -64,9 +65,7 @@ describe('events calendar: proposing and registering', function () {
     expect(res.body.mayManage).to.equal(true);
     expect(res.body.partners).to.deep.equal(['UNODC', 'OSCE']);
 
-    const audit = await t.server.database.connection
-      .collection('audit_entries')
-      .findOne({ type: 'event.proposed', subjectId: seminarId });
+    const audit = await auditEntry(t, { type: 'event.proposed', subjectId: seminarId });
     expect(audit?.data).to.deep.include({ eventId: seminarId, kind: 'seminar', hostState: 'KZ', domains: ['border'] });
     expect(JSON.stringify(audit)).not.to.include('title-canary-4471');
 
@@ -197,10 +196,7 @@ describe('events calendar: proposing and registering', function () {
     const uz = await register(uzAdmin, seminarId, 'UZ', [{ name: 'Aziz Karimov', function: 'Inspector' }]);
     expect(uz.status).to.equal(201);
 
-    const entries = await t.server.database.connection
-      .collection('audit_entries')
-      .find({ type: { $in: ['event.registered', 'event.registration-withdrawn'] } })
-      .toArray();
+    const entries = await auditEntries(t, { type: { $in: ['event.registered', 'event.registration-withdrawn'] } });
     expect(entries.map((entry) => entry.data.registeringState)).to.include.members(['KG', 'TJ', 'UZ']);
     expect(entries.every((entry) => typeof entry.data.participants === 'number')).to.equal(true);
     const text = JSON.stringify(entries);

@@ -6,6 +6,7 @@ import { randomKey, sealGrant } from '../../../client/sdk/library/library-crypto
 import { startSdkNetwork, type Network } from '../../helpers/network.js';
 import type { SdkPerson } from '../../helpers/sdk.js';
 import { sdkFocalPoint, type SdkMember } from '../../helpers/sdk-people.js';
+import { auditEntries, auditEntry } from '../../helpers/audit.js';
 
 const BORDER = { kind: 'domain', domain: 'border' } as const;
 
@@ -89,10 +90,7 @@ describe('library: shelves, sealed keys and versions', function () {
     const bytes = await newcomer.client.library.downloadFile(latest.files[0]!);
     expect(utf8Decode(bytes)).to.equal(utf8Decode(file));
 
-    const granted = await net.t.server.database.connection
-      .collection('audit_entries')
-      .find({ type: 'library.key-granted', 'data.readerId': newcomer.id })
-      .toArray();
+    const granted = await auditEntries(net.t, { type: 'library.key-granted', 'data.readerId': newcomer.id });
     expect(granted.map((entry) => entry.data)).to.deep.include({
       audience: 'domain:border',
       epoch: 1,
@@ -177,10 +175,7 @@ describe('library: shelves, sealed keys and versions', function () {
       status: 404,
       code: 'library.not-found',
     });
-    const entries = await net.t.server.database.connection
-      .collection('audit_entries')
-      .find({ type: 'library.published', subjectId: item.id })
-      .toArray();
+    const entries = await auditEntries(net.t, { type: 'library.published', subjectId: item.id });
     expect(entries.map((entry) => entry.data)).to.deep.equal([
       {
         itemId: item.id,
@@ -281,10 +276,7 @@ describe('library: shelves, sealed keys and versions', function () {
         }),
       ),
     ).to.deep.equal({ status: 410, code: 'library.withdrawn' });
-    const trail = await net.t.server.database.connection
-      .collection('audit_entries')
-      .find({ type: 'library.withdrawn', subjectId: item.id })
-      .toArray();
+    const trail = await auditEntries(net.t, { type: 'library.withdrawn', subjectId: item.id });
     expect(trail).to.have.length(1);
   });
 
@@ -323,10 +315,7 @@ describe('library: shelves, sealed keys and versions', function () {
     expect(await refusal(leaver.client.library.item(item.id))).to.deep.include({ code: 'library.not-found' });
     expect((await leaver.client.library.list()).map((i) => i.id)).not.to.include(item.id);
     expect(opened((await colleague.client.library.item(item.id)).latest).text).to.equal('only current readers');
-    const rotated = await net.t.server.database.connection
-      .collection('audit_entries')
-      .find({ type: 'library.key-rotated', 'data.epoch': epoch + 1 })
-      .toArray();
+    const rotated = await auditEntries(net.t, { type: 'library.key-rotated', 'data.epoch': epoch + 1 });
     expect(rotated).to.have.length(1);
     expect(rotated[0]?.data).to.include({ audience: 'domain:border', epoch: epoch + 1 });
   });
@@ -395,9 +384,7 @@ describe('library: shelves, sealed keys and versions', function () {
     }
     const chunks = await connection.collection('library_file_chunks').find({}).toArray();
     for (const chunk of chunks) expect(Buffer.from(chunk.data.buffer).toString('utf8')).not.to.contain(canary);
-    const published = await connection
-      .collection('audit_entries')
-      .findOne({ type: 'library.published', subjectId: item.id });
+    const published = await auditEntry(net.t, { type: 'library.published', subjectId: item.id });
     expect(published?.data).to.deep.include({
       itemId: item.id,
       version: 1,

@@ -7,6 +7,7 @@ import { approversNamed, envelopeFor, LABELS, readAs, send, socketOf } from '../
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { startNetwork } from '../../helpers/network.js';
 import type { TestServer } from '../../helpers/test-server.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 const CONFIDENTIAL = { ...LABELS, classification: 'confidential' } as const;
 
@@ -132,10 +133,7 @@ describe('approvers read what they release', function () {
     ).to.equal(403);
 
     const connection = t.server.database.connection;
-    const trail = await connection
-      .collection('audit_entries')
-      .find({ type: 'approval.envelope-read', subjectId: result.data.approvalId })
-      .toArray();
+    const trail = await auditEntries(t, { type: 'approval.envelope-read', subjectId: result.data.approvalId });
     expect(trail.map((entry) => entry.actorId)).to.deep.equal([kzAdmin.user.id]);
     for (const name of (await connection.db!.listCollections().toArray()).map((c) => c.name)) {
       const documents = await connection.collection(name).find({}).toArray();

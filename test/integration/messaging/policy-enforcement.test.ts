@@ -8,6 +8,7 @@ import { envelopeFor, LABELS, readAs, send, sendSealing, socketOf as socketAs } 
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { startNetwork } from '../../helpers/network.js';
 import type { TestServer, TestSocket } from '../../helpers/test-server.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 describe('messaging under disclosure policies', function () {
   this.timeout(90_000);
@@ -145,10 +146,7 @@ describe('messaging under disclosure policies', function () {
       ],
     });
     // The sender state's audit trail names the rule no more than the error does.
-    const trail = await t.server.database.connection
-      .collection('audit_entries')
-      .find({ type: 'policy.decision', state: 'KZ' })
-      .toArray();
+    const trail = await auditEntries(t, { type: 'policy.decision', state: 'KZ' });
     expect(JSON.stringify(trail)).not.to.contain('cn-no-kz-intel');
     expect(JSON.stringify(trail)).to.contain('CN@1/inbound/unpublished');
     // CN's own trail tells its side: its rule, by name, refused an exchange of KZ's.
@@ -208,8 +206,7 @@ describe('messaging under disclosure policies', function () {
   });
 
   it('audits every decision: alone when the exchange is refused after it, right before "message.stored" when it is kept', async () => {
-    const audit = t.server.database.connection.collection('audit_entries');
-    const decisions = (): Promise<number> => audit.countDocuments({ type: 'policy.decision' });
+    const decisions = (): Promise<number> => auditEntries(t, { type: 'policy.decision' }).then((found) => found.length);
     const sender = await socketOf(kz);
     const before = await decisions();
     const low = await send(sender, {
@@ -233,7 +230,7 @@ describe('messaging under disclosure policies', function () {
       ),
     });
     if (!kept.ok) throw new Error(JSON.stringify(kept.error));
-    const trail = await audit.find({ subjectId: kept.data.id }).sort({ seq: 1 }).toArray();
+    const trail = await auditEntries(t, { subjectId: kept.data.id });
     expect(trail.map((entry) => entry.type)).to.deep.equal(['policy.decision', 'message.stored']);
     expect(Number(trail[1]?.seq) - Number(trail[0]?.seq)).to.equal(1);
   });

@@ -65,17 +65,17 @@ describe('encrypted messaging relay', function () {
       }),
     );
     const audit = t.server.auditEntries;
-    const write = audit.tryInsertBatch.bind(audit);
-    audit.tryInsertBatch = async (entries) => {
+    const write = audit.tryInsert.bind(audit);
+    audit.tryInsert = async (segment) => {
       await new Promise((resolve) => setTimeout(resolve, 300));
-      return write(entries);
+      return write(segment);
     };
     try {
       const answer = await send(sender, { envelope: await envelopeFor(t, kz, [ru], { text: 'answer first' }) });
       heard.push(answer.ok ? 'accepted' : 'refused');
       await delivered;
     } finally {
-      audit.tryInsertBatch = write;
+      audit.tryInsert = write;
       receiver.removeAllListeners('message:new');
     }
     expect(heard).to.deep.equal(['accepted', 'delivered']);

@@ -9,6 +9,7 @@ import { DOC_FIELDS, DOC_LABELS, requestEnvelope, sent } from '../../helpers/req
 import { startSmtpReceiver, type SmtpReceiver } from '../../helpers/smtp-receiver.js';
 import type { TestServer } from '../../helpers/test-server.js';
 import { alertFor, linkIn, preferences, saveSettings, settled, token, verifiedAddress } from './email-helpers.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 const hhmm = (at: Date): string => at.toISOString().slice(11, 16);
 
@@ -78,10 +79,7 @@ describe('e-mail alerts through a real SMTP server', function () {
     });
     expect(again.status).to.equal(410);
     expect(again.body.error.code).to.equal('notifications.link-invalid');
-    const audited = await t.server.database.connection
-      .collection('audit_entries')
-      .find({ subjectId: ru2.user.id, type: /^notifications\./ })
-      .toArray();
+    const audited = await auditEntries(t, { subjectId: ru2.user.id, type: /^notifications\./ });
     // Set, the link sent again, verified.
     expect(audited.map((entry) => entry.type)).to.deep.equal([
       'notifications.address-set',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Labels } from '../../../shared/schemas/labels.js';
-import type { AuditEntry } from '../../../server/modules/audit/audit-chain.js';
+import type { AuditEntry } from '../../../server/modules/audit/audit-entry.js';
 import {
   createPolicyEnforcement,
   decideExchange,

@@ -5,6 +5,7 @@ import { call } from '../../helpers/api.js';
 import { startNetwork } from '../../helpers/network.js';
 import { caseOf, DOC_FIELDS, requestEnvelope, sent } from '../../helpers/requests.js';
 import type { TestServer } from '../../helpers/test-server.js';
+import { auditEntry } from '../../helpers/audit.js';
 
 describe('requests: case references (KZ→TJ-2026-0042)', function () {
   this.timeout(120_000);
@@ -49,9 +50,7 @@ describe('requests: case references (KZ→TJ-2026-0042)', function () {
     expect((await caseOf(t, kz[0]!, await submit(kz[0]!, tj[1]!))).reference).to.equal(reference('KZ→TJ', 2));
     const inbox = await search(tj[0]!, 'inbox', view.reference);
     expect(inbox.map((c) => c.reference)).to.deep.equal([view.reference]);
-    const audit = await t.server.database.connection
-      .collection('audit_entries')
-      .findOne({ subjectId: first, type: 'request.submitted' });
+    const audit = await auditEntry(t, { subjectId: first, type: 'request.submitted' });
     expect(audit?.data).to.include({ reference: view.reference });
   });
 

@@ -9,6 +9,7 @@ import { startNetwork } from '../../helpers/network.js';
 import { caseOf, DOC_FIELDS, DOC_LABELS, post, requestEnvelope, sent, stepEnvelope } from '../../helpers/requests.js';
 import type { TestServer, TestSocket } from '../../helpers/test-server.js';
 import { eventually } from '../../helpers/server-process.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 const HOUR = 3_600_000;
 
@@ -104,9 +105,7 @@ describe('requests: deadlines, reminders, overdue (injected clock)', function ()
     expect((await call(t.url, 'GET', '/api/requests/overdue', { token: tj.session?.accessToken })).status).to.equal(
       403,
     );
-    const audit = await t.server.database.connection
-      .collection('audit_entries')
-      .countDocuments({ subjectId: id, type: 'request.overdue' });
+    const audit = await auditEntries(t, { subjectId: id, type: 'request.overdue' }).then((found) => found.length);
     expect(audit).to.equal(1);
 
     const labels = { ...DOC_LABELS, evaluation: 'B2' };

@@ -15,6 +15,7 @@ import {
   storedMessages,
 } from '../../helpers/requests.js';
 import type { TestServer } from '../../helpers/test-server.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 describe('requests: lifecycle over the messaging pipeline', function () {
   this.timeout(120_000);
@@ -117,10 +118,7 @@ describe('requests: lifecycle over the messaging pipeline', function () {
     expect(detail.history[4]).to.include({ handling: 'H2', evaluation: 'B2' });
     expect(detail.acknowledgedAt).to.be.a('string');
     expect(detail.respondedAt).to.be.a('string');
-    const audit = await t.server.database.connection
-      .collection('audit_entries')
-      .find({ subjectId: id, type: /^request\./ })
-      .toArray();
+    const audit = await auditEntries(t, { subjectId: id, type: /^request\./ });
     expect(audit.map((e) => e.type)).to.deep.equal([
       'request.submitted',
       ...Array<string>(6).fill('request.transition'),

@@ -5,6 +5,7 @@ import { startSdkNetwork, type Network } from '../../helpers/network.js';
 import type { SdkPerson } from '../../helpers/sdk.js';
 import { sdkFocalPoint, type SdkMember } from '../../helpers/sdk-people.js';
 import { epochs, fakeEntry, fakeGrant, refusal, rotate, travelApi } from '../../helpers/travel-documents.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 describe('travel documents: holders, participation and key rings', function () {
   let net: Network<SdkPerson, SdkMember>;
@@ -18,8 +19,7 @@ describe('travel documents: holders, participation and key rings', function () {
   let kgBorder: SdkMember;
   let newcomer: SdkMember;
 
-  const auditOf = (type: string) =>
-    net.t.server.database.connection.collection('audit_entries').find({ type }).sort({ _id: 1 }).toArray();
+  const auditOf = (type: string) => auditEntries(net.t, { type });
 
   before(async function () {
     net = await startSdkNetwork({

@@ -6,6 +6,7 @@ import { startSdkNetwork, type Network } from '../../helpers/network.js';
 import type { SdkPerson } from '../../helpers/sdk.js';
 import type { SdkMember } from '../../helpers/sdk-people.js';
 import { epochs, fakeEntry, randomB64, refusal, rotate, travelApi } from '../../helpers/travel-documents.js';
+import { auditEntries, auditEntry } from '../../helpers/audit.js';
 
 describe('travel documents: listings', function () {
   let net: Network<SdkPerson, SdkMember>;
@@ -66,11 +67,7 @@ describe('travel documents: listings', function () {
       code: 'validation.failed',
     });
 
-    const audit = await db()
-      .collection('audit_entries')
-      .find({ type: 'travel-documents.listed' })
-      .sort({ _id: 1 })
-      .toArray();
+    const audit = await auditEntries(net.t, { type: 'travel-documents.listed' });
     expect(audit.map((entry) => [entry.state, entry.data])).to.deep.equal([
       ['KZ', { state: 'KZ', count: 2, duplicates: 0 }],
       ['KZ', { state: 'KZ', count: 2, duplicates: 2 }],
@@ -203,7 +200,7 @@ describe('travel documents: listings', function () {
     const again = fakeEntry(e, uploaded.find((u) => u.id === entry!.id)!.tag);
     expect(await list(kz, [again])).to.deep.equal([{ id: again.id, outcome: 'listed' }]);
     expect((await kz.mine({ status: 'withdrawn' })).entries.map((x) => x.id)).to.deep.equal([entry!.id]);
-    const audit = await db().collection('audit_entries').findOne({ type: 'travel-documents.withdrawn' });
+    const audit = await auditEntry(net.t, { type: 'travel-documents.withdrawn' });
     expect(audit?.data).to.deep.equal({ state: 'KZ', count: 1, reason: 'recovered' });
   });
 
@@ -253,7 +250,7 @@ describe('travel documents: listings', function () {
     expect(left.map((entry) => entry.id)).to.deep.equal([stale!.id]);
     const after = (await kz.mine({ limit: 1000 })).entries.filter((entry) => entry.id !== stale!.id);
     expect(after.every((entry) => entry.networkEpoch === e.network)).to.equal(true);
-    const audit = await db().collection('audit_entries').findOne({ type: 'travel-documents.rekeyed' });
+    const audit = await auditEntry(net.t, { type: 'travel-documents.rekeyed' });
     expect(audit?.data).to.deep.equal({ state: 'KZ', count: rest.length, networkEpoch: e.network });
   });
 
@@ -292,12 +289,7 @@ describe('travel documents: listings', function () {
       for (const row of [...(change.added as object[]), ...(change.removed as object[])])
         expect(Object.keys(row)).to.have.members(['i', 's', 'e', 'p']);
     }
-    const audit = JSON.stringify(
-      await db()
-        .collection('audit_entries')
-        .find({ type: { $regex: '^travel-documents\\.' } })
-        .toArray(),
-    );
+    const audit = JSON.stringify(await auditEntries(net.t, { type: { $regex: '^travel-documents\\.' } }));
     for (const upload of uploaded) {
       const hex = Buffer.from(fromBase64Url(upload.tag)).toString('hex');
       for (const secret of [upload.tag, upload.details, upload.own.ciphertext, hex, hex.slice(0, 16)])

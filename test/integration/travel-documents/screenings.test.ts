@@ -4,6 +4,7 @@ import { startSdkNetwork, type Network } from '../../helpers/network.js';
 import type { SdkPerson } from '../../helpers/sdk.js';
 import type { SdkMember } from '../../helpers/sdk-people.js';
 import { epochs, fakeEntry, randomB64, refusal, rotate, travelApi } from '../../helpers/travel-documents.js';
+import { auditEntries } from '../../helpers/audit.js';
 
 describe('travel documents: screening counts, cleared hits and statistics', function () {
   let net: Network<SdkPerson, SdkMember>;
@@ -59,11 +60,7 @@ describe('travel documents: screening counts, cleared hits and statistics', func
       { id: randomB64(16), screened: 1, hits: 0, numbers: ['N1234567'] },
     ])
       expect(await refusal(ru.reportScreening(bad as never))).to.deep.equal({ status: 400, code: 'validation.failed' });
-    const audit = await net.t.server.database.connection
-      .collection('audit_entries')
-      .find({ type: 'travel-documents.screening-reported' })
-      .sort({ _id: 1 })
-      .toArray();
+    const audit = await auditEntries(net.t, { type: 'travel-documents.screening-reported' });
     expect(audit.map((entry) => entry.data)).to.deep.equal([
       { state: 'RU', month, screened: 100, hits: 2 },
       { state: 'RU', month, screened: 50, hits: 0 },

@@ -9,6 +9,7 @@ import { sdkSignIn, type SdkPerson } from '../../helpers/sdk.js';
 import type { SdkMember } from '../../helpers/sdk-people.js';
 import { ListedSet } from '../../../server/modules/travel-documents/listed-set.js';
 import { epochs, fakeEntry, randomB64, refusal, rotate, travelApi } from '../../helpers/travel-documents.js';
+import { auditEntries, auditEntry } from '../../helpers/audit.js';
 
 const hexOf = (tag: string): string => Buffer.from(fromBase64Url(tag)).toString('hex');
 /** What the stream carries of an entry, as comparable text: state, epoch, the tag's first 8 bytes. */
@@ -33,8 +34,7 @@ describe('travel documents: sync stream, bucket, policies and reciprocity', func
   };
   const sync = async (api: TravelDocumentsApi, since: number, known: string[]) =>
     decodeSync(await api.sync(since, known));
-  const decisionsAudited = () =>
-    net.t.server.database.connection.collection('audit_entries').countDocuments({ type: 'policy.decision' });
+  const decisionsAudited = () => auditEntries(net.t, { type: 'policy.decision' }).then((found) => found.length);
 
   before(async function () {
     net = await startSdkNetwork({
@@ -232,9 +232,7 @@ describe('travel documents: sync stream, bucket, policies and reciprocity', func
     const now = await sync(cn, 0, []);
     expect(now.header.allowedStates).to.deep.equal(['CN', 'KZ', 'RU']);
     expect(records(now.added)).to.include(expected('CN', 2, own!.tag));
-    const audit = await net.t.server.database.connection
-      .collection('audit_entries')
-      .findOne({ type: 'travel-documents.reciprocity-set' });
+    const audit = await auditEntry(net.t, { type: 'travel-documents.reciprocity-set' });
     expect(audit?.data).to.deep.equal({ required: true, proposalId: proposal.id });
   });
 

@@ -74,8 +74,7 @@ describe('audit trail details in words', () => {
       state: 'KZ',
       subjectId: 'b2',
       data: { from: 'active', to: 'suspended', reason: '=lost, "laptop"' },
-      prevHash: 'p',
-      hash: 'h',
+      leafHash: 'h',
     };
     const csv = auditToCsv([entry], {
       ...words,
@@ -92,7 +91,7 @@ describe('audit trail details in words', () => {
       event: () => 'Suspended',
     });
     expect(csv.split('\r\n')).to.deep.equal([
-      'No.,Time,time,Event,event,by,actorId,State,concerning,subjectId,details,hash',
+      'No.,Time,time,Event,event,by,actorId,State,concerning,subjectId,details,leafHash',
       `7,date(2026-12-06T15:04:05.000Z),2026-12-06T15:04:05.000Z,user.suspended,Suspended,Aigerim,a1,Kazakhstan,someone,b2,"From: active; To: Suspended; Reason: =lost, ""laptop""",h`,
       '',
     ]);

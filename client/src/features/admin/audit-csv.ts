@@ -19,7 +19,7 @@ export interface AuditCsvWords extends AuditWords {
 
 /**
  * The audit entries as CSV (RFC 4180, CRLF), as the page shows them: the event and details in
- * words, people by name, and beside them the codes and full ids (time in ISO, type, ids, hash)
+ * words, people by name, and beside them the codes and full ids (time in ISO, type, ids, the entry's leaf hash in the audit log)
  * so the file can be checked against the trail.
  */
 export function auditToCsv(entries: readonly AuditEntryView[], words: AuditCsvWords): string {
@@ -36,7 +36,7 @@ export function auditToCsv(entries: readonly AuditEntryView[], words: AuditCsvWo
     c.subject,
     'subjectId',
     c.details,
-    'hash',
+    'leafHash',
   ]);
   const rows = entries.map((entry) =>
     csvLine([
@@ -53,7 +53,7 @@ export function auditToCsv(entries: readonly AuditEntryView[], words: AuditCsvWo
       describeAuditDetails(entry.data, words)
         .map(({ label, value }) => `${label}: ${value}`)
         .join('; '),
-      entry.hash,
+      entry.leafHash,
     ]),
   );
   return [header, ...rows].join('\r\n') + '\r\n';

@@ -104,6 +104,14 @@ export const AUDIT_FIELDS = {
   epoch: 'text',
   networkEpoch: 'text',
   month: 'text',
+  // The audit log: co-signed heads and discrepancies reported by clients
+  size: 'count',
+  root: 'text',
+  savedSize: 'count',
+  savedRoot: 'text',
+  currentSize: 'count',
+  currentRoot: 'text',
+  detail: 'text',
 } as const satisfies Record<string, AuditFieldKind>;
 
 export type AuditFieldKey = keyof typeof AUDIT_FIELDS;

@@ -5,6 +5,7 @@ import { Id, type UserView } from '../../../../shared/schemas/accounts';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
 import { useClient } from '../../services/client-context';
+import { AuditLogPanel } from '../audit-log/audit-log-panel';
 import { AuditExportButton } from './audit-export-button';
 import { AuditTable } from './audit-table';
 import { useLoaded } from '../../hooks/use-loaded';
@@ -52,6 +53,7 @@ export function AuditPage({ me }: { me: UserView }) {
     <>
       <h2>{t('admin.audit.title')}</h2>
       <p>{t('admin.audit.intro')}</p>
+      <AuditLogPanel />
       {me.role === 'network-admin' && (
         <label className="inline">
           {t('admin.audit.stateFilter')}{' '}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../../shared/schemas/accounts';
 import { useLabels } from '../../components/use-labels';
+import { VerifyInclusionButton } from '../audit-log/verify-inclusion-button';
 import { describeAuditDetails } from './audit-fields';
 import { useAuditWords } from './use-audit-words';
 
 /**
  * Entries in words: the event in the person's language, people by name where this admin may see
- * them, details with translated field names; full ids when `showIds`.
+ * them, details with translated field names, the leaf hash and its inclusion proof; full ids when `showIds`.
  */
 export function AuditTable({
   entries,
@@ -66,6 +67,7 @@ export function AuditTable({
                     <span className="detail">{label}:</span> {value}
                   </div>
                 ))}
+                <VerifyInclusionButton entry={entry} />
               </td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { AuditEntry } from '../../../../server/modules/audit/audit-chain.js';
+import type { AuditEntry } from '../../../../server/modules/audit/audit-entry.js';
 import { ReviewTally } from '../../../../server/modules/review/review-tally.js';
 
 let seq = 0;
@@ -17,8 +17,6 @@ const entry = (
   state,
   subjectId,
   data,
-  prevHash: '',
-  hash: '',
 });
 
 describe("review tally: the year's figures from audit entries", () => {
