@@ -4,7 +4,8 @@
  *   real log (group commit: one segment document per batch, chained, signed) versus the same
  *   events as `insertMany` of one document each, `--concurrency` at a time (baseline);
  * - a consistency proof for a client 100,000 entries behind, over a log of `--entries` entries:
- *   its size (hashes, bytes) and time, cold (empty subtree cache) and warm (cache filled).
+ *   its size (hashes, bytes) and time, cold (empty subtree cache), warm (cache filled, a node new
+ *   to the log) and on a node that gave a proof before (its remembered subtrees and segment bounds).
  * Warm-up, then the median of `--repeats`.
  *
  * Run: npx tsx scripts/bench/audit-log.bench.ts [--appends N] [--concurrency N] [--entries N] [--repeats N]
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     await nodes.createIndexes();
     const cold: number[] = [];
     const warm: number[] = [];
+    const hot: number[] = [];
     let hashes = 0;
     // The saved head: a segment end about 100,000 behind.
     const tree = new SegmentTree(store, new AuditLogNodesRepository(nodes));
@@ -104,8 +106,11 @@ async function main(): Promise<void> {
     if (!fromSegment) throw new Error('no segment');
     for (let r = 0; r < flags.repeats; r++) {
       await nodes.deleteMany({});
-      for (const into of [cold, warm]) {
-        const fresh = new SegmentTree(store, new AuditLogNodesRepository(nodes));
+      const node = new SegmentTree(store, new AuditLogNodesRepository(nodes));
+      for (const into of [cold, warm, hot]) {
+        // Cold and warm: a node new to the log (the stored cache empty, then filled); hot: the same node again.
+        const fresh = into === hot ? node : new SegmentTree(store, new AuditLogNodesRepository(nodes));
+        if (into === warm) await consistencyProof(sha256, node, fromSegment.size, last.size);
         const begin = performance.now();
         const proof = await consistencyProof(sha256, fresh, fromSegment.size, last.size);
         into.push(performance.now() - begin);
@@ -122,7 +127,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(
-      `consistency proof ${fromSegment.size} → ${last.size} (${last.size - fromSegment.size} behind): ${hashes} hashes, ${hashes * 32} bytes (≈ ${Math.ceil((hashes * 32 * 4) / 3) + hashes * 3} bytes as JSON); cold cache ${medianOf(cold).toFixed(0)} ms, warm ${medianOf(warm).toFixed(1)} ms`,
+      `consistency proof ${fromSegment.size} → ${last.size} (${last.size - fromSegment.size} behind): ${hashes} hashes, ${hashes * 32} bytes (≈ ${Math.ceil((hashes * 32 * 4) / 3) + hashes * 3} bytes as JSON); cold cache ${medianOf(cold).toFixed(0)} ms, warm ${medianOf(warm).toFixed(1)} ms (a new node), ${medianOf(hot).toFixed(1)} ms (a node that gave one before)`,
     );
     console.log(environmentLine());
   } finally {

@@ -7,6 +7,8 @@ import type { AuditNodeStore, AuditStore, SegmentBounds } from './ports.js';
 const CACHED_HEIGHTS = [8, 16] as const;
 /** Segment bounds remembered per node (they never change); past this the memory starts over. */
 const MAX_REMEMBERED_BOUNDS = 100_000;
+/** Subtree hashes remembered per node (≈ 100 bytes each). */
+const MAX_REMEMBERED_NODES = 200_000;
 /** Segments read per lookup when hashing leaves. */
 const LEAF_WINDOW = 64;
 
@@ -18,6 +20,14 @@ const LEAF_WINDOW = 64;
  */
 export class SegmentTree implements TreeHashes {
   private readonly bounds = new Map<number, SegmentBounds>();
+  /** Subtree hashes this node has read or computed (base64url by key). */
+  private readonly remembered = new Map<string, string>();
+
+  private remember(key: string, hash: string): void {
+    if (this.remembered.size >= MAX_REMEMBERED_NODES) this.remembered.clear();
+    this.remembered.set(key, hash);
+  }
+
   /** The newest segment number seen: the binary search's upper end (re-read when an entry lies past it). */
   private lastId: number | undefined;
 
@@ -49,7 +59,19 @@ export class SegmentTree implements TreeHashes {
 
   private async cachedNodes(starts: readonly number[], height: number): Promise<Uint8Array[]> {
     const keys = starts.map((start) => nodeKey(height, start));
-    const known = await this.nodes.get(keys);
+    // Remembered by this node first (hashes of complete subtrees never change), then the store.
+    const known = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const key of keys) {
+      const hash = this.remembered.get(key);
+      if (hash) known.set(key, hash);
+      else unknown.push(key);
+    }
+    if (unknown.length > 0) for (const [key, hash] of await this.nodes.get(unknown)) this.remember(key, hash);
+    for (const key of unknown) {
+      const hash = this.remembered.get(key);
+      if (hash) known.set(key, hash);
+    }
     const hashes: Uint8Array[] = [];
     const fresh: Array<{ key: string; hash: string }> = [];
     const below = CACHED_HEIGHTS.find((h) => h < height);
@@ -81,6 +103,7 @@ export class SegmentTree implements TreeHashes {
       fresh.push({ key: keys[i]!, hash: toBase64Url(hash) });
     }
     if (fresh.length > 0) await this.nodes.put(fresh);
+    for (const { key, hash } of fresh) this.remember(key, hash);
     return hashes;
   }
 
