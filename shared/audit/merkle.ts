@@ -57,7 +57,11 @@ export async function rangeHash(sha256: Sha256, source: TreeHashes, start: numbe
   if (n <= 0) throw new RangeError(`empty range ${start}..${end}`);
   if ((n & (n - 1)) === 0 && start % n === 0) return source.perfect(start, log2(n));
   const k = splitPoint(n);
-  return nodeHash(sha256, await rangeHash(sha256, source, start, start + k), await rangeHash(sha256, source, start + k, end));
+  return nodeHash(
+    sha256,
+    await rangeHash(sha256, source, start, start + k),
+    await rangeHash(sha256, source, start + k, end),
+  );
 }
 
 /** The tree head of `size` leaves. */

@@ -8,7 +8,7 @@ export const involvedStates = (record: ApprovalRecord): string[] => [
 ];
 
 /**
- * Makes a won settlement known: copies it onto the request, writes one audit entry in each
+ * Makes a won settlement known: copies it onto the request, writes one audit entry shown in each
  * involved state's trail, then tells the listeners (messaging) and waits for them. Called once per request: by the
  * winner of the settlement, or by the sweeper when that winner stopped half-way.
  */
@@ -21,15 +21,16 @@ export async function announceSettlement(
   if (!fresh) throw new Error(`approval ${id} vanished while settling`);
   const record: ApprovalRecord = { ...fresh, settlement, finalized: true };
   await deps.approvals.finalize(record, settlement);
-  for (const state of involvedStates(record)) {
-    await deps.audit.append({
-      type: 'approval.settled',
-      actorId: settlement.decidedBy,
-      state,
-      subjectId: record.id,
-      data: { exchangeRef: record.exchangeRef, status: settlement.status, holdingStates: record.holdingStates },
-    });
-  }
+  // The same outcome for every state involved: one entry, in each of their trails.
+  const [state, ...alsoStates] = involvedStates(record);
+  await deps.audit.append({
+    type: 'approval.settled',
+    actorId: settlement.decidedBy,
+    state: state ?? null,
+    alsoStates,
+    subjectId: record.id,
+    data: { exchangeRef: record.exchangeRef, status: settlement.status, holdingStates: record.holdingStates },
+  });
   await deps.approvalEvents.emitSettled({
     approvalId: record.id,
     exchangeRef: record.exchangeRef,

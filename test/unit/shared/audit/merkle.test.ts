@@ -28,9 +28,16 @@ function referenceRoot(leaves: readonly Uint8Array[]): Uint8Array {
 }
 
 // The test vectors of RFC 6962's reference implementation (certificate-transparency merkle_tree_test).
-const VECTOR_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(
-  (h) => new Uint8Array(Buffer.from(h, 'hex')),
-);
+const VECTOR_LEAVES = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map((h) => new Uint8Array(Buffer.from(h, 'hex')));
 const VECTOR_ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -79,7 +86,8 @@ describe('the Merkle tree of RFC 9162', () => {
         expect(verifyInclusion(sha256, index, size, hashes[index]!, proof, root), `${index} in ${size}`).to.equal(true);
         const other = hashes[(index + 1) % leaves.length]!;
         expect(verifyInclusion(sha256, index, size, other, proof, root)).to.equal(false);
-        if (size > 1) expect(verifyInclusion(sha256, (index + 1) % size, size, hashes[index]!, proof, root)).to.equal(false);
+        if (size > 1)
+          expect(verifyInclusion(sha256, (index + 1) % size, size, hashes[index]!, proof, root)).to.equal(false);
       }
     }
   });
