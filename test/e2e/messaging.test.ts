@@ -276,7 +276,7 @@ describe('e2e: encrypted messaging in Chromium', function () {
     await adminPage.getByLabel('Authenticator code').fill(await sdkTotp(t, secret));
     await adminPage.getByRole('button', { name: 'Sign in' }).click();
     await adminPage.getByTestId('account-active').waitFor();
-    await adminPage.getByRole('link', { name: 'Approvals' }).click();
+    await adminPage.getByRole('link', { name: /^Approvals/ }).click();
     const card = adminPage.locator(`[data-testid="approval"][data-id="${pending?.id ?? ''}"]`);
     await card.getByTestId('held-text').getByText('Name and date of birth of the suspect').waitFor();
     // The held request's fields, decrypted on the approvals screen, line by line.

@@ -251,7 +251,7 @@ describe('e2e: onboarding a national admin in Chromium', function () {
     const downloading = admin.waitForEvent('download');
     await admin.getByRole('button', { name: 'Export these entries (CSV)' }).click();
     const csv = readFileSync(await (await downloading).path(), 'utf8').split('\r\n');
-    expect(csv[0]).to.match(/^No\.,Time,time,Event,event,by,actorId,State,concerning,subjectId,details,hash$/);
+    expect(csv[0]).to.match(/^No\.,Time,time,Event,event,by,actorId,State,concerning,subjectId,details,leafHash$/);
     expect(csv.filter((line) => line.includes('user.suspended')).length).to.equal(csv.length - 2);
     expect(csv[1]).to.contain('Reason: laptop reported lost');
     await admin.getByLabel('Event').selectOption({ label: 'All events' });

@@ -264,7 +264,7 @@ describe('e2e: disclosure policies in Chromium', function () {
       kind: 'request:person-entity-check',
       decision,
     });
-    await admin.getByRole('link', { name: 'Approvals' }).click();
+    await admin.getByRole('link', { name: /^Approvals/ }).click();
     const held = admin.locator('[data-testid="approval"][data-status="pending"]');
     expect(await held.getByTestId('hold').first().textContent()).to.contain('hold-confidential');
     const confirmDialog = admin.getByRole('dialog');

@@ -21,7 +21,7 @@ const auditLog = {
     understand: 'I understand',
   },
   panel: {
-    title: 'Audit log',
+    title: 'Is this the trail you saw before?',
     summary: '{{count}} entries, head signed {{time}}.',
     verified: 'Verified by this browser.',
     verifiedUpTo: 'Verified by this browser up to entry {{size}}.',

@@ -25,7 +25,7 @@ export const auditLogRu: Translation<typeof auditLogEn> = {
       understand: 'Понятно',
     },
     panel: {
-      title: 'Журнал аудита',
+      title: 'Тот ли это журнал, что вы видели раньше?',
       summary: 'Записей: {{count}}, вершина подписана {{time}}.',
       verified: 'Проверен этим браузером.',
       verifiedUpTo: 'Проверен этим браузером до записи {{size}}.',
