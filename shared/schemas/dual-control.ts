@@ -8,6 +8,11 @@ export const DUAL_CONTROL_KINDS = [
   'suspend-national-admin',
   'reactivate-national-admin',
   'remove-national-admin',
+  // Secretariat members, once the secretariat has a second member who can approve (see manage-users.ts).
+  'activate-secretariat-member',
+  'suspend-secretariat-member',
+  'reactivate-secretariat-member',
+  'remove-secretariat-member',
 ] as const;
 export const DualControlKind = z.enum(DUAL_CONTROL_KINDS);
 export type DualControlKind = z.infer<typeof DualControlKind>;

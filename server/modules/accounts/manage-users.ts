@@ -66,9 +66,15 @@ export async function activateUser(
   const user = await load(deps, id);
   authorize(actor, 'user:activate', { id: user.id, role: user.role, state: user.state });
   checkActivation(user, keyVersion);
-  if (user.role === 'national-admin')
+  const kind =
+    user.role === 'national-admin'
+      ? 'activate-national-admin'
+      : user.role === 'network-admin' && (await secretariatCanApprove(deps, actor, user))
+        ? 'activate-secretariat-member'
+        : undefined;
+  if (kind)
     return deps.dualControl.request(actor, {
-      kind: 'activate-national-admin',
+      kind,
       subject: user,
       payload: { keyVersion, safetyNumberCompared: true },
     });
@@ -143,6 +149,21 @@ const TWO_PEOPLE: Record<StatusChangeName, DualControlKind> = {
   reactivate: 'reactivate-national-admin',
   remove: 'remove-national-admin',
 };
+const TWO_SECRETARIAT_MEMBERS: Record<StatusChangeName, DualControlKind> = {
+  suspend: 'suspend-secretariat-member',
+  reactivate: 'reactivate-secretariat-member',
+  remove: 'remove-secretariat-member',
+};
+
+/**
+ * Giving or taking a secretariat member's power takes two people too, once someone could be the
+ * second: another active secretariat member besides the one who asks and the subject. The
+ * founding member, alone, activates the second (after the bootstrap, nobody else exists).
+ */
+async function secretariatCanApprove(deps: AccountsDeps, actor: User, subject: User): Promise<boolean> {
+  const members = await deps.users.list({ role: 'network-admin', status: 'active' });
+  return members.some((member) => member.id !== actor.id && member.id !== subject.id);
+}
 
 /** Throws unless `user`'s status allows `change`. */
 export function checkStatusChange(user: User, change: StatusChangeName): void {
@@ -167,12 +188,13 @@ export async function changeUserStatus(
   const user = await load(deps, id);
   authorize(actor, spec.action, { id: user.id, role: user.role, state: user.state });
   checkStatusChange(user, change);
-  if (user.role === 'national-admin')
-    return deps.dualControl.request(actor, {
-      kind: TWO_PEOPLE[change],
-      subject: user,
-      payload: reason ? { reason } : {},
-    });
+  const kind =
+    user.role === 'national-admin'
+      ? TWO_PEOPLE[change]
+      : user.role === 'network-admin' && (await secretariatCanApprove(deps, actor, user))
+        ? TWO_SECRETARIAT_MEMBERS[change]
+        : undefined;
+  if (kind) return deps.dualControl.request(actor, { kind, subject: user, payload: reason ? { reason } : {} });
   return applyStatusChange(deps, user, change, { actorId: actor.id, ...(reason ? { reason } : {}) });
 }
 

@@ -12,12 +12,19 @@ import {
 } from './manage-users.js';
 import type { User } from './ports/users.js';
 
-async function nationalAdmin(deps: AccountsDeps, request: DualControlRecord): Promise<User> {
+/** The request's subject, still in the role (and state) the request was made for. */
+async function subjectOf(deps: AccountsDeps, request: DualControlRecord): Promise<User> {
   const user = await deps.users.findById(request.subjectId);
   if (!user || user.status === 'removed')
     throw new AppError('user.not-found', 'the person is no longer in the network');
-  if (user.role !== 'national-admin' || user.state !== request.state)
-    throw new AppError('user.invalid-transition', 'the person is no longer a national admin of that state');
+  const secretariat = request.kind.endsWith('-secretariat-member');
+  if (secretariat ? user.role !== 'network-admin' : user.role !== 'national-admin' || user.state !== request.state)
+    throw new AppError(
+      'user.invalid-transition',
+      secretariat
+        ? 'the person is no longer a secretariat member'
+        : 'the person is no longer a national admin of that state',
+    );
   return user;
 }
 
@@ -30,10 +37,10 @@ const bothPeople = (request: DualControlRecord, approver: User): Record<string, 
 
 const activation = (deps: AccountsDeps): DualControlAction => ({
   async recheck(request) {
-    checkActivation(await nationalAdmin(deps, request), request.payload.keyVersion ?? 0);
+    checkActivation(await subjectOf(deps, request), request.payload.keyVersion ?? 0);
   },
   async carryOut(request, approver) {
-    const user = await nationalAdmin(deps, request);
+    const user = await subjectOf(deps, request);
     const keyVersion = request.payload.keyVersion ?? 0;
     checkActivation(user, keyVersion);
     // The first person compared the safety number: the keys are verified by them.
@@ -47,10 +54,10 @@ const activation = (deps: AccountsDeps): DualControlAction => ({
 
 const statusChange = (deps: AccountsDeps, change: StatusChangeName): DualControlAction => ({
   async recheck(request) {
-    checkStatusChange(await nationalAdmin(deps, request), change);
+    checkStatusChange(await subjectOf(deps, request), change);
   },
   async carryOut(request, approver) {
-    const user = await nationalAdmin(deps, request);
+    const user = await subjectOf(deps, request);
     checkStatusChange(user, change);
     await applyStatusChange(deps, user, change, {
       actorId: approver.id,
@@ -60,12 +67,16 @@ const statusChange = (deps: AccountsDeps, change: StatusChangeName): DualControl
   },
 });
 
-/** What a second approval carries out for each action on a national admin that takes two people. */
+/** What a second approval carries out for each action on an admin that takes two people. */
 export function nationalAdminActions(deps: AccountsDeps): Record<DualControlKind, DualControlAction> {
   return {
     'activate-national-admin': activation(deps),
     'suspend-national-admin': statusChange(deps, 'suspend'),
     'reactivate-national-admin': statusChange(deps, 'reactivate'),
     'remove-national-admin': statusChange(deps, 'remove'),
+    'activate-secretariat-member': activation(deps),
+    'suspend-secretariat-member': statusChange(deps, 'suspend'),
+    'reactivate-secretariat-member': statusChange(deps, 'reactivate'),
+    'remove-secretariat-member': statusChange(deps, 'remove'),
   };
 }

@@ -1,3 +1,4 @@
+import { SECRETARIAT_STATE } from '../../../shared/schemas/labels.js';
 import { AppError } from '../../../shared/errors.js';
 import type { DualControlRequestView } from '../../../shared/schemas/dual-control.js';
 import type { User } from '../accounts/ports/users.js';
@@ -29,7 +30,9 @@ async function checkSecondPerson(deps: DualControlDeps, actor: User, record: Dua
   if (verdict === 'not-eligible')
     throw new AppError(
       'dual-control.not-eligible',
-      `only another secretariat member or an active national admin of ${record.state} may decide on this`,
+      record.state === SECRETARIAT_STATE
+        ? 'only another secretariat member may decide on this'
+        : `only another secretariat member or an active national admin of ${record.state} may decide on this`,
     );
   if (record.status !== 'pending') throw alreadyDecided(record);
   if (hasExpired(deps, record)) {

@@ -1,3 +1,5 @@
+import { SECRETARIAT_STATE } from '../../../shared/schemas/labels.js';
+import { auditState } from './second-approver.js';
 import type { Alert } from '../../../shared/schemas/alerts.js';
 import type {
   AwaitingSecondApproval,
@@ -24,7 +26,8 @@ export async function requestSecondApproval(
   requester: User,
   input: { kind: DualControlKind; subject: User; payload: DualControlPayload },
 ): Promise<AwaitingSecondApproval> {
-  const state = input.subject.state ?? '';
+  // A secretariat member has no state: the request is filed under the secretariat's reserved code.
+  const state = input.subject.state ?? SECRETARIAT_STATE;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const pending = await deps.requests.findPending(input.kind, input.subject.id);
     if (pending && !hasExpired(deps, pending) && samePayload(pending.payload, input.payload))
@@ -46,7 +49,7 @@ export async function requestSecondApproval(
     await deps.audit.append({
       type: 'dual-control.requested',
       actorId: requester.id,
-      state,
+      state: input.subject.state,
       subjectId: input.subject.id,
       data: {
         requestId: created.id,
@@ -89,7 +92,7 @@ async function alertApprovers(deps: DualControlDeps, request: DualControlRecord)
     id: `dual-control.waiting:${request.id}:${person.id}`,
     kind: 'dual-control.waiting',
     userId: person.id,
-    state: request.state,
+    ...(auditState(request) ? { state: request.state } : {}),
     refs: { dualControlId: request.id },
     at,
   }));

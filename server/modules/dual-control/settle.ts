@@ -1,3 +1,4 @@
+import { auditState } from './second-approver.js';
 import type { AuditEventType } from '../../../shared/audit/event-types.js';
 import type { DualControlDeps } from './dual-control-deps.js';
 import type { DecidedStatus, DualControlRecord } from './ports.js';
@@ -32,7 +33,7 @@ export async function recordDecision(
   await deps.audit.append({
     type: AUDIT[outcome.status],
     actorId: outcome.decidedBy,
-    state: record.state,
+    state: auditState(record),
     subjectId: record.subjectId,
     data: {
       requestId: record.id,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DualControlRequestView } from '../../../../shared/schemas/dual-control';
 import { useLabels } from '../../components/use-labels';
+import { approverWords } from './approver-words';
 import { Link } from '../../router/link';
 
 /** On a person waiting for a second approver: since when, until when, and who may approve. */
@@ -18,10 +19,10 @@ export function AwaitingNote({ request }: { request: DualControlRequestView }) {
       </p>
       {request.approversAvailable === 0 ? (
         <p className="warning" data-testid="nobody-can-approve">
-          {t('dualControl.nobodyYet', { state: labels.state(request.state) })}
+          {t(approverWords(request).nobody, { state: labels.state(request.state) })}
         </p>
       ) : (
-        <p>{t('dualControl.whoMayApprove', { state: labels.state(request.state) })}</p>
+        <p>{t(approverWords(request).who, { state: labels.state(request.state) })}</p>
       )}
       <Link to="/second-approvals">{t('dualControl.open')}</Link>
     </div>

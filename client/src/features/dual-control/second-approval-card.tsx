@@ -4,6 +4,7 @@ import type { DualControlRequestView } from '../../../../shared/schemas/dual-con
 import { ConfirmAction } from '../../components/confirm-action';
 import { FormError } from '../../components/form-error';
 import { useLabels } from '../../components/use-labels';
+import { approverWords } from './approver-words';
 import { useClient } from '../../services/client-context';
 
 /**
@@ -45,7 +46,7 @@ export function SecondApprovalCard({
       <p className="detail">
         {t('dualControl.askedBy', { name: request.requestedByName, date: labels.date(request.requestedAt) })}
       </p>
-      {request.kind === 'activate-national-admin' && keyVersion !== undefined && (
+      {request.kind.startsWith('activate-') && keyVersion !== undefined && (
         <p data-testid="comparison-statement">
           {t('dualControl.comparison', {
             name: request.requestedByName,
@@ -58,11 +59,11 @@ export function SecondApprovalCard({
       <p className="detail">{t('dualControl.expires', { date: labels.date(request.expiresAt) })}</p>
       {request.approversAvailable === 0 ? (
         <p className="warning" data-testid="nobody-can-approve">
-          {t('dualControl.nobodyYet', { state: labels.state(request.state) })}
+          {t(approverWords(request).nobody, { state: labels.state(request.state) })}
         </p>
       ) : (
         !request.youMayDecide && (
-          <p className="hint">{t('dualControl.whoMayApprove', { state: labels.state(request.state) })}</p>
+          <p className="hint">{t(approverWords(request).who, { state: labels.state(request.state) })}</p>
         )
       )}
       <FormError error={error} />
