@@ -103,11 +103,14 @@ describe('e-mail alerts on two server nodes and across a restart', function () {
     const overdue = () =>
       smtp.to(desk).filter((mail) => mail.subject.includes('overdue') && mail.text.includes(`/requests/${caseId}`));
     await waitFor(() => overdue().length > 0, { what: 'the overdue e-mail', timeoutMs: 15_000 });
-    const items = await a.server.alerts.outbox.list({ channel: 'email', userId: ru.user.id }, 200);
-    const item = items.find(
-      (candidate) => candidate.key.startsWith(`email:request.overdue:${caseId}`) && candidate.status === 'sent',
+    // The mail reaches SMTP a moment before its outbox item is marked sent: wait for the mark.
+    await waitFor(
+      async () =>
+        (await a.server.alerts.outbox.list({ channel: 'email', userId: ru.user.id }, 200)).some(
+          (candidate) => candidate.key.startsWith(`email:request.overdue:${caseId}`) && candidate.status === 'sent',
+        ),
+      { what: 'the overdue mail marked sent', timeoutMs: 15_000 },
     );
-    await waitFor(async () => (await a.server.alerts.outbox.findByKey(item?.key ?? ''))?.status === 'sent');
     expect(overdue()).to.have.length(1);
     expect(overdue()[0]?.subject).to.match(/^\[FocalNet\] A request with KZ is overdue — was due /);
   });
