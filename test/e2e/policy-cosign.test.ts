@@ -115,6 +115,8 @@ describe('e2e: a policy version that needs two national admins’ signatures', f
     await setting.getByRole('heading', { name: 'Подписи новой версии' }).waitFor();
     await setting.getByTestId('release-request').waitFor();
     await shot(b.page, '06-second-admin-confirm-ru-phone');
+    // The page fits the phone: the rule cards' buttons stay inside it.
+    expect(await b.page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
     await setting.getByRole('button', { name: 'Подтвердить: снова достаточно одной подписи' }).click();
     await b.page.locator('[data-testid="two-signatures-state"][data-on="false"]').waitFor();
     await shot(b.page, '07-one-signature-again-ru-phone');
