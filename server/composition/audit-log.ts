@@ -35,9 +35,11 @@ export function composeAuditLog(
   const [segments, nodes, witnessDocs] = models;
   const store = new AuditRepository(segments);
   const key = logKey(options.jwtSecret);
-  const audit = createAuditLog(store, options.clock, key);
+  const subtrees = new AuditLogNodesRepository(nodes);
+  // The log stores the 2^8 and 2^16 subtrees it completes, so a proof never finds them cold.
+  const audit = createAuditLog(store, options.clock, key, subtrees);
   const witnesses = new AuditLogWitnessesRepository(witnessDocs);
-  const tree = new SegmentTree(store, new AuditLogNodesRepository(nodes));
+  const tree = new SegmentTree(store, subtrees);
   return {
     store,
     audit,

@@ -222,14 +222,30 @@ export interface Frontier {
 
 export const EMPTY_FRONTIER: Frontier = { size: 0, hashes: [] };
 
-/** The frontier after appending `leaves` (leaf hashes) to `frontier`. */
-export function appendLeaves(sha256: Sha256, frontier: Frontier, leaves: readonly Uint8Array[]): Frontier {
+/** Told of each perfect subtree an append completes: its height, first leaf and hash. */
+export type PerfectSubtreeListener = (height: number, start: number, hash: Uint8Array) => void;
+
+/**
+ * The frontier after appending `leaves` (leaf hashes) to `frontier`. Every perfect subtree the
+ * append completes is computed on the way; `completed` hears of those above the leaves.
+ */
+export function appendLeaves(
+  sha256: Sha256,
+  frontier: Frontier,
+  leaves: readonly Uint8Array[],
+  completed?: PerfectSubtreeListener,
+): Frontier {
   const hashes = [...frontier.hashes];
   let size = frontier.size;
   for (const leaf of leaves) {
     let carry = leaf;
+    let height = 0;
     // Each trailing 1 bit of the old size is a perfect subtree of the new leaf's height: merge.
-    for (let s = size; s % 2 === 1; s = Math.floor(s / 2)) carry = nodeHash(sha256, hashes.pop()!, carry);
+    for (let s = size; s % 2 === 1; s = Math.floor(s / 2)) {
+      carry = nodeHash(sha256, hashes.pop()!, carry);
+      height += 1;
+      completed?.(height, size + 1 - 2 ** height, carry);
+    }
     hashes.push(carry);
     size += 1;
   }

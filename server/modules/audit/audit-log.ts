@@ -2,9 +2,9 @@ import { GroupCommit } from '../../system/group-commit.js';
 import type { Clock } from '../../system/clock.js';
 import type { AuditEventType } from '../../../shared/audit/event-types.js';
 import type { AuditEntry } from './audit-entry.js';
-import { EMPTY_TIP, sealSegment, tipOf, type LogTip } from './audit-segment.js';
+import { EMPTY_TIP, sealSegment, tipOf, type CachedSubtree, type LogTip } from './audit-segment.js';
 import type { LogKey } from './log-key.js';
-import type { AuditStore } from './ports.js';
+import type { AuditNodeStore, AuditStore } from './ports.js';
 
 /** Metadata of one security-relevant event; never message or request content. */
 export interface AuditEvent {
@@ -32,7 +32,7 @@ const MAX_BATCH = 200;
  * segment numbers are the key, so exactly one writer takes each: the loser re-reads the newest
  * segment and seals its batch again after it. The log never forks.
  */
-export function createAuditLog(store: AuditStore, clock: Clock, key: LogKey): AuditLog {
+export function createAuditLog(store: AuditStore, clock: Clock, key: LogKey, subtrees?: AuditNodeStore): AuditLog {
   let tip: LogTip | undefined;
 
   const entriesAfter = (from: LogTip, events: readonly AuditEvent[]): AuditEntry[] => {
@@ -60,9 +60,11 @@ export function createAuditLog(store: AuditStore, clock: Clock, key: LogKey): Au
           tip = last ? tipOf(last) : EMPTY_TIP;
         }
         const entries = entriesAfter(tip, events);
-        const segment = sealSegment(tip, entries, clock.now(), key);
+        const completed: CachedSubtree[] = [];
+        const segment = sealSegment(tip, entries, clock.now(), key, completed);
         if (await store.tryInsert(segment)) {
           tip = tipOf(segment);
+          if (completed.length > 0 && subtrees) await subtrees.put(completed).catch(() => undefined); // a cache: a proof recomputes what is missing
           return entries;
         }
         tip = undefined; // another node took this number: append after its segment

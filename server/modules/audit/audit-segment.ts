@@ -3,6 +3,7 @@ import type { SignedTreeHead } from '../../../shared/audit/tree-head.js';
 import { fromBase64Url, toBase64Url } from '../../../shared/crypto/encoding.js';
 import { entryLeafHash, sha256, type AuditEntry } from './audit-entry.js';
 import type { LogKey } from './log-key.js';
+import { CACHED_HEIGHTS, subtreeKey } from './segment-tree.js';
 
 /**
  * One group commit of the log, stored as one document: its entries (seqs `firstSeq`..`size`),
@@ -35,9 +36,27 @@ export function tipOf(segment: AuditSegment): LogTip {
   return { segment: segment.id, frontier: { size: segment.size, hashes: segment.frontier.map(fromBase64Url) } };
 }
 
-/** The next segment after `tip` holding `entries` (numbered on from the tip), signed. */
-export function sealSegment(tip: LogTip, entries: AuditEntry[], at: Date, key: LogKey): AuditSegment {
-  const frontier = appendLeaves(sha256, tip.frontier, entries.map(entryLeafHash));
+/** A subtree cache entry: `<height>:<first leaf>` and the hash, base64url. */
+export interface CachedSubtree {
+  key: string;
+  hash: string;
+}
+
+/**
+ * The next segment after `tip` holding `entries` (numbered on from the tip), signed; and the
+ * cached-height subtrees it completes, hashed on the way anyway, so proofs never find them cold.
+ */
+export function sealSegment(
+  tip: LogTip,
+  entries: AuditEntry[],
+  at: Date,
+  key: LogKey,
+  completed: CachedSubtree[] = [],
+): AuditSegment {
+  const frontier = appendLeaves(sha256, tip.frontier, entries.map(entryLeafHash), (height, start, hash) => {
+    if ((CACHED_HEIGHTS as readonly number[]).includes(height))
+      completed.push({ key: subtreeKey(height, start), hash: toBase64Url(hash) });
+  });
   const root = toBase64Url(frontierRoot(sha256, frontier));
   const head = key.signHead({ size: frontier.size, root, at: at.toISOString() });
   return {

@@ -4,7 +4,10 @@ import { entryLeafHash, sha256 } from './audit-entry.js';
 import type { AuditNodeStore, AuditStore, SegmentBounds } from './ports.js';
 
 /** Heights of the perfect subtrees kept in `audit_log_nodes`: 256 and 65,536 leaves. */
-const CACHED_HEIGHTS = [8, 16] as const;
+export const CACHED_HEIGHTS = [8, 16] as const;
+
+/** A subtree cache key: `<height>:<first leaf>`. */
+export const subtreeKey = (height: number, start: number): string => `${height}:${start}`;
 /** Segment bounds remembered per node (they never change); past this the memory starts over. */
 const MAX_REMEMBERED_BOUNDS = 100_000;
 /** Subtree hashes remembered per node (≈ 100 bytes each). */
@@ -58,7 +61,7 @@ export class SegmentTree implements TreeHashes {
   }
 
   private async cachedNodes(starts: readonly number[], height: number): Promise<Uint8Array[]> {
-    const keys = starts.map((start) => nodeKey(height, start));
+    const keys = starts.map((start) => subtreeKey(height, start));
     // Remembered by this node first (hashes of complete subtrees never change), then the store.
     const known = new Map<string, string>();
     const unknown: string[] = [];
@@ -160,10 +163,6 @@ export class SegmentTree implements TreeHashes {
     }
     return found;
   }
-}
-
-function nodeKey(height: number, start: number): string {
-  return `${height}:${start}`;
 }
 
 /** MTH of a power-of-two run of equal-height subtree hashes. */

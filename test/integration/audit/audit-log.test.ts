@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { verifyConsistency, verifyInclusion } from '../../../shared/audit/merkle.js';
+import { memoryTreeHashes, verifyConsistency, verifyInclusion } from '../../../shared/audit/merkle.js';
 import { verifyTreeHeadSignature, type SignedTreeHead } from '../../../shared/audit/tree-head.js';
-import { fromBase64Url } from '../../../shared/crypto/encoding.js';
+import { fromBase64Url, toBase64Url } from '../../../shared/crypto/encoding.js';
 import type { ConsistencyResponse, InclusionResponse } from '../../../shared/schemas/audit-log.js';
 import type { AuditLogHeadResponse } from '../../../shared/schemas/audit-log.js';
 import { entryLeafHash, sha256 } from '../../../server/modules/audit/audit-entry.js';
@@ -49,6 +49,23 @@ describe('audit log: a Merkle tree with signed heads', function () {
   }
 
   const head = async (): Promise<SignedTreeHead> => (await get<AuditLogHeadResponse>('/api/audit/log/head')).body.head;
+
+  it('stores the 2^8-leaf subtrees it completes while appending, so no proof finds them cold', async () => {
+    await appendSome(600);
+    const leaves: Uint8Array[] = [];
+    for await (const entry of t.server.auditEntries.all()) leaves.push(entryLeafHash(entry));
+    expect(leaves.length).to.be.at.least(512);
+    const stored = await t.server.database.connection
+      .collection<{ _id: string; hash: string }>('audit_log_nodes')
+      .find({ _id: { $in: ['8:0', '8:256'] } })
+      .toArray();
+    const expected = memoryTreeHashes(sha256, leaves);
+    expect(stored.map((node) => node._id).sort()).to.deep.equal(['8:0', '8:256']);
+    for (const node of stored) {
+      const start = Number(node._id.split(':')[1]);
+      expect(node.hash, node._id).to.equal(toBase64Url(await expected.perfect(start, 8)));
+    }
+  });
 
   it('publishes its key; the newest head is signed by it and its root is the tree of every entry', async () => {
     await appendSome(12);

@@ -78,6 +78,22 @@ describe('the Merkle tree of RFC 9162', () => {
     expect(hex(frontierRoot(sha256, whole))).to.equal(hex(referenceRoot(leaves)));
   });
 
+  it('reports every perfect subtree an append completes, with its first leaf and the hash the tree has', async () => {
+    const reported: Array<{ height: number; start: number; hash: Uint8Array }> = [];
+    let frontier = EMPTY_FRONTIER;
+    for (let i = 0; i < leaves.length; i += 9)
+      frontier = appendLeaves(sha256, frontier, hashes.slice(i, i + 9), (height, start, hash) =>
+        reported.push({ height, start, hash }),
+      );
+    let expected = 0;
+    for (let height = 1; 2 ** height <= leaves.length; height++) expected += Math.floor(leaves.length / 2 ** height);
+    expect(reported).to.have.length(expected);
+    for (const { height, start, hash } of reported) {
+      expect(start % 2 ** height, `${height}:${start} aligned`).to.equal(0);
+      expect(hex(hash), `${height}:${start}`).to.equal(hex(await source.perfect(start, height)));
+    }
+  });
+
   it('proves and verifies the inclusion of every leaf in every tree, and refuses a changed leaf', async () => {
     for (let size = 1; size <= 40; size++) {
       const root = await treeRoot(sha256, source, size);
