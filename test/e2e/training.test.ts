@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestPerson } from '../helpers/accounts.js';
 import { call } from '../helpers/api.js';
 import { seriousAxeViolations } from '../helpers/axe.js';
-import { screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
+import { gotoSignedIn, screenshots, signInThroughUi, startE2e, watchErrors } from '../helpers/e2e.js';
 import { populateNetwork } from '../helpers/network.js';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -162,7 +162,7 @@ describe('e2e: a Centre of Excellence and a training request between two states 
     ];
 
     const { page: kz, errors: kzErrors } = await open(kzAdmin);
-    await kz.goto(`${t.url}/training-requests/${toDecline}`);
+    await gotoSignedIn(kz, `${t.url}/training-requests/${toDecline}`, kzAdmin);
     await kz.getByRole('button', { name: 'Decline' }).click();
     const dialog = kz.getByRole('dialog');
     await dialog.getByLabel('Reason').fill('No trainers free before spring');
@@ -171,13 +171,13 @@ describe('e2e: a Centre of Excellence and a training request between two states 
     await kz.getByTestId('training-status').getByText('Declined').waitFor();
 
     const { page: ru, errors: ruErrors } = await open(ruAdmin);
-    await ru.goto(`${t.url}/training-requests/${toDecline}`);
+    await gotoSignedIn(ru, `${t.url}/training-requests/${toDecline}`, ruAdmin);
     await ru.getByTestId('decline-reason').getByText('No trainers free before spring').waitFor();
-    await ru.goto(`${t.url}/training-requests/${toWithdraw}`);
+    await gotoSignedIn(ru, `${t.url}/training-requests/${toWithdraw}`, ruAdmin);
     await ru.getByRole('button', { name: 'Withdraw' }).click();
     await ru.getByRole('dialog').getByRole('button', { name: 'Withdraw the request' }).click();
     await ru.getByTestId('training-status').getByText('Withdrawn').waitFor();
-    await ru.goto(`${t.url}/training-requests`);
+    await gotoSignedIn(ru, `${t.url}/training-requests`, ruAdmin);
     await ru.getByRole('button', { name: 'Outgoing' }).click();
     await ru.getByTestId('training-request').nth(2).waitFor();
     await shot(ru, '09-outgoing-en');

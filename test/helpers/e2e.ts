@@ -65,6 +65,22 @@ export async function signInThroughUi(
 }
 
 /**
+ * Opens `url` in a page signed in through the UI. A reload loses keys this browser has not yet
+ * remembered (the record is written just after sign-in, while the page is busy): when the page
+ * asks to unlock them, they are unlocked again with the person's password.
+ */
+export async function gotoSignedIn(page: Page, url: string, person: Pick<TestPerson, 'password'>): Promise<void> {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  const unlock = page.getByRole('button', { name: 'Unlock' });
+  if (await unlock.isVisible()) {
+    await page.getByLabel('Password').fill(person.password);
+    await unlock.click();
+    await unlock.waitFor({ state: 'detached' });
+  }
+}
+
+/**
  * What every end-to-end suite starts with: a test server serving the built web client (seeded with
  * the demo network when asked; `env` adds server settings) and Chromium. `close` stops both, browser first.
  */
