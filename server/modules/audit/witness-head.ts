@@ -24,6 +24,9 @@ export async function witnessHead(
   const signed = await headOfSize(deps, head.size).catch(() => undefined);
   if (!signed || signed.root !== head.root || Date.parse(signed.at) !== Date.parse(head.at))
     throw new AppError('audit-log.head-unknown', 'the server never signed this head: it cannot be co-signed');
+  const canonical = { size: signed.size, root: signed.root, at: signed.at };
+  if (!(await verifyWitnessSignature(canonical, signature, actor.keys.identityKey)))
+    throw new AppError('audit-log.bad-signature', 'the co-signature does not verify with your identity key');
   const already = await deps.witnesses.find(actor.id, head.size);
   if (already) return witnessView(already);
   const latest = await deps.witnesses.latestBy(actor.id);
@@ -32,9 +35,6 @@ export async function witnessHead(
       'audit-log.head-stale',
       `you co-signed a later head (${latest.head.size} entries) already: co-sign the newest head`,
     );
-  const canonical = { size: signed.size, root: signed.root, at: signed.at };
-  if (!(await verifyWitnessSignature(canonical, signature, actor.keys.identityKey)))
-    throw new AppError('audit-log.bad-signature', 'the co-signature does not verify with your identity key');
   const witness = { state: actor.state, userId: actor.id, head: canonical, signature, signedAt: deps.clock.now() };
   // Two tabs co-signing at once: the first stored is the one kept and audited.
   if (!(await deps.witnesses.add(witness))) {

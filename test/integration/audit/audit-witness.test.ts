@@ -50,6 +50,12 @@ describe('audit log: witnesses and discrepancy reports', function () {
     expect(first.body).to.deep.include({ state: 'KZ', userId: admin.user.id, head: now, signature });
     const again = await as(admin, 'POST', '/api/audit/log/witness', { head: now, signature });
     expect(again.status).to.equal(201);
+    // A head co-signed already still takes only a good signature.
+    const forgedAgain = await as(admin, 'POST', '/api/audit/log/witness', {
+      head: now,
+      signature: Buffer.alloc(64, 1).toString('base64url'),
+    });
+    expect([forgedAgain.status, code(forgedAgain.body)]).to.deep.equal([400, 'audit-log.bad-signature']);
     const entries = await auditEntries(net.t, { type: 'audit-log.witnessed', actorId: admin.user.id });
     expect(entries.map((e) => e.data.size)).to.deep.equal([now.size]);
     const listed = await as<AuditLogHeadResponse>(net.focalPoint('KZ'), 'GET', '/api/audit/log/head');
