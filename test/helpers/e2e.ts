@@ -62,7 +62,35 @@ export async function signInThroughUi(
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
   await page.getByTestId('account-active').waitFor(); // keys unlocked with the same password
+  // The browser writes what it remembers just after the keys unlock; a reload before that asks to unlock again.
+  await page.waitForFunction(rememberedRecordWritten, undefined, { polling: 100 });
 }
+
+/** In the page: has this browser stored its remembered record (client/src/services/remembered-store.ts)? */
+const rememberedRecordWritten = async (): Promise<boolean> => {
+  // Opening a database that does not exist yet would create it without its store, under the app's feet.
+  if (!(await indexedDB.databases()).some((db) => db.name === 'focalnet')) return false;
+  return new Promise((resolve) => {
+    const request = indexedDB.open('focalnet');
+    request.onerror = () => resolve(false);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('remembered')) {
+        db.close();
+        return resolve(false);
+      }
+      const read = db.transaction('remembered', 'readonly').objectStore('remembered').get('this-browser');
+      read.onsuccess = () => {
+        db.close();
+        resolve(read.result !== undefined);
+      };
+      read.onerror = () => {
+        db.close();
+        resolve(false);
+      };
+    };
+  });
+};
 
 /**
  * Opens `url` in a page signed in through the UI. A reload loses keys this browser has not yet
