@@ -78,6 +78,24 @@ describe('Dockerfile', () => {
     });
   }
 
+  it('puts FerretDB, built by the project installer, into the embedded image only', () => {
+    const install = instructionsOf(stage('ferretdb'), 'RUN')
+      .map((r) => r.getArgumentsContent() ?? '')
+      .find((run) => run.includes('scripts/install-ferretdb.ts'));
+    // CI=1: the installer fails the build instead of explaining and carrying on without a binary.
+    expect(install).to.match(/FOCALNET_TOOLS_DIR=(\S+) CI=1 node --import tsx scripts\/install-ferretdb\.ts/);
+    const toolsDir = /FOCALNET_TOOLS_DIR=(\S+)/.exec(install ?? '')?.[1] ?? '';
+    const fromFerretdb = (target: string) =>
+      stageChain(stages, target)
+        .flatMap((s) => instructionsOf(s, 'COPY'))
+        .filter((c) => copyFrom(c) === 'ferretdb')
+        .map((c) => copyPaths(c));
+    expect(fromFerretdb('embedded')).to.deep.equal([{ sources: [toolsDir], destination: toolsDir }]);
+    const env = instructionsOf(stage('embedded'), 'ENV').map((e) => e.getArgumentsContent() ?? '');
+    expect(env).to.include(`FOCALNET_TOOLS_DIR=${toolsDir}`);
+    expect(fromFerretdb('runtime')).to.deep.equal([]);
+  });
+
   it('runs the server as `npm start` does, without its prestart and without npm in between', () => {
     const cmd = execForm(chainInstructions('runtime', 'CMD')[0] ?? expect.fail('no CMD'));
     expect(cmd).to.deep.equal(['node', ...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts']);
