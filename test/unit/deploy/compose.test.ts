@@ -179,6 +179,12 @@ describe('deploy/compose.yaml (the reference topology)', () => {
     const targets = prometheus.scrape_configs.flatMap((c) => c.static_configs.flatMap((s) => s.targets));
     expect(targets).to.have.members(NODES.map((node) => `${node}:${environment(node).METRICS_PORT}`));
     expect(service('prometheus').profiles).to.deep.equal(['monitoring']);
-    expect(service('grafana').volumes?.join(' ')).to.include('focalnet-dashboard.json');
+    const dashboardMount = (service('grafana').volumes ?? []).find((v) =>
+      v.startsWith('./grafana/focalnet-dashboard.json:'),
+    );
+    const provider = parse(readRepoFile('deploy/grafana/provisioning/dashboards/focalnet.yaml')) as {
+      providers: { options: { path: string } }[];
+    };
+    expect(path.posix.dirname(dashboardMount?.split(':')[1] ?? '')).to.equal(provider.providers[0]?.options.path);
   });
 });
