@@ -66,6 +66,15 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   SMTP_FROM: z.string().min(3).optional(),
+  /** Prometheus metrics on a listener of their own (off while unset); keep it off the public network. */
+  METRICS_PORT: Port.optional(),
+  METRICS_HOST: z.string().min(1).optional(),
+  /** Or, beside or instead of that listener: GET /metrics on the main port with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** `json` (one JSON object per line, for a collector) or `pretty`; default json, pretty only in development on a terminal. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** How long a stopping node (SIGTERM) may take to let its requests and socket events finish before it exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(300).default(20),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -91,6 +100,10 @@ export interface Config {
   bodyLimitBytes: number;
   embeddedDbMaxRestarts: number;
   trustProxy: boolean | number | string;
+  /** Prometheus exposition: its own listener (port, host; host defaults to HOST) and/or a bearer token for /metrics on the main port. */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
+  logFormat: 'json' | 'pretty';
+  shutdownGraceMs: number;
   /** How long an exchange held for approval waits before it expires. */
   approvalTtlHours: number;
   attachmentMaxMb: number;
@@ -175,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             from: e.SMTP_FROM,
           }
         : undefined,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST ?? e.HOST, token: e.METRICS_TOKEN },
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' && process.stdout.isTTY ? 'pretty' : 'json'),
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     trustProxy:
       e.TRUST_PROXY === 'true'
         ? true
