@@ -23,10 +23,12 @@ function parseLabels(text: string, line: string): Record<string, string> {
   return labels;
 }
 
+/** Prometheus reads these case-insensitively (Go's ParseFloat); prom-client writes NaN as "Nan". */
 function parseValue(text: string, line: string): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  const word = text.toLowerCase();
+  if (word === '+inf' || word === 'inf') return Infinity;
+  if (word === '-inf') return -Infinity;
+  if (word === 'nan') return NaN;
   const value = Number(text);
   if (Number.isNaN(value)) throw new Error(`not a sample value: ${line}`);
   return value;

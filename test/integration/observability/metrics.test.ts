@@ -7,6 +7,7 @@ import { drainBacklog, envelopeFor, LABELS, send, sendSealing, socketOf } from '
 import { startNetwork, type Network } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
 import { parsePrometheusText, sampleValue, type Sample } from '../../helpers/prometheus-text.js';
+import { startTestRedis } from '../../helpers/redis-server.js';
 import { startTestServer, type TestServer, type TestSocket } from '../../helpers/test-server.js';
 
 const TOKEN = 'metrics-test-token-0123456789abcdef';
@@ -249,6 +250,30 @@ describe('metrics (Prometheus exposition)', function () {
         expect((await fetch(`${t.url}/metrics`)).status).to.equal(404);
       } finally {
         await t.close();
+      }
+    });
+  });
+
+  describe('with Redis and a quick outbox sweep', () => {
+    it('the adapter gauge follows the Redis connections; sweep runs are timed by name', async () => {
+      const redis = await startTestRedis();
+      let t: TestServer | undefined;
+      try {
+        t = await startTestServer({ METRICS_PORT: '0', REDIS_URL: redis.url, OUTBOX_SWEEP_SECONDS: '0.05' });
+        const url = t.server.metricsUrl as string;
+        const scrape = async (): Promise<Sample[]> => parsePrometheusText(await scrapeText(url));
+        expect(sampleValue(await scrape(), 'focalnet_redis_adapter_up')).to.equal(1);
+        await waitFor(
+          async () => sampleValue(await scrape(), 'focalnet_sweep_seconds_count', { sweep: 'outbox-webhook' }) > 0,
+          { what: 'a timed outbox sweep' },
+        );
+        await redis.stop();
+        await waitFor(async () => sampleValue(await scrape(), 'focalnet_redis_adapter_up') === 0, {
+          what: 'the adapter gauge to fall to 0',
+        });
+      } finally {
+        await t?.close();
+        await redis.stop();
       }
     });
   });
