@@ -10,7 +10,10 @@ import type { MessagingDeps } from './messaging-deps.js';
 export async function fetchBacklog(deps: MessagingDeps, actor: User, limit: number): Promise<BacklogPage> {
   const { messageIds, more } = await deps.deliveries.pending(actor.id, limit);
   const messages = await deps.messages.findMany(messageIds);
-  deps.metrics.backlogPage(actor.id, messageIds);
+  deps.metrics.backlogPage(
+    actor.id,
+    messages.map((message) => message.id),
+  );
   return { messages: messages.map(toDelivered), more };
 }
 
