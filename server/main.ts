@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
       logger.info({ signal }, 'shutting down');
+      server?.metrics.setDraining(true);
       stop(0);
     });
   }

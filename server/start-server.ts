@@ -33,6 +33,8 @@ import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway
 import { livenessEvents } from './realtime/liveness.events.js';
 import { messagingEvents } from './realtime/messaging.events.js';
 import { systemClock, type Clock } from './system/clock.js';
+import { createMetrics, disabledMetrics, type ServerMetrics } from './observability/metrics.js';
+import { startMetricsListener, type MetricsListener } from './observability/metrics-listener.js';
 
 export const VERSION = '0.1.0';
 
@@ -77,6 +79,10 @@ export interface RunningServer {
   travelDocuments: TravelDocumentsDeps;
   /** Actions that take two people (the expiry sweep). */
   dualControl: DualControlDeps;
+  /** This node's metrics (a no-op while METRICS_PORT and METRICS_TOKEN are unset); `setDraining` is for the shutdown path. */
+  metrics: ServerMetrics;
+  /** The metrics listener's URL (METRICS_PORT; the real port when 0), undefined while it is off. */
+  metricsUrl: string | undefined;
   /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
@@ -90,19 +96,23 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const clock = options.clock ?? systemClock;
   const jwtSecret = resolveJwtSecret(config);
   const opaqueServerSetup = await resolveOpaqueServerSetup(config);
+  const metricsOn = config.metrics.port !== undefined || config.metrics.token !== undefined;
+  const metrics = metricsOn ? createMetrics({ version: VERSION }) : disabledMetrics();
   const database = await openDatabase(config, {
     logger,
     onFatal: options.onFatal ?? ((reason) => logger.fatal(reason)),
+    ...(metricsOn ? { metrics } : {}),
   });
   // The HTTP server exists from here (its handlers are added below, it listens last), so its address is known to whoever asks later.
   const http = createServer();
 
   // Sockets first, unattached: revocations and pushes reach the real socket server from the start.
-  const realtime = await createRealtime(config, logger).catch(async (error: unknown) => {
+  const realtime = await createRealtime(config, logger, metrics).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
   const { io, redis } = realtime;
+  let metricsListener: MetricsListener | undefined;
   try {
     const eventLimits = createEventLimiter(config.socketEventLimits, redis?.commands);
     const modules = composeModules(database.connection, {
@@ -117,6 +127,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       sessionMaxAgeMs: config.sessionMaxAgeMs,
       attachmentMaxMb: config.attachmentMaxMb,
       alertChannels: [...alertChannelsFrom(config), ...(options.alertChannels ?? [])],
+      metrics,
     });
     await modules.prepare();
     const actors = createActorCache(config, modules.accounts, realtime, logger);
@@ -134,6 +145,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         actors,
         redis,
         clientDir: options.clientDir,
+        metrics,
       }),
     );
     serveEvents(io, {
@@ -147,10 +159,19 @@ export async function startServer(config: Config, options: StartOptions): Promis
     // After express's handler, so socket.io answers its own path and passes every other request on.
     io.attach(http);
     await listen(http, config);
+    metrics.readFrom({
+      sockets: () => io.of('/').sockets.size,
+      queuedCopies: () => modules.messaging.deliveries.queuedCount(),
+      ...(redis ? { redisUp: () => redis.isReady() } : {}),
+    });
+    const metricsPort = config.metrics.port;
+    if (metricsPort !== undefined)
+      metricsListener = await startMetricsListener(metrics, { host: config.metrics.host, port: metricsPort }, logger);
 
     const url = listeningUrl(http, config.host);
     if (options.announceBootstrap !== false) await announceBootstrap(modules.accounts, logger);
-    const sweepers = startSweepers(modules, logger, { outboxSweepMs: config.outboxSweepMs });
+    const sweepers = startSweepers(modules, logger, { outboxSweepMs: config.outboxSweepMs }, metrics);
+    const stop = shutdownInOrder({ http, io, sweepers, redis, database, logger });
     return {
       url,
       http,
@@ -170,11 +191,18 @@ export async function startServer(config: Config, options: StartOptions): Promis
       training: modules.training,
       travelDocuments: modules.travelDocuments,
       dualControl: modules.dualControl,
-      close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
+      metrics,
+      metricsUrl: metricsListener?.url,
+      // The metrics listener last: a stopping node stays observable (focalnet_draining) until the end.
+      close: async () => {
+        await stop();
+        await metricsListener?.close();
+      },
     };
   } catch (error) {
     // A start that fails half-way lets go of what it opened, in the same order as a stop.
     await shutdownInOrder({ http, io, redis, database, logger })();
+    await metricsListener?.close();
     throw error;
   }
 }

@@ -12,6 +12,7 @@ import { logKey, type LogKey } from '../modules/audit/log-key.js';
 import { migrateLegacyTrail } from '../modules/audit/migrate-legacy-trail.js';
 import { SegmentTree } from '../modules/audit/segment-tree.js';
 import type { Clock } from '../system/clock.js';
+import type { MetricsPort } from '../system/metrics-port.js';
 
 export interface ComposedAuditLog {
   store: AuditRepository;
@@ -29,7 +30,7 @@ export interface ComposedAuditLog {
 /** The audit log over one connection: segments, subtree cache, witnesses, the log key. */
 export function composeAuditLog(
   connection: Connection,
-  options: { clock: Clock; jwtSecret: string },
+  options: { clock: Clock; jwtSecret: string; metrics?: MetricsPort },
 ): ComposedAuditLog {
   const models = [auditLogModel(connection), auditLogNodeModel(connection), auditLogWitnessModel(connection)] as const;
   const [segments, nodes, witnessDocs] = models;
@@ -37,7 +38,7 @@ export function composeAuditLog(
   const key = logKey(options.jwtSecret);
   const subtrees = new AuditLogNodesRepository(nodes);
   // The log stores the 2^8 and 2^16 subtrees it completes, so a proof never finds them cold.
-  const audit = createAuditLog(store, options.clock, key, subtrees);
+  const audit = createAuditLog(store, options.clock, key, subtrees, options.metrics);
   const witnesses = new AuditLogWitnessesRepository(witnessDocs);
   const tree = new SegmentTree(store, subtrees);
   return {

@@ -42,6 +42,7 @@ import type { Clock } from '../system/clock.js';
 import { databaseReadiness } from '../system/readiness.js';
 import type { RedisLink } from '../system/redis-link.js';
 import { notificationsDeps } from './email-alerts.js';
+import type { ServerMetrics } from '../observability/metrics.js';
 
 /**
  * A circular to 1,000 recipients is about 400 KB of JSON (a 112-byte sealed key and an id per
@@ -95,6 +96,7 @@ export interface HttpAppDeps {
   actors: ActorSource;
   redis: RedisLink | undefined;
   clientDir: string | undefined;
+  metrics: ServerMetrics;
 }
 
 /** The express app: system routes, every module's routes over the composed modules, the web client. */
@@ -146,6 +148,12 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     ],
     clientDir: deps.clientDir ?? path.join(repoRoot, 'client', 'dist'),
     trustProxy: config.trustProxy,
+    ...(deps.metrics.enabled
+      ? {
+          metrics: deps.metrics,
+          metricsEndpoint: { token: config.metrics.token, scrape: () => deps.metrics.scrape() },
+        }
+      : {}),
     modules: ROUTES.map((mount) => (router, registry) => mount({ ...context, router, registry })),
   });
 }

@@ -44,6 +44,7 @@ import { onApprovalSettled } from '../modules/messaging/held-messages.js';
 import { policyCosignatureAlert } from '../modules/alerts/alerts-from-events.js';
 import { composePolicies, DEFAULT_APPROVAL_TTL_HOURS } from './policies.js';
 import type { Clock } from '../system/clock.js';
+import { NO_METRICS, type MetricsPort } from '../system/metrics-port.js';
 import {
   requestCaseModel,
   requestReferenceCounterModel,
@@ -155,6 +156,8 @@ export function composeModules(
     logger: Logger;
     approvalTtlHours?: number;
     sessionMaxAgeMs?: number;
+    /** What the modules report to the metrics (none: CLI, seeding, benchmarks). */
+    metrics?: MetricsPort;
   },
 ): Modules {
   const models = [
@@ -220,7 +223,8 @@ export function composeModules(
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
   const { clock } = options;
-  const auditLog = composeAuditLog(connection, { clock, jwtSecret: options.jwtSecret });
+  const metrics = options.metrics ?? NO_METRICS;
+  const auditLog = composeAuditLog(connection, { clock, jwtSecret: options.jwtSecret, metrics });
   const { store: auditRepository, audit } = auditLog;
   const usersRepository = new UsersRepository(users, claims);
   const statesRepository = new MemberStatesRepository(memberStates);
@@ -281,6 +285,7 @@ export function composeModules(
     },
     isMemberState: async (code) => (await statesRepository.find(code)) !== undefined,
     requireKnownDomains: (codes, path) => requireKnownDomains(directory.index, codes, path),
+    metrics,
   });
   const directoryBase = {
     users: usersRepository,
@@ -331,6 +336,7 @@ export function composeModules(
     notifier: notify.messageNotifier,
     maxClockSkewMs: 5 * 60_000,
     requests: createRequestHook(requests),
+    metrics,
   };
   policy.onApprovalSettled((event) => onApprovalSettled(messaging, event));
 

@@ -16,6 +16,7 @@ import { createApprovalEventBus } from '../modules/policies/approval-events.js';
 import type { ApprovalNotifier, PoliciesDeps, PolicyCosignNotifier } from '../modules/policies/policies-deps.js';
 import { createPolicyStore } from '../modules/policies/policy-store.js';
 import type { Clock } from '../system/clock.js';
+import { NO_METRICS, type MetricsPort } from '../system/metrics-port.js';
 
 const HOUR_MS = 3_600_000;
 /** Also APPROVAL_TTL_HOURS' default in config.ts; used where no config is at hand (the CLI). */
@@ -36,6 +37,7 @@ export function composePolicies(
     cosignNotifier?: PolicyCosignNotifier | undefined;
     isMemberState: (code: string) => Promise<boolean>;
     requireKnownDomains: PoliciesDeps['requireKnownDomains'];
+    metrics?: MetricsPort;
   },
 ): { deps: PoliciesDeps; ensureIndexes(): Promise<void> } {
   const models = [
@@ -69,6 +71,7 @@ export function composePolicies(
     onPublished: options.onPublished ?? (() => undefined),
     isMemberState: options.isMemberState,
     requireKnownDomains: options.requireKnownDomains,
+    metrics: options.metrics ?? NO_METRICS,
   };
   return {
     deps,

@@ -4,6 +4,7 @@ import { createSocketServer, type Gateway } from '../realtime/gateway.js';
 import { createPusher, type Pusher } from '../realtime/push.js';
 import { useRedisAdapter } from '../realtime/redis-adapter.js';
 import { connectRedis, type RedisLink } from '../system/redis-link.js';
+import type { MetricsPort } from '../system/metrics-port.js';
 
 export interface Realtime {
   /** The socket.io server, attached to the HTTP server later (see start-server.ts). */
@@ -22,10 +23,15 @@ function allowedOrigins(config: Config): (host: string | undefined) => string[] 
 }
 
 /** The socket server first (with Redis, its adapter too), so revocations and pushes reach a real server from the start. */
-export async function createRealtime(config: Config, logger: Logger): Promise<Realtime> {
+export async function createRealtime(config: Config, logger: Logger, metrics?: MetricsPort): Promise<Realtime> {
   const io = createSocketServer({ logger, allowedOrigins: allowedOrigins(config), maxPacketBytes: 1_000_000 });
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   if (redis) useRedisAdapter(io, redis, logger);
-  const pusher = createPusher({ io, logger, otherNodes: () => redis?.isReady() ?? false });
+  const pusher = createPusher({
+    io,
+    logger,
+    otherNodes: () => redis?.isReady() ?? false,
+    ...(metrics ? { metrics } : {}),
+  });
   return { io, redis, pusher };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Modules } from './modules.js';
+import type { ServerMetrics } from '../observability/metrics.js';
 import { CONSENSUS_SWEEP_INTERVAL_MS, sweepProposals } from '../modules/consensus/settle-proposals.js';
 import {
   LIVENESS_SCHEDULE_SWEEP_INTERVAL_MS,
@@ -23,58 +24,77 @@ export interface Sweepers {
 }
 
 /** Background sweeps on every node; runs never overlap and never keep the process alive. */
-export function startSweepers(modules: Modules, logger: Logger, intervals: { outboxSweepMs: number }): Sweepers {
+export function startSweepers(
+  modules: Modules,
+  logger: Logger,
+  intervals: { outboxSweepMs: number },
+  metrics?: Pick<ServerMetrics, 'timedSweep'>,
+): Sweepers {
   const failed = (what: string) => (error: unknown) => logger.error({ err: error }, `${what} failed`);
+  // Each run's duration under the sweep's name (focalnet_sweep_seconds).
+  const timed = <T>(name: string, run: () => Promise<T>): (() => Promise<T>) => metrics?.timedSweep(name, run) ?? run;
   const sweepers = [
-    startPeriodic(() => sweepApprovals(modules.policies), APPROVAL_SWEEP_INTERVAL_MS, failed('approval sweep')),
     startPeriodic(
-      () => sweepCosignatures(modules.policies),
+      timed('approvals', () => sweepApprovals(modules.policies)),
+      APPROVAL_SWEEP_INTERVAL_MS,
+      failed('approval sweep'),
+    ),
+    startPeriodic(
+      timed('policy-cosignatures', () => sweepCosignatures(modules.policies)),
       COSIGNATURE_SWEEP_INTERVAL_MS,
       failed('policy co-signature sweep'),
     ),
     startPeriodic(
-      async () => {
+      timed('requests', async () => {
         await sweepRequests(modules.requests);
         await catchUpRequestAlerts(modules.requests, modules.alerts.raise);
-      },
+      }),
       REQUEST_SWEEP_INTERVAL_MS,
       failed('request sweep'),
     ),
-    startPeriodic(() => sweepProposals(modules.consensus), CONSENSUS_SWEEP_INTERVAL_MS, failed('consensus sweep')),
     startPeriodic(
-      () => sweepDualControl(modules.dualControl),
+      timed('consensus', () => sweepProposals(modules.consensus)),
+      CONSENSUS_SWEEP_INTERVAL_MS,
+      failed('consensus sweep'),
+    ),
+    startPeriodic(
+      timed('dual-control', () => sweepDualControl(modules.dualControl)),
       DUAL_CONTROL_SWEEP_INTERVAL_MS,
       failed('dual-control sweep'),
     ),
     startPeriodic(
-      () => sweepLivenessSchedules(modules.liveness),
+      timed('liveness-schedules', () => sweepLivenessSchedules(modules.liveness)),
       LIVENESS_SCHEDULE_SWEEP_INTERVAL_MS,
       failed('liveness schedule sweep'),
     ),
     startPeriodic(
-      () => sweepEventReminders(modules.events),
+      timed('event-reminders', () => sweepEventReminders(modules.events)),
       EVENT_REMINDER_SWEEP_INTERVAL_MS,
       failed('event reminder sweep'),
     ),
     startPeriodic(
-      async () => {
+      timed('housekeeping', async () => {
         await sweepMessages(modules.messaging);
         await reconcileHeldMessages(modules.messaging);
         await modules.housekeeping();
-      },
+      }),
       60_000,
       failed('sweep'),
     ),
     // Keeps this node's copy of the listed travel documents current, so a sync after a quiet
     // spell (or the first after a start, which builds it by one scan) does not wait for it.
     startPeriodic(
-      () => modules.travelDocuments.listed.current(),
+      timed('travel-documents-listed', () => modules.travelDocuments.listed.current()),
       TRAVEL_DOCUMENTS_LISTED_REFRESH_MS,
       failed('travel documents listed-set refresh'),
     ),
     // Each channel sends what is due; one channel's failure does not hold back the others.
     ...modules.alerts.channels.map((channel) =>
-      startPeriodic(() => channel.drain(), intervals.outboxSweepMs, failed(`${channel.name} outbox`)),
+      startPeriodic(
+        timed(`outbox-${channel.name}`, () => channel.drain()),
+        intervals.outboxSweepMs,
+        failed(`${channel.name} outbox`),
+      ),
     ),
   ];
   return {

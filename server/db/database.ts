@@ -1,6 +1,7 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { EmbeddedFerretDB } from './embedded-ferretdb.js';
+import type { MetricsPort } from '../system/metrics-port.js';
 
 const PING_TIMEOUT_MS = 1_000;
 const CLOSE_TIMEOUT_MS = 2_000;
@@ -28,12 +29,14 @@ export interface OpenDatabaseOptions {
   logger: Logger;
   /** Called when the embedded database cannot be kept running. */
   onFatal: (reason: string) => void;
+  /** Metrics on: driver command latency (command monitoring) and embedded restarts are reported. */
+  metrics?: Pick<MetricsPort, 'dbCommand' | 'embeddedDbRestarted'>;
 }
 
 /** Connects mongoose to MONGODB_URI, or starts the embedded FerretDB and connects to it. */
 export async function openDatabase(
   config: DatabaseConfig,
-  { logger, onFatal }: OpenDatabaseOptions,
+  { logger, onFatal, metrics }: OpenDatabaseOptions,
 ): Promise<Database> {
   let embedded: EmbeddedFerretDB | undefined;
   let uri = config.mongodbUri;
@@ -43,6 +46,7 @@ export async function openDatabase(
       logger,
       maxRestarts: config.embeddedDbMaxRestarts,
       onGiveUp: onFatal,
+      ...(metrics ? { onRestarted: () => metrics.embeddedDbRestarted() } : {}),
     });
     await embedded.start();
     uri = embedded.uri(config.dbName);
@@ -63,7 +67,10 @@ export async function openDatabase(
     // Production replica sets: an acknowledged write is on a majority of members.
     ...(embedded ? {} : { writeConcern: { w: 'majority' as const, journal: true } }),
     autoIndex: true,
+    // An event per command costs a little on every call: only when someone reads the metrics.
+    monitorCommands: metrics !== undefined,
   });
+  if (metrics) reportCommandLatency(connection, metrics);
   try {
     await connection.asPromise();
   } catch (error) {
@@ -108,4 +115,13 @@ export async function openDatabase(
       await embedded?.stop();
     },
   };
+}
+
+/** Each driver command's duration by command name (never its arguments), successes and failures alike. */
+function reportCommandLatency(connection: Connection, metrics: Pick<MetricsPort, 'dbCommand'>): void {
+  const client = connection.getClient();
+  const report = (event: mongo.CommandSucceededEvent | mongo.CommandFailedEvent): void =>
+    metrics.dbCommand(event.commandName, event.duration / 1000);
+  client.on('commandSucceeded', report);
+  client.on('commandFailed', report);
 }

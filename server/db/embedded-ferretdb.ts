@@ -26,6 +26,8 @@ export interface EmbeddedDatabaseOptions {
   restartWindowMs?: number;
   /** Called once when FerretDB keeps dying: the composition root exits with a clear message. */
   onGiveUp?: (reason: string) => void;
+  /** Called after each restart that brought it back (the restarts metric). */
+  onRestarted?: () => void;
 }
 
 export type EmbeddedDatabaseState = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
@@ -222,6 +224,7 @@ export class EmbeddedFerretDB {
       this.launch(ferretdbBinaryPath()).then(
         () => {
           logger.warn({ pid: this.child?.pid, deaths: this.deaths.length }, 'embedded database restarted');
+          this.options.onRestarted?.();
         },
         (error: unknown) => {
           // A child that exited is handled by its own exit event; one that hangs is killed so it is.

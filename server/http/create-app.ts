@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 import type { ReadinessProbe } from '../system/readiness.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { requestLog } from './request-log.js';
+import { metricsEndpoint, requestMetrics, type MetricsEndpoint } from './metrics-endpoint.js';
+import type { MetricsPort } from '../system/metrics-port.js';
 import { systemRoutes } from './routes/system.routes.js';
 
 export interface AppDeps {
@@ -23,6 +25,10 @@ export interface AppDeps {
   modules: Array<(router: express.Router, registry: OpenAPIRegistry) => void>;
   /** Express "trust proxy" setting, so rate limits see the client address behind a proxy. */
   trustProxy: boolean | number | string;
+  /** Request counts and durations (a no-op while metrics are off). */
+  metrics?: Pick<MetricsPort, 'httpRequest'>;
+  /** GET /metrics on this port (behind METRICS_TOKEN); absent or without a token: 404. */
+  metricsEndpoint?: MetricsEndpoint;
 }
 
 /** The express application, without `listen`: main.ts and the tests decide where it runs. */
@@ -35,6 +41,9 @@ export function createApp(deps: AppDeps): Express {
   // which a CSP without it refuses to compile. It does not allow eval() of JavaScript.
   app.use(helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", "'wasm-unsafe-eval'"] } } }));
   app.use(requestLog(deps.logger));
+  if (deps.metrics) app.use(requestMetrics(deps.metrics));
+  // Before the web client's catch-all, which would answer any page path with the app shell.
+  app.get('/metrics', ...(deps.metricsEndpoint ? [metricsEndpoint(deps.metricsEndpoint)] : []), notFoundHandler);
   // API answers (directory entries, cases, tokens, ciphertext) are never kept in a browser's or
   // proxy's cache: on a shared workstation the next user could read them back (ASVS V14.3).
   app.use('/api', (_req, res, next) => {

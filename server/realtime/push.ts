@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ServerToClientEvents } from '../../shared/events.js';
 import type { Gateway, GatewaySocket } from './gateway-types.js';
+import type { MetricsPort } from '../system/metrics-port.js';
 
 /**
  * Bytes one socket may have waiting in this server (engine.io's write buffer plus the websocket's
@@ -67,12 +68,15 @@ export function createPusher(options: {
   otherNodes: () => boolean;
   logger: Logger;
   maxBufferedBytes?: number;
+  /** Times live deliveries from here (the node of the recipient's socket) to their acknowledgement. */
+  metrics?: Pick<MetricsPort, 'livePushed'>;
 }): Pusher {
   const { io } = options;
   const pushLocal = (room: string, event: PushEvent, payload: unknown): void => {
     const nsp = io.of('/');
     const ids = nsp.adapter.rooms.get(room);
     if (!ids) return;
+    if (event === 'message:new') options.metrics?.livePushed(room, (payload as { id: string }).id);
     for (const id of ids) {
       const socket = nsp.sockets.get(id);
       if (socket) pushToSocket(socket, event, payload, options.maxBufferedBytes);

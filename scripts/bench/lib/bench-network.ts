@@ -133,6 +133,8 @@ export async function startFocalNet(
       OPAQUE_SERVER_SETUP,
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'focalnet-bench-data-')),
       ...(env.redisUrl ? { REDIS_URL: env.redisUrl } : {}),
+      // BENCH_METRICS=1: the server with its metrics on (METRICS_PORT), to measure what they cost.
+      ...(process.env.BENCH_METRICS ? { METRICS_PORT: '0' } : {}),
     },
     ready: /FocalNet is running at (http:\/\/\S+)/,
     server: true,

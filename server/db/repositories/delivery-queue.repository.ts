@@ -64,6 +64,10 @@ export class DeliveryQueueRepository implements DeliveryQueueStore {
     return groups.map(() => true as const);
   }
 
+  async queuedCount(): Promise<number> {
+    return this.deliveries.estimatedDocumentCount();
+  }
+
   /**
    * The oldest unacknowledged copies of a recipient, in store order. The queue holds only
    * unacknowledged copies. FerretDB streams rows in insertion (= store) order and stops at the

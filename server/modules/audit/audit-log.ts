@@ -5,6 +5,7 @@ import type { AuditEntry } from './audit-entry.js';
 import { EMPTY_TIP, sealSegment, tipOf, type CachedSubtree, type LogTip } from './audit-segment.js';
 import type { LogKey } from './log-key.js';
 import type { AuditNodeStore, AuditStore } from './ports.js';
+import type { MetricsPort } from '../../system/metrics-port.js';
 
 /** Metadata of one security-relevant event; never message or request content. */
 export interface AuditEvent {
@@ -32,7 +33,13 @@ const MAX_BATCH = 200;
  * segment numbers are the key, so exactly one writer takes each: the loser re-reads the newest
  * segment and seals its batch again after it. The log never forks.
  */
-export function createAuditLog(store: AuditStore, clock: Clock, key: LogKey, subtrees?: AuditNodeStore): AuditLog {
+export function createAuditLog(
+  store: AuditStore,
+  clock: Clock,
+  key: LogKey,
+  subtrees?: AuditNodeStore,
+  metrics?: Pick<MetricsPort, 'auditSegment'>,
+): AuditLog {
   let tip: LogTip | undefined;
 
   const entriesAfter = (from: LogTip, events: readonly AuditEvent[]): AuditEntry[] => {
@@ -64,6 +71,7 @@ export function createAuditLog(store: AuditStore, clock: Clock, key: LogKey, sub
         const segment = sealSegment(tip, entries, clock.now(), key, completed);
         if (await store.tryInsert(segment)) {
           tip = tipOf(segment);
+          metrics?.auditSegment(entries.length);
           if (completed.length > 0 && subtrees) await subtrees.put(completed).catch(() => undefined); // a cache: a proof recomputes what is missing
           return entries;
         }

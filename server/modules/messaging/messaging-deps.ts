@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { DirectoryIndex } from '../directory/directory-index.js';
 import type { PolicyEnforcement } from '../policies/enforce-policy.js';
 import type { RequestHook } from '../requests/request-hook.js';
+import type { MetricsPort } from '../../system/metrics-port.js';
 
 /** Real-time fan-out; best effort: what is not pushed is fetched from the backlog. */
 export interface MessageNotifier {
@@ -30,4 +31,6 @@ export interface MessagingDeps {
   maxClockSkewMs: number;
   /** Information-exchange requests: checks request envelopes before they are stored, records them after. */
   requests?: RequestHook;
+  /** Exchanges by outcome, relay and live-delivery latency, backlog pages (content-free). */
+  metrics: Pick<MetricsPort, 'exchange' | 'relayAcked' | 'acknowledged' | 'backlogPage'>;
 }

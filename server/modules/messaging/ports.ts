@@ -85,6 +85,8 @@ export interface DeliveryQueueStore {
   ack(recipientId: string, messageIds: string[], at: Date): Promise<AckedCopy[]>;
   /** When each recipient first acknowledged each message. */
   deliveredTo(messages: ReadonlyArray<Pick<StoredMessage, 'id' | 'recipientIds'>>): Promise<Map<string, DeliveredTo>>;
+  /** Copies waiting, network-wide: a cheap estimate (collection metadata), read by the metrics at each scrape. */
+  queuedCount(): Promise<number>;
 }
 
 export interface Attachment {

@@ -12,6 +12,7 @@ import { checkApprovers } from './approvers.js';
 import { checkReceipt } from './check-receipt.js';
 import { toDelivered } from './delivered-view.js';
 import type { DirectorySnapshot } from '../directory/directory-index.js';
+import type { ExchangeOutcome } from '../../system/metrics-port.js';
 import type { MessagingDeps } from './messaging-deps.js';
 
 const DAY_MS = 86_400_000;
@@ -163,8 +164,15 @@ async function checkAndStore(
     receipt ? Promise.resolve() : deps.policy.auditDecision(exchange, decision);
   let stored: { message: StoredMessage; created: boolean };
   const held = decision.effect === 'approve';
+  // Exchanges the policy check passed on (receipts are not checked, so not counted).
+  const counted = (outcome: ExchangeOutcome): void => {
+    if (!receipt) deps.metrics.exchange(header.labels.domain, outcome);
+  };
   try {
-    if (decision.effect === 'deny') throw denied(decision, header.from.state);
+    if (decision.effect === 'deny') {
+      counted('denied');
+      throw denied(decision, header.from.state);
+    }
     checkConditions(envelope, decision);
     await checkApprovers(deps, envelope, decision);
     await deps.requests?.check(actor, envelope, now);
@@ -207,6 +215,7 @@ async function checkAndStore(
     // goes out: the sender hears "accepted" before any "delivered" for it.
     await Promise.all([auditStorage(), deps.deliveries.enqueue(message)]);
     push(deps, message);
+    counted('accepted');
     return { id: message.id, status: 'accepted' };
   }
   await auditStorage();
@@ -220,6 +229,7 @@ async function checkAndStore(
     decision,
   });
   await deps.messages.setStatus(message.id, 'held', { approvalId: approval.id });
+  counted('held');
   return { id: message.id, status: 'held', approvalId: approval.id };
 }
 

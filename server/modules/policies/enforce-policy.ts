@@ -85,6 +85,7 @@ export async function decideExchange(deps: PoliciesDeps, input: ExchangeToDecide
     compiled,
   );
   if (input.preview === true) return decision;
+  deps.metrics.policyDecision(decision.effect);
   if (input.auditLater !== true) await auditDecision(deps, input, decision);
   return decision;
 }

@@ -5,6 +5,7 @@ import type { ApprovalUpdatedEvent } from '../../../shared/schemas/approvals.js'
 import type { ApprovalEventBus } from './approval-events.js';
 import type { PolicyStore } from './policy-store.js';
 import type { PolicyCosignStore } from './cosign-ports.js';
+import type { MetricsPort } from '../../system/metrics-port.js';
 
 /** Tells a state's national admins that their approvals queue changed (best effort: the list is the truth). */
 export interface ApprovalNotifier {
@@ -38,4 +39,6 @@ export interface PoliciesDeps {
   isMemberState(code: string): Promise<boolean>;
   /** Domains too: a rule may name only the network's domains (a new one comes by consensus). */
   requireKnownDomains(codes: readonly string[], path: Array<string | number>): Promise<void>;
+  /** Counts each decision taken (by effect only). */
+  metrics: Pick<MetricsPort, 'policyDecision'>;
 }
