@@ -33,6 +33,8 @@ import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway
 import { livenessEvents } from './realtime/liveness.events.js';
 import { messagingEvents } from './realtime/messaging.events.js';
 import { systemClock, type Clock } from './system/clock.js';
+import { createDraining, type Draining } from './system/draining.js';
+import { createInFlight } from './system/in-flight.js';
 
 export const VERSION = '0.1.0';
 
@@ -46,6 +48,8 @@ export interface StartOptions {
   announceBootstrap?: boolean;
   /** Channels alerts also take, beside those the configuration turns on (tests record alerts here). */
   alertChannels?: readonly AlertChannelFactory[];
+  /** Called once when the node starts stopping (SIGTERM, close()): readiness is 503 from then on. */
+  onDraining?: () => void;
 }
 
 export interface RunningServer {
@@ -77,7 +81,9 @@ export interface RunningServer {
   travelDocuments: TravelDocumentsDeps;
   /** Actions that take two people (the expiry sweep). */
   dualControl: DualControlDeps;
-  /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
+  /** True from the moment close() was called: readiness answers 503, socket events are refused as retryable. */
+  readonly draining: Draining;
+  /** Drains (see shutdown.ts), then closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -103,6 +109,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     throw error;
   });
   const { io, redis } = realtime;
+  const draining = createDraining(options.onDraining);
+  const inFlight = createInFlight();
   try {
     const eventLimits = createEventLimiter(config.socketEventLimits, redis?.commands);
     const modules = composeModules(database.connection, {
@@ -134,6 +142,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         actors,
         redis,
         clientDir: options.clientDir,
+        draining,
       }),
     );
     serveEvents(io, {
@@ -142,6 +151,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
       tokens: modules.accounts.tokens,
       users: actors,
       limits: eventLimits,
+      draining,
+      inFlight,
       modules: [livenessEvents(modules.liveness), messagingEvents(modules.messaging)],
     });
     // After express's handler, so socket.io answers its own path and passes every other request on.
@@ -170,7 +181,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
       training: modules.training,
       travelDocuments: modules.travelDocuments,
       dualControl: modules.dualControl,
-      close: shutdownInOrder({ http, io, sweepers, redis, database, logger }),
+      draining,
+      close: shutdownInOrder({ http, io, sweepers, redis, database, logger, draining, inFlight }),
     };
   } catch (error) {
     // A start that fails half-way lets go of what it opened, in the same order as a stop.
