@@ -31,8 +31,8 @@ export interface TopologyNode {
   port: number;
   /** The running process (a new one after each restart). */
   process: ServerProcess;
-  /** SIGTERM, and the exit code and how long the node took to exit. */
-  stop(): Promise<{ code: number | null; ms: number }>;
+  /** SIGTERM, and the exit code, how long the node took to exit, and what it printed (JSON log lines). */
+  stop(): Promise<{ code: number | null; ms: number; output: string }>;
   /** Starts the node again on the same port; resolves once it listens. */
   start(): Promise<void>;
 }
@@ -65,7 +65,7 @@ async function startNode(port: number, env: Record<string, string>): Promise<Top
       const started = Date.now();
       node.process.kill('SIGTERM');
       const code = await node.process.exited;
-      return { code, ms: Date.now() - started };
+      return { code, ms: Date.now() - started, output: node.process.stdout() + node.process.stderr() };
     },
     async start() {
       node.process = await runServerProcess(nodeEnv);

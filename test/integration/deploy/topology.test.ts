@@ -152,7 +152,7 @@ describe('deployment topology: nginx (TLS) in front of two nodes with Redis', fu
     };
 
     await ackedSoFar(20);
-    const stops: { code: number | null; ms: number }[] = [];
+    const stops: { code: number | null; ms: number; output: string }[] = [];
     for (const node of [pinned, other]) {
       stops.push(await node.stop());
       await ackedSoFar(10); // the load carries on through the remaining node
@@ -170,6 +170,8 @@ describe('deployment topology: nginx (TLS) in front of two nodes with Redis', fu
     expect(failures.map(String), 'no send failed for good').to.deep.equal([]);
     // Exit code 0: the orderly stop finished before SHUTDOWN_GRACE_SECONDS (past it, main.ts exits with 1).
     expect(stops.map((stop) => stop.code)).to.deep.equal([0, 0]);
+    // Nothing went wrong while draining: no error (pino level 50) or fatal (60) line from a stopping node.
+    for (const stop of stops) expect(stop.output).not.to.match(/"level":(50|60)/);
 
     // Every acknowledged message reached both receivers, as their SDK shows it, exactly once.
     const key = (from: string, msgId: string): string => `${from}/${msgId}`;
