@@ -2,8 +2,6 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './start-server.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
 function configOrExit(): Config {
   try {
     return loadConfig();
@@ -23,14 +21,17 @@ async function main(): Promise<void> {
   let server: RunningServer | undefined;
   let stopping = false;
 
-  /** Orderly stop, bounded in time: a hung close must not keep a dead server around. */
+  /**
+   * Orderly stop (drain first, see composition/shutdown.ts), bounded by SHUTDOWN_GRACE_SECONDS:
+   * a hung close must not keep a dead server around, and an orchestrator kills it after its own grace anyway.
+   */
   const stop = (exitCode: number): void => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => {
-      console.error(`FocalNet: stopping took longer than ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
+      console.error(`FocalNet: stopping took longer than ${config.shutdownGraceMs / 1000} s, exiting`);
       process.exit(exitCode || 1);
-    }, SHUTDOWN_GRACE_MS).unref();
+    }, config.shutdownGraceMs).unref();
     void (server?.close() ?? Promise.resolve()).then(
       () => process.exit(exitCode),
       (error: unknown) => {
@@ -63,7 +64,6 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
       logger.info({ signal }, 'shutting down');
-      server?.metrics.setDraining(true);
       stop(0);
     });
   }

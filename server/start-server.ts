@@ -35,6 +35,8 @@ import { messagingEvents } from './realtime/messaging.events.js';
 import { systemClock, type Clock } from './system/clock.js';
 import { createMetrics, disabledMetrics, type ServerMetrics } from './observability/metrics.js';
 import { startMetricsListener, type MetricsListener } from './observability/metrics-listener.js';
+import { createDraining, type Draining } from './system/draining.js';
+import { createInFlight } from './system/in-flight.js';
 
 export const VERSION = '0.1.0';
 
@@ -48,6 +50,8 @@ export interface StartOptions {
   announceBootstrap?: boolean;
   /** Channels alerts also take, beside those the configuration turns on (tests record alerts here). */
   alertChannels?: readonly AlertChannelFactory[];
+  /** Called once when the node starts stopping (SIGTERM, close()): readiness is 503 from then on. */
+  onDraining?: () => void;
 }
 
 export interface RunningServer {
@@ -79,11 +83,13 @@ export interface RunningServer {
   travelDocuments: TravelDocumentsDeps;
   /** Actions that take two people (the expiry sweep). */
   dualControl: DualControlDeps;
-  /** This node's metrics (a no-op while METRICS_PORT and METRICS_TOKEN are unset); `setDraining` is for the shutdown path. */
+  /** This node's metrics (a no-op while METRICS_PORT and METRICS_TOKEN are unset). */
   metrics: ServerMetrics;
   /** The metrics listener's URL (METRICS_PORT; the real port when 0), undefined while it is off. */
   metricsUrl: string | undefined;
-  /** Stops accepting, closes sockets, the database and the embedded database. Idempotent. */
+  /** True from the moment close() was called: readiness answers 503, socket events are refused as retryable. */
+  readonly draining: Draining;
+  /** Drains (see shutdown.ts), then closes sockets, the database and the embedded database. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -113,6 +119,11 @@ export async function startServer(config: Config, options: StartOptions): Promis
   });
   const { io, redis } = realtime;
   let metricsListener: MetricsListener | undefined;
+  const draining = createDraining(() => {
+    metrics.setDraining(true);
+    options.onDraining?.();
+  });
+  const inFlight = createInFlight();
   try {
     const eventLimits = createEventLimiter(config.socketEventLimits, redis?.commands);
     const modules = composeModules(database.connection, {
@@ -146,6 +157,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         redis,
         clientDir: options.clientDir,
         metrics,
+        draining,
       }),
     );
     serveEvents(io, {
@@ -154,6 +166,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
       tokens: modules.accounts.tokens,
       users: actors,
       limits: eventLimits,
+      draining,
+      inFlight,
       modules: [livenessEvents(modules.liveness), messagingEvents(modules.messaging)],
     });
     // After express's handler, so socket.io answers its own path and passes every other request on.
@@ -171,7 +185,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     const url = listeningUrl(http, config.host);
     if (options.announceBootstrap !== false) await announceBootstrap(modules.accounts, logger);
     const sweepers = startSweepers(modules, logger, { outboxSweepMs: config.outboxSweepMs }, metrics);
-    const stop = shutdownInOrder({ http, io, sweepers, redis, database, logger });
+    const stop = shutdownInOrder({ http, io, sweepers, redis, database, logger, draining, inFlight });
     return {
       url,
       http,
@@ -193,6 +207,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       dualControl: modules.dualControl,
       metrics,
       metricsUrl: metricsListener?.url,
+      draining,
       // The metrics listener last: a stopping node stays observable (focalnet_draining) until the end.
       close: async () => {
         await stop();

@@ -116,6 +116,7 @@ export const ERROR_CODES = [
   'audit-log.witness-not-admin',
   'rate.limited',
   'db.unavailable',
+  'server.draining',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,6 +39,7 @@ import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import { webhooksOf } from './webhook-channel.js';
 import { snapshotSigner } from '../modules/directory/snapshot-signer.js';
 import type { Clock } from '../system/clock.js';
+import type { Draining } from '../system/draining.js';
 import { databaseReadiness } from '../system/readiness.js';
 import type { RedisLink } from '../system/redis-link.js';
 import { notificationsDeps } from './email-alerts.js';
@@ -97,6 +98,8 @@ export interface HttpAppDeps {
   redis: RedisLink | undefined;
   clientDir: string | undefined;
   metrics: ServerMetrics;
+  /** Readiness answers 503 while the node is stopping. */
+  draining: Draining;
 }
 
 /** The express app: system routes, every module's routes over the composed modules, the web client. */
@@ -140,7 +143,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   return createApp({
     logger: deps.logger,
     version: deps.version,
-    readiness: databaseReadiness(deps.database),
+    readiness: databaseReadiness(deps.database, deps.draining),
     bodyLimitBytes: config.bodyLimitBytes,
     largeBodies: [
       { path: '/api/circulars', limitBytes: Math.max(config.bodyLimitBytes, CIRCULAR_BODY_LIMIT_BYTES) },

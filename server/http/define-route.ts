@@ -127,7 +127,8 @@ export function defineRoute<Body = undefined, Query = undefined, Params = undefi
           { description: 'accepted', content: { 'application/json': { schema } } },
         ]),
       ),
-      ...errorResponses(documentedErrors(spec)),
+      // A status the route answers with a body of its own (readiness's 503) is not the generic error body.
+      ...errorResponses(documentedErrors(spec).filter((status) => !(status in (spec.alsoSucceeds ?? {})))),
     },
   });
 }

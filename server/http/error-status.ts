@@ -137,5 +137,7 @@ export const ERROR_STATUS = {
   'audit-log.witness-not-admin': 403,
   'rate.limited': 429,
   'db.unavailable': 503,
+  // This node is stopping (rolling restart): the same request succeeds on another node.
+  'server.draining': 503,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;

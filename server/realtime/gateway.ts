@@ -5,6 +5,8 @@ import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import type { AccessTokenSigner } from '../modules/accounts/access-tokens.js';
 import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
+import type { Draining } from '../system/draining.js';
+import type { InFlight } from '../system/in-flight.js';
 import type { EventLimiter } from './event-limits.js';
 import type { Gateway, GatewaySocket } from './gateway-types.js';
 import { handleEvent, type EventContext } from './handle-event.js';
@@ -43,6 +45,8 @@ export interface GatewayDeps {
   tokens: AccessTokenSigner;
   users: ActorSource;
   limits: EventLimiter;
+  draining: Draining;
+  inFlight: InFlight;
   /** Module event handlers, registered on every authenticated socket. */
   modules: SocketModule[];
 }
@@ -56,6 +60,8 @@ export function serveEvents(io: Gateway, deps: GatewayDeps): void {
   const context: EventContext = {
     logger: deps.logger,
     limits: deps.limits,
+    draining: deps.draining,
+    inFlight: deps.inFlight,
     revalidate: (socket) => revalidate(socket, deps),
   };
   io.on('connection', (socket) => {

@@ -5,7 +5,9 @@ import { AppError, type Ack, type ErrorBody } from '../../shared/errors.js';
 import type { ClientToServerEvents } from '../../shared/events.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import type { User } from '../modules/accounts/ports/users.js';
+import type { Draining } from '../system/draining.js';
 import { toFieldIssues } from '../system/field-issues.js';
+import type { InFlight } from '../system/in-flight.js';
 import type { EventLimiter } from './event-limits.js';
 import type { GatewaySocket } from './gateway-types.js';
 import type { SocketSession } from './socket-auth.js';
@@ -19,6 +21,9 @@ export interface EventContext {
   revalidate: (socket: GatewaySocket) => Promise<User | undefined>;
   /** Per-account, per-event rate limits (checked before anything else, so a flood costs no database read). */
   limits: EventLimiter;
+  /** While the node stops, new events are refused (retryable) and those in progress are awaited. */
+  draining: Draining;
+  inFlight: InFlight;
 }
 
 function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
@@ -48,10 +53,15 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
   schema: ZodType<In>,
   handler: (input: In, actor: User) => Promise<DataOf<E>> | DataOf<E>,
 ): void {
-  const listener = async (...args: unknown[]): Promise<void> => {
+  const handle = async (args: unknown[]): Promise<void> => {
     // An event sent without its payload brings the callback in the payload's place: answer it (validation fails).
     const [raw, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
     const reply = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
+    if (context.draining.active) {
+      // Nothing started here: the client sends it again once its socket is on another node.
+      reply({ ok: false, error: { code: 'server.draining', message: 'this server is stopping: try again' } });
+      return;
+    }
     let actor: User | undefined;
     try {
       const session = socket.data as SocketSession;
@@ -89,6 +99,7 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
       reply({ ok: false, error: toErrorBody(error, context.logger, event) });
     }
   };
+  const listener = (...args: unknown[]): Promise<void> => context.inFlight.track(() => handle(args));
   // socket.io's typed `on` cannot express "validated at run time"; the listener checks its input itself.
   (socket as Socket).on(String(event), listener);
 }

@@ -11,6 +11,8 @@ export const DatabaseKind = z.enum(['embedded-ferretdb', 'mongodb']);
 
 export const ReadyResponse = z.object({
   status: z.enum(['ready', 'not-ready']),
+  /** Why not ready when the database is not the reason: the node is stopping (a rolling restart). */
+  reason: z.literal('draining').optional(),
   database: z.object({
     kind: DatabaseKind,
     state: z.enum(['up', 'down']),

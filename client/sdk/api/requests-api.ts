@@ -120,7 +120,7 @@ export interface DutyLookup {
 const randomThreadId = (): string => globalThis.crypto.randomUUID();
 
 /** Answers meaning "not stored, try again": no connection, database away, rate limit. */
-const RETRYABLE: ReadonlySet<string> = new Set(['client.network', 'db.unavailable', 'rate.limited']);
+const RETRYABLE: ReadonlySet<string> = new Set(['client.network', 'db.unavailable', 'server.draining', 'rate.limited']);
 const MAX_ATTEMPTS = 6;
 const RETRY_DELAY_MS = 250;
 

@@ -15,6 +15,8 @@ export interface RetryOptions {
 /** Answers that mean "not stored, try again later"; anything else is final. */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'db.unavailable',
+  // The node is stopping: the socket is moved to another node, where the same envelope is sent again.
+  'server.draining',
   'rate.limited',
   'auth.unauthenticated',
 ]);

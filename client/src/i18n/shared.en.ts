@@ -183,6 +183,7 @@ export const sharedEn = {
     },
     rate: { limited: 'Too many attempts. Wait a while and try again.' },
     db: { unavailable: 'The service is temporarily unavailable.' },
+    server: { draining: 'The server is restarting: try again in a moment.' },
     internal: 'The server ran into an error. Try again later.',
     client: {
       network: 'The server cannot be reached. Check your connection.',

@@ -26,9 +26,10 @@ export function systemRoutes(router: Router, registry: OpenAPIRegistry, deps: Sy
     method: 'get',
     path: '/api/ready',
     tag: 'system',
-    summary: 'The server can serve requests: the database answers a ping. 503 when it does not.',
+    summary:
+      'The server can serve requests: the database answers a ping and the node is not stopping. 503 (same body) when not.',
     response: ReadyResponse,
-    errors: [503],
+    alsoSucceeds: { 503: ReadyResponse },
     handler: async ({ res }) => {
       const ready = await deps.readiness.check();
       res.status(ready.status === 'ready' ? 200 : 503).json(ready);
