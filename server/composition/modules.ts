@@ -220,7 +220,7 @@ export function composeModules(
   const claims = new ClaimsRepository(claimsModel);
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
   const { clock } = options;
-  const auditLog = composeAuditLog(connection, { clock, jwtSecret: options.jwtSecret });
+  const auditLog = composeAuditLog(connection, { clock, jwtSecret: options.jwtSecret, logger: options.logger });
   const { store: auditRepository, audit } = auditLog;
   const usersRepository = new UsersRepository(users, claims);
   const statesRepository = new MemberStatesRepository(memberStates);
