@@ -50,30 +50,31 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>): pino.LoggerOpti
   };
 }
 
+type LoggerConfig = Pick<Config, 'logLevel' | 'env'> & Partial<Pick<Config, 'logFormat'>>;
+
 /**
- * One JSON object per line on stdout (LOG_FORMAT=json, the default), which is what a collector
- * reads; pretty lines only when asked for (LOG_FORMAT=pretty, or development on a TTY) and
- * pino-pretty is installed.
+ * JSON lines unless pretty ones are asked for (LOG_FORMAT=pretty; by default only in development
+ * on a TTY) and pino-pretty is installed: a production image without it still logs.
  */
-export function createLogger(
-  config: Pick<Config, 'logLevel' | 'env'> & Partial<Pick<Config, 'logFormat'>>,
-  destination?: pino.DestinationStream,
-): Logger {
+export function chosenLogFormat(config: LoggerConfig, prettyInstalled = prettyAvailable()): 'json' | 'pretty' {
+  const asked = config.logFormat ?? (config.env === 'development' && process.stdout.isTTY ? 'pretty' : 'json');
+  return asked === 'pretty' && prettyInstalled ? 'pretty' : 'json';
+}
+
+/** One JSON object per line on stdout (what a collector reads), or pretty lines (see chosenLogFormat). */
+export function createLogger(config: LoggerConfig, destination?: pino.DestinationStream): Logger {
   const options = loggerOptions(config);
   if (destination) return pino(options, destination);
-  const format = config.logFormat ?? (config.env === 'development' && process.stdout.isTTY ? 'pretty' : 'json');
-  if (format === 'pretty') {
-    if (prettyAvailable())
-      return pino({
-        ...options,
-        transport: {
-          target: 'pino-pretty',
-          options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service,version' },
-        },
-      });
-    const logger = pino(options);
+  if (chosenLogFormat(config) === 'pretty')
+    return pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service,version' },
+      },
+    });
+  const logger = pino(options);
+  if (config.logFormat === 'pretty')
     logger.warn('LOG_FORMAT=pretty needs pino-pretty (a development dependency): writing JSON lines');
-    return logger;
-  }
-  return pino(options);
+  return logger;
 }
