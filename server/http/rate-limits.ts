@@ -29,7 +29,7 @@ function tooMany(res: Response, retryAfterMs: number): AppError {
 
 /**
  * With Redis (`redis`), every node counts failed sign-ins and token guesses together. A refused
- * sign-in is not audited (nothing was evaluated), so it is logged here as a security event.
+ * sign-in or invitation look-up is not audited (nothing was evaluated), so it is logged here as a security event.
  */
 export function createRateLimits(
   options: { redis?: RedisCommands | undefined; logger?: Logger | undefined } = {},
@@ -62,7 +62,14 @@ export function createRateLimits(
       try {
         await invitations.consume(req.ip ?? 'unknown');
       } catch (error) {
-        if (error instanceof RateLimiterRes) throw tooMany(res, error.msBeforeNext);
+        if (error instanceof RateLimiterRes) {
+          // Someone trying invitation tokens from one address: worth a line (the address is in the proxy's log).
+          if (logger)
+            securityEvent(logger, 'invitation.rate-limited', {
+              retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
+            });
+          throw tooMany(res, error.msBeforeNext);
+        }
         throw error;
       }
     },

@@ -25,7 +25,7 @@ export interface SecurityFields {
  * Events not recorded in the audit log (refused before anything is evaluated): logged at the edge.
  * Everything else security-relevant is logged where the audit entry is appended (`SECURITY_AUDIT_TYPES`).
  */
-export type EdgeSecurityEvent = 'auth.sign-in-rate-limited' | 'auth.socket-token-refused';
+export type EdgeSecurityEvent = 'auth.sign-in-rate-limited' | 'invitation.rate-limited' | 'auth.socket-token-refused';
 
 /**
  * Audited events an operator watches: sign-ins, sessions, passwords and second factors, people's

@@ -30,6 +30,13 @@ describe('structured logs: request ids from the edge to the audit entry, socket 
   after(async () => t.close());
 
   const lines = (): Line[] => t.logs.lines();
+  /** The request line of `requestId`, once written ('finish' may come a moment after the client has its answer). */
+  const edgeLine = async (requestId: unknown): Promise<Line | undefined> => {
+    const find = (): Line | undefined =>
+      lines().find((line) => line.msg === 'request completed' && (line.req as Line).id === requestId);
+    await eventually(async () => find() !== undefined, 10_000, `the request line of ${String(requestId)}`);
+    return find();
+  };
   const appended = (requestId: string): Line[] =>
     lines().filter((line) => line.msg === 'audit entry appended' && line.requestId === requestId);
 
@@ -79,12 +86,7 @@ describe('structured logs: request ids from the edge to the audit entry, socket 
     });
     expect(response.status).to.equal(200);
     expect(response.headers.get('x-request-id')).to.equal(requestId);
-    await eventually(
-      async () => lines().some((line) => line.msg === 'request completed' && (line.req as Line).id === requestId),
-      10_000,
-      'the request line',
-    );
-    const edge = lines().find((line) => line.msg === 'request completed' && (line.req as Line).id === requestId);
+    const edge = await edgeLine(requestId);
     expect(edge?.req).to.include({ method: 'POST', url: `/api/users/${target.user.id}/suspend` });
 
     const [entry] = (await t.server.auditEntries.entriesOfRequest(requestId)).map((found) => found.entry);
@@ -123,8 +125,25 @@ describe('structured logs: request ids from the edge to the audit entry, socket 
     );
     const line = lines().find((l) => l.security === 'auth.sign-in-failed' && l.actorId === kz.user.id);
     expect(line).to.include({ level: 30, reason: 'wrong-password', msg: 'security event: auth.sign-in-failed' });
-    expect(line?.requestId).to.be.a('string');
+    const edge = await edgeLine(line?.requestId);
+    expect(edge?.req).to.include({ url: '/api/auth/sign-in/finish' });
+    expect(edge?.res).to.deep.equal({ statusCode: 401 });
     expect(JSON.stringify(line)).to.not.include(kz.username);
+  });
+
+  it('a sign-in refused by the rate limit (never audited) is a security line, without the name tried', async () => {
+    const username = `nobody${randomBytes(4).toString('hex')}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await signInCall(t.url, { username, password: 'wrong-password-xyz-1' })).status);
+    expect(statuses.at(-1)).to.equal(429);
+    const limited = lines().filter((line) => line.security === 'auth.sign-in-rate-limited');
+    expect(limited).to.have.length(1);
+    expect(limited[0]).to.include({ level: 30 });
+    expect(limited[0]?.retryAfterSeconds).to.be.a('number');
+    const edge = await edgeLine(limited[0]?.requestId);
+    expect(edge?.res).to.deep.equal({ statusCode: 429 });
+    expect(t.logs.text()).to.not.include(username);
   });
 
   it('a socket refused at the handshake is a security line; connect and disconnect are debug lines', async () => {
