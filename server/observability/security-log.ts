@@ -76,15 +76,18 @@ export const SECURITY_AUDIT_TYPES: ReadonlySet<AuditEventType> = new Set<AuditEv
 /**
  * One security event at info, in one shape (`security` names the event), with the request's id
  * so it can be followed to the edge's request line and to the audit entry. The request is the
- * current one unless given (the audit log logs after a group commit, for entries of several requests).
+ * current one unless given, or null for none (the audit log logs after a group commit, which runs
+ * in the context of the request that started it, for the entries of several requests).
  */
 export function securityEvent(
   logger: Logger,
   event: AuditEventType | EdgeSecurityEvent,
   fields: SecurityFields = {},
-  context: RequestContext | undefined = currentRequestContext(),
+  request?: RequestContext | null,
 ): void {
   if (!logger.isLevelEnabled('info')) return;
+  // null: the event belongs to no request (a sweep's entry written in another request's group commit).
+  const context = request === undefined ? currentRequestContext() : request;
   const line: Record<string, unknown> = { security: event };
   if (context) {
     line.requestId = context.requestId;

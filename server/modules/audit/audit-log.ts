@@ -149,7 +149,7 @@ function logAppended(logger: Logger, entries: readonly AuditEntry[], pending: re
         auditSeq: entry.seq,
         reason: REASON_CODED.has(entry.type) && typeof reason === 'string' ? reason : undefined,
       },
-      request,
+      request ?? null,
     );
   });
 }

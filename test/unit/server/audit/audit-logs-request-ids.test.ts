@@ -47,6 +47,7 @@ describe('audit log: the request that appended each entry (logs and the segment 
         }),
       ),
       log.append({ type: 'message.dropped', data: { reason: 'retention' } }), // a sweep: no request
+      log.append({ type: 'system.bootstrap-invitation' }), // at start-up: no request either
       runInRequestContext({ requestId: 'req-a' }, () =>
         log.append({ type: 'user.suspended', subjectId: 'u3', data: { reason: 'Left the ministry' } }),
       ),
@@ -56,7 +57,7 @@ describe('audit log: the request that appended each entry (logs and the segment 
     expect(segments[0]?.requests).to.deep.equal([
       { seq: 1, requestId: 'req-a' },
       { seq: 2, requestId: 'req-b' },
-      { seq: 4, requestId: 'req-a' },
+      { seq: 5, requestId: 'req-a' },
     ]);
     // Beside the entries, not in them: the leaves are those of the entries alone.
     for (const entry of segments[0]?.entries ?? []) expect(entry).to.not.have.property('requestId');
@@ -67,10 +68,11 @@ describe('audit log: the request that appended each entry (logs and the segment 
       { requestId: 'req-a', auditSeq: 1, type: 'user.updated' },
       { requestId: 'req-b', auditSeq: 2, type: 'auth.sign-in-failed' },
       { requestId: undefined, auditSeq: 3, type: 'message.dropped' },
-      { requestId: 'req-a', auditSeq: 4, type: 'user.suspended' },
+      { requestId: undefined, auditSeq: 4, type: 'system.bootstrap-invitation' },
+      { requestId: 'req-a', auditSeq: 5, type: 'user.suspended' },
     ]);
     const security = logs.lines().filter((line) => line.security);
-    expect(security).to.have.length(2);
+    expect(security).to.have.length(3);
     expect(security[0]).to.include({
       level: 30,
       security: 'auth.sign-in-failed',
@@ -80,9 +82,13 @@ describe('audit log: the request that appended each entry (logs and the segment 
       actorId: 'u2',
       reason: 'wrong-password',
     });
-    expect(security[1]).to.include({ security: 'user.suspended', requestId: 'req-a', auditSeq: 4, subjectId: 'u3' });
+    // The group commit runs in the context of the request that started it (req-a): an entry of no
+    // request written in it must not take that request's id.
+    expect(security[1]).to.include({ security: 'system.bootstrap-invitation', auditSeq: 4 });
+    expect(security[1]).to.not.have.property('requestId');
+    expect(security[2]).to.include({ security: 'user.suspended', requestId: 'req-a', auditSeq: 5, subjectId: 'u3' });
     // A coded reason is kept, an admin's free text is not; the login name never.
-    expect(security[1]).to.not.have.property('reason');
+    expect(security[2]).to.not.have.property('reason');
     expect(logs.text()).to.not.include('alice').and.not.include('Left the ministry');
   });
 
