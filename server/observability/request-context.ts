@@ -8,6 +8,13 @@ export interface RequestContext {
   socketId?: string;
 }
 
+/**
+ * On Node 20 an AsyncLocalStorage in use installs a promise hook for the whole process: about
+ * 0.17 µs more per promise (a trivial await: 80 → 250 ns). A relayed message makes about 130
+ * promises, so ≈ 25 µs of the ≈ 1 ms of server CPU it costs; the durable relay benchmark, run
+ * alternately with and without, showed no difference beyond its noise (server CPU per message
+ * +1 %). Node ≥ 22.7 (async context frames, the default from Node 24) makes it nearly free.
+ */
 const storage = new AsyncLocalStorage<RequestContext>();
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
