@@ -39,8 +39,8 @@ const SERVER_IMPORT_PATTERNS = [
  *     └──────────┴──────────► modules ◄───────────┘   a module may import another module
  *                                │                    (its ports.ts / types)
  *                                ▼
- *                             system (clock, deadline, group commit, …)
- *                                ▼
+ *                             system (clock, deadline, group commit, …), observability (request
+ *                                ▼     context, security log lines, metrics: any layer may record)
  *                             shared
  *
  * http and realtime translate a database outage through server/db/database-errors.ts, the one
@@ -49,6 +49,7 @@ const SERVER_IMPORT_PATTERNS = [
 const LAYERS = [
   { type: 'shared', pattern: 'shared/**', partialMatch: false },
   { type: 'system', pattern: 'server/system/**', partialMatch: false },
+  { type: 'observability', pattern: 'server/observability/**', partialMatch: false },
   { type: 'modules', pattern: 'server/modules/**', partialMatch: false },
   { type: 'db', pattern: 'server/db/**', partialMatch: false },
   { type: 'http', pattern: 'server/http/**', partialMatch: false },
@@ -66,21 +67,25 @@ const LAYER_POLICIES = [
   { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
   { from: { element: { type: 'system' } }, allow: { to: { element: { types: { anyOf: ['shared', 'system'] } } } } },
   {
+    from: { element: { type: 'observability' } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'observability'] } } } },
+  },
+  {
     from: { element: { type: 'modules' } },
-    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules'] } } } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'observability', 'modules'] } } } },
   },
   {
     from: { element: { type: 'db' } },
-    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'db'] } } } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'observability', 'modules', 'db'] } } } },
   },
   // http and realtime are two doors to the same modules: neither imports the other.
   {
     from: { element: { type: 'http' } },
-    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'http'] } } } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'observability', 'modules', 'http'] } } } },
   },
   {
     from: { element: { type: 'realtime' } },
-    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'modules', 'realtime'] } } } },
+    allow: { to: { element: { types: { anyOf: ['shared', 'system', 'observability', 'modules', 'realtime'] } } } },
   },
   {
     from: { element: { types: { anyOf: ['http', 'realtime'] } } },

@@ -5,6 +5,8 @@
  *                   (only while no network admin exists)
  *   audit:verify [--head <file.json>]  walk the audit log: segments, roots, signed heads and
  *                   witness co-signatures; with --head, that the log extends a saved head (exit 1)
+ *   audit:find --request-id <id>  the audit entries a request appended (the id in its log lines;
+ *                   exit 1 when none)
  *   seed:demo       a demo network: every member state with admins, focal points and entries
  *   backup <file> [--live]   every collection into a new, checksummed archive file
  *   restore <file>  an archive into an empty database; then the audit chain is checked
@@ -18,6 +20,7 @@ import { resolveJwtSecret } from '../server/jwt-secret.js';
 import { resolveOpaqueServerSetup } from '../server/opaque-server-setup.js';
 import { issueBootstrapInvitation } from '../server/modules/accounts/invitations.js';
 import { systemClock } from '../server/system/clock.js';
+import { auditFindCommand } from './cli/audit-find.command.js';
 import { auditVerifyCommand } from './cli/audit-verify.command.js';
 import { backupCommand, restoreCommand, verifyBackupCommand } from './cli/backup.command.js';
 import { openCliDatabase } from './cli/open-database.js';
@@ -26,6 +29,7 @@ import { seedDemo } from './cli/seed-demo.command.js';
 const COMMANDS = [
   'bootstrap',
   'audit:verify',
+  'audit:find',
   'seed:demo',
   'backup',
   'restore',
@@ -86,6 +90,11 @@ async function run(command: Command, args: string[]): Promise<number> {
       }
       case 'audit:verify': {
         const { code, report } = await auditVerifyCommand(modules, args);
+        (code === 0 ? console.log : console.error)(report);
+        return code;
+      }
+      case 'audit:find': {
+        const { code, report } = await auditFindCommand(modules, args);
         (code === 0 ? console.log : console.error)(report);
         return code;
       }

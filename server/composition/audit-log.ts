@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
 import { auditLogModel } from '../db/models/audit-log.model.js';
 import { auditLogNodeModel } from '../db/models/audit-log-node.model.js';
 import { auditLogWitnessModel } from '../db/models/audit-log-witness.model.js';
@@ -30,7 +31,7 @@ export interface ComposedAuditLog {
 /** The audit log over one connection: segments, subtree cache, witnesses, the log key. */
 export function composeAuditLog(
   connection: Connection,
-  options: { clock: Clock; jwtSecret: string; metrics?: MetricsPort },
+  options: { clock: Clock; jwtSecret: string; metrics?: MetricsPort; logger?: Logger },
 ): ComposedAuditLog {
   const models = [auditLogModel(connection), auditLogNodeModel(connection), auditLogWitnessModel(connection)] as const;
   const [segments, nodes, witnessDocs] = models;
@@ -38,7 +39,10 @@ export function composeAuditLog(
   const key = logKey(options.jwtSecret);
   const subtrees = new AuditLogNodesRepository(nodes);
   // The log stores the 2^8 and 2^16 subtrees it completes, so a proof never finds them cold.
-  const audit = createAuditLog(store, options.clock, key, subtrees, options.metrics);
+  const audit = createAuditLog(store, options.clock, key, subtrees, {
+    metrics: options.metrics,
+    logger: options.logger,
+  });
   const witnesses = new AuditLogWitnessesRepository(witnessDocs);
   const tree = new SegmentTree(store, subtrees);
   return {

@@ -135,7 +135,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       },
       config.smtp,
     ),
-    limits: createRateLimits({ redis: deps.redis?.commands }),
+    limits: createRateLimits({ redis: deps.redis?.commands, logger: deps.logger }),
     circulars: modules.circulars,
   };
   const webhooks = webhooksOf(modules.alerts);

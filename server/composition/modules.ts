@@ -224,7 +224,12 @@ export function composeModules(
   const endedSessions = new EndedSessionsRepository(endedSessionDocs);
   const { clock } = options;
   const metrics = options.metrics ?? NO_METRICS;
-  const auditLog = composeAuditLog(connection, { clock, jwtSecret: options.jwtSecret, metrics });
+  const auditLog = composeAuditLog(connection, {
+    clock,
+    jwtSecret: options.jwtSecret,
+    metrics,
+    logger: options.logger,
+  });
   const { store: auditRepository, audit } = auditLog;
   const usersRepository = new UsersRepository(users, claims);
   const statesRepository = new MemberStatesRepository(memberStates);

@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../../shared/errors.js';
+import { securityEvent } from '../observability/security-log.js';
 import type { RedisCommands } from '../system/redis-link.js';
 import { sharedLimiter } from '../system/shared-limiter.js';
 
@@ -25,9 +27,14 @@ function tooMany(res: Response, retryAfterMs: number): AppError {
   return new AppError('rate.limited', 'too many attempts: wait and try again');
 }
 
-/** With Redis (`redis`), every node counts failed sign-ins and token guesses together. */
-export function createRateLimits(options: { redis?: RedisCommands | undefined } = {}): RateLimits {
-  const { redis } = options;
+/**
+ * With Redis (`redis`), every node counts failed sign-ins and token guesses together. A refused
+ * sign-in or invitation look-up is not audited (nothing was evaluated), so it is logged here as a security event.
+ */
+export function createRateLimits(
+  options: { redis?: RedisCommands | undefined; logger?: Logger | undefined } = {},
+): RateLimits {
+  const { redis, logger } = options;
   const signIn = sharedLimiter(
     'sign-in',
     { points: SIGN_IN_FAILURES_ALLOWED, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS },
@@ -40,7 +47,11 @@ export function createRateLimits(options: { redis?: RedisCommands | undefined } 
       try {
         await signIn.consume(key(req, username));
       } catch (error) {
-        if (error instanceof RateLimiterRes) throw tooMany(res, error.msBeforeNext);
+        if (error instanceof RateLimiterRes) {
+          const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000);
+          if (logger) securityEvent(logger, 'auth.sign-in-rate-limited', { retryAfterSeconds });
+          throw tooMany(res, error.msBeforeNext);
+        }
         throw error;
       }
     },
@@ -51,7 +62,14 @@ export function createRateLimits(options: { redis?: RedisCommands | undefined } 
       try {
         await invitations.consume(req.ip ?? 'unknown');
       } catch (error) {
-        if (error instanceof RateLimiterRes) throw tooMany(res, error.msBeforeNext);
+        if (error instanceof RateLimiterRes) {
+          // Someone trying invitation tokens from one address: worth a line (the address is in the proxy's log).
+          if (logger)
+            securityEvent(logger, 'invitation.rate-limited', {
+              retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
+            });
+          throw tooMany(res, error.msBeforeNext);
+        }
         throw error;
       }
     },

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
-
-const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+import { runInRequestContext, wellFormedRequestId } from '../observability/request-context.js';
 
 declare module 'node:http' {
   interface IncomingMessage {
@@ -13,7 +12,9 @@ declare module 'node:http' {
 }
 
 /**
- * Gives each request an id (echoed in X-Request-Id) and logs it when it ends: server errors at
+ * Gives each request an id (echoed in X-Request-Id; nginx sends its `$request_id`) and runs the
+ * rest of the request inside a request context holding it, so lines logged further in (the audit
+ * entry it appends, a security event) carry the same id. Logs the request when it ends: server errors at
  * `error`, client errors and aborted requests at `info`, the rest at `debug`. Only the id,
  * method, URL, status and time are logged — headers carry credentials. Nothing is built for a
  * level that is off: this runs on every request, and a per-request child logger (pino-http's
@@ -21,8 +22,7 @@ declare module 'node:http' {
  */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const id = wellFormedRequestId(req.headers['x-request-id']) ?? randomUUID();
     req.id = id;
     req.log = logger;
     res.setHeader('X-Request-Id', id);
@@ -46,6 +46,6 @@ export function requestLog(logger: Logger): RequestHandler {
     };
     res.once('finish', finished);
     res.once('close', finished);
-    next();
+    runInRequestContext({ requestId: id }, next);
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { PingRequest } from '../../shared/schemas/system.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
+import { wellFormedRequestId } from '../observability/request-context.js';
 import type { AccessTokenSigner } from '../modules/accounts/access-tokens.js';
 import type { SessionRevocations } from '../modules/accounts/accounts-deps.js';
 import type { Clock } from '../system/clock.js';
@@ -10,7 +11,7 @@ import type { InFlight } from '../system/in-flight.js';
 import type { EventLimiter } from './event-limits.js';
 import type { Gateway, GatewaySocket } from './gateway-types.js';
 import { handleEvent, type EventContext } from './handle-event.js';
-import { installSocketAuth, revalidate, sessionRoom, userRoom } from './socket-auth.js';
+import { installSocketAuth, revalidate, sessionRoom, userRoom, type SocketSession } from './socket-auth.js';
 
 export type { Gateway } from './gateway-types.js';
 
@@ -65,12 +66,34 @@ export function serveEvents(io: Gateway, deps: GatewayDeps): void {
     revalidate: (socket) => revalidate(socket, deps),
   };
   io.on('connection', (socket) => {
+    logConnection(deps.logger, socket);
     handleEvent(socket, context, 'system:ping', PingRequest, (input) => ({
       sentAt: input.sentAt,
       serverTime: deps.clock.now().getTime(),
     }));
     for (const register of deps.modules) register(socket, context);
   });
+}
+
+/**
+ * Connect and disconnect at debug: the socket, its account, the reverse proxy's request id of the
+ * handshake (nginx's access log has the same id), and why it ended. Nothing built at info and above.
+ */
+function logConnection(logger: Logger, socket: GatewaySocket): void {
+  if (!logger.isLevelEnabled('debug')) return;
+  const userId = (socket.data as SocketSession).user.id;
+  const handshakeRequestId = wellFormedRequestId(socket.handshake.headers['x-request-id']);
+  logger.debug(
+    { socketId: socket.id, userId, handshakeRequestId, transport: socket.conn.transport.name },
+    'socket connected',
+  );
+  const connectedAt = performance.now();
+  socket.once('disconnect', (reason) =>
+    logger.debug(
+      { socketId: socket.id, userId, reason, connectedSeconds: Math.round((performance.now() - connectedAt) / 1000) },
+      'socket disconnected',
+    ),
+  );
 }
 
 /** Closes every socket of a user on every node (through the adapter when Redis is used). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { ZodType } from 'zod';
@@ -6,6 +7,7 @@ import type { ClientToServerEvents } from '../../shared/events.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import type { User } from '../modules/accounts/ports/users.js';
 import type { Draining } from '../system/draining.js';
+import { runInRequestContext } from '../observability/request-context.js';
 import { toFieldIssues } from '../system/field-issues.js';
 import type { InFlight } from '../system/in-flight.js';
 import type { EventLimiter } from './event-limits.js';
@@ -45,6 +47,8 @@ function toErrorBody(error: unknown, logger: Logger, event: string): ErrorBody {
 /**
  * Registers a handler that applies the event's rate limit, re-checks the session, validates its input with the event's schema,
  * and always answers through the ack as `{ ok, data | error }`. A missing ack is tolerated.
+ * Each event gets a fresh request id and runs inside a request context holding it (so the audit
+ * entry it appends carries the id); at debug, one line when it ends: event, ids, outcome, duration.
  */
 export function handleEvent<E extends keyof ClientToServerEvents, In>(
   socket: GatewaySocket,
@@ -53,10 +57,7 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
   schema: ZodType<In>,
   handler: (input: In, actor: User) => Promise<DataOf<E>> | DataOf<E>,
 ): void {
-  const handle = async (args: unknown[]): Promise<void> => {
-    // An event sent without its payload brings the callback in the payload's place: answer it (validation fails).
-    const [raw, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
-    const reply = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
+  const handle = async (raw: unknown, reply: (result: Ack<DataOf<E>>) => void): Promise<void> => {
     if (context.draining.active) {
       // Nothing started here: the client sends it again once its socket is on another node.
       reply({ ok: false, error: { code: 'server.draining', message: 'this server is stopping: try again' } });
@@ -99,7 +100,40 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
       reply({ ok: false, error: toErrorBody(error, context.logger, event) });
     }
   };
-  const listener = (...args: unknown[]): Promise<void> => context.inFlight.track(() => handle(args));
+  const listener = (...args: unknown[]): Promise<void> => {
+    const requestId = randomUUID();
+    // An event sent without its payload brings the callback in the payload's place: answer it (validation fails).
+    const [raw, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
+    const answer = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
+    // Debug off (production's usual level): nothing more than the id and the context per event.
+    if (!context.logger.isLevelEnabled('debug'))
+      return context.inFlight.track(() =>
+        runInRequestContext({ requestId, socketId: socket.id }, () => handle(raw, answer)),
+      );
+    const started = performance.now();
+    let outcome = 'no-answer';
+    const reply = (result: Ack<DataOf<E>>): void => {
+      outcome = result.ok ? 'ok' : result.error.code;
+      answer(result);
+    };
+    const handled = context.inFlight.track(() =>
+      runInRequestContext({ requestId, socketId: socket.id }, () => handle(raw, reply)),
+    );
+    return handled.finally(() => {
+      const session = socket.data as SocketSession | undefined;
+      context.logger.debug(
+        {
+          event,
+          requestId,
+          socketId: socket.id,
+          userId: session?.user.id,
+          outcome,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+        },
+        'socket event',
+      );
+    });
+  };
   // socket.io's typed `on` cannot express "validated at run time"; the listener checks its input itself.
   (socket as Socket).on(String(event), listener);
 }

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { wellFormedRequestId } from '../observability/request-context.js';
+import { securityEvent } from '../observability/security-log.js';
 import type { User } from '../modules/accounts/ports/users.js';
 import type { ActorSource } from '../modules/accounts/actor-cache.js';
 import type { AccessClaims, AccessTokenSigner } from '../modules/accounts/access-tokens.js';
@@ -36,13 +38,21 @@ export function installSocketAuth(
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
     const claims = typeof token === 'string' ? deps.tokens.verify(token, deps.clock.now()) : undefined;
-    if (!claims) {
+    const refused = (reason: string, actorId?: string): void => {
+      securityEvent(deps.logger, 'auth.socket-token-refused', {
+        reason,
+        actorId,
+        handshakeRequestId: wellFormedRequestId(socket.handshake.headers['x-request-id']),
+      });
       next(new Error('unauthenticated'));
+    };
+    if (!claims) {
+      refused(typeof token === 'string' ? 'invalid-token' : 'no-token');
       return;
     }
     resolveActor(deps.users, claims).then(
       (user) => {
-        if (!user) return next(new Error('unauthenticated'));
+        if (!user) return refused('account-cannot-act', claims.sub);
         socket.data = { user, claims } satisfies SocketSession;
         void socket.join(userRoom(user.id));
         if (claims.sid) void socket.join(sessionRoom(claims.sid));

@@ -7,9 +7,17 @@ import type { TestServer } from './test-server.js';
 export const AUDIT_TEST_JWT_SECRET = 'x'.repeat(40);
 
 /** Runs `npm run cli -- audit:verify [args]` against the test server's database. */
-export function cliVerify(t: TestServer, args: string[] = []): Promise<{ code: number | null; out: string }> {
+export const cliVerify = (t: TestServer, args: string[] = []): Promise<{ code: number | null; out: string }> =>
+  cliAudit(t, 'audit:verify', args);
+
+/** Runs `npm run cli -- <command> [args]` (an audit command) against the test server's database. */
+export function cliAudit(
+  t: TestServer,
+  command: 'audit:verify' | 'audit:find',
+  args: string[] = [],
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'audit:verify', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', command, ...args], {
       env: {
         PATH: process.env.PATH ?? '',
         MONGODB_URI: testMongoUri(),

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
+import { loggerOptions } from '../../server/logger.js';
 
-/** A real pino logger whose JSON lines are kept in memory, so tests can assert on logs. */
+/** A real pino logger (the server's options: redaction, base fields) whose JSON lines are kept in memory, so tests can assert on logs. */
 export function capturingLogger(level: pino.Level = 'debug'): {
   logger: Logger;
   lines: () => Record<string, unknown>[];
@@ -19,7 +20,7 @@ export function capturingLogger(level: pino.Level = 'debug'): {
       callback();
     },
   });
-  const logger = pino({ level }, stream);
+  const logger = pino(loggerOptions({ logLevel: level }), stream);
   return {
     logger,
     lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>),

@@ -30,12 +30,16 @@ const AuditLogSegmentSchema = new Schema(
     root: { type: String, required: true },
     at: { type: Date, required: true },
     signature: { type: String, required: true },
+    // Which request appended which entry (seq → X-Request-Id or socket event id): beside the entries, not signed.
+    requests: { type: [{ _id: false, seq: Number, requestId: String }], default: undefined },
   },
   { versionKey: false, minimize: false },
 );
 // MongoDB answers a state's or a type's sparse trail from these; FerretDB reads by key instead.
 AuditLogSegmentSchema.index({ 'entries.state': 1, _id: 1 });
 AuditLogSegmentSchema.index({ 'entries.alsoStates': 1, _id: 1 });
+// `audit:find --request-id`: from a log line's request id to its entries (sparse: older segments have none).
+AuditLogSegmentSchema.index({ 'requests.requestId': 1 }, { sparse: true });
 
 export type AuditLogSegmentDoc = InferSchemaType<typeof AuditLogSegmentSchema>;
 export type AuditLogModel = Model<AuditLogSegmentDoc>;

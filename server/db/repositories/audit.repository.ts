@@ -211,6 +211,20 @@ export class AuditRepository implements AuditStore {
     for await (const doc of this.records.find({}, { batchSize }).sort({ _id: 1 })) yield toSegment(doc);
   }
 
+  /**
+   * The entries a request appended (by its X-Request-Id or socket event id), with the segment that
+   * holds them: an operator's way from a log line to the audit log. Entries of logs written before
+   * request ids were kept have none.
+   */
+  async entriesOfRequest(requestId: string): Promise<Array<{ segment: number; entry: AuditEntry }>> {
+    const found: Array<{ segment: number; entry: AuditEntry }> = [];
+    for await (const doc of this.records.find({ 'requests.requestId': requestId }).sort({ _id: 1 })) {
+      const seqs = new Set((doc.requests ?? []).filter((ref) => ref.requestId === requestId).map((ref) => ref.seq));
+      for (const entry of doc.entries) if (seqs.has(entry.seq)) found.push({ segment: doc._id, entry: toEntry(entry) });
+    }
+    return found;
+  }
+
   /** Every entry in seq order, for the annual review and backups. */
   async *all(batchSize = 100): AsyncGenerator<AuditEntry> {
     for await (const segment of this.allSegments(batchSize)) yield* segment.entries;
@@ -247,6 +261,7 @@ function toSegment(doc: SegmentDoc): AuditSegment {
     root: doc.root,
     at: doc.at,
     signature: doc.signature,
+    ...(doc.requests && doc.requests.length > 0 ? { requests: doc.requests } : {}),
   };
 }
 

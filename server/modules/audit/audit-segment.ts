@@ -22,6 +22,17 @@ export interface AuditSegment {
   /** The head's time. */
   at: Date;
   signature: string;
+  /**
+   * The request ids that appended entries of this segment (HTTP X-Request-Id or a socket event's
+   * id), by seq. Outside the entries and the tree: not signed, only an operator's index.
+   */
+  requests?: AuditRequestRef[];
+}
+
+/** Entry `seq` was appended while handling request `requestId`. */
+export interface AuditRequestRef {
+  seq: number;
+  requestId: string;
 }
 
 /** What an append needs of the log so far: the last segment's number and the tree's right edge. */

@@ -47,4 +47,15 @@ describe('architecture: server layers are a lint rule', function () {
     ].join('\n');
     expect(await ruleIds('server/modules/messaging/layer-probe.ts', code)).to.deep.equal([]);
   });
+
+  it('any layer may record through server/observability, which imports no layer above system', async () => {
+    const fromModule =
+      "import { currentRequestId } from '../../observability/request-context.js';\nexport const probe = currentRequestId;\n";
+    const fromObservability =
+      "import type { User } from '../modules/accounts/ports/users.js';\nexport type Probe = User;\n";
+    expect(await ruleIds('server/modules/audit/layer-probe.ts', fromModule)).to.deep.equal([]);
+    expect(await ruleIds('server/observability/layer-probe.ts', fromObservability)).to.include(
+      'boundaries/dependencies',
+    );
+  });
 });
