@@ -33,6 +33,7 @@ import { serveEvents, socketRevocations, type Gateway } from './realtime/gateway
 import { livenessEvents } from './realtime/liveness.events.js';
 import { messagingEvents } from './realtime/messaging.events.js';
 import { systemClock, type Clock } from './system/clock.js';
+import { userRoom } from './realtime/socket-auth.js';
 import { createMetrics, disabledMetrics, type ServerMetrics } from './observability/metrics.js';
 import { startMetricsListener, type MetricsListener } from './observability/metrics-listener.js';
 import { createDraining, type Draining } from './system/draining.js';
@@ -103,7 +104,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const jwtSecret = resolveJwtSecret(config);
   const opaqueServerSetup = await resolveOpaqueServerSetup(config);
   const metricsOn = config.metrics.port !== undefined || config.metrics.token !== undefined;
-  const metrics = metricsOn ? createMetrics({ version: VERSION }) : disabledMetrics();
+  const metrics = metricsOn ? createMetrics({ version: VERSION, roomOf: userRoom }) : disabledMetrics();
   const database = await openDatabase(config, {
     logger,
     onFatal: options.onFatal ?? ((reason) => logger.fatal(reason)),

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { userRoom } from '../realtime/socket-auth.js';
 import type { DecisionEffect, MetricsPort } from '../system/metrics-port.js';
 import { NO_METRICS, secondsSince } from '../system/metrics-port.js';
 
@@ -68,8 +67,12 @@ export function disabledMetrics(): ServerMetrics {
   };
 }
 
-/** Every metric of the deployment contract (docs/operations.md, "Metrics"), on a registry of its own. */
-export function createMetrics(options: { version: string }): ServerMetrics {
+/**
+ * Every metric of the deployment contract (docs/operations.md, "Metrics"), on a registry of its own.
+ * `roomOf`: the socket room a user's live pushes go to (realtime's naming, handed in by the composition).
+ */
+export function createMetrics(options: { version: string; roomOf: (userId: string) => string }): ServerMetrics {
+  const userRoom = options.roomOf;
   const registers = [new Registry()];
   const [register] = registers as [Registry];
   collectDefaultMetrics({ register, prefix: 'focalnet_' });

@@ -1,14 +1,13 @@
 import { expect } from 'chai';
 import { parse } from 'yaml';
+import { createMetrics } from '../../../server/observability/metrics.js';
+import { userRoom } from '../../../server/realtime/socket-auth.js';
 import { readPromql } from './promql.js';
 import { readRepoFile } from './repo-files.js';
 
 type MetricType = 'counter' | 'gauge' | 'histogram';
 
-/**
- * The metric names of issue #24's contract, with their labels. The metrics code is on another
- * branch; this list is reconciled with it at merge.
- */
+/** The metrics the dashboard may use, with their labels; checked below against what a server exposes. */
 const CONTRACT_METRICS: Record<string, { type: MetricType; labels: string[] }> = {
   focalnet_build_info: { type: 'gauge', labels: ['version'] },
   focalnet_exchanges_total: { type: 'counter', labels: ['domain', 'outcome'] },
@@ -58,6 +57,24 @@ function metricOf(series: string): { name: string; type: MetricType; labels: str
   const histogram = known[base];
   return histogram?.type === 'histogram' ? { name: base, ...histogram } : undefined;
 }
+
+describe('the metrics the dashboard knows', () => {
+  it('are the metrics a server exposes, with the same types', async () => {
+    const metrics = createMetrics({ version: 'test', roomOf: userRoom });
+    // As a node with Redis reads them at scrape time.
+    metrics.readFrom({ sockets: () => 0, queuedCopies: () => Promise.resolve(0), redisUp: () => true });
+    const { body } = await metrics.scrape();
+    const exposed = new Map([...body.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    for (const [name, { type }] of Object.entries({ ...CONTRACT_METRICS, ...DEFAULT_METRICS }))
+      expect(exposed.get(name), name).to.equal(type);
+    // Every metric of the server's own is in the list (default metrics aside): none is left off the dashboard's reach.
+    const unlisted = [...exposed.keys()].filter(
+      (name) =>
+        !name.startsWith('focalnet_process_') && !name.startsWith('focalnet_nodejs_') && !(name in CONTRACT_METRICS),
+    );
+    expect(unlisted).to.deep.equal([]);
+  });
+});
 
 describe('deploy/grafana/focalnet-dashboard.json', () => {
   const dashboard = JSON.parse(readRepoFile('deploy/grafana/focalnet-dashboard.json')) as {

@@ -8,8 +8,8 @@ const scrape = async (metrics: ReturnType<typeof createMetrics>): Promise<Sample
 
 describe('server metrics (registry and labels)', () => {
   it('each server has a registry of its own: two in one process count apart', async () => {
-    const a = createMetrics({ version: '1.0.0' });
-    const b = createMetrics({ version: '1.0.0' });
+    const a = createMetrics({ version: '1.0.0', roomOf: userRoom });
+    const b = createMetrics({ version: '1.0.0', roomOf: userRoom });
     a.exchange('border', 'accepted');
     a.exchange('border', 'accepted');
     b.exchange('border', 'accepted');
@@ -22,7 +22,7 @@ describe('server metrics (registry and labels)', () => {
   });
 
   it('labels stay bounded: unknown commands and HTTP methods are "other", an approval hold is "hold"', async () => {
-    const metrics = createMetrics({ version: '1.0.0' });
+    const metrics = createMetrics({ version: '1.0.0', roomOf: userRoom });
     metrics.dbCommand('find', 0.001);
     metrics.dbCommand('someNewCommand', 0.001);
     metrics.httpRequest('PROPFIND', 207, 0.01);
@@ -40,7 +40,7 @@ describe('server metrics (registry and labels)', () => {
   });
 
   it('a live delivery is timed from its push to its first acknowledgement; a backlog copy is not', async () => {
-    const metrics = createMetrics({ version: '1.0.0' });
+    const metrics = createMetrics({ version: '1.0.0', roomOf: userRoom });
     metrics.livePushed(userRoom('u1'), 'm1');
     metrics.livePushed(userRoom('u1'), 'm2');
     metrics.backlogPage('u1', ['m2']);
@@ -54,7 +54,7 @@ describe('server metrics (registry and labels)', () => {
   });
 
   it('scrape-time gauges read their sources; a failing count keeps the last value instead of failing the scrape', async () => {
-    const metrics = createMetrics({ version: '1.0.0' });
+    const metrics = createMetrics({ version: '1.0.0', roomOf: userRoom });
     let queued: number | Error = 4;
     metrics.readFrom({
       sockets: () => 7,
@@ -72,7 +72,7 @@ describe('server metrics (registry and labels)', () => {
   });
 
   it('draining and sweep timings', async () => {
-    const metrics = createMetrics({ version: '1.0.0' });
+    const metrics = createMetrics({ version: '1.0.0', roomOf: userRoom });
     expect(sampleValue(await scrape(metrics), 'focalnet_draining')).to.equal(0);
     metrics.setDraining(true);
     const sweep = metrics.timedSweep('approvals', () => Promise.reject(new Error('failed run')));
