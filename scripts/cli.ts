@@ -16,7 +16,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { composeModules } from '../server/composition/modules.js';
 import * as opaque from '@serenity-kit/opaque';
-import { resolveJwtSecret } from '../server/jwt-secret.js';
+import { resolveJwtSecret, resolveSigningSecret } from '../server/jwt-secret.js';
 import { resolveOpaqueServerSetup } from '../server/opaque-server-setup.js';
 import { issueBootstrapInvitation } from '../server/modules/accounts/invitations.js';
 import { systemClock } from '../server/system/clock.js';
@@ -54,9 +54,11 @@ async function run(command: Command, args: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openCliDatabase(config);
   try {
+    const jwtSecret = resolveJwtSecret(config);
     const modules = composeModules(database.connection, {
       clock: systemClock,
-      jwtSecret: resolveJwtSecret(config),
+      jwtSecret,
+      signingSecret: resolveSigningSecret(config, jwtSecret),
       opaqueServerSetup: await resolveOpaqueServerSetup(config),
       logger: pino({ level: 'silent' }),
       publicOrigin: () => config.publicOrigin ?? `http://${config.host}:${config.port}`,

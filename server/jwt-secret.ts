@@ -6,6 +6,15 @@ import { ConfigError, type Config } from './config.js';
 const SECRET_FILE = 'jwt-secret';
 
 /**
+ * What the directory and audit-log signing keys are derived from: SIGNING_KEY_SECRET, or the JWT
+ * secret where it is unset (deployments from before it existed keep their keys). Kept apart, the
+ * JWT secret can be rotated without changing keys every client has pinned.
+ */
+export function resolveSigningSecret(config: Pick<Config, 'signingKeySecret'>, jwtSecret: string): string {
+  return config.signingKeySecret ?? jwtSecret;
+}
+
+/**
  * The configured JWT_SECRET, or (outside production) one generated once and kept in DATA_DIR
  * with 0600 permissions, so tokens survive restarts without anyone choosing a weak secret.
  */

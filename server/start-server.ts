@@ -15,7 +15,7 @@ import { pushNotifiers } from './composition/notifiers.js';
 import { createRealtime } from './composition/realtime.js';
 import { shutdownInOrder } from './composition/shutdown.js';
 import { startSweepers } from './composition/sweepers.js';
-import { resolveJwtSecret } from './jwt-secret.js';
+import { resolveJwtSecret, resolveSigningSecret } from './jwt-secret.js';
 import { resolveOpaqueServerSetup } from './opaque-server-setup.js';
 import type { AccountsDeps } from './modules/accounts/accounts-deps.js';
 import { announceBootstrap } from './modules/accounts/announce-bootstrap.js';
@@ -102,6 +102,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const jwtSecret = resolveJwtSecret(config);
+  const signingSecret = resolveSigningSecret(config, jwtSecret);
   const opaqueServerSetup = await resolveOpaqueServerSetup(config);
   const metricsOn = config.metrics.port !== undefined || config.metrics.token !== undefined;
   const metrics = metricsOn ? createMetrics({ version: VERSION, roomOf: userRoom }) : disabledMetrics();
@@ -130,6 +131,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     const modules = composeModules(database.connection, {
       clock,
       jwtSecret,
+      signingSecret,
       opaqueServerSetup,
       logger,
       publicOrigin: () => config.publicOrigin ?? listeningUrl(http, config.host),
@@ -152,6 +154,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         clock,
         version: VERSION,
         jwtSecret,
+        signingSecret,
         database,
         modules,
         actors,

@@ -31,12 +31,12 @@ export interface ComposedAuditLog {
 /** The audit log over one connection: segments, subtree cache, witnesses, the log key. */
 export function composeAuditLog(
   connection: Connection,
-  options: { clock: Clock; jwtSecret: string; metrics?: MetricsPort; logger?: Logger },
+  options: { clock: Clock; keySecret: string; metrics?: MetricsPort; logger?: Logger },
 ): ComposedAuditLog {
   const models = [auditLogModel(connection), auditLogNodeModel(connection), auditLogWitnessModel(connection)] as const;
   const [segments, nodes, witnessDocs] = models;
   const store = new AuditRepository(segments);
-  const key = logKey(options.jwtSecret);
+  const key = logKey(options.keySecret);
   const subtrees = new AuditLogNodesRepository(nodes);
   // The log stores the 2^8 and 2^16 subtrees it completes, so a proof never finds them cold.
   const audit = createAuditLog(store, options.clock, key, subtrees, {

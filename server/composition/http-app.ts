@@ -92,6 +92,8 @@ export interface HttpAppDeps {
   clock: Clock;
   version: string;
   jwtSecret: string;
+  /** Seeds the directory signing key (SIGNING_KEY_SECRET, or the JWT secret). */
+  signingSecret: string;
   database: Database;
   modules: Modules;
   actors: ActorSource;
@@ -110,7 +112,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     directory: modules.directory,
     liveness: modules.liveness,
     messaging: modules.messaging,
-    snapshots: snapshotSigner(deps.jwtSecret),
+    snapshots: snapshotSigner(deps.signingSecret),
     auditEntries: modules.auditEntries,
     auditLog: modules.auditLog,
     policies: modules.policies,

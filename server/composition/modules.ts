@@ -140,6 +140,8 @@ export function composeModules(
   options: {
     clock: Clock;
     jwtSecret: string;
+    /** Seeds the audit log's key (SIGNING_KEY_SECRET); default: the JWT secret. */
+    signingSecret?: string;
     opaqueServerSetup: string;
     publicOrigin: () => string;
     revocations: SessionRevocations;
@@ -226,7 +228,7 @@ export function composeModules(
   const metrics = options.metrics ?? NO_METRICS;
   const auditLog = composeAuditLog(connection, {
     clock,
-    jwtSecret: options.jwtSecret,
+    keySecret: options.signingSecret ?? options.jwtSecret,
     metrics,
     logger: options.logger,
   });

@@ -7,14 +7,18 @@ import type { TestServer } from './test-server.js';
 export const AUDIT_TEST_JWT_SECRET = 'x'.repeat(40);
 
 /** Runs `npm run cli -- audit:verify [args]` against the test server's database. */
-export const cliVerify = (t: TestServer, args: string[] = []): Promise<{ code: number | null; out: string }> =>
-  cliAudit(t, 'audit:verify', args);
+export const cliVerify = (
+  t: TestServer,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string }> => cliAudit(t, 'audit:verify', args, env);
 
 /** Runs `npm run cli -- <command> [args]` (an audit command) against the test server's database. */
 export function cliAudit(
   t: TestServer,
   command: 'audit:verify' | 'audit:find',
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', command, ...args], {
@@ -25,6 +29,7 @@ export function cliAudit(
         JWT_SECRET: AUDIT_TEST_JWT_SECRET,
         OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP,
         LOG_LEVEL: 'silent',
+        ...env,
       },
     });
     let out = '';

@@ -14,12 +14,13 @@ export interface LogKey {
 }
 
 /**
- * The server's audit log key: Ed25519 derived from JWT_SECRET with HKDF (like the directory key),
- * so every node of a deployment signs the same heads without storing another secret. It signs
- * tree heads only. Changing JWT_SECRET changes it: older heads then verify against the old key.
+ * The server's audit log key: Ed25519 derived with HKDF from the signing secret (SIGNING_KEY_SECRET,
+ * or JWT_SECRET where that is unset), like the directory key, so every node of a deployment signs
+ * the same heads. It signs tree heads only. A new signing secret changes it: older heads then
+ * verify against the old key (there is no rollover), which is why it is kept apart from JWT_SECRET.
  */
-export function logKey(jwtSecret: string): LogKey {
-  const seed = Buffer.from(hkdfSync('sha256', jwtSecret, 'focalnet', 'audit-log-key/v1', 32));
+export function logKey(signingSecret: string): LogKey {
+  const seed = Buffer.from(hkdfSync('sha256', signingSecret, 'focalnet', 'audit-log-key/v1', 32));
   const privateKey: KeyObject = createPrivateKey({
     key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
     format: 'der',

@@ -15,12 +15,12 @@ export interface SnapshotSigner {
 }
 
 /**
- * The server's directory key. Derived from JWT_SECRET with HKDF, so every node of one
- * deployment signs with the same key without storing another secret; changing JWT_SECRET
- * changes it (clients then re-pin). It signs directory snapshots only — it is no user's key.
+ * The server's directory key. Derived with HKDF from the signing secret (SIGNING_KEY_SECRET, or
+ * JWT_SECRET where that is unset), so every node of one deployment signs with the same key; a new
+ * signing secret changes it (clients then re-pin). It signs directory snapshots only — it is no user's key.
  */
-export function snapshotSigner(jwtSecret: string): SnapshotSigner {
-  const seed = Buffer.from(hkdfSync('sha256', jwtSecret, 'focalnet', 'directory-snapshot-key/v1', 32));
+export function snapshotSigner(signingSecret: string): SnapshotSigner {
+  const seed = Buffer.from(hkdfSync('sha256', signingSecret, 'focalnet', 'directory-snapshot-key/v1', 32));
   const privateKey: KeyObject = createPrivateKey({
     key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
     format: 'der',

@@ -112,15 +112,16 @@ describe('deploy/compose.yaml (the reference topology)', () => {
       expect(secret.file ?? secret.environment, name).to.be.a('string');
       if (secret.file) expect(secret.file, name).to.match(/^\.\/secrets\//);
     }
-    expect(text).to.not.match(/(JWT_SECRET|OPAQUE_SERVER_SETUP)\s*[:=]\s*(?!\/run\/secrets)\S/);
+    expect(text).to.not.match(/(JWT_SECRET|SIGNING_KEY_SECRET|OPAQUE_SERVER_SETUP)\s*[:=]\s*(?!\/run\/secrets)\S/);
   });
 
-  it('mounts the secrets the nodes read through JWT_SECRET_FILE and OPAQUE_SERVER_SETUP_FILE', () => {
+  it('mounts the secrets the nodes read through JWT_SECRET_FILE, SIGNING_KEY_SECRET_FILE and OPAQUE_SERVER_SETUP_FILE', () => {
     for (const node of NODES) {
       const env = environment(node);
       expect(env.JWT_SECRET_FILE).to.equal('/run/secrets/jwt_secret');
+      expect(env.SIGNING_KEY_SECRET_FILE).to.equal('/run/secrets/signing_key_secret');
       expect(env.OPAQUE_SERVER_SETUP_FILE).to.equal('/run/secrets/opaque_server_setup');
-      expect(service(node).secrets).to.include.members(['jwt_secret', 'opaque_server_setup']);
+      expect(service(node).secrets).to.include.members(['jwt_secret', 'signing_key_secret', 'opaque_server_setup']);
     }
   });
 
