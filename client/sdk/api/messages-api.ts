@@ -42,47 +42,72 @@ export interface MessagesApi {
 
 const Uploaded = z.object({ id: Id, size: z.number().int() });
 
+/** Answers that mean "no node could take it just now" (the proxy's, during a node's restart). */
+const UNAVAILABLE = new Set([502, 503, 504]);
+const TRANSFER_TRIES = 4;
+const TRANSFER_RETRY_MS = 250;
+
+/** The response when it is a success; otherwise its error, as the JSON transport reports it. */
+async function answered(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError(response.status, 'client.bad-response', `HTTP ${response.status} without a JSON error body`);
+  }
+  throw apiErrorFromBody(response.status, json);
+}
+
 export function messagesApi(baseUrl: string, fetchImpl: FetchLike, session: SessionManager): MessagesApi {
   const base = baseUrl.replace(/\/+$/, '');
 
-  /** Binary bodies bypass the JSON transport; a 401 is answered by one refresh and one retry, as there. */
+  /**
+   * Binary bodies bypass the JSON transport; a 401 is answered by one refresh and one retry, as there.
+   * A node that is stopping (a rolling restart) can cut a transfer: the proxy answers 502–504 or the
+   * connection drops. Such a transfer is tried again a few times; repeating an upload is safe (an
+   * upload that no sent message names is deleted after a day).
+   */
   const binary = async (method: 'GET' | 'POST', path: string, body?: Uint8Array<ArrayBuffer>): Promise<Response> => {
-    for (let attempt = 0; ; attempt++) {
-      const token = await session.accessToken();
-      const headers: Record<string, string> = {
-        authorization: `Bearer ${token}`,
-        accept: 'application/octet-stream, application/json',
-      };
-      if (body) headers['content-type'] = 'application/octet-stream';
-      let response: Response;
-      try {
-        response = await fetchImpl(`${base}${path}`, { method, headers, ...(body ? { body } : {}) });
-      } catch (error) {
-        throw new ApiError(
-          0,
-          'client.network',
-          `the server cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
-        );
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      const lastTry = attempt >= TRANSFER_TRIES;
+      const response = await transferOnce(method, path, body).catch((error: unknown) => {
+        if (!lastTry && error instanceof ApiError && error.code === 'client.network') return undefined;
+        throw error;
+      });
+      if (response === undefined || (!lastTry && UNAVAILABLE.has(response.status))) {
+        await new Promise((resolve) => setTimeout(resolve, TRANSFER_RETRY_MS * 2 ** (attempt - 1)));
+        continue;
       }
-      if (response.status === 401 && attempt === 0) {
+      if (response.status === 401 && !refreshed) {
+        refreshed = true;
         await session.refresh();
         continue;
       }
-      if (!response.ok) {
-        const text = await response.text();
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          throw new ApiError(
-            response.status,
-            'client.bad-response',
-            `HTTP ${response.status} without a JSON error body`,
-          );
-        }
-        throw apiErrorFromBody(response.status, json);
-      }
-      return response;
+      return answered(response);
+    }
+  };
+
+  const transferOnce = async (
+    method: 'GET' | 'POST',
+    path: string,
+    body: Uint8Array<ArrayBuffer> | undefined,
+  ): Promise<Response> => {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await session.accessToken()}`,
+      accept: 'application/octet-stream, application/json',
+    };
+    if (body) headers['content-type'] = 'application/octet-stream';
+    try {
+      return await fetchImpl(`${base}${path}`, { method, headers, ...(body ? { body } : {}) });
+    } catch (error) {
+      throw new ApiError(
+        0,
+        'client.network',
+        `the server cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
