@@ -105,21 +105,16 @@ export function handleEvent<E extends keyof ClientToServerEvents, In>(
     // An event sent without its payload brings the callback in the payload's place: answer it (validation fails).
     const [raw, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
     const answer = typeof ack === 'function' ? (ack as (result: Ack<DataOf<E>>) => void) : () => undefined;
+    const run = (reply: (result: Ack<DataOf<E>>) => void): Promise<void> =>
+      context.inFlight.track(() => runInRequestContext({ requestId, socketId: socket.id }, () => handle(raw, reply)));
     // Debug off (production's usual level): nothing more than the id and the context per event.
-    if (!context.logger.isLevelEnabled('debug'))
-      return context.inFlight.track(() =>
-        runInRequestContext({ requestId, socketId: socket.id }, () => handle(raw, answer)),
-      );
+    if (!context.logger.isLevelEnabled('debug')) return run(answer);
     const started = performance.now();
     let outcome = 'no-answer';
-    const reply = (result: Ack<DataOf<E>>): void => {
+    return run((result) => {
       outcome = result.ok ? 'ok' : result.error.code;
       answer(result);
-    };
-    const handled = context.inFlight.track(() =>
-      runInRequestContext({ requestId, socketId: socket.id }, () => handle(raw, reply)),
-    );
-    return handled.finally(() => {
+    }).finally(() => {
       const session = socket.data as SocketSession | undefined;
       context.logger.debug(
         {
