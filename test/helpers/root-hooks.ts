@@ -18,7 +18,10 @@ export const mochaHooks = {
   async afterEach(this: Mocha.Context): Promise<void> {
     const title = this.currentTest?.fullTitle() ?? '(unknown test)';
     for (const violation of takeContractViolations()) contractViolations.push(`${title}: ${violation}`);
-    if (this.currentTest?.state === 'failed') await screenshotOpenPages(title);
+    const failed = this.currentTest?.state === 'failed' ? this.currentTest : undefined;
+    if (!failed) return;
+    const pages = await screenshotOpenPages(title);
+    if (pages && failed.err) addToReport(failed.err, `The open pages when it failed:\n${pages}`);
   },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(20_000);
@@ -28,3 +31,16 @@ export const mochaHooks = {
     else throw new Error(`answers the API document does not describe:\n  ${contractViolations.join('\n  ')}`);
   },
 };
+
+/**
+ * Adds lines to a failure's report, which the reporter prints at the end of the run where CI's log
+ * is read. It prints the stack's lines before the first frame as the message, so they go there too.
+ */
+function addToReport(err: Error, lines: string): void {
+  err.message += `\n\n${lines}`;
+  const stack = (err.stack ?? '').split('\n');
+  const firstFrame = stack.findIndex((line) => /^\s+at\s/.test(line));
+  if (firstFrame < 0) return;
+  stack.splice(firstFrame, 0, '', ...lines.split('\n'), '');
+  err.stack = stack.join('\n');
+}
