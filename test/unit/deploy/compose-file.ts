@@ -11,6 +11,7 @@ export interface ComposeService {
   volumes?: string[];
   secrets?: string[];
   stop_grace_period?: string;
+  entrypoint?: string[];
   command?: string[];
 }
 
