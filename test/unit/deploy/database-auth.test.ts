@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCompose, type ComposeService } from './compose-file.js';
@@ -12,7 +12,7 @@ const NODES = ['node1', 'node2'];
 /** A stand-in that prints each argument on a line of its own, then its standard input. */
 const PRINT_ARGS_AND_STDIN = `for arg in "$@"; do printf '[%s]\\n' "$arg"; done; printf 'stdin:'; cat`;
 
-describe('deploy/compose.yaml: MongoDB asks for credentials', () => {
+describe('deploy/compose.yaml: MongoDB and Redis ask for credentials', () => {
   const { document } = readCompose();
   const services = document.services;
   const service = (name: string): ComposeService => {
@@ -80,18 +80,19 @@ describe('deploy/compose.yaml: MongoDB asks for credentials', () => {
     expect(init.secrets).to.include.members(['mongo_root_password', 'mongo_app_password', 'mongodb_uri']);
   });
 
-  it('gives the nodes their database URI through a secret file only', () => {
+  it('gives the nodes their database and Redis URIs through secret files only', () => {
     for (const node of NODES) {
       const env = environment(node);
-      expect(env, node).to.not.have.any.keys('MONGODB_URI');
+      expect(env, node).to.not.have.any.keys('MONGODB_URI', 'REDIS_URL');
       expect(env.MONGODB_URI_FILE, node).to.equal('/run/secrets/mongodb_uri');
-      expect(service(node).secrets, node).to.include.members(['mongodb_uri']);
+      expect(env.REDIS_URL_FILE, node).to.equal('/run/secrets/redis_url');
+      expect(service(node).secrets, node).to.include.members(['mongodb_uri', 'redis_url']);
     }
-    // The image's entrypoint reads it.
-    expect(readRepoFile('deploy/docker-entrypoint.sh')).to.match(/^for name in .*\bMONGODB_URI\b/m);
+    // The image's entrypoint reads both.
+    expect(readRepoFile('deploy/docker-entrypoint.sh')).to.match(/^for name in .*\bMONGODB_URI\b.*\bREDIS_URL\b/m);
   });
 
-  it('has secrets/README.md make a URI naming the app user, all members, the set and authSource', () => {
+  it('has secrets/README.md make URIs naming the app user, all members, the set, authSource and Redis', () => {
     const readme = readRepoFile('deploy/secrets/README.md');
     const mongodbUri = /printf '(mongodb:\/\/[^']+)\\n'[^\n]*> mongodb_uri/.exec(readme)?.[1] ?? '';
     // WHATWG URL cannot hold MongoDB's comma-separated host list, so the parts are read by hand.
@@ -99,6 +100,41 @@ describe('deploy/compose.yaml: MongoDB asks for credentials', () => {
     expect(user).to.equal('focalnet');
     expect(hosts?.split(',')).to.deep.equal(MONGO_MEMBERS.map((member) => `${member}:27017`));
     expect(Object.fromEntries(new URLSearchParams(query))).to.deep.equal({ replicaSet: 'rs0', authSource: 'admin' });
+    const redisUri = /printf '(redis:\/\/[^']+)\\n'[^\n]*> redis_url/.exec(readme)?.[1] ?? '';
+    expect(redisUri).to.equal('redis://:%s@redis:6379');
+  });
+
+  it('runs Redis with requirepass from the redis_password secret, on its standard input, never in an argument', () => {
+    const redis = service('redis');
+    expect(redis.secrets).to.include('redis_password');
+    const passwordFile = path.join(dir, 'redis_password');
+    writeFileSync(passwordFile, 'a-redis-password\n');
+    const script = shellScript(redis.command).replaceAll('/run/secrets/redis_password', passwordFile);
+    const bin = fakeCommands({ 'docker-entrypoint.sh': PRINT_ARGS_AND_STDIN });
+    const result = runShell(script, ['redis'], bin);
+    rmSync(bin, { recursive: true, force: true });
+    expect(result.stderr).to.equal('');
+    const [args, stdin] = result.stdout.split('stdin:');
+    expect(args).to.equal(['redis-server', '-', '--save', '', '--appendonly', 'no'].map((a) => `[${a}]\n`).join(''));
+    expect(stdin).to.equal('requirepass a-redis-password\n');
+  });
+
+  it("checks Redis's health signed in with the password (PING without it answers NOAUTH)", () => {
+    const test = service('redis').healthcheck?.test ?? [];
+    expect(test[0]).to.equal('CMD-SHELL');
+    const passwordFile = path.join(dir, 'redis_password');
+    writeFileSync(passwordFile, 'a-redis-password\n');
+    const check = unescapeCompose(test[1] ?? '').replaceAll('/run/secrets/redis_password', passwordFile);
+    const redisCli = (password: string): number | null => {
+      const bin = fakeCommands({
+        'redis-cli': `[ "$REDISCLI_AUTH" = '${password}' ] && echo PONG || echo 'NOAUTH Authentication required.'`,
+      });
+      const { status } = runShell(check, [], bin);
+      rmSync(bin, { recursive: true, force: true });
+      return status;
+    };
+    expect(redisCli('a-redis-password')).to.equal(0);
+    expect(redisCli('another-password')).to.not.equal(0);
   });
 
   it('writes no password or URI with credentials into any command, entrypoint, health check or environment', () => {
