@@ -41,7 +41,9 @@ const adminAs = (hosts, options) =>
     'admin',
   );
 
-const mongo1 = adminAs(MEMBERS[0], 'directConnection=true');
+// A minute to reach mongo1: on its first start the image's user-creating mongod listens on
+// 127.0.0.1 only, and mongo1's health check (on localhost) may pass meanwhile.
+const mongo1 = adminAs(MEMBERS[0], 'directConnection=true&serverSelectionTimeoutMS=60000');
 try {
   mongo1.runCommand({ replSetGetStatus: 1 });
   print('replica set rs0 already initiated');

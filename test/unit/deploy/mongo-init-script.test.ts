@@ -97,7 +97,9 @@ describe('deploy/mongo/init-replica-set.js (mongo-init)', () => {
     expect(run.exitCode).to.equal(0);
     const [mongo1, set] = run.connections;
     const root = `mongodb://root:${encodeURIComponent(ROOT_PASSWORD)}@`;
-    expect(mongo1?.uri).to.equal(`${root}mongo1:27017/?authSource=admin&directConnection=true`);
+    expect(mongo1?.uri).to.equal(
+      `${root}mongo1:27017/?authSource=admin&directConnection=true&serverSelectionTimeoutMS=60000`,
+    );
     expect(mongo1?.calls.map(([, , command]) => Object.keys(command as object)[0])).to.deep.equal([
       'replSetGetStatus',
       'replSetInitiate',
