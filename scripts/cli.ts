@@ -11,6 +11,9 @@
  *   backup <file> [--live]   every collection into a new, checksummed archive file
  *   restore <file>  an archive into an empty database; then the audit chain is checked
  *   backup:verify <file>     check an archive (checksum, counts, format) without a database
+ *   signing-keys    the generations of the server's signing keys (renewals, replacements)
+ *   signing-keys:replace --reason <text>   after a leak: the configured keys replace those in
+ *                   force without their endorsement (members' clients will report it)
  */
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.js';
@@ -25,6 +28,7 @@ import { auditVerifyCommand } from './cli/audit-verify.command.js';
 import { backupCommand, restoreCommand, verifyBackupCommand } from './cli/backup.command.js';
 import { openCliDatabase } from './cli/open-database.js';
 import { seedDemo } from './cli/seed-demo.command.js';
+import { replaceSigningKeysCommand, signingKeysCommand } from './cli/signing-keys.command.js';
 
 const COMMANDS = [
   'bootstrap',
@@ -35,6 +39,8 @@ const COMMANDS = [
   'restore',
   'backup:verify',
   'opaque:setup',
+  'signing-keys',
+  'signing-keys:replace',
 ] as const;
 type Command = (typeof COMMANDS)[number];
 
@@ -59,6 +65,7 @@ async function run(command: Command, args: string[]): Promise<number> {
       clock: systemClock,
       jwtSecret,
       signingSecret: resolveSigningSecret(config, jwtSecret),
+      previousSigningSecret: config.signingKeyPreviousSecret,
       opaqueServerSetup: await resolveOpaqueServerSetup(config),
       logger: pino({ level: 'silent' }),
       publicOrigin: () => config.publicOrigin ?? `http://${config.host}:${config.port}`,
@@ -76,6 +83,17 @@ async function run(command: Command, args: string[]): Promise<number> {
         (code === 0 ? console.log : console.error)(report);
         return code;
       }
+      // These two read or change the key record itself, before the keys are settled (which would refuse).
+      case 'signing-keys': {
+        await modules.ensureIndexes();
+        const { code, report } = await signingKeysCommand(modules);
+        (code === 0 ? console.log : console.error)(report);
+        return code;
+      }
+      case 'signing-keys:replace':
+        await modules.ensureIndexes();
+        console.log(await replaceSigningKeysCommand(modules, args));
+        return 0;
     }
     await modules.prepare();
     switch (command) {

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** The seed of the directory and audit-log signing keys; unset: JWT_SECRET's (as before it existed), so JWT_SECRET can be rotated alone once this is set. */
   SIGNING_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** While renewing the signing keys: the secret in force, whose keys endorse SIGNING_KEY_SECRET's (docs/deployment.md). */
+  SIGNING_KEY_PREVIOUS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   OPAQUE_SERVER_SETUP: z
     .string()
     .regex(/^[A-Za-z0-9_-]{100,400}$/, 'must be a server setup from `npm run cli -- opaque:setup` (base64url)')
@@ -97,6 +99,8 @@ export interface Config {
   jwtSecret: string | undefined;
   /** Seeds the directory and audit-log keys; undefined: JWT_SECRET seeds them. */
   signingKeySecret: string | undefined;
+  /** The signing secret in force while renewing the keys to signingKeySecret's (SIGNING_KEY_PREVIOUS_SECRET). */
+  signingKeyPreviousSecret: string | undefined;
   /** OPAQUE's long-term server key (RFC 9807 server setup), base64url. */
   opaqueServerSetup: string | undefined;
   redisUrl: string | undefined;
@@ -164,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbName: e.DB_NAME,
     jwtSecret: e.JWT_SECRET,
     signingKeySecret: e.SIGNING_KEY_SECRET,
+    signingKeyPreviousSecret: e.SIGNING_KEY_PREVIOUS_SECRET,
     opaqueServerSetup: e.OPAQUE_SERVER_SETUP,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,

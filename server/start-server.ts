@@ -132,6 +132,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       clock,
       jwtSecret,
       signingSecret,
+      previousSigningSecret: config.signingKeyPreviousSecret,
       opaqueServerSetup,
       logger,
       publicOrigin: () => config.publicOrigin ?? listeningUrl(http, config.host),

@@ -12,7 +12,8 @@ import { badWitnesses, extendsHead, verifySegments } from '../../server/modules/
 export async function auditVerifyCommand(modules: Modules, args: string[]): Promise<{ code: number; report: string }> {
   const saved = await savedHead(args);
   const { key, witnesses, users } = modules.auditLog;
-  const verdict = await verifySegments(modules.auditEntries.allSegments(), { logKey: key.publicKey, keepLeaves: true });
+  const history = await modules.serverKeys.history();
+  const verdict = await verifySegments(modules.auditEntries.allSegments(), { logKeys: history.keys, keepLeaves: true });
   const lines: string[] = [];
   if (!verdict.ok) {
     lines.push(
@@ -20,29 +21,41 @@ export async function auditVerifyCommand(modules: Modules, args: string[]): Prom
     );
     return { code: 1, report: lines.join('\n') };
   }
+  const keys =
+    history.keys.length > 1
+      ? `the log key in force when it was signed (${history.keys.length} generations, now ${key.publicKey})`
+      : `the log key ${key.publicKey}`;
   lines.push(
-    `audit log intact: ${verdict.checked} entries in ${verdict.segments} segments, every root recomputed and every head signed by the log key ${key.publicKey}; root ${verdict.root}`,
+    `audit log intact: ${verdict.checked} entries in ${verdict.segments} segments, every root recomputed and every head signed by ${keys}; root ${verdict.root}`,
   );
+  let code = 0;
+  for (const problem of history.problems) {
+    lines.push(`  KEY RECORD CHANGED: ${problem}`);
+    code = 1;
+  }
+  for (const replaced of history.replacements)
+    lines.push(
+      `  note: key generation ${replaced.generation} replaced the keys without their endorsement on ${replaced.since.toISOString()} ("${replaced.reason}"); members' clients reported it`,
+    );
   const identityKeys = async (userId: string): Promise<string[]> => {
     const user = await users.findById(userId);
     return user ? [...(user.keys ? [user.keys.identityKey] : []), ...user.keyHistory.map((k) => k.identityKey)] : [];
   };
   const witnessCheck = await badWitnesses(witnesses.all(), verdict.leaves, identityKeys);
   lines.push(`witness co-signatures checked: ${witnessCheck.checked}`);
-  let code = 0;
   for (const problem of witnessCheck.problems) {
     lines.push(`  BAD WITNESS: ${problem}`);
     code = 1;
   }
   if (saved) {
-    const signed = await verifyTreeHeadSignature(saved.head, key.publicKey);
+    const signed = (await Promise.all(history.keys.map((k) => verifyTreeHeadSignature(saved.head, k)))).some(Boolean);
     const mismatch = await extendsHead(verdict.leaves, saved.head);
     if (mismatch) {
       lines.push(`saved head ${saved.file} (${saved.head.size} entries) FAILS: ${mismatch}`);
       code = 1;
     } else {
       lines.push(
-        `saved head ${saved.file}: the log extends it (${saved.head.size} entries, root ${saved.head.root}${signed ? ', signed by the log key' : ', NOT signed by the current log key'})`,
+        `saved head ${saved.file}: the log extends it (${saved.head.size} entries, root ${saved.head.root}${signed ? ', signed by a log key of this deployment' : ', NOT signed by any log key of this deployment'})`,
       );
     }
   }

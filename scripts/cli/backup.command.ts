@@ -36,7 +36,8 @@ export async function restoreCommand(
     throw new Error('a FocalNet server is running on this database: stop it before restoring');
   const summary = await restoreDatabase(requireDb(database), file, { ensureIndexes: () => modules.ensureIndexes() });
   const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
-  const verdict = await verifySegments(modules.auditEntries.allSegments(), { logKey: modules.auditLog.key.publicKey });
+  const { keys: logKeys } = await modules.serverKeys.history();
+  const verdict = await verifySegments(modules.auditEntries.allSegments(), { logKeys });
   const chain = verdict.ok
     ? `audit log intact: ${verdict.checked} entries in ${verdict.segments} segments, root ${verdict.root}`
     : `audit log BROKEN at entry ${verdict.firstBroken.seq}: ${verdict.firstBroken.reason} — the archive holds a damaged trail`;

@@ -26,7 +26,7 @@ import { UsersRepository } from '../db/repositories/users.repository.js';
 import { accessTokenSigner } from '../modules/accounts/access-tokens.js';
 import { opaqueFlows } from '../modules/accounts/opaque-flows.js';
 import type { AccountsDeps, PeopleNotifier, SessionRevocations } from '../modules/accounts/accounts-deps.js';
-import { composeAuditLog } from './audit-log.js';
+import { composeAuditLog, type ComposedServerKeys } from './audit-log.js';
 import type { AuditLogDeps } from '../modules/audit/audit-log-deps.js';
 import { DIRECTORY_REVISION, DirectoryIndex } from '../modules/directory/directory-index.js';
 import type { DirectoryReadDeps } from '../modules/directory/read-directory.js';
@@ -99,6 +99,8 @@ export interface Modules {
   auditEntries: AuditRepository;
   /** The audit log's heads, proofs, witnesses and discrepancy reports. */
   auditLog: AuditLogDeps;
+  /** The generations of the server's signing keys: settled at start, read by whoever verifies the log. */
+  serverKeys: ComposedServerKeys;
   policies: PoliciesDeps;
   messaging: MessagingDeps;
   requests: RequestsDeps;
@@ -142,6 +144,8 @@ export function composeModules(
     jwtSecret: string;
     /** Seeds the audit log's key (SIGNING_KEY_SECRET); default: the JWT secret. */
     signingSecret?: string;
+    /** The signing secret in force while renewing the keys (SIGNING_KEY_PREVIOUS_SECRET). */
+    previousSigningSecret?: string | undefined;
     opaqueServerSetup: string;
     publicOrigin: () => string;
     revocations: SessionRevocations;
@@ -229,6 +233,7 @@ export function composeModules(
   const auditLog = composeAuditLog(connection, {
     clock,
     keySecret: options.signingSecret ?? options.jwtSecret,
+    previousKeySecret: options.previousSigningSecret,
     metrics,
     logger: options.logger,
   });
@@ -467,6 +472,7 @@ export function composeModules(
     liveness,
     events,
     auditEntries: auditRepository,
+    serverKeys: auditLog.keys,
     auditLog: auditLog.deps({
       users: usersRepository,
       raiseAlert: (alert) => alerts.raise(alert),
@@ -493,6 +499,8 @@ export function composeModules(
       await ensureIndexes();
       // Before anything is appended: the old trail is moved into an empty log only.
       await auditLog.migrate();
+      // Before anything else is appended: no head is signed by keys the record cannot trace.
+      await auditLog.keys.settle();
       await statesRepository.seed(MEMBER_STATES, clock.now());
       await domainsRepository.seed(SEEDED_DOMAINS, clock.now());
     },

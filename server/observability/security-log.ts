@@ -33,6 +33,8 @@ export type EdgeSecurityEvent = 'auth.sign-in-rate-limited' | 'invitation.rate-l
  */
 export const SECURITY_AUDIT_TYPES: ReadonlySet<AuditEventType> = new Set<AuditEventType>([
   'system.bootstrap-invitation',
+  'system.signing-keys-renewed',
+  'system.signing-keys-replaced',
   'auth.signed-in',
   'auth.sign-in-failed',
   'auth.signed-out',

@@ -1,6 +1,8 @@
 /** Every kind of audited event: a closed list, so reports and filters can rely on it. */
 export const AUDIT_EVENT_TYPES = [
   'system.bootstrap-invitation',
+  'system.signing-keys-renewed',
+  'system.signing-keys-replaced',
   'auth.signed-in',
   'auth.sign-in-failed',
   'auth.signed-out',

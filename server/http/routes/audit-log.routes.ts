@@ -10,6 +10,7 @@ import {
   WitnessSignatureView,
 } from '../../../shared/schemas/audit-log.js';
 import { AppError } from '../../../shared/errors.js';
+import { KeyTransitionsResponse } from '../../../shared/crypto/key-transition-format.js';
 import type { User } from '../../modules/accounts/ports/users.js';
 import { consistency, inclusion, readHead } from '../../modules/audit/log-heads.js';
 import { reportDiscrepancy } from '../../modules/audit/report-discrepancy.js';
@@ -32,6 +33,18 @@ export function auditLogRoutes({ router, registry, auditLog, authn }: RouteConte
     summary: "The public key that signs the audit log's tree heads (Ed25519, base64url), to pin in clients.",
     response: z.object({ publicKey: z.string() }),
     handler: () => ({ publicKey: auditLog.key.publicKey }),
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/api/directory/key-transitions',
+    tag: 'directory',
+    summary:
+      'Every renewal of the directory key and the audit log key, each signed by the key it replaced: a client that pinned an older key follows them to the key in force.',
+    response: KeyTransitionsResponse,
+    handler: async () => ({
+      transitions: (await auditLog.keyGenerations.all()).flatMap((generation) => generation.transitions),
+    }),
   });
 
   defineRoute(router, registry, {

@@ -1,5 +1,6 @@
 import { ImplementationReview, ReviewQuery } from '../../../shared/schemas/review.js';
 import { implementationReview } from '../../modules/review/implementation-review.js';
+import { logKeyHistory } from '../../modules/server-keys/server-keys.js';
 import { defineRoute } from '../define-route.js';
 import type { RouteContext } from './route-context.js';
 
@@ -16,7 +17,12 @@ export function reviewRoutes({ router, registry, auditEntries, auditLog, account
     errors: [400, 401, 403],
     handler: async ({ query, req }) =>
       implementationReview(
-        { auditEntries, audit: accounts.audit, clock: accounts.clock, logKey: auditLog.key.publicKey },
+        {
+          auditEntries,
+          audit: accounts.audit,
+          clock: accounts.clock,
+          logKeys: async () => (await logKeyHistory(await auditLog.keyGenerations.all(), auditLog.key.publicKey)).keys,
+        },
         await authn.actor(req),
         query,
       ),

@@ -5,6 +5,7 @@ import type { AuditLog } from './audit-log.js';
 import type { LogKey } from './log-key.js';
 import type { AuditStore, WitnessStore } from './ports.js';
 import type { SegmentTree } from './segment-tree.js';
+import type { KeyGenerationStore } from '../server-keys/ports.js';
 
 /** What the audit log's heads, proofs, witnesses and discrepancy reports are handed. */
 export interface AuditLogDeps {
@@ -12,6 +13,8 @@ export interface AuditLogDeps {
   tree: SegmentTree;
   witnesses: WitnessStore;
   key: LogKey;
+  /** The generations of the server's signing keys: older heads verify against older log keys. */
+  keyGenerations: Pick<KeyGenerationStore, 'all'>;
   audit: AuditLog;
   users: Pick<UserStore, 'findById' | 'list'>;
   /** Queues an alert on the channels outside the app; never throws. */

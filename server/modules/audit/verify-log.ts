@@ -21,8 +21,12 @@ export type LogVerdict =
   | { ok: false; segments: number; checked: number; firstBroken: { seq: number; reason: string } };
 
 export interface VerifyOptions {
-  /** The published log key every head must be signed by. */
-  logKey: string;
+  /**
+   * The log keys in the order they were in force (server-keys/logKeyHistory; one for a log whose
+   * keys were never renewed). A head may be signed by the key of the segment before it or a later
+   * one, never an earlier one: renewals go forward.
+   */
+  logKeys: readonly string[];
   /** Called with every entry as it is checked (the annual review counts them). */
   onEntry?: (entry: AuditEntry) => void;
   /** Leaf hashes are kept (32 bytes each) to check saved and witnessed heads against. */
@@ -41,6 +45,7 @@ export async function verifySegments(
   let frontier: Frontier = EMPTY_FRONTIER;
   let expectedId = 1;
   let checked = 0;
+  let keyInForce = 0;
   const leaves: Uint8Array[] = [];
   const broken = (seq: number, reason: string) => ({
     ok: false as const,
@@ -66,14 +71,22 @@ export async function verifySegments(
       return broken(segment.firstSeq, `segment ${segment.id}'s root does not match its entries (an entry was changed)`);
     if (segment.size !== frontier.size || frontier.hashes.map(toBase64Url).join() !== segment.frontier.join())
       return broken(segment.firstSeq, `segment ${segment.id}'s frontier does not match its entries`);
-    if (!(await verifyTreeHeadSignature(segmentHead(segment), options.logKey)))
-      return broken(segment.firstSeq, `segment ${segment.id}'s head is not signed by the log key`);
+    const signedBy = await keyOfHead(segmentHead(segment), options.logKeys, keyInForce);
+    if (signedBy === undefined)
+      return broken(segment.firstSeq, `segment ${segment.id}'s head is not signed by the log key in force`);
+    keyInForce = signedBy;
     for (const entry of segment.entries) options.onEntry?.(entry);
     if (options.keepLeaves) leaves.push(...hashes);
     checked += segment.entries.length;
     expectedId += 1;
   }
   return { ok: true, segments: expectedId - 1, checked, root: toBase64Url(frontierRoot(sha256, frontier)), leaves };
+}
+
+/** Which of the keys from `from` on signed the head (its index), or undefined when none did. */
+async function keyOfHead(head: SignedTreeHead, keys: readonly string[], from: number): Promise<number | undefined> {
+  for (let i = from; i < keys.length; i += 1) if (await verifyTreeHeadSignature(head, keys[i] as string)) return i;
+  return undefined;
 }
 
 /** Does the log of these leaves extend `head`: same root at its size? Names what is wrong when not. */

@@ -11,8 +11,8 @@ import { ReviewTally } from './review-tally.js';
 export interface ReviewDeps {
   auditEntries: AuditStore;
   audit: AuditLog;
-  /** The audit log key the segments' heads are checked against. */
-  logKey: string;
+  /** The audit log keys in the order they were in force: the segments' heads are checked against them. */
+  logKeys(): Promise<readonly string[]>;
   clock: Clock;
 }
 
@@ -24,13 +24,13 @@ interface CountedYear {
 /** Reviews being counted, per trail and year: admins asking at once share one reading of the trail. */
 const counting = new WeakMap<AuditStore, Map<number, Promise<CountedYear>>>();
 
-function countYear(auditEntries: AuditStore, logKey: string, year: number): Promise<CountedYear> {
+function countYear(auditEntries: AuditStore, logKeys: readonly string[], year: number): Promise<CountedYear> {
   let byYear = counting.get(auditEntries);
   if (!byYear) counting.set(auditEntries, (byYear = new Map()));
   let pending = byYear.get(year);
   if (!pending) {
     const tally = new ReviewTally({ from: yearStart(year), to: yearStart(year + 1) });
-    pending = verifySegments(auditEntries.allSegments(), { logKey, onEntry: (entry) => tally.add(entry) }).then(
+    pending = verifySegments(auditEntries.allSegments(), { logKeys, onEntry: (entry) => tally.add(entry) }).then(
       ({ leaves: _leaves, ...verdict }) => ({ tally, verdict }),
     );
     const forget = (): void => void byYear.delete(year);
@@ -54,7 +54,7 @@ export async function implementationReview(
 ): Promise<ImplementationReview> {
   const state = confinedState(actor) ?? query.state ?? null;
   authorize(actor, 'review:read', state === null ? {} : { state });
-  const { tally, verdict } = await countYear(deps.auditEntries, deps.logKey, query.year);
+  const { tally, verdict } = await countYear(deps.auditEntries, await deps.logKeys(), query.year);
   await deps.audit.append({
     type: 'review.generated',
     actorId: actor.id,

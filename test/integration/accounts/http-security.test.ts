@@ -26,6 +26,7 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/password-reset',
   'GET /api/directory/signing-key',
   'GET /api/directory/audit-log-key',
+  'GET /api/directory/key-transitions',
 ]);
 
 describe('HTTP security of the accounts API', function () {

@@ -75,7 +75,7 @@ describe('audit log: a Merkle tree with signed heads', function () {
     expect(response.status).to.equal(200);
     expect(response.body.logKey).to.equal(key.body.publicKey);
     expect(await verifyTreeHeadSignature(response.body.head, key.body.publicKey)).to.equal(true);
-    const verdict = await verifySegments(t.server.auditEntries.allSegments(), { logKey: key.body.publicKey });
+    const verdict = await verifySegments(t.server.auditEntries.allSegments(), { logKeys: [key.body.publicKey] });
     expect(verdict).to.include({ ok: true, checked: response.body.head.size, root: response.body.head.root });
     const cli = await cliVerify(t);
     expect(cli.code, cli.out).to.equal(0);
@@ -215,7 +215,7 @@ describe('audit log: a Merkle tree with signed heads', function () {
     const appended = await Promise.all(
       Array.from({ length: 60 }, (_, i) => (i % 2 ? nodeA : nodeB).append({ type: 'auth.signed-in', data: { i } })),
     );
-    const verdict = await verifySegments(t.server.auditEntries.allSegments(), { logKey: key.publicKey });
+    const verdict = await verifySegments(t.server.auditEntries.allSegments(), { logKeys: [key.publicKey] });
     expect(verdict.ok, JSON.stringify(verdict)).to.equal(true);
     const stored = await auditEntries(t, { type: 'auth.signed-in', 'data.i': { $exists: true } });
     expect(new Set(stored.map((e) => e.data.i)).size).to.equal(60);

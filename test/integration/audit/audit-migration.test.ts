@@ -56,7 +56,7 @@ describe('audit log: the hash chain of earlier versions moves into the log once'
       for await (const segment of t.server.auditEntries.allSegments()) segments.push(segment);
       expect(segments.map((s) => s.entries.length)).to.deep.equal([1000, 1000, 345]);
       const verdict = await verifySegments(t.server.auditEntries.allSegments(), {
-        logKey: t.server.auditLog.key.publicKey,
+        logKeys: [t.server.auditLog.key.publicKey],
       });
       expect(verdict).to.include({ ok: true, checked: 2_345 });
       const kz = await auditEntries(t, { state: 'KZ' });
@@ -73,7 +73,7 @@ describe('audit log: the hash chain of earlier versions moves into the log once'
     const again = await startTestServer({ DB_NAME: dbName, JWT_SECRET: AUDIT_TEST_JWT_SECRET });
     try {
       const verdict = await verifySegments(again.server.auditEntries.allSegments(), {
-        logKey: again.server.auditLog.key.publicKey,
+        logKeys: [again.server.auditLog.key.publicKey],
       });
       expect(verdict).to.include({ ok: true, checked: 2_346 });
     } finally {
@@ -121,7 +121,7 @@ describe('audit log: a move of the old trail cut short goes on at the next start
     const t = await startTestServer({ DB_NAME: dbName, JWT_SECRET: AUDIT_TEST_JWT_SECRET });
     try {
       const verdict = await verifySegments(t.server.auditEntries.allSegments(), {
-        logKey: t.server.auditLog.key.publicKey,
+        logKeys: [t.server.auditLog.key.publicKey],
       });
       expect(verdict).to.include({ ok: true, checked: 2_500, segments: 3 });
     } finally {

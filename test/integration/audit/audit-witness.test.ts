@@ -140,7 +140,10 @@ describe('audit log: witnesses and discrepancy reports', function () {
       return user?.keys ? [user.keys.identityKey] : [];
     };
     const check = async () => {
-      const verdict = await verifySegments(store.allSegments(), { logKey: auditLog.key.publicKey, keepLeaves: true });
+      const verdict = await verifySegments(store.allSegments(), {
+        logKeys: [auditLog.key.publicKey],
+        keepLeaves: true,
+      });
       expect(verdict.ok).to.equal(true);
       return badWitnesses(auditLog.witnesses.all(), verdict.leaves, keysOf);
     };

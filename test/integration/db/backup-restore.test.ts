@@ -220,7 +220,7 @@ describe('backup and restore', function () {
     expect(await indexes(target.db)).to.deep.equal(await indexes(sourceDb()));
 
     const verdict = await verifySegments(target.modules.auditEntries.allSegments(), {
-      logKey: target.modules.auditLog.key.publicKey,
+      logKeys: [target.modules.auditLog.key.publicKey],
     });
     expect(verdict).to.include({ ok: true, segments: Object.keys(before.audit_log ?? {}).length });
     expect(verdict.checked).to.be.greaterThan(10);

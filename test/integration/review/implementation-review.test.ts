@@ -149,7 +149,7 @@ describe('annual implementation review', function () {
         auditEntries: repository,
         audit: t.server.accounts.audit,
         clock: t.clock,
-        logKey: t.server.auditLog.key.publicKey,
+        logKeys: async () => [t.server.auditLog.key.publicKey],
       };
       const actors = await Promise.all(
         [root, ruAdmin, kzAdmin].map(async (person) => (await t.server.accounts.users.findById(person.user.id))!),

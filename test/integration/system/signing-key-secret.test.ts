@@ -62,9 +62,9 @@ describe('SIGNING_KEY_SECRET: the pinned keys apart from the JWT secret', functi
 
     const verified = await cliVerify(after, [], { JWT_SECRET: JWT_B, SIGNING_KEY_SECRET: SIGNING });
     expect(verified.code, verified.out).to.equal(0);
-    // Without the signing secret the same log does not verify: the key really is the signing secret's.
+    // Without the signing secret the keys would be JWT_B's, which never signed here: refused.
     const withoutIt = await cliVerify(after, [], { JWT_SECRET: JWT_B });
     expect(withoutIt.code, withoutIt.out).to.equal(1);
-    expect(withoutIt.out).to.include('is not signed by the log key');
+    expect(withoutIt.out).to.include('SIGNING_KEY_SECRET gives keys this deployment has never signed with');
   });
 });

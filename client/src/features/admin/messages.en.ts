@@ -229,7 +229,11 @@ export const adminEn = {
       expired: 'Action expired without a second approval',
       cancelled: 'Action withdrawn before a second approval',
     },
-    system: { 'bootstrap-invitation': 'Bootstrap invitation issued' },
+    system: {
+      'bootstrap-invitation': 'Bootstrap invitation issued',
+      'signing-keys-renewed': "Server's signing keys renewed (endorsed by the previous keys)",
+      'signing-keys-replaced': "Server's signing keys replaced without endorsement (after a leak)",
+    },
     auth: {
       'signed-in': 'Signed in',
       'sign-in-failed': 'Sign-in failed',

@@ -231,7 +231,11 @@ export const adminRu: Translation<typeof adminEn> = {
       expired: 'Срок действия истёк без второго утверждения',
       cancelled: 'Действие отозвано до второго утверждения',
     },
-    system: { 'bootstrap-invitation': 'Выдано первое приглашение' },
+    system: {
+      'bootstrap-invitation': 'Выдано первое приглашение',
+      'signing-keys-renewed': 'Ключи подписи сервера обновлены (заверены прежними)',
+      'signing-keys-replaced': 'Ключи подписи сервера заменены без заверения (после утечки)',
+    },
     auth: {
       'signed-in': 'Вход',
       'sign-in-failed': 'Неудачный вход',
