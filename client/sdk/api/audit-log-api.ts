@@ -6,6 +6,7 @@ import {
   type DiscrepancyReport,
   type WitnessRequest,
 } from '../../../shared/schemas/audit-log.js';
+import { KeyTransitionsResponse, type KeyTransition } from '../../../shared/crypto/key-transition-format.js';
 import type { HttpTransport } from '../http-transport.js';
 import type { SessionManager } from '../session-manager.js';
 
@@ -23,6 +24,8 @@ export interface AuditLogApi {
   reportDiscrepancy(report: DiscrepancyReport): Promise<void>;
   /** The key that signs heads (Ed25519, 32 bytes base64url), as the directory publishes it; needs no session. */
   logKey(): Promise<string>;
+  /** Every renewal of the server's keys, each signed by the key it replaced; needs no session. */
+  keyTransitions(): Promise<KeyTransition[]>;
 }
 
 export function auditLogApi(transport: HttpTransport, session: SessionManager): AuditLogApi {
@@ -56,5 +59,8 @@ export function auditLogApi(transport: HttpTransport, session: SessionManager): 
           schema: z.object({ publicKey: z.string() }),
         })
       ).publicKey,
+    keyTransitions: async () =>
+      (await transport.send({ method: 'GET', path: '/api/directory/key-transitions', schema: KeyTransitionsResponse }))
+        .transitions,
   };
 }

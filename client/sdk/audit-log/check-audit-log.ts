@@ -1,5 +1,6 @@
 import type { Sha256 } from '../../../shared/audit/merkle.js';
 import { verifyTreeHeadSignature, type SignedTreeHead } from '../../../shared/audit/tree-head.js';
+import { endorsedKeysFrom } from '../../../shared/crypto/verify-key-transition.js';
 import { isApiError } from '../api-error.js';
 import type { AuditLogApi } from '../api/audit-log-api.js';
 import type { AuditHeadStore, SavedAuditLog } from './head-store.js';
@@ -62,17 +63,36 @@ async function extend(deps: AuditCheckDeps, saved: SavedAuditLog): Promise<Audit
     );
     return report(deps, saved, current, await judgeRefusal(saved.logKey, saved.head, current, message(error)));
   }
-  const problem = await judgeConsistency(deps.sha256, saved.logKey, saved.head, answer);
+  const logKey = await keyOfHead(deps, saved.logKey, answer.head);
+  const problem = await judgeConsistency(deps.sha256, logKey, saved.head, answer);
   if (problem) return report(deps, saved, answer.head, problem);
-  await saveUnlessOvertaken(deps, saved, answer.head);
+  await saveUnlessOvertaken(deps, saved, answer.head, logKey);
   return { ok: true, head: answer.head, checkedFrom: saved.head.size };
 }
 
+/**
+ * The pinned key, or the key it led to by renewals it signed itself (the server renews its keys
+ * with the old one's endorsement) when that is what signed the head. Nothing else replaces a pin:
+ * a head signed by any other key stays a bad signature.
+ */
+async function keyOfHead(deps: AuditCheckDeps, pinned: string, head: SignedTreeHead): Promise<string> {
+  if (await verifyTreeHeadSignature(head, pinned)) return pinned;
+  const transitions = await deps.api.keyTransitions().catch(() => []);
+  const successors = (await endorsedKeysFrom(pinned, transitions, 'audit-log')).slice(1).reverse();
+  for (const key of successors) if (await verifyTreeHeadSignature(head, key)) return key;
+  return pinned;
+}
+
 /** Another client of the same store (a browser's other tab) may have verified a newer head meanwhile: keep that one. */
-async function saveUnlessOvertaken(deps: AuditCheckDeps, saved: SavedAuditLog, head: SignedTreeHead): Promise<void> {
+async function saveUnlessOvertaken(
+  deps: AuditCheckDeps,
+  saved: SavedAuditLog,
+  head: SignedTreeHead,
+  logKey: string,
+): Promise<void> {
   const latest = (await deps.store.load(deps.userId)) ?? saved;
   if (latest.head.size > head.size) return;
-  await deps.store.save(deps.userId, { ...latest, head });
+  await deps.store.save(deps.userId, { ...latest, logKey, head });
 }
 
 async function report(

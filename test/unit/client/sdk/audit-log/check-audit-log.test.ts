@@ -97,6 +97,34 @@ describe('checkAuditLog', () => {
     expect((await store.load(USER))?.logKey).not.to.equal(log.publishedKey);
   });
 
+  it('follows renewals of the log key its pinned key signed, one or several since the last check, and pins the new key', async () => {
+    await check();
+    const pinned = log.publishedKey;
+    await log.renewKey();
+    log.append(3);
+    expect(await check()).to.deep.include({ ok: true, checkedFrom: 5 });
+    expect((await store.load(USER))?.logKey)
+      .to.equal(log.publishedKey)
+      .and.not.equal(pinned);
+    await log.renewKey();
+    await log.renewKey();
+    log.append(2);
+    expect(await check()).to.deep.include({ ok: true, checkedFrom: 8 });
+    expect((await store.load(USER))?.logKey).to.equal(log.publishedKey);
+    expect(log.reports).to.deep.equal([]);
+  });
+
+  it('does not follow a renewal signed by any key but the pinned one, nor a pin the log no longer signs with', async () => {
+    await check();
+    const pinned = log.publishedKey;
+    const stranger = (await FakeAuditLog.create()).currentSecretKey;
+    await log.renewKey(stranger); // "from the pinned key", signed by another: a forgery
+    log.append(1);
+    const forged = await check();
+    expect(forged).to.deep.include({ ok: false, kind: 'bad-signature', reported: true });
+    expect((await store.load(USER))?.logKey).to.equal(pinned);
+  });
+
   it('reports a proof refused for a head the client holds', async () => {
     await check();
     log.refuseProofs = new ApiError(500, 'internal', 'no');

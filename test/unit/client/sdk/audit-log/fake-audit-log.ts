@@ -8,6 +8,7 @@ import {
 } from '../../../../../shared/audit/merkle.js';
 import { treeHeadSignedBytes, type SignedTreeHead } from '../../../../../shared/audit/tree-head.js';
 import { fromBase64Url, toBase64Url } from '../../../../../shared/crypto/encoding.js';
+import { keyTransitionSignedBytes, type KeyTransition } from '../../../../../shared/crypto/key-transition-format.js';
 import { getSodium } from '../../../../../shared/crypto/sodium.js';
 import type { AuditEntryView } from '../../../../../shared/schemas/accounts.js';
 import type { DiscrepancyReport, WitnessRequest } from '../../../../../shared/schemas/audit-log.js';
@@ -46,6 +47,7 @@ export class FakeAuditLog implements AuditLogApi {
   /** Refuses consistency proofs with this error. */
   refuseProofs: ApiError | undefined;
   refuseReports = false;
+  transitions: KeyTransition[] = [];
 
   private constructor(
     private secretKey: Uint8Array,
@@ -69,6 +71,21 @@ export class FakeAuditLog implements AuditLogApi {
     const pair = (await getSodium()).crypto_sign_keypair();
     this.secretKey = pair.privateKey;
     this.publishedKey = toBase64Url(pair.publicKey);
+  }
+
+  /** As replaceKey, with a transition to the new key signed by `endorser` (default: the key it replaces). */
+  async renewKey(endorser: Uint8Array = this.secretKey): Promise<void> {
+    const sodium = await getSodium();
+    const from = this.publishedKey;
+    await this.replaceKey();
+    const unsigned = { purpose: 'audit-log' as const, from, to: this.publishedKey, at: new Date().toISOString() };
+    const signature = toBase64Url(sodium.crypto_sign_detached(keyTransitionSignedBytes(unsigned), endorser));
+    this.transitions.push({ ...unsigned, signature });
+  }
+
+  /** The signing key now: to endorse with it later, or to forge with another. */
+  get currentSecretKey(): Uint8Array {
+    return this.secretKey;
   }
 
   private hashes() {
@@ -125,5 +142,10 @@ export class FakeAuditLog implements AuditLogApi {
   logKey(): Promise<string> {
     this.online();
     return Promise.resolve(this.publishedKey);
+  }
+
+  keyTransitions(): Promise<KeyTransition[]> {
+    this.online();
+    return Promise.resolve(this.transitions);
   }
 }
