@@ -7,7 +7,7 @@
 # Also a prefix for one-off commands: docker compose exec node1 focalnet-entrypoint npm run -s cli -- …
 set -eu
 
-for name in JWT_SECRET SIGNING_KEY_SECRET OPAQUE_SERVER_SETUP METRICS_TOKEN MONGODB_URI REDIS_URL SMTP_PASSWORD; do
+for name in JWT_SECRET SIGNING_KEY_SECRET SIGNING_KEY_PREVIOUS_SECRET OPAQUE_SERVER_SETUP METRICS_TOKEN MONGODB_URI REDIS_URL SMTP_PASSWORD; do
   file_var="${name}_FILE"
   eval "file=\${$file_var:-}"
   eval "value=\${$name:-}"
