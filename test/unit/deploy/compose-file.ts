@@ -29,6 +29,23 @@ export function readCompose(): { text: string; document: ComposeFile } {
   return { text, document: parse(text, { merge: true }) as ComposeFile };
 }
 
+/** Looks up services of a compose file by name (throwing on a missing one) and their environment as strings. */
+export function composeServices(document: ComposeFile): {
+  service(name: string): ComposeService;
+  environment(name: string): Record<string, string>;
+} {
+  const service = (name: string): ComposeService => {
+    const found = document.services[name];
+    if (!found) throw new Error(`no service ${name}`);
+    return found;
+  };
+  return {
+    service,
+    environment: (name) =>
+      Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, String(v ?? '')])),
+  };
+}
+
 /** Seconds of a compose duration such as `30s`, `1m30s`. */
 export function durationSeconds(duration: string): number {
   const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };

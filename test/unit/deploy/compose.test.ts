@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { composeValidator } from './compose-schema.js';
-import { durationSeconds, interpolations, readCompose, type ComposeService } from './compose-file.js';
+import { composeServices, durationSeconds, interpolations, readCompose } from './compose-file.js';
 import { templateDirectives } from './nginx-template.js';
 import { readRepoFile, REPO_ROOT } from './repo-files.js';
 
@@ -16,13 +16,7 @@ const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|OPAQUE|PRIVATE|CREDENTIAL|API_
 describe('deploy/compose.yaml (the reference topology)', () => {
   const { text, document } = readCompose();
   const services = document.services;
-  const service = (name: string): ComposeService => {
-    const found = services[name];
-    if (!found) throw new Error(`no service ${name}`);
-    return found;
-  };
-  const environment = (name: string): Record<string, string> =>
-    Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, String(v ?? '')]));
+  const { service, environment } = composeServices(document);
   const longRunning = Object.entries(services).filter(([, s]) => s.restart !== 'no');
 
   it('is valid against the compose-spec JSON schema', () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readCompose, type ComposeService } from './compose-file.js';
+import { composeServices, readCompose } from './compose-file.js';
 import { inlineCredentials } from './inline-credentials.js';
 import { readRepoFile } from './repo-files.js';
 import { fakeCommands, runShell, unescapeCompose } from './shell-run.js';
@@ -15,13 +15,7 @@ const PRINT_ARGS_AND_STDIN = `for arg in "$@"; do printf '[%s]\\n' "$arg"; done;
 describe('deploy/compose.yaml: MongoDB and Redis ask for credentials', () => {
   const { document } = readCompose();
   const services = document.services;
-  const service = (name: string): ComposeService => {
-    const found = services[name];
-    if (!found) throw new Error(`no service ${name}`);
-    return found;
-  };
-  const environment = (name: string): Record<string, string> =>
-    Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, String(v ?? '')]));
+  const { service, environment } = composeServices(document);
   const shellScript = (parts: readonly string[] | undefined): string => {
     expect(parts?.slice(0, 2), 'a `sh -c` script').to.deep.equal(['sh', '-c']);
     return unescapeCompose(parts?.[2] ?? '');
