@@ -13,10 +13,10 @@ export const cliVerify = (
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; out: string }> => cliAudit(t, 'audit:verify', args, env);
 
-/** Runs `npm run cli -- <command> [args]` (an audit command) against the test server's database. */
+/** Runs `npm run cli -- <command> [args]` (a command on the trail or its keys) against the test server's database. */
 export function cliAudit(
   t: TestServer,
-  command: 'audit:verify' | 'audit:find',
+  command: 'audit:verify' | 'audit:find' | 'signing-keys' | 'signing-keys:replace',
   args: string[] = [],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; out: string }> {

@@ -1,15 +1,13 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { logKey } from '../../../server/modules/audit/log-key.js';
 import { snapshotSigner } from '../../../server/modules/directory/snapshot-signer.js';
 import { memoryAuditHeadStore, type AuditHeadStore } from '../../../client/sdk/index.js';
 import { KeyTransitionsResponse } from '../../../shared/crypto/key-transition-format.js';
 import { endorsedKeysFrom } from '../../../shared/crypto/verify-key-transition.js';
-import { cliVerify } from '../../helpers/audit-cli.js';
+import { cliAudit, cliVerify } from '../../helpers/audit-cli.js';
 import { startSdkNetwork } from '../../helpers/network.js';
-import { TEST_OPAQUE_SERVER_SETUP } from '../../helpers/opaque.js';
 import { sdkClient, sdkTotp, type SdkPerson } from '../../helpers/sdk.js';
-import { testMongoUri } from '../../helpers/test-database.js';
+import type { SdkMember } from '../../helpers/sdk-people.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const JWT = 'j'.repeat(40);
@@ -23,31 +21,6 @@ async function signInWith(t: TestServer, person: SdkPerson, store: AuditHeadStor
   const totp = person.totpSecret ? await sdkTotp(t, person.totpSecret) : undefined;
   await client.signIn({ username: person.username, password: person.password, ...(totp ? { totp } : {}) });
   return (await client.auditLog.settled())!;
-}
-
-/** `npm run cli -- <command> [args]` on the server's database with these signing secrets. */
-function cli(
-  t: TestServer,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        MONGODB_URI: testMongoUri(),
-        DB_NAME: t.server.database.connection.name,
-        JWT_SECRET: JWT,
-        OPAQUE_SERVER_SETUP: TEST_OPAQUE_SERVER_SETUP,
-        LOG_LEVEL: 'silent',
-        ...env,
-      },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('close', (code) => resolve({ code, out }));
-  });
 }
 
 describe('Renewing the signing keys: the old keys endorse the new, clients follow, the log still verifies', function () {
@@ -66,7 +39,8 @@ describe('Renewing the signing keys: the old keys endorse the new, clients follo
     return next;
   };
 
-  it('a renewal: refused without the previous secret, endorsed with it; a client that pinned the old key follows; audit:verify passes', async () => {
+  /** A server on the first signing secret, and a focal point whose client pinned its audit log key. */
+  const focalPointWhoPinnedFirstKeys = async (): Promise<{ fp: SdkMember; store: AuditHeadStore }> => {
     const net = await startSdkNetwork({
       states: { KZ: { focalPoints: { border: 1 } } },
       env: { JWT_SECRET: JWT, SIGNING_KEY_SECRET: FIRST },
@@ -76,6 +50,11 @@ describe('Renewing the signing keys: the old keys endorse the new, clients follo
     const store = memoryAuditHeadStore();
     expect(await signInWith(t, fp, store)).to.deep.include({ ok: true, checkedFrom: null });
     expect((await store.load(fp.id))?.logKey).to.equal(logKey(FIRST).publicKey);
+    return { fp, store };
+  };
+
+  it('a renewal: refused without the previous secret, endorsed with it; a client that pinned the old key follows; audit:verify passes', async () => {
+    const { fp, store } = await focalPointWhoPinnedFirstKeys();
 
     // A new secret alone: the node refuses to start rather than sign heads no client can trace.
     const dbName = t.server.database.connection.name;
@@ -127,7 +106,7 @@ describe('Renewing the signing keys: the old keys endorse the new, clients follo
     const verified = await cliVerify(t, [], { JWT_SECRET: JWT, SIGNING_KEY_SECRET: SECOND });
     expect(verified.code, verified.out).to.equal(0);
     expect(verified.out).to.include('2 generations');
-    const listed = await cli(t, ['signing-keys'], { SIGNING_KEY_SECRET: SECOND });
+    const listed = await cliAudit(t, 'signing-keys', [], { JWT_SECRET: JWT, SIGNING_KEY_SECRET: SECOND });
     expect(listed.code, listed.out).to.equal(0);
     expect(listed.out).to.include('generation 2').and.include('renewed, endorsed by the generation before');
     // The first secret alone no longer starts anything: it is not the key in force.
@@ -137,22 +116,19 @@ describe('Renewing the signing keys: the old keys endorse the new, clients follo
   });
 
   it('a replacement after a leak: recorded by the CLI with a reason, not followed by clients (they report it), noted by audit:verify', async () => {
-    const net = await startSdkNetwork({
-      states: { KZ: { focalPoints: { border: 1 } } },
-      env: { JWT_SECRET: JWT, SIGNING_KEY_SECRET: FIRST },
-    });
-    t = net.t;
-    const fp = net.focalPoint('KZ');
-    const store = memoryAuditHeadStore();
-    await signInWith(t, fp, store);
+    const { fp, store } = await focalPointWhoPinnedFirstKeys();
     const dbName = t.server.database.connection.name;
     const port = new URL(t.url).port;
     await t.close();
 
-    const usage = await cli(t, ['signing-keys:replace'], { SIGNING_KEY_SECRET: LEAKED_REPLACEMENT });
+    const usage = await cliAudit(t, 'signing-keys:replace', [], {
+      JWT_SECRET: JWT,
+      SIGNING_KEY_SECRET: LEAKED_REPLACEMENT,
+    });
     expect(usage.code).to.equal(1);
     expect(usage.out).to.include('--reason');
-    const replaced = await cli(t, ['signing-keys:replace', '--reason', 'the secret was on a lost laptop'], {
+    const replaced = await cliAudit(t, 'signing-keys:replace', ['--reason', 'the secret was on a lost laptop'], {
+      JWT_SECRET: JWT,
       SIGNING_KEY_SECRET: LEAKED_REPLACEMENT,
     });
     expect(replaced.code, replaced.out).to.equal(0);
