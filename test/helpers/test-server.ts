@@ -77,6 +77,19 @@ export async function startTestServer(
   };
 }
 
+/**
+ * Another node of `t`'s deployment: the same database and the same secrets (as every node of one
+ * deployment has), also those `t` generated in its DATA_DIR. A node with other signing keys would
+ * refuse to start.
+ */
+export function startSiblingNode(
+  t: TestServer,
+  env: Record<string, string> = {},
+  options: Partial<StartOptions> = {},
+): Promise<TestServer> {
+  return startTestServer({ DB_NAME: t.server.database.connection.name, DATA_DIR: t.dataDir, ...env }, options);
+}
+
 /** Resolves on the socket's first `connect`, rejects on `connect_error`. */
 export function connected(socket: TestSocket): Promise<void> {
   return new Promise((resolve, reject) => {

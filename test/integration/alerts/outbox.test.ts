@@ -6,7 +6,7 @@ import {
   type RetryPolicy,
 } from '../../../server/modules/alerts/drain-outbox.js';
 import type { OutboxItem } from '../../../server/modules/alerts/ports.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSiblingNode, startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const POLICY: RetryPolicy = { maxAttempts: 3, backoffMs: (attempt) => attempt * 60_000, leaseMs: 5 * 60_000 };
 
@@ -121,7 +121,7 @@ describe('alerts: the durable outbox (real database)', function () {
   });
 
   it('is shared by two server nodes on one database: each item sent once', async () => {
-    second = await startTestServer({ DB_NAME: t.server.database.connection.name });
+    second = await startSiblingNode(t);
     const name = channel();
     for (let i = 0; i < 6; i++) await add(name, `${name}:${i}`);
     const sent: string[] = [];

@@ -6,7 +6,7 @@ import { call } from '../../helpers/api.js';
 import { activeNationalAdmin, signIn, type TestPerson } from '../../helpers/accounts.js';
 import { socketOf } from '../../helpers/messaging.js';
 import { startNetwork } from '../../helpers/network.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSiblingNode, type TestServer } from '../../helpers/test-server.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -289,7 +289,7 @@ describe('consensus: network-wide decisions', function () {
   });
 
   it('two server nodes settling at once: each outcome is audited once and each change applied once', async () => {
-    const other = await startTestServer({ DB_NAME: t.server.database.connection.name });
+    const other = await startSiblingNode(t);
     try {
       other.clock.advance(t.clock.now().getTime() - other.clock.now().getTime());
       const ids: string[] = [];

@@ -226,7 +226,8 @@ describe('backup and restore', function () {
     expect(verdict.checked).to.be.greaterThan(10);
 
     // A server on the restored database: the offline recipient signs in and reads the message and its file.
-    const restored = await startTestServer({ DB_NAME: target.name });
+    // The secret the archive's keys came from: the restored deployment signs on with them.
+    const restored = await startTestServer({ DB_NAME: target.name, JWT_SECRET: 'x'.repeat(40) });
     try {
       await signIn(restored, ru);
       const page = await call<BacklogPage>(restored.url, 'GET', '/api/messages/backlog', {

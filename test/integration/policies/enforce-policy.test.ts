@@ -10,7 +10,7 @@ import {
 import { activeNationalAdmin, type TestPerson } from '../../helpers/accounts.js';
 import { startNetwork } from '../../helpers/network.js';
 import { policyBody, publishPolicy } from '../../helpers/policies.js';
-import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { startSiblingNode, type TestServer } from '../../helpers/test-server.js';
 
 const label = (partial: Partial<Labels>): Labels => ({
   domain: 'border',
@@ -136,7 +136,7 @@ describe('enforcing policies: decideExchange', function () {
   });
 
   it('a new version applies to the next decision — also on another server node with its own cache', async () => {
-    const other = await startTestServer({ DB_NAME: t.server.database.connection.name });
+    const other = await startSiblingNode(t);
     try {
       const input = exchange({ labels: label({ category: 'personal-data' }) });
       expect((await decideExchange(other.server.policies, input)).effect).to.equal('deny'); // node 2 caches KZ v1
