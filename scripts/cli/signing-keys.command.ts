@@ -1,3 +1,4 @@
+import { logKeyHistory } from '../../server/modules/server-keys/server-keys.js';
 import type { Modules } from '../../server/composition/modules.js';
 
 /** `signing-keys`: the generations of the server's signing keys, and whether each was endorsed. */
@@ -5,7 +6,8 @@ export async function signingKeysCommand(modules: Modules): Promise<{ code: numb
   const generations = await modules.serverKeys.generations.all();
   if (generations.length === 0)
     return { code: 0, report: 'no signing keys recorded yet: the server records them at its first start' };
-  const history = await modules.serverKeys.history();
+  // One read of the record: the history is checked from the generations just listed.
+  const history = await logKeyHistory(generations, modules.auditLog.key.publicKey);
   const lines = generations.map((g) => {
     const how =
       g.generation === 1
